@@ -1,0 +1,222 @@
+// The records that flow parse -> check -> report. They are plain data (JSON-serialisable) so that
+// `compat-guard parse` and the JSON report can print them as they are.
+//
+// Positions are 1-based and both ends are inclusive, as the contract's example shows: the
+// 13-character token `numpy==1.24.4` at column 1 has endColumn 13. (SARIF's endColumn is exclusive:
+// its writer adds one.)
+
+export type Severity = 'error' | 'warning' | 'notice';
+
+/** Highest first. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
+
+/** 2 for error, 1 for warning, 0 for notice: compare with `>=`. */
+export function severityRank(severity: Severity): number {
+  return severity === 'error' ? 2 : severity === 'warning' ? 1 : 0;
+}
+
+export type FileKind = 'requirements' | 'constraints' | 'pyproject' | 'dockerfile';
+
+/** Where a token sits in its file. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** One PEP 508 requirement as pip reads it, wherever it was written. */
+export interface Requirement {
+  /** The name as written. */
+  name: string;
+  /** PEP 503 normalised name. */
+  key: string;
+  /** Lower-case, sorted, de-duplicated. */
+  extras: string[];
+  /** The PEP 440 specifier set as written (whitespace removed), "" when none. */
+  specifier: string;
+  /** The marker as written (trimmed), null when none. */
+  marker: string | null;
+  /** `name @ url`, or the URL / path of a URL, path or editable requirement. */
+  url: string | null;
+  editable: boolean;
+  /** Read through `-c` (or from a constraints file). */
+  constraint: boolean;
+  /** First and last physical line of the requirement (a `\` continuation keeps the first line). */
+  line: number;
+  endLine: number;
+  /** The requirement token itself (name through specifier/marker), for annotations. */
+  column: number;
+  endColumn: number;
+  /** Dockerfile only: the build stage (its `AS` name, or its 0-based index as a string) that installs it. */
+  stage?: string | null;
+  /** `--hash=...` values given on the requirement line. */
+  hashes?: string[];
+  /** pyproject.toml only: where it was declared, e.g. `project.dependencies`,
+   *  `project.optional-dependencies.gpu`, `dependency-groups.dev`, `build-system.requires`,
+   *  `tool.poetry.dependencies`. */
+  group?: string;
+}
+
+/** A Python interpreter version the file selects. */
+export interface PythonFact {
+  /** As precise as the source says: "3.10", "3.11.9". */
+  version: string;
+  line: number;
+  column?: number;
+  endColumn?: number;
+  /** The text it was read from, e.g. `apt-get install python3.10`, `python:3.11-slim`. */
+  source: string;
+  stage?: string | null;
+}
+
+/** A CUDA toolkit version the file selects (base image tag, ENV CUDA_VERSION). */
+export interface CudaFact {
+  /** "12.1.1" or "12.1" as written. */
+  version: string;
+  line: number;
+  column?: number;
+  endColumn?: number;
+  source: string;
+  stage?: string | null;
+}
+
+/** A `FROM` image. */
+export interface ImageRef {
+  /** The reference after ARG expansion, as it would be pulled. */
+  ref: string;
+  /** Repository without tag/digest, e.g. `nvidia/cuda`, `ghcr.io:443/org/img`. */
+  name: string;
+  tag: string | null;
+  digest: string | null;
+  /** This stage's `AS` name, or null. */
+  stage: string | null;
+  /** 0-based stage index. */
+  stageIndex?: number;
+  /** When FROM names an earlier stage instead of an image. */
+  fromStage?: string | null;
+  platform?: string | null;
+  line: number;
+  column?: number;
+  endColumn?: number;
+}
+
+/** A package index or find-links location. */
+export interface IndexFact {
+  url: string;
+  line: number;
+  column?: number;
+  endColumn?: number;
+  kind?: 'index-url' | 'extra-index-url' | 'find-links';
+  /** CUDA version the PyTorch index selects: `.../whl/cu121` -> "12.1"; "cpu" for `/whl/cpu`; null otherwise. */
+  cuda?: string | null;
+  stage?: string | null;
+}
+
+/** An edge `-r other.txt` / `-c other.txt`, or a Dockerfile `pip install -r` of a repository file. */
+export interface Include {
+  /** Repository-relative path of the included file, with `/`. */
+  path: string;
+  line: number;
+  constraint: boolean;
+  stage?: string | null;
+}
+
+/** `# compat-guard: ignore[rule-a,rule-b]` silences those rules on `line`. */
+export interface Suppression {
+  line: number;
+  rules: string[];
+}
+
+export interface ParsedFile {
+  /** Repository-relative, with `/`. */
+  path: string;
+  kind: FileKind;
+  requirements: Requirement[];
+  python: PythonFact[];
+  cuda: CudaFact[];
+  images: ImageRef[];
+  indexes: IndexFact[];
+  includes: Include[];
+  suppressions: Suppression[];
+  /** pyproject.toml `requires-python` (or Poetry's `python = "^3.10"`, translated), as a PEP 440 specifier. */
+  requiresPython?: { specifier: string; line: number; column?: number; endColumn?: number } | null;
+}
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column?: number;
+  severity: Severity;
+  message: string;
+}
+
+/**
+ * Files whose requirements pip installs together: conflicts only matter inside one set.
+ * A root requirements file with its -r/-c closure; a Dockerfile stage (with the stages it builds on)
+ * and the files it installs; a pyproject.toml.
+ */
+export interface InstallSet {
+  /** Stable, readable: `requirements.txt`, `Dockerfile#runtime`, `pyproject.toml`. */
+  id: string;
+  file: string;
+  /** Dockerfile stages whose facts belong to the set (the stage and those it is built FROM); null otherwise. */
+  stages: string[] | null;
+  /** Every file of the set (the root first); for the root Dockerfile only facts of `stages` count. */
+  files: string[];
+}
+
+export interface ParseResult {
+  files: ParsedFile[];
+  installSets: InstallSet[];
+  diagnostics: Diagnostic[];
+}
+
+export interface RelatedLocation {
+  file: string;
+  line: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  message?: string;
+}
+
+export interface Finding {
+  /** Stable kebab-case id, documented in docs/rules.md. */
+  rule: string;
+  severity: Severity;
+  /** What is wrong, why (profile policy, or the fact and its source), and what to pin instead. */
+  message: string;
+  /** null for runtime findings that belong to no line (e.g. "no CUDA device"). */
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  endLine: number | null;
+  endColumn: number | null;
+  /** PEP 503 name, or null. */
+  package: string | null;
+  expected?: string | null;
+  actual?: string | null;
+  /** The text to write instead, e.g. `numpy==1.23.5`. */
+  fix?: string | null;
+  related?: RelatedLocation[];
+  /** Set by the report stage when a diff filter applies. */
+  inDiff?: boolean;
+  /** URL of the fact behind the finding. */
+  source?: string | null;
+  /** `static` (default) or `runtime`. */
+  origin?: 'static' | 'runtime';
+}
+
+/** What a rule is, for docs, SARIF and `--help`. */
+export interface RuleInfo {
+  id: string;
+  severity: Severity;
+  /** One line: what the rule reports. */
+  summary: string;
+}
+
+/** PEP 503 name normalisation. */
+export function canonicalName(name: string): string {
+  return name.replace(/[-_.]+/g, '-').toLowerCase();
+}
