@@ -1,0 +1,200 @@
+#!/usr/bin/env node
+// `compat-guard check|parse|matrix`: the same engine as the action, for a terminal or any CI.
+// Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 the run itself is wrong.
+// Kept free of @actions/* so that starting it costs little more than starting node.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runCheck } from './engine.js';
+import { loadEffectiveMatrix } from './matrix/effective.js';
+import { resolveProfileName } from './matrix/load.js';
+import { printMatrix } from './matrix/print.js';
+import { expandableEnvironment, readRepository } from './parse/repository.js';
+import { failsAt, formatText, toJsonReport, toSarif, toWorkflowCommands } from './report/index.js';
+import { TOOL_VERSION } from './version.js';
+
+const USAGE = `compat-guard ${TOOL_VERSION}: check Python requirement pins, Python versions and CUDA images against a compatibility matrix
+
+Usage:
+  compat-guard check [PATH...] [--root DIR] [--matrix FILE] [--profile NAME|auto] [--fail-on LEVEL]
+                     [--format text|json|sarif|github] [--output FILE] [--runtime] [--python PATH]
+                     [--runtime-image IMAGE] [--require-gpu] [--color|--no-color]
+  compat-guard parse [PATH...] [--root DIR]            JSON of what was read
+  compat-guard matrix [--matrix FILE] [--profile NAME] [--root DIR]   the effective matrix, as YAML
+
+PATH is a file, folder or glob (default: the root, which defaults to the current folder).
+--fail-on is error (default), warning, notice or never.
+Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the run itself is wrong.
+Docs: https://github.com/compat-guard/compat-guard#readme`;
+
+type Command = 'check' | 'parse' | 'matrix';
+
+interface CliOptions {
+  command: Command;
+  paths: string[];
+  root: string;
+  matrix: string | null;
+  profile: string;
+  failOn: 'error' | 'warning' | 'notice' | 'never';
+  format: 'text' | 'json' | 'sarif' | 'github';
+  output: string | null;
+  runtime: boolean;
+  python: string | null;
+  runtimeImage: string | null;
+  requireGpu: boolean;
+  color: boolean | null;
+}
+
+/** Thrown for a wrong command line; main() prints it as one line and exits 2. */
+class UsageError extends Error {}
+
+const VALUE_OPTIONS = new Set(['--root', '--matrix', '--profile', '--fail-on', '--format', '--output', '--python', '--runtime-image']);
+const FLAG_OPTIONS = new Set(['--runtime', '--require-gpu', '--color', '--no-color']);
+const ALLOWED: Record<Command, Set<string>> = {
+  check: new Set([...VALUE_OPTIONS, ...FLAG_OPTIONS]),
+  parse: new Set(['--root']),
+  matrix: new Set(['--matrix', '--profile', '--root']),
+};
+
+export function parseArguments(argv: readonly string[]): CliOptions {
+  const [first, ...rest] = argv;
+  if (first !== 'check' && first !== 'parse' && first !== 'matrix') {
+    throw new UsageError(first === undefined ? 'missing command (check, parse or matrix); see --help' : `unknown command "${first}" (expected check, parse or matrix)`);
+  }
+  const options: CliOptions = {
+    command: first, paths: [], root: '.', matrix: null, profile: 'auto', failOn: 'error', format: 'text',
+    output: null, runtime: false, python: null, runtimeImage: null, requireGpu: false, color: null,
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const argument = rest[i] as string;
+    if (argument === '--') {
+      options.paths.push(...rest.slice(i + 1));
+      break;
+    }
+    if (!argument.startsWith('-') || argument === '-') {
+      if (first === 'matrix') throw new UsageError(`matrix takes no paths (got "${argument}")`);
+      options.paths.push(argument);
+      continue;
+    }
+    const equals = argument.indexOf('=');
+    const name = equals === -1 ? argument : argument.slice(0, equals);
+    if (!ALLOWED[first].has(name)) throw new UsageError(`unknown option ${name} for ${first}; see --help`);
+    if (FLAG_OPTIONS.has(name)) {
+      if (equals !== -1) throw new UsageError(`${name} takes no value`);
+      if (name === '--runtime') options.runtime = true;
+      else if (name === '--require-gpu') options.requireGpu = true;
+      else options.color = name === '--color';
+      continue;
+    }
+    const value = equals === -1 ? rest[++i] : argument.slice(equals + 1);
+    if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
+    applyValue(options, name, value);
+  }
+  return options;
+}
+
+function applyValue(options: CliOptions, name: string, value: string): void {
+  switch (name) {
+    case '--root': options.root = value; break;
+    case '--matrix': options.matrix = value; break;
+    case '--profile': options.profile = value; break;
+    case '--output': options.output = value; break;
+    case '--python': options.python = value; break;
+    case '--runtime-image': options.runtimeImage = value; break;
+    case '--fail-on':
+      if (value !== 'error' && value !== 'warning' && value !== 'notice' && value !== 'never') {
+        throw new UsageError(`--fail-on must be error, warning, notice or never (got "${value}")`);
+      }
+      options.failOn = value;
+      break;
+    case '--format':
+      if (value !== 'text' && value !== 'json' && value !== 'sarif' && value !== 'github') {
+        throw new UsageError(`--format must be text, json, sarif or github (got "${value}")`);
+      }
+      options.format = value;
+      break;
+  }
+}
+
+async function check(options: CliOptions): Promise<number> {
+  const root = path.resolve(options.root);
+  const outcome = await runCheck({
+    root,
+    paths: options.paths.map((target) => path.relative(root, path.resolve(target)) || '.'),
+    matrixFile: options.matrix ? path.resolve(options.matrix) : null,
+    profile: options.profile,
+    runtime: options.runtime || options.python || options.runtimeImage
+      ? { python: options.python ?? 'python3', image: options.runtimeImage, requireGpu: options.requireGpu, allowUntrusted: true, isForkPr: false }
+      : null,
+  });
+  if (!outcome.ok) throw new UsageError(outcome.error);
+  const { result } = outcome;
+  let text: string;
+  if (options.format === 'json') text = JSON.stringify(toJsonReport(result), null, 2) + '\n';
+  else if (options.format === 'sarif') text = JSON.stringify(toSarif(result), null, 2) + '\n';
+  else if (options.format === 'github') text = toWorkflowCommands(result.findings);
+  else text = formatText(result, { color: options.color ?? wantsColor(options.output) });
+  write(options.output, text);
+  return failsAt(result.findings, options.failOn) ? 1 : 0;
+}
+
+async function parse(options: CliOptions): Promise<number> {
+  const root = path.resolve(options.root);
+  const targets = options.paths.map((target) => path.relative(root, path.resolve(target)) || '.');
+  const { files, diagnostics } = readRepository(root, targets, { env: expandableEnvironment(process.env) });
+  write(null, JSON.stringify({ files, diagnostics }, null, 2) + '\n');
+  return 0;
+}
+
+async function matrix(options: CliOptions): Promise<number> {
+  const loaded = loadEffectiveMatrix(path.resolve(options.root), options.matrix ? path.resolve(options.matrix) : null);
+  if (!loaded.ok) throw new UsageError(loaded.error);
+  const profile = options.profile === 'auto' ? loaded.matrix.profile ?? undefined : options.profile;
+  if (profile !== undefined) {
+    const resolved = resolveProfileName(loaded.matrix, profile);
+    if ('error' in resolved) throw new UsageError(resolved.error);
+  }
+  write(null, printMatrix(loaded.matrix, profile === undefined ? {} : { profile }));
+  return 0;
+}
+
+function wantsColor(output: string | null): boolean {
+  if (output || process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return process.stdout.isTTY === true;
+}
+
+function write(output: string | null, text: string): void {
+  if (output) fs.writeFileSync(output, text);
+  else process.stdout.write(text);
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return argv.length === 0 ? 2 : 0;
+  }
+  if (argv[0] === '--version' || argv[0] === '-V') {
+    process.stdout.write(TOOL_VERSION + '\n');
+    return 0;
+  }
+  try {
+    const options = parseArguments(argv);
+    if (options.command === 'parse') return await parse(options);
+    if (options.command === 'matrix') return await matrix(options);
+    return await check(options);
+  } catch (error) {
+    // One line, no stack trace: a wrong run is the user's to fix, an unexpected error is ours to report.
+    const message = error instanceof UsageError ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
+    process.stderr.write(`compat-guard: ${message}\n`);
+    return 2;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href;
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,98 @@
+// One check from start to end, shared by the CLI and the action: read the repository, load the
+// matrix, run the checks (and the runtime check when asked), and hand back a CheckResult.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runChecks } from './check/index.js';
+import type { CheckResult } from './engine-types.js';
+import { loadEffectiveMatrix } from './matrix/effective.js';
+import type { Diagnostic, Finding } from './model.js';
+import { expandableEnvironment, readRepository } from './parse/repository.js';
+import type { RuntimeOptions } from './runtime/index.js';
+import { TOOL_VERSION } from './version.js';
+
+export interface CheckOptions {
+  /** The repository root; paths in the output are relative to it. */
+  root: string;
+  /** Files, folders or globs relative to the root; default: the whole root. */
+  paths?: string[];
+  /** The repository's matrix file; default `.github/compat-matrix.yml` (or `.yaml`) when it exists. */
+  matrixFile?: string | null;
+  /** A profile name or `auto` (default). */
+  profile?: string;
+  runtime?: RuntimeOptions | null;
+  /** Environment for `${VAR}` in requirements files; default: this process's, minus secrets. */
+  env?: Record<string, string | undefined>;
+}
+
+export type CheckOutcome = { ok: true; result: CheckResult } | { ok: false; error: string };
+
+export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
+  const root = path.resolve(options.root);
+  if (!isFolder(root)) return { ok: false, error: `root ${options.root} is not a folder` };
+  const parse = readRepository(root, options.paths ?? [], { env: expandableEnvironment(options.env ?? process.env) });
+  const needCudaImageTags = parse.files.some((file) => file.images.some((image) => image.name.endsWith('nvidia/cuda')));
+  const loaded = loadEffectiveMatrix(root, options.matrixFile ?? null, { needCudaImageTags });
+  if (!loaded.ok) return loaded;
+  const matrix = loaded.matrix;
+
+  const checked = runChecks(parse, matrix, { profile: options.profile ?? 'auto' });
+  if (!checked.ok) return checked;
+
+  const findings = [...parse.diagnostics.map(diagnosticFinding), ...checked.findings].sort(compareFindings);
+  const result: CheckResult = {
+    tool: { name: 'compat-guard', version: TOOL_VERSION },
+    profile: checked.profile,
+    files: parse.files.map((file) => ({ path: file.path, kind: file.kind })),
+    findings,
+    diagnostics: parse.diagnostics,
+    parse,
+    matrix,
+  };
+  if (options.runtime) {
+    // Loaded only when asked: the static check must not pay for child-process code.
+    const { runRuntimeCheck } = await import('./runtime/index.js');
+    const profile = checked.profile ? matrix.profiles[checked.profile.name] ?? null : null;
+    const runtime = await runRuntimeCheck(parse, matrix, profile, options.runtime);
+    result.findings.push(...runtime.findings);
+    result.runtime = runtime.summary;
+  }
+  return { ok: true, result };
+}
+
+function diagnosticFinding(diagnostic: Diagnostic): Finding {
+  return {
+    rule: 'parse-error',
+    severity: diagnostic.severity,
+    message: diagnostic.message,
+    file: diagnostic.file,
+    line: diagnostic.line,
+    column: diagnostic.column ?? null,
+    endLine: diagnostic.line,
+    endColumn: null,
+    package: null,
+  };
+}
+
+/** File, then line, then column, then rule: the order people read findings in. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareText(a.file ?? '', b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    compareText(a.rule, b.rule) ||
+    compareText(a.message, b.message)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function isFolder(target: string): boolean {
+  try {
+    return fs.statSync(target).isDirectory();
+  } catch {
+    return false;
+  }
+}

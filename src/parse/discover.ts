@@ -1,0 +1,221 @@
+// Finding and reading the repository's files: the only part of the reader that touches the file
+// system. Nothing outside the root is ever read: explicit paths, includes and symlinks that lead out
+// are refused with a diagnostic.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic, FileKind } from '../model.js';
+import { isIgnored, parseGitignore, type IgnoreRules } from './gitignore.js';
+import { globToRegExp, hasGlobChars } from './glob.js';
+
+export interface DiscoveredFile {
+  /** Repository-relative, with `/`. */
+  path: string;
+  kind: FileKind;
+}
+
+export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+
+/** How the reader reaches file contents: the real file system here, a map in tests. */
+export interface FileSource {
+  read(relativePath: string): ReadResult;
+  isFile(relativePath: string): boolean;
+}
+
+/** Larger files are refused: no requirements file or Dockerfile is anywhere near this. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/** Bounds a walk through a pathological tree; the rest of the repository is still checked. */
+const MAX_ENTRIES = 500_000;
+
+const SKIPPED_FOLDERS = new Set([
+  '.git', '.hg', '.svn', 'node_modules', '.tox', '.nox', '.venv', 'venv', 'site-packages', '__pycache__',
+  '.eggs', '.mypy_cache', '.pytest_cache', '.ruff_cache', 'build', 'dist', '_build', '.cache',
+]);
+
+/** The kind a discovered file is read as, or null when discovery leaves it alone. */
+export function kindOfPath(relativePath: string): FileKind | null {
+  const base = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  const lower = base.toLowerCase();
+  if (base === 'pyproject.toml') return 'pyproject';
+  if (
+    lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') ||
+    lower === 'containerfile' || lower.startsWith('containerfile.')
+  ) {
+    return 'dockerfile';
+  }
+  if (/^constraints.*\.txt$/i.test(base)) return 'constraints';
+  if (/^requirements.*\.txt$/i.test(base)) return 'requirements';
+  // pip-tools inputs; MANIFEST.in is setuptools' file list, not requirements.
+  if (lower.endsWith('.in') && lower !== 'manifest.in') return 'requirements';
+  if (lower.endsWith('.txt') && /(^|\/)requirements\//i.test(relativePath)) return 'requirements';
+  return null;
+}
+
+/** The kind of a file the user named explicitly: its name decides, else it is read as requirements. */
+function kindOfExplicitPath(relativePath: string): FileKind {
+  const known = kindOfPath(relativePath);
+  if (known) return known;
+  const lower = relativePath.toLowerCase();
+  if (lower.endsWith('.toml')) return 'pyproject';
+  if (/(docker|container)file/.test(lower)) return 'dockerfile';
+  return 'requirements';
+}
+
+export function toRelative(root: string, absolute: string): string | null {
+  const relative = path.relative(root, absolute);
+  if (relative === '') return '';
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  return relative.split(path.sep).join('/');
+}
+
+export function createFileSource(root: string): FileSource {
+  const realRoot = safeRealpath(root) ?? root;
+  const resolveInside = (relativePath: string): { ok: true; real: string } | { ok: false; message: string } => {
+    const absolute = path.resolve(root, relativePath);
+    if (toRelative(root, absolute) === null) return { ok: false, message: 'outside the repository; not read' };
+    let real: string;
+    try {
+      real = fs.realpathSync(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') return { ok: false, message: 'symlink loop; not read' };
+      if (code === 'ENOENT') return { ok: false, message: 'no such file' };
+      return { ok: false, message: `cannot be read (${code ?? 'error'})` };
+    }
+    if (toRelative(realRoot, real) === null) {
+      return { ok: false, message: 'is a symlink to outside the repository; not read' };
+    }
+    return { ok: true, real };
+  };
+  return {
+    read(relativePath) {
+      const resolved = resolveInside(relativePath);
+      if (!resolved.ok) return resolved;
+      try {
+        const stat = fs.statSync(resolved.real);
+        if (!stat.isFile()) return { ok: false, message: 'not a regular file; not read' };
+        if (stat.size > MAX_FILE_BYTES) {
+          return { ok: false, message: `${stat.size} bytes, over the ${MAX_FILE_BYTES}-byte limit; not read` };
+        }
+        return { ok: true, bytes: fs.readFileSync(resolved.real) };
+      } catch (error) {
+        return { ok: false, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+      }
+    },
+    isFile(relativePath) {
+      const resolved = resolveInside(relativePath);
+      if (!resolved.ok) return false;
+      try {
+        return fs.statSync(resolved.real).isFile();
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/**
+ * Files to read: every discoverable file below each folder in `targets`, each explicit file, and each
+ * glob's matches. No targets means the whole root.
+ */
+export function discoverFiles(root: string, targets: readonly string[]): { files: DiscoveredFile[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const found = new Map<string, FileKind>();
+  const globs: RegExp[] = [];
+  const folders: string[] = [];
+  for (const target of targets.length > 0 ? targets : ['.']) {
+    if (hasGlobChars(target)) {
+      globs.push(globToRegExp(target.replace(/^\.\//, '')));
+      continue;
+    }
+    const relative = toRelative(root, path.resolve(root, target));
+    if (relative === null) {
+      diagnostics.push({ file: target, line: 1, severity: 'error', message: `${target} is outside the repository root ${root}; not read` });
+      continue;
+    }
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(path.resolve(root, target));
+    } catch {
+      diagnostics.push({ file: relative || '.', line: 1, severity: 'error', message: `${target}: no such file or folder` });
+      continue;
+    }
+    if (stat.isDirectory()) folders.push(relative);
+    else found.set(relative, kindOfExplicitPath(relative));
+  }
+  for (const folder of folders) {
+    walk(root, folder, diagnostics, (file) => {
+      const kind = kindOfPath(file);
+      if (kind) found.set(file, kind);
+    });
+  }
+  if (globs.length > 0) {
+    walk(root, '', diagnostics, (file) => {
+      if (globs.some((glob) => glob.test(file))) found.set(file, found.get(file) ?? kindOfExplicitPath(file));
+    });
+  }
+  const files = [...found].map(([file, kind]) => ({ path: file, kind })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, diagnostics };
+}
+
+/** Breadth-first, iterative (deep trees cannot overflow the stack), symlinked folders not followed. */
+function walk(root: string, start: string, diagnostics: Diagnostic[], onFile: (relativePath: string) => void): void {
+  const queue: Array<{ folder: string; ignores: IgnoreRules[] }> = [{ folder: start, ignores: inheritedIgnores(root, start) }];
+  let entries = 0;
+  while (queue.length > 0) {
+    const { folder, ignores: inherited } = queue.shift() as { folder: string; ignores: IgnoreRules[] };
+    const absolute = path.join(root, folder);
+    let names: fs.Dirent[];
+    try {
+      names = fs.readdirSync(absolute, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    if (names.some((entry) => entry.name === 'pyvenv.cfg')) continue; // a virtual environment
+    const ignores = withGitignore(root, folder, inherited);
+    for (const entry of names) {
+      if (++entries > MAX_ENTRIES) {
+        diagnostics.push({ file: folder || '.', line: 1, severity: 'warning', message: `more than ${MAX_ENTRIES} entries below the root; the rest was not searched` });
+        return;
+      }
+      const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (SKIPPED_FOLDERS.has(entry.name) || entry.name.endsWith('.egg-info')) continue;
+        if (isIgnored(relative, true, ignores)) continue;
+        queue.push({ folder: relative, ignores });
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        if (isIgnored(relative, false, ignores)) continue;
+        onFile(relative);
+      }
+    }
+  }
+}
+
+function withGitignore(root: string, folder: string, inherited: IgnoreRules[]): IgnoreRules[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(root, folder, '.gitignore'), 'utf8');
+  } catch {
+    return inherited;
+  }
+  return [...inherited, parseGitignore(folder, text)];
+}
+
+/** The .gitignore files of the folders above `start`, so that a walk from a sub-folder honours them. */
+function inheritedIgnores(root: string, start: string): IgnoreRules[] {
+  if (start === '') return [];
+  let rules: IgnoreRules[] = [];
+  const parts = start.split('/');
+  for (let depth = 0; depth < parts.length; depth++) {
+    rules = withGitignore(root, parts.slice(0, depth).join('/'), rules);
+  }
+  return rules;
+}
+
+function safeRealpath(target: string): string | null {
+  try {
+    return fs.realpathSync(target);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,194 @@
+// A repository as one ParseResult: every discovered file read once, `-r`/`-c` includes and the files
+// Dockerfiles `pip install -r` followed, and the install sets (which files pip installs together).
+
+import * as posix from 'node:path/posix';
+import type { Diagnostic, FileKind, Include, InstallSet, ParsedFile, ParseResult } from '../model.js';
+import { createFileSource, discoverFiles, type DiscoveredFile, type FileSource } from './discover.js';
+import { parseDockerfile, type DockerStage } from './dockerfile.js';
+import { parsePyproject } from './pyproject.js';
+import { parseRequirementsFile } from './requirements-file.js';
+import { scanSuppressions } from './suppressions.js';
+import { decodeText, splitLines } from './text.js';
+
+export interface ReadOptions {
+  /** Variables `${NAME}` expands to in requirements files, as pip does; see `expandableEnvironment`. */
+  env?: Record<string, string | undefined>;
+}
+
+/** Reads the files under `root` that `targets` select (folders, files, globs; default: all). */
+export function readRepository(root: string, targets: readonly string[] = [], options: ReadOptions = {}): ParseResult {
+  const discovered = discoverFiles(root, targets);
+  const result = parseRepository(discovered.files, createFileSource(root), options);
+  result.diagnostics.unshift(...discovered.diagnostics);
+  return result;
+}
+
+/**
+ * The environment pip would expand, minus anything secret-looking: an expanded `${GITHUB_TOKEN}` would
+ * otherwise end up in reports and annotations.
+ */
+export function expandableEnvironment(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const safe: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (/TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|_KEY$|^INPUT_|^ACTIONS_/i.test(name)) continue;
+    safe[name] = value;
+  }
+  return safe;
+}
+
+interface Reading {
+  env: Record<string, string | undefined>;
+  files: Map<string, ParsedFile>;
+  stages: Map<string, DockerStage[]>;
+  diagnostics: Diagnostic[];
+}
+
+/** The pure core of readRepository: everything comes through `source`. */
+export function parseRepository(discovered: readonly DiscoveredFile[], source: FileSource, options: ReadOptions = {}): ParseResult {
+  const reading: Reading = { env: options.env ?? {}, files: new Map(), stages: new Map(), diagnostics: [] };
+  const pending: Array<{ path: string; kind: FileKind }> = [...discovered];
+  while (pending.length > 0) {
+    const next = pending.shift() as { path: string; kind: FileKind };
+    if (reading.files.has(next.path)) continue;
+    const parsed = readOne(next.path, next.kind, source, reading);
+    if (!parsed) continue;
+    if (parsed.kind === 'dockerfile') parsed.includes = parsed.includes.map((include) => resolveBuildContextPath(parsed.path, include, source, reading.diagnostics));
+    for (const include of parsed.includes) {
+      if (!reading.files.has(include.path) && source.isFile(include.path)) {
+        pending.push({ path: include.path, kind: include.constraint ? 'constraints' : 'requirements' });
+      } else if (!source.isFile(include.path)) {
+        const via = parsed.kind === 'dockerfile' ? 'pip install' : include.constraint ? '-c' : '-r';
+        reading.diagnostics.push({ file: parsed.path, line: include.line, severity: 'warning', message: `${via} ${include.path}: no such file in the repository; not checked` });
+      }
+    }
+  }
+  const files = [...reading.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  reportIncludeCycles(files, reading.files, reading.diagnostics);
+  return { files, installSets: buildInstallSets(files, reading), diagnostics: reading.diagnostics };
+}
+
+function readOne(path: string, kind: FileKind, source: FileSource, reading: Reading): ParsedFile | null {
+  const bytes = source.read(path);
+  if (!bytes.ok) {
+    reading.diagnostics.push({ file: path, line: 1, severity: 'error', message: `${path} ${bytes.message}` });
+    return null;
+  }
+  const decoded = decodeText(bytes.bytes);
+  if (!decoded.ok) {
+    reading.diagnostics.push({ file: path, line: 1, severity: 'error', message: `${path}: ${decoded.message}` });
+    return null;
+  }
+  let parsed: { file: ParsedFile; diagnostics: Diagnostic[] };
+  if (kind === 'dockerfile') {
+    const dockerfile = parseDockerfile(path, decoded.text);
+    reading.stages.set(path, dockerfile.stages);
+    parsed = dockerfile;
+  } else if (kind === 'pyproject') {
+    parsed = parsePyproject(path, decoded.text);
+  } else {
+    parsed = parseRequirementsFile(path, decoded.text, { constraint: kind === 'constraints', env: reading.env });
+  }
+  parsed.file.suppressions = scanSuppressions(splitLines(decoded.text));
+  reading.files.set(path, parsed.file);
+  reading.diagnostics.push(...parsed.diagnostics);
+  return parsed.file;
+}
+
+/**
+ * A Dockerfile names files relative to its build context, which the repository does not record: the
+ * Dockerfile's own folder is the usual context, the repository root the next most usual.
+ */
+function resolveBuildContextPath(dockerfile: string, include: Include, source: FileSource, diagnostics: Diagnostic[]): Include {
+  const written = include.path.replace(/^\.\//, '');
+  const besideDockerfile = posix.normalize(posix.join(posix.dirname(dockerfile), written));
+  for (const candidate of [besideDockerfile, posix.normalize(written)]) {
+    if (candidate.startsWith('../') || candidate === '..' || posix.isAbsolute(candidate)) continue;
+    if (source.isFile(candidate)) return { ...include, path: candidate };
+  }
+  if (besideDockerfile.startsWith('..') || posix.isAbsolute(besideDockerfile)) {
+    diagnostics.push({ file: dockerfile, line: include.line, severity: 'warning', message: `pip install -r ${include.path} refers outside the repository; not read` });
+  }
+  return { ...include, path: besideDockerfile };
+}
+
+function reportIncludeCycles(files: readonly ParsedFile[], byPath: Map<string, ParsedFile>, diagnostics: Diagnostic[]): void {
+  const state = new Map<string, 'open' | 'done'>();
+  const reported = new Set<string>();
+  for (const file of files) {
+    if (file.kind === 'dockerfile' || state.has(file.path)) continue;
+    // Iterative depth-first search: include chains can be arbitrarily long.
+    const stack: Array<{ path: string; next: number }> = [{ path: file.path, next: 0 }];
+    state.set(file.path, 'open');
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { path: string; next: number };
+      const includes = byPath.get(top.path)?.includes ?? [];
+      if (top.next >= includes.length) {
+        state.set(top.path, 'done');
+        stack.pop();
+        continue;
+      }
+      const include = includes[top.next++] as Include;
+      const seen = state.get(include.path);
+      if (seen === 'open') {
+        const chain = [...stack.slice(stack.findIndex((frame) => frame.path === include.path)).map((frame) => frame.path), include.path];
+        const key = [...chain].sort().join('\n');
+        if (!reported.has(key)) {
+          reported.add(key);
+          diagnostics.push({ file: top.path, line: include.line, severity: 'error', message: `include cycle: ${chain.join(' -> ')} (pip would recurse without end)` });
+        }
+      } else if (seen === undefined && byPath.has(include.path)) {
+        state.set(include.path, 'open');
+        stack.push({ path: include.path, next: 0 });
+      }
+    }
+  }
+}
+
+function buildInstallSets(files: readonly ParsedFile[], reading: Reading): InstallSet[] {
+  const included = new Set<string>();
+  for (const file of files) {
+    if (file.kind !== 'dockerfile') for (const include of file.includes) included.add(include.path);
+  }
+  const sets: InstallSet[] = [];
+  for (const file of files) {
+    if (file.kind === 'requirements' || file.kind === 'constraints') {
+      if (!included.has(file.path)) sets.push({ id: file.path, file: file.path, stages: null, files: closure([file.path], reading.files) });
+    } else if (file.kind === 'pyproject') {
+      sets.push({ id: file.path, file: file.path, stages: null, files: [file.path] });
+    } else {
+      sets.push(...dockerfileSets(file, reading));
+    }
+  }
+  return sets;
+}
+
+/** One set per stage: the stage and the stages it is built FROM, and every file they pip-install. */
+function dockerfileSets(file: ParsedFile, reading: Reading): InstallSet[] {
+  const stages = reading.stages.get(file.path) ?? [];
+  const byName = new Map(stages.map((stage) => [stage.name, stage]));
+  return stages.map((stage) => {
+    const chain: string[] = [];
+    for (let current: DockerStage | undefined = stage; current && !chain.includes(current.name); current = current.parent ? byName.get(current.parent) : undefined) {
+      chain.push(current.name);
+    }
+    const installed = file.includes.filter((include) => include.stage != null && chain.includes(include.stage)).map((include) => include.path);
+    return {
+      id: stages.length === 1 ? file.path : `${file.path}#${stage.name}`,
+      file: file.path,
+      stages: chain,
+      files: [file.path, ...closure(installed, reading.files).filter((path) => path !== file.path)],
+    };
+  });
+}
+
+function closure(roots: readonly string[], byPath: Map<string, ParsedFile>): string[] {
+  const seen = new Set<string>();
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const path = queue.shift() as string;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    for (const include of byPath.get(path)?.includes ?? []) queue.push(include.path);
+  }
+  return [...seen].filter((path) => byPath.has(path));
+}
