@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { createFileSource, discoverFiles, kindOfPath } from '../src/parse/discover.js';
+import { isIgnored, parseGitignore } from '../src/parse/gitignore.js';
+import { matchesGlob } from '../src/parse/glob.js';
+import { scanSuppressions } from '../src/parse/suppressions.js';
+import { makeTree, removeTree } from './helpers/temp-tree.js';
+
+describe('kindOfPath', () => {
+  const cases: Array<[string, string | null]> = [
+    ['requirements.txt', 'requirements'],
+    ['services/api/requirements-gpu.txt', 'requirements'],
+    ['requirements/base.txt', 'requirements'],
+    ['requirements/nested/dev.txt', 'requirements'],
+    ['constraints.txt', 'constraints'],
+    ['constraints-3.11.txt', 'constraints'],
+    ['requirements.in', 'requirements'],
+    ['MANIFEST.in', null],
+    ['pyproject.toml', 'pyproject'],
+    ['Dockerfile', 'dockerfile'],
+    ['docker/Dockerfile.gpu', 'dockerfile'],
+    ['train.Dockerfile', 'dockerfile'],
+    ['Containerfile', 'dockerfile'],
+    ['README.md', null],
+    ['notes.txt', null],
+  ];
+  for (const [file, kind] of cases) it(`${file} -> ${kind}`, () => assert.equal(kindOfPath(file), kind));
+});
+
+describe('globs', () => {
+  it('matches ** across folders and * within one', () => {
+    assert.ok(matchesGlob('docs/a/b/requirements.txt', 'docs/**'));
+    assert.ok(matchesGlob('requirements.txt', '**/requirements.txt'));
+    assert.ok(matchesGlob('a/b/requirements.txt', '**/requirements.txt'));
+    assert.ok(matchesGlob('services/api/requirements.txt', 'services/*/requirements.txt'));
+    assert.ok(!matchesGlob('services/api/v1/requirements.txt', 'services/*/requirements.txt'));
+    assert.ok(matchesGlob('req-1.txt', 'req-?.txt'));
+    assert.ok(matchesGlob('req-a.txt', 'req-[a-c].txt'));
+    assert.ok(!matchesGlob('req-d.txt', 'req-[a-c].txt'));
+  });
+});
+
+describe('gitignore', () => {
+  const rules = [parseGitignore('', '# comment\n*.log\n/build-out/\nvendor\n!vendor/keep.txt\n'), parseGitignore('sub', 'local.txt\n')];
+  it('ignores unanchored names at any depth, anchored ones at the root', () => {
+    assert.ok(isIgnored('a/b/x.log', false, rules));
+    assert.ok(isIgnored('build-out', true, rules));
+    assert.ok(!isIgnored('a/build-out', true, rules));
+    assert.ok(!isIgnored('build-out', false, rules), 'a folder-only pattern does not match a file');
+    assert.ok(isIgnored('x/vendor', true, rules));
+  });
+  it('lets a later negation win and scopes nested files to their folder', () => {
+    assert.ok(!isIgnored('vendor/keep.txt', false, rules));
+    assert.ok(isIgnored('sub/local.txt', false, rules));
+    assert.ok(!isIgnored('local.txt', false, rules));
+  });
+});
+
+describe('suppressions', () => {
+  it('covers its own line when trailing, and the next code line when alone', () => {
+    const lines = [
+      'numpy==1.24.4  # compat-guard: ignore[pin-outside-profile]',
+      '# compat-guard: ignore[unpinned, duplicate-pin]',
+      '',
+      '# another comment',
+      'torch',
+      'pandas==2.1.4',
+    ];
+    assert.deepEqual(scanSuppressions(lines), [
+      { line: 1, rules: ['pin-outside-profile'] },
+      { line: 5, rules: ['unpinned', 'duplicate-pin'] },
+    ]);
+  });
+  it('finds nothing in ordinary comments', () => {
+    assert.deepEqual(scanSuppressions(['# compat-guard rocks', 'x==1  # ignore[foo]']), []);
+  });
+});
+
+describe('discoverFiles', () => {
+  const roots: string[] = [];
+  after(() => roots.forEach(removeTree));
+
+  it('finds requirement files, pyproject and Dockerfiles, skipping venvs, node_modules and ignored folders', () => {
+    const root = makeTree({
+      'requirements.txt': 'numpy==1.23.5\n',
+      'requirements/dev.txt': 'pytest\n',
+      'constraints.txt': 'numpy<2\n',
+      'pyproject.toml': '[project]\nname = "x"\n',
+      'docker/Dockerfile.gpu': 'FROM python:3.11\n',
+      'MANIFEST.in': 'include README.md\n',
+      '.gitignore': 'generated/\n',
+      'generated/requirements.txt': 'x==1\n',
+      'node_modules/pkg/requirements.txt': 'x==1\n',
+      '.venv/pyvenv.cfg': 'home = /usr/bin\n',
+      'env2/pyvenv.cfg': 'home = /usr/bin\n',
+      'env2/lib/requirements.txt': 'x==1\n',
+      '.git/requirements.txt': 'x==1\n',
+    });
+    roots.push(root);
+    const { files, diagnostics } = discoverFiles(root, []);
+    assert.deepEqual(files, [
+      { path: 'constraints.txt', kind: 'constraints' },
+      { path: 'docker/Dockerfile.gpu', kind: 'dockerfile' },
+      { path: 'pyproject.toml', kind: 'pyproject' },
+      { path: 'requirements.txt', kind: 'requirements' },
+      { path: 'requirements/dev.txt', kind: 'requirements' },
+    ]);
+    assert.deepEqual(diagnostics, []);
+  });
+
+  it('always reads explicit files, and selects by glob', () => {
+    const root = makeTree({ 'deps/gpu.txt': 'torch==2.1.2\n', 'services/a/requirements.txt': 'x==1\n', 'services/b/reqs.txt': 'y==1\n' });
+    roots.push(root);
+    assert.deepEqual(discoverFiles(root, ['deps/gpu.txt']).files, [{ path: 'deps/gpu.txt', kind: 'requirements' }]);
+    assert.deepEqual(discoverFiles(root, ['services/*/*.txt']).files.map((file) => file.path), ['services/a/requirements.txt', 'services/b/reqs.txt']);
+  });
+
+  it('refuses paths outside the root and reports missing ones', () => {
+    const root = makeTree({ 'requirements.txt': 'x==1\n' });
+    roots.push(root);
+    const { files, diagnostics } = discoverFiles(root, ['../../etc/passwd', 'nope.txt']);
+    assert.deepEqual(files, []);
+    assert.equal(diagnostics.length, 2);
+    assert.match(diagnostics[0]?.message ?? '', /outside the repository root/);
+    assert.match(diagnostics[1]?.message ?? '', /no such file or folder/);
+  });
+
+  it('does not follow symlinked folders (loops) and refuses symlinks that leave the root', () => {
+    const root = makeTree({ 'requirements.txt': 'x==1\n', 'outside-target.txt': 'secret\n' });
+    roots.push(root);
+    const inner = path.join(root, 'repo');
+    fs.mkdirSync(inner);
+    fs.writeFileSync(path.join(inner, 'requirements.txt'), 'numpy==1.23.5\n');
+    fs.symlinkSync(inner, path.join(inner, 'loop'));
+    fs.symlinkSync(path.join(root, 'outside-target.txt'), path.join(inner, 'requirements-leak.txt'));
+    fs.symlinkSync(path.join(inner, 'requirements-self.txt'), path.join(inner, 'requirements-self.txt'));
+    const { files } = discoverFiles(inner, []);
+    assert.deepEqual(files.map((file) => file.path), ['requirements-leak.txt', 'requirements-self.txt', 'requirements.txt']);
+    const source = createFileSource(inner);
+    const leak = source.read('requirements-leak.txt');
+    assert.ok(!leak.ok && /outside the repository/.test(leak.message));
+    const loop = source.read('requirements-self.txt');
+    assert.ok(!loop.ok && /symlink loop/.test(loop.message));
+    assert.ok(source.read('requirements.txt').ok);
+    const escape = source.read('../outside-target.txt');
+    assert.ok(!escape.ok && /outside the repository/.test(escape.message));
+  });
+
+  it('walks a 120-deep tree without trouble', () => {
+    const deep = Array.from({ length: 120 }, (_, i) => `d${i}`).join('/');
+    const root = makeTree({ [`${deep}/requirements.txt`]: 'x==1\n' });
+    roots.push(root);
+    assert.deepEqual(discoverFiles(root, []).files.map((file) => file.path), [`${deep}/requirements.txt`]);
+  });
+});

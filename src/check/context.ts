@@ -1,0 +1,131 @@
+// What the rule families look at: each install set as the requirements, interpreters, CUDA versions,
+// images and indexes pip and Docker see together. Every file's requirements are turned into pins once,
+// however many sets include the file.
+
+import type { Matrix, Profile } from '../matrix/types.js';
+import type { CudaFact, ImageRef, IndexFact, InstallSet, ParsedFile, ParseResult, PythonFact, Requirement, Span } from '../model.js';
+import type { Place } from './findings.js';
+import { Specifiers, type Admits } from './versions.js';
+
+/** A requirement with a version specifier pip can resolve (URL and path requirements are not pins). */
+export interface Pin {
+  requirement: Requirement;
+  key: string;
+  at: Place;
+  /** What the specifier admits; the empty set (everything) when the requirement has no specifier. */
+  admits: Admits;
+  /** True when the requirement names no version at all. */
+  unpinned: boolean;
+}
+
+/** A fact of a file with the file it was read from. */
+export interface InFile<T> {
+  fact: T;
+  file: string;
+}
+
+export interface SetView {
+  set: InstallSet;
+  /** In the order pip sees them: the set's files in order, each file's lines in order. */
+  pins: Pin[];
+  pinsByKey: Map<string, Pin[]>;
+  pythons: Array<InFile<PythonFact>>;
+  /** pyproject.toml `requires-python`. */
+  requiresPython: Array<InFile<NonNullable<ParsedFile['requiresPython']>>>;
+  cuda: Array<InFile<CudaFact>>;
+  images: Array<InFile<ImageRef>>;
+  indexes: Array<InFile<IndexFact>>;
+}
+
+export interface CheckContext {
+  matrix: Matrix;
+  profile: Profile | null;
+  sets: SetView[];
+  files: ReadonlyMap<string, ParsedFile>;
+  specifiers: Specifiers;
+}
+
+export function buildContext(parse: ParseResult, matrix: Matrix, profile: Profile | null): CheckContext {
+  const specifiers = new Specifiers();
+  const files = new Map(parse.files.map((file) => [file.path, file]));
+  const pinsOfFile = new Map<string, Pin[]>();
+  const pinsOf = (file: ParsedFile): Pin[] => {
+    let pins = pinsOfFile.get(file.path);
+    if (!pins) {
+      pins = readPins(file, specifiers);
+      pinsOfFile.set(file.path, pins);
+    }
+    return pins;
+  };
+  const sets = parse.installSets.map((set) => viewOf(set, files, pinsOf));
+  return { matrix, profile, sets, files, specifiers };
+}
+
+function readPins(file: ParsedFile, specifiers: Specifiers): Pin[] {
+  const pins: Pin[] = [];
+  for (const requirement of file.requirements) {
+    if (requirement.url !== null || requirement.editable) continue;
+    const admits = specifiers.admits(requirement.specifier);
+    if (!admits) continue;
+    pins.push({ requirement, key: requirement.key, at: { file: file.path, span: requirement }, admits, unpinned: requirement.specifier === '' });
+  }
+  return pins;
+}
+
+function viewOf(set: InstallSet, files: ReadonlyMap<string, ParsedFile>, pinsOf: (file: ParsedFile) => Pin[]): SetView {
+  const view: SetView = { set, pins: [], pinsByKey: new Map(), pythons: [], requiresPython: [], cuda: [], images: [], indexes: [] };
+  for (const path of set.files) {
+    const file = files.get(path);
+    if (!file) continue;
+    // Only the stages of this set count in its own Dockerfile; other files count whole.
+    const stages = path === set.file && set.stages ? new Set(set.stages) : null;
+    const inSet = (stage: string | null | undefined): boolean => stages === null || stage == null || stages.has(stage);
+    for (const pin of pinsOf(file)) {
+      if (!inSet(pin.requirement.stage)) continue;
+      view.pins.push(pin);
+      const same = view.pinsByKey.get(pin.key);
+      if (same) same.push(pin);
+      else view.pinsByKey.set(pin.key, [pin]);
+    }
+    for (const fact of file.python) if (inSet(fact.stage)) view.pythons.push({ fact, file: path });
+    for (const fact of file.cuda) if (inSet(fact.stage)) view.cuda.push({ fact, file: path });
+    for (const fact of file.indexes) if (inSet(fact.stage)) view.indexes.push({ fact, file: path });
+    for (const fact of file.images) if (inSet(imageStage(fact))) view.images.push({ fact, file: path });
+    if (file.requiresPython) view.requiresPython.push({ fact: file.requiresPython, file: path });
+  }
+  return view;
+}
+
+/** A stage is known by its `AS` name, or by its 0-based index when it has none. */
+export function imageStage(image: ImageRef): string | null {
+  return image.stage ?? (image.stageIndex === undefined ? null : String(image.stageIndex));
+}
+
+/**
+ * The interpreter the set installs into: the last one its Dockerfile stages select (a later stage
+ * or a later line replaces an earlier one), or null when the set does not say.
+ */
+export function setPython(view: SetView): InFile<PythonFact> | null {
+  let last: InFile<PythonFact> | null = null;
+  for (const python of view.pythons) if (!last || (python.file === last.file && python.fact.line > last.fact.line)) last = python;
+  return last;
+}
+
+/** The span of a fact that may only know its line: the whole line when no columns are known. */
+export function factSpan(fact: { line: number; column?: number; endColumn?: number }): Span {
+  return { line: fact.line, column: fact.column ?? 1, endLine: fact.line, endColumn: fact.endColumn ?? fact.column ?? 1 };
+}
+
+/** What the profile allows for a package, or for `python` / `cuda`; null when it says nothing. */
+export function profileAllows(context: CheckContext, key: string, pseudo: boolean): { specifier: string; admits: Admits } | null {
+  const profile = context.profile;
+  if (!profile) return null;
+  const specifier = pseudo ? (key === 'python' ? profile.python : key === 'cuda' ? profile.cuda : undefined) : profile.packages[key];
+  const admits = specifier === undefined ? null : context.specifiers.admits(specifier);
+  return specifier !== undefined && admits ? { specifier, admits } : null;
+}
+
+/** Why the profile pins `key`, as its reasons say; "profile policy" when they say nothing. */
+export function profileReason(profile: Profile, key: string): string {
+  return profile.reasons[key] ?? 'profile policy';
+}

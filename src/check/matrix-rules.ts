@@ -1,0 +1,128 @@
+// The matrix's `rules:` (the bundled universal rules and the repository's own): inside each install
+// set, when every `when` pin matches, every `require` must hold. `python` stands for the set's
+// interpreter. The finding carries the rule's id, severity, message and source.
+
+import type { MatrixRule } from '../matrix/types.js';
+import type { Finding, Severity } from '../model.js';
+import { profileAllows, type CheckContext, type SetView } from './context.js';
+import { makeFinding } from './findings.js';
+import { instead, pythonSubjects, pinSubject, PYTHON, type Subject } from './subjects.js';
+import { fit, type Admits } from './versions.js';
+
+interface ParsedRule {
+  rule: MatrixRule;
+  when: Array<[string, Admits]>;
+  require: Array<[string, string, Admits]>;
+}
+
+export function checkMatrixRules(context: CheckContext): Finding[] {
+  const rules = context.matrix.rules.map((rule) => parseRule(rule, context)).filter((rule): rule is ParsedRule => rule !== null);
+  const findings: Finding[] = [];
+  for (const view of context.sets) {
+    const subjects = subjectsOfSet(view, context);
+    for (const rule of rules) checkRule(rule, subjects, context, findings);
+  }
+  return findings;
+}
+
+/** null when a specifier does not parse: the matrix loader validates them, so this is defensive only. */
+function parseRule(rule: MatrixRule, context: CheckContext): ParsedRule | null {
+  const when: Array<[string, Admits]> = [];
+  const require: Array<[string, string, Admits]> = [];
+  for (const [key, specifier] of Object.entries(rule.when)) {
+    const admits = context.specifiers.admits(specifier);
+    if (!admits) return null;
+    when.push([key, admits]);
+  }
+  for (const [key, specifier] of Object.entries(rule.require)) {
+    const admits = context.specifiers.admits(specifier);
+    if (!admits) return null;
+    require.push([key, specifier, admits]);
+  }
+  return { rule, when, require };
+}
+
+/** The set's subjects by key, built once per set. */
+function subjectsOfSet(view: SetView, context: CheckContext): (key: string) => Subject[] {
+  const cache = new Map<string, Subject[]>();
+  return (key) => {
+    let subjects = cache.get(key);
+    if (!subjects) {
+      subjects = key === PYTHON ? pythonSubjects(view, context) : (view.pinsByKey.get(key) ?? []).map(pinSubject);
+      cache.set(key, subjects);
+    }
+    return subjects;
+  };
+}
+
+function checkRule({ rule, when, require }: ParsedRule, subjects: (key: string) => Subject[], context: CheckContext, findings: Finding[]): void {
+  // A `when` pin matches when all it admits is inside: an exact pin inside, or a subset range.
+  const triggers: Subject[] = [];
+  for (const [key, admits] of when) {
+    const matching = subjects(key).find((subject) => fit(subject.admits, admits.set) === 'inside');
+    if (!matching) return;
+    triggers.push(matching);
+  }
+  for (const [key, specifier, admits] of require) {
+    for (const subject of subjects(key)) {
+      const verdict = fit(subject.admits, admits.set);
+      if (verdict === 'inside' || triggers.includes(subject)) continue;
+      // A range that could still meet the rule is a risk, not a certainty: at most a warning.
+      const severity: Severity = verdict === 'outside' ? rule.severity : rule.severity === 'notice' ? 'notice' : 'warning';
+      const deviating = profileDeviation(context, subject, triggers);
+      findings.push(deviating
+        ? blameTrigger(rule, severity, deviating, subject, context)
+        : blameRequired(rule, severity, subject, { key, specifier, admits }, verdict === 'outside', triggers, context));
+    }
+  }
+}
+
+/**
+ * Under a profile the side that deviates from it is the one to change: when the required pin is
+ * what the profile pins and a `when` pin is not, the `when` pin (with the profile's version) is blamed.
+ */
+function profileDeviation(context: CheckContext, required: Subject, triggers: Subject[]): { trigger: Subject; specifier: string } | null {
+  const requiredAllowed = profileAllows(context, required.key, required.pin === null);
+  if (!requiredAllowed || fit(required.admits, requiredAllowed.admits.set) !== 'inside') return null;
+  for (const trigger of triggers) {
+    const allowed = profileAllows(context, trigger.key, trigger.pin === null);
+    if (allowed && fit(trigger.admits, allowed.admits.set) !== 'inside') return { trigger, specifier: allowed.specifier };
+  }
+  return null;
+}
+
+function blameTrigger(rule: MatrixRule, severity: Severity, deviating: { trigger: Subject; specifier: string }, required: Subject, context: CheckContext): Finding {
+  const { trigger, specifier } = deviating;
+  const fix = trigger.fixFor(specifier);
+  return makeFinding({
+    rule: rule.id, severity, at: trigger.at, package: trigger.pin ? trigger.key : null,
+    expected: specifier, actual: trigger.actual, fix, source: rule.source ?? null,
+    related: [{ ...required.at, message: required.shown }],
+    message: `${sentence(rule.message)} Found ${trigger.shown} with ${required.shown}; profile ${context.profile?.name} pins ${trigger.key}${specifier}. ${instead(trigger, fix, specifier)}`,
+  });
+}
+
+function blameRequired(
+  rule: MatrixRule, severity: Severity, required: Subject, requirement: { key: string; specifier: string; admits: Admits },
+  outside: boolean, triggers: Subject[], context: CheckContext,
+): Finding {
+  const { key, specifier } = requirement;
+  // The profile's own pin when it meets the rule; else the rule's requirement itself.
+  const allowed = profileAllows(context, key, required.pin === null);
+  const target = allowed && fit(allowed.admits, requirement.admits.set) === 'inside' ? allowed.specifier : specifier;
+  const fix = required.fixFor(target);
+  const found = triggers.length > 0 ? ` with ${triggers.map((trigger) => trigger.shown).join(' and ')}` : '';
+  const what = outside ? `Found ${required.shown}${found}.` : `${required.shown} also admits versions outside ${key}${specifier}${found}.`;
+  return makeFinding({
+    rule: rule.id, severity, at: required.at, package: required.pin ? key : null,
+    expected: specifier, actual: required.actual, fix, source: rule.source ?? null,
+    related: triggers.map((trigger) => ({ ...trigger.at, message: trigger.shown })),
+    message: `${sentence(rule.message)} ${what} ${instead(required, fix, target)}`,
+  });
+}
+
+/** A rule's message as a sentence of its own. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

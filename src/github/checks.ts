@@ -1,0 +1,160 @@
+// Annotations: through one check run per job when the token may write checks (created, then filled
+// with PATCHes of at most 50 annotations, then completed with the conclusion), otherwise (a fork's
+// read-only token, a 403, no token) as workflow commands on stdout, of which GitHub shows at most 10
+// per severity per step. Failing to annotate never fails the step; the summary says what was shown.
+
+import type { Finding, Severity } from '../model.js';
+import { annotationMessage, clip, type Anchor } from '../report/findings.js';
+import type { AnnotationsShown } from '../report/summary.js';
+import { annotationCommand } from '../report/workflow-commands.js';
+import { GitHubApiError, type GitHubClient } from './http.js';
+
+export const CHECK_RUN_NAME = 'compat-guard';
+/** The Checks API takes at most 50 annotations per request. */
+export const ANNOTATIONS_PER_REQUEST = 50;
+/** GitHub shows at most this many workflow-command annotations of each severity in one step. */
+export const WORKFLOW_ANNOTATIONS_SHOWN = 10;
+/** The Checks API's limits: 255 characters of title, 64 KB of message and details, 65,535 of summary. */
+const MAX_TITLE = 255;
+const MAX_MESSAGE_CHARS = 16_000;
+const MAX_SUMMARY_CHARS = 65_000;
+
+export interface Annotation {
+  finding: Finding;
+  anchor: Anchor;
+}
+
+export interface CheckAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: 'failure' | 'warning' | 'notice';
+  title: string;
+  message: string;
+  raw_details?: string;
+}
+
+export type CheckConclusion = 'success' | 'failure' | 'neutral';
+
+export interface CheckRunRequest {
+  owner: string;
+  repo: string;
+  headSha: string;
+  conclusion: CheckConclusion;
+  /** One line, e.g. "2 errors in this change". */
+  title: string;
+  /** Markdown; clipped to what the API takes. */
+  summary: string;
+  /** The workflow run's page. */
+  detailsUrl?: string | null;
+}
+
+const LEVEL: Record<Severity, CheckAnnotation['annotation_level']> = { error: 'failure', warning: 'warning', notice: 'notice' };
+
+export function toCheckAnnotation({ finding, anchor }: Annotation): CheckAnnotation {
+  const start = anchor.line ?? 1;
+  const end = Math.max(start, anchor.endLine ?? start);
+  const annotation: CheckAnnotation = {
+    path: anchor.file,
+    start_line: start,
+    end_line: end,
+    annotation_level: LEVEL[finding.severity],
+    title: clip(finding.rule, MAX_TITLE),
+    message: clip(annotationMessage(finding, anchor), MAX_MESSAGE_CHARS),
+  };
+  // The API takes columns only on a single line.
+  if (start === end && anchor.line !== null && anchor.column !== null) {
+    annotation.start_column = anchor.column;
+    annotation.end_column = Math.max(anchor.column, anchor.endColumn ?? anchor.column);
+  }
+  const details = detailsText(finding);
+  if (details) annotation.raw_details = clip(details, MAX_MESSAGE_CHARS);
+  return annotation;
+}
+
+/**
+ * Annotates through a check run, or through workflow commands (written with `write`) when no check run
+ * can be created. `client` null: no token, so workflow commands. Never throws.
+ */
+export async function publishAnnotations(
+  client: GitHubClient | null,
+  annotations: readonly Annotation[],
+  run: CheckRunRequest,
+  write: (line: string) => void,
+): Promise<AnnotationsShown> {
+  if (client === null) return { via: 'workflow-commands', ...writeWorkflowCommands(annotations, write), reason: 'no github-token' };
+  const repoPath = `/repos/${encodeURIComponent(run.owner)}/${encodeURIComponent(run.repo)}/check-runs`;
+  const output = { title: clip(run.title, MAX_TITLE), summary: clip(run.summary, MAX_SUMMARY_CHARS) };
+
+  let created: { id: number; url: string | null };
+  try {
+    const response = await client.request<{ id?: unknown; html_url?: unknown }>('POST', repoPath, {
+      name: CHECK_RUN_NAME,
+      head_sha: run.headSha,
+      status: 'in_progress',
+      ...(run.detailsUrl ? { details_url: run.detailsUrl } : {}),
+      output,
+    });
+    if (typeof response.data?.id !== 'number') throw new GitHubApiError(response.status, 'the created check run has no id');
+    created = { id: response.data.id, url: typeof response.data.html_url === 'string' ? response.data.html_url : null };
+  } catch (error) {
+    return { via: 'workflow-commands', ...writeWorkflowCommands(annotations, write), reason: cannotCreate(error) };
+  }
+
+  let posted = 0;
+  try {
+    for (; posted < annotations.length; posted += ANNOTATIONS_PER_REQUEST) {
+      const batch = annotations.slice(posted, posted + ANNOTATIONS_PER_REQUEST).map(toCheckAnnotation);
+      await client.request('PATCH', `${repoPath}/${created.id}`, { output: { ...output, annotations: batch } });
+    }
+    await client.request('PATCH', `${repoPath}/${created.id}`, {
+      status: 'completed',
+      conclusion: run.conclusion,
+      completed_at: new Date().toISOString(),
+      output,
+    });
+    return { via: 'check-run', shown: annotations.length, notShown: 0, url: created.url };
+  } catch (error) {
+    // The check run took `posted` annotations; the rest go out as workflow commands.
+    const rest = writeWorkflowCommands(annotations.slice(posted), write);
+    return {
+      via: 'workflow-commands',
+      shown: posted + rest.shown,
+      notShown: rest.notShown,
+      url: created.url,
+      reason: `the check run took ${posted} annotations, then: ${(error as Error).message}`,
+    };
+  }
+}
+
+/** Writes one command per annotation; GitHub shows the first 10 of each severity. */
+export function writeWorkflowCommands(annotations: readonly Annotation[], write: (line: string) => void): { shown: number; notShown: number } {
+  const perSeverity: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  for (const { finding, anchor } of annotations) {
+    write(annotationCommand(finding, anchor));
+    perSeverity[finding.severity]++;
+  }
+  const shown = Object.values(perSeverity).reduce((sum, count) => sum + Math.min(count, WORKFLOW_ANNOTATIONS_SHOWN), 0);
+  return { shown, notShown: annotations.length - shown };
+}
+
+function cannotCreate(error: unknown): string {
+  const message = (error as Error).message;
+  if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
+    return `the token may not create check runs (${message}); a fork's pull request gets a read-only token`;
+  }
+  return `creating the check run failed: ${message}`;
+}
+
+function detailsText(finding: Finding): string {
+  const lines: string[] = [];
+  if (finding.expected) lines.push(`expected: ${finding.expected}`);
+  if (finding.actual) lines.push(`actual: ${finding.actual}`);
+  for (const related of finding.related ?? []) {
+    lines.push(`related: ${related.file}:${related.line}${related.message ? ` (${related.message})` : ''}`);
+  }
+  if (finding.source) lines.push(`source: ${finding.source}`);
+  return lines.join('\n');
+}

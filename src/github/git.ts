@@ -1,0 +1,39 @@
+// git in the workspace, as a child process with an argument array (never a shell string), bounded in
+// time and output, and never prompting for credentials.
+
+import { execFile } from 'node:child_process';
+
+export interface GitResult {
+  ok: boolean;
+  stdout: string;
+  /** The first line of what git said on failure, for notes. */
+  error: string;
+}
+
+const TIMEOUT_MS = 120_000;
+const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
+
+export function runGit(args: readonly string[], cwd: string): Promise<GitResult> {
+  return new Promise((resolve) => {
+    execFile(
+      'git',
+      args,
+      {
+        cwd,
+        encoding: 'utf8',
+        timeout: TIMEOUT_MS,
+        maxBuffer: MAX_OUTPUT_BYTES,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
+        windowsHide: true,
+      },
+      (error, stdout, stderr) => {
+        if (!error) {
+          resolve({ ok: true, stdout, error: '' });
+          return;
+        }
+        const said = stderr.split('\n').find((line) => line.trim() !== '')?.trim();
+        resolve({ ok: false, stdout, error: said ?? error.message.split('\n')[0] ?? 'git failed' });
+      },
+    );
+  });
+}

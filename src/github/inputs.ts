@@ -1,0 +1,92 @@
+// The action's inputs (CONTRACT.md section 1), with their defaults here rather than in action.yml, and
+// validation that names the input, what it accepts and what it got, in one line.
+
+import * as path from 'node:path';
+import { FAIL_ON_LEVELS, parseFailOn, type FailOn } from '../report/fail.js';
+import { ANNOTATE_MODES, parseAnnotateMode, type AnnotateMode } from './filter.js';
+
+export interface ActionInputs {
+  /** Files, folders or globs; empty: discover in the workspace. */
+  paths: string[];
+  /** undefined: `.github/compat-matrix.yml` when it exists. */
+  matrixFile: string | undefined;
+  /** undefined: the matrix file's default profile, else `auto`. */
+  profile: string | undefined;
+  failOn: FailOn;
+  annotate: AnnotateMode;
+  token: string;
+  /** Absolute. */
+  reportFile: string;
+  /** Absolute; null: no SARIF. */
+  sarifFile: string | null;
+  runtimeCheck: boolean;
+  python: string | undefined;
+  runtimeImage: string | undefined;
+  requireGpu: boolean;
+  allowUntrusted: boolean;
+}
+
+export const REPORT_FILE_NAME = 'compat-guard.json';
+
+/**
+ * `input(name)` is the input's value, "" when unset (as core.getInput gives it). Relative file paths
+ * are taken from `cwd` (the workspace); the report goes to `runnerTemp` unless told otherwise.
+ */
+export function readInputs(
+  input: (name: string) => string,
+  where: { cwd: string; runnerTemp: string },
+): { ok: true; inputs: ActionInputs } | { ok: false; error: string } {
+  const value = (name: string): string => input(name).trim();
+  const optional = (name: string): string | undefined => value(name) || undefined;
+
+  const failOn = parseFailOn(value('fail-on') || 'error');
+  if (failOn === null) return invalid('fail-on', FAIL_ON_LEVELS, value('fail-on'));
+  const annotate = parseAnnotateMode(value('annotate') || 'added');
+  if (annotate === null) return invalid('annotate', ANNOTATE_MODES, value('annotate'));
+
+  const flags: Record<'runtime-check' | 'require-gpu' | 'allow-untrusted', boolean> = { 'runtime-check': false, 'require-gpu': false, 'allow-untrusted': false };
+  for (const name of Object.keys(flags) as Array<keyof typeof flags>) {
+    const parsed = parseBoolean(value(name));
+    if (parsed === null) return invalid(name, ['true', 'false'], value(name));
+    flags[name] = parsed;
+  }
+
+  const sarif = optional('sarif-file');
+  return {
+    ok: true,
+    inputs: {
+      paths: splitList(input('paths')),
+      matrixFile: optional('matrix'),
+      profile: optional('profile'),
+      failOn,
+      annotate,
+      token: value('github-token'),
+      reportFile: path.resolve(where.cwd, optional('report-file') ?? path.join(where.runnerTemp, REPORT_FILE_NAME)),
+      sarifFile: sarif === undefined ? null : path.resolve(where.cwd, sarif),
+      runtimeCheck: flags['runtime-check'],
+      python: optional('python'),
+      runtimeImage: optional('runtime-image'),
+      requireGpu: flags['require-gpu'],
+      allowUntrusted: flags['allow-untrusted'],
+    },
+  };
+}
+
+/** Newline- or comma-separated, blanks dropped. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** The YAML 1.2 core schema's booleans, as core.getBooleanInput reads them; "" is the default, false. */
+function parseBoolean(text: string): boolean | null {
+  if (text === '' || text === 'false' || text === 'False' || text === 'FALSE') return false;
+  if (text === 'true' || text === 'True' || text === 'TRUE') return true;
+  return null;
+}
+
+function invalid(name: string, accepted: readonly string[], got: string): { ok: false; error: string } {
+  return { ok: false, error: `Input '${name}' must be one of ${accepted.join(', ')}; got ${JSON.stringify(got)}.` };
+}

@@ -1,0 +1,94 @@
+// Image references (`FROM` arguments) and what their tags say about Python and CUDA.
+//
+// A reference is `[registry[:port]/]path[:tag][@digest]`: the tag is after the last `:` that follows
+// the last `/` (a registry port comes before a `/`), the digest after `@`. The versions are read from
+// the tags that say them: `python:3.11-slim`, `nvidia/cuda:12.1.1-devel-ubuntu22.04`,
+// `pytorch/pytorch:2.1.2-cuda12.1-cudnn8-devel`, `rayproject/ray:2.9.0-py310-cu121`,
+// `ghcr.io/astral-sh/uv:python3.12-bookworm-slim`. The version is recorded as written, even for tags
+// that were never published (`nvidia/cuda:12.1-devel-ubuntu20.04`): whether it exists is for the checks.
+// `pytorch/pytorch` tags do not say Python, and NGC's `nvcr.io/nvidia/pytorch:23.10-py3` tags are
+// container releases, not CUDA versions: nothing is read from them.
+
+export interface ParsedImage {
+  name: string;
+  tag: string | null;
+  digest: string | null;
+}
+
+/** A version found in a reference, with its offsets in the reference (`end` exclusive). */
+export interface ImageVersion {
+  version: string;
+  start: number;
+  end: number;
+}
+
+export function parseImageRef(ref: string): ParsedImage {
+  const at = ref.indexOf('@');
+  const digest = at >= 0 ? ref.slice(at + 1) : null;
+  const nameAndTag = at >= 0 ? ref.slice(0, at) : ref;
+  const colon = nameAndTag.lastIndexOf(':');
+  if (colon > nameAndTag.lastIndexOf('/')) {
+    return { name: nameAndTag.slice(0, colon), tag: nameAndTag.slice(colon + 1), digest };
+  }
+  return { name: nameAndTag, tag: null, digest };
+}
+
+/** `3.11` and `3.11.9` in `3.11-slim`, `3.11.9-bookworm`, `3.13.0rc1`; not `3-slim`. */
+const LEADING_PYTHON = /^\d+\.\d+(?:\.\d+)?(?:(?:a|b|rc)\d+)?(?=-|$)/;
+const LEADING_CUDA = /^\d+\.\d+(?:\.\d+)?(?=-|$)/;
+/** A tag component naming the interpreter: `python3.12`, `py3.10`, `py310`. */
+const PYTHON_COMPONENT = /^py(?:thon)?(3)\.?(\d{1,2})$/;
+/** A tag component naming CUDA: `cuda12.1`, `cuda12.1.1`, `cu121`, `cu118`. */
+const CUDA_COMPONENT = /^(?:cuda(\d+\.\d+(?:\.\d+)?)|cu(\d{1,2}?)(\d))$/;
+
+function lastPathComponents(name: string, count: number): string {
+  return name.split('/').slice(-count).join('/');
+}
+
+/** The tag's `-`-separated components with their offsets in the tag. */
+function tagComponents(tag: string): Array<{ text: string; start: number }> {
+  const components: Array<{ text: string; start: number }> = [];
+  let start = 0;
+  for (const text of tag.split('-')) {
+    components.push({ text, start });
+    start += text.length + 1;
+  }
+  return components;
+}
+
+/** Versions are reported with offsets in the reference: the tag starts after `name:`. */
+export function pythonFromImage(image: ParsedImage): ImageVersion | null {
+  if (image.tag === null) return null;
+  const offset = image.name.length + 1;
+  if (lastPathComponents(image.name, 1) === 'python') {
+    const match = LEADING_PYTHON.exec(image.tag);
+    return match === null ? null : { version: match[0], start: offset, end: offset + match[0].length };
+  }
+  if (lastPathComponents(image.name, 2) === 'pytorch/pytorch') return null;
+  for (const component of tagComponents(image.tag)) {
+    const match = PYTHON_COMPONENT.exec(component.text);
+    if (match === null) continue;
+    const start = offset + component.start;
+    return { version: `${match[1]}.${match[2]}`, start, end: start + component.text.length };
+  }
+  return null;
+}
+
+export function cudaFromImage(image: ParsedImage): ImageVersion | null {
+  if (image.tag === null) return null;
+  const offset = image.name.length + 1;
+  const repository = lastPathComponents(image.name, 2);
+  if (repository === 'nvidia/cuda' || repository === 'nvidia/cudagl') {
+    const match = LEADING_CUDA.exec(image.tag);
+    return match === null ? null : { version: match[0], start: offset, end: offset + match[0].length };
+  }
+  if (repository === 'nvidia/pytorch') return null;
+  for (const component of tagComponents(image.tag)) {
+    const match = CUDA_COMPONENT.exec(component.text);
+    if (match === null) continue;
+    const start = offset + component.start;
+    const version = match[1] ?? `${match[2]}.${match[3]}`;
+    return { version, start, end: start + component.text.length };
+  }
+  return null;
+}

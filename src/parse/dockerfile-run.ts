@@ -1,0 +1,537 @@
+// What a RUN command installs: every pip invocation (`pip install`, `pip3.10 install`,
+// `python -m pip install`, `/opt/venv/bin/pip install`, `uv pip install`, `conda run ... pip install`,
+// in shell form, exec form, `sh -c` strings and heredoc bodies run by a shell) with its requirement
+// arguments, `-r`/`-c` files and indexes; and the Python interpreter the command selects
+// (`apt-get install python3.10`, `conda install python=3.10`, `uv python install 3.11`,
+// `pyenv install 3.10.13`, `python3.10 -m pip`).
+//
+// Commands are read the way /bin/sh splits them (shell-words.ts) and their words expanded with the
+// stage's ARG and ENV values plus the variables the same RUN assigns (`V=1 && pip install x==$V`),
+// following `cd` so that relative paths resolve against the right directory.
+
+import type { Include, IndexFact, PythonFact, Requirement, Span } from '../model.js';
+import { canonicalName } from '../model.js';
+import { readPipRequirement, redactUrl } from './requirements-file.js';
+import { cudaFromIndexUrl } from './pytorch-index.js';
+import { REDIRECTIONS, tokenizeShell } from './shell-words.js';
+import type { ShellWord } from './shell-words.js';
+import { expandWord } from './dockerfile-expand.js';
+import type { Lookup } from './dockerfile-expand.js';
+import { positionAt } from './dockerfile-lines.js';
+import type { Heredoc, JsonArg, Problem, SourceText } from './dockerfile-lines.js';
+import { argOf, spanOf } from './dockerfile-words.js';
+import type { Arg } from './dockerfile-words.js';
+import { joinPath } from './dockerfile-paths.js';
+
+/** Everything a Dockerfile's RUN commands say, in the order they say it. */
+export interface RunFacts {
+  requirements: Requirement[];
+  python: PythonFact[];
+  includes: Include[];
+  indexes: IndexFact[];
+  problems: Problem[];
+}
+
+/** What a RUN command runs in: its stage, and what the stage knows. */
+export interface RunScope {
+  stage: string;
+  /** The stage's ARG and ENV values. */
+  lookup: Lookup;
+  /** The build-context path a container path was copied or mounted from, or null. */
+  contextPath(containerPath: string): string | null;
+  facts: RunFacts;
+}
+
+/** A shell variable; `unknown` says why its value is not what the build will see. */
+export interface ShellVariable {
+  value: string;
+  unknown: Arg['unknown'];
+}
+
+/** The shell's own state while it runs one script. */
+export interface ShellState {
+  vars: Map<string, ShellVariable>;
+  /** The working directory; null once a `cd` went somewhere we cannot tell. */
+  cwd: string | null;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
+const RESERVED_PREFIXES = new Set(['!', '{', '}', 'if', 'then', 'else', 'elif', 'do', 'while', 'until', 'fi', 'done', 'esac']);
+const COMPOUND_HEADERS = new Set(['for', 'case', 'select', 'function']);
+const SEPARATORS = new Set(['&&', '||', ';', ';;', '&', '|', '|&', '(', ')', '\n']);
+const MAX_NESTING = 8;
+
+// pip and uv options that take a value (as the next word, or after `=`): anything else is a flag.
+const VALUE_OPTIONS = new Set([
+  '--requirement', '--constraint', '--editable', '--target', '--platform', '--python-version',
+  '--implementation', '--abi', '--root', '--prefix', '--src', '--upgrade-strategy', '--index-url',
+  '--extra-index-url', '--find-links', '--no-binary', '--only-binary', '--progress-bar', '--report',
+  '--config-settings', '--config-setting', '--global-option', '--install-option', '--build-option',
+  '--trusted-host', '--proxy', '--retries', '--timeout', '--exists-action', '--log', '--log-file',
+  '--cache-dir', '--cert', '--client-cert', '--python', '--use-feature', '--use-deprecated',
+  '--keyring-provider', '--root-user-action', '--group', '--resume-retries', '--build-constraint',
+  '--uploaded-prior-to', '--index', '--default-index', '--index-strategy', '--prerelease', '--resolution',
+  '--override', '--extra', '--upgrade-package', '--reinstall-package', '--no-build-package',
+  '--no-binary-package', '--exclude-newer', '--python-platform', '--torch-backend', '--link-mode',
+  '--directory', '--project', '--config-file', '--color', '--fork-strategy', '--refresh-package',
+]);
+const SHORT_VALUE_OPTIONS = new Set(['r', 'c', 'e', 't', 'i', 'f', 'C', 'p', 'P', 'b']);
+const LONG_NAMES: Readonly<Record<string, string>> = {
+  r: '--requirement', c: '--constraint', e: '--editable', i: '--index-url', f: '--find-links',
+};
+const INDEX_KINDS: Readonly<Record<string, IndexFact['kind']>> = {
+  '--index-url': 'index-url', '--default-index': 'index-url',
+  '--extra-index-url': 'extra-index-url', '--index': 'extra-index-url',
+  '--find-links': 'find-links',
+};
+const UV_GLOBAL_VALUE_OPTIONS = new Set(['--cache-dir', '--directory', '--project', '--config-file', '--color', '--python', '-p']);
+
+const PIP_COMMAND = /^pip(?:\d+(?:\.\d+)?)?$/;
+const PYTHON_COMMAND = /^python(?:\d+(?:\.\d+)?)?$/;
+/** `python3.10`, `pip3.10`: the interpreter is in the command's name. */
+const VERSIONED_COMMAND = /^(?:python|pip)(\d+\.\d+)$/;
+const APT_PYTHON = /^python(\d+\.\d+)(?:[-=:].*)?$/;
+const CONDA_PYTHON = /^python==?(\d+\.\d+(?:\.\d+)?)(?:[.=*].*)?$/;
+const BARE_VERSION = /^(?:cpython-)?(\d+\.\d+(?:\.\d+)?)$/;
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** pip fetches these `-r`/`-c` files instead of reading them from the repository. */
+const FETCHED_FILE = /^(?:http|https|file):/i;
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function stripDotSlash(path: string): string {
+  let result = path;
+  while (result.startsWith('./')) result = result.slice(2);
+  return result;
+}
+
+class ScriptReader {
+  constructor(
+    private readonly scope: RunScope,
+    private readonly state: ShellState,
+    private readonly source: SourceText,
+    private readonly escape: string,
+    private readonly depth: number,
+  ) {}
+
+  private problem(span: Span | { line: number; column: number }, severity: Problem['severity'], message: string): void {
+    this.scope.facts.problems.push({ line: span.line, column: span.column, severity, message });
+  }
+
+  private argOf(word: ShellWord): Arg {
+    let inherited: Arg['unknown'] = null;
+    const lookup: Lookup = (name) => {
+      const variable = this.state.vars.get(name);
+      if (variable === undefined) return this.scope.lookup(name);
+      inherited ??= variable.unknown;
+      return variable.value;
+    };
+    const arg = argOf(this.source, word, lookup, { escape: this.escape, shell: true, keepUnset: true });
+    // `URL="...$(python --version)..." && pip install -c "$URL"`: the word is as unknown as the variable.
+    return arg.unknown === null && inherited !== null ? { ...arg, unknown: inherited } : arg;
+  }
+
+  /** Reads a script: its simple commands in order, with the heredoc bodies they read. */
+  readScript(heredocs: Heredoc[]): void {
+    const { tokens, error } = tokenizeShell(this.source.text, { escape: this.escape });
+    if (error !== null) this.problem(positionAt(this.source, error.offset), 'error', `shell syntax: ${error.message}`);
+    const pending = [...heredocs];
+    let words: ShellWord[] = [];
+    let bodies: Heredoc[] = [];
+    let redirection: string | null = null;
+    const flush = (): void => {
+      if (words.length > 0) this.readCommand(words, bodies);
+      words = [];
+      bodies = [];
+    };
+    for (const token of tokens) {
+      if (token.kind === 'word') {
+        if (redirection === null) {
+          words.push(token);
+        } else if (redirection.endsWith('<<') || redirection.endsWith('<<-')) {
+          const name = expandWord(token.raw, () => undefined, { escape: '\\', keepUnset: true }).value;
+          const index = pending.findIndex((heredoc) => heredoc.name === name);
+          if (index >= 0) bodies.push(...pending.splice(index, 1));
+        }
+        redirection = null;
+      } else if (SEPARATORS.has(token.op)) {
+        redirection = null;
+        flush();
+      } else {
+        const op = token.op.replace(/^\d+/, '');
+        redirection = REDIRECTIONS.has(op) ? token.op : null;
+      }
+    }
+    flush();
+  }
+
+  /** Runs one command given as its arguments (exec form). */
+  dispatchCommand(argv: Arg[]): void {
+    this.dispatch(argv, []);
+  }
+
+  private readCommand(words: ShellWord[], bodies: Heredoc[]): void {
+    let first = 0;
+    while (first < words.length && RESERVED_PREFIXES.has(words[first]!.raw)) first += 1;
+    if (first >= words.length || COMPOUND_HEADERS.has(words[first]!.raw)) return;
+    let command = first;
+    while (command < words.length && ASSIGNMENT.test(words[command]!.raw)) command += 1;
+    if (command === words.length) {
+      this.assign(words.slice(first).map((word) => this.argOf(word)));
+      return;
+    }
+    this.dispatch(words.slice(command).map((word) => this.argOf(word)), bodies);
+  }
+
+  private assign(assignments: Arg[]): void {
+    for (const arg of assignments) {
+      const equals = arg.value.indexOf('=');
+      if (equals <= 0) continue;
+      // The value is kept even when it is unknown: a message quoting it still helps.
+      this.state.vars.set(arg.value.slice(0, equals), { value: arg.value.slice(equals + 1), unknown: arg.unknown });
+    }
+  }
+
+  private dispatch(argv: Arg[], bodies: Heredoc[]): void {
+    const head = argv[0];
+    if (head === undefined) return;
+    const name = basename(head.value);
+    const rest = argv.slice(1);
+    const versioned = VERSIONED_COMMAND.exec(name);
+    if (versioned !== null && head.unknown === null) {
+      const offset = head.value.length - name.length;
+      const at = name.indexOf(versioned[1]!);
+      this.python(versioned[1]!, name, spanOf(head, offset + at, offset + at + versioned[1]!.length));
+    }
+    if (PIP_COMMAND.test(name)) return this.pip(rest);
+    if (PYTHON_COMMAND.test(name)) return this.pythonCommand(rest);
+    switch (name) {
+      case 'export': case 'declare': case 'typeset': case 'readonly': case 'local':
+        return this.assign(rest.filter((arg) => ASSIGNMENT.test(arg.value)));
+      case 'cd':
+        return this.changeDirectory(rest);
+      case 'sudo':
+        return this.dispatch(skipOptions(rest, new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U'])), bodies);
+      case 'env': {
+        const wrapped = skipOptions(rest, new Set(['-u', '-C', '-S']));
+        const command = wrapped.findIndex((arg) => !ASSIGNMENT.test(arg.value));
+        return command < 0 ? undefined : this.dispatch(wrapped.slice(command), bodies);
+      }
+      case 'exec': case 'time': case 'nohup': case 'command':
+        return this.dispatch(skipOptions(rest, new Set()), bodies);
+      case 'nice':
+        return this.dispatch(skipOptions(rest, new Set(['-n'])), bodies);
+      case 'uv':
+        return this.uv(rest);
+      case 'apt-get': case 'apt': case 'aptitude':
+        return this.apt(rest, name);
+      case 'conda': case 'mamba': case 'micromamba':
+        return this.conda(rest, name, bodies);
+      case 'pyenv':
+        return this.pyenv(rest);
+      default:
+        if (SHELLS.has(name)) this.shell(rest, bodies);
+    }
+  }
+
+  private python(version: string, source: string, span: Span): void {
+    this.scope.facts.python.push({
+      version, line: span.line, column: span.column, endColumn: span.endColumn, source, stage: this.scope.stage,
+    });
+  }
+
+  private changeDirectory(args: Arg[]): void {
+    const target = args.find((arg) => !arg.value.startsWith('-'));
+    if (target === undefined || target.unknown !== null || target.value.startsWith('~')) {
+      this.state.cwd = null;
+      return;
+    }
+    this.state.cwd = this.state.cwd === null && !target.value.startsWith('/') ? null : joinPath(this.state.cwd ?? '/', target.value);
+  }
+
+  /** `python -m pip ...`, after the interpreter's own options. */
+  private pythonCommand(args: Arg[]): void {
+    for (let i = 0; i < args.length; i += 1) {
+      const value = args[i]!.value;
+      if (value === '-m') return args[i + 1]?.value === 'pip' ? this.pip(args.slice(i + 2)) : undefined;
+      if (value === '-mpip') return this.pip(args.slice(i + 1));
+      if (!value.startsWith('-') || value === '-c' || value === '-') return;
+      if (value === '-W' || value === '-X') i += 1;
+    }
+  }
+
+  /** `bash -e <<EOF` or `bash -c '...'`: the body or string is a script too. */
+  private shell(args: Arg[], bodies: Heredoc[]): void {
+    if (this.depth >= MAX_NESTING) return;
+    const flag = args.findIndex((arg) => arg.value.startsWith('-') && !arg.value.startsWith('--') && arg.value.includes('c'));
+    if (flag >= 0) {
+      const script = args[flag + 1];
+      // The outer shell expanded the string already; what is left is the inner shell's.
+      if (script !== undefined && script.unknown === null) this.nested(scriptSource(script), new Map()).readScript([]);
+      return;
+    }
+    if (args.some((arg) => !arg.value.startsWith('-'))) return;
+    for (const body of bodies) {
+      // An unquoted delimiter lets the outer shell expand the body, with its own variables.
+      this.nested(body.body, body.expand ? new Map(this.state.vars) : new Map()).readScript([]);
+    }
+  }
+
+  private nested(source: SourceText, vars: Map<string, ShellVariable>): ScriptReader {
+    return new ScriptReader(this.scope, { vars, cwd: this.state.cwd }, source, '\\', this.depth + 1);
+  }
+
+  private uv(args: Arg[]): void {
+    let i = 0;
+    while (i < args.length && args[i]!.value.startsWith('-')) {
+      i += UV_GLOBAL_VALUE_OPTIONS.has(args[i]!.value) ? 2 : 1;
+    }
+    const command = args[i]?.value;
+    const sub = args[i + 1]?.value;
+    if (command === 'pip' && (sub === 'install' || sub === 'sync')) {
+      return this.pipInstall(args.slice(i + 2), sub === 'sync');
+    }
+    if (command === 'python' && sub === 'install') {
+      for (const arg of args.slice(i + 2)) this.versionArg(arg, BARE_VERSION, `uv python install`);
+      return;
+    }
+    if (command === 'venv') {
+      const options = args.slice(i + 1);
+      for (let j = 0; j < options.length; j += 1) {
+        const option = options[j]!;
+        if (option.value === '--python' || option.value === '-p') {
+          const value = options[j + 1];
+          if (value !== undefined) this.versionArg(value, BARE_VERSION, `uv venv ${option.value}`);
+        } else if (option.value.startsWith('--python=')) {
+          this.versionArg(option, /^--python=(?:cpython-)?(\d+\.\d+(?:\.\d+)?)$/, 'uv venv');
+        }
+      }
+    }
+  }
+
+  /** Records the version `pattern` captures in `arg`, with `context` before it as the source. */
+  private versionArg(arg: Arg, pattern: RegExp, context: string): void {
+    if (arg.unknown !== null) return;
+    const match = pattern.exec(arg.value);
+    if (match === null) return;
+    const version = match[1]!;
+    const at = arg.value.indexOf(version);
+    const source = `${context} ${arg.value}`.trim();
+    this.python(version, source, spanOf(arg, at, at + version.length));
+  }
+
+  private apt(args: Arg[], name: string): void {
+    const install = args.findIndex((arg) => arg.value === 'install');
+    if (install < 0) return;
+    for (const arg of args.slice(install + 1)) {
+      if (arg.unknown !== null || !APT_PYTHON.test(arg.value)) continue;
+      // One fact per command: python3.10 python3.10-dev python3.10-venv all say 3.10.
+      return this.versionArg(arg, APT_PYTHON, `${name} install`);
+    }
+  }
+
+  private conda(args: Arg[], name: string, bodies: Heredoc[]): void {
+    const command = args.find((arg) => !arg.value.startsWith('-'));
+    if (command === undefined) return;
+    if (command.value === 'run') {
+      const inner = args.slice(args.indexOf(command) + 1);
+      return this.dispatch(skipOptions(inner, new Set(['-n', '--name', '-p', '--prefix', '--cwd', '-a', '--attach', '-r', '--root-prefix'])), bodies);
+    }
+    if (command.value !== 'install' && command.value !== 'create' && command.value !== 'update') return;
+    for (const arg of args.slice(args.indexOf(command) + 1)) {
+      if (arg.unknown === null && CONDA_PYTHON.test(arg.value)) {
+        return this.versionArg(arg, CONDA_PYTHON, `${name} ${command.value}`);
+      }
+    }
+  }
+
+  private pyenv(args: Arg[]): void {
+    if (args[0]?.value !== 'install') return;
+    const version = args.slice(1).find((arg) => !arg.value.startsWith('-'));
+    if (version !== undefined) this.versionArg(version, BARE_VERSION, 'pyenv install');
+  }
+
+  /** `pip [global options] install ...`: finds the subcommand. */
+  private pip(args: Arg[]): void {
+    for (let i = 0; i < args.length; i += 1) {
+      const value = args[i]!.value;
+      if (!value.startsWith('-')) {
+        if (value === 'install') this.pipInstall(args.slice(i + 1), false);
+        return;
+      }
+      if (VALUE_OPTIONS.has(value)) i += 1;
+    }
+  }
+
+  /** The arguments of `pip install` (or `uv pip install`; `uv pip sync` takes files only). */
+  private pipInstall(args: Arg[], filesOnly: boolean): void {
+    for (let i = 0; i < args.length; i += 1) {
+      const arg = args[i]!;
+      const { value } = arg;
+      if (value === '--') {
+        for (const positional of args.slice(i + 1)) this.positional(positional, filesOnly);
+        return;
+      }
+      if (value.startsWith('--')) {
+        const equals = value.indexOf('=');
+        const option = equals >= 0 ? value.slice(0, equals) : value;
+        if (equals >= 0) this.option(option, arg, equals + 1);
+        else if (VALUE_OPTIONS.has(option)) {
+          i += 1;
+          const next = args[i];
+          if (next !== undefined) this.option(option, next, 0);
+        }
+        continue;
+      }
+      if (value.startsWith('-') && value.length > 1) {
+        for (let j = 1; j < value.length; j += 1) {
+          const letter = value[j]!;
+          if (!SHORT_VALUE_OPTIONS.has(letter)) continue;
+          const option = LONG_NAMES[letter] ?? `-${letter}`;
+          if (j + 1 < value.length) this.option(option, arg, j + 1);
+          else {
+            i += 1;
+            const next = args[i];
+            if (next !== undefined) this.option(option, next, 0);
+          }
+          break;
+        }
+        continue;
+      }
+      this.positional(arg, filesOnly);
+    }
+  }
+
+  private positional(arg: Arg, filesOnly: boolean): void {
+    if (filesOnly) this.include(arg, false);
+    else this.requirement(arg, false);
+  }
+
+  /** An option's value: `arg.value` from `from` on (`--index-url=URL`, `-rfile`), or the whole next word. */
+  private option(option: string, arg: Arg, from: number): void {
+    const value: Arg = from === 0 ? arg : { ...arg, value: arg.value.slice(from), start: arg.verbatim ? arg.start + from : arg.start };
+    switch (option) {
+      case '--requirement':
+        return this.include(value, false);
+      case '--constraint':
+        return this.include(value, true);
+      case '--editable':
+        return this.requirement(value, true);
+      default: {
+        const kind = INDEX_KINDS[option];
+        if (kind !== undefined) this.index(value, kind);
+      }
+    }
+  }
+
+  private index(arg: Arg, kind: IndexFact['kind']): void {
+    const span = spanOf(arg);
+    if (arg.unknown !== null) {
+      this.problem(span, arg.unknown.severity, `package index ${redactUrl(arg.value)}: ${arg.unknown.message}, so it is not checked`);
+      return;
+    }
+    this.scope.facts.indexes.push({
+      url: redactUrl(arg.value), line: span.line, column: span.column, endColumn: span.endColumn, kind,
+      cuda: cudaFromIndexUrl(arg.value), stage: this.scope.stage,
+    });
+  }
+
+  private include(arg: Arg, constraint: boolean): void {
+    const flag = constraint ? '-c' : '-r';
+    const span = spanOf(arg);
+    if (FETCHED_FILE.test(arg.value)) {
+      this.problem(span, 'notice', `${flag} ${redactUrl(arg.value)} is a URL; not fetched, so its pins are not checked`);
+      return;
+    }
+    if (arg.unknown !== null) {
+      this.problem(span, arg.unknown.severity, `${flag} ${arg.value}: ${arg.unknown.message}, so it is not checked`);
+      return;
+    }
+    const containerPath = arg.value.startsWith('/') ? arg.value : this.state.cwd === null ? null : joinPath(this.state.cwd, arg.value);
+    const resolved = containerPath === null ? null : this.scope.contextPath(containerPath);
+    this.scope.facts.includes.push({ path: resolved ?? stripDotSlash(arg.value), line: span.line, constraint, stage: this.scope.stage });
+  }
+
+  private requirement(arg: Arg, editable: boolean): void {
+    const span = spanOf(arg);
+    if (arg.unknown !== null) {
+      this.problem(span, arg.unknown.severity, `pip install ${arg.value}: ${arg.unknown.message}, so it is not checked`);
+      return;
+    }
+    if (arg.value === '') return;
+    const read = readPipRequirement(arg.value, editable);
+    if (!read.ok) {
+      const at = arg.verbatim ? spanOf(arg, read.offset, read.offset + 1) : span;
+      this.problem(at, 'error', read.message);
+      return;
+    }
+    this.scope.facts.requirements.push({
+      ...read.requirement,
+      key: canonicalName(read.requirement.name),
+      editable,
+      constraint: false,
+      line: span.line,
+      endLine: span.endLine,
+      column: span.column,
+      endColumn: span.endColumn,
+      stage: this.scope.stage,
+    });
+  }
+}
+
+/** Drops leading options (and the values of `valued` ones) up to the wrapped command. */
+function skipOptions(args: Arg[], valued: ReadonlySet<string>): Arg[] {
+  let i = 0;
+  while (i < args.length && args[i]!.value.startsWith('-')) {
+    if (args[i]!.value === '--') return args.slice(i + 1);
+    i += valued.has(args[i]!.value) ? 2 : 1;
+  }
+  return args.slice(i);
+}
+
+/** A `-c` script string's own positions: exact when it was written verbatim, else the word's start. */
+function scriptSource(arg: Arg): SourceText {
+  if (!arg.verbatim) return { text: arg.value, segments: [{ offset: 0, ...positionAt(arg.source, arg.start) }] };
+  const segments = arg.source.segments
+    .filter((segment) => segment.offset > arg.start && segment.offset < arg.end)
+    .map((segment) => ({ ...segment, offset: segment.offset - arg.start }));
+  return { text: arg.value, segments: [{ offset: 0, ...positionAt(arg.source, arg.start) }, ...segments] };
+}
+
+/**
+ * Reads a shell script (a RUN command in shell form, a heredoc body) with `escape` as its escape
+ * character; `heredocs` are the bodies its `<<WORD` redirections read.
+ */
+export function readShellScript(scope: RunScope, state: ShellState, source: SourceText, escape: string, heredocs: Heredoc[]): void {
+  new ScriptReader(scope, state, source, escape, 0).readScript(heredocs);
+}
+
+/** A body without a shebang runs in /bin/sh; with one, only a shell's is read as shell. */
+function runsInShell(body: string): boolean {
+  if (!body.startsWith('#!')) return true;
+  const newline = body.indexOf('\n');
+  const words = body.slice(2, newline >= 0 ? newline : body.length).trim().split(/\s+/);
+  const program = words[0]?.endsWith('/env') ? words.slice(1).find((word) => !word.startsWith('-')) : words[0];
+  return program !== undefined && SHELLS.has(basename(program));
+}
+
+/** `RUN <<EOF` alone: BuildKit runs the body as the script (or, after a shebang, as that program). */
+export function readHeredocScript(scope: RunScope, state: ShellState, heredoc: Heredoc): void {
+  if (runsInShell(heredoc.body.text)) new ScriptReader(scope, state, heredoc.body, '\\', 0).readScript([]);
+}
+
+/** Reads an exec-form RUN (`RUN ["pip", "install", "x"]`): no shell, so nothing is expanded. */
+export function readExecForm(scope: RunScope, state: ShellState, source: SourceText, args: JsonArg[]): void {
+  const argv = args.map((arg): Arg => ({
+    value: arg.value,
+    unknown: null,
+    source,
+    start: arg.start + 1,
+    end: arg.end - 1,
+    // Escapes (`\"`) make the written text longer than the value.
+    verbatim: arg.end - arg.start - 2 === arg.value.length,
+  }));
+  new ScriptReader(scope, state, source, '\\', 0).dispatchCommand(argv);
+}

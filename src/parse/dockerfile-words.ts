@@ -1,0 +1,72 @@
+// Words of an instruction or a command with their values and where they were written, shared by the
+// instruction reader (dockerfile.ts) and the RUN reader (dockerfile-run.ts).
+
+import type { Span } from '../model.js';
+import { tokenizeShell } from './shell-words.js';
+import type { ShellWord } from './shell-words.js';
+import { expandWord } from './dockerfile-expand.js';
+import type { ExpandOptions, Lookup } from './dockerfile-expand.js';
+import { positionAt } from './dockerfile-lines.js';
+import type { SourceText } from './dockerfile-lines.js';
+
+/** A word after expansion and quote removal, and where it was written. */
+export interface Arg {
+  value: string;
+  /** Why the value is not what the build will see (an unset variable, `$(...)`, a syntax error), or null. */
+  unknown: { message: string; severity: 'error' | 'notice' } | null;
+  source: SourceText;
+  /** The written word's offsets in `source.text` (inside its quotes when it is quoted whole); `end` exclusive. */
+  start: number;
+  end: number;
+  /** `value` is the written text from `start` on, so offsets inside it are columns too. */
+  verbatim: boolean;
+}
+
+function fullyQuoted(raw: string): boolean {
+  const quote = raw[0];
+  return raw.length >= 2 && (quote === '"' || quote === "'") && raw[raw.length - 1] === quote;
+}
+
+/** Expands `word` (written in `source`) and says whether its value can be trusted. */
+export function argOf(source: SourceText, word: ShellWord, lookup: Lookup, options: ExpandOptions): Arg {
+  const expansion = expandWord(word.raw, lookup, options);
+  let unknown: Arg['unknown'] = null;
+  if (expansion.error !== null) {
+    unknown = { message: expansion.error, severity: 'error' };
+  } else if (expansion.dynamic) {
+    unknown = { message: 'its value is computed when the command runs', severity: 'notice' };
+  } else if (expansion.unset.length > 0) {
+    const verb = expansion.unset.length > 1 ? 'have' : 'has';
+    unknown = { message: `${expansion.unset.join(', ')} ${verb} no value here (no ARG or ENV sets it)`, severity: 'notice' };
+  }
+  const quoted = fullyQuoted(word.raw) && expansion.value === word.raw.slice(1, -1);
+  return {
+    value: expansion.value,
+    unknown,
+    source,
+    start: quoted ? word.start + 1 : word.start,
+    end: quoted ? word.end - 1 : word.end,
+    verbatim: quoted || expansion.value === word.raw,
+  };
+}
+
+/** The words of `source.text` from `from` on, split as BuildKit splits instruction arguments. */
+export function wordsOf(source: SourceText, from: number, escape: string): ShellWord[] {
+  const words: ShellWord[] = [];
+  for (const token of tokenizeShell(source.text.slice(from), { escape, operators: false }).tokens) {
+    if (token.kind === 'word') words.push({ ...token, start: token.start + from, end: token.end + from });
+  }
+  return words;
+}
+
+/**
+ * Where `arg.value.slice(from, to)` was written: exactly when the value is verbatim, else the whole
+ * word (an expanded value has no columns of its own).
+ */
+export function spanOf(arg: Arg, from = 0, to = arg.value.length): Span {
+  const start = arg.verbatim ? arg.start + from : arg.start;
+  const end = arg.verbatim ? arg.start + to : arg.end;
+  const first = positionAt(arg.source, start);
+  const last = positionAt(arg.source, Math.max(start, end - 1));
+  return { line: first.line, column: first.column, endLine: last.line, endColumn: last.column };
+}

@@ -1,0 +1,428 @@
+// The Dockerfile reader: what each build stage is built FROM, which Python and CUDA it selects, and
+// what its RUN commands install with pip, read the way BuildKit reads a Dockerfile (no dockerfile-ast:
+// it does not expand nested ARGs or `${X:-d}` defaults and crashes on some comment continuations).
+//
+//   dockerfile-lines.ts   text -> instructions (directives, continuations, heredocs, positions)
+//   dockerfile-expand.ts  BuildKit's word expansion ($X, ${X:-d}, quotes, escapes)
+//   dockerfile-image.ts   FROM references and the Python/CUDA versions their tags say
+//   dockerfile-paths.ts   container paths back to build-context files (COPY, WORKDIR, bind mounts)
+//   dockerfile-run.ts     RUN commands: pip invocations and interpreter installs
+//   this file             stages: ARG and ENV scopes, FROM, COPY/ADD, WORKDIR, RUN, in order
+//
+// Bad input becomes a Diagnostic with its line, never an exception.
+
+import type { CudaFact, Diagnostic, ImageRef, ParsedFile, PythonFact } from '../model.js';
+import { afterFlags, heredocWord, isSpace, parseJsonArgs, readDockerfile, sliceSource } from './dockerfile-lines.js';
+import type { Instruction, Problem, SourceText } from './dockerfile-lines.js';
+import type { Lookup } from './dockerfile-expand.js';
+import { argOf, spanOf, wordsOf } from './dockerfile-words.js';
+import type { Arg } from './dockerfile-words.js';
+import { cudaFromImage, parseImageRef, pythonFromImage } from './dockerfile-image.js';
+import type { ImageVersion } from './dockerfile-image.js';
+import { contextPath, joinPath, sourceOf } from './dockerfile-paths.js';
+import type { Placement } from './dockerfile-paths.js';
+import { readExecForm, readHeredocScript, readShellScript } from './dockerfile-run.js';
+import type { RunFacts, RunScope, ShellState } from './dockerfile-run.js';
+
+export interface DockerfileOptions {
+  /** `--build-arg` values: they replace the defaults of the ARGs they name. */
+  buildArgs?: Record<string, string>;
+}
+
+export interface DockerCopy {
+  /** As written, after ARG/ENV expansion: build-context paths, or paths in `fromStage`. */
+  sources: string[];
+  /** Absolute container path, resolved against WORKDIR; ends with `/` when the sources go into it. */
+  dest: string;
+  /** `COPY --from`: the stage's name when it names one, else the image as written. */
+  fromStage: string | null;
+  line: number;
+}
+
+export interface DockerStage {
+  /** 0-based. */
+  index: number;
+  /** The `AS` alias, else the index as a string. */
+  name: string;
+  alias: string | null;
+  image: ImageRef;
+  /** The name of the earlier stage FROM refers to. */
+  parent: string | null;
+  copies: DockerCopy[];
+  line: number;
+}
+
+export interface DockerfileParse {
+  file: ParsedFile;
+  diagnostics: Diagnostic[];
+  stages: DockerStage[];
+}
+
+/** What one stage knows while it is read. */
+interface StageState {
+  stage: DockerStage;
+  /** ENV values, inherited from a parent stage. */
+  env: Map<string, string>;
+  /** ARGs declared in this stage (undefined: declared without a value). */
+  args: Map<string, string | undefined>;
+  workdir: string;
+  parent: StageState | null;
+  lookup: Lookup;
+}
+
+/**
+ * BuildKit defines these in the global scope; their values depend on the builder, so we assume the
+ * usual linux/amd64 runner unless build arguments say otherwise.
+ */
+const AUTOMATIC_ARGS: ReadonlyArray<[string, string]> = [
+  ['TARGETPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['TARGETARCH', 'amd64'], ['TARGETVARIANT', ''],
+  ['BUILDPLATFORM', 'linux/amd64'], ['BUILDOS', 'linux'], ['BUILDARCH', 'amd64'], ['BUILDVARIANT', ''],
+];
+const KNOWN_INSTRUCTIONS = new Set([
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
+  'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+const STAGE_NAME = /^[a-z][a-z0-9_.-]*$/;
+const VERSION_VALUE = /^\d+\.\d+(?:\.\d+)?$/;
+const REMOTE_SOURCE = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|git@)/;
+const MAX_COPY_HOPS = 64;
+
+class DockerfileReader {
+  readonly problems: Problem[] = [];
+  readonly stages: StageState[] = [];
+  readonly globalArgs = new Map<string, string | undefined>(AUTOMATIC_ARGS);
+  readonly file: ParsedFile;
+  private readonly facts: RunFacts;
+
+  constructor(path: string, private readonly escape: string, private readonly buildArgs: Record<string, string>) {
+    this.file = {
+      path, kind: 'dockerfile', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [],
+    };
+    this.facts = {
+      requirements: this.file.requirements, python: this.file.python, includes: this.file.includes,
+      indexes: this.file.indexes, problems: this.problems,
+    };
+  }
+
+  private problem(at: { line: number; column?: number }, severity: Problem['severity'], message: string): void {
+    this.problems.push(at.column === undefined
+      ? { line: at.line, severity, message }
+      : { line: at.line, column: at.column, severity, message });
+  }
+
+  private buildArg(name: string): string | undefined {
+    return Object.hasOwn(this.buildArgs, name) ? this.buildArgs[name] : undefined;
+  }
+
+  private get current(): StageState | null {
+    return this.stages[this.stages.length - 1] ?? null;
+  }
+
+  private readonly globalLookup: Lookup = (name) => this.globalArgs.get(name);
+
+  private arg(source: SourceText, word: { raw: string; start: number; end: number }, lookup: Lookup): Arg {
+    return argOf(source, { kind: 'word', ...word }, lookup, { escape: this.escape });
+  }
+
+  read(instruction: Instruction): void {
+    const { keyword } = instruction;
+    if (!KNOWN_INSTRUCTIONS.has(keyword)) {
+      this.problem(instruction, 'error', `unknown instruction: ${instruction.source.text.slice(0, instruction.argsOffset).trim()}`);
+      return;
+    }
+    if (keyword === 'FROM') return this.from(instruction);
+    const stage = this.current;
+    if (keyword === 'ARG') return this.declareArgs(instruction, stage);
+    if (stage === null) {
+      this.problem(instruction, 'error', `${keyword} before the first FROM: no build stage to run it in`);
+      return;
+    }
+    switch (keyword) {
+      case 'ENV': return this.env(instruction, stage);
+      case 'WORKDIR': return this.workdir(instruction, stage);
+      case 'COPY': case 'ADD': return this.copy(instruction, stage);
+      case 'RUN': return this.run(instruction, stage);
+      default: // Nothing else says what gets installed.
+    }
+  }
+
+  private flags(instruction: Instruction, lookup: Lookup): { flags: Map<string, Arg[]>; rest: number } {
+    const rest = afterFlags(instruction.source, instruction.argsOffset, this.escape);
+    const flags = new Map<string, Arg[]>();
+    for (const word of wordsOf(instruction.source, instruction.argsOffset, this.escape)) {
+      if (word.start >= rest) break;
+      const equals = word.raw.indexOf('=');
+      const name = (equals >= 0 ? word.raw.slice(2, equals) : word.raw.slice(2)).toLowerCase();
+      const value = equals >= 0
+        ? this.arg(instruction.source, { raw: word.raw.slice(equals + 1), start: word.start + equals + 1, end: word.end }, lookup)
+        : this.arg(instruction.source, { raw: 'true', start: word.start, end: word.end }, lookup);
+      flags.set(name, [...(flags.get(name) ?? []), value]);
+    }
+    return { flags, rest };
+  }
+
+  private from(instruction: Instruction): void {
+    const { source } = instruction;
+    const { flags, rest } = this.flags(instruction, this.globalLookup);
+    const words = wordsOf(source, rest, this.escape);
+    const index = this.stages.length;
+    if (words.length !== 1 && !(words.length === 3 && words[1]!.raw.toLowerCase() === 'as')) {
+      this.problem(instruction, 'error', words.length === 0
+        ? 'FROM without an image'
+        : 'FROM takes an image and an optional stage name: FROM [--platform=<platform>] <image> [AS <name>]');
+    }
+    let alias: string | null = null;
+    const nameWord = words.length >= 3 ? words[2] : undefined;
+    if (nameWord !== undefined) {
+      alias = nameWord.raw.toLowerCase();
+      if (!STAGE_NAME.test(alias)) {
+        const at = spanOf(this.arg(source, nameWord, () => undefined));
+        this.problem(at, 'error', `invalid stage name "${nameWord.raw}": it must start with a letter and hold only letters, digits, "-", "_" and "."`);
+      }
+    }
+    const imageWord = words[0];
+    const image = imageWord === undefined ? null : this.arg(source, imageWord, this.globalLookup);
+    const span = image === null ? { line: instruction.line, column: 1, endLine: instruction.line, endColumn: 1 } : spanOf(image);
+    const ref = image?.value ?? '';
+    if (image !== null && image.unknown?.severity === 'error') {
+      this.problem(span, 'error', `FROM ${imageWord!.raw}: ${image.unknown.message}`);
+    } else if (image !== null && ref === '') {
+      this.problem(span, 'error', `FROM ${imageWord!.raw}: the image name is empty${image.unknown === null ? '' : ` (${image.unknown.message})`}`);
+    }
+    const parentState = ref === '' ? null : this.stages.find((state) => state.stage.alias === ref.toLowerCase()) ?? null;
+    const parsed = parentState === null ? parseImageRef(ref) : { name: ref, tag: null, digest: null };
+    const platform = flags.get('platform')?.[0]?.value ?? null;
+    const stageName = alias ?? String(index);
+    const imageRef: ImageRef = {
+      ref, ...parsed, stage: alias, stageIndex: index, fromStage: parentState?.stage.name ?? null, platform,
+      line: span.line, column: span.column, endColumn: span.endColumn,
+    };
+    if (ref !== '') this.file.images.push(imageRef);
+    const stage: DockerStage = {
+      index, name: stageName, alias, image: imageRef, parent: parentState?.stage.name ?? null, copies: [], line: instruction.line,
+    };
+    const env = new Map(parentState?.env ?? []);
+    const args = new Map<string, string | undefined>();
+    this.stages.push({
+      stage, env, args, workdir: parentState?.workdir ?? '/', parent: parentState,
+      lookup: (name) => env.get(name) ?? args.get(name),
+    });
+    if (image === null || parentState !== null || ref === '') return;
+    const python = pythonFromImage(parsed);
+    if (python !== null) this.file.python.push(this.imageFact(python, image, ref, stageName));
+    const cuda = cudaFromImage(parsed);
+    if (cuda !== null) this.file.cuda.push(this.imageFact(cuda, image, ref, stageName));
+  }
+
+  private imageFact(found: ImageVersion, image: Arg, ref: string, stage: string): PythonFact & CudaFact {
+    const span = spanOf(image, found.start, found.end);
+    return { version: found.version, line: span.line, column: span.column, endColumn: span.endColumn, source: ref, stage };
+  }
+
+  /** `ARG NAME`, `ARG NAME=default ...`: global before the first FROM, else declared in the stage. */
+  private declareArgs(instruction: Instruction, stage: StageState | null): void {
+    const words = wordsOf(instruction.source, instruction.argsOffset, this.escape);
+    if (words.length === 0) this.problem(instruction, 'error', 'ARG requires at least one argument');
+    const lookup = stage?.lookup ?? this.globalLookup;
+    const declared: Array<[string, string | undefined]> = [];
+    for (const word of words) {
+      const equals = word.raw.indexOf('=');
+      const name = equals >= 0 ? word.raw.slice(0, equals) : word.raw;
+      if (name === '') {
+        this.problem(instruction, 'error', `ARG names can not be blank: ${word.raw}`);
+        continue;
+      }
+      let value = this.buildArg(name);
+      if (value === undefined && equals >= 0) {
+        const expanded = this.arg(instruction.source, { raw: word.raw.slice(equals + 1), start: word.start + equals + 1, end: word.end }, lookup);
+        if (expanded.unknown?.severity === 'error') this.problem(spanOf(expanded), 'error', `ARG ${name}: ${expanded.unknown.message}`);
+        value = expanded.value;
+      }
+      // A stage's `ARG NAME` without a value brings in the global one.
+      if (value === undefined && stage !== null) value = this.globalArgs.get(name);
+      declared.push([name, value]);
+    }
+    // All values were expanded with the scope as it was before this instruction, as BuildKit does.
+    for (const [name, value] of declared) {
+      if (stage === null) this.globalArgs.set(name, value ?? this.globalArgs.get(name));
+      else stage.args.set(name, value);
+    }
+  }
+
+  /** `ENV K=V K2=V2` or the legacy `ENV K V W` (the value is the rest of the line). */
+  private env(instruction: Instruction, stage: StageState): void {
+    const { source } = instruction;
+    const words = wordsOf(source, instruction.argsOffset, this.escape);
+    const first = words[0];
+    if (first === undefined) {
+      this.problem(instruction, 'error', 'ENV requires at least one argument');
+      return;
+    }
+    const pairs: Array<{ name: string; value: Arg; written: string }> = [];
+    if (!first.raw.includes('=')) {
+      let valueStart = first.end;
+      while (valueStart < source.text.length && isSpace(source.text[valueStart]!)) valueStart += 1;
+      if (valueStart >= source.text.length) {
+        this.problem(instruction, 'error', `ENV ${first.raw} must have two arguments: ENV <name>=<value>`);
+        return;
+      }
+      const raw = source.text.slice(valueStart);
+      pairs.push({ name: first.raw, value: this.arg(source, { raw, start: valueStart, end: source.text.length }, stage.lookup), written: `${first.raw} ${raw}` });
+    } else {
+      for (const word of words) {
+        const equals = word.raw.indexOf('=');
+        if (equals <= 0) {
+          this.problem(spanOf(this.arg(source, word, () => undefined)), 'error', `ENV ${word.raw}: expected <name>=<value>`);
+          continue;
+        }
+        const value = this.arg(source, { raw: word.raw.slice(equals + 1), start: word.start + equals + 1, end: word.end }, stage.lookup);
+        pairs.push({ name: word.raw.slice(0, equals), value, written: word.raw });
+      }
+    }
+    for (const { name, value, written } of pairs) {
+      if (value.unknown?.severity === 'error') this.problem(spanOf(value), 'error', `ENV ${name}: ${value.unknown.message}`);
+      stage.env.set(name, value.value);
+      if (name !== 'PYTHON_VERSION' && name !== 'CUDA_VERSION') continue;
+      if (!VERSION_VALUE.test(value.value)) continue;
+      const span = spanOf(value);
+      const fact = { version: value.value, line: span.line, column: span.column, endColumn: span.endColumn, source: `ENV ${written}`, stage: stage.stage.name };
+      (name === 'PYTHON_VERSION' ? this.file.python : this.file.cuda).push(fact);
+    }
+  }
+
+  private workdir(instruction: Instruction, stage: StageState): void {
+    const { source } = instruction;
+    const raw = source.text.slice(instruction.argsOffset).trim();
+    if (raw === '') {
+      this.problem(instruction, 'error', 'WORKDIR requires exactly one argument');
+      return;
+    }
+    const path = this.arg(source, { raw, start: instruction.argsOffset, end: instruction.argsOffset + raw.length }, stage.lookup);
+    stage.workdir = joinPath(stage.workdir, path.value);
+  }
+
+  private copy(instruction: Instruction, stage: StageState): void {
+    const { source } = instruction;
+    const { flags, rest } = this.flags(instruction, stage.lookup);
+    const json = parseJsonArgs(source.text, rest);
+    const values = json !== null
+      ? json.map((arg) => arg.value)
+      : wordsOf(source, rest, this.escape).map((word) => this.arg(source, word, stage.lookup).value);
+    const dest = values.pop();
+    if (dest === undefined || values.length === 0) {
+      this.problem(instruction, 'error', `${instruction.keyword} requires at least two arguments: a source and a destination`);
+      return;
+    }
+    // Heredoc sources are written inline, and remote ones come from no file of the repository.
+    const sources = values.filter((value) => heredocWord(value) === null && !(instruction.keyword === 'ADD' && REMOTE_SOURCE.test(value)));
+    if (sources.length === 0) return;
+    const from = flags.get('from')?.[0]?.value ?? null;
+    const named = from === null ? null : this.stageNamed(from);
+    const intoDirectory = dest === '.' || dest.endsWith('/') || values.length > 1;
+    stage.stage.copies.push({
+      sources,
+      dest: `${joinPath(stage.workdir, dest)}${intoDirectory ? '/' : ''}`.replace(/\/\/$/, '/'),
+      fromStage: named?.stage.name ?? from,
+      line: instruction.line,
+    });
+  }
+
+  /** A stage by its name, or (as COPY --from allows) its index. */
+  private stageNamed(name: string): StageState | null {
+    const lower = name.toLowerCase();
+    const byName = this.stages.find((state) => state.stage.alias === lower);
+    if (byName !== undefined) return byName;
+    return /^\d+$/.test(name) ? this.stages[Number(name)] ?? null : null;
+  }
+
+  /** The context path a container path came from: through mounts, then the stage's copies (latest first). */
+  private resolve(mounts: Placement[], stage: StageState, target: string): string | null {
+    for (const mount of mounts) {
+      const found = sourceOf(mount, target);
+      if (found !== null) return found;
+    }
+    let state: StageState | null = stage;
+    let path = target;
+    for (let hops = 0; state !== null && hops < MAX_COPY_HOPS; hops += 1) {
+      const origin = this.origin(state, path);
+      if (origin === null) {
+        state = state.parent;
+        continue;
+      }
+      if (origin.copy.fromStage === null) return origin.path;
+      // Copied from another stage: follow it there; from an image, it is no file of ours.
+      state = this.stages.find((candidate) => candidate.stage.name === origin.copy.fromStage) ?? null;
+      path = `/${origin.path}`;
+    }
+    return null;
+  }
+
+  /** The latest copy of `state` that put `path`, and the path on its source side. */
+  private origin(state: StageState, path: string): { copy: DockerCopy; path: string } | null {
+    const { copies } = state.stage;
+    for (let index = copies.length - 1; index >= 0; index -= 1) {
+      const copy = copies[index]!;
+      const found = sourceOf({ sources: copy.sources.map(contextPath), dest: copy.dest }, path);
+      if (found !== null) return { copy, path: found };
+    }
+    return null;
+  }
+
+  private mounts(flags: Map<string, Arg[]>, stage: StageState): Placement[] {
+    const mounts: Placement[] = [];
+    for (const flag of flags.get('mount') ?? []) {
+      const fields = new Map<string, string>();
+      for (const field of flag.value.split(',')) {
+        const equals = field.indexOf('=');
+        fields.set((equals >= 0 ? field.slice(0, equals) : field).trim().toLowerCase(), equals >= 0 ? field.slice(equals + 1).trim() : '');
+      }
+      if ((fields.get('type') ?? 'bind') !== 'bind' || fields.has('from')) continue;
+      const target = fields.get('target') ?? fields.get('dst') ?? fields.get('destination');
+      if (target === undefined) continue;
+      mounts.push({ sources: [contextPath(fields.get('source') ?? fields.get('src') ?? '')], dest: joinPath(stage.workdir, target) });
+    }
+    return mounts;
+  }
+
+  private run(instruction: Instruction, stage: StageState): void {
+    const { source } = instruction;
+    const { flags, rest } = this.flags(instruction, stage.lookup);
+    const mounts = this.mounts(flags, stage);
+    const scope: RunScope = {
+      stage: stage.stage.name,
+      lookup: stage.lookup,
+      contextPath: (target) => this.resolve(mounts, stage, target),
+      facts: this.facts,
+    };
+    const state: ShellState = { vars: new Map(), cwd: stage.workdir };
+    const json = parseJsonArgs(source.text, rest);
+    if (json !== null) {
+      readExecForm(scope, state, source, json);
+      return;
+    }
+    // An unterminated heredoc swallowed the rest of the file: what it holds is not a script.
+    const heredocs = instruction.heredocs.filter((heredoc) => heredoc.terminated);
+    const only = heredocs[0];
+    if (only !== undefined && heredocWord(source.text.slice(rest).trim()) !== null) {
+      readHeredocScript(scope, state, only);
+      return;
+    }
+    readShellScript(scope, state, sliceSource(source, rest), this.escape, heredocs);
+  }
+}
+
+/** Reads a Dockerfile: its stages and what they install. Never throws; bad input becomes diagnostics. */
+export function parseDockerfile(path: string, text: string, options: DockerfileOptions = {}): DockerfileParse {
+  const { instructions, escape, problems } = readDockerfile(text);
+  const reader = new DockerfileReader(path, escape, options.buildArgs ?? {});
+  reader.problems.push(...problems);
+  for (const instruction of instructions) reader.read(instruction);
+  if (reader.stages.length === 0) {
+    reader.problems.push({ line: 1, severity: 'error', message: 'no FROM instruction: this is not a Dockerfile BuildKit can build' });
+  }
+  const diagnostics = reader.problems
+    .map((problem, order) => ({ problem, order }))
+    .sort((a, b) => a.problem.line - b.problem.line || (a.problem.column ?? 0) - (b.problem.column ?? 0) || a.order - b.order)
+    .map(({ problem }): Diagnostic => ({ file: path, ...problem }));
+  return { file: reader.file, diagnostics, stages: reader.stages.map((state) => state.stage) };
+}

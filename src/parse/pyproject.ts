@@ -1,0 +1,668 @@
+// pyproject.toml: the requirements it declares (PEP 621 project tables, PEP 735 dependency groups,
+// build-system requires, Poetry's own tables) and the interpreter it asks for. smol-toml reads the
+// values; it gives no positions, so `TomlLocator` walks the same (by then known valid) text once and
+// records where every value starts and ends, by its key path.
+
+import { parse, TomlError } from 'smol-toml';
+import { canonicalName, type Diagnostic, type IndexFact, type ParsedFile, type Requirement, type Severity } from '../model.js';
+import { parseSpecifierSet } from '../pep440/specifier.js';
+import { cudaFromIndexUrl } from './pytorch-index.js';
+import { parseRequirement } from './requirement.js';
+import { normaliseExtras, pythonRepr, redactUrl, stripWhitespace } from './requirements-file.js';
+
+export interface PyprojectResult {
+  file: ParsedFile;
+  diagnostics: Diagnostic[];
+}
+
+type TomlValue = ReturnType<typeof parse>[string];
+type TomlTable = Record<string, TomlValue>;
+type KeyPath = ReadonlyArray<string | number>;
+
+export function parsePyproject(path: string, text: string): PyprojectResult {
+  const file: ParsedFile = { path, kind: 'pyproject', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [], requiresPython: null };
+  let document: TomlTable;
+  try {
+    document = parse(text);
+  } catch (error) {
+    const where = error instanceof TomlError ? { line: error.line, column: error.column } : { line: 1, column: 1 };
+    const reason = error instanceof Error ? (error.message.split('\n')[0] as string) : String(error);
+    return { file, diagnostics: [{ file: path, ...where, severity: 'error', message: `invalid TOML: ${reason}; pyproject.toml not read` }] };
+  }
+  const reader = new PyprojectReader(path, file, new TomlLocator(text));
+  reader.read(document);
+  return { file, diagnostics: reader.diagnostics };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+class PyprojectReader {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    private readonly path: string,
+    private readonly file: ParsedFile,
+    private readonly locator: TomlLocator,
+  ) {}
+
+  read(document: TomlTable): void {
+    const project = this.table(document, ['project']);
+    if (project) {
+      this.readPep508Array(project['dependencies'], ['project', 'dependencies']);
+      const optional = this.table(project, ['project', 'optional-dependencies']);
+      for (const [extra, entries] of Object.entries(optional ?? {})) this.readPep508Array(entries, ['project', 'optional-dependencies', extra]);
+      this.readRequiresPython(project['requires-python']);
+    }
+    this.readDependencyGroups(this.table(document, ['dependency-groups']));
+    const buildSystem = this.table(document, ['build-system']);
+    if (buildSystem) this.readPep508Array(buildSystem['requires'], ['build-system', 'requires']);
+    const tool = isTable(document['tool']) ? document['tool'] : null;
+    const poetry = tool && isTable(tool['poetry']) ? tool['poetry'] : null;
+    if (poetry) this.readPoetry(poetry);
+    if (tool) this.readIndexes(tool);
+  }
+
+  /** `value` at `path` as a table; a diagnostic and null when it is something else. */
+  private table(parent: TomlTable, path: KeyPath): TomlTable | null {
+    const value = parent[path[path.length - 1] as string];
+    if (value === undefined) return null;
+    if (isTable(value)) return value;
+    this.wrongType(path, value, 'a table');
+    return null;
+  }
+
+  private readPep508Array(value: TomlValue | undefined, path: KeyPath): void {
+    if (value === undefined) return;
+    if (!Array.isArray(value)) {
+      this.wrongType(path, value, 'an array of PEP 508 strings');
+      return;
+    }
+    value.forEach((entry, index) => {
+      if (typeof entry === 'string') this.addPep508(entry, [...path, index], groupName(path));
+      else this.wrongType([...path, index], entry, 'a PEP 508 string');
+    });
+  }
+
+  private addPep508(text: string, path: KeyPath, group: string): void {
+    const parsed = parseRequirement(text);
+    const span = this.locator.content(path);
+    if (!parsed.ok) {
+      const at = this.locator.position(span.exact ? span.start + parsed.offset : span.start);
+      this.report(at, 'error', `Invalid requirement ${pythonRepr(text)} in ${group}: ${parsed.message}`);
+      return;
+    }
+    this.file.requirements.push({
+      name: parsed.name,
+      key: canonicalName(parsed.name),
+      extras: normaliseExtras(parsed.extras),
+      specifier: stripWhitespace(parsed.specifier),
+      marker: parsed.marker === null ? null : parsed.marker.trim(),
+      url: parsed.url === null ? null : redactUrl(parsed.url),
+      editable: false,
+      constraint: false,
+      ...this.spanOf(span),
+      group,
+    });
+  }
+
+  private readRequiresPython(value: TomlValue | undefined): void {
+    if (value === undefined) return;
+    if (typeof value !== 'string') {
+      this.wrongType(['project', 'requires-python'], value, 'a PEP 440 specifier string');
+      return;
+    }
+    this.setRequiresPython(value, ['project', 'requires-python'], 'project.requires-python');
+  }
+
+  private setRequiresPython(specifier: string, path: KeyPath, where: string): void {
+    const span = this.locator.content(path);
+    const checked = parseSpecifierSet(specifier);
+    if (!checked.ok) {
+      this.report(this.locator.position(span.start), 'error', `${where} ${pythonRepr(specifier)} is not a PEP 440 specifier: ${checked.message}`);
+      return;
+    }
+    const { line, column, endColumn } = this.spanOf(span);
+    this.file.requiresPython = { specifier: stripWhitespace(specifier), line, column, endColumn };
+  }
+
+  private readDependencyGroups(groups: TomlTable | null): void {
+    if (!groups) return;
+    // PEP 735: names compare normalised; includes must name a group; no cycles.
+    const byKey = new Map<string, string>();
+    for (const name of Object.keys(groups)) {
+      const key = canonicalName(name);
+      const earlier = byKey.get(key);
+      if (earlier !== undefined) this.reportAt(['dependency-groups', name], 'error', `dependency group '${name}' has the same normalised name as '${earlier}'`);
+      else byKey.set(key, name);
+    }
+    const includes = new Map<string, string[]>();
+    for (const [name, entries] of Object.entries(groups)) {
+      const path = ['dependency-groups', name];
+      if (!Array.isArray(entries)) {
+        this.wrongType(path, entries, 'an array of PEP 508 strings and {include-group = "..."} tables');
+        continue;
+      }
+      const included: string[] = [];
+      entries.forEach((entry, index) => {
+        const entryPath = [...path, index];
+        if (typeof entry === 'string') {
+          this.addPep508(entry, entryPath, `dependency-groups.${name}`);
+        } else if (isTable(entry) && Object.keys(entry).length === 1 && typeof entry['include-group'] === 'string') {
+          const target = entry['include-group'];
+          if (byKey.has(canonicalName(target))) included.push(byKey.get(canonicalName(target)) as string);
+          else this.reportAt([...entryPath, 'include-group'], 'error', `dependency group '${name}' includes '${target}', which is not defined`);
+        } else {
+          this.wrongType(entryPath, entry, 'a PEP 508 string or {include-group = "..."}');
+        }
+      });
+      includes.set(name, included);
+    }
+    this.reportGroupCycles(includes);
+  }
+
+  private reportGroupCycles(includes: ReadonlyMap<string, readonly string[]>): void {
+    const state = new Map<string, 'open' | 'done'>();
+    for (const root of includes.keys()) {
+      if (state.has(root)) continue;
+      // Iterative depth-first search: group chains can be long.
+      const stack: Array<{ name: string; next: number }> = [{ name: root, next: 0 }];
+      state.set(root, 'open');
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1] as { name: string; next: number };
+        const targets = includes.get(top.name) ?? [];
+        if (top.next >= targets.length) {
+          state.set(top.name, 'done');
+          stack.pop();
+          continue;
+        }
+        const target = targets[top.next++] as string;
+        if (state.get(target) === 'open') {
+          const chain = [...stack.slice(stack.findIndex((frame) => frame.name === target)).map((frame) => frame.name), target];
+          this.reportAt(['dependency-groups', top.name], 'error', `dependency groups include each other: ${chain.join(' -> ')}`);
+        } else if (!state.has(target)) {
+          state.set(target, 'open');
+          stack.push({ name: target, next: 0 });
+        }
+      }
+    }
+  }
+
+  private readPoetry(poetry: TomlTable): void {
+    const tables: Array<[TomlTable, KeyPath]> = [];
+    const main = this.table(poetry, ['tool', 'poetry', 'dependencies']);
+    if (main) tables.push([main, ['tool', 'poetry', 'dependencies']]);
+    const legacyDev = this.table(poetry, ['tool', 'poetry', 'dev-dependencies']);
+    if (legacyDev) tables.push([legacyDev, ['tool', 'poetry', 'dev-dependencies']]);
+    const groups = this.table(poetry, ['tool', 'poetry', 'group']);
+    for (const [name, group] of Object.entries(groups ?? {})) {
+      if (!isTable(group)) {
+        this.wrongType(['tool', 'poetry', 'group', name], group, 'a table');
+        continue;
+      }
+      const dependencies = this.table(group, ['tool', 'poetry', 'group', name, 'dependencies']);
+      if (dependencies) tables.push([dependencies, ['tool', 'poetry', 'group', name, 'dependencies']]);
+    }
+    for (const [dependencies, path] of tables) {
+      for (const [name, value] of Object.entries(dependencies)) {
+        if (name.toLowerCase() === 'python' && path.length === 3 && path[2] === 'dependencies') this.readPoetryPython(value, [...path, name]);
+        else this.readPoetryDependency(name, value, [...path, name], groupName(path));
+      }
+    }
+  }
+
+  private readPoetryPython(value: TomlValue, path: KeyPath): void {
+    if (typeof value !== 'string') {
+      this.wrongType(path, value, 'a version constraint string');
+      return;
+    }
+    const translated = poetryConstraintToPep440(value);
+    if (!translated.ok) {
+      this.reportAt(path, 'notice', `tool.poetry.dependencies.python ${pythonRepr(value)}: ${translated.message}; the Python version is not checked`);
+      return;
+    }
+    // PEP 621 requires-python wins: Poetry 2 reads it first too.
+    if (!this.file.requiresPython) this.setRequiresPython(translated.specifier, path, 'tool.poetry.dependencies.python');
+  }
+
+  private readPoetryDependency(name: string, value: TomlValue, path: KeyPath, group: string): void {
+    if (Array.isArray(value)) {
+      // Multiple-constraint dependencies: one requirement per alternative, each with its own markers.
+      value.forEach((entry, index) => this.readPoetryDependency(name, entry, [...path, index], group));
+      return;
+    }
+    const spec = typeof value === 'string' ? { version: value } : isTable(value) ? value : null;
+    if (spec === null) {
+      this.wrongType(path, value, 'a version string, a table or an array of tables');
+      return;
+    }
+    const built = poetryRequirementText(name, spec);
+    if (!built.ok) {
+      this.reportAt(path, built.severity, `${group}.${name}: ${built.message}`);
+      if (built.severity === 'error') return;
+    }
+    const text = built.ok ? built.text : built.fallback;
+    const parsed = parseRequirement(text);
+    if (!parsed.ok) {
+      this.reportAt(path, 'error', `${group}.${name}: reads as ${pythonRepr(text)}, which is not a valid requirement: ${parsed.message}`);
+      return;
+    }
+    const located = this.locator.find(path);
+    const keyStart = located?.keyStart ?? located?.start ?? 0;
+    const start = this.locator.position(keyStart);
+    const end = this.locator.position(Math.max(keyStart, (located?.end ?? keyStart + 1) - 1));
+    const requirement: Requirement = {
+      name: parsed.name,
+      key: canonicalName(parsed.name),
+      extras: normaliseExtras(parsed.extras),
+      specifier: stripWhitespace(parsed.specifier),
+      marker: parsed.marker === null ? null : parsed.marker.trim(),
+      url: parsed.url === null ? null : redactUrl(parsed.url),
+      editable: spec['develop'] === true,
+      constraint: false,
+      line: start.line,
+      endLine: end.line,
+      column: start.column,
+      endColumn: end.line === start.line ? end.column : this.locator.lineEnd(start.line),
+      group,
+    };
+    this.file.requirements.push(requirement);
+  }
+
+  /** Package indexes that name a CUDA build: Poetry's `[[tool.poetry.source]]` and uv's `[[tool.uv.index]]`. */
+  private readIndexes(tool: TomlTable): void {
+    const poetry = isTable(tool['poetry']) ? tool['poetry'] : {};
+    const uv = isTable(tool['uv']) ? tool['uv'] : {};
+    const lists: Array<[TomlValue | undefined, KeyPath, (entry: TomlTable) => boolean]> = [
+      [poetry['source'], ['tool', 'poetry', 'source'], (entry) => entry['priority'] === 'primary' || entry['priority'] === 'default' || entry['default'] === true],
+      [uv['index'], ['tool', 'uv', 'index'], (entry) => entry['default'] === true],
+    ];
+    for (const [list, path, isDefault] of lists) {
+      if (!Array.isArray(list)) continue;
+      list.forEach((entry, index) => {
+        if (!isTable(entry) || typeof entry['url'] !== 'string') return;
+        const span = this.spanOf(this.locator.content([...path, index, 'url']));
+        const fact: IndexFact = {
+          url: redactUrl(entry['url']),
+          line: span.line,
+          column: span.column,
+          endColumn: span.endColumn,
+          kind: isDefault(entry) ? 'index-url' : 'extra-index-url',
+          cuda: cudaFromIndexUrl(entry['url']),
+        };
+        this.file.indexes.push(fact);
+      });
+    }
+  }
+
+  private spanOf(span: ContentSpan): { line: number; endLine: number; column: number; endColumn: number } {
+    const start = this.locator.position(span.start);
+    const end = this.locator.position(Math.max(span.start, span.end - 1));
+    return { line: start.line, endLine: end.line, column: start.column, endColumn: end.line === start.line ? end.column : this.locator.lineEnd(start.line) };
+  }
+
+  private wrongType(path: KeyPath, value: TomlValue, expected: string): void {
+    this.reportAt(path, 'error', `${dotted(path)} must be ${expected}, not ${describe(value)}`);
+  }
+
+  private reportAt(path: KeyPath, severity: Severity, message: string): void {
+    const located = this.locator.find(path);
+    this.report(this.locator.position(located?.keyStart ?? located?.start ?? 0), severity, message);
+  }
+
+  private report(at: { line: number; column: number }, severity: Severity, message: string): void {
+    this.diagnostics.push({ file: this.path, line: at.line, column: at.column, severity, message });
+  }
+}
+
+function isTable(value: TomlValue | undefined): value is TomlTable {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+function describe(value: TomlValue): string {
+  if (typeof value === 'string') return `a string (${pythonRepr(value)})`;
+  if (Array.isArray(value)) return 'an array';
+  if (isTable(value)) return 'a table';
+  if (typeof value === 'object') return 'a date';
+  return `a ${typeof value === 'number' || typeof value === 'bigint' ? 'number' : typeof value}`;
+}
+
+/** `project.optional-dependencies.gpu`, `dependency-groups.dev[2]`. */
+function dotted(path: KeyPath): string {
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
+}
+
+function groupName(path: KeyPath): string {
+  return dotted(path.filter((part): part is string => typeof part === 'string'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Poetry's version constraints (poetry-core's semver) in PEP 440 terms.
+
+export type PoetryConstraint = { ok: true; specifier: string } | { ok: false; message: string };
+
+const CONSTRAINT_OPERATORS = ['===', '==', '!=', '~=', '>=', '<=', '>', '<', '^', '~', '='];
+const RELEASE = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/;
+
+/**
+ * `^1.2.3` -> `>=1.2.3,<2.0.0`, `^0.2.3` -> `>=0.2.3,<0.3.0`, `^0.0.3` -> `>=0.0.3,<0.0.4`,
+ * `~1.2.3` -> `>=1.2.3,<1.3.0`, `1.2.*` -> `==1.2.*`, `*` -> ``, `1.2.3` -> `==1.2.3`,
+ * `>=1.2,<1.5` and `>=1.2 <1.5` as they are. `||` alternatives have no PEP 440 form.
+ */
+export function poetryConstraintToPep440(constraint: string): PoetryConstraint {
+  const text = constraint.trim();
+  if (text.includes('|')) return { ok: false, message: 'alternatives (||) have no PEP 440 equivalent' };
+  const clauses: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    while (at < text.length && (text[at] === ',' || text[at] === ' ' || text[at] === '\t')) at++;
+    if (at >= text.length) break;
+    const operator = CONSTRAINT_OPERATORS.find((candidate) => text.startsWith(candidate, at)) ?? '';
+    at += operator.length;
+    while (at < text.length && (text[at] === ' ' || text[at] === '\t')) at++;
+    const start = at;
+    while (at < text.length && text[at] !== ',' && text[at] !== ' ' && text[at] !== '\t') at++;
+    const version = text.slice(start, at);
+    if (version === '') return { ok: false, message: `${operator || 'a constraint'} without a version` };
+    const clause = translateClause(operator, version);
+    if (!clause.ok) return clause;
+    if (clause.specifier !== '') clauses.push(clause.specifier);
+  }
+  return { ok: true, specifier: clauses.join(',') };
+}
+
+function translateClause(operator: string, version: string): PoetryConstraint {
+  if (operator === '^' || operator === '~') {
+    const release = RELEASE.exec(version);
+    if (!release) return { ok: false, message: `${operator}${version} is not a version Poetry reads` };
+    const major = Number(release[1]);
+    const minor = release[2] === undefined ? undefined : Number(release[2]);
+    const patch = release[3] === undefined ? undefined : Number(release[3]);
+    let upper: string;
+    if (operator === '~') upper = minor === undefined ? `${major + 1}.0.0` : `${major}.${minor + 1}.0`;
+    else if (major > 0 || minor === undefined) upper = `${major + 1}.0.0`;
+    else if (minor > 0 || patch === undefined) upper = `0.${minor + 1}.0`;
+    else upper = `0.0.${patch + 1}`;
+    return { ok: true, specifier: `>=${version},<${upper}` };
+  }
+  if (operator === '' && version === '*') return { ok: true, specifier: '' };
+  if (operator === '' || operator === '=') return { ok: true, specifier: `==${version}` };
+  return { ok: true, specifier: `${operator}${version}` };
+}
+
+type PoetryText = { ok: true; text: string } | { ok: false; severity: Severity; message: string; fallback: string };
+
+/** The PEP 508 requirement a Poetry dependency table means. */
+function poetryRequirementText(name: string, spec: TomlTable): PoetryText {
+  const extras = Array.isArray(spec['extras']) ? spec['extras'].filter((extra): extra is string => typeof extra === 'string') : [];
+  const head = extras.length > 0 ? `${name}[${extras.join(',')}]` : name;
+  const markers: string[] = [];
+  if (typeof spec['markers'] === 'string') markers.push(spec['markers']);
+  if (typeof spec['platform'] === 'string') markers.push(`sys_platform == "${spec['platform']}"`);
+  if (typeof spec['python'] === 'string') {
+    const python = poetryConstraintToPep440(spec['python']);
+    if (!python.ok) return { ok: false, severity: 'error', message: `python = ${pythonRepr(spec['python'])}: ${python.message}`, fallback: head };
+    markers.push(...pythonMarkers(python.specifier));
+  }
+  const marker = markers.length === 0 ? '' : ` ; ${markers.map((part) => (markers.length > 1 && / or /.test(part) ? `(${part})` : part)).join(' and ')}`;
+  const url = poetryUrl(spec);
+  if (url !== null) return { ok: true, text: `${head} @ ${url}${marker}` };
+  if (spec['version'] === undefined) return { ok: true, text: `${head}${marker}` };
+  if (typeof spec['version'] !== 'string') return { ok: false, severity: 'error', message: `version must be a string, not ${describe(spec['version'])}`, fallback: head };
+  const version = poetryConstraintToPep440(spec['version']);
+  if (!version.ok) {
+    return { ok: false, severity: 'notice', message: `${pythonRepr(spec['version'])}: ${version.message}; read as unconstrained`, fallback: `${head}${marker}` };
+  }
+  return { ok: true, text: `${head}${version.specifier}${marker}` };
+}
+
+/** Poetry's `git`/`path`/`url` sources as a PEP 508 URL. */
+function poetryUrl(spec: TomlTable): string | null {
+  if (typeof spec['git'] === 'string') {
+    const git = spec['git'].startsWith('git+') ? spec['git'] : `git+${spec['git']}`;
+    const reference = [spec['rev'], spec['tag'], spec['branch']].find((candidate): candidate is string => typeof candidate === 'string');
+    const subdirectory = typeof spec['subdirectory'] === 'string' ? `#subdirectory=${spec['subdirectory']}` : '';
+    return `${git}${reference ? `@${reference}` : ''}${subdirectory}`;
+  }
+  if (typeof spec['url'] === 'string') return spec['url'];
+  if (typeof spec['path'] === 'string') return spec['path'];
+  return null;
+}
+
+/** `>=3.8,<4.0.0` -> `python_version >= "3.8"`, `python_full_version < "4.0.0"`. */
+function pythonMarkers(specifier: string): string[] {
+  if (specifier === '') return [];
+  return specifier.split(',').map((clause) => {
+    const operator = CONSTRAINT_OPERATORS.find((candidate) => clause.startsWith(candidate)) ?? '';
+    const version = clause.slice(operator.length);
+    const field = /^\d+(\.\d+)?(\.\*)?$/.test(version) ? 'python_version' : 'python_full_version';
+    return `${field} ${operator} "${version}"`;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where each value is: one pass over text smol-toml has already accepted, so the scanner can trust the
+// syntax and only has to follow tables, keys, strings, arrays and inline tables.
+
+interface Located {
+  /** The value token, `[start, end)`. */
+  start: number;
+  end: number;
+  /** The key that names it, when it has one. */
+  keyStart?: number;
+}
+
+interface ContentSpan {
+  start: number;
+  end: number;
+  /** Offsets inside map one to one onto the value (a one-line string without escapes). */
+  exact: boolean;
+}
+
+class TomlLocator {
+  private readonly values = new Map<string, Located>();
+  private readonly lineStarts: number[] = [0];
+  private readonly arrayTables = new Map<string, number>();
+  private at = 0;
+
+  constructor(private readonly text: string) {
+    for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) this.lineStarts.push(index + 1);
+    this.scanDocument();
+  }
+
+  find(path: KeyPath): Located | undefined {
+    for (let length = path.length; length > 0; length--) {
+      const found = this.values.get(pathKey(path.slice(0, length)));
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The characters of a string value inside its quotes (the whole token for anything else). */
+  content(path: KeyPath): ContentSpan {
+    const located = this.find(path);
+    if (!located) return { start: 0, end: 1, exact: false };
+    const quote = this.text[located.start];
+    if ((quote === '"' || quote === "'") && this.text[located.start + 1] !== quote) {
+      const inner = { start: located.start + 1, end: located.end - 1 };
+      return { ...inner, exact: quote === "'" || !this.text.slice(inner.start, inner.end).includes('\\') };
+    }
+    return { start: located.start, end: located.end, exact: false };
+  }
+
+  position(offset: number): { line: number; column: number } {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.lineStarts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (this.lineStarts[low] as number) + 1 };
+  }
+
+  /** 1-based column of the last character of a line. */
+  lineEnd(line: number): number {
+    const start = this.lineStarts[line - 1] ?? 0;
+    const next = this.lineStarts[line] ?? this.text.length + 1;
+    const content = this.text.slice(start, next - 1);
+    return Math.max(1, content.endsWith('\r') ? content.length - 1 : content.length);
+  }
+
+  private scanDocument(): void {
+    let table: Array<string | number> = [];
+    const { text } = this;
+    for (;;) {
+      this.skipBlank(true);
+      if (this.at >= text.length) return;
+      if (text[this.at] === '[') {
+        const arrayTable = text[this.at + 1] === '[';
+        this.at += arrayTable ? 2 : 1;
+        table = this.resolveTable(this.readKey(), arrayTable);
+        const close = text.indexOf('\n', this.at);
+        this.at = close < 0 ? text.length : close;
+      } else {
+        const keyStart = this.at;
+        const keys = this.readKey();
+        this.skipBlank(false);
+        this.at++; // '='
+        this.skipBlank(false);
+        this.readValue([...table, ...keys], keyStart);
+      }
+    }
+  }
+
+  /** A header's path, with the current index of every array of tables it runs through. */
+  private resolveTable(keys: string[], arrayTable: boolean): Array<string | number> {
+    const path: Array<string | number> = [];
+    keys.forEach((key, index) => {
+      path.push(key);
+      const last = index === keys.length - 1;
+      const id = pathKey(path);
+      if (last && arrayTable) {
+        const next = (this.arrayTables.get(id) ?? -1) + 1;
+        this.arrayTables.set(id, next);
+        path.push(next);
+      } else if (this.arrayTables.has(id)) {
+        path.push(this.arrayTables.get(id) as number);
+      }
+    });
+    return path;
+  }
+
+  private readKey(): string[] {
+    const keys: string[] = [];
+    const { text } = this;
+    for (;;) {
+      this.skipBlank(false);
+      const char = text[this.at];
+      if (char === '"' || char === "'") {
+        const start = this.at;
+        this.skipString();
+        keys.push(decodeKey(text.slice(start + 1, this.at - 1), char === '"'));
+      } else {
+        const start = this.at;
+        while (this.at < text.length && BARE_KEY_CHAR.test(text[this.at] as string)) this.at++;
+        keys.push(text.slice(start, this.at));
+      }
+      this.skipBlank(false);
+      if (text[this.at] !== '.') return keys;
+      this.at++;
+    }
+  }
+
+  private readValue(path: Array<string | number>, keyStart?: number): void {
+    const { text } = this;
+    const start = this.at;
+    const char = text[this.at];
+    if (char === '"' || char === "'") {
+      this.skipString();
+    } else if (char === '[') {
+      this.at++;
+      for (let index = 0; ; index++) {
+        this.skipBlank(true);
+        if (this.at >= text.length || text[this.at] === ']') break;
+        this.readValue([...path, index]);
+        this.skipBlank(true);
+        if (text[this.at] === ',') this.at++;
+      }
+      this.at++;
+    } else if (char === '{') {
+      this.at++;
+      for (;;) {
+        this.skipBlank(true);
+        if (this.at >= text.length || text[this.at] === '}') break;
+        const innerKeyStart = this.at;
+        const keys = this.readKey();
+        this.skipBlank(false);
+        this.at++; // '='
+        this.skipBlank(false);
+        this.readValue([...path, ...keys], innerKeyStart);
+        this.skipBlank(true);
+        if (text[this.at] === ',') this.at++;
+      }
+      this.at++;
+    } else {
+      while (this.at < text.length && !SCALAR_END.test(text[this.at] as string)) this.at++;
+      let end = this.at;
+      while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+      this.values.set(pathKey(path), { start, end, ...(keyStart === undefined ? {} : { keyStart }) });
+      return;
+    }
+    this.values.set(pathKey(path), { start, end: this.at, ...(keyStart === undefined ? {} : { keyStart }) });
+  }
+
+  private skipString(): void {
+    const { text } = this;
+    const quote = text[this.at] as string;
+    const triple = text.startsWith(quote.repeat(3), this.at);
+    this.at += triple ? 3 : 1;
+    while (this.at < text.length) {
+      const char = text[this.at];
+      if (char === '\\' && quote === '"') {
+        this.at += 2;
+        continue;
+      }
+      if (char === quote && (!triple || text.startsWith(quote.repeat(3), this.at))) {
+        if (!triple) {
+          this.at++;
+          return;
+        }
+        // A closing delimiter may carry up to two more quotes of content: `""""` ends after four.
+        let run = 0;
+        while (text[this.at + run] === quote && run < 5) run++;
+        this.at += run;
+        return;
+      }
+      this.at++;
+    }
+  }
+
+  /** Spaces and tabs; with `lines`, also newlines and comments. */
+  private skipBlank(lines: boolean): void {
+    const { text } = this;
+    while (this.at < text.length) {
+      const char = text[this.at];
+      if (char === ' ' || char === '\t') this.at++;
+      else if (lines && (char === '\n' || char === '\r')) this.at++;
+      else if (lines && char === '#') {
+        const newline = text.indexOf('\n', this.at);
+        this.at = newline < 0 ? text.length : newline;
+      } else return;
+    }
+  }
+}
+
+const BARE_KEY_CHAR = /[A-Za-z0-9_-]/;
+const SCALAR_END = /[,\]}\n\r#]/;
+
+function pathKey(path: KeyPath): string {
+  return JSON.stringify(path);
+}
+
+function decodeKey(raw: string, basic: boolean): string {
+  if (!basic || !raw.includes('\\')) return raw;
+  return raw.replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|.)/g, (_, escape: string) => {
+    if (escape.length > 1) return String.fromCodePoint(parseInt(escape.slice(1), 16));
+    return ({ b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\u001b', '"': '"', '\\': '\\' } as Record<string, string>)[escape] ?? escape;
+  });
+}

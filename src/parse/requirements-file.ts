@@ -1,0 +1,951 @@
+// A requirements (or constraints) file as pip >= 26 reads it: `req_file.preprocess` (line joining,
+// comments, `${VAR}` expansion), `break_args_options` + `shlex.split` + optparse for the options, and
+// `constructors.parse_req_from_line` / `parse_editable` for the requirement itself. Every step keeps a
+// map back to the physical lines, so that each record and diagnostic points at the text it came from.
+//
+// Where pip asks the file system (is `./pkg` a directory? does `foo.whl` exist?) we cannot: a
+// path-looking requirement is read as the local project or archive it names, which is what pip does
+// whenever the path exists.
+
+import * as posix from 'node:path/posix';
+import { canonicalName, type Diagnostic, type IndexFact, type Include, type ParsedFile, type Requirement, type Severity } from '../model.js';
+import { isPythonWhitespace, normalizeVersion, parseVersion } from '../pep440/version.js';
+import { cudaFromIndexUrl } from './pytorch-index.js';
+import { parseRequirement } from './requirement.js';
+import { splitLines } from './text.js';
+
+export interface RequirementsFileOptions {
+  /** Read through `-c`: every requirement gets `constraint: true`, and pip's constraint rules apply. */
+  constraint: boolean;
+  /** Values for `${NAME}`; a name that is unset (or empty) stays as written, as in pip. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface RequirementsFileResult {
+  file: ParsedFile;
+  diagnostics: Diagnostic[];
+}
+
+export function parseRequirementsFile(path: string, text: string, options: RequirementsFileOptions): RequirementsFileResult {
+  const reader = new FileReader(path, options);
+  const joiner = new LineJoiner((logical) => reader.readLogicalLine(logical));
+  const lines = splitLines(text);
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as string;
+    // Python's str.splitlines() (which pip uses) also breaks at these; an editor does not, so the
+    // pieces keep the physical line's number.
+    if (PYTHON_ONLY_LINE_BREAK.test(line)) {
+      let column = 0;
+      for (const piece of line.split(PYTHON_ONLY_LINE_BREAK)) {
+        joiner.push(piece, index + 1, column);
+        column += piece.length + 1;
+      }
+    } else {
+      joiner.push(line, index + 1, 0);
+    }
+  }
+  joiner.end();
+  return { file: reader.file, diagnostics: reader.diagnostics };
+}
+
+const PYTHON_ONLY_LINE_BREAK = /[\v\f\x1c-\x1e\x85\u2028\u2029]/;
+
+// ---------------------------------------------------------------------------------------------
+// Positions: a logical line is built from pieces of physical lines; a piece maps its offsets back.
+
+interface Piece {
+  /** Offset of the piece in the logical text. */
+  start: number;
+  length: number;
+  /** 1-based physical line and 0-based column of the piece's first character. */
+  line: number;
+  column: number;
+  /** How many source characters the piece stands for: `length`, except for an expanded `${VAR}`. */
+  span: number;
+}
+
+interface Position {
+  line: number;
+  /** 1-based. */
+  column: number;
+}
+
+function positionAt(pieces: readonly Piece[], offset: number): Position {
+  const piece = pieces[pieceIndexAt(pieces, offset)] as Piece;
+  const delta = Math.max(0, Math.min(offset - piece.start, piece.span - 1));
+  return { line: piece.line, column: piece.column + delta + 1 };
+}
+
+/** Index of the last piece that starts at or before `offset` (binary search: a joined line can have many). */
+function pieceIndexAt(pieces: readonly Piece[], offset: number): number {
+  let low = 0;
+  let high = pieces.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((pieces[middle] as Piece).start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** The pieces of `[from, to)`, re-based at `base`. */
+function slicePieces(pieces: readonly Piece[], from: number, to: number, base: number): Piece[] {
+  const sliced: Piece[] = [];
+  for (let index = pieceIndexAt(pieces, from); index < pieces.length; index++) {
+    const piece = pieces[index] as Piece;
+    if (piece.start >= to) break;
+    const start = Math.max(piece.start, from);
+    const end = Math.min(piece.start + piece.length, to);
+    if (end <= start) continue;
+    const skipped = start - piece.start;
+    const literal = piece.span === piece.length;
+    sliced.push({
+      start: base + start - from,
+      length: end - start,
+      line: piece.line,
+      column: literal ? piece.column + skipped : piece.column,
+      span: literal ? end - start : piece.span,
+    });
+  }
+  return sliced;
+}
+
+// ---------------------------------------------------------------------------------------------
+// pip's join_lines: a line ending in `\` continues on the next; a comment line never continues and
+// ends a continuation (its text is then dropped with the comment).
+
+interface LogicalLine {
+  text: string;
+  pieces: Piece[];
+}
+
+class LineJoiner {
+  private parts: string[] = [];
+  private pieces: Piece[] = [];
+  private length = 0;
+
+  constructor(private readonly emit: (line: LogicalLine) => void) {}
+
+  push(text: string, line: number, column: number): void {
+    const comment = isCommentLine(text);
+    if (comment || !text.endsWith('\\')) {
+      if (this.parts.length === 0) {
+        if (!comment) this.emit({ text, pieces: [{ start: 0, length: text.length, line, column, span: text.length }] });
+        return;
+      }
+      // pip appends the comment line after a space, so that the comment pass drops it.
+      if (comment) this.append(' ' + text, line, column - 1);
+      else this.append(text, line, column);
+      this.flush();
+      return;
+    }
+    // pip strips every backslash at both ends (line.strip("\\")), not just the last one.
+    let first = 0;
+    while (first < text.length && text.charCodeAt(first) === BACKSLASH) first++;
+    let last = text.length;
+    while (last > first && text.charCodeAt(last - 1) === BACKSLASH) last--;
+    this.append(text.slice(first, last), line, column + first);
+  }
+
+  end(): void {
+    if (this.parts.length > 0) this.flush();
+  }
+
+  private append(text: string, line: number, column: number): void {
+    this.pieces.push({ start: this.length, length: text.length, line, column, span: text.length });
+    this.parts.push(text);
+    this.length += text.length;
+  }
+
+  private flush(): void {
+    this.emit({ text: this.parts.join(''), pieces: this.pieces });
+    this.parts = [];
+    this.pieces = [];
+    this.length = 0;
+  }
+}
+
+const BACKSLASH = 0x5c;
+
+function isCommentLine(text: string): boolean {
+  let index = 0;
+  while (index < text.length && isPythonWhitespace(text.charCodeAt(index))) index++;
+  return text.charCodeAt(index) === HASH;
+}
+
+const HASH = 0x23;
+
+/** Where pip's COMMENT_RE `(^|\s+)#.*$` starts cutting: a `#` at the start or after whitespace. */
+function commentStart(text: string): number {
+  for (let index = text.indexOf('#'); index >= 0; index = text.indexOf('#', index + 1)) {
+    if (index === 0 || isPythonWhitespace(text.charCodeAt(index - 1))) return index;
+  }
+  return text.length;
+}
+
+function pythonStrip(text: string): { start: number; end: number } {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isPythonWhitespace(text.charCodeAt(start))) start++;
+  while (end > start && isPythonWhitespace(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+function pythonTrim(text: string): string {
+  const { start, end } = pythonStrip(text);
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// pip's expand_env_variables: `${NAME}` with NAME in [A-Z0-9_]; each name found in the line is
+// replaced everywhere in the (already replaced) line, one after the other, as str.replace does.
+
+const ENV_VARIABLE = /\$\{([A-Z0-9_]+)\}/g;
+
+function expandVariables(line: LogicalLine, env: Record<string, string | undefined>): LogicalLine {
+  let { text, pieces } = line;
+  for (const match of line.text.matchAll(ENV_VARIABLE)) {
+    const value = env[match[1] as string];
+    if (!value) continue;
+    const token = match[0];
+    if (!text.includes(token)) continue;
+    const nextPieces: Piece[] = [];
+    const parts: string[] = [];
+    let from = 0;
+    let length = 0;
+    for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + token.length)) {
+      nextPieces.push(...slicePieces(pieces, from, at, length));
+      parts.push(text.slice(from, at), value);
+      length += at - from;
+      const source = positionAt(pieces, at);
+      nextPieces.push({ start: length, length: value.length, line: source.line, column: source.column - 1, span: token.length });
+      length += value.length;
+      from = at + token.length;
+    }
+    nextPieces.push(...slicePieces(pieces, from, text.length, length));
+    parts.push(text.slice(from));
+    text = parts.join('');
+    pieces = nextPieces;
+  }
+  return { text, pieces };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Options: pip builds an optparse parser from these (req_file.SUPPORTED_OPTIONS + SUPPORTED_OPTIONS_REQ).
+
+type OptionScope = 'file' | 'requirement' | 'any-requirement';
+
+interface OptionSpec {
+  dest: string;
+  /** Short and long spellings; the first long one names the option in messages. */
+  flags: readonly string[];
+  takesValue: boolean;
+  /** `file`: only on a line without a requirement; `requirement`: per requirement (not editable); `any-requirement`: both kinds. */
+  scope: OptionScope;
+  /** pip's callback or choices check: the optparse error for a bad value, or null. */
+  check?: (value: string, flag: string) => string | null;
+}
+
+const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
+const FEATURES = ['fast-deps', 'inprocess-build-deps', 'venv-isolation', 'truststore', 'no-binary-enable-wheel-cache', 'build-constraint'];
+
+const checkFormatControl = (value: string): string | null => (value.startsWith('-') ? '--no-binary / --only-binary option requires 1 argument.' : null);
+const checkReleaseControl = (value: string): string | null => (value.startsWith('-') ? '--all-releases / --only-final option requires 1 argument.' : null);
+
+const OPTIONS: readonly OptionSpec[] = [
+  { dest: 'index_url', flags: ['-i', '--index-url', '--pypi-url'], takesValue: true, scope: 'file' },
+  { dest: 'extra_index_urls', flags: ['--extra-index-url'], takesValue: true, scope: 'file' },
+  { dest: 'no_index', flags: ['--no-index'], takesValue: false, scope: 'file' },
+  { dest: 'constraints', flags: ['-c', '--constraint'], takesValue: true, scope: 'file' },
+  { dest: 'requirements', flags: ['-r', '--requirement'], takesValue: true, scope: 'file' },
+  { dest: 'editables', flags: ['-e', '--editable'], takesValue: true, scope: 'file' },
+  { dest: 'find_links', flags: ['-f', '--find-links'], takesValue: true, scope: 'file' },
+  { dest: 'no_binary', flags: ['--no-binary'], takesValue: true, scope: 'file', check: checkFormatControl },
+  { dest: 'only_binary', flags: ['--only-binary'], takesValue: true, scope: 'file', check: checkFormatControl },
+  { dest: 'prefer_binary', flags: ['--prefer-binary'], takesValue: false, scope: 'file' },
+  { dest: 'require_hashes', flags: ['--require-hashes'], takesValue: false, scope: 'file' },
+  { dest: 'no_require_hashes', flags: ['--no-require-hashes'], takesValue: false, scope: 'file' },
+  { dest: 'pre', flags: ['--pre'], takesValue: false, scope: 'file' },
+  { dest: 'all_releases', flags: ['--all-releases'], takesValue: true, scope: 'file', check: checkReleaseControl },
+  { dest: 'only_final', flags: ['--only-final'], takesValue: true, scope: 'file', check: checkReleaseControl },
+  { dest: 'trusted_hosts', flags: ['--trusted-host'], takesValue: true, scope: 'file' },
+  {
+    dest: 'features_enabled', flags: ['--use-feature'], takesValue: true, scope: 'file',
+    check: (value, flag) => (FEATURES.includes(value) ? null : `option ${flag}: invalid choice: ${pythonRepr(value)} (choose from ${FEATURES.map(pythonRepr).join(', ')})`),
+  },
+  {
+    dest: 'hashes', flags: ['--hash'], takesValue: true, scope: 'requirement',
+    check: (value, flag) => {
+      const colon = value.indexOf(':');
+      if (colon < 0) return `Arguments to ${flag} must be a hash name followed by a value, like --hash=sha256:abcde...`;
+      return STRONG_HASHES.includes(value.slice(0, colon)) ? null : `Allowed hash algorithms for ${flag} are ${STRONG_HASHES.join(', ')}.`;
+    },
+  },
+  {
+    dest: 'config_settings', flags: ['-C', '--config-settings'], takesValue: true, scope: 'any-requirement',
+    check: (value, flag) => (value.includes('=') ? null : `Arguments to ${flag} must be of the form KEY=VAL`),
+  },
+];
+
+const SHORT_OPTIONS: ReadonlyMap<string, OptionSpec> = new Map(OPTIONS.flatMap((spec) => spec.flags.filter((flag) => !flag.startsWith('--')).map((flag) => [flag, spec] as [string, OptionSpec])));
+/** In the order optparse registered them: its "ambiguous option" message lists them so. */
+const LONG_OPTIONS: ReadonlyMap<string, OptionSpec> = new Map(OPTIONS.flatMap((spec) => spec.flags.filter((flag) => flag.startsWith('--')).map((flag) => [flag, spec] as [string, OptionSpec])));
+
+const BUILD_SETTINGS_INSTEAD = 'pass build settings with -C/--config-settings';
+/** Options pip once read in requirements files, and pip install options people put there. */
+const NOT_REQUIREMENTS_FILE_OPTIONS: ReadonlyMap<string, string> = new Map([
+  ['--global-option', `pip 25.3 removed it; ${BUILD_SETTINGS_INSTEAD}`],
+  ['--install-option', `pip 23.1 removed it; ${BUILD_SETTINGS_INSTEAD}`],
+  ['--build-option', `a pip wheel option, never read in requirements files; ${BUILD_SETTINGS_INSTEAD}`],
+  ['--process-dependency-links', 'pip 19.0 removed it; write the dependency as name @ URL'],
+  ['-Z', 'pip removed it'],
+  ['--always-unzip', 'pip removed it'],
+  ['--allow-external', 'pip removed it'],
+  ['--allow-all-external', 'pip removed it'],
+  ['--allow-unverified', 'pip removed it'],
+  ['--no-deps', 'a pip install option; requirements files do not accept it'],
+  ['--upgrade', 'a pip install option; requirements files do not accept it'],
+  ['-U', 'a pip install option; requirements files do not accept it'],
+  ['--user', 'a pip install option; requirements files do not accept it'],
+  ['--no-cache-dir', 'a pip install option; requirements files do not accept it'],
+  ['--force-reinstall', 'a pip install option; requirements files do not accept it'],
+  ['--no-build-isolation', 'a pip install option; requirements files do not accept it'],
+]);
+
+interface OptionUse {
+  spec: OptionSpec;
+  /** The option's name as optparse reports it: the short flag, or the full long flag. */
+  flag: string;
+  value: string | null;
+  /** Offsets in the logical line: the option word, and its value. */
+  start: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+interface ParsedOptions {
+  uses: OptionUse[];
+  /** Words optparse leaves as arguments; pip drops them without a word. */
+  ignored: Word[];
+}
+
+type OptionsResult = { ok: true; options: ParsedOptions } | { ok: false; message: string; offset: number };
+
+/** optparse's parse_args over the words of `text` from `start`, as pip's line parser calls it. */
+function parseOptions(text: string, start: number): OptionsResult {
+  const split = shlexSplit(text, start);
+  if (!split.ok) return { ok: false, message: `Could not split options: ${pythonRepr(text.slice(start))}: ${split.message}`, offset: start };
+  const words = split.words;
+  const uses: OptionUse[] = [];
+  const ignored: Word[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] as Word;
+    const arg = word.value;
+    if (arg === '--') {
+      ignored.push(...words.slice(index + 1));
+      break;
+    }
+    let spec: OptionSpec | undefined;
+    let flag: string;
+    let value: string | null = null;
+    let valueStart = word.end;
+    let valueEnd = word.end;
+    if (arg.startsWith('--')) {
+      const equals = arg.indexOf('=');
+      const written = equals < 0 ? arg : arg.slice(0, equals);
+      const matched = matchLongOption(written);
+      if (!matched.ok) return { ok: false, message: matched.message, offset: word.start };
+      spec = LONG_OPTIONS.get(matched.flag) as OptionSpec;
+      flag = matched.flag;
+      if (equals >= 0) {
+        if (!spec.takesValue) return { ok: false, message: `${flag} option does not take a value`, offset: word.start };
+        value = arg.slice(equals + 1);
+        valueStart = Math.min(word.start + equals + 1, word.end);
+      }
+    } else if (arg.startsWith('-') && arg.length > 1) {
+      flag = arg.slice(0, 2);
+      spec = SHORT_OPTIONS.get(flag);
+      if (!spec) return { ok: false, message: noSuchOption(flag), offset: word.start };
+      // Every short option here takes a value: the rest of the word, else the next word.
+      if (arg.length > 2) {
+        value = arg.slice(2);
+        valueStart = Math.min(word.start + 2, word.end);
+      }
+    } else {
+      ignored.push(word);
+      continue;
+    }
+    if (spec.takesValue && value === null) {
+      const next = words[index + 1];
+      if (!next) return { ok: false, message: `${flag} option requires 1 argument`, offset: word.start };
+      value = next.value;
+      valueStart = next.start;
+      valueEnd = next.end;
+      index++;
+    }
+    const problem = value !== null && spec.check ? spec.check(value, flag) : null;
+    if (problem) return { ok: false, message: problem, offset: valueStart };
+    uses.push({ spec, flag, value, start: word.start, valueStart, valueEnd });
+  }
+  return { ok: true, options: { uses, ignored } };
+}
+
+/** optparse accepts any unambiguous prefix of a long option. */
+function matchLongOption(written: string): { ok: true; flag: string } | { ok: false; message: string } {
+  if (LONG_OPTIONS.has(written)) return { ok: true, flag: written };
+  const candidates = [...LONG_OPTIONS.keys()].filter((flag) => flag.startsWith(written));
+  if (candidates.length === 1) return { ok: true, flag: candidates[0] as string };
+  if (candidates.length === 0) return { ok: false, message: noSuchOption(written) };
+  return { ok: false, message: `ambiguous option: ${written} (${candidates.join(', ')}?)` };
+}
+
+function noSuchOption(flag: string): string {
+  const why = NOT_REQUIREMENTS_FILE_OPTIONS.get(flag);
+  return why ? `no such option: ${flag} (${why})` : `no such option: ${flag}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// shlex.split (POSIX mode, no comments), with the offset of each word.
+
+interface Word {
+  value: string;
+  start: number;
+  end: number;
+}
+
+function isShlexSpace(char: string): boolean {
+  return char === ' ' || char === '\t' || char === '\r' || char === '\n';
+}
+
+function shlexSplit(text: string, from: number): { ok: true; words: Word[] } | { ok: false; message: string } {
+  const words: Word[] = [];
+  let state: 'space' | 'word' | "'" | '"' = 'space';
+  let value = '';
+  let quoted = false;
+  let start = from;
+  for (let index = from; index < text.length; index++) {
+    const char = text[index] as string;
+    if (state === 'space' || state === 'word') {
+      if (isShlexSpace(char)) {
+        if (state === 'word') words.push({ value, start, end: index });
+        state = 'space';
+        value = '';
+        quoted = false;
+        continue;
+      }
+      if (state === 'space') {
+        state = 'word';
+        start = index;
+      }
+      if (char === "'" || char === '"') {
+        state = char;
+        quoted = true;
+      } else if (char === '\\') {
+        if (index + 1 >= text.length) return { ok: false, message: 'No escaped character' };
+        value += text[++index];
+      } else {
+        value += char;
+      }
+    } else if (char === state) {
+      state = 'word';
+    } else if (char === '\\' && state === '"') {
+      if (index + 1 >= text.length) return { ok: false, message: 'No escaped character' };
+      const next = text[++index] as string;
+      // Inside double quotes a backslash escapes only `"` and `\`; before anything else it stays.
+      value += next === '"' || next === '\\' ? next : '\\' + next;
+    } else {
+      value += char;
+    }
+  }
+  if (state === "'" || state === '"') return { ok: false, message: 'No closing quotation' };
+  if (state === 'word' && (value !== '' || quoted)) words.push({ value, start, end: text.length });
+  return { ok: true, words };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The requirement itself: parse_req_from_line (plain lines) and parse_editable (`-e`).
+
+export interface PipRequirementFields {
+  /** The project name; "" when pip learns it only by building the project (`.`, `./pkg`, an sdist URL). */
+  name: string;
+  extras: string[];
+  specifier: string;
+  marker: string | null;
+  url: string | null;
+}
+
+export type PipRequirementRead =
+  | { ok: true; requirement: PipRequirementFields }
+  | { ok: false; message: string; /** Offset in the text where the problem is. */ offset: number };
+
+// urllib.parse.urlsplit: a scheme is a letter, then letters, digits, `+`, `-`, `.`, before the first `:`.
+const URL_SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+const VCS_SCHEMES = [
+  'bzr+http', 'bzr+https', 'bzr+ssh', 'bzr+sftp', 'bzr+ftp', 'bzr+lp', 'bzr+file',
+  'git+http', 'git+https', 'git+ssh', 'git+git', 'git+file',
+  'hg+file', 'hg+http', 'hg+https', 'hg+ssh', 'hg+static-http',
+  'svn+ssh', 'svn+http', 'svn+https', 'svn+svn', 'svn+file',
+];
+const VCS_NAMES = ['bzr', 'git', 'hg', 'svn'];
+const URL_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'file', 'ftp', ...VCS_SCHEMES]);
+const ARCHIVE_EXTENSIONS = ['.whl', '.zip', '.tar.bz2', '.tbz', '.tar.xz', '.txz', '.tlz', '.tar.lz', '.tar.lzma', '.tar.gz', '.tgz', '.tar'];
+const EGG_FRAGMENT = /[#&]egg=([^&]*)/;
+const PROJECT_NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
+const SPECIFIER_OPERATORS = ['~=', '==', '!=', '<=', '>=', '<', '>', '==='];
+
+function urlScheme(text: string): string | null {
+  const match = URL_SCHEME.exec(text);
+  return match ? (match[1] as string).toLowerCase() : null;
+}
+
+/** pip's vcs.is_url: a scheme pip fetches from. */
+function isPipUrl(text: string): boolean {
+  const scheme = urlScheme(text.trimStart());
+  return scheme !== null && URL_SCHEMES.has(scheme);
+}
+
+function looksLikePath(text: string): boolean {
+  return text.includes('/') || text.startsWith('.');
+}
+
+function isArchive(path: string): boolean {
+  const lower = path.toLowerCase();
+  return ARCHIVE_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+
+/** pip's strip_extras: a trailing `[...]` (with no `]` inside) after at least one character. */
+function stripExtras(text: string): { path: string; extras: string | null } {
+  const open = text.lastIndexOf('[');
+  if (!text.endsWith(']') || open < 1 || open >= text.length - 2 || text.indexOf(']', open) !== text.length - 1) return { path: text, extras: null };
+  return { path: text.slice(0, open).trimEnd(), extras: text.slice(open) };
+}
+
+/** Reads one requirement as pip reads the text of a requirements-file line (or a `pip install` argument). */
+export function readPipRequirement(text: string, editable: boolean): PipRequirementRead {
+  return editable ? readEditable(text) : readPlain(text);
+}
+
+function readPlain(text: string): PipRequirementRead {
+  const separator = isPipUrl(text) ? '; ' : ';';
+  const cut = text.indexOf(separator);
+  let marker: string | null = null;
+  if (cut >= 0) {
+    const markerStart = cut + separator.length;
+    const markerBounds = pythonStrip(text.slice(markerStart));
+    if (markerBounds.end > markerBounds.start) {
+      marker = text.slice(markerStart + markerBounds.start, markerStart + markerBounds.end);
+      const checked = checkMarker(marker);
+      if (!checked.ok) {
+        return { ok: false, message: `Invalid requirement: ${pythonRepr(pythonTrim(text.slice(0, cut)))}: ${checked.message}`, offset: markerStart + markerBounds.start + checked.offset };
+      }
+    }
+  }
+  const head = cut < 0 ? text : text.slice(0, cut);
+  const headBounds = pythonStrip(head);
+  const name = head.slice(headBounds.start, headBounds.end);
+  const offset = headBounds.start;
+  if (isPipUrl(name)) return fromLink(name, name, [], marker, offset);
+  const { path, extras } = stripExtras(name);
+  if (isArchive(path)) {
+    // pip: a missing archive whose name has an `@` after a non-path part is a PEP 508 `name @ url`.
+    const at = name.indexOf('@');
+    if (!(at >= 0 && !looksLikePath(name.slice(0, at)))) return fromLocalPath(path, extras, marker, offset);
+  } else if (looksLikePath(name) && !isUrlRequirement(name)) {
+    return fromLocalPath(path, extras, marker, offset);
+  }
+  const parsed = parseRequirement(name);
+  if (!parsed.ok) {
+    const hint = name.includes('/') ? ' Hint: It looks like a path.'
+      : name.includes('=') && !SPECIFIER_OPERATORS.some((operator) => name.includes(operator)) ? ' Hint: = is not a valid operator. Did you mean == ?'
+      : '';
+    return { ok: false, message: `Invalid requirement: ${pythonRepr(name)}: ${parsed.message}${hint}`, offset: offset + parsed.offset };
+  }
+  return {
+    ok: true,
+    requirement: { name: parsed.name, extras: normaliseExtras(parsed.extras), specifier: stripWhitespace(parsed.specifier), marker, url: parsed.url === null ? null : redactUrl(parsed.url) },
+  };
+}
+
+function isUrlRequirement(text: string): boolean {
+  if (!text.includes('@')) return false;
+  const parsed = parseRequirement(text);
+  return parsed.ok && parsed.url !== null;
+}
+
+function readEditable(text: string): PipRequirementRead {
+  // pip first tries `name[extras] @ url ; marker`.
+  const direct = parseRequirement(text);
+  if (direct.ok && direct.url !== null) {
+    return { ok: true, requirement: { name: direct.name, extras: normaliseExtras(direct.extras), specifier: '', marker: direct.marker, url: redactUrl(direct.url) } };
+  }
+  const { path, extras } = stripExtras(text);
+  const scheme = urlScheme(path);
+  if (scheme === null || scheme === 'file') {
+    const local = fromLocalPath(path, extras, null, 0);
+    if (!local.ok || scheme === null) return local;
+    const egg = eggName(path);
+    if (egg !== null && !egg.ok) return egg;
+    return { ok: true, requirement: { ...local.requirement, name: egg?.name ?? '' } };
+  }
+  let url = text;
+  const vcs = VCS_NAMES.find((name) => text.toLowerCase().startsWith(`${name}:`));
+  if (vcs) url = `${vcs}+${text}`;
+  if (!VCS_SCHEMES.includes(urlScheme(url) ?? '')) {
+    return {
+      ok: false,
+      message: `${text} is not a valid editable requirement. It should either be a path to a local project or a VCS URL (beginning with ${VCS_SCHEMES.join(', ')}).`,
+      offset: 0,
+    };
+  }
+  const egg = eggName(url);
+  if (egg === null) return { ok: false, message: `Could not detect requirement name for '${text}', please specify one with your_package_name @ URL`, offset: 0 };
+  if (!egg.ok) return egg;
+  return { ok: true, requirement: { name: egg.name, extras: [], specifier: '', marker: null, url: redactUrl(text) } };
+}
+
+function fromLocalPath(path: string, extras: string | null, marker: string | null, offset: number): PipRequirementRead {
+  let extraNames: string[] = [];
+  if (extras !== null) {
+    // pip reads path extras as the extras of a placeholder requirement.
+    const parsed = parseRequirement(`placeholder${extras.toLowerCase()}`);
+    if (!parsed.ok) return { ok: false, message: `Invalid requirement: ${pythonRepr(path + extras)}: ${parsed.message}`, offset: offset + path.length };
+    extraNames = normaliseExtras(parsed.extras);
+  }
+  return fromLink(path, path, extraNames, marker, offset);
+}
+
+/** A URL or a path: a wheel names its project and version; anything else, its `#egg=` fragment or nothing. */
+function fromLink(link: string, written: string, extras: string[], marker: string | null, offset: number): PipRequirementRead {
+  const filename = linkFilename(link);
+  if (filename.endsWith('.whl')) {
+    const wheel = parseWheelFilename(filename);
+    if (!wheel.ok) return { ok: false, message: wheel.message, offset };
+    return { ok: true, requirement: { name: wheel.name, extras, specifier: `==${wheel.version}`, marker, url: redactUrl(written) } };
+  }
+  const egg = urlScheme(link) === null ? null : eggName(link);
+  if (egg !== null && !egg.ok) return { ...egg, offset };
+  return { ok: true, requirement: { name: egg?.name ?? '', extras, specifier: '', marker, url: redactUrl(written) } };
+}
+
+function eggName(url: string): { ok: true; name: string } | { ok: false; message: string; offset: number } | null {
+  const match = EGG_FRAGMENT.exec(url);
+  if (!match) return null;
+  const fragment = match[1] as string;
+  if (PROJECT_NAME.test(fragment)) return { ok: true, name: fragment };
+  let hint = '';
+  if (/[<>=]/.test(fragment)) hint = 'Version specifiers are silently ignored for URL references. Remove them. ';
+  if (fragment.includes('[') && fragment.includes(']')) hint += "Try using the Direct URL requirement syntax: 'name[extra] @ URL'";
+  if (!hint) hint = 'Egg fragments can only be a valid project name.';
+  return { ok: false, message: `The '${fragment}' egg fragment is invalid (pip 26 reads only a bare project name there). ${hint.trim()}`, offset: match.index };
+}
+
+/** Link.filename: the last path segment, percent-decoded. */
+function linkFilename(link: string): string {
+  let path = link;
+  const scheme = urlScheme(link);
+  if (scheme !== null) {
+    const rest = link.slice(scheme.length + 1);
+    const pathStart = rest.startsWith('//') ? rest.indexOf('/', 2) : 0;
+    path = pathStart < 0 ? '' : rest.slice(pathStart);
+    const end = path.search(QUERY_OR_FRAGMENT);
+    if (end >= 0) path = path.slice(0, end);
+  }
+  while (path.endsWith('/')) path = path.slice(0, -1);
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+const QUERY_OR_FRAGMENT = /[?#]/;
+
+/** packaging.utils.parse_wheel_filename, as far as pip uses it: the name and the version. */
+function parseWheelFilename(filename: string): { ok: true; name: string; version: string } | { ok: false; message: string } {
+  const stem = filename.slice(0, -4);
+  const dashes = stem.split('-').length - 1;
+  if (dashes !== 4 && dashes !== 5) return { ok: false, message: `Invalid wheel filename (wrong number of parts): ${pythonRepr(stem)}` };
+  const [namePart, versionPart] = stem.split('-') as [string, string];
+  if (namePart.includes('__') || !/^[\p{L}\p{N}_.]*$/u.test(namePart)) return { ok: false, message: `Invalid project name: ${pythonRepr(stem)}` };
+  const version = parseVersion(versionPart);
+  if (version === null) return { ok: false, message: `Invalid wheel filename (invalid version): ${pythonRepr(stem)}` };
+  return { ok: true, name: canonicalName(namePart), version: normalizeVersion(version) };
+}
+
+function checkMarker(marker: string): { ok: true } | { ok: false; message: string; offset: number } {
+  // packaging reads a marker the same way alone or after a requirement; a placeholder name lets one
+  // parser serve both.
+  const prefix = 'placeholder ; ';
+  const parsed = parseRequirement(prefix + marker);
+  return parsed.ok ? { ok: true } : { ok: false, message: parsed.message, offset: Math.max(0, parsed.offset - prefix.length) };
+}
+
+/** Extras as the records keep them: lower case, sorted, each once. */
+export function normaliseExtras(extras: readonly string[]): string[] {
+  return [...new Set(extras.map((extra) => extra.toLowerCase()))].sort();
+}
+
+/** A specifier as written, whitespace removed. */
+export function stripWhitespace(text: string): string {
+  return text.replace(WHITESPACE, '');
+}
+
+const WHITESPACE = /\s+/g;
+
+/** pip's redact_auth_from_url: a password becomes `****`, a lone user name (a token) too. */
+export function redactUrl(url: string): string {
+  const match = URL_USERINFO.exec(url);
+  if (!match) return url;
+  const userinfo = match[2] as string;
+  const colon = userinfo.indexOf(':');
+  const redacted = colon >= 0 ? `${userinfo.slice(0, colon)}:****` : '****';
+  return `${match[1]}${redacted}@${url.slice(match[0].length)}`;
+}
+
+const URL_USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/@?#]*)@/;
+
+/** Python's repr() of a str, as pip's messages quote values; a long one is cut (a line can be megabytes). */
+export function pythonRepr(full: string): string {
+  const text = full.length > MAX_QUOTED ? `${full.slice(0, MAX_QUOTED)}...` : full;
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const char of text) {
+    if (char === '\\' || char === quote) out += '\\' + char;
+    else if (char === '\n') out += '\\n';
+    else if (char === '\r') out += '\\r';
+    else if (char === '\t') out += '\\t';
+    else if (char !== ' ' && NOT_PRINTABLE.test(char)) {
+      const code = char.codePointAt(0) as number;
+      out += code <= 0xff ? `\\x${hex(code, 2)}` : code <= 0xffff ? `\\u${hex(code, 4)}` : `\\U${hex(code, 8)}`;
+    } else out += char;
+  }
+  return out + quote;
+}
+
+const NOT_PRINTABLE = /^[\p{C}\p{Z}]$/u;
+const MAX_QUOTED = 200;
+
+function hex(code: number, width: number): string {
+  return code.toString(16).padStart(width, '0');
+}
+
+// ---------------------------------------------------------------------------------------------
+// One file.
+
+class FileReader {
+  readonly file: ParsedFile;
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    private readonly path: string,
+    private readonly options: RequirementsFileOptions,
+  ) {
+    this.file = {
+      path,
+      kind: options.constraint ? 'constraints' : 'requirements',
+      requirements: [],
+      python: [],
+      cuda: [],
+      images: [],
+      indexes: [],
+      includes: [],
+      suppressions: [],
+    };
+  }
+
+  readLogicalLine(joined: LogicalLine): void {
+    const end = commentStart(joined.text);
+    const bounds = pythonStrip(end === joined.text.length ? joined.text : joined.text.slice(0, end));
+    if (bounds.end === bounds.start) return;
+    let line: LogicalLine = {
+      text: joined.text.slice(bounds.start, bounds.end),
+      pieces: bounds.start === 0 && joined.pieces.length === 1 ? joined.pieces : slicePieces(joined.pieces, bounds.start, bounds.end, 0),
+    };
+    if (this.options.env && line.text.includes('${')) line = expandVariables(line, this.options.env);
+    this.readLine(line);
+  }
+
+  private readLine(line: LogicalLine): void {
+    const { text } = line;
+    const optionStart = findOptionStart(text);
+    let options: ParsedOptions = { uses: [], ignored: [] };
+    if (optionStart >= 0) {
+      const parsed = parseOptions(text, optionStart);
+      if (!parsed.ok) {
+        this.report(line, parsed.offset, 'error', parsed.message);
+        return;
+      }
+      options = parsed.options;
+    }
+    for (const word of options.ignored) {
+      this.report(line, word.start, 'warning', `pip ignores ${pythonRepr(word.value)} here: after the first option, a line holds only options`);
+    }
+    const args = optionStart < 0 ? text : optionStart === 0 ? '' : text.slice(0, optionStart - 1);
+    if (args !== '') {
+      this.readRequirement(line, args, 0, false, options.uses);
+      return;
+    }
+    const editable = options.uses.find((use) => use.spec.dest === 'editables');
+    if (editable) {
+      this.readRequirement(line, editable.value as string, editable.valueStart, true, options.uses.filter((use) => use !== editable));
+      return;
+    }
+    this.readOptionLine(line, options.uses);
+  }
+
+  private readRequirement(line: LogicalLine, text: string, start: number, editable: boolean, uses: readonly OptionUse[]): void {
+    const hashes: string[] = [];
+    for (const use of uses) {
+      const applies = use.spec.scope === 'any-requirement' || (use.spec.scope === 'requirement' && !editable);
+      if (!applies) {
+        this.report(line, use.start, 'warning', `pip ignores ${use.flag} on ${editable ? 'an editable (-e) line' : 'a requirement line'}: ${use.spec.scope === 'file' ? 'put it on a line of its own' : 'it applies to non-editable requirements only'}`);
+      } else if (use.spec.dest === 'hashes') {
+        hashes.push(use.value as string);
+      }
+    }
+    const read = readPipRequirement(text, editable);
+    if (!read.ok) {
+      this.report(line, start + read.offset, 'error', read.message);
+      return;
+    }
+    const fields = read.requirement;
+    if (this.options.constraint) {
+      const problem = !fields.name ? 'Unnamed requirements are not allowed as constraints'
+        : editable ? 'Editable requirements are not allowed as constraints'
+        : fields.extras.length > 0 ? 'Constraints cannot have extras'
+        : null;
+      if (problem) {
+        this.report(line, start, 'error', problem);
+        return;
+      }
+    }
+    const token = pythonStrip(text);
+    const first = positionAt(line.pieces, start + token.start);
+    const endColumn = lastColumnOnLine(line, start + token.start, start + token.end, first.line);
+    this.file.requirements.push({
+      name: fields.name,
+      key: canonicalName(fields.name),
+      extras: fields.extras,
+      specifier: fields.specifier,
+      marker: fields.marker,
+      url: fields.url,
+      editable,
+      constraint: this.options.constraint,
+      line: first.line,
+      endLine: positionAt(line.pieces, line.text.length - 1).line,
+      column: first.column,
+      endColumn,
+      hashes,
+    });
+  }
+
+  private readOptionLine(line: LogicalLine, uses: readonly OptionUse[]): void {
+    // pip follows the first -r (else the first -c) of a line and ignores everything else on it.
+    const include = uses.find((use) => use.spec.dest === 'requirements') ?? uses.find((use) => use.spec.dest === 'constraints');
+    if (include) {
+      for (const use of uses) {
+        if (use !== include) this.report(line, use.start, 'warning', `pip ignores ${use.flag} on a line that includes ${include.flag === '--requirement' || include.flag === '-r' ? '-r' : '-c'} ${include.value}`);
+      }
+      this.readInclude(line, include);
+      return;
+    }
+    let indexUrl: OptionUse | null = null;
+    let findLinks: OptionUse | null = null;
+    for (const use of uses) {
+      switch (use.spec.dest) {
+        case 'index_url':
+          indexUrl = use; // optparse keeps the last
+          break;
+        case 'extra_index_urls':
+          this.addIndex(line, use, 'extra-index-url');
+          break;
+        case 'find_links':
+          if (findLinks) this.report(line, use.start, 'warning', `pip reads only the first ${use.flag} of a line; ${use.value} is ignored`);
+          else findLinks = use;
+          break;
+        case 'hashes':
+          this.report(line, use.start, 'warning', `${use.flag} without a requirement on its line: pip ignores it`);
+          break;
+        case 'config_settings':
+          this.report(line, use.start, 'warning', `${use.flag} without a requirement on its line: pip ignores it`);
+          break;
+      }
+    }
+    if (indexUrl) this.addIndex(line, indexUrl, 'index-url');
+    if (findLinks) this.addIndex(line, findLinks, 'find-links');
+  }
+
+  private addIndex(line: LogicalLine, use: OptionUse, kind: NonNullable<IndexFact['kind']>): void {
+    const url = use.value as string;
+    const at = positionAt(line.pieces, use.valueStart);
+    this.file.indexes.push({
+      url: redactUrl(url),
+      line: at.line,
+      column: at.column,
+      endColumn: lastColumnOnLine(line, use.valueStart, use.valueEnd, at.line),
+      kind,
+      cuda: cudaFromIndexUrl(url),
+    });
+  }
+
+  private readInclude(line: LogicalLine, use: OptionUse): void {
+    const constraint = use.spec.dest === 'constraints';
+    const flag = constraint ? '-c' : '-r';
+    const written = use.value as string;
+    const at = positionAt(line.pieces, use.start).line;
+    if (INCLUDE_URL.test(written)) {
+      this.report(line, use.valueStart, 'warning', `${flag} ${redactUrl(written)} is a URL; not fetched`);
+      return;
+    }
+    const resolved = written === '' ? null : posix.normalize(posix.join(posix.dirname(this.path), written));
+    if (resolved === null) {
+      this.report(line, use.start, 'error', `${flag} names no file; pip cannot open it`);
+      return;
+    }
+    if (posix.isAbsolute(written) || resolved === '..' || resolved.startsWith('../')) {
+      this.report(line, use.valueStart, 'error', `${flag} ${written} refers outside the repository; not read`);
+      return;
+    }
+    const include: Include = { path: resolved, line: at, constraint };
+    this.file.includes.push(include);
+  }
+
+  private report(line: LogicalLine, offset: number, severity: Severity, message: string): void {
+    const at = positionAt(line.pieces, Math.min(offset, Math.max(0, line.text.length - 1)));
+    this.diagnostics.push({ file: this.path, line: at.line, column: at.column, severity, message });
+  }
+}
+
+// pip's SCHEME_RE: these includes are fetched, not read from the repository.
+const INCLUDE_URL = /^(http|https|file):/i;
+
+/** pip's break_args_options: the first space-separated token that starts with `-` begins the options. */
+function findOptionStart(text: string): number {
+  for (let at = 0; at < text.length; ) {
+    if (text.charCodeAt(at) === DASH) return at;
+    const space = text.indexOf(' ', at);
+    if (space < 0) return -1;
+    at = space + 1;
+  }
+  return -1;
+}
+
+const DASH = 0x2d;
+
+/** 1-based column of the last non-blank character of `[from, to)` that lies on physical line `physical`. */
+function lastColumnOnLine(line: LogicalLine, from: number, to: number, physical: number): number {
+  const { pieces, text } = line;
+  let limit = to;
+  for (let index = pieceIndexAt(pieces, from) + 1; index < pieces.length; index++) {
+    const piece = pieces[index] as Piece;
+    if (piece.start >= to) break;
+    if (piece.line !== physical) {
+      limit = piece.start;
+      break;
+    }
+  }
+  let last = limit - 1;
+  while (last > from && isPythonWhitespace(text.charCodeAt(last))) last--;
+  return positionAt(pieces, Math.max(from, last)).column;
+}

@@ -1,0 +1,213 @@
+// Bytes -> text the way pip reads a requirements file (pip 26 `req_file._decode_req_file`), and the one
+// line splitter every reader shares.
+//
+// pip's order: a byte-order mark picks the encoding; otherwise a PEP 263 coding cookie on one of the
+// first two lines; otherwise UTF-8; and when UTF-8 fails, the locale's preferred encoding (with a
+// warning). A CI runner's locale is C.UTF-8, where that last step fails too and pip stops; a developer's
+// Windows machine would use cp1252. We cannot know the locale that will install the file, so we read
+// the bytes as latin-1 - every byte is a character, so the file is still checked - and say so in
+// `warning`: the fix is the same whatever the locale (a coding cookie, or UTF-8).
+
+export type DecodeResult =
+  | {
+      ok: true;
+      text: string;
+      /** The encoding the text was read with, as Python names it: `utf-8`, `utf-16-le`, `latin-1`, ... */
+      encoding: string;
+      /** Set when the bytes were read in a way pip would not agree with everywhere (the latin-1 fallback). */
+      warning?: string;
+    }
+  | { ok: false; message: string };
+
+interface ByteOrderMark {
+  bytes: readonly number[];
+  encoding: UnicodeEncoding;
+}
+
+type UnicodeEncoding = 'utf-8' | 'utf-16-le' | 'utf-16-be' | 'utf-32-le' | 'utf-32-be';
+
+// pip's order matters: the UTF-16 LE mark is a prefix of the UTF-32 LE mark, so UTF-32 is tried first.
+const BYTE_ORDER_MARKS: readonly ByteOrderMark[] = [
+  { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
+  { bytes: [0xff, 0xfe, 0x00, 0x00], encoding: 'utf-32-le' },
+  { bytes: [0x00, 0x00, 0xfe, 0xff], encoding: 'utf-32-be' },
+  { bytes: [0xff, 0xfe], encoding: 'utf-16-le' },
+  { bytes: [0xfe, 0xff], encoding: 'utf-16-be' },
+];
+
+// PEP 263 as pip matches it: bytes, anywhere in a line that starts with `#`.
+const CODING_COOKIE = /coding[:=][ \t\n\r\f\v]*([-\w.]+)/;
+
+const NEWLINE = 0x0a;
+const HASH = 0x23;
+
+/** Decodes a requirements file (or any text file the readers take) as pip would. */
+export function decodeText(bytes: Uint8Array): DecodeResult {
+  for (const mark of BYTE_ORDER_MARKS) {
+    if (startsWith(bytes, mark.bytes)) return decodeUnicode(bytes.subarray(mark.bytes.length), mark.encoding, mark.bytes.length);
+  }
+  const cookie = findCodingCookie(bytes);
+  if (cookie) return decodeDeclared(bytes, cookie.name, cookie.line);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return binary(nul);
+  const utf8 = strictDecode('utf-8', bytes);
+  if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };
+  return {
+    ok: true,
+    text: decodeLatin1(bytes),
+    encoding: 'latin-1',
+    warning:
+      'not valid UTF-8 and no coding cookie: read as latin-1; pip would use the locale encoding and fails under a UTF-8 locale' +
+      " (add '# -*- coding: latin-1 -*-' or save the file as UTF-8)",
+  };
+}
+
+/** Splits on CRLF, CR and LF; the lines come without terminators and a final terminator adds no line. */
+export function splitLines(text: string): string[] {
+  const lines = text.split(LINE_BREAK);
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  if (bytes.length < prefix.length) return false;
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+function findCodingCookie(bytes: Uint8Array): { name: string; line: number } | null {
+  let start = 0;
+  for (let line = 1; line <= 2 && start <= bytes.length; line++) {
+    const newline = bytes.indexOf(NEWLINE, start);
+    const end = newline < 0 ? bytes.length : newline;
+    if (bytes[start] === HASH) {
+      // A cookie is ASCII by definition; latin-1 maps bytes to the same code points, so the match
+      // positions of the pattern are those of pip's bytes regex.
+      const match = CODING_COOKIE.exec(decodeLatin1(bytes.subarray(start, end)));
+      if (match) return { name: match[1] as string, line };
+    }
+    if (newline < 0) break;
+    start = newline + 1;
+  }
+  return null;
+}
+
+function decodeDeclared(bytes: Uint8Array, declared: string, line: number): DecodeResult {
+  const encoding = pythonEncoding(declared);
+  if (encoding === null) return { ok: false, message: `unknown encoding '${declared}' in the coding cookie on line ${line}; not read` };
+  if (isUnicode(encoding)) return decodeUnicode(bytes, encoding, 0);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return binary(nul);
+  const text = encoding.decoder === 'latin-1' ? decodeLatin1(bytes) : encoding.decoder === 'ascii' ? decodeAscii(bytes) : strictDecode(encoding.decoder, bytes);
+  if (text === null) return { ok: false, message: `not valid ${encoding.name} as its coding cookie on line ${line} declares; not read` };
+  return { ok: true, text, encoding: encoding.name };
+}
+
+interface NamedEncoding {
+  /** Python's name for it. */
+  name: string;
+  /** `latin-1` and `ascii` are decoded here (WHATWG maps both labels to windows-1252); the rest by TextDecoder. */
+  decoder: string;
+}
+
+function isUnicode(encoding: NamedEncoding): encoding is NamedEncoding & { decoder: UnicodeEncoding } {
+  return UNICODE_ENCODINGS.has(encoding.decoder);
+}
+
+const UNICODE_ENCODINGS: ReadonlySet<string> = new Set(['utf-8', 'utf-16-le', 'utf-16-be', 'utf-32-le', 'utf-32-be']);
+
+// Python's codec names and their common aliases (encodings.aliases), normalised as Python normalises
+// them: lower case, runs of other punctuation as `_`.
+const PYTHON_CODECS: ReadonlyMap<string, NamedEncoding> = new Map(
+  (
+    [
+      [['utf_8', 'utf8', 'u8', 'utf', 'cp65001', 'utf_8_sig'], { name: 'utf-8', decoder: 'utf-8' }],
+      [['latin_1', 'latin1', 'latin', 'l1', 'iso_8859_1', 'iso8859_1', '8859', 'cp819', 'iso_ir_100', 'csisolatin1'], { name: 'latin-1', decoder: 'latin-1' }],
+      [['ascii', 'us_ascii', '646', 'us', 'ansi_x3.4_1968', 'cp367', 'csascii', 'ibm367', 'iso646_us', 'iso_ir_6'], { name: 'ascii', decoder: 'ascii' }],
+      [['utf_16', 'utf16', 'u16', 'utf_16_le', 'utf_16le'], { name: 'utf-16-le', decoder: 'utf-16-le' }],
+      [['utf_16_be', 'utf_16be'], { name: 'utf-16-be', decoder: 'utf-16-be' }],
+      [['utf_32', 'utf32', 'u32', 'utf_32_le', 'utf_32le'], { name: 'utf-32-le', decoder: 'utf-32-le' }],
+      [['utf_32_be', 'utf_32be'], { name: 'utf-32-be', decoder: 'utf-32-be' }],
+      [['cp949', 'uhc', 'ms949'], { name: 'cp949', decoder: 'euc-kr' }],
+    ] as Array<[string[], NamedEncoding]>
+  ).flatMap(([aliases, encoding]) => aliases.map((alias) => [alias, encoding] as [string, NamedEncoding])),
+);
+
+function pythonEncoding(declared: string): NamedEncoding | null {
+  const normalised = declared.toLowerCase().replace(/[^a-z0-9.]+/g, '_');
+  const known = PYTHON_CODECS.get(normalised);
+  if (known) return known;
+  // Python's other codecs (cp1252, euc_kr, shift_jis, gbk, koi8_r, iso8859_15, ...) under their WHATWG label.
+  for (const label of [normalised.replace(/_/g, '-'), normalised]) {
+    try {
+      new TextDecoder(label);
+      return { name: normalised, decoder: label };
+    } catch {
+      // not a label TextDecoder knows; try the next spelling
+    }
+  }
+  return null;
+}
+
+function decodeUnicode(bytes: Uint8Array, encoding: UnicodeEncoding, offset: number): DecodeResult {
+  const text =
+    encoding === 'utf-8' ? strictDecode('utf-8', bytes)
+    : encoding === 'utf-16-le' || encoding === 'utf-16-be' ? strictDecode(encoding.replace('utf-16-', 'utf-16'), bytes)
+    : decodeUtf32(bytes, encoding === 'utf-32-be');
+  if (text === null) return { ok: false, message: `not valid ${encoding.toUpperCase()} (byte-order mark or coding cookie); not read` };
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return binary(offset + unicodeByteOffset(text, nul, encoding));
+  return { ok: true, text, encoding };
+}
+
+/** Byte offset of the UTF-16 code unit `index` of `text` in its `encoding` form. */
+function unicodeByteOffset(text: string, index: number, encoding: UnicodeEncoding): number {
+  if (encoding === 'utf-8') return Buffer.byteLength(text.slice(0, index), 'utf8');
+  if (encoding === 'utf-16-le' || encoding === 'utf-16-be') return index * 2;
+  let codePoints = 0;
+  for (let unit = 0; unit < index; unit++) {
+    const code = text.charCodeAt(unit);
+    if (code < 0xd800 || code > 0xdbff) codePoints++;
+  }
+  return codePoints * 4;
+}
+
+function binary(offset: number): DecodeResult {
+  return { ok: false, message: `binary file (NUL byte at offset ${offset}); not read` };
+}
+
+function strictDecode(label: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function decodeLatin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
+function decodeAscii(bytes: Uint8Array): string | null {
+  for (const byte of bytes) if (byte > 0x7f) return null;
+  return decodeLatin1(bytes);
+}
+
+function decodeUtf32(bytes: Uint8Array, bigEndian: boolean): string | null {
+  if (bytes.length % 4 !== 0) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  const chunk: number[] = [];
+  for (let offset = 0; offset < bytes.length; offset += 4) {
+    const codePoint = view.getUint32(offset, !bigEndian);
+    if (codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return null;
+    chunk.push(codePoint);
+    if (chunk.length === 4096) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk.length = 0;
+    }
+  }
+  parts.push(String.fromCodePoint(...chunk));
+  return parts.join('');
+}

@@ -1,0 +1,71 @@
+// The JSON report (CONTRACT.md section 3): `check --format json` and the action's `report-file`.
+// Every finding carries every field, null where it does not apply, so that scripts need no guards.
+
+import type { CheckResult, RuntimeSummary } from '../engine-types.js';
+import type { Diagnostic, FileKind, Finding, RelatedLocation, Severity } from '../model.js';
+import { countBySeverity, type SeverityCounts } from './findings.js';
+
+export interface JsonFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  endLine: number | null;
+  endColumn: number | null;
+  package: string | null;
+  expected: string | null;
+  actual: string | null;
+  fix: string | null;
+  related: RelatedLocation[] | null;
+  /** null where no diff filter applied (the CLI). */
+  inDiff: boolean | null;
+  source: string | null;
+  origin: 'static' | 'runtime';
+}
+
+export interface JsonReport {
+  tool: { name: string; version: string };
+  profile: string | null;
+  profileReason: string | null;
+  files: Array<{ path: string; kind: FileKind }>;
+  findings: JsonFinding[];
+  counts: SeverityCounts;
+  diagnostics: Diagnostic[];
+  runtime: RuntimeSummary | null;
+}
+
+export function toJsonReport(result: CheckResult): JsonReport {
+  return {
+    tool: { name: result.tool.name, version: result.tool.version },
+    profile: result.profile?.name ?? null,
+    profileReason: result.profile?.reason ?? null,
+    files: result.files.map((file) => ({ path: file.path, kind: file.kind })),
+    findings: result.findings.map(toJsonFinding),
+    counts: countBySeverity(result.findings),
+    diagnostics: result.diagnostics,
+    runtime: result.runtime ?? null,
+  };
+}
+
+function toJsonFinding(finding: Finding): JsonFinding {
+  return {
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    file: finding.file,
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    package: finding.package,
+    expected: finding.expected ?? null,
+    actual: finding.actual ?? null,
+    fix: finding.fix ?? null,
+    related: finding.related && finding.related.length > 0 ? finding.related : null,
+    inDiff: finding.inDiff ?? null,
+    source: finding.source ?? null,
+    origin: finding.origin ?? 'static',
+  };
+}

@@ -1,0 +1,104 @@
+// The runtime check: run the probe in the environment the files describe (an interpreter on this
+// runner, or a container image), and turn what it saw into findings. The shell (child processes) is
+// probe-run.ts; the judging is findings.ts.
+
+import type { RuntimeSummary } from '../engine-types.js';
+import type { Matrix, Profile } from '../matrix/types.js';
+import type { Finding, ParseResult } from '../model.js';
+import { runtimeFindings, runtimeSummary, unplacedFinding } from './findings.js';
+import { readProbeOutput } from './probe-result.js';
+import { DEFAULT_TIMEOUT_MS, ensureImage, runnerHasGpu, runProbe, type ProbeTarget } from './probe-run.js';
+
+export { RUNTIME_RULES } from './rules.js';
+
+export interface RuntimeOptions {
+  /** The interpreter: on this runner (default `python3`), or inside `image` (default `python`, then `python3`). */
+  python?: string;
+  /** Run the probe inside this image with `docker run --rm [--gpus all]`. */
+  image?: string | null;
+  /** No visible CUDA device is an error. */
+  requireGpu: boolean;
+  /** Run even on a pull request from a fork. */
+  allowUntrusted: boolean;
+  /** The event is a pull request whose head is a fork. */
+  isForkPr: boolean;
+  /** Limit for the probe's run, default 120 s; the probe is killed after it. */
+  timeoutMs?: number;
+}
+
+export const FORK_REFUSAL =
+  'refused on a pull request from a fork: it would run code from an untrusted fork on this runner ' +
+  '(set allow-untrusted: true to run it anyway)';
+
+/** Import checks start one interpreter each: more pinned packages than this are not import-checked. */
+const MAX_PROBED_PACKAGES = 1000;
+
+/**
+ * The packages whose modules the probe imports: every package a requirement installs (constraints
+ * only limit versions), in file order.
+ */
+function probedPackages(parse: ParseResult): string[] {
+  const keys = new Set<string>();
+  for (const file of parse.files) {
+    for (const requirement of file.requirements) if (!requirement.constraint) keys.add(requirement.key);
+  }
+  return [...keys];
+}
+
+/**
+ * The probe's own budget: it stops starting children when it is spent, so that it reports what it
+ * has before the outer limit kills it (interpreter start and container start fit in the rest).
+ */
+function probeBudgetSeconds(timeoutMs: number): number {
+  return Math.max(1, Math.floor((timeoutMs * 0.8) / 1000) - 2);
+}
+
+function failure(reason: string, target: string): { findings: Finding[]; summary: RuntimeSummary } {
+  const message = `The runtime check could not run against ${target}: ${reason}.`;
+  return {
+    findings: [unplacedFinding({ rule: 'runtime-error', severity: 'error', message, package: null })],
+    summary: { status: 'skipped', reason, target },
+  };
+}
+
+export async function runRuntimeCheck(
+  parse: ParseResult,
+  matrix: Matrix,
+  profile: Profile | null,
+  options: RuntimeOptions,
+): Promise<{ findings: Finding[]; summary: RuntimeSummary }> {
+  const image = options.image || null;
+  const target = image ? `image ${image}` : options.python ?? 'python3';
+  if (options.isForkPr && !options.allowUntrusted) return { findings: [], summary: { status: 'skipped', reason: FORK_REFUSAL, target } };
+
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const packages = probedPackages(parse);
+  const probeArgs = [String(probeBudgetSeconds(timeoutMs)), ...packages.slice(0, MAX_PROBED_PACKAGES)];
+
+  let probeTarget: ProbeTarget;
+  if (image) {
+    const present = await ensureImage(image);
+    if (!present.ok) return failure(present.reason, target);
+    probeTarget = { kind: 'image', image, python: options.python ?? 'python', gpus: await runnerHasGpu() };
+  } else {
+    probeTarget = { kind: 'python', python: options.python ?? 'python3' };
+  }
+  const run = await runProbe(probeTarget, probeArgs, {
+    timeoutMs,
+    ...(image && options.python === undefined ? { fallbackPython: 'python3' } : {}),
+  });
+  if (!run.ok) return failure(run.reason, target);
+  const reading = readProbeOutput(run.stdout);
+  if (!reading.ok) return failure(reading.message, target);
+
+  const findings = runtimeFindings(reading.result, parse, matrix, profile, {
+    requireGpu: options.requireGpu,
+    target,
+    ...(probeTarget.kind === 'image' ? { gpusPassed: probeTarget.gpus } : {}),
+  });
+  if (packages.length > MAX_PROBED_PACKAGES) {
+    const message = `Only the first ${MAX_PROBED_PACKAGES} of ${packages.length} pinned packages were import-checked.`;
+    findings.push(unplacedFinding({ rule: 'runtime-error', severity: 'warning', message, package: null }));
+  }
+  return { findings, summary: runtimeSummary(reading.result, target) };
+}
