@@ -52,7 +52,7 @@ test('findings in the change are a table linked to the head commit; pre-existing
 
 test('outside a pull request every finding is listed once, with no pre-existing part', () => {
   const summary = buildSummary(loadResult(), { ...PR, scope: null, failOn: 'never' });
-  assert.match(summary, /^## ✅ compat-guard: nothing at or above `never`\n/);
+  assert.match(summary, /^## ℹ️ compat-guard: 6 findings \(fail-on: never\)\n/);
   assert.ok(summary.includes('| findings | 4 | 1 | 1 |'));
   assert.ok(summary.includes('### Findings\n'));
   assert.equal(summary.includes('<details>'), false);

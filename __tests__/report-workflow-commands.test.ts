@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { CheckResult } from '../src/engine-types.js';
 import type { Finding } from '../src/model.js';
-import { annotationCommand, escapeData, escapeProperty, formatWorkflowCommands, workflowCommand } from '../src/report/workflow-commands.js';
+import { annotationCommand, escapeData, escapeProperty, toWorkflowCommands, workflowCommand } from '../src/report/workflow-commands.js';
 
 const loadResult = (): CheckResult =>
   JSON.parse(readFileSync(new URL('../../__tests__/fixtures/github/check-result.json', import.meta.url), 'utf8')) as CheckResult;
@@ -57,7 +57,7 @@ test('empty properties are left out', () => {
 });
 
 test('--format github writes one command per finding', () => {
-  const output = formatWorkflowCommands(loadResult());
+  const output = toWorkflowCommands(loadResult().findings);
   const lines = output.trimEnd().split('\n');
   assert.equal(lines.length, 6);
   assert.deepEqual(lines.map((line) => /^::(\w+)/.exec(line)?.[1]), ['error', 'error', 'warning', 'error', 'error', 'notice']);

@@ -166,6 +166,13 @@ describe('runRuntimeCheck in an image', { skip: noPython }, () => {
     assert.match(refused.summary.reason ?? '', /^docker run ghcr\.io\/acme\/speech:1\.4\.0 exited with status 127: docker: Error response from daemon: .*"python3\.10": executable file not found/);
   });
 
+  it('a runner without docker gets a runtime-error that says so', async () => {
+    process.env.PATH = temporaryFolder('compat-guard-empty-path-');
+    const { findings, summary } = await runRuntimeCheck(fixtureParse(), matrix, null, inImage);
+    assert.deepEqual(summary, { status: 'skipped', reason: 'docker was not found on PATH', target: `image ${IMAGE}` });
+    assert.equal(findings[0]?.rule, 'runtime-error');
+  });
+
   it('pulls an image that is not present, and reports a pull that fails', async () => {
     const pulled = standInRunner(env, { gpu: false, imagePresent: false });
     assert.equal((await runRuntimeCheck(fixtureParse(), matrix, null, inImage)).summary.status, 'ran');

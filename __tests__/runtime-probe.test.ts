@@ -42,7 +42,7 @@ async function eventually(condition: () => boolean, withinMs = 3_000): Promise<b
 /** The fixture parse with one more requirement at the end of requirements.txt. */
 function parseWith(name: string): ParseResult {
   const parse = fixtureParse();
-  const file = parse.files[0];
+  const file = parse.files.find((candidate) => candidate.path === 'requirements.txt');
   assert.ok(file);
   const requirement: Requirement = {
     name, key: name, extras: [], specifier: '', marker: null, url: null, editable: false, constraint: false,
@@ -71,8 +71,8 @@ describe('runRuntimeCheck with a venv interpreter', { skip: noPython }, () => {
     assert.deepEqual(
       findings.map((finding) => `${finding.rule} ${finding.severity} ${finding.file ?? '-'}:${finding.line ?? '-'} ${finding.message}`),
       [
+        'pip-check error Dockerfile:5 pip check: speech-tools 1.0.0 has requirement numpy<1.25,>=1.22, but you have numpy 1.26.4.',
         'installed-version-mismatch error requirements.txt:3 numpy 1.26.4 is installed, but requirements.txt pins numpy==1.24.4.',
-        'pip-check error requirements.txt:3 pip check: speech-tools 1.0.0 has requirement numpy<1.25,>=1.22, but you have numpy 1.26.4.',
         'pip-check error requirements.txt:5 pip check: speech-tools 1.0.0 requires missingpkg, which is not installed.',
         'import-failed error requirements.txt:6 import brokenpkg (from brokenpkg 0.3.0) failed: ImportError: libbroken.so.1: cannot open shared object file: No such file or directory',
         'import-failed error requirements.txt:7 import crashpkg (from crashpkg 0.1.0) failed: killed by SIGSEGV',
@@ -142,6 +142,12 @@ describe('runRuntimeCheck when the probe cannot run', () => {
       findings.map((finding) => [finding.rule, finding.severity, finding.file, finding.message]),
       [['runtime-error', 'error', null, 'The runtime check could not run against python3.99-not-here: python3.99-not-here was not found on PATH.']],
     );
+  });
+
+  it('an interpreter path that does not exist is named as such', async () => {
+    const python = join(temporaryFolder('compat-guard-missing-'), 'venv', 'bin', 'python');
+    const { summary } = await runRuntimeCheck(fixtureParse(), matrix, null, { ...onRunner, python });
+    assert.equal(summary.reason, `${python} was not found`);
   });
 
   it('an interpreter that hangs is killed at the limit with everything it started', async () => {

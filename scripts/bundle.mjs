@@ -1,7 +1,7 @@
 // Bundles the compiled JavaScript (lib/, from `tsc`) into the committed dist/: the action at
 // dist/index.js and the CLI at dist/cli/index.js. ncc never sees TypeScript, so the TypeScript version
-// ncc's loader needs is irrelevant. Data files (matrix/, the runtime probe) are read from the action's
-// checkout at run time, not bundled.
+// ncc's loader needs is irrelevant. The matrix (matrix/*.yml) is data read from the action's checkout
+// at run time, not bundled; the runtime probe is embedded (src/runtime/probe-source.ts).
 import { execFileSync } from 'node:child_process';
 import { rmSync, existsSync } from 'node:fs';
 

@@ -3,14 +3,14 @@
 // and fail the step when a finding in the change is at or above `fail-on`. Any unexpected error ends
 // in one line through core.setFailed, never a stack trace; the token is masked and never printed.
 
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
-import { RULES } from './check/index.js';
 import { runCheck } from './engine.js';
 import type { CheckResult } from './engine-types.js';
-import { publishAnnotations, type Annotation, type CheckConclusion } from './github/checks.js';
+import { publishAnnotations, writeWorkflowCommands, type Annotation, type CheckRunRequest } from './github/checks.js';
 import { readEvent, type ActionEvent } from './github/event.js';
 import { describeScope, scopeFindings, type DiffIndex } from './github/filter.js';
 import { GitHubClient } from './github/http.js';
@@ -22,7 +22,6 @@ import { toJsonReport } from './report/json.js';
 import { toSarif } from './report/sarif.js';
 import { buildSummary, type AnnotationsShown } from './report/summary.js';
 import { formatText } from './report/text.js';
-import { RUNTIME_RULES } from './runtime/rules.js';
 
 /** The check run's summary must stay under the API's 65,535 characters. */
 const CHECK_RUN_SUMMARY_BYTES = 60_000;
@@ -84,29 +83,20 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
 
   const annotations: Annotation[] =
     inputs.annotate === 'none' ? [] : scoped.flatMap(({ finding, anchor }) => (anchor ? [{ finding, anchor }] : []));
-  let shown: AnnotationsShown | null = null;
-  if (annotations.length > 0) {
-    const inScope = countBySeverity(result.findings.filter(isInScope));
-    shown = await publishAnnotations(
-      target ? client : null,
-      annotations,
-      {
-        owner: target?.owner ?? '',
-        repo: target?.repo ?? '',
-        headSha: target?.sha ?? '',
-        conclusion: conclusionOf(failing.length, annotations.length),
-        title: `${countsText(inScope)}${scope ? ' in this change' : ''}`,
-        summary: buildSummary(result, { ...summaryOptions, annotations: null, maxBytes: CHECK_RUN_SUMMARY_BYTES }),
-        detailsUrl: repoUrl && env.GITHUB_RUN_ID ? `${repoUrl}/actions/runs/${env.GITHUB_RUN_ID}` : null,
-      },
-      (line) => process.stdout.write(`${line}${os.EOL}`),
-    );
-    if (shown.via === 'workflow-commands') core.info(`Annotations as workflow commands: ${shown.reason ?? ''}`);
-  }
+  const shown =
+    annotations.length === 0
+      ? null
+      : await annotate(annotations, client, target, {
+          // A check run exists only when there is something to annotate: it failed, or it is a heads-up.
+          conclusion: failing.length > 0 ? 'failure' : 'neutral',
+          title: `${countsText(countBySeverity(result.findings.filter(isInScope)))}${scope ? ' in this change' : ''}`,
+          summary: buildSummary(result, { ...summaryOptions, annotations: null, maxBytes: CHECK_RUN_SUMMARY_BYTES }),
+          detailsUrl: repoUrl && env.GITHUB_RUN_ID ? `${repoUrl}/actions/runs/${env.GITHUB_RUN_ID}` : null,
+        });
 
   writeJson(inputs.reportFile, toJsonReport(result));
-  if (inputs.sarifFile) writeJson(inputs.sarifFile, toSarif(result, [...RULES, ...RUNTIME_RULES]));
-  await writeJobSummary(buildSummary(result, { ...summaryOptions, annotations: shown }));
+  if (inputs.sarifFile) writeJson(inputs.sarifFile, toSarif(result));
+  await writeJobSummary(env, buildSummary(result, { ...summaryOptions, annotations: shown }));
   setOutputs(result, inputs);
 
   if (failing.length > 0) {
@@ -135,14 +125,30 @@ async function changedLines(
   return { number: event.pr.number, diff: diff.diff };
 }
 
+/** Through a check run when there is a token and a commit to attach it to, else workflow commands on stdout. */
+async function annotate(
+  annotations: readonly Annotation[],
+  client: GitHubClient | null,
+  target: { owner: string; repo: string; sha: string } | null,
+  run: Pick<CheckRunRequest, 'conclusion' | 'title' | 'summary' | 'detailsUrl'>,
+): Promise<AnnotationsShown> {
+  const write = (line: string): void => void process.stdout.write(`${line}${os.EOL}`);
+  const shown =
+    client && target
+      ? await publishAnnotations(client, annotations, { ...run, owner: target.owner, repo: target.repo, headSha: target.sha }, write)
+      : {
+          via: 'workflow-commands' as const,
+          ...writeWorkflowCommands(annotations, write),
+          reason: client ? 'no repository and commit to attach a check run to' : 'no github-token',
+        };
+  if (shown.via === 'workflow-commands') core.info(`Annotations went out as workflow commands: ${shown.reason ?? ''}`);
+  return shown;
+}
+
 /** The repository and commit annotations and links belong to: the PR head, or the pushed commit. */
 function commitOf(event: ActionEvent): { owner: string; repo: string; sha: string } | null {
   if (event.kind === 'pull_request') return { owner: event.pr.owner, repo: event.pr.repo, sha: event.pr.headSha };
   return event.repository && event.sha ? { ...event.repository, sha: event.sha } : null;
-}
-
-function conclusionOf(failing: number, annotated: number): CheckConclusion {
-  return failing > 0 ? 'failure' : annotated > 0 ? 'neutral' : 'success';
 }
 
 /**
@@ -150,7 +156,7 @@ function conclusionOf(failing: number, annotated: number): CheckConclusion {
  * are switched off around it: a file named `::add-mask::x` must stay text.
  */
 function logReport(result: CheckResult): void {
-  const fence = `compat-guard-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const fence = `compat-guard-${randomUUID()}`;
   core.info(`::stop-commands::${fence}`);
   core.info(formatText(result, { color: true }).trimEnd());
   core.info(`::${fence}::`);
@@ -161,8 +167,8 @@ function writeJson(file: string, value: unknown): void {
   fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-async function writeJobSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
+async function writeJobSummary(env: NodeJS.ProcessEnv, markdown: string): Promise<void> {
+  if (!env.GITHUB_STEP_SUMMARY) return;
   try {
     await core.summary.addRaw(markdown, true).write();
   } catch (error) {

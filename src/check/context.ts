@@ -5,7 +5,9 @@
 import type { Matrix, Profile } from '../matrix/types.js';
 import type { CudaFact, ImageRef, IndexFact, InstallSet, ParsedFile, ParseResult, PythonFact, Requirement, Span } from '../model.js';
 import type { Place } from './findings.js';
-import { Specifiers, type Admits } from './versions.js';
+import type { SpecifierSet } from '../pep440/specifier.js';
+import { MarkerSpace } from './markers.js';
+import { Specifiers, versionSpecifier, type Admits } from './versions.js';
 
 /** A requirement with a version specifier pip can resolve (URL and path requirements are not pins). */
 export interface Pin {
@@ -35,6 +37,11 @@ export interface SetView {
   cuda: Array<InFile<CudaFact>>;
   images: Array<InFile<ImageRef>>;
   indexes: Array<InFile<IndexFact>>;
+  /**
+   * Where pip reads each file of the set: the lines of the includes that lead to it (`[]` for the
+   * root, `[4]` for a file the root includes at line 4, `[4, 2]` for one that file includes at 2).
+   */
+  readAt: Map<string, number[]>;
 }
 
 export interface CheckContext {
@@ -43,10 +50,12 @@ export interface CheckContext {
   sets: SetView[];
   files: ReadonlyMap<string, ParsedFile>;
   specifiers: Specifiers;
+  markers: MarkerSpace;
 }
 
 export function buildContext(parse: ParseResult, matrix: Matrix, profile: Profile | null): CheckContext {
   const specifiers = new Specifiers();
+  const markers = new MarkerSpace();
   const files = new Map(parse.files.map((file) => [file.path, file]));
   const pinsOfFile = new Map<string, Pin[]>();
   const pinsOf = (file: ParsedFile): Pin[] => {
@@ -57,8 +66,9 @@ export function buildContext(parse: ParseResult, matrix: Matrix, profile: Profil
     }
     return pins;
   };
-  const sets = parse.installSets.map((set) => viewOf(set, files, pinsOf));
-  return { matrix, profile, sets, files, specifiers };
+  const context: CheckContext = { matrix, profile, sets: [], files, specifiers, markers };
+  context.sets = parse.installSets.map((set) => viewOf(set, files, pinsOf, context));
+  return context;
 }
 
 function readPins(file: ParsedFile, specifiers: Specifiers): Pin[] {
@@ -72,28 +82,67 @@ function readPins(file: ParsedFile, specifiers: Specifiers): Pin[] {
   return pins;
 }
 
-function viewOf(set: InstallSet, files: ReadonlyMap<string, ParsedFile>, pinsOf: (file: ParsedFile) => Pin[]): SetView {
-  const view: SetView = { set, pins: [], pinsByKey: new Map(), pythons: [], requiresPython: [], cuda: [], images: [], indexes: [] };
+function viewOf(set: InstallSet, files: ReadonlyMap<string, ParsedFile>, pinsOf: (file: ParsedFile) => Pin[], context: CheckContext): SetView {
+  const view: SetView = {
+    set, pins: [], pinsByKey: new Map(), pythons: [], requiresPython: [], cuda: [], images: [], indexes: [], readAt: readPositions(set, files),
+  };
+  const candidates: Pin[] = [];
   for (const path of set.files) {
     const file = files.get(path);
     if (!file) continue;
     // Only the stages of this set count in its own Dockerfile; other files count whole.
     const stages = path === set.file && set.stages ? new Set(set.stages) : null;
     const inSet = (stage: string | null | undefined): boolean => stages === null || stage == null || stages.has(stage);
-    for (const pin of pinsOf(file)) {
-      if (!inSet(pin.requirement.stage)) continue;
-      view.pins.push(pin);
-      const same = view.pinsByKey.get(pin.key);
-      if (same) same.push(pin);
-      else view.pinsByKey.set(pin.key, [pin]);
-    }
+    for (const pin of pinsOf(file)) if (inSet(pin.requirement.stage)) candidates.push(pin);
     for (const fact of file.python) if (inSet(fact.stage)) view.pythons.push({ fact, file: path });
     for (const fact of file.cuda) if (inSet(fact.stage)) view.cuda.push({ fact, file: path });
     for (const fact of file.indexes) if (inSet(fact.stage)) view.indexes.push({ fact, file: path });
     for (const fact of file.images) if (inSet(imageStage(fact))) view.images.push({ fact, file: path });
     if (file.requiresPython) view.requiresPython.push({ fact: file.requiresPython, file: path });
   }
+  // A pin whose marker cannot hold for the set's interpreter is never installed: it is not checked.
+  const python = interpreterOf(view, context);
+  for (const pin of candidates) {
+    const marker = pin.requirement.marker;
+    if (marker !== null && !context.markers.canHoldTogether([marker], python)) continue;
+    view.pins.push(pin);
+    const same = view.pinsByKey.get(pin.key);
+    if (same) same.push(pin);
+    else view.pinsByKey.set(pin.key, [pin]);
+  }
   return view;
+}
+
+/** The interpreters the set may install into: its own Python, else its requires-python, else the profile's. */
+export function interpreterOf(view: SetView, context: CheckContext): SpecifierSet | null {
+  const python = setPython(view);
+  const specifier = python ? versionSpecifier(python.fact.version) : (view.requiresPython[0]?.fact.specifier ?? context.profile?.python);
+  return specifier === undefined ? null : (context.specifiers.admits(specifier)?.set ?? null);
+}
+
+function readPositions(set: InstallSet, files: ReadonlyMap<string, ParsedFile>): Map<string, number[]> {
+  const positions = new Map<string, number[]>([[set.file, []]]);
+  const queue = [set.file];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    const position = positions.get(next) as number[];
+    for (const include of files.get(next)?.includes ?? []) {
+      if (positions.has(include.path) || (next === set.file && set.stages && include.stage != null && !set.stages.includes(include.stage))) continue;
+      positions.set(include.path, [...position, include.line]);
+      queue.push(include.path);
+    }
+  }
+  return positions;
+}
+
+/** Orders two pins of one set as pip reads them: an included file's lines come where it is included. */
+export function compareReadOrder(view: SetView, a: Pin, b: Pin): number {
+  const left = [...(view.readAt.get(a.at.file) ?? [Infinity]), a.at.span.line];
+  const right = [...(view.readAt.get(b.at.file) ?? [Infinity]), b.at.span.line];
+  for (let index = 0; index < Math.min(left.length, right.length); index++) {
+    const difference = (left[index] as number) - (right[index] as number);
+    if (difference !== 0) return difference;
+  }
+  return left.length - right.length;
 }
 
 /** A stage is known by its `AS` name, or by its 0-based index when it has none. */

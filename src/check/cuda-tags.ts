@@ -63,16 +63,25 @@ export class CudaTagIndex {
     for (const known of this.byVariant.values()) known.sort((a, b) => compareDotted(b.version, a.version));
   }
 
-  /** The newest published tag of `variant` whose version `accept`s, preferring supported ones; null when none. */
-  newest(variant: string, accept: (version: string) => boolean): string | null {
+  /**
+   * The newest published tag of `variant` whose version `accept`s, preferring supported ones (or
+   * only supported ones); null when none.
+   */
+  newest(variant: string, accept: (version: string) => boolean, supportedOnly = false): string | null {
     const candidates = (this.byVariant.get(variant) ?? []).filter((known) => accept(known.version));
-    const best = candidates.find((known) => known.status === 'supported') ?? candidates[0];
+    const supported = candidates.find((known) => known.status === 'supported');
+    const best = supportedOnly ? supported : (supported ?? candidates[0]);
     return best ? `${best.version}-${variant}` : null;
   }
 
+  /** The published versions of `variant` in one minor, newest first. */
+  versionsOf(variant: string, minor: string): string[] {
+    return (this.byVariant.get(variant) ?? []).filter((known) => known.minor === minor).map((known) => known.version);
+  }
+
   /** The newest published tag of the same minor and variant (12.1-devel-ubuntu20.04 -> 12.1.1-devel-ubuntu20.04). */
-  sameMinor(tag: CudaTag): string | null {
-    return this.newest(tag.variant, (version) => version.startsWith(`${tag.minor}.`));
+  sameMinor(tag: Pick<CudaTag, 'minor' | 'variant'>, supportedOnly = false): string | null {
+    return this.newest(tag.variant, (version) => version.startsWith(`${tag.minor}.`), supportedOnly);
   }
 }
 

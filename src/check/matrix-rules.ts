@@ -6,7 +6,7 @@ import type { MatrixRule } from '../matrix/types.js';
 import type { Finding, Severity } from '../model.js';
 import { profileAllows, type CheckContext, type SetView } from './context.js';
 import { makeFinding } from './findings.js';
-import { instead, pythonSubjects, pinSubject, PYTHON, type Subject } from './subjects.js';
+import { instead, pinSubject, setPythonSubjects, PYTHON, type Subject } from './subjects.js';
 import { fit, type Admits } from './versions.js';
 
 interface ParsedRule {
@@ -48,7 +48,7 @@ function subjectsOfSet(view: SetView, context: CheckContext): (key: string) => S
   return (key) => {
     let subjects = cache.get(key);
     if (!subjects) {
-      subjects = key === PYTHON ? pythonSubjects(view, context) : (view.pinsByKey.get(key) ?? []).map(pinSubject);
+      subjects = key === PYTHON ? setPythonSubjects(view, context) : (view.pinsByKey.get(key) ?? []).map(pinSubject);
       cache.set(key, subjects);
     }
     return subjects;
@@ -82,10 +82,10 @@ function checkRule({ rule, when, require }: ParsedRule, subjects: (key: string) 
  * what the profile pins and a `when` pin is not, the `when` pin (with the profile's version) is blamed.
  */
 function profileDeviation(context: CheckContext, required: Subject, triggers: Subject[]): { trigger: Subject; specifier: string } | null {
-  const requiredAllowed = profileAllows(context, required.key, required.pin === null);
+  const requiredAllowed = profileAllows(context, required.key, required.pseudo);
   if (!requiredAllowed || fit(required.admits, requiredAllowed.admits.set) !== 'inside') return null;
   for (const trigger of triggers) {
-    const allowed = profileAllows(context, trigger.key, trigger.pin === null);
+    const allowed = profileAllows(context, trigger.key, trigger.pseudo);
     if (allowed && fit(trigger.admits, allowed.admits.set) !== 'inside') return { trigger, specifier: allowed.specifier };
   }
   return null;
@@ -95,7 +95,7 @@ function blameTrigger(rule: MatrixRule, severity: Severity, deviating: { trigger
   const { trigger, specifier } = deviating;
   const fix = trigger.fixFor(specifier);
   return makeFinding({
-    rule: rule.id, severity, at: trigger.at, package: trigger.pin ? trigger.key : null,
+    rule: rule.id, severity, at: trigger.at, package: trigger.pin?.key ?? null,
     expected: specifier, actual: trigger.actual, fix, source: rule.source ?? null,
     related: [{ ...required.at, message: required.shown }],
     message: `${sentence(rule.message)} Found ${trigger.shown} with ${required.shown}; profile ${context.profile?.name} pins ${trigger.key}${specifier}. ${instead(trigger, fix, specifier)}`,
@@ -108,13 +108,13 @@ function blameRequired(
 ): Finding {
   const { key, specifier } = requirement;
   // The profile's own pin when it meets the rule; else the rule's requirement itself.
-  const allowed = profileAllows(context, key, required.pin === null);
+  const allowed = profileAllows(context, key, required.pseudo);
   const target = allowed && fit(allowed.admits, requirement.admits.set) === 'inside' ? allowed.specifier : specifier;
   const fix = required.fixFor(target);
   const found = triggers.length > 0 ? ` with ${triggers.map((trigger) => trigger.shown).join(' and ')}` : '';
   const what = outside ? `Found ${required.shown}${found}.` : `${required.shown} also admits versions outside ${key}${specifier}${found}.`;
   return makeFinding({
-    rule: rule.id, severity, at: required.at, package: required.pin ? key : null,
+    rule: rule.id, severity, at: required.at, package: required.pin?.key ?? null,
     expected: specifier, actual: required.actual, fix, source: rule.source ?? null,
     related: triggers.map((trigger) => ({ ...trigger.at, message: trigger.shown })),
     message: `${sentence(rule.message)} ${what} ${instead(required, fix, target)}`,

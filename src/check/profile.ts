@@ -77,7 +77,7 @@ function checkPseudo(context: CheckContext, profile: Profile, subjects: Subject[
     if (fit(subject.admits, allowed.admits.set) !== 'outside') continue;
     const fix = subject.fixFor(allowed.specifier);
     findings.push(makeFinding({
-      rule, severity: 'error', at: subject.at, package: subject.pin ? subject.key : null,
+      rule, severity: 'error', at: subject.at, package: subject.pin?.key ?? null,
       expected: allowed.specifier, actual: subject.actual, fix,
       message: `${subject.shown} is outside profile ${profile.name} (${key}${allowed.specifier}): ${reason}. ${instead(subject, fix, allowed.specifier)}`,
     }));

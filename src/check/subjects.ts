@@ -2,9 +2,9 @@
 // stage selects or a pyproject requires, the CUDA version an image, a wheel index or a `+cu121`
 // label selects. Each knows its token, how messages quote it, and how to rewrite it.
 
-import type { ImageRef } from '../model.js';
+import type { ImageRef, PythonFact } from '../model.js';
 import type { CheckContext, InFile, Pin, SetView } from './context.js';
-import { factSpan } from './context.js';
+import { factSpan, setPython } from './context.js';
 import { cudaTagIndex, isNvidiaCudaImage, parseCudaTag, withTag } from './cuda-tags.js';
 import { requirementText, requirementWith, type Place } from './findings.js';
 import { contains } from '../pep440/specifier.js';
@@ -17,6 +17,8 @@ export const CUDA = 'cuda';
 export interface Subject {
   /** PEP 503 name, or PYTHON / CUDA. */
   key: string;
+  /** True for PYTHON / CUDA subjects (a profile's `python`/`cuda`, not its packages). */
+  pseudo: boolean;
   at: Place;
   admits: Admits;
   /** How a message quotes it: `numpy==1.24.4`, `Python 3.9 (apt-get install python3.9)`. */
@@ -25,13 +27,14 @@ export interface Subject {
   actual: string;
   /** The token rewritten so that it meets `specifier`, or null when no single rewrite is known. */
   fixFor(specifier: string): string | null;
-  /** The pin it is, for package subjects. */
+  /** The pin it was read from, if any (a `+cu121` label's subject is its pin's CUDA). */
   pin: Pin | null;
 }
 
 export function pinSubject(pin: Pin): Subject {
   return {
     key: pin.key,
+    pseudo: false,
     at: pin.at,
     admits: pin.admits,
     shown: requirementText(pin.requirement),
@@ -42,56 +45,90 @@ export function pinSubject(pin: Pin): Subject {
 }
 
 /**
- * The interpreters of a set: each Python a Dockerfile stage selects (its token is the version
+ * Every interpreter a set names: each Python a Dockerfile stage selects (its token is the version
  * itself: `3.9` of `python3.9`, `3.12` of `python:3.12-slim`) and each pyproject `requires-python`.
  */
 export function pythonSubjects(view: SetView, context: CheckContext): Subject[] {
-  const subjects: Subject[] = [];
-  for (const { fact, file } of view.pythons) {
-    const admits = context.specifiers.version(fact.version);
-    if (!admits) continue;
-    subjects.push({
-      key: PYTHON, at: { file, span: factSpan(fact) }, admits, shown: `Python ${fact.version} (${fact.source})`, actual: fact.version,
-      fixFor: (specifier) => namedRelease(specifier), pin: null,
-    });
-  }
-  for (const { fact, file } of view.requiresPython) {
+  const subjects = view.pythons.map((python) => pythonFactSubject(python, context));
+  return [...subjects, ...requiresPythonSubjects(view, context)].filter((subject): subject is Subject => subject !== null);
+}
+
+/** The interpreter the set installs into (the last one its stages select) and its requires-python. */
+export function setPythonSubjects(view: SetView, context: CheckContext): Subject[] {
+  const python = setPython(view);
+  const subjects = [python ? pythonFactSubject(python, context) : null, ...requiresPythonSubjects(view, context)];
+  return subjects.filter((subject): subject is Subject => subject !== null);
+}
+
+function pythonFactSubject({ fact, file }: InFile<PythonFact>, context: CheckContext): Subject | null {
+  const admits = context.specifiers.version(fact.version);
+  if (!admits) return null;
+  return {
+    key: PYTHON, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `Python ${fact.version} (${fact.source})`, actual: fact.version,
+    fixFor: (specifier) => namedRelease(specifier), pin: null,
+  };
+}
+
+function requiresPythonSubjects(view: SetView, context: CheckContext): Array<Subject | null> {
+  return view.requiresPython.map(({ fact, file }) => {
     const admits = context.specifiers.admits(fact.specifier);
-    if (!admits) continue;
-    subjects.push({
-      key: PYTHON, at: { file, span: factSpan(fact) }, admits, shown: `requires-python ${fact.specifier}`, actual: fact.specifier,
-      fixFor: (specifier) => specifier, pin: null,
-    });
-  }
-  return subjects;
+    if (!admits) return null;
+    return {
+      key: PYTHON, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `requires-python ${fact.specifier}`, actual: fact.specifier,
+      fixFor: (specifier: string) => specifier, pin: null,
+    };
+  });
 }
 
 /**
- * The CUDA versions of a set: base images (an nvidia/cuda image is rewritten whole, to a tag that
+ * Every CUDA version a set names: base images (an nvidia/cuda image is rewritten whole, to a tag that
  * exists), `ENV CUDA_VERSION`, PyTorch wheel indexes (`/whl/cu121`) and `+cu121` local labels.
  */
 export function cudaSubjects(view: SetView, context: CheckContext): Subject[] {
+  return [...imageCudaSubjects(view, context), ...wheelCudaSubjects(view, context, view.pins)];
+}
+
+/** The CUDA versions of the set's base images and `ENV CUDA_VERSION` lines. */
+export function imageCudaSubjects(view: SetView, context: CheckContext): Subject[] {
   const subjects: Subject[] = [];
   for (const { fact, file } of view.cuda) {
     const admits = context.specifiers.version(fact.version);
     if (!admits) continue;
     const image = view.images.find((candidate) => candidate.file === file && candidate.fact.line === fact.line && candidate.fact.ref === fact.source);
-    if (image && isNvidiaCudaImage(image.fact)) {
-      subjects.push(nvidiaImageSubject(image, admits, context));
+    const nvidia = image && isNvidiaCudaImage(image.fact) ? nvidiaImageSubject(image, context) : null;
+    if (nvidia) {
+      subjects.push(nvidia);
     } else {
       subjects.push({
-        key: CUDA, at: { file, span: factSpan(fact) }, admits, shown: `CUDA ${fact.version} (${fact.source})`, actual: fact.version,
+        key: CUDA, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `CUDA ${fact.version} (${fact.source})`, actual: fact.version,
         // A version inside another image's tag (pytorch/pytorch:...-cuda12.1-...) has no safe rewrite.
         fixFor: (specifier) => (image ? null : namedRelease(specifier)), pin: null,
       });
     }
   }
+  return subjects;
+}
+
+/** The torch family's wheel packages: their `+cu121` labels name the CUDA build. */
+const TORCH_WHEELS: ReadonlySet<string> = new Set(['torch', 'torchvision', 'torchaudio']);
+
+/**
+ * The CUDA build the set's torch wheels come from: the PyTorch indexes it installs from and the
+ * `+cuXYZ` labels of its torch-family pins; none when the set installs no torch.
+ */
+export function torchCudaSubjects(view: SetView, context: CheckContext): Subject[] {
+  if (!view.pinsByKey.has('torch')) return [];
+  return wheelCudaSubjects(view, context, view.pins.filter((pin) => TORCH_WHEELS.has(pin.key)));
+}
+
+function wheelCudaSubjects(view: SetView, context: CheckContext, pins: readonly Pin[]): Subject[] {
+  const subjects: Subject[] = [];
   for (const { fact, file } of view.indexes) {
     const cuda = fact.cuda;
     const admits = cuda && cuda !== 'cpu' ? context.specifiers.version(cuda) : null;
     if (!cuda || !admits) continue;
     subjects.push({
-      key: CUDA, at: { file, span: factSpan(fact) }, admits, shown: `CUDA ${cuda} (${fact.url})`, actual: cuda,
+      key: CUDA, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `CUDA ${cuda} (${fact.url})`, actual: cuda,
       fixFor: (specifier) => {
         const minor = minorOf(namedRelease(specifier) ?? '');
         return minor ? fact.url.replace(cudaLabel(cuda), cudaLabel(minor)) : null;
@@ -99,14 +136,14 @@ export function cudaSubjects(view: SetView, context: CheckContext): Subject[] {
       pin: null,
     });
   }
-  for (const pin of view.pins) {
+  for (const pin of pins) {
     const exact = pin.admits.exact;
     const label = exact ? localLabel(exact) : null;
     const cuda = label ? cudaOfLabel(label) : null;
     const admits = cuda ? context.specifiers.version(cuda) : null;
     if (!exact || !cuda || !admits) continue;
     subjects.push({
-      key: CUDA, at: pin.at, admits, shown: `CUDA ${cuda} (${requirementText(pin.requirement)})`, actual: cuda,
+      key: CUDA, pseudo: true, at: pin.at, admits, shown: `CUDA ${cuda} (${requirementText(pin.requirement)})`, actual: cuda,
       fixFor: (specifier) => {
         const minor = minorOf(namedRelease(specifier) ?? '');
         return minor ? requirementWith(pin.requirement, `==${exact.release.join('.')}+${cudaLabel(minor)}`) : null;
@@ -117,16 +154,18 @@ export function cudaSubjects(view: SetView, context: CheckContext): Subject[] {
   return subjects;
 }
 
-function nvidiaImageSubject(image: InFile<ImageRef>, admits: Admits, context: CheckContext): Subject {
+/** An nvidia/cuda base image as a CUDA subject: rewritten whole, to the newest published tag that fits. */
+export function nvidiaImageSubject(image: InFile<ImageRef>, context: CheckContext): Subject | null {
   const { fact, file } = image;
   const tag = fact.tag === null ? null : parseCudaTag(fact.tag);
+  const admits = tag ? context.specifiers.version(tag.version) : null;
+  if (!tag || !admits) return null;
   const tags = cudaTagIndex(context.matrix.facts);
   return {
-    key: CUDA, at: { file, span: factSpan(fact) }, admits, shown: `CUDA ${tag?.version ?? '?'} (${fact.ref})`, actual: tag?.version ?? fact.ref,
+    key: CUDA, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `CUDA ${tag.version} (${fact.ref})`, actual: tag.version,
     fixFor: (specifier) => {
       const allowed = context.specifiers.admits(specifier);
-      if (!tag || !allowed) return null;
-      const replacement = tags.newest(tag.variant, (version) => contains(allowed.set, version));
+      const replacement = allowed ? tags.newest(tag.variant, (version) => contains(allowed.set, version)) : null;
       return replacement ? withTag(fact, replacement) : null;
     },
     pin: null,

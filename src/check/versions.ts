@@ -38,9 +38,18 @@ export class Specifiers {
   }
 }
 
-/** "3.10" means any 3.10.x; "3.11.9" means exactly that. */
+const DIGITS = /^\d+$/;
+
+/**
+ * "3.10" means any 3.10.x release (not 3.10's pre-releases, which no image or apt package ships);
+ * "3.11.9" means exactly that.
+ */
 export function versionSpecifier(version: string): string {
-  return version.split('.').length >= 3 ? `==${version}` : `==${version}.*`;
+  const parts = version.split('.');
+  const last = parts.length - 1;
+  if (parts.length >= 3 || !DIGITS.test(parts[last] as string)) return `==${version}`;
+  const next = [...parts.slice(0, last), String(Number(parts[last]) + 1)].join('.');
+  return `>=${version},<${next}`;
 }
 
 /**

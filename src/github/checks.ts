@@ -9,11 +9,11 @@ import type { AnnotationsShown } from '../report/summary.js';
 import { annotationCommand } from '../report/workflow-commands.js';
 import { GitHubApiError, type GitHubClient } from './http.js';
 
-export const CHECK_RUN_NAME = 'compat-guard';
+const CHECK_RUN_NAME = 'compat-guard';
 /** The Checks API takes at most 50 annotations per request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
 /** GitHub shows at most this many workflow-command annotations of each severity in one step. */
-export const WORKFLOW_ANNOTATIONS_SHOWN = 10;
+const WORKFLOW_ANNOTATIONS_SHOWN = 10;
 /** The Checks API's limits: 255 characters of title, 64 KB of message and details, 65,535 of summary. */
 const MAX_TITLE = 255;
 const MAX_MESSAGE_CHARS = 16_000;
@@ -36,7 +36,8 @@ export interface CheckAnnotation {
   raw_details?: string;
 }
 
-export type CheckConclusion = 'success' | 'failure' | 'neutral';
+/** `failure` when a finding reaches fail-on; `neutral` (shown as passing) for annotations below it. */
+export type CheckConclusion = 'failure' | 'neutral';
 
 export interface CheckRunRequest {
   owner: string;
@@ -76,15 +77,14 @@ export function toCheckAnnotation({ finding, anchor }: Annotation): CheckAnnotat
 
 /**
  * Annotates through a check run, or through workflow commands (written with `write`) when no check run
- * can be created. `client` null: no token, so workflow commands. Never throws.
+ * can be created. Never throws.
  */
 export async function publishAnnotations(
-  client: GitHubClient | null,
+  client: GitHubClient,
   annotations: readonly Annotation[],
   run: CheckRunRequest,
   write: (line: string) => void,
 ): Promise<AnnotationsShown> {
-  if (client === null) return { via: 'workflow-commands', ...writeWorkflowCommands(annotations, write), reason: 'no github-token' };
   const repoPath = `/repos/${encodeURIComponent(run.owner)}/${encodeURIComponent(run.repo)}/check-runs`;
   const output = { title: clip(run.title, MAX_TITLE), summary: clip(run.summary, MAX_SUMMARY_CHARS) };
 

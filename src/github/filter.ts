@@ -3,13 +3,14 @@
 //   diff_context  a line inside one of its hunks (added or context lines)
 //   file          anywhere in a file it touches
 //   nofilter      everywhere
-//   none          nowhere: nothing is annotated, and in a pull request nothing decides the result
+//   none          nothing is annotated; the step is still decided by the findings on added lines, so
+//                 turning annotations off never turns the required check off
 // Outside a pull request there is no change to filter against: every finding is in scope (and, but
 // for `none`, annotated).
 // A location spanning several lines is in when one of them is (reviewdog checks each line). A finding
 // is in the diff when its own location or one of its `related` locations is; it is then annotated at
 // the first of those that is in. A finding of no file (the runtime check's) is about the environment
-// the change runs in, so it is in every mode but `none`; one of a file but no line is in when its file is.
+// the change runs in, so it is always in; one of a file but no line is in when its file is.
 
 import type { Finding } from '../model.js';
 import { ownAnchor, locationText, type Anchor } from '../report/findings.js';
@@ -50,9 +51,7 @@ interface Span {
  * pull request): everything is in, as in `nofilter`.
  */
 export function isInFilter(span: Span, diff: DiffIndex | null, mode: AnnotateMode): boolean {
-  if (diff === null) return true;
-  if (mode === 'none') return false;
-  if (mode === 'nofilter') return true;
+  if (diff === null || mode === 'nofilter') return true;
   const changed = diff.get(span.file);
   if (!changed) return false;
   if (mode === 'file' || changed.wholeFile || span.line === null) return true;
@@ -73,10 +72,10 @@ export interface ScopedFinding {
   anchor: Anchor | null;
 }
 
-export function scopeFinding(finding: Finding, diff: DiffIndex | null, mode: AnnotateMode): ScopedFinding {
+function scopeFinding(finding: Finding, diff: DiffIndex | null, mode: AnnotateMode): ScopedFinding {
   const inScope = (anchor: Anchor | null): ScopedFinding => ({ finding: { ...finding, inDiff: true }, anchor });
   const own = ownAnchor(finding);
-  if (own === null) return diff === null || mode !== 'none' ? inScope(null) : { finding: { ...finding, inDiff: false }, anchor: null };
+  if (own === null) return inScope(null);
   if (isInFilter(own, diff, mode)) return inScope(own);
   const related = (finding.related ?? []).find((location) => isInFilter(location, diff, mode));
   if (related) {
@@ -97,12 +96,12 @@ const FILTER_TEXT: Record<AnnotateMode, string> = {
   diff_context: 'findings inside its hunks (changed lines and their context)',
   file: 'findings in files it touches',
   nofilter: 'every finding',
-  none: 'no finding (annotate: none)',
+  none: 'findings on lines it adds or changes, not annotated',
 };
 
 /** `pull request #12: findings on lines it adds or changes (annotate: added)`. */
 export function describeScope(pullRequest: number, mode: AnnotateMode): string {
-  return `pull request #${pullRequest}: ${FILTER_TEXT[mode]}${mode === 'none' ? '' : ` (annotate: ${mode})`}`;
+  return `pull request #${pullRequest}: ${FILTER_TEXT[mode]} (annotate: ${mode})`;
 }
 
 /** Every finding scoped, in the original order. */

@@ -26,7 +26,7 @@ export interface ActionInputs {
   allowUntrusted: boolean;
 }
 
-export const REPORT_FILE_NAME = 'compat-guard.json';
+const REPORT_FILE_NAME = 'compat-guard.json';
 
 /**
  * `input(name)` is the input's value, "" when unset (as core.getInput gives it). Relative file paths

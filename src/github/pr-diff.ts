@@ -39,7 +39,7 @@ interface PullRequestFile {
 }
 
 /** The files API lists at most this many files of a pull request. */
-export const API_FILE_LIMIT = 3000;
+const API_FILE_LIMIT = 3000;
 const PER_PAGE = 100;
 
 export async function readPullRequestDiff(pr: PullRequest, sources: DiffSources): Promise<PullRequestDiff> {
@@ -65,11 +65,12 @@ export async function readPullRequestDiff(pr: PullRequest, sources: DiffSources)
     if (typeof file.patch === 'string') addPatchLines(file.patch, changed);
     else if ((file.status === 'added' || (typeof file.changes === 'number' && file.changes > 0)) && sources.relevant(file.filename)) withoutPatch.add(file.filename);
   }
-  const cutShort = listed !== null && (listed.length >= API_FILE_LIMIT || (pr.changedFiles !== null && listed.length < pr.changedFiles));
+  const listedCount = listed?.length ?? 0;
+  const cutShort = listed !== null && (listedCount >= API_FILE_LIMIT || (pr.changedFiles !== null && listedCount < pr.changedFiles));
   const gitForAll = listed === null || cutShort;
   if (!gitForAll && withoutPatch.size === 0) return { ok: true, diff, notes };
 
-  if (cutShort) notes.push(`The pull request changes more files than the API lists (${API_FILE_LIMIT}); the others come from git.`);
+  if (cutShort) notes.push(`The files API listed ${listedCount} of the pull request's ${pr.changedFiles ?? 'many'} changed files (it lists at most 3,000); the others come from git.`);
   const fromGit = await gitDiff(pr, sources);
   if (!fromGit.ok) {
     // Without the list (or with only part of it) there is no telling which files changed.

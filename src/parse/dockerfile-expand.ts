@@ -33,7 +33,7 @@ export interface Expansion {
 }
 
 const MAX_DEPTH = 32;
-export const MAX_VALUE = 65536;
+const MAX_VALUE = 65536;
 const MAX_PATTERN_SUBJECT = 4096;
 
 class ExpansionError extends Error {}
@@ -90,12 +90,25 @@ class Expander {
           result = this.append(result, text[this.pos]!);
           this.pos += 1;
         } else {
-          result = this.append(result, ch);
+          result = this.append(result, this.plainRun(stop));
         }
       }
     }
     if (stop !== null) this.fail(stop === '}' ? "syntax error: missing '}'" : `missing '${stop}'`);
     return result;
+  }
+
+  /** The character just read and the ordinary ones after it, up to the next special one or `stop`. */
+  private plainRun(stop: string | null): string {
+    const { text } = this;
+    const start = this.pos - 1;
+    while (this.pos < text.length && !this.isSpecial(text[this.pos]!, stop)) this.pos += 1;
+    return text.slice(start, this.pos);
+  }
+
+  private isSpecial(ch: string, stop: string | null): boolean {
+    return ch === stop || ch === "'" || ch === '"' || ch === '$' || ch === this.options.escape
+      || (this.options.shell === true && ch === '`');
   }
 
   private singleQuoted(): string {
@@ -354,8 +367,22 @@ export function matchesPattern(pattern: string, subject: string): boolean {
   return globMatches(parseGlob(pattern, '\\'), subject);
 }
 
+/** Whether `raw` holds anything expansion would change: quotes, `$`, the escape, or (shell) backquotes. */
+function isPlain(raw: string, options: ExpandOptions): boolean {
+  const escape = options.escape.charCodeAt(0);
+  for (let i = 0; i < raw.length; i += 1) {
+    const code = raw.charCodeAt(i);
+    if (code === 0x24 || code === 0x27 || code === 0x22 || code === escape || (options.shell && code === 0x60)) return false;
+  }
+  return true;
+}
+
+const NOTHING_UNSET: string[] = [];
+
 /** Expands one word as BuildKit (or, in shell mode, /bin/sh) would; never throws. */
 export function expandWord(raw: string, lookup: Lookup, options: ExpandOptions): Expansion {
+  // Most words are plain: no expander, no allocation.
+  if (isPlain(raw, options)) return { value: raw, unset: NOTHING_UNSET, dynamic: false, error: null };
   const expander = new Expander(raw, lookup, options);
   try {
     const value = expander.run();

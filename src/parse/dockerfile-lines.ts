@@ -70,8 +70,6 @@ export interface JsonArg {
   /** Offsets of the quoted string, quotes included; `end` is exclusive. */
   start: number;
   end: number;
-  /** Offset in the instruction's text of each character of `value`. */
-  offsets: number[];
 }
 
 const DIRECTIVES = new Set(['escape', 'syntax', 'check']);
@@ -109,34 +107,16 @@ export function positionAt(source: SourceText, offset: number): { line: number; 
   return { line: segment.line, column: segment.column + (offset - segment.offset) };
 }
 
-/** `source.text.slice(start)` with its positions. */
-export function sliceSource(source: SourceText, start: number): SourceText {
-  const segments: SourceSegment[] = [];
+/** `source.text.slice(start, end)` with its positions. */
+export function sliceSource(source: SourceText, start: number, end = source.text.length): SourceText {
+  const { line, column } = positionAt(source, start);
+  const segments: SourceSegment[] = [{ offset: 0, line, column }];
   for (const segment of source.segments) {
-    if (segment.offset <= start) {
-      const { line, column } = positionAt(source, start);
-      segments.length = 0;
-      segments.push({ offset: 0, line, column });
-    } else {
+    if (segment.offset > start && segment.offset < end) {
       segments.push({ offset: segment.offset - start, line: segment.line, column: segment.column });
     }
   }
-  return { text: source.text.slice(start), segments };
-}
-
-/** A decoded string (a JSON argument) whose i-th character was written at `offsets[i]` of `source`. */
-export function decodedSource(source: SourceText, text: string, offsets: number[]): SourceText {
-  const segments: SourceSegment[] = [];
-  let previous: { line: number; column: number } | null = null;
-  for (let i = 0; i < text.length; i += 1) {
-    const position = positionAt(source, offsets[i] ?? 0);
-    if (previous === null || position.line !== previous.line || position.column !== previous.column + 1) {
-      segments.push({ offset: i, ...position });
-    }
-    previous = position;
-  }
-  if (segments.length === 0) segments.push({ offset: 0, ...positionAt(source, offsets[0] ?? 0) });
-  return { text, segments };
+  return { text: source.text.slice(start, end), segments };
 }
 
 function isLetter(ch: string | undefined): boolean {
@@ -234,14 +214,12 @@ export function parseJsonArgs(text: string, from: number): JsonArg[] | null {
     const start = i;
     i += 1;
     let value = '';
-    const offsets: number[] = [];
     for (;;) {
       const ch = text[i];
       if (ch === undefined || ch < ' ') return null;
       if (ch === '"') break;
       if (ch !== '\\') {
         value += ch;
-        offsets.push(i);
         i += 1;
         continue;
       }
@@ -249,18 +227,16 @@ export function parseJsonArgs(text: string, from: number): JsonArg[] | null {
       const simple = escaped === undefined ? undefined : JSON_ESCAPES[escaped];
       if (simple !== undefined) {
         value += simple;
-        offsets.push(i);
         i += 2;
       } else if (escaped === 'u' && HEX4.test(text.slice(i + 2, i + 6))) {
         value += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-        offsets.push(i);
         i += 6;
       } else {
         return null;
       }
     }
     i += 1;
-    args.push({ value, start, end: i, offsets });
+    args.push({ value, start, end: i });
     skipSpace();
     if (text[i] === ',') {
       i += 1;
@@ -275,6 +251,7 @@ export function parseJsonArgs(text: string, from: number): JsonArg[] | null {
 
 /** The offset where an instruction's arguments begin after its leading `--flag` words. */
 export function afterFlags(source: SourceText, argsOffset: number, escape: string): number {
+  if (!source.text.startsWith('--', argsOffset)) return argsOffset;
   const { tokens } = tokenizeShell(source.text.slice(argsOffset), { escape, operators: false });
   for (const token of tokens) {
     if (token.kind === 'word' && !token.raw.startsWith('--')) return argsOffset + token.start;
@@ -291,7 +268,7 @@ function heredocsOf(source: SourceText, keyword: string, argsOffset: number, esc
     target = sub.raw.toUpperCase();
     from = argsOffset + sub.end;
   }
-  if (!HEREDOC_INSTRUCTIONS.has(target)) return [];
+  if (!HEREDOC_INSTRUCTIONS.has(target) || !source.text.includes('<<', from)) return [];
   if (parseJsonArgs(source.text, afterFlags(source, from, escape)) !== null) return [];
   const found: OpenedHeredoc[] = [];
   // BuildKit looks for heredoc words with a backslash-escaped lexer, whatever the escape directive says.
@@ -355,7 +332,9 @@ export function readDockerfile(input: string): DockerfileText {
       segments.push({ offset: logical.length, line: next, column: 1 });
       logical += cut >= 0 ? continuation.slice(0, cut) : continuation;
     }
-    if (logical.trim() === '') continue;
+    // BuildKit trims the instruction before splitting it into keyword and arguments.
+    logical = logical.trimEnd();
+    if (logical === '') continue;
 
     let keywordEnd = 0;
     while (keywordEnd < logical.length && !isSpace(logical[keywordEnd]!)) keywordEnd += 1;

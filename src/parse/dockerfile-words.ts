@@ -27,8 +27,16 @@ function fullyQuoted(raw: string): boolean {
   return raw.length >= 2 && (quote === '"' || quote === "'") && raw[raw.length - 1] === quote;
 }
 
+/** A word, or part of one (the value after `NAME=`), as written at `start` of a source. */
+export type WrittenWord = Pick<ShellWord, 'raw' | 'start' | 'end'>;
+
+/** The part of `word` after its character at `index` (the value of `NAME=value`, `--flag=value`). */
+export function wordAfter(word: WrittenWord, index: number): WrittenWord {
+  return { raw: word.raw.slice(index + 1), start: word.start + index + 1, end: word.end };
+}
+
 /** Expands `word` (written in `source`) and says whether its value can be trusted. */
-export function argOf(source: SourceText, word: ShellWord, lookup: Lookup, options: ExpandOptions): Arg {
+export function argOf(source: SourceText, word: WrittenWord, lookup: Lookup, options: ExpandOptions): Arg {
   const expansion = expandWord(word.raw, lookup, options);
   let unknown: Arg['unknown'] = null;
   if (expansion.error !== null) {
@@ -54,7 +62,7 @@ export function argOf(source: SourceText, word: ShellWord, lookup: Lookup, optio
 export function wordsOf(source: SourceText, from: number, escape: string): ShellWord[] {
   const words: ShellWord[] = [];
   for (const token of tokenizeShell(source.text.slice(from), { escape, operators: false }).tokens) {
-    if (token.kind === 'word') words.push({ ...token, start: token.start + from, end: token.end + from });
+    if (token.kind === 'word') words.push({ kind: 'word', raw: token.raw, start: token.start + from, end: token.end + from });
   }
   return words;
 }

@@ -15,8 +15,8 @@ import type { CudaFact, Diagnostic, ImageRef, ParsedFile, PythonFact } from '../
 import { afterFlags, heredocWord, isSpace, parseJsonArgs, readDockerfile, sliceSource } from './dockerfile-lines.js';
 import type { Instruction, Problem, SourceText } from './dockerfile-lines.js';
 import type { Lookup } from './dockerfile-expand.js';
-import { argOf, spanOf, wordsOf } from './dockerfile-words.js';
-import type { Arg } from './dockerfile-words.js';
+import { argOf, spanOf, wordAfter, wordsOf } from './dockerfile-words.js';
+import type { Arg, WrittenWord } from './dockerfile-words.js';
 import { cudaFromImage, parseImageRef, pythonFromImage } from './dockerfile-image.js';
 import type { ImageVersion } from './dockerfile-image.js';
 import { contextPath, joinPath, sourceOf } from './dockerfile-paths.js';
@@ -86,15 +86,21 @@ const STAGE_NAME = /^[a-z][a-z0-9_.-]*$/;
 const VERSION_VALUE = /^\d+\.\d+(?:\.\d+)?$/;
 const REMOTE_SOURCE = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|git@)/;
 const MAX_COPY_HOPS = 64;
+const NO_FLAGS: ReadonlyMap<string, Arg[]> = new Map();
 
 class DockerfileReader {
-  readonly problems: Problem[] = [];
   readonly stages: StageState[] = [];
   readonly globalArgs = new Map<string, string | undefined>(AUTOMATIC_ARGS);
   readonly file: ParsedFile;
   private readonly facts: RunFacts;
 
-  constructor(path: string, private readonly escape: string, private readonly buildArgs: Record<string, string>) {
+  constructor(
+    path: string,
+    private readonly escape: string,
+    private readonly buildArgs: Record<string, string>,
+    /** What reading the text found already; what the instructions say is added. */
+    readonly problems: Problem[],
+  ) {
     this.file = {
       path, kind: 'dockerfile', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [],
     };
@@ -120,8 +126,8 @@ class DockerfileReader {
 
   private readonly globalLookup: Lookup = (name) => this.globalArgs.get(name);
 
-  private arg(source: SourceText, word: { raw: string; start: number; end: number }, lookup: Lookup): Arg {
-    return argOf(source, { kind: 'word', ...word }, lookup, { escape: this.escape });
+  private arg(source: SourceText, word: WrittenWord, lookup: Lookup): Arg {
+    return argOf(source, word, lookup, { escape: this.escape });
   }
 
   read(instruction: Instruction): void {
@@ -146,15 +152,16 @@ class DockerfileReader {
     }
   }
 
-  private flags(instruction: Instruction, lookup: Lookup): { flags: Map<string, Arg[]>; rest: number } {
+  private flags(instruction: Instruction, lookup: Lookup): { flags: ReadonlyMap<string, Arg[]>; rest: number } {
     const rest = afterFlags(instruction.source, instruction.argsOffset, this.escape);
+    if (rest === instruction.argsOffset) return { flags: NO_FLAGS, rest };
     const flags = new Map<string, Arg[]>();
     for (const word of wordsOf(instruction.source, instruction.argsOffset, this.escape)) {
       if (word.start >= rest) break;
       const equals = word.raw.indexOf('=');
       const name = (equals >= 0 ? word.raw.slice(2, equals) : word.raw.slice(2)).toLowerCase();
       const value = equals >= 0
-        ? this.arg(instruction.source, { raw: word.raw.slice(equals + 1), start: word.start + equals + 1, end: word.end }, lookup)
+        ? this.arg(instruction.source, wordAfter(word, equals), lookup)
         : this.arg(instruction.source, { raw: 'true', start: word.start, end: word.end }, lookup);
       flags.set(name, [...(flags.get(name) ?? []), value]);
     }
@@ -183,11 +190,12 @@ class DockerfileReader {
     const imageWord = words[0];
     const image = imageWord === undefined ? null : this.arg(source, imageWord, this.globalLookup);
     const span = image === null ? { line: instruction.line, column: 1, endLine: instruction.line, endColumn: 1 } : spanOf(image);
-    const ref = image?.value ?? '';
-    if (image !== null && image.unknown?.severity === 'error') {
-      this.problem(span, 'error', `FROM ${imageWord!.raw}: ${image.unknown.message}`);
+    const broken = image?.unknown?.severity === 'error';
+    const ref = image === null || broken ? '' : image.value;
+    if (image !== null && broken) {
+      this.problem(span, 'error', `FROM ${imageWord!.raw}: ${image.unknown!.message}`);
     } else if (image !== null && ref === '') {
-      this.problem(span, 'error', `FROM ${imageWord!.raw}: the image name is empty${image.unknown === null ? '' : ` (${image.unknown.message})`}`);
+      this.problem(span, 'error', `FROM ${imageWord!.raw}: the image name is empty${image.unknown === null ? '' : `: ${image.unknown.message}`}`);
     }
     const parentState = ref === '' ? null : this.stages.find((state) => state.stage.alias === ref.toLowerCase()) ?? null;
     const parsed = parentState === null ? parseImageRef(ref) : { name: ref, tag: null, digest: null };
@@ -234,7 +242,7 @@ class DockerfileReader {
       }
       let value = this.buildArg(name);
       if (value === undefined && equals >= 0) {
-        const expanded = this.arg(instruction.source, { raw: word.raw.slice(equals + 1), start: word.start + equals + 1, end: word.end }, lookup);
+        const expanded = this.arg(instruction.source, wordAfter(word, equals), lookup);
         if (expanded.unknown?.severity === 'error') this.problem(spanOf(expanded), 'error', `ARG ${name}: ${expanded.unknown.message}`);
         value = expanded.value;
       }
@@ -275,7 +283,7 @@ class DockerfileReader {
           this.problem(spanOf(this.arg(source, word, () => undefined)), 'error', `ENV ${word.raw}: expected <name>=<value>`);
           continue;
         }
-        const value = this.arg(source, { raw: word.raw.slice(equals + 1), start: word.start + equals + 1, end: word.end }, stage.lookup);
+        const value = this.arg(source, wordAfter(word, equals), stage.lookup);
         pairs.push({ name: word.raw.slice(0, equals), value, written: word.raw });
       }
     }
@@ -368,7 +376,7 @@ class DockerfileReader {
     return null;
   }
 
-  private mounts(flags: Map<string, Arg[]>, stage: StageState): Placement[] {
+  private mounts(flags: ReadonlyMap<string, Arg[]>, stage: StageState): Placement[] {
     const mounts: Placement[] = [];
     for (const flag of flags.get('mount') ?? []) {
       const fields = new Map<string, string>();
@@ -414,8 +422,7 @@ class DockerfileReader {
 /** Reads a Dockerfile: its stages and what they install. Never throws; bad input becomes diagnostics. */
 export function parseDockerfile(path: string, text: string, options: DockerfileOptions = {}): DockerfileParse {
   const { instructions, escape, problems } = readDockerfile(text);
-  const reader = new DockerfileReader(path, escape, options.buildArgs ?? {});
-  reader.problems.push(...problems);
+  const reader = new DockerfileReader(path, escape, options.buildArgs ?? {}, problems);
   for (const instruction of instructions) reader.read(instruction);
   if (reader.stages.length === 0) {
     reader.problems.push({ line: 1, severity: 'error', message: 'no FROM instruction: this is not a Dockerfile BuildKit can build' });
@@ -423,6 +430,8 @@ export function parseDockerfile(path: string, text: string, options: DockerfileO
   const diagnostics = reader.problems
     .map((problem, order) => ({ problem, order }))
     .sort((a, b) => a.problem.line - b.problem.line || (a.problem.column ?? 0) - (b.problem.column ?? 0) || a.order - b.order)
-    .map(({ problem }): Diagnostic => ({ file: path, ...problem }));
+    .map(({ problem }): Diagnostic => (problem.column === undefined
+      ? { file: path, line: problem.line, severity: problem.severity, message: problem.message }
+      : { file: path, line: problem.line, column: problem.column, severity: problem.severity, message: problem.message }));
   return { file: reader.file, diagnostics, stages: reader.stages.map((state) => state.stage) };
 }

@@ -3,20 +3,18 @@
 // values; it gives no positions, so `TomlLocator` walks the same (by then known valid) text once and
 // records where every value starts and ends, by its key path.
 
-import { parse, TomlError } from 'smol-toml';
+import { parse, TomlError, type TomlTable, type TomlValue } from 'smol-toml';
 import { canonicalName, type Diagnostic, type IndexFact, type ParsedFile, type Requirement, type Severity } from '../model.js';
 import { parseSpecifierSet } from '../pep440/specifier.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
 import { parseRequirement } from './requirement.js';
-import { normaliseExtras, pythonRepr, redactUrl, stripWhitespace } from './requirements-file.js';
+import { normaliseExtras, quoteInput, redactUrl } from './requirements-file.js';
 
 export interface PyprojectResult {
   file: ParsedFile;
   diagnostics: Diagnostic[];
 }
 
-type TomlValue = ReturnType<typeof parse>[string];
-type TomlTable = Record<string, TomlValue>;
 type KeyPath = ReadonlyArray<string | number>;
 
 export function parsePyproject(path: string, text: string): PyprojectResult {
@@ -31,7 +29,8 @@ export function parsePyproject(path: string, text: string): PyprojectResult {
   }
   const reader = new PyprojectReader(path, file, new TomlLocator(text));
   reader.read(document);
-  return { file, diagnostics: reader.diagnostics };
+  const diagnostics = reader.diagnostics.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  return { file, diagnostics };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -88,14 +87,14 @@ class PyprojectReader {
     const span = this.locator.content(path);
     if (!parsed.ok) {
       const at = this.locator.position(span.exact ? span.start + parsed.offset : span.start);
-      this.report(at, 'error', `Invalid requirement ${pythonRepr(text)} in ${group}: ${parsed.message}`);
+      this.report(at, 'error', `Invalid requirement ${quoteInput(text)} in ${group}: ${parsed.message}`);
       return;
     }
     this.file.requirements.push({
       name: parsed.name,
       key: canonicalName(parsed.name),
       extras: normaliseExtras(parsed.extras),
-      specifier: stripWhitespace(parsed.specifier),
+      specifier: parsed.specifier,
       marker: parsed.marker === null ? null : parsed.marker.trim(),
       url: parsed.url === null ? null : redactUrl(parsed.url),
       editable: false,
@@ -118,11 +117,11 @@ class PyprojectReader {
     const span = this.locator.content(path);
     const checked = parseSpecifierSet(specifier);
     if (!checked.ok) {
-      this.report(this.locator.position(span.start), 'error', `${where} ${pythonRepr(specifier)} is not a PEP 440 specifier: ${checked.message}`);
+      this.report(this.locator.position(span.start), 'error', `${where} ${quoteInput(specifier)} is not a PEP 440 specifier: ${checked.message}`);
       return;
     }
     const { line, column, endColumn } = this.spanOf(span);
-    this.file.requiresPython = { specifier: stripWhitespace(specifier), line, column, endColumn };
+    this.file.requiresPython = { specifier: specifier.replace(WHITESPACE, ''), line, column, endColumn };
   }
 
   private readDependencyGroups(groups: TomlTable | null): void {
@@ -217,7 +216,7 @@ class PyprojectReader {
     }
     const translated = poetryConstraintToPep440(value);
     if (!translated.ok) {
-      this.reportAt(path, 'notice', `tool.poetry.dependencies.python ${pythonRepr(value)}: ${translated.message}; the Python version is not checked`);
+      this.reportAt(path, 'notice', `tool.poetry.dependencies.python ${quoteInput(value)}: ${translated.message}; the Python version is not checked`);
       return;
     }
     // PEP 621 requires-python wins: Poetry 2 reads it first too.
@@ -243,7 +242,7 @@ class PyprojectReader {
     const text = built.ok ? built.text : built.fallback;
     const parsed = parseRequirement(text);
     if (!parsed.ok) {
-      this.reportAt(path, 'error', `${group}.${name}: reads as ${pythonRepr(text)}, which is not a valid requirement: ${parsed.message}`);
+      this.reportAt(path, 'error', `${group}.${name}: reads as ${quoteInput(text)}, which is not a valid requirement: ${parsed.message}`);
       return;
     }
     const located = this.locator.find(path);
@@ -254,7 +253,7 @@ class PyprojectReader {
       name: parsed.name,
       key: canonicalName(parsed.name),
       extras: normaliseExtras(parsed.extras),
-      specifier: stripWhitespace(parsed.specifier),
+      specifier: parsed.specifier,
       marker: parsed.marker === null ? null : parsed.marker.trim(),
       url: parsed.url === null ? null : redactUrl(parsed.url),
       editable: spec['develop'] === true,
@@ -314,12 +313,14 @@ class PyprojectReader {
   }
 }
 
+const WHITESPACE = /\s+/g;
+
 function isTable(value: TomlValue | undefined): value is TomlTable {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && Object.getPrototypeOf(value) === Object.prototype;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
 function describe(value: TomlValue): string {
-  if (typeof value === 'string') return `a string (${pythonRepr(value)})`;
+  if (typeof value === 'string') return `a string (${quoteInput(value)})`;
   if (Array.isArray(value)) return 'an array';
   if (isTable(value)) return 'a table';
   if (typeof value === 'object') return 'a date';
@@ -342,6 +343,8 @@ export type PoetryConstraint = { ok: true; specifier: string } | { ok: false; me
 
 const CONSTRAINT_OPERATORS = ['===', '==', '!=', '~=', '>=', '<=', '>', '<', '^', '~', '='];
 const RELEASE = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/;
+/** `3`, `3.10`, `3.10.*`: what `python_version` holds; anything finer is `python_full_version`. */
+const MINOR_VERSION = /^\d+(\.\d+)?(\.\*)?$/;
 
 /**
  * `^1.2.3` -> `>=1.2.3,<2.0.0`, `^0.2.3` -> `>=0.2.3,<0.3.0`, `^0.0.3` -> `>=0.0.3,<0.0.4`,
@@ -400,17 +403,17 @@ function poetryRequirementText(name: string, spec: TomlTable): PoetryText {
   if (typeof spec['platform'] === 'string') markers.push(`sys_platform == "${spec['platform']}"`);
   if (typeof spec['python'] === 'string') {
     const python = poetryConstraintToPep440(spec['python']);
-    if (!python.ok) return { ok: false, severity: 'error', message: `python = ${pythonRepr(spec['python'])}: ${python.message}`, fallback: head };
+    if (!python.ok) return { ok: false, severity: 'error', message: `python = ${quoteInput(spec['python'])}: ${python.message}`, fallback: head };
     markers.push(...pythonMarkers(python.specifier));
   }
-  const marker = markers.length === 0 ? '' : ` ; ${markers.map((part) => (markers.length > 1 && / or /.test(part) ? `(${part})` : part)).join(' and ')}`;
+  const marker = markers.length === 0 ? '' : ` ; ${markers.map((part) => (markers.length > 1 && part.includes(' or ') ? `(${part})` : part)).join(' and ')}`;
   const url = poetryUrl(spec);
   if (url !== null) return { ok: true, text: `${head} @ ${url}${marker}` };
   if (spec['version'] === undefined) return { ok: true, text: `${head}${marker}` };
   if (typeof spec['version'] !== 'string') return { ok: false, severity: 'error', message: `version must be a string, not ${describe(spec['version'])}`, fallback: head };
   const version = poetryConstraintToPep440(spec['version']);
   if (!version.ok) {
-    return { ok: false, severity: 'notice', message: `${pythonRepr(spec['version'])}: ${version.message}; read as unconstrained`, fallback: `${head}${marker}` };
+    return { ok: false, severity: 'notice', message: `${quoteInput(spec['version'])}: ${version.message}; read as unconstrained`, fallback: `${head}${marker}` };
   }
   return { ok: true, text: `${head}${version.specifier}${marker}` };
 }
@@ -434,7 +437,7 @@ function pythonMarkers(specifier: string): string[] {
   return specifier.split(',').map((clause) => {
     const operator = CONSTRAINT_OPERATORS.find((candidate) => clause.startsWith(candidate)) ?? '';
     const version = clause.slice(operator.length);
-    const field = /^\d+(\.\d+)?(\.\*)?$/.test(version) ? 'python_version' : 'python_full_version';
+    const field = MINOR_VERSION.test(version) ? 'python_version' : 'python_full_version';
     return `${field} ${operator} "${version}"`;
   });
 }
@@ -654,6 +657,7 @@ class TomlLocator {
 
 const BARE_KEY_CHAR = /[A-Za-z0-9_-]/;
 const SCALAR_END = /[,\]}\n\r#]/;
+const TOML_ESCAPE = /\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|.)/g;
 
 function pathKey(path: KeyPath): string {
   return JSON.stringify(path);
@@ -661,7 +665,7 @@ function pathKey(path: KeyPath): string {
 
 function decodeKey(raw: string, basic: boolean): string {
   if (!basic || !raw.includes('\\')) return raw;
-  return raw.replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|.)/g, (_, escape: string) => {
+  return raw.replace(TOML_ESCAPE, (_, escape: string) => {
     if (escape.length > 1) return String.fromCodePoint(parseInt(escape.slice(1), 16));
     return ({ b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\u001b', '"': '"', '\\': '\\' } as Record<string, string>)[escape] ?? escape;
   });

@@ -8,8 +8,10 @@
 // whenever the path exists.
 
 import * as posix from 'node:path/posix';
-import { canonicalName, type Diagnostic, type IndexFact, type Include, type ParsedFile, type Requirement, type Severity } from '../model.js';
+import { canonicalName, type Diagnostic, type IndexFact, type Include, type ParsedFile, type Severity } from '../model.js';
 import { isPythonWhitespace, normalizeVersion, parseVersion } from '../pep440/version.js';
+import { pythonRepr } from '../pep440/specifier.js';
+import { parseMarker } from './marker.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
 import { parseRequirement } from './requirement.js';
 import { splitLines } from './text.js';
@@ -197,18 +199,36 @@ function pythonTrim(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// pip's expand_env_variables: `${NAME}` with NAME in [A-Z0-9_]; each name found in the line is
-// replaced everywhere in the (already replaced) line, one after the other, as str.replace does.
+// pip's expand_env_variables: `${NAME}` with NAME in [A-Z0-9_], set and not empty, is replaced
+// everywhere in the line, one name after another (a later name also replaces what an earlier value
+// brought in). Each name is expanded once: pip repeats a name as often as the line names it, which
+// changes the result only for a value that contains its own `${NAME}`, and then without bound.
 
 const ENV_VARIABLE = /\$\{([A-Z0-9_]+)\}/g;
+/** An expanded line may grow this much past its written length; pip's limit is memory. */
+const MAX_EXPANSION = 1_000_000;
 
-function expandVariables(line: LogicalLine, env: Record<string, string | undefined>): LogicalLine {
+interface Expansion {
+  line: LogicalLine;
+  /** The first `${NAME}` left as written because expanding it would pass MAX_EXPANSION. */
+  tooLong: string | null;
+}
+
+function expandVariables(line: LogicalLine, env: Record<string, string | undefined>): Expansion {
   let { text, pieces } = line;
-  for (const match of line.text.matchAll(ENV_VARIABLE)) {
-    const value = env[match[1] as string];
+  let tooLong: string | null = null;
+  const tokens = new Set<string>();
+  for (const match of line.text.matchAll(ENV_VARIABLE)) tokens.add(match[0]);
+  for (const token of tokens) {
+    const value = env[token.slice(2, -1)];
     if (!value) continue;
-    const token = match[0];
-    if (!text.includes(token)) continue;
+    let count = 0;
+    for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + token.length)) count++;
+    if (count === 0) continue;
+    if (text.length + count * (value.length - token.length) > line.text.length + MAX_EXPANSION) {
+      tooLong ??= token;
+      continue;
+    }
     const nextPieces: Piece[] = [];
     const parts: string[] = [];
     let from = 0;
@@ -227,7 +247,7 @@ function expandVariables(line: LogicalLine, env: Record<string, string | undefin
     text = parts.join('');
     pieces = nextPieces;
   }
-  return { text, pieces };
+  return { line: { text, pieces }, tooLong };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,7 +291,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { dest: 'trusted_hosts', flags: ['--trusted-host'], takesValue: true, scope: 'file' },
   {
     dest: 'features_enabled', flags: ['--use-feature'], takesValue: true, scope: 'file',
-    check: (value, flag) => (FEATURES.includes(value) ? null : `option ${flag}: invalid choice: ${pythonRepr(value)} (choose from ${FEATURES.map(pythonRepr).join(', ')})`),
+    check: (value, flag) => (FEATURES.includes(value) ? null : `option ${flag}: invalid choice: ${quoteInput(value)} (choose from ${FEATURES.map(pythonRepr).join(', ')})`),
   },
   {
     dest: 'hashes', flags: ['--hash'], takesValue: true, scope: 'requirement',
@@ -324,17 +344,19 @@ interface OptionUse {
 }
 
 interface ParsedOptions {
-  uses: OptionUse[];
+  uses: readonly OptionUse[];
   /** Words optparse leaves as arguments; pip drops them without a word. */
-  ignored: Word[];
+  ignored: readonly Word[];
 }
+
+const NO_OPTIONS: ParsedOptions = { uses: [], ignored: [] };
 
 type OptionsResult = { ok: true; options: ParsedOptions } | { ok: false; message: string; offset: number };
 
 /** optparse's parse_args over the words of `text` from `start`, as pip's line parser calls it. */
 function parseOptions(text: string, start: number): OptionsResult {
   const split = shlexSplit(text, start);
-  if (!split.ok) return { ok: false, message: `Could not split options: ${pythonRepr(text.slice(start))}: ${split.message}`, offset: start };
+  if (!split.ok) return { ok: false, message: `Could not split options: ${quoteInput(text.slice(start))}: ${split.message}`, offset: start };
   const words = split.words;
   const uses: OptionUse[] = [];
   const ignored: Word[] = [];
@@ -396,7 +418,7 @@ function matchLongOption(written: string): { ok: true; flag: string } | { ok: fa
   const candidates = [...LONG_OPTIONS.keys()].filter((flag) => flag.startsWith(written));
   if (candidates.length === 1) return { ok: true, flag: candidates[0] as string };
   if (candidates.length === 0) return { ok: false, message: noSuchOption(written) };
-  return { ok: false, message: `ambiguous option: ${written} (${candidates.join(', ')}?)` };
+  return { ok: false, message: `ambiguous option: ${written} (${candidates.sort().join(', ')}?)` };
 }
 
 function noSuchOption(flag: string): string {
@@ -489,11 +511,15 @@ const VCS_SCHEMES = [
 const VCS_NAMES = ['bzr', 'git', 'hg', 'svn'];
 const URL_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'file', 'ftp', ...VCS_SCHEMES]);
 const ARCHIVE_EXTENSIONS = ['.whl', '.zip', '.tar.bz2', '.tbz', '.tar.xz', '.txz', '.tlz', '.tar.lz', '.tar.lzma', '.tar.gz', '.tgz', '.tar'];
+const ARCHIVE_TAIL = Math.max(...ARCHIVE_EXTENSIONS.map((extension) => extension.length));
 const EGG_FRAGMENT = /[#&]egg=([^&]*)/;
+const VERSION_OPERATOR_CHAR = /[<>=]/;
 const PROJECT_NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
+const SENTENCE_END = /[.?!]$/;
 const SPECIFIER_OPERATORS = ['~=', '==', '!=', '<=', '>=', '<', '>', '==='];
 
 function urlScheme(text: string): string | null {
+  if (!text.includes(':')) return null;
   const match = URL_SCHEME.exec(text);
   return match ? (match[1] as string).toLowerCase() : null;
 }
@@ -509,8 +535,9 @@ function looksLikePath(text: string): boolean {
 }
 
 function isArchive(path: string): boolean {
-  const lower = path.toLowerCase();
-  return ARCHIVE_EXTENSIONS.some((extension) => lower.endsWith(extension));
+  if (!path.includes('.')) return false;
+  const tail = path.slice(-ARCHIVE_TAIL).toLowerCase();
+  return ARCHIVE_EXTENSIONS.some((extension) => tail.endsWith(extension));
 }
 
 /** pip's strip_extras: a trailing `[...]` (with no `]` inside) after at least one character. */
@@ -534,9 +561,9 @@ function readPlain(text: string): PipRequirementRead {
     const markerBounds = pythonStrip(text.slice(markerStart));
     if (markerBounds.end > markerBounds.start) {
       marker = text.slice(markerStart + markerBounds.start, markerStart + markerBounds.end);
-      const checked = checkMarker(marker);
+      const checked = parseMarker(marker);
       if (!checked.ok) {
-        return { ok: false, message: `Invalid requirement: ${pythonRepr(pythonTrim(text.slice(0, cut)))}: ${checked.message}`, offset: markerStart + markerBounds.start + checked.offset };
+        return { ok: false, message: `Invalid requirement: ${quoteInput(pythonTrim(text.slice(0, cut)))}: ${checked.message}`, offset: markerStart + markerBounds.start + checked.offset };
       }
     }
   }
@@ -555,14 +582,15 @@ function readPlain(text: string): PipRequirementRead {
   }
   const parsed = parseRequirement(name);
   if (!parsed.ok) {
-    const hint = name.includes('/') ? ' Hint: It looks like a path.'
-      : name.includes('=') && !SPECIFIER_OPERATORS.some((operator) => name.includes(operator)) ? ' Hint: = is not a valid operator. Did you mean == ?'
+    const hint = name.includes('/') ? 'It looks like a path.'
+      : name.includes('=') && !SPECIFIER_OPERATORS.some((operator) => name.includes(operator)) ? '= is not a valid operator. Did you mean == ?'
       : '';
-    return { ok: false, message: `Invalid requirement: ${pythonRepr(name)}: ${parsed.message}${hint}`, offset: offset + parsed.offset };
+    const message = `Invalid requirement: ${quoteInput(name)}: ${parsed.message}`;
+    return { ok: false, message: hint ? `${message}${SENTENCE_END.test(message) ? '' : '.'} Hint: ${hint}` : message, offset: offset + parsed.offset };
   }
   return {
     ok: true,
-    requirement: { name: parsed.name, extras: normaliseExtras(parsed.extras), specifier: stripWhitespace(parsed.specifier), marker, url: parsed.url === null ? null : redactUrl(parsed.url) },
+    requirement: { name: parsed.name, extras: normaliseExtras(parsed.extras), specifier: parsed.specifier, marker, url: parsed.url === null ? null : redactUrl(parsed.url) },
   };
 }
 
@@ -608,7 +636,7 @@ function fromLocalPath(path: string, extras: string | null, marker: string | nul
   if (extras !== null) {
     // pip reads path extras as the extras of a placeholder requirement.
     const parsed = parseRequirement(`placeholder${extras.toLowerCase()}`);
-    if (!parsed.ok) return { ok: false, message: `Invalid requirement: ${pythonRepr(path + extras)}: ${parsed.message}`, offset: offset + path.length };
+    if (!parsed.ok) return { ok: false, message: `Invalid requirement: ${quoteInput(path + extras)}: ${parsed.message}`, offset: offset + path.length };
     extraNames = normaliseExtras(parsed.extras);
   }
   return fromLink(path, path, extraNames, marker, offset);
@@ -620,10 +648,14 @@ function fromLink(link: string, written: string, extras: string[], marker: strin
   if (filename.endsWith('.whl')) {
     const wheel = parseWheelFilename(filename);
     if (!wheel.ok) return { ok: false, message: wheel.message, offset };
-    return { ok: true, requirement: { name: wheel.name, extras, specifier: `==${wheel.version}`, marker, url: redactUrl(written) } };
+    // pip then reads `name==version` as a requirement, which refuses a name PEP 508 does not allow.
+    const pinned = `${wheel.name}==${wheel.version}`;
+    const parsed = parseRequirement(pinned);
+    if (!parsed.ok) return { ok: false, message: `Invalid requirement: ${quoteInput(pinned)}: ${parsed.message}`, offset };
+    return { ok: true, requirement: { name: parsed.name, extras, specifier: parsed.specifier, marker, url: redactUrl(written) } };
   }
   const egg = urlScheme(link) === null ? null : eggName(link);
-  if (egg !== null && !egg.ok) return { ...egg, offset };
+  if (egg !== null && !egg.ok) return { ...egg, offset: offset + egg.offset };
   return { ok: true, requirement: { name: egg?.name ?? '', extras, specifier: '', marker, url: redactUrl(written) } };
 }
 
@@ -633,7 +665,7 @@ function eggName(url: string): { ok: true; name: string } | { ok: false; message
   const fragment = match[1] as string;
   if (PROJECT_NAME.test(fragment)) return { ok: true, name: fragment };
   let hint = '';
-  if (/[<>=]/.test(fragment)) hint = 'Version specifiers are silently ignored for URL references. Remove them. ';
+  if (VERSION_OPERATOR_CHAR.test(fragment)) hint = 'Version specifiers are silently ignored for URL references. Remove them. ';
   if (fragment.includes('[') && fragment.includes(']')) hint += "Try using the Direct URL requirement syntax: 'name[extra] @ URL'";
   if (!hint) hint = 'Egg fragments can only be a valid project name.';
   return { ok: false, message: `The '${fragment}' egg fragment is invalid (pip 26 reads only a bare project name there). ${hint.trim()}`, offset: match.index };
@@ -661,37 +693,26 @@ function linkFilename(link: string): string {
 
 const QUERY_OR_FRAGMENT = /[?#]/;
 
+// packaging checks the name part with `^[\w\d._]*$` (Unicode \w).
+const WHEEL_NAME = /^[\p{L}\p{N}_.]*$/u;
+
 /** packaging.utils.parse_wheel_filename, as far as pip uses it: the name and the version. */
 function parseWheelFilename(filename: string): { ok: true; name: string; version: string } | { ok: false; message: string } {
   const stem = filename.slice(0, -4);
   const dashes = stem.split('-').length - 1;
-  if (dashes !== 4 && dashes !== 5) return { ok: false, message: `Invalid wheel filename (wrong number of parts): ${pythonRepr(stem)}` };
+  if (dashes !== 4 && dashes !== 5) return { ok: false, message: `Invalid wheel filename (wrong number of parts): ${quoteInput(stem)}` };
   const [namePart, versionPart] = stem.split('-') as [string, string];
-  if (namePart.includes('__') || !/^[\p{L}\p{N}_.]*$/u.test(namePart)) return { ok: false, message: `Invalid project name: ${pythonRepr(stem)}` };
+  if (namePart.includes('__') || !WHEEL_NAME.test(namePart)) return { ok: false, message: `Invalid project name: ${quoteInput(stem)}` };
   const version = parseVersion(versionPart);
-  if (version === null) return { ok: false, message: `Invalid wheel filename (invalid version): ${pythonRepr(stem)}` };
-  return { ok: true, name: canonicalName(namePart), version: normalizeVersion(version) };
-}
-
-function checkMarker(marker: string): { ok: true } | { ok: false; message: string; offset: number } {
-  // packaging reads a marker the same way alone or after a requirement; a placeholder name lets one
-  // parser serve both.
-  const prefix = 'placeholder ; ';
-  const parsed = parseRequirement(prefix + marker);
-  return parsed.ok ? { ok: true } : { ok: false, message: parsed.message, offset: Math.max(0, parsed.offset - prefix.length) };
+  if (version === null) return { ok: false, message: `Invalid wheel filename (invalid version): ${quoteInput(stem)}` };
+  return { ok: true, name: namePart, version: normalizeVersion(version) };
 }
 
 /** Extras as the records keep them: lower case, sorted, each once. */
 export function normaliseExtras(extras: readonly string[]): string[] {
+  if (extras.length === 0) return [];
   return [...new Set(extras.map((extra) => extra.toLowerCase()))].sort();
 }
-
-/** A specifier as written, whitespace removed. */
-export function stripWhitespace(text: string): string {
-  return text.replace(WHITESPACE, '');
-}
-
-const WHITESPACE = /\s+/g;
 
 /** pip's redact_auth_from_url: a password becomes `****`, a lone user name (a token) too. */
 export function redactUrl(url: string): string {
@@ -705,30 +726,12 @@ export function redactUrl(url: string): string {
 
 const URL_USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/@?#]*)@/;
 
-/** Python's repr() of a str, as pip's messages quote values; a long one is cut (a line can be megabytes). */
-export function pythonRepr(full: string): string {
-  const text = full.length > MAX_QUOTED ? `${full.slice(0, MAX_QUOTED)}...` : full;
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const char of text) {
-    if (char === '\\' || char === quote) out += '\\' + char;
-    else if (char === '\n') out += '\\n';
-    else if (char === '\r') out += '\\r';
-    else if (char === '\t') out += '\\t';
-    else if (char !== ' ' && NOT_PRINTABLE.test(char)) {
-      const code = char.codePointAt(0) as number;
-      out += code <= 0xff ? `\\x${hex(code, 2)}` : code <= 0xffff ? `\\u${hex(code, 4)}` : `\\U${hex(code, 8)}`;
-    } else out += char;
-  }
-  return out + quote;
+/** Python's repr() of input, as pip's messages quote it; a long one is cut (a line can be megabytes). */
+export function quoteInput(text: string): string {
+  return pythonRepr(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}...` : text);
 }
 
-const NOT_PRINTABLE = /^[\p{C}\p{Z}]$/u;
 const MAX_QUOTED = 200;
-
-function hex(code: number, width: number): string {
-  return code.toString(16).padStart(width, '0');
-}
 
 // ---------------------------------------------------------------------------------------------
 // One file.
@@ -755,21 +758,27 @@ class FileReader {
   }
 
   readLogicalLine(joined: LogicalLine): void {
-    const end = commentStart(joined.text);
-    const bounds = pythonStrip(end === joined.text.length ? joined.text : joined.text.slice(0, end));
-    if (bounds.end === bounds.start) return;
-    let line: LogicalLine = {
-      text: joined.text.slice(bounds.start, bounds.end),
-      pieces: bounds.start === 0 && joined.pieces.length === 1 ? joined.pieces : slicePieces(joined.pieces, bounds.start, bounds.end, 0),
-    };
-    if (this.options.env && line.text.includes('${')) line = expandVariables(line, this.options.env);
+    const raw = joined.text;
+    let end = commentStart(raw);
+    let start = 0;
+    while (start < end && isPythonWhitespace(raw.charCodeAt(start))) start++;
+    while (end > start && isPythonWhitespace(raw.charCodeAt(end - 1))) end--;
+    if (end === start) return;
+    let line: LogicalLine =
+      start === 0 && end === raw.length ? joined
+      : { text: raw.slice(start, end), pieces: start === 0 && joined.pieces.length === 1 ? joined.pieces : slicePieces(joined.pieces, start, end, 0) };
+    if (this.options.env && line.text.includes('${')) {
+      const expansion = expandVariables(line, this.options.env);
+      if (expansion.tooLong) this.report(line, 0, 'warning', `${expansion.tooLong} is left as written: expanding it would make the line over ${MAX_EXPANSION} characters longer`);
+      line = expansion.line;
+    }
     this.readLine(line);
   }
 
   private readLine(line: LogicalLine): void {
     const { text } = line;
     const optionStart = findOptionStart(text);
-    let options: ParsedOptions = { uses: [], ignored: [] };
+    let options = NO_OPTIONS;
     if (optionStart >= 0) {
       const parsed = parseOptions(text, optionStart);
       if (!parsed.ok) {
@@ -778,8 +787,10 @@ class FileReader {
       }
       options = parsed.options;
     }
-    for (const word of options.ignored) {
-      this.report(line, word.start, 'warning', `pip ignores ${pythonRepr(word.value)} here: after the first option, a line holds only options`);
+    const [firstIgnored] = options.ignored;
+    if (firstIgnored) {
+      const ignored = text.slice(firstIgnored.start, (options.ignored[options.ignored.length - 1] as Word).end);
+      this.report(line, firstIgnored.start, 'warning', `pip ignores ${quoteInput(ignored)}: after the first option a line holds only options (a marker goes before them)`);
     }
     const args = optionStart < 0 ? text : optionStart === 0 ? '' : text.slice(0, optionStart - 1);
     if (args !== '') {

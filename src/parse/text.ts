@@ -96,10 +96,14 @@ function findCodingCookie(bytes: Uint8Array): { name: string; line: number } | n
 function decodeDeclared(bytes: Uint8Array, declared: string, line: number): DecodeResult {
   const encoding = pythonEncoding(declared);
   if (encoding === null) return { ok: false, message: `unknown encoding '${declared}' in the coding cookie on line ${line}; not read` };
-  if (isUnicode(encoding)) return decodeUnicode(bytes, encoding, 0);
+  if (isUnicode(encoding)) return decodeUnicode(bytes, encoding.decoder, 0);
   const nul = bytes.indexOf(0);
   if (nul >= 0) return binary(nul);
-  const text = encoding.decoder === 'latin-1' ? decodeLatin1(bytes) : encoding.decoder === 'ascii' ? decodeAscii(bytes) : strictDecode(encoding.decoder, bytes);
+  const text =
+    encoding.decoder === 'latin-1' ? decodeLatin1(bytes)
+    : encoding.decoder === 'ascii' ? decodeAscii(bytes)
+    : encoding.decoder === 'cp1252' ? decodeCp1252(bytes)
+    : strictDecode(encoding.decoder, bytes);
   if (text === null) return { ok: false, message: `not valid ${encoding.name} as its coding cookie on line ${line} declares; not read` };
   return { ok: true, text, encoding: encoding.name };
 }
@@ -107,7 +111,10 @@ function decodeDeclared(bytes: Uint8Array, declared: string, line: number): Deco
 interface NamedEncoding {
   /** Python's name for it. */
   name: string;
-  /** `latin-1` and `ascii` are decoded here (WHATWG maps both labels to windows-1252); the rest by TextDecoder. */
+  /**
+   * `latin-1`, `ascii` and `cp1252` are decoded here: WHATWG maps the first two labels to windows-1252,
+   * and Node 20 decodes windows-1252 as latin-1. The rest go to TextDecoder.
+   */
   decoder: string;
 }
 
@@ -129,13 +136,16 @@ const PYTHON_CODECS: ReadonlyMap<string, NamedEncoding> = new Map(
       [['utf_16_be', 'utf_16be'], { name: 'utf-16-be', decoder: 'utf-16-be' }],
       [['utf_32', 'utf32', 'u32', 'utf_32_le', 'utf_32le'], { name: 'utf-32-le', decoder: 'utf-32-le' }],
       [['utf_32_be', 'utf_32be'], { name: 'utf-32-be', decoder: 'utf-32-be' }],
+      [['cp1252', 'windows_1252'], { name: 'cp1252', decoder: 'cp1252' }],
       [['cp949', 'uhc', 'ms949'], { name: 'cp949', decoder: 'euc-kr' }],
     ] as Array<[string[], NamedEncoding]>
   ).flatMap(([aliases, encoding]) => aliases.map((alias) => [alias, encoding] as [string, NamedEncoding])),
 );
 
+const CODEC_PUNCTUATION = /[^a-z0-9.]+/g;
+
 function pythonEncoding(declared: string): NamedEncoding | null {
-  const normalised = declared.toLowerCase().replace(/[^a-z0-9.]+/g, '_');
+  const normalised = declared.toLowerCase().replace(CODEC_PUNCTUATION, '_');
   const known = PYTHON_CODECS.get(normalised);
   if (known) return known;
   // Python's other codecs (cp1252, euc_kr, shift_jis, gbk, koi8_r, iso8859_15, ...) under their WHATWG label.
@@ -192,6 +202,25 @@ function decodeLatin1(bytes: Uint8Array): string {
 function decodeAscii(bytes: Uint8Array): string | null {
   for (const byte of bytes) if (byte > 0x7f) return null;
   return decodeLatin1(bytes);
+}
+
+// cp1252's 0x80-0x9F; Python leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined (a decoding error).
+const CP1252_HIGH = '\u20ac\u0000\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u0000\u017d\u0000' +
+  '\u0000\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u0000\u017e\u0178';
+
+function decodeCp1252(bytes: Uint8Array): string | null {
+  const latin1 = decodeLatin1(bytes);
+  let out = '';
+  let from = 0;
+  for (let index = 0; index < latin1.length; index++) {
+    const code = latin1.charCodeAt(index);
+    if (code < 0x80 || code > 0x9f) continue;
+    const mapped = CP1252_HIGH[code - 0x80] as string;
+    if (mapped === '\u0000') return null;
+    out += latin1.slice(from, index) + mapped;
+    from = index + 1;
+  }
+  return from === 0 ? latin1 : out + latin1.slice(from);
 }
 
 function decodeUtf32(bytes: Uint8Array, bigEndian: boolean): string | null {

@@ -121,6 +121,8 @@ const POST_WORDS = ['post', 'rev', 'r'];
 function scanWordGroup(s: string, i: number, words: readonly string[], unicode: boolean): number {
   let k = i;
   if (isSeparatorAt(s, k)) k++;
+  const c = s.charCodeAt(k);
+  if (!((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) && !(unicode && c >= 0x80)) return i;
   for (const word of words) {
     if (wordAt(s, k, word, unicode)) {
       k += word.length;
@@ -135,7 +137,8 @@ function scanWordGroup(s: string, i: number, words: readonly string[], unicode: 
 function scanVersionCore(s: string, i: number, twoComponents: boolean): number {
   if ((s.charCodeAt(i) | 0x20) === 0x76) i++;
   let j = scanDigits(s, i);
-  if (j > i && s.charCodeAt(j) === 0x21) {
+  // The epoch group is optional and not possessive: `1!.0` backtracks to release `1`.
+  if (j > i && s.charCodeAt(j) === 0x21 && isDigitAt(s, j + 1)) {
     i = j + 1;
     j = scanDigits(s, i);
   }

@@ -42,9 +42,6 @@ export interface VersionParts {
 // Version() raises on such a component: it is no version.
 const MAX_DIGITS = 4300;
 
-const CACHE_LIMIT = 20_000;
-const cache = new Map<string, Version | null>();
-
 /** Python's `str.isspace()`, which is also what `\s` and `str.strip()` use. */
 export function isPythonWhitespace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f);
@@ -115,28 +112,14 @@ const PRE_SPELLINGS: readonly (readonly [string, PreReleaseLabel])[] = [
 ];
 const POST_SPELLINGS: readonly string[] = ['post', 'rev', 'r'];
 
-/** Parses a version as packaging's `Version()` does; null where it raises. Cached. */
-export function parseVersion(text: string): Version | null {
-  const hit = cache.get(text);
-  if (hit !== undefined) return hit;
-  const parsed = parseUncached(text);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, parsed);
-  return parsed;
-}
-
-function parseUncached(s: string): Version | null {
+/** Parses a version as packaging's `Version()` does; null where it raises. */
+export function parseVersion(s: string): Version | null {
   // packaging's fast path for digits and dots; same result as the full grammar.
-  let simple = true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (!isDigit(c) && c !== 0x2e) {
-      simple = false;
-      break;
-    }
+    if (!isDigit(c) && c !== 0x2e) return parseFull(s);
   }
-  if (simple) return parseRelease(s);
-  return parseFull(s);
+  return parseRelease(s);
 }
 
 function parseRelease(s: string): Version | null {

@@ -20,3 +20,8 @@ export function isAtOrAbove(severity: Severity, failOn: FailOn): boolean {
 export function failingFindings(findings: readonly Finding[], failOn: FailOn): Finding[] {
   return findings.filter((finding) => isInScope(finding) && isAtOrAbove(finding.severity, failOn));
 }
+
+/** Whether the run fails: an in-scope finding at or above the threshold (the CLI's exit status 1). */
+export function failsAt(findings: readonly Finding[], failOn: FailOn): boolean {
+  return failingFindings(findings, failOn).length > 0;
+}

@@ -2,8 +2,13 @@
 // then the matrix's own rules (bundled and the repository's), then any id a finding uses that
 // neither lists (it still gets a row, so that no result points at a missing rule).
 
+import { RULES } from '../check/index.js';
 import type { CheckResult } from '../engine-types.js';
 import type { RuleInfo, Severity } from '../model.js';
+import { RUNTIME_RULES } from '../runtime/rules.js';
+
+/** Every built-in rule: the static checks' and the runtime check's. */
+export const RULE_CATALOG: readonly RuleInfo[] = [...RULES, ...RUNTIME_RULES];
 
 export const TOOL_HOMEPAGE = 'https://github.com/compat-guard/compat-guard';
 const RULES_DOC = `${TOOL_HOMEPAGE}/blob/main/docs/rules.md`;
@@ -23,14 +28,14 @@ export interface RuleDescription {
   helpUri: string;
 }
 
-export function describeRules(result: CheckResult, catalog: readonly RuleInfo[]): RuleDescription[] {
+export function describeRules(result: CheckResult, catalog: readonly RuleInfo[] = RULE_CATALOG): RuleDescription[] {
   const described = new Map<string, RuleDescription>();
   for (const rule of catalog) {
     described.set(rule.id, {
       id: rule.id,
       severity: rule.severity,
       summary: rule.summary,
-      description: `${rule.summary} See docs/rules.md#${rule.id}.`,
+      description: `${sentence(rule.summary)} See docs/rules.md#${rule.id}.`,
       helpUri: ruleHelpUri(rule.id),
     });
   }
@@ -41,7 +46,7 @@ export function describeRules(result: CheckResult, catalog: readonly RuleInfo[])
       id: rule.id,
       severity: rule.severity,
       summary: rule.message,
-      description: `${rule.message} (matrix rule from ${where}${rule.source ? `; source: ${rule.source}` : ''}).`,
+      description: `${sentence(rule.message)} Matrix rule from ${where}${rule.source ? `; source: ${rule.source}` : ''}.`,
       helpUri: rule.source ?? ruleHelpUri('matrix-rules'),
     });
   }
@@ -56,4 +61,11 @@ export function describeRules(result: CheckResult, catalog: readonly RuleInfo[])
     });
   }
   return [...described.values()];
+}
+
+/** `an exact pin outside` -> `An exact pin outside.`: rule summaries are fragments, descriptions sentences. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  const capital = `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}`;
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }

@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import type { CheckResult } from '../engine-types.js';
 import { severityRank, type Finding, type RelatedLocation, type RuleInfo, type Severity } from '../model.js';
 import { messageWithFix } from './findings.js';
-import { TOOL_HOMEPAGE, describeRules } from './rules.js';
+import { RULE_CATALOG, TOOL_HOMEPAGE, describeRules } from './rules.js';
 
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** GitHub code scanning's hard limit on results in one run. */
 export const MAX_SARIF_RESULTS = 25_000;
 /** Code scanning keeps 100 locations of a result; more only weigh down the file. */
@@ -70,7 +70,8 @@ export interface SarifLog {
   }>;
 }
 
-export function toSarif(result: CheckResult, rules: readonly RuleInfo[]): SarifLog {
+/** `rules`: the rule table to describe (default: every built-in rule); the matrix's rules are added. */
+export function toSarif(result: CheckResult, rules: readonly RuleInfo[] = RULE_CATALOG): SarifLog {
   const described = describeRules(result, rules);
   const ruleIndex = new Map(described.map((rule, index) => [rule.id, index]));
   const indexOf = (id: string): number => ruleIndex.get(id) ?? 0;

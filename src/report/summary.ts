@@ -62,12 +62,7 @@ export function buildSummary(result: CheckResult, options: SummaryOptions): stri
   const failing = inScope.filter((finding) => isAtOrAbove(finding.severity, options.failOn));
   const where = options.scope === null ? '' : ' in this change';
 
-  const head: string[] = [];
-  head.push(
-    failing.length > 0
-      ? `## ❌ compat-guard: ${plural(failing.length, 'finding')} at or above \`${options.failOn}\`${where}`
-      : `## ✅ compat-guard: nothing at or above \`${options.failOn}\`${where}`,
-  );
+  const head: string[] = [verdict(inScope.length, failing.length, options.failOn, where)];
   head.push('');
   head.push(
     result.profile
@@ -112,6 +107,12 @@ export function buildSummary(result: CheckResult, options: SummaryOptions): stri
   return [head.join('\n'), '', ...body, ...trailer].join('\n');
 }
 
+function verdict(inScope: number, failing: number, failOn: FailOn, where: string): string {
+  if (failOn === 'never') return `## ℹ️ compat-guard: ${plural(inScope, 'finding')}${where} (fail-on: never)`;
+  if (failing > 0) return `## ❌ compat-guard: ${plural(failing, 'finding')} at or above \`${failOn}\`${where}`;
+  return `## ✅ compat-guard: nothing at or above \`${failOn}\`${where}`;
+}
+
 function countsTable(inScope: SeverityCounts, preExisting: SeverityCounts | null): string {
   const row = (label: string, counts: SeverityCounts): string => `| ${label} | ${counts.error} | ${counts.warning} | ${counts.notice} |`;
   const rows = ['| | errors | warnings | notices |', '| --- | ---: | ---: | ---: |'];
@@ -125,13 +126,13 @@ function countsTable(inScope: SeverityCounts, preExisting: SeverityCounts | null
 
 function findingsTable(findings: readonly Finding[], options: SummaryOptions, budget: Budget): { markdown: string; omitted: number } {
   const rows: string[] = [TABLE_HEAD];
-  let omitted = 0;
-  for (const finding of findings) {
+  for (const [index, finding] of findings.entries()) {
     const row = `| ${SEVERITY_MARK[finding.severity]} | ${locationCell(finding, options)} | [${text(finding.rule)}](${ruleHelpUri(finding.rule)}) | ${text(clip(finding.message, MAX_CELL))} | ${finding.fix ? `<code>${text(clip(finding.fix, MAX_CELL))}</code>` : ''} |\n`;
-    if (omitted === 0 && budget.take(row)) rows.push(row);
-    else omitted++;
+    // Rows keep their order: once one does not fit, the rest are counted, not built.
+    if (!budget.take(row)) return { markdown: rows.join(''), omitted: findings.length - index };
+    rows.push(row);
   }
-  return { markdown: rows.join(''), omitted };
+  return { markdown: rows.join(''), omitted: 0 };
 }
 
 function locationCell(finding: Finding, options: SummaryOptions): string {

@@ -4,7 +4,6 @@
 // properties. Without it a `,` in a path would end the property and a newline in a message would start
 // a command of the repository's choosing.
 
-import type { CheckResult } from '../engine-types.js';
 import type { Finding } from '../model.js';
 import { annotationMessage, ownAnchor, type Anchor } from './findings.js';
 
@@ -44,7 +43,7 @@ export function annotationCommand(finding: Finding, anchor: Anchor | null = ownA
   );
 }
 
-/** `check --format github`: one annotation command per finding, in the result's order. */
-export function formatWorkflowCommands(result: CheckResult): string {
-  return result.findings.map((finding) => `${annotationCommand(finding)}\n`).join('');
+/** `check --format github`: one annotation command per finding, in order. */
+export function toWorkflowCommands(findings: readonly Finding[]): string {
+  return findings.map((finding) => `${annotationCommand(finding)}\n`).join('');
 }

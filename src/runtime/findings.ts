@@ -6,7 +6,7 @@ import type { RuntimeSummary } from '../engine-types.js';
 import type { CudaDriver, Matrix, Profile } from '../matrix/types.js';
 import type { Finding, ParseResult, RelatedLocation, Requirement, Severity } from '../model.js';
 import { canonicalName } from '../model.js';
-import { evaluateMarker, parseMarker } from '../parse/marker.js';
+import { parseMarker, tryEvaluateMarker, type MarkerEnvironment } from '../parse/marker.js';
 import { contains, parseSpecifierSet } from '../pep440/specifier.js';
 import { parseVersion } from '../pep440/version.js';
 import type { ProbeResult, ProbeTorch } from './probe-result.js';
@@ -27,7 +27,7 @@ interface Pin {
 }
 
 /** Every requirement of the parse, by PEP 503 name, in file order with installing lines first. */
-export function pinsByPackage(parse: ParseResult): Map<string, Pin[]> {
+function pinsByPackage(parse: ParseResult): Map<string, Pin[]> {
   const pins = new Map<string, Pin[]>();
   for (const file of parse.files) {
     for (const requirement of file.requirements) {
@@ -75,20 +75,21 @@ export function unplacedFinding(draft: Draft, related: RelatedLocation[] = []): 
   return finding;
 }
 
-/** Marker and specifier texts recur across files: each is parsed once. */
-class Judge {
-  private readonly markers = new Map<string, boolean>();
-  constructor(private readonly environment: Record<string, string>) {}
+/** Whether requirements apply in the probed environment. Marker texts recur: each is judged once. */
+class MarkerJudge {
+  private readonly verdicts = new Map<string, boolean>();
+  constructor(private readonly environment: Partial<MarkerEnvironment>) {}
 
-  /** Whether the requirement applies here; a marker that cannot be read counts as applying. */
+  /** A marker that cannot be read or evaluated counts as applying: the parse already reported it. */
   applies(requirement: Requirement): boolean {
     const text = requirement.marker;
     if (!text) return true;
-    let holds = this.markers.get(text);
+    let holds = this.verdicts.get(text);
     if (holds === undefined) {
       const parsed = parseMarker(text);
-      holds = parsed.ok ? evaluateMarker(parsed.marker, this.environment) : true;
-      this.markers.set(text, holds);
+      const evaluated = parsed.ok ? tryEvaluateMarker(parsed.marker, this.environment) : null;
+      holds = evaluated?.ok ? evaluated.value : true;
+      this.verdicts.set(text, holds);
     }
     return holds;
   }
@@ -102,11 +103,13 @@ export function runtimeFindings(
   context: RuntimeContext,
 ): Finding[] {
   const pins = pinsByPackage(parse);
+  const verdicts = judgePins(result, pins);
+  const placed = holdingPinsFirst(pins, verdicts);
   const findings = [
-    ...versionFindings(result, pins),
-    ...pipCheckFindings(result, pins),
-    ...importFindings(result, pins),
-    ...gpuFindings(result, pins, matrix, profile, context),
+    ...versionFindings(result, pins, verdicts),
+    ...pipCheckFindings(result, placed),
+    ...importFindings(result, placed),
+    ...gpuFindings(result, placed, matrix, profile, context),
   ];
   return dedupeFindings(findings).sort(compareRuntimeFindings);
 }
@@ -116,34 +119,24 @@ function compareRuntimeFindings(a: Finding, b: Finding): number {
   return Number(a.file === null) - Number(b.file === null) || compareFindings(a, b);
 }
 
-function versionFindings(result: ProbeResult, pins: Map<string, Pin[]>): Finding[] {
-  if (result.metadataError !== null) {
-    return [unplacedFinding({
-      rule: 'runtime-error',
-      severity: 'error',
-      message: `The installed versions could not be read in ${result.python.executable}: ${result.metadataError}.`,
-      package: null,
-    })];
-  }
-  const judge = new Judge(result.markers);
+/** What the environment says about one pin; pins it cannot judge (editable, URL, marker false here) have none. */
+type Verdict = 'holds' | 'differs' | 'not-a-version' | 'not-installed';
+
+/** Each pin against the installed version, as pip check compares (prereleases=True). */
+function judgePins(result: ProbeResult, pins: Map<string, Pin[]>): Map<Pin, Verdict> {
+  const verdicts = new Map<Pin, Verdict>();
+  if (result.metadataError !== null) return verdicts;
+  const markers = new MarkerJudge(result.markers);
   const specifiers = new Map<string, ReturnType<typeof parseSpecifierSet>>();
-  const findings: Finding[] = [];
   for (const [key, list] of pins) {
     const installed = result.installed.get(key);
+    const version = installed ? parseVersion(installed.version) : null;
     for (const pin of list) {
       const { requirement } = pin;
-      if (requirement.editable || !judge.applies(requirement)) continue;
+      if (requirement.editable || !markers.applies(requirement)) continue;
       if (!installed) {
         // A constraint only limits what something else installs.
-        if (requirement.constraint) continue;
-        findings.push(runtimeFinding({
-          rule: 'installed-version-mismatch',
-          severity: 'warning',
-          message: `${requirementText(requirement)} is not installed in ${result.python.executable}.`,
-          package: key,
-          expected: requirement.specifier || null,
-          actual: null,
-        }, [pin]));
+        if (!requirement.constraint) verdicts.set(pin, 'not-installed');
         continue;
       }
       if (requirement.specifier === '' || requirement.url !== null) continue;
@@ -152,20 +145,62 @@ function versionFindings(result: ProbeResult, pins: Map<string, Pin[]>): Finding
         parsed = parseSpecifierSet(requirement.specifier);
         specifiers.set(requirement.specifier, parsed);
       }
-      // An unreadable specifier is already a parse diagnostic.
+      // An unreadable specifier is already a parse diagnostic; text that is no version can still meet `===`.
       if (!parsed.ok) continue;
-      const version = parseVersion(installed.version);
-      // As pip check asks: prereleases=True; text that is no version can still meet `===`.
-      if (contains(parsed.set, version ?? installed.version, { prereleases: true })) continue;
-      const why = version === null ? ' (not a valid PEP 440 version: only an `===` pin can match it)' : '';
-      findings.push(runtimeFinding({
-        rule: 'installed-version-mismatch',
-        severity: 'error',
-        message: `${installed.name} ${installed.version} is installed${why}, but ${pin.file} pins ${requirementText(requirement)}.`,
-        package: key,
-        expected: requirement.specifier,
-        actual: `==${installed.version}`,
-      }, [pin]));
+      const holds = contains(parsed.set, version ?? installed.version, { prereleases: true });
+      verdicts.set(pin, holds ? 'holds' : version === null ? 'not-a-version' : 'differs');
+    }
+  }
+  return verdicts;
+}
+
+/**
+ * The pins of each package with those the installed version meets first: the line that put a
+ * package in place is where a problem with it (pip check, an import) belongs.
+ */
+function holdingPinsFirst(pins: Map<string, Pin[]>, verdicts: Map<Pin, Verdict>): Map<string, Pin[]> {
+  const placed = new Map<string, Pin[]>();
+  for (const [key, list] of pins) {
+    placed.set(key, [...list].sort((a, b) => Number(verdicts.get(b) === 'holds') - Number(verdicts.get(a) === 'holds')));
+  }
+  return placed;
+}
+
+function versionFindings(result: ProbeResult, pins: Map<string, Pin[]>, verdicts: Map<Pin, Verdict>): Finding[] {
+  if (result.metadataError !== null) {
+    return [unplacedFinding({
+      rule: 'runtime-error',
+      severity: 'error',
+      message: `The installed versions could not be read in ${result.python.executable}: ${result.metadataError}.`,
+      package: null,
+    })];
+  }
+  const findings: Finding[] = [];
+  for (const [key, list] of pins) {
+    for (const pin of list) {
+      const verdict = verdicts.get(pin);
+      const { requirement } = pin;
+      const installed = result.installed.get(key);
+      if (verdict === 'not-installed') {
+        findings.push(runtimeFinding({
+          rule: 'installed-version-mismatch',
+          severity: 'warning',
+          message: `${requirementText(requirement)} is not installed in ${result.python.executable}.`,
+          package: key,
+          expected: requirement.specifier || null,
+          actual: null,
+        }, [pin]));
+      } else if ((verdict === 'differs' || verdict === 'not-a-version') && installed) {
+        const why = verdict === 'not-a-version' ? ' (not a valid PEP 440 version: only an `===` pin can match it)' : '';
+        findings.push(runtimeFinding({
+          rule: 'installed-version-mismatch',
+          severity: 'error',
+          message: `${installed.name} ${installed.version} is installed${why}, but ${pin.file} pins ${requirementText(requirement)}.`,
+          package: key,
+          expected: requirement.specifier,
+          actual: `==${installed.version}`,
+        }, [pin]));
+      }
     }
   }
   return findings;
@@ -266,6 +301,9 @@ function majorMinor(version: string | null): { major: number; minor: number; tex
   return { major, minor, text: `${major}.${minor}` };
 }
 
+/** What nvidia-smi prints as driver_version: "535.104.05". */
+const DRIVER_VERSION = /^\d+(?:\.\d+)*$/;
+
 /** Compares dotted driver versions numerically ("525" < "525.60.13" < "530.30.02"). */
 export function compareDriverVersions(a: string, b: string): number {
   const left = a.split('.').map(Number);
@@ -289,9 +327,9 @@ export function minimumDriver(cuda: string, drivers: readonly CudaDriver[]): str
   for (const entry of drivers) {
     const release = majorMinor(entry.cuda);
     if (release === null || release.major !== build.major) continue;
-    const sameMinor = release.minor === build.minor;
-    if (!sameMinor && entry.minorCompatMinDriver === null) continue;
-    const needed = entry.minorCompatMinDriver ?? entry.minDriver;
+    const branch = build.major >= 11 ? entry.minorCompatMinDriver : null;
+    if (branch === null && release.minor !== build.minor) continue;
+    const needed = branch ?? entry.minDriver;
     if (best === null || compareDriverVersions(needed, best) < 0) best = needed;
   }
   return best;
@@ -360,7 +398,7 @@ function gpuFindings(
     }, torchPins));
   }
 
-  const drivers = smiGpus.map((gpu) => gpu.driver).filter((driver): driver is string => driver !== null && /^\d+(\.\d+)*$/.test(driver));
+  const drivers = smiGpus.map((gpu) => gpu.driver).filter((driver): driver is string => driver !== null && DRIVER_VERSION.test(driver));
   const driver = drivers.sort(compareDriverVersions)[0];
   const minimum = minimumDriver(build.text, matrix.facts.cudaDrivers);
   if (driver !== undefined && minimum !== null && compareDriverVersions(driver, minimum) < 0) {

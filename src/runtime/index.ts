@@ -67,8 +67,10 @@ export async function runRuntimeCheck(
   profile: Profile | null,
   options: RuntimeOptions,
 ): Promise<{ findings: Finding[]; summary: RuntimeSummary }> {
+  // An action input left empty arrives as "".
   const image = options.image || null;
-  const target = image ? `image ${image}` : options.python ?? 'python3';
+  const python = options.python || null;
+  const target = image ? `image ${image}` : python ?? 'python3';
   if (options.isForkPr && !options.allowUntrusted) return { findings: [], summary: { status: 'skipped', reason: FORK_REFUSAL, target } };
 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -79,14 +81,11 @@ export async function runRuntimeCheck(
   if (image) {
     const present = await ensureImage(image);
     if (!present.ok) return failure(present.reason, target);
-    probeTarget = { kind: 'image', image, python: options.python ?? 'python', gpus: await runnerHasGpu() };
+    probeTarget = { kind: 'image', image, python: python ?? 'python', gpus: await runnerHasGpu() };
   } else {
-    probeTarget = { kind: 'python', python: options.python ?? 'python3' };
+    probeTarget = { kind: 'python', python: python ?? 'python3' };
   }
-  const run = await runProbe(probeTarget, probeArgs, {
-    timeoutMs,
-    ...(image && options.python === undefined ? { fallbackPython: 'python3' } : {}),
-  });
+  const run = await runProbe(probeTarget, probeArgs, { timeoutMs, ...(image && python === null ? { fallbackPython: 'python3' } : {}) });
   if (!run.ok) return failure(run.reason, target);
   const reading = readProbeOutput(run.stdout);
   if (!reading.ok) return failure(reading.message, target);

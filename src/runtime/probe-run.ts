@@ -66,7 +66,7 @@ export function childEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /** The command line that runs the probe with its arguments at the target. */
-export function probeCommand(target: ProbeTarget, probeArgs: readonly string[]): { command: string; args: string[] } {
+function probeCommand(target: ProbeTarget, probeArgs: readonly string[]): { command: string; args: string[] } {
   if (target.kind === 'python') {
     // The probe runs in a neutral folder (runProbe): a relative interpreter path means this process's folder.
     const command = target.python.includes('/') ? resolve(target.python) : target.python;
@@ -162,17 +162,17 @@ export async function runnerHasGpu(): Promise<boolean> {
 }
 
 /** The last non-empty line of a child's error output. */
-export function lastLine(output: string): string {
+function lastLine(output: string): string {
   const lines = output.split('\n').map((line) => line.trim()).filter((line) => line !== '');
   return lines[lines.length - 1] ?? '';
 }
 
 /** Why a run produced no usable output, in words, or null when it ran to its end. */
-export function childFailure(command: string, outcome: ChildOutcome, timeoutMs: number): string | null {
+function childFailure(command: string, outcome: ChildOutcome, timeoutMs: number): string | null {
   if (outcome.spawnError !== null) {
-    return outcome.spawnError.code === 'ENOENT'
-      ? `${command} was not found on PATH`
-      : `${command} could not be started: ${outcome.spawnError.message}`;
+    if (outcome.spawnError.code !== 'ENOENT') return `${command} could not be started: ${outcome.spawnError.message}`;
+    const executable = outcome.spawnError.path ?? command;
+    return `${executable} was not found${executable.includes('/') ? '' : ' on PATH'}`;
   }
   if (outcome.timedOut) return `${command} did not finish within ${Math.round(timeoutMs / 1000)} s and was killed`;
   if (outcome.overflowed) return `${command} printed more than ${STDOUT_LIMIT / 1024 / 1024} MiB and was killed`;

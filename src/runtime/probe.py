@@ -202,8 +202,9 @@ def load_distributions():
             name, version = fields["Name"], fields["Version"]
         except Exception:
             continue
-        if name and canonical_name(name) not in found:
-            found[canonical_name(name)] = (str(name), str(version), dist)
+        key = canonical_name(str(name or ""))
+        if key and key not in found:
+            found[key] = (str(name), str(version), dist)
     return found, None
 
 

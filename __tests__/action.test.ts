@@ -1,0 +1,306 @@
+// The action end to end, run as a runner runs it: `node <entry>` with INPUT_* variables, a real-shaped
+// event payload, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, GITHUB_API_URL pointing at a fake GitHub
+// on 127.0.0.1, in a real git repository whose head commit breaks the bundled matrix.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { annotationBatches, startFakeGitHub, type Fault, type FakePullFile, type RecordedCall } from './helpers/fake-github.js';
+import { createGitRepo, type GitRepo } from './helpers/git-repo.js';
+
+/** What the runner starts: the compiled entry until the bundle exists; then `dist/index.js`. */
+const ACTION_ENTRY = fileURLToPath(new URL('../src/index.js', import.meta.url));
+const EVENTS = new URL('../../__tests__/fixtures/github/', import.meta.url);
+const TOKEN = 'ghs_ActionTestToken0123456789abcdefXYZ';
+const FIXTURE_HEAD = '6dcb09b5b57875f334f61aebed695e2e4193db5e';
+const FIXTURE_BASE = '9049f1265b7d61be4a8904a9a27120d2064dab3b';
+const RUN_LIMIT_MS = 60_000;
+
+// A training image whose CUDA tag never existed (the seed's mistake) and a requirements file that
+// torch 2.1 cannot run with NumPy 2 in: the head commit turns numpy==1.26.4 into numpy==2.0.0.
+const DOCKERFILE = [
+  'FROM nvidia/cuda:12.1-devel-ubuntu20.04',
+  'RUN apt-get update && apt-get install -y python3.10 python3-pip',
+  'COPY requirements.txt /app/requirements.txt',
+  'RUN pip install -r /app/requirements.txt',
+  '',
+].join('\n');
+const BASE_PINS = ['# training stack', 'torch==2.1.0', 'numpy==1.26.4', 'pandas==2.0.3', 'scipy==1.11.4', ''].join('\n');
+const HEAD_PINS = BASE_PINS.replace('numpy==1.26.4', 'numpy==2.0.0');
+const BASE_TREE = { 'Dockerfile': DOCKERFILE, 'requirements.txt': BASE_PINS, 'README.md': '# ml-stack\n' };
+/** Lines the head adds to requirements.txt: only 3 (numpy). */
+const ADDED = new Set(['requirements.txt:3']);
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  summary: string;
+  outputs: Record<string, string>;
+  report: { findings: Array<{ rule: string; severity: string; file: string | null; line: number | null; inDiff: boolean | null }>; counts: Record<string, number> };
+  calls: RecordedCall[];
+  repo: GitRepo;
+}
+
+interface Scenario {
+  event: 'pull_request' | 'pull_request_fork' | 'push';
+  head: Record<string, string | null>;
+  inputs?: Record<string, string>;
+  checkRuns?: 'allow' | 'forbid';
+  faults?: Fault[];
+  /** Changes the file list GitHub sends (e.g. drops a patch). */
+  files?: (files: FakePullFile[]) => FakePullFile[];
+}
+
+async function runAction(scenario: Scenario): Promise<Run> {
+  const repo = createGitRepo(BASE_TREE, scenario.head);
+  const runner = fs.mkdtempSync(path.join(os.tmpdir(), 'compat-guard-runner-'));
+  const files = scenario.files ? scenario.files(repo.pullFiles()) : repo.pullFiles();
+  const server = await startFakeGitHub({
+    owner: 'octo', repo: 'ml-stack', pullNumber: 7, files, token: TOKEN,
+    checkRuns: scenario.checkRuns ?? 'allow', mergeBase: repo.baseSha, faults: scenario.faults ?? [],
+  });
+  try {
+    const eventFile = path.join(runner, 'event.json');
+    const fixture = scenario.event === 'push' ? 'event-push.json' : scenario.event === 'pull_request' ? 'event-pull-request.json' : 'event-pull-request-fork.json';
+    const payload = JSON.parse(fs.readFileSync(new URL(fixture, EVENTS), 'utf8').replaceAll(FIXTURE_HEAD, repo.headSha).replaceAll(FIXTURE_BASE, repo.baseSha));
+    if (payload.pull_request) payload.pull_request.changed_files = repo.pullFiles().length;
+    fs.writeFileSync(eventFile, JSON.stringify(payload));
+    const outputFile = path.join(runner, 'output.txt');
+    const summaryFile = path.join(runner, 'summary.md');
+    fs.writeFileSync(outputFile, '');
+    fs.writeFileSync(summaryFile, '');
+    const inputs = Object.fromEntries(Object.entries({ 'github-token': TOKEN, ...scenario.inputs }).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]));
+    // A clean environment: the test may itself run inside GitHub Actions.
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: runner,
+      GIT_CONFIG_GLOBAL: os.devNull,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: repo.dir,
+      GITHUB_EVENT_NAME: scenario.event === 'push' ? 'push' : 'pull_request',
+      GITHUB_EVENT_PATH: eventFile,
+      GITHUB_REPOSITORY: 'octo/ml-stack',
+      GITHUB_SHA: repo.headSha,
+      GITHUB_API_URL: server.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: '42',
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      RUNNER_TEMP: runner,
+      ...inputs,
+    };
+    const { code, stdout, stderr } = await spawnNode(ACTION_ENTRY, repo.dir, env);
+    const outputs = readOutputs(fs.readFileSync(outputFile, 'utf8'));
+    const reportFile = outputs.report ?? '';
+    const report = fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, 'utf8')) : { findings: [], counts: {} };
+    const run: Run = { code, stdout, stderr, summary: fs.readFileSync(summaryFile, 'utf8'), outputs, report, calls: server.calls, repo };
+    assertTokenNowhere(run, [reportFile, outputs.sarif ?? '']);
+    return run;
+  } finally {
+    await server.close();
+    fs.rmSync(runner, { recursive: true, force: true });
+    repo.cleanup();
+  }
+}
+
+function spawnNode(entry: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the action ran past ${RUN_LIMIT_MS} ms\n${stdout}\n${stderr}`));
+    }, RUN_LIMIT_MS);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** GITHUB_OUTPUT's `name<<delimiter` blocks. */
+function readOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const header = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
+    if (!header) continue;
+    const end = lines.indexOf(header[2] as string, i + 1);
+    outputs[header[1] as string] = lines.slice(i + 1, end).join('\n');
+    i = end;
+  }
+  return outputs;
+}
+
+/** The token may only appear in the runner's own `::add-mask::` command, which the runner swallows. */
+function assertTokenNowhere(run: Run, files: string[]): void {
+  const stdout = run.stdout.split('\n').filter((line) => line !== `::add-mask::${TOKEN}`).join('\n');
+  for (const [where, text] of [['stdout', stdout], ['stderr', run.stderr], ['summary', run.summary], ['outputs', JSON.stringify(run.outputs)]] as const) {
+    assert.equal(text.includes(TOKEN), false, `the token is in ${where}`);
+  }
+  for (const file of files.filter((candidate) => candidate && fs.existsSync(candidate))) {
+    assert.equal(fs.readFileSync(file, 'utf8').includes(TOKEN), false, `the token is in ${file}`);
+  }
+}
+
+function describeRun(run: Run): string {
+  return `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}\n--- summary\n${run.summary}`;
+}
+
+const where = (finding: { file: string | null; line: number | null }): string => `${finding.file}:${finding.line}`;
+
+test('same-repository PR: annotations through one check run, only on added lines; the step fails on them', async () => {
+  const run = await runAction({
+    event: 'pull_request',
+    head: { 'requirements.txt': HEAD_PINS },
+    inputs: { 'sarif-file': 'out/compat.sarif' },
+    faults: [
+      { method: 'GET', path: '/repos/octo/ml-stack/pulls/7/files', status: 429, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit.' } },
+      { method: 'POST', path: '/repos/octo/ml-stack/check-runs', status: 500, body: { message: 'Server Error' } },
+    ],
+  });
+  assert.equal(run.code, 1, describeRun(run));
+
+  const inDiff = run.report.findings.filter((finding) => finding.inDiff === true);
+  const preExisting = run.report.findings.filter((finding) => finding.inDiff === false);
+  assert.ok(inDiff.some((finding) => finding.severity === 'error'), describeRun(run));
+  assert.ok(preExisting.some((finding) => finding.file === 'Dockerfile' && finding.line === 1), 'the CUDA tag is pre-existing');
+
+  const posts = run.calls.filter((call) => call.method === 'POST');
+  assert.equal(posts.filter((call) => call.status === 201).length, 1, 'one check run');
+  assert.equal((posts[0]?.body as { head_sha: string }).head_sha, run.repo.headSha);
+  const annotations = annotationBatches(run.calls).flat();
+  assert.ok(annotations.length > 0);
+  for (const annotation of annotations) {
+    assert.ok(ADDED.has(`${annotation.path}:${annotation.start_line}`), `annotated ${annotation.path}:${annotation.start_line}, not an added line`);
+  }
+  const completed = run.calls.at(-1)?.body as { status: string; conclusion: string };
+  assert.deepEqual([completed.status, completed.conclusion], ['completed', 'failure']);
+  assert.equal(/^::(error|warning|notice) /m.test(run.stdout), false, 'no workflow-command annotations');
+
+  assert.deepEqual(
+    run.calls.filter((call) => call.path.endsWith('/pulls/7/files')).map((call) => call.status),
+    [429, 200],
+    'the rate limit was waited out',
+  );
+  assert.match(run.summary, /^## ❌ compat-guard: \d+ findings? at or above `error` in this change/);
+  assert.match(run.summary, /pre-existing finding/);
+  assert.match(run.summary, /annotations? through \[the compat-guard check run\]/);
+  assert.ok(run.summary.includes(`https://github.com/octo/ml-stack/blob/${run.repo.headSha}/requirements.txt#L3`));
+  assert.doesNotMatch(run.summary, /### Notes/, 'every patch came from the API');
+
+  assert.equal(Number(run.outputs.findings), run.report.findings.length);
+  assert.equal(Number(run.outputs.errors), run.report.counts.error);
+  assert.equal(run.outputs.sarif, path.join(run.repo.dir, 'out/compat.sarif'));
+  assert.ok(run.outputs.report?.endsWith('compat-guard.json'));
+  assert.match(run.stderr + run.stdout, /::error::compat-guard: \d+ findings? in this change at or above fail-on error/);
+});
+
+test('fork PR: the 403 sends annotations to workflow commands, the summary counts the hidden ones, fail-on still decides', async () => {
+  // Twelve new lines pip would reject: twelve errors on added lines, two more than GitHub shows.
+  const broken = Array.from({ length: 12 }, (_, index) => `badpkg${index}==1.0 ;;`).join('\n');
+  const run = await runAction({ event: 'pull_request_fork', head: { 'requirements.txt': `${HEAD_PINS}${broken}\n` }, checkRuns: 'forbid' });
+  assert.equal(run.code, 1, describeRun(run));
+  const commands = run.stdout.split('\n').filter((line) => /^::(error|warning|notice) file=/.test(line));
+  assert.ok(commands.length >= 12, describeRun(run));
+  for (const command of commands) assert.match(command, /^::\w+ file=requirements\.txt,line=(3|[6-9]|1[0-7]),/);
+  const errors = commands.filter((command) => command.startsWith('::error ')).length;
+  assert.match(run.summary, new RegExp(`\\*\\*${errors - 10} could not be shown\\*\\*`));
+  assert.match(run.summary, /as workflow commands, since no check run could be created \(the token may not create check runs/);
+  assert.equal(run.calls.filter((call) => call.method === 'PATCH').length, 0);
+
+  const lenient = await runAction({ event: 'pull_request_fork', head: { 'requirements.txt': HEAD_PINS }, checkRuns: 'forbid', inputs: { 'fail-on': 'never' } });
+  assert.equal(lenient.code, 0, describeRun(lenient));
+  assert.match(lenient.summary, /^## ℹ️ compat-guard: \d+ findings? in this change \(fail-on: never\)/);
+});
+
+test('a PR touching no pin passes; its findings are listed as pre-existing', async () => {
+  const run = await runAction({ event: 'pull_request', head: { 'README.md': '# ml-stack\n\nNow with docs.\n' } });
+  assert.equal(run.code, 0, describeRun(run));
+  assert.ok(run.report.findings.length > 0);
+  assert.ok(run.report.findings.every((finding) => finding.inDiff === false || finding.file === null));
+  assert.match(run.summary, /^## ✅ compat-guard: nothing at or above `error` in this change/);
+  assert.match(run.summary, /<details><summary>\d+ pre-existing findings? \(outside this change\)<\/summary>/);
+  assert.equal(run.calls.filter((call) => call.path.includes('/check-runs')).length, 0, 'nothing to annotate, no check run');
+  assert.ok(Number(run.outputs.errors) > 0, 'the outputs count every finding');
+});
+
+test('a push puts every finding in scope and annotates them at GITHUB_SHA', async () => {
+  const run = await runAction({ event: 'push', head: { 'requirements.txt': HEAD_PINS } });
+  assert.equal(run.code, 1, describeRun(run));
+  assert.ok(run.report.findings.every((finding) => finding.inDiff === true));
+  assert.equal(run.calls.filter((call) => call.path.includes('/pulls/')).length, 0);
+  const annotated = new Set(annotationBatches(run.calls).flat().map((annotation) => `${annotation.path}:${annotation.start_line}`));
+  assert.ok(annotated.has('Dockerfile:1'), [...annotated].join(' '));
+  assert.equal((run.calls[0]?.body as { head_sha: string }).head_sha, run.repo.headSha);
+  assert.doesNotMatch(run.summary, /pre-existing/);
+});
+
+test('more than 50 findings in the change go to the check run in batches of 50', async () => {
+  const broken = Array.from({ length: 60 }, (_, index) => `badpkg${index}==1.0 ;;`).join('\n');
+  const run = await runAction({ event: 'pull_request', head: { 'requirements.txt': `${HEAD_PINS}${broken}\n` } });
+  assert.equal(run.code, 1, describeRun(run));
+  const batches = annotationBatches(run.calls).map((batch) => batch.length);
+  assert.ok(batches.length >= 2, `batches: ${batches.join(', ')}`);
+  assert.equal(batches[0], 50);
+  assert.ok(batches.reduce((sum, size) => sum + size, 0) >= 60);
+  assert.ok(batches.every((size) => size <= 50));
+});
+
+test('a file whose patch GitHub leaves out gets its lines from git', async () => {
+  const run = await runAction({
+    event: 'pull_request',
+    head: { 'requirements.txt': HEAD_PINS },
+    files: (files) => files.map(({ patch, ...file }) => (file.filename === 'requirements.txt' ? file : { ...file, ...(patch === undefined ? {} : { patch }) })),
+  });
+  assert.equal(run.code, 1, describeRun(run));
+  assert.match(run.summary, /The changed lines of requirements\.txt come from git \(GitHub sent no patch\)\./);
+  const annotated = annotationBatches(run.calls).flat();
+  assert.ok(annotated.length > 0);
+  for (const annotation of annotated) assert.ok(ADDED.has(`${annotation.path}:${annotation.start_line}`));
+  assert.ok(run.report.findings.some((finding) => finding.inDiff === true && where(finding) === 'requirements.txt:3'));
+});
+
+test('annotate: nofilter also annotates pre-existing lines; none annotates nothing but the added lines still decide', async () => {
+  const everything = await runAction({ event: 'pull_request', head: { 'requirements.txt': HEAD_PINS }, inputs: { annotate: 'nofilter' } });
+  assert.equal(everything.code, 1, describeRun(everything));
+  assert.ok(everything.report.findings.every((finding) => finding.inDiff === true));
+  const annotated = new Set(annotationBatches(everything.calls).flat().map((annotation) => `${annotation.path}:${annotation.start_line}`));
+  assert.ok(annotated.has('Dockerfile:1') && annotated.has('requirements.txt:3'), [...annotated].join(' '));
+
+  const nothing = await runAction({ event: 'pull_request', head: { 'requirements.txt': HEAD_PINS }, inputs: { annotate: 'none' } });
+  assert.equal(nothing.code, 1, describeRun(nothing));
+  assert.ok(nothing.report.findings.some((finding) => finding.inDiff === true && where(finding) === 'requirements.txt:3'));
+  assert.ok(nothing.report.findings.some((finding) => finding.inDiff === false));
+  assert.equal(nothing.calls.filter((call) => call.path.includes('/check-runs')).length, 0);
+  assert.equal(/^::(error|warning|notice) /m.test(nothing.stdout), false);
+  assert.match(nothing.summary, /\*\*Scope:\*\* pull request #7: findings on lines it adds or changes, not annotated \(annotate: none\)\./);
+});
+
+test('without a token the changed lines come from git and the annotations from workflow commands', async () => {
+  const run = await runAction({ event: 'pull_request', head: { 'requirements.txt': HEAD_PINS }, inputs: { 'github-token': '' } });
+  assert.equal(run.code, 1, describeRun(run));
+  assert.equal(run.calls.length, 0);
+  const commands = run.stdout.split('\n').filter((line) => /^::(error|warning|notice) file=/.test(line));
+  assert.ok(commands.length > 0);
+  for (const command of commands) assert.match(command, /^::\w+ file=requirements\.txt,line=3,/);
+  assert.match(run.summary, /since no check run could be created \(no github\-token\)/);
+});
+
+test('an invalid input fails the step with one clear line and no stack trace', async () => {
+  const run = await runAction({ event: 'pull_request', head: { 'README.md': 'x\n' }, inputs: { 'fail-on': 'sometimes' } });
+  assert.equal(run.code, 1);
+  assert.match(run.stdout, /^::error::Input 'fail-on' must be one of error, warning, notice, never; got "sometimes"\.$/m);
+  assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /);
+  assert.equal(run.calls.length, 0);
+});

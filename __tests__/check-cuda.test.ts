@@ -1,0 +1,108 @@
+// CUDA base images: cuda-image-tag-unknown, cuda-image-tag-eol, cuda-torch-build-mismatch and the
+// cuda-driver-minimum notice.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runChecks } from '../src/check/index.js';
+import type { Finding, ParseResult } from '../src/model.js';
+import type { Matrix } from '../src/matrix/types.js';
+import { parseTexts, readFixture, testFacts, testMatrix, testProfile } from './helpers/matrix-fixture.js';
+
+const CUDA_RULES = new Set(['cuda-image-tag-unknown', 'cuda-image-tag-eol', 'cuda-torch-build-mismatch', 'cuda-driver-minimum']);
+
+function findings(parse: ParseResult, matrix: Matrix = testMatrix(), profile = 'auto'): Finding[] {
+  const outcome = runChecks(parse, matrix, { profile });
+  assert.ok(outcome.ok);
+  return outcome.findings.filter((finding) => CUDA_RULES.has(finding.rule));
+}
+
+function summary(finding: Finding): string {
+  return `${finding.file}:${finding.line}:${finding.column}-${finding.endColumn} ${finding.severity} ${finding.rule} -> ${finding.fix}`;
+}
+
+test('CUDA image rules fire on unpublished and end-of-life tags and on torch builds the image does not match', () => {
+  assert.deepEqual(findings(readFixture('cuda/fires')).map(summary), [
+    'Dockerfile:2:6-41 error cuda-image-tag-unknown -> nvidia/cuda:11.8.0-devel-ubuntu22.04',
+    'Dockerfile:6:6-43 notice cuda-driver-minimum -> null',
+    'Dockerfile:6:6-43 warning cuda-image-tag-eol -> nvidia/cuda:12.1.1-runtime-ubuntu22.04',
+    'Dockerfile.infer:1:6-43 notice cuda-driver-minimum -> null',
+    'Dockerfile.infer:1:6-43 notice cuda-torch-build-mismatch -> nvidia/cuda:12.1.1-runtime-ubuntu22.04',
+    'Dockerfile.serve:1:6-41 notice cuda-driver-minimum -> null',
+    'Dockerfile.serve:1:6-41 warning cuda-torch-build-mismatch -> nvidia/cuda:12.1.1-devel-ubuntu22.04',
+    'Dockerfile.train:1:6-41 notice cuda-driver-minimum -> null',
+    'Dockerfile.train:1:6-41 error cuda-torch-build-mismatch -> nvidia/cuda:11.8.0-devel-ubuntu22.04',
+  ]);
+});
+
+test('CUDA findings name the fact and its source', () => {
+  const all = findings(readFixture('cuda/fires'));
+  const unknown = all.find((finding) => finding.rule === 'cuda-image-tag-unknown');
+  assert.equal(
+    unknown?.message,
+    'nvidia/cuda:11.8.2-devel-ubuntu22.04 was never published, so docker pull fails with "manifest unknown": CUDA 11.8 devel-ubuntu22.04 images exist only as 11.8.0 (https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/supported-tags.md). Use nvidia/cuda:11.8.0-devel-ubuntu22.04 instead.',
+  );
+  const eol = all.find((finding) => finding.rule === 'cuda-image-tag-eol');
+  assert.match(eol?.message ?? '', /deletes end-of-life tags from Docker Hub six months after their end of life/);
+  const driver = all.find((finding) => finding.file === 'Dockerfile.train' && finding.rule === 'cuda-driver-minimum');
+  assert.equal(
+    driver?.message,
+    'nvidia/cuda:12.4.1-devel-ubuntu22.04 (CUDA 12.4.1) needs NVIDIA driver >= 550.54.15 on the host (or >= 525 with CUDA minor-version compatibility) (https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/).',
+  );
+  const train = all.find((finding) => finding.file === 'Dockerfile.train' && finding.rule === 'cuda-torch-build-mismatch');
+  assert.match(train?.message ?? '', /cpp_extension refuses to build CUDA extensions with an nvcc whose major version differs from torch\.version\.cuda \(11\.8\)/);
+  assert.deepEqual(train?.related?.map((location) => `${location.file}:${location.line}`), ['Dockerfile.train:3']);
+  const infer = all.find((finding) => finding.file === 'Dockerfile.infer' && finding.rule === 'cuda-torch-build-mismatch');
+  assert.match(infer?.message ?? '', /torch wheels bundle their own CUDA runtime/);
+});
+
+test('a matching, supported image gets only its driver notice, once however many stages build on it', () => {
+  assert.deepEqual(findings(readFixture('cuda/silent')).map(summary), ['Dockerfile:1:6-41 notice cuda-driver-minimum -> null']);
+});
+
+test('the tag the seed proposed does not exist: 12.1-devel-ubuntu20.04 becomes 12.1.1-devel-ubuntu20.04', () => {
+  const parse = parseTexts({ Dockerfile: 'FROM nvidia/cuda:12.1-devel-ubuntu20.04\n' });
+  const [finding] = findings(parse);
+  assert.equal(finding?.rule, 'cuda-image-tag-unknown');
+  assert.equal(finding?.fix, 'nvidia/cuda:12.1.1-devel-ubuntu20.04');
+  assert.match(finding?.message ?? '', /nvidia\/cuda tags always carry the full X\.Y\.Z version/);
+  // No driver notice for an image that cannot be pulled.
+  assert.equal(findings(parse).length, 1);
+});
+
+test('latest, registry prefixes, ARG defaults and digests', () => {
+  const latest = findings(parseTexts({ Dockerfile: 'FROM nvidia/cuda:latest\n' }));
+  assert.deepEqual(latest.map((finding) => `${finding.rule} ${finding.fix}`), ['cuda-image-tag-unknown null']);
+  assert.match(latest[0]?.message ?? '', /NVIDIA removed the latest tag/);
+  const prefixed = findings(parseTexts({ Dockerfile: 'FROM docker.io/nvidia/cuda:11.8.2-base-ubuntu22.04\n' }));
+  assert.deepEqual(prefixed.map((finding) => finding.fix), ['docker.io/nvidia/cuda:11.8.0-base-ubuntu22.04']);
+  const argument = findings(parseTexts({ Dockerfile: 'ARG CUDA=12.1.0\nFROM nvidia/cuda:${CUDA}-devel-ubuntu22.04\n' }));
+  assert.deepEqual(argument.map((finding) => `${finding.rule} ${finding.fix}`), ['cuda-driver-minimum null', 'cuda-image-tag-eol nvidia/cuda:12.1.1-devel-ubuntu22.04']);
+  assert.deepEqual(findings(parseTexts({ Dockerfile: 'FROM nvidia/cuda@sha256:' + 'a'.repeat(64) + '\n' })), []);
+});
+
+test('without the tag table (not loaded) no tag is judged; the driver notice still comes', () => {
+  const facts = { ...testFacts(), cudaImageTags: {} };
+  const parse = parseTexts({ Dockerfile: 'FROM nvidia/cuda:12.1.0-devel-ubuntu22.04\n' });
+  assert.deepEqual(findings(parse, testMatrix({ facts })).map((finding) => finding.rule), ['cuda-driver-minimum']);
+});
+
+test('an end-of-life minor with no supported patch points to the newest supported tag of its major', () => {
+  const parse = parseTexts({ Dockerfile: 'FROM nvidia/cuda:11.3.1-devel-ubuntu20.04\n' });
+  const eol = findings(parse).find((finding) => finding.rule === 'cuda-image-tag-eol');
+  assert.equal(eol?.fix, 'nvidia/cuda:11.8.0-devel-ubuntu20.04');
+});
+
+test('under a profile, the torch build is blamed when the image is the profile\'s CUDA and the build is not', () => {
+  const profile = testProfile('cu121', { cuda: '==12.1.*' });
+  const parse = parseTexts({ Dockerfile: 'FROM nvidia/cuda:12.1.1-devel-ubuntu22.04\nRUN pip install torch==2.1.2 --index-url https://download.pytorch.org/whl/cu118\n' });
+  const mismatch = findings(parse, testMatrix({ profiles: [profile] }), 'cu121').filter((finding) => finding.rule === 'cuda-torch-build-mismatch');
+  assert.deepEqual(mismatch.map(summary), ['Dockerfile:2:42-79 error cuda-torch-build-mismatch -> https://download.pytorch.org/whl/cu121']);
+});
+
+test('a +cuXYZ label counts as the torch build; CPU wheels and images without torch are not compared', () => {
+  const labelled = parseTexts({ Dockerfile: 'FROM nvidia/cuda:12.1.1-devel-ubuntu22.04\nRUN pip install torch==2.1.2+cu118 -f https://download.pytorch.org/whl/torch_stable.html\n' });
+  assert.deepEqual(findings(labelled).filter((finding) => finding.rule === 'cuda-torch-build-mismatch').map((finding) => finding.severity), ['error']);
+  const cpu = parseTexts({ Dockerfile: 'FROM nvidia/cuda:12.1.1-devel-ubuntu22.04\nRUN pip install torch==2.1.2 --index-url https://download.pytorch.org/whl/cpu\n' });
+  const noTorch = parseTexts({ Dockerfile: 'FROM nvidia/cuda:12.1.1-devel-ubuntu22.04\nRUN pip install --index-url https://download.pytorch.org/whl/cu118 numpy==1.26.4\n' });
+  for (const parse of [cpu, noTorch]) assert.deepEqual(findings(parse).map((finding) => finding.rule), ['cuda-driver-minimum']);
+});

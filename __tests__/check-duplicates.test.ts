@@ -1,0 +1,59 @@
+// One package pinned twice in one install set: conflicting-pin and duplicate-pin, in the order pip
+// reads the set's files.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runChecks } from '../src/check/index.js';
+import type { Finding, ParseResult } from '../src/model.js';
+import { parseTexts, readFixture, testMatrix, testProfile } from './helpers/matrix-fixture.js';
+
+function findings(parse: ParseResult, profile = 'auto', profiles = [testProfile('web', { packages: { 'python-dotenv': '==1.0.0' } })]): Finding[] {
+  const outcome = runChecks(parse, testMatrix({ profiles }), { profile });
+  assert.ok(outcome.ok);
+  return outcome.findings.filter((finding) => finding.rule === 'conflicting-pin' || finding.rule === 'duplicate-pin');
+}
+
+function summary(finding: Finding): string {
+  const related = (finding.related ?? []).map((location) => `${location.file}:${location.line}`).join(',');
+  return `${finding.file}:${finding.line} ${finding.severity} ${finding.rule} -> ${finding.fix} [${related}]`;
+}
+
+test('the later of two pins no version satisfies is an error, across files and Dockerfile RUNs too', () => {
+  assert.deepEqual(findings(readFixture('duplicates/fires')).map(summary), [
+    'Dockerfile:4 error conflicting-pin -> requests==2.31.0 [requirements.txt:4]',
+    // requirements-ml.txt is read at line 2, where requirements.txt includes it: numpy<1.24 comes later.
+    'requirements.txt:5 error conflicting-pin -> numpy==1.26.4 [requirements-ml.txt:2]',
+    'requirements.txt:6 notice duplicate-pin -> null [requirements.txt:3]',
+    'requirements.txt:7 error conflicting-pin -> python-dotenv==1.0.1 [requirements.txt:3]',
+  ]);
+});
+
+test('a conflict says why pip fails and what to pin', () => {
+  const conflict = findings(readFixture('duplicates/fires')).find((finding) => finding.package === 'python-dotenv' && finding.rule === 'conflicting-pin');
+  assert.equal(
+    conflict?.message,
+    'python-dotenv==1.0.0 conflicts with python-dotenv==1.0.1 at requirements.txt:3: no version satisfies both, so pip stops with ResolutionImpossible (or, in separate RUN commands, the later install silently replaces the earlier). Pin python-dotenv==1.0.1 in both places, or delete one.',
+  );
+});
+
+test('under a profile, both pins should agree on the profile\'s version', () => {
+  const parse = parseTexts({ 'requirements.txt': 'python-dotenv==1.0.1\npython-dotenv==1.0.0\n' });
+  assert.deepEqual(findings(parse, 'web').map((finding) => finding.fix), ['python-dotenv==1.0.0']);
+});
+
+test('exclusive markers, constraints narrowing a range, and different extras are not duplicates or conflicts', () => {
+  assert.deepEqual(findings(readFixture('duplicates/silent')).map(summary), []);
+});
+
+test('markers that can hold together still conflict', () => {
+  const parse = parseTexts({ 'requirements.txt': 'numpy==1.24.4; sys_platform == "linux"\nnumpy==1.26.4; python_version >= "3.10"\n' });
+  assert.deepEqual(findings(parse).map(summary), ['requirements.txt:2 error conflicting-pin -> numpy==1.24.4; python_version >= "3.10" [requirements.txt:1]']);
+});
+
+test('a package written many different ways stays linear: each pin is compared with a bounded number of earlier variants', () => {
+  const lines = Array.from({ length: 5000 }, (_, index) => `numpy==1.${index}.0`);
+  const started = Date.now();
+  const found = findings(parseTexts({ 'requirements.txt': `${lines.join('\n')}\n` }));
+  assert.equal(found.length, 4999);
+  assert.ok(Date.now() - started < 5000);
+});

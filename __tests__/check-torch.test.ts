@@ -1,0 +1,88 @@
+// torch and its companions against the facts tables: torch-family-mismatch,
+// torch-python-unsupported and torch-cuda-variant-missing.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runChecks } from '../src/check/index.js';
+import type { Finding, ParseResult } from '../src/model.js';
+import type { Matrix } from '../src/matrix/types.js';
+import { parseTexts, readFixture, testMatrix, testProfile } from './helpers/matrix-fixture.js';
+
+const TORCH_RULES = new Set(['torch-family-mismatch', 'torch-python-unsupported', 'torch-cuda-variant-missing']);
+
+function findings(parse: ParseResult, matrix: Matrix = testMatrix(), profile = 'auto'): Finding[] {
+  const outcome = runChecks(parse, matrix, { profile });
+  assert.ok(outcome.ok);
+  return outcome.findings.filter((finding) => TORCH_RULES.has(finding.rule));
+}
+
+function summary(finding: Finding): string {
+  const related = (finding.related ?? []).map((location) => `${location.file}:${location.line}:${location.column}`).join(',');
+  return `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.rule} -> ${finding.fix} [${related}]`;
+}
+
+test('torch rules fire on a mismatched companion, an unsupported Python and an unpublished CUDA build', () => {
+  assert.deepEqual(findings(readFixture('torch/fires')).map(summary), [
+    'Dockerfile:3:32 error torch-python-unsupported -> torch==2.6.0 [Dockerfile:1:13]',
+    'Dockerfile:3:45 error torch-family-mismatch -> torchvision==0.19.1 [Dockerfile:3:32]',
+    'Dockerfile:4:21 error torch-cuda-variant-missing -> https://download.pytorch.org/whl/cu118 [Dockerfile:3:32]',
+    'requirements.txt:2:1 error torch-cuda-variant-missing -> torch==2.1.2+cu121 []',
+    'requirements.txt:3:1 error torch-family-mismatch -> torchaudio==2.1.2 [requirements.txt:2:1]',
+  ]);
+});
+
+test('torch findings give the fact and its source', () => {
+  const [python, family, variant] = findings(readFixture('torch/fires'));
+  assert.equal(
+    python?.message,
+    'torch==2.4.1 does not support Python 3.13 (python:3.13-slim): torch 2.4.1 supports Python 3.8 to 3.12 (https://github.com/pytorch/vision#installation). Pin torch==2.6.0 (the nearest release that supports it) instead.',
+  );
+  assert.equal(
+    family?.message,
+    'torchvision==0.18.1 is not built for torch==2.4.1: torch 2.4.1 pairs with torchvision 0.19.1 and torchaudio 2.4.1 (https://github.com/pytorch/vision#installation). Pin torchvision==0.19.1 instead.',
+  );
+  assert.equal(family?.expected, '==0.19.1');
+  assert.equal(variant?.source, 'https://github.com/pytorch/pytorch/blob/main/RELEASE.md#release-compatibility-matrix');
+  assert.equal(variant?.actual, 'cu117');
+});
+
+test('torch rules stay silent on matching families, supported Pythons and published builds (torchaudio 2.11 serves torch 2.12)', () => {
+  assert.deepEqual(findings(readFixture('torch/silent')).map(summary), []);
+});
+
+test('a companion keeps its +cuXYZ label in the fix; a range companion is fine when it admits the right release', () => {
+  const parse = parseTexts({ 'requirements.txt': 'torch==2.1.2+cu121\ntorchvision==0.15.2+cu121\ntorchaudio>=2.1,<2.2\n' });
+  assert.deepEqual(findings(parse).map(summary), ['requirements.txt:2:1 error torch-family-mismatch -> torchvision==0.16.2+cu121 [requirements.txt:1:1]']);
+  const wrongRange = parseTexts({ 'requirements.txt': 'torch==2.1.2\ntorchaudio>=2.2\n' });
+  assert.deepEqual(findings(wrongRange).map(summary), ['requirements.txt:2:1 error torch-family-mismatch -> torchaudio==2.1.2 [requirements.txt:1:1]']);
+});
+
+test('under a profile, torch is blamed when the companion is the profile\'s and torch is not', () => {
+  const profile = testProfile('mlops', { packages: { torch: '==2.5.1', torchvision: '==0.20.1' } });
+  const parse = parseTexts({ 'requirements.txt': 'torch==2.4.1\ntorchvision==0.20.1\n' });
+  const [finding] = findings(parse, testMatrix({ profiles: [profile] }), 'mlops');
+  assert.equal(summary(finding as Finding), 'requirements.txt:1:1 error torch-family-mismatch -> torch==2.5.1 [requirements.txt:2:1]');
+  assert.match(finding?.message ?? '', /^torch==2\.4\.1 does not match torchvision==0\.20\.1, which is built for torch 2\.5\.1 .*; profile mlops pins torchvision==0\.20\.1\. Pin torch==2\.5\.1 instead\.$/);
+});
+
+test('under a profile, the Python is blamed when torch is the profile\'s and the Python is not', () => {
+  const profile = testProfile('mlops', { python: '==3.11.*', packages: { torch: '==2.1.2' } });
+  const parse = parseTexts({ Dockerfile: 'FROM python:3.12-slim\nRUN pip install torch==2.1.2\n' });
+  assert.deepEqual(findings(parse, testMatrix({ profiles: [profile] }), 'mlops').map(summary), [
+    'Dockerfile:1:13 error torch-python-unsupported -> 3.11 [Dockerfile:2:17]',
+  ]);
+});
+
+test('torch older than the Python picks the nearest older release that supports it; a range of Pythons only fires when disjoint', () => {
+  const parse = parseTexts({ Dockerfile: 'FROM python:3.7-slim\nRUN pip install torch==2.1.2\n' });
+  assert.deepEqual(findings(parse).map((finding) => finding.fix), ['torch==1.13.1']);
+  const pyproject = parseTexts({ 'pyproject.toml': '[project]\nname = "trainer"\nversion = "1.0"\nrequires-python = ">=3.13"\ndependencies = ["torch==2.1.2"]\n' });
+  assert.deepEqual(findings(pyproject).map((finding) => `${finding.rule} ${finding.line} ${finding.fix}`), ['torch-python-unsupported 5 null']);
+  const overlapping = parseTexts({ 'pyproject.toml': '[project]\nname = "trainer"\nversion = "1.0"\nrequires-python = ">=3.9"\ndependencies = ["torch==2.1.2"]\n' });
+  assert.deepEqual(findings(overlapping), []);
+});
+
+test('a torch release the facts do not know is not judged', () => {
+  const parse = parseTexts({ 'requirements.txt': 'torch==2.99.0\ntorchvision==0.1.0\n' });
+  assert.deepEqual(findings(parse), []);
+});

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { readInputs, splitList } from '../src/github/inputs.js';
+
+const WHERE = { cwd: '/home/runner/work/ml-stack/ml-stack', runnerTemp: '/home/runner/work/_temp' };
+const read = (values: Record<string, string>) => readInputs((name) => values[name] ?? '', WHERE);
+
+test('every input is optional; defaults live in the code', () => {
+  const result = read({});
+  assert.deepEqual(result, {
+    ok: true,
+    inputs: {
+      paths: [],
+      matrixFile: undefined,
+      profile: undefined,
+      failOn: 'error',
+      annotate: 'added',
+      token: '',
+      reportFile: path.join('/home/runner/work/_temp', 'compat-guard.json'),
+      sarifFile: null,
+      runtimeCheck: false,
+      python: undefined,
+      runtimeImage: undefined,
+      requireGpu: false,
+      allowUntrusted: false,
+    },
+  });
+});
+
+test('values are read, trimmed, and file paths resolved against the workspace', () => {
+  const result = read({
+    paths: 'requirements.txt\n docker/Dockerfile , envs/**/*.txt\n\n',
+    matrix: ' .github/stack.yml ',
+    profile: 'callytics-cu121',
+    'fail-on': 'warning',
+    annotate: 'diff_context',
+    'github-token': 'ghs_x',
+    'report-file': 'out/report.json',
+    'sarif-file': '/tmp/cg.sarif',
+    'runtime-check': 'true',
+    python: '/opt/py/bin/python3.10',
+    'runtime-image': 'ghcr.io/octo/train:1.2',
+    'require-gpu': 'True',
+    'allow-untrusted': 'FALSE',
+  });
+  assert.ok(result.ok);
+  assert.deepEqual(result.inputs.paths, ['requirements.txt', 'docker/Dockerfile', 'envs/**/*.txt']);
+  assert.equal(result.inputs.matrixFile, '.github/stack.yml');
+  assert.equal(result.inputs.failOn, 'warning');
+  assert.equal(result.inputs.annotate, 'diff_context');
+  assert.equal(result.inputs.reportFile, path.resolve(WHERE.cwd, 'out/report.json'));
+  assert.equal(result.inputs.sarifFile, '/tmp/cg.sarif');
+  assert.equal(result.inputs.runtimeCheck, true);
+  assert.equal(result.inputs.requireGpu, true);
+  assert.equal(result.inputs.allowUntrusted, false);
+  assert.equal(result.inputs.runtimeImage, 'ghcr.io/octo/train:1.2');
+});
+
+test('an invalid value is one clear line naming the input, what it takes and what it got', () => {
+  assert.deepEqual(read({ 'fail-on': 'errors' }), { ok: false, error: "Input 'fail-on' must be one of error, warning, notice, never; got \"errors\"." });
+  assert.deepEqual(read({ annotate: 'changed' }), { ok: false, error: "Input 'annotate' must be one of added, diff_context, file, nofilter, none; got \"changed\"." });
+  assert.deepEqual(read({ 'require-gpu': 'yes' }), { ok: false, error: "Input 'require-gpu' must be one of true, false; got \"yes\"." });
+});
+
+test('lists split on newlines and commas', () => {
+  assert.deepEqual(splitList(' a ,b\r\nc,,\n'), ['a', 'b', 'c']);
+  assert.deepEqual(splitList(''), []);
+});

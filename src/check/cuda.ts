@@ -1,0 +1,160 @@
+// CUDA base images: does the nvidia/cuda tag exist, is it still supported, does its toolkit suit the
+// torch build the stage installs, and which host driver it needs.
+//
+// Facts (data/FACTS.md 1-3): nvidia/cuda tags always carry the full X.Y.Z version and end-of-life tags
+// are deleted from Docker Hub six months after EOL; torch wheels bundle their own CUDA runtime, so the
+// image's CUDA only matters to nvcc, which torch's cpp_extension refuses when its major version
+// differs from torch.version.cuda (and warns about on a minor difference).
+
+import type { CudaDriver, Facts } from '../matrix/types.js';
+import type { Finding, ImageRef, ParsedFile, RuleInfo, Severity } from '../model.js';
+import { factSpan, profileAllows, type CheckContext, type InFile, type SetView } from './context.js';
+import { cudaTagIndex, isNvidiaCudaImage, parseCudaTag, withTag, type CudaTag } from './cuda-tags.js';
+import { makeFinding, type Place } from './findings.js';
+import { instead, nvidiaImageSubject, torchCudaSubjects, type Subject } from './subjects.js';
+import { compareDotted, fit, minorOf } from './versions.js';
+
+export const CUDA_RULES: readonly RuleInfo[] = [
+  { id: 'cuda-image-tag-unknown', severity: 'error', summary: 'an nvidia/cuda image tag that was never published' },
+  { id: 'cuda-image-tag-eol', severity: 'warning', summary: 'an nvidia/cuda image tag that is end-of-life (NVIDIA deletes EOL tags from Docker Hub)' },
+  { id: 'cuda-torch-build-mismatch', severity: 'error', summary: "the CUDA image's toolkit differs from the CUDA build of the torch wheels the stage installs" },
+  { id: 'cuda-driver-minimum', severity: 'notice', summary: "the minimum NVIDIA host driver for the image's CUDA version" },
+];
+
+/** Where torch decides whether nvcc suits its CUDA build. */
+export const CPP_EXTENSION_SOURCE = 'https://github.com/pytorch/pytorch/blob/main/torch/utils/cpp_extension.py';
+
+export function checkCuda(context: CheckContext): Finding[] {
+  const findings: Finding[] = [];
+  const facts = context.matrix.facts;
+  // Without the tag table (it is loaded only for repositories that use nvidia/cuda) every tag would look unknown.
+  const knowsTags = Object.keys(facts.cudaImageTags).length > 0;
+  for (const file of context.files.values()) {
+    for (const image of file.images) {
+      const neverPublished = knowsTags && checkImageTag(context, file, image, findings);
+      if (!neverPublished) driverNotice(facts, file, image, findings);
+    }
+  }
+  for (const view of context.sets) checkTorchBuild(context, view, findings);
+  return findings;
+}
+
+/** Reports an nvidia/cuda tag that was never published or is end-of-life; true when it was never published. */
+function checkImageTag(context: CheckContext, file: ParsedFile, image: ImageRef, findings: Finding[]): boolean {
+  if (!isNvidiaCudaImage(image) || image.tag === null) return false;
+  const facts = context.matrix.facts;
+  const status = facts.cudaImageTags[image.tag];
+  const at: Place = { file: file.path, span: factSpan(image) };
+  const tags = cudaTagIndex(facts);
+  const tag = parseCudaTag(image.tag);
+  const source = facts.sources.cudaImageTags;
+  if (status === undefined) {
+    const replacement = tag ? tags.sameMinor(tag) : null;
+    const fix = replacement ? withTag(image, replacement) : null;
+    findings.push(makeFinding({
+      rule: 'cuda-image-tag-unknown', severity: 'error', at, package: null, expected: replacement, actual: image.tag, fix, source,
+      message: `${image.ref} was never published, so docker pull fails with "manifest unknown": ${whyUnknown(image.tag, tag, tags.versionsOf(tag?.variant ?? '', tag?.minor ?? ''))} (${source}). ${fix ? `Use ${fix} instead.` : 'Choose a tag from the list of published tags.'}`,
+    }));
+    return true;
+  }
+  if (status === 'unsupported_eol') {
+    const replacement = tag ? (tags.sameMinor(tag, true) ?? tags.newest(tag.variant, (version) => version.split('.')[0] === tag.minor.split('.')[0], true)) : null;
+    const fix = replacement ? withTag(image, replacement) : null;
+    findings.push(makeFinding({
+      rule: 'cuda-image-tag-eol', severity: 'warning', at, package: null, expected: replacement, actual: image.tag, fix, source,
+      message: `${image.ref} is end-of-life: NVIDIA supports only the newest patch of each CUDA minor and deletes end-of-life tags from Docker Hub six months after their end of life, so builds will start failing (${source}). ${fix ? `Use ${fix} instead.` : 'Move to a supported CUDA version.'}`,
+    }));
+  }
+  return false;
+}
+
+function whyUnknown(written: string, tag: CudaTag | null, published: string[]): string {
+  if (!tag) return written === 'latest' ? 'NVIDIA removed the latest tag' : 'nvidia/cuda tags are <X.Y.Z>-<base|runtime|devel>-<os>';
+  if (tag.version.split('.').length < 3) return 'nvidia/cuda tags always carry the full X.Y.Z version';
+  if (published.length === 0) return `no ${tag.variant} image was published for CUDA ${tag.minor}`;
+  return `CUDA ${tag.minor} ${tag.variant} images exist only as ${published.join(', ')}`;
+}
+
+const driverTables = new WeakMap<Facts, Map<string, CudaDriver>>();
+
+/** The driver row of a CUDA version; for "12.1" (no patch) the newest patch's, the most demanding. */
+function driverFor(facts: Facts, version: string): CudaDriver | null {
+  let table = driverTables.get(facts);
+  if (!table) {
+    table = new Map(facts.cudaDrivers.map((row) => [row.cuda, row]));
+    driverTables.set(facts, table);
+  }
+  const exact = table.get(version);
+  if (exact) return exact;
+  const minor = minorOf(version);
+  let newest: CudaDriver | null = null;
+  for (const row of table.values()) {
+    if (minorOf(row.cuda) === minor && (!newest || compareDotted(row.cuda, newest.cuda) > 0)) newest = row;
+  }
+  return newest;
+}
+
+/** One notice per image that names a CUDA version: what the host's driver must be. */
+function driverNotice(facts: Facts, file: ParsedFile, image: ImageRef, findings: Finding[]): void {
+  const cuda = file.cuda.find((fact) => fact.line === image.line && fact.source === image.ref);
+  const driver = cuda ? driverFor(facts, cuda.version) : null;
+  if (!cuda || !driver) return;
+  const compatibility = driver.minorCompatMinDriver ? ` (or >= ${driver.minorCompatMinDriver} with CUDA minor-version compatibility)` : '';
+  findings.push(makeFinding({
+    rule: 'cuda-driver-minimum', severity: 'notice', at: { file: file.path, span: factSpan(image) }, package: null,
+    expected: `>=${driver.minDriver}`, actual: null, source: facts.sources.cudaDrivers,
+    message: `${image.ref} (CUDA ${cuda.version}) needs NVIDIA driver >= ${driver.minDriver} on the host${compatibility} (${facts.sources.cudaDrivers}).`,
+  }));
+}
+
+/** A stage that installs torch from a cuXYZ index (or +cuXYZ wheels) on an nvidia/cuda image. */
+function checkTorchBuild(context: CheckContext, view: SetView, findings: Finding[]): void {
+  const builds = torchCudaSubjects(view, context);
+  if (builds.length === 0) return;
+  for (const image of view.images) {
+    if (!isNvidiaCudaImage(image.fact)) continue;
+    const subject = nvidiaImageSubject(image, context);
+    const tag = image.fact.tag === null ? null : parseCudaTag(image.fact.tag);
+    if (!subject || !tag) continue;
+    for (const build of builds) {
+      const difference = cudaDifference(tag.minor, build.actual);
+      if (difference === null) continue;
+      findings.push(buildMismatch(context, image, subject, tag, build, difference));
+    }
+  }
+}
+
+function cudaDifference(imageMinor: string, buildMinor: string): 'major' | 'minor' | null {
+  if (imageMinor === buildMinor) return null;
+  return imageMinor.split('.')[0] === buildMinor.split('.')[0] ? 'minor' : 'major';
+}
+
+function buildMismatch(context: CheckContext, image: InFile<ImageRef>, subject: Subject, tag: CudaTag, build: Subject, difference: 'major' | 'minor'): Finding {
+  const devel = tag.flavour === 'devel';
+  const severity: Severity = !devel ? 'notice' : difference === 'major' ? 'error' : 'warning';
+  const consequence = !devel
+    ? `torch wheels bundle their own CUDA runtime, so this ${tag.flavour ?? 'non-devel'} image runs them as long as the host driver suits CUDA ${build.actual}; it only matters when building CUDA extensions, which needs a devel image of the same CUDA major`
+    : difference === 'major'
+      ? `torch's cpp_extension refuses to build CUDA extensions with an nvcc whose major version differs from torch.version.cuda (${build.actual})`
+      : `torch's cpp_extension warns when nvcc's minor version differs from torch.version.cuda (${build.actual}); extensions may fail to build or load`;
+  const source = CPP_EXTENSION_SOURCE;
+  // Under a profile the side that deviates from its cuda is the one to change; else the image follows torch.
+  const profileCuda = profileAllows(context, 'cuda', true);
+  const imageFits = profileCuda ? fit(subject.admits, profileCuda.admits.set) === 'inside' : null;
+  const buildFits = profileCuda ? fit(build.admits, profileCuda.admits.set) !== 'outside' : null;
+  if (profileCuda && imageFits === true && buildFits === false) {
+    const fix = build.fixFor(profileCuda.specifier);
+    return makeFinding({
+      rule: 'cuda-torch-build-mismatch', severity, at: build.at, package: build.pin?.key ?? null,
+      expected: tag.minor, actual: build.actual, fix, source, related: [{ ...subject.at, message: image.fact.ref }],
+      message: `torch comes from ${build.shown} but the image is ${image.fact.ref}: ${consequence} (${source}). ${instead(build, fix, profileCuda.specifier)}`,
+    });
+  }
+  const replacement = cudaTagIndex(context.matrix.facts).sameMinor({ minor: build.actual, variant: tag.variant });
+  const fix = replacement ? withTag(image.fact, replacement) : null;
+  return makeFinding({
+    rule: 'cuda-torch-build-mismatch', severity, at: subject.at, package: null,
+    expected: build.actual, actual: tag.version, fix, source, related: [{ ...build.at, message: build.shown }],
+    message: `${image.fact.ref} has CUDA ${tag.version} but torch comes from ${build.shown}: ${consequence} (${source}). ${fix ? `Use ${fix} instead.` : `Use an nvidia/cuda ${tag.variant} image of CUDA ${build.actual}.`}`,
+  });
+}

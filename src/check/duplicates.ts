@@ -1,0 +1,68 @@
+// One package pinned more than once inside one install set (across its files too). Two specifiers no
+// version satisfies both is a conflict pip cannot resolve; the same pin twice is noise. Specifiers
+// that differ but overlap are not reported: pip installs a version both allow, and a constraints file
+// narrowing a requirement is the normal way to pin. Pins under markers that cannot hold together
+// (`python_version < "3.10"` and `>= "3.10"`) never meet, so they never conflict.
+
+import type { Finding, RuleInfo } from '../model.js';
+import { intersects } from '../pep440/ranges.js';
+import { compareReadOrder, interpreterOf, profileAllows, type CheckContext, type Pin } from './context.js';
+import { makeFinding, requirementText, requirementWith } from './findings.js';
+import { fit } from './versions.js';
+
+export const DUPLICATE_RULES: readonly RuleInfo[] = [
+  { id: 'conflicting-pin', severity: 'error', summary: 'two pins of one package in one install set that no version satisfies together' },
+  { id: 'duplicate-pin', severity: 'notice', summary: 'the same package pinned identically twice in one install set' },
+];
+
+/**
+ * A package written more than this many different ways in one set is compared with its first
+ * variants only: hostile input must not make the check quadratic.
+ */
+const MAX_VARIANTS_COMPARED = 64;
+
+export function checkDuplicates(context: CheckContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const view of context.sets) {
+    const python = interpreterOf(view, context);
+    for (const group of view.pinsByKey.values()) {
+      if (group.length < 2) continue;
+      // "Later" is as pip reads them: an included file's pins come at the line that includes it.
+      const pins = view.set.files.length > 1 ? [...group].sort((a, b) => compareReadOrder(view, a, b)) : group;
+      // The first pin of each distinct (specifier, extras, marker), in order.
+      const variants = new Map<string, Pin>();
+      for (const later of pins) {
+        const signature = `${later.requirement.specifier}\u0000${later.requirement.extras.join(',')}\u0000${later.requirement.marker ?? ''}`;
+        const meets = (earlier: Pin): boolean => context.markers.canHoldTogether([earlier.requirement.marker, later.requirement.marker], python);
+        const conflicting = [...variants.values()].find((earlier) => meets(earlier) && !intersects(earlier.admits.set, later.admits.set));
+        const identical = variants.get(signature);
+        if (conflicting) findings.push(conflict(context, later, conflicting));
+        else if (identical && identical !== later && meets(identical)) findings.push(duplicate(later, identical));
+        if (!identical && variants.size < MAX_VARIANTS_COMPARED) variants.set(signature, later);
+      }
+    }
+  }
+  return findings;
+}
+
+function conflict(context: CheckContext, later: Pin, earlier: Pin): Finding {
+  // Agree on the profile's pin when there is one; else on the earlier pin.
+  const allowed = profileAllows(context, later.key, false);
+  const target = allowed && fit(earlier.admits, allowed.admits.set) !== 'inside' ? allowed.specifier : earlier.requirement.specifier;
+  const fix = requirementWith(later.requirement, target);
+  return makeFinding({
+    rule: 'conflicting-pin', severity: 'error', at: later.at, package: later.key,
+    expected: target, actual: later.requirement.specifier, fix,
+    related: [{ ...earlier.at, message: requirementText(earlier.requirement) }],
+    message: `${requirementText(later.requirement)} conflicts with ${requirementText(earlier.requirement)} at ${earlier.at.file}:${earlier.at.span.line}: no version satisfies both, so pip stops with ResolutionImpossible (or, in separate RUN commands, the later install silently replaces the earlier). Pin ${fix} in both places, or delete one.`,
+  });
+}
+
+function duplicate(later: Pin, earlier: Pin): Finding {
+  return makeFinding({
+    rule: 'duplicate-pin', severity: 'notice', at: later.at, package: later.key,
+    expected: null, actual: later.requirement.specifier, fix: null,
+    related: [{ ...earlier.at, message: requirementText(earlier.requirement) }],
+    message: `${requirementText(later.requirement)} repeats ${requirementText(earlier.requirement)} at ${earlier.at.file}:${earlier.at.span.line}; one of them can go, so that a later change cannot update one and miss the other.`,
+  });
+}

@@ -1,0 +1,51 @@
+// The check stage: facts (a ParseResult) and a matrix in, findings out. Pure: no file system, no
+// network, no @actions. Each rule family lives in its own file; this one picks the profile, runs
+// them all, and applies what every finding goes through (suppressions, de-duplication, order).
+
+import type { Matrix, ProfileChoice } from '../matrix/types.js';
+import type { Finding, ParseResult, RuleInfo } from '../model.js';
+import { buildContext } from './context.js';
+import { checkCuda, CUDA_RULES } from './cuda.js';
+import { checkDuplicates, DUPLICATE_RULES } from './duplicates.js';
+import { compareFindings, dedupeFindings } from './findings.js';
+import { checkMatrixRules } from './matrix-rules.js';
+import { checkProfile, PROFILE_RULES } from './profile.js';
+import { selectProfile } from './profile-select.js';
+import { applySuppressions } from './suppress.js';
+import { checkTorch, TORCH_RULES } from './torch.js';
+
+export { compareFindings } from './findings.js';
+export { AUTO_PROFILE } from './profile-select.js';
+
+/** Built-in rule ids; the matrix's `rules:` add their own. */
+export const RULES: RuleInfo[] = [
+  ...PROFILE_RULES,
+  ...TORCH_RULES,
+  ...CUDA_RULES,
+  ...DUPLICATE_RULES,
+  { id: 'parse-error', severity: 'error', summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)' },
+];
+
+export interface CheckOptions {
+  /** A profile name, or `auto`. */
+  profile: string;
+  /** Who named an explicit profile, for the reason shown with it; default `--profile`. */
+  profileNamedBy?: string;
+}
+
+export type ChecksOutcome = { ok: true; findings: Finding[]; profile: ProfileChoice | null } | { ok: false; error: string };
+
+export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOptions): ChecksOutcome {
+  const selection = selectProfile(parse, matrix, options.profile, options.profileNamedBy);
+  if (!selection.ok) return selection;
+  const context = buildContext(parse, matrix, selection.profile);
+  const findings = [
+    ...checkProfile(context),
+    ...checkMatrixRules(context),
+    ...checkTorch(context),
+    ...checkCuda(context),
+    ...checkDuplicates(context),
+  ];
+  const kept = applySuppressions(dedupeFindings(findings), parse.files, matrix.ignore);
+  return { ok: true, findings: kept.sort(compareFindings), profile: selection.choice };
+}

@@ -1,0 +1,191 @@
+// torch and its companions, from the facts tables: torchvision and torchaudio are built for one torch
+// release (torch_family), each release supports a range of Python minors, and the PyTorch wheel
+// index publishes a few CUDA variants per torch minor (torch_cuda). Checked when torch is pinned
+// exactly; a range leaves pip free to pick a matching release.
+
+import type { Facts, TorchRelease } from '../matrix/types.js';
+import type { Finding, RuleInfo } from '../model.js';
+import { contains } from '../pep440/specifier.js';
+import { parseVersion } from '../pep440/version.js';
+import { profileAllows, type CheckContext, type Pin, type SetView } from './context.js';
+import { makeFinding } from './findings.js';
+import { instead, pinSubject, setPythonSubjects, torchCudaSubjects, type Subject } from './subjects.js';
+import { compareDotted, cudaLabel, fit, minorOf, releaseKey } from './versions.js';
+
+export const TORCH_RULES: readonly RuleInfo[] = [
+  { id: 'torch-family-mismatch', severity: 'error', summary: 'torchvision or torchaudio is not the release built for the pinned torch' },
+  { id: 'torch-python-unsupported', severity: 'error', summary: "the install set's Python is outside the pinned torch release's supported Python versions" },
+  { id: 'torch-cuda-variant-missing', severity: 'error', summary: 'the PyTorch wheel index publishes no build of the pinned torch for that CUDA version' },
+];
+
+const COMPANIONS = ['torchvision', 'torchaudio'] as const;
+type Companion = (typeof COMPANIONS)[number];
+
+export function checkTorch(context: CheckContext): Finding[] {
+  const releases = torchReleases(context.matrix.facts);
+  const findings: Finding[] = [];
+  for (const view of context.sets) {
+    for (const torch of view.pinsByKey.get('torch') ?? []) {
+      const release = torch.admits.exact ? releases.get(releaseKey(torch.admits.exact)) : undefined;
+      if (!release) continue;
+      const torchSubject = pinSubject(torch);
+      for (const companion of COMPANIONS) checkCompanion(context, view, torchSubject, release, companion, releases, findings);
+      checkPython(context, view, torchSubject, release, findings);
+      checkCudaVariant(context, view, torch, findings);
+    }
+  }
+  return findings;
+}
+
+const releaseTables = new WeakMap<Facts, Map<string, TorchRelease>>();
+
+/** torch release (without trailing zeros) -> its row; built once per matrix. */
+function torchReleases(facts: Facts): Map<string, TorchRelease> {
+  let table = releaseTables.get(facts);
+  if (!table) {
+    table = new Map();
+    for (const row of facts.torch) {
+      const version = parseVersion(row.torch);
+      if (version) table.set(releaseKey(version), row);
+    }
+    releaseTables.set(facts, table);
+  }
+  return table;
+}
+
+/** Does the subject fit the profile? null when the profile says nothing about it. */
+function fitsProfile(context: CheckContext, subject: Subject): boolean | null {
+  const allowed = profileAllows(context, subject.key, subject.pseudo);
+  return allowed ? fit(subject.admits, allowed.admits.set) === 'inside' : null;
+}
+
+/** Under a profile the side that deviates from it is the one to change; else `usual`. */
+function deviatingSide(context: CheckContext, usual: Subject, other: Subject): 'usual' | 'other' {
+  return fitsProfile(context, usual) === true && fitsProfile(context, other) === false ? 'other' : 'usual';
+}
+
+function checkCompanion(
+  context: CheckContext, view: SetView, torch: Subject, release: TorchRelease, companion: Companion,
+  releases: Map<string, TorchRelease>, findings: Finding[],
+): void {
+  const expected = release[companion];
+  const expectedVersion = parseVersion(expected);
+  if (!expectedVersion) return;
+  for (const pin of view.pinsByKey.get(companion) ?? []) {
+    if (pin.unpinned) continue;
+    const exact = pin.admits.exact;
+    // A local label (+cu121) names the build, not another release.
+    const matches = exact ? releaseKey(exact) === releaseKey(expectedVersion) : contains(pin.admits.set, expectedVersion, { prereleases: true });
+    if (matches) continue;
+    const subject = pinSubject(pin);
+    const source = context.matrix.facts.sources.torch;
+    const fact = `torch ${release.torch} pairs with torchvision ${release.torchvision} and torchaudio ${release.torchaudio}`;
+    const builtFor = exact ? torchFor(releases, companion, releaseKey(exact)) : null;
+    if (builtFor && deviatingSide(context, subject, torch) === 'other') {
+      const fix = torch.fixFor(`==${builtFor.torch}`);
+      findings.push(makeFinding({
+        rule: 'torch-family-mismatch', severity: 'error', at: torch.at, package: 'torch', expected: `==${builtFor.torch}`, actual: torch.actual, fix, source,
+        related: [{ ...subject.at, message: subject.shown }],
+        message: `${torch.shown} does not match ${subject.shown}, which is built for torch ${builtFor.torch} (${source}); profile ${context.profile?.name} pins ${subject.shown}. ${instead(torch, fix, `==${builtFor.torch}`)}`,
+      }));
+      continue;
+    }
+    const label = exact?.local ? `+${exact.local.join('.')}` : '';
+    const fix = subject.fixFor(`==${expected}${label}`);
+    findings.push(makeFinding({
+      rule: 'torch-family-mismatch', severity: 'error', at: subject.at, package: companion, expected: `==${expected}`, actual: subject.actual, fix, source,
+      related: [{ ...torch.at, message: torch.shown }],
+      message: `${subject.shown} is not built for ${torch.shown}: ${fact} (${source}). ${instead(subject, fix, `==${expected}`)}`,
+    }));
+  }
+}
+
+/** The newest torch release the companion version was built for. */
+function torchFor(releases: Map<string, TorchRelease>, companion: Companion, companionRelease: string): TorchRelease | null {
+  let found: TorchRelease | null = null;
+  for (const row of releases.values()) {
+    const version = parseVersion(row[companion]);
+    if (version && releaseKey(version) === companionRelease && (!found || compareDotted(row.torch, found.torch) > 0)) found = row;
+  }
+  return found;
+}
+
+function checkPython(context: CheckContext, view: SetView, torch: Subject, release: TorchRelease, findings: Finding[]): void {
+  const supported = `>=${release.pythonMin},<${nextMinor(release.pythonMax)}`;
+  const allowed = context.specifiers.admits(supported);
+  if (!allowed) return;
+  const source = context.matrix.facts.sources.torch;
+  for (const python of setPythonSubjects(view, context)) {
+    if (fit(python.admits, allowed.set) !== 'outside') continue;
+    const fact = `torch ${release.torch} supports Python ${release.pythonMin} to ${release.pythonMax} (${source})`;
+    const profilePython = profileAllows(context, python.key, true);
+    if (profilePython && deviatingSide(context, torch, python) === 'other') {
+      const fix = python.fixFor(profilePython.specifier);
+      findings.push(makeFinding({
+        rule: 'torch-python-unsupported', severity: 'error', at: python.at, package: null, expected: supported, actual: python.actual, fix, source,
+        related: [{ ...torch.at, message: torch.shown }],
+        message: `${python.shown} cannot run ${torch.shown}: ${fact}. ${instead(python, fix, profilePython.specifier)}`,
+      }));
+      continue;
+    }
+    // A requires-python range names no one interpreter to find a release for.
+    const minor = parseVersion(python.actual) ? minorOf(python.actual) : null;
+    const replacement = minor ? nearestSupporting(context.matrix.facts.torch, release, minor) : null;
+    const fix = replacement ? torch.fixFor(`==${replacement.torch}`) : null;
+    findings.push(makeFinding({
+      rule: 'torch-python-unsupported', severity: 'error', at: torch.at, package: 'torch', expected: supported, actual: python.actual, fix, source,
+      related: [{ ...python.at, message: python.shown }],
+      message: `${torch.shown} does not support ${python.shown}: ${fact}. ${fix ? `Pin ${fix} (the nearest release that supports it) instead.` : `Choose a torch release that supports it.`}`,
+    }));
+  }
+}
+
+/** "3.11" -> "3.12". */
+function nextMinor(minor: string): string {
+  const [major, rest] = minor.split('.');
+  return `${major}.${Number(rest ?? 0) + 1}`;
+}
+
+/** The torch release closest to `from` that supports Python `minor`: newer when Python is too new, older when too old. */
+function nearestSupporting(rows: readonly TorchRelease[], from: TorchRelease, minor: string): TorchRelease | null {
+  const tooNew = compareDotted(minor, from.pythonMax) > 0;
+  const candidates = rows
+    .filter((row) => compareDotted(row.pythonMin, minor) <= 0 && compareDotted(minor, row.pythonMax) <= 0)
+    .filter((row) => (tooNew ? compareDotted(row.torch, from.torch) > 0 : compareDotted(row.torch, from.torch) < 0))
+    .sort((a, b) => compareDotted(a.torch, b.torch));
+  return (tooNew ? candidates[0] : candidates[candidates.length - 1]) ?? null;
+}
+
+function checkCudaVariant(context: CheckContext, view: SetView, torch: Pin, findings: Finding[]): void {
+  const exact = torch.admits.exact;
+  if (!exact) return;
+  const torchMinor = `${exact.release[0] ?? 0}.${exact.release[1] ?? 0}`;
+  const variants = context.matrix.facts.torchCuda.find((row) => row.torch === torchMinor);
+  if (!variants) return;
+  const source = context.matrix.facts.sources.torchCuda;
+  const published = variants.cuda.map(cudaLabel).join(', ');
+  const torchText = pinSubject(torch).shown;
+  for (const build of torchCudaSubjects(view, context)) {
+    if (variants.cuda.includes(build.actual)) continue;
+    const replacement = preferredVariant(context, variants.cuda, build.actual);
+    const fix = build.fixFor(`==${replacement}.*`);
+    findings.push(makeFinding({
+      rule: 'torch-cuda-variant-missing', severity: 'error', at: build.at, package: build.pin?.key ?? null,
+      expected: published, actual: cudaLabel(build.actual), fix, source,
+      related: build.pin === torch ? [] : [{ ...torch.at, message: torchText }],
+      message: `The PyTorch wheel index has no ${cudaLabel(build.actual)} build of torch ${torchMinor} (${torchText}): torch ${torchMinor} is published for ${published} (${source}). ${instead(build, fix, `==${replacement}.*`)}`,
+    }));
+  }
+}
+
+/** The variant to suggest: the profile's CUDA when published, else the newest of the same major, else the newest. */
+function preferredVariant(context: CheckContext, published: readonly string[], wanted: string): string {
+  const sorted = [...published].sort((a, b) => compareDotted(b, a));
+  const profileCuda = profileAllows(context, 'cuda', true);
+  const inProfile = profileCuda ? sorted.find((cuda) => {
+    const admits = context.specifiers.version(cuda);
+    return admits !== null && fit(admits, profileCuda.admits.set) !== 'outside';
+  }) : undefined;
+  const sameMajor = sorted.find((cuda) => cuda.split('.')[0] === wanted.split('.')[0]);
+  return inProfile ?? sameMajor ?? (sorted[0] as string);
+}

@@ -1,0 +1,582 @@
+// PEP 508 environment markers, read, evaluated and printed as packaging (>= 26) does.
+//
+// The reader follows packaging's tokenizer and recursive-descent parser token for token (same
+// tokens, same error messages), but keeps its own stack, as do evaluation and printing: 10,000
+// nested parentheses are just data, not 10,000 stack frames.
+//
+// Where packaging 26.x releases differ, this follows the newest behaviour: `extra` comparisons are
+// normalised inside parentheses too, the parentheses of a nested group survive printing, a value
+// holding a double quote is printed in single quotes, and a malformed quoted string is reported as
+// "Invalid quoted string". Beyond packaging, printing escapes backslashes and line breaks, so that
+// printing and reading back always gives the same marker.
+
+import { parseSpecifier, pythonRepr, specifierContains } from '../pep440/specifier.js';
+
+export type MarkerVariable =
+  | 'python_version'
+  | 'python_full_version'
+  | 'os_name'
+  | 'sys_platform'
+  | 'platform_release'
+  | 'platform_system'
+  | 'platform_version'
+  | 'platform_machine'
+  | 'platform_python_implementation'
+  | 'implementation_name'
+  | 'implementation_version'
+  | 'extra'
+  | 'extras'
+  | 'dependency_groups';
+
+export type MarkerOperator = '===' | '==' | '~=' | '!=' | '<=' | '>=' | '<' | '>' | 'in' | 'not in';
+
+export type MarkerOperand =
+  | { readonly kind: 'variable'; readonly value: MarkerVariable }
+  | { readonly kind: 'string'; readonly value: string };
+
+export interface MarkerComparison {
+  readonly type: 'comparison';
+  readonly lhs: MarkerOperand;
+  readonly op: MarkerOperator;
+  readonly rhs: MarkerOperand;
+}
+
+/** Operands joined by `and`/`or` (`joins[i]` sits between `items[i]` and `items[i + 1]`). */
+export interface MarkerGroup {
+  readonly type: 'group';
+  readonly items: readonly MarkerNode[];
+  readonly joins: readonly ('and' | 'or')[];
+}
+
+export type MarkerNode = MarkerComparison | MarkerGroup;
+
+/** A parsed marker: its top-level group. Parenthesised parts are nested groups. */
+export type Marker = MarkerGroup;
+
+export type MarkerParse = { ok: true; marker: Marker } | { ok: false; message: string; offset: number };
+
+/** The values markers compare with; what `packaging.markers.default_environment()` returns, plus PEP 751's sets. */
+export interface MarkerEnvironment {
+  implementation_name: string;
+  implementation_version: string;
+  os_name: string;
+  platform_machine: string;
+  platform_release: string;
+  platform_system: string;
+  platform_version: string;
+  python_full_version: string;
+  platform_python_implementation: string;
+  python_version: string;
+  sys_platform: string;
+  extras: readonly string[];
+  dependency_groups: readonly string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens (packaging's _tokenizer.DEFAULT_RULES).
+
+/** `[ \t]+`: the only whitespace the requirement grammar skips. */
+export function skipBlanks(s: string, i: number): number {
+  for (;;) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return i;
+    i++;
+  }
+}
+
+/** Python's `$`: the end, or just before a final newline. */
+export function isEndAt(s: string, i: number): boolean {
+  return i === s.length || (i === s.length - 1 && s.charCodeAt(i) === 0x0a);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** Python's `\w` (Unicode letters, digits and numerics, `_`) for the code point at i. */
+function isWordAt(s: string, i: number): boolean {
+  if (i < 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (c < 0x80) {
+    return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f;
+  }
+  return WORD_CHAR.test(String.fromCodePoint(s.codePointAt(i) as number));
+}
+
+/** Python's `\w` for the code point that ends just before i. */
+function isWordBefore(s: string, i: number): boolean {
+  if (i <= 0) return false;
+  const c = s.charCodeAt(i - 1);
+  return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? isWordAt(s, i - 2) : isWordAt(s, i - 1);
+}
+
+/** Python's `\b` at i. */
+export function isWordBoundary(s: string, i: number): boolean {
+  return isWordBefore(s, i) !== isWordAt(s, i);
+}
+
+/** `\bword\b` at i. */
+function keywordAt(s: string, i: number, word: string): boolean {
+  return s.startsWith(word, i) && isWordBoundary(s, i) && isWordBoundary(s, i + word.length);
+}
+
+// In the order of packaging's VARIABLE alternation; dotted spellings are the old aliases.
+const VARIABLES: readonly (readonly [string, MarkerVariable])[] = [
+  ['python_version', 'python_version'],
+  ['python_full_version', 'python_full_version'],
+  ['os_name', 'os_name'],
+  ['os.name', 'os_name'],
+  ['sys_platform', 'sys_platform'],
+  ['sys.platform', 'sys_platform'],
+  ['platform_release', 'platform_release'],
+  ['platform_system', 'platform_system'],
+  ['platform_version', 'platform_version'],
+  ['platform.version', 'platform_version'],
+  ['platform_machine', 'platform_machine'],
+  ['platform.machine', 'platform_machine'],
+  ['platform_python_implementation', 'platform_python_implementation'],
+  ['platform.python_implementation', 'platform_python_implementation'],
+  ['python_implementation', 'platform_python_implementation'],
+  ['implementation_name', 'implementation_name'],
+  ['implementation_version', 'implementation_version'],
+  ['extras', 'extras'],
+  ['extra', 'extra'],
+  ['dependency_groups', 'dependency_groups'],
+];
+
+const OPERATORS: readonly MarkerOperator[] = ['===', '==', '~=', '!=', '<=', '>=', '<', '>'];
+
+function hexValue(s: string, i: number, digits: number): number {
+  let value = 0;
+  for (let k = 0; k < digits; k++) {
+    const d = parseInt(s.charAt(i + k), 16);
+    if (Number.isNaN(d)) return -1;
+    value = value * 16 + d;
+  }
+  return value;
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+};
+
+/**
+ * The value of a quoted-string token, as `ast.literal_eval` computes it: Python escapes are
+ * decoded; a raw line break or NUL, a lone surrogate, a bad escape, or an escaped closing quote
+ * make it invalid (null). `\N{name}` needs Python's Unicode name table and is refused.
+ */
+function decodeQuoted(token: string): string | null {
+  const body = token.slice(1, -1);
+  let simple = true;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 0x5c || c === 0x0a || c === 0x0d || c === 0 || (c >= 0xd800 && c <= 0xdfff)) {
+      simple = false;
+      break;
+    }
+  }
+  if (simple) return body;
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0) return null;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < body.length) {
+      const d = body.charCodeAt(i + 1);
+      if (d < 0xdc00 || d > 0xdfff) return null;
+      out += body.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) return null;
+    if (c !== 0x5c) {
+      out += body.charAt(i);
+      continue;
+    }
+    i++;
+    if (i >= body.length) return null;
+    const e = body.charAt(i);
+    const simpleEscape = SIMPLE_ESCAPES[e];
+    if (simpleEscape !== undefined) {
+      out += simpleEscape;
+    } else if (e === '\n') {
+      // a line continuation
+    } else if (e === '\r') {
+      if (body.charAt(i + 1) === '\n') i++;
+    } else if (e >= '0' && e <= '7') {
+      let value = 0;
+      let k = 0;
+      while (k < 3 && i + k < body.length && body.charAt(i + k) >= '0' && body.charAt(i + k) <= '7') {
+        value = value * 8 + (body.charCodeAt(i + k) - 0x30);
+        k++;
+      }
+      out += String.fromCharCode(value);
+      i += k - 1;
+    } else if (e === 'x' || e === 'u' || e === 'U') {
+      const digits = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+      const value = hexValue(body, i + 1, digits);
+      if (value < 0 || value > 0x10ffff) return null;
+      out += value <= 0xffff ? String.fromCharCode(value) : String.fromCodePoint(value);
+      i += digits;
+    } else if (e === 'N') {
+      return null;
+    } else {
+      // Python keeps an unknown escape as written; the character after it is read as usual.
+      out += '\\';
+      i--;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing.
+
+type Failure = { ok: false; message: string; offset: number };
+
+function fail(message: string, offset: number): Failure {
+  return { ok: false, message, offset };
+}
+
+function canonicalizeName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/** packaging normalises the names compared with `extra`, `extras` and `dependency_groups` as it reads them. */
+function normalizeNames(c: MarkerComparison): MarkerComparison {
+  const { lhs, rhs } = c;
+  if (lhs.kind === 'variable' && rhs.kind === 'string' && lhs.value === 'extra') {
+    return { ...c, rhs: { kind: 'string', value: canonicalizeName(rhs.value) } };
+  }
+  if (
+    rhs.kind === 'variable' &&
+    lhs.kind === 'string' &&
+    (rhs.value === 'extra' || rhs.value === 'extras' || rhs.value === 'dependency_groups')
+  ) {
+    return { ...c, lhs: { kind: 'string', value: canonicalizeName(lhs.value) } };
+  }
+  return c;
+}
+
+type OperandResult = { ok: true; operand: MarkerOperand; end: number } | Failure;
+
+function parseOperand(s: string, i: number): OperandResult {
+  const first = s.charCodeAt(i);
+  // Every variable name starts with one of these letters.
+  if ((first === 0x70 || first === 0x6f || first === 0x73 || first === 0x69 || first === 0x65 || first === 0x64) && !isWordBefore(s, i)) {
+    for (const [spelling, variable] of VARIABLES) {
+      if (s.startsWith(spelling, i) && isWordBoundary(s, i + spelling.length)) {
+        return { ok: true, operand: { kind: 'variable', value: variable }, end: i + spelling.length };
+      }
+    }
+  }
+  const q = s.charCodeAt(i);
+  if (q === 0x22 || q === 0x27) {
+    const close = s.indexOf(q === 0x22 ? '"' : "'", i + 1);
+    if (close >= 0) {
+      const value = decodeQuoted(s.slice(i, close + 1));
+      if (value === null) return fail('Invalid quoted string', close + 1);
+      return { ok: true, operand: { kind: 'string', value }, end: close + 1 };
+    }
+  }
+  return fail('Expected a marker variable or quoted string', i);
+}
+
+type ComparisonResult = { ok: true; node: MarkerComparison; end: number } | Failure;
+
+function parseComparison(s: string, i: number): ComparisonResult {
+  const lhs = parseOperand(s, i);
+  if (!lhs.ok) return lhs;
+  i = skipBlanks(s, lhs.end);
+  let op: MarkerOperator | null = null;
+  if (keywordAt(s, i, 'in')) {
+    op = 'in';
+    i += 2;
+  } else if (keywordAt(s, i, 'not')) {
+    i += 3;
+    const j = skipBlanks(s, i);
+    if (j === i) return fail("Expected whitespace after 'not'", i);
+    if (!keywordAt(s, j, 'in')) return fail("Expected 'in' after 'not'", j);
+    op = 'not in';
+    i = j + 2;
+  } else {
+    for (const candidate of OPERATORS) {
+      if (s.startsWith(candidate, i)) {
+        op = candidate;
+        i += candidate.length;
+        break;
+      }
+    }
+    if (op === null) {
+      return fail('Expected marker operator, one of <=, <, !=, ==, >=, >, ~=, ===, in, not in', i);
+    }
+  }
+  const rhs = parseOperand(s, skipBlanks(s, i));
+  if (!rhs.ok) return rhs;
+  const node = normalizeNames({ type: 'comparison', lhs: lhs.operand, op, rhs: rhs.operand });
+  return { ok: true, node, end: rhs.end };
+}
+
+interface OpenGroup {
+  items: MarkerNode[];
+  joins: ('and' | 'or')[];
+  /** Where its `(` is; -1 for the whole marker. */
+  open: number;
+}
+
+function closeGroup(g: OpenGroup): MarkerGroup {
+  return { type: 'group', items: g.items, joins: g.joins };
+}
+
+/**
+ * Reads a marker expression starting at `start` in `s` (a whole requirement, say), stopping where
+ * the expression ends; `end` is past any trailing blanks. Errors carry packaging's message and the
+ * offset packaging's caret points at.
+ */
+export function parseMarkerAt(s: string, start: number): { ok: true; marker: Marker; end: number } | Failure {
+  const stack: OpenGroup[] = [{ items: [], joins: [], open: -1 }];
+  let i = start;
+  for (;;) {
+    i = skipBlanks(s, i);
+    if (s.charCodeAt(i) === 0x28) {
+      stack.push({ items: [], joins: [], open: i });
+      i++;
+      continue;
+    }
+    const comparison = parseComparison(s, i);
+    if (!comparison.ok) return comparison;
+    let node: MarkerNode = comparison.node;
+    i = skipBlanks(s, comparison.end);
+    for (;;) {
+      const group = stack[stack.length - 1] as OpenGroup;
+      group.items.push(node);
+      const join = keywordAt(s, i, 'and') ? 'and' : keywordAt(s, i, 'or') ? 'or' : null;
+      if (join !== null) {
+        group.joins.push(join);
+        i += join.length;
+        break;
+      }
+      if (stack.length === 1) return { ok: true, marker: closeGroup(group), end: i };
+      if (s.charCodeAt(i) !== 0x29) {
+        return fail('Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after marker expression', i);
+      }
+      i = skipBlanks(s, i + 1);
+      stack.pop();
+      node = closeGroup(group);
+    }
+  }
+}
+
+/** A marker as packaging's `Marker(text)` reads it. */
+export function parseMarker(text: string): MarkerParse {
+  const result = parseMarkerAt(text, 0);
+  if (!result.ok) return result;
+  if (!isEndAt(text, result.end)) return fail('Expected end of marker expression', result.end);
+  return { ok: true, marker: result.marker };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing.
+
+function quote(value: string): string {
+  let plain = true;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c || c === 0x0a || c === 0x0d || c === 0 || (c >= 0xd800 && c <= 0xdfff)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return `"${value}"`;
+  const q = value.includes('"') && !value.includes("'") ? "'" : '"';
+  let out = q;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value.charAt(i);
+    const c = value.charCodeAt(i);
+    if (ch === '\\' || ch === q) out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (c === 0) out += '\\x00';
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
+      const d = value.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out += value.slice(i, i + 2);
+        i++;
+      } else out += '\\u' + c.toString(16);
+    } else if (c >= 0xd800 && c <= 0xdfff) out += '\\u' + c.toString(16);
+    else out += ch;
+  }
+  return out + q;
+}
+
+function operandToString(o: MarkerOperand): string {
+  return o.kind === 'variable' ? o.value : quote(o.value);
+}
+
+/**
+ * `str(Marker)`: single spaces, double-quoted values, variables by their current names, and
+ * parentheses only where a group of two or more sits inside another.
+ */
+export function markerToString(marker: Marker): string {
+  let out = '';
+  // A task is text to emit or a node to print; `nested` says whether a group needs parentheses.
+  const tasks: (string | { node: MarkerNode; nested: boolean })[] = [{ node: marker, nested: false }];
+  while (tasks.length > 0) {
+    const task = tasks.pop() as string | { node: MarkerNode; nested: boolean };
+    if (typeof task === 'string') {
+      out += task;
+      continue;
+    }
+    const { node, nested } = task;
+    if (node.type === 'comparison') {
+      out += `${operandToString(node.lhs)} ${node.op} ${operandToString(node.rhs)}`;
+      continue;
+    }
+    if (node.items.length === 1) {
+      tasks.push({ node: node.items[0] as MarkerNode, nested });
+      continue;
+    }
+    if (nested) tasks.push(')');
+    for (let k = node.items.length - 1; k >= 0; k--) {
+      tasks.push({ node: node.items[k] as MarkerNode, nested: true });
+      if (k > 0) tasks.push(` ${node.joins[k - 1] as string} `);
+    }
+    if (nested) tasks.push('(');
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation.
+
+// Compared as PEP 440 versions when the other side reads as a version specifier.
+const VERSION_KEYS = new Set(['implementation_version', 'platform_release', 'python_full_version', 'python_version']);
+
+export type MarkerEvaluation = { ok: true; value: boolean } | { ok: false; message: string };
+
+type EnvValue = string | readonly string[];
+
+function lookup(env: Partial<MarkerEnvironment>, extra: string, key: string): EnvValue | undefined {
+  if (key === 'extra') return extra;
+  if (!Object.prototype.hasOwnProperty.call(env, key)) return undefined;
+  const value = (env as Record<string, unknown>)[key];
+  if (typeof value === 'string') {
+    // packaging repairs what platform.python_version() reports for untagged builds.
+    return key === 'python_full_version' && value.endsWith('+') ? value + 'local' : value;
+  }
+  return Array.isArray(value) ? (value as readonly string[]) : undefined;
+}
+
+function setRepr(values: readonly string[]): string {
+  return values.length === 0 ? 'frozenset()' : `{${values.map(pythonRepr).join(', ')}}`;
+}
+
+function compare(c: MarkerComparison, env: Partial<MarkerEnvironment>, extra: string): boolean | string {
+  // As packaging: a variable on the left is looked up and the right side taken as written;
+  // otherwise the right side names what to look up (even when it is a quoted string).
+  let key: string;
+  let lhs: EnvValue | undefined;
+  let rhs: EnvValue | undefined;
+  if (c.lhs.kind === 'variable') {
+    key = c.lhs.value;
+    lhs = lookup(env, extra, key);
+    rhs = c.rhs.value;
+  } else {
+    key = c.rhs.value;
+    lhs = c.lhs.value;
+    rhs = lookup(env, extra, key);
+  }
+  if (lhs === undefined || rhs === undefined) return `Marker variable ${pythonRepr(key)} is not defined in the environment`;
+  if (typeof lhs !== 'string') return `Marker variable ${pythonRepr(key)} holds a set and cannot be compared on the left of ${c.op}`;
+  if (key === 'extras' || key === 'dependency_groups') {
+    lhs = canonicalizeName(lhs);
+    rhs = typeof rhs === 'string' ? canonicalizeName(rhs) : rhs.map(canonicalizeName);
+  }
+  if (VERSION_KEYS.has(key) && typeof rhs === 'string') {
+    const spec = parseSpecifier(c.op + rhs);
+    if (spec !== null) return specifierContains(spec, lhs, { prereleases: true });
+  }
+  switch (c.op) {
+    case 'in':
+      return rhs.includes(lhs);
+    case 'not in':
+      return !rhs.includes(lhs);
+    case '<':
+    case '>':
+      return false;
+    case '<=':
+    case '==':
+    case '>=':
+      return lhs === rhs;
+    case '!=':
+      return lhs !== rhs;
+    default: {
+      const shown = typeof rhs === 'string' ? pythonRepr(rhs) : setRepr(rhs);
+      return `Undefined <Op(${pythonRepr(c.op)})> on ${pythonRepr(lhs)} and ${shown}.`;
+    }
+  }
+}
+
+/**
+ * Evaluates as packaging's `Marker.evaluate(env)` does for a requirement being installed with
+ * extra `extra` (none: ""). Where packaging raises (a variable missing from `env`, `~=` or `===`
+ * between values that are not versions), the result says why.
+ */
+export function tryEvaluateMarker(marker: Marker, env: Partial<MarkerEnvironment>, extra?: string): MarkerEvaluation {
+  const extraValue = extra ? canonicalizeName(extra) : '';
+  // packaging evaluates every comparison (an error anywhere raises), then combines: `and` binds tighter.
+  interface Frame {
+    group: MarkerGroup;
+    index: number;
+    anyTrue: boolean;
+    allTrue: boolean;
+  }
+  const stack: Frame[] = [{ group: marker, index: 0, anyTrue: false, allTrue: true }];
+  let value = false;
+  let pending = false;
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    if (pending) {
+      if (frame.index > 0 && frame.group.joins[frame.index - 1] === 'or') {
+        frame.anyTrue ||= frame.allTrue;
+        frame.allTrue = true;
+      }
+      frame.allTrue &&= value;
+      frame.index++;
+      pending = false;
+    }
+    if (frame.index === frame.group.items.length) {
+      value = frame.anyTrue || frame.allTrue;
+      stack.pop();
+      pending = true;
+      continue;
+    }
+    const item = frame.group.items[frame.index] as MarkerNode;
+    if (item.type === 'group') {
+      stack.push({ group: item, index: 0, anyTrue: false, allTrue: true });
+      continue;
+    }
+    const result = compare(item, env, extraValue);
+    if (typeof result === 'string') return { ok: false, message: result };
+    value = result;
+    pending = true;
+  }
+  return { ok: true, value };
+}
+
+export class MarkerEvaluationError extends Error {
+  override name = 'MarkerEvaluationError';
+}
+
+/** `tryEvaluateMarker`, throwing `MarkerEvaluationError` where packaging raises. */
+export function evaluateMarker(marker: Marker, env: Partial<MarkerEnvironment>, extra?: string): boolean {
+  const result = tryEvaluateMarker(marker, env, extra);
+  if (!result.ok) throw new MarkerEvaluationError(result.message);
+  return result.value;
+}

@@ -1,0 +1,327 @@
+// Set algebra over PEP 440 versions: what a specifier set admits, as a union of intervals of
+// packaging's total order, so that checks can ask "can both hold?" and "does this pin imply that
+// policy?" exactly, without enumerating versions.
+//
+// Every operator except `===` admits a set of *versions* (all spellings of 1.0 alike). Its
+// boundaries are cuts between versions, and they fall where packaging puts them:
+// - `<V` (V final or post) stops below V.dev0: it excludes every pre-release of V.
+// - `<=V`, `==V` and `!=V` take in V's local versions (V+anything); `==V+l` is the single point.
+// - `>V` (V final or pre) starts above all of V's post-releases and local versions; `>V.postN`
+//   and `>V.devN` start at the next post/dev release.
+// - `==X.*` and `~=X.Y` are [X.dev0, next prefix .dev0).
+// `===` compares text, so a set with `===` holds at most one spelling (case aside) and is kept as
+// that "identity" string; `intersects` and `isSubset` treat it as one more candidate.
+//
+// The one place this is not exact: an odd `~=` whose text puts a pre/post/dev part into
+// packaging's prefix (`~=1.0.c.1` -> prefix `1.0rc0`). packaging then matches on how many release
+// components the candidate *writes* (`1.0rc0` but not `1.0.0rc0`); here both count.
+
+import {
+  compareReleases,
+  compareVersions,
+  isPrerelease,
+  normalizeVersion,
+  parseVersion,
+  versionFromParts,
+  type PreReleaseLabel,
+  type Version,
+  type VersionNumber,
+} from './version.js';
+import { contains, type PrefixPattern, type Specifier, type SpecifierSet } from './specifier.js';
+
+/**
+ * A position between versions. `before`: just below `version`. `after`: just above `version`
+ * itself (only used for exact local versions; V+l.x lies above it). `afterPosts`: above a final
+ * release V, its local versions and every post-release of it, below anything greater. `max`: above
+ * every version.
+ */
+export type Cut =
+  | { readonly kind: 'before' | 'after' | 'afterPosts'; readonly version: Version }
+  | { readonly kind: 'max' };
+
+/** The versions strictly between two cuts. Never empty. */
+export interface VersionInterval {
+  readonly lower: Cut;
+  readonly upper: Cut;
+}
+
+export interface VersionRangeSet {
+  /** Sorted and disjoint: what the set's non-`===` specifiers admit. */
+  readonly intervals: readonly VersionInterval[];
+  /**
+   * For a set with `===`: the one text it can match (as first written; case does not matter),
+   * and whether it does. null for sets without `===`.
+   */
+  readonly identity: { readonly text: string; readonly member: boolean } | null;
+}
+
+const MIN_VERSION = versionFromParts({ release: [0], dev: 0 });
+const MIN: Cut = Object.freeze({ kind: 'before', version: MIN_VERSION });
+const MAX: Cut = Object.freeze({ kind: 'max' });
+const EVERYTHING: readonly VersionInterval[] = Object.freeze([Object.freeze({ lower: MIN, upper: MAX })]);
+
+function increment(n: VersionNumber): VersionNumber {
+  if (typeof n === 'bigint') return n + 1n;
+  return n + 1 > Number.MAX_SAFE_INTEGER ? BigInt(n) + 1n : n + 1;
+}
+
+function before(version: Version): Cut {
+  return { kind: 'before', version };
+}
+
+/** Above V and every V+local: the next public version is right there (its .devN+1, .postN+1.dev0 or .post0.dev0). */
+function afterLocals(v: Version): Cut {
+  if (v.dev !== null) return before(versionFromParts({ ...v, dev: increment(v.dev), local: null }));
+  if (v.post !== null) return before(versionFromParts({ ...v, post: increment(v.post), dev: 0, local: null }));
+  return before(versionFromParts({ ...v, post: 0, dev: 0, local: null }));
+}
+
+/** Above V (no dev, no post), its locals and post-releases. */
+function afterPosts(v: Version): Cut {
+  if (v.pre !== null) {
+    return before(versionFromParts({ ...v, pre: [v.pre[0], increment(v.pre[1])], dev: 0, local: null }));
+  }
+  return { kind: 'afterPosts', version: v.local === null ? v : versionFromParts({ ...v, local: null }) };
+}
+
+/** Is `w` below an `afterPosts` cut of final release `v`? Everything up to v's epoch and release is. */
+function belowPostCeiling(w: Version, v: Version): boolean {
+  if (w.epoch < v.epoch || w.epoch > v.epoch) return w.epoch < v.epoch;
+  return compareReleases(w.release, v.release) <= 0;
+}
+
+function compareCuts(a: Cut, b: Cut): number {
+  if (a.kind === 'max' || b.kind === 'max') return a.kind === b.kind ? 0 : a.kind === 'max' ? 1 : -1;
+  if (a.kind === 'afterPosts' && b.kind === 'afterPosts') {
+    const e = a.version.epoch < b.version.epoch ? -1 : a.version.epoch > b.version.epoch ? 1 : 0;
+    return e || compareReleases(a.version.release, b.version.release);
+  }
+  if (a.kind === 'afterPosts') return belowPostCeiling(b.version, a.version) ? 1 : -1;
+  if (b.kind === 'afterPosts') return belowPostCeiling(a.version, b.version) ? -1 : 1;
+  return compareVersions(a.version, b.version) || (a.kind === b.kind ? 0 : a.kind === 'before' ? -1 : 1);
+}
+
+// Cuts on either side of a public version have no version between them only when normalised
+// as above, which every constructor here does; so an interval is empty exactly when lower >= upper.
+function interval(lower: Cut, upper: Cut): VersionInterval[] {
+  return compareCuts(lower, upper) < 0 ? [{ lower, upper }] : [];
+}
+
+function intersect(a: readonly VersionInterval[], b: readonly VersionInterval[]): VersionInterval[] {
+  const out: VersionInterval[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as VersionInterval;
+    const y = b[j] as VersionInterval;
+    const lower = compareCuts(x.lower, y.lower) >= 0 ? x.lower : y.lower;
+    const upper = compareCuts(x.upper, y.upper) <= 0 ? x.upper : y.upper;
+    out.push(...interval(lower, upper));
+    if (compareCuts(x.upper, y.upper) < 0) i++;
+    else j++;
+  }
+  return out;
+}
+
+function complement(a: readonly VersionInterval[]): VersionInterval[] {
+  const out: VersionInterval[] = [];
+  let lower = MIN;
+  for (const x of a) {
+    out.push(...interval(lower, x.lower));
+    lower = x.upper;
+  }
+  out.push(...interval(lower, MAX));
+  return out;
+}
+
+/** The epoch/release prefix pattern as an interval, [P.dev0, next P.dev0). */
+function prefixIntervals(p: PrefixPattern): VersionInterval[] {
+  if (p.impossible) return [];
+  const epoch = p.epoch;
+  const release = p.release;
+  let lower: Version;
+  let upper: Version;
+  if (release.length === 0) {
+    lower = versionFromParts({ epoch, release: [0], dev: 0 });
+    upper = versionFromParts({ epoch: increment(epoch), release: [0], dev: 0 });
+  } else {
+    const next = [...release.slice(0, -1), increment(release[release.length - 1] as VersionNumber)];
+    lower = versionFromParts({ epoch, release, dev: 0 });
+    upper = versionFromParts({ epoch, release: next, dev: 0 });
+  }
+  if (p.tail.length === 0) return interval(before(lower), before(upper));
+  return tailIntervals(p);
+}
+
+const TAIL_PART = /^(a|b|rc|post|dev)(0|[1-9][0-9]*)$/;
+
+/**
+ * A prefix ending in pre/post/dev parts (`1.0rc0`, `1.0.post0`): the versions of that release whose
+ * pre/post/dev parts start with those (see the note at the top on trailing zeros).
+ */
+function tailIntervals(p: PrefixPattern): VersionInterval[] {
+  let pre: [PreReleaseLabel, VersionNumber] | null = null;
+  let post: VersionNumber | null = null;
+  let dev: VersionNumber | null = null;
+  let stage = 0; // 1 after pre, 2 after post, 3 after dev: parts must come in this order
+  for (const part of p.tail) {
+    const m = TAIL_PART.exec(part);
+    if (!m) return [];
+    const label = m[1] as string;
+    const n = (m[2] as string).length <= 15 ? Number(m[2]) : BigInt(m[2] as string);
+    const next = label === 'post' ? 2 : label === 'dev' ? 3 : 1;
+    if (next <= stage) return [];
+    stage = next;
+    if (next === 1) pre = [label as PreReleaseLabel, n];
+    else if (next === 2) post = n;
+    else dev = n;
+  }
+  const base = { epoch: p.epoch, release: p.release.length ? p.release : [0] };
+  if (stage === 3) {
+    const v = versionFromParts({ ...base, pre, post, dev });
+    return interval(before(v), afterLocals(v));
+  }
+  if (stage === 2) {
+    const v = versionFromParts({ ...base, pre, post, dev: 0 });
+    return interval(before(v), before(versionFromParts({ ...base, pre, post: increment(post as VersionNumber), dev: 0 })));
+  }
+  const first = versionFromParts({ ...base, pre, dev: 0 });
+  return interval(before(first), afterPosts(versionFromParts({ ...base, pre })));
+}
+
+function specifierIntervals(spec: Specifier): readonly VersionInterval[] {
+  if (spec.operator === '===') return EVERYTHING;
+  const t = spec.target;
+  if (t === null) return [];
+  switch (spec.operator) {
+    case '>=':
+      return interval(before(t), MAX);
+    case '<=':
+      return interval(MIN, afterLocals(t));
+    case '>':
+      return interval(t.dev !== null || t.post !== null ? afterLocals(t) : afterPosts(t), MAX);
+    case '<':
+      return interval(MIN, before(isPrerelease(t) ? t : versionFromParts({ ...t, dev: 0, local: null })));
+    case '~=':
+      return intersect(interval(before(t), MAX), spec.prefix ? prefixIntervals(spec.prefix) : []);
+    case '==':
+    case '!=': {
+      let equal: VersionInterval[];
+      if (spec.prefix) equal = prefixIntervals(spec.prefix);
+      else if (t.local !== null) equal = interval(before(t), { kind: 'after', version: t });
+      else equal = interval(before(t), afterLocals(t));
+      return spec.operator === '==' ? equal : complement(equal);
+    }
+  }
+}
+
+const rangeCache = new WeakMap<SpecifierSet, VersionRangeSet>();
+
+/** What `set` admits, as intervals (plus the `===` text, if any). Cached per set object. */
+export function toRanges(set: SpecifierSet): VersionRangeSet {
+  const hit = rangeCache.get(set);
+  if (hit) return hit;
+  let intervals: readonly VersionInterval[] = EVERYTHING;
+  let identity: VersionRangeSet['identity'] = null;
+  for (const spec of set.specifiers) {
+    if (spec.operator === '===' && identity === null) identity = { text: spec.version, member: false };
+    intervals = intersect(intervals, specifierIntervals(spec));
+  }
+  if (identity !== null) identity = { text: identity.text, member: contains(set, identity.text, { prereleases: true }) };
+  const result: VersionRangeSet = Object.freeze({ intervals: Object.freeze(intervals), identity });
+  rangeCache.set(set, result);
+  return result;
+}
+
+/** A version strictly inside the interval, spelled in its normal form. */
+function witness(x: VersionInterval): string {
+  const { lower, upper } = x;
+  if (lower.kind === 'before') return normalizeVersion(lower.version);
+  if (lower.kind === 'after') {
+    // A longer local label sorts just above. Extend it with a segment that stays below `upper`:
+    // below the segment where `upper` extends the same label, if it does (strings sort before numbers).
+    const v = lower.version;
+    const label = v.local ?? [];
+    let segment = 'a';
+    if (upper.kind === 'before' || upper.kind === 'after') {
+      const u = upper.version;
+      const next = u.local?.[label.length];
+      if (next !== undefined && compareVersions(versionFromParts({ ...u, local: u.local?.slice(0, label.length) ?? null }), v) === 0) {
+        segment = typeof next === 'string' ? '0' + next : 'a';
+      }
+    }
+    return normalizeVersion(versionFromParts({ ...v, local: [...label, segment] }));
+  }
+  if (lower.kind === 'afterPosts') {
+    // Above V's post-releases but below anything greater: V with enough `.0`s and a `.1`.
+    const v = lower.version;
+    const zeros = (upper.kind === 'max' ? 0 : upper.version.release.length) + 1;
+    return normalizeVersion(versionFromParts({ epoch: v.epoch, release: [...v.release, ...new Array<number>(zeros).fill(0), 1] }));
+  }
+  throw new Error('an interval cannot start at max');
+}
+
+/** Another spelling of the same version, for a candidate that must differ from a `===` text. */
+function respell(version: string, avoid: string): string {
+  return version.toLowerCase() === avoid.toLowerCase() ? 'v' + version : version;
+}
+
+/** A candidate (version text) both sets contain, pre-releases included; null when there is none. */
+export function commonVersion(a: SpecifierSet, b: SpecifierSet): string | null {
+  const ra = toRanges(a);
+  const rb = toRanges(b);
+  if (ra.identity || rb.identity) {
+    for (const text of [ra.identity?.text, rb.identity?.text]) {
+      if (text !== undefined && contains(a, text, { prereleases: true }) && contains(b, text, { prereleases: true })) {
+        return text;
+      }
+    }
+    return null;
+  }
+  const both = intersect(ra.intervals, rb.intervals);
+  return both.length > 0 ? witness(both[0] as VersionInterval) : null;
+}
+
+/** A candidate `a` contains and `b` does not, pre-releases included; null when `a` is a subset of `b`. */
+export function versionOutside(a: SpecifierSet, b: SpecifierSet): string | null {
+  const ra = toRanges(a);
+  const rb = toRanges(b);
+  if (ra.identity) {
+    return ra.identity.member && !contains(b, ra.identity.text, { prereleases: true }) ? ra.identity.text : null;
+  }
+  if (rb.identity) {
+    // b holds one spelling at most; any version of a has another.
+    const first = ra.intervals[0];
+    return first ? respell(witness(first), rb.identity.text) : null;
+  }
+  const outside = intersect(ra.intervals, complement(rb.intervals));
+  return outside.length > 0 ? witness(outside[0] as VersionInterval) : null;
+}
+
+/** Is there a version (pre-release or not) both sets contain? */
+export function intersects(a: SpecifierSet, b: SpecifierSet): boolean {
+  return commonVersion(a, b) !== null;
+}
+
+/** Does `b` contain every version `a` contains? */
+export function isSubset(a: SpecifierSet, b: SpecifierSet): boolean {
+  return versionOutside(a, b) === null;
+}
+
+/**
+ * The one version `set` pins: `==1.2.3`, `===1.2.3`, `==1.2.3+cu121`, or anything equivalent
+ * (`>=1.2.3,<=1.2.3`). A public version also admits its local versions (`==1.2.3` lets pip install
+ * 1.2.3+cu121); that still counts as pinning 1.2.3. null for ranges, `==1.2.*`, and empty sets.
+ */
+export function exactPin(set: SpecifierSet): Version | null {
+  const ranges = toRanges(set);
+  if (ranges.identity) return ranges.identity.member ? parseVersion(ranges.identity.text) : null;
+  if (ranges.intervals.length !== 1) return null;
+  const { lower, upper } = ranges.intervals[0] as VersionInterval;
+  if (lower.kind !== 'before' || upper.kind === 'max' || upper.kind === 'afterPosts') return null;
+  const v = lower.version;
+  if (upper.kind === 'after') return compareVersions(v, upper.version) === 0 ? v : null;
+  if (v.local !== null) return null;
+  const next = afterLocals(v);
+  return next.kind === 'before' && compareVersions(next.version, upper.version) === 0 ? v : null;
+}
