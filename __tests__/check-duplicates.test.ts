@@ -55,5 +55,6 @@ test('a package written many different ways stays linear: each pin is compared w
   const started = Date.now();
   const found = findings(parseTexts({ 'requirements.txt': `${lines.join('\n')}\n` }));
   assert.equal(found.length, 4999);
-  assert.ok(Date.now() - started < 5000);
+  // Comparing every pair would take tens of seconds here; the bound leaves room for a loaded CI machine.
+  assert.ok(Date.now() - started < 15_000);
 });

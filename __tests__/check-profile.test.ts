@@ -35,7 +35,7 @@ test('profile rules fire on each deviation, at the token to change, with the tex
     'Dockerfile:3:72-74 error python-outside-profile -> 3.10',
     'Dockerfile:5:58-95 error cuda-outside-profile -> https://download.pytorch.org/whl/cu121',
     'Dockerfile:6:33-57 error cuda-outside-profile -> torchvision==0.16.2+cu121',
-    'pyproject.toml:8:20-24 error python-outside-profile -> ==3.10.*',
+    'pyproject.toml:8:20-25 error python-outside-profile -> ==3.10.*',
     'requirements.txt:2:1-13 error pin-outside-profile -> numpy==1.23.5',
     'requirements.txt:3:1-21 error pin-outside-profile -> fastapi>=0.115,<0.116',
     'requirements.txt:5:1-18 warning range-wider-than-profile -> transformers==4.40.2',

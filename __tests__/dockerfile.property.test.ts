@@ -48,6 +48,12 @@ describe('parseDockerfile: properties', () => {
       `FROM x\nRUN ${'\\\n'.repeat(50_000)}pip install y==1\n`,
       `# ${' '.repeat(100_000)}=x\nFROM x\n`,
       `FROM x\nRUN <<EOF\n${'pip install z==1\n'.repeat(20_000)}EOF\n`,
+      // Work that grows with the product of two counts must stay linear or bounded.
+      Array.from({ length: 10_000 }, (_, i) => `FROM x AS s${i}\nCOPY --from=s${Math.max(0, i - 1)} /a /b`).join('\n'),
+      `FROM x\nRUN bash ${'<<A '.repeat(5_000)}\n${'pip install q==1\nA\n'.repeat(5_000)}`,
+      `FROM x\nRUN pip install "${Array.from({ length: 20_000 }, (_, i) => `$v${i}`).join('')}"\n`,
+      `FROM x\n${'COPY a/ /a/\n'.repeat(5_000)}${'RUN pip install -r /zz/r.txt\n'.repeat(5_000)}`,
+      `FROM x\nRUN true ${"&& sh -c 'pip install x==1' \\\n".repeat(5_000)}\n`,
     ];
     for (const input of inputs) {
       const started = performance.now();

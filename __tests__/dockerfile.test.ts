@@ -248,7 +248,8 @@ describe('parseDockerfile: ARG and ENV expansion', () => {
     assert.deepEqual(requirements(result), ['torchvision==0.16.2 L9:62-99 (0)']);
     assert.deepEqual(indexes(result), ['extra-index-url https://download.pytorch.org/whl/cu121 cuda=12.1 L10:23-75 (0)']);
     assert.deepEqual(diagnostics(result), [
-      'notice L9:17 pip install torch==2.1.2+cu${CUDA_MAJOR}${CUDA_MINOR}: CUDA_MAJOR, CUDA_MINOR have no value here (no ARG or ENV sets it), so it is not checked',
+      'notice L9:17 pip install torch==2.1.2+cu${CUDA_MAJOR}${CUDA_MINOR}: CUDA_MAJOR, CUDA_MINOR have no value in this stage: '
+        + 'an ARG before the first FROM is seen only by FROM lines (declare `ARG CUDA_MAJOR` in the stage), so it is not checked',
       'notice L11:18 pip install cupy-cuda12x==${CUPY}: CUPY has no value here (no ARG or ENV sets it), so it is not checked',
     ]);
   });
@@ -264,7 +265,8 @@ describe('parseDockerfile: ARG and ENV expansion', () => {
     const result = read('arg-scope.Dockerfile');
     assert.deepEqual(requirements(result), ['numpy==1.26.4 L8:17-31 (0)', 'pandas==2.0.3 L8:33-49 (0)']);
     assert.deepEqual(diagnostics(result), [
-      'notice L8:51 pip install scipy==${PYTHON}: PYTHON has no value here (no ARG or ENV sets it), so it is not checked',
+      'notice L8:51 pip install scipy==${PYTHON}: PYTHON has no value in this stage: '
+        + 'an ARG before the first FROM is seen only by FROM lines (declare `ARG PYTHON` in the stage), so it is not checked',
     ]);
   });
 
@@ -521,6 +523,11 @@ describe('parseDockerfile: inline text', () => {
     const result = parse('FROM python:3.11\nENV PIP_EXTRA  https://download.pytorch.org/whl/cu118 \nENV REQ="torch==2.1.2" \\\n    IDX=${PIP_EXTRA}\nRUN pip install "$REQ" --extra-index-url $IDX\n');
     assert.deepEqual(requirements(result), ['torch==2.1.2 L5:17-22 (0)']);
     assert.deepEqual(indexes(result), ['extra-index-url https://download.pytorch.org/whl/cu118 cuda=11.8 L5:42-45 (0)']);
+  });
+
+  it('reads the script of sh -c / bash -lc in shell form, at its own columns', () => {
+    const result = parse('FROM python:3.11\nRUN sh -c "pip install a==1" && bash -lc \'python -m pip install b==2\'\n');
+    assert.deepEqual(requirements(result), ['a==1 L2:24-27 (0)', 'b==2 L2:65-68 (0)']);
   });
 
   it('redacts credentials in index URLs', () => {

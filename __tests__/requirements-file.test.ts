@@ -72,6 +72,9 @@ describe('parseRequirementsFile: the records of an ML stack', () => {
     assert.equal(byName('pydub').specifier, '==0.25.1');
     assert.equal(byName('backports.zoneinfo').marker, 'python_version<"3.9"');
     assert.deepEqual([byName('python-dotenv').specifier, byName('python-dotenv').endColumn], ['==1.0.1', 20]);
+    assert.deepEqual(meaning(only(read('torchmetrics (>= 1.4.0.post0, < 1.5) ; python_version >= "3.9"').file.requirements)), {
+      name: 'torchmetrics', extras: [], specifier: '>=1.4.0.post0,<1.5', marker: 'python_version >= "3.9"', url: null, editable: false,
+    });
   });
 
   it('ends a requirement token before its comment', () => {
@@ -231,6 +234,19 @@ describe('parseRequirementsFile: what pip rejects', () => {
       assert.deepEqual(rejected(line), [{ file: 'requirements.txt', line: 1, column, severity: 'error', message }]);
     });
   }
+
+  it('reads a path-looking requirement that no path is written like as PEP 508, as pip reads a missing path', () => {
+    assert.deepEqual(rejected('./pkg>=1.0 ; python_version < "3.8"'), [
+      { file: 'requirements.txt', line: 1, column: 1, severity: 'error', message: "Invalid requirement: './pkg>=1.0': Expected package name at the start of dependency specifier. Hint: It looks like a path." },
+    ]);
+  });
+
+  it('takes the text before -e as the editable requirement, as pip 26 does', () => {
+    const { file, diagnostics } = read('./packages/asr -e ./packages/other');
+    assert.deepEqual(meaning(only(file.requirements)), { name: '', extras: [], specifier: '', marker: null, url: './packages/asr', editable: true });
+    assert.deepEqual(only(diagnostics).message, "pip reads './packages/asr' as this line's editable requirement and ignores -e ./packages/other");
+    assert.match(only(rejected('torch==2.1.2 -e .').filter((diagnostic) => diagnostic.severity === 'error')).message, /^torch==2\.1\.2 is not a valid editable requirement/);
+  });
 
   it('rejects an editable that is neither a path nor a VCS URL', () => {
     const [diagnostic] = rejected('-e https://example.com/archive/nemo-1.17.0.zip');
@@ -444,9 +460,23 @@ describe('parseRequirementsFile: size and hostile input', () => {
     assert.equal(only(long.file.requirements).url?.length, 5_000_000);
   });
 
+  it('reads a line of a million words after the options', () => {
+    const { file, diagnostics } = read(`numpy==1.23.5 --hash=sha256:aa -- ${'x '.repeat(1_000_000)}`);
+    assert.deepEqual(only(file.requirements).hashes, ['sha256:aa']);
+    assert.equal(only(diagnostics).severity, 'warning');
+  });
+
+  it('warns once per option of a line that repeats it', () => {
+    const { diagnostics } = read(`--hash=sha256:aa ${'-i https://x.example/simple '.repeat(100_000)}`);
+    assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.message), ['--hash without a requirement on its line: pip ignores it']);
+    assert.equal(read(`torch==2.1.2 ${'-i https://x.example/simple '.repeat(100_000)}`).diagnostics.length, 1);
+  });
+
   it('reads 100,000 continuation lines with a variable on each', () => {
     const text = `pkg==1.0 \\\n${'  --hash=sha256:${HASH} \\\n'.repeat(100_000)}`;
     const { file } = read(text, { env: { HASH: 'ab' } });
+    const expandedFirst = read(`\${HASH}-pkg==1.0 \\\n${'  --hash=sha256:ab \\\n'.repeat(100_000)}`, { env: { HASH: 'ab' } });
+    assert.equal(only(expandedFirst.file.requirements).name, 'ab-pkg');
     assert.equal(only(file.requirements).hashes?.length, 100_000);
     assert.equal(only(file.requirements).endLine, 100_001);
   });

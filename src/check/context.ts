@@ -28,7 +28,7 @@ export interface InFile<T> {
 
 export interface SetView {
   set: InstallSet;
-  /** In the order pip sees them: the set's files in order, each file's lines in order. */
+  /** The set's files in order, each file's lines in order (`compareReadOrder` gives pip's reading order). */
   pins: Pin[];
   pinsByKey: Map<string, Pin[]>;
   pythons: Array<InFile<PythonFact>>;
@@ -51,10 +51,17 @@ export interface CheckContext {
   files: ReadonlyMap<string, ParsedFile>;
   specifiers: Specifiers;
   markers: MarkerSpace;
+  /** profileAllows' answers, by key (`python`/`cuda` prefixed with `:`, as no package name can be). */
+  allowed: Map<string, Allowed | null>;
 }
 
-export function buildContext(parse: ParseResult, matrix: Matrix, profile: Profile | null): CheckContext {
-  const specifiers = new Specifiers();
+/** What the profile allows for one package, or for its python/cuda. */
+export interface Allowed {
+  specifier: string;
+  admits: Admits;
+}
+
+export function buildContext(parse: ParseResult, matrix: Matrix, profile: Profile | null, specifiers = new Specifiers()): CheckContext {
   const markers = new MarkerSpace();
   const files = new Map(parse.files.map((file) => [file.path, file]));
   const pinsOfFile = new Map<string, Pin[]>();
@@ -66,7 +73,7 @@ export function buildContext(parse: ParseResult, matrix: Matrix, profile: Profil
     }
     return pins;
   };
-  const context: CheckContext = { matrix, profile, sets: [], files, specifiers, markers };
+  const context: CheckContext = { matrix, profile, sets: [], files, specifiers, markers, allowed: new Map() };
   context.sets = parse.installSets.map((set) => viewOf(set, files, pinsOf, context));
   return context;
 }
@@ -93,7 +100,8 @@ function viewOf(set: InstallSet, files: ReadonlyMap<string, ParsedFile>, pinsOf:
     // Only the stages of this set count in its own Dockerfile; other files count whole.
     const stages = path === set.file && set.stages ? new Set(set.stages) : null;
     const inSet = (stage: string | null | undefined): boolean => stages === null || stage == null || stages.has(stage);
-    for (const pin of pinsOf(file)) if (inSet(pin.requirement.stage)) candidates.push(pin);
+    if (stages === null) candidates.push(...pinsOf(file));
+    else for (const pin of pinsOf(file)) if (inSet(pin.requirement.stage)) candidates.push(pin);
     for (const fact of file.python) if (inSet(fact.stage)) view.pythons.push({ fact, file: path });
     for (const fact of file.cuda) if (inSet(fact.stage)) view.cuda.push({ fact, file: path });
     for (const fact of file.indexes) if (inSet(fact.stage)) view.indexes.push({ fact, file: path });
@@ -104,7 +112,7 @@ function viewOf(set: InstallSet, files: ReadonlyMap<string, ParsedFile>, pinsOf:
   const python = interpreterOf(view, context);
   for (const pin of candidates) {
     const marker = pin.requirement.marker;
-    if (marker !== null && !context.markers.canHoldTogether([marker], python)) continue;
+    if (marker !== null && !context.markers.holds(marker, python)) continue;
     view.pins.push(pin);
     const same = view.pinsByKey.get(pin.key);
     if (same) same.push(pin);
@@ -160,21 +168,32 @@ export function setPython(view: SetView): InFile<PythonFact> | null {
   return last;
 }
 
-/** The span of a fact that may only know its line: the whole line when no columns are known. */
+/** The span of a fact that may only know its line: its first column when no columns are known. */
 export function factSpan(fact: { line: number; column?: number; endColumn?: number }): Span {
   return { line: fact.line, column: fact.column ?? 1, endLine: fact.line, endColumn: fact.endColumn ?? fact.column ?? 1 };
 }
 
 /** What the profile allows for a package, or for `python` / `cuda`; null when it says nothing. */
-export function profileAllows(context: CheckContext, key: string, pseudo: boolean): { specifier: string; admits: Admits } | null {
+export function profileAllows(context: CheckContext, key: string, pseudo: boolean): Allowed | null {
   const profile = context.profile;
   if (!profile) return null;
-  const specifier = pseudo ? (key === 'python' ? profile.python : key === 'cuda' ? profile.cuda : undefined) : profile.packages[key];
-  const admits = specifier === undefined ? null : context.specifiers.admits(specifier);
-  return specifier !== undefined && admits ? { specifier, admits } : null;
+  const cacheKey = pseudo ? `:${key}` : key;
+  let allowed = context.allowed.get(cacheKey);
+  if (allowed === undefined) {
+    const specifier = pseudo ? (key === 'python' ? profile.python : key === 'cuda' ? profile.cuda : undefined) : ownValue(profile.packages, key);
+    const admits = specifier === undefined ? null : context.specifiers.admits(specifier);
+    allowed = specifier !== undefined && admits ? { specifier, admits } : null;
+    context.allowed.set(cacheKey, allowed);
+  }
+  return allowed;
 }
 
 /** Why the profile pins `key`, as its reasons say; "profile policy" when they say nothing. */
 export function profileReason(profile: Profile, key: string): string {
-  return profile.reasons[key] ?? 'profile policy';
+  return ownValue(profile.reasons, key) ?? 'profile policy';
+}
+
+/** `record[key]` for the record's own keys only: a package may be called `constructor`. */
+export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }

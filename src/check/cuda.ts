@@ -8,11 +8,11 @@
 
 import type { CudaDriver, Facts } from '../matrix/types.js';
 import type { Finding, ImageRef, ParsedFile, RuleInfo, Severity } from '../model.js';
-import { factSpan, profileAllows, type CheckContext, type InFile, type SetView } from './context.js';
-import { cudaTagIndex, isNvidiaCudaImage, parseCudaTag, withTag, type CudaTag } from './cuda-tags.js';
+import { factSpan, ownValue, profileAllows, type CheckContext, type InFile, type SetView } from './context.js';
+import { cudaTagIndex, isNvidiaCudaImage, parseCudaTag, withTag, type CudaTag, type CudaTagIndex } from './cuda-tags.js';
 import { makeFinding, type Place } from './findings.js';
-import { instead, nvidiaImageSubject, torchCudaSubjects, type Subject } from './subjects.js';
-import { compareDotted, fit, minorOf } from './versions.js';
+import { instead, nvidiaImageSubject, sideToChange, torchCudaSubjects, type Subject } from './subjects.js';
+import { compareDotted, minorOf } from './versions.js';
 
 export const CUDA_RULES: readonly RuleInfo[] = [
   { id: 'cuda-image-tag-unknown', severity: 'error', summary: 'an nvidia/cuda image tag that was never published' },
@@ -43,7 +43,7 @@ export function checkCuda(context: CheckContext): Finding[] {
 function checkImageTag(context: CheckContext, file: ParsedFile, image: ImageRef, findings: Finding[]): boolean {
   if (!isNvidiaCudaImage(image) || image.tag === null) return false;
   const facts = context.matrix.facts;
-  const status = facts.cudaImageTags[image.tag];
+  const status = ownValue(facts.cudaImageTags, image.tag);
   const at: Place = { file: file.path, span: factSpan(image) };
   const tags = cudaTagIndex(facts);
   const tag = parseCudaTag(image.tag);
@@ -53,7 +53,7 @@ function checkImageTag(context: CheckContext, file: ParsedFile, image: ImageRef,
     const fix = replacement ? withTag(image, replacement) : null;
     findings.push(makeFinding({
       rule: 'cuda-image-tag-unknown', severity: 'error', at, package: null, expected: replacement, actual: image.tag, fix, source,
-      message: `${image.ref} was never published, so docker pull fails with "manifest unknown": ${whyUnknown(image.tag, tag, tags.versionsOf(tag?.variant ?? '', tag?.minor ?? ''))} (${source}). ${fix ? `Use ${fix} instead.` : 'Choose a tag from the list of published tags.'}`,
+      message: `${image.ref} was never published, so docker pull fails with "manifest unknown": ${whyUnknown(image.tag, tag, tags)} (${source}). ${fix ? `Use ${fix} instead.` : 'Choose a tag from the list of published tags.'}`,
     }));
     return true;
   }
@@ -62,15 +62,16 @@ function checkImageTag(context: CheckContext, file: ParsedFile, image: ImageRef,
     const fix = replacement ? withTag(image, replacement) : null;
     findings.push(makeFinding({
       rule: 'cuda-image-tag-eol', severity: 'warning', at, package: null, expected: replacement, actual: image.tag, fix, source,
-      message: `${image.ref} is end-of-life: NVIDIA supports only the newest patch of each CUDA minor and deletes end-of-life tags from Docker Hub six months after their end of life, so builds will start failing (${source}). ${fix ? `Use ${fix} instead.` : 'Move to a supported CUDA version.'}`,
+      message: `${image.ref} is end-of-life in NVIDIA's tag list, and NVIDIA deletes end-of-life tags from Docker Hub six months after their end of life, so builds that pull it will start failing (${source}). ${fix ? `Use ${fix} instead.` : 'Move to a supported CUDA version.'}`,
     }));
   }
   return false;
 }
 
-function whyUnknown(written: string, tag: CudaTag | null, published: string[]): string {
+function whyUnknown(written: string, tag: CudaTag | null, tags: CudaTagIndex): string {
   if (!tag) return written === 'latest' ? 'NVIDIA removed the latest tag' : 'nvidia/cuda tags are <X.Y.Z>-<base|runtime|devel>-<os>';
   if (tag.version.split('.').length < 3) return 'nvidia/cuda tags always carry the full X.Y.Z version';
+  const published = tags.versionsOf(tag.variant, tag.minor);
   if (published.length === 0) return `no ${tag.variant} image was published for CUDA ${tag.minor}`;
   return `CUDA ${tag.minor} ${tag.variant} images exist only as ${published.join(', ')}`;
 }
@@ -138,11 +139,8 @@ function buildMismatch(context: CheckContext, image: InFile<ImageRef>, subject: 
       ? `torch's cpp_extension refuses to build CUDA extensions with an nvcc whose major version differs from torch.version.cuda (${build.actual})`
       : `torch's cpp_extension warns when nvcc's minor version differs from torch.version.cuda (${build.actual}); extensions may fail to build or load`;
   const source = CPP_EXTENSION_SOURCE;
-  // Under a profile the side that deviates from its cuda is the one to change; else the image follows torch.
   const profileCuda = profileAllows(context, 'cuda', true);
-  const imageFits = profileCuda ? fit(subject.admits, profileCuda.admits.set) === 'inside' : null;
-  const buildFits = profileCuda ? fit(build.admits, profileCuda.admits.set) !== 'outside' : null;
-  if (profileCuda && imageFits === true && buildFits === false) {
+  if (profileCuda && sideToChange(context, subject, build) === build) {
     const fix = build.fixFor(profileCuda.specifier);
     return makeFinding({
       rule: 'cuda-torch-build-mismatch', severity, at: build.at, package: build.pin?.key ?? null,

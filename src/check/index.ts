@@ -13,6 +13,7 @@ import { checkProfile, PROFILE_RULES } from './profile.js';
 import { selectProfile } from './profile-select.js';
 import { applySuppressions } from './suppress.js';
 import { checkTorch, TORCH_RULES } from './torch.js';
+import { Specifiers } from './versions.js';
 
 export { compareFindings } from './findings.js';
 export { AUTO_PROFILE } from './profile-select.js';
@@ -36,9 +37,11 @@ export interface CheckOptions {
 export type ChecksOutcome = { ok: true; findings: Finding[]; profile: ProfileChoice | null } | { ok: false; error: string };
 
 export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOptions): ChecksOutcome {
-  const selection = selectProfile(parse, matrix, options.profile, options.profileNamedBy);
+  // Shared so that each distinct specifier text is parsed once in the whole run.
+  const specifiers = new Specifiers();
+  const selection = selectProfile(parse, matrix, options.profile, options.profileNamedBy, specifiers);
   if (!selection.ok) return selection;
-  const context = buildContext(parse, matrix, selection.profile);
+  const context = buildContext(parse, matrix, selection.profile, specifiers);
   const findings = [
     ...checkProfile(context),
     ...checkMatrixRules(context),

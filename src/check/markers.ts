@@ -39,6 +39,22 @@ type Truth = Uint8Array;
 export class MarkerSpace {
   private readonly truths = new Map<string, Truth>();
   private readonly pythonMasks = new Map<SpecifierSet, Truth>();
+  private readonly holdsFor = new Map<SpecifierSet | null, Map<string, boolean>>();
+
+  /** Can the marker hold with an interpreter `python` admits (null: any)? Asked once per distinct marker. */
+  holds(marker: string, python: SpecifierSet | null): boolean {
+    let answers = this.holdsFor.get(python);
+    if (!answers) {
+      answers = new Map();
+      this.holdsFor.set(python, answers);
+    }
+    let answer = answers.get(marker);
+    if (answer === undefined) {
+      answer = this.canHoldTogether([marker], python);
+      answers.set(marker, answer);
+    }
+    return answer;
+  }
 
   /**
    * Where the marker holds. A marker that does not parse (the reader reported it) or that packaging

@@ -6,7 +6,7 @@ import type { MatrixRule } from '../matrix/types.js';
 import type { Finding, Severity } from '../model.js';
 import { profileAllows, type CheckContext, type SetView } from './context.js';
 import { makeFinding } from './findings.js';
-import { instead, pinSubject, setPythonSubjects, PYTHON, type Subject } from './subjects.js';
+import { instead, pinSubject, setPythonSubjects, sideToChange, PYTHON, type Subject } from './subjects.js';
 import { fit, type Admits } from './versions.js';
 
 interface ParsedRule {
@@ -77,16 +77,11 @@ function checkRule({ rule, when, require }: ParsedRule, subjects: (key: string) 
   }
 }
 
-/**
- * Under a profile the side that deviates from it is the one to change: when the required pin is
- * what the profile pins and a `when` pin is not, the `when` pin (with the profile's version) is blamed.
- */
+/** The `when` pin to blame instead of the required one, with the profile's specifier for it; null when none. */
 function profileDeviation(context: CheckContext, required: Subject, triggers: Subject[]): { trigger: Subject; specifier: string } | null {
-  const requiredAllowed = profileAllows(context, required.key, required.pseudo);
-  if (!requiredAllowed || fit(required.admits, requiredAllowed.admits.set) !== 'inside') return null;
   for (const trigger of triggers) {
     const allowed = profileAllows(context, trigger.key, trigger.pseudo);
-    if (allowed && fit(trigger.admits, allowed.admits.set) !== 'inside') return { trigger, specifier: allowed.specifier };
+    if (allowed && sideToChange(context, required, trigger) === trigger) return { trigger, specifier: allowed.specifier };
   }
   return null;
 }

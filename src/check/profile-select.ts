@@ -20,10 +20,10 @@ export const LEAD_FACTOR = 2;
 export type ProfileSelection = { ok: true; profile: Profile | null; choice: ProfileChoice | null } | { ok: false; error: string };
 
 /** `named` is who gave an explicit name, for the reason (`--profile`, `the profile input`). */
-export function selectProfile(parse: ParseResult, matrix: Matrix, requested: string, named = '--profile'): ProfileSelection {
+export function selectProfile(parse: ParseResult, matrix: Matrix, requested: string, named = '--profile', specifiers = new Specifiers()): ProfileSelection {
   if (requested !== AUTO_PROFILE) return chosen(matrix, requested, `named by ${named}`);
   if (matrix.profile !== null) return chosen(matrix, matrix.profile, `named by ${matrix.files[matrix.files.length - 1] ?? 'the matrix'}`);
-  return inferred(parse, matrix);
+  return inferred(parse, matrix, specifiers);
 }
 
 function chosen(matrix: Matrix, name: string, reason: string): ProfileSelection {
@@ -39,8 +39,7 @@ interface Evidence {
 }
 
 /** The profile whose packages the repository pins most, when the evidence is clear. */
-function inferred(parse: ParseResult, matrix: Matrix): ProfileSelection {
-  const specifiers = new Specifiers();
+function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): ProfileSelection {
   // Every exact pin of the repository, by package: a package pinned anywhere counts once per version.
   const exactPins = new Map<string, Set<string>>();
   for (const file of parse.files) {

@@ -31,37 +31,36 @@ export function checkProfile(context: CheckContext): Finding[] {
 }
 
 function checkPackages(context: CheckContext, profile: Profile, view: SetView, findings: Finding[]): void {
-  for (const [key, pins] of view.pinsByKey) {
-    const allowed = profileAllows(context, key, false);
-    if (!allowed) continue;
+  for (const key of Object.keys(profile.packages)) {
+    const pins = view.pinsByKey.get(key);
+    const allowed = pins ? profileAllows(context, key, false) : null;
+    if (!pins || !allowed) continue;
     const reason = profileReason(profile, key);
     const pinnedSomewhere = pins.some((pin) => !pin.unpinned);
+    const wanted = `${key}${allowed.specifier}`;
     for (const pin of pins) {
+      if (pin.unpinned && pinnedSomewhere) continue;
+      const verdict = pin.unpinned ? 'unpinned' : fit(pin.admits, allowed.admits.set);
+      if (verdict === 'inside') continue;
       const subject = pinSubject(pin);
       const fix = subject.fixFor(allowed.specifier);
-      const wanted = `${key}${allowed.specifier}`;
-      const draft = { at: pin.at, package: key, expected: allowed.specifier, fix };
-      if (pin.unpinned) {
-        if (pinnedSomewhere) continue;
+      const draft = { at: pin.at, package: key, expected: allowed.specifier, fix, actual: pin.unpinned ? null : pin.requirement.specifier };
+      const advice = instead(subject, fix, allowed.specifier);
+      if (verdict === 'unpinned') {
         findings.push(makeFinding({
-          ...draft, rule: 'unpinned', severity: 'warning', actual: null,
-          message: `${subject.shown} has no version, so pip installs whatever is newest; profile ${profile.name} pins ${wanted}: ${reason}. Pin ${fix} instead.`,
+          ...draft, rule: 'unpinned', severity: 'warning',
+          message: `${subject.shown} has no version, so pip installs whatever is newest; profile ${profile.name} pins ${wanted}: ${reason}. ${advice}`,
         }));
-        continue;
-      }
-      const verdict = fit(pin.admits, allowed.admits.set);
-      if (verdict === 'inside') continue;
-      const actual = pin.requirement.specifier;
-      if (verdict === 'outside') {
+      } else if (verdict === 'outside') {
         const what = pin.admits.exact ? 'is outside' : 'admits no version of';
         findings.push(makeFinding({
-          ...draft, rule: 'pin-outside-profile', severity: 'error', actual,
-          message: `${subject.shown} ${what} profile ${profile.name} (${wanted}): ${reason}. Pin ${fix} instead.`,
+          ...draft, rule: 'pin-outside-profile', severity: 'error',
+          message: `${subject.shown} ${what} profile ${profile.name} (${wanted}): ${reason}. ${advice}`,
         }));
       } else {
         findings.push(makeFinding({
-          ...draft, rule: 'range-wider-than-profile', severity: 'warning', actual,
-          message: `${subject.shown} also admits versions outside profile ${profile.name} (${wanted}): ${reason}. Pin ${fix} instead.`,
+          ...draft, rule: 'range-wider-than-profile', severity: 'warning',
+          message: `${subject.shown} also admits versions outside profile ${profile.name} (${wanted}): ${reason}. ${advice}`,
         }));
       }
     }

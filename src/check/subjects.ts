@@ -4,11 +4,11 @@
 
 import type { ImageRef, PythonFact } from '../model.js';
 import type { CheckContext, InFile, Pin, SetView } from './context.js';
-import { factSpan, setPython } from './context.js';
+import { factSpan, profileAllows, setPython } from './context.js';
 import { cudaTagIndex, isNvidiaCudaImage, parseCudaTag, withTag } from './cuda-tags.js';
 import { requirementText, requirementWith, type Place } from './findings.js';
 import { contains } from '../pep440/specifier.js';
-import { cudaLabel, cudaOfLabel, localLabel, minorOf, namedRelease, type Admits } from './versions.js';
+import { cudaLabel, cudaOfLabel, fit, localLabel, minorOf, namedRelease, type Admits } from './versions.js';
 
 /** The pseudo-packages of `when`/`require` and of a profile's `python`/`cuda`. */
 export const PYTHON = 'python';
@@ -89,7 +89,7 @@ export function cudaSubjects(view: SetView, context: CheckContext): Subject[] {
 }
 
 /** The CUDA versions of the set's base images and `ENV CUDA_VERSION` lines. */
-export function imageCudaSubjects(view: SetView, context: CheckContext): Subject[] {
+function imageCudaSubjects(view: SetView, context: CheckContext): Subject[] {
   const subjects: Subject[] = [];
   for (const { fact, file } of view.cuda) {
     const admits = context.specifiers.version(fact.version);
@@ -172,10 +172,18 @@ export function nvidiaImageSubject(image: InFile<ImageRef>, context: CheckContex
   };
 }
 
-/** The set's subjects of `key` in a matrix rule: its pins of that package, or its interpreters. */
-export function subjectsOf(key: string, view: SetView, context: CheckContext): Subject[] {
-  if (key === PYTHON) return pythonSubjects(view, context);
-  return (view.pinsByKey.get(key) ?? []).map(pinSubject);
+/** Does the subject fit the profile? null when the profile says nothing about it. */
+export function fitsProfile(context: CheckContext, subject: Subject): boolean | null {
+  const allowed = profileAllows(context, subject.key, subject.pseudo);
+  return allowed ? fit(subject.admits, allowed.admits.set) === 'inside' : null;
+}
+
+/**
+ * When two things disagree, the one to change: under a profile the side that deviates from it
+ * (`other`, when `usual` is the profile's and `other` is not); otherwise `usual`.
+ */
+export function sideToChange(context: CheckContext, usual: Subject, other: Subject): Subject {
+  return fitsProfile(context, usual) === true && fitsProfile(context, other) === false ? other : usual;
 }
 
 /** The closing sentence of a message: what to write instead. */

@@ -9,7 +9,7 @@ import { contains } from '../pep440/specifier.js';
 import { parseVersion } from '../pep440/version.js';
 import { profileAllows, type CheckContext, type Pin, type SetView } from './context.js';
 import { makeFinding } from './findings.js';
-import { instead, pinSubject, setPythonSubjects, torchCudaSubjects, type Subject } from './subjects.js';
+import { instead, pinSubject, setPythonSubjects, sideToChange, torchCudaSubjects, type Subject } from './subjects.js';
 import { compareDotted, cudaLabel, fit, minorOf, releaseKey } from './versions.js';
 
 export const TORCH_RULES: readonly RuleInfo[] = [
@@ -53,17 +53,6 @@ function torchReleases(facts: Facts): Map<string, TorchRelease> {
   return table;
 }
 
-/** Does the subject fit the profile? null when the profile says nothing about it. */
-function fitsProfile(context: CheckContext, subject: Subject): boolean | null {
-  const allowed = profileAllows(context, subject.key, subject.pseudo);
-  return allowed ? fit(subject.admits, allowed.admits.set) === 'inside' : null;
-}
-
-/** Under a profile the side that deviates from it is the one to change; else `usual`. */
-function deviatingSide(context: CheckContext, usual: Subject, other: Subject): 'usual' | 'other' {
-  return fitsProfile(context, usual) === true && fitsProfile(context, other) === false ? 'other' : 'usual';
-}
-
 function checkCompanion(
   context: CheckContext, view: SetView, torch: Subject, release: TorchRelease, companion: Companion,
   releases: Map<string, TorchRelease>, findings: Finding[],
@@ -81,7 +70,7 @@ function checkCompanion(
     const source = context.matrix.facts.sources.torch;
     const fact = `torch ${release.torch} pairs with torchvision ${release.torchvision} and torchaudio ${release.torchaudio}`;
     const builtFor = exact ? torchFor(releases, companion, releaseKey(exact)) : null;
-    if (builtFor && deviatingSide(context, subject, torch) === 'other') {
+    if (builtFor && sideToChange(context, subject, torch) === torch) {
       const fix = torch.fixFor(`==${builtFor.torch}`);
       findings.push(makeFinding({
         rule: 'torch-family-mismatch', severity: 'error', at: torch.at, package: 'torch', expected: `==${builtFor.torch}`, actual: torch.actual, fix, source,
@@ -119,7 +108,7 @@ function checkPython(context: CheckContext, view: SetView, torch: Subject, relea
     if (fit(python.admits, allowed.set) !== 'outside') continue;
     const fact = `torch ${release.torch} supports Python ${release.pythonMin} to ${release.pythonMax} (${source})`;
     const profilePython = profileAllows(context, python.key, true);
-    if (profilePython && deviatingSide(context, torch, python) === 'other') {
+    if (profilePython && sideToChange(context, torch, python) === python) {
       const fix = python.fixFor(profilePython.specifier);
       findings.push(makeFinding({
         rule: 'torch-python-unsupported', severity: 'error', at: python.at, package: null, expected: supported, actual: python.actual, fix, source,

@@ -40,7 +40,8 @@ class ExpansionError extends Error {}
 
 class Expander {
   private pos = 0;
-  readonly unset: string[] = [];
+  /** A set: a hostile word can name thousands of variables. */
+  readonly unset = new Set<string>();
   dynamic = false;
 
   constructor(
@@ -183,7 +184,7 @@ class Expander {
 
   private value(name: string): string | undefined {
     const value = this.lookup(name);
-    if (value === undefined && !this.unset.includes(name)) this.unset.push(name);
+    if (value === undefined) this.unset.add(name);
     return value;
   }
 
@@ -386,9 +387,9 @@ export function expandWord(raw: string, lookup: Lookup, options: ExpandOptions):
   const expander = new Expander(raw, lookup, options);
   try {
     const value = expander.run();
-    return { value, unset: expander.unset, dynamic: expander.dynamic, error: null };
+    return { value, unset: [...expander.unset], dynamic: expander.dynamic, error: null };
   } catch (error) {
     if (!(error instanceof ExpansionError)) throw error;
-    return { value: raw, unset: expander.unset, dynamic: expander.dynamic, error: error.message };
+    return { value: raw, unset: [...expander.unset], dynamic: expander.dynamic, error: error.message };
   }
 }

@@ -64,7 +64,6 @@ export function pythonFromImage(image: ParsedImage): ImageVersion | null {
     const match = LEADING_PYTHON.exec(image.tag);
     return match === null ? null : { version: match[0], start: offset, end: offset + match[0].length };
   }
-  if (lastPathComponents(image.name, 2) === 'pytorch/pytorch') return null;
   for (const component of tagComponents(image.tag)) {
     const match = PYTHON_COMPONENT.exec(component.text);
     if (match === null) continue;
@@ -82,7 +81,6 @@ export function cudaFromImage(image: ParsedImage): ImageVersion | null {
     const match = LEADING_CUDA.exec(image.tag);
     return match === null ? null : { version: match[0], start: offset, end: offset + match[0].length };
   }
-  if (repository === 'nvidia/pytorch') return null;
   for (const component of tagComponents(image.tag)) {
     const match = CUDA_COMPONENT.exec(component.text);
     if (match === null) continue;

@@ -93,9 +93,8 @@ function stripCarriageReturns(line: string): string {
   return end === line.length ? line : line.slice(0, end);
 }
 
-/** Where `offset` of `source.text` was written. */
-export function positionAt(source: SourceText, offset: number): { line: number; column: number } {
-  const { segments } = source;
+/** The index of the last segment that starts at or before `offset` (binary search: a line can have thousands). */
+function segmentAt(segments: readonly SourceSegment[], offset: number): number {
   let low = 0;
   let high = segments.length - 1;
   while (low < high) {
@@ -103,7 +102,12 @@ export function positionAt(source: SourceText, offset: number): { line: number; 
     if (segments[mid]!.offset <= offset) low = mid;
     else high = mid - 1;
   }
-  const segment = segments[low] ?? { offset: 0, line: 1, column: 1 };
+  return low;
+}
+
+/** Where `offset` of `source.text` was written. */
+export function positionAt(source: SourceText, offset: number): { line: number; column: number } {
+  const segment = source.segments[segmentAt(source.segments, offset)] ?? { offset: 0, line: 1, column: 1 };
   return { line: segment.line, column: segment.column + (offset - segment.offset) };
 }
 
@@ -111,10 +115,10 @@ export function positionAt(source: SourceText, offset: number): { line: number; 
 export function sliceSource(source: SourceText, start: number, end = source.text.length): SourceText {
   const { line, column } = positionAt(source, start);
   const segments: SourceSegment[] = [{ offset: 0, line, column }];
-  for (const segment of source.segments) {
-    if (segment.offset > start && segment.offset < end) {
-      segments.push({ offset: segment.offset - start, line: segment.line, column: segment.column });
-    }
+  for (let index = segmentAt(source.segments, start) + 1; index < source.segments.length; index += 1) {
+    const segment = source.segments[index]!;
+    if (segment.offset >= end) break;
+    segments.push({ offset: segment.offset - start, line: segment.line, column: segment.column });
   }
   return { text: source.text.slice(start, end), segments };
 }

@@ -4,30 +4,20 @@
 // built FROM: `WORKDIR /app` + `COPY requirements/ ./requirements/` makes
 // `/app/requirements/base.txt` the context's `requirements/base.txt`.
 
+import * as posix from 'node:path/posix';
 import { matchesPattern } from './dockerfile-expand.js';
-
-/** Collapses `.`, `..` and repeated `/` of a `/`-separated path; `..` stops at the root. */
-function normalizeSegments(path: string): string[] {
-  const segments: string[] = [];
-  for (const segment of path.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') segments.pop();
-    else segments.push(segment);
-  }
-  return segments;
-}
 
 /** `path` resolved against the absolute directory `base` (a WORKDIR), normalized, without a trailing `/`. */
 export function joinPath(base: string, path: string): string {
-  return `/${normalizeSegments(path.startsWith('/') ? path : `${base}/${path}`).join('/')}`;
+  return posix.resolve(base, path);
 }
 
 /**
  * A COPY or bind-mount source as a relative, normalized path (`` for the root): a context path, or a
- * path in another stage without its leading `/`.
+ * path in another stage without its leading `/`. A leading `/` or `..` cannot leave the context.
  */
-export function contextPath(path: string): string {
-  return normalizeSegments(path).join('/');
+function contextPath(path: string): string {
+  return posix.resolve('/', path).slice(1);
 }
 
 function joinRelative(base: string, rel: string): string {
@@ -38,12 +28,19 @@ function hasPattern(path: string): boolean {
   return path.includes('*') || path.includes('?');
 }
 
-/** Files put at `dest` from `sources` (a COPY, an ADD, or a RUN bind mount). */
+/** Files put at a container path from `sources` (a COPY, an ADD, or a RUN bind mount). */
 export interface Placement {
   /** Normalized by `contextPath`. */
   sources: string[];
-  /** Absolute; a trailing `/` when it is a directory the sources are copied into. */
-  dest: string;
+  /** The absolute destination, normalized. */
+  root: string;
+  /** The sources go into `root` (a destination written with a trailing `/`, or several sources). */
+  intoDirectory: boolean;
+}
+
+/** A placement of `sources` (as written) at `dest` (absolute; a trailing `/` for a directory). */
+export function placement(sources: readonly string[], dest: string): Placement {
+  return { sources: sources.map(contextPath), root: joinPath('/', dest), intoDirectory: dest.endsWith('/') || sources.length > 1 };
 }
 
 /**
@@ -53,12 +50,12 @@ export interface Placement {
  * puts `/app/requirements/base.txt`.
  */
 export function sourceOf(placement: Placement, target: string): string | null {
-  const intoDirectory = placement.dest.endsWith('/') || placement.sources.length > 1;
-  const root = joinPath('/', placement.dest);
-  const rel = root === '/' ? target.slice(1) : target.startsWith(`${root}/`) ? target.slice(root.length + 1) : null;
+  const { root, sources } = placement;
+  const rel = root === '/' ? target.slice(1) : target.startsWith(root) && target[root.length] === '/' ? target.slice(root.length + 1) : null;
   // Later sources overwrite earlier ones.
-  for (const source of [...placement.sources].reverse()) {
-    if (!intoDirectory && target === root) return source;
+  for (let index = sources.length - 1; index >= 0; index -= 1) {
+    const source = sources[index]!;
+    if (!placement.intoDirectory && target === root) return source;
     if (rel === null || rel === '') continue;
     const name = source.slice(source.lastIndexOf('/') + 1);
     if (name !== '' && name === rel) return source;
@@ -68,7 +65,7 @@ export function sourceOf(placement: Placement, target: string): string | null {
       continue;
     }
     // A single source, or the root, is a folder whose contents land in `dest`.
-    if (placement.sources.length === 1 || source === '') return joinRelative(source, rel);
+    if (sources.length === 1 || source === '') return joinRelative(source, rel);
   }
   return null;
 }

@@ -20,7 +20,7 @@ import type { Lookup } from './dockerfile-expand.js';
 import { positionAt, sliceSource } from './dockerfile-lines.js';
 import type { Heredoc, JsonArg, Problem, SourceText } from './dockerfile-lines.js';
 import { argOf, spanOf } from './dockerfile-words.js';
-import type { Arg } from './dockerfile-words.js';
+import type { Arg, UnsetExplainer } from './dockerfile-words.js';
 import { joinPath } from './dockerfile-paths.js';
 
 /** Everything a Dockerfile's RUN commands say, in the order they say it. */
@@ -39,6 +39,7 @@ export interface RunScope {
   lookup: Lookup;
   /** The build-context path a container path was copied or mounted from, or null. */
   contextPath(containerPath: string): string | null;
+  explainUnset: UnsetExplainer;
   facts: RunFacts;
 }
 
@@ -151,7 +152,7 @@ class ScriptReader {
 
   private argOf(word: ShellWord): Arg {
     this.inherited = null;
-    const arg = argOf(this.source, word, this.lookup, { escape: this.escape, shell: true, keepUnset: true });
+    const arg = argOf(this.source, word, this.lookup, { escape: this.escape, shell: true, keepUnset: true }, this.scope.explainUnset);
     // `URL="...$(python --version)..." && pip install -c "$URL"`: the word is as unknown as the variable.
     if (arg.unknown === null && this.inherited !== null) arg.unknown = this.inherited;
     return arg;
@@ -161,7 +162,13 @@ class ScriptReader {
   readScript(heredocs: Heredoc[]): void {
     const { tokens, error } = tokenizeShell(this.source.text, { escape: this.escape });
     if (error !== null) this.problem(positionAt(this.source, error.offset), 'error', `shell syntax: ${error.message}`);
-    const pending = [...heredocs];
+    // Bodies by delimiter, each read in order: `<<A ... <<A` takes the first A, then the second.
+    const pending = new Map<string, { bodies: Heredoc[]; next: number }>();
+    for (const heredoc of heredocs) {
+      const queue = pending.get(heredoc.name);
+      if (queue === undefined) pending.set(heredoc.name, { bodies: [heredoc], next: 0 });
+      else queue.bodies.push(heredoc);
+    }
     let words: ShellWord[] = [];
     let bodies: Heredoc[] = [];
     let redirection: string | null = null;
@@ -178,8 +185,12 @@ class ScriptReader {
           words.push(token);
         } else if (redirection.endsWith('<<') || redirection.endsWith('<<-')) {
           const name = expandWord(token.raw, () => undefined, { escape: '\\', keepUnset: true }).value;
-          const index = pending.findIndex((heredoc) => heredoc.name === name);
-          if (index >= 0) bodies.push(...pending.splice(index, 1));
+          const queue = pending.get(name);
+          const body = queue?.bodies[queue.next];
+          if (queue !== undefined && body !== undefined) {
+            queue.next += 1;
+            bodies.push(body);
+          }
         }
         redirection = null;
       } else if (SEPARATORS.has(token.op)) {

@@ -35,8 +35,15 @@ export function wordAfter(word: WrittenWord, index: number): WrittenWord {
   return { raw: word.raw.slice(index + 1), start: word.start + index + 1, end: word.end };
 }
 
+/** Says why `names` have no value where a word uses them. */
+export type UnsetExplainer = (names: readonly string[]) => string;
+
+export const explainUnset: UnsetExplainer = (names) =>
+  `${names.join(', ')} ${names.length > 1 ? 'have' : 'has'} no value here (no ARG or ENV sets it)`;
+
 /** Expands `word` (written in `source`) and says whether its value can be trusted. */
-export function argOf(source: SourceText, word: WrittenWord, lookup: Lookup, options: ExpandOptions): Arg {
+export function argOf(source: SourceText, word: WrittenWord, lookup: Lookup, options: ExpandOptions,
+  explain: UnsetExplainer = explainUnset): Arg {
   const expansion = expandWord(word.raw, lookup, options);
   let unknown: Arg['unknown'] = null;
   if (expansion.error !== null) {
@@ -44,8 +51,7 @@ export function argOf(source: SourceText, word: WrittenWord, lookup: Lookup, opt
   } else if (expansion.dynamic) {
     unknown = { message: 'its value is computed when the command runs', severity: 'notice' };
   } else if (expansion.unset.length > 0) {
-    const verb = expansion.unset.length > 1 ? 'have' : 'has';
-    unknown = { message: `${expansion.unset.join(', ')} ${verb} no value here (no ARG or ENV sets it)`, severity: 'notice' };
+    unknown = { message: explain(expansion.unset), severity: 'notice' };
   }
   const quoted = fullyQuoted(word.raw) && expansion.value === word.raw.slice(1, -1);
   return {

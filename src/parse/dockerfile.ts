@@ -3,7 +3,9 @@
 // it does not expand nested ARGs or `${X:-d}` defaults and crashes on some comment continuations).
 //
 //   dockerfile-lines.ts   text -> instructions (directives, continuations, heredocs, positions)
+//   shell-words.ts        words and operators with their offsets, as /bin/sh or BuildKit splits them
 //   dockerfile-expand.ts  BuildKit's word expansion ($X, ${X:-d}, quotes, escapes)
+//   dockerfile-words.ts   a word's value and where it was written
 //   dockerfile-image.ts   FROM references and the Python/CUDA versions their tags say
 //   dockerfile-paths.ts   container paths back to build-context files (COPY, WORKDIR, bind mounts)
 //   dockerfile-run.ts     RUN commands: pip invocations and interpreter installs
@@ -15,11 +17,11 @@ import type { CudaFact, Diagnostic, ImageRef, ParsedFile, PythonFact } from '../
 import { afterFlags, heredocWord, isSpace, parseJsonArgs, readDockerfile, sliceSource } from './dockerfile-lines.js';
 import type { Instruction, Problem, SourceText } from './dockerfile-lines.js';
 import type { Lookup } from './dockerfile-expand.js';
-import { argOf, spanOf, wordAfter, wordsOf } from './dockerfile-words.js';
-import type { Arg, WrittenWord } from './dockerfile-words.js';
+import { argOf, explainUnset, spanOf, wordAfter, wordsOf } from './dockerfile-words.js';
+import type { Arg, UnsetExplainer, WrittenWord } from './dockerfile-words.js';
 import { cudaFromImage, parseImageRef, pythonFromImage } from './dockerfile-image.js';
 import type { ImageVersion } from './dockerfile-image.js';
-import { contextPath, joinPath, sourceOf } from './dockerfile-paths.js';
+import { joinPath, placement, sourceOf } from './dockerfile-paths.js';
 import type { Placement } from './dockerfile-paths.js';
 import { readExecForm, readHeredocScript, readShellScript } from './dockerfile-run.js';
 import type { RunFacts, RunScope, ShellState } from './dockerfile-run.js';
@@ -67,7 +69,15 @@ interface StageState {
   args: Map<string, string | undefined>;
   workdir: string;
   parent: StageState | null;
+  /** The stage's COPY and ADD instructions as the path resolver reads them. */
+  placements: CopyPlacement[];
   lookup: Lookup;
+}
+
+/** A COPY or ADD, its sources normalized once, with where it copies from. */
+interface CopyPlacement extends Placement {
+  /** The build context (null), an earlier stage, or another image. */
+  from: StageState | 'image' | null;
 }
 
 /**
@@ -85,11 +95,17 @@ const KNOWN_INSTRUCTIONS = new Set([
 const STAGE_NAME = /^[a-z][a-z0-9_.-]*$/;
 const VERSION_VALUE = /^\d+\.\d+(?:\.\d+)?$/;
 const REMOTE_SOURCE = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|git@)/;
-const MAX_COPY_HOPS = 64;
+/**
+ * How many COPY instructions one path lookup may walk through (real Dockerfiles have a few dozen);
+ * past it the path stays as written, so that a file with thousands of both COPY and `-r` stays fast.
+ */
+const MAX_PLACEMENTS_EXAMINED = 256;
 const NO_FLAGS: ReadonlyMap<string, Arg[]> = new Map();
 
 class DockerfileReader {
   readonly stages: StageState[] = [];
+  /** Named stages by their (lower-case) alias. */
+  private readonly stagesByAlias = new Map<string, StageState>();
   readonly globalArgs = new Map<string, string | undefined>(AUTOMATIC_ARGS);
   readonly file: ParsedFile;
   private readonly facts: RunFacts;
@@ -127,8 +143,17 @@ class DockerfileReader {
   private readonly globalLookup: Lookup = (name) => this.globalArgs.get(name);
 
   private arg(source: SourceText, word: WrittenWord, lookup: Lookup): Arg {
-    return argOf(source, word, lookup, { escape: this.escape });
+    return argOf(source, word, lookup, { escape: this.escape }, this.explainUnset);
   }
+
+  /** A global ARG is visible in FROM only: a stage that uses it must declare it again. */
+  private readonly explainUnset: UnsetExplainer = (names) => {
+    const global = names.filter((name) => this.globalArgs.get(name) !== undefined);
+    if (global.length === 0) return explainUnset(names);
+    const verb = names.length > 1 ? 'have' : 'has';
+    return `${names.join(', ')} ${verb} no value in this stage: an ARG before the first FROM is seen only by FROM lines `
+      + `(declare \`ARG ${global[0]}\` in the stage)`;
+  };
 
   read(instruction: Instruction): void {
     const { keyword } = instruction;
@@ -163,7 +188,9 @@ class DockerfileReader {
       const value = equals >= 0
         ? this.arg(instruction.source, wordAfter(word, equals), lookup)
         : this.arg(instruction.source, { raw: 'true', start: word.start, end: word.end }, lookup);
-      flags.set(name, [...(flags.get(name) ?? []), value]);
+      const values = flags.get(name);
+      if (values === undefined) flags.set(name, [value]);
+      else values.push(value);
     }
     return { flags, rest };
   }
@@ -197,7 +224,7 @@ class DockerfileReader {
     } else if (image !== null && ref === '') {
       this.problem(span, 'error', `FROM ${imageWord!.raw}: the image name is empty${image.unknown === null ? '' : `: ${image.unknown.message}`}`);
     }
-    const parentState = ref === '' ? null : this.stages.find((state) => state.stage.alias === ref.toLowerCase()) ?? null;
+    const parentState = ref === '' ? null : this.stagesByAlias.get(ref.toLowerCase()) ?? null;
     const parsed = parentState === null ? parseImageRef(ref) : { name: ref, tag: null, digest: null };
     const platform = flags.get('platform')?.[0]?.value ?? null;
     const stageName = alias ?? String(index);
@@ -211,10 +238,13 @@ class DockerfileReader {
     };
     const env = new Map(parentState?.env ?? []);
     const args = new Map<string, string | undefined>();
-    this.stages.push({
-      stage, env, args, workdir: parentState?.workdir ?? '/', parent: parentState,
+    const state: StageState = {
+      stage, env, args, workdir: parentState?.workdir ?? '/', parent: parentState, placements: [],
       lookup: (name) => env.get(name) ?? args.get(name),
-    });
+    };
+    this.stages.push(state);
+    // A later stage with the same name shadows the earlier one, as in BuildKit.
+    if (alias !== null) this.stagesByAlias.set(alias, state);
     if (image === null || parentState !== null || ref === '') return;
     const python = pythonFromImage(parsed);
     if (python !== null) this.file.python.push(this.imageFact(python, image, ref, stageName));
@@ -327,18 +357,19 @@ class DockerfileReader {
     const from = flags.get('from')?.[0]?.value ?? null;
     const named = from === null ? null : this.stageNamed(from);
     const intoDirectory = dest === '.' || dest.endsWith('/') || values.length > 1;
-    stage.stage.copies.push({
+    const copy: DockerCopy = {
       sources,
       dest: `${joinPath(stage.workdir, dest)}${intoDirectory ? '/' : ''}`.replace(/\/\/$/, '/'),
       fromStage: named?.stage.name ?? from,
       line: instruction.line,
-    });
+    };
+    stage.stage.copies.push(copy);
+    stage.placements.push({ ...placement(sources, copy.dest), from: named ?? (from === null ? null : 'image') });
   }
 
   /** A stage by its name, or (as COPY --from allows) its index. */
   private stageNamed(name: string): StageState | null {
-    const lower = name.toLowerCase();
-    const byName = this.stages.find((state) => state.stage.alias === lower);
+    const byName = this.stagesByAlias.get(name.toLowerCase());
     if (byName !== undefined) return byName;
     return /^\d+$/.test(name) ? this.stages[Number(name)] ?? null : null;
   }
@@ -351,27 +382,24 @@ class DockerfileReader {
     }
     let state: StageState | null = stage;
     let path = target;
-    for (let hops = 0; state !== null && hops < MAX_COPY_HOPS; hops += 1) {
-      const origin = this.origin(state, path);
-      if (origin === null) {
+    let index = stage.placements.length - 1;
+    for (let examined = 0; state !== null && examined < MAX_PLACEMENTS_EXAMINED; examined += 1) {
+      const copy: CopyPlacement | undefined = state.placements[index];
+      if (copy === undefined) {
+        // Nothing in this stage put it there: the stage it is built FROM may have.
         state = state.parent;
+        index = state === null ? -1 : state.placements.length - 1;
         continue;
       }
-      if (origin.copy.fromStage === null) return origin.path;
-      // Copied from another stage: follow it there; from an image, it is no file of ours.
-      state = this.stages.find((candidate) => candidate.stage.name === origin.copy.fromStage) ?? null;
-      path = `/${origin.path}`;
-    }
-    return null;
-  }
-
-  /** The latest copy of `state` that put `path`, and the path on its source side. */
-  private origin(state: StageState, path: string): { copy: DockerCopy; path: string } | null {
-    const { copies } = state.stage;
-    for (let index = copies.length - 1; index >= 0; index -= 1) {
-      const copy = copies[index]!;
-      const found = sourceOf({ sources: copy.sources.map(contextPath), dest: copy.dest }, path);
-      if (found !== null) return { copy, path: found };
+      index -= 1;
+      const found = sourceOf(copy, path);
+      if (found === null) continue;
+      if (copy.from === null) return found;
+      // Copied from another image, it is no file of ours; from another stage, follow it there.
+      if (copy.from === 'image') return null;
+      state = copy.from;
+      path = `/${found}`;
+      index = state.placements.length - 1;
     }
     return null;
   }
@@ -387,7 +415,7 @@ class DockerfileReader {
       if ((fields.get('type') ?? 'bind') !== 'bind' || fields.has('from')) continue;
       const target = fields.get('target') ?? fields.get('dst') ?? fields.get('destination');
       if (target === undefined) continue;
-      mounts.push({ sources: [contextPath(fields.get('source') ?? fields.get('src') ?? '')], dest: joinPath(stage.workdir, target) });
+      mounts.push(placement([fields.get('source') ?? fields.get('src') ?? ''], joinPath(stage.workdir, target)));
     }
     return mounts;
   }
@@ -400,6 +428,7 @@ class DockerfileReader {
       stage: stage.stage.name,
       lookup: stage.lookup,
       contextPath: (target) => this.resolve(mounts, stage, target),
+      explainUnset: this.explainUnset,
       facts: this.facts,
     };
     const state: ShellState = { vars: new Map(), cwd: stage.workdir };
@@ -427,10 +456,10 @@ export function parseDockerfile(path: string, text: string, options: DockerfileO
   if (reader.stages.length === 0) {
     reader.problems.push({ line: 1, severity: 'error', message: 'no FROM instruction: this is not a Dockerfile BuildKit can build' });
   }
+  // Array.prototype.sort is stable: problems on one line keep the order they were found in.
   const diagnostics = reader.problems
-    .map((problem, order) => ({ problem, order }))
-    .sort((a, b) => a.problem.line - b.problem.line || (a.problem.column ?? 0) - (b.problem.column ?? 0) || a.order - b.order)
-    .map(({ problem }): Diagnostic => (problem.column === undefined
+    .sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0))
+    .map((problem): Diagnostic => (problem.column === undefined
       ? { file: path, line: problem.line, severity: problem.severity, message: problem.message }
       : { file: path, line: problem.line, column: problem.column, severity: problem.severity, message: problem.message }));
   return { file: reader.file, diagnostics, stages: reader.stages.map((state) => state.stage) };

@@ -41,6 +41,9 @@ export function globToRegExp(glob: string): RegExp {
     }
   }
   const regexp = new RegExp(`^${source}$`);
+  // Globs come from the repository's own configuration: a handful per run; the bound only keeps a
+  // hostile .gitignore from growing the cache without end.
+  if (cache.size > 1000) cache.clear();
   cache.set(glob, regexp);
   return regexp;
 }

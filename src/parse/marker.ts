@@ -10,7 +10,7 @@
 // "Invalid quoted string". Beyond packaging, printing escapes backslashes and line breaks, so that
 // printing and reading back always gives the same marker.
 
-import { parseSpecifier, pythonRepr, specifierContains } from '../pep440/specifier.js';
+import { parseSpecifier, pythonRepr, specifierContains, type Specifier } from '../pep440/specifier.js';
 
 export type MarkerVariable =
   | 'python_version'
@@ -326,8 +326,6 @@ function parseComparison(s: string, i: number): ComparisonResult {
 interface OpenGroup {
   items: MarkerNode[];
   joins: ('and' | 'or')[];
-  /** Where its `(` is; -1 for the whole marker. */
-  open: number;
 }
 
 function closeGroup(g: OpenGroup): MarkerGroup {
@@ -340,12 +338,12 @@ function closeGroup(g: OpenGroup): MarkerGroup {
  * offset packaging's caret points at.
  */
 export function parseMarkerAt(s: string, start: number): { ok: true; marker: Marker; end: number } | Failure {
-  const stack: OpenGroup[] = [{ items: [], joins: [], open: -1 }];
+  const stack: OpenGroup[] = [{ items: [], joins: [] }];
   let i = start;
   for (;;) {
     i = skipBlanks(s, i);
     if (s.charCodeAt(i) === 0x28) {
-      stack.push({ items: [], joins: [], open: i });
+      stack.push({ items: [], joins: [] });
       i++;
       continue;
     }
@@ -399,7 +397,10 @@ function quote(value: string): string {
   for (let i = 0; i < value.length; i++) {
     const ch = value.charAt(i);
     const c = value.charCodeAt(i);
-    if (ch === '\\' || ch === q) out += '\\' + ch;
+    // Only a value holding both quotes gets here with its quote in it (then q is `"`). A token ends at
+    // the next quote of its kind whatever precedes it, so that one is spelled in hex.
+    if (ch === q) out += '\\x22';
+    else if (ch === '\\') out += '\\\\';
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (c === 0) out += '\\x00';
@@ -455,7 +456,9 @@ export function markerToString(marker: Marker): string {
 // ---------------------------------------------------------------------------------------------
 // Evaluation.
 
-// Compared as PEP 440 versions when the other side reads as a version specifier.
+// packaging compares as PEP 440 versions only for these variables, and only when operator and
+// value read as a specifier (`>=3.8`). Otherwise values compare as strings, and for strings `<`
+// and `>` are never true, `<=` and `>=` mean `==`, and `~=` and `===` raise.
 const VERSION_KEYS = new Set(['implementation_version', 'platform_release', 'python_full_version', 'python_version']);
 
 export type MarkerEvaluation = { ok: true; value: boolean } | { ok: false; message: string };
@@ -475,6 +478,18 @@ function lookup(env: Partial<MarkerEnvironment>, extra: string, key: string): En
 
 function setRepr(values: readonly string[]): string {
   return values.length === 0 ? 'frozenset()' : `{${values.map(pythonRepr).join(', ')}}`;
+}
+
+// The specifier `python_version >= "3.8"` compares with, read once per comparison.
+const specifiers = new WeakMap<MarkerComparison, Specifier | null>();
+
+function specifierOf(c: MarkerComparison, rhs: string): Specifier | null {
+  let spec = specifiers.get(c);
+  if (spec === undefined) {
+    spec = parseSpecifier(c.op + rhs);
+    specifiers.set(c, spec);
+  }
+  return spec;
 }
 
 function compare(c: MarkerComparison, env: Partial<MarkerEnvironment>, extra: string): boolean | string {
@@ -499,7 +514,7 @@ function compare(c: MarkerComparison, env: Partial<MarkerEnvironment>, extra: st
     rhs = typeof rhs === 'string' ? canonicalizeName(rhs) : rhs.map(canonicalizeName);
   }
   if (VERSION_KEYS.has(key) && typeof rhs === 'string') {
-    const spec = parseSpecifier(c.op + rhs);
+    const spec = c.lhs.kind === 'variable' ? specifierOf(c, rhs) : parseSpecifier(c.op + rhs);
     if (spec !== null) return specifierContains(spec, lhs, { prereleases: true });
   }
   switch (c.op) {

@@ -4,10 +4,10 @@
 // records where every value starts and ends, by its key path.
 
 import { parse, TomlError, type TomlTable, type TomlValue } from 'smol-toml';
-import { canonicalName, type Diagnostic, type IndexFact, type ParsedFile, type Requirement, type Severity } from '../model.js';
+import { canonicalName, type Diagnostic, type IndexFact, type ParsedFile, type Requirement, type Severity, type Span } from '../model.js';
 import { parseSpecifierSet } from '../pep440/specifier.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
-import { parseRequirement } from './requirement.js';
+import { parseRequirement, type ParsedRequirement } from './requirement.js';
 import { normaliseExtras, quoteInput, redactUrl } from './requirements-file.js';
 
 export interface PyprojectResult {
@@ -90,18 +90,22 @@ class PyprojectReader {
       this.report(at, 'error', `Invalid requirement ${quoteInput(text)} in ${group}: ${parsed.message}`);
       return;
     }
-    this.file.requirements.push({
+    this.file.requirements.push(this.requirement(parsed, this.spanOf(span), group, false));
+  }
+
+  private requirement(parsed: ParsedRequirement, span: Span, group: string, editable: boolean): Requirement {
+    return {
       name: parsed.name,
       key: canonicalName(parsed.name),
       extras: normaliseExtras(parsed.extras),
       specifier: parsed.specifier,
-      marker: parsed.marker === null ? null : parsed.marker.trim(),
+      marker: parsed.marker,
       url: parsed.url === null ? null : redactUrl(parsed.url),
-      editable: false,
+      editable,
       constraint: false,
-      ...this.spanOf(span),
+      ...span,
       group,
-    });
+    };
   }
 
   private readRequiresPython(value: TomlValue | undefined): void {
@@ -245,26 +249,10 @@ class PyprojectReader {
       this.reportAt(path, 'error', `${group}.${name}: reads as ${quoteInput(text)}, which is not a valid requirement: ${parsed.message}`);
       return;
     }
+    // A Poetry dependency is its key and its value: `torch = { version = "2.1.2", source = "cu121" }`.
     const located = this.locator.find(path);
-    const keyStart = located?.keyStart ?? located?.start ?? 0;
-    const start = this.locator.position(keyStart);
-    const end = this.locator.position(Math.max(keyStart, (located?.end ?? keyStart + 1) - 1));
-    const requirement: Requirement = {
-      name: parsed.name,
-      key: canonicalName(parsed.name),
-      extras: normaliseExtras(parsed.extras),
-      specifier: parsed.specifier,
-      marker: parsed.marker === null ? null : parsed.marker.trim(),
-      url: parsed.url === null ? null : redactUrl(parsed.url),
-      editable: spec['develop'] === true,
-      constraint: false,
-      line: start.line,
-      endLine: end.line,
-      column: start.column,
-      endColumn: end.line === start.line ? end.column : this.locator.lineEnd(start.line),
-      group,
-    };
-    this.file.requirements.push(requirement);
+    const start = located?.keyStart ?? located?.start ?? 0;
+    this.file.requirements.push(this.requirement(parsed, this.spanOf({ start, end: located?.end ?? start + 1 }), group, spec['develop'] === true));
   }
 
   /** Package indexes that name a CUDA build: Poetry's `[[tool.poetry.source]]` and uv's `[[tool.uv.index]]`. */
@@ -293,7 +281,7 @@ class PyprojectReader {
     }
   }
 
-  private spanOf(span: ContentSpan): { line: number; endLine: number; column: number; endColumn: number } {
+  private spanOf(span: { start: number; end: number }): Span {
     const start = this.locator.position(span.start);
     const end = this.locator.position(Math.max(span.start, span.end - 1));
     return { line: start.line, endLine: end.line, column: start.column, endColumn: end.line === start.line ? end.column : this.locator.lineEnd(start.line) };
@@ -512,7 +500,7 @@ class TomlLocator {
   }
 
   private scanDocument(): void {
-    let table: Array<string | number> = [];
+    let table: Array<string | number> | null = [];
     const { text } = this;
     for (;;) {
       this.skipBlank(true);
@@ -529,13 +517,14 @@ class TomlLocator {
         this.skipBlank(false);
         this.at++; // '='
         this.skipBlank(false);
-        this.readValue([...table, ...keys], keyStart);
+        this.readValue(table && table.length + keys.length <= MAX_LOCATED_DEPTH ? [...table, ...keys] : null, keyStart);
       }
     }
   }
 
   /** A header's path, with the current index of every array of tables it runs through. */
-  private resolveTable(keys: string[], arrayTable: boolean): Array<string | number> {
+  private resolveTable(keys: string[], arrayTable: boolean): Array<string | number> | null {
+    if (keys.length > MAX_LOCATED_DEPTH) return null;
     const path: Array<string | number> = [];
     keys.forEach((key, index) => {
       path.push(key);
@@ -573,10 +562,15 @@ class TomlLocator {
     }
   }
 
-  private readValue(path: Array<string | number>, keyStart?: number): void {
+  /** Skips one value, recording where it is (and where its parts are) under `path`, unless that is null. */
+  private readValue(path: Array<string | number> | null, keyStart?: number): void {
     const { text } = this;
     const start = this.at;
     const char = text[this.at];
+    // Below the depth any pyproject table needs, values are skipped without building paths: a hostile
+    // file nested a thousand deep would otherwise cost depth x values.
+    const deeper = (...parts: Array<string | number>): Array<string | number> | null =>
+      path && path.length + parts.length <= MAX_LOCATED_DEPTH ? [...path, ...parts] : null;
     if (char === '"' || char === "'") {
       this.skipString();
     } else if (char === '[') {
@@ -584,7 +578,7 @@ class TomlLocator {
       for (let index = 0; ; index++) {
         this.skipBlank(true);
         if (this.at >= text.length || text[this.at] === ']') break;
-        this.readValue([...path, index]);
+        this.readValue(deeper(index));
         this.skipBlank(true);
         if (text[this.at] === ',') this.at++;
       }
@@ -599,7 +593,7 @@ class TomlLocator {
         this.skipBlank(false);
         this.at++; // '='
         this.skipBlank(false);
-        this.readValue([...path, ...keys], innerKeyStart);
+        this.readValue(deeper(...keys), innerKeyStart);
         this.skipBlank(true);
         if (text[this.at] === ',') this.at++;
       }
@@ -608,10 +602,10 @@ class TomlLocator {
       while (this.at < text.length && !SCALAR_END.test(text[this.at] as string)) this.at++;
       let end = this.at;
       while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
-      this.values.set(pathKey(path), { start, end, ...(keyStart === undefined ? {} : { keyStart }) });
+      if (path) this.values.set(pathKey(path), { start, end, ...(keyStart === undefined ? {} : { keyStart }) });
       return;
     }
-    this.values.set(pathKey(path), { start, end: this.at, ...(keyStart === undefined ? {} : { keyStart }) });
+    if (path) this.values.set(pathKey(path), { start, end: this.at, ...(keyStart === undefined ? {} : { keyStart }) });
   }
 
   private skipString(): void {
@@ -655,6 +649,8 @@ class TomlLocator {
   }
 }
 
+/** The deepest value read here: `tool.poetry.group.<g>.dependencies.<name>[i].<key>`. */
+const MAX_LOCATED_DEPTH = 8;
 const BARE_KEY_CHAR = /[A-Za-z0-9_-]/;
 const SCALAR_END = /[,\]}\n\r#]/;
 const TOML_ESCAPE = /\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|.)/g;

@@ -52,7 +52,9 @@ export function parseRepository(discovered: readonly DiscoveredFile[], source: F
     if (reading.files.has(next.path)) continue;
     const parsed = readOne(next.path, next.kind, source, reading);
     if (!parsed) continue;
-    if (parsed.kind === 'dockerfile') parsed.includes = parsed.includes.map((include) => resolveBuildContextPath(parsed.path, include, source, reading.diagnostics));
+    if (parsed.kind === 'dockerfile') {
+      parsed.includes = parsed.includes.flatMap((include) => resolveBuildContextPath(parsed.path, include, source, reading.diagnostics) ?? []);
+    }
     for (const include of parsed.includes) {
       if (!reading.files.has(include.path) && source.isFile(include.path)) {
         pending.push({ path: include.path, kind: include.constraint ? 'constraints' : 'requirements' });
@@ -78,6 +80,7 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
     reading.diagnostics.push({ file: path, line: 1, severity: 'error', message: `${path}: ${decoded.message}` });
     return null;
   }
+  if (decoded.warning) reading.diagnostics.push({ file: path, line: 1, severity: 'warning', message: `${path}: ${decoded.warning}` });
   let parsed: { file: ParsedFile; diagnostics: Diagnostic[] };
   if (kind === 'dockerfile') {
     const dockerfile = parseDockerfile(path, decoded.text);
@@ -96,17 +99,23 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
 
 /**
  * A Dockerfile names files relative to its build context, which the repository does not record: the
- * Dockerfile's own folder is the usual context, the repository root the next most usual.
+ * Dockerfile's own folder is the usual context, the repository root the next most usual. An absolute
+ * path the reader could not trace back through COPY is a file inside the image, not in the repository.
  */
-function resolveBuildContextPath(dockerfile: string, include: Include, source: FileSource, diagnostics: Diagnostic[]): Include {
+function resolveBuildContextPath(dockerfile: string, include: Include, source: FileSource, diagnostics: Diagnostic[]): Include | null {
+  if (include.path.startsWith('/')) {
+    diagnostics.push({ file: dockerfile, line: include.line, severity: 'notice', message: `pip install -r ${include.path}: no COPY or mount brings this file from the build context; not checked` });
+    return null;
+  }
   const written = include.path.replace(/^\.\//, '');
   const besideDockerfile = posix.normalize(posix.join(posix.dirname(dockerfile), written));
   for (const candidate of [besideDockerfile, posix.normalize(written)]) {
-    if (candidate.startsWith('../') || candidate === '..' || posix.isAbsolute(candidate)) continue;
+    if (candidate.startsWith('../') || candidate === '..') continue;
     if (source.isFile(candidate)) return { ...include, path: candidate };
   }
-  if (besideDockerfile.startsWith('..') || posix.isAbsolute(besideDockerfile)) {
+  if (besideDockerfile.startsWith('../') || besideDockerfile === '..') {
     diagnostics.push({ file: dockerfile, line: include.line, severity: 'warning', message: `pip install -r ${include.path} refers outside the repository; not read` });
+    return null;
   }
   return { ...include, path: besideDockerfile };
 }

@@ -90,9 +90,8 @@ function pieceIndexAt(pieces: readonly Piece[], offset: number): number {
   return low;
 }
 
-/** The pieces of `[from, to)`, re-based at `base`. */
-function slicePieces(pieces: readonly Piece[], from: number, to: number, base: number): Piece[] {
-  const sliced: Piece[] = [];
+/** Appends the pieces of `[from, to)` to `into`, re-based at `base`. */
+function slicePieces(pieces: readonly Piece[], from: number, to: number, base: number, into: Piece[] = []): Piece[] {
   for (let index = pieceIndexAt(pieces, from); index < pieces.length; index++) {
     const piece = pieces[index] as Piece;
     if (piece.start >= to) break;
@@ -101,7 +100,7 @@ function slicePieces(pieces: readonly Piece[], from: number, to: number, base: n
     if (end <= start) continue;
     const skipped = start - piece.start;
     const literal = piece.span === piece.length;
-    sliced.push({
+    into.push({
       start: base + start - from,
       length: end - start,
       line: piece.line,
@@ -109,7 +108,7 @@ function slicePieces(pieces: readonly Piece[], from: number, to: number, base: n
       span: literal ? end - start : piece.span,
     });
   }
-  return sliced;
+  return into;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,7 +233,7 @@ function expandVariables(line: LogicalLine, env: Record<string, string | undefin
     let from = 0;
     let length = 0;
     for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + token.length)) {
-      nextPieces.push(...slicePieces(pieces, from, at, length));
+      slicePieces(pieces, from, at, length, nextPieces);
       parts.push(text.slice(from, at), value);
       length += at - from;
       const source = positionAt(pieces, at);
@@ -242,7 +241,7 @@ function expandVariables(line: LogicalLine, env: Record<string, string | undefin
       length += value.length;
       from = at + token.length;
     }
-    nextPieces.push(...slicePieces(pieces, from, text.length, length));
+    slicePieces(pieces, from, text.length, length, nextPieces);
     parts.push(text.slice(from));
     text = parts.join('');
     pieces = nextPieces;
@@ -257,7 +256,7 @@ type OptionScope = 'file' | 'requirement' | 'any-requirement';
 
 interface OptionSpec {
   dest: string;
-  /** Short and long spellings; the first long one names the option in messages. */
+  /** Its short and long spellings, in the order pip registers them. */
   flags: readonly string[];
   takesValue: boolean;
   /** `file`: only on a line without a requirement; `requirement`: per requirement (not editable); `any-requirement`: both kinds. */
@@ -364,7 +363,7 @@ function parseOptions(text: string, start: number): OptionsResult {
     const word = words[index] as Word;
     const arg = word.value;
     if (arg === '--') {
-      ignored.push(...words.slice(index + 1));
+      for (let rest = index + 1; rest < words.length; rest++) ignored.push(words[rest] as Word);
       break;
     }
     let spec: OptionSpec | undefined;
@@ -443,7 +442,6 @@ function shlexSplit(text: string, from: number): { ok: true; words: Word[] } | {
   const words: Word[] = [];
   let state: 'space' | 'word' | "'" | '"' = 'space';
   let value = '';
-  let quoted = false;
   let start = from;
   for (let index = from; index < text.length; index++) {
     const char = text[index] as string;
@@ -452,7 +450,6 @@ function shlexSplit(text: string, from: number): { ok: true; words: Word[] } | {
         if (state === 'word') words.push({ value, start, end: index });
         state = 'space';
         value = '';
-        quoted = false;
         continue;
       }
       if (state === 'space') {
@@ -461,7 +458,6 @@ function shlexSplit(text: string, from: number): { ok: true; words: Word[] } | {
       }
       if (char === "'" || char === '"') {
         state = char;
-        quoted = true;
       } else if (char === '\\') {
         if (index + 1 >= text.length) return { ok: false, message: 'No escaped character' };
         value += text[++index];
@@ -480,7 +476,8 @@ function shlexSplit(text: string, from: number): { ok: true; words: Word[] } | {
     }
   }
   if (state === "'" || state === '"') return { ok: false, message: 'No closing quotation' };
-  if (state === 'word' && (value !== '' || quoted)) words.push({ value, start, end: text.length });
+  // A word ends at a blank or at the end; quotes make a word even when it is empty (`''`).
+  if (state === 'word') words.push({ value, start, end: text.length });
   return { ok: true, words };
 }
 
@@ -534,6 +531,17 @@ function looksLikePath(text: string): boolean {
   return text.includes('/') || text.startsWith('.');
 }
 
+/**
+ * pip reads a path-looking requirement as a local project only when that directory exists; we cannot
+ * look, so we take it for one when it is written the way paths are (no blanks, quotes, operators or
+ * brackets), and otherwise read it as pip reads a missing path: as PEP 508, which refuses it.
+ */
+function isPlausiblePath(path: string): boolean {
+  return PLAUSIBLE_PATH.test(path);
+}
+
+const PLAUSIBLE_PATH = /^[^\s<>=!;,()*$"'`|[\]]+$/;
+
 function isArchive(path: string): boolean {
   if (!path.includes('.')) return false;
   const tail = path.slice(-ARCHIVE_TAIL).toLowerCase();
@@ -577,7 +585,7 @@ function readPlain(text: string): PipRequirementRead {
     // pip: a missing archive whose name has an `@` after a non-path part is a PEP 508 `name @ url`.
     const at = name.indexOf('@');
     if (!(at >= 0 && !looksLikePath(name.slice(0, at)))) return fromLocalPath(path, extras, marker, offset);
-  } else if (looksLikePath(name) && !isUrlRequirement(name)) {
+  } else if (looksLikePath(name) && isPlausiblePath(path) && !isUrlRequirement(name)) {
     return fromLocalPath(path, extras, marker, offset);
   }
   const parsed = parseRequirement(name);
@@ -608,13 +616,8 @@ function readEditable(text: string): PipRequirementRead {
   }
   const { path, extras } = stripExtras(text);
   const scheme = urlScheme(path);
-  if (scheme === null || scheme === 'file') {
-    const local = fromLocalPath(path, extras, null, 0);
-    if (!local.ok || scheme === null) return local;
-    const egg = eggName(path);
-    if (egg !== null && !egg.ok) return egg;
-    return { ok: true, requirement: { ...local.requirement, name: egg?.name ?? '' } };
-  }
+  // A local project: a path (taken to be a directory, as pip checks), or a file: URL with its #egg=.
+  if (scheme === 'file' || (scheme === null && isPlausiblePath(path))) return fromLocalPath(path, extras, null, 0);
   let url = text;
   const vcs = VCS_NAMES.find((name) => text.toLowerCase().startsWith(`${name}:`));
   if (vcs) url = `${vcs}+${text}`;
@@ -793,11 +796,14 @@ class FileReader {
       this.report(line, firstIgnored.start, 'warning', `pip ignores ${quoteInput(ignored)}: after the first option a line holds only options (a marker goes before them)`);
     }
     const args = optionStart < 0 ? text : optionStart === 0 ? '' : text.slice(0, optionStart - 1);
+    const editable = options.uses.find((use) => use.spec.dest === 'editables');
     if (args !== '') {
-      this.readRequirement(line, args, 0, false, options.uses);
+      // pip 26 takes the text before the options as the requirement, and as an editable one when the
+      // line also has -e.
+      if (editable) this.report(line, editable.start, 'warning', `pip reads ${quoteInput(args.trimEnd())} as this line's editable requirement and ignores ${editable.flag} ${editable.value}`);
+      this.readRequirement(line, args, 0, editable !== undefined, editable ? options.uses.filter((use) => use !== editable) : options.uses);
       return;
     }
-    const editable = options.uses.find((use) => use.spec.dest === 'editables');
     if (editable) {
       this.readRequirement(line, editable.value as string, editable.valueStart, true, options.uses.filter((use) => use !== editable));
       return;
@@ -807,13 +813,19 @@ class FileReader {
 
   private readRequirement(line: LogicalLine, text: string, start: number, editable: boolean, uses: readonly OptionUse[]): void {
     const hashes: string[] = [];
+    const warned = new Set<string>();
     for (const use of uses) {
       const applies = use.spec.scope === 'any-requirement' || (use.spec.scope === 'requirement' && !editable);
       if (!applies) {
-        this.report(line, use.start, 'warning', `pip ignores ${use.flag} on ${editable ? 'an editable (-e) line' : 'a requirement line'}: ${use.spec.scope === 'file' ? 'put it on a line of its own' : 'it applies to non-editable requirements only'}`);
+        this.warnIgnored(line, use, warned, `pip ignores ${use.flag} on ${editable ? 'an editable (-e) line' : 'a requirement line'}: ${use.spec.scope === 'file' ? 'put it on a line of its own' : 'it applies to non-editable requirements only'}`);
       } else if (use.spec.dest === 'hashes') {
         hashes.push(use.value as string);
       }
+    }
+    // pip refuses an editable constraint before it reads the requirement.
+    if (this.options.constraint && editable) {
+      this.report(line, start, 'error', 'Editable requirements are not allowed as constraints');
+      return;
     }
     const read = readPipRequirement(text, editable);
     if (!read.ok) {
@@ -823,7 +835,6 @@ class FileReader {
     const fields = read.requirement;
     if (this.options.constraint) {
       const problem = !fields.name ? 'Unnamed requirements are not allowed as constraints'
-        : editable ? 'Editable requirements are not allowed as constraints'
         : fields.extras.length > 0 ? 'Constraints cannot have extras'
         : null;
       if (problem) {
@@ -854,9 +865,11 @@ class FileReader {
   private readOptionLine(line: LogicalLine, uses: readonly OptionUse[]): void {
     // pip follows the first -r (else the first -c) of a line and ignores everything else on it.
     const include = uses.find((use) => use.spec.dest === 'requirements') ?? uses.find((use) => use.spec.dest === 'constraints');
+    const warned = new Set<string>();
     if (include) {
+      const flag = include.spec.dest === 'requirements' ? '-r' : '-c';
       for (const use of uses) {
-        if (use !== include) this.report(line, use.start, 'warning', `pip ignores ${use.flag} on a line that includes ${include.flag === '--requirement' || include.flag === '-r' ? '-r' : '-c'} ${include.value}`);
+        if (use !== include) this.warnIgnored(line, use, warned, `pip ignores ${use.flag} on a line that includes ${flag} ${include.value}`);
       }
       this.readInclude(line, include);
       return;
@@ -872,14 +885,12 @@ class FileReader {
           this.addIndex(line, use, 'extra-index-url');
           break;
         case 'find_links':
-          if (findLinks) this.report(line, use.start, 'warning', `pip reads only the first ${use.flag} of a line; ${use.value} is ignored`);
+          if (findLinks) this.warnIgnored(line, use, warned, `pip reads only the first ${use.flag} of a line; ${use.value} is ignored`);
           else findLinks = use;
           break;
         case 'hashes':
-          this.report(line, use.start, 'warning', `${use.flag} without a requirement on its line: pip ignores it`);
-          break;
         case 'config_settings':
-          this.report(line, use.start, 'warning', `${use.flag} without a requirement on its line: pip ignores it`);
+          this.warnIgnored(line, use, warned, `${use.flag} without a requirement on its line: pip ignores it`);
           break;
       }
     }
@@ -920,6 +931,13 @@ class FileReader {
     }
     const include: Include = { path: resolved, line: at, constraint };
     this.file.includes.push(include);
+  }
+
+  /** One warning per option and line: a hostile line can repeat an option a million times. */
+  private warnIgnored(line: LogicalLine, use: OptionUse, warned: Set<string>, message: string): void {
+    if (warned.has(use.flag)) return;
+    warned.add(use.flag);
+    this.report(line, use.start, 'warning', message);
   }
 
   private report(line: LogicalLine, offset: number, severity: Severity, message: string): void {

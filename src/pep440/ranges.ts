@@ -35,13 +35,12 @@ import { contains, type PrefixPattern, type Specifier, type SpecifierSet } from 
  * release V, its local versions and every post-release of it, below anything greater. `max`: above
  * every version.
  */
-export type Cut =
-  | { readonly kind: 'before' | 'after' | 'afterPosts'; readonly version: Version }
-  | { readonly kind: 'max' };
+export type Cut = LowerCut | { readonly kind: 'max' };
+export type LowerCut = { readonly kind: 'before' | 'after' | 'afterPosts'; readonly version: Version };
 
 /** The versions strictly between two cuts. Never empty. */
 export interface VersionInterval {
-  readonly lower: Cut;
+  readonly lower: LowerCut;
   readonly upper: Cut;
 }
 
@@ -56,7 +55,7 @@ export interface VersionRangeSet {
 }
 
 const MIN_VERSION = versionFromParts({ release: [0], dev: 0 });
-const MIN: Cut = Object.freeze({ kind: 'before', version: MIN_VERSION });
+const MIN: LowerCut = Object.freeze({ kind: 'before', version: MIN_VERSION });
 const MAX: Cut = Object.freeze({ kind: 'max' });
 const EVERYTHING: readonly VersionInterval[] = Object.freeze([Object.freeze({ lower: MIN, upper: MAX })]);
 
@@ -65,19 +64,19 @@ function increment(n: VersionNumber): VersionNumber {
   return n + 1 > Number.MAX_SAFE_INTEGER ? BigInt(n) + 1n : n + 1;
 }
 
-function before(version: Version): Cut {
+function before(version: Version): LowerCut {
   return { kind: 'before', version };
 }
 
 /** Above V and every V+local: the next public version is right there (its .devN+1, .postN+1.dev0 or .post0.dev0). */
-function afterLocals(v: Version): Cut {
+function afterLocals(v: Version): LowerCut {
   if (v.dev !== null) return before(versionFromParts({ ...v, dev: increment(v.dev), local: null }));
   if (v.post !== null) return before(versionFromParts({ ...v, post: increment(v.post), dev: 0, local: null }));
   return before(versionFromParts({ ...v, post: 0, dev: 0, local: null }));
 }
 
 /** Above V (no dev, no post), its locals and post-releases. */
-function afterPosts(v: Version): Cut {
+function afterPosts(v: Version): LowerCut {
   if (v.pre !== null) {
     return before(versionFromParts({ ...v, pre: [v.pre[0], increment(v.pre[1])], dev: 0, local: null }));
   }
@@ -103,7 +102,7 @@ function compareCuts(a: Cut, b: Cut): number {
 
 // Cuts on either side of a public version have no version between them only when normalised
 // as above, which every constructor here does; so an interval is empty exactly when lower >= upper.
-function interval(lower: Cut, upper: Cut): VersionInterval[] {
+function interval(lower: LowerCut, upper: Cut): VersionInterval[] {
   return compareCuts(lower, upper) < 0 ? [{ lower, upper }] : [];
 }
 
@@ -128,6 +127,7 @@ function complement(a: readonly VersionInterval[]): VersionInterval[] {
   let lower = MIN;
   for (const x of a) {
     out.push(...interval(lower, x.lower));
+    if (x.upper.kind === 'max') return out;
     lower = x.upper;
   }
   out.push(...interval(lower, MAX));
@@ -137,20 +137,11 @@ function complement(a: readonly VersionInterval[]): VersionInterval[] {
 /** The epoch/release prefix pattern as an interval, [P.dev0, next P.dev0). */
 function prefixIntervals(p: PrefixPattern): VersionInterval[] {
   if (p.impossible) return [];
-  const epoch = p.epoch;
-  const release = p.release;
-  let lower: Version;
-  let upper: Version;
-  if (release.length === 0) {
-    lower = versionFromParts({ epoch, release: [0], dev: 0 });
-    upper = versionFromParts({ epoch: increment(epoch), release: [0], dev: 0 });
-  } else {
-    const next = [...release.slice(0, -1), increment(release[release.length - 1] as VersionNumber)];
-    lower = versionFromParts({ epoch, release, dev: 0 });
-    upper = versionFromParts({ epoch, release: next, dev: 0 });
-  }
-  if (p.tail.length === 0) return interval(before(lower), before(upper));
-  return tailIntervals(p);
+  if (p.tail.length > 0) return tailIntervals(p);
+  const { epoch, release } = p;
+  const last = release.length - 1;
+  const next = [...release.slice(0, last), increment(release[last] as VersionNumber)];
+  return interval(before(versionFromParts({ epoch, release, dev: 0 })), before(versionFromParts({ epoch, release: next, dev: 0 })));
 }
 
 const TAIL_PART = /^(a|b|rc|post|dev)(0|[1-9][0-9]*)$/;
@@ -176,7 +167,7 @@ function tailIntervals(p: PrefixPattern): VersionInterval[] {
     else if (next === 2) post = n;
     else dev = n;
   }
-  const base = { epoch: p.epoch, release: p.release.length ? p.release : [0] };
+  const base = { epoch: p.epoch, release: p.release };
   if (stage === 3) {
     const v = versionFromParts({ ...base, pre, post, dev });
     return interval(before(v), afterLocals(v));
@@ -252,13 +243,10 @@ function witness(x: VersionInterval): string {
     }
     return normalizeVersion(versionFromParts({ ...v, local: [...label, segment] }));
   }
-  if (lower.kind === 'afterPosts') {
-    // Above V's post-releases but below anything greater: V with enough `.0`s and a `.1`.
-    const v = lower.version;
-    const zeros = (upper.kind === 'max' ? 0 : upper.version.release.length) + 1;
-    return normalizeVersion(versionFromParts({ epoch: v.epoch, release: [...v.release, ...new Array<number>(zeros).fill(0), 1] }));
-  }
-  throw new Error('an interval cannot start at max');
+  // Above V's post-releases but below anything greater: V with enough `.0`s and a `.1`.
+  const v = lower.version;
+  const zeros = (upper.kind === 'max' ? 0 : upper.version.release.length) + 1;
+  return normalizeVersion(versionFromParts({ epoch: v.epoch, release: [...v.release, ...new Array<number>(zeros).fill(0), 1] }));
 }
 
 /** Another spelling of the same version, for a candidate that must differ from a `===` text. */

@@ -34,7 +34,7 @@ export interface PrefixPattern {
   readonly epoch: VersionNumber;
   readonly release: readonly VersionNumber[];
   readonly tail: readonly string[];
-  /** The pattern has a component no candidate can produce (`~=v1.0` gives `0!v1`). */
+  /** No candidate can match: the text gave no numeric epoch and release (`~=v1.0` gives `0!v1`). */
   readonly impossible: boolean;
 }
 
@@ -239,7 +239,8 @@ function digitsToNumber(s: string): VersionNumber {
 function prefixPattern(components: readonly string[]): PrefixPattern {
   let numeric = 0;
   while (numeric < components.length && isAsciiDigits(components[numeric] as string)) numeric++;
-  if (numeric === 0) return Object.freeze({ epoch: 0, release: Object.freeze([]), tail: Object.freeze([]), impossible: true });
+  // No numeric epoch and release to start with: no candidate has that prefix.
+  if (numeric < 2) return Object.freeze({ epoch: 0, release: Object.freeze([]), tail: Object.freeze([]), impossible: true });
   return Object.freeze({
     epoch: digitsToNumber(components[0] as string),
     release: Object.freeze(components.slice(1, numeric).map(digitsToNumber)),
@@ -278,16 +279,25 @@ export function parseSpecifier(text: string): Specifier | null {
   return Object.freeze({ operator, version, wildcard, target, prefix });
 }
 
-const CACHE_LIMIT = 20_000;
-const setCache = new Map<string, SpecifierSetParse>();
+// Requirement files repeat the same few specifier sets; a direct-mapped cache keeps those (and
+// their ranges, cached per set object) without the cost a growing Map puts on every miss.
+const CACHE_SLOTS = 4096;
+const cacheKeys: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS);
+const cacheValues: SpecifierSetParse[] = new Array<SpecifierSetParse>(CACHE_SLOTS);
 
-/** A comma-separated specifier set, as packaging's `SpecifierSet(text)` reads it. Cached. */
+function slotOf(text: string): number {
+  let h = text.length;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % CACHE_SLOTS;
+}
+
+/** A comma-separated specifier set, as packaging's `SpecifierSet(text)` reads it. */
 export function parseSpecifierSet(text: string): SpecifierSetParse {
-  const hit = setCache.get(text);
-  if (hit !== undefined) return hit;
+  const slot = slotOf(text);
+  if (cacheKeys[slot] === text) return cacheValues[slot] as SpecifierSetParse;
   const result = parseSetUncached(text);
-  if (setCache.size >= CACHE_LIMIT) setCache.clear();
-  setCache.set(text, result);
+  cacheKeys[slot] = text;
+  cacheValues[slot] = result;
   return result;
 }
 
@@ -316,7 +326,7 @@ function suffixComponents(v: Version): string[] {
 }
 
 /** packaging's `_compare_equal` for `X.*`: the candidate's public version, zero-padded, starts with the prefix. */
-export function prefixMatches(p: PrefixPattern, v: Version): boolean {
+function prefixMatches(p: PrefixPattern, v: Version): boolean {
   if (p.impossible || v.epoch < p.epoch || v.epoch > p.epoch) return false;
   const n = p.release.length;
   for (let i = 0; i < n; i++) {

@@ -304,7 +304,7 @@ const PRE_RANK: Readonly<Record<PreReleaseLabel, number>> = { a: 0, b: 1, rc: 2 
  * packaging's rank of the pre-release part: a dev release with neither pre nor post sorts before
  * every pre-release of its release (-1), a version with no pre-release after them all (3).
  */
-export function preReleaseRank(v: Version): number {
+function preReleaseRank(v: Version): number {
   if (v.pre !== null) return PRE_RANK[v.pre[0]];
   return v.post === null && v.dev !== null ? -1 : 3;
 }
@@ -387,8 +387,4 @@ export function baseVersion(v: Version): string {
 /** packaging's `is_prerelease`: a pre-release or dev release. */
 export function isPrerelease(v: Version): boolean {
   return v.pre !== null || v.dev !== null;
-}
-
-export function isPostrelease(v: Version): boolean {
-  return v.post !== null;
 }

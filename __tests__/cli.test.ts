@@ -1,0 +1,123 @@
+// The CLI as users run it: the committed bundle, a real process, exit codes and output formats.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { after, describe, it } from 'node:test';
+import { makeTree, removeTree } from './helpers/temp-tree.js';
+
+const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
+const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
+
+function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...options.env }, timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const roots: string[] = [];
+after(() => roots.forEach(removeTree));
+
+describe('compat-guard check', () => {
+  it('exits 1 on the broken example and 0 on the fixed one', () => {
+    const broken = cli(['check', '--root', `${EXAMPLES}callytics-broken`]);
+    assert.equal(broken.code, 1, broken.stderr);
+    assert.match(broken.stdout, /Profile: callytics-cu121 \(named by \.github\/compat-matrix\.yml\)/);
+    assert.match(broken.stdout, /\[cuda-image-tag-unknown\]/);
+    const fixed = cli(['check', '--root', `${EXAMPLES}callytics-fixed`]);
+    assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
+  });
+
+  it('--fail-on decides the exit status', () => {
+    const root = makeTree({ 'requirements.txt': 'numpy==1.23.5\nnumpy==1.23.5\n' });
+    roots.push(root);
+    assert.equal(cli(['check', '--root', root]).code, 0);
+    assert.equal(cli(['check', '--root', root, '--fail-on', 'notice']).code, 1);
+    assert.equal(cli(['check', '--root', root, '--fail-on=never']).code, 0);
+  });
+
+  it('writes the JSON report of the contract, with paths relative to the root', () => {
+    const out = cli(['check', '--root', `${EXAMPLES}callytics-broken`, '--format', 'json']);
+    const report = JSON.parse(out.stdout);
+    assert.deepEqual(report.tool, { name: 'compat-guard', version: '0.1.0' });
+    assert.equal(report.profile, 'callytics-cu121');
+    assert.ok(report.files.some((file: { path: string; kind: string }) => file.path === 'requirements.txt' && file.kind === 'requirements'));
+    const finding = report.findings.find((item: { rule: string }) => item.rule === 'conflicting-pin');
+    assert.equal(finding.file, 'requirements.txt');
+    assert.equal(finding.package, 'python-dotenv');
+    assert.equal(finding.severity, 'error');
+    assert.ok(Array.isArray(finding.related) && finding.related[0].file === 'requirements.txt');
+    const counted = { error: 0, warning: 0, notice: 0 } as Record<string, number>;
+    for (const item of report.findings as Array<{ severity: string }>) counted[item.severity] = (counted[item.severity] ?? 0) + 1;
+    assert.deepEqual(report.counts, counted);
+  });
+
+  it('writes SARIF 2.1.0 and workflow commands, and --output writes a file', () => {
+    const root = `${EXAMPLES}callytics-broken`;
+    const sarif = JSON.parse(cli(['check', '--root', root, '--format', 'sarif']).stdout);
+    assert.equal(sarif.version, '2.1.0');
+    assert.ok(sarif.runs[0].results.length > 0);
+    const github = cli(['check', '--root', root, '--format', 'github']).stdout;
+    assert.match(github, /^::error file=Dockerfile\.cuda121,line=3,/m);
+    const target = makeTree({});
+    roots.push(target);
+    const written = cli(['check', '--root', root, '--format', 'json', '--output', `${target}/report.json`]);
+    assert.equal(written.stdout, '');
+    assert.equal(JSON.parse(fs.readFileSync(`${target}/report.json`, 'utf8')).profile, 'callytics-cu121');
+  });
+
+  it('an explicit unknown profile, a broken matrix or a bad option exits 2 with one line and no stack trace', () => {
+    const broken = makeTree({ 'requirements.txt': 'numpy==1.23.5\n', 'm.yml': 'profiles:\n  x:\n    pakages: {numpy: "==1"}\n' });
+    roots.push(broken);
+    for (const args of [
+      ['check', '--root', broken, '--profile', 'no-such-profile'],
+      ['check', '--root', broken, '--matrix', `${broken}/m.yml`],
+      ['check', '--root', broken, '--matrix', `${broken}/missing.yml`],
+      ['check', '--frobnicate'],
+      ['check', '--fail-on', 'sometimes'],
+      ['lint'],
+    ]) {
+      const run = cli(args);
+      assert.equal(run.code, 2, `${args.join(' ')}: ${run.stdout}${run.stderr}`);
+      const lines = run.stderr.trim().split('\n');
+      assert.equal(lines.length, 1, run.stderr);
+      assert.match(lines[0] ?? '', /^compat-guard: /);
+      assert.doesNotMatch(run.stderr, /\n\s+at /);
+    }
+    assert.match(cli(['check', '--root', broken, '--matrix', `${broken}/m.yml`]).stderr, /m\.yml:3: .*pakages/);
+  });
+});
+
+describe('compat-guard parse and matrix', () => {
+  it('parse prints what was read, per the contract', () => {
+    const root = makeTree({ 'requirements.txt': 'Flask_SQLAlchemy[async]>=3.0,<4 ; python_version < "3.11"\n', Dockerfile: 'FROM nvidia/cuda:12.1.1-devel-ubuntu20.04 AS builder\nRUN pip install torch==2.1.2 --index-url https://download.pytorch.org/whl/cu121\n' });
+    roots.push(root);
+    const run = cli(['parse'], { cwd: root });
+    assert.equal(run.code, 0, run.stderr);
+    const parsed = JSON.parse(run.stdout);
+    const requirements = parsed.files.find((file: { path: string }) => file.path === 'requirements.txt');
+    assert.deepEqual(
+      (({ name, key, extras, specifier, marker, url, editable, constraint, line, endLine }) => ({ name, key, extras, specifier, marker, url, editable, constraint, line, endLine }))(requirements.requirements[0]),
+      { name: 'Flask_SQLAlchemy', key: 'flask-sqlalchemy', extras: ['async'], specifier: '>=3.0,<4', marker: 'python_version < "3.11"', url: null, editable: false, constraint: false, line: 1, endLine: 1 },
+    );
+    const dockerfile = parsed.files.find((file: { path: string }) => file.path === 'Dockerfile');
+    assert.deepEqual(dockerfile.cuda.map((fact: { version: string; line: number }) => [fact.version, fact.line]), [['12.1.1', 1]]);
+    assert.equal(dockerfile.images[0].stage, 'builder');
+    assert.equal(dockerfile.indexes[0].url, 'https://download.pytorch.org/whl/cu121');
+    assert.deepEqual(parsed.diagnostics, []);
+  });
+
+  it('matrix prints the effective matrix and a chosen profile', () => {
+    const all = cli(['matrix']);
+    assert.equal(all.code, 0, all.stderr);
+    assert.match(all.stdout, /callytics-cu121:/);
+    assert.match(all.stdout, /mlops-airflow-2\.10\.5:/);
+    const one = cli(['matrix', '--profile', 'callytics-cu121']);
+    assert.match(one.stdout, /numpy: "?==1\.23\.5"?/);
+    assert.equal(cli(['matrix', '--profile', 'nope']).code, 2);
+  });
+
+  it('--help and --version answer without a command', () => {
+    assert.match(cli(['--help']).stdout, /compat-guard check/);
+    assert.equal(cli(['--version']).stdout.trim(), '0.1.0');
+  });
+});

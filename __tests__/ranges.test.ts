@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { commonVersion, exactPin, intersects, isSubset, toRanges, versionOutside } from '../src/pep440/ranges.js';
+import { contains, parseSpecifierSet, type SpecifierSet } from '../src/pep440/specifier.js';
+import { normalizeVersion } from '../src/pep440/version.js';
+
+function set(text: string): SpecifierSet {
+  const parsed = parseSpecifierSet(text);
+  assert.ok(parsed.ok, `${text} should be a specifier set`);
+  return parsed.set;
+}
+
+const PRE = { prereleases: true };
+
+/** intersects/isSubset, with their witnesses checked against `contains`. */
+function relation(a: string, b: string): { intersects: boolean; subset: boolean } {
+  const sa = set(a);
+  const sb = set(b);
+  const common = commonVersion(sa, sb);
+  if (common !== null) {
+    assert.ok(contains(sa, common, PRE) && contains(sb, common, PRE), `${common} should be in ${a} and in ${b}`);
+  }
+  const outside = versionOutside(sa, sb);
+  if (outside !== null) {
+    assert.ok(contains(sa, outside, PRE) && !contains(sb, outside, PRE), `${outside} should be in ${a}, not in ${b}`);
+  }
+  assert.equal(intersects(sa, sb), common !== null);
+  assert.equal(isSubset(sa, sb), outside === null);
+  return { intersects: common !== null, subset: outside === null };
+}
+
+describe('intersects / isSubset', () => {
+  it('grades a pin against a profile pin', () => {
+    // profile numpy "==1.23.5": a wider pin warns, a disjoint one fails, the same pin passes.
+    assert.deepEqual(relation('>=1.21,<2', '==1.23.5'), { intersects: true, subset: false });
+    assert.deepEqual(relation('>=1.24', '==1.23.5'), { intersects: false, subset: false });
+    assert.deepEqual(relation('==1.23.5', '==1.23.5'), { intersects: true, subset: true });
+    assert.deepEqual(relation('==1.23.5', '>=1.21,<2'), { intersects: true, subset: true });
+    assert.deepEqual(relation('~=1.23.0', '==1.23.5'), { intersects: true, subset: false });
+  });
+
+  it('is exact at the boundaries packaging draws', () => {
+    const cases: [a: string, b: string, intersects: boolean][] = [
+      ['<2', '==2.0.dev1', false],
+      ['<2', '==2.0rc1', false],
+      ['<2', '==1.9999', true],
+      ['<2.0rc1', '==2.0b1', true],
+      ['<2.0.post1', '==2.0.post1.dev0', false],
+      ['<2.0.post1', '==2.0a1', true],
+      ['>1.0', '==1.0.post1', false],
+      ['>1.0', '==1.0+local', false],
+      ['>1.0', '==1.0.0.1', true],
+      ['>1.0', '==1.0.1.dev0', true],
+      ['>1.0a1', '==1.0a1.post3', false],
+      ['>1.0a1', '==1.0a2.dev0', true],
+      ['>1.0.post1', '==1.0.post1+x', false],
+      ['>1.0.post1', '==1.0.post2.dev0', true],
+      ['>1.0.dev1', '<1.0.dev2', false],
+      ['==1.*', '==1.0a1', true],
+      ['==1.*', '<1.0.dev0', false],
+      ['==1.*', '>=2.dev0', false],
+      ['==1.0.*', '==1', true],
+      ['!=1.0', '==1.0+local', false],
+      ['<=1.0', '==1.0+cu121', true],
+      ['<1.0', '==1.0+cu121', false],
+      ['~=2.2', '==2.3.*', true],
+      ['~=2.2', '>=3.dev0', false],
+      ['~=1.0.c1', '==1.5', false],
+      ['~=v1.0', '', false],
+      ['>=2,<1', '', false],
+      ['==1.0,!=1.0', '', false],
+      ['<0.dev0', '', false],
+    ];
+    for (const [a, b, want] of cases) {
+      assert.equal(relation(a, b).intersects, want, `${a} & ${b}`);
+      assert.equal(relation(b, a).intersects, want, `${b} & ${a}`);
+    }
+  });
+
+  it('answers subset questions', () => {
+    const cases: [a: string, b: string, subset: boolean][] = [
+      ['>=1.2.3,<1.3', '~=1.2.0', true],
+      ['~=1.2', '<2', true],
+      ['~=1.2', '<2.0.dev0', true],
+      ['>=1.0', '>=1.0,!=1.5', false],
+      ['==1.0', '!=1.0+abc', false],
+      ['==1.0+cu121', '<=1.0', true],
+      ['==1.0+cu121', '==1.0', true],
+      ['==1.0', '==1.0+cu121', false],
+      ['>1.0', '>=1.0.post0', true],
+      ['>=1.0.post0', '>1.0', false],
+      // Above 1.0's post-releases there is no least version: 1.0.0.0.0.1 < 1.0.0.0.1.dev0.
+      ['>1.0', '>=1.0.0.0.1.dev0', false],
+      ['>=2,<1', '==5', true],
+      ['', '>=0.dev0', true],
+      ['>=0.dev0', '', true],
+    ];
+    for (const [a, b, want] of cases) assert.equal(relation(a, b).subset, want, `${a} <= ${b}`);
+  });
+
+  it('treats `===` as the one spelling it matches', () => {
+    assert.deepEqual(relation('===1.0', '==1.0'), { intersects: true, subset: true });
+    assert.deepEqual(relation('==1.0', '===1.0'), { intersects: true, subset: false });
+    assert.equal(versionOutside(set('==1.0'), set('===1.0')), 'v1.0');
+    assert.deepEqual(relation('===1.0', '===1.0.0'), { intersects: false, subset: false });
+    assert.deepEqual(relation('===FooBar', '===foobar'), { intersects: true, subset: true });
+    assert.deepEqual(relation('===foobar', ''), { intersects: true, subset: true });
+    assert.deepEqual(relation('===foobar', '>=0'), { intersects: false, subset: false });
+    assert.deepEqual(relation('===a,===b', ''), { intersects: false, subset: true });
+    assert.deepEqual(relation('===2.0a1,<3', '>=2.0.dev0'), { intersects: true, subset: true });
+  });
+});
+
+describe('exactPin', () => {
+  it('finds the version a set pins', () => {
+    const cases: [string, string | null][] = [
+      ['==1.2.3', '1.2.3'],
+      ['===1.2.3', '1.2.3'],
+      ['==1.2.3+cu121', '1.2.3+cu121'],
+      ['== 1.2.3.0', '1.2.3.0'],
+      ['>=1.0,<=1.0', '1.0'],
+      ['==1.0.dev1', '1.0.dev1'],
+      ['>=1.0.dev1,<1.0.dev2', '1.0.dev1'],
+      ['==1.0,>=0.5', '1.0'],
+      ['==1.2.*', null],
+      ['~=1.2.3', null],
+      ['>=1', null],
+      ['==1.0,!=1.0+x', null],
+      ['===foo', null],
+      ['==1.0,==2.0', null],
+      ['', null],
+    ];
+    for (const [text, want] of cases) {
+      const pin = exactPin(set(text));
+      assert.equal(pin && normalizeVersion(pin), want, text);
+    }
+  });
+});
+
+describe('toRanges', () => {
+  it('lays a set out as intervals between cuts', () => {
+    const ranges = toRanges(set('>1.0,!=1.5,<2'));
+    assert.equal(ranges.identity, null);
+    assert.deepEqual(
+      ranges.intervals.map(({ lower, upper }) => [
+        `${lower.kind} ${lower.version.text}`,
+        upper.kind === 'max' ? 'max' : `${upper.kind} ${upper.version.text}`,
+      ]),
+      [
+        ['afterPosts 1.0', 'before 1.5'],
+        ['before 1.5.post0.dev0', 'before 2.dev0'],
+      ],
+    );
+  });
+
+  it('keeps the `===` text and whether the set holds it', () => {
+    assert.deepEqual(toRanges(set('===1.0,>=2')).identity, { text: '1.0', member: false });
+    assert.deepEqual(toRanges(set('>=1,===1.5')).identity, { text: '1.5', member: true });
+  });
+});

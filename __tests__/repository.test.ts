@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { expandableEnvironment, readRepository } from '../src/parse/repository.js';
+import { makeTree, removeTree } from './helpers/temp-tree.js';
+
+const roots: string[] = [];
+after(() => roots.forEach(removeTree));
+function repo(files: Record<string, string | Uint8Array>): string {
+  const root = makeTree(files);
+  roots.push(root);
+  return root;
+}
+
+describe('readRepository', () => {
+  it('follows -r and -c once each, lists every file once, and marks constraints', () => {
+    const root = repo({
+      'requirements.txt': '-r requirements/base.txt\n-c constraints/pins.txt\ntorch==2.1.2\n',
+      'requirements/base.txt': 'numpy==1.23.5\n-r common.txt\n',
+      'requirements/common.txt': 'pydantic==2.7.4\n',
+      'constraints/pins.txt': 'numpy<1.24\n',
+    });
+    const result = readRepository(root);
+    assert.deepEqual(result.files.map((file) => [file.path, file.kind]), [
+      ['constraints/pins.txt', 'constraints'],
+      ['requirements.txt', 'requirements'],
+      ['requirements/base.txt', 'requirements'],
+      ['requirements/common.txt', 'requirements'],
+    ]);
+    const pins = result.files.find((file) => file.path === 'constraints/pins.txt');
+    assert.equal(pins?.requirements[0]?.constraint, true);
+    assert.deepEqual(result.installSets, [
+      { id: 'requirements.txt', file: 'requirements.txt', stages: null, files: ['requirements.txt', 'requirements/base.txt', 'constraints/pins.txt', 'requirements/common.txt'] },
+    ]);
+    assert.deepEqual(result.diagnostics, []);
+  });
+
+  it('reports an include cycle once, with the chain, and still reads every file', () => {
+    const root = repo({ 'requirements-a.txt': '-r requirements-b.txt\nx==1\n', 'requirements-b.txt': '-r requirements-a.txt\ny==1\n' });
+    const result = readRepository(root);
+    assert.equal(result.files.length, 2);
+    const cycles = result.diagnostics.filter((diagnostic) => /include cycle/.test(diagnostic.message));
+    assert.equal(cycles.length, 1);
+    assert.match(cycles[0]?.message ?? '', /requirements-a\.txt -> requirements-b\.txt -> requirements-a\.txt/);
+    assert.equal(cycles[0]?.severity, 'error');
+  });
+
+  it('refuses includes that leave the repository and says which line', () => {
+    const root = repo({ 'requirements.txt': 'numpy==1.23.5\n-r ../../etc/passwd\n-r /etc/passwd\n' });
+    const result = readRepository(root);
+    assert.deepEqual(result.files.map((file) => file.path), ['requirements.txt']);
+    const refused = result.diagnostics.filter((diagnostic) => diagnostic.file === 'requirements.txt');
+    assert.deepEqual(refused.map((diagnostic) => diagnostic.line), [2, 3]);
+    for (const diagnostic of refused) assert.equal(diagnostic.severity, 'error');
+  });
+
+  it('reports a missing include as a warning and keeps going', () => {
+    const root = repo({ 'requirements.txt': '-r missing.txt\nnumpy==1.23.5\n' });
+    const result = readRepository(root);
+    assert.equal(result.files[0]?.requirements.length, 1);
+    assert.match(result.diagnostics[0]?.message ?? '', /-r missing\.txt: no such file/);
+  });
+
+  it('builds one install set per Dockerfile stage with the files that stage installs', () => {
+    const root = repo({
+      'docker/Dockerfile': [
+        'FROM nvidia/cuda:12.1.1-devel-ubuntu22.04 AS builder',
+        'WORKDIR /app',
+        'COPY requirements/ ./requirements/',
+        'RUN pip install -r requirements/gpu.txt',
+        'FROM builder AS test',
+        'RUN pip install pytest==8.0.0',
+        'FROM python:3.10-slim AS api',
+        'COPY api-requirements.txt /tmp/req.txt',
+        'RUN pip install -r /tmp/req.txt && pip install -r /opt/baked-in.txt',
+        '',
+      ].join('\n'),
+      'docker/requirements/gpu.txt': 'torch==2.1.2\n',
+      'docker/api-requirements.txt': 'fastapi==0.115.0\n',
+    });
+    const result = readRepository(root);
+    const sets = Object.fromEntries(result.installSets.map((set) => [set.id, set]));
+    assert.deepEqual(sets['docker/Dockerfile#builder']?.files, ['docker/Dockerfile', 'docker/requirements/gpu.txt']);
+    assert.deepEqual(sets['docker/Dockerfile#test']?.stages, ['test', 'builder']);
+    assert.deepEqual(sets['docker/Dockerfile#test']?.files, ['docker/Dockerfile', 'docker/requirements/gpu.txt']);
+    assert.deepEqual(sets['docker/Dockerfile#api']?.files, ['docker/Dockerfile', 'docker/api-requirements.txt']);
+    const baked = result.diagnostics.find((diagnostic) => /baked-in/.test(diagnostic.message));
+    assert.equal(baked?.severity, 'notice');
+    assert.equal(baked?.line, 9);
+  });
+
+  it('scans ignore comments in every kind of file', () => {
+    const root = repo({ 'requirements.txt': 'numpy==1.24.4  # compat-guard: ignore[pin-outside-profile]\n', Dockerfile: '# compat-guard: ignore[cuda-image-tag-unknown]\nFROM nvidia/cuda:12.1-devel-ubuntu20.04\n' });
+    const result = readRepository(root);
+    assert.deepEqual(result.files.map((file) => file.suppressions), [
+      [{ line: 2, rules: ['cuda-image-tag-unknown'] }],
+      [{ line: 1, rules: ['pin-outside-profile'] }],
+    ]);
+  });
+
+  it('turns binary and undecodable files into diagnostics and reads the rest', () => {
+    const root = repo({ 'requirements.txt': 'numpy==1.23.5\n', 'requirements-bin.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]) });
+    const result = readRepository(root);
+    assert.deepEqual(result.files.map((file) => file.path), ['requirements.txt']);
+    assert.equal(result.diagnostics.length, 1);
+    assert.equal(result.diagnostics[0]?.file, 'requirements-bin.txt');
+    assert.match(result.diagnostics[0]?.message ?? '', /binary/);
+  });
+});
+
+describe('expandableEnvironment', () => {
+  it('never lets tokens, secrets or action inputs into ${VAR} expansion', () => {
+    const safe = expandableEnvironment({ TORCH_VERSION: '2.1.2', GITHUB_TOKEN: 'ghs_x', INPUT_GITHUB_TOKEN: 'ghs_x', ACTIONS_RUNTIME_TOKEN: 'y', AWS_SECRET_ACCESS_KEY: 'z', PIP_PASSWORD: 'p', DEPLOY_KEY: 'k' });
+    assert.deepEqual(safe, { TORCH_VERSION: '2.1.2' });
+  });
+  it('expands what pip would in requirement files', () => {
+    const root = repo({ 'requirements.txt': 'torch==${TORCH_VERSION}\nsecret @ https://x:${GITHUB_TOKEN}@example.com/p.whl\n' });
+    const result = readRepository(root, [], { env: expandableEnvironment({ TORCH_VERSION: '2.1.2', GITHUB_TOKEN: 'ghs_secret' }) });
+    const requirements = result.files[0]?.requirements ?? [];
+    assert.equal(requirements[0]?.specifier, '==2.1.2');
+    assert.ok(!JSON.stringify(result).includes('ghs_secret'));
+  });
+});
