@@ -37700,7 +37700,9 @@ function markerToString(marker) {
 }
 // ---------------------------------------------------------------------------------------------
 // Evaluation.
-// Compared as PEP 440 versions when the other side reads as a version specifier.
+// packaging compares as PEP 440 versions only for these variables, and only when operator and
+// value read as a specifier (`>=3.8`). Otherwise values compare as strings, and for strings `<`
+// and `>` are never true, `<=` and `>=` mean `==`, and `~=` and `===` raise.
 const VERSION_KEYS = new Set(['implementation_version', 'platform_release', 'python_full_version', 'python_version']);
 function lookup(env, extra, key) {
     if (key === 'extra')
@@ -37716,6 +37718,16 @@ function lookup(env, extra, key) {
 }
 function setRepr(values) {
     return values.length === 0 ? 'frozenset()' : `{${values.map(_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonRepr */ .Up).join(', ')}}`;
+}
+// The specifier `python_version >= "3.8"` compares with, read once per comparison.
+const specifiers = new WeakMap();
+function specifierOf(c, rhs) {
+    let spec = specifiers.get(c);
+    if (spec === undefined) {
+        spec = (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSpecifier */ .as)(c.op + rhs);
+        specifiers.set(c, spec);
+    }
+    return spec;
 }
 function compare(c, env, extra) {
     // As packaging: a variable on the left is looked up and the right side taken as written;
@@ -37742,7 +37754,7 @@ function compare(c, env, extra) {
         rhs = typeof rhs === 'string' ? canonicalizeName(rhs) : rhs.map(canonicalizeName);
     }
     if (VERSION_KEYS.has(key) && typeof rhs === 'string') {
-        const spec = (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSpecifier */ .as)(c.op + rhs);
+        const spec = c.lhs.kind === 'variable' ? specifierOf(c, rhs) : (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSpecifier */ .as)(c.op + rhs);
         if (spec !== null)
             return (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .specifierContains */ .IK)(spec, lhs, { prereleases: true });
     }
@@ -50019,6 +50031,8 @@ function readOne(path, kind, source, reading) {
         reading.diagnostics.push({ file: path, line: 1, severity: 'error', message: `${path}: ${decoded.message}` });
         return null;
     }
+    if (decoded.warning)
+        reading.diagnostics.push({ file: path, line: 1, severity: 'warning', message: `${path}: ${decoded.warning}` });
     let parsed;
     if (kind === 'dockerfile') {
         const dockerfile = parseDockerfile(path, decoded.text);

@@ -9136,7 +9136,9 @@ function markerToString(marker) {
 }
 // ---------------------------------------------------------------------------------------------
 // Evaluation.
-// Compared as PEP 440 versions when the other side reads as a version specifier.
+// packaging compares as PEP 440 versions only for these variables, and only when operator and
+// value read as a specifier (`>=3.8`). Otherwise values compare as strings, and for strings `<`
+// and `>` are never true, `<=` and `>=` mean `==`, and `~=` and `===` raise.
 const VERSION_KEYS = new Set(['implementation_version', 'platform_release', 'python_full_version', 'python_version']);
 function lookup(env, extra, key) {
     if (key === 'extra')
@@ -18522,6 +18524,8 @@ function readOne(path, kind, source, reading) {
         reading.diagnostics.push({ file: path, line: 1, severity: 'error', message: `${path}: ${decoded.message}` });
         return null;
     }
+    if (decoded.warning)
+        reading.diagnostics.push({ file: path, line: 1, severity: 'warning', message: `${path}: ${decoded.warning}` });
     let parsed;
     if (kind === 'dockerfile') {
         const dockerfile = parseDockerfile(path, decoded.text);

@@ -267,9 +267,10 @@ function normalizeNames(c: MarkerComparison): MarkerComparison {
 type OperandResult = { ok: true; operand: MarkerOperand; end: number } | Failure;
 
 function parseOperand(s: string, i: number): OperandResult {
+  // Every variable name starts with one of p, o, s, i, e, d.
   const first = s.charCodeAt(i);
-  // Every variable name starts with one of these letters.
-  if ((first === 0x70 || first === 0x6f || first === 0x73 || first === 0x69 || first === 0x65 || first === 0x64) && !isWordBefore(s, i)) {
+  const mayBeVariable = first === 0x70 || first === 0x6f || first === 0x73 || first === 0x69 || first === 0x65 || first === 0x64;
+  if (mayBeVariable && !isWordBefore(s, i)) {
     for (const [spelling, variable] of VARIABLES) {
       if (s.startsWith(spelling, i) && isWordBoundary(s, i + spelling.length)) {
         return { ok: true, operand: { kind: 'variable', value: variable }, end: i + spelling.length };
@@ -508,7 +509,9 @@ function compare(c: MarkerComparison, env: Partial<MarkerEnvironment>, extra: st
     rhs = lookup(env, extra, key);
   }
   if (lhs === undefined || rhs === undefined) return `Marker variable ${pythonRepr(key)} is not defined in the environment`;
-  if (typeof lhs !== 'string') return `Marker variable ${pythonRepr(key)} holds a set and cannot be compared on the left of ${c.op}`;
+  if (typeof lhs !== 'string') {
+    return `Marker variable ${pythonRepr(key)} holds a set and cannot be compared on the left of ${c.op}`;
+  }
   if (key === 'extras' || key === 'dependency_groups') {
     lhs = canonicalizeName(lhs);
     rhs = typeof rhs === 'string' ? canonicalizeName(rhs) : rhs.map(canonicalizeName);

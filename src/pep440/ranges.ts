@@ -141,7 +141,8 @@ function prefixIntervals(p: PrefixPattern): VersionInterval[] {
   const { epoch, release } = p;
   const last = release.length - 1;
   const next = [...release.slice(0, last), increment(release[last] as VersionNumber)];
-  return interval(before(versionFromParts({ epoch, release, dev: 0 })), before(versionFromParts({ epoch, release: next, dev: 0 })));
+  const lower = versionFromParts({ epoch, release, dev: 0 });
+  return interval(before(lower), before(versionFromParts({ epoch, release: next, dev: 0 })));
 }
 
 const TAIL_PART = /^(a|b|rc|post|dev)(0|[1-9][0-9]*)$/;
@@ -237,7 +238,8 @@ function witness(x: VersionInterval): string {
     if (upper.kind === 'before' || upper.kind === 'after') {
       const u = upper.version;
       const next = u.local?.[label.length];
-      if (next !== undefined && compareVersions(versionFromParts({ ...u, local: u.local?.slice(0, label.length) ?? null }), v) === 0) {
+      const sameLabelSoFar = versionFromParts({ ...u, local: u.local?.slice(0, label.length) ?? null });
+      if (next !== undefined && compareVersions(sameLabelSoFar, v) === 0) {
         segment = typeof next === 'string' ? '0' + next : 'a';
       }
     }
