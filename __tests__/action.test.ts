@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { annotationBatches, startFakeGitHub, type Fault, type FakePullFile, type RecordedCall } from './helpers/fake-github.js';
 import { createGitRepo, type GitRepo } from './helpers/git-repo.js';
 
-/** What the runner starts: the compiled entry until the bundle exists; then `dist/index.js`. */
-const ACTION_ENTRY = fileURLToPath(new URL('../src/index.js', import.meta.url));
+/** What the runner starts: the committed bundle itself (`npm test` bundles first). */
+const ACTION_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 const EVENTS = new URL('../../__tests__/fixtures/github/', import.meta.url);
 const TOKEN = 'ghs_ActionTestToken0123456789abcdefXYZ';
 const FIXTURE_HEAD = '6dcb09b5b57875f334f61aebed695e2e4193db5e';

@@ -3,7 +3,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runChecks } from './check/index.js';
+import { compareFindings, runChecks } from './check/index.js';
 import type { CheckResult } from './engine-types.js';
 import { loadEffectiveMatrix } from './matrix/effective.js';
 import type { Diagnostic, Finding } from './model.js';
@@ -20,6 +20,8 @@ export interface CheckOptions {
   matrixFile?: string | null;
   /** A profile name or `auto` (default). */
   profile?: string;
+  /** How the user named the profile, for the reason shown with it (`--profile`, `the profile input`). */
+  profileNamedBy?: string;
   runtime?: RuntimeOptions | null;
   /** Environment for `${VAR}` in requirements files; default: this process's, minus secrets. */
   env?: Record<string, string | undefined>;
@@ -36,7 +38,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   if (!loaded.ok) return loaded;
   const matrix = loaded.matrix;
 
-  const checked = runChecks(parse, matrix, { profile: options.profile ?? 'auto' });
+  const checked = runChecks(parse, matrix, { profile: options.profile ?? 'auto', ...(options.profileNamedBy ? { profileNamedBy: options.profileNamedBy } : {}) });
   if (!checked.ok) return checked;
 
   const findings = [...parse.diagnostics.map(diagnosticFinding), ...checked.findings].sort(compareFindings);
@@ -72,21 +74,6 @@ function diagnosticFinding(diagnostic: Diagnostic): Finding {
     endColumn: null,
     package: null,
   };
-}
-
-/** File, then line, then column, then rule: the order people read findings in. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    compareText(a.file ?? '', b.file ?? '') ||
-    (a.line ?? 0) - (b.line ?? 0) ||
-    (a.column ?? 0) - (b.column ?? 0) ||
-    compareText(a.rule, b.rule) ||
-    compareText(a.message, b.message)
-  );
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function isFolder(target: string): boolean {

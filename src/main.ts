@@ -51,6 +51,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
     paths: inputs.paths,
     matrixFile: inputs.matrixFile,
     profile: inputs.profile,
+    profileNamedBy: 'the profile input',
     runtime: inputs.runtimeCheck
       ? {
           python: inputs.python,

@@ -8939,9 +8939,10 @@ function normalizeNames(c) {
     return c;
 }
 function parseOperand(s, i) {
+    // Every variable name starts with one of p, o, s, i, e, d.
     const first = s.charCodeAt(i);
-    // Every variable name starts with one of these letters.
-    if ((first === 0x70 || first === 0x6f || first === 0x73 || first === 0x69 || first === 0x65 || first === 0x64) && !isWordBefore(s, i)) {
+    const mayBeVariable = first === 0x70 || first === 0x6f || first === 0x73 || first === 0x69 || first === 0x65 || first === 0x64;
+    if (mayBeVariable && !isWordBefore(s, i)) {
         for (const [spelling, variable] of VARIABLES) {
             if (s.startsWith(spelling, i) && isWordBoundary(s, i + spelling.length)) {
                 return { ok: true, operand: { kind: 'variable', value: variable }, end: i + spelling.length };
@@ -9183,8 +9184,9 @@ function compare(c, env, extra) {
     }
     if (lhs === undefined || rhs === undefined)
         return `Marker variable ${(0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonRepr */ .Up)(key)} is not defined in the environment`;
-    if (typeof lhs !== 'string')
+    if (typeof lhs !== 'string') {
         return `Marker variable ${(0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonRepr */ .Up)(key)} holds a set and cannot be compared on the left of ${c.op}`;
+    }
     if (key === 'extras' || key === 'dependency_groups') {
         lhs = canonicalizeName(lhs);
         rhs = typeof rhs === 'string' ? canonicalizeName(rhs) : rhs.map(canonicalizeName);
@@ -10499,7 +10501,8 @@ function prefixIntervals(p) {
     const { epoch, release } = p;
     const last = release.length - 1;
     const next = [...release.slice(0, last), increment(release[last])];
-    return interval(before((0,pep440_version/* versionFromParts */.hP)({ epoch, release, dev: 0 })), before((0,pep440_version/* versionFromParts */.hP)({ epoch, release: next, dev: 0 })));
+    const lower = (0,pep440_version/* versionFromParts */.hP)({ epoch, release, dev: 0 });
+    return interval(before(lower), before((0,pep440_version/* versionFromParts */.hP)({ epoch, release: next, dev: 0 })));
 }
 const TAIL_PART = /^(a|b|rc|post|dev)(0|[1-9][0-9]*)$/;
 /**
@@ -10603,7 +10606,8 @@ function witness(x) {
         if (upper.kind === 'before' || upper.kind === 'after') {
             const u = upper.version;
             const next = u.local?.[label.length];
-            if (next !== undefined && (0,pep440_version/* compareVersions */.Zy)((0,pep440_version/* versionFromParts */.hP)({ ...u, local: u.local?.slice(0, label.length) ?? null }), v) === 0) {
+            const sameLabelSoFar = (0,pep440_version/* versionFromParts */.hP)({ ...u, local: u.local?.slice(0, label.length) ?? null });
+            if (next !== undefined && (0,pep440_version/* compareVersions */.Zy)(sameLabelSoFar, v) === 0) {
                 segment = typeof next === 'string' ? '0' + next : 'a';
             }
         }
@@ -10741,12 +10745,6 @@ function minorOf(version) {
 /** The local label of a version (`cu121` of `2.1.2+cu121`), or null. */
 function localLabel(version) {
     return version.local === null ? null : version.local.join('.');
-}
-const CUDA_LABEL = /^cu(\d{1,2})(\d)$/;
-/** `cu121` -> "12.1", `cu92` -> "9.2"; null for `cpu`, `rocm6.1` and anything else. */
-function cudaOfLabel(label) {
-    const match = CUDA_LABEL.exec(label);
-    return match ? `${Number(match[1])}.${match[2]}` : null;
 }
 /** "12.1" -> `cu121`. */
 function cudaLabel(cuda) {
@@ -11000,10 +10998,53 @@ function cudaTagIndex(facts) {
 
 // EXTERNAL MODULE: ./lib/src/check/findings.js
 var check_findings = __nccwpck_require__(2435);
+;// CONCATENATED MODULE: ./lib/src/parse/pytorch-index.js
+// Which CUDA build a PyTorch wheel index serves. The index names it in one path segment:
+// `https://download.pytorch.org/whl/cu121` (also `/whl/nightly/cu124`, `/whl/test/cu118`, the old
+// find-links page `/whl/cu113/torch_stable.html`) and mirrors keep the layout
+// (`https://mirrors.aliyun.com/pytorch-wheels/cu121`). `cu121` is CUDA 12.1: the last digit is the minor.
+const INDEX_ROOTS = new Set(['whl', 'pytorch-wheels']);
+const CHANNELS = new Set(['nightly', 'test']);
+const CUDA_SEGMENT = /^cu(\d{1,2})(\d)$/;
+const QUERY_OR_FRAGMENT = /[?#]/;
+/** `.../whl/cu121` -> "12.1", `.../whl/cpu` -> "cpu", anything else -> null. */
+function cudaFromIndexUrl(url) {
+    const schemeEnd = url.indexOf('://');
+    if (schemeEnd < 0)
+        return null;
+    const pathStart = url.indexOf('/', schemeEnd + 3);
+    if (pathStart < 0)
+        return null;
+    const queryStart = url.search(QUERY_OR_FRAGMENT);
+    if (queryStart >= 0 && queryStart < pathStart)
+        return null;
+    const path = url.slice(pathStart + 1, queryStart < 0 ? undefined : queryStart);
+    const segments = path.split('/');
+    for (let index = 0; index < segments.length; index++) {
+        if (!INDEX_ROOTS.has(segments[index].toLowerCase()))
+            continue;
+        let variant = (segments[index + 1] ?? '').toLowerCase();
+        if (CHANNELS.has(variant))
+            variant = (segments[index + 2] ?? '').toLowerCase();
+        if (variant === 'cpu')
+            return 'cpu';
+        const cuda = cudaOfLabel(variant);
+        if (cuda)
+            return cuda;
+    }
+    return null;
+}
+/** A CUDA variant label, as in index paths and local versions: `cu121` -> "12.1", `cu92` -> "9.2"; null otherwise. */
+function cudaOfLabel(label) {
+    const match = CUDA_SEGMENT.exec(label);
+    return match ? `${Number(match[1])}.${match[2]}` : null;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/check/subjects.js
 // Everything a specifier can be checked against, in one shape: a package pin, the interpreter a
 // stage selects or a pyproject requires, the CUDA version an image, a wheel index or a `+cu121`
 // label selects. Each knows its token, how messages quote it, and how to rewrite it.
+
 
 
 
@@ -14083,43 +14124,6 @@ function sourceOf(placement, target) {
         // A single source, or the root, is a folder whose contents land in `dest`.
         if (sources.length === 1 || source === '')
             return joinRelative(source, rel);
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./lib/src/parse/pytorch-index.js
-// Which CUDA build a PyTorch wheel index serves. The index names it in one path segment:
-// `https://download.pytorch.org/whl/cu121` (also `/whl/nightly/cu124`, `/whl/test/cu118`, the old
-// find-links page `/whl/cu113/torch_stable.html`) and mirrors keep the layout
-// (`https://mirrors.aliyun.com/pytorch-wheels/cu121`). `cu121` is CUDA 12.1: the last digit is the minor.
-const INDEX_ROOTS = new Set(['whl', 'pytorch-wheels']);
-const CHANNELS = new Set(['nightly', 'test']);
-const CUDA_SEGMENT = /^cu(\d{1,2})(\d)$/;
-const QUERY_OR_FRAGMENT = /[?#]/;
-/** `.../whl/cu121` -> "12.1", `.../whl/cpu` -> "cpu", anything else -> null. */
-function cudaFromIndexUrl(url) {
-    const schemeEnd = url.indexOf('://');
-    if (schemeEnd < 0)
-        return null;
-    const pathStart = url.indexOf('/', schemeEnd + 3);
-    if (pathStart < 0)
-        return null;
-    const queryStart = url.search(QUERY_OR_FRAGMENT);
-    if (queryStart >= 0 && queryStart < pathStart)
-        return null;
-    const path = url.slice(pathStart + 1, queryStart < 0 ? undefined : queryStart);
-    const segments = path.split('/');
-    for (let index = 0; index < segments.length; index++) {
-        if (!INDEX_ROOTS.has(segments[index].toLowerCase()))
-            continue;
-        let variant = (segments[index + 1] ?? '').toLowerCase();
-        if (CHANNELS.has(variant))
-            variant = (segments[index + 2] ?? '').toLowerCase();
-        if (variant === 'cpu')
-            return 'cpu';
-        const cuda = CUDA_SEGMENT.exec(variant);
-        if (cuda)
-            return `${Number(cuda[1])}.${cuda[2]}`;
     }
     return null;
 }
@@ -18678,10 +18682,10 @@ async function runCheck(options) {
     if (!loaded.ok)
         return loaded;
     const matrix = loaded.matrix;
-    const checked = runChecks(parse, matrix, { profile: options.profile ?? 'auto' });
+    const checked = runChecks(parse, matrix, { profile: options.profile ?? 'auto', ...(options.profileNamedBy ? { profileNamedBy: options.profileNamedBy } : {}) });
     if (!checked.ok)
         return checked;
-    const findings = [...parse.diagnostics.map(diagnosticFinding), ...checked.findings].sort(compareFindings);
+    const findings = [...parse.diagnostics.map(diagnosticFinding), ...checked.findings].sort(check_findings/* compareFindings */.Eg);
     const result = {
         tool: { name: 'compat-guard', version: TOOL_VERSION },
         profile: checked.profile,
@@ -18713,17 +18717,6 @@ function diagnosticFinding(diagnostic) {
         endColumn: null,
         package: null,
     };
-}
-/** File, then line, then column, then rule: the order people read findings in. */
-function compareFindings(a, b) {
-    return (compareText(a.file ?? '', b.file ?? '') ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        (a.column ?? 0) - (b.column ?? 0) ||
-        compareText(a.rule, b.rule) ||
-        compareText(a.message, b.message));
-}
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 function isFolder(target) {
     try {

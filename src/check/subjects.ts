@@ -8,7 +8,8 @@ import { factSpan, profileAllows, setPython } from './context.js';
 import { cudaTagIndex, isNvidiaCudaImage, parseCudaTag, withTag } from './cuda-tags.js';
 import { requirementText, requirementWith, type Place } from './findings.js';
 import { contains } from '../pep440/specifier.js';
-import { cudaLabel, cudaOfLabel, fit, localLabel, minorOf, namedRelease, type Admits } from './versions.js';
+import { cudaOfLabel } from '../parse/pytorch-index.js';
+import { cudaLabel, fit, localLabel, minorOf, namedRelease, type Admits } from './versions.js';
 
 /** The pseudo-packages of `when`/`require` and of a profile's `python`/`cuda`. */
 export const PYTHON = 'python';

@@ -80,14 +80,6 @@ export function localLabel(version: Version): string | null {
   return version.local === null ? null : version.local.join('.');
 }
 
-const CUDA_LABEL = /^cu(\d{1,2})(\d)$/;
-
-/** `cu121` -> "12.1", `cu92` -> "9.2"; null for `cpu`, `rocm6.1` and anything else. */
-export function cudaOfLabel(label: string): string | null {
-  const match = CUDA_LABEL.exec(label);
-  return match ? `${Number(match[1])}.${match[2]}` : null;
-}
-
 /** "12.1" -> `cu121`. */
 export function cudaLabel(cuda: string): string {
   return `cu${cuda.replace('.', '')}`;

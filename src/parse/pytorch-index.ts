@@ -23,8 +23,14 @@ export function cudaFromIndexUrl(url: string): string | null {
     let variant = (segments[index + 1] ?? '').toLowerCase();
     if (CHANNELS.has(variant)) variant = (segments[index + 2] ?? '').toLowerCase();
     if (variant === 'cpu') return 'cpu';
-    const cuda = CUDA_SEGMENT.exec(variant);
-    if (cuda) return `${Number(cuda[1])}.${cuda[2]}`;
+    const cuda = cudaOfLabel(variant);
+    if (cuda) return cuda;
   }
   return null;
+}
+
+/** A CUDA variant label, as in index paths and local versions: `cu121` -> "12.1", `cu92` -> "9.2"; null otherwise. */
+export function cudaOfLabel(label: string): string | null {
+  const match = CUDA_SEGMENT.exec(label);
+  return match ? `${Number(match[1])}.${match[2]}` : null;
 }
