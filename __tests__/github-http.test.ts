@@ -154,3 +154,29 @@ test('Link headers: next in any position and spelling; none when absent', () => 
   assert.equal(nextPageLink(null), null);
   assert.equal(nextPageLink('garbage; rel="next"'), null);
 });
+
+test('a 404 or 422 is an answer, not a fault: no retry, GitHub\'s message, no token', async () => {
+  for (const [status, message] of [[404, 'Not Found'], [422, 'Validation Failed']] as const) {
+    let calls = 0;
+    const server = createServer((_request, response) => {
+      calls += 1;
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ message, documentation_url: 'https://docs.github.com/rest' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { github, waits } = client(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      await assert.rejects(github.request('GET', '/repos/octo/ml-stack/pulls/7'), (error: unknown) => {
+        assert.ok(error instanceof GitHubApiError);
+        assert.equal(error.status, status);
+        assert.match(error.message, new RegExp(`${status} ${message}`));
+        assert.ok(!error.message.includes(TOKEN));
+        return true;
+      });
+      assert.equal(calls, 1);
+      assert.deepEqual(waits, []);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+});

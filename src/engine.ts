@@ -56,7 +56,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     const { runRuntimeCheck } = await import('./runtime/index.js');
     const profile = checked.profile ? matrix.profiles[checked.profile.name] ?? null : null;
     const runtime = await runRuntimeCheck(parse, matrix, profile, options.runtime);
-    result.findings.push(...runtime.findings);
+    result.findings = [...result.findings, ...runtime.findings];
     result.runtime = runtime.summary;
   }
   return { ok: true, result };

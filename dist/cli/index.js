@@ -10814,8 +10814,10 @@ function viewOf(set, files, pinsOf, context) {
         // Only the stages of this set count in its own Dockerfile; other files count whole.
         const stages = path === set.file && set.stages ? new Set(set.stages) : null;
         const inSet = (stage) => stages === null || stage == null || stages.has(stage);
+        // A loop, not push(...pins): a 200,000-line file would overflow the argument stack.
         if (stages === null)
-            candidates.push(...pinsOf(file));
+            for (const pin of pinsOf(file))
+                candidates.push(pin);
         else
             for (const pin of pinsOf(file))
                 if (inSet(pin.requirement.stage))
@@ -18473,7 +18475,7 @@ function mergeByLine(suppressions) {
 function readRepository(root, targets = [], options = {}) {
     const discovered = discoverFiles(root, targets);
     const result = parseRepository(discovered.files, createFileSource(root), options);
-    result.diagnostics.unshift(...discovered.diagnostics);
+    result.diagnostics = [...discovered.diagnostics, ...result.diagnostics];
     return result;
 }
 /**
@@ -18544,7 +18546,9 @@ function readOne(path, kind, source, reading) {
     }
     parsed.file.suppressions = scanSuppressions(splitLines(decoded.text));
     reading.files.set(path, parsed.file);
-    reading.diagnostics.push(...parsed.diagnostics);
+    // A loop, not push(...): a file can hold more diagnostics than a call has room for arguments.
+    for (const diagnostic of parsed.diagnostics)
+        reading.diagnostics.push(diagnostic);
     return parsed.file;
 }
 /**
@@ -18622,7 +18626,8 @@ function buildInstallSets(files, reading) {
             sets.push({ id: file.path, file: file.path, stages: null, files: [file.path] });
         }
         else {
-            sets.push(...dockerfileSets(file, reading));
+            for (const set of dockerfileSets(file, reading))
+                sets.push(set);
         }
     }
     return sets;
@@ -18700,7 +18705,7 @@ async function runCheck(options) {
         const { runRuntimeCheck } = await __nccwpck_require__.e(/* import() */ 637).then(__nccwpck_require__.bind(__nccwpck_require__, 1637));
         const profile = checked.profile ? matrix.profiles[checked.profile.name] ?? null : null;
         const runtime = await runRuntimeCheck(parse, matrix, profile, options.runtime);
-        result.findings.push(...runtime.findings);
+        result.findings = [...result.findings, ...runtime.findings];
         result.runtime = runtime.summary;
     }
     return { ok: true, result };

@@ -100,7 +100,8 @@ function viewOf(set: InstallSet, files: ReadonlyMap<string, ParsedFile>, pinsOf:
     // Only the stages of this set count in its own Dockerfile; other files count whole.
     const stages = path === set.file && set.stages ? new Set(set.stages) : null;
     const inSet = (stage: string | null | undefined): boolean => stages === null || stage == null || stages.has(stage);
-    if (stages === null) candidates.push(...pinsOf(file));
+    // A loop, not push(...pins): a 200,000-line file would overflow the argument stack.
+    if (stages === null) for (const pin of pinsOf(file)) candidates.push(pin);
     else for (const pin of pinsOf(file)) if (inSet(pin.requirement.stage)) candidates.push(pin);
     for (const fact of file.python) if (inSet(fact.stage)) view.pythons.push({ fact, file: path });
     for (const fact of file.cuda) if (inSet(fact.stage)) view.cuda.push({ fact, file: path });

@@ -19,7 +19,7 @@ export interface ReadOptions {
 export function readRepository(root: string, targets: readonly string[] = [], options: ReadOptions = {}): ParseResult {
   const discovered = discoverFiles(root, targets);
   const result = parseRepository(discovered.files, createFileSource(root), options);
-  result.diagnostics.unshift(...discovered.diagnostics);
+  result.diagnostics = [...discovered.diagnostics, ...result.diagnostics];
   return result;
 }
 
@@ -93,7 +93,8 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
   }
   parsed.file.suppressions = scanSuppressions(splitLines(decoded.text));
   reading.files.set(path, parsed.file);
-  reading.diagnostics.push(...parsed.diagnostics);
+  // A loop, not push(...): a file can hold more diagnostics than a call has room for arguments.
+  for (const diagnostic of parsed.diagnostics) reading.diagnostics.push(diagnostic);
   return parsed.file;
 }
 
@@ -165,7 +166,7 @@ function buildInstallSets(files: readonly ParsedFile[], reading: Reading): Insta
     } else if (file.kind === 'pyproject') {
       sets.push({ id: file.path, file: file.path, stages: null, files: [file.path] });
     } else {
-      sets.push(...dockerfileSets(file, reading));
+      for (const set of dockerfileSets(file, reading)) sets.push(set);
     }
   }
   return sets;

@@ -1,0 +1,122 @@
+// Everything bad a repository can hold, at once, through the real CLI: each bad file gets a
+// diagnostic with its file and line, the good files are still checked, nothing outside the root is
+// read, no stack trace is printed, and the run ends in bounded time.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { makeTree, removeTree } from './helpers/temp-tree.js';
+
+const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
+
+interface JsonFinding {
+  rule: string;
+  severity: string;
+  message: string;
+  file: string | null;
+  line: number | null;
+}
+
+function utf16le(text: string): Uint8Array {
+  return new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
+}
+
+describe('a hostile repository', () => {
+  let root = '';
+  let outside = '';
+  let run: { code: number | null; stdout: string; stderr: string; seconds: number };
+  let findings: JsonFinding[] = [];
+  const parseErrorsOf = (file: string) => findings.filter((finding) => finding.rule === 'parse-error' && finding.file === file);
+
+  before(() => {
+    outside = makeTree({ 'secret.txt': 'do-not-read==6.6.6\n' });
+    const deep = Array.from({ length: 120 }, (_, index) => `d${index}`).join('/');
+    root = makeTree({
+      // The good part of the repository, which must still be checked.
+      'requirements.txt': 'torch==2.1.2\nnumpy==2.0.0\n',
+      'requirements-bin.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      'requirements-long.txt': `numpy==1.0 ${'x'.repeat(5 * 1024 * 1024)}\n`,
+      'requirements-huge.txt': Array.from({ length: 200_000 }, (_, index) => `package-${index}==1.${index % 50}.0`).join('\n') + '\n',
+      'requirements-utf16.txt': utf16le('pydantic==2.7.4\r\n'),
+      'requirements-latin1.txt': Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\n# caf'), Buffer.from([0xe9]), Buffer.from('\nfastapi==0.115.0\n')]),
+      'requirements-control.txt': 'numpy==1.0\u001b[31m\nok-package==1.0\n',
+      'requirements-parens.txt': `numpy==1.0 ; ${'('.repeat(10_000)}python_version > "3"${')'.repeat(10_000)}\n`,
+      'requirements-clauses.txt': `numpy==1.0 ; ${Array.from({ length: 5000 }, (_, index) => `python_version != "3.${index}"`).join(' and ')}\n`,
+      'requirements-cycle-a.txt': '-r requirements-cycle-b.txt\n',
+      'requirements-cycle-b.txt': '-r requirements-cycle-a.txt\n',
+      'requirements-escape.txt': '-r ../../etc/passwd\n-c /etc/passwd\n',
+      [`${deep}/requirements.txt`]: 'numpy==1.23.5\n',
+      'docker/heredoc/Dockerfile': 'FROM python:3.11\nRUN <<EOF\npip install numpy==1.23.5\n',
+      'docker/brace/Dockerfile': 'FROM python:3.11\nARG V=1\nRUN pip install "numpy==${V"\n',
+      'docker/empty-from/Dockerfile': 'FROM\nRUN pip install numpy==1.23.5\n',
+      'bad-toml/pyproject.toml': '[project\nname = "x"\n',
+      'wrong-types/pyproject.toml': '[project]\nname = "x"\ndependencies = "numpy"\nrequires-python = 3.10\n',
+    });
+    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'requirements-outside.txt'));
+    fs.symlinkSync(path.join(root, 'requirements-loop.txt'), path.join(root, 'requirements-loop.txt'));
+    fs.symlinkSync(root, path.join(root, 'folder-loop'));
+
+    const started = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, [CLI, 'check', '--root', root, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000 });
+    run = { code: result.status, stdout: result.stdout, stderr: result.stderr, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+    findings = run.code === 0 || run.code === 1 ? (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings : [];
+  });
+  after(() => {
+    removeTree(root);
+    removeTree(outside);
+  });
+
+  it('ends normally, in bounded time, without a stack trace', () => {
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.stderr, '');
+    assert.ok(run.seconds < 120);
+  });
+
+  it('still checks the good files', () => {
+    assert.ok(findings.some((finding) => finding.rule === 'torch-numpy2' && finding.file === 'requirements.txt' && finding.line === 2), JSON.stringify(findings.filter((f) => f.file === 'requirements.txt')));
+  });
+
+  it('gives every bad file a diagnostic with its file and line', () => {
+    const expected: Array<[string, RegExp]> = [
+      ['requirements-bin.txt', /binary/],
+      ['requirements-long.txt', /./],
+      ['requirements-control.txt', /./],
+      // Reported once, at the -r that closes the loop.
+      ['requirements-cycle-b.txt', /include cycle: requirements-cycle-a.txt -> requirements-cycle-b.txt -> requirements-cycle-a.txt/],
+      ['requirements-escape.txt', /outside the repository/],
+      ['requirements-outside.txt', /outside the repository/],
+      ['requirements-loop.txt', /symlink loop/],
+      ['docker/heredoc/Dockerfile', /heredoc/i],
+      ['docker/brace/Dockerfile', /\$\{|brace|}/],
+      ['docker/empty-from/Dockerfile', /FROM/],
+      ['bad-toml/pyproject.toml', /TOML|toml/],
+      ['wrong-types/pyproject.toml', /dependencies/],
+    ];
+    for (const [file, message] of expected) {
+      const diagnostics = parseErrorsOf(file);
+      assert.ok(diagnostics.length > 0, `${file}: no diagnostic`);
+      assert.ok(diagnostics.every((diagnostic) => typeof diagnostic.line === 'number' && diagnostic.line >= 1), file);
+      assert.ok(diagnostics.some((diagnostic) => message.test(diagnostic.message)), `${file}: ${diagnostics.map((d) => d.message).join(' | ')}`);
+    }
+  });
+
+  it('reads odd encodings and deep folders as pip would, without complaint', () => {
+    for (const file of ['requirements-utf16.txt', 'requirements-latin1.txt', 'requirements-huge.txt']) {
+      assert.deepEqual(parseErrorsOf(file).filter((finding) => finding.severity === 'error'), [], file);
+    }
+    assert.ok(!findings.some((finding) => finding.file?.startsWith('d0/') && finding.rule === 'parse-error'));
+  });
+
+  it('answers deep parentheses and long markers with a result or a clean diagnostic', () => {
+    for (const file of ['requirements-parens.txt', 'requirements-clauses.txt']) {
+      for (const diagnostic of parseErrorsOf(file)) assert.doesNotMatch(diagnostic.message, /RangeError|Maximum call stack|at .*\.js/);
+    }
+  });
+
+  it('never reads outside the root', () => {
+    assert.ok(!run.stdout.includes('do-not-read'));
+    assert.ok(!run.stdout.includes('root:x:0:0'));
+  });
+});
