@@ -2,28 +2,16 @@
 // Every finding carries every field, null where it does not apply, so that scripts need no guards.
 
 import type { CheckResult, RuntimeSummary } from '../engine-types.js';
-import type { Diagnostic, FileKind, Finding, RelatedLocation, Severity } from '../model.js';
+import type { Diagnostic, FileKind, Finding } from '../model.js';
 import { countBySeverity, type SeverityCounts } from './findings.js';
 
-export interface JsonFinding {
-  rule: string;
-  severity: Severity;
-  message: string;
-  file: string | null;
-  line: number | null;
-  column: number | null;
-  endLine: number | null;
-  endColumn: number | null;
-  package: string | null;
-  expected: string | null;
-  actual: string | null;
-  fix: string | null;
-  related: RelatedLocation[] | null;
-  /** null where no diff filter applied (the CLI). */
-  inDiff: boolean | null;
-  source: string | null;
-  origin: 'static' | 'runtime';
-}
+/**
+ * A Finding with every field present: null where it does not apply (`inDiff` is null where no diff
+ * filter applied, as in the CLI); `origin` always set.
+ */
+export type JsonFinding = {
+  [K in keyof Finding]-?: K extends 'origin' ? NonNullable<Finding[K]> : Exclude<Finding[K], undefined> | null;
+};
 
 export interface JsonReport {
   tool: { name: string; version: string };
