@@ -9,15 +9,30 @@ import type { SpecifierSet } from '../pep440/specifier.js';
 import { MarkerSpace } from './markers.js';
 import { Specifiers, versionSpecifier, type Admits } from './versions.js';
 
-/** A requirement with a version specifier pip can resolve (URL and path requirements are not pins). */
-export interface Pin {
-  requirement: Requirement;
-  key: string;
-  at: Place;
-  /** What the specifier admits; the empty set (everything) when the requirement has no specifier. */
-  admits: Admits;
+/**
+ * A requirement with a version specifier pip can resolve (URL and path requirements are not pins).
+ * Its specifier is analysed only when a rule asks: most pins of a large repository belong to packages
+ * no rule, profile or duplicate ever looks at.
+ */
+export class Pin {
+  readonly key: string;
+  readonly at: Place;
   /** True when the requirement names no version at all. */
-  unpinned: boolean;
+  readonly unpinned: boolean;
+  private analysed: Admits | undefined;
+
+  constructor(readonly requirement: Requirement, file: string, private readonly specifiers: Specifiers) {
+    this.key = requirement.key;
+    this.at = { file, span: requirement };
+    this.unpinned = requirement.specifier === '';
+  }
+
+  /** What the specifier admits; the empty set (everything) when the requirement has no specifier. */
+  get admits(): Admits {
+    // The readers only return requirements whose specifier parses (others become diagnostics).
+    this.analysed ??= this.specifiers.admits(this.requirement.specifier) ?? (this.specifiers.admits('') as Admits);
+    return this.analysed;
+  }
 }
 
 /** A fact of a file with the file it was read from. */
@@ -82,9 +97,7 @@ function readPins(file: ParsedFile, specifiers: Specifiers): Pin[] {
   const pins: Pin[] = [];
   for (const requirement of file.requirements) {
     if (requirement.url !== null || requirement.editable) continue;
-    const admits = specifiers.admits(requirement.specifier);
-    if (!admits) continue;
-    pins.push({ requirement, key: requirement.key, at: { file: file.path, span: requirement }, admits, unpinned: requirement.specifier === '' });
+    pins.push(new Pin(requirement, file.path, specifiers));
   }
   return pins;
 }

@@ -40,11 +40,13 @@ interface Evidence {
 
 /** The profile whose packages the repository pins most, when the evidence is clear. */
 function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): ProfileSelection {
-  // Every exact pin of the repository, by package: a package pinned anywhere counts once per version.
+  // Every exact pin of a package some profile pins, by package: a package pinned anywhere counts
+  // once per version. Other packages cannot count, so their specifiers are never analysed here.
+  const profiled = new Set(Object.values(matrix.profiles).flatMap((profile) => Object.keys(profile.packages)));
   const exactPins = new Map<string, Set<string>>();
   for (const file of parse.files) {
     for (const requirement of file.requirements) {
-      if (requirement.url !== null || requirement.specifier === '') continue;
+      if (requirement.url !== null || requirement.specifier === '' || !profiled.has(requirement.key)) continue;
       if (!specifiers.admits(requirement.specifier)?.exact) continue;
       const versions = exactPins.get(requirement.key) ?? new Set<string>();
       versions.add(requirement.specifier);
