@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
+import { parseDocument } from 'yaml';
 import { readBundledMatrix } from '../src/matrix/bundled.js';
 import { loadMatrix, type MatrixSource } from '../src/matrix/load.js';
 
@@ -49,6 +50,26 @@ describe('generate-matrix', () => {
     }
   });
 
+  it('writes JSON after the comment lines, which YAML reads to the same data', () => {
+    for (const { name, text } of generator.generateMatrixFiles(repositoryCsv())) {
+      const firstJsonLine = text.split('\n').findIndex((line) => !line.startsWith('#'));
+      assert.ok(firstJsonLine >= 2, name);
+      const json: unknown = JSON.parse(text.split('\n').slice(firstJsonLine).join('\n'));
+      assert.deepEqual(json, parseDocument(text).toJS(), name);
+    }
+  });
+
+  it('writes a table row per line, so that a new CSV row is one new line', () => {
+    const csv = repositoryCsv();
+    const before = generator.generateMatrixFiles(csv)[0]?.text.split('\n') ?? [];
+    const newRow = fixtureCsv('torch_family-new-row.csv').trim().split('\n').at(-1);
+    csv['torch_family.csv'] = `${csv['torch_family.csv']?.trimEnd()}\n${newRow}\n`;
+    const after = generator.generateMatrixFiles(csv)[0]?.text.split('\n') ?? [];
+    assert.equal(after.length, before.length + 1);
+    assert.equal(after.filter((line) => !before.includes(line)).length, 2, 'the new row, and a comma after the row above it');
+    assert.ok(after.includes('        "2.14.0": {"torchvision": "0.29.0", "torchaudio": "2.11.0", "pythonMin": "3.10", "pythonMax": "3.14"}'));
+  });
+
   it('--check passes on the repository', () => {
     const result = spawnSync(process.execPath, [fileURLToPath(scriptUrl), '--check'], { encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
@@ -70,8 +91,8 @@ describe('generate-matrix', () => {
     const csv = repositoryCsv();
     csv['cuda_driver.csv'] = fixtureCsv('cuda_driver-quoted.csv');
     const [, drivers] = generator.generateMatrixFiles(csv);
-    assert.match(drivers?.text ?? '', /"12\.1\.1": \{minDriver: "530\.30\.02", minorCompatMinDriver: "525"\}/);
-    assert.match(drivers?.text ?? '', /"10\.2\.89": \{minDriver: "440\.33", minorCompatMinDriver: null\}/);
+    assert.match(drivers?.text ?? '', /"12\.1\.1": \{"minDriver": "530\.30\.02", "minorCompatMinDriver": "525"\}/);
+    assert.match(drivers?.text ?? '', /"10\.2\.89": \{"minDriver": "440\.33", "minorCompatMinDriver": null\}/);
   });
 
   it('names the CSV file and line of a malformed row', () => {
@@ -83,5 +104,11 @@ describe('generate-matrix', () => {
     csv['torch_family.csv'] = repositoryCsv()['torch_family.csv'] ?? '';
     csv['torch_cuda.csv'] = 'torch,cuda_variants,python_versions\n2.6,cu118;rocm6.2,3.9\n';
     assert.throws(() => generator.generateMatrixFiles(csv), { message: 'data/torch_cuda.csv:2: cuda_variants: "rocm6.2" is not a CUDA variant like cu121' });
+  });
+
+  it('refuses a key that repeats, which JSON.parse would let the last row win', () => {
+    const csv = repositoryCsv();
+    csv['torch_family.csv'] = 'torch,torchvision,torchaudio,python_min,python_max\n2.5.1,0.20.1,2.5.1,3.9,3.12\n2.6.0,0.21.0,2.6.0,3.9,3.13\n2.5.1,0.20.1,2.5.1,3.9,3.13\n';
+    assert.throws(() => generator.generateMatrixFiles(csv), { message: 'data/torch_family.csv:4: "2.5.1" is already on line 2' });
   });
 });

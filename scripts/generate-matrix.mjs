@@ -31,6 +31,9 @@ const TAG_STATUSES = new Set(['supported', 'unsupported_eol']);
 /**
  * The generated matrix files from the CSV texts (file name -> text), as [{ name, text }] with
  * `name` relative to matrix/. Throws an Error naming `data/<file>:<line>` for a malformed row.
+ *
+ * The files are JSON, which is YAML too: the loader reads them with JSON.parse, many times faster
+ * than a YAML parser, and editors still apply the schema named in their leading comment.
  */
 export function generateMatrixFiles(csv) {
   const table = (name) => {
@@ -38,67 +41,48 @@ export function generateMatrixFiles(csv) {
     return parseCsv(name, csv[name]);
   };
   return [
-    { name: 'torch.yml', text: torchYaml(table('torch_family.csv'), table('torch_cuda.csv')) },
-    { name: 'cuda-drivers.yml', text: cudaDriversYaml(table('cuda_driver.csv')) },
-    { name: 'cuda-image-tags.yml', text: cudaImageTagsYaml(table('nvidia_cuda_tags.csv')) },
+    { name: 'torch.yml', text: torchJson(table('torch_family.csv'), table('torch_cuda.csv')) },
+    { name: 'cuda-drivers.yml', text: cudaDriversJson(table('cuda_driver.csv')) },
+    { name: 'cuda-image-tags.yml', text: cudaImageTagsJson(table('nvidia_cuda_tags.csv')) },
   ];
 }
 
-function torchYaml(family, cuda) {
-  const releases = family.rows.map((row) => {
-    const torch = field(family, row, 'torch', VERSION);
-    const companions = {
+function torchJson(family, cuda) {
+  const releases = rowsByKey(family, (row) => [
+    field(family, row, 'torch', VERSION),
+    {
       torchvision: field(family, row, 'torchvision', VERSION),
       torchaudio: field(family, row, 'torchaudio', VERSION),
       pythonMin: field(family, row, 'python_min', MINOR_VERSION),
       pythonMax: field(family, row, 'python_max', MINOR_VERSION),
-    };
-    return `      ${q(torch)}: ${flowMap(companions)}`;
-  });
-  const variants = cuda.rows.map((row) => {
-    const minor = field(cuda, row, 'torch', MINOR_VERSION);
-    const versions = field(cuda, row, 'cuda_variants').split(';').map((variant) => {
+    },
+  ]);
+  const variants = rowsByKey(cuda, (row) => [
+    field(cuda, row, 'torch', MINOR_VERSION),
+    field(cuda, row, 'cuda_variants').split(';').map((variant) => {
       const match = CUDA_VARIANT.exec(variant.trim());
       if (match === null) fail(cuda, row, `cuda_variants: ${JSON.stringify(variant)} is not a CUDA variant like cu121`);
       return `${Number(match[1])}.${match[2]}`;
-    });
-    return `      ${q(minor)}: [${versions.map(q).join(', ')}]`;
+    }),
+  ]);
+  return matrixFile('data/torch_family.csv and data/torch_cuda.csv', {
+    torch: { source: SOURCES.torch, releases },
+    torchCuda: { source: SOURCES.torchCuda, variants },
   });
-  return [
-    header('data/torch_family.csv and data/torch_cuda.csv'),
-    'facts:',
-    '  torch:',
-    `    source: ${SOURCES.torch}`,
-    '    releases:',
-    ...releases,
-    '  torchCuda:',
-    `    source: ${SOURCES.torchCuda}`,
-    '    variants:',
-    ...variants,
-    '',
-  ].join('\n');
 }
 
-function cudaDriversYaml(drivers) {
-  const toolkits = drivers.rows.map((row) => {
+function cudaDriversJson(drivers) {
+  const toolkits = rowsByKey(drivers, (row) => {
     const cuda = field(drivers, row, 'cuda_version', VERSION);
     const major = Number(cuda.split('.')[0]);
     // Minor-version compatibility arrived with CUDA 11; earlier rows name the toolkit's own driver there.
     const minorCompat = major >= 11 ? field(drivers, row, 'minor_compat_min_driver_branch', VERSION) : null;
-    return `      ${q(cuda)}: ${flowMap({ minDriver: field(drivers, row, 'toolkit_linux_x86_64_min_driver', VERSION), minorCompatMinDriver: minorCompat })}`;
+    return [cuda, { minDriver: field(drivers, row, 'toolkit_linux_x86_64_min_driver', VERSION), minorCompatMinDriver: minorCompat }];
   });
-  return [
-    header('data/cuda_driver.csv'),
-    'facts:',
-    '  cudaDrivers:',
-    `    source: ${SOURCES.cudaDrivers}`,
-    '    toolkits:',
-    ...toolkits,
-    '',
-  ].join('\n');
+  return matrixFile('data/cuda_driver.csv', { cudaDrivers: { source: SOURCES.cudaDrivers, toolkits } });
 }
 
-function cudaImageTagsYaml(tags) {
+function cudaImageTagsJson(tags) {
   const statuses = new Map();
   for (const row of tags.rows) {
     const tag = field(tags, row, 'tag');
@@ -107,32 +91,61 @@ function cudaImageTagsYaml(tags) {
     // NVIDIA's supported and unsupported lists overlap for a few old tags: end of life wins.
     if (statuses.get(tag) !== 'unsupported_eol') statuses.set(tag, status);
   }
+  return matrixFile(
+    'data/nvidia_cuda_tags.csv',
+    { cudaImageTags: { source: SOURCES.cudaImageTags, tags: statuses } },
+    ['A tag that NVIDIA lists both as supported and as unsupported is unsupported_eol here.'],
+  );
+}
+
+/**
+ * A table's rows as a Map (CSV order, which a plain object would not keep for a key like "13"). A
+ * key must not repeat: JSON.parse would keep the last row without a word.
+ */
+function rowsByKey(table, entry) {
+  const rows = new Map();
+  const lines = new Map();
+  for (const row of table.rows) {
+    const [key, value] = entry(row);
+    if (rows.has(key)) fail(table, row, `${JSON.stringify(key)} is already on line ${lines.get(key)}`);
+    rows.set(key, value);
+    lines.set(key, row.line);
+  }
+  return rows;
+}
+
+/** The comment lines (JSON has none, but the loader skips them), then `{"facts": ...}`. */
+function matrixFile(from, facts, notes = []) {
   return [
-    header('data/nvidia_cuda_tags.csv'),
-    '# A tag that NVIDIA lists both as supported and as unsupported is unsupported_eol here.',
-    'facts:',
-    '  cudaImageTags:',
-    `    source: ${SOURCES.cudaImageTags}`,
-    '    tags:',
-    ...[...statuses].map(([tag, status]) => `      ${q(tag)}: ${status}`),
+    `# generated by scripts/generate-matrix.mjs from ${from}; do not edit`,
+    '# yaml-language-server: $schema=./schema.json',
+    ...notes.map((note) => `# ${note}`),
+    prettyJson({ facts }, ''),
     '',
   ].join('\n');
 }
 
-function header(from) {
-  return [
-    `# generated by scripts/generate-matrix.mjs from ${from}; do not edit`,
-    '# yaml-language-server: $schema=./schema.json',
-  ].join('\n');
-}
-
-/** A double-quoted YAML scalar: JSON string syntax is valid YAML, and quotes keep "2.10" a string. */
-function q(value) {
+/** An object with a key per line; a table (a Map) with a row per line, so that a new CSV row is one new line. */
+function prettyJson(value, indent) {
+  const inner = `${indent}  `;
+  if (value instanceof Map) {
+    const rows = [...value].map(([key, row]) => `${inner}${JSON.stringify(key)}: ${inlineJson(row)}`);
+    return `{\n${rows.join(',\n')}\n${indent}}`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).map(([key, child]) => `${inner}${JSON.stringify(key)}: ${prettyJson(child, inner)}`);
+    return `{\n${entries.join(',\n')}\n${indent}}`;
+  }
   return JSON.stringify(value);
 }
 
-function flowMap(entries) {
-  return `{${Object.entries(entries).map(([key, value]) => `${key}: ${value === null ? 'null' : q(value)}`).join(', ')}}`;
+/** One row on one line, spaced for reading: {"torchvision": "0.9.0", "torchaudio": "0.8.0"}. */
+function inlineJson(value) {
+  if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) {
+    return `{${Object.entries(value).map(([key, child]) => `${JSON.stringify(key)}: ${inlineJson(child)}`).join(', ')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /**

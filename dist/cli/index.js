@@ -10774,6 +10774,33 @@ const NAMED_RELEASE = /^===?\s*(\d+(?:\.\d+)*)(?:\.\*)?$/;
 // however many sets include the file.
 
 
+/**
+ * A requirement with a version specifier pip can resolve (URL and path requirements are not pins).
+ * Its specifier is analysed only when a rule asks: most pins of a large repository belong to packages
+ * no rule, profile or duplicate ever looks at.
+ */
+class Pin {
+    requirement;
+    specifiers;
+    key;
+    at;
+    /** True when the requirement names no version at all. */
+    unpinned;
+    analysed;
+    constructor(requirement, file, specifiers) {
+        this.requirement = requirement;
+        this.specifiers = specifiers;
+        this.key = requirement.key;
+        this.at = { file, span: requirement };
+        this.unpinned = requirement.specifier === '';
+    }
+    /** What the specifier admits; the empty set (everything) when the requirement has no specifier. */
+    get admits() {
+        // The readers only return requirements whose specifier parses (others become diagnostics).
+        this.analysed ??= this.specifiers.admits(this.requirement.specifier) ?? this.specifiers.admits('');
+        return this.analysed;
+    }
+}
 function buildContext(parse, matrix, profile, specifiers = new Specifiers()) {
     const markers = new MarkerSpace();
     const files = new Map(parse.files.map((file) => [file.path, file]));
@@ -10795,10 +10822,7 @@ function readPins(file, specifiers) {
     for (const requirement of file.requirements) {
         if (requirement.url !== null || requirement.editable)
             continue;
-        const admits = specifiers.admits(requirement.specifier);
-        if (!admits)
-            continue;
-        pins.push({ requirement, key: requirement.key, at: { file: file.path, span: requirement }, admits, unpinned: requirement.specifier === '' });
+        pins.push(new Pin(requirement, file.path, specifiers));
     }
     return pins;
 }
@@ -11642,13 +11666,27 @@ var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./lib/src/model.js
 var model = __nccwpck_require__(4887);
 ;// CONCATENATED MODULE: ./lib/src/matrix/schema-validate.js
-// Validates a parsed YAML document against matrix/schema.json, node by node, so that every error
-// names the line it is on. It implements the subset of JSON Schema (draft 2020-12) that the schema
-// uses - type, enum, properties, additionalProperties, propertyNames, required, minProperties,
-// items, minItems, minLength, pattern, format, title and $ref into $defs - rather than pulling in a
-// validator: the schema is ours, and the messages are the product (file, line, key, what is wrong,
-// with a did-you-mean for misspelt keys).
-
+// Validates a matrix document against matrix/schema.json so that every error names the line it is
+// on. It implements the subset of JSON Schema (draft 2020-12) that the schema uses - type, enum,
+// properties, additionalProperties, propertyNames, required, minProperties, items, minItems,
+// minLength, pattern, format, title and $ref into $defs - rather than pulling in a validator: the
+// schema is ours, and the messages are the product (file, line, key, what is wrong, with a
+// did-you-mean for misspelt keys).
+//
+// It checks plain values (what JSON.parse or the YAML reader in load.ts gives), not YAML nodes, and
+// asks where a value was written only when it reports an error: for a file read as JSON, finding a
+// line means parsing it again as YAML, and errors are rare while every run validates the bundled
+// matrix.
+/**
+ * A key of a mapping that is not a string, as a path segment: YAML reads an unquoted 2.10 as the
+ * number 2.1, which must be told apart from a key "2.1" when its line is looked up.
+ */
+class NonStringKey {
+    value;
+    constructor(value) {
+        this.value = value;
+    }
+}
 /** The longest value quoted in a message; hostile input must not produce megabyte error lines. */
 const MAX_QUOTED_LENGTH = 60;
 /** Suggestions only for short keys, so that distance computation stays cheap. */
@@ -11697,7 +11735,25 @@ function editDistance(a, b) {
     }
     return previous[b.length] ?? 0;
 }
+/** `profiles.my-stack.packages`, `rules[0].when`: how messages name a path. */
+function dottedPath(path) {
+    return path.reduce((text, segment) => {
+        if (typeof segment === 'number')
+            return `${text}[${segment}]`;
+        const key = segment instanceof NonStringKey ? String(segment.value) : segment;
+        return text === '' ? key : `${text}.${key}`;
+    }, '');
+}
+/** A `$ref` the schema does not define; reported wherever it is used. */
+class UnresolvedRef {
+    ref;
+    constructor(ref) {
+        this.ref = ref;
+    }
+}
 function createValidator(schema, formats = {}) {
+    // Everything derived from the schema is computed once per subschema, not once per value: the
+    // bundled facts alone are thousands of values.
     const patterns = new Map();
     const patternOf = (source) => {
         let pattern = patterns.get(source);
@@ -11707,165 +11763,203 @@ function createValidator(schema, formats = {}) {
         }
         return pattern;
     };
+    const resolved = new Map();
+    const resolve = (subschema) => {
+        let result = resolved.get(subschema);
+        if (result === undefined) {
+            result = resolveRef(schema, subschema);
+            resolved.set(subschema, result);
+        }
+        return result;
+    };
+    const typesBySchema = new Map();
+    const typesOf = (subschema) => {
+        let types = typesBySchema.get(subschema);
+        if (types === undefined) {
+            types = expectedTypes(subschema);
+            typesBySchema.set(subschema, types);
+        }
+        return types;
+    };
     return {
-        validate(root, lineCounter, limit) {
+        validate(root, locate, limit) {
             const errors = [];
-            const lineOf = (node, fallback) => {
-                const start = node?.range?.[0];
-                return start === undefined ? fallback : lineCounter.linePos(start).line;
-            };
-            const report = (line, path, message) => {
-                if (errors.length < limit)
-                    errors.push({ line, path, message });
-            };
-            const resolve = (subschema, path, line) => {
-                const ref = subschema.$ref;
-                if (typeof ref !== 'string')
-                    return subschema;
-                const prefix = '#/$defs/';
-                const defs = schema.$defs;
-                const target = ref.startsWith(prefix) && defs ? defs[ref.slice(prefix.length)] : undefined;
-                if (target === undefined) {
-                    report(line, path, `the schema refers to ${quote(ref)}, which it does not define`);
-                    return null;
-                }
-                // A $ref's siblings (e.g. minProperties beside it) apply as well.
-                const { $ref: _ref, ...siblings } = subschema;
-                return { ...target, ...siblings };
-            };
-            const check = (node, rawSchema, path, fallbackLine) => {
+            // The path of the value being checked, copied only into an error.
+            const path = [];
+            /** An error at the value (or key) being checked, shown under its first `shownDepth` path segments. */
+            const report = (part, message, shownDepth = path.length) => {
                 if (errors.length >= limit)
                     return;
-                const line = lineOf(node, fallbackLine);
-                const subschema = resolve(rawSchema, path, line);
-                if (subschema === null)
+                const location = locate([...path], part);
+                const text = typeof message === 'string' ? message : message(location);
+                errors.push({ line: location.line, path: dottedPath(path.slice(0, shownDepth)), message: text });
+            };
+            const check = (value, rawSchema, part) => {
+                if (errors.length >= limit)
                     return;
-                if ((0,dist/* isAlias */.Vj)(node)) {
-                    report(line, path, 'aliases (*name) are not supported in a matrix file: write the value out');
+                const subschema = resolve(rawSchema);
+                if (subschema instanceof UnresolvedRef) {
+                    report(part, `the schema refers to ${quote(subschema.ref)}, which it does not define`);
                     return;
                 }
-                const actual = typeOf(node);
-                const expected = expectedTypes(subschema);
+                const actual = typeOf(value);
+                const expected = typesOf(subschema);
                 if (expected !== null && !typeMatches(actual, expected)) {
-                    const hint = (0,dist/* isScalar */.jn)(node) && actual !== 'null' && expected.includes('string')
-                        ? ` (put it in quotes: ${JSON.stringify(node.source ?? String(node.value))})`
-                        : '';
-                    report(line, path, `expected ${expected.map((type) => TYPE_WORDS[type]).join(' or ')}, got ${TYPE_WORDS[actual]}${hint}`);
+                    const scalar = actual !== 'null' && !isCollection(value);
+                    report(part, (location) => {
+                        const hint = scalar && expected.includes('string')
+                            ? ` (put it in quotes: ${JSON.stringify(location.source ?? String(value))})`
+                            : '';
+                        return `expected ${expected.map((type) => TYPE_WORDS[type]).join(' or ')}, got ${TYPE_WORDS[actual]}${hint}`;
+                    });
                     return;
                 }
-                if (Array.isArray(subschema.enum) && (0,dist/* isScalar */.jn)(node) && !subschema.enum.includes(node.value)) {
-                    const allowed = subschema.enum.map((value) => JSON.stringify(value));
-                    const suggestion = typeof node.value === 'string'
-                        ? didYouMean(node.value, subschema.enum.filter((value) => typeof value === 'string'))
+                if (Array.isArray(subschema.enum) && !isCollection(value) && !subschema.enum.includes(value)) {
+                    const allowed = subschema.enum.map((option) => JSON.stringify(option));
+                    const suggestion = typeof value === 'string'
+                        ? didYouMean(value, subschema.enum.filter((option) => typeof option === 'string'))
                         : null;
-                    report(line, path, `${quote(String(node.value))} is not one of ${allowed.join(', ')}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`);
+                    report(part, `${quote(String(value))} is not one of ${allowed.join(', ')}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`);
                     return;
                 }
-                if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string') {
-                    checkString(node.value, subschema, path, line);
+                if (typeof value === 'string') {
+                    checkString(value, subschema, part);
                 }
-                else if ((0,dist/* isMap */.jh)(node)) {
-                    checkMap(node, subschema, path, line);
+                else if (Array.isArray(value)) {
+                    checkSeq(value, subschema);
                 }
-                else if ((0,dist/* isSeq */.oP)(node)) {
-                    checkSeq(node, subschema, path, line);
+                else if (isCollection(value)) {
+                    checkMap(value, subschema);
                 }
             };
-            const checkString = (value, subschema, path, line) => {
+            const checkString = (value, subschema, part) => {
                 const title = typeof subschema.title === 'string' ? subschema.title : null;
                 if (typeof subschema.minLength === 'number' && value.length < subschema.minLength) {
-                    report(line, path, subschema.minLength === 1 ? 'must not be empty' : `must be at least ${subschema.minLength} characters long`);
+                    report(part, subschema.minLength === 1 ? 'must not be empty' : `must be at least ${subschema.minLength} characters long`);
                     return;
                 }
                 if (typeof subschema.pattern === 'string' && !patternOf(subschema.pattern).test(value)) {
-                    report(line, path, title ? `${quote(value)} is not a valid ${title}` : `${quote(value)} does not match ${subschema.pattern}`);
+                    report(part, title ? `${quote(value)} is not a valid ${title}` : `${quote(value)} does not match ${subschema.pattern}`);
                     return;
                 }
                 if (typeof subschema.format === 'string') {
                     const why = formats[subschema.format]?.(value) ?? null;
                     if (why !== null)
-                        report(line, path, `${quote(value)} is not a valid ${title ?? subschema.format} (${why})`);
+                        report(part, `${quote(value)} is not a valid ${title ?? subschema.format} (${why})`);
                 }
             };
-            const checkMap = (node, subschema, path, line) => {
+            const checkMap = (value, subschema) => {
                 const properties = (subschema.properties ?? {});
                 const propertyNames = subschema.propertyNames;
                 const additional = subschema.additionalProperties;
-                const present = new Set();
-                for (const pair of node.items) {
-                    const keyNode = pair.key;
-                    const valueNode = pair.value;
-                    const keyLine = lineOf(keyNode, line);
-                    if (!(0,dist/* isScalar */.jn)(keyNode)) {
-                        report(keyLine, path, 'keys must be plain strings');
-                        continue;
-                    }
-                    const key = String(keyNode.value);
-                    present.add(key);
-                    const childPath = path === '' ? key : `${path}.${key}`;
+                const present = Array.isArray(subschema.required) ? new Set() : null;
+                let count = 0;
+                const checkEntry = (rawKey, child) => {
+                    const key = String(rawKey);
+                    present?.add(key);
                     const declared = Object.hasOwn(properties, key) ? properties[key] : undefined;
                     if (declared !== undefined) {
-                        check(valueNode, declared, childPath, keyLine);
-                        continue;
+                        check(child, declared, 'value');
+                        return;
                     }
                     if (additional === false) {
                         const known = Object.keys(properties);
                         const suggestion = didYouMean(key, known);
-                        report(keyLine, path, `unknown key ${quote(key)} (${suggestion ? `did you mean ${JSON.stringify(suggestion)}?` : `expected one of: ${known.join(', ')}`})`);
-                        continue;
+                        report('key', `unknown key ${quote(key)} (${suggestion ? `did you mean ${JSON.stringify(suggestion)}?` : `expected one of: ${known.join(', ')}`})`, path.length - 1);
+                        return;
                     }
                     if (propertyNames !== undefined) {
                         const before = errors.length;
-                        check(keyNode, propertyNames, childPath, keyLine);
+                        check(rawKey, propertyNames, 'key');
                         if (errors.length > before)
-                            continue;
+                            return;
                     }
                     if (typeof additional === 'object')
-                        check(valueNode, additional, childPath, keyLine);
+                        check(child, additional, 'value');
+                };
+                const visit = (rawKey, child) => {
+                    count += 1;
+                    path.push(typeof rawKey === 'string' ? rawKey : new NonStringKey(rawKey));
+                    checkEntry(rawKey, child);
+                    path.pop();
+                };
+                if (value instanceof Map) {
+                    for (const [rawKey, child] of value)
+                        if (errors.length < limit)
+                            visit(rawKey, child);
                 }
-                if (Array.isArray(subschema.required)) {
+                else {
+                    // Object.keys, not entries: no pair per key, and no iterator to destructure, which is
+                    // slow before the JIT has warmed up - and this runs once, cold, over thousands of keys.
+                    const record = value;
+                    for (const key of Object.keys(record))
+                        if (errors.length < limit)
+                            visit(key, record[key]);
+                }
+                if (present !== null) {
                     for (const key of subschema.required) {
                         if (typeof key === 'string' && !present.has(key))
-                            report(line, path, `missing required key ${JSON.stringify(key)}`);
+                            report('value', `missing required key ${JSON.stringify(key)}`);
                     }
                 }
-                if (typeof subschema.minProperties === 'number' && node.items.length < subschema.minProperties) {
-                    report(line, path, `must have at least ${subschema.minProperties} ${subschema.minProperties === 1 ? 'entry' : 'entries'}`);
+                if (typeof subschema.minProperties === 'number' && count < subschema.minProperties) {
+                    report('value', `must have at least ${subschema.minProperties} ${subschema.minProperties === 1 ? 'entry' : 'entries'}`);
                 }
             };
-            const checkSeq = (node, subschema, path, line) => {
-                if (typeof subschema.minItems === 'number' && node.items.length < subschema.minItems) {
-                    report(line, path, `must have at least ${subschema.minItems} ${subschema.minItems === 1 ? 'item' : 'items'}`);
+            const checkSeq = (value, subschema) => {
+                if (typeof subschema.minItems === 'number' && value.length < subschema.minItems) {
+                    const minItems = subschema.minItems;
+                    report('value', () => `must have at least ${minItems} ${minItems === 1 ? 'item' : 'items'}`);
                     return;
                 }
                 const items = subschema.items;
                 if (items === undefined)
                     return;
-                node.items.forEach((item, index) => check(item, items, `${path}[${index}]`, line));
+                value.forEach((item, index) => {
+                    path.push(index);
+                    check(item, items, 'value');
+                    path.pop();
+                });
             };
-            check(root, schema, '', 1);
+            check(root, schema, 'value');
             return errors;
         },
     };
 }
-function typeOf(node) {
-    if (node === null || node === undefined)
+/** `subschema` with its `$ref` followed; a $ref's siblings (e.g. minProperties beside it) apply as well. */
+function resolveRef(schema, subschema) {
+    const ref = subschema.$ref;
+    if (typeof ref !== 'string')
+        return subschema;
+    const prefix = '#/$defs/';
+    const defs = schema.$defs;
+    const target = ref.startsWith(prefix) && defs ? defs[ref.slice(prefix.length)] : undefined;
+    if (target === undefined)
+        return new UnresolvedRef(ref);
+    const { $ref: _ref, ...siblings } = subschema;
+    return { ...target, ...siblings };
+}
+/** A mapping or a list: anything typeOf does not call a scalar. */
+function isCollection(value) {
+    return typeof value === 'object' && value !== null;
+}
+function typeOf(value) {
+    if (value === null || value === undefined)
         return 'null';
-    if ((0,dist/* isMap */.jh)(node))
-        return 'object';
-    if ((0,dist/* isSeq */.oP)(node))
+    if (Array.isArray(value))
         return 'array';
-    if ((0,dist/* isScalar */.jn)(node)) {
-        const value = node.value;
-        if (value === null || value === undefined)
-            return 'null';
-        if (typeof value === 'number' || typeof value === 'bigint') {
-            return Number.isInteger(value) || typeof value === 'bigint' ? 'integer' : 'number';
-        }
-        if (typeof value === 'boolean')
+    switch (typeof value) {
+        case 'object':
+            return 'object';
+        case 'number':
+            return Number.isInteger(value) ? 'integer' : 'number';
+        case 'bigint':
+            return 'integer';
+        case 'boolean':
             return 'boolean';
+        default:
+            return 'string';
     }
-    return 'string';
 }
 /** The types a schema admits, from `type` or, failing that, from its `enum`; null when any type goes. */
 function expectedTypes(subschema) {
@@ -11891,6 +11985,10 @@ function typeMatches(actual, expected) {
 // the bundled files), then the checks a schema cannot express (duplicate names after PEP 503
 // normalisation, duplicate rule ids, unknown `extends`, inheritance cycles, unknown `profile`).
 // The first problem ends the load with one line: `file:line: key: what is wrong`.
+//
+// The generated bundled files (matrix/torch.yml, cuda-drivers.yml, cuda-image-tags.yml) are JSON,
+// which is YAML too: they are read with JSON.parse, many times faster than a YAML parser on a cold
+// start, and parsed as YAML only when a line number is needed.
 
 
 
@@ -11954,23 +12052,92 @@ function parseSchema(source) {
     }
     throw new MatrixFileError(source.file, 1, '', 'a JSON Schema must be an object');
 }
+/**
+ * Leading blank and `#` lines, where what follows starts with `{`: a file that may be JSON. (JSON has
+ * no comments, but the generated files keep theirs: "do not edit" and the editor's schema line.)
+ */
+const JSON_AFTER_COMMENTS = /^(?:[ \t]*(?:#.*)?\r?\n)*(?=[ \t]*\{)/;
 function readMatrixFile(source, validator) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(source.text, { lineCounter, prettyErrors: false });
-    const problem = doc.errors[0] ?? doc.warnings[0];
-    if (problem !== undefined) {
-        const line = lineCounter.linePos(problem.pos[0]).line;
-        throw new MatrixFileError(source.file, line, '', yamlMessage(problem.code, problem.message));
-    }
-    // A file with nothing but comments adds nothing; it is not an error.
-    const [schemaError] = doc.contents === null ? [] : validator.validate(doc.contents, lineCounter, 1);
+    let parsed = null;
+    const yaml = () => {
+        if (parsed === null) {
+            const lineCounter = new dist/* LineCounter */.HN();
+            parsed = { doc: (0,dist/* parseDocument */.Tp)(source.text, { lineCounter, prettyErrors: false }), lineCounter };
+        }
+        return parsed;
+    };
+    const json = readJson(source.text);
+    const value = json === undefined ? readYaml(source.file, yaml()) : json;
+    const locate = (path, part) => locateIn(yaml(), path, part);
+    const [schemaError] = value === undefined ? [] : validator.validate(value, locate, 1);
     if (schemaError !== undefined) {
         throw new MatrixFileError(source.file, schemaError.line, schemaError.path, schemaError.message);
     }
-    const data = (doc.toJS() ?? {});
-    const file = { file: source.file, data, lineAt: (path) => lineAt(doc, lineCounter, path) };
+    // The schema admits string keys only, so a value that passed it holds plain objects, no Maps.
+    const data = (value ?? {});
+    const file = { file: source.file, data, lineAt: (path) => locate(path, 'key').line };
     checkNames(file);
     return file;
+}
+/** The file's value if it is JSON (after leading comments); undefined for the YAML reader to read. */
+function readJson(text) {
+    const comments = JSON_AFTER_COMMENTS.exec(text);
+    if (comments === null)
+        return undefined;
+    try {
+        return JSON.parse(text.slice(comments[0].length));
+    }
+    catch {
+        // A YAML flow mapping, or not valid at all: the YAML reader decides and reports.
+        return undefined;
+    }
+}
+/** The document's value; undefined for a file with nothing but comments, which adds nothing (it is not an error). */
+function readYaml(file, { doc, lineCounter }) {
+    const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem !== undefined) {
+        const line = lineCounter.linePos(problem.pos[0]).line;
+        throw new MatrixFileError(file, line, '', yamlMessage(problem.code, problem.message));
+    }
+    return doc.contents === null ? undefined : plainValue(doc.contents, file, lineCounter);
+}
+/**
+ * The document as plain values, refusing what a matrix file must not use: aliases, and keys that
+ * are not scalars. A mapping with a key that is not a string (an unquoted 2.10 is the number 2.1)
+ * becomes a Map, for the validator to report with the key as written.
+ */
+function plainValue(root, file, lineCounter) {
+    const path = [];
+    const refuse = (node, message, fallbackLine = 1) => {
+        throw new MatrixFileError(file, lineOfNode(lineCounter, node) ?? fallbackLine, dottedPath(path), message);
+    };
+    const convert = (node) => {
+        if ((0,dist/* isAlias */.Vj)(node))
+            return refuse(node, 'aliases (*name) are not supported in a matrix file: write the value out');
+        if ((0,dist/* isScalar */.jn)(node))
+            return node.value;
+        if ((0,dist/* isSeq */.oP)(node)) {
+            return node.items.map((item, index) => {
+                path.push(index);
+                const value = convert(item);
+                path.pop();
+                return value;
+            });
+        }
+        if (!(0,dist/* isMap */.jh)(node))
+            return null; // no node at all: an empty value
+        const entries = [];
+        for (const pair of node.items) {
+            if (!(0,dist/* isScalar */.jn)(pair.key))
+                return refuse(pair.key, 'keys must be plain strings', lineOfNode(lineCounter, node) ?? 1);
+            path.push(String(pair.key.value));
+            entries.push([pair.key.value, convert(pair.value)]);
+            path.pop();
+        }
+        // fromEntries defines keys as own properties, so a `__proto__` key stays a key.
+        return entries.every(([key]) => typeof key === 'string') ? Object.fromEntries(entries) : new Map(entries);
+    };
+    return convert(root);
 }
 /** YAML's message on one line, with the usual cause of the errors people hit in a matrix. */
 function yamlMessage(code, message) {
@@ -11980,30 +12147,38 @@ function yamlMessage(code, message) {
         : '';
     return `invalid YAML: ${firstLine}${quoteHint}`;
 }
-function lineAt(doc, lineCounter, path) {
-    let node = doc.contents;
-    let line = 1;
-    const lineOf = (target) => {
-        const start = target?.range?.[0];
-        return start === undefined ? null : lineCounter.linePos(start).line;
-    };
+/**
+ * Where the entry at `path` is written: the line of its key (a list item's first line) or of its
+ * value, and a scalar's text. A path that leaves the document ends at the deepest entry it reaches.
+ */
+function locateIn({ doc, lineCounter }, path, part) {
+    let value = doc.contents;
+    let key = null;
     for (const segment of path) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+        if ((0,dist/* isMap */.jh)(value)) {
+            const keyValue = segment instanceof NonStringKey ? segment.value : segment;
+            const pair = value.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === keyValue);
             if (pair === undefined)
                 break;
-            line = lineOf(pair.key) ?? line;
-            node = pair.value;
+            key = pair.key;
+            value = pair.value;
         }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-            node = node.items[segment];
-            line = lineOf(node) ?? line;
+        else if ((0,dist/* isSeq */.oP)(value) && typeof segment === 'number' && segment < value.items.length) {
+            value = value.items[segment];
+            key = value;
         }
         else {
             break;
         }
     }
-    return line;
+    const keyLine = lineOfNode(lineCounter, key) ?? 1;
+    const target = part === 'key' ? key : value;
+    const line = part === 'key' ? keyLine : (lineOfNode(lineCounter, value) ?? keyLine);
+    return { line, source: (0,dist/* isScalar */.jn)(target) ? target.source : undefined };
+}
+function lineOfNode(lineCounter, node) {
+    const start = node?.range?.[0];
+    return start === undefined ? null : lineCounter.linePos(start).line;
 }
 /** Package names that collide once normalised, and `python` where only packages belong. */
 function checkNames(file) {
@@ -12034,9 +12209,6 @@ function checkNames(file) {
 }
 function fail(file, path, message) {
     throw new MatrixFileError(file.file, file.lineAt(path), dottedPath(path), message);
-}
-function dottedPath(path) {
-    return path.reduce((text, segment) => (typeof segment === 'number' ? `${text}[${segment}]` : text === '' ? segment : `${text}.${segment}`), '');
 }
 function buildMatrix(bundled, repository) {
     const startsEmpty = repository?.data.extends === 'none';
@@ -12251,11 +12423,13 @@ function chosen(matrix, name, reason) {
 }
 /** The profile whose packages the repository pins most, when the evidence is clear. */
 function inferred(parse, matrix, specifiers) {
-    // Every exact pin of the repository, by package: a package pinned anywhere counts once per version.
+    // Every exact pin of a package some profile pins, by package: a package pinned anywhere counts
+    // once per version. Other packages cannot count, so their specifiers are never analysed here.
+    const profiled = new Set(Object.values(matrix.profiles).flatMap((profile) => Object.keys(profile.packages)));
     const exactPins = new Map();
     for (const file of parse.files) {
         for (const requirement of file.requirements) {
-            if (requirement.url !== null || requirement.specifier === '')
+            if (requirement.url !== null || requirement.specifier === '' || !profiled.has(requirement.key))
                 continue;
             if (!specifiers.admits(requirement.specifier)?.exact)
                 continue;
@@ -12823,7 +12997,8 @@ function createFileSource(root) {
             return { ok: false, message: 'outside the repository; not read' };
         let real;
         try {
-            real = external_node_fs_namespaceObject.realpathSync(absolute);
+            // The native realpath is one system call; the JavaScript one lstats every path component.
+            real = external_node_fs_namespaceObject.realpathSync.native(absolute);
         }
         catch (error) {
             const code = error.code;
@@ -18510,8 +18685,7 @@ function parseRepository(discovered, source, options = {}) {
                 pending.push({ path: include.path, kind: include.constraint ? 'constraints' : 'requirements' });
             }
             else if (!source.isFile(include.path)) {
-                const via = parsed.kind === 'dockerfile' ? 'pip install' : include.constraint ? '-c' : '-r';
-                reading.diagnostics.push({ file: parsed.path, line: include.line, severity: 'warning', message: `${via} ${include.path}: no such file in the repository; not checked` });
+                reading.diagnostics.push({ file: parsed.path, line: include.line, severity: 'warning', message: `${include.constraint ? '-c' : '-r'} ${include.path}: no such file in the repository; not checked` });
             }
         }
     }
@@ -18562,18 +18736,16 @@ function resolveBuildContextPath(dockerfile, include, source, diagnostics) {
         return null;
     }
     const written = include.path.replace(/^\.\//, '');
-    const besideDockerfile = posix_namespaceObject.normalize(posix_namespaceObject.join(posix_namespaceObject.dirname(dockerfile), written));
-    for (const candidate of [besideDockerfile, posix_namespaceObject.normalize(written)]) {
-        if (candidate.startsWith('../') || candidate === '..')
-            continue;
-        if (source.isFile(candidate))
-            return { ...include, path: candidate };
-    }
-    if (besideDockerfile.startsWith('../') || besideDockerfile === '..') {
-        diagnostics.push({ file: dockerfile, line: include.line, severity: 'warning', message: `pip install -r ${include.path} refers outside the repository; not read` });
-        return null;
-    }
-    return { ...include, path: besideDockerfile };
+    const candidates = [...new Set([posix_namespaceObject.normalize(posix_namespaceObject.join(posix_namespaceObject.dirname(dockerfile), written)), posix_namespaceObject.normalize(written)])]
+        .filter((candidate) => !candidate.startsWith('../') && candidate !== '..');
+    const found = candidates.find((candidate) => source.isFile(candidate));
+    if (found !== undefined)
+        return { ...include, path: found };
+    const message = candidates.length === 0
+        ? `pip install -r ${include.path} refers outside the repository; not read`
+        : `pip install -r ${include.path}: not found in the build context (looked for ${candidates.join(' and ')}); not checked`;
+    diagnostics.push({ file: dockerfile, line: include.line, severity: 'warning', message });
+    return null;
 }
 function reportIncludeCycles(files, byPath, diagnostics) {
     const state = new Map();

@@ -5,11 +5,25 @@
 // the bundled files), then the checks a schema cannot express (duplicate names after PEP 503
 // normalisation, duplicate rule ids, unknown `extends`, inheritance cycles, unknown `profile`).
 // The first problem ends the load with one line: `file:line: key: what is wrong`.
+//
+// The generated bundled files (matrix/torch.yml, cuda-drivers.yml, cuda-image-tags.yml) are JSON,
+// which is YAML too: they are read with JSON.parse, many times faster than a YAML parser on a cold
+// start, and parsed as YAML only when a line number is needed.
 
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { canonicalName, type Severity } from '../model.js';
 import { parseSpecifierSet } from '../pep440/specifier.js';
-import { createValidator, didYouMean, quote, type JsonSchema, type SchemaValidator } from './schema-validate.js';
+import {
+  createValidator,
+  didYouMean,
+  dottedPath,
+  NonStringKey,
+  quote,
+  type JsonSchema,
+  type SchemaValidator,
+  type ValueLocation,
+  type ValuePath,
+} from './schema-validate.js';
 import type {
   CudaDriver,
   CudaTagStatus,
@@ -142,23 +156,96 @@ function parseSchema(source: MatrixSource): JsonSchema {
   throw new MatrixFileError(source.file, 1, '', 'a JSON Schema must be an object');
 }
 
+/**
+ * Leading blank and `#` lines, where what follows starts with `{`: a file that may be JSON. (JSON has
+ * no comments, but the generated files keep theirs: "do not edit" and the editor's schema line.)
+ */
+const JSON_AFTER_COMMENTS = /^(?:[ \t]*(?:#.*)?\r?\n)*(?=[ \t]*\{)/;
+
+interface ParsedYaml {
+  doc: Document;
+  lineCounter: LineCounter;
+}
+
 function readMatrixFile(source: MatrixSource, validator: SchemaValidator): MatrixFile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter, prettyErrors: false });
-  const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem !== undefined) {
-    const line = lineCounter.linePos(problem.pos[0]).line;
-    throw new MatrixFileError(source.file, line, '', yamlMessage(problem.code, problem.message));
-  }
-  // A file with nothing but comments adds nothing; it is not an error.
-  const [schemaError] = doc.contents === null ? [] : validator.validate(doc.contents, lineCounter, 1);
+  let parsed: ParsedYaml | null = null;
+  const yaml = (): ParsedYaml => {
+    if (parsed === null) {
+      const lineCounter = new LineCounter();
+      parsed = { doc: parseDocument(source.text, { lineCounter, prettyErrors: false }), lineCounter };
+    }
+    return parsed;
+  };
+
+  const json = readJson(source.text);
+  const value = json === undefined ? readYaml(source.file, yaml()) : json;
+  const locate = (path: ValuePath, part: 'key' | 'value'): ValueLocation => locateIn(yaml(), path, part);
+  const [schemaError] = value === undefined ? [] : validator.validate(value, locate, 1);
   if (schemaError !== undefined) {
     throw new MatrixFileError(source.file, schemaError.line, schemaError.path, schemaError.message);
   }
-  const data = (doc.toJS() ?? {}) as MatrixDocument;
-  const file: MatrixFile = { file: source.file, data, lineAt: (path) => lineAt(doc, lineCounter, path) };
+  // The schema admits string keys only, so a value that passed it holds plain objects, no Maps.
+  const data = (value ?? {}) as MatrixDocument;
+  const file: MatrixFile = { file: source.file, data, lineAt: (path) => locate(path, 'key').line };
   checkNames(file);
   return file;
+}
+
+/** The file's value if it is JSON (after leading comments); undefined for the YAML reader to read. */
+function readJson(text: string): unknown {
+  const comments = JSON_AFTER_COMMENTS.exec(text);
+  if (comments === null) return undefined;
+  try {
+    return JSON.parse(text.slice(comments[0].length)) as unknown;
+  } catch {
+    // A YAML flow mapping, or not valid at all: the YAML reader decides and reports.
+    return undefined;
+  }
+}
+
+/** The document's value; undefined for a file with nothing but comments, which adds nothing (it is not an error). */
+function readYaml(file: string, { doc, lineCounter }: ParsedYaml): unknown {
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem !== undefined) {
+    const line = lineCounter.linePos(problem.pos[0]).line;
+    throw new MatrixFileError(file, line, '', yamlMessage(problem.code, problem.message));
+  }
+  return doc.contents === null ? undefined : plainValue(doc.contents, file, lineCounter);
+}
+
+/**
+ * The document as plain values, refusing what a matrix file must not use: aliases, and keys that
+ * are not scalars. A mapping with a key that is not a string (an unquoted 2.10 is the number 2.1)
+ * becomes a Map, for the validator to report with the key as written.
+ */
+function plainValue(root: Node, file: string, lineCounter: LineCounter): unknown {
+  const path: Array<string | number> = [];
+  const refuse = (node: unknown, message: string, fallbackLine = 1): never => {
+    throw new MatrixFileError(file, lineOfNode(lineCounter, node) ?? fallbackLine, dottedPath(path), message);
+  };
+  const convert = (node: unknown): unknown => {
+    if (isAlias(node)) return refuse(node, 'aliases (*name) are not supported in a matrix file: write the value out');
+    if (isScalar(node)) return node.value;
+    if (isSeq(node)) {
+      return node.items.map((item, index) => {
+        path.push(index);
+        const value = convert(item);
+        path.pop();
+        return value;
+      });
+    }
+    if (!isMap(node)) return null; // no node at all: an empty value
+    const entries: Array<[unknown, unknown]> = [];
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) return refuse(pair.key, 'keys must be plain strings', lineOfNode(lineCounter, node) ?? 1);
+      path.push(String(pair.key.value));
+      entries.push([pair.key.value, convert(pair.value)]);
+      path.pop();
+    }
+    // fromEntries defines keys as own properties, so a `__proto__` key stays a key.
+    return entries.every(([key]) => typeof key === 'string') ? Object.fromEntries(entries) : new Map(entries);
+  };
+  return convert(root);
 }
 
 /** YAML's message on one line, with the usual cause of the errors people hit in a matrix. */
@@ -170,27 +257,36 @@ function yamlMessage(code: string, message: string): string {
   return `invalid YAML: ${firstLine}${quoteHint}`;
 }
 
-function lineAt(doc: Document, lineCounter: LineCounter, path: ReadonlyArray<string | number>): number {
-  let node: unknown = doc.contents;
-  let line = 1;
-  const lineOf = (target: unknown): number | null => {
-    const start = (target as Node | null)?.range?.[0];
-    return start === undefined ? null : lineCounter.linePos(start).line;
-  };
+/**
+ * Where the entry at `path` is written: the line of its key (a list item's first line) or of its
+ * value, and a scalar's text. A path that leaves the document ends at the deepest entry it reaches.
+ */
+function locateIn({ doc, lineCounter }: ParsedYaml, path: ValuePath, part: 'key' | 'value'): ValueLocation {
+  let value: unknown = doc.contents;
+  let key: unknown = null;
   for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+    if (isMap(value)) {
+      const keyValue = segment instanceof NonStringKey ? segment.value : segment;
+      const pair = value.items.find((item) => isScalar(item.key) && item.key.value === keyValue);
       if (pair === undefined) break;
-      line = lineOf(pair.key) ?? line;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      node = node.items[segment];
-      line = lineOf(node) ?? line;
+      key = pair.key;
+      value = pair.value;
+    } else if (isSeq(value) && typeof segment === 'number' && segment < value.items.length) {
+      value = value.items[segment];
+      key = value;
     } else {
       break;
     }
   }
-  return line;
+  const keyLine = lineOfNode(lineCounter, key) ?? 1;
+  const target = part === 'key' ? key : value;
+  const line = part === 'key' ? keyLine : (lineOfNode(lineCounter, value) ?? keyLine);
+  return { line, source: isScalar(target) ? target.source : undefined };
+}
+
+function lineOfNode(lineCounter: LineCounter, node: unknown): number | null {
+  const start = (node as Node | null)?.range?.[0];
+  return start === undefined ? null : lineCounter.linePos(start).line;
 }
 
 /** Package names that collide once normalised, and `python` where only packages belong. */
@@ -221,10 +317,6 @@ function checkNames(file: MatrixFile): void {
 
 function fail(file: MatrixFile, path: ReadonlyArray<string | number>, message: string): never {
   throw new MatrixFileError(file.file, file.lineAt(path), dottedPath(path), message);
-}
-
-function dottedPath(path: ReadonlyArray<string | number>): string {
-  return path.reduce<string>((text, segment) => (typeof segment === 'number' ? `${text}[${segment}]` : text === '' ? segment : `${text}.${segment}`), '');
 }
 
 function buildMatrix(bundled: MatrixFile[], repository: MatrixFile | null): Matrix {

@@ -1,11 +1,14 @@
-// Validates a parsed YAML document against matrix/schema.json, node by node, so that every error
-// names the line it is on. It implements the subset of JSON Schema (draft 2020-12) that the schema
-// uses - type, enum, properties, additionalProperties, propertyNames, required, minProperties,
-// items, minItems, minLength, pattern, format, title and $ref into $defs - rather than pulling in a
-// validator: the schema is ours, and the messages are the product (file, line, key, what is wrong,
-// with a did-you-mean for misspelt keys).
-
-import { isAlias, isMap, isScalar, isSeq, type LineCounter, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+// Validates a matrix document against matrix/schema.json so that every error names the line it is
+// on. It implements the subset of JSON Schema (draft 2020-12) that the schema uses - type, enum,
+// properties, additionalProperties, propertyNames, required, minProperties, items, minItems,
+// minLength, pattern, format, title and $ref into $defs - rather than pulling in a validator: the
+// schema is ours, and the messages are the product (file, line, key, what is wrong, with a
+// did-you-mean for misspelt keys).
+//
+// It checks plain values (what JSON.parse or the YAML reader in load.ts gives), not YAML nodes, and
+// asks where a value was written only when it reports an error: for a file read as JSON, finding a
+// line means parsing it again as YAML, and errors are rare while every run validates the bundled
+// matrix.
 
 /** A JSON Schema object, as parsed from schema.json. */
 export type JsonSchema = { readonly [keyword: string]: unknown };
@@ -20,9 +23,34 @@ export interface SchemaError {
   message: string;
 }
 
+/**
+ * A key of a mapping that is not a string, as a path segment: YAML reads an unquoted 2.10 as the
+ * number 2.1, which must be told apart from a key "2.1" when its line is looked up.
+ */
+export class NonStringKey {
+  constructor(readonly value: unknown) {}
+}
+
+/** Keys and list indexes (numbers) from the document's root to a value. */
+export type ValuePath = ReadonlyArray<string | number | NonStringKey>;
+
+/** Where a value (or its key) was written. */
+export interface ValueLocation {
+  line: number;
+  /** A scalar as written, e.g. `3.10` where the value is the number 3.1. */
+  source?: string;
+}
+
+/** The location of the value at `path`, or of its key; called only for an error. */
+export type Locate = (path: ValuePath, part: 'key' | 'value') => ValueLocation;
+
 export interface SchemaValidator {
-  /** Errors of the document's root node, in document order, at most `limit` of them. */
-  validate(root: Node, lineCounter: LineCounter, limit: number): SchemaError[];
+  /**
+   * Errors of a document, in the order of its keys, at most `limit` of them. A mapping is a plain
+   * object, or a Map where the document's keys are not all strings (YAML reads an unquoted 2.10 as
+   * the number 2.1, which must be reported rather than turned into the string "2.1").
+   */
+  validate(root: unknown, locate: Locate, limit: number): SchemaError[];
 }
 
 /** The longest value quoted in a message; hostile input must not produce megabyte error lines. */
@@ -79,10 +107,26 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+/** `profiles.my-stack.packages`, `rules[0].when`: how messages name a path. */
+export function dottedPath(path: ValuePath): string {
+  return path.reduce<string>((text, segment) => {
+    if (typeof segment === 'number') return `${text}[${segment}]`;
+    const key = segment instanceof NonStringKey ? String(segment.value) : segment;
+    return text === '' ? key : `${text}.${key}`;
+  }, '');
+}
+
+/** A `$ref` the schema does not define; reported wherever it is used. */
+class UnresolvedRef {
+  constructor(readonly ref: string) {}
+}
+
 export function createValidator(
   schema: JsonSchema,
   formats: Readonly<Record<string, FormatCheck>> = {},
 ): SchemaValidator {
+  // Everything derived from the schema is computed once per subschema, not once per value: the
+  // bundled facts alone are thousands of values.
   const patterns = new Map<string, RegExp>();
   const patternOf = (source: string): RegExp => {
     let pattern = patterns.get(source);
@@ -93,156 +137,199 @@ export function createValidator(
     return pattern;
   };
 
+  const resolved = new Map<JsonSchema, JsonSchema | UnresolvedRef>();
+  const resolve = (subschema: JsonSchema): JsonSchema | UnresolvedRef => {
+    let result = resolved.get(subschema);
+    if (result === undefined) {
+      result = resolveRef(schema, subschema);
+      resolved.set(subschema, result);
+    }
+    return result;
+  };
+
+  const typesBySchema = new Map<JsonSchema, ValueType[] | null>();
+  const typesOf = (subschema: JsonSchema): ValueType[] | null => {
+    let types = typesBySchema.get(subschema);
+    if (types === undefined) {
+      types = expectedTypes(subschema);
+      typesBySchema.set(subschema, types);
+    }
+    return types;
+  };
+
   return {
-    validate(root, lineCounter, limit) {
+    validate(root, locate, limit) {
       const errors: SchemaError[] = [];
-      const lineOf = (node: Node | null, fallback: number): number => {
-        const start = node?.range?.[0];
-        return start === undefined ? fallback : lineCounter.linePos(start).line;
-      };
-      const report = (line: number, path: string, message: string): void => {
-        if (errors.length < limit) errors.push({ line, path, message });
-      };
-
-      const resolve = (subschema: JsonSchema, path: string, line: number): JsonSchema | null => {
-        const ref = subschema.$ref;
-        if (typeof ref !== 'string') return subschema;
-        const prefix = '#/$defs/';
-        const defs = schema.$defs as Record<string, JsonSchema> | undefined;
-        const target = ref.startsWith(prefix) && defs ? defs[ref.slice(prefix.length)] : undefined;
-        if (target === undefined) {
-          report(line, path, `the schema refers to ${quote(ref)}, which it does not define`);
-          return null;
-        }
-        // A $ref's siblings (e.g. minProperties beside it) apply as well.
-        const { $ref: _ref, ...siblings } = subschema;
-        return { ...target, ...siblings };
-      };
-
-      const check = (node: Node | null, rawSchema: JsonSchema, path: string, fallbackLine: number): void => {
+      // The path of the value being checked, copied only into an error.
+      const path: Array<string | number | NonStringKey> = [];
+      /** An error at the value (or key) being checked, shown under its first `shownDepth` path segments. */
+      const report = (
+        part: 'key' | 'value',
+        message: string | ((location: ValueLocation) => string),
+        shownDepth = path.length,
+      ): void => {
         if (errors.length >= limit) return;
-        const line = lineOf(node, fallbackLine);
-        const subschema = resolve(rawSchema, path, line);
-        if (subschema === null) return;
-        if (isAlias(node)) {
-          report(line, path, 'aliases (*name) are not supported in a matrix file: write the value out');
+        const location = locate([...path], part);
+        const text = typeof message === 'string' ? message : message(location);
+        errors.push({ line: location.line, path: dottedPath(path.slice(0, shownDepth)), message: text });
+      };
+
+      const check = (value: unknown, rawSchema: JsonSchema, part: 'key' | 'value'): void => {
+        if (errors.length >= limit) return;
+        const subschema = resolve(rawSchema);
+        if (subschema instanceof UnresolvedRef) {
+          report(part, `the schema refers to ${quote(subschema.ref)}, which it does not define`);
           return;
         }
-        const actual = typeOf(node);
-        const expected = expectedTypes(subschema);
+        const actual = typeOf(value);
+        const expected = typesOf(subschema);
         if (expected !== null && !typeMatches(actual, expected)) {
-          const hint = isScalar(node) && actual !== 'null' && expected.includes('string')
-            ? ` (put it in quotes: ${JSON.stringify(node.source ?? String(node.value))})`
-            : '';
-          report(line, path, `expected ${expected.map((type) => TYPE_WORDS[type]).join(' or ')}, got ${TYPE_WORDS[actual]}${hint}`);
+          const scalar = actual !== 'null' && !isCollection(value);
+          report(part, (location) => {
+            const hint = scalar && expected.includes('string')
+              ? ` (put it in quotes: ${JSON.stringify(location.source ?? String(value))})`
+              : '';
+            return `expected ${expected.map((type) => TYPE_WORDS[type]).join(' or ')}, got ${TYPE_WORDS[actual]}${hint}`;
+          });
           return;
         }
-        if (Array.isArray(subschema.enum) && isScalar(node) && !subschema.enum.includes(node.value)) {
-          const allowed = subschema.enum.map((value) => JSON.stringify(value));
-          const suggestion = typeof node.value === 'string'
-            ? didYouMean(node.value, subschema.enum.filter((value): value is string => typeof value === 'string'))
+        if (Array.isArray(subschema.enum) && !isCollection(value) && !subschema.enum.includes(value)) {
+          const allowed = subschema.enum.map((option) => JSON.stringify(option));
+          const suggestion = typeof value === 'string'
+            ? didYouMean(value, subschema.enum.filter((option): option is string => typeof option === 'string'))
             : null;
-          report(line, path, `${quote(String(node.value))} is not one of ${allowed.join(', ')}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`);
+          report(part, `${quote(String(value))} is not one of ${allowed.join(', ')}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`);
           return;
         }
-        if (isScalar(node) && typeof node.value === 'string') {
-          checkString(node.value, subschema, path, line);
-        } else if (isMap(node)) {
-          checkMap(node, subschema, path, line);
-        } else if (isSeq(node)) {
-          checkSeq(node, subschema, path, line);
+        if (typeof value === 'string') {
+          checkString(value, subschema, part);
+        } else if (Array.isArray(value)) {
+          checkSeq(value, subschema);
+        } else if (isCollection(value)) {
+          checkMap(value, subschema);
         }
       };
 
-      const checkString = (value: string, subschema: JsonSchema, path: string, line: number): void => {
+      const checkString = (value: string, subschema: JsonSchema, part: 'key' | 'value'): void => {
         const title = typeof subschema.title === 'string' ? subschema.title : null;
         if (typeof subschema.minLength === 'number' && value.length < subschema.minLength) {
-          report(line, path, subschema.minLength === 1 ? 'must not be empty' : `must be at least ${subschema.minLength} characters long`);
+          report(part, subschema.minLength === 1 ? 'must not be empty' : `must be at least ${subschema.minLength} characters long`);
           return;
         }
         if (typeof subschema.pattern === 'string' && !patternOf(subschema.pattern).test(value)) {
-          report(line, path, title ? `${quote(value)} is not a valid ${title}` : `${quote(value)} does not match ${subschema.pattern}`);
+          report(part, title ? `${quote(value)} is not a valid ${title}` : `${quote(value)} does not match ${subschema.pattern}`);
           return;
         }
         if (typeof subschema.format === 'string') {
           const why = formats[subschema.format]?.(value) ?? null;
-          if (why !== null) report(line, path, `${quote(value)} is not a valid ${title ?? subschema.format} (${why})`);
+          if (why !== null) report(part, `${quote(value)} is not a valid ${title ?? subschema.format} (${why})`);
         }
       };
 
-      const checkMap = (node: YAMLMap, subschema: JsonSchema, path: string, line: number): void => {
+      const checkMap = (value: object, subschema: JsonSchema): void => {
         const properties = (subschema.properties ?? {}) as Record<string, JsonSchema>;
         const propertyNames = subschema.propertyNames as JsonSchema | undefined;
         const additional = subschema.additionalProperties as JsonSchema | boolean | undefined;
-        const present = new Set<string>();
-        for (const pair of node.items) {
-          const keyNode = pair.key as Node | null;
-          const valueNode = pair.value as Node | null;
-          const keyLine = lineOf(keyNode, line);
-          if (!isScalar(keyNode)) {
-            report(keyLine, path, 'keys must be plain strings');
-            continue;
-          }
-          const key = String(keyNode.value);
-          present.add(key);
-          const childPath = path === '' ? key : `${path}.${key}`;
+        const present = Array.isArray(subschema.required) ? new Set<string>() : null;
+        let count = 0;
+        const checkEntry = (rawKey: unknown, child: unknown): void => {
+          const key = String(rawKey);
+          present?.add(key);
           const declared = Object.hasOwn(properties, key) ? properties[key] : undefined;
           if (declared !== undefined) {
-            check(valueNode, declared, childPath, keyLine);
-            continue;
+            check(child, declared, 'value');
+            return;
           }
           if (additional === false) {
             const known = Object.keys(properties);
             const suggestion = didYouMean(key, known);
-            report(keyLine, path, `unknown key ${quote(key)} (${suggestion ? `did you mean ${JSON.stringify(suggestion)}?` : `expected one of: ${known.join(', ')}`})`);
-            continue;
+            report('key', `unknown key ${quote(key)} (${suggestion ? `did you mean ${JSON.stringify(suggestion)}?` : `expected one of: ${known.join(', ')}`})`, path.length - 1);
+            return;
           }
           if (propertyNames !== undefined) {
             const before = errors.length;
-            check(keyNode, propertyNames, childPath, keyLine);
-            if (errors.length > before) continue;
+            check(rawKey, propertyNames, 'key');
+            if (errors.length > before) return;
           }
-          if (typeof additional === 'object') check(valueNode, additional, childPath, keyLine);
+          if (typeof additional === 'object') check(child, additional, 'value');
+        };
+        const visit = (rawKey: unknown, child: unknown): void => {
+          count += 1;
+          path.push(typeof rawKey === 'string' ? rawKey : new NonStringKey(rawKey));
+          checkEntry(rawKey, child);
+          path.pop();
+        };
+        if (value instanceof Map) {
+          for (const [rawKey, child] of value) if (errors.length < limit) visit(rawKey, child);
+        } else {
+          // Object.keys, not entries: no pair per key, and no iterator to destructure, which is
+          // slow before the JIT has warmed up - and this runs once, cold, over thousands of keys.
+          const record = value as Record<string, unknown>;
+          for (const key of Object.keys(record)) if (errors.length < limit) visit(key, record[key]);
         }
-        if (Array.isArray(subschema.required)) {
-          for (const key of subschema.required) {
-            if (typeof key === 'string' && !present.has(key)) report(line, path, `missing required key ${JSON.stringify(key)}`);
+        if (present !== null) {
+          for (const key of subschema.required as unknown[]) {
+            if (typeof key === 'string' && !present.has(key)) report('value', `missing required key ${JSON.stringify(key)}`);
           }
         }
-        if (typeof subschema.minProperties === 'number' && node.items.length < subschema.minProperties) {
-          report(line, path, `must have at least ${subschema.minProperties} ${subschema.minProperties === 1 ? 'entry' : 'entries'}`);
+        if (typeof subschema.minProperties === 'number' && count < subschema.minProperties) {
+          report('value', `must have at least ${subschema.minProperties} ${subschema.minProperties === 1 ? 'entry' : 'entries'}`);
         }
       };
 
-      const checkSeq = (node: YAMLSeq, subschema: JsonSchema, path: string, line: number): void => {
-        if (typeof subschema.minItems === 'number' && node.items.length < subschema.minItems) {
-          report(line, path, `must have at least ${subschema.minItems} ${subschema.minItems === 1 ? 'item' : 'items'}`);
+      const checkSeq = (value: unknown[], subschema: JsonSchema): void => {
+        if (typeof subschema.minItems === 'number' && value.length < subschema.minItems) {
+          const minItems = subschema.minItems;
+          report('value', () => `must have at least ${minItems} ${minItems === 1 ? 'item' : 'items'}`);
           return;
         }
         const items = subschema.items as JsonSchema | undefined;
         if (items === undefined) return;
-        node.items.forEach((item, index) => check(item as Node | null, items, `${path}[${index}]`, line));
+        value.forEach((item, index) => {
+          path.push(index);
+          check(item, items, 'value');
+          path.pop();
+        });
       };
 
-      check(root, schema, '', 1);
+      check(root, schema, 'value');
       return errors;
     },
   };
 }
 
-function typeOf(node: Node | null): ValueType {
-  if (node === null || node === undefined) return 'null';
-  if (isMap(node)) return 'object';
-  if (isSeq(node)) return 'array';
-  if (isScalar(node)) {
-    const value = node.value;
-    if (value === null || value === undefined) return 'null';
-    if (typeof value === 'number' || typeof value === 'bigint') {
-      return Number.isInteger(value) || typeof value === 'bigint' ? 'integer' : 'number';
-    }
-    if (typeof value === 'boolean') return 'boolean';
+/** `subschema` with its `$ref` followed; a $ref's siblings (e.g. minProperties beside it) apply as well. */
+function resolveRef(schema: JsonSchema, subschema: JsonSchema): JsonSchema | UnresolvedRef {
+  const ref = subschema.$ref;
+  if (typeof ref !== 'string') return subschema;
+  const prefix = '#/$defs/';
+  const defs = schema.$defs as Record<string, JsonSchema> | undefined;
+  const target = ref.startsWith(prefix) && defs ? defs[ref.slice(prefix.length)] : undefined;
+  if (target === undefined) return new UnresolvedRef(ref);
+  const { $ref: _ref, ...siblings } = subschema;
+  return { ...target, ...siblings };
+}
+
+/** A mapping or a list: anything typeOf does not call a scalar. */
+function isCollection(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+function typeOf(value: unknown): ValueType {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  switch (typeof value) {
+    case 'object':
+      return 'object';
+    case 'number':
+      return Number.isInteger(value) ? 'integer' : 'number';
+    case 'bigint':
+      return 'integer';
+    case 'boolean':
+      return 'boolean';
+    default:
+      return 'string';
   }
-  return 'string';
 }
 
 /** The types a schema admits, from `type` or, failing that, from its `enum`; null when any type goes. */

@@ -59,8 +59,7 @@ export function parseRepository(discovered: readonly DiscoveredFile[], source: F
       if (!reading.files.has(include.path) && source.isFile(include.path)) {
         pending.push({ path: include.path, kind: include.constraint ? 'constraints' : 'requirements' });
       } else if (!source.isFile(include.path)) {
-        const via = parsed.kind === 'dockerfile' ? 'pip install' : include.constraint ? '-c' : '-r';
-        reading.diagnostics.push({ file: parsed.path, line: include.line, severity: 'warning', message: `${via} ${include.path}: no such file in the repository; not checked` });
+        reading.diagnostics.push({ file: parsed.path, line: include.line, severity: 'warning', message: `${include.constraint ? '-c' : '-r'} ${include.path}: no such file in the repository; not checked` });
       }
     }
   }
@@ -109,16 +108,15 @@ function resolveBuildContextPath(dockerfile: string, include: Include, source: F
     return null;
   }
   const written = include.path.replace(/^\.\//, '');
-  const besideDockerfile = posix.normalize(posix.join(posix.dirname(dockerfile), written));
-  for (const candidate of [besideDockerfile, posix.normalize(written)]) {
-    if (candidate.startsWith('../') || candidate === '..') continue;
-    if (source.isFile(candidate)) return { ...include, path: candidate };
-  }
-  if (besideDockerfile.startsWith('../') || besideDockerfile === '..') {
-    diagnostics.push({ file: dockerfile, line: include.line, severity: 'warning', message: `pip install -r ${include.path} refers outside the repository; not read` });
-    return null;
-  }
-  return { ...include, path: besideDockerfile };
+  const candidates = [...new Set([posix.normalize(posix.join(posix.dirname(dockerfile), written)), posix.normalize(written)])]
+    .filter((candidate) => !candidate.startsWith('../') && candidate !== '..');
+  const found = candidates.find((candidate) => source.isFile(candidate));
+  if (found !== undefined) return { ...include, path: found };
+  const message = candidates.length === 0
+    ? `pip install -r ${include.path} refers outside the repository; not read`
+    : `pip install -r ${include.path}: not found in the build context (looked for ${candidates.join(' and ')}); not checked`;
+  diagnostics.push({ file: dockerfile, line: include.line, severity: 'warning', message });
+  return null;
 }
 
 function reportIncludeCycles(files: readonly ParsedFile[], byPath: Map<string, ParsedFile>, diagnostics: Diagnostic[]): void {
