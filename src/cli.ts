@@ -57,7 +57,7 @@ const ALLOWED: Record<Command, Set<string>> = {
   matrix: new Set(['--matrix', '--profile', '--root']),
 };
 
-export function parseArguments(argv: readonly string[]): CliOptions {
+function parseArguments(argv: readonly string[]): CliOptions {
   const [first, ...rest] = argv;
   if (first !== 'check' && first !== 'parse' && first !== 'matrix') {
     throw new UsageError(first === undefined ? 'missing command (check, parse or matrix); see --help' : `unknown command "${first}" (expected check, parse or matrix)`);

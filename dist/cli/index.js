@@ -10291,8 +10291,7 @@ var __webpack_exports__ = {};
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main),
-  W: () => (/* binding */ parseArguments)
+  i: () => (/* binding */ main)
 });
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -19853,5 +19852,4 @@ if (invokedDirectly) {
 }
 
 var __webpack_exports__main = __webpack_exports__.i;
-var __webpack_exports__parseArguments = __webpack_exports__.W;
-export { __webpack_exports__main as main, __webpack_exports__parseArguments as parseArguments };
+export { __webpack_exports__main as main };

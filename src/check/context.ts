@@ -168,7 +168,7 @@ export function compareReadOrder(view: SetView, a: Pin, b: Pin): number {
 }
 
 /** A stage is known by its `AS` name, or by its 0-based index when it has none. */
-export function imageStage(image: ImageRef): string | null {
+function imageStage(image: ImageRef): string | null {
   return image.stage ?? (image.stageIndex === undefined ? null : String(image.stageIndex));
 }
 

@@ -174,7 +174,7 @@ export function nvidiaImageSubject(image: InFile<ImageRef>, context: CheckContex
 }
 
 /** Does the subject fit the profile? null when the profile says nothing about it. */
-export function fitsProfile(context: CheckContext, subject: Subject): boolean | null {
+function fitsProfile(context: CheckContext, subject: Subject): boolean | null {
   const allowed = profileAllows(context, subject.key, subject.pseudo);
   return allowed ? fit(subject.admits, allowed.admits.set) === 'inside' : null;
 }

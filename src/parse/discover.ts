@@ -61,7 +61,7 @@ function kindOfExplicitPath(relativePath: string): FileKind {
   return 'requirements';
 }
 
-export function toRelative(root: string, absolute: string): string | null {
+function toRelative(root: string, absolute: string): string | null {
   const relative = path.relative(root, absolute);
   if (relative === '') return '';
   if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
