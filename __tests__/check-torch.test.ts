@@ -1,5 +1,5 @@
 // torch and its companions against the facts tables: torch-family-mismatch,
-// torch-python-unsupported and torch-cuda-variant-missing.
+// torch-python-unsupported, torch-cuda-variant-missing and torch-index-label-mismatch.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -85,4 +85,42 @@ test('torch older than the Python picks the nearest older release that supports 
 test('a torch release the facts do not know is not judged', () => {
   const parse = parseTexts({ 'requirements.txt': 'torch==2.99.0\ntorchvision==0.1.0\n' });
   assert.deepEqual(findings(parse), []);
+});
+
+function indexLabelFindings(files: Record<string, string>, matrix: Matrix = testMatrix(), profile = 'auto'): string[] {
+  const outcome = runChecks(parseTexts(files), matrix, { profile });
+  assert.ok(outcome.ok);
+  return outcome.findings.filter((finding) => finding.rule === 'torch-index-label-mismatch').map(summary);
+}
+
+test('torch-index-label-mismatch: a +cu121 pin with only a cu118 PyTorch index cannot be installed', () => {
+  const files = {
+    'requirements.txt': '--extra-index-url https://download.pytorch.org/whl/cu118\ntorch==2.1.2+cu121\ntorchvision==0.16.2+cu121\n',
+  };
+  assert.deepEqual(indexLabelFindings(files), [
+    'requirements.txt:2:1 error torch-index-label-mismatch -> torch==2.1.2+cu118 [requirements.txt:1:19]',
+    'requirements.txt:3:1 error torch-index-label-mismatch -> torchvision==0.16.2+cu118 [requirements.txt:1:19]',
+  ]);
+  const outcome = runChecks(parseTexts(files), testMatrix(), { profile: 'auto' });
+  assert.ok(outcome.ok);
+  assert.match(outcome.findings.find((finding) => finding.rule === 'torch-index-label-mismatch')?.message ?? '', /^torch==2\.1\.2\+cu121 asks for a cu121 build, but this install set's PyTorch index serves cu118 builds .*pip finds no matching distribution\. Pin torch==2\.1\.2\+cu118 instead\.$/);
+});
+
+test('torch-index-label-mismatch: under a profile the side that leaves the profile is changed (here the index)', () => {
+  const matrix = testMatrix({ profiles: [testProfile('gpu', { cuda: '==12.1.*' })] });
+  const files = { 'requirements.txt': '--index-url https://download.pytorch.org/whl/cu118\ntorch==2.1.2+cu121\n' };
+  assert.deepEqual(indexLabelFindings(files, matrix, 'gpu'), [
+    'requirements.txt:1:13 error torch-index-label-mismatch -> https://download.pytorch.org/whl/cu121 [requirements.txt:2:1]',
+  ]);
+});
+
+test('torch-index-label-mismatch stays silent when an index serves the label, when there is no PyTorch index, and for plain pins', () => {
+  for (const text of [
+    '--index-url https://download.pytorch.org/whl/cu121\ntorch==2.1.2+cu121\n',
+    '--extra-index-url https://download.pytorch.org/whl/cu118\n--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.1.2+cu121\n',
+    '--find-links /wheels\ntorch==2.1.2+cu121\n',
+    '--index-url https://download.pytorch.org/whl/cu118\ntorch==2.1.2\n',
+  ]) {
+    assert.deepEqual(indexLabelFindings({ 'requirements.txt': text }), [], text);
+  }
 });

@@ -44103,6 +44103,7 @@ const TORCH_RULES = [
     { id: 'torch-family-mismatch', severity: 'error', summary: 'torchvision or torchaudio is not the release built for the pinned torch' },
     { id: 'torch-python-unsupported', severity: 'error', summary: "the install set's Python is outside the pinned torch release's supported Python versions" },
     { id: 'torch-cuda-variant-missing', severity: 'error', summary: 'the PyTorch wheel index publishes no build of the pinned torch for that CUDA version' },
+    { id: 'torch-index-label-mismatch', severity: 'error', summary: "a `+cuXYZ` pin that none of the install set's PyTorch indexes serves" },
 ];
 const COMPANIONS = ['torchvision', 'torchaudio'];
 function checkTorch(context) {
@@ -44119,8 +44120,35 @@ function checkTorch(context) {
             checkPython(context, view, torchSubject, release, findings);
             checkCudaVariant(context, view, torch, findings);
         }
+        checkIndexLabels(context, view, findings);
     }
     return findings;
+}
+/**
+ * `torch==2.1.2+cu121` installs only from an index that serves cu121 builds: plain PyPI has no
+ * `+cuXYZ` wheels, so when every PyTorch index of the set serves another CUDA, pip finds no such
+ * version. A set with no PyTorch CUDA index is left alone (the wheels may come from find-links).
+ */
+function checkIndexLabels(context, view, findings) {
+    const builds = torchCudaSubjects(view, context);
+    const indexes = builds.filter((build) => build.pin === null);
+    if (indexes.length === 0)
+        return;
+    const served = new Set(indexes.map((index) => index.actual));
+    const index = indexes[0];
+    for (const label of builds) {
+        if (label.pin === null || served.has(label.actual))
+            continue;
+        const blamed = sideToChange(context, label, index);
+        const other = blamed === label ? index : label;
+        const fix = blamed.fixFor(`==${other.actual}.*`);
+        findings.push((0,check_findings/* makeFinding */.MH)({
+            rule: 'torch-index-label-mismatch', severity: 'error', at: blamed.at, package: label.pin.key,
+            expected: cudaLabel(other.actual), actual: cudaLabel(blamed.actual), fix,
+            related: [{ ...other.at, message: other.shown }],
+            message: `${(0,check_findings/* requirementText */.Pg)(label.pin.requirement)} asks for a ${cudaLabel(label.actual)} build, but this install set's PyTorch index serves ${[...served].map(cudaLabel).join(', ')} builds (${index.shown}): a +${cudaLabel(label.actual)} wheel is published only on the PyTorch index for ${cudaLabel(label.actual)} and plain PyPI has none, so pip finds no matching distribution. ${instead(blamed, fix, `==${other.actual}.*`)}`,
+        }));
+    }
 }
 const releaseTables = new WeakMap();
 /** torch release (without trailing zeros) -> its row; built once per matrix. */

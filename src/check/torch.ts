@@ -8,7 +8,7 @@ import type { Finding, RuleInfo } from '../model.js';
 import { contains } from '../pep440/specifier.js';
 import { parseVersion } from '../pep440/version.js';
 import { profileAllows, type CheckContext, type Pin, type SetView } from './context.js';
-import { makeFinding } from './findings.js';
+import { makeFinding, requirementText } from './findings.js';
 import { instead, pinSubject, setPythonSubjects, sideToChange, torchCudaSubjects, type Subject } from './subjects.js';
 import { compareDotted, cudaLabel, fit, minorOf, releaseKey } from './versions.js';
 
@@ -16,6 +16,7 @@ export const TORCH_RULES: readonly RuleInfo[] = [
   { id: 'torch-family-mismatch', severity: 'error', summary: 'torchvision or torchaudio is not the release built for the pinned torch' },
   { id: 'torch-python-unsupported', severity: 'error', summary: "the install set's Python is outside the pinned torch release's supported Python versions" },
   { id: 'torch-cuda-variant-missing', severity: 'error', summary: 'the PyTorch wheel index publishes no build of the pinned torch for that CUDA version' },
+  { id: 'torch-index-label-mismatch', severity: 'error', summary: "a `+cuXYZ` pin that none of the install set's PyTorch indexes serves" },
 ];
 
 const COMPANIONS = ['torchvision', 'torchaudio'] as const;
@@ -33,8 +34,34 @@ export function checkTorch(context: CheckContext): Finding[] {
       checkPython(context, view, torchSubject, release, findings);
       checkCudaVariant(context, view, torch, findings);
     }
+    checkIndexLabels(context, view, findings);
   }
   return findings;
+}
+
+/**
+ * `torch==2.1.2+cu121` installs only from an index that serves cu121 builds: plain PyPI has no
+ * `+cuXYZ` wheels, so when every PyTorch index of the set serves another CUDA, pip finds no such
+ * version. A set with no PyTorch CUDA index is left alone (the wheels may come from find-links).
+ */
+function checkIndexLabels(context: CheckContext, view: SetView, findings: Finding[]): void {
+  const builds = torchCudaSubjects(view, context);
+  const indexes = builds.filter((build) => build.pin === null);
+  if (indexes.length === 0) return;
+  const served = new Set(indexes.map((index) => index.actual));
+  const index = indexes[0] as Subject;
+  for (const label of builds) {
+    if (label.pin === null || served.has(label.actual)) continue;
+    const blamed = sideToChange(context, label, index);
+    const other = blamed === label ? index : label;
+    const fix = blamed.fixFor(`==${other.actual}.*`);
+    findings.push(makeFinding({
+      rule: 'torch-index-label-mismatch', severity: 'error', at: blamed.at, package: label.pin.key,
+      expected: cudaLabel(other.actual), actual: cudaLabel(blamed.actual), fix,
+      related: [{ ...other.at, message: other.shown }],
+      message: `${requirementText(label.pin.requirement)} asks for a ${cudaLabel(label.actual)} build, but this install set's PyTorch index serves ${[...served].map(cudaLabel).join(', ')} builds (${index.shown}): a +${cudaLabel(label.actual)} wheel is published only on the PyTorch index for ${cudaLabel(label.actual)} and plain PyPI has none, so pip finds no matching distribution. ${instead(blamed, fix, `==${other.actual}.*`)}`,
+    }));
+  }
 }
 
 const releaseTables = new WeakMap<Facts, Map<string, TorchRelease>>();
