@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -68,13 +69,13 @@ describe('suppressions', () => {
       'torch',
       'pandas==2.1.4',
     ];
-    assert.deepEqual(scanSuppressions(lines), [
+    assert.deepEqual(scanSuppressions(lines.join('\n')), [
       { line: 1, rules: ['pin-outside-profile'] },
       { line: 5, rules: ['unpinned', 'duplicate-pin'] },
     ]);
   });
   it('finds nothing in ordinary comments', () => {
-    assert.deepEqual(scanSuppressions(['# compat-guard rocks', 'x==1  # ignore[foo]']), []);
+    assert.deepEqual(scanSuppressions(['# compat-guard rocks', 'x==1  # ignore[foo]'].join('\n')), []);
   });
 });
 
@@ -136,9 +137,11 @@ describe('discoverFiles', () => {
     fs.symlinkSync(inner, path.join(inner, 'loop'));
     fs.symlinkSync(path.join(root, 'outside-target.txt'), path.join(inner, 'requirements-leak.txt'));
     fs.symlinkSync(path.join(inner, 'requirements-self.txt'), path.join(inner, 'requirements-self.txt'));
-    const { files } = discoverFiles(inner, []);
+    const { files, plainFiles } = discoverFiles(inner, []);
     assert.deepEqual(files.map((file) => file.path), ['requirements-leak.txt', 'requirements-self.txt', 'requirements.txt']);
-    const source = createFileSource(inner);
+    // Only the regular file may skip symlink resolution.
+    assert.deepEqual([...plainFiles], ['requirements.txt']);
+    const source = createFileSource(inner, plainFiles);
     const leak = source.read('requirements-leak.txt');
     assert.ok(!leak.ok && /outside the repository/.test(leak.message));
     const loop = source.read('requirements-self.txt');
@@ -146,6 +149,19 @@ describe('discoverFiles', () => {
     assert.ok(source.read('requirements.txt').ok);
     const escape = source.read('../outside-target.txt');
     assert.ok(!escape.ok && /outside the repository/.test(escape.message));
+  });
+
+  it('refuses a plain file replaced by a symlink after the walk, and a FIFO, without waiting', () => {
+    const root = makeTree({ 'requirements.txt': 'x==1\n', 'outside.txt': 'secret\n' });
+    roots.push(root);
+    const { plainFiles } = discoverFiles(root, []);
+    fs.rmSync(path.join(root, 'requirements.txt'));
+    fs.symlinkSync(path.join(root, 'outside.txt'), path.join(root, 'requirements.txt'));
+    const swapped = createFileSource(root, plainFiles).read('requirements.txt');
+    assert.ok(!swapped.ok && /symlink/.test(swapped.message));
+    execFileSync('mkfifo', [path.join(root, 'requirements-pipe.txt')]);
+    const fifo = createFileSource(root).read('requirements-pipe.txt');
+    assert.ok(!fifo.ok && /not a regular file/.test(fifo.message));
   });
 
   it('walks a 120-deep tree without trouble', () => {

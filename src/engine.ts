@@ -32,7 +32,7 @@ export type CheckOutcome = { ok: true; result: CheckResult } | { ok: false; erro
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const root = path.resolve(options.root);
   if (!isFolder(root)) return { ok: false, error: `root ${options.root} is not a folder` };
-  const parse = readRepository(root, options.paths ?? [], { env: expandableEnvironment(options.env ?? process.env) });
+  const parse = readRepository(root, options.paths ?? [], { env: expandableEnvironment(options.env ?? process.env), pack: true });
   const needCudaImageTags = parse.files.some((file) => file.images.some((image) => image.name.endsWith('nvidia/cuda')));
   const loaded = loadEffectiveMatrix(root, options.matrixFile ?? null, { needCudaImageTags });
   if (!loaded.ok) return loaded;

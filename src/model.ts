@@ -1,9 +1,12 @@
 // The records that flow parse -> check -> report. They are plain data (JSON-serialisable) so that
-// `compat-guard parse` and the JSON report can print them as they are.
+// `compat-guard parse` and the JSON report can print them as they are (`check` alone packs
+// requirements; see ParsedFile.packed).
 //
 // Positions are 1-based and both ends are inclusive, as the contract's example shows: the
 // 13-character token `numpy==1.24.4` at column 1 has endColumn 13. (SARIF's endColumn is exclusive:
 // its writer adds one.)
+
+import type { PackedRequirements } from './parse/packed.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
 
@@ -32,7 +35,7 @@ export interface Requirement {
   /** PEP 503 normalised name. */
   key: string;
   /** Lower-case, sorted, de-duplicated. */
-  extras: string[];
+  extras: readonly string[];
   /** The PEP 440 specifier set as written (whitespace removed), "" when none. */
   specifier: string;
   /** The marker as written (trimmed), null when none. */
@@ -50,7 +53,7 @@ export interface Requirement {
   endColumn: number;
   /** Dockerfile only: the build stage (its `AS` name, or its 0-based index as a string) that installs it. */
   stage?: string | null;
-  /** `--hash=...` values given on the requirement line. */
+  /** `--hash=...` values given on the requirement line (requirements files; not kept by `check`, which never reads them). */
   hashes?: string[];
   /** pyproject.toml only: where it was declared, e.g. `project.dependencies`,
    *  `project.optional-dependencies.gpu`, `dependency-groups.dev`, `build-system.requires`,
@@ -132,7 +135,10 @@ export interface ParsedFile {
   /** Repository-relative, with `/`. */
   path: string;
   kind: FileKind;
+  /** Empty when the file was read packed: read them with `requirementsOf` (parse/packed.ts). */
   requirements: Requirement[];
+  /** `check` reads requirements files packed, to keep memory flat on large repositories. */
+  packed?: PackedRequirements;
   python: PythonFact[];
   cuda: CudaFact[];
   images: ImageRef[];
@@ -218,5 +224,11 @@ export interface RuleInfo {
 
 /** PEP 503 name normalisation. */
 export function canonicalName(name: string): string {
-  return name.replace(/[-_.]+/g, '-').toLowerCase();
+  // Most names are already normal: check before building a new string.
+  for (let index = 0; index < name.length; index++) {
+    const c = name.charCodeAt(index);
+    const normal = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c === 0x2d && name.charCodeAt(index - 1) !== 0x2d);
+    if (!normal) return name.replace(/[-_.]+/g, '-').toLowerCase();
+  }
+  return name;
 }

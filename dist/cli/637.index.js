@@ -23,9 +23,12 @@ var marker = __webpack_require__(9546);
 var specifier = __webpack_require__(720);
 // EXTERNAL MODULE: ./lib/src/pep440/version.js
 var pep440_version = __webpack_require__(8400);
+// EXTERNAL MODULE: ./lib/src/parse/packed.js
+var packed = __webpack_require__(4636);
 ;// CONCATENATED MODULE: ./lib/src/runtime/findings.js
 // The pure half of the runtime check: what the probe saw in the environment, set against what the
 // files pin and what the matrix knows, becomes findings with the lines they belong to.
+
 
 
 
@@ -35,7 +38,7 @@ var pep440_version = __webpack_require__(8400);
 function pinsByPackage(parse) {
     const pins = new Map();
     for (const file of parse.files) {
-        for (const requirement of file.requirements) {
+        for (const requirement of (0,packed/* requirementsOf */.CG)(file)) {
             const list = pins.get(requirement.key) ?? [];
             if (list.length === 0)
                 pins.set(requirement.key, list);
@@ -763,6 +766,7 @@ var rules = __webpack_require__(6258);
 
 
 
+
 const FORK_REFUSAL = 'refused on a pull request from a fork: it would run code from an untrusted fork on this runner ' +
     '(set allow-untrusted: true to run it anyway)';
 /** Import checks start one interpreter each: more pinned packages than this are not import-checked. */
@@ -774,7 +778,7 @@ const MAX_PROBED_PACKAGES = 1000;
 function probedPackages(parse) {
     const keys = new Set();
     for (const file of parse.files) {
-        for (const requirement of file.requirements)
+        for (const requirement of (0,packed/* requirementsOf */.CG)(file))
             if (!requirement.constraint)
                 keys.add(requirement.key);
     }

@@ -8708,7 +8708,8 @@ function dedupeFindings(findings) {
 /* harmony export */   qs: () => (/* binding */ severityRank)
 /* harmony export */ });
 // The records that flow parse -> check -> report. They are plain data (JSON-serialisable) so that
-// `compat-guard parse` and the JSON report can print them as they are.
+// `compat-guard parse` and the JSON report can print them as they are (`check` alone packs
+// requirements; see ParsedFile.packed).
 //
 // Positions are 1-based and both ends are inclusive, as the contract's example shows: the
 // 13-character token `numpy==1.24.4` at column 1 has endColumn 13. (SARIF's endColumn is exclusive:
@@ -8721,7 +8722,14 @@ function severityRank(severity) {
 }
 /** PEP 503 name normalisation. */
 function canonicalName(name) {
-    return name.replace(/[-_.]+/g, '-').toLowerCase();
+    // Most names are already normal: check before building a new string.
+    for (let index = 0; index < name.length; index++) {
+        const c = name.charCodeAt(index);
+        const normal = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c === 0x2d && name.charCodeAt(index - 1) !== 0x2d);
+        if (!normal)
+            return name.replace(/[-_.]+/g, '-').toLowerCase();
+    }
+    return name;
 }
 
 
@@ -9265,6 +9273,89 @@ function evaluateMarker(marker, env, extra) {
     if (!result.ok)
         throw new MarkerEvaluationError(result.message);
     return result.value;
+}
+
+
+/***/ }),
+
+/***/ 4636:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CG: () => (/* binding */ requirementsOf),
+/* harmony export */   kY: () => (/* binding */ RequirementPacker)
+/* harmony export */ });
+/* unused harmony export unpackRequirements */
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4887);
+// A requirements file's requirements packed into one string and one Int32Array, for `check`: a
+// repository of 4,000 files holds 400,000 requirements, and as objects with strings of their own
+// (about 250 bytes each) they alone would pass the memory budget. The check stage unpacks the files of
+// one install set at a time and drops the objects when the set is checked.
+
+const FIELDS = 4; // name, specifier, url, extras
+const NUMBERS = 6;
+const HAS_URL = 1;
+const EDITABLE = 2;
+const CONSTRAINT = 4;
+class RequirementPacker {
+    share;
+    fields = [];
+    numbers = [];
+    markers = new Map();
+    /** `share` gives the run's one copy of a marker (see SharedStrings). */
+    constructor(share = (marker) => marker) {
+        this.share = share;
+    }
+    add(requirement) {
+        this.fields.push(requirement.name, requirement.specifier, requirement.url ?? '', requirement.extras.join(','));
+        let marker = -1;
+        if (requirement.marker !== null) {
+            marker = this.markers.get(requirement.marker) ?? -1;
+            if (marker < 0) {
+                marker = this.markers.size;
+                this.markers.set(this.share(requirement.marker), marker);
+            }
+        }
+        const flags = (requirement.url === null ? 0 : HAS_URL) | (requirement.editable ? EDITABLE : 0) | (requirement.constraint ? CONSTRAINT : 0);
+        this.numbers.push(requirement.line, requirement.endLine, requirement.column, requirement.endColumn, marker, flags);
+    }
+    finish() {
+        // join() copies the pieces into one new string: none of them keeps the file's text alive.
+        return { count: this.numbers.length / NUMBERS, fields: this.fields.join('\t'), numbers: Int32Array.from(this.numbers), markers: [...this.markers.keys()] };
+    }
+}
+function unpackRequirements(packed) {
+    const fields = packed.fields.split('\t');
+    const { numbers, markers } = packed;
+    const requirements = new Array(packed.count);
+    for (let index = 0; index < packed.count; index++) {
+        const field = index * FIELDS;
+        const number = index * NUMBERS;
+        const name = fields[field];
+        const extras = fields[field + 3];
+        const marker = numbers[number + 4];
+        const flags = numbers[number + 5];
+        requirements[index] = {
+            name,
+            key: (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalName */ .Ew)(name),
+            extras: extras === '' ? NO_EXTRAS : extras.split(','),
+            specifier: fields[field + 1],
+            marker: marker < 0 ? null : markers[marker],
+            url: flags & HAS_URL ? fields[field + 2] : null,
+            editable: (flags & EDITABLE) !== 0,
+            constraint: (flags & CONSTRAINT) !== 0,
+            line: numbers[number],
+            endLine: numbers[number + 1],
+            column: numbers[number + 2],
+            endColumn: numbers[number + 3],
+        };
+    }
+    return requirements;
+}
+const NO_EXTRAS = Object.freeze([]);
+/** A file's requirements, whether it was read packed (by `check`) or not. */
+function requirementsOf(file) {
+    return file.packed ? unpackRequirements(file.packed) : file.requirements;
 }
 
 
@@ -10767,10 +10858,13 @@ function namedRelease(specifier) {
 }
 const NAMED_RELEASE = /^===?\s*(\d+(?:\.\d+)*)(?:\.\*)?$/;
 
+// EXTERNAL MODULE: ./lib/src/parse/packed.js
+var packed = __nccwpck_require__(4636);
 ;// CONCATENATED MODULE: ./lib/src/check/context.js
 // What the rule families look at: each install set as the requirements, interpreters, CUDA versions,
 // images and indexes pip and Docker see together. Every file's requirements are turned into pins once,
 // however many sets include the file.
+
 
 
 /**
@@ -10818,7 +10912,7 @@ function buildContext(parse, matrix, profile, specifiers = new Specifiers()) {
 }
 function readPins(file, specifiers) {
     const pins = [];
-    for (const requirement of file.requirements) {
+    for (const requirement of (0,packed/* requirementsOf */.CG)(file)) {
         if (requirement.url !== null || requirement.editable)
             continue;
         pins.push(new Pin(requirement, file.path, specifiers));
@@ -12398,6 +12492,7 @@ function mergeFacts(files) {
 // none (universal facts only).
 
 
+
 const AUTO_PROFILE = 'auto';
 /**
  * Evidence `auto` needs to pick a profile from pins alone: at least this many of the profile's
@@ -12427,7 +12522,7 @@ function inferred(parse, matrix, specifiers) {
     const profiled = new Set(Object.values(matrix.profiles).flatMap((profile) => Object.keys(profile.packages)));
     const exactPins = new Map();
     for (const file of parse.files) {
-        for (const requirement of file.requirements) {
+        for (const requirement of (0,packed/* requirementsOf */.CG)(file)) {
             if (requirement.url !== null || requirement.specifier === '' || !profiled.has(requirement.key))
                 continue;
             if (!specifiers.admits(requirement.specifier)?.exact)
@@ -13016,7 +13111,12 @@ function toRelative(root, absolute) {
         return null;
     return relative.split(external_node_path_.sep).join('/');
 }
-function createFileSource(root) {
+/**
+ * `plainFiles`: regular files the walk reached through real folders (no symlink on the way), which
+ * need no symlink resolution; they are opened with O_NOFOLLOW, so that one replaced by a symlink since
+ * the walk is refused rather than followed.
+ */
+function createFileSource(root, plainFiles = new Set()) {
     const realRoot = safeRealpath(root) ?? root;
     const resolveInside = (relativePath) => {
         const absolute = external_node_path_.resolve(root, relativePath);
@@ -13042,21 +13142,10 @@ function createFileSource(root) {
     };
     return {
         read(relativePath) {
+            if (plainFiles.has(relativePath))
+                return readRegularFile(external_node_path_.join(root, relativePath), NO_FOLLOW);
             const resolved = resolveInside(relativePath);
-            if (!resolved.ok)
-                return resolved;
-            try {
-                const stat = external_node_fs_namespaceObject.statSync(resolved.real);
-                if (!stat.isFile())
-                    return { ok: false, message: 'not a regular file; not read' };
-                if (stat.size > MAX_FILE_BYTES) {
-                    return { ok: false, message: `${stat.size} bytes, over the ${MAX_FILE_BYTES}-byte limit; not read` };
-                }
-                return { ok: true, bytes: external_node_fs_namespaceObject.readFileSync(resolved.real) };
-            }
-            catch (error) {
-                return { ok: false, message: `cannot be read (${error.code ?? 'error'})` };
-            }
+            return resolved.ok ? readRegularFile(resolved.real, 0) : resolved;
         },
         isFile(relativePath) {
             const resolved = resolveInside(relativePath);
@@ -13071,12 +13160,9 @@ function createFileSource(root) {
         },
     };
 }
-/**
- * Files to read: every discoverable file below each folder in `targets`, each explicit file, and each
- * glob's matches. No targets means the whole root.
- */
 function discoverFiles(root, targets) {
     const diagnostics = [];
+    const plainFiles = new Set();
     const found = new Map();
     const globs = [];
     const folders = [];
@@ -13104,10 +13190,13 @@ function discoverFiles(root, targets) {
             found.set(relative, kindOfExplicitPath(relative));
     }
     for (const folder of folders) {
-        walk(root, folder, diagnostics, (file) => {
+        walk(root, folder, diagnostics, (file, plain) => {
             const kind = kindOfPath(file);
-            if (kind)
-                found.set(file, kind);
+            if (!kind)
+                return;
+            found.set(file, kind);
+            if (plain)
+                plainFiles.add(file);
         });
     }
     if (globs.length > 0) {
@@ -13117,10 +13206,12 @@ function discoverFiles(root, targets) {
         });
     }
     const files = [...found].map(([file, kind]) => ({ path: file, kind })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files, diagnostics };
+    return { files, diagnostics, plainFiles };
 }
 /** Breadth-first, iterative (deep trees cannot overflow the stack), symlinked folders not followed. */
 function walk(root, start, diagnostics, onFile) {
+    // A start folder given by the user may itself be (or lie below) a symlink: its files are not plain.
+    const startIsReal = isRealFolder(root, start);
     const queue = [{ folder: start, ignores: inheritedIgnores(root, start) }];
     let entries = 0;
     while (queue.length > 0) {
@@ -13135,7 +13226,7 @@ function walk(root, start, diagnostics, onFile) {
         }
         if (names.some((entry) => entry.name === 'pyvenv.cfg'))
             continue; // a virtual environment
-        const ignores = withGitignore(root, folder, inherited);
+        const ignores = names.some((entry) => entry.name === '.gitignore') ? withGitignore(root, folder, inherited) : inherited;
         for (const entry of names) {
             if (++entries > MAX_ENTRIES) {
                 diagnostics.push({ file: folder || '.', line: 1, severity: 'warning', message: `more than ${MAX_ENTRIES} entries below the root; the rest was not searched` });
@@ -13152,10 +13243,18 @@ function walk(root, start, diagnostics, onFile) {
             else if (entry.isFile() || entry.isSymbolicLink()) {
                 if (isIgnored(relative, false, ignores))
                     continue;
-                onFile(relative);
+                onFile(relative, startIsReal && entry.isFile());
             }
         }
     }
+}
+/** True when `folder` (relative to the root) is reached from the root without passing a symlink. */
+function isRealFolder(root, folder) {
+    if (folder === '')
+        return true;
+    const realRoot = safeRealpath(root);
+    const real = safeRealpath(external_node_path_.join(root, folder));
+    return realRoot !== null && real !== null && real === external_node_path_.join(realRoot, folder);
 }
 function withGitignore(root, folder, inherited) {
     let text;
@@ -13177,6 +13276,51 @@ function inheritedIgnores(root, start) {
         rules = withGitignore(root, parts.slice(0, depth).join('/'), rules);
     }
     return rules;
+}
+const NO_FOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
+/** One open, fstat, read and close: the file's bytes, or why they were not read. */
+function readRegularFile(absolute, flags) {
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer (fstat then refuses it).
+        fd = external_node_fs_namespaceObject.openSync(absolute, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0) | flags);
+    }
+    catch (error) {
+        const code = error.code;
+        return { ok: false, message: code === 'ELOOP' ? 'is a symlink; not read' : `cannot be read (${code ?? 'error'})` };
+    }
+    try {
+        const stat = external_node_fs_namespaceObject.fstatSync(fd);
+        if (!stat.isFile())
+            return { ok: false, message: 'not a regular file; not read' };
+        if (stat.size > MAX_FILE_BYTES)
+            return { ok: false, message: `${stat.size} bytes, over the ${MAX_FILE_BYTES}-byte limit; not read` };
+        return { ok: true, bytes: readAll(fd, stat.size) };
+    }
+    catch (error) {
+        return { ok: false, message: `cannot be read (${error.code ?? 'error'})` };
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fd);
+    }
+}
+/** The whole file: `size` is what fstat said, but a file can grow or shrink while it is read. */
+function readAll(fd, size) {
+    let buffer = Buffer.allocUnsafe(Math.max(size, 1) + 1);
+    let length = 0;
+    for (;;) {
+        if (length === buffer.length) {
+            if (length > MAX_FILE_BYTES)
+                throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+            const larger = Buffer.allocUnsafe(buffer.length * 2);
+            buffer.copy(larger, 0, 0, length);
+            buffer = larger;
+        }
+        const read = external_node_fs_namespaceObject.readSync(fd, buffer, length, buffer.length - length, null);
+        if (read === 0)
+            return buffer.subarray(0, length);
+        length += read;
+    }
 }
 function safeRealpath(target) {
     try {
@@ -14532,6 +14676,35 @@ function requirementToString(req) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./lib/src/parse/strings.js
+// Strings the readers keep for the whole run. In V8 a substring of 13 or more characters is a view
+// into the string it was cut from, and keeps that string alive: one kept package name would hold its
+// whole file's text. Kept strings are therefore copied out of the text; markers, which a repository
+// repeats on line after line, are also shared.
+/** V8 makes substrings at least this long views into their parent (SlicedString::kMinLength). */
+const SHORTEST_VIEW = 13;
+/** `text` as a string of its own, holding no larger string alive. */
+function detached(text) {
+    // The concatenation is flattened into a new string before it is sliced; the slice then keeps
+    // only that one character longer copy alive.
+    return text.length < SHORTEST_VIEW ? text : (' ' + text).slice(1);
+}
+/** Past this many distinct strings a pool stops sharing: hostile input must not grow it for nothing. */
+const MAX_SHARED = 65_536;
+/** One detached copy of each distinct string, for strings a run repeats. */
+class SharedStrings {
+    known = new Map();
+    share(text) {
+        const known = this.known.get(text);
+        if (known !== undefined)
+            return known;
+        const copy = detached(text);
+        if (this.known.size < MAX_SHARED)
+            this.known.set(copy, copy);
+        return copy;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/src/parse/text.js
 // Bytes -> text the way pip reads a requirements file (pip 26 `req_file._decode_req_file`), and the one
 // line splitter every reader shares.
@@ -14761,15 +14934,18 @@ function decodeUtf32(bytes, bigEndian) {
 
 
 
+
+
 function parseRequirementsFile(path, text, options) {
     const reader = new FileReader(path, options);
     const joiner = new LineJoiner((logical) => reader.readLogicalLine(logical));
     const lines = splitLines(text);
+    const pythonOnlyBreaks = PYTHON_ONLY_LINE_BREAK.test(text);
     for (let index = 0; index < lines.length; index++) {
         const line = lines[index];
         // Python's str.splitlines() (which pip uses) also breaks at these; an editor does not, so the
         // pieces keep the physical line's number.
-        if (PYTHON_ONLY_LINE_BREAK.test(line)) {
+        if (pythonOnlyBreaks && PYTHON_ONLY_LINE_BREAK.test(line)) {
             let column = 0;
             for (const piece of line.split(PYTHON_ONLY_LINE_BREAK)) {
                 joiner.push(piece, index + 1, column);
@@ -14781,7 +14957,7 @@ function parseRequirementsFile(path, text, options) {
         }
     }
     joiner.end();
-    return { file: reader.file, diagnostics: reader.diagnostics };
+    return { file: reader.finish(), diagnostics: reader.diagnostics };
 }
 const PYTHON_ONLY_LINE_BREAK = /[\v\f\x1c-\x1e\x85\u2028\u2029]/;
 function requirements_file_positionAt(pieces, offset) {
@@ -15098,6 +15274,8 @@ function isShlexSpace(char) {
     return char === ' ' || char === '\t' || char === '\r' || char === '\n';
 }
 function shlexSplit(text, from) {
+    if (!SHLEX_SPECIAL.test(from === 0 ? text : text.slice(from)))
+        return { ok: true, words: splitAtBlanks(text, from) };
     const words = [];
     let state = 'space';
     let value = '';
@@ -15148,6 +15326,23 @@ function shlexSplit(text, from) {
     if (state === 'word')
         words.push({ value, start, end: text.length });
     return { ok: true, words };
+}
+/** Quotes and backslashes: without them, shlex's words are the runs between blanks. */
+const SHLEX_SPECIAL = /['"\\]/;
+function splitAtBlanks(text, from) {
+    const words = [];
+    let start = -1;
+    for (let index = from; index <= text.length; index++) {
+        if (index === text.length || isShlexSpace(text[index])) {
+            if (start >= 0)
+                words.push({ value: text.slice(start, index), start, end: index });
+            start = -1;
+        }
+        else if (start < 0) {
+            start = index;
+        }
+    }
+    return words;
 }
 // urllib.parse.urlsplit: a scheme is a letter, then letters, digits, `+`, `-`, `.`, before the first `:`.
 const URL_SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
@@ -15215,7 +15410,7 @@ function readPlain(text) {
         const markerBounds = pythonStrip(text.slice(markerStart));
         if (markerBounds.end > markerBounds.start) {
             marker = text.slice(markerStart + markerBounds.start, markerStart + markerBounds.end);
-            const checked = (0,parse_marker/* parseMarker */.gY)(marker);
+            const checked = checkedMarker(marker);
             if (!checked.ok) {
                 return { ok: false, message: `Invalid requirement: ${quoteInput(pythonTrim(text.slice(0, cut)))}: ${checked.message}`, offset: markerStart + markerBounds.start + checked.offset };
             }
@@ -15250,6 +15445,19 @@ function readPlain(text) {
         requirement: { name: parsed.name, extras: normaliseExtras(parsed.extras), specifier: parsed.specifier, marker, url: parsed.url === null ? null : redactUrl(parsed.url) },
     };
 }
+/** parseMarker, remembered: a repository writes the same few markers on line after line. */
+function checkedMarker(marker) {
+    let checked = CHECKED_MARKERS.get(marker);
+    if (checked === undefined) {
+        checked = (0,parse_marker/* parseMarker */.gY)(marker);
+        if (CHECKED_MARKERS.size >= MAX_CHECKED_MARKERS)
+            CHECKED_MARKERS.clear();
+        CHECKED_MARKERS.set(detached(marker), checked);
+    }
+    return checked;
+}
+const CHECKED_MARKERS = new Map();
+const MAX_CHECKED_MARKERS = 4096;
 function isUrlRequirement(text) {
     if (!text.includes('@'))
         return false;
@@ -15373,9 +15581,11 @@ function parseWheelFilename(filename) {
 /** Extras as the records keep them: lower case, sorted, each once. */
 function normaliseExtras(extras) {
     if (extras.length === 0)
-        return [];
-    return [...new Set(extras.map((extra) => extra.toLowerCase()))].sort();
+        return NO_EXTRAS;
+    return [...new Set(extras.map((extra) => detached(extra.toLowerCase())))].sort();
 }
+/** Shared by every requirement without extras (most of them). */
+const NO_EXTRAS = Object.freeze([]);
 /** pip's redact_auth_from_url: a password becomes `****`, a lone user name (a token) too. */
 function redactUrl(url) {
     const match = URL_USERINFO.exec(url);
@@ -15399,9 +15609,13 @@ class FileReader {
     options;
     file;
     diagnostics = [];
+    strings;
+    packer;
     constructor(path, options) {
         this.path = path;
         this.options = options;
+        this.strings = options.strings ?? new SharedStrings();
+        this.packer = options.pack ? new packed/* RequirementPacker */.kY((marker) => this.strings.share(marker)) : null;
         this.file = {
             path,
             kind: options.constraint ? 'constraints' : 'requirements',
@@ -15413,6 +15627,11 @@ class FileReader {
             includes: [],
             suppressions: [],
         };
+    }
+    finish() {
+        if (this.packer)
+            this.file.packed = this.packer.finish();
+        return this.file;
     }
     readLogicalLine(joined) {
         const raw = joined.text;
@@ -15502,20 +15721,21 @@ class FileReader {
         const token = pythonStrip(text);
         const first = requirements_file_positionAt(line.pieces, start + token.start);
         const endColumn = lastColumnOnLine(line, start + token.start, start + token.end, first.line);
-        this.file.requirements.push({
-            name: fields.name,
-            key: (0,model/* canonicalName */.Ew)(fields.name),
-            extras: fields.extras,
-            specifier: fields.specifier,
-            marker: fields.marker,
-            url: fields.url,
+        const position = {
             editable,
             constraint: this.options.constraint,
             line: first.line,
             endLine: requirements_file_positionAt(line.pieces, line.text.length - 1).line,
             column: first.column,
             endColumn,
-            hashes,
+        };
+        if (this.packer) {
+            this.packer.add({ name: fields.name, extras: fields.extras, specifier: fields.specifier, marker: fields.marker, url: fields.url, ...position });
+            return;
+        }
+        this.file.requirements.push({
+            name: fields.name, key: (0,model/* canonicalName */.Ew)(fields.name), extras: fields.extras, specifier: fields.specifier, marker: fields.marker, url: fields.url,
+            ...position, hashes,
         });
     }
     readOptionLine(line, uses) {
@@ -18627,9 +18847,15 @@ function decodeKey(raw, basic) {
 // `# compat-guard: ignore[rule-a, rule-b]` silences those rules on one line. Written at the end of a
 // line it covers that line; on a line of its own it covers the next line that is not blank or a
 // comment (the only place a Dockerfile allows it inside a RUN continuation).
+
 const MARKER = 'compat-guard:';
 const DIRECTIVE = /#\s*compat-guard:\s*ignore\[([^\]]*)\]/;
-function scanSuppressions(lines) {
+/** The suppressions of a file's text. */
+function scanSuppressions(text) {
+    // Most files have none: one search instead of a pass over every line.
+    return text.includes(MARKER) ? scanLines(splitLines(text)) : [];
+}
+function scanLines(lines) {
     const found = [];
     let pending = null;
     for (let index = 0; index < lines.length; index++) {
@@ -18673,10 +18899,11 @@ function mergeByLine(suppressions) {
 
 
 
+
 /** Reads the files under `root` that `targets` select (folders, files, globs; default: all). */
 function readRepository(root, targets = [], options = {}) {
     const discovered = discoverFiles(root, targets);
-    const result = parseRepository(discovered.files, createFileSource(root), options);
+    const result = parseRepository(discovered.files, createFileSource(root, discovered.plainFiles), options);
     result.diagnostics = [...discovered.diagnostics, ...result.diagnostics];
     return result;
 }
@@ -18695,7 +18922,7 @@ function expandableEnvironment(env) {
 }
 /** The pure core of readRepository: everything comes through `source`. */
 function parseRepository(discovered, source, options = {}) {
-    const reading = { env: options.env ?? {}, files: new Map(), stages: new Map(), diagnostics: [] };
+    const reading = { env: options.env ?? {}, pack: options.pack ?? false, strings: new SharedStrings(), files: new Map(), stages: new Map(), diagnostics: [] };
     const pending = [...discovered];
     while (pending.length > 0) {
         const next = pending.shift();
@@ -18743,9 +18970,9 @@ function readOne(path, kind, source, reading) {
         parsed = parsePyproject(path, decoded.text);
     }
     else {
-        parsed = parseRequirementsFile(path, decoded.text, { constraint: kind === 'constraints', env: reading.env });
+        parsed = parseRequirementsFile(path, decoded.text, { constraint: kind === 'constraints', env: reading.env, pack: reading.pack, strings: reading.strings });
     }
-    parsed.file.suppressions = scanSuppressions(splitLines(decoded.text));
+    parsed.file.suppressions = scanSuppressions(decoded.text);
     reading.files.set(path, parsed.file);
     // A loop, not push(...): a file can hold more diagnostics than a call has room for arguments.
     for (const diagnostic of parsed.diagnostics)
@@ -18880,7 +19107,7 @@ async function runCheck(options) {
     const root = external_node_path_.resolve(options.root);
     if (!isFolder(root))
         return { ok: false, error: `root ${options.root} is not a folder` };
-    const parse = readRepository(root, options.paths ?? [], { env: expandableEnvironment(options.env ?? process.env) });
+    const parse = readRepository(root, options.paths ?? [], { env: expandableEnvironment(options.env ?? process.env), pack: true });
     const needCudaImageTags = parse.files.some((file) => file.images.some((image) => image.name.endsWith('nvidia/cuda')));
     const loaded = loadEffectiveMatrix(root, options.matrixFile ?? null, { needCudaImageTags });
     if (!loaded.ok)

@@ -8,6 +8,7 @@ import type { Place } from './findings.js';
 import type { SpecifierSet } from '../pep440/specifier.js';
 import { MarkerSpace } from './markers.js';
 import { Specifiers, versionSpecifier, type Admits } from './versions.js';
+import { requirementsOf } from '../parse/packed.js';
 
 /**
  * A requirement with a version specifier pip can resolve (URL and path requirements are not pins).
@@ -95,7 +96,7 @@ export function buildContext(parse: ParseResult, matrix: Matrix, profile: Profil
 
 function readPins(file: ParsedFile, specifiers: Specifiers): Pin[] {
   const pins: Pin[] = [];
-  for (const requirement of file.requirements) {
+  for (const requirement of requirementsOf(file)) {
     if (requirement.url !== null || requirement.editable) continue;
     pins.push(new Pin(requirement, file.path, specifiers));
   }

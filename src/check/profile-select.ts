@@ -6,6 +6,7 @@ import { resolveProfileName } from '../matrix/load.js';
 import type { Matrix, Profile, ProfileChoice } from '../matrix/types.js';
 import type { ParseResult } from '../model.js';
 import { fit, Specifiers } from './versions.js';
+import { requirementsOf } from '../parse/packed.js';
 
 export const AUTO_PROFILE = 'auto';
 
@@ -45,7 +46,7 @@ function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): P
   const profiled = new Set(Object.values(matrix.profiles).flatMap((profile) => Object.keys(profile.packages)));
   const exactPins = new Map<string, Set<string>>();
   for (const file of parse.files) {
-    for (const requirement of file.requirements) {
+    for (const requirement of requirementsOf(file)) {
       if (requirement.url !== null || requirement.specifier === '' || !profiled.has(requirement.key)) continue;
       if (!specifiers.admits(requirement.specifier)?.exact) continue;
       const versions = exactPins.get(requirement.key) ?? new Set<string>();

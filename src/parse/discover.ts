@@ -68,7 +68,12 @@ function toRelative(root: string, absolute: string): string | null {
   return relative.split(path.sep).join('/');
 }
 
-export function createFileSource(root: string): FileSource {
+/**
+ * `plainFiles`: regular files the walk reached through real folders (no symlink on the way), which
+ * need no symlink resolution; they are opened with O_NOFOLLOW, so that one replaced by a symlink since
+ * the walk is refused rather than followed.
+ */
+export function createFileSource(root: string, plainFiles: ReadonlySet<string> = new Set()): FileSource {
   const realRoot = safeRealpath(root) ?? root;
   const resolveInside = (relativePath: string): { ok: true; real: string } | { ok: false; message: string } => {
     const absolute = path.resolve(root, relativePath);
@@ -90,18 +95,9 @@ export function createFileSource(root: string): FileSource {
   };
   return {
     read(relativePath) {
+      if (plainFiles.has(relativePath)) return readRegularFile(path.join(root, relativePath), NO_FOLLOW);
       const resolved = resolveInside(relativePath);
-      if (!resolved.ok) return resolved;
-      try {
-        const stat = fs.statSync(resolved.real);
-        if (!stat.isFile()) return { ok: false, message: 'not a regular file; not read' };
-        if (stat.size > MAX_FILE_BYTES) {
-          return { ok: false, message: `${stat.size} bytes, over the ${MAX_FILE_BYTES}-byte limit; not read` };
-        }
-        return { ok: true, bytes: fs.readFileSync(resolved.real) };
-      } catch (error) {
-        return { ok: false, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
-      }
+      return resolved.ok ? readRegularFile(resolved.real, 0) : resolved;
     },
     isFile(relativePath) {
       const resolved = resolveInside(relativePath);
@@ -119,8 +115,16 @@ export function createFileSource(root: string): FileSource {
  * Files to read: every discoverable file below each folder in `targets`, each explicit file, and each
  * glob's matches. No targets means the whole root.
  */
-export function discoverFiles(root: string, targets: readonly string[]): { files: DiscoveredFile[]; diagnostics: Diagnostic[] } {
+export interface Discovery {
+  files: DiscoveredFile[];
+  diagnostics: Diagnostic[];
+  /** Files the walk found as regular files below real folders: see createFileSource. */
+  plainFiles: Set<string>;
+}
+
+export function discoverFiles(root: string, targets: readonly string[]): Discovery {
   const diagnostics: Diagnostic[] = [];
+  const plainFiles = new Set<string>();
   const found = new Map<string, FileKind>();
   const globs: RegExp[] = [];
   const folders: string[] = [];
@@ -145,9 +149,11 @@ export function discoverFiles(root: string, targets: readonly string[]): { files
     else found.set(relative, kindOfExplicitPath(relative));
   }
   for (const folder of folders) {
-    walk(root, folder, diagnostics, (file) => {
+    walk(root, folder, diagnostics, (file, plain) => {
       const kind = kindOfPath(file);
-      if (kind) found.set(file, kind);
+      if (!kind) return;
+      found.set(file, kind);
+      if (plain) plainFiles.add(file);
     });
   }
   if (globs.length > 0) {
@@ -156,11 +162,13 @@ export function discoverFiles(root: string, targets: readonly string[]): { files
     });
   }
   const files = [...found].map(([file, kind]) => ({ path: file, kind })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, diagnostics };
+  return { files, diagnostics, plainFiles };
 }
 
 /** Breadth-first, iterative (deep trees cannot overflow the stack), symlinked folders not followed. */
-function walk(root: string, start: string, diagnostics: Diagnostic[], onFile: (relativePath: string) => void): void {
+function walk(root: string, start: string, diagnostics: Diagnostic[], onFile: (relativePath: string, plain: boolean) => void): void {
+  // A start folder given by the user may itself be (or lie below) a symlink: its files are not plain.
+  const startIsReal = isRealFolder(root, start);
   const queue: Array<{ folder: string; ignores: IgnoreRules[] }> = [{ folder: start, ignores: inheritedIgnores(root, start) }];
   let entries = 0;
   while (queue.length > 0) {
@@ -173,7 +181,7 @@ function walk(root: string, start: string, diagnostics: Diagnostic[], onFile: (r
       continue;
     }
     if (names.some((entry) => entry.name === 'pyvenv.cfg')) continue; // a virtual environment
-    const ignores = withGitignore(root, folder, inherited);
+    const ignores = names.some((entry) => entry.name === '.gitignore') ? withGitignore(root, folder, inherited) : inherited;
     for (const entry of names) {
       if (++entries > MAX_ENTRIES) {
         diagnostics.push({ file: folder || '.', line: 1, severity: 'warning', message: `more than ${MAX_ENTRIES} entries below the root; the rest was not searched` });
@@ -186,10 +194,18 @@ function walk(root: string, start: string, diagnostics: Diagnostic[], onFile: (r
         queue.push({ folder: relative, ignores });
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         if (isIgnored(relative, false, ignores)) continue;
-        onFile(relative);
+        onFile(relative, startIsReal && entry.isFile());
       }
     }
   }
+}
+
+/** True when `folder` (relative to the root) is reached from the root without passing a symlink. */
+function isRealFolder(root: string, folder: string): boolean {
+  if (folder === '') return true;
+  const realRoot = safeRealpath(root);
+  const real = safeRealpath(path.join(root, folder));
+  return realRoot !== null && real !== null && real === path.join(realRoot, folder);
 }
 
 function withGitignore(root: string, folder: string, inherited: IgnoreRules[]): IgnoreRules[] {
@@ -211,6 +227,47 @@ function inheritedIgnores(root: string, start: string): IgnoreRules[] {
     rules = withGitignore(root, parts.slice(0, depth).join('/'), rules);
   }
   return rules;
+}
+
+const NO_FOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+
+/** One open, fstat, read and close: the file's bytes, or why they were not read. */
+function readRegularFile(absolute: string, flags: number): ReadResult {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer (fstat then refuses it).
+    fd = fs.openSync(absolute, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | flags);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, message: code === 'ELOOP' ? 'is a symlink; not read' : `cannot be read (${code ?? 'error'})` };
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, message: 'not a regular file; not read' };
+    if (stat.size > MAX_FILE_BYTES) return { ok: false, message: `${stat.size} bytes, over the ${MAX_FILE_BYTES}-byte limit; not read` };
+    return { ok: true, bytes: readAll(fd, stat.size) };
+  } catch (error) {
+    return { ok: false, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The whole file: `size` is what fstat said, but a file can grow or shrink while it is read. */
+function readAll(fd: number, size: number): Uint8Array {
+  let buffer = Buffer.allocUnsafe(Math.max(size, 1) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > MAX_FILE_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+      const larger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(larger, 0, 0, length);
+      buffer = larger;
+    }
+    const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) return buffer.subarray(0, length);
+    length += read;
+  }
 }
 
 function safeRealpath(target: string): string | null {

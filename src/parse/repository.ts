@@ -7,18 +7,24 @@ import { createFileSource, discoverFiles, type DiscoveredFile, type FileSource }
 import { parseDockerfile, type DockerStage } from './dockerfile.js';
 import { parsePyproject } from './pyproject.js';
 import { parseRequirementsFile } from './requirements-file.js';
+import { SharedStrings } from './strings.js';
 import { scanSuppressions } from './suppressions.js';
-import { decodeText, splitLines } from './text.js';
+import { decodeText } from './text.js';
 
 export interface ReadOptions {
   /** Variables `${NAME}` expands to in requirements files, as pip does; see `expandableEnvironment`. */
   env?: Record<string, string | undefined>;
+  /**
+   * Pack requirements files' requirements (ParsedFile.packed, without `--hash` values, which no rule
+   * reads), as `check` does; `parse` prints them whole. Default false.
+   */
+  pack?: boolean;
 }
 
 /** Reads the files under `root` that `targets` select (folders, files, globs; default: all). */
 export function readRepository(root: string, targets: readonly string[] = [], options: ReadOptions = {}): ParseResult {
   const discovered = discoverFiles(root, targets);
-  const result = parseRepository(discovered.files, createFileSource(root), options);
+  const result = parseRepository(discovered.files, createFileSource(root, discovered.plainFiles), options);
   result.diagnostics = [...discovered.diagnostics, ...result.diagnostics];
   return result;
 }
@@ -38,6 +44,8 @@ export function expandableEnvironment(env: Record<string, string | undefined>): 
 
 interface Reading {
   env: Record<string, string | undefined>;
+  pack: boolean;
+  strings: SharedStrings;
   files: Map<string, ParsedFile>;
   stages: Map<string, DockerStage[]>;
   diagnostics: Diagnostic[];
@@ -45,7 +53,7 @@ interface Reading {
 
 /** The pure core of readRepository: everything comes through `source`. */
 export function parseRepository(discovered: readonly DiscoveredFile[], source: FileSource, options: ReadOptions = {}): ParseResult {
-  const reading: Reading = { env: options.env ?? {}, files: new Map(), stages: new Map(), diagnostics: [] };
+  const reading: Reading = { env: options.env ?? {}, pack: options.pack ?? false, strings: new SharedStrings(), files: new Map(), stages: new Map(), diagnostics: [] };
   const pending: Array<{ path: string; kind: FileKind }> = [...discovered];
   while (pending.length > 0) {
     const next = pending.shift() as { path: string; kind: FileKind };
@@ -88,9 +96,9 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
   } else if (kind === 'pyproject') {
     parsed = parsePyproject(path, decoded.text);
   } else {
-    parsed = parseRequirementsFile(path, decoded.text, { constraint: kind === 'constraints', env: reading.env });
+    parsed = parseRequirementsFile(path, decoded.text, { constraint: kind === 'constraints', env: reading.env, pack: reading.pack, strings: reading.strings });
   }
-  parsed.file.suppressions = scanSuppressions(splitLines(decoded.text));
+  parsed.file.suppressions = scanSuppressions(decoded.text);
   reading.files.set(path, parsed.file);
   // A loop, not push(...): a file can hold more diagnostics than a call has room for arguments.
   for (const diagnostic of parsed.diagnostics) reading.diagnostics.push(diagnostic);

@@ -11,9 +11,11 @@ import * as posix from 'node:path/posix';
 import { canonicalName, type Diagnostic, type IndexFact, type Include, type ParsedFile, type Severity } from '../model.js';
 import { isPythonWhitespace, normalizeVersion, parseVersion } from '../pep440/version.js';
 import { pythonRepr } from '../pep440/specifier.js';
-import { parseMarker } from './marker.js';
+import { parseMarker, type MarkerParse } from './marker.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
 import { parseRequirement } from './requirement.js';
+import { RequirementPacker } from './packed.js';
+import { detached, SharedStrings } from './strings.js';
 import { splitLines } from './text.js';
 
 export interface RequirementsFileOptions {
@@ -21,6 +23,10 @@ export interface RequirementsFileOptions {
   constraint: boolean;
   /** Values for `${NAME}`; a name that is unset (or empty) stays as written, as in pip. */
   env?: Record<string, string | undefined>;
+  /** Markers shared across the files of a run; default: one pool per file. */
+  strings?: SharedStrings;
+  /** Pack the requirements into `file.packed` instead of `file.requirements` (see packed.ts); implies no hashes. */
+  pack?: boolean;
 }
 
 export interface RequirementsFileResult {
@@ -32,11 +38,12 @@ export function parseRequirementsFile(path: string, text: string, options: Requi
   const reader = new FileReader(path, options);
   const joiner = new LineJoiner((logical) => reader.readLogicalLine(logical));
   const lines = splitLines(text);
+  const pythonOnlyBreaks = PYTHON_ONLY_LINE_BREAK.test(text);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as string;
     // Python's str.splitlines() (which pip uses) also breaks at these; an editor does not, so the
     // pieces keep the physical line's number.
-    if (PYTHON_ONLY_LINE_BREAK.test(line)) {
+    if (pythonOnlyBreaks && PYTHON_ONLY_LINE_BREAK.test(line)) {
       let column = 0;
       for (const piece of line.split(PYTHON_ONLY_LINE_BREAK)) {
         joiner.push(piece, index + 1, column);
@@ -47,7 +54,7 @@ export function parseRequirementsFile(path: string, text: string, options: Requi
     }
   }
   joiner.end();
-  return { file: reader.file, diagnostics: reader.diagnostics };
+  return { file: reader.finish(), diagnostics: reader.diagnostics };
 }
 
 const PYTHON_ONLY_LINE_BREAK = /[\v\f\x1c-\x1e\x85\u2028\u2029]/;
@@ -439,6 +446,7 @@ function isShlexSpace(char: string): boolean {
 }
 
 function shlexSplit(text: string, from: number): { ok: true; words: Word[] } | { ok: false; message: string } {
+  if (!SHLEX_SPECIAL.test(from === 0 ? text : text.slice(from))) return { ok: true, words: splitAtBlanks(text, from) };
   const words: Word[] = [];
   let state: 'space' | 'word' | "'" | '"' = 'space';
   let value = '';
@@ -481,13 +489,30 @@ function shlexSplit(text: string, from: number): { ok: true; words: Word[] } | {
   return { ok: true, words };
 }
 
+/** Quotes and backslashes: without them, shlex's words are the runs between blanks. */
+const SHLEX_SPECIAL = /['"\\]/;
+
+function splitAtBlanks(text: string, from: number): Word[] {
+  const words: Word[] = [];
+  let start = -1;
+  for (let index = from; index <= text.length; index++) {
+    if (index === text.length || isShlexSpace(text[index] as string)) {
+      if (start >= 0) words.push({ value: text.slice(start, index), start, end: index });
+      start = -1;
+    } else if (start < 0) {
+      start = index;
+    }
+  }
+  return words;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The requirement itself: parse_req_from_line (plain lines) and parse_editable (`-e`).
 
 export interface PipRequirementFields {
   /** The project name; "" when pip learns it only by building the project (`.`, `./pkg`, an sdist URL). */
   name: string;
-  extras: string[];
+  extras: readonly string[];
   specifier: string;
   marker: string | null;
   url: string | null;
@@ -569,7 +594,7 @@ function readPlain(text: string): PipRequirementRead {
     const markerBounds = pythonStrip(text.slice(markerStart));
     if (markerBounds.end > markerBounds.start) {
       marker = text.slice(markerStart + markerBounds.start, markerStart + markerBounds.end);
-      const checked = parseMarker(marker);
+      const checked = checkedMarker(marker);
       if (!checked.ok) {
         return { ok: false, message: `Invalid requirement: ${quoteInput(pythonTrim(text.slice(0, cut)))}: ${checked.message}`, offset: markerStart + markerBounds.start + checked.offset };
       }
@@ -601,6 +626,20 @@ function readPlain(text: string): PipRequirementRead {
     requirement: { name: parsed.name, extras: normaliseExtras(parsed.extras), specifier: parsed.specifier, marker, url: parsed.url === null ? null : redactUrl(parsed.url) },
   };
 }
+
+/** parseMarker, remembered: a repository writes the same few markers on line after line. */
+function checkedMarker(marker: string): MarkerParse {
+  let checked = CHECKED_MARKERS.get(marker);
+  if (checked === undefined) {
+    checked = parseMarker(marker);
+    if (CHECKED_MARKERS.size >= MAX_CHECKED_MARKERS) CHECKED_MARKERS.clear();
+    CHECKED_MARKERS.set(detached(marker), checked);
+  }
+  return checked;
+}
+
+const CHECKED_MARKERS = new Map<string, MarkerParse>();
+const MAX_CHECKED_MARKERS = 4096;
 
 function isUrlRequirement(text: string): boolean {
   if (!text.includes('@')) return false;
@@ -635,7 +674,7 @@ function readEditable(text: string): PipRequirementRead {
 }
 
 function fromLocalPath(path: string, extras: string | null, marker: string | null, offset: number): PipRequirementRead {
-  let extraNames: string[] = [];
+  let extraNames: readonly string[] = [];
   if (extras !== null) {
     // pip reads path extras as the extras of a placeholder requirement.
     const parsed = parseRequirement(`placeholder${extras.toLowerCase()}`);
@@ -646,7 +685,7 @@ function fromLocalPath(path: string, extras: string | null, marker: string | nul
 }
 
 /** A URL or a path: a wheel names its project and version; anything else, its `#egg=` fragment or nothing. */
-function fromLink(link: string, written: string, extras: string[], marker: string | null, offset: number): PipRequirementRead {
+function fromLink(link: string, written: string, extras: readonly string[], marker: string | null, offset: number): PipRequirementRead {
   const filename = linkFilename(link);
   if (filename.endsWith('.whl')) {
     const wheel = parseWheelFilename(filename);
@@ -712,10 +751,13 @@ function parseWheelFilename(filename: string): { ok: true; name: string; version
 }
 
 /** Extras as the records keep them: lower case, sorted, each once. */
-export function normaliseExtras(extras: readonly string[]): string[] {
-  if (extras.length === 0) return [];
-  return [...new Set(extras.map((extra) => extra.toLowerCase()))].sort();
+export function normaliseExtras(extras: readonly string[]): readonly string[] {
+  if (extras.length === 0) return NO_EXTRAS;
+  return [...new Set(extras.map((extra) => detached(extra.toLowerCase())))].sort();
 }
+
+/** Shared by every requirement without extras (most of them). */
+const NO_EXTRAS: readonly string[] = Object.freeze([]);
 
 /** pip's redact_auth_from_url: a password becomes `****`, a lone user name (a token) too. */
 export function redactUrl(url: string): string {
@@ -742,11 +784,15 @@ const MAX_QUOTED = 200;
 class FileReader {
   readonly file: ParsedFile;
   readonly diagnostics: Diagnostic[] = [];
+  private readonly strings: SharedStrings;
+  private readonly packer: RequirementPacker | null;
 
   constructor(
     private readonly path: string,
     private readonly options: RequirementsFileOptions,
   ) {
+    this.strings = options.strings ?? new SharedStrings();
+    this.packer = options.pack ? new RequirementPacker((marker) => this.strings.share(marker)) : null;
     this.file = {
       path,
       kind: options.constraint ? 'constraints' : 'requirements',
@@ -758,6 +804,11 @@ class FileReader {
       includes: [],
       suppressions: [],
     };
+  }
+
+  finish(): ParsedFile {
+    if (this.packer) this.file.packed = this.packer.finish();
+    return this.file;
   }
 
   readLogicalLine(joined: LogicalLine): void {
@@ -845,20 +896,21 @@ class FileReader {
     const token = pythonStrip(text);
     const first = positionAt(line.pieces, start + token.start);
     const endColumn = lastColumnOnLine(line, start + token.start, start + token.end, first.line);
-    this.file.requirements.push({
-      name: fields.name,
-      key: canonicalName(fields.name),
-      extras: fields.extras,
-      specifier: fields.specifier,
-      marker: fields.marker,
-      url: fields.url,
+    const position = {
       editable,
       constraint: this.options.constraint,
       line: first.line,
       endLine: positionAt(line.pieces, line.text.length - 1).line,
       column: first.column,
       endColumn,
-      hashes,
+    };
+    if (this.packer) {
+      this.packer.add({ name: fields.name, extras: fields.extras, specifier: fields.specifier, marker: fields.marker, url: fields.url, ...position });
+      return;
+    }
+    this.file.requirements.push({
+      name: fields.name, key: canonicalName(fields.name), extras: fields.extras, specifier: fields.specifier, marker: fields.marker, url: fields.url,
+      ...position, hashes,
     });
   }
 

@@ -3,11 +3,18 @@
 // comment (the only place a Dockerfile allows it inside a RUN continuation).
 
 import type { Suppression } from '../model.js';
+import { splitLines } from './text.js';
 
 const MARKER = 'compat-guard:';
 const DIRECTIVE = /#\s*compat-guard:\s*ignore\[([^\]]*)\]/;
 
-export function scanSuppressions(lines: readonly string[]): Suppression[] {
+/** The suppressions of a file's text. */
+export function scanSuppressions(text: string): Suppression[] {
+  // Most files have none: one search instead of a pass over every line.
+  return text.includes(MARKER) ? scanLines(splitLines(text)) : [];
+}
+
+function scanLines(lines: readonly string[]): Suppression[] {
   const found: Suppression[] = [];
   let pending: string[] | null = null;
   for (let index = 0; index < lines.length; index++) {

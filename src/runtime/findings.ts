@@ -10,6 +10,7 @@ import { parseMarker, tryEvaluateMarker, type MarkerEnvironment } from '../parse
 import { contains, parseSpecifierSet } from '../pep440/specifier.js';
 import { parseVersion } from '../pep440/version.js';
 import type { ProbeResult, ProbeTorch } from './probe-result.js';
+import { requirementsOf } from '../parse/packed.js';
 
 export interface RuntimeContext {
   /** A missing CUDA device is an error (else a notice, and only for a CUDA build of torch). */
@@ -30,7 +31,7 @@ interface Pin {
 function pinsByPackage(parse: ParseResult): Map<string, Pin[]> {
   const pins = new Map<string, Pin[]>();
   for (const file of parse.files) {
-    for (const requirement of file.requirements) {
+    for (const requirement of requirementsOf(file)) {
       const list = pins.get(requirement.key) ?? [];
       if (list.length === 0) pins.set(requirement.key, list);
       list.push({ file: file.path, requirement });

@@ -8,6 +8,7 @@ import type { Finding, ParseResult } from '../model.js';
 import { runtimeFindings, runtimeSummary, unplacedFinding } from './findings.js';
 import { readProbeOutput } from './probe-result.js';
 import { DEFAULT_TIMEOUT_MS, ensureImage, runnerHasGpu, runProbe, type ProbeTarget } from './probe-run.js';
+import { requirementsOf } from '../parse/packed.js';
 
 export { RUNTIME_RULES } from './rules.js';
 
@@ -40,7 +41,7 @@ const MAX_PROBED_PACKAGES = 1000;
 function probedPackages(parse: ParseResult): string[] {
   const keys = new Set<string>();
   for (const file of parse.files) {
-    for (const requirement of file.requirements) if (!requirement.constraint) keys.add(requirement.key);
+    for (const requirement of requirementsOf(file)) if (!requirement.constraint) keys.add(requirement.key);
   }
   return [...keys];
 }

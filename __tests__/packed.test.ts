@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { canonicalName, type Requirement } from '../src/model.js';
+import { requirementsOf, unpackRequirements } from '../src/parse/packed.js';
+import { parseRequirementsFile } from '../src/parse/requirements-file.js';
+import { SharedStrings } from '../src/parse/strings.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../__tests__/fixtures/requirements/${name}`, import.meta.url), 'utf8');
+
+/** A requirement as `check` sees it: everything but the `--hash` values, which packing drops. */
+function withoutHashes(requirement: Requirement): Requirement {
+  const { hashes: _hashes, ...rest } = requirement;
+  return rest;
+}
+
+describe('packed requirements (what check reads)', () => {
+  for (const name of ['ml-stack.txt', 'nemo-asr.lock.txt', 'airflow-2.10.5-image-freeze.txt', 'rejected.txt']) {
+    it(`unpack ${name} to the requirements the plain reader returns, hashes aside`, () => {
+      const plain = parseRequirementsFile(name, fixture(name), { constraint: false, env: {} });
+      const packed = parseRequirementsFile(name, fixture(name), { constraint: false, env: {}, pack: true });
+      assert.deepEqual(packed.file.requirements, []);
+      assert.ok(packed.file.packed && packed.file.packed.count === plain.file.requirements.length);
+      assert.deepEqual(requirementsOf(packed.file), plain.file.requirements.map(withoutHashes));
+      assert.deepEqual(packed.diagnostics, plain.diagnostics);
+      assert.deepEqual([packed.file.indexes, packed.file.includes], [plain.file.indexes, plain.file.includes]);
+    });
+  }
+
+  it('keeps URLs, editables, extras, markers and constraints apart', () => {
+    const text = [
+      'torch[opt,CUDA]==2.1.2 ; python_version < "3.12"',
+      '-e git+https://github.com/org/tool.git#egg=tool',
+      'pkg @ https://example.com/pkg-1.0.tar.gz ; sys_platform == "linux"',
+      'numpy==1.23.5 ; python_version < "3.12"',
+      'plain',
+    ].join('\n');
+    const plain = parseRequirementsFile('r.txt', text, { constraint: false });
+    const packed = parseRequirementsFile('r.txt', text, { constraint: false, pack: true });
+    assert.deepEqual(requirementsOf(packed.file), plain.file.requirements.map(withoutHashes));
+    // The one marker written twice is stored once.
+    assert.deepEqual(packed.file.packed?.markers, ['python_version < "3.12"', 'sys_platform == "linux"']);
+    const constraints = parseRequirementsFile('c.txt', 'numpy==1.23.5\n', { constraint: true, pack: true });
+    assert.equal(unpackRequirements(constraints.file.packed!)[0]?.constraint, true);
+  });
+
+  it('shares one copy of a marker across the files of a run', () => {
+    const strings = new SharedStrings();
+    const first = parseRequirementsFile('a.txt', 'a==1 ; python_version < "3.12"\n', { constraint: false, pack: true, strings });
+    const second = parseRequirementsFile('b.txt', 'b==1 ; python_version < "3.12"\n', { constraint: false, pack: true, strings });
+    assert.equal(first.file.packed?.markers[0], second.file.packed?.markers[0]);
+  });
+});
+
+describe('canonicalName', () => {
+  it('agrees with the PEP 503 rule on any name, normal already or not', () => {
+    const pep503 = (name: string): string => name.replace(/[-_.]+/g, '-').toLowerCase();
+    const char = fc.constantFrom('a', 'z', 'A', 'Z', '0', '9', '-', '_', '.', 'İ', 'ß');
+    fc.assert(fc.property(fc.array(char, { maxLength: 12 }).map((chars) => chars.join('')), (name) => canonicalName(name) === pep503(name)));
+    assert.equal(canonicalName('Flask_SQLAlchemy'), 'flask-sqlalchemy');
+    assert.equal(canonicalName('torch--audio'), 'torch-audio');
+  });
+});
