@@ -9321,7 +9321,7 @@ class RequirementPacker {
     }
     finish() {
         // join() copies the pieces into one new string: none of them keeps the file's text alive.
-        return { count: this.numbers.length / NUMBERS, fields: this.fields.join('\t'), numbers: Int32Array.from(this.numbers), markers: [...this.markers.keys()] };
+        return { count: this.numbers.length / NUMBERS, fields: this.fields.join('\t'), numbers: new Int32Array(this.numbers), markers: [...this.markers.keys()] };
     }
 }
 function unpackRequirements(packed) {
@@ -13148,6 +13148,8 @@ function createFileSource(root, plainFiles = new Set()) {
             return resolved.ok ? readRegularFile(resolved.real, 0) : resolved;
         },
         isFile(relativePath) {
+            if (plainFiles.has(relativePath))
+                return true;
             const resolved = resolveInside(relativePath);
             if (!resolved.ok)
                 return false;
@@ -15333,7 +15335,8 @@ function splitAtBlanks(text, from) {
     const words = [];
     let start = -1;
     for (let index = from; index <= text.length; index++) {
-        if (index === text.length || isShlexSpace(text[index])) {
+        const c = text.charCodeAt(index);
+        if (index === text.length || c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a) {
             if (start >= 0)
                 words.push({ value: text.slice(start, index), start, end: index });
             start = -1;
@@ -15355,7 +15358,6 @@ const VCS_SCHEMES = [
 const VCS_NAMES = ['bzr', 'git', 'hg', 'svn'];
 const URL_SCHEMES = new Set(['http', 'https', 'file', 'ftp', ...VCS_SCHEMES]);
 const ARCHIVE_EXTENSIONS = ['.whl', '.zip', '.tar.bz2', '.tbz', '.tar.xz', '.txz', '.tlz', '.tar.lz', '.tar.lzma', '.tar.gz', '.tgz', '.tar'];
-const ARCHIVE_TAIL = Math.max(...ARCHIVE_EXTENSIONS.map((extension) => extension.length));
 const EGG_FRAGMENT = /[#&]egg=([^&]*)/;
 const VERSION_OPERATOR_CHAR = /[<>=]/;
 const PROJECT_NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
@@ -15385,11 +15387,9 @@ function isPlausiblePath(path) {
 }
 const PLAUSIBLE_PATH = /^[^\s<>=!;,()*$"'`|[\]]+$/;
 function isArchive(path) {
-    if (!path.includes('.'))
-        return false;
-    const tail = path.slice(-ARCHIVE_TAIL).toLowerCase();
-    return ARCHIVE_EXTENSIONS.some((extension) => tail.endsWith(extension));
+    return ARCHIVE_SUFFIX.test(path);
 }
+const ARCHIVE_SUFFIX = new RegExp(`(?:${ARCHIVE_EXTENSIONS.map((extension) => extension.replaceAll('.', '\\.')).join('|')})$`, 'i');
 /** pip's strip_extras: a trailing `[...]` (with no `]` inside) after at least one character. */
 function stripExtras(text) {
     const open = text.lastIndexOf('[');

@@ -100,6 +100,7 @@ export function createFileSource(root: string, plainFiles: ReadonlySet<string> =
       return resolved.ok ? readRegularFile(resolved.real, 0) : resolved;
     },
     isFile(relativePath) {
+      if (plainFiles.has(relativePath)) return true;
       const resolved = resolveInside(relativePath);
       if (!resolved.ok) return false;
       try {

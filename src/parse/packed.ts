@@ -48,7 +48,7 @@ export class RequirementPacker {
 
   finish(): PackedRequirements {
     // join() copies the pieces into one new string: none of them keeps the file's text alive.
-    return { count: this.numbers.length / NUMBERS, fields: this.fields.join('\t'), numbers: Int32Array.from(this.numbers), markers: [...this.markers.keys()] };
+    return { count: this.numbers.length / NUMBERS, fields: this.fields.join('\t'), numbers: new Int32Array(this.numbers), markers: [...this.markers.keys()] };
   }
 }
 

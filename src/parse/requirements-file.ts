@@ -496,7 +496,8 @@ function splitAtBlanks(text: string, from: number): Word[] {
   const words: Word[] = [];
   let start = -1;
   for (let index = from; index <= text.length; index++) {
-    if (index === text.length || isShlexSpace(text[index] as string)) {
+    const c = text.charCodeAt(index);
+    if (index === text.length || c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a) {
       if (start >= 0) words.push({ value: text.slice(start, index), start, end: index });
       start = -1;
     } else if (start < 0) {
@@ -533,7 +534,6 @@ const VCS_SCHEMES = [
 const VCS_NAMES = ['bzr', 'git', 'hg', 'svn'];
 const URL_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'file', 'ftp', ...VCS_SCHEMES]);
 const ARCHIVE_EXTENSIONS = ['.whl', '.zip', '.tar.bz2', '.tbz', '.tar.xz', '.txz', '.tlz', '.tar.lz', '.tar.lzma', '.tar.gz', '.tgz', '.tar'];
-const ARCHIVE_TAIL = Math.max(...ARCHIVE_EXTENSIONS.map((extension) => extension.length));
 const EGG_FRAGMENT = /[#&]egg=([^&]*)/;
 const VERSION_OPERATOR_CHAR = /[<>=]/;
 const PROJECT_NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
@@ -568,10 +568,10 @@ function isPlausiblePath(path: string): boolean {
 const PLAUSIBLE_PATH = /^[^\s<>=!;,()*$"'`|[\]]+$/;
 
 function isArchive(path: string): boolean {
-  if (!path.includes('.')) return false;
-  const tail = path.slice(-ARCHIVE_TAIL).toLowerCase();
-  return ARCHIVE_EXTENSIONS.some((extension) => tail.endsWith(extension));
+  return ARCHIVE_SUFFIX.test(path);
 }
+
+const ARCHIVE_SUFFIX = new RegExp(`(?:${ARCHIVE_EXTENSIONS.map((extension) => extension.replaceAll('.', '\\.')).join('|')})$`, 'i');
 
 /** pip's strip_extras: a trailing `[...]` (with no `]` inside) after at least one character. */
 function stripExtras(text: string): { path: string; extras: string | null } {
