@@ -1,6 +1,7 @@
 // What the rule families look at: each install set as the requirements, interpreters, CUDA versions,
-// images and indexes pip and Docker see together. Every file's requirements are turned into pins once,
-// however many sets include the file.
+// images and indexes pip and Docker see together. A set's view is built when the set is checked and
+// dropped after it, so that no per-requirement object outlives its set: a file in two sets has its
+// pins built twice, which costs less than keeping a pin for every requirement of a large repository.
 
 import type { Matrix, Profile } from '../matrix/types.js';
 import type { CudaFact, ImageRef, IndexFact, InstallSet, ParsedFile, ParseResult, PythonFact, Requirement, Span } from '../model.js';
@@ -15,16 +16,22 @@ import { Specifiers, versionSpecifier, type Admits } from './versions.js';
  * no rule, profile or duplicate ever looks at.
  */
 export class Pin {
-  readonly key: string;
-  readonly at: Place;
-  /** True when the requirement names no version at all. */
-  readonly unpinned: boolean;
   private analysed: Admits | undefined;
 
-  constructor(readonly requirement: Requirement, file: string, private readonly specifiers: Specifiers) {
-    this.key = requirement.key;
-    this.at = { file, span: requirement };
-    this.unpinned = requirement.specifier === '';
+  constructor(readonly requirement: Requirement, readonly file: string, private readonly specifiers: Specifiers) {}
+
+  get key(): string {
+    return this.requirement.key;
+  }
+
+  /** Built when asked (by findings and subjects), not for every pin. */
+  get at(): Place {
+    return { file: this.file, span: this.requirement };
+  }
+
+  /** True when the requirement names no version at all. */
+  get unpinned(): boolean {
+    return this.requirement.specifier === '';
   }
 
   /** What the specifier admits; the empty set (everything) when the requirement has no specifier. */
@@ -57,12 +64,13 @@ export interface SetView {
    * root, `[4]` for a file the root includes at line 4, `[4, 2]` for one that file includes at 2).
    */
   readAt: Map<string, number[]>;
+  /** The interpreters the set may install into (`interpreterOf`); null when nothing says. */
+  python: SpecifierSet | null;
 }
 
 export interface CheckContext {
   matrix: Matrix;
   profile: Profile | null;
-  sets: SetView[];
   files: ReadonlyMap<string, ParsedFile>;
   specifiers: Specifiers;
   markers: MarkerSpace;
@@ -77,66 +85,48 @@ export interface Allowed {
 }
 
 export function buildContext(parse: ParseResult, matrix: Matrix, profile: Profile | null, specifiers = new Specifiers()): CheckContext {
-  const markers = new MarkerSpace();
   const files = new Map(parse.files.map((file) => [file.path, file]));
-  const pinsOfFile = new Map<string, Pin[]>();
-  const pinsOf = (file: ParsedFile): Pin[] => {
-    let pins = pinsOfFile.get(file.path);
-    if (!pins) {
-      pins = readPins(file, specifiers);
-      pinsOfFile.set(file.path, pins);
-    }
-    return pins;
-  };
-  const context: CheckContext = { matrix, profile, sets: [], files, specifiers, markers, allowed: new Map() };
-  context.sets = parse.installSets.map((set) => viewOf(set, files, pinsOf, context));
-  return context;
+  return { matrix, profile, files, specifiers, markers: new MarkerSpace(), allowed: new Map() };
 }
 
-function readPins(file: ParsedFile, specifiers: Specifiers): Pin[] {
-  const pins: Pin[] = [];
-  for (const requirement of file.requirements) {
-    if (requirement.url !== null || requirement.editable) continue;
-    pins.push(new Pin(requirement, file.path, specifiers));
-  }
-  return pins;
-}
-
-function viewOf(set: InstallSet, files: ReadonlyMap<string, ParsedFile>, pinsOf: (file: ParsedFile) => Pin[], context: CheckContext): SetView {
+/** The set as pip and Docker see it; a pin whose marker cannot hold for the set's interpreter is left out (never installed). */
+export function viewOf(set: InstallSet, context: CheckContext): SetView {
   const view: SetView = {
-    set, pins: [], pinsByKey: new Map(), pythons: [], requiresPython: [], cuda: [], images: [], indexes: [], readAt: readPositions(set, files),
+    set, pins: [], pinsByKey: new Map(), pythons: [], requiresPython: [], cuda: [], images: [], indexes: [], readAt: readPositions(set, context.files), python: null,
   };
-  const candidates: Pin[] = [];
+  const files: Array<{ file: ParsedFile; stages: ReadonlySet<string> | null }> = [];
   for (const path of set.files) {
-    const file = files.get(path);
+    const file = context.files.get(path);
     if (!file) continue;
     // Only the stages of this set count in its own Dockerfile; other files count whole.
     const stages = path === set.file && set.stages ? new Set(set.stages) : null;
     const inSet = (stage: string | null | undefined): boolean => stages === null || stage == null || stages.has(stage);
-    // A loop, not push(...pins): a 200,000-line file would overflow the argument stack.
-    if (stages === null) for (const pin of pinsOf(file)) candidates.push(pin);
-    else for (const pin of pinsOf(file)) if (inSet(pin.requirement.stage)) candidates.push(pin);
     for (const fact of file.python) if (inSet(fact.stage)) view.pythons.push({ fact, file: path });
     for (const fact of file.cuda) if (inSet(fact.stage)) view.cuda.push({ fact, file: path });
     for (const fact of file.indexes) if (inSet(fact.stage)) view.indexes.push({ fact, file: path });
     for (const fact of file.images) if (inSet(imageStage(fact))) view.images.push({ fact, file: path });
     if (file.requiresPython) view.requiresPython.push({ fact: file.requiresPython, file: path });
+    files.push({ file, stages });
   }
-  // A pin whose marker cannot hold for the set's interpreter is never installed: it is not checked.
-  const python = interpreterOf(view, context);
-  for (const pin of candidates) {
-    const marker = pin.requirement.marker;
-    if (marker !== null && !context.markers.holds(marker, python)) continue;
-    view.pins.push(pin);
-    const same = view.pinsByKey.get(pin.key);
-    if (same) same.push(pin);
-    else view.pinsByKey.set(pin.key, [pin]);
+  // The interpreter comes from the set's other facts; the pins are read after it, so that each is kept or left out at once.
+  view.python = interpreterOf(view, context);
+  for (const { file, stages } of files) {
+    for (const requirement of file.requirements) {
+      if (requirement.url !== null || requirement.editable) continue;
+      if (stages !== null && requirement.stage != null && !stages.has(requirement.stage)) continue;
+      if (requirement.marker !== null && !context.markers.holds(requirement.marker, view.python)) continue;
+      const pin = new Pin(requirement, file.path, context.specifiers);
+      view.pins.push(pin);
+      const same = view.pinsByKey.get(pin.key);
+      if (same) same.push(pin);
+      else view.pinsByKey.set(pin.key, [pin]);
+    }
   }
   return view;
 }
 
 /** The interpreters the set may install into: its own Python, else its requires-python, else the profile's. */
-export function interpreterOf(view: SetView, context: CheckContext): SpecifierSet | null {
+function interpreterOf(view: SetView, context: CheckContext): SpecifierSet | null {
   const python = setPython(view);
   const specifier = python ? versionSpecifier(python.fact.version) : (view.requiresPython[0]?.fact.specifier ?? context.profile?.python);
   return specifier === undefined ? null : (context.specifiers.admits(specifier)?.set ?? null);

@@ -22,21 +22,17 @@ export const TORCH_RULES: readonly RuleInfo[] = [
 const COMPANIONS = ['torchvision', 'torchaudio'] as const;
 type Companion = (typeof COMPANIONS)[number];
 
-export function checkTorch(context: CheckContext): Finding[] {
+export function checkTorchSet(context: CheckContext, view: SetView, findings: Finding[]): void {
   const releases = torchReleases(context.matrix.facts);
-  const findings: Finding[] = [];
-  for (const view of context.sets) {
-    for (const torch of view.pinsByKey.get('torch') ?? []) {
-      const release = torch.admits.exact ? releases.get(releaseKey(torch.admits.exact)) : undefined;
-      if (!release) continue;
-      const torchSubject = pinSubject(torch);
-      for (const companion of COMPANIONS) checkCompanion(context, view, torchSubject, release, companion, releases, findings);
-      checkPython(context, view, torchSubject, release, findings);
-      checkCudaVariant(context, view, torch, findings);
-    }
-    checkIndexLabels(context, view, findings);
+  for (const torch of view.pinsByKey.get('torch') ?? []) {
+    const release = torch.admits.exact ? releases.get(releaseKey(torch.admits.exact)) : undefined;
+    if (!release) continue;
+    const torchSubject = pinSubject(torch);
+    for (const companion of COMPANIONS) checkCompanion(context, view, torchSubject, release, companion, releases, findings);
+    checkPython(context, view, torchSubject, release, findings);
+    checkCudaVariant(context, view, torch, findings);
   }
-  return findings;
+  checkIndexLabels(context, view, findings);
 }
 
 /**
