@@ -5,7 +5,6 @@
 // (`python_version < "3.10"` and `>= "3.10"`) never meet, so they never conflict.
 
 import type { Finding, RuleInfo } from '../model.js';
-import { intersects } from '../pep440/ranges.js';
 import { compareReadOrder, profileAllows, type CheckContext, type Pin, type SetView } from './context.js';
 import { makeFinding, requirementText, requirementWith } from './findings.js';
 import { fit } from './versions.js';
@@ -28,17 +27,28 @@ export function checkDuplicatesSet(context: CheckContext, view: SetView, finding
     // "Later" is as pip reads them: an included file's pins come at the line that includes it.
     const pins = view.set.files.length > 1 ? [...group].sort((a, b) => compareReadOrder(view, a, b)) : group;
     // The first pin of each distinct (specifier, extras, marker), in order.
-    const variants = new Map<string, Pin>();
+    const variants: Pin[] = [];
     for (const later of pins) {
-      const signature = `${later.requirement.specifier}\u0000${later.requirement.extras.join(',')}\u0000${later.requirement.marker ?? ''}`;
       const meets = (earlier: Pin): boolean => context.markers.canHoldTogether([earlier.requirement.marker, later.requirement.marker], python);
-      const conflicting = [...variants.values()].find((earlier) => meets(earlier) && !intersects(earlier.admits.set, later.admits.set));
-      const identical = variants.get(signature);
+      let conflicting: Pin | undefined;
+      let identical: Pin | undefined;
+      for (const earlier of variants) {
+        identical ??= sameVariant(earlier, later) ? earlier : undefined;
+        conflicting ??= meets(earlier) && !context.specifiers.overlap(earlier.admits, later.admits) ? earlier : undefined;
+      }
       if (conflicting) findings.push(conflict(context, later, conflicting));
       else if (identical && identical !== later && meets(identical)) findings.push(duplicate(later, identical));
-      if (!identical && variants.size < MAX_VARIANTS_COMPARED) variants.set(signature, later);
+      if (!identical && variants.length < MAX_VARIANTS_COMPARED) variants.push(later);
     }
   }
+}
+
+/** Same specifier, extras and marker: the same pin written twice. */
+function sameVariant(a: Pin, b: Pin): boolean {
+  const left = a.requirement;
+  const right = b.requirement;
+  return left.specifier === right.specifier && (left.marker ?? '') === (right.marker ?? '') &&
+    left.extras.length === right.extras.length && left.extras.every((extra, index) => extra === right.extras[index]);
 }
 
 function conflict(context: CheckContext, later: Pin, earlier: Pin): Finding {

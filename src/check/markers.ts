@@ -86,6 +86,8 @@ export class MarkerSpace {
 
   /** Can all these markers (null: none) hold at once, with an interpreter `python` admits (null: any)? */
   canHoldTogether(markers: ReadonlyArray<string | null>, python: SpecifierSet | null = null): boolean {
+    // No marker is no condition: an interpreter alone never keeps a pin out.
+    if (markers.every((marker) => marker === null)) return true;
     const truths = markers.filter((marker): marker is string => marker !== null).map((marker) => this.truth(marker));
     const mask = python ? this.pythonMask(python) : null;
     // An interpreter outside the sample (Python 2, 3.16) says nothing about the markers.
