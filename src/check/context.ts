@@ -48,24 +48,91 @@ export interface InFile<T> {
   file: string;
 }
 
-export interface SetView {
-  set: InstallSet;
-  /** The set's files in order, each file's lines in order (`compareReadOrder` gives pip's reading order). */
-  pins: Pin[];
-  pinsByKey: Map<string, Pin[]>;
-  pythons: Array<InFile<PythonFact>>;
+/**
+ * One install set as the rule families see it. A pin whose marker cannot hold for the set's
+ * interpreter is never installed, so it is never checked; markers are evaluated only for the pins a
+ * rule asks about (most packages of a large set are pinned once and asked about by none).
+ */
+export class SetView {
+  readonly pythons: Array<InFile<PythonFact>> = [];
   /** pyproject.toml `requires-python`. */
-  requiresPython: Array<InFile<NonNullable<ParsedFile['requiresPython']>>>;
-  cuda: Array<InFile<CudaFact>>;
-  images: Array<InFile<ImageRef>>;
-  indexes: Array<InFile<IndexFact>>;
+  readonly requiresPython: Array<InFile<NonNullable<ParsedFile['requiresPython']>>> = [];
+  readonly cuda: Array<InFile<CudaFact>> = [];
+  readonly images: Array<InFile<ImageRef>> = [];
+  readonly indexes: Array<InFile<IndexFact>> = [];
+  /** The interpreters the set may install into (its own Python, else its requires-python, else the profile's); null when nothing says. */
+  readonly python: SpecifierSet | null;
+  /**
+   * Every pin the set's files write, marker or not: the files in order, each file's lines in order
+   * (`compareReadOrder` gives pip's reading order).
+   */
+  readonly written: Pin[] = [];
+  private readonly writtenByKey = new Map<string, Pin[]>();
+  private readonly installedByKey = new Map<string, readonly Pin[]>();
+  private readPositions: Map<string, number[]> | undefined;
+
+  constructor(readonly set: InstallSet, private readonly context: CheckContext) {
+    const files: Array<{ file: ParsedFile; stages: ReadonlySet<string> | null }> = [];
+    for (const path of set.files) {
+      const file = context.files.get(path);
+      if (!file) continue;
+      // Only the stages of this set count in its own Dockerfile; other files count whole.
+      const stages = path === set.file && set.stages ? new Set(set.stages) : null;
+      const inSet = (stage: string | null | undefined): boolean => stages === null || stage == null || stages.has(stage);
+      for (const fact of file.python) if (inSet(fact.stage)) this.pythons.push({ fact, file: path });
+      for (const fact of file.cuda) if (inSet(fact.stage)) this.cuda.push({ fact, file: path });
+      for (const fact of file.indexes) if (inSet(fact.stage)) this.indexes.push({ fact, file: path });
+      for (const fact of file.images) if (inSet(imageStage(fact))) this.images.push({ fact, file: path });
+      if (file.requiresPython) this.requiresPython.push({ fact: file.requiresPython, file: path });
+      files.push({ file, stages });
+    }
+    this.python = interpreterOf(this, context);
+    for (const { file, stages } of files) {
+      for (const requirement of file.requirements) {
+        if (requirement.url !== null || requirement.editable) continue;
+        if (stages !== null && requirement.stage != null && !stages.has(requirement.stage)) continue;
+        const pin = new Pin(requirement, file.path, context.specifiers);
+        this.written.push(pin);
+        const same = this.writtenByKey.get(pin.key);
+        if (same) same.push(pin);
+        else this.writtenByKey.set(pin.key, [pin]);
+      }
+    }
+  }
+
+  /** Can the pin's marker hold with the set's interpreter (so that pip may install it)? */
+  installs(pin: Pin): boolean {
+    const marker = pin.requirement.marker;
+    return marker === null || this.context.markers.holds(marker, this.python);
+  }
+
+  /** The pins of a package the set installs, in order. */
+  pinsOf(key: string): readonly Pin[] {
+    let pins = this.installedByKey.get(key);
+    if (pins === undefined) {
+      pins = (this.writtenByKey.get(key) ?? []).filter((pin) => this.installs(pin));
+      this.installedByKey.set(key, pins);
+    }
+    return pins;
+  }
+
+  /** Each package the set installs more than one pin of, with those pins in order. */
+  *pinnedTwice(): Generator<readonly Pin[]> {
+    for (const [key, written] of this.writtenByKey) {
+      if (written.length < 2) continue;
+      const pins = this.pinsOf(key);
+      if (pins.length >= 2) yield pins;
+    }
+  }
+
   /**
    * Where pip reads each file of the set: the lines of the includes that lead to it (`[]` for the
    * root, `[4]` for a file the root includes at line 4, `[4, 2]` for one that file includes at 2).
    */
-  readAt: Map<string, number[]>;
-  /** The interpreters the set may install into (`interpreterOf`); null when nothing says. */
-  python: SpecifierSet | null;
+  get readAt(): ReadonlyMap<string, number[]> {
+    this.readPositions ??= readPositions(this.set, this.context.files);
+    return this.readPositions;
+  }
 }
 
 export interface CheckContext {
@@ -89,43 +156,6 @@ export function buildContext(parse: ParseResult, matrix: Matrix, profile: Profil
   return { matrix, profile, files, specifiers, markers: new MarkerSpace(), allowed: new Map() };
 }
 
-/** The set as pip and Docker see it; a pin whose marker cannot hold for the set's interpreter is left out (never installed). */
-export function viewOf(set: InstallSet, context: CheckContext): SetView {
-  const view: SetView = {
-    set, pins: [], pinsByKey: new Map(), pythons: [], requiresPython: [], cuda: [], images: [], indexes: [], readAt: readPositions(set, context.files), python: null,
-  };
-  const files: Array<{ file: ParsedFile; stages: ReadonlySet<string> | null }> = [];
-  for (const path of set.files) {
-    const file = context.files.get(path);
-    if (!file) continue;
-    // Only the stages of this set count in its own Dockerfile; other files count whole.
-    const stages = path === set.file && set.stages ? new Set(set.stages) : null;
-    const inSet = (stage: string | null | undefined): boolean => stages === null || stage == null || stages.has(stage);
-    for (const fact of file.python) if (inSet(fact.stage)) view.pythons.push({ fact, file: path });
-    for (const fact of file.cuda) if (inSet(fact.stage)) view.cuda.push({ fact, file: path });
-    for (const fact of file.indexes) if (inSet(fact.stage)) view.indexes.push({ fact, file: path });
-    for (const fact of file.images) if (inSet(imageStage(fact))) view.images.push({ fact, file: path });
-    if (file.requiresPython) view.requiresPython.push({ fact: file.requiresPython, file: path });
-    files.push({ file, stages });
-  }
-  // The interpreter comes from the set's other facts; the pins are read after it, so that each is kept or left out at once.
-  view.python = interpreterOf(view, context);
-  for (const { file, stages } of files) {
-    for (const requirement of file.requirements) {
-      if (requirement.url !== null || requirement.editable) continue;
-      if (stages !== null && requirement.stage != null && !stages.has(requirement.stage)) continue;
-      if (requirement.marker !== null && !context.markers.holds(requirement.marker, view.python)) continue;
-      const pin = new Pin(requirement, file.path, context.specifiers);
-      view.pins.push(pin);
-      const same = view.pinsByKey.get(pin.key);
-      if (same) same.push(pin);
-      else view.pinsByKey.set(pin.key, [pin]);
-    }
-  }
-  return view;
-}
-
-/** The interpreters the set may install into: its own Python, else its requires-python, else the profile's. */
 function interpreterOf(view: SetView, context: CheckContext): SpecifierSet | null {
   const python = setPython(view);
   const specifier = python ? versionSpecifier(python.fact.version) : (view.requiresPython[0]?.fact.specifier ?? context.profile?.python);

@@ -22,8 +22,7 @@ const MAX_VARIANTS_COMPARED = 64;
 
 export function checkDuplicatesSet(context: CheckContext, view: SetView, findings: Finding[]): void {
   const python = view.python;
-  for (const group of view.pinsByKey.values()) {
-    if (group.length < 2) continue;
+  for (const group of view.pinnedTwice()) {
     // "Later" is as pip reads them: an included file's pins come at the line that includes it.
     const pins = view.set.files.length > 1 ? [...group].sort((a, b) => compareReadOrder(view, a, b)) : group;
     // The first pin of each distinct (specifier, extras, marker), in order.

@@ -5,7 +5,7 @@
 
 import type { Matrix, ProfileChoice } from '../matrix/types.js';
 import type { Finding, ParseResult, RuleInfo } from '../model.js';
-import { buildContext, viewOf } from './context.js';
+import { buildContext, SetView } from './context.js';
 import { checkCudaImages, checkCudaSet, CUDA_RULES } from './cuda.js';
 import { checkDuplicatesSet, DUPLICATE_RULES } from './duplicates.js';
 import { compareFindings, dedupeFindings } from './findings.js';
@@ -51,7 +51,7 @@ export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOpti
   const duplicates: Finding[] = [];
   for (const set of parse.installSets) {
     // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
-    const view = viewOf(set, context);
+    const view = new SetView(set, context);
     checkProfileSet(context, view, profile);
     checkMatrixRulesSet(context, view, rules);
     checkTorchSet(context, view, torch);

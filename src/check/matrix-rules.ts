@@ -55,7 +55,7 @@ function subjectsOfSet(view: SetView, context: CheckContext): (key: string) => S
   return (key) => {
     let subjects = cache.get(key);
     if (!subjects) {
-      subjects = key === PYTHON ? setPythonSubjects(view, context) : (view.pinsByKey.get(key) ?? []).map(pinSubject);
+      subjects = key === PYTHON ? setPythonSubjects(view, context) : view.pinsOf(key).map(pinSubject);
       cache.set(key, subjects);
     }
     return subjects;

@@ -28,9 +28,9 @@ export function checkProfileSet(context: CheckContext, view: SetView, findings: 
 
 function checkPackages(context: CheckContext, profile: Profile, view: SetView, findings: Finding[]): void {
   for (const key of Object.keys(profile.packages)) {
-    const pins = view.pinsByKey.get(key);
-    const allowed = pins ? profileAllows(context, key, false) : null;
-    if (!pins || !allowed) continue;
+    const pins = view.pinsOf(key);
+    const allowed = pins.length > 0 ? profileAllows(context, key, false) : null;
+    if (!allowed) continue;
     const reason = profileReason(profile, key);
     const pinnedSomewhere = pins.some((pin) => !pin.unpinned);
     const wanted = `${key}${allowed.specifier}`;

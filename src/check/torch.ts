@@ -24,7 +24,7 @@ type Companion = (typeof COMPANIONS)[number];
 
 export function checkTorchSet(context: CheckContext, view: SetView, findings: Finding[]): void {
   const releases = torchReleases(context.matrix.facts);
-  for (const torch of view.pinsByKey.get('torch') ?? []) {
+  for (const torch of view.pinsOf('torch')) {
     const release = torch.admits.exact ? releases.get(releaseKey(torch.admits.exact)) : undefined;
     if (!release) continue;
     const torchSubject = pinSubject(torch);
@@ -83,7 +83,7 @@ function checkCompanion(
   const expected = release[companion];
   const expectedVersion = parseVersion(expected);
   if (!expectedVersion) return;
-  for (const pin of view.pinsByKey.get(companion) ?? []) {
+  for (const pin of view.pinsOf(companion)) {
     if (pin.unpinned) continue;
     const exact = pin.admits.exact;
     // A local label (+cu121) names the build, not another release.
