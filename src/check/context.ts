@@ -68,6 +68,8 @@ export class SetView {
    */
   readonly written: Pin[] = [];
   private readonly writtenByKey = new Map<string, Pin[]>();
+  /** The packages written more than once, in the order their second pin comes. */
+  private readonly writtenTwice: string[] = [];
   private readonly installedByKey = new Map<string, readonly Pin[]>();
   private readPositions: Map<string, number[]> | undefined;
 
@@ -94,8 +96,8 @@ export class SetView {
         const pin = new Pin(requirement, file.path, context.specifiers);
         this.written.push(pin);
         const same = this.writtenByKey.get(pin.key);
-        if (same) same.push(pin);
-        else this.writtenByKey.set(pin.key, [pin]);
+        if (!same) this.writtenByKey.set(pin.key, [pin]);
+        else if (same.push(pin) === 2) this.writtenTwice.push(pin.key);
       }
     }
   }
@@ -117,12 +119,8 @@ export class SetView {
   }
 
   /** Each package the set installs more than one pin of, with those pins in order. */
-  *pinnedTwice(): Generator<readonly Pin[]> {
-    for (const [key, written] of this.writtenByKey) {
-      if (written.length < 2) continue;
-      const pins = this.pinsOf(key);
-      if (pins.length >= 2) yield pins;
-    }
+  pinnedTwice(): Array<readonly Pin[]> {
+    return this.writtenTwice.map((key) => this.pinsOf(key)).filter((pins) => pins.length >= 2);
   }
 
   /**

@@ -46,7 +46,8 @@ function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): P
   const exactPins = new Map<string, Set<string>>();
   for (const file of parse.files) {
     for (const requirement of file.requirements) {
-      if (requirement.url !== null || requirement.specifier === '' || !profiled.has(requirement.key)) continue;
+      // The package first: most requirements of a large repository are of packages no profile names.
+      if (requirement.url !== null || !profiled.has(requirement.key) || requirement.specifier === '') continue;
       if (!specifiers.admits(requirement.specifier)?.exact) continue;
       const versions = exactPins.get(requirement.key) ?? new Set<string>();
       versions.add(requirement.specifier);

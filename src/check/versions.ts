@@ -24,6 +24,7 @@ export type Fit = 'inside' | 'wider' | 'outside';
 export class Specifiers {
   private readonly parsed = new Map<string, Admits | null>();
   private readonly overlaps = new Map<Admits, Map<Admits, boolean>>();
+  private readonly versions = new Map<string, Admits | null>();
 
   /** null when the text is not a PEP 440 specifier set (the reader or the loader has said so). */
   admits(text: string): Admits | null {
@@ -53,7 +54,12 @@ export class Specifiers {
 
   /** A version as written in a fact ("3.10", "12.1.1"): the whole minor when no patch is given. */
   version(version: string): Admits | null {
-    return this.admits(versionSpecifier(version));
+    let entry = this.versions.get(version);
+    if (entry === undefined) {
+      entry = this.admits(versionSpecifier(version));
+      this.versions.set(version, entry);
+    }
+    return entry;
   }
 }
 

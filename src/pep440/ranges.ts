@@ -106,7 +106,8 @@ function interval(lower: LowerCut, upper: Cut): VersionInterval[] {
   return compareCuts(lower, upper) < 0 ? [{ lower, upper }] : [];
 }
 
-function intersect(a: readonly VersionInterval[], b: readonly VersionInterval[]): VersionInterval[] {
+/** The versions both admit; with `firstOnly`, only the lowest interval of them (enough to know whether there is one). */
+function intersect(a: readonly VersionInterval[], b: readonly VersionInterval[], firstOnly = false): VersionInterval[] {
   const out: VersionInterval[] = [];
   let i = 0;
   let j = 0;
@@ -116,6 +117,7 @@ function intersect(a: readonly VersionInterval[], b: readonly VersionInterval[])
     const lower = compareCuts(x.lower, y.lower) >= 0 ? x.lower : y.lower;
     const upper = compareCuts(x.upper, y.upper) <= 0 ? x.upper : y.upper;
     out.push(...interval(lower, upper));
+    if (firstOnly && out.length > 0) return out;
     if (compareCuts(x.upper, y.upper) < 0) i++;
     else j++;
   }
@@ -290,7 +292,11 @@ export function versionOutside(a: SpecifierSet, b: SpecifierSet): string | null 
 
 /** Is there a version (pre-release or not) both sets contain? */
 export function intersects(a: SpecifierSet, b: SpecifierSet): boolean {
-  return commonVersion(a, b) !== null;
+  const ra = toRanges(a);
+  const rb = toRanges(b);
+  if (ra.identity || rb.identity) return commonVersion(a, b) !== null;
+  // Whether there is a common version, without spelling one (checks ask this for every pair of pins).
+  return intersect(ra.intervals, rb.intervals, true).length > 0;
 }
 
 /** Does `b` contain every version `a` contains? */
