@@ -6,6 +6,7 @@
 import type { Matrix, Profile } from '../matrix/types.js';
 import type { CudaFact, ImageRef, IndexFact, InstallSet, ParsedFile, ParseResult, PythonFact, Requirement, Span } from '../model.js';
 import type { Place } from './findings.js';
+import type { Subject } from './subjects.js';
 import type { SpecifierSet } from '../pep440/specifier.js';
 import { MarkerSpace } from './markers.js';
 import { Specifiers, versionSpecifier, type Admits } from './versions.js';
@@ -72,6 +73,8 @@ export class SetView {
   private readonly writtenTwice: string[] = [];
   private readonly installedByKey = new Map<string, readonly Pin[]>();
   private readPositions: Map<string, number[]> | undefined;
+  /** The set's `torchCudaSubjects`, once found. */
+  torchBuilds: Subject[] | undefined;
 
   constructor(readonly set: InstallSet, private readonly context: CheckContext) {
     const files: Array<{ file: ParsedFile; stages: ReadonlySet<string> | null }> = [];

@@ -38,7 +38,10 @@ export function pinSubject(pin: Pin): Subject {
     pseudo: false,
     at: pin.at,
     admits: pin.admits,
-    shown: requirementText(pin.requirement),
+    // Quoted only by findings: most pins a rule looks at are fine.
+    get shown() {
+      return requirementText(pin.requirement);
+    },
     actual: pin.requirement.specifier,
     fixFor: (specifier) => requirementWith(pin.requirement, specifier),
     pin,
@@ -118,16 +121,10 @@ const TORCH_WHEELS: ReadonlySet<string> = new Set(['torch', 'torchvision', 'torc
  * `+cuXYZ` labels of its torch-family pins; none when the set installs no torch.
  */
 export function torchCudaSubjects(view: SetView, context: CheckContext): Subject[] {
-  let subjects = torchCudaOfSet.get(view);
-  if (!subjects) {
-    subjects = view.pinsOf('torch').length === 0 ? [] : wheelCudaSubjects(view, context, view.written.filter((pin) => TORCH_WHEELS.has(pin.key)));
-    torchCudaOfSet.set(view, subjects);
-  }
-  return subjects;
+  // Three families ask: found once per set.
+  view.torchBuilds ??= view.pinsOf('torch').length === 0 ? [] : wheelCudaSubjects(view, context, view.written.filter((pin) => TORCH_WHEELS.has(pin.key)));
+  return view.torchBuilds;
 }
-
-/** Three families ask for a set's torch builds: found once per set. */
-const torchCudaOfSet = new WeakMap<SetView, Subject[]>();
 
 /** The set's PyTorch indexes, and the `+cuXYZ` labels of those of `written` the set installs. */
 function wheelCudaSubjects(view: SetView, context: CheckContext, written: readonly Pin[]): Subject[] {
