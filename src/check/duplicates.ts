@@ -32,8 +32,8 @@ export function checkDuplicatesSet(context: CheckContext, view: SetView, finding
       let conflicting: Pin | undefined;
       let identical: Pin | undefined;
       for (const earlier of variants) {
-        identical ??= sameVariant(earlier, later) ? earlier : undefined;
-        conflicting ??= meets(earlier) && !context.specifiers.overlap(earlier.admits, later.admits) ? earlier : undefined;
+        if (!identical && sameVariant(earlier, later)) identical = earlier;
+        if (!conflicting && meets(earlier) && !context.specifiers.overlap(earlier.admits, later.admits)) conflicting = earlier;
       }
       if (conflicting) findings.push(conflict(context, later, conflicting));
       else if (identical && identical !== later && meets(identical)) findings.push(duplicate(later, identical));
