@@ -37,18 +37,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 2197:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveBlockMap = __nccwpck_require__(143);
+var resolveBlockSeq = __nccwpck_require__(1854);
+var resolveFlowCollection = __nccwpck_require__(9030);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -134,15 +134,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 83:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(573);
+var composeNode = __nccwpck_require__(4961);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -186,17 +186,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 4961:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var composeCollection = __nccwpck_require__(2197);
+var composeScalar = __nccwpck_require__(3573);
+var resolveEnd = __nccwpck_require__(1020);
+var utilEmptyScalarPosition = __nccwpck_require__(8407);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -305,15 +305,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 3573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(5882);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -400,18 +400,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 3104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(2606);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var identity = __nccwpck_require__(4919);
+var composeDoc = __nccwpck_require__(83);
+var resolveEnd = __nccwpck_require__(1020);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -631,17 +631,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 143:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -755,12 +755,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 5089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -962,14 +962,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 1854:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveProps = __nccwpck_require__(775);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -1020,7 +1020,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 1020:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1066,19 +1066,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 9030:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -1282,13 +1282,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 5882:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(389);
+var resolveEnd = __nccwpck_require__(1020);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -1517,7 +1517,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 775:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1672,7 +1672,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 4283:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1715,7 +1715,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 8407:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1750,12 +1750,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 1795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(4283);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -1774,12 +1774,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 1091:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -1796,22 +1796,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(7105);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var toJS = __nccwpck_require__(3899);
+var Schema = __nccwpck_require__(8224);
+var stringifyDocument = __nccwpck_require__(2285);
+var anchors = __nccwpck_require__(9196);
+var applyReviver = __nccwpck_require__(909);
+var createNode = __nccwpck_require__(1732);
+var directives = __nccwpck_require__(2606);
 
 class Document {
     constructor(value, replacer, options) {
@@ -2140,13 +2140,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 9196:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -2223,7 +2223,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 909:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2287,14 +2287,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 1732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -2384,13 +2384,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 2606:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 const escapeChars = {
     '!': '%21',
@@ -2569,7 +2569,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 152:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2638,28 +2638,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 3439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var Schema = __nccwpck_require__(8224);
+var errors = __nccwpck_require__(152);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
+var publicApi = __nccwpck_require__(4543);
+var visit = __nccwpck_require__(2588);
 
 
 
@@ -2696,7 +2696,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 7297:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2722,16 +2722,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 7105:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(9196);
+var visit = __nccwpck_require__(2588);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -2849,14 +2849,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 4661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(1732);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -3007,14 +3007,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 4833:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(909);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 class NodeBase {
     constructor(type) {
@@ -3054,15 +3054,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 5773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(1732);
+var stringifyPair = __nccwpck_require__(7764);
+var addPairToJSMap = __nccwpck_require__(8768);
+var identity = __nccwpck_require__(4919);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -3100,14 +3100,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 389:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -3134,17 +3134,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 5462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(4156);
+var addPairToJSMap = __nccwpck_require__(8768);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -3288,17 +3288,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 6831:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(1732);
+var stringifyCollection = __nccwpck_require__(4156);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var toJS = __nccwpck_require__(3899);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -3410,16 +3410,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 8768:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var log = __nccwpck_require__(7297);
+var merge = __nccwpck_require__(9380);
+var stringify = __nccwpck_require__(9300);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -3482,7 +3482,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 4919:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3542,12 +3542,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 3899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -3588,15 +3588,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(5882);
+var errors = __nccwpck_require__(152);
+var stringifyString = __nccwpck_require__(1773);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -3813,7 +3813,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 3701:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3883,7 +3883,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 5235:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3989,14 +3989,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 9877:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(334);
+var cstStringify = __nccwpck_require__(3701);
+var cstVisit = __nccwpck_require__(5235);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -4108,12 +4108,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 5145:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(9877);
 
 /*
 START -> stream
@@ -4838,7 +4838,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 1460:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4886,14 +4886,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 2064:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -5873,18 +5873,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 4543:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var log = __nccwpck_require__(7297);
+var identity = __nccwpck_require__(4919);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -5987,16 +5987,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 8224:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(4919);
+var map = __nccwpck_require__(4043);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var tags = __nccwpck_require__(6178);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -6033,13 +6033,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var YAMLMap = __nccwpck_require__(5462);
 
 const map = {
     collection: 'map',
@@ -6059,12 +6059,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 5632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const nullTag = {
     identify: value => value == null,
@@ -6083,13 +6083,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 7562:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var YAMLSeq = __nccwpck_require__(6831);
 
 const seq = {
     collection: 'seq',
@@ -6109,12 +6109,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 4704:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(1773);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -6132,12 +6132,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 4359:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -6160,13 +6160,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 6229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -6214,12 +6214,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7602:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -6263,18 +6263,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 7904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
 
 const schema = [
     map.map,
@@ -6295,14 +6295,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 8647:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(389);
+var map = __nccwpck_require__(4043);
+var seq = __nccwpck_require__(7562);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -6366,27 +6366,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 6178:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
+var schema = __nccwpck_require__(7904);
+var schema$1 = __nccwpck_require__(8647);
+var binary = __nccwpck_require__(4355);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(9281);
+var schema$2 = __nccwpck_require__(3081);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -6472,14 +6472,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 4355:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(389);
+var stringifyString = __nccwpck_require__(1773);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -6549,12 +6549,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 6158:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -6585,13 +6585,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 838:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -6642,12 +6642,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 5609:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -6725,13 +6725,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 9380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -6803,16 +6803,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 6431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var pairs = __nccwpck_require__(9281);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -6887,15 +6887,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 9281:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLSeq = __nccwpck_require__(6831);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -6976,24 +6976,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 3081:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var binary = __nccwpck_require__(4355);
+var bool = __nccwpck_require__(6158);
+var float = __nccwpck_require__(838);
+var int = __nccwpck_require__(5609);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(9281);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schema = [
     map.map,
@@ -7024,14 +7024,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 2504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -7127,12 +7127,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4960:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -7239,7 +7239,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 9915:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7397,15 +7397,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9300:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(9196);
+var identity = __nccwpck_require__(4919);
+var stringifyComment = __nccwpck_require__(6599);
+var stringifyString = __nccwpck_require__(1773);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -7536,14 +7536,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 4156:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -7698,7 +7698,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 6599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7729,14 +7729,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 2285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -7823,7 +7823,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 3569:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7857,15 +7857,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 7764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -8016,13 +8016,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 1773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(389);
+var foldFlowLines = __nccwpck_require__(9915);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -8361,12 +8361,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 2588:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -8604,7 +8604,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 2435:
+/***/ 9829:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8677,29 +8677,50 @@ function compareText(a, b) {
  * Dockerfile stage that installs it) is one finding; their related locations are merged.
  */
 function dedupeFindings(findings) {
-    const byKey = new Map();
+    // The same problem is at the same place: each finding is compared with those at its place only
+    // (cheaper than a key of every field for every finding of a large repository).
+    const byFile = new Map();
+    const kept = [];
     for (const finding of findings) {
-        const key = [finding.rule, finding.file, finding.line, finding.column, finding.endLine, finding.endColumn,
-            finding.package, finding.expected, finding.actual, finding.fix].join('\u0000');
-        const kept = byKey.get(key);
-        if (!kept) {
-            byKey.set(key, finding);
+        let places = byFile.get(finding.file ?? NONE);
+        if (!places) {
+            places = new Map();
+            byFile.set(finding.file ?? NONE, places);
+        }
+        const place = `${finding.line ?? NONE}:${finding.column ?? NONE}`;
+        let atPlace = places.get(place);
+        if (!atPlace) {
+            atPlace = [];
+            places.set(place, atPlace);
+        }
+        const same = atPlace.find((other) => sameProblem(other, finding));
+        if (!same) {
+            atPlace.push(finding);
+            kept.push(finding);
             continue;
         }
         for (const location of finding.related ?? []) {
-            const related = kept.related ?? (kept.related = []);
+            const related = same.related ?? (same.related = []);
             if (!related.some((other) => other.file === location.file && other.line === location.line && other.column === location.column)) {
                 related.push(location);
             }
         }
     }
-    return [...byKey.values()];
+    return kept;
+}
+/** An absent field, as a key: absent, null and empty are alike. */
+const NONE = '';
+/** Same rule, span and package, and the same fix for it (at the same file, line and column); the message may differ. */
+function sameProblem(a, b) {
+    const alike = (x, y) => (x ?? NONE) === (y ?? NONE);
+    return a.rule === b.rule && alike(a.endLine, b.endLine) && alike(a.endColumn, b.endColumn) &&
+        alike(a.package, b.package) && alike(a.expected, b.expected) && alike(a.actual, b.actual) && alike(a.fix, b.fix);
 }
 
 
 /***/ }),
 
-/***/ 4887:
+/***/ 7109:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8727,7 +8748,7 @@ function canonicalName(name) {
 
 /***/ }),
 
-/***/ 9546:
+/***/ 6424:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8739,7 +8760,7 @@ function canonicalName(name) {
 /* harmony export */   pw: () => (/* binding */ skipBlanks)
 /* harmony export */ });
 /* unused harmony exports markerToString, MarkerEvaluationError, evaluateMarker */
-/* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(720);
+/* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3138);
 // PEP 508 environment markers, read, evaluated and printed as packaging (>= 26) does.
 //
 // The reader follows packaging's tokenizer and recursive-descent parser token for token (same
@@ -9270,7 +9291,7 @@ function evaluateMarker(marker, env, extra) {
 
 /***/ }),
 
-/***/ 720:
+/***/ 3138:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9282,7 +9303,7 @@ function evaluateMarker(marker, env, extra) {
 /* harmony export */   m0: () => (/* binding */ parseSpecifierSet)
 /* harmony export */ });
 /* unused harmony exports compareCodePoints, specifierToString */
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8400);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(934);
 // PEP 440 specifier sets, read and applied exactly as packaging (>= 26) does: `parseSpecifierSet`
 // accepts what `SpecifierSet(text)` accepts, `contains` answers what `SpecifierSet.contains`
 // answers and `specifierToString` prints what `str(SpecifierSet)` prints.
@@ -9736,7 +9757,7 @@ function pythonRepr(s) {
 
 /***/ }),
 
-/***/ 8400:
+/***/ 934:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10117,7 +10138,7 @@ function isPrerelease(v) {
 
 /***/ }),
 
-/***/ 6258:
+/***/ 4864:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10301,9 +10322,9 @@ var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./lib/src/parse/marker.js
-var parse_marker = __nccwpck_require__(9546);
+var parse_marker = __nccwpck_require__(6424);
 // EXTERNAL MODULE: ./lib/src/pep440/specifier.js
-var pep440_specifier = __nccwpck_require__(720);
+var pep440_specifier = __nccwpck_require__(3138);
 ;// CONCATENATED MODULE: ./lib/src/check/markers.js
 // Can a requirement's environment marker hold where the set installs, and can two markers hold at
 // once? Markers are evaluated in a fixed sample of environments (Python 3.6 to 3.15 on Linux,
@@ -10374,23 +10395,34 @@ class MarkerSpace {
     }
     /** Can all these markers (null: none) hold at once, with an interpreter `python` admits (null: any)? */
     canHoldTogether(markers, python = null) {
-        const truths = markers.filter((marker) => marker !== null).map((marker) => this.truth(marker));
+        // Plain loops: the duplicates check asks this for every two pins of a package.
+        const truths = [];
+        for (const marker of markers)
+            if (marker !== null)
+                truths.push(this.truth(marker));
+        // No marker is no condition: an interpreter alone never keeps a pin out.
+        if (truths.length === 0)
+            return true;
         const mask = python ? this.pythonMask(python) : null;
         // An interpreter outside the sample (Python 2, 3.16) says nothing about the markers.
         if (mask && mask.includes(1))
             truths.push(mask);
-        if (truths.length === 0)
-            return true;
         for (let index = 0; index < ENVIRONMENTS.length; index++) {
-            if (truths.every((truth) => truth[index] === 1))
+            if (holdEverywhere(truths, index))
                 return true;
         }
         return false;
     }
 }
+function holdEverywhere(truths, index) {
+    for (const truth of truths)
+        if (truth[index] !== 1)
+            return false;
+    return true;
+}
 
 // EXTERNAL MODULE: ./lib/src/pep440/version.js
-var pep440_version = __nccwpck_require__(8400);
+var pep440_version = __nccwpck_require__(934);
 ;// CONCATENATED MODULE: ./lib/src/pep440/ranges.js
 // Set algebra over PEP 440 versions: what a specifier set admits, as a union of intervals of
 // packaging's total order, so that checks can ask "can both hold?" and "does this pin imply that
@@ -10462,7 +10494,8 @@ function compareCuts(a, b) {
 function interval(lower, upper) {
     return compareCuts(lower, upper) < 0 ? [{ lower, upper }] : [];
 }
-function intersect(a, b) {
+/** The versions both admit; with `firstOnly`, only the lowest interval of them (enough to know whether there is one). */
+function intersect(a, b, firstOnly = false) {
     const out = [];
     let i = 0;
     let j = 0;
@@ -10472,6 +10505,8 @@ function intersect(a, b) {
         const lower = compareCuts(x.lower, y.lower) >= 0 ? x.lower : y.lower;
         const upper = compareCuts(x.upper, y.upper) <= 0 ? x.upper : y.upper;
         out.push(...interval(lower, upper));
+        if (firstOnly && out.length > 0)
+            return out;
         if (compareCuts(x.upper, y.upper) < 0)
             i++;
         else
@@ -10653,7 +10688,12 @@ function versionOutside(a, b) {
 }
 /** Is there a version (pre-release or not) both sets contain? */
 function intersects(a, b) {
-    return commonVersion(a, b) !== null;
+    const ra = toRanges(a);
+    const rb = toRanges(b);
+    if (ra.identity || rb.identity)
+        return commonVersion(a, b) !== null;
+    // Whether there is a common version, without spelling one (checks ask this for every pair of pins).
+    return intersect(ra.intervals, rb.intervals, true).length > 0;
 }
 /** Does `b` contain every version `a` contains? */
 function isSubset(a, b) {
@@ -10687,9 +10727,14 @@ function exactPin(set) {
 // what release and minor is this version, what CUDA does a `+cu121` label name.
 
 
-/** Parses each distinct specifier text once; a check over 400,000 lines sees few distinct texts. */
+/**
+ * Parses each distinct specifier text once, and answers each question about two of them once: a
+ * check over 400,000 lines sees few distinct texts.
+ */
 class Specifiers {
     parsed = new Map();
+    overlaps = new Map();
+    versions = new Map();
     /** null when the text is not a PEP 440 specifier set (the reader or the loader has said so). */
     admits(text) {
         let entry = this.parsed.get(text);
@@ -10700,9 +10745,28 @@ class Specifiers {
         }
         return entry;
     }
+    /** Is there a version (pre-release or not) both admit? */
+    overlap(a, b) {
+        let answers = this.overlaps.get(a);
+        if (!answers) {
+            answers = new Map();
+            this.overlaps.set(a, answers);
+        }
+        let answer = answers.get(b);
+        if (answer === undefined) {
+            answer = intersects(a.set, b.set);
+            answers.set(b, answer);
+        }
+        return answer;
+    }
     /** A version as written in a fact ("3.10", "12.1.1"): the whole minor when no patch is given. */
     version(version) {
-        return this.admits(versionSpecifier(version));
+        let entry = this.versions.get(version);
+        if (entry === undefined) {
+            entry = this.admits(versionSpecifier(version));
+            this.versions.set(version, entry);
+        }
+        return entry;
     }
 }
 const DIGITS = /^\d+$/;
@@ -10769,8 +10833,9 @@ const NAMED_RELEASE = /^===?\s*(\d+(?:\.\d+)*)(?:\.\*)?$/;
 
 ;// CONCATENATED MODULE: ./lib/src/check/context.js
 // What the rule families look at: each install set as the requirements, interpreters, CUDA versions,
-// images and indexes pip and Docker see together. Every file's requirements are turned into pins once,
-// however many sets include the file.
+// images and indexes pip and Docker see together. A set's view is built when the set is checked and
+// dropped after it, so that no per-requirement object outlives its set: a file in two sets has its
+// pins built twice, which costs less than keeping a pin for every requirement of a large repository.
 
 
 /**
@@ -10780,18 +10845,24 @@ const NAMED_RELEASE = /^===?\s*(\d+(?:\.\d+)*)(?:\.\*)?$/;
  */
 class Pin {
     requirement;
+    file;
     specifiers;
-    key;
-    at;
-    /** True when the requirement names no version at all. */
-    unpinned;
     analysed;
     constructor(requirement, file, specifiers) {
         this.requirement = requirement;
+        this.file = file;
         this.specifiers = specifiers;
-        this.key = requirement.key;
-        this.at = { file, span: requirement };
-        this.unpinned = requirement.specifier === '';
+    }
+    get key() {
+        return this.requirement.key;
+    }
+    /** Built when asked (by findings and subjects), not for every pin. */
+    get at() {
+        return { file: this.file, span: this.requirement };
+    }
+    /** True when the requirement names no version at all. */
+    get unpinned() {
+        return this.requirement.specifier === '';
     }
     /** What the specifier admits; the empty set (everything) when the requirement has no specifier. */
     get admits() {
@@ -10800,82 +10871,109 @@ class Pin {
         return this.analysed;
     }
 }
-function buildContext(parse, matrix, profile, specifiers = new Specifiers()) {
-    const markers = new MarkerSpace();
-    const files = new Map(parse.files.map((file) => [file.path, file]));
-    const pinsOfFile = new Map();
-    const pinsOf = (file) => {
-        let pins = pinsOfFile.get(file.path);
-        if (!pins) {
-            pins = readPins(file, specifiers);
-            pinsOfFile.set(file.path, pins);
+/**
+ * One install set as the rule families see it. A pin whose marker cannot hold for the set's
+ * interpreter is never installed, so it is never checked; markers are evaluated only for the pins a
+ * rule asks about (most packages of a large set are pinned once and asked about by none).
+ */
+class SetView {
+    set;
+    context;
+    pythons = [];
+    /** pyproject.toml `requires-python`. */
+    requiresPython = [];
+    cuda = [];
+    images = [];
+    indexes = [];
+    /** The interpreters the set may install into (its own Python, else its requires-python, else the profile's); null when nothing says. */
+    python;
+    /**
+     * Every pin the set's files write, marker or not: the files in order, each file's lines in order
+     * (`compareReadOrder` gives pip's reading order).
+     */
+    written = [];
+    writtenByKey = new Map();
+    /** The packages written more than once, in the order their second pin comes. */
+    writtenTwice = [];
+    installedByKey = new Map();
+    readPositions;
+    /** The set's `torchCudaSubjects`, once found. */
+    torchBuilds;
+    constructor(set, context) {
+        this.set = set;
+        this.context = context;
+        const files = [];
+        for (const path of set.files) {
+            const file = context.files.get(path);
+            if (!file)
+                continue;
+            // Only the stages of this set count in its own Dockerfile; other files count whole.
+            const stages = path === set.file && set.stages ? new Set(set.stages) : null;
+            const inSet = (stage) => stages === null || stage == null || stages.has(stage);
+            for (const fact of file.python)
+                if (inSet(fact.stage))
+                    this.pythons.push({ fact, file: path });
+            for (const fact of file.cuda)
+                if (inSet(fact.stage))
+                    this.cuda.push({ fact, file: path });
+            for (const fact of file.indexes)
+                if (inSet(fact.stage))
+                    this.indexes.push({ fact, file: path });
+            for (const fact of file.images)
+                if (inSet(imageStage(fact)))
+                    this.images.push({ fact, file: path });
+            if (file.requiresPython)
+                this.requiresPython.push({ fact: file.requiresPython, file: path });
+            files.push({ file, stages });
+        }
+        this.python = interpreterOf(this, context);
+        for (const { file, stages } of files) {
+            for (const requirement of file.requirements) {
+                if (requirement.url !== null || requirement.editable)
+                    continue;
+                if (stages !== null && requirement.stage != null && !stages.has(requirement.stage))
+                    continue;
+                const pin = new Pin(requirement, file.path, context.specifiers);
+                this.written.push(pin);
+                const same = this.writtenByKey.get(pin.key);
+                if (!same)
+                    this.writtenByKey.set(pin.key, [pin]);
+                else if (same.push(pin) === 2)
+                    this.writtenTwice.push(pin.key);
+            }
+        }
+    }
+    /** Can the pin's marker hold with the set's interpreter (so that pip may install it)? */
+    installs(pin) {
+        const marker = pin.requirement.marker;
+        return marker === null || this.context.markers.holds(marker, this.python);
+    }
+    /** The pins of a package the set installs, in order. */
+    pinsOf(key) {
+        let pins = this.installedByKey.get(key);
+        if (pins === undefined) {
+            pins = (this.writtenByKey.get(key) ?? []).filter((pin) => this.installs(pin));
+            this.installedByKey.set(key, pins);
         }
         return pins;
-    };
-    const context = { matrix, profile, sets: [], files, specifiers, markers, allowed: new Map() };
-    context.sets = parse.installSets.map((set) => viewOf(set, files, pinsOf, context));
-    return context;
-}
-function readPins(file, specifiers) {
-    const pins = [];
-    for (const requirement of file.requirements) {
-        if (requirement.url !== null || requirement.editable)
-            continue;
-        pins.push(new Pin(requirement, file.path, specifiers));
     }
-    return pins;
-}
-function viewOf(set, files, pinsOf, context) {
-    const view = {
-        set, pins: [], pinsByKey: new Map(), pythons: [], requiresPython: [], cuda: [], images: [], indexes: [], readAt: readPositions(set, files),
-    };
-    const candidates = [];
-    for (const path of set.files) {
-        const file = files.get(path);
-        if (!file)
-            continue;
-        // Only the stages of this set count in its own Dockerfile; other files count whole.
-        const stages = path === set.file && set.stages ? new Set(set.stages) : null;
-        const inSet = (stage) => stages === null || stage == null || stages.has(stage);
-        // A loop, not push(...pins): a 200,000-line file would overflow the argument stack.
-        if (stages === null)
-            for (const pin of pinsOf(file))
-                candidates.push(pin);
-        else
-            for (const pin of pinsOf(file))
-                if (inSet(pin.requirement.stage))
-                    candidates.push(pin);
-        for (const fact of file.python)
-            if (inSet(fact.stage))
-                view.pythons.push({ fact, file: path });
-        for (const fact of file.cuda)
-            if (inSet(fact.stage))
-                view.cuda.push({ fact, file: path });
-        for (const fact of file.indexes)
-            if (inSet(fact.stage))
-                view.indexes.push({ fact, file: path });
-        for (const fact of file.images)
-            if (inSet(imageStage(fact)))
-                view.images.push({ fact, file: path });
-        if (file.requiresPython)
-            view.requiresPython.push({ fact: file.requiresPython, file: path });
+    /** Each package the set installs more than one pin of, with those pins in order. */
+    pinnedTwice() {
+        return this.writtenTwice.map((key) => this.pinsOf(key)).filter((pins) => pins.length >= 2);
     }
-    // A pin whose marker cannot hold for the set's interpreter is never installed: it is not checked.
-    const python = interpreterOf(view, context);
-    for (const pin of candidates) {
-        const marker = pin.requirement.marker;
-        if (marker !== null && !context.markers.holds(marker, python))
-            continue;
-        view.pins.push(pin);
-        const same = view.pinsByKey.get(pin.key);
-        if (same)
-            same.push(pin);
-        else
-            view.pinsByKey.set(pin.key, [pin]);
+    /**
+     * Where pip reads each file of the set: the lines of the includes that lead to it (`[]` for the
+     * root, `[4]` for a file the root includes at line 4, `[4, 2]` for one that file includes at 2).
+     */
+    get readAt() {
+        this.readPositions ??= readPositions(this.set, this.context.files);
+        return this.readPositions;
     }
-    return view;
 }
-/** The interpreters the set may install into: its own Python, else its requires-python, else the profile's. */
+function buildContext(parse, matrix, profile, specifiers = new Specifiers()) {
+    const files = new Map(parse.files.map((file) => [file.path, file]));
+    return { matrix, profile, files, specifiers, markers: new MarkerSpace(), allowed: new Map() };
+}
 function interpreterOf(view, context) {
     const python = setPython(view);
     const specifier = python ? versionSpecifier(python.fact.version) : (view.requiresPython[0]?.fact.specifier ?? context.profile?.python);
@@ -10897,15 +10995,21 @@ function readPositions(set, files) {
 }
 /** Orders two pins of one set as pip reads them: an included file's lines come where it is included. */
 function compareReadOrder(view, a, b) {
-    const left = [...(view.readAt.get(a.at.file) ?? [Infinity]), a.at.span.line];
-    const right = [...(view.readAt.get(b.at.file) ?? [Infinity]), b.at.span.line];
-    for (let index = 0; index < Math.min(left.length, right.length); index++) {
-        const difference = left[index] - right[index];
+    // A pin's place is the include lines leading to its file, then its own line; compared as two
+    // lists without building them (a sort asks this many times).
+    const left = view.readAt.get(a.file) ?? UNREACHED;
+    const right = view.readAt.get(b.file) ?? UNREACHED;
+    const place = (path, line, index) => (index < path.length ? path[index] : line);
+    const compared = Math.min(left.length, right.length) + 1;
+    for (let index = 0; index < compared; index++) {
+        const difference = place(left, a.requirement.line, index) - place(right, b.requirement.line, index);
         if (difference !== 0)
             return difference;
     }
     return left.length - right.length;
 }
+/** The place of a file pip does not reach through the set's includes: after every other. */
+const UNREACHED = [Infinity];
 /** A stage is known by its `AS` name, or by its 0-based index when it has none. */
 function imageStage(image) {
     return image.stage ?? (image.stageIndex === undefined ? null : String(image.stageIndex));
@@ -11022,7 +11126,7 @@ function cudaTagIndex(facts) {
 }
 
 // EXTERNAL MODULE: ./lib/src/check/findings.js
-var check_findings = __nccwpck_require__(2435);
+var check_findings = __nccwpck_require__(9829);
 ;// CONCATENATED MODULE: ./lib/src/parse/pytorch-index.js
 // Which CUDA build a PyTorch wheel index serves. The index names it in one path segment:
 // `https://download.pytorch.org/whl/cu121` (also `/whl/nightly/cu124`, `/whl/test/cu118`, the old
@@ -11084,7 +11188,10 @@ function pinSubject(pin) {
         pseudo: false,
         at: pin.at,
         admits: pin.admits,
-        shown: (0,check_findings/* requirementText */.Pg)(pin.requirement),
+        // Quoted only by findings: most pins a rule looks at are fine.
+        get shown() {
+            return (0,check_findings/* requirementText */.Pg)(pin.requirement);
+        },
         actual: pin.requirement.specifier,
         fixFor: (specifier) => (0,check_findings/* requirementWith */.Gi)(pin.requirement, specifier),
         pin,
@@ -11129,7 +11236,7 @@ function requiresPythonSubjects(view, context) {
  * exists), `ENV CUDA_VERSION`, PyTorch wheel indexes (`/whl/cu121`) and `+cu121` local labels.
  */
 function cudaSubjects(view, context) {
-    return [...imageCudaSubjects(view, context), ...wheelCudaSubjects(view, context, view.pins)];
+    return [...imageCudaSubjects(view, context), ...wheelCudaSubjects(view, context, view.written)];
 }
 /** The CUDA versions of the set's base images and `ENV CUDA_VERSION` lines. */
 function imageCudaSubjects(view, context) {
@@ -11160,11 +11267,12 @@ const TORCH_WHEELS = new Set(['torch', 'torchvision', 'torchaudio']);
  * `+cuXYZ` labels of its torch-family pins; none when the set installs no torch.
  */
 function torchCudaSubjects(view, context) {
-    if (!view.pinsByKey.has('torch'))
-        return [];
-    return wheelCudaSubjects(view, context, view.pins.filter((pin) => TORCH_WHEELS.has(pin.key)));
+    // Three families ask: found once per set.
+    view.torchBuilds ??= view.pinsOf('torch').length === 0 ? [] : wheelCudaSubjects(view, context, view.written.filter((pin) => TORCH_WHEELS.has(pin.key)));
+    return view.torchBuilds;
 }
-function wheelCudaSubjects(view, context, pins) {
+/** The set's PyTorch indexes, and the `+cuXYZ` labels of those of `written` the set installs. */
+function wheelCudaSubjects(view, context, written) {
     const subjects = [];
     for (const { fact, file } of view.indexes) {
         const cuda = fact.cuda;
@@ -11180,7 +11288,10 @@ function wheelCudaSubjects(view, context, pins) {
             pin: null,
         });
     }
-    for (const pin of pins) {
+    for (const pin of written) {
+        // A local label comes after a `+`: a pin without one is passed over before its specifier is analysed.
+        if (!pin.requirement.specifier.includes('+') || !view.installs(pin))
+            continue;
         const exact = pin.admits.exact;
         const label = exact ? localLabel(exact) : null;
         const cuda = label ? cudaOfLabel(label) : null;
@@ -11256,7 +11367,8 @@ const CUDA_RULES = [
 ];
 /** Where torch decides whether nvcc suits its CUDA build. */
 const CPP_EXTENSION_SOURCE = 'https://github.com/pytorch/pytorch/blob/main/torch/utils/cpp_extension.py';
-function checkCuda(context) {
+/** The file-level part: each image of each file once, whatever sets include it. */
+function checkCudaImages(context) {
     const findings = [];
     const facts = context.matrix.facts;
     // Without the tag table (it is loaded only for repositories that use nvidia/cuda) every tag would look unknown.
@@ -11268,8 +11380,6 @@ function checkCuda(context) {
                 driverNotice(facts, file, image, findings);
         }
     }
-    for (const view of context.sets)
-        checkTorchBuild(context, view, findings);
     return findings;
 }
 /** Reports an nvidia/cuda tag that was never published or is end-of-life; true when it was never published. */
@@ -11344,7 +11454,7 @@ function driverNotice(facts, file, image, findings) {
     }));
 }
 /** A stage that installs torch from a cuXYZ index (or +cuXYZ wheels) on an nvidia/cuda image. */
-function checkTorchBuild(context, view, findings) {
+function checkCudaSet(context, view, findings) {
     const builds = torchCudaSubjects(view, context);
     if (builds.length === 0)
         return;
@@ -11404,7 +11514,6 @@ function buildMismatch(context, image, subject, tag, build, difference) {
 
 
 
-
 const DUPLICATE_RULES = [
     { id: 'conflicting-pin', severity: 'error', summary: 'two pins of one package in one install set that no version satisfies together' },
     { id: 'duplicate-pin', severity: 'notice', summary: 'the same package pinned identically twice in one install set' },
@@ -11414,32 +11523,38 @@ const DUPLICATE_RULES = [
  * variants only: hostile input must not make the check quadratic.
  */
 const MAX_VARIANTS_COMPARED = 64;
-function checkDuplicates(context) {
-    const findings = [];
-    for (const view of context.sets) {
-        const python = interpreterOf(view, context);
-        for (const group of view.pinsByKey.values()) {
-            if (group.length < 2)
-                continue;
-            // "Later" is as pip reads them: an included file's pins come at the line that includes it.
-            const pins = view.set.files.length > 1 ? [...group].sort((a, b) => compareReadOrder(view, a, b)) : group;
-            // The first pin of each distinct (specifier, extras, marker), in order.
-            const variants = new Map();
-            for (const later of pins) {
-                const signature = `${later.requirement.specifier}\u0000${later.requirement.extras.join(',')}\u0000${later.requirement.marker ?? ''}`;
-                const meets = (earlier) => context.markers.canHoldTogether([earlier.requirement.marker, later.requirement.marker], python);
-                const conflicting = [...variants.values()].find((earlier) => meets(earlier) && !intersects(earlier.admits.set, later.admits.set));
-                const identical = variants.get(signature);
-                if (conflicting)
-                    findings.push(conflict(context, later, conflicting));
-                else if (identical && identical !== later && meets(identical))
-                    findings.push(duplicate(later, identical));
-                if (!identical && variants.size < MAX_VARIANTS_COMPARED)
-                    variants.set(signature, later);
+function checkDuplicatesSet(context, view, findings) {
+    const python = view.python;
+    for (const group of view.pinnedTwice()) {
+        // "Later" is as pip reads them: an included file's pins come at the line that includes it.
+        const pins = view.set.files.length > 1 ? [...group].sort((a, b) => compareReadOrder(view, a, b)) : group;
+        // The first pin of each distinct (specifier, extras, marker), in order.
+        const variants = [];
+        for (const later of pins) {
+            const meets = (earlier) => context.markers.canHoldTogether([earlier.requirement.marker, later.requirement.marker], python);
+            let conflicting;
+            let identical;
+            for (const earlier of variants) {
+                if (!identical && sameVariant(earlier, later))
+                    identical = earlier;
+                if (!conflicting && meets(earlier) && !context.specifiers.overlap(earlier.admits, later.admits))
+                    conflicting = earlier;
             }
+            if (conflicting)
+                findings.push(conflict(context, later, conflicting));
+            else if (identical && identical !== later && meets(identical))
+                findings.push(duplicate(later, identical));
+            if (!identical && variants.length < MAX_VARIANTS_COMPARED)
+                variants.push(later);
         }
     }
-    return findings;
+}
+/** Same specifier, extras and marker: the same pin written twice. */
+function sameVariant(a, b) {
+    const left = a.requirement;
+    const right = b.requirement;
+    return left.specifier === right.specifier && (left.marker ?? '') === (right.marker ?? '') &&
+        left.extras.length === right.extras.length && left.extras.every((extra, index) => extra === right.extras[index]);
 }
 function conflict(context, later, earlier) {
     // Agree on the profile's pin when there is one; else on the earlier pin.
@@ -11470,15 +11585,20 @@ function duplicate(later, earlier) {
 
 
 
-function checkMatrixRules(context) {
-    const rules = context.matrix.rules.map((rule) => parseRule(rule, context)).filter((rule) => rule !== null);
-    const findings = [];
-    for (const view of context.sets) {
-        const subjects = subjectsOfSet(view, context);
-        for (const rule of rules)
-            checkRule(rule, subjects, context, findings);
+function checkMatrixRulesSet(context, view, findings) {
+    const subjects = subjectsOfSet(view, context);
+    for (const rule of parsedRules(context))
+        checkRule(rule, subjects, context, findings);
+}
+const parsedRulesOfRun = new WeakMap();
+/** The matrix's rules with their specifiers analysed, once per run (not once per set). */
+function parsedRules(context) {
+    let rules = parsedRulesOfRun.get(context);
+    if (!rules) {
+        rules = context.matrix.rules.map((rule) => parseRule(rule, context)).filter((rule) => rule !== null);
+        parsedRulesOfRun.set(context, rules);
     }
-    return findings;
+    return rules;
 }
 /** null when a specifier does not parse: the matrix loader validates them, so this is defensive only. */
 function parseRule(rule, context) {
@@ -11504,7 +11624,7 @@ function subjectsOfSet(view, context) {
     return (key) => {
         let subjects = cache.get(key);
         if (!subjects) {
-            subjects = key === PYTHON ? setPythonSubjects(view, context) : (view.pinsByKey.get(key) ?? []).map(pinSubject);
+            subjects = key === PYTHON ? setPythonSubjects(view, context) : view.pinsOf(key).map(pinSubject);
             cache.set(key, subjects);
         }
         return subjects;
@@ -11589,23 +11709,19 @@ const PROFILE_RULES = [
     { id: 'python-outside-profile', severity: 'error', summary: "a stage's Python, or a pyproject's requires-python, outside the profile's python" },
     { id: 'cuda-outside-profile', severity: 'error', summary: "a base image's CUDA, a wheel index's cuXYZ or a +cuXYZ version outside the profile's cuda" },
 ];
-function checkProfile(context) {
+function checkProfileSet(context, view, findings) {
     const profile = context.profile;
     if (!profile)
-        return [];
-    const findings = [];
-    for (const view of context.sets) {
-        checkPackages(context, profile, view, findings);
-        checkPseudo(context, profile, pythonSubjects(view, context), PYTHON, 'python-outside-profile', findings);
-        checkPseudo(context, profile, cudaSubjects(view, context), CUDA, 'cuda-outside-profile', findings);
-    }
-    return findings;
+        return;
+    checkPackages(context, profile, view, findings);
+    checkPseudo(context, profile, pythonSubjects(view, context), PYTHON, 'python-outside-profile', findings);
+    checkPseudo(context, profile, cudaSubjects(view, context), CUDA, 'cuda-outside-profile', findings);
 }
 function checkPackages(context, profile, view, findings) {
     for (const key of Object.keys(profile.packages)) {
-        const pins = view.pinsByKey.get(key);
-        const allowed = pins ? profileAllows(context, key, false) : null;
-        if (!pins || !allowed)
+        const pins = view.pinsOf(key);
+        const allowed = pins.length > 0 ? profileAllows(context, key, false) : null;
+        if (!allowed)
             continue;
         const reason = profileReason(profile, key);
         const pinnedSomewhere = pins.some((pin) => !pin.unpinned);
@@ -11660,10 +11776,10 @@ function checkPseudo(context, profile, subjects, key, rule, findings) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3439);
 // EXTERNAL MODULE: ./lib/src/model.js
-var model = __nccwpck_require__(4887);
+var model = __nccwpck_require__(7109);
 ;// CONCATENATED MODULE: ./lib/src/matrix/schema-validate.js
 // Validates a matrix document against matrix/schema.json so that every error names the line it is
 // on. It implements the subset of JSON Schema (draft 2020-12) that the schema uses - type, enum,
@@ -12428,7 +12544,8 @@ function inferred(parse, matrix, specifiers) {
     const exactPins = new Map();
     for (const file of parse.files) {
         for (const requirement of file.requirements) {
-            if (requirement.url !== null || requirement.specifier === '' || !profiled.has(requirement.key))
+            // The package first: most requirements of a large repository are of packages no profile names.
+            if (requirement.url !== null || !profiled.has(requirement.key) || requirement.specifier === '')
                 continue;
             if (!specifiers.admits(requirement.specifier)?.exact)
                 continue;
@@ -12600,23 +12717,19 @@ const TORCH_RULES = [
     { id: 'torch-index-label-mismatch', severity: 'error', summary: "a `+cuXYZ` pin that none of the install set's PyTorch indexes serves" },
 ];
 const COMPANIONS = ['torchvision', 'torchaudio'];
-function checkTorch(context) {
+function checkTorchSet(context, view, findings) {
     const releases = torchReleases(context.matrix.facts);
-    const findings = [];
-    for (const view of context.sets) {
-        for (const torch of view.pinsByKey.get('torch') ?? []) {
-            const release = torch.admits.exact ? releases.get(releaseKey(torch.admits.exact)) : undefined;
-            if (!release)
-                continue;
-            const torchSubject = pinSubject(torch);
-            for (const companion of COMPANIONS)
-                checkCompanion(context, view, torchSubject, release, companion, releases, findings);
-            checkPython(context, view, torchSubject, release, findings);
-            checkCudaVariant(context, view, torch, findings);
-        }
-        checkIndexLabels(context, view, findings);
+    for (const torch of view.pinsOf('torch')) {
+        const release = torch.admits.exact ? releases.get(releaseKey(torch.admits.exact)) : undefined;
+        if (!release)
+            continue;
+        const torchSubject = pinSubject(torch);
+        for (const companion of COMPANIONS)
+            checkCompanion(context, view, torchSubject, release, companion, releases, findings);
+        checkPython(context, view, torchSubject, release, findings);
+        checkCudaVariant(context, view, torch, findings);
     }
-    return findings;
+    checkIndexLabels(context, view, findings);
 }
 /**
  * `torch==2.1.2+cu121` installs only from an index that serves cu121 builds: plain PyPI has no
@@ -12664,7 +12777,7 @@ function checkCompanion(context, view, torch, release, companion, releases, find
     const expectedVersion = (0,pep440_version/* parseVersion */.ot)(expected);
     if (!expectedVersion)
         return;
-    for (const pin of view.pinsByKey.get(companion) ?? []) {
+    for (const pin of view.pinsOf(companion)) {
         if (pin.unpinned)
             continue;
         const exact = pin.admits.exact;
@@ -12788,7 +12901,8 @@ function preferredVariant(context, published, wanted) {
 ;// CONCATENATED MODULE: ./lib/src/check/index.js
 // The check stage: facts (a ParseResult) and a matrix in, findings out. Pure: no file system, no
 // network, no @actions. Each rule family lives in its own file; this one picks the profile, runs
-// them all, and applies what every finding goes through (suppressions, de-duplication, order).
+// them all set by set, and applies what every finding goes through (suppressions, de-duplication,
+// order).
 
 
 
@@ -12816,13 +12930,22 @@ function runChecks(parse, matrix, options) {
     if (!selection.ok)
         return selection;
     const context = buildContext(parse, matrix, selection.profile, specifiers);
-    const findings = [
-        ...checkProfile(context),
-        ...checkMatrixRules(context),
-        ...checkTorch(context),
-        ...checkCuda(context),
-        ...checkDuplicates(context),
-    ];
+    // One list per family, joined in this order: de-duplication keeps the first of equal findings.
+    const profile = [];
+    const rules = [];
+    const torch = [];
+    const cuda = checkCudaImages(context);
+    const duplicates = [];
+    for (const set of parse.installSets) {
+        // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
+        const view = new SetView(set, context);
+        checkProfileSet(context, view, profile);
+        checkMatrixRulesSet(context, view, rules);
+        checkTorchSet(context, view, torch);
+        checkCudaSet(context, view, cuda);
+        checkDuplicatesSet(context, view, duplicates);
+    }
+    const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates];
     const kept = applySuppressions((0,check_findings/* dedupeFindings */._4)(findings), parse.files, matrix.ignore);
     return { ok: true, findings: kept.sort(check_findings/* compareFindings */.Eg), profile: selection.choice };
 }
@@ -16628,7 +16751,7 @@ function parseDockerfile(path, text, options = {}) {
     return { file: reader.file, diagnostics, stages: reader.stages.map((state) => state.stage) };
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/error.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -16697,7 +16820,7 @@ class TomlError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/primitive.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/primitive.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -16850,7 +16973,7 @@ function parseString(ctx) {
     TomlError.x('unfinished string', ctx, startPtr);
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/date.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/date.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -17008,7 +17131,7 @@ class TomlDate extends Date {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/extract.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/extract.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -17303,7 +17426,7 @@ function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/util.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/util.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -17362,7 +17485,7 @@ function skipVoid(ctx, banNewLines, banComments) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/struct.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/struct.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -17520,7 +17643,7 @@ function parseArray(ctx) {
     TomlError.x('unfinished array', ctx, startPtr);
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/parse.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -17686,7 +17809,7 @@ function parse(toml, options = {}) {
     return res;
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/stringify.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/stringify.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -17907,7 +18030,7 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
     return str;
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/index.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/index.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -18901,7 +19024,7 @@ async function runCheck(options) {
     };
     if (options.runtime) {
         // Loaded only when asked: the static check must not pay for child-process code.
-        const { runRuntimeCheck } = await __nccwpck_require__.e(/* import() */ 637).then(__nccwpck_require__.bind(__nccwpck_require__, 1637));
+        const { runRuntimeCheck } = await __nccwpck_require__.e(/* import() */ 642).then(__nccwpck_require__.bind(__nccwpck_require__, 642));
         const profile = checked.profile ? matrix.profiles[checked.profile.name] ?? null : null;
         const runtime = await runRuntimeCheck(parse, matrix, profile, options.runtime);
         result.findings = [...result.findings, ...runtime.findings];
@@ -19163,7 +19286,7 @@ function toJsonFinding(finding) {
 }
 
 // EXTERNAL MODULE: ./lib/src/runtime/rules.js
-var rules = __nccwpck_require__(6258);
+var rules = __nccwpck_require__(4864);
 ;// CONCATENATED MODULE: ./lib/src/report/rules.js
 // What each rule id means, for SARIF's rule table and the summary's links: the built-in catalog,
 // then the matrix's own rules (bundled and the repository's), then any id a finding uses that
