@@ -50,6 +50,18 @@ test('a problem reached through two install sets is reported once', () => {
   ]);
 });
 
+test('a problem reached through two install sets keeps the related locations of both', () => {
+  const stage = (torch: string): string => `FROM python:3.11-slim\nCOPY requirements.txt .\nRUN pip install ${torch} -r requirements.txt\n`;
+  const parse = parseTexts({ 'a/Dockerfile': stage('torch==2.1.2'), 'b/Dockerfile': stage('torch==2.1.0'), 'requirements.txt': 'numpy==2.0.0\n' });
+  const rules = [testRule('torch-numpy2', { when: { torch: '<2.3' }, require: { numpy: '<2' } })];
+  const outcome = runChecks(parse, testMatrix({ rules }), { profile: 'auto' });
+  assert.ok(outcome.ok);
+  assert.deepEqual(outcome.findings.map((finding) => [
+    `${finding.file}:${finding.line} ${finding.rule}`,
+    (finding.related ?? []).map((location) => `${location.file}:${location.line}`),
+  ]), [['requirements.txt:1 torch-numpy2', ['a/Dockerfile:3', 'b/Dockerfile:3']]]);
+});
+
 test('findings come sorted by file, line, column and rule, whatever order the families produce them in', () => {
   const parse = parseTexts({
     'b/requirements.txt': 'torch==2.1.2\ntorchvision==0.15.2\nnumpy==2.0.0\n',

@@ -37241,23 +37241,44 @@ function compareText(a, b) {
  * Dockerfile stage that installs it) is one finding; their related locations are merged.
  */
 function dedupeFindings(findings) {
-    const byKey = new Map();
+    // The same problem is at the same place: each finding is compared with those at its place only
+    // (cheaper than a key of every field for every finding of a large repository).
+    const byFile = new Map();
+    const kept = [];
     for (const finding of findings) {
-        const key = [finding.rule, finding.file, finding.line, finding.column, finding.endLine, finding.endColumn,
-            finding.package, finding.expected, finding.actual, finding.fix].join('\u0000');
-        const kept = byKey.get(key);
-        if (!kept) {
-            byKey.set(key, finding);
+        let places = byFile.get(finding.file ?? NONE);
+        if (!places) {
+            places = new Map();
+            byFile.set(finding.file ?? NONE, places);
+        }
+        const place = `${finding.line ?? NONE}:${finding.column ?? NONE}`;
+        let atPlace = places.get(place);
+        if (!atPlace) {
+            atPlace = [];
+            places.set(place, atPlace);
+        }
+        const same = atPlace.find((other) => sameProblem(other, finding));
+        if (!same) {
+            atPlace.push(finding);
+            kept.push(finding);
             continue;
         }
         for (const location of finding.related ?? []) {
-            const related = kept.related ?? (kept.related = []);
+            const related = same.related ?? (same.related = []);
             if (!related.some((other) => other.file === location.file && other.line === location.line && other.column === location.column)) {
                 related.push(location);
             }
         }
     }
-    return [...byKey.values()];
+    return kept;
+}
+/** An absent field, as a key: absent, null and empty are alike. */
+const NONE = '';
+/** Same rule, span and package, and the same fix for it (at the same file, line and column); the message may differ. */
+function sameProblem(a, b) {
+    const alike = (x, y) => (x ?? NONE) === (y ?? NONE);
+    return a.rule === b.rule && alike(a.endLine, b.endLine) && alike(a.endColumn, b.endColumn) &&
+        alike(a.package, b.package) && alike(a.expected, b.expected) && alike(a.actual, b.actual) && alike(a.fix, b.fix);
 }
 
 
@@ -41897,6 +41918,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./lib/src/parse/packed.js
+var packed = __nccwpck_require__(4636);
 // EXTERNAL MODULE: ./lib/src/parse/marker.js
 var parse_marker = __nccwpck_require__(9546);
 // EXTERNAL MODULE: ./lib/src/pep440/specifier.js
@@ -41971,19 +41994,30 @@ class MarkerSpace {
     }
     /** Can all these markers (null: none) hold at once, with an interpreter `python` admits (null: any)? */
     canHoldTogether(markers, python = null) {
-        const truths = markers.filter((marker) => marker !== null).map((marker) => this.truth(marker));
+        // Plain loops: the duplicates check asks this for every two pins of a package.
+        const truths = [];
+        for (const marker of markers)
+            if (marker !== null)
+                truths.push(this.truth(marker));
+        // No marker is no condition: an interpreter alone never keeps a pin out.
+        if (truths.length === 0)
+            return true;
         const mask = python ? this.pythonMask(python) : null;
         // An interpreter outside the sample (Python 2, 3.16) says nothing about the markers.
         if (mask && mask.includes(1))
             truths.push(mask);
-        if (truths.length === 0)
-            return true;
         for (let index = 0; index < ENVIRONMENTS.length; index++) {
-            if (truths.every((truth) => truth[index] === 1))
+            if (holdEverywhere(truths, index))
                 return true;
         }
         return false;
     }
+}
+function holdEverywhere(truths, index) {
+    for (const truth of truths)
+        if (truth[index] !== 1)
+            return false;
+    return true;
 }
 
 // EXTERNAL MODULE: ./lib/src/pep440/version.js
@@ -42284,9 +42318,14 @@ function exactPin(set) {
 // what release and minor is this version, what CUDA does a `+cu121` label name.
 
 
-/** Parses each distinct specifier text once; a check over 400,000 lines sees few distinct texts. */
+/**
+ * Parses each distinct specifier text once, and answers each question about two of them once: a
+ * check over 400,000 lines sees few distinct texts.
+ */
 class Specifiers {
     parsed = new Map();
+    overlaps = new Map();
+    versions = new Map();
     /** null when the text is not a PEP 440 specifier set (the reader or the loader has said so). */
     admits(text) {
         let entry = this.parsed.get(text);
@@ -42297,9 +42336,28 @@ class Specifiers {
         }
         return entry;
     }
+    /** Is there a version (pre-release or not) both admit? */
+    overlap(a, b) {
+        let answers = this.overlaps.get(a);
+        if (!answers) {
+            answers = new Map();
+            this.overlaps.set(a, answers);
+        }
+        let answer = answers.get(b);
+        if (answer === undefined) {
+            answer = intersects(a.set, b.set);
+            answers.set(b, answer);
+        }
+        return answer;
+    }
     /** A version as written in a fact ("3.10", "12.1.1"): the whole minor when no patch is given. */
     version(version) {
-        return this.admits(versionSpecifier(version));
+        let entry = this.versions.get(version);
+        if (entry === undefined) {
+            entry = this.admits(versionSpecifier(version));
+            this.versions.set(version, entry);
+        }
+        return entry;
     }
 }
 const DIGITS = /^\d+$/;
@@ -42364,12 +42422,11 @@ function namedRelease(specifier) {
 }
 const NAMED_RELEASE = /^===?\s*(\d+(?:\.\d+)*)(?:\.\*)?$/;
 
-// EXTERNAL MODULE: ./lib/src/parse/packed.js
-var packed = __nccwpck_require__(4636);
 ;// CONCATENATED MODULE: ./lib/src/check/context.js
 // What the rule families look at: each install set as the requirements, interpreters, CUDA versions,
-// images and indexes pip and Docker see together. Every file's requirements are turned into pins once,
-// however many sets include the file.
+// images and indexes pip and Docker see together. A set's view is built when the set is checked and
+// dropped after it, so that no per-requirement object outlives its set: a file in two sets has its
+// pins built twice, which costs less than keeping a pin for every requirement of a large repository.
 
 
 
@@ -42380,18 +42437,24 @@ var packed = __nccwpck_require__(4636);
  */
 class Pin {
     requirement;
+    file;
     specifiers;
-    key;
-    at;
-    /** True when the requirement names no version at all. */
-    unpinned;
     analysed;
     constructor(requirement, file, specifiers) {
         this.requirement = requirement;
+        this.file = file;
         this.specifiers = specifiers;
-        this.key = requirement.key;
-        this.at = { file, span: requirement };
-        this.unpinned = requirement.specifier === '';
+    }
+    get key() {
+        return this.requirement.key;
+    }
+    /** Built when asked (by findings and subjects), not for every pin. */
+    get at() {
+        return { file: this.file, span: this.requirement };
+    }
+    /** True when the requirement names no version at all. */
+    get unpinned() {
+        return this.requirement.specifier === '';
     }
     /** What the specifier admits; the empty set (everything) when the requirement has no specifier. */
     get admits() {
@@ -42400,82 +42463,109 @@ class Pin {
         return this.analysed;
     }
 }
-function buildContext(parse, matrix, profile, specifiers = new Specifiers()) {
-    const markers = new MarkerSpace();
-    const files = new Map(parse.files.map((file) => [file.path, file]));
-    const pinsOfFile = new Map();
-    const pinsOf = (file) => {
-        let pins = pinsOfFile.get(file.path);
-        if (!pins) {
-            pins = readPins(file, specifiers);
-            pinsOfFile.set(file.path, pins);
+/**
+ * One install set as the rule families see it. A pin whose marker cannot hold for the set's
+ * interpreter is never installed, so it is never checked; markers are evaluated only for the pins a
+ * rule asks about (most packages of a large set are pinned once and asked about by none).
+ */
+class SetView {
+    set;
+    context;
+    pythons = [];
+    /** pyproject.toml `requires-python`. */
+    requiresPython = [];
+    cuda = [];
+    images = [];
+    indexes = [];
+    /** The interpreters the set may install into (its own Python, else its requires-python, else the profile's); null when nothing says. */
+    python;
+    /**
+     * Every pin the set's files write, marker or not: the files in order, each file's lines in order
+     * (`compareReadOrder` gives pip's reading order).
+     */
+    written = [];
+    writtenByKey = new Map();
+    /** The packages written more than once, in the order their second pin comes. */
+    writtenTwice = [];
+    installedByKey = new Map();
+    readPositions;
+    /** The set's `torchCudaSubjects`, once found. */
+    torchBuilds;
+    constructor(set, context) {
+        this.set = set;
+        this.context = context;
+        const files = [];
+        for (const path of set.files) {
+            const file = context.files.get(path);
+            if (!file)
+                continue;
+            // Only the stages of this set count in its own Dockerfile; other files count whole.
+            const stages = path === set.file && set.stages ? new Set(set.stages) : null;
+            const inSet = (stage) => stages === null || stage == null || stages.has(stage);
+            for (const fact of file.python)
+                if (inSet(fact.stage))
+                    this.pythons.push({ fact, file: path });
+            for (const fact of file.cuda)
+                if (inSet(fact.stage))
+                    this.cuda.push({ fact, file: path });
+            for (const fact of file.indexes)
+                if (inSet(fact.stage))
+                    this.indexes.push({ fact, file: path });
+            for (const fact of file.images)
+                if (inSet(imageStage(fact)))
+                    this.images.push({ fact, file: path });
+            if (file.requiresPython)
+                this.requiresPython.push({ fact: file.requiresPython, file: path });
+            files.push({ file, stages });
+        }
+        this.python = interpreterOf(this, context);
+        for (const { file, stages } of files) {
+            for (const requirement of (0,packed/* requirementsOf */.CG)(file)) {
+                if (requirement.url !== null || requirement.editable)
+                    continue;
+                if (stages !== null && requirement.stage != null && !stages.has(requirement.stage))
+                    continue;
+                const pin = new Pin(requirement, file.path, context.specifiers);
+                this.written.push(pin);
+                const same = this.writtenByKey.get(pin.key);
+                if (!same)
+                    this.writtenByKey.set(pin.key, [pin]);
+                else if (same.push(pin) === 2)
+                    this.writtenTwice.push(pin.key);
+            }
+        }
+    }
+    /** Can the pin's marker hold with the set's interpreter (so that pip may install it)? */
+    installs(pin) {
+        const marker = pin.requirement.marker;
+        return marker === null || this.context.markers.holds(marker, this.python);
+    }
+    /** The pins of a package the set installs, in order. */
+    pinsOf(key) {
+        let pins = this.installedByKey.get(key);
+        if (pins === undefined) {
+            pins = (this.writtenByKey.get(key) ?? []).filter((pin) => this.installs(pin));
+            this.installedByKey.set(key, pins);
         }
         return pins;
-    };
-    const context = { matrix, profile, sets: [], files, specifiers, markers, allowed: new Map() };
-    context.sets = parse.installSets.map((set) => viewOf(set, files, pinsOf, context));
-    return context;
-}
-function readPins(file, specifiers) {
-    const pins = [];
-    for (const requirement of (0,packed/* requirementsOf */.CG)(file)) {
-        if (requirement.url !== null || requirement.editable)
-            continue;
-        pins.push(new Pin(requirement, file.path, specifiers));
     }
-    return pins;
-}
-function viewOf(set, files, pinsOf, context) {
-    const view = {
-        set, pins: [], pinsByKey: new Map(), pythons: [], requiresPython: [], cuda: [], images: [], indexes: [], readAt: readPositions(set, files),
-    };
-    const candidates = [];
-    for (const path of set.files) {
-        const file = files.get(path);
-        if (!file)
-            continue;
-        // Only the stages of this set count in its own Dockerfile; other files count whole.
-        const stages = path === set.file && set.stages ? new Set(set.stages) : null;
-        const inSet = (stage) => stages === null || stage == null || stages.has(stage);
-        // A loop, not push(...pins): a 200,000-line file would overflow the argument stack.
-        if (stages === null)
-            for (const pin of pinsOf(file))
-                candidates.push(pin);
-        else
-            for (const pin of pinsOf(file))
-                if (inSet(pin.requirement.stage))
-                    candidates.push(pin);
-        for (const fact of file.python)
-            if (inSet(fact.stage))
-                view.pythons.push({ fact, file: path });
-        for (const fact of file.cuda)
-            if (inSet(fact.stage))
-                view.cuda.push({ fact, file: path });
-        for (const fact of file.indexes)
-            if (inSet(fact.stage))
-                view.indexes.push({ fact, file: path });
-        for (const fact of file.images)
-            if (inSet(imageStage(fact)))
-                view.images.push({ fact, file: path });
-        if (file.requiresPython)
-            view.requiresPython.push({ fact: file.requiresPython, file: path });
+    /** Each package the set installs more than one pin of, with those pins in order. */
+    pinnedTwice() {
+        return this.writtenTwice.map((key) => this.pinsOf(key)).filter((pins) => pins.length >= 2);
     }
-    // A pin whose marker cannot hold for the set's interpreter is never installed: it is not checked.
-    const python = interpreterOf(view, context);
-    for (const pin of candidates) {
-        const marker = pin.requirement.marker;
-        if (marker !== null && !context.markers.holds(marker, python))
-            continue;
-        view.pins.push(pin);
-        const same = view.pinsByKey.get(pin.key);
-        if (same)
-            same.push(pin);
-        else
-            view.pinsByKey.set(pin.key, [pin]);
+    /**
+     * Where pip reads each file of the set: the lines of the includes that lead to it (`[]` for the
+     * root, `[4]` for a file the root includes at line 4, `[4, 2]` for one that file includes at 2).
+     */
+    get readAt() {
+        this.readPositions ??= readPositions(this.set, this.context.files);
+        return this.readPositions;
     }
-    return view;
 }
-/** The interpreters the set may install into: its own Python, else its requires-python, else the profile's. */
+function buildContext(parse, matrix, profile, specifiers = new Specifiers()) {
+    const files = new Map(parse.files.map((file) => [file.path, file]));
+    return { matrix, profile, files, specifiers, markers: new MarkerSpace(), allowed: new Map() };
+}
 function interpreterOf(view, context) {
     const python = setPython(view);
     const specifier = python ? versionSpecifier(python.fact.version) : (view.requiresPython[0]?.fact.specifier ?? context.profile?.python);
@@ -42497,15 +42587,21 @@ function readPositions(set, files) {
 }
 /** Orders two pins of one set as pip reads them: an included file's lines come where it is included. */
 function compareReadOrder(view, a, b) {
-    const left = [...(view.readAt.get(a.at.file) ?? [Infinity]), a.at.span.line];
-    const right = [...(view.readAt.get(b.at.file) ?? [Infinity]), b.at.span.line];
-    for (let index = 0; index < Math.min(left.length, right.length); index++) {
-        const difference = left[index] - right[index];
+    // A pin's place is the include lines leading to its file, then its own line; compared as two
+    // lists without building them (a sort asks this many times).
+    const left = view.readAt.get(a.file) ?? UNREACHED;
+    const right = view.readAt.get(b.file) ?? UNREACHED;
+    const place = (path, line, index) => (index < path.length ? path[index] : line);
+    const compared = Math.min(left.length, right.length) + 1;
+    for (let index = 0; index < compared; index++) {
+        const difference = place(left, a.requirement.line, index) - place(right, b.requirement.line, index);
         if (difference !== 0)
             return difference;
     }
     return left.length - right.length;
 }
+/** The place of a file pip does not reach through the set's includes: after every other. */
+const UNREACHED = [Infinity];
 /** A stage is known by its `AS` name, or by its 0-based index when it has none. */
 function imageStage(image) {
     return image.stage ?? (image.stageIndex === undefined ? null : String(image.stageIndex));
@@ -42684,7 +42780,10 @@ function pinSubject(pin) {
         pseudo: false,
         at: pin.at,
         admits: pin.admits,
-        shown: (0,check_findings/* requirementText */.Pg)(pin.requirement),
+        // Quoted only by findings: most pins a rule looks at are fine.
+        get shown() {
+            return (0,check_findings/* requirementText */.Pg)(pin.requirement);
+        },
         actual: pin.requirement.specifier,
         fixFor: (specifier) => (0,check_findings/* requirementWith */.Gi)(pin.requirement, specifier),
         pin,
@@ -42729,7 +42828,7 @@ function requiresPythonSubjects(view, context) {
  * exists), `ENV CUDA_VERSION`, PyTorch wheel indexes (`/whl/cu121`) and `+cu121` local labels.
  */
 function cudaSubjects(view, context) {
-    return [...imageCudaSubjects(view, context), ...wheelCudaSubjects(view, context, view.pins)];
+    return [...imageCudaSubjects(view, context), ...wheelCudaSubjects(view, context, view.written)];
 }
 /** The CUDA versions of the set's base images and `ENV CUDA_VERSION` lines. */
 function imageCudaSubjects(view, context) {
@@ -42760,11 +42859,12 @@ const TORCH_WHEELS = new Set(['torch', 'torchvision', 'torchaudio']);
  * `+cuXYZ` labels of its torch-family pins; none when the set installs no torch.
  */
 function torchCudaSubjects(view, context) {
-    if (!view.pinsByKey.has('torch'))
-        return [];
-    return wheelCudaSubjects(view, context, view.pins.filter((pin) => TORCH_WHEELS.has(pin.key)));
+    // Three families ask: found once per set.
+    view.torchBuilds ??= view.pinsOf('torch').length === 0 ? [] : wheelCudaSubjects(view, context, view.written.filter((pin) => TORCH_WHEELS.has(pin.key)));
+    return view.torchBuilds;
 }
-function wheelCudaSubjects(view, context, pins) {
+/** The set's PyTorch indexes, and the `+cuXYZ` labels of those of `written` the set installs. */
+function wheelCudaSubjects(view, context, written) {
     const subjects = [];
     for (const { fact, file } of view.indexes) {
         const cuda = fact.cuda;
@@ -42780,7 +42880,10 @@ function wheelCudaSubjects(view, context, pins) {
             pin: null,
         });
     }
-    for (const pin of pins) {
+    for (const pin of written) {
+        // A local label comes after a `+`: a pin without one is passed over before its specifier is analysed.
+        if (!pin.requirement.specifier.includes('+') || !view.installs(pin))
+            continue;
         const exact = pin.admits.exact;
         const label = exact ? localLabel(exact) : null;
         const cuda = label ? cudaOfLabel(label) : null;
@@ -42856,7 +42959,8 @@ const CUDA_RULES = [
 ];
 /** Where torch decides whether nvcc suits its CUDA build. */
 const CPP_EXTENSION_SOURCE = 'https://github.com/pytorch/pytorch/blob/main/torch/utils/cpp_extension.py';
-function checkCuda(context) {
+/** The file-level part: each image of each file once, whatever sets include it. */
+function checkCudaImages(context) {
     const findings = [];
     const facts = context.matrix.facts;
     // Without the tag table (it is loaded only for repositories that use nvidia/cuda) every tag would look unknown.
@@ -42868,8 +42972,6 @@ function checkCuda(context) {
                 driverNotice(facts, file, image, findings);
         }
     }
-    for (const view of context.sets)
-        checkTorchBuild(context, view, findings);
     return findings;
 }
 /** Reports an nvidia/cuda tag that was never published or is end-of-life; true when it was never published. */
@@ -42944,7 +43046,7 @@ function driverNotice(facts, file, image, findings) {
     }));
 }
 /** A stage that installs torch from a cuXYZ index (or +cuXYZ wheels) on an nvidia/cuda image. */
-function checkTorchBuild(context, view, findings) {
+function checkCudaSet(context, view, findings) {
     const builds = torchCudaSubjects(view, context);
     if (builds.length === 0)
         return;
@@ -43004,7 +43106,6 @@ function buildMismatch(context, image, subject, tag, build, difference) {
 
 
 
-
 const DUPLICATE_RULES = [
     { id: 'conflicting-pin', severity: 'error', summary: 'two pins of one package in one install set that no version satisfies together' },
     { id: 'duplicate-pin', severity: 'notice', summary: 'the same package pinned identically twice in one install set' },
@@ -43014,32 +43115,38 @@ const DUPLICATE_RULES = [
  * variants only: hostile input must not make the check quadratic.
  */
 const MAX_VARIANTS_COMPARED = 64;
-function checkDuplicates(context) {
-    const findings = [];
-    for (const view of context.sets) {
-        const python = interpreterOf(view, context);
-        for (const group of view.pinsByKey.values()) {
-            if (group.length < 2)
-                continue;
-            // "Later" is as pip reads them: an included file's pins come at the line that includes it.
-            const pins = view.set.files.length > 1 ? [...group].sort((a, b) => compareReadOrder(view, a, b)) : group;
-            // The first pin of each distinct (specifier, extras, marker), in order.
-            const variants = new Map();
-            for (const later of pins) {
-                const signature = `${later.requirement.specifier}\u0000${later.requirement.extras.join(',')}\u0000${later.requirement.marker ?? ''}`;
-                const meets = (earlier) => context.markers.canHoldTogether([earlier.requirement.marker, later.requirement.marker], python);
-                const conflicting = [...variants.values()].find((earlier) => meets(earlier) && !intersects(earlier.admits.set, later.admits.set));
-                const identical = variants.get(signature);
-                if (conflicting)
-                    findings.push(conflict(context, later, conflicting));
-                else if (identical && identical !== later && meets(identical))
-                    findings.push(duplicate(later, identical));
-                if (!identical && variants.size < MAX_VARIANTS_COMPARED)
-                    variants.set(signature, later);
+function checkDuplicatesSet(context, view, findings) {
+    const python = view.python;
+    for (const group of view.pinnedTwice()) {
+        // "Later" is as pip reads them: an included file's pins come at the line that includes it.
+        const pins = view.set.files.length > 1 ? [...group].sort((a, b) => compareReadOrder(view, a, b)) : group;
+        // The first pin of each distinct (specifier, extras, marker), in order.
+        const variants = [];
+        for (const later of pins) {
+            const meets = (earlier) => context.markers.canHoldTogether([earlier.requirement.marker, later.requirement.marker], python);
+            let conflicting;
+            let identical;
+            for (const earlier of variants) {
+                if (!identical && sameVariant(earlier, later))
+                    identical = earlier;
+                if (!conflicting && meets(earlier) && !context.specifiers.overlap(earlier.admits, later.admits))
+                    conflicting = earlier;
             }
+            if (conflicting)
+                findings.push(conflict(context, later, conflicting));
+            else if (identical && identical !== later && meets(identical))
+                findings.push(duplicate(later, identical));
+            if (!identical && variants.length < MAX_VARIANTS_COMPARED)
+                variants.push(later);
         }
     }
-    return findings;
+}
+/** Same specifier, extras and marker: the same pin written twice. */
+function sameVariant(a, b) {
+    const left = a.requirement;
+    const right = b.requirement;
+    return left.specifier === right.specifier && (left.marker ?? '') === (right.marker ?? '') &&
+        left.extras.length === right.extras.length && left.extras.every((extra, index) => extra === right.extras[index]);
 }
 function conflict(context, later, earlier) {
     // Agree on the profile's pin when there is one; else on the earlier pin.
@@ -43070,15 +43177,20 @@ function duplicate(later, earlier) {
 
 
 
-function checkMatrixRules(context) {
-    const rules = context.matrix.rules.map((rule) => parseRule(rule, context)).filter((rule) => rule !== null);
-    const findings = [];
-    for (const view of context.sets) {
-        const subjects = subjectsOfSet(view, context);
-        for (const rule of rules)
-            checkRule(rule, subjects, context, findings);
+function checkMatrixRulesSet(context, view, findings) {
+    const subjects = subjectsOfSet(view, context);
+    for (const rule of parsedRules(context))
+        checkRule(rule, subjects, context, findings);
+}
+const parsedRulesOfRun = new WeakMap();
+/** The matrix's rules with their specifiers analysed, once per run (not once per set). */
+function parsedRules(context) {
+    let rules = parsedRulesOfRun.get(context);
+    if (!rules) {
+        rules = context.matrix.rules.map((rule) => parseRule(rule, context)).filter((rule) => rule !== null);
+        parsedRulesOfRun.set(context, rules);
     }
-    return findings;
+    return rules;
 }
 /** null when a specifier does not parse: the matrix loader validates them, so this is defensive only. */
 function parseRule(rule, context) {
@@ -43104,7 +43216,7 @@ function subjectsOfSet(view, context) {
     return (key) => {
         let subjects = cache.get(key);
         if (!subjects) {
-            subjects = key === PYTHON ? setPythonSubjects(view, context) : (view.pinsByKey.get(key) ?? []).map(pinSubject);
+            subjects = key === PYTHON ? setPythonSubjects(view, context) : view.pinsOf(key).map(pinSubject);
             cache.set(key, subjects);
         }
         return subjects;
@@ -43189,23 +43301,19 @@ const PROFILE_RULES = [
     { id: 'python-outside-profile', severity: 'error', summary: "a stage's Python, or a pyproject's requires-python, outside the profile's python" },
     { id: 'cuda-outside-profile', severity: 'error', summary: "a base image's CUDA, a wheel index's cuXYZ or a +cuXYZ version outside the profile's cuda" },
 ];
-function checkProfile(context) {
+function checkProfileSet(context, view, findings) {
     const profile = context.profile;
     if (!profile)
-        return [];
-    const findings = [];
-    for (const view of context.sets) {
-        checkPackages(context, profile, view, findings);
-        checkPseudo(context, profile, pythonSubjects(view, context), PYTHON, 'python-outside-profile', findings);
-        checkPseudo(context, profile, cudaSubjects(view, context), CUDA, 'cuda-outside-profile', findings);
-    }
-    return findings;
+        return;
+    checkPackages(context, profile, view, findings);
+    checkPseudo(context, profile, pythonSubjects(view, context), PYTHON, 'python-outside-profile', findings);
+    checkPseudo(context, profile, cudaSubjects(view, context), CUDA, 'cuda-outside-profile', findings);
 }
 function checkPackages(context, profile, view, findings) {
     for (const key of Object.keys(profile.packages)) {
-        const pins = view.pinsByKey.get(key);
-        const allowed = pins ? profileAllows(context, key, false) : null;
-        if (!pins || !allowed)
+        const pins = view.pinsOf(key);
+        const allowed = pins.length > 0 ? profileAllows(context, key, false) : null;
+        if (!allowed)
             continue;
         const reason = profileReason(profile, key);
         const pinnedSomewhere = pins.some((pin) => !pin.unpinned);
@@ -44029,7 +44137,8 @@ function inferred(parse, matrix, specifiers) {
     const exactPins = new Map();
     for (const file of parse.files) {
         for (const requirement of (0,packed/* requirementsOf */.CG)(file)) {
-            if (requirement.url !== null || requirement.specifier === '' || !profiled.has(requirement.key))
+            // The package first: most requirements of a large repository are of packages no profile names.
+            if (requirement.url !== null || !profiled.has(requirement.key) || requirement.specifier === '')
                 continue;
             if (!specifiers.admits(requirement.specifier)?.exact)
                 continue;
@@ -44201,23 +44310,19 @@ const TORCH_RULES = [
     { id: 'torch-index-label-mismatch', severity: 'error', summary: "a `+cuXYZ` pin that none of the install set's PyTorch indexes serves" },
 ];
 const COMPANIONS = ['torchvision', 'torchaudio'];
-function checkTorch(context) {
+function checkTorchSet(context, view, findings) {
     const releases = torchReleases(context.matrix.facts);
-    const findings = [];
-    for (const view of context.sets) {
-        for (const torch of view.pinsByKey.get('torch') ?? []) {
-            const release = torch.admits.exact ? releases.get(releaseKey(torch.admits.exact)) : undefined;
-            if (!release)
-                continue;
-            const torchSubject = pinSubject(torch);
-            for (const companion of COMPANIONS)
-                checkCompanion(context, view, torchSubject, release, companion, releases, findings);
-            checkPython(context, view, torchSubject, release, findings);
-            checkCudaVariant(context, view, torch, findings);
-        }
-        checkIndexLabels(context, view, findings);
+    for (const torch of view.pinsOf('torch')) {
+        const release = torch.admits.exact ? releases.get(releaseKey(torch.admits.exact)) : undefined;
+        if (!release)
+            continue;
+        const torchSubject = pinSubject(torch);
+        for (const companion of COMPANIONS)
+            checkCompanion(context, view, torchSubject, release, companion, releases, findings);
+        checkPython(context, view, torchSubject, release, findings);
+        checkCudaVariant(context, view, torch, findings);
     }
-    return findings;
+    checkIndexLabels(context, view, findings);
 }
 /**
  * `torch==2.1.2+cu121` installs only from an index that serves cu121 builds: plain PyPI has no
@@ -44265,7 +44370,7 @@ function checkCompanion(context, view, torch, release, companion, releases, find
     const expectedVersion = (0,pep440_version/* parseVersion */.ot)(expected);
     if (!expectedVersion)
         return;
-    for (const pin of view.pinsByKey.get(companion) ?? []) {
+    for (const pin of view.pinsOf(companion)) {
         if (pin.unpinned)
             continue;
         const exact = pin.admits.exact;
@@ -44389,7 +44494,8 @@ function preferredVariant(context, published, wanted) {
 ;// CONCATENATED MODULE: ./lib/src/check/index.js
 // The check stage: facts (a ParseResult) and a matrix in, findings out. Pure: no file system, no
 // network, no @actions. Each rule family lives in its own file; this one picks the profile, runs
-// them all, and applies what every finding goes through (suppressions, de-duplication, order).
+// them all set by set, and applies what every finding goes through (suppressions, de-duplication,
+// order).
 
 
 
@@ -44417,13 +44523,22 @@ function runChecks(parse, matrix, options) {
     if (!selection.ok)
         return selection;
     const context = buildContext(parse, matrix, selection.profile, specifiers);
-    const findings = [
-        ...checkProfile(context),
-        ...checkMatrixRules(context),
-        ...checkTorch(context),
-        ...checkCuda(context),
-        ...checkDuplicates(context),
-    ];
+    // One list per family, joined in this order: de-duplication keeps the first of equal findings.
+    const profile = [];
+    const rules = [];
+    const torch = [];
+    const cuda = checkCudaImages(context);
+    const duplicates = [];
+    for (const set of parse.installSets) {
+        // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
+        const view = new SetView(set, context);
+        checkProfileSet(context, view, profile);
+        checkMatrixRulesSet(context, view, rules);
+        checkTorchSet(context, view, torch);
+        checkCudaSet(context, view, cuda);
+        checkDuplicatesSet(context, view, duplicates);
+    }
+    const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates];
     const kept = applySuppressions((0,check_findings/* dedupeFindings */._4)(findings), parse.files, matrix.ignore);
     return { ok: true, findings: kept.sort(check_findings/* compareFindings */.Eg), profile: selection.choice };
 }

@@ -1,14 +1,16 @@
 // What the rule families look at: each install set as the requirements, interpreters, CUDA versions,
-// images and indexes pip and Docker see together. Every file's requirements are turned into pins once,
-// however many sets include the file.
+// images and indexes pip and Docker see together. A set's view is built when the set is checked and
+// dropped after it, so that no per-requirement object outlives its set: a file in two sets has its
+// pins built twice, which costs less than keeping a pin for every requirement of a large repository.
 
 import type { Matrix, Profile } from '../matrix/types.js';
 import type { CudaFact, ImageRef, IndexFact, InstallSet, ParsedFile, ParseResult, PythonFact, Requirement, Span } from '../model.js';
 import type { Place } from './findings.js';
+import type { Subject } from './subjects.js';
 import type { SpecifierSet } from '../pep440/specifier.js';
+import { requirementsOf } from '../parse/packed.js';
 import { MarkerSpace } from './markers.js';
 import { Specifiers, versionSpecifier, type Admits } from './versions.js';
-import { requirementsOf } from '../parse/packed.js';
 
 /**
  * A requirement with a version specifier pip can resolve (URL and path requirements are not pins).
@@ -16,16 +18,22 @@ import { requirementsOf } from '../parse/packed.js';
  * no rule, profile or duplicate ever looks at.
  */
 export class Pin {
-  readonly key: string;
-  readonly at: Place;
-  /** True when the requirement names no version at all. */
-  readonly unpinned: boolean;
   private analysed: Admits | undefined;
 
-  constructor(readonly requirement: Requirement, file: string, private readonly specifiers: Specifiers) {
-    this.key = requirement.key;
-    this.at = { file, span: requirement };
-    this.unpinned = requirement.specifier === '';
+  constructor(readonly requirement: Requirement, readonly file: string, private readonly specifiers: Specifiers) {}
+
+  get key(): string {
+    return this.requirement.key;
+  }
+
+  /** Built when asked (by findings and subjects), not for every pin. */
+  get at(): Place {
+    return { file: this.file, span: this.requirement };
+  }
+
+  /** True when the requirement names no version at all. */
+  get unpinned(): boolean {
+    return this.requirement.specifier === '';
   }
 
   /** What the specifier admits; the empty set (everything) when the requirement has no specifier. */
@@ -42,28 +50,96 @@ export interface InFile<T> {
   file: string;
 }
 
-export interface SetView {
-  set: InstallSet;
-  /** The set's files in order, each file's lines in order (`compareReadOrder` gives pip's reading order). */
-  pins: Pin[];
-  pinsByKey: Map<string, Pin[]>;
-  pythons: Array<InFile<PythonFact>>;
+/**
+ * One install set as the rule families see it. A pin whose marker cannot hold for the set's
+ * interpreter is never installed, so it is never checked; markers are evaluated only for the pins a
+ * rule asks about (most packages of a large set are pinned once and asked about by none).
+ */
+export class SetView {
+  readonly pythons: Array<InFile<PythonFact>> = [];
   /** pyproject.toml `requires-python`. */
-  requiresPython: Array<InFile<NonNullable<ParsedFile['requiresPython']>>>;
-  cuda: Array<InFile<CudaFact>>;
-  images: Array<InFile<ImageRef>>;
-  indexes: Array<InFile<IndexFact>>;
+  readonly requiresPython: Array<InFile<NonNullable<ParsedFile['requiresPython']>>> = [];
+  readonly cuda: Array<InFile<CudaFact>> = [];
+  readonly images: Array<InFile<ImageRef>> = [];
+  readonly indexes: Array<InFile<IndexFact>> = [];
+  /** The interpreters the set may install into (its own Python, else its requires-python, else the profile's); null when nothing says. */
+  readonly python: SpecifierSet | null;
+  /**
+   * Every pin the set's files write, marker or not: the files in order, each file's lines in order
+   * (`compareReadOrder` gives pip's reading order).
+   */
+  readonly written: Pin[] = [];
+  private readonly writtenByKey = new Map<string, Pin[]>();
+  /** The packages written more than once, in the order their second pin comes. */
+  private readonly writtenTwice: string[] = [];
+  private readonly installedByKey = new Map<string, readonly Pin[]>();
+  private readPositions: Map<string, number[]> | undefined;
+  /** The set's `torchCudaSubjects`, once found. */
+  torchBuilds: Subject[] | undefined;
+
+  constructor(readonly set: InstallSet, private readonly context: CheckContext) {
+    const files: Array<{ file: ParsedFile; stages: ReadonlySet<string> | null }> = [];
+    for (const path of set.files) {
+      const file = context.files.get(path);
+      if (!file) continue;
+      // Only the stages of this set count in its own Dockerfile; other files count whole.
+      const stages = path === set.file && set.stages ? new Set(set.stages) : null;
+      const inSet = (stage: string | null | undefined): boolean => stages === null || stage == null || stages.has(stage);
+      for (const fact of file.python) if (inSet(fact.stage)) this.pythons.push({ fact, file: path });
+      for (const fact of file.cuda) if (inSet(fact.stage)) this.cuda.push({ fact, file: path });
+      for (const fact of file.indexes) if (inSet(fact.stage)) this.indexes.push({ fact, file: path });
+      for (const fact of file.images) if (inSet(imageStage(fact))) this.images.push({ fact, file: path });
+      if (file.requiresPython) this.requiresPython.push({ fact: file.requiresPython, file: path });
+      files.push({ file, stages });
+    }
+    this.python = interpreterOf(this, context);
+    for (const { file, stages } of files) {
+      for (const requirement of requirementsOf(file)) {
+        if (requirement.url !== null || requirement.editable) continue;
+        if (stages !== null && requirement.stage != null && !stages.has(requirement.stage)) continue;
+        const pin = new Pin(requirement, file.path, context.specifiers);
+        this.written.push(pin);
+        const same = this.writtenByKey.get(pin.key);
+        if (!same) this.writtenByKey.set(pin.key, [pin]);
+        else if (same.push(pin) === 2) this.writtenTwice.push(pin.key);
+      }
+    }
+  }
+
+  /** Can the pin's marker hold with the set's interpreter (so that pip may install it)? */
+  installs(pin: Pin): boolean {
+    const marker = pin.requirement.marker;
+    return marker === null || this.context.markers.holds(marker, this.python);
+  }
+
+  /** The pins of a package the set installs, in order. */
+  pinsOf(key: string): readonly Pin[] {
+    let pins = this.installedByKey.get(key);
+    if (pins === undefined) {
+      pins = (this.writtenByKey.get(key) ?? []).filter((pin) => this.installs(pin));
+      this.installedByKey.set(key, pins);
+    }
+    return pins;
+  }
+
+  /** Each package the set installs more than one pin of, with those pins in order. */
+  pinnedTwice(): Array<readonly Pin[]> {
+    return this.writtenTwice.map((key) => this.pinsOf(key)).filter((pins) => pins.length >= 2);
+  }
+
   /**
    * Where pip reads each file of the set: the lines of the includes that lead to it (`[]` for the
    * root, `[4]` for a file the root includes at line 4, `[4, 2]` for one that file includes at 2).
    */
-  readAt: Map<string, number[]>;
+  get readAt(): ReadonlyMap<string, number[]> {
+    this.readPositions ??= readPositions(this.set, this.context.files);
+    return this.readPositions;
+  }
 }
 
 export interface CheckContext {
   matrix: Matrix;
   profile: Profile | null;
-  sets: SetView[];
   files: ReadonlyMap<string, ParsedFile>;
   specifiers: Specifiers;
   markers: MarkerSpace;
@@ -78,66 +154,11 @@ export interface Allowed {
 }
 
 export function buildContext(parse: ParseResult, matrix: Matrix, profile: Profile | null, specifiers = new Specifiers()): CheckContext {
-  const markers = new MarkerSpace();
   const files = new Map(parse.files.map((file) => [file.path, file]));
-  const pinsOfFile = new Map<string, Pin[]>();
-  const pinsOf = (file: ParsedFile): Pin[] => {
-    let pins = pinsOfFile.get(file.path);
-    if (!pins) {
-      pins = readPins(file, specifiers);
-      pinsOfFile.set(file.path, pins);
-    }
-    return pins;
-  };
-  const context: CheckContext = { matrix, profile, sets: [], files, specifiers, markers, allowed: new Map() };
-  context.sets = parse.installSets.map((set) => viewOf(set, files, pinsOf, context));
-  return context;
+  return { matrix, profile, files, specifiers, markers: new MarkerSpace(), allowed: new Map() };
 }
 
-function readPins(file: ParsedFile, specifiers: Specifiers): Pin[] {
-  const pins: Pin[] = [];
-  for (const requirement of requirementsOf(file)) {
-    if (requirement.url !== null || requirement.editable) continue;
-    pins.push(new Pin(requirement, file.path, specifiers));
-  }
-  return pins;
-}
-
-function viewOf(set: InstallSet, files: ReadonlyMap<string, ParsedFile>, pinsOf: (file: ParsedFile) => Pin[], context: CheckContext): SetView {
-  const view: SetView = {
-    set, pins: [], pinsByKey: new Map(), pythons: [], requiresPython: [], cuda: [], images: [], indexes: [], readAt: readPositions(set, files),
-  };
-  const candidates: Pin[] = [];
-  for (const path of set.files) {
-    const file = files.get(path);
-    if (!file) continue;
-    // Only the stages of this set count in its own Dockerfile; other files count whole.
-    const stages = path === set.file && set.stages ? new Set(set.stages) : null;
-    const inSet = (stage: string | null | undefined): boolean => stages === null || stage == null || stages.has(stage);
-    // A loop, not push(...pins): a 200,000-line file would overflow the argument stack.
-    if (stages === null) for (const pin of pinsOf(file)) candidates.push(pin);
-    else for (const pin of pinsOf(file)) if (inSet(pin.requirement.stage)) candidates.push(pin);
-    for (const fact of file.python) if (inSet(fact.stage)) view.pythons.push({ fact, file: path });
-    for (const fact of file.cuda) if (inSet(fact.stage)) view.cuda.push({ fact, file: path });
-    for (const fact of file.indexes) if (inSet(fact.stage)) view.indexes.push({ fact, file: path });
-    for (const fact of file.images) if (inSet(imageStage(fact))) view.images.push({ fact, file: path });
-    if (file.requiresPython) view.requiresPython.push({ fact: file.requiresPython, file: path });
-  }
-  // A pin whose marker cannot hold for the set's interpreter is never installed: it is not checked.
-  const python = interpreterOf(view, context);
-  for (const pin of candidates) {
-    const marker = pin.requirement.marker;
-    if (marker !== null && !context.markers.holds(marker, python)) continue;
-    view.pins.push(pin);
-    const same = view.pinsByKey.get(pin.key);
-    if (same) same.push(pin);
-    else view.pinsByKey.set(pin.key, [pin]);
-  }
-  return view;
-}
-
-/** The interpreters the set may install into: its own Python, else its requires-python, else the profile's. */
-export function interpreterOf(view: SetView, context: CheckContext): SpecifierSet | null {
+function interpreterOf(view: SetView, context: CheckContext): SpecifierSet | null {
   const python = setPython(view);
   const specifier = python ? versionSpecifier(python.fact.version) : (view.requiresPython[0]?.fact.specifier ?? context.profile?.python);
   return specifier === undefined ? null : (context.specifiers.admits(specifier)?.set ?? null);
@@ -159,14 +180,21 @@ function readPositions(set: InstallSet, files: ReadonlyMap<string, ParsedFile>):
 
 /** Orders two pins of one set as pip reads them: an included file's lines come where it is included. */
 export function compareReadOrder(view: SetView, a: Pin, b: Pin): number {
-  const left = [...(view.readAt.get(a.at.file) ?? [Infinity]), a.at.span.line];
-  const right = [...(view.readAt.get(b.at.file) ?? [Infinity]), b.at.span.line];
-  for (let index = 0; index < Math.min(left.length, right.length); index++) {
-    const difference = (left[index] as number) - (right[index] as number);
+  // A pin's place is the include lines leading to its file, then its own line; compared as two
+  // lists without building them (a sort asks this many times).
+  const left = view.readAt.get(a.file) ?? UNREACHED;
+  const right = view.readAt.get(b.file) ?? UNREACHED;
+  const place = (path: readonly number[], line: number, index: number): number => (index < path.length ? (path[index] as number) : line);
+  const compared = Math.min(left.length, right.length) + 1;
+  for (let index = 0; index < compared; index++) {
+    const difference = place(left, a.requirement.line, index) - place(right, b.requirement.line, index);
     if (difference !== 0) return difference;
   }
   return left.length - right.length;
 }
+
+/** The place of a file pip does not reach through the set's includes: after every other. */
+const UNREACHED: readonly number[] = [Infinity];
 
 /** A stage is known by its `AS` name, or by its 0-based index when it has none. */
 function imageStage(image: ImageRef): string | null {

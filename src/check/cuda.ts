@@ -24,7 +24,8 @@ export const CUDA_RULES: readonly RuleInfo[] = [
 /** Where torch decides whether nvcc suits its CUDA build. */
 export const CPP_EXTENSION_SOURCE = 'https://github.com/pytorch/pytorch/blob/main/torch/utils/cpp_extension.py';
 
-export function checkCuda(context: CheckContext): Finding[] {
+/** The file-level part: each image of each file once, whatever sets include it. */
+export function checkCudaImages(context: CheckContext): Finding[] {
   const findings: Finding[] = [];
   const facts = context.matrix.facts;
   // Without the tag table (it is loaded only for repositories that use nvidia/cuda) every tag would look unknown.
@@ -35,7 +36,6 @@ export function checkCuda(context: CheckContext): Finding[] {
       if (!neverPublished) driverNotice(facts, file, image, findings);
     }
   }
-  for (const view of context.sets) checkTorchBuild(context, view, findings);
   return findings;
 }
 
@@ -109,7 +109,7 @@ function driverNotice(facts: Facts, file: ParsedFile, image: ImageRef, findings:
 }
 
 /** A stage that installs torch from a cuXYZ index (or +cuXYZ wheels) on an nvidia/cuda image. */
-function checkTorchBuild(context: CheckContext, view: SetView, findings: Finding[]): void {
+export function checkCudaSet(context: CheckContext, view: SetView, findings: Finding[]): void {
   const builds = torchCudaSubjects(view, context);
   if (builds.length === 0) return;
   for (const image of view.images) {

@@ -5,8 +5,7 @@
 // (`python_version < "3.10"` and `>= "3.10"`) never meet, so they never conflict.
 
 import type { Finding, RuleInfo } from '../model.js';
-import { intersects } from '../pep440/ranges.js';
-import { compareReadOrder, interpreterOf, profileAllows, type CheckContext, type Pin } from './context.js';
+import { compareReadOrder, profileAllows, type CheckContext, type Pin, type SetView } from './context.js';
 import { makeFinding, requirementText, requirementWith } from './findings.js';
 import { fit } from './versions.js';
 
@@ -21,28 +20,34 @@ export const DUPLICATE_RULES: readonly RuleInfo[] = [
  */
 const MAX_VARIANTS_COMPARED = 64;
 
-export function checkDuplicates(context: CheckContext): Finding[] {
-  const findings: Finding[] = [];
-  for (const view of context.sets) {
-    const python = interpreterOf(view, context);
-    for (const group of view.pinsByKey.values()) {
-      if (group.length < 2) continue;
-      // "Later" is as pip reads them: an included file's pins come at the line that includes it.
-      const pins = view.set.files.length > 1 ? [...group].sort((a, b) => compareReadOrder(view, a, b)) : group;
-      // The first pin of each distinct (specifier, extras, marker), in order.
-      const variants = new Map<string, Pin>();
-      for (const later of pins) {
-        const signature = `${later.requirement.specifier}\u0000${later.requirement.extras.join(',')}\u0000${later.requirement.marker ?? ''}`;
-        const meets = (earlier: Pin): boolean => context.markers.canHoldTogether([earlier.requirement.marker, later.requirement.marker], python);
-        const conflicting = [...variants.values()].find((earlier) => meets(earlier) && !intersects(earlier.admits.set, later.admits.set));
-        const identical = variants.get(signature);
-        if (conflicting) findings.push(conflict(context, later, conflicting));
-        else if (identical && identical !== later && meets(identical)) findings.push(duplicate(later, identical));
-        if (!identical && variants.size < MAX_VARIANTS_COMPARED) variants.set(signature, later);
+export function checkDuplicatesSet(context: CheckContext, view: SetView, findings: Finding[]): void {
+  const python = view.python;
+  for (const group of view.pinnedTwice()) {
+    // "Later" is as pip reads them: an included file's pins come at the line that includes it.
+    const pins = view.set.files.length > 1 ? [...group].sort((a, b) => compareReadOrder(view, a, b)) : group;
+    // The first pin of each distinct (specifier, extras, marker), in order.
+    const variants: Pin[] = [];
+    for (const later of pins) {
+      const meets = (earlier: Pin): boolean => context.markers.canHoldTogether([earlier.requirement.marker, later.requirement.marker], python);
+      let conflicting: Pin | undefined;
+      let identical: Pin | undefined;
+      for (const earlier of variants) {
+        if (!identical && sameVariant(earlier, later)) identical = earlier;
+        if (!conflicting && meets(earlier) && !context.specifiers.overlap(earlier.admits, later.admits)) conflicting = earlier;
       }
+      if (conflicting) findings.push(conflict(context, later, conflicting));
+      else if (identical && identical !== later && meets(identical)) findings.push(duplicate(later, identical));
+      if (!identical && variants.length < MAX_VARIANTS_COMPARED) variants.push(later);
     }
   }
-  return findings;
+}
+
+/** Same specifier, extras and marker: the same pin written twice. */
+function sameVariant(a: Pin, b: Pin): boolean {
+  const left = a.requirement;
+  const right = b.requirement;
+  return left.specifier === right.specifier && (left.marker ?? '') === (right.marker ?? '') &&
+    left.extras.length === right.extras.length && left.extras.every((extra, index) => extra === right.extras[index]);
 }
 
 function conflict(context: CheckContext, later: Pin, earlier: Pin): Finding {

@@ -88,21 +88,44 @@ function compareText(a: string, b: string): number {
  * Dockerfile stage that installs it) is one finding; their related locations are merged.
  */
 export function dedupeFindings(findings: readonly Finding[]): Finding[] {
-  const byKey = new Map<string, Finding>();
+  // The same problem is at the same place: each finding is compared with those at its place only
+  // (cheaper than a key of every field for every finding of a large repository).
+  const byFile = new Map<string, Map<string, Finding[]>>();
+  const kept: Finding[] = [];
   for (const finding of findings) {
-    const key = [finding.rule, finding.file, finding.line, finding.column, finding.endLine, finding.endColumn,
-      finding.package, finding.expected, finding.actual, finding.fix].join('\u0000');
-    const kept = byKey.get(key);
-    if (!kept) {
-      byKey.set(key, finding);
+    let places = byFile.get(finding.file ?? NONE);
+    if (!places) {
+      places = new Map();
+      byFile.set(finding.file ?? NONE, places);
+    }
+    const place = `${finding.line ?? NONE}:${finding.column ?? NONE}`;
+    let atPlace = places.get(place);
+    if (!atPlace) {
+      atPlace = [];
+      places.set(place, atPlace);
+    }
+    const same = atPlace.find((other) => sameProblem(other, finding));
+    if (!same) {
+      atPlace.push(finding);
+      kept.push(finding);
       continue;
     }
     for (const location of finding.related ?? []) {
-      const related = kept.related ?? (kept.related = []);
+      const related = same.related ?? (same.related = []);
       if (!related.some((other) => other.file === location.file && other.line === location.line && other.column === location.column)) {
         related.push(location);
       }
     }
   }
-  return [...byKey.values()];
+  return kept;
+}
+
+/** An absent field, as a key: absent, null and empty are alike. */
+const NONE = '';
+
+/** Same rule, span and package, and the same fix for it (at the same file, line and column); the message may differ. */
+function sameProblem(a: Finding, b: Finding): boolean {
+  const alike = (x: string | number | null | undefined, y: string | number | null | undefined): boolean => (x ?? NONE) === (y ?? NONE);
+  return a.rule === b.rule && alike(a.endLine, b.endLine) && alike(a.endColumn, b.endColumn) &&
+    alike(a.package, b.package) && alike(a.expected, b.expected) && alike(a.actual, b.actual) && alike(a.fix, b.fix);
 }

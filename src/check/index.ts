@@ -1,18 +1,19 @@
 // The check stage: facts (a ParseResult) and a matrix in, findings out. Pure: no file system, no
 // network, no @actions. Each rule family lives in its own file; this one picks the profile, runs
-// them all, and applies what every finding goes through (suppressions, de-duplication, order).
+// them all set by set, and applies what every finding goes through (suppressions, de-duplication,
+// order).
 
 import type { Matrix, ProfileChoice } from '../matrix/types.js';
 import type { Finding, ParseResult, RuleInfo } from '../model.js';
-import { buildContext } from './context.js';
-import { checkCuda, CUDA_RULES } from './cuda.js';
-import { checkDuplicates, DUPLICATE_RULES } from './duplicates.js';
+import { buildContext, SetView } from './context.js';
+import { checkCudaImages, checkCudaSet, CUDA_RULES } from './cuda.js';
+import { checkDuplicatesSet, DUPLICATE_RULES } from './duplicates.js';
 import { compareFindings, dedupeFindings } from './findings.js';
-import { checkMatrixRules } from './matrix-rules.js';
-import { checkProfile, PROFILE_RULES } from './profile.js';
+import { checkMatrixRulesSet } from './matrix-rules.js';
+import { checkProfileSet, PROFILE_RULES } from './profile.js';
 import { selectProfile } from './profile-select.js';
 import { applySuppressions } from './suppress.js';
-import { checkTorch, TORCH_RULES } from './torch.js';
+import { checkTorchSet, TORCH_RULES } from './torch.js';
 import { Specifiers } from './versions.js';
 
 export { compareFindings } from './findings.js';
@@ -42,13 +43,22 @@ export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOpti
   const selection = selectProfile(parse, matrix, options.profile, options.profileNamedBy, specifiers);
   if (!selection.ok) return selection;
   const context = buildContext(parse, matrix, selection.profile, specifiers);
-  const findings = [
-    ...checkProfile(context),
-    ...checkMatrixRules(context),
-    ...checkTorch(context),
-    ...checkCuda(context),
-    ...checkDuplicates(context),
-  ];
+  // One list per family, joined in this order: de-duplication keeps the first of equal findings.
+  const profile: Finding[] = [];
+  const rules: Finding[] = [];
+  const torch: Finding[] = [];
+  const cuda = checkCudaImages(context);
+  const duplicates: Finding[] = [];
+  for (const set of parse.installSets) {
+    // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
+    const view = new SetView(set, context);
+    checkProfileSet(context, view, profile);
+    checkMatrixRulesSet(context, view, rules);
+    checkTorchSet(context, view, torch);
+    checkCudaSet(context, view, cuda);
+    checkDuplicatesSet(context, view, duplicates);
+  }
+  const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates];
   const kept = applySuppressions(dedupeFindings(findings), parse.files, matrix.ignore);
   return { ok: true, findings: kept.sort(compareFindings), profile: selection.choice };
 }

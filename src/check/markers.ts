@@ -86,14 +86,22 @@ export class MarkerSpace {
 
   /** Can all these markers (null: none) hold at once, with an interpreter `python` admits (null: any)? */
   canHoldTogether(markers: ReadonlyArray<string | null>, python: SpecifierSet | null = null): boolean {
-    const truths = markers.filter((marker): marker is string => marker !== null).map((marker) => this.truth(marker));
+    // Plain loops: the duplicates check asks this for every two pins of a package.
+    const truths: Truth[] = [];
+    for (const marker of markers) if (marker !== null) truths.push(this.truth(marker));
+    // No marker is no condition: an interpreter alone never keeps a pin out.
+    if (truths.length === 0) return true;
     const mask = python ? this.pythonMask(python) : null;
     // An interpreter outside the sample (Python 2, 3.16) says nothing about the markers.
     if (mask && mask.includes(1)) truths.push(mask);
-    if (truths.length === 0) return true;
     for (let index = 0; index < ENVIRONMENTS.length; index++) {
-      if (truths.every((truth) => truth[index] === 1)) return true;
+      if (holdEverywhere(truths, index)) return true;
     }
     return false;
   }
+}
+
+function holdEverywhere(truths: readonly Truth[], index: number): boolean {
+  for (const truth of truths) if (truth[index] !== 1) return false;
+  return true;
 }

@@ -15,14 +15,21 @@ interface ParsedRule {
   require: Array<[string, string, Admits]>;
 }
 
-export function checkMatrixRules(context: CheckContext): Finding[] {
-  const rules = context.matrix.rules.map((rule) => parseRule(rule, context)).filter((rule): rule is ParsedRule => rule !== null);
-  const findings: Finding[] = [];
-  for (const view of context.sets) {
-    const subjects = subjectsOfSet(view, context);
-    for (const rule of rules) checkRule(rule, subjects, context, findings);
+export function checkMatrixRulesSet(context: CheckContext, view: SetView, findings: Finding[]): void {
+  const subjects = subjectsOfSet(view, context);
+  for (const rule of parsedRules(context)) checkRule(rule, subjects, context, findings);
+}
+
+const parsedRulesOfRun = new WeakMap<CheckContext, ParsedRule[]>();
+
+/** The matrix's rules with their specifiers analysed, once per run (not once per set). */
+function parsedRules(context: CheckContext): ParsedRule[] {
+  let rules = parsedRulesOfRun.get(context);
+  if (!rules) {
+    rules = context.matrix.rules.map((rule) => parseRule(rule, context)).filter((rule): rule is ParsedRule => rule !== null);
+    parsedRulesOfRun.set(context, rules);
   }
-  return findings;
+  return rules;
 }
 
 /** null when a specifier does not parse: the matrix loader validates them, so this is defensive only. */
@@ -48,7 +55,7 @@ function subjectsOfSet(view: SetView, context: CheckContext): (key: string) => S
   return (key) => {
     let subjects = cache.get(key);
     if (!subjects) {
-      subjects = key === PYTHON ? setPythonSubjects(view, context) : (view.pinsByKey.get(key) ?? []).map(pinSubject);
+      subjects = key === PYTHON ? setPythonSubjects(view, context) : view.pinsOf(key).map(pinSubject);
       cache.set(key, subjects);
     }
     return subjects;

@@ -5,8 +5,8 @@
 import { resolveProfileName } from '../matrix/load.js';
 import type { Matrix, Profile, ProfileChoice } from '../matrix/types.js';
 import type { ParseResult } from '../model.js';
-import { fit, Specifiers } from './versions.js';
 import { requirementsOf } from '../parse/packed.js';
+import { fit, Specifiers } from './versions.js';
 
 export const AUTO_PROFILE = 'auto';
 
@@ -47,7 +47,8 @@ function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): P
   const exactPins = new Map<string, Set<string>>();
   for (const file of parse.files) {
     for (const requirement of requirementsOf(file)) {
-      if (requirement.url !== null || requirement.specifier === '' || !profiled.has(requirement.key)) continue;
+      // The package first: most requirements of a large repository are of packages no profile names.
+      if (requirement.url !== null || !profiled.has(requirement.key) || requirement.specifier === '') continue;
       if (!specifiers.admits(requirement.specifier)?.exact) continue;
       const versions = exactPins.get(requirement.key) ?? new Set<string>();
       versions.add(requirement.specifier);

@@ -18,23 +18,19 @@ export const PROFILE_RULES: readonly RuleInfo[] = [
   { id: 'cuda-outside-profile', severity: 'error', summary: "a base image's CUDA, a wheel index's cuXYZ or a +cuXYZ version outside the profile's cuda" },
 ];
 
-export function checkProfile(context: CheckContext): Finding[] {
+export function checkProfileSet(context: CheckContext, view: SetView, findings: Finding[]): void {
   const profile = context.profile;
-  if (!profile) return [];
-  const findings: Finding[] = [];
-  for (const view of context.sets) {
-    checkPackages(context, profile, view, findings);
-    checkPseudo(context, profile, pythonSubjects(view, context), PYTHON, 'python-outside-profile', findings);
-    checkPseudo(context, profile, cudaSubjects(view, context), CUDA, 'cuda-outside-profile', findings);
-  }
-  return findings;
+  if (!profile) return;
+  checkPackages(context, profile, view, findings);
+  checkPseudo(context, profile, pythonSubjects(view, context), PYTHON, 'python-outside-profile', findings);
+  checkPseudo(context, profile, cudaSubjects(view, context), CUDA, 'cuda-outside-profile', findings);
 }
 
 function checkPackages(context: CheckContext, profile: Profile, view: SetView, findings: Finding[]): void {
   for (const key of Object.keys(profile.packages)) {
-    const pins = view.pinsByKey.get(key);
-    const allowed = pins ? profileAllows(context, key, false) : null;
-    if (!pins || !allowed) continue;
+    const pins = view.pinsOf(key);
+    const allowed = pins.length > 0 ? profileAllows(context, key, false) : null;
+    if (!allowed) continue;
     const reason = profileReason(profile, key);
     const pinnedSomewhere = pins.some((pin) => !pin.unpinned);
     const wanted = `${key}${allowed.specifier}`;

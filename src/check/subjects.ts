@@ -38,7 +38,10 @@ export function pinSubject(pin: Pin): Subject {
     pseudo: false,
     at: pin.at,
     admits: pin.admits,
-    shown: requirementText(pin.requirement),
+    // Quoted only by findings: most pins a rule looks at are fine.
+    get shown() {
+      return requirementText(pin.requirement);
+    },
     actual: pin.requirement.specifier,
     fixFor: (specifier) => requirementWith(pin.requirement, specifier),
     pin,
@@ -86,7 +89,7 @@ function requiresPythonSubjects(view: SetView, context: CheckContext): Array<Sub
  * exists), `ENV CUDA_VERSION`, PyTorch wheel indexes (`/whl/cu121`) and `+cu121` local labels.
  */
 export function cudaSubjects(view: SetView, context: CheckContext): Subject[] {
-  return [...imageCudaSubjects(view, context), ...wheelCudaSubjects(view, context, view.pins)];
+  return [...imageCudaSubjects(view, context), ...wheelCudaSubjects(view, context, view.written)];
 }
 
 /** The CUDA versions of the set's base images and `ENV CUDA_VERSION` lines. */
@@ -118,11 +121,13 @@ const TORCH_WHEELS: ReadonlySet<string> = new Set(['torch', 'torchvision', 'torc
  * `+cuXYZ` labels of its torch-family pins; none when the set installs no torch.
  */
 export function torchCudaSubjects(view: SetView, context: CheckContext): Subject[] {
-  if (!view.pinsByKey.has('torch')) return [];
-  return wheelCudaSubjects(view, context, view.pins.filter((pin) => TORCH_WHEELS.has(pin.key)));
+  // Three families ask: found once per set.
+  view.torchBuilds ??= view.pinsOf('torch').length === 0 ? [] : wheelCudaSubjects(view, context, view.written.filter((pin) => TORCH_WHEELS.has(pin.key)));
+  return view.torchBuilds;
 }
 
-function wheelCudaSubjects(view: SetView, context: CheckContext, pins: readonly Pin[]): Subject[] {
+/** The set's PyTorch indexes, and the `+cuXYZ` labels of those of `written` the set installs. */
+function wheelCudaSubjects(view: SetView, context: CheckContext, written: readonly Pin[]): Subject[] {
   const subjects: Subject[] = [];
   for (const { fact, file } of view.indexes) {
     const cuda = fact.cuda;
@@ -137,7 +142,9 @@ function wheelCudaSubjects(view: SetView, context: CheckContext, pins: readonly 
       pin: null,
     });
   }
-  for (const pin of pins) {
+  for (const pin of written) {
+    // A local label comes after a `+`: a pin without one is passed over before its specifier is analysed.
+    if (!pin.requirement.specifier.includes('+') || !view.installs(pin)) continue;
     const exact = pin.admits.exact;
     const label = exact ? localLabel(exact) : null;
     const cuda = label ? cudaOfLabel(label) : null;

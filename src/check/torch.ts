@@ -22,21 +22,17 @@ export const TORCH_RULES: readonly RuleInfo[] = [
 const COMPANIONS = ['torchvision', 'torchaudio'] as const;
 type Companion = (typeof COMPANIONS)[number];
 
-export function checkTorch(context: CheckContext): Finding[] {
+export function checkTorchSet(context: CheckContext, view: SetView, findings: Finding[]): void {
   const releases = torchReleases(context.matrix.facts);
-  const findings: Finding[] = [];
-  for (const view of context.sets) {
-    for (const torch of view.pinsByKey.get('torch') ?? []) {
-      const release = torch.admits.exact ? releases.get(releaseKey(torch.admits.exact)) : undefined;
-      if (!release) continue;
-      const torchSubject = pinSubject(torch);
-      for (const companion of COMPANIONS) checkCompanion(context, view, torchSubject, release, companion, releases, findings);
-      checkPython(context, view, torchSubject, release, findings);
-      checkCudaVariant(context, view, torch, findings);
-    }
-    checkIndexLabels(context, view, findings);
+  for (const torch of view.pinsOf('torch')) {
+    const release = torch.admits.exact ? releases.get(releaseKey(torch.admits.exact)) : undefined;
+    if (!release) continue;
+    const torchSubject = pinSubject(torch);
+    for (const companion of COMPANIONS) checkCompanion(context, view, torchSubject, release, companion, releases, findings);
+    checkPython(context, view, torchSubject, release, findings);
+    checkCudaVariant(context, view, torch, findings);
   }
-  return findings;
+  checkIndexLabels(context, view, findings);
 }
 
 /**
@@ -87,7 +83,7 @@ function checkCompanion(
   const expected = release[companion];
   const expectedVersion = parseVersion(expected);
   if (!expectedVersion) return;
-  for (const pin of view.pinsByKey.get(companion) ?? []) {
+  for (const pin of view.pinsOf(companion)) {
     if (pin.unpinned) continue;
     const exact = pin.admits.exact;
     // A local label (+cu121) names the build, not another release.
