@@ -1,15 +1,15 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 770:
+/***/ 8482:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+/* unused reexport */ __nccwpck_require__(9290);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 9290:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -281,34 +281,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 2480:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(1285)
+const Dispatcher = __nccwpck_require__(7939)
+const Pool = __nccwpck_require__(2244)
+const BalancedPool = __nccwpck_require__(2549)
+const Agent = __nccwpck_require__(8285)
+const ProxyAgent = __nccwpck_require__(9920)
+const EnvHttpProxyAgent = __nccwpck_require__(929)
+const RetryAgent = __nccwpck_require__(1346)
+const errors = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(8567)
+const buildConnector = __nccwpck_require__(2784)
+const MockClient = __nccwpck_require__(9493)
+const MockAgent = __nccwpck_require__(1437)
+const MockPool = __nccwpck_require__(5220)
+const mockErrors = __nccwpck_require__(9917)
+const RetryHandler = __nccwpck_require__(5640)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8421)
+const DecoratorHandler = __nccwpck_require__(91)
+const RedirectHandler = __nccwpck_require__(7970)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -326,10 +326,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(730),
+  retry: __nccwpck_require__(4346),
+  dump: __nccwpck_require__(8412),
+  dns: __nccwpck_require__(8731)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -391,7 +391,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(8702).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -403,39 +403,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
+/* unused reexport */ __nccwpck_require__(5524).Headers
+/* unused reexport */ __nccwpck_require__(715).Response
+/* unused reexport */ __nccwpck_require__(175).Request
+/* unused reexport */ __nccwpck_require__(1142).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(4848).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(179)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(5965)
+const { kConstruct } = __nccwpck_require__(61)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6933)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(7708)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(7316)
+/* unused reexport */ __nccwpck_require__(1886).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -451,18 +451,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(1670)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(4640)
+const { RequestAbortedError } = __nccwpck_require__(4627)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -522,16 +522,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 2004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -637,7 +637,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 5646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -651,10 +651,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -895,16 +895,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 4203:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(471)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -1116,18 +1116,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 9656:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1343,15 +1343,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 6730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(4640)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1458,21 +1458,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 8567:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(4203)
+module.exports.stream = __nccwpck_require__(9656)
+module.exports.pipeline = __nccwpck_require__(5646)
+module.exports.upgrade = __nccwpck_require__(6730)
+module.exports.connect = __nccwpck_require__(2004)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 471:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1481,9 +1481,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { ReadableStreamFrom } = __nccwpck_require__(4640)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1864,15 +1864,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 2247:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(471)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1964,16 +1964,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 2784:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4640)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4627)
+const timers = __nccwpck_require__(1275)
 
 function noop () {}
 
@@ -2211,7 +2211,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 2303:
 /***/ ((module) => {
 
 
@@ -2336,7 +2336,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 3374:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2545,7 +2545,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 4627:
 /***/ ((module) => {
 
 
@@ -2977,7 +2977,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 7311:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2985,7 +2985,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -3000,9 +3000,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3466,7 +3466,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 4043:
 /***/ ((module) => {
 
 module.exports = {
@@ -3540,7 +3540,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 4152:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3548,7 +3548,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(2303)
 
 class TstNode {
   /** @type {any} */
@@ -3699,13 +3699,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 4640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(4043)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -3713,9 +3713,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
+const { tree } = __nccwpck_require__(4152)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4425,18 +4425,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 8285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
+const DispatcherBase = __nccwpck_require__(9265)
+const Pool = __nccwpck_require__(2244)
+const Client = __nccwpck_require__(1285)
+const util = __nccwpck_require__(4640)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4565,7 +4565,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 2549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4573,7 +4573,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   PoolBase,
   kClients,
@@ -4581,10 +4581,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(3856)
+const Pool = __nccwpck_require__(2244)
+const { kUrl, kInterceptors } = __nccwpck_require__(4043)
+const { parseOrigin } = __nccwpck_require__(4640)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4781,7 +4781,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 9133:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4789,9 +4789,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const timers = __nccwpck_require__(1275)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4804,7 +4804,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   kUrl,
   kReset,
@@ -4837,9 +4837,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4043)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(776)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4851,11 +4851,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7630) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(8586))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4863,7 +4863,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7630))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5778,7 +5778,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(6396).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6301,7 +6301,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 4548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6309,13 +6309,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4640)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   kUrl,
   kReset,
@@ -6334,7 +6334,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4043)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6740,7 +6740,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(6396).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7100,7 +7100,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 1285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -7110,16 +7110,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const Request = __nccwpck_require__(7311)
+const DispatcherBase = __nccwpck_require__(9265)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4627)
+const buildConnector = __nccwpck_require__(2784)
 const {
   kUrl,
   kServerName,
@@ -7161,9 +7161,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(4043)
+const connectH1 = __nccwpck_require__(9133)
+const connectH2 = __nccwpck_require__(4548)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7471,7 +7471,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 function onError (client, err) {
   if (
@@ -7731,19 +7731,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 9265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(7939)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(4627)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(4043)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7946,7 +7946,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 7939:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8018,15 +8018,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 929:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(9265)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(4043)
+const ProxyAgent = __nccwpck_require__(9920)
+const Agent = __nccwpck_require__(8285)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -8185,7 +8185,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 5844:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8309,15 +8309,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 3856:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(9265)
+const FixedQueue = __nccwpck_require__(5844)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(4043)
+const PoolStats = __nccwpck_require__(5710)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8510,10 +8510,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 5710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(4043)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8551,7 +8551,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 2244:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8562,14 +8562,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(3856)
+const Client = __nccwpck_require__(1285)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { kUrl, kInterceptors } = __nccwpck_require__(4043)
+const buildConnector = __nccwpck_require__(2784)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8665,19 +8665,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 9920:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(8285)
+const Pool = __nccwpck_require__(2244)
+const DispatcherBase = __nccwpck_require__(9265)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(4627)
+const buildConnector = __nccwpck_require__(2784)
+const Client = __nccwpck_require__(1285)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8946,13 +8946,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 1346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(7939)
+const RetryHandler = __nccwpck_require__(5640)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8988,7 +8988,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 8421:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8996,8 +8996,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const Agent = __nccwpck_require__(8285)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9027,7 +9027,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 91:
 /***/ ((module) => {
 
 
@@ -9078,15 +9078,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 7970:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(4640)
+const { kBodyUsed } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9317,20 +9317,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 5640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(4043)
+const { RequestRetryError } = __nccwpck_require__(4627)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(4640)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9761,14 +9761,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 8731:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(91)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(4627)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10143,14 +10143,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 8412:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(4640)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
+const DecoratorHandler = __nccwpck_require__(91)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -10273,12 +10273,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 6036:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7970)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10301,11 +10301,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7970)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10332,11 +10332,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 4346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(5640)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10358,13 +10358,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 776:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(1308);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10642,7 +10642,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 7630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10654,7 +10654,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 8586:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10666,7 +10666,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 1308:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10687,13 +10687,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 1437:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(4043)
+const Agent = __nccwpck_require__(8285)
 const {
   kAgent,
   kMockAgentSet,
@@ -10704,14 +10704,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(941)
+const MockClient = __nccwpck_require__(9493)
+const MockPool = __nccwpck_require__(5220)
+const { matchValue, buildMockOptions } = __nccwpck_require__(8981)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4627)
+const Dispatcher = __nccwpck_require__(7939)
+const Pluralizer = __nccwpck_require__(3289)
+const PendingInterceptorsFormatter = __nccwpck_require__(1726)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10854,14 +10854,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 9493:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(1285)
+const { buildMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kMockAgent,
@@ -10870,10 +10870,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(941)
+const { MockInterceptor } = __nccwpck_require__(5015)
+const Symbols = __nccwpck_require__(4043)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10920,12 +10920,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 9917:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(4627)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10955,12 +10955,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 5015:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kDispatchKey,
@@ -10968,9 +10968,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(941)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { buildURL } = __nccwpck_require__(4640)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -11169,14 +11169,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 5220:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(2244)
+const { buildMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kMockAgent,
@@ -11185,10 +11185,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(941)
+const { MockInterceptor } = __nccwpck_require__(5015)
+const Symbols = __nccwpck_require__(4043)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -11235,7 +11235,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 941:
 /***/ ((module) => {
 
 
@@ -11265,20 +11265,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 8981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(9917)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(941)
+const { buildURL } = __nccwpck_require__(4640)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -11639,7 +11639,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 1726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11689,7 +11689,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 3289:
 /***/ ((module) => {
 
 
@@ -11725,7 +11725,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 1275:
 /***/ ((module) => {
 
 
@@ -12155,20 +12155,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 8514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(61)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6814)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(4640)
+const { webidl } = __nccwpck_require__(5701)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(715)
+const { Request, fromInnerRequest } = __nccwpck_require__(175)
+const { kState } = __nccwpck_require__(1995)
+const { fetching } = __nccwpck_require__(8702)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(9520)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13021,15 +13021,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 5965:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(61)
+const { Cache } = __nccwpck_require__(8514)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 
 class CacheStorage {
   /**
@@ -13180,26 +13180,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 61:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(4043).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 6814:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { isValidHeaderName } = __nccwpck_require__(9520)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -13244,7 +13244,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 3404:
 /***/ ((module) => {
 
 
@@ -13263,15 +13263,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 6933:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(8906)
+const { stringify } = __nccwpck_require__(1077)
+const { webidl } = __nccwpck_require__(5701)
+const { Headers } = __nccwpck_require__(5524)
 
 /**
  * @typedef {Object} Cookie
@@ -13454,14 +13454,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 8906:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(3404)
+const { isCTLExcludingHtab } = __nccwpck_require__(1077)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(7708)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13771,7 +13771,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 1077:
 /***/ ((module) => {
 
 
@@ -14130,13 +14130,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 335:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(3691)
 
 /**
  * @type {number[]} BOM
@@ -14711,23 +14711,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 1670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(8702)
+const { makeRequest } = __nccwpck_require__(175)
+const { webidl } = __nccwpck_require__(5701)
+const { EventSourceStream } = __nccwpck_require__(335)
+const { parseMIMEType } = __nccwpck_require__(7708)
+const { createFastMessageEvent } = __nccwpck_require__(7316)
+const { isNetworkError } = __nccwpck_require__(715)
+const { delay } = __nccwpck_require__(3691)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { environmentSettingsObject } = __nccwpck_require__(9520)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
 
 let experimentalWarned = false
 
@@ -15201,7 +15201,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 3691:
 /***/ ((module) => {
 
 
@@ -15245,12 +15245,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 6396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4640)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -15260,16 +15260,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9520)
+const { FormData } = __nccwpck_require__(1142)
+const { kState } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(7708)
+const { multipartFormDataParser } = __nccwpck_require__(3028)
 let random
 
 try {
@@ -15781,7 +15781,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 7775:
 /***/ ((module) => {
 
 
@@ -15912,7 +15912,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 7708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16663,12 +16663,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 9197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(4043)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16716,14 +16716,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 2538:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16849,16 +16849,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 3028:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
+const { utf8DecodeBytes } = __nccwpck_require__(9520)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(7708)
+const { isFileLike } = __nccwpck_require__(2538)
+const { makeEntry } = __nccwpck_require__(1142)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -17330,16 +17330,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 1142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(9520)
+const { kState } = __nccwpck_require__(1995)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { FileLike, isFileLike } = __nccwpck_require__(2538)
+const { webidl } = __nccwpck_require__(5701)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -17589,7 +17589,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 179:
 /***/ ((module) => {
 
 
@@ -17636,21 +17636,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 5524:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(4043)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9520)
+const { webidl } = __nccwpck_require__(5701)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -18330,7 +18330,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 8702:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18343,9 +18343,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(715)
+const { HeadersList } = __nccwpck_require__(5524)
+const { Request, cloneRequest } = __nccwpck_require__(175)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -18381,23 +18381,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(9520)
+const { kState, kDispatcher } = __nccwpck_require__(1995)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(6396)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7775)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(7708)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
+const { webidl } = __nccwpck_require__(5701)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -20607,23 +20607,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 175:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6396)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5524)
+const { FinalizationRegistry } = __nccwpck_require__(9197)()
+const util = __nccwpck_require__(4640)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9520)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20633,12 +20633,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7775)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { kConstruct } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -21651,14 +21651,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 715:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5524)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6396)
+const util = __nccwpck_require__(4640)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -21670,16 +21670,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9520)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(7775)
+const { kState, kHeaders } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
+const { FormData } = __nccwpck_require__(1142)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { kConstruct } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -22268,7 +22268,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 1995:
 /***/ ((module) => {
 
 
@@ -22284,21 +22284,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 9520:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(7775)
+const { getGlobalOrigin } = __nccwpck_require__(179)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(7708)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(4640)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5701)
 
 let supportedHashes = []
 
@@ -23923,14 +23923,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 5701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(4640)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24625,7 +24625,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 2927:
 /***/ ((module) => {
 
 
@@ -24922,7 +24922,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 4848:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24931,16 +24931,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(410)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(4929)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -25273,12 +25273,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 5549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5701)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25358,7 +25358,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 4929:
 /***/ ((module) => {
 
 
@@ -25375,7 +25375,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 410:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25386,10 +25386,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(4929)
+const { ProgressEvent } = __nccwpck_require__(5549)
+const { getEncoding } = __nccwpck_require__(2927)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(7708)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -25773,27 +25773,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 7905:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6096)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(32)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(1025)
+const { channels } = __nccwpck_require__(3374)
+const { CloseEvent } = __nccwpck_require__(7316)
+const { makeRequest } = __nccwpck_require__(175)
+const { fetching } = __nccwpck_require__(8702)
+const { Headers, getHeadersList } = __nccwpck_require__(5524)
+const { getDecodeSplit } = __nccwpck_require__(9520)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
 
 /** @type {import('crypto')} */
 let crypto
@@ -26151,7 +26151,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 6096:
 /***/ ((module) => {
 
 
@@ -26224,14 +26224,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 7316:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { kConstruct } = __nccwpck_require__(4043)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -26560,12 +26560,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 9104:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(6096)
 
 const BUFFER_SIZE = 16386
 
@@ -26663,14 +26663,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 1869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(1025)
+const { MessageSizeExceededError } = __nccwpck_require__(4627)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26775,16 +26775,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 9332:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6096)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(32)
+const { channels } = __nccwpck_require__(3374)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26794,11 +26794,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1025)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { closeWebSocketConnection } = __nccwpck_require__(7905)
+const { PerMessageDeflate } = __nccwpck_require__(1869)
+const { MessageSizeExceededError } = __nccwpck_require__(4627)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27309,14 +27309,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 9388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { opcodes, sendHints } = __nccwpck_require__(6096)
+const FixedQueue = __nccwpck_require__(5844)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27420,7 +27420,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 32:
 /***/ ((module) => {
 
 
@@ -27439,16 +27439,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 1025:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(32)
+const { states, opcodes } = __nccwpck_require__(6096)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(7316)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(7708)
 
 /* globals Blob */
 
@@ -27768,15 +27768,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 1886:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(5701)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { environmentSettingsObject } = __nccwpck_require__(9520)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6096)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27785,21 +27785,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(32)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(1025)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(7905)
+const { ByteParser } = __nccwpck_require__(9332)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(4640)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(7316)
+const { SendQueue } = __nccwpck_require__(9388)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28601,18 +28601,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 2197:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveBlockMap = __nccwpck_require__(143);
+var resolveBlockSeq = __nccwpck_require__(1854);
+var resolveFlowCollection = __nccwpck_require__(9030);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -28698,15 +28698,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 83:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(573);
+var composeNode = __nccwpck_require__(4961);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -28750,17 +28750,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 4961:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var composeCollection = __nccwpck_require__(2197);
+var composeScalar = __nccwpck_require__(3573);
+var resolveEnd = __nccwpck_require__(1020);
+var utilEmptyScalarPosition = __nccwpck_require__(8407);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -28869,15 +28869,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 3573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(5882);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -28964,18 +28964,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 3104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(2606);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var identity = __nccwpck_require__(4919);
+var composeDoc = __nccwpck_require__(83);
+var resolveEnd = __nccwpck_require__(1020);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -29195,17 +29195,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 143:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -29319,12 +29319,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 5089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -29526,14 +29526,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 1854:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveProps = __nccwpck_require__(775);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -29584,7 +29584,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 1020:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29630,19 +29630,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 9030:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -29846,13 +29846,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 5882:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(389);
+var resolveEnd = __nccwpck_require__(1020);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -30081,7 +30081,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 775:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30236,7 +30236,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 4283:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30279,7 +30279,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 8407:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30314,12 +30314,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 1795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(4283);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -30338,12 +30338,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 1091:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -30360,22 +30360,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(7105);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var toJS = __nccwpck_require__(3899);
+var Schema = __nccwpck_require__(8224);
+var stringifyDocument = __nccwpck_require__(2285);
+var anchors = __nccwpck_require__(9196);
+var applyReviver = __nccwpck_require__(909);
+var createNode = __nccwpck_require__(1732);
+var directives = __nccwpck_require__(2606);
 
 class Document {
     constructor(value, replacer, options) {
@@ -30704,13 +30704,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 9196:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -30787,7 +30787,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 909:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30851,14 +30851,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 1732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -30948,13 +30948,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 2606:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 const escapeChars = {
     '!': '%21',
@@ -31133,7 +31133,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 152:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31202,28 +31202,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 3439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var Schema = __nccwpck_require__(8224);
+var errors = __nccwpck_require__(152);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
+var publicApi = __nccwpck_require__(4543);
+var visit = __nccwpck_require__(2588);
 
 
 
@@ -31260,7 +31260,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 7297:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -31286,16 +31286,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 7105:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var anchors = __nccwpck_require__(9196);
+var visit = __nccwpck_require__(2588);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -31413,14 +31413,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 4661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(1732);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -31571,14 +31571,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 4833:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var applyReviver = __nccwpck_require__(909);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 class NodeBase {
     constructor(type) {
@@ -31618,15 +31618,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 5773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(1732);
+var stringifyPair = __nccwpck_require__(7764);
+var addPairToJSMap = __nccwpck_require__(8768);
+var identity = __nccwpck_require__(4919);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -31664,14 +31664,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 389:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -31698,17 +31698,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 5462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(4156);
+var addPairToJSMap = __nccwpck_require__(8768);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -31852,17 +31852,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 6831:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var createNode = __nccwpck_require__(1732);
+var stringifyCollection = __nccwpck_require__(4156);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var toJS = __nccwpck_require__(3899);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -31974,16 +31974,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 8768:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var log = __nccwpck_require__(7297);
+var merge = __nccwpck_require__(9380);
+var stringify = __nccwpck_require__(9300);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -32046,7 +32046,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 4919:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32106,12 +32106,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 3899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -32152,15 +32152,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(5882);
+var errors = __nccwpck_require__(152);
+var stringifyString = __nccwpck_require__(1773);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -32377,7 +32377,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 3701:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32447,7 +32447,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 5235:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32553,14 +32553,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 9877:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(334);
+var cstStringify = __nccwpck_require__(3701);
+var cstVisit = __nccwpck_require__(5235);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -32672,12 +32672,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 5145:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(9877);
 
 /*
 START -> stream
@@ -33402,7 +33402,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 1460:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33450,14 +33450,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 2064:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -34437,18 +34437,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 4543:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var log = __nccwpck_require__(7297);
+var identity = __nccwpck_require__(4919);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -34551,16 +34551,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 8224:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(4919);
+var map = __nccwpck_require__(9281);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var tags = __nccwpck_require__(6178);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -34597,13 +34597,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 9281:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var YAMLMap = __nccwpck_require__(5462);
 
 const map = {
     collection: 'map',
@@ -34623,12 +34623,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 5632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const nullTag = {
     identify: value => value == null,
@@ -34647,13 +34647,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 7562:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var YAMLSeq = __nccwpck_require__(6831);
 
 const seq = {
     collection: 'seq',
@@ -34673,12 +34673,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 4704:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(1773);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -34696,12 +34696,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 4359:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -34724,13 +34724,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 6229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -34778,12 +34778,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7602:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -34827,18 +34827,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 7904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(9281);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
 
 const schema = [
     map.map,
@@ -34859,14 +34859,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 8647:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(389);
+var map = __nccwpck_require__(9281);
+var seq = __nccwpck_require__(7562);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -34930,27 +34930,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 6178:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(9281);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
+var schema = __nccwpck_require__(7904);
+var schema$1 = __nccwpck_require__(8647);
+var binary = __nccwpck_require__(4355);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(1662);
+var schema$2 = __nccwpck_require__(3081);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -35036,14 +35036,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 4355:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(389);
+var stringifyString = __nccwpck_require__(1773);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -35113,12 +35113,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 6158:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -35149,13 +35149,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 838:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -35206,12 +35206,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 5609:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -35289,13 +35289,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 9380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -35367,16 +35367,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 6431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var pairs = __nccwpck_require__(1662);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -35451,15 +35451,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 1662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLSeq = __nccwpck_require__(6831);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -35540,24 +35540,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 3081:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(9281);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var binary = __nccwpck_require__(4355);
+var bool = __nccwpck_require__(6158);
+var float = __nccwpck_require__(838);
+var int = __nccwpck_require__(5609);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(1662);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schema = [
     map.map,
@@ -35588,14 +35588,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 2504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -35691,12 +35691,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 4960:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -35803,7 +35803,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 9915:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -35961,15 +35961,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9300:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(9196);
+var identity = __nccwpck_require__(4919);
+var stringifyComment = __nccwpck_require__(6599);
+var stringifyString = __nccwpck_require__(1773);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -36100,14 +36100,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 4156:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -36262,7 +36262,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 6599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36293,14 +36293,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 2285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -36387,7 +36387,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 3569:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36421,15 +36421,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 7764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -36580,13 +36580,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 1773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(389);
+var foldFlowLines = __nccwpck_require__(9915);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -36925,12 +36925,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 2588:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -37168,7 +37168,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 2435:
+/***/ 9829:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37263,7 +37263,807 @@ function dedupeFindings(findings) {
 
 /***/ }),
 
-/***/ 4887:
+/***/ 4998:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aM: () => (/* binding */ MatrixFileError),
+/* harmony export */   bo: () => (/* binding */ resolveProfileName),
+/* harmony export */   es: () => (/* binding */ YamlReaderNeeded),
+/* harmony export */   iu: () => (/* binding */ loadMatrix)
+/* harmony export */ });
+/* unused harmony export PYTHON_PSEUDO_PACKAGE */
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7109);
+/* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3138);
+/* harmony import */ var _schema_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(800);
+// Builds the effective matrix from the bundled matrix files and the repository's matrix file.
+// Pure: the shell reads the texts (src/matrix/bundled.ts and the repository file) and passes them in.
+//
+// Every file goes through the same steps: YAML syntax, matrix/schema.json (which arrives as one of
+// the bundled files), then the checks a schema cannot express (duplicate names after PEP 503
+// normalisation, duplicate rule ids, unknown `extends`, inheritance cycles, unknown `profile`).
+// The first problem ends the load with one line: `file:line: key: what is wrong`.
+//
+// The generated bundled files (matrix/torch.yml, cuda-drivers.yml, cuda-image-tags.yml) are JSON,
+// which is YAML too: they are read with JSON.parse, many times faster than a YAML parser on a cold
+// start, and parsed as YAML only when a line number is needed. The hand-written ones (profiles.yml,
+// rules.yml) arrive with their compiled form (scripts/generate-matrix.mjs): the value and key lines
+// YAML would give, taken as they are while they were compiled from the very text at hand.
+
+
+
+/** Thrown by loadMatrix when it must read YAML and was given no reader: load the reader and load again. */
+class YamlReaderNeeded extends Error {
+    constructor() {
+        super('the matrix needs the YAML reader');
+    }
+}
+/** In `when`/`require`, this name stands for the interpreter version of the install set. */
+const PYTHON_PSEUDO_PACKAGE = 'python';
+/** Keys of a profile's `reasons` that are not packages. */
+const PROFILE_FIELD_REASONS = ['python', 'cuda'];
+/** The `format`s matrix/schema.json uses, checked with our PEP 440 implementation. */
+const MATRIX_FORMATS = {
+    'pep440-specifier': (value) => {
+        const parsed = (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSpecifierSet */ .m0)(value);
+        return parsed.ok ? null : parsed.message;
+    },
+};
+/** Ends the load; caught in loadMatrix and turned into its one-line error. */
+class MatrixFileError extends Error {
+    constructor(file, line, path, message) {
+        super(`${file}:${line}: ${path === '' ? '' : `${path}: `}${message}`);
+    }
+}
+function loadMatrix(input) {
+    try {
+        const schemaSource = input.bundled.find((source) => source.file.endsWith('.json'));
+        if (schemaSource === undefined) {
+            return { ok: false, error: 'the bundled matrix has no schema.json: the installation of compat-guard is incomplete' };
+        }
+        const validator = (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .createValidator */ .fH)(parseSchema(schemaSource), MATRIX_FORMATS);
+        const bundled = input.bundled
+            .filter((source) => source !== schemaSource)
+            .map((source) => readMatrixFile(source, validator, input.yaml ?? null));
+        const repository = input.repository ? readMatrixFile(input.repository, validator, input.yaml ?? null) : null;
+        return { ok: true, matrix: buildMatrix(bundled, repository) };
+    }
+    catch (error) {
+        if (error instanceof MatrixFileError)
+            return { ok: false, error: error.message };
+        throw error;
+    }
+}
+/** The profile called `name`, or why there is none. */
+function resolveProfileName(matrix, name) {
+    const profile = Object.hasOwn(matrix.profiles, name) ? matrix.profiles[name] : undefined;
+    return profile ?? { error: unknownProfile(name, Object.keys(matrix.profiles)) };
+}
+/** `unknown profile "x" (did you mean "y"? known: a, b, c)`, the did-you-mean only for a likely typo. */
+function unknownProfile(name, known) {
+    if (known.length === 0)
+        return `unknown profile ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} (the matrix defines no profiles)`;
+    const suggestion = (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .didYouMean */ .au)(name, known);
+    return `unknown profile ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} (${suggestion === null ? '' : `did you mean ${JSON.stringify(suggestion)}? `}known: ${[...known].sort().join(', ')})`;
+}
+function parseSchema(source) {
+    try {
+        const schema = JSON.parse(source.text);
+        if (typeof schema === 'object' && schema !== null && !Array.isArray(schema))
+            return schema;
+    }
+    catch (error) {
+        throw new MatrixFileError(source.file, 1, '', `not valid JSON (${error.message})`);
+    }
+    throw new MatrixFileError(source.file, 1, '', 'a JSON Schema must be an object');
+}
+/**
+ * Leading blank and `#` lines, where what follows starts with `{`: a file that may be JSON. (JSON has
+ * no comments, but the generated files keep theirs: "do not edit" and the editor's schema line.)
+ */
+const JSON_AFTER_COMMENTS = /^(?:[ \t]*(?:#.*)?\r?\n)*(?=[ \t]*\{)/;
+function readMatrixFile(source, validator, reader) {
+    let parsed = null;
+    const yaml = () => {
+        if (reader === null)
+            throw new YamlReaderNeeded();
+        parsed ??= reader.parseYaml(source.text);
+        return [reader, parsed];
+    };
+    const compiled = source.compiled?.text === source.text ? source.compiled : undefined;
+    const value = compiled === undefined ? readValue(source, yaml) : compiled.value;
+    const locate = (path, part) => {
+        const [{ locateIn }, document] = yaml();
+        return locateIn(document, path, part);
+    };
+    const [schemaError] = value === undefined ? [] : validator.validate(value, locate, 1);
+    if (schemaError !== undefined) {
+        throw new MatrixFileError(source.file, schemaError.line, schemaError.path, schemaError.message);
+    }
+    // The schema admits string keys only, so a value that passed it holds plain objects, no Maps.
+    const data = (value ?? {});
+    const lineAt = (path) => compiled?.keyLines[JSON.stringify(path)] ?? locate(path, 'key').line;
+    const file = { file: source.file, data, lineAt };
+    checkNames(file);
+    return file;
+}
+/** The file's value: JSON.parse for a file that is JSON, else the YAML reader's. */
+function readValue(source, yaml) {
+    const json = readJson(source.text);
+    if (json !== undefined)
+        return json;
+    const [{ yamlValue }, document] = yaml();
+    return yamlValue(source.file, document);
+}
+/** The file's value if it is JSON (after leading comments); undefined for the YAML reader to read. */
+function readJson(text) {
+    const comments = JSON_AFTER_COMMENTS.exec(text);
+    if (comments === null)
+        return undefined;
+    try {
+        return JSON.parse(text.slice(comments[0].length));
+    }
+    catch {
+        // A YAML flow mapping, or not valid at all: the YAML reader decides and reports.
+        return undefined;
+    }
+}
+/** Package names that collide once normalised, and `python` where only packages belong. */
+function checkNames(file) {
+    const checkPins = (pins, path, allowPython) => {
+        if (pins === undefined)
+            return;
+        const seen = new Map();
+        for (const name of Object.keys(pins)) {
+            const key = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(name);
+            const location = [...path, name];
+            if (!allowPython && key === PYTHON_PSEUDO_PACKAGE) {
+                fail(file, location, 'the interpreter is set with the profile\'s "python" key, not as a package');
+            }
+            const earlier = seen.get(key);
+            if (earlier !== undefined)
+                fail(file, location, `${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} and ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(earlier)} name the same package (${key})`);
+            seen.set(key, name);
+        }
+    };
+    for (const [name, profile] of Object.entries(file.data.profiles ?? {})) {
+        checkPins(profile.packages, ['profiles', name, 'packages'], false);
+        checkPins(profile.reasons, ['profiles', name, 'reasons'], true);
+    }
+    (file.data.rules ?? []).forEach((rule, index) => {
+        checkPins(rule.when, ['rules', index, 'when'], true);
+        checkPins(rule.require, ['rules', index, 'require'], true);
+    });
+}
+function fail(file, path, message) {
+    throw new MatrixFileError(file.file, file.lineAt(path), (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .dottedPath */ .wM)(path), message);
+}
+function buildMatrix(bundled, repository) {
+    const startsEmpty = repository?.data.extends === 'none';
+    // Bundled profiles, rules and ignore entries give way to `extends: none`; facts always stay.
+    const policyFiles = [...(startsEmpty ? [] : bundled), ...(repository ? [repository] : [])];
+    const allFiles = [...bundled, ...(repository ? [repository] : [])];
+    const profiles = resolveProfiles(policyFiles);
+    const rules = collectRules(startsEmpty ? [] : bundled);
+    for (const rule of repository ? collectRules([repository]) : []) {
+        const index = rules.findIndex((existing) => existing.id === rule.id);
+        if (index === -1)
+            rules.push(rule);
+        else
+            rules[index] = rule;
+    }
+    let profile = null;
+    for (const file of policyFiles) {
+        const name = file.data.profile;
+        if (name === undefined)
+            continue;
+        if (!Object.hasOwn(profiles, name))
+            fail(file, ['profile'], unknownProfile(name, Object.keys(profiles)));
+        profile = name;
+    }
+    return {
+        profile,
+        profiles,
+        rules,
+        ignore: policyFiles.flatMap((file) => file.data.ignore ?? []).map((entry) => ({ ...entry })),
+        facts: mergeFacts(allFiles),
+        files: allFiles.map((file) => file.file),
+    };
+}
+/** Rules of `files` in order, with ids unique among them. */
+function collectRules(files) {
+    const rules = [];
+    const firstSeen = new Map();
+    for (const file of files) {
+        (file.data.rules ?? []).forEach((rule, index) => {
+            const line = file.lineAt(['rules', index]);
+            const earlier = firstSeen.get(rule.id);
+            if (earlier !== undefined)
+                fail(file, ['rules', index, 'id'], `duplicate rule id ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(rule.id)} (first defined at ${earlier})`);
+            firstSeen.set(rule.id, `${file.file}:${line}`);
+            rules.push({
+                id: rule.id,
+                when: canonicalPins(rule.when ?? {}),
+                require: canonicalPins(rule.require),
+                severity: rule.severity ?? 'error',
+                message: rule.message,
+                ...(rule.source === undefined ? {} : { source: rule.source }),
+                origin: { file: file.file, line },
+            });
+        });
+    }
+    return rules;
+}
+function canonicalPins(pins) {
+    const result = {};
+    for (const [name, specifier] of Object.entries(pins))
+        result[(0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(name)] = specifier;
+    return result;
+}
+/** Profiles by name (a later file's profile replaces an earlier one of the same name), inheritance applied. */
+function resolveProfiles(files) {
+    const entries = new Map();
+    for (const file of files) {
+        for (const [name, document] of Object.entries(file.data.profiles ?? {}))
+            entries.set(name, { name, document, file });
+    }
+    const resolved = new Map();
+    for (const start of entries.values()) {
+        if (resolved.has(start.name))
+            continue;
+        // Walk up the `extends` chain to a resolved or root profile, then resolve back down: no recursion.
+        const chain = [start];
+        const onChain = new Set([start.name]);
+        let child = start;
+        let parentName = start.document.extends;
+        while (parentName !== undefined && !resolved.has(parentName)) {
+            const parent = entries.get(parentName);
+            if (parent === undefined)
+                failProfile(child, ['extends'], unknownProfile(parentName, [...entries.keys()]));
+            if (onChain.has(parentName)) {
+                const cycle = [...chain.slice(chain.indexOf(parent)).map((link) => link.name), parentName];
+                const hint = cycle.length === 2 ? ' (to change a profile, give yours a new name and extend that one)' : '';
+                failProfile(child, ['extends'], `inheritance cycle ${cycle.join(' -> ')}${hint}`);
+            }
+            chain.push(parent);
+            onChain.add(parentName);
+            child = parent;
+            parentName = parent.document.extends;
+        }
+        let resolvedParent = parentName === undefined ? null : (resolved.get(parentName) ?? null);
+        for (const entry of chain.reverse()) {
+            resolvedParent = resolveProfile(entry, resolvedParent);
+            resolved.set(entry.name, resolvedParent);
+        }
+    }
+    const profiles = {};
+    for (const name of entries.keys()) {
+        const profile = resolved.get(name);
+        if (profile !== undefined)
+            profiles[name] = profile;
+    }
+    return profiles;
+}
+function failProfile(entry, path, message) {
+    return fail(entry.file, ['profiles', entry.name, ...path], message);
+}
+/** The profile with its parent applied: its own settings win, and a pin it changes drops the parent's reason. */
+function resolveProfile(entry, parent) {
+    const { document } = entry;
+    const ownPackages = canonicalPins(document.packages ?? {});
+    const ownReasons = canonicalPins(document.reasons ?? {});
+    const repinned = new Set(Object.keys(ownPackages));
+    if (document.python !== undefined)
+        repinned.add('python');
+    if (document.cuda !== undefined)
+        repinned.add('cuda');
+    const inheritedReasons = Object.entries(parent?.reasons ?? {}).filter(([key]) => !repinned.has(key));
+    const python = document.python ?? parent?.python;
+    const cuda = document.cuda ?? parent?.cuda;
+    const profile = {
+        name: entry.name,
+        ...(document.description === undefined ? {} : { description: document.description }),
+        ...(document.extends === undefined ? {} : { extends: document.extends }),
+        ...(python === undefined ? {} : { python }),
+        ...(cuda === undefined ? {} : { cuda }),
+        packages: { ...parent?.packages, ...ownPackages },
+        reasons: { ...Object.fromEntries(inheritedReasons), ...ownReasons },
+        origin: { file: entry.file.file, line: entry.file.lineAt(['profiles', entry.name]) },
+    };
+    for (const [name, key] of Object.keys(document.reasons ?? {}).map((name) => [name, (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(name)])) {
+        const explains = PROFILE_FIELD_REASONS.includes(key)
+            ? profile[key] !== undefined
+            : Object.hasOwn(profile.packages, key);
+        if (!explains) {
+            const suggestion = (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .didYouMean */ .au)(key, [...Object.keys(profile.packages), ...PROFILE_FIELD_REASONS]);
+            failProfile(entry, ['reasons', name], `profile ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(entry.name)} pins no ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`);
+        }
+    }
+    return profile;
+}
+/** Fact tables of every file, rows merged by key: a later file's row replaces an earlier one. */
+function mergeFacts(files) {
+    const torch = new Map();
+    const torchCuda = new Map();
+    const cudaDrivers = new Map();
+    const cudaImageTags = {};
+    const sources = { torch: '', torchCuda: '', cudaDrivers: '', cudaImageTags: '' };
+    for (const { data } of files) {
+        const facts = data.facts;
+        if (facts === undefined)
+            continue;
+        if (facts.torch) {
+            sources.torch = facts.torch.source;
+            for (const [version, row] of Object.entries(facts.torch.releases))
+                torch.set(version, { torch: version, ...row });
+        }
+        if (facts.torchCuda) {
+            sources.torchCuda = facts.torchCuda.source;
+            for (const [minor, cuda] of Object.entries(facts.torchCuda.variants))
+                torchCuda.set(minor, { torch: minor, cuda: [...cuda] });
+        }
+        if (facts.cudaDrivers) {
+            sources.cudaDrivers = facts.cudaDrivers.source;
+            for (const [cuda, row] of Object.entries(facts.cudaDrivers.toolkits))
+                cudaDrivers.set(cuda, { cuda, ...row });
+        }
+        if (facts.cudaImageTags) {
+            sources.cudaImageTags = facts.cudaImageTags.source;
+            Object.assign(cudaImageTags, facts.cudaImageTags.tags);
+        }
+    }
+    return {
+        torch: [...torch.values()],
+        torchCuda: [...torchCuda.values()],
+        cudaDrivers: [...cudaDrivers.values()],
+        cudaImageTags,
+        sources,
+    };
+}
+
+
+/***/ }),
+
+/***/ 800:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CO: () => (/* binding */ NonStringKey),
+/* harmony export */   au: () => (/* binding */ didYouMean),
+/* harmony export */   fH: () => (/* binding */ createValidator),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   wM: () => (/* binding */ dottedPath)
+/* harmony export */ });
+// Validates a matrix document against matrix/schema.json so that every error names the line it is
+// on. It implements the subset of JSON Schema (draft 2020-12) that the schema uses - type, enum,
+// properties, additionalProperties, propertyNames, required, minProperties, items, minItems,
+// minLength, pattern, format, title and $ref into $defs - rather than pulling in a validator: the
+// schema is ours, and the messages are the product (file, line, key, what is wrong, with a
+// did-you-mean for misspelt keys).
+//
+// It checks plain values (what JSON.parse or the YAML reader in load.ts gives), not YAML nodes, and
+// asks where a value was written only when it reports an error: for a file read as JSON, finding a
+// line means parsing it again as YAML, and errors are rare while every run validates the bundled
+// matrix.
+/**
+ * A key of a mapping that is not a string, as a path segment: YAML reads an unquoted 2.10 as the
+ * number 2.1, which must be told apart from a key "2.1" when its line is looked up.
+ */
+class NonStringKey {
+    value;
+    constructor(value) {
+        this.value = value;
+    }
+}
+/** The longest value quoted in a message; hostile input must not produce megabyte error lines. */
+const MAX_QUOTED_LENGTH = 60;
+/** Suggestions only for short keys, so that distance computation stays cheap. */
+const MAX_SUGGESTION_KEY_LENGTH = 64;
+const TYPE_WORDS = {
+    object: 'a mapping',
+    array: 'a list',
+    string: 'a string',
+    number: 'a number',
+    integer: 'an integer',
+    boolean: 'a boolean',
+    null: 'null',
+};
+/** `"value"`, escaped and cut to a readable length. */
+function quote(value) {
+    const cut = value.length > MAX_QUOTED_LENGTH ? `${value.slice(0, MAX_QUOTED_LENGTH)}...` : value;
+    return JSON.stringify(cut);
+}
+/** The candidate closest to `word` by edit distance, if close enough to be a likely typo. */
+function didYouMean(word, candidates) {
+    if (word.length > MAX_SUGGESTION_KEY_LENGTH)
+        return null;
+    const lower = word.toLowerCase();
+    let best = null;
+    let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
+    for (const candidate of candidates) {
+        if (candidate.length > MAX_SUGGESTION_KEY_LENGTH)
+            continue;
+        const distance = editDistance(lower, candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i += 1) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j += 1) {
+            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+/** `profiles.my-stack.packages`, `rules[0].when`: how messages name a path. */
+function dottedPath(path) {
+    return path.reduce((text, segment) => {
+        if (typeof segment === 'number')
+            return `${text}[${segment}]`;
+        const key = segment instanceof NonStringKey ? String(segment.value) : segment;
+        return text === '' ? key : `${text}.${key}`;
+    }, '');
+}
+/** A `$ref` the schema does not define; reported wherever it is used. */
+class UnresolvedRef {
+    ref;
+    constructor(ref) {
+        this.ref = ref;
+    }
+}
+function createValidator(schema, formats = {}) {
+    // Everything derived from the schema is computed once per subschema, not once per value: the
+    // bundled facts alone are thousands of values.
+    const patterns = new Map();
+    const patternOf = (source) => {
+        let pattern = patterns.get(source);
+        if (pattern === undefined) {
+            pattern = new RegExp(source, 'u');
+            patterns.set(source, pattern);
+        }
+        return pattern;
+    };
+    const resolved = new Map();
+    const resolve = (subschema) => {
+        let result = resolved.get(subschema);
+        if (result === undefined) {
+            result = resolveRef(schema, subschema);
+            resolved.set(subschema, result);
+        }
+        return result;
+    };
+    const typesBySchema = new Map();
+    const typesOf = (subschema) => {
+        let types = typesBySchema.get(subschema);
+        if (types === undefined) {
+            types = expectedTypes(subschema);
+            typesBySchema.set(subschema, types);
+        }
+        return types;
+    };
+    return {
+        validate(root, locate, limit) {
+            const errors = [];
+            // The path of the value being checked, copied only into an error.
+            const path = [];
+            /** An error at the value (or key) being checked, shown under its first `shownDepth` path segments. */
+            const report = (part, message, shownDepth = path.length) => {
+                if (errors.length >= limit)
+                    return;
+                const location = locate([...path], part);
+                const text = typeof message === 'string' ? message : message(location);
+                errors.push({ line: location.line, path: dottedPath(path.slice(0, shownDepth)), message: text });
+            };
+            const check = (value, rawSchema, part) => {
+                if (errors.length >= limit)
+                    return;
+                const subschema = resolve(rawSchema);
+                if (subschema instanceof UnresolvedRef) {
+                    report(part, `the schema refers to ${quote(subschema.ref)}, which it does not define`);
+                    return;
+                }
+                const actual = typeOf(value);
+                const expected = typesOf(subschema);
+                if (expected !== null && !typeMatches(actual, expected)) {
+                    const scalar = actual !== 'null' && !isCollection(value);
+                    report(part, (location) => {
+                        const hint = scalar && expected.includes('string')
+                            ? ` (put it in quotes: ${JSON.stringify(location.source ?? String(value))})`
+                            : '';
+                        return `expected ${expected.map((type) => TYPE_WORDS[type]).join(' or ')}, got ${TYPE_WORDS[actual]}${hint}`;
+                    });
+                    return;
+                }
+                if (Array.isArray(subschema.enum) && !isCollection(value) && !subschema.enum.includes(value)) {
+                    const allowed = subschema.enum.map((option) => JSON.stringify(option));
+                    const suggestion = typeof value === 'string'
+                        ? didYouMean(value, subschema.enum.filter((option) => typeof option === 'string'))
+                        : null;
+                    report(part, `${quote(String(value))} is not one of ${allowed.join(', ')}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`);
+                    return;
+                }
+                if (typeof value === 'string') {
+                    checkString(value, subschema, part);
+                }
+                else if (Array.isArray(value)) {
+                    checkSeq(value, subschema);
+                }
+                else if (isCollection(value)) {
+                    checkMap(value, subschema);
+                }
+            };
+            const checkString = (value, subschema, part) => {
+                const title = typeof subschema.title === 'string' ? subschema.title : null;
+                if (typeof subschema.minLength === 'number' && value.length < subschema.minLength) {
+                    report(part, subschema.minLength === 1 ? 'must not be empty' : `must be at least ${subschema.minLength} characters long`);
+                    return;
+                }
+                if (typeof subschema.pattern === 'string' && !patternOf(subschema.pattern).test(value)) {
+                    report(part, title ? `${quote(value)} is not a valid ${title}` : `${quote(value)} does not match ${subschema.pattern}`);
+                    return;
+                }
+                if (typeof subschema.format === 'string') {
+                    const why = formats[subschema.format]?.(value) ?? null;
+                    if (why !== null)
+                        report(part, `${quote(value)} is not a valid ${title ?? subschema.format} (${why})`);
+                }
+            };
+            const checkMap = (value, subschema) => {
+                const properties = (subschema.properties ?? {});
+                const propertyNames = subschema.propertyNames;
+                const additional = subschema.additionalProperties;
+                const present = Array.isArray(subschema.required) ? new Set() : null;
+                let count = 0;
+                const checkEntry = (rawKey, child) => {
+                    const key = String(rawKey);
+                    present?.add(key);
+                    const declared = Object.hasOwn(properties, key) ? properties[key] : undefined;
+                    if (declared !== undefined) {
+                        check(child, declared, 'value');
+                        return;
+                    }
+                    if (additional === false) {
+                        const known = Object.keys(properties);
+                        const suggestion = didYouMean(key, known);
+                        report('key', `unknown key ${quote(key)} (${suggestion ? `did you mean ${JSON.stringify(suggestion)}?` : `expected one of: ${known.join(', ')}`})`, path.length - 1);
+                        return;
+                    }
+                    if (propertyNames !== undefined) {
+                        const before = errors.length;
+                        check(rawKey, propertyNames, 'key');
+                        if (errors.length > before)
+                            return;
+                    }
+                    if (typeof additional === 'object')
+                        check(child, additional, 'value');
+                };
+                const visit = (rawKey, child) => {
+                    count += 1;
+                    path.push(typeof rawKey === 'string' ? rawKey : new NonStringKey(rawKey));
+                    checkEntry(rawKey, child);
+                    path.pop();
+                };
+                if (value instanceof Map) {
+                    for (const [rawKey, child] of value)
+                        if (errors.length < limit)
+                            visit(rawKey, child);
+                }
+                else {
+                    // Object.keys, not entries: no pair per key, and no iterator to destructure, which is
+                    // slow before the JIT has warmed up - and this runs once, cold, over thousands of keys.
+                    const record = value;
+                    for (const key of Object.keys(record))
+                        if (errors.length < limit)
+                            visit(key, record[key]);
+                }
+                if (present !== null) {
+                    for (const key of subschema.required) {
+                        if (typeof key === 'string' && !present.has(key))
+                            report('value', `missing required key ${JSON.stringify(key)}`);
+                    }
+                }
+                if (typeof subschema.minProperties === 'number' && count < subschema.minProperties) {
+                    report('value', `must have at least ${subschema.minProperties} ${subschema.minProperties === 1 ? 'entry' : 'entries'}`);
+                }
+            };
+            const checkSeq = (value, subschema) => {
+                if (typeof subschema.minItems === 'number' && value.length < subschema.minItems) {
+                    const minItems = subschema.minItems;
+                    report('value', () => `must have at least ${minItems} ${minItems === 1 ? 'item' : 'items'}`);
+                    return;
+                }
+                const items = subschema.items;
+                if (items === undefined)
+                    return;
+                value.forEach((item, index) => {
+                    path.push(index);
+                    check(item, items, 'value');
+                    path.pop();
+                });
+            };
+            check(root, schema, 'value');
+            return errors;
+        },
+    };
+}
+/** `subschema` with its `$ref` followed; a $ref's siblings (e.g. minProperties beside it) apply as well. */
+function resolveRef(schema, subschema) {
+    const ref = subschema.$ref;
+    if (typeof ref !== 'string')
+        return subschema;
+    const prefix = '#/$defs/';
+    const defs = schema.$defs;
+    const target = ref.startsWith(prefix) && defs ? defs[ref.slice(prefix.length)] : undefined;
+    if (target === undefined)
+        return new UnresolvedRef(ref);
+    const { $ref: _ref, ...siblings } = subschema;
+    return { ...target, ...siblings };
+}
+/** A mapping or a list: anything typeOf does not call a scalar. */
+function isCollection(value) {
+    return typeof value === 'object' && value !== null;
+}
+function typeOf(value) {
+    if (value === null || value === undefined)
+        return 'null';
+    if (Array.isArray(value))
+        return 'array';
+    switch (typeof value) {
+        case 'object':
+            return 'object';
+        case 'number':
+            return Number.isInteger(value) ? 'integer' : 'number';
+        case 'bigint':
+            return 'integer';
+        case 'boolean':
+            return 'boolean';
+        default:
+            return 'string';
+    }
+}
+/** The types a schema admits, from `type` or, failing that, from its `enum`; null when any type goes. */
+function expectedTypes(subschema) {
+    const { type } = subschema;
+    if (typeof type === 'string')
+        return [type];
+    if (Array.isArray(type))
+        return type;
+    if (Array.isArray(subschema.enum)) {
+        return [...new Set(subschema.enum.map((value) => (value === null ? 'null' : typeof value)))];
+    }
+    return null;
+}
+function typeMatches(actual, expected) {
+    return expected.includes(actual) || (actual === 'integer' && expected.includes('number'));
+}
+
+
+/***/ }),
+
+/***/ 3190:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   locateIn: () => (/* binding */ locateIn),
+/* harmony export */   parseYaml: () => (/* binding */ parseYaml),
+/* harmony export */   yamlValue: () => (/* binding */ yamlValue)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3439);
+/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4998);
+/* harmony import */ var _schema_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(800);
+// Reading a matrix file as YAML: its value, and where a value is written. The loader (load.ts) gets
+// this module from the shell, which loads it only when a run may need it (src/matrix/effective.ts):
+// loading the yaml package is a sizeable part of a small check's start-up, and most runs read only
+// JSON and compiled files.
+
+
+
+function parseYaml(text) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    return { doc: (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false }), lineCounter };
+}
+/** The document's value; undefined for a file with nothing but comments, which adds nothing (it is not an error). */
+function yamlValue(file, { doc, lineCounter }) {
+    const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem !== undefined) {
+        const line = lineCounter.linePos(problem.pos[0]).line;
+        throw new _load_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .aM(file, line, '', yamlMessage(problem.code, problem.message));
+    }
+    return doc.contents === null ? undefined : plainValue(doc.contents, file, lineCounter);
+}
+/**
+ * The document as plain values, refusing what a matrix file must not use: aliases, and keys that
+ * are not scalars. A mapping with a key that is not a string (an unquoted 2.10 is the number 2.1)
+ * becomes a Map, for the validator to report with the key as written.
+ */
+function plainValue(root, file, lineCounter) {
+    const path = [];
+    const refuse = (node, message, fallbackLine = 1) => {
+        throw new _load_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .aM(file, lineOfNode(lineCounter, node) ?? fallbackLine, (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .dottedPath */ .wM)(path), message);
+    };
+    const convert = (node) => {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
+            return refuse(node, 'aliases (*name) are not supported in a matrix file: write the value out');
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+            return node.value;
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)) {
+            return node.items.map((item, index) => {
+                path.push(index);
+                const value = convert(item);
+                path.pop();
+                return value;
+            });
+        }
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+            return null; // no node at all: an empty value
+        const entries = [];
+        for (const pair of node.items) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key))
+                return refuse(pair.key, 'keys must be plain strings', lineOfNode(lineCounter, node) ?? 1);
+            path.push(String(pair.key.value));
+            entries.push([pair.key.value, convert(pair.value)]);
+            path.pop();
+        }
+        // fromEntries defines keys as own properties, so a `__proto__` key stays a key.
+        return entries.every(([key]) => typeof key === 'string') ? Object.fromEntries(entries) : new Map(entries);
+    };
+    return convert(root);
+}
+/** YAML's message on one line, with the usual cause of the errors people hit in a matrix. */
+function yamlMessage(code, message) {
+    const firstLine = message.split('\n', 1)[0] ?? message;
+    const quoteHint = code === 'TAG_RESOLVE_FAILED' || firstLine.startsWith('Block scalar header')
+        ? ' (a value that starts with "!" or ">" must be quoted, e.g. numpy: ">=1.22,<2")'
+        : '';
+    return `invalid YAML: ${firstLine}${quoteHint}`;
+}
+/**
+ * Where the entry at `path` is written: the line of its key (a list item's first line) or of its
+ * value, and a scalar's text. A path that leaves the document ends at the deepest entry it reaches.
+ */
+function locateIn({ doc, lineCounter }, path, part) {
+    let value = doc.contents;
+    let key = null;
+    for (const segment of path) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(value)) {
+            const keyValue = segment instanceof _schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .NonStringKey */ .CO ? segment.value : segment;
+            const pair = value.items.find((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key) && item.key.value === keyValue);
+            if (pair === undefined)
+                break;
+            key = pair.key;
+            value = pair.value;
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(value) && typeof segment === 'number' && segment < value.items.length) {
+            value = value.items[segment];
+            key = value;
+        }
+        else {
+            break;
+        }
+    }
+    const keyLine = lineOfNode(lineCounter, key) ?? 1;
+    const target = part === 'key' ? key : value;
+    const line = part === 'key' ? keyLine : (lineOfNode(lineCounter, value) ?? keyLine);
+    return { line, source: (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(target) ? target.source : undefined };
+}
+function lineOfNode(lineCounter, node) {
+    const start = node?.range?.[0];
+    return start === undefined ? null : lineCounter.linePos(start).line;
+}
+
+
+/***/ }),
+
+/***/ 7109:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37291,7 +38091,7 @@ function canonicalName(name) {
 
 /***/ }),
 
-/***/ 9546:
+/***/ 6424:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37303,7 +38103,7 @@ function canonicalName(name) {
 /* harmony export */   pw: () => (/* binding */ skipBlanks)
 /* harmony export */ });
 /* unused harmony exports markerToString, MarkerEvaluationError, evaluateMarker */
-/* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(720);
+/* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3138);
 // PEP 508 environment markers, read, evaluated and printed as packaging (>= 26) does.
 //
 // The reader follows packaging's tokenizer and recursive-descent parser token for token (same
@@ -37834,7 +38634,7 @@ function evaluateMarker(marker, env, extra) {
 
 /***/ }),
 
-/***/ 720:
+/***/ 3138:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37846,7 +38646,7 @@ function evaluateMarker(marker, env, extra) {
 /* harmony export */   m0: () => (/* binding */ parseSpecifierSet)
 /* harmony export */ });
 /* unused harmony exports compareCodePoints, specifierToString */
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8400);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(934);
 // PEP 440 specifier sets, read and applied exactly as packaging (>= 26) does: `parseSpecifierSet`
 // accepts what `SpecifierSet(text)` accepts, `contains` answers what `SpecifierSet.contains`
 // answers and `specifierToString` prints what `str(SpecifierSet)` prints.
@@ -38300,7 +39100,7 @@ function pythonRepr(s) {
 
 /***/ }),
 
-/***/ 8400:
+/***/ 934:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38681,7 +39481,7 @@ function isPrerelease(v) {
 
 /***/ }),
 
-/***/ 6258:
+/***/ 4864:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38787,6 +39587,17 @@ const RUNTIME_RULES = [
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
 /******/ 	// no baseURI
@@ -38863,7 +39674,7 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -38899,7 +39710,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -38995,7 +39806,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -39036,7 +39847,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -39127,11 +39938,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../main/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(8482);
+// EXTERNAL MODULE: ../main/node_modules/undici/index.js
+var undici = __nccwpck_require__(2480);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -39828,7 +40639,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -39904,7 +40715,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -39978,7 +40789,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -40259,7 +41070,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -40301,7 +41112,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -40481,7 +41292,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -40755,7 +41566,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41343,7 +42154,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41423,7 +42234,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41488,7 +42299,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41807,9 +42618,9 @@ function getIDToken(aud) {
 
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./lib/src/parse/marker.js
-var parse_marker = __nccwpck_require__(9546);
+var parse_marker = __nccwpck_require__(6424);
 // EXTERNAL MODULE: ./lib/src/pep440/specifier.js
-var pep440_specifier = __nccwpck_require__(720);
+var pep440_specifier = __nccwpck_require__(3138);
 ;// CONCATENATED MODULE: ./lib/src/check/markers.js
 // Can a requirement's environment marker hold where the set installs, and can two markers hold at
 // once? Markers are evaluated in a fixed sample of environments (Python 3.6 to 3.15 on Linux,
@@ -41896,7 +42707,7 @@ class MarkerSpace {
 }
 
 // EXTERNAL MODULE: ./lib/src/pep440/version.js
-var pep440_version = __nccwpck_require__(8400);
+var pep440_version = __nccwpck_require__(934);
 ;// CONCATENATED MODULE: ./lib/src/pep440/ranges.js
 // Set algebra over PEP 440 versions: what a specifier set admits, as a union of intervals of
 // packaging's total order, so that checks can ask "can both hold?" and "does this pin imply that
@@ -42528,7 +43339,7 @@ function cudaTagIndex(facts) {
 }
 
 // EXTERNAL MODULE: ./lib/src/check/findings.js
-var check_findings = __nccwpck_require__(2435);
+var check_findings = __nccwpck_require__(9829);
 ;// CONCATENATED MODULE: ./lib/src/parse/pytorch-index.js
 // Which CUDA build a PyTorch wheel index serves. The index names it in one path segment:
 // `https://download.pytorch.org/whl/cu121` (also `/whl/nightly/cu124`, `/whl/test/cu118`, the old
@@ -43166,738 +43977,8 @@ function checkPseudo(context, profile, subjects, key, rule, findings) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./lib/src/model.js
-var model = __nccwpck_require__(4887);
-;// CONCATENATED MODULE: ./lib/src/matrix/schema-validate.js
-// Validates a matrix document against matrix/schema.json so that every error names the line it is
-// on. It implements the subset of JSON Schema (draft 2020-12) that the schema uses - type, enum,
-// properties, additionalProperties, propertyNames, required, minProperties, items, minItems,
-// minLength, pattern, format, title and $ref into $defs - rather than pulling in a validator: the
-// schema is ours, and the messages are the product (file, line, key, what is wrong, with a
-// did-you-mean for misspelt keys).
-//
-// It checks plain values (what JSON.parse or the YAML reader in load.ts gives), not YAML nodes, and
-// asks where a value was written only when it reports an error: for a file read as JSON, finding a
-// line means parsing it again as YAML, and errors are rare while every run validates the bundled
-// matrix.
-/**
- * A key of a mapping that is not a string, as a path segment: YAML reads an unquoted 2.10 as the
- * number 2.1, which must be told apart from a key "2.1" when its line is looked up.
- */
-class NonStringKey {
-    value;
-    constructor(value) {
-        this.value = value;
-    }
-}
-/** The longest value quoted in a message; hostile input must not produce megabyte error lines. */
-const MAX_QUOTED_LENGTH = 60;
-/** Suggestions only for short keys, so that distance computation stays cheap. */
-const MAX_SUGGESTION_KEY_LENGTH = 64;
-const TYPE_WORDS = {
-    object: 'a mapping',
-    array: 'a list',
-    string: 'a string',
-    number: 'a number',
-    integer: 'an integer',
-    boolean: 'a boolean',
-    null: 'null',
-};
-/** `"value"`, escaped and cut to a readable length. */
-function quote(value) {
-    const cut = value.length > MAX_QUOTED_LENGTH ? `${value.slice(0, MAX_QUOTED_LENGTH)}...` : value;
-    return JSON.stringify(cut);
-}
-/** The candidate closest to `word` by edit distance, if close enough to be a likely typo. */
-function didYouMean(word, candidates) {
-    if (word.length > MAX_SUGGESTION_KEY_LENGTH)
-        return null;
-    const lower = word.toLowerCase();
-    let best = null;
-    let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
-    for (const candidate of candidates) {
-        if (candidate.length > MAX_SUGGESTION_KEY_LENGTH)
-            continue;
-        const distance = editDistance(lower, candidate.toLowerCase());
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return best;
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i += 1) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j += 1) {
-            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
-}
-/** `profiles.my-stack.packages`, `rules[0].when`: how messages name a path. */
-function dottedPath(path) {
-    return path.reduce((text, segment) => {
-        if (typeof segment === 'number')
-            return `${text}[${segment}]`;
-        const key = segment instanceof NonStringKey ? String(segment.value) : segment;
-        return text === '' ? key : `${text}.${key}`;
-    }, '');
-}
-/** A `$ref` the schema does not define; reported wherever it is used. */
-class UnresolvedRef {
-    ref;
-    constructor(ref) {
-        this.ref = ref;
-    }
-}
-function createValidator(schema, formats = {}) {
-    // Everything derived from the schema is computed once per subschema, not once per value: the
-    // bundled facts alone are thousands of values.
-    const patterns = new Map();
-    const patternOf = (source) => {
-        let pattern = patterns.get(source);
-        if (pattern === undefined) {
-            pattern = new RegExp(source, 'u');
-            patterns.set(source, pattern);
-        }
-        return pattern;
-    };
-    const resolved = new Map();
-    const resolve = (subschema) => {
-        let result = resolved.get(subschema);
-        if (result === undefined) {
-            result = resolveRef(schema, subschema);
-            resolved.set(subschema, result);
-        }
-        return result;
-    };
-    const typesBySchema = new Map();
-    const typesOf = (subschema) => {
-        let types = typesBySchema.get(subschema);
-        if (types === undefined) {
-            types = expectedTypes(subschema);
-            typesBySchema.set(subschema, types);
-        }
-        return types;
-    };
-    return {
-        validate(root, locate, limit) {
-            const errors = [];
-            // The path of the value being checked, copied only into an error.
-            const path = [];
-            /** An error at the value (or key) being checked, shown under its first `shownDepth` path segments. */
-            const report = (part, message, shownDepth = path.length) => {
-                if (errors.length >= limit)
-                    return;
-                const location = locate([...path], part);
-                const text = typeof message === 'string' ? message : message(location);
-                errors.push({ line: location.line, path: dottedPath(path.slice(0, shownDepth)), message: text });
-            };
-            const check = (value, rawSchema, part) => {
-                if (errors.length >= limit)
-                    return;
-                const subschema = resolve(rawSchema);
-                if (subschema instanceof UnresolvedRef) {
-                    report(part, `the schema refers to ${quote(subschema.ref)}, which it does not define`);
-                    return;
-                }
-                const actual = typeOf(value);
-                const expected = typesOf(subschema);
-                if (expected !== null && !typeMatches(actual, expected)) {
-                    const scalar = actual !== 'null' && !isCollection(value);
-                    report(part, (location) => {
-                        const hint = scalar && expected.includes('string')
-                            ? ` (put it in quotes: ${JSON.stringify(location.source ?? String(value))})`
-                            : '';
-                        return `expected ${expected.map((type) => TYPE_WORDS[type]).join(' or ')}, got ${TYPE_WORDS[actual]}${hint}`;
-                    });
-                    return;
-                }
-                if (Array.isArray(subschema.enum) && !isCollection(value) && !subschema.enum.includes(value)) {
-                    const allowed = subschema.enum.map((option) => JSON.stringify(option));
-                    const suggestion = typeof value === 'string'
-                        ? didYouMean(value, subschema.enum.filter((option) => typeof option === 'string'))
-                        : null;
-                    report(part, `${quote(String(value))} is not one of ${allowed.join(', ')}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`);
-                    return;
-                }
-                if (typeof value === 'string') {
-                    checkString(value, subschema, part);
-                }
-                else if (Array.isArray(value)) {
-                    checkSeq(value, subschema);
-                }
-                else if (isCollection(value)) {
-                    checkMap(value, subschema);
-                }
-            };
-            const checkString = (value, subschema, part) => {
-                const title = typeof subschema.title === 'string' ? subschema.title : null;
-                if (typeof subschema.minLength === 'number' && value.length < subschema.minLength) {
-                    report(part, subschema.minLength === 1 ? 'must not be empty' : `must be at least ${subschema.minLength} characters long`);
-                    return;
-                }
-                if (typeof subschema.pattern === 'string' && !patternOf(subschema.pattern).test(value)) {
-                    report(part, title ? `${quote(value)} is not a valid ${title}` : `${quote(value)} does not match ${subschema.pattern}`);
-                    return;
-                }
-                if (typeof subschema.format === 'string') {
-                    const why = formats[subschema.format]?.(value) ?? null;
-                    if (why !== null)
-                        report(part, `${quote(value)} is not a valid ${title ?? subschema.format} (${why})`);
-                }
-            };
-            const checkMap = (value, subschema) => {
-                const properties = (subschema.properties ?? {});
-                const propertyNames = subschema.propertyNames;
-                const additional = subschema.additionalProperties;
-                const present = Array.isArray(subschema.required) ? new Set() : null;
-                let count = 0;
-                const checkEntry = (rawKey, child) => {
-                    const key = String(rawKey);
-                    present?.add(key);
-                    const declared = Object.hasOwn(properties, key) ? properties[key] : undefined;
-                    if (declared !== undefined) {
-                        check(child, declared, 'value');
-                        return;
-                    }
-                    if (additional === false) {
-                        const known = Object.keys(properties);
-                        const suggestion = didYouMean(key, known);
-                        report('key', `unknown key ${quote(key)} (${suggestion ? `did you mean ${JSON.stringify(suggestion)}?` : `expected one of: ${known.join(', ')}`})`, path.length - 1);
-                        return;
-                    }
-                    if (propertyNames !== undefined) {
-                        const before = errors.length;
-                        check(rawKey, propertyNames, 'key');
-                        if (errors.length > before)
-                            return;
-                    }
-                    if (typeof additional === 'object')
-                        check(child, additional, 'value');
-                };
-                const visit = (rawKey, child) => {
-                    count += 1;
-                    path.push(typeof rawKey === 'string' ? rawKey : new NonStringKey(rawKey));
-                    checkEntry(rawKey, child);
-                    path.pop();
-                };
-                if (value instanceof Map) {
-                    for (const [rawKey, child] of value)
-                        if (errors.length < limit)
-                            visit(rawKey, child);
-                }
-                else {
-                    // Object.keys, not entries: no pair per key, and no iterator to destructure, which is
-                    // slow before the JIT has warmed up - and this runs once, cold, over thousands of keys.
-                    const record = value;
-                    for (const key of Object.keys(record))
-                        if (errors.length < limit)
-                            visit(key, record[key]);
-                }
-                if (present !== null) {
-                    for (const key of subschema.required) {
-                        if (typeof key === 'string' && !present.has(key))
-                            report('value', `missing required key ${JSON.stringify(key)}`);
-                    }
-                }
-                if (typeof subschema.minProperties === 'number' && count < subschema.minProperties) {
-                    report('value', `must have at least ${subschema.minProperties} ${subschema.minProperties === 1 ? 'entry' : 'entries'}`);
-                }
-            };
-            const checkSeq = (value, subschema) => {
-                if (typeof subschema.minItems === 'number' && value.length < subschema.minItems) {
-                    const minItems = subschema.minItems;
-                    report('value', () => `must have at least ${minItems} ${minItems === 1 ? 'item' : 'items'}`);
-                    return;
-                }
-                const items = subschema.items;
-                if (items === undefined)
-                    return;
-                value.forEach((item, index) => {
-                    path.push(index);
-                    check(item, items, 'value');
-                    path.pop();
-                });
-            };
-            check(root, schema, 'value');
-            return errors;
-        },
-    };
-}
-/** `subschema` with its `$ref` followed; a $ref's siblings (e.g. minProperties beside it) apply as well. */
-function resolveRef(schema, subschema) {
-    const ref = subschema.$ref;
-    if (typeof ref !== 'string')
-        return subschema;
-    const prefix = '#/$defs/';
-    const defs = schema.$defs;
-    const target = ref.startsWith(prefix) && defs ? defs[ref.slice(prefix.length)] : undefined;
-    if (target === undefined)
-        return new UnresolvedRef(ref);
-    const { $ref: _ref, ...siblings } = subschema;
-    return { ...target, ...siblings };
-}
-/** A mapping or a list: anything typeOf does not call a scalar. */
-function isCollection(value) {
-    return typeof value === 'object' && value !== null;
-}
-function typeOf(value) {
-    if (value === null || value === undefined)
-        return 'null';
-    if (Array.isArray(value))
-        return 'array';
-    switch (typeof value) {
-        case 'object':
-            return 'object';
-        case 'number':
-            return Number.isInteger(value) ? 'integer' : 'number';
-        case 'bigint':
-            return 'integer';
-        case 'boolean':
-            return 'boolean';
-        default:
-            return 'string';
-    }
-}
-/** The types a schema admits, from `type` or, failing that, from its `enum`; null when any type goes. */
-function expectedTypes(subschema) {
-    const { type } = subschema;
-    if (typeof type === 'string')
-        return [type];
-    if (Array.isArray(type))
-        return type;
-    if (Array.isArray(subschema.enum)) {
-        return [...new Set(subschema.enum.map((value) => (value === null ? 'null' : typeof value)))];
-    }
-    return null;
-}
-function typeMatches(actual, expected) {
-    return expected.includes(actual) || (actual === 'integer' && expected.includes('number'));
-}
-
-;// CONCATENATED MODULE: ./lib/src/matrix/load.js
-// Builds the effective matrix from the bundled matrix files and the repository's matrix file.
-// Pure: the shell reads the texts (src/matrix/bundled.ts and the repository file) and passes them in.
-//
-// Every file goes through the same steps: YAML syntax, matrix/schema.json (which arrives as one of
-// the bundled files), then the checks a schema cannot express (duplicate names after PEP 503
-// normalisation, duplicate rule ids, unknown `extends`, inheritance cycles, unknown `profile`).
-// The first problem ends the load with one line: `file:line: key: what is wrong`.
-//
-// The generated bundled files (matrix/torch.yml, cuda-drivers.yml, cuda-image-tags.yml) are JSON,
-// which is YAML too: they are read with JSON.parse, many times faster than a YAML parser on a cold
-// start, and parsed as YAML only when a line number is needed.
-
-
-
-
-/** In `when`/`require`, this name stands for the interpreter version of the install set. */
-const PYTHON_PSEUDO_PACKAGE = 'python';
-/** Keys of a profile's `reasons` that are not packages. */
-const PROFILE_FIELD_REASONS = ['python', 'cuda'];
-/** The `format`s matrix/schema.json uses, checked with our PEP 440 implementation. */
-const MATRIX_FORMATS = {
-    'pep440-specifier': (value) => {
-        const parsed = (0,pep440_specifier/* parseSpecifierSet */.m0)(value);
-        return parsed.ok ? null : parsed.message;
-    },
-};
-/** Ends the load; caught in loadMatrix and turned into its one-line error. */
-class MatrixFileError extends Error {
-    constructor(file, line, path, message) {
-        super(`${file}:${line}: ${path === '' ? '' : `${path}: `}${message}`);
-    }
-}
-function loadMatrix(input) {
-    try {
-        const schemaSource = input.bundled.find((source) => source.file.endsWith('.json'));
-        if (schemaSource === undefined) {
-            return { ok: false, error: 'the bundled matrix has no schema.json: the installation of compat-guard is incomplete' };
-        }
-        const validator = createValidator(parseSchema(schemaSource), MATRIX_FORMATS);
-        const bundled = input.bundled
-            .filter((source) => source !== schemaSource)
-            .map((source) => readMatrixFile(source, validator));
-        const repository = input.repository ? readMatrixFile(input.repository, validator) : null;
-        return { ok: true, matrix: buildMatrix(bundled, repository) };
-    }
-    catch (error) {
-        if (error instanceof MatrixFileError)
-            return { ok: false, error: error.message };
-        throw error;
-    }
-}
-/** The profile called `name`, or why there is none. */
-function resolveProfileName(matrix, name) {
-    const profile = Object.hasOwn(matrix.profiles, name) ? matrix.profiles[name] : undefined;
-    return profile ?? { error: unknownProfile(name, Object.keys(matrix.profiles)) };
-}
-/** `unknown profile "x" (did you mean "y"? known: a, b, c)`, the did-you-mean only for a likely typo. */
-function unknownProfile(name, known) {
-    if (known.length === 0)
-        return `unknown profile ${quote(name)} (the matrix defines no profiles)`;
-    const suggestion = didYouMean(name, known);
-    return `unknown profile ${quote(name)} (${suggestion === null ? '' : `did you mean ${JSON.stringify(suggestion)}? `}known: ${[...known].sort().join(', ')})`;
-}
-function parseSchema(source) {
-    try {
-        const schema = JSON.parse(source.text);
-        if (typeof schema === 'object' && schema !== null && !Array.isArray(schema))
-            return schema;
-    }
-    catch (error) {
-        throw new MatrixFileError(source.file, 1, '', `not valid JSON (${error.message})`);
-    }
-    throw new MatrixFileError(source.file, 1, '', 'a JSON Schema must be an object');
-}
-/**
- * Leading blank and `#` lines, where what follows starts with `{`: a file that may be JSON. (JSON has
- * no comments, but the generated files keep theirs: "do not edit" and the editor's schema line.)
- */
-const JSON_AFTER_COMMENTS = /^(?:[ \t]*(?:#.*)?\r?\n)*(?=[ \t]*\{)/;
-function readMatrixFile(source, validator) {
-    let parsed = null;
-    const yaml = () => {
-        if (parsed === null) {
-            const lineCounter = new dist/* LineCounter */.HN();
-            parsed = { doc: (0,dist/* parseDocument */.Tp)(source.text, { lineCounter, prettyErrors: false }), lineCounter };
-        }
-        return parsed;
-    };
-    const json = readJson(source.text);
-    const value = json === undefined ? readYaml(source.file, yaml()) : json;
-    const locate = (path, part) => locateIn(yaml(), path, part);
-    const [schemaError] = value === undefined ? [] : validator.validate(value, locate, 1);
-    if (schemaError !== undefined) {
-        throw new MatrixFileError(source.file, schemaError.line, schemaError.path, schemaError.message);
-    }
-    // The schema admits string keys only, so a value that passed it holds plain objects, no Maps.
-    const data = (value ?? {});
-    const file = { file: source.file, data, lineAt: (path) => locate(path, 'key').line };
-    checkNames(file);
-    return file;
-}
-/** The file's value if it is JSON (after leading comments); undefined for the YAML reader to read. */
-function readJson(text) {
-    const comments = JSON_AFTER_COMMENTS.exec(text);
-    if (comments === null)
-        return undefined;
-    try {
-        return JSON.parse(text.slice(comments[0].length));
-    }
-    catch {
-        // A YAML flow mapping, or not valid at all: the YAML reader decides and reports.
-        return undefined;
-    }
-}
-/** The document's value; undefined for a file with nothing but comments, which adds nothing (it is not an error). */
-function readYaml(file, { doc, lineCounter }) {
-    const problem = doc.errors[0] ?? doc.warnings[0];
-    if (problem !== undefined) {
-        const line = lineCounter.linePos(problem.pos[0]).line;
-        throw new MatrixFileError(file, line, '', yamlMessage(problem.code, problem.message));
-    }
-    return doc.contents === null ? undefined : plainValue(doc.contents, file, lineCounter);
-}
-/**
- * The document as plain values, refusing what a matrix file must not use: aliases, and keys that
- * are not scalars. A mapping with a key that is not a string (an unquoted 2.10 is the number 2.1)
- * becomes a Map, for the validator to report with the key as written.
- */
-function plainValue(root, file, lineCounter) {
-    const path = [];
-    const refuse = (node, message, fallbackLine = 1) => {
-        throw new MatrixFileError(file, lineOfNode(lineCounter, node) ?? fallbackLine, dottedPath(path), message);
-    };
-    const convert = (node) => {
-        if ((0,dist/* isAlias */.Vj)(node))
-            return refuse(node, 'aliases (*name) are not supported in a matrix file: write the value out');
-        if ((0,dist/* isScalar */.jn)(node))
-            return node.value;
-        if ((0,dist/* isSeq */.oP)(node)) {
-            return node.items.map((item, index) => {
-                path.push(index);
-                const value = convert(item);
-                path.pop();
-                return value;
-            });
-        }
-        if (!(0,dist/* isMap */.jh)(node))
-            return null; // no node at all: an empty value
-        const entries = [];
-        for (const pair of node.items) {
-            if (!(0,dist/* isScalar */.jn)(pair.key))
-                return refuse(pair.key, 'keys must be plain strings', lineOfNode(lineCounter, node) ?? 1);
-            path.push(String(pair.key.value));
-            entries.push([pair.key.value, convert(pair.value)]);
-            path.pop();
-        }
-        // fromEntries defines keys as own properties, so a `__proto__` key stays a key.
-        return entries.every(([key]) => typeof key === 'string') ? Object.fromEntries(entries) : new Map(entries);
-    };
-    return convert(root);
-}
-/** YAML's message on one line, with the usual cause of the errors people hit in a matrix. */
-function yamlMessage(code, message) {
-    const firstLine = message.split('\n', 1)[0] ?? message;
-    const quoteHint = code === 'TAG_RESOLVE_FAILED' || firstLine.startsWith('Block scalar header')
-        ? ' (a value that starts with "!" or ">" must be quoted, e.g. numpy: ">=1.22,<2")'
-        : '';
-    return `invalid YAML: ${firstLine}${quoteHint}`;
-}
-/**
- * Where the entry at `path` is written: the line of its key (a list item's first line) or of its
- * value, and a scalar's text. A path that leaves the document ends at the deepest entry it reaches.
- */
-function locateIn({ doc, lineCounter }, path, part) {
-    let value = doc.contents;
-    let key = null;
-    for (const segment of path) {
-        if ((0,dist/* isMap */.jh)(value)) {
-            const keyValue = segment instanceof NonStringKey ? segment.value : segment;
-            const pair = value.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === keyValue);
-            if (pair === undefined)
-                break;
-            key = pair.key;
-            value = pair.value;
-        }
-        else if ((0,dist/* isSeq */.oP)(value) && typeof segment === 'number' && segment < value.items.length) {
-            value = value.items[segment];
-            key = value;
-        }
-        else {
-            break;
-        }
-    }
-    const keyLine = lineOfNode(lineCounter, key) ?? 1;
-    const target = part === 'key' ? key : value;
-    const line = part === 'key' ? keyLine : (lineOfNode(lineCounter, value) ?? keyLine);
-    return { line, source: (0,dist/* isScalar */.jn)(target) ? target.source : undefined };
-}
-function lineOfNode(lineCounter, node) {
-    const start = node?.range?.[0];
-    return start === undefined ? null : lineCounter.linePos(start).line;
-}
-/** Package names that collide once normalised, and `python` where only packages belong. */
-function checkNames(file) {
-    const checkPins = (pins, path, allowPython) => {
-        if (pins === undefined)
-            return;
-        const seen = new Map();
-        for (const name of Object.keys(pins)) {
-            const key = (0,model/* canonicalName */.Ew)(name);
-            const location = [...path, name];
-            if (!allowPython && key === PYTHON_PSEUDO_PACKAGE) {
-                fail(file, location, 'the interpreter is set with the profile\'s "python" key, not as a package');
-            }
-            const earlier = seen.get(key);
-            if (earlier !== undefined)
-                fail(file, location, `${quote(name)} and ${quote(earlier)} name the same package (${key})`);
-            seen.set(key, name);
-        }
-    };
-    for (const [name, profile] of Object.entries(file.data.profiles ?? {})) {
-        checkPins(profile.packages, ['profiles', name, 'packages'], false);
-        checkPins(profile.reasons, ['profiles', name, 'reasons'], true);
-    }
-    (file.data.rules ?? []).forEach((rule, index) => {
-        checkPins(rule.when, ['rules', index, 'when'], true);
-        checkPins(rule.require, ['rules', index, 'require'], true);
-    });
-}
-function fail(file, path, message) {
-    throw new MatrixFileError(file.file, file.lineAt(path), dottedPath(path), message);
-}
-function buildMatrix(bundled, repository) {
-    const startsEmpty = repository?.data.extends === 'none';
-    // Bundled profiles, rules and ignore entries give way to `extends: none`; facts always stay.
-    const policyFiles = [...(startsEmpty ? [] : bundled), ...(repository ? [repository] : [])];
-    const allFiles = [...bundled, ...(repository ? [repository] : [])];
-    const profiles = resolveProfiles(policyFiles);
-    const rules = collectRules(startsEmpty ? [] : bundled);
-    for (const rule of repository ? collectRules([repository]) : []) {
-        const index = rules.findIndex((existing) => existing.id === rule.id);
-        if (index === -1)
-            rules.push(rule);
-        else
-            rules[index] = rule;
-    }
-    let profile = null;
-    for (const file of policyFiles) {
-        const name = file.data.profile;
-        if (name === undefined)
-            continue;
-        if (!Object.hasOwn(profiles, name))
-            fail(file, ['profile'], unknownProfile(name, Object.keys(profiles)));
-        profile = name;
-    }
-    return {
-        profile,
-        profiles,
-        rules,
-        ignore: policyFiles.flatMap((file) => file.data.ignore ?? []).map((entry) => ({ ...entry })),
-        facts: mergeFacts(allFiles),
-        files: allFiles.map((file) => file.file),
-    };
-}
-/** Rules of `files` in order, with ids unique among them. */
-function collectRules(files) {
-    const rules = [];
-    const firstSeen = new Map();
-    for (const file of files) {
-        (file.data.rules ?? []).forEach((rule, index) => {
-            const line = file.lineAt(['rules', index]);
-            const earlier = firstSeen.get(rule.id);
-            if (earlier !== undefined)
-                fail(file, ['rules', index, 'id'], `duplicate rule id ${quote(rule.id)} (first defined at ${earlier})`);
-            firstSeen.set(rule.id, `${file.file}:${line}`);
-            rules.push({
-                id: rule.id,
-                when: canonicalPins(rule.when ?? {}),
-                require: canonicalPins(rule.require),
-                severity: rule.severity ?? 'error',
-                message: rule.message,
-                ...(rule.source === undefined ? {} : { source: rule.source }),
-                origin: { file: file.file, line },
-            });
-        });
-    }
-    return rules;
-}
-function canonicalPins(pins) {
-    const result = {};
-    for (const [name, specifier] of Object.entries(pins))
-        result[(0,model/* canonicalName */.Ew)(name)] = specifier;
-    return result;
-}
-/** Profiles by name (a later file's profile replaces an earlier one of the same name), inheritance applied. */
-function resolveProfiles(files) {
-    const entries = new Map();
-    for (const file of files) {
-        for (const [name, document] of Object.entries(file.data.profiles ?? {}))
-            entries.set(name, { name, document, file });
-    }
-    const resolved = new Map();
-    for (const start of entries.values()) {
-        if (resolved.has(start.name))
-            continue;
-        // Walk up the `extends` chain to a resolved or root profile, then resolve back down: no recursion.
-        const chain = [start];
-        const onChain = new Set([start.name]);
-        let child = start;
-        let parentName = start.document.extends;
-        while (parentName !== undefined && !resolved.has(parentName)) {
-            const parent = entries.get(parentName);
-            if (parent === undefined)
-                failProfile(child, ['extends'], unknownProfile(parentName, [...entries.keys()]));
-            if (onChain.has(parentName)) {
-                const cycle = [...chain.slice(chain.indexOf(parent)).map((link) => link.name), parentName];
-                const hint = cycle.length === 2 ? ' (to change a profile, give yours a new name and extend that one)' : '';
-                failProfile(child, ['extends'], `inheritance cycle ${cycle.join(' -> ')}${hint}`);
-            }
-            chain.push(parent);
-            onChain.add(parentName);
-            child = parent;
-            parentName = parent.document.extends;
-        }
-        let resolvedParent = parentName === undefined ? null : (resolved.get(parentName) ?? null);
-        for (const entry of chain.reverse()) {
-            resolvedParent = resolveProfile(entry, resolvedParent);
-            resolved.set(entry.name, resolvedParent);
-        }
-    }
-    const profiles = {};
-    for (const name of entries.keys()) {
-        const profile = resolved.get(name);
-        if (profile !== undefined)
-            profiles[name] = profile;
-    }
-    return profiles;
-}
-function failProfile(entry, path, message) {
-    return fail(entry.file, ['profiles', entry.name, ...path], message);
-}
-/** The profile with its parent applied: its own settings win, and a pin it changes drops the parent's reason. */
-function resolveProfile(entry, parent) {
-    const { document } = entry;
-    const ownPackages = canonicalPins(document.packages ?? {});
-    const ownReasons = canonicalPins(document.reasons ?? {});
-    const repinned = new Set(Object.keys(ownPackages));
-    if (document.python !== undefined)
-        repinned.add('python');
-    if (document.cuda !== undefined)
-        repinned.add('cuda');
-    const inheritedReasons = Object.entries(parent?.reasons ?? {}).filter(([key]) => !repinned.has(key));
-    const python = document.python ?? parent?.python;
-    const cuda = document.cuda ?? parent?.cuda;
-    const profile = {
-        name: entry.name,
-        ...(document.description === undefined ? {} : { description: document.description }),
-        ...(document.extends === undefined ? {} : { extends: document.extends }),
-        ...(python === undefined ? {} : { python }),
-        ...(cuda === undefined ? {} : { cuda }),
-        packages: { ...parent?.packages, ...ownPackages },
-        reasons: { ...Object.fromEntries(inheritedReasons), ...ownReasons },
-        origin: { file: entry.file.file, line: entry.file.lineAt(['profiles', entry.name]) },
-    };
-    for (const [name, key] of Object.keys(document.reasons ?? {}).map((name) => [name, (0,model/* canonicalName */.Ew)(name)])) {
-        const explains = PROFILE_FIELD_REASONS.includes(key)
-            ? profile[key] !== undefined
-            : Object.hasOwn(profile.packages, key);
-        if (!explains) {
-            const suggestion = didYouMean(key, [...Object.keys(profile.packages), ...PROFILE_FIELD_REASONS]);
-            failProfile(entry, ['reasons', name], `profile ${quote(entry.name)} pins no ${quote(name)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`);
-        }
-    }
-    return profile;
-}
-/** Fact tables of every file, rows merged by key: a later file's row replaces an earlier one. */
-function mergeFacts(files) {
-    const torch = new Map();
-    const torchCuda = new Map();
-    const cudaDrivers = new Map();
-    const cudaImageTags = {};
-    const sources = { torch: '', torchCuda: '', cudaDrivers: '', cudaImageTags: '' };
-    for (const { data } of files) {
-        const facts = data.facts;
-        if (facts === undefined)
-            continue;
-        if (facts.torch) {
-            sources.torch = facts.torch.source;
-            for (const [version, row] of Object.entries(facts.torch.releases))
-                torch.set(version, { torch: version, ...row });
-        }
-        if (facts.torchCuda) {
-            sources.torchCuda = facts.torchCuda.source;
-            for (const [minor, cuda] of Object.entries(facts.torchCuda.variants))
-                torchCuda.set(minor, { torch: minor, cuda: [...cuda] });
-        }
-        if (facts.cudaDrivers) {
-            sources.cudaDrivers = facts.cudaDrivers.source;
-            for (const [cuda, row] of Object.entries(facts.cudaDrivers.toolkits))
-                cudaDrivers.set(cuda, { cuda, ...row });
-        }
-        if (facts.cudaImageTags) {
-            sources.cudaImageTags = facts.cudaImageTags.source;
-            Object.assign(cudaImageTags, facts.cudaImageTags.tags);
-        }
-    }
-    return {
-        torch: [...torch.values()],
-        torchCuda: [...torchCuda.values()],
-        cudaDrivers: [...cudaDrivers.values()],
-        cudaImageTags,
-        sources,
-    };
-}
-
+// EXTERNAL MODULE: ./lib/src/matrix/load.js
+var load = __nccwpck_require__(4998);
 ;// CONCATENATED MODULE: ./lib/src/check/profile-select.js
 // Which profile a check runs under. A name given by the user always wins; `auto` takes the
 // repository matrix's `profile:`, else the profile the repository's own pins clearly point at, else
@@ -43921,7 +44002,7 @@ function selectProfile(parse, matrix, requested, named = '--profile', specifiers
     return inferred(parse, matrix, specifiers);
 }
 function chosen(matrix, name, reason) {
-    const profile = resolveProfileName(matrix, name);
+    const profile = (0,load/* resolveProfileName */.bo)(matrix, name);
     if ('error' in profile)
         return { ok: false, error: profile.error };
     return { ok: true, profile, choice: { name: profile.name, reason } };
@@ -44340,14 +44421,20 @@ var external_node_url_ = __nccwpck_require__(3136);
 // this is the shell side. The same code runs from lib/src/matrix/ (tests), dist/index.js (the
 // action) and dist/cli/index.js (the CLI), so the folder is found by walking up from this module to
 // the first folder that holds matrix/schema.json - the top of the action's checkout or the package.
+//
+// The hand-written parts (profiles.yml, rules.yml) come with their compiled form,
+// matrix/compiled/<name>.json (scripts/generate-matrix.mjs writes it, CI checks it), which spares
+// every run the YAML parser; the loader uses it only while it matches the text.
 
 
 
 /** Bundled files are shown with this prefix, so that they never read as a file of the checked repository. */
 const BUNDLED_PREFIX = 'bundled:';
 const SCHEMA_FILE = 'schema.json';
+/** The parts written by hand, as YAML; the others are generated as JSON. */
+const HAND_WRITTEN_PARTS = ['profiles.yml', 'rules.yml'];
 /** The parts every check needs, in the order they are merged. */
-const BUNDLED_PARTS = ['profiles.yml', 'rules.yml', 'torch.yml', 'cuda-drivers.yml'];
+const BUNDLED_PARTS = [...HAND_WRITTEN_PARTS, 'torch.yml', 'cuda-drivers.yml'];
 /** 1,300+ nvidia/cuda tags: only needed when a Dockerfile uses an nvidia/cuda image. */
 const CUDA_IMAGE_TAGS_PART = 'cuda-image-tags.yml';
 let matrixDirectory = null;
@@ -44378,10 +44465,20 @@ function bundledSchemaPath() {
 function readBundledMatrix(options = {}) {
     const directory = bundledMatrixDirectory();
     const parts = [SCHEMA_FILE, ...BUNDLED_PARTS, ...(options.needCudaImageTags === false ? [] : [CUDA_IMAGE_TAGS_PART])];
-    return parts.map((name) => ({
-        file: `${BUNDLED_PREFIX}matrix/${name}`,
-        text: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.join)(directory, name), 'utf8'),
-    }));
+    return parts.map((name) => {
+        const source = { file: `${BUNDLED_PREFIX}matrix/${name}`, text: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.join)(directory, name), 'utf8') };
+        const compiled = HAND_WRITTEN_PARTS.includes(name) ? readCompiled((0,external_node_path_.join)(directory, 'compiled', `${name}.json`)) : null;
+        return compiled === null ? source : { ...source, compiled };
+    });
+}
+/** The compiled form of a hand-written part; null when it is missing or unreadable (the YAML is then parsed). */
+function readCompiled(file) {
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return null;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/src/matrix/effective.js
@@ -44396,11 +44493,29 @@ const DEFAULT_MATRIX_FILES = ['.github/compat-matrix.yml', '.github/compat-matri
  * `explicit` (absolute, or relative to the root) must exist; without it the default locations are
  * tried. The nvidia/cuda tag table is large and only needed when a Dockerfile uses those images.
  */
-function loadEffectiveMatrix(root, explicit, options = {}) {
+async function loadEffectiveMatrix(root, explicit, options = {}) {
     const repository = readRepositoryMatrix(root, explicit);
     if (!repository.ok)
         return repository;
-    return loadMatrix({ bundled: readBundledMatrix({ needCudaImageTags: options.needCudaImageTags ?? true }), repository: repository.source });
+    return loadMatrixReadingYamlOnDemand({ bundled: readBundledMatrix({ needCudaImageTags: options.needCudaImageTags ?? true }), repository: repository.source });
+}
+/**
+ * loadMatrix with the YAML reader loaded only when the load may need it: up front for a repository
+ * file, which is usually YAML; otherwise (the bundled files are JSON or compiled) only when a file
+ * turns out to need it, and the load is then done again.
+ */
+async function loadMatrixReadingYamlOnDemand(input) {
+    try {
+        return (0,load/* loadMatrix */.iu)({ ...input, yaml: input.repository ? await loadYamlReader() : null });
+    }
+    catch (error) {
+        if (!(error instanceof load/* YamlReaderNeeded */.es))
+            throw error;
+        return (0,load/* loadMatrix */.iu)({ ...input, yaml: await loadYamlReader() });
+    }
+}
+function loadYamlReader() {
+    return Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3190));
 }
 function readRepositoryMatrix(root, explicit) {
     for (const candidate of explicit ? [explicit] : DEFAULT_MATRIX_FILES) {
@@ -45840,6 +45955,8 @@ function sourceOf(placement, target) {
     return null;
 }
 
+// EXTERNAL MODULE: ./lib/src/model.js
+var model = __nccwpck_require__(7109);
 ;// CONCATENATED MODULE: ./lib/src/parse/requirement.js
 // PEP 508 requirement strings, read as packaging's `Requirement(text)` (>= 26) reads them, with its
 // error messages. This only reads the requirement itself: requirements-file syntax (options,
@@ -45849,7 +45966,7 @@ function sourceOf(placement, target) {
 
 
 
-function requirement_fail(message, offset) {
+function fail(message, offset) {
     return { ok: false, message, offset };
 }
 function isIdentifierChar(c) {
@@ -45901,7 +46018,7 @@ function parseRequirement(text) {
     let i = (0,parse_marker/* skipBlanks */.pw)(text, 0);
     const nameEnd = matchIdentifier(text, i);
     if (nameEnd < 0)
-        return requirement_fail('Expected package name at the start of dependency specifier', i);
+        return fail('Expected package name at the start of dependency specifier', i);
     const name = text.slice(i, nameEnd);
     i = (0,parse_marker/* skipBlanks */.pw)(text, nameEnd);
     const extras = [];
@@ -45914,20 +46031,20 @@ function parseRequirement(text) {
             for (;;) {
                 i = (0,parse_marker/* skipBlanks */.pw)(text, i);
                 if (matchIdentifier(text, i) >= 0)
-                    return requirement_fail('Expected comma between extra names', i);
+                    return fail('Expected comma between extra names', i);
                 if (text.charCodeAt(i) !== 0x2c)
                     break;
                 i = (0,parse_marker/* skipBlanks */.pw)(text, i + 1);
                 end = matchIdentifier(text, i);
                 if (end < 0)
-                    return requirement_fail('Expected extra name after comma', i);
+                    return fail('Expected extra name after comma', i);
                 extras.push(text.slice(i, end));
                 i = end;
             }
         }
         i = (0,parse_marker/* skipBlanks */.pw)(text, i);
         if (text.charCodeAt(i) !== 0x5d)
-            return requirement_fail('Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras', i);
+            return fail('Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras', i);
         i = (0,parse_marker/* skipBlanks */.pw)(text, i + 1);
     }
     let specifier = '';
@@ -45942,12 +46059,12 @@ function parseRequirement(text) {
         while (end < text.length && text.charCodeAt(end) !== 0x20 && text.charCodeAt(end) !== 0x09)
             end++;
         if (end === i)
-            return requirement_fail('Expected URL after @', i);
+            return fail('Expected URL after @', i);
         url = text.slice(i, end);
         i = (0,parse_marker/* skipBlanks */.pw)(text, end);
         if (!(0,parse_marker/* isEndAt */.ld)(text, i)) {
             if (text.charCodeAt(i) !== 0x3b)
-                return requirement_fail('Expected semicolon (after URL and whitespace) or end', i);
+                return fail('Expected semicolon (after URL and whitespace) or end', i);
             markerFrom = i + 1;
         }
     }
@@ -45967,13 +46084,13 @@ function parseRequirement(text) {
                 const message = op === 0x3d || op === 0x21
                     ? '.* suffix cannot be used after pre-release, post-release, developmental release, or local version labels'
                     : '.* suffix can only be used with `==` or `!=` operators';
-                return requirement_fail(message, i + 1);
+                return fail(message, i + 1);
             }
             // packaging's local-label check is case-sensitive: `>=1.0+ABC` falls through to the next error.
             if (text.charCodeAt(i) === 0x2b) {
                 const c = text.charCodeAt(i + 1);
                 if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) {
-                    return requirement_fail('Local version label can only be used with `==` or `!=` operators', i);
+                    return fail('Local version label can only be used with `==` or `!=` operators', i);
                 }
             }
             i = (0,parse_marker/* skipBlanks */.pw)(text, i);
@@ -45987,7 +46104,7 @@ function parseRequirement(text) {
         i = (0,parse_marker/* skipBlanks */.pw)(text, i);
         if (parenthesised) {
             if (text.charCodeAt(i) !== 0x29) {
-                return requirement_fail('Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after version specifier', i);
+                return fail('Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after version specifier', i);
             }
             i = (0,parse_marker/* skipBlanks */.pw)(text, i + 1);
         }
@@ -45996,7 +46113,7 @@ function parseRequirement(text) {
                 const expected = specifier
                     ? 'comma (within version specifier), semicolon (after version specifier)'
                     : 'semicolon (after name with no version specifier)';
-                return requirement_fail(`Expected ${expected} or end`, i);
+                return fail(`Expected ${expected} or end`, i);
             }
             markerFrom = i + 1;
         }
@@ -46007,14 +46124,14 @@ function parseRequirement(text) {
         if (!parsed.ok)
             return parsed;
         if (!(0,parse_marker/* isEndAt */.ld)(text, parsed.end))
-            return requirement_fail('Expected end of dependency specifier', parsed.end);
+            return fail('Expected end of dependency specifier', parsed.end);
         marker = trimBlanksEnd(text, (0,parse_marker/* skipBlanks */.pw)(text, markerFrom), parsed.end);
     }
     // The grammar lets `===` run over commas, which SpecifierSet then splits: `===a,b` is invalid.
     if (specifier.includes('===')) {
         const set = (0,pep440_specifier/* parseSpecifierSet */.m0)(specifier);
         if (!set.ok)
-            return requirement_fail(set.message, specifierStart);
+            return fail(set.message, specifierStart);
     }
     return { ok: true, name, extras, specifier, marker, url };
 }
@@ -48136,7 +48253,7 @@ function parseDockerfile(path, text, options = {}) {
     return { file: reader.file, diagnostics, stages: reader.stages.map((state) => state.stage) };
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/error.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -48205,7 +48322,7 @@ class TomlError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/primitive.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/primitive.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -48358,7 +48475,7 @@ function parseString(ctx) {
     TomlError.x('unfinished string', ctx, startPtr);
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/date.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/date.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -48516,7 +48633,7 @@ class TomlDate extends Date {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/extract.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/extract.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -48811,7 +48928,7 @@ function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/util.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/util.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -48870,7 +48987,7 @@ function skipVoid(ctx, banNewLines, banComments) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/struct.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/struct.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -49028,7 +49145,7 @@ function parseArray(ctx) {
     TomlError.x('unfinished array', ctx, startPtr);
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/parse.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -49194,7 +49311,7 @@ function parse(toml, options = {}) {
     return res;
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/stringify.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/stringify.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -49415,7 +49532,7 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
     return str;
 }
 
-;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/index.js
+;// CONCATENATED MODULE: ../main/node_modules/smol-toml/dist/index.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
  * SPDX-License-Identifier: BSD-3-Clause
@@ -49449,7 +49566,7 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 
 
 /** @deprecated use `import * as ... from 'smol-toml'` instead */
-/* harmony default export */ const smol_toml_dist = ({ parse: parse, stringify: stringify, TomlDate: TomlDate, TomlError: TomlError });
+/* harmony default export */ const dist = ({ parse: parse, stringify: stringify, TomlDate: TomlDate, TomlError: TomlError });
 
 ;// CONCATENATED MODULE: ./lib/src/parse/pyproject.js
 // pyproject.toml: the requirements it declares (PEP 621 project tables, PEP 735 dependency groups,
@@ -50390,7 +50507,7 @@ async function runCheck(options) {
         return { ok: false, error: `root ${options.root} is not a folder` };
     const parse = readRepository(root, options.paths ?? [], { env: expandableEnvironment(options.env ?? process.env) });
     const needCudaImageTags = parse.files.some((file) => file.images.some((image) => image.name.endsWith('nvidia/cuda')));
-    const loaded = loadEffectiveMatrix(root, options.matrixFile ?? null, { needCudaImageTags });
+    const loaded = await loadEffectiveMatrix(root, options.matrixFile ?? null, { needCudaImageTags });
     if (!loaded.ok)
         return loaded;
     const matrix = loaded.matrix;
@@ -50409,7 +50526,7 @@ async function runCheck(options) {
     };
     if (options.runtime) {
         // Loaded only when asked: the static check must not pay for child-process code.
-        const { runRuntimeCheck } = await __nccwpck_require__.e(/* import() */ 637).then(__nccwpck_require__.bind(__nccwpck_require__, 1637));
+        const { runRuntimeCheck } = await __nccwpck_require__.e(/* import() */ 642).then(__nccwpck_require__.bind(__nccwpck_require__, 642));
         const profile = checked.profile ? matrix.profiles[checked.profile.name] ?? null : null;
         const runtime = await runRuntimeCheck(parse, matrix, profile, options.runtime);
         result.findings = [...result.findings, ...runtime.findings];
@@ -51430,7 +51547,7 @@ function toJsonFinding(finding) {
 }
 
 // EXTERNAL MODULE: ./lib/src/runtime/rules.js
-var rules = __nccwpck_require__(6258);
+var rules = __nccwpck_require__(4864);
 ;// CONCATENATED MODULE: ./lib/src/report/rules.js
 // What each rule id means, for SARIF's rule table and the summary's links: the built-in catalog,
 // then the matrix's own rules (bundled and the repository's), then any id a finding uses that
@@ -52054,8 +52171,14 @@ function setOutputs(result, inputs) {
         setOutput('sarif', inputs.sarifFile);
 }
 
+// EXTERNAL MODULE: ./lib/src/matrix/yaml-read.js
+var yaml_read = __nccwpck_require__(3190);
 ;// CONCATENATED MODULE: ./lib/src/index.js
 // The action's entry point, bundled by ncc into dist/index.js: everything else is in main.ts.
+
+// The YAML reader (and the yaml package) stays in the action's main chunk rather than in a chunk of its
+// own, as the CLI loads it: ncc writes each chunk's licences to the one dist/licenses.txt, the last
+// chunk's overwriting the others'. A job starts once, so loading it on demand would save the action next to nothing.
 
 void run();
 
