@@ -235,8 +235,9 @@ Promise.all(/* import() */[__nccwpck_require__.e(876), __nccwpck_require__.e(31)
 });
 /**
  * Node >= 22.1 keeps the code V8 compiled from the bundle in the OS temp folder, so that later runs skip
- * compiling it, the larger part of a small check's start-up. Older Node has no such call, and a folder
- * that cannot be written to leaves the cache off: neither may fail the run.
+ * most of compiling it (a few milliseconds of a small check; the first run pays about as much to write
+ * it). Older Node has no such call, and a folder that cannot be written to leaves the cache off:
+ * neither may fail the run.
  */
 function enableCompileCache() {
     try {
