@@ -65,6 +65,16 @@ describe('compat-guard check', () => {
     assert.equal(JSON.parse(fs.readFileSync(`${target}/report.json`, 'utf8')).profile, 'callytics-cu121');
   });
 
+  it('runs the same with V8\'s compile cache cold, warm, off, or in a temp folder that cannot hold it', () => {
+    const root = makeTree({ 'requirements.txt': 'numpy==1.23.5\nnumpy==1.23.5\n', 'not-a-folder': '' });
+    const temp = makeTree({});
+    roots.push(root, temp);
+    const args = ['check', '--root', root, '--fail-on', 'notice'];
+    const uncached = cli(args, { env: { NODE_DISABLE_COMPILE_CACHE: '1' } });
+    assert.equal(uncached.code, 1, uncached.stderr);
+    for (const tmpdir of [temp, temp, `${root}/not-a-folder`]) assert.deepEqual(cli(args, { env: { TMPDIR: tmpdir } }), uncached, tmpdir);
+  });
+
   it('an explicit unknown profile, a broken matrix or a bad option exits 2 with one line and no stack trace', () => {
     const broken = makeTree({ 'requirements.txt': 'numpy==1.23.5\n', 'm.yml': 'profiles:\n  x:\n    pakages: {numpy: "==1"}\n' });
     roots.push(broken);

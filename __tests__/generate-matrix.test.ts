@@ -1,5 +1,6 @@
 // scripts/generate-matrix.mjs: the generated matrix files are exactly what the CSVs give (so they
-// are never edited by hand), and a new torch release is one CSV row.
+// are never edited by hand), a new torch release is one CSV row, and the compiled form of the
+// hand-written files is exactly what they read as.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -7,12 +8,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
-import { readBundledMatrix } from '../src/matrix/bundled.js';
+import { HAND_WRITTEN_PARTS, readBundledMatrix } from '../src/matrix/bundled.js';
 import { loadMatrix, type MatrixSource } from '../src/matrix/load.js';
 
 interface GeneratorModule {
   CSV_FILES: string[];
+  HAND_WRITTEN_FILES: string[];
   generateMatrixFiles(csv: Record<string, string>): Array<{ name: string; text: string }>;
+  compileMatrixFiles(yaml: Record<string, string>): Array<{ name: string; text: string }>;
 }
 
 const root = new URL('../../', import.meta.url);
@@ -21,6 +24,10 @@ const generator = (await import(scriptUrl.href)) as GeneratorModule;
 
 function repositoryCsv(): Record<string, string> {
   return Object.fromEntries(generator.CSV_FILES.map((name) => [name, readFileSync(new URL(`data/${name}`, root), 'utf8')]));
+}
+
+function handWritten(): Record<string, string> {
+  return Object.fromEntries(generator.HAND_WRITTEN_FILES.map((name) => [name, readFileSync(new URL(`matrix/${name}`, root), 'utf8')]));
 }
 
 function fixtureCsv(name: string): string {
@@ -110,5 +117,39 @@ describe('generate-matrix', () => {
     const csv = repositoryCsv();
     csv['torch_family.csv'] = 'torch,torchvision,torchaudio,python_min,python_max\n2.5.1,0.20.1,2.5.1,3.9,3.12\n2.6.0,0.21.0,2.6.0,3.9,3.13\n2.5.1,0.20.1,2.5.1,3.9,3.13\n';
     assert.throws(() => generator.generateMatrixFiles(csv), { message: 'data/torch_family.csv:4: "2.5.1" is already on line 2' });
+  });
+});
+
+describe('compiling the hand-written matrix files', () => {
+  it('compiles the parts the loader reads compiled', () => {
+    assert.deepEqual(generator.HAND_WRITTEN_FILES, HAND_WRITTEN_PARTS);
+  });
+
+  it('the compiled files in matrix/compiled equal a fresh compile of the hand-written files', () => {
+    const compiled = generator.compileMatrixFiles(handWritten());
+    assert.deepEqual(compiled.map(({ name }) => name), ['compiled/profiles.yml.json', 'compiled/rules.yml.json']);
+    for (const { name, text } of compiled) {
+      assert.equal(readFileSync(new URL(`matrix/${name}`, root), 'utf8'), text, `matrix/${name} was edited by hand or not compiled again`);
+    }
+  });
+
+  it('holds the text, the value YAML reads and the line of every key', () => {
+    const yaml = handWritten();
+    const [profiles, rules] = generator.compileMatrixFiles(yaml).map(({ text }) => JSON.parse(text) as { generatedBy: string; text: string; value: unknown; keyLines: Record<string, number> });
+    assert.equal(profiles?.text, yaml['profiles.yml']);
+    assert.deepEqual(profiles?.value, parseDocument(yaml['profiles.yml'] ?? '').toJS());
+    assert.deepEqual(rules?.value, parseDocument(yaml['rules.yml'] ?? '').toJS());
+    assert.match(rules?.generatedBy ?? '', /^scripts\/generate-matrix\.mjs from matrix\/rules\.yml; do not edit$/);
+    assert.equal(rules?.keyLines[JSON.stringify(['rules', 0])], 9);
+    assert.equal(rules?.keyLines[JSON.stringify(['rules', 0, 'when', 'torch'])], 10);
+    assert.equal(profiles?.keyLines[JSON.stringify(['profiles', 'callytics-cu121'])], 9);
+  });
+
+  it('refuses what JSON cannot hold as written, naming the file and line', () => {
+    const compile = (profiles: string) => () => generator.compileMatrixFiles({ ...handWritten(), 'profiles.yml': profiles });
+    assert.throws(compile('profiles:\n  a: &x {python: "==3.11.*"}\n  b: *x\n'), { message: /^matrix\/profiles\.yml:3: aliases/ });
+    assert.throws(compile('profiles:\n  a:\n    packages:\n      2.10: "==1"\n'), { message: 'matrix/profiles.yml:4: keys must be plain strings' });
+    assert.throws(compile('profiles:\n  a:\n    python: .inf\n'), { message: /^matrix\/profiles\.yml:3: Infinity has no JSON form/ });
+    assert.throws(compile('profiles: [\n'), { message: /^matrix\/profiles\.yml:\d+: / });
   });
 });

@@ -37284,6 +37284,806 @@ function sameProblem(a, b) {
 
 /***/ }),
 
+/***/ 256:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aM: () => (/* binding */ MatrixFileError),
+/* harmony export */   bo: () => (/* binding */ resolveProfileName),
+/* harmony export */   es: () => (/* binding */ YamlReaderNeeded),
+/* harmony export */   iu: () => (/* binding */ loadMatrix)
+/* harmony export */ });
+/* unused harmony export PYTHON_PSEUDO_PACKAGE */
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4887);
+/* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(720);
+/* harmony import */ var _schema_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4510);
+// Builds the effective matrix from the bundled matrix files and the repository's matrix file.
+// Pure: the shell reads the texts (src/matrix/bundled.ts and the repository file) and passes them in.
+//
+// Every file goes through the same steps: YAML syntax, matrix/schema.json (which arrives as one of
+// the bundled files), then the checks a schema cannot express (duplicate names after PEP 503
+// normalisation, duplicate rule ids, unknown `extends`, inheritance cycles, unknown `profile`).
+// The first problem ends the load with one line: `file:line: key: what is wrong`.
+//
+// The generated bundled files (matrix/torch.yml, cuda-drivers.yml, cuda-image-tags.yml) are JSON,
+// which is YAML too: they are read with JSON.parse, many times faster than a YAML parser on a cold
+// start, and parsed as YAML only when a line number is needed. The hand-written ones (profiles.yml,
+// rules.yml) arrive with their compiled form (scripts/generate-matrix.mjs): the value and key lines
+// YAML would give, taken as they are while they were compiled from the very text at hand.
+
+
+
+/** Thrown by loadMatrix when it must read YAML and was given no reader: load the reader and load again. */
+class YamlReaderNeeded extends Error {
+    constructor() {
+        super('the matrix needs the YAML reader');
+    }
+}
+/** In `when`/`require`, this name stands for the interpreter version of the install set. */
+const PYTHON_PSEUDO_PACKAGE = 'python';
+/** Keys of a profile's `reasons` that are not packages. */
+const PROFILE_FIELD_REASONS = ['python', 'cuda'];
+/** The `format`s matrix/schema.json uses, checked with our PEP 440 implementation. */
+const MATRIX_FORMATS = {
+    'pep440-specifier': (value) => {
+        const parsed = (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSpecifierSet */ .m0)(value);
+        return parsed.ok ? null : parsed.message;
+    },
+};
+/** Ends the load; caught in loadMatrix and turned into its one-line error. */
+class MatrixFileError extends Error {
+    constructor(file, line, path, message) {
+        super(`${file}:${line}: ${path === '' ? '' : `${path}: `}${message}`);
+    }
+}
+function loadMatrix(input) {
+    try {
+        const schemaSource = input.bundled.find((source) => source.file.endsWith('.json'));
+        if (schemaSource === undefined) {
+            return { ok: false, error: 'the bundled matrix has no schema.json: the installation of compat-guard is incomplete' };
+        }
+        const validator = (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .createValidator */ .fH)(parseSchema(schemaSource), MATRIX_FORMATS);
+        const bundled = input.bundled
+            .filter((source) => source !== schemaSource)
+            .map((source) => readMatrixFile(source, validator, input.yaml ?? null));
+        const repository = input.repository ? readMatrixFile(input.repository, validator, input.yaml ?? null) : null;
+        return { ok: true, matrix: buildMatrix(bundled, repository) };
+    }
+    catch (error) {
+        if (error instanceof MatrixFileError)
+            return { ok: false, error: error.message };
+        throw error;
+    }
+}
+/** The profile called `name`, or why there is none. */
+function resolveProfileName(matrix, name) {
+    const profile = Object.hasOwn(matrix.profiles, name) ? matrix.profiles[name] : undefined;
+    return profile ?? { error: unknownProfile(name, Object.keys(matrix.profiles)) };
+}
+/** `unknown profile "x" (did you mean "y"? known: a, b, c)`, the did-you-mean only for a likely typo. */
+function unknownProfile(name, known) {
+    if (known.length === 0)
+        return `unknown profile ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} (the matrix defines no profiles)`;
+    const suggestion = (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .didYouMean */ .au)(name, known);
+    return `unknown profile ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} (${suggestion === null ? '' : `did you mean ${JSON.stringify(suggestion)}? `}known: ${[...known].sort().join(', ')})`;
+}
+function parseSchema(source) {
+    try {
+        const schema = JSON.parse(source.text);
+        if (typeof schema === 'object' && schema !== null && !Array.isArray(schema))
+            return schema;
+    }
+    catch (error) {
+        throw new MatrixFileError(source.file, 1, '', `not valid JSON (${error.message})`);
+    }
+    throw new MatrixFileError(source.file, 1, '', 'a JSON Schema must be an object');
+}
+/**
+ * Leading blank and `#` lines, where what follows starts with `{`: a file that may be JSON. (JSON has
+ * no comments, but the generated files keep theirs: "do not edit" and the editor's schema line.)
+ */
+const JSON_AFTER_COMMENTS = /^(?:[ \t]*(?:#.*)?\r?\n)*(?=[ \t]*\{)/;
+function readMatrixFile(source, validator, reader) {
+    let parsed = null;
+    const yaml = () => {
+        if (reader === null)
+            throw new YamlReaderNeeded();
+        parsed ??= reader.parseYaml(source.text);
+        return [reader, parsed];
+    };
+    const compiled = source.compiled?.text === source.text ? source.compiled : undefined;
+    const value = compiled === undefined ? readValue(source, yaml) : compiled.value;
+    const locate = (path, part) => {
+        const [{ locateIn }, document] = yaml();
+        return locateIn(document, path, part);
+    };
+    const [schemaError] = value === undefined ? [] : validator.validate(value, locate, 1);
+    if (schemaError !== undefined) {
+        throw new MatrixFileError(source.file, schemaError.line, schemaError.path, schemaError.message);
+    }
+    // The schema admits string keys only, so a value that passed it holds plain objects, no Maps.
+    const data = (value ?? {});
+    const lineAt = (path) => compiled?.keyLines[JSON.stringify(path)] ?? locate(path, 'key').line;
+    const file = { file: source.file, data, lineAt };
+    checkNames(file);
+    return file;
+}
+/** The file's value: JSON.parse for a file that is JSON, else the YAML reader's. */
+function readValue(source, yaml) {
+    const json = readJson(source.text);
+    if (json !== undefined)
+        return json;
+    const [{ yamlValue }, document] = yaml();
+    return yamlValue(source.file, document);
+}
+/** The file's value if it is JSON (after leading comments); undefined for the YAML reader to read. */
+function readJson(text) {
+    const comments = JSON_AFTER_COMMENTS.exec(text);
+    if (comments === null)
+        return undefined;
+    try {
+        return JSON.parse(text.slice(comments[0].length));
+    }
+    catch {
+        // A YAML flow mapping, or not valid at all: the YAML reader decides and reports.
+        return undefined;
+    }
+}
+/** Package names that collide once normalised, and `python` where only packages belong. */
+function checkNames(file) {
+    const checkPins = (pins, path, allowPython) => {
+        if (pins === undefined)
+            return;
+        const seen = new Map();
+        for (const name of Object.keys(pins)) {
+            const key = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(name);
+            const location = [...path, name];
+            if (!allowPython && key === PYTHON_PSEUDO_PACKAGE) {
+                fail(file, location, 'the interpreter is set with the profile\'s "python" key, not as a package');
+            }
+            const earlier = seen.get(key);
+            if (earlier !== undefined)
+                fail(file, location, `${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} and ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(earlier)} name the same package (${key})`);
+            seen.set(key, name);
+        }
+    };
+    for (const [name, profile] of Object.entries(file.data.profiles ?? {})) {
+        checkPins(profile.packages, ['profiles', name, 'packages'], false);
+        checkPins(profile.reasons, ['profiles', name, 'reasons'], true);
+    }
+    (file.data.rules ?? []).forEach((rule, index) => {
+        checkPins(rule.when, ['rules', index, 'when'], true);
+        checkPins(rule.require, ['rules', index, 'require'], true);
+    });
+}
+function fail(file, path, message) {
+    throw new MatrixFileError(file.file, file.lineAt(path), (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .dottedPath */ .wM)(path), message);
+}
+function buildMatrix(bundled, repository) {
+    const startsEmpty = repository?.data.extends === 'none';
+    // Bundled profiles, rules and ignore entries give way to `extends: none`; facts always stay.
+    const policyFiles = [...(startsEmpty ? [] : bundled), ...(repository ? [repository] : [])];
+    const allFiles = [...bundled, ...(repository ? [repository] : [])];
+    const profiles = resolveProfiles(policyFiles);
+    const rules = collectRules(startsEmpty ? [] : bundled);
+    for (const rule of repository ? collectRules([repository]) : []) {
+        const index = rules.findIndex((existing) => existing.id === rule.id);
+        if (index === -1)
+            rules.push(rule);
+        else
+            rules[index] = rule;
+    }
+    let profile = null;
+    for (const file of policyFiles) {
+        const name = file.data.profile;
+        if (name === undefined)
+            continue;
+        if (!Object.hasOwn(profiles, name))
+            fail(file, ['profile'], unknownProfile(name, Object.keys(profiles)));
+        profile = name;
+    }
+    return {
+        profile,
+        profiles,
+        rules,
+        ignore: policyFiles.flatMap((file) => file.data.ignore ?? []).map((entry) => ({ ...entry })),
+        facts: mergeFacts(allFiles),
+        files: allFiles.map((file) => file.file),
+    };
+}
+/** Rules of `files` in order, with ids unique among them. */
+function collectRules(files) {
+    const rules = [];
+    const firstSeen = new Map();
+    for (const file of files) {
+        (file.data.rules ?? []).forEach((rule, index) => {
+            const line = file.lineAt(['rules', index]);
+            const earlier = firstSeen.get(rule.id);
+            if (earlier !== undefined)
+                fail(file, ['rules', index, 'id'], `duplicate rule id ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(rule.id)} (first defined at ${earlier})`);
+            firstSeen.set(rule.id, `${file.file}:${line}`);
+            rules.push({
+                id: rule.id,
+                when: canonicalPins(rule.when ?? {}),
+                require: canonicalPins(rule.require),
+                severity: rule.severity ?? 'error',
+                message: rule.message,
+                ...(rule.source === undefined ? {} : { source: rule.source }),
+                origin: { file: file.file, line },
+            });
+        });
+    }
+    return rules;
+}
+function canonicalPins(pins) {
+    const result = {};
+    for (const [name, specifier] of Object.entries(pins))
+        result[(0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(name)] = specifier;
+    return result;
+}
+/** Profiles by name (a later file's profile replaces an earlier one of the same name), inheritance applied. */
+function resolveProfiles(files) {
+    const entries = new Map();
+    for (const file of files) {
+        for (const [name, document] of Object.entries(file.data.profiles ?? {}))
+            entries.set(name, { name, document, file });
+    }
+    const resolved = new Map();
+    for (const start of entries.values()) {
+        if (resolved.has(start.name))
+            continue;
+        // Walk up the `extends` chain to a resolved or root profile, then resolve back down: no recursion.
+        const chain = [start];
+        const onChain = new Set([start.name]);
+        let child = start;
+        let parentName = start.document.extends;
+        while (parentName !== undefined && !resolved.has(parentName)) {
+            const parent = entries.get(parentName);
+            if (parent === undefined)
+                failProfile(child, ['extends'], unknownProfile(parentName, [...entries.keys()]));
+            if (onChain.has(parentName)) {
+                const cycle = [...chain.slice(chain.indexOf(parent)).map((link) => link.name), parentName];
+                const hint = cycle.length === 2 ? ' (to change a profile, give yours a new name and extend that one)' : '';
+                failProfile(child, ['extends'], `inheritance cycle ${cycle.join(' -> ')}${hint}`);
+            }
+            chain.push(parent);
+            onChain.add(parentName);
+            child = parent;
+            parentName = parent.document.extends;
+        }
+        let resolvedParent = parentName === undefined ? null : (resolved.get(parentName) ?? null);
+        for (const entry of chain.reverse()) {
+            resolvedParent = resolveProfile(entry, resolvedParent);
+            resolved.set(entry.name, resolvedParent);
+        }
+    }
+    const profiles = {};
+    for (const name of entries.keys()) {
+        const profile = resolved.get(name);
+        if (profile !== undefined)
+            profiles[name] = profile;
+    }
+    return profiles;
+}
+function failProfile(entry, path, message) {
+    return fail(entry.file, ['profiles', entry.name, ...path], message);
+}
+/** The profile with its parent applied: its own settings win, and a pin it changes drops the parent's reason. */
+function resolveProfile(entry, parent) {
+    const { document } = entry;
+    const ownPackages = canonicalPins(document.packages ?? {});
+    const ownReasons = canonicalPins(document.reasons ?? {});
+    const repinned = new Set(Object.keys(ownPackages));
+    if (document.python !== undefined)
+        repinned.add('python');
+    if (document.cuda !== undefined)
+        repinned.add('cuda');
+    const inheritedReasons = Object.entries(parent?.reasons ?? {}).filter(([key]) => !repinned.has(key));
+    const python = document.python ?? parent?.python;
+    const cuda = document.cuda ?? parent?.cuda;
+    const profile = {
+        name: entry.name,
+        ...(document.description === undefined ? {} : { description: document.description }),
+        ...(document.extends === undefined ? {} : { extends: document.extends }),
+        ...(python === undefined ? {} : { python }),
+        ...(cuda === undefined ? {} : { cuda }),
+        packages: { ...parent?.packages, ...ownPackages },
+        reasons: { ...Object.fromEntries(inheritedReasons), ...ownReasons },
+        origin: { file: entry.file.file, line: entry.file.lineAt(['profiles', entry.name]) },
+    };
+    for (const [name, key] of Object.keys(document.reasons ?? {}).map((name) => [name, (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(name)])) {
+        const explains = PROFILE_FIELD_REASONS.includes(key)
+            ? profile[key] !== undefined
+            : Object.hasOwn(profile.packages, key);
+        if (!explains) {
+            const suggestion = (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .didYouMean */ .au)(key, [...Object.keys(profile.packages), ...PROFILE_FIELD_REASONS]);
+            failProfile(entry, ['reasons', name], `profile ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(entry.name)} pins no ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`);
+        }
+    }
+    return profile;
+}
+/** Fact tables of every file, rows merged by key: a later file's row replaces an earlier one. */
+function mergeFacts(files) {
+    const torch = new Map();
+    const torchCuda = new Map();
+    const cudaDrivers = new Map();
+    const cudaImageTags = {};
+    const sources = { torch: '', torchCuda: '', cudaDrivers: '', cudaImageTags: '' };
+    for (const { data } of files) {
+        const facts = data.facts;
+        if (facts === undefined)
+            continue;
+        if (facts.torch) {
+            sources.torch = facts.torch.source;
+            for (const [version, row] of Object.entries(facts.torch.releases))
+                torch.set(version, { torch: version, ...row });
+        }
+        if (facts.torchCuda) {
+            sources.torchCuda = facts.torchCuda.source;
+            for (const [minor, cuda] of Object.entries(facts.torchCuda.variants))
+                torchCuda.set(minor, { torch: minor, cuda: [...cuda] });
+        }
+        if (facts.cudaDrivers) {
+            sources.cudaDrivers = facts.cudaDrivers.source;
+            for (const [cuda, row] of Object.entries(facts.cudaDrivers.toolkits))
+                cudaDrivers.set(cuda, { cuda, ...row });
+        }
+        if (facts.cudaImageTags) {
+            sources.cudaImageTags = facts.cudaImageTags.source;
+            Object.assign(cudaImageTags, facts.cudaImageTags.tags);
+        }
+    }
+    return {
+        torch: [...torch.values()],
+        torchCuda: [...torchCuda.values()],
+        cudaDrivers: [...cudaDrivers.values()],
+        cudaImageTags,
+        sources,
+    };
+}
+
+
+/***/ }),
+
+/***/ 4510:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CO: () => (/* binding */ NonStringKey),
+/* harmony export */   au: () => (/* binding */ didYouMean),
+/* harmony export */   fH: () => (/* binding */ createValidator),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   wM: () => (/* binding */ dottedPath)
+/* harmony export */ });
+// Validates a matrix document against matrix/schema.json so that every error names the line it is
+// on. It implements the subset of JSON Schema (draft 2020-12) that the schema uses - type, enum,
+// properties, additionalProperties, propertyNames, required, minProperties, items, minItems,
+// minLength, pattern, format, title and $ref into $defs - rather than pulling in a validator: the
+// schema is ours, and the messages are the product (file, line, key, what is wrong, with a
+// did-you-mean for misspelt keys).
+//
+// It checks plain values (what JSON.parse or the YAML reader in load.ts gives), not YAML nodes, and
+// asks where a value was written only when it reports an error: for a file read as JSON, finding a
+// line means parsing it again as YAML, and errors are rare while every run validates the bundled
+// matrix.
+/**
+ * A key of a mapping that is not a string, as a path segment: YAML reads an unquoted 2.10 as the
+ * number 2.1, which must be told apart from a key "2.1" when its line is looked up.
+ */
+class NonStringKey {
+    value;
+    constructor(value) {
+        this.value = value;
+    }
+}
+/** The longest value quoted in a message; hostile input must not produce megabyte error lines. */
+const MAX_QUOTED_LENGTH = 60;
+/** Suggestions only for short keys, so that distance computation stays cheap. */
+const MAX_SUGGESTION_KEY_LENGTH = 64;
+const TYPE_WORDS = {
+    object: 'a mapping',
+    array: 'a list',
+    string: 'a string',
+    number: 'a number',
+    integer: 'an integer',
+    boolean: 'a boolean',
+    null: 'null',
+};
+/** `"value"`, escaped and cut to a readable length. */
+function quote(value) {
+    const cut = value.length > MAX_QUOTED_LENGTH ? `${value.slice(0, MAX_QUOTED_LENGTH)}...` : value;
+    return JSON.stringify(cut);
+}
+/** The candidate closest to `word` by edit distance, if close enough to be a likely typo. */
+function didYouMean(word, candidates) {
+    if (word.length > MAX_SUGGESTION_KEY_LENGTH)
+        return null;
+    const lower = word.toLowerCase();
+    let best = null;
+    let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
+    for (const candidate of candidates) {
+        if (candidate.length > MAX_SUGGESTION_KEY_LENGTH)
+            continue;
+        const distance = editDistance(lower, candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i += 1) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j += 1) {
+            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+/** `profiles.my-stack.packages`, `rules[0].when`: how messages name a path. */
+function dottedPath(path) {
+    return path.reduce((text, segment) => {
+        if (typeof segment === 'number')
+            return `${text}[${segment}]`;
+        const key = segment instanceof NonStringKey ? String(segment.value) : segment;
+        return text === '' ? key : `${text}.${key}`;
+    }, '');
+}
+/** A `$ref` the schema does not define; reported wherever it is used. */
+class UnresolvedRef {
+    ref;
+    constructor(ref) {
+        this.ref = ref;
+    }
+}
+function createValidator(schema, formats = {}) {
+    // Everything derived from the schema is computed once per subschema, not once per value: the
+    // bundled facts alone are thousands of values.
+    const patterns = new Map();
+    const patternOf = (source) => {
+        let pattern = patterns.get(source);
+        if (pattern === undefined) {
+            pattern = new RegExp(source, 'u');
+            patterns.set(source, pattern);
+        }
+        return pattern;
+    };
+    const resolved = new Map();
+    const resolve = (subschema) => {
+        let result = resolved.get(subschema);
+        if (result === undefined) {
+            result = resolveRef(schema, subschema);
+            resolved.set(subschema, result);
+        }
+        return result;
+    };
+    const typesBySchema = new Map();
+    const typesOf = (subschema) => {
+        let types = typesBySchema.get(subschema);
+        if (types === undefined) {
+            types = expectedTypes(subschema);
+            typesBySchema.set(subschema, types);
+        }
+        return types;
+    };
+    return {
+        validate(root, locate, limit) {
+            const errors = [];
+            // The path of the value being checked, copied only into an error.
+            const path = [];
+            /** An error at the value (or key) being checked, shown under its first `shownDepth` path segments. */
+            const report = (part, message, shownDepth = path.length) => {
+                if (errors.length >= limit)
+                    return;
+                const location = locate([...path], part);
+                const text = typeof message === 'string' ? message : message(location);
+                errors.push({ line: location.line, path: dottedPath(path.slice(0, shownDepth)), message: text });
+            };
+            const check = (value, rawSchema, part) => {
+                if (errors.length >= limit)
+                    return;
+                const subschema = resolve(rawSchema);
+                if (subschema instanceof UnresolvedRef) {
+                    report(part, `the schema refers to ${quote(subschema.ref)}, which it does not define`);
+                    return;
+                }
+                const actual = typeOf(value);
+                const expected = typesOf(subschema);
+                if (expected !== null && !typeMatches(actual, expected)) {
+                    const scalar = actual !== 'null' && !isCollection(value);
+                    report(part, (location) => {
+                        const hint = scalar && expected.includes('string')
+                            ? ` (put it in quotes: ${JSON.stringify(location.source ?? String(value))})`
+                            : '';
+                        return `expected ${expected.map((type) => TYPE_WORDS[type]).join(' or ')}, got ${TYPE_WORDS[actual]}${hint}`;
+                    });
+                    return;
+                }
+                if (Array.isArray(subschema.enum) && !isCollection(value) && !subschema.enum.includes(value)) {
+                    const allowed = subschema.enum.map((option) => JSON.stringify(option));
+                    const suggestion = typeof value === 'string'
+                        ? didYouMean(value, subschema.enum.filter((option) => typeof option === 'string'))
+                        : null;
+                    report(part, `${quote(String(value))} is not one of ${allowed.join(', ')}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`);
+                    return;
+                }
+                if (typeof value === 'string') {
+                    checkString(value, subschema, part);
+                }
+                else if (Array.isArray(value)) {
+                    checkSeq(value, subschema);
+                }
+                else if (isCollection(value)) {
+                    checkMap(value, subschema);
+                }
+            };
+            const checkString = (value, subschema, part) => {
+                const title = typeof subschema.title === 'string' ? subschema.title : null;
+                if (typeof subschema.minLength === 'number' && value.length < subschema.minLength) {
+                    report(part, subschema.minLength === 1 ? 'must not be empty' : `must be at least ${subschema.minLength} characters long`);
+                    return;
+                }
+                if (typeof subschema.pattern === 'string' && !patternOf(subschema.pattern).test(value)) {
+                    report(part, title ? `${quote(value)} is not a valid ${title}` : `${quote(value)} does not match ${subschema.pattern}`);
+                    return;
+                }
+                if (typeof subschema.format === 'string') {
+                    const why = formats[subschema.format]?.(value) ?? null;
+                    if (why !== null)
+                        report(part, `${quote(value)} is not a valid ${title ?? subschema.format} (${why})`);
+                }
+            };
+            const checkMap = (value, subschema) => {
+                const properties = (subschema.properties ?? {});
+                const propertyNames = subschema.propertyNames;
+                const additional = subschema.additionalProperties;
+                const present = Array.isArray(subschema.required) ? new Set() : null;
+                let count = 0;
+                const checkEntry = (rawKey, child) => {
+                    const key = String(rawKey);
+                    present?.add(key);
+                    const declared = Object.hasOwn(properties, key) ? properties[key] : undefined;
+                    if (declared !== undefined) {
+                        check(child, declared, 'value');
+                        return;
+                    }
+                    if (additional === false) {
+                        const known = Object.keys(properties);
+                        const suggestion = didYouMean(key, known);
+                        report('key', `unknown key ${quote(key)} (${suggestion ? `did you mean ${JSON.stringify(suggestion)}?` : `expected one of: ${known.join(', ')}`})`, path.length - 1);
+                        return;
+                    }
+                    if (propertyNames !== undefined) {
+                        const before = errors.length;
+                        check(rawKey, propertyNames, 'key');
+                        if (errors.length > before)
+                            return;
+                    }
+                    if (typeof additional === 'object')
+                        check(child, additional, 'value');
+                };
+                const visit = (rawKey, child) => {
+                    count += 1;
+                    path.push(typeof rawKey === 'string' ? rawKey : new NonStringKey(rawKey));
+                    checkEntry(rawKey, child);
+                    path.pop();
+                };
+                if (value instanceof Map) {
+                    for (const [rawKey, child] of value)
+                        if (errors.length < limit)
+                            visit(rawKey, child);
+                }
+                else {
+                    // Object.keys, not entries: no pair per key, and no iterator to destructure, which is
+                    // slow before the JIT has warmed up - and this runs once, cold, over thousands of keys.
+                    const record = value;
+                    for (const key of Object.keys(record))
+                        if (errors.length < limit)
+                            visit(key, record[key]);
+                }
+                if (present !== null) {
+                    for (const key of subschema.required) {
+                        if (typeof key === 'string' && !present.has(key))
+                            report('value', `missing required key ${JSON.stringify(key)}`);
+                    }
+                }
+                if (typeof subschema.minProperties === 'number' && count < subschema.minProperties) {
+                    report('value', `must have at least ${subschema.minProperties} ${subschema.minProperties === 1 ? 'entry' : 'entries'}`);
+                }
+            };
+            const checkSeq = (value, subschema) => {
+                if (typeof subschema.minItems === 'number' && value.length < subschema.minItems) {
+                    const minItems = subschema.minItems;
+                    report('value', () => `must have at least ${minItems} ${minItems === 1 ? 'item' : 'items'}`);
+                    return;
+                }
+                const items = subschema.items;
+                if (items === undefined)
+                    return;
+                value.forEach((item, index) => {
+                    path.push(index);
+                    check(item, items, 'value');
+                    path.pop();
+                });
+            };
+            check(root, schema, 'value');
+            return errors;
+        },
+    };
+}
+/** `subschema` with its `$ref` followed; a $ref's siblings (e.g. minProperties beside it) apply as well. */
+function resolveRef(schema, subschema) {
+    const ref = subschema.$ref;
+    if (typeof ref !== 'string')
+        return subschema;
+    const prefix = '#/$defs/';
+    const defs = schema.$defs;
+    const target = ref.startsWith(prefix) && defs ? defs[ref.slice(prefix.length)] : undefined;
+    if (target === undefined)
+        return new UnresolvedRef(ref);
+    const { $ref: _ref, ...siblings } = subschema;
+    return { ...target, ...siblings };
+}
+/** A mapping or a list: anything typeOf does not call a scalar. */
+function isCollection(value) {
+    return typeof value === 'object' && value !== null;
+}
+function typeOf(value) {
+    if (value === null || value === undefined)
+        return 'null';
+    if (Array.isArray(value))
+        return 'array';
+    switch (typeof value) {
+        case 'object':
+            return 'object';
+        case 'number':
+            return Number.isInteger(value) ? 'integer' : 'number';
+        case 'bigint':
+            return 'integer';
+        case 'boolean':
+            return 'boolean';
+        default:
+            return 'string';
+    }
+}
+/** The types a schema admits, from `type` or, failing that, from its `enum`; null when any type goes. */
+function expectedTypes(subschema) {
+    const { type } = subschema;
+    if (typeof type === 'string')
+        return [type];
+    if (Array.isArray(type))
+        return type;
+    if (Array.isArray(subschema.enum)) {
+        return [...new Set(subschema.enum.map((value) => (value === null ? 'null' : typeof value)))];
+    }
+    return null;
+}
+function typeMatches(actual, expected) {
+    return expected.includes(actual) || (actual === 'integer' && expected.includes('number'));
+}
+
+
+/***/ }),
+
+/***/ 940:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   locateIn: () => (/* binding */ locateIn),
+/* harmony export */   parseYaml: () => (/* binding */ parseYaml),
+/* harmony export */   yamlValue: () => (/* binding */ yamlValue)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(256);
+/* harmony import */ var _schema_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4510);
+// Reading a matrix file as YAML: its value, and where a value is written. The loader (load.ts) gets
+// this module from the shell, which loads it only when a run may need it (src/matrix/effective.ts):
+// loading the yaml package is a sizeable part of a small check's start-up, and most runs read only
+// JSON and compiled files.
+
+
+
+function parseYaml(text) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    return { doc: (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false }), lineCounter };
+}
+/** The document's value; undefined for a file with nothing but comments, which adds nothing (it is not an error). */
+function yamlValue(file, { doc, lineCounter }) {
+    const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem !== undefined) {
+        const line = lineCounter.linePos(problem.pos[0]).line;
+        throw new _load_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .aM(file, line, '', yamlMessage(problem.code, problem.message));
+    }
+    return doc.contents === null ? undefined : plainValue(doc.contents, file, lineCounter);
+}
+/**
+ * The document as plain values, refusing what a matrix file must not use: aliases, and keys that
+ * are not scalars. A mapping with a key that is not a string (an unquoted 2.10 is the number 2.1)
+ * becomes a Map, for the validator to report with the key as written.
+ */
+function plainValue(root, file, lineCounter) {
+    const path = [];
+    const refuse = (node, message, fallbackLine = 1) => {
+        throw new _load_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .aM(file, lineOfNode(lineCounter, node) ?? fallbackLine, (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .dottedPath */ .wM)(path), message);
+    };
+    const convert = (node) => {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
+            return refuse(node, 'aliases (*name) are not supported in a matrix file: write the value out');
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+            return node.value;
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)) {
+            return node.items.map((item, index) => {
+                path.push(index);
+                const value = convert(item);
+                path.pop();
+                return value;
+            });
+        }
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+            return null; // no node at all: an empty value
+        const entries = [];
+        for (const pair of node.items) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key))
+                return refuse(pair.key, 'keys must be plain strings', lineOfNode(lineCounter, node) ?? 1);
+            path.push(String(pair.key.value));
+            entries.push([pair.key.value, convert(pair.value)]);
+            path.pop();
+        }
+        // fromEntries defines keys as own properties, so a `__proto__` key stays a key.
+        return entries.every(([key]) => typeof key === 'string') ? Object.fromEntries(entries) : new Map(entries);
+    };
+    return convert(root);
+}
+/** YAML's message on one line, with the usual cause of the errors people hit in a matrix. */
+function yamlMessage(code, message) {
+    const firstLine = message.split('\n', 1)[0] ?? message;
+    const quoteHint = code === 'TAG_RESOLVE_FAILED' || firstLine.startsWith('Block scalar header')
+        ? ' (a value that starts with "!" or ">" must be quoted, e.g. numpy: ">=1.22,<2")'
+        : '';
+    return `invalid YAML: ${firstLine}${quoteHint}`;
+}
+/**
+ * Where the entry at `path` is written: the line of its key (a list item's first line) or of its
+ * value, and a scalar's text. A path that leaves the document ends at the deepest entry it reaches.
+ */
+function locateIn({ doc, lineCounter }, path, part) {
+    let value = doc.contents;
+    let key = null;
+    for (const segment of path) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(value)) {
+            const keyValue = segment instanceof _schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .NonStringKey */ .CO ? segment.value : segment;
+            const pair = value.items.find((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key) && item.key.value === keyValue);
+            if (pair === undefined)
+                break;
+            key = pair.key;
+            value = pair.value;
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(value) && typeof segment === 'number' && segment < value.items.length) {
+            value = value.items[segment];
+            key = value;
+        }
+        else {
+            break;
+        }
+    }
+    const keyLine = lineOfNode(lineCounter, key) ?? 1;
+    const target = part === 'key' ? key : value;
+    const line = part === 'key' ? keyLine : (lineOfNode(lineCounter, value) ?? keyLine);
+    return { line, source: (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(target) ? target.source : undefined };
+}
+function lineOfNode(lineCounter, node) {
+    const start = node?.range?.[0];
+    return start === undefined ? null : lineCounter.linePos(start).line;
+}
+
+
+/***/ }),
+
 /***/ 4887:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -38897,6 +39697,17 @@ const RUNTIME_RULES = [
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */
@@ -43368,738 +44179,8 @@ function checkPseudo(context, profile, subjects, key, rule, findings) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./lib/src/model.js
-var model = __nccwpck_require__(4887);
-;// CONCATENATED MODULE: ./lib/src/matrix/schema-validate.js
-// Validates a matrix document against matrix/schema.json so that every error names the line it is
-// on. It implements the subset of JSON Schema (draft 2020-12) that the schema uses - type, enum,
-// properties, additionalProperties, propertyNames, required, minProperties, items, minItems,
-// minLength, pattern, format, title and $ref into $defs - rather than pulling in a validator: the
-// schema is ours, and the messages are the product (file, line, key, what is wrong, with a
-// did-you-mean for misspelt keys).
-//
-// It checks plain values (what JSON.parse or the YAML reader in load.ts gives), not YAML nodes, and
-// asks where a value was written only when it reports an error: for a file read as JSON, finding a
-// line means parsing it again as YAML, and errors are rare while every run validates the bundled
-// matrix.
-/**
- * A key of a mapping that is not a string, as a path segment: YAML reads an unquoted 2.10 as the
- * number 2.1, which must be told apart from a key "2.1" when its line is looked up.
- */
-class NonStringKey {
-    value;
-    constructor(value) {
-        this.value = value;
-    }
-}
-/** The longest value quoted in a message; hostile input must not produce megabyte error lines. */
-const MAX_QUOTED_LENGTH = 60;
-/** Suggestions only for short keys, so that distance computation stays cheap. */
-const MAX_SUGGESTION_KEY_LENGTH = 64;
-const TYPE_WORDS = {
-    object: 'a mapping',
-    array: 'a list',
-    string: 'a string',
-    number: 'a number',
-    integer: 'an integer',
-    boolean: 'a boolean',
-    null: 'null',
-};
-/** `"value"`, escaped and cut to a readable length. */
-function quote(value) {
-    const cut = value.length > MAX_QUOTED_LENGTH ? `${value.slice(0, MAX_QUOTED_LENGTH)}...` : value;
-    return JSON.stringify(cut);
-}
-/** The candidate closest to `word` by edit distance, if close enough to be a likely typo. */
-function didYouMean(word, candidates) {
-    if (word.length > MAX_SUGGESTION_KEY_LENGTH)
-        return null;
-    const lower = word.toLowerCase();
-    let best = null;
-    let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
-    for (const candidate of candidates) {
-        if (candidate.length > MAX_SUGGESTION_KEY_LENGTH)
-            continue;
-        const distance = editDistance(lower, candidate.toLowerCase());
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return best;
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i += 1) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j += 1) {
-            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
-}
-/** `profiles.my-stack.packages`, `rules[0].when`: how messages name a path. */
-function dottedPath(path) {
-    return path.reduce((text, segment) => {
-        if (typeof segment === 'number')
-            return `${text}[${segment}]`;
-        const key = segment instanceof NonStringKey ? String(segment.value) : segment;
-        return text === '' ? key : `${text}.${key}`;
-    }, '');
-}
-/** A `$ref` the schema does not define; reported wherever it is used. */
-class UnresolvedRef {
-    ref;
-    constructor(ref) {
-        this.ref = ref;
-    }
-}
-function createValidator(schema, formats = {}) {
-    // Everything derived from the schema is computed once per subschema, not once per value: the
-    // bundled facts alone are thousands of values.
-    const patterns = new Map();
-    const patternOf = (source) => {
-        let pattern = patterns.get(source);
-        if (pattern === undefined) {
-            pattern = new RegExp(source, 'u');
-            patterns.set(source, pattern);
-        }
-        return pattern;
-    };
-    const resolved = new Map();
-    const resolve = (subschema) => {
-        let result = resolved.get(subschema);
-        if (result === undefined) {
-            result = resolveRef(schema, subschema);
-            resolved.set(subschema, result);
-        }
-        return result;
-    };
-    const typesBySchema = new Map();
-    const typesOf = (subschema) => {
-        let types = typesBySchema.get(subschema);
-        if (types === undefined) {
-            types = expectedTypes(subschema);
-            typesBySchema.set(subschema, types);
-        }
-        return types;
-    };
-    return {
-        validate(root, locate, limit) {
-            const errors = [];
-            // The path of the value being checked, copied only into an error.
-            const path = [];
-            /** An error at the value (or key) being checked, shown under its first `shownDepth` path segments. */
-            const report = (part, message, shownDepth = path.length) => {
-                if (errors.length >= limit)
-                    return;
-                const location = locate([...path], part);
-                const text = typeof message === 'string' ? message : message(location);
-                errors.push({ line: location.line, path: dottedPath(path.slice(0, shownDepth)), message: text });
-            };
-            const check = (value, rawSchema, part) => {
-                if (errors.length >= limit)
-                    return;
-                const subschema = resolve(rawSchema);
-                if (subschema instanceof UnresolvedRef) {
-                    report(part, `the schema refers to ${quote(subschema.ref)}, which it does not define`);
-                    return;
-                }
-                const actual = typeOf(value);
-                const expected = typesOf(subschema);
-                if (expected !== null && !typeMatches(actual, expected)) {
-                    const scalar = actual !== 'null' && !isCollection(value);
-                    report(part, (location) => {
-                        const hint = scalar && expected.includes('string')
-                            ? ` (put it in quotes: ${JSON.stringify(location.source ?? String(value))})`
-                            : '';
-                        return `expected ${expected.map((type) => TYPE_WORDS[type]).join(' or ')}, got ${TYPE_WORDS[actual]}${hint}`;
-                    });
-                    return;
-                }
-                if (Array.isArray(subschema.enum) && !isCollection(value) && !subschema.enum.includes(value)) {
-                    const allowed = subschema.enum.map((option) => JSON.stringify(option));
-                    const suggestion = typeof value === 'string'
-                        ? didYouMean(value, subschema.enum.filter((option) => typeof option === 'string'))
-                        : null;
-                    report(part, `${quote(String(value))} is not one of ${allowed.join(', ')}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`);
-                    return;
-                }
-                if (typeof value === 'string') {
-                    checkString(value, subschema, part);
-                }
-                else if (Array.isArray(value)) {
-                    checkSeq(value, subschema);
-                }
-                else if (isCollection(value)) {
-                    checkMap(value, subschema);
-                }
-            };
-            const checkString = (value, subschema, part) => {
-                const title = typeof subschema.title === 'string' ? subschema.title : null;
-                if (typeof subschema.minLength === 'number' && value.length < subschema.minLength) {
-                    report(part, subschema.minLength === 1 ? 'must not be empty' : `must be at least ${subschema.minLength} characters long`);
-                    return;
-                }
-                if (typeof subschema.pattern === 'string' && !patternOf(subschema.pattern).test(value)) {
-                    report(part, title ? `${quote(value)} is not a valid ${title}` : `${quote(value)} does not match ${subschema.pattern}`);
-                    return;
-                }
-                if (typeof subschema.format === 'string') {
-                    const why = formats[subschema.format]?.(value) ?? null;
-                    if (why !== null)
-                        report(part, `${quote(value)} is not a valid ${title ?? subschema.format} (${why})`);
-                }
-            };
-            const checkMap = (value, subschema) => {
-                const properties = (subschema.properties ?? {});
-                const propertyNames = subschema.propertyNames;
-                const additional = subschema.additionalProperties;
-                const present = Array.isArray(subschema.required) ? new Set() : null;
-                let count = 0;
-                const checkEntry = (rawKey, child) => {
-                    const key = String(rawKey);
-                    present?.add(key);
-                    const declared = Object.hasOwn(properties, key) ? properties[key] : undefined;
-                    if (declared !== undefined) {
-                        check(child, declared, 'value');
-                        return;
-                    }
-                    if (additional === false) {
-                        const known = Object.keys(properties);
-                        const suggestion = didYouMean(key, known);
-                        report('key', `unknown key ${quote(key)} (${suggestion ? `did you mean ${JSON.stringify(suggestion)}?` : `expected one of: ${known.join(', ')}`})`, path.length - 1);
-                        return;
-                    }
-                    if (propertyNames !== undefined) {
-                        const before = errors.length;
-                        check(rawKey, propertyNames, 'key');
-                        if (errors.length > before)
-                            return;
-                    }
-                    if (typeof additional === 'object')
-                        check(child, additional, 'value');
-                };
-                const visit = (rawKey, child) => {
-                    count += 1;
-                    path.push(typeof rawKey === 'string' ? rawKey : new NonStringKey(rawKey));
-                    checkEntry(rawKey, child);
-                    path.pop();
-                };
-                if (value instanceof Map) {
-                    for (const [rawKey, child] of value)
-                        if (errors.length < limit)
-                            visit(rawKey, child);
-                }
-                else {
-                    // Object.keys, not entries: no pair per key, and no iterator to destructure, which is
-                    // slow before the JIT has warmed up - and this runs once, cold, over thousands of keys.
-                    const record = value;
-                    for (const key of Object.keys(record))
-                        if (errors.length < limit)
-                            visit(key, record[key]);
-                }
-                if (present !== null) {
-                    for (const key of subschema.required) {
-                        if (typeof key === 'string' && !present.has(key))
-                            report('value', `missing required key ${JSON.stringify(key)}`);
-                    }
-                }
-                if (typeof subschema.minProperties === 'number' && count < subschema.minProperties) {
-                    report('value', `must have at least ${subschema.minProperties} ${subschema.minProperties === 1 ? 'entry' : 'entries'}`);
-                }
-            };
-            const checkSeq = (value, subschema) => {
-                if (typeof subschema.minItems === 'number' && value.length < subschema.minItems) {
-                    const minItems = subschema.minItems;
-                    report('value', () => `must have at least ${minItems} ${minItems === 1 ? 'item' : 'items'}`);
-                    return;
-                }
-                const items = subschema.items;
-                if (items === undefined)
-                    return;
-                value.forEach((item, index) => {
-                    path.push(index);
-                    check(item, items, 'value');
-                    path.pop();
-                });
-            };
-            check(root, schema, 'value');
-            return errors;
-        },
-    };
-}
-/** `subschema` with its `$ref` followed; a $ref's siblings (e.g. minProperties beside it) apply as well. */
-function resolveRef(schema, subschema) {
-    const ref = subschema.$ref;
-    if (typeof ref !== 'string')
-        return subschema;
-    const prefix = '#/$defs/';
-    const defs = schema.$defs;
-    const target = ref.startsWith(prefix) && defs ? defs[ref.slice(prefix.length)] : undefined;
-    if (target === undefined)
-        return new UnresolvedRef(ref);
-    const { $ref: _ref, ...siblings } = subschema;
-    return { ...target, ...siblings };
-}
-/** A mapping or a list: anything typeOf does not call a scalar. */
-function isCollection(value) {
-    return typeof value === 'object' && value !== null;
-}
-function typeOf(value) {
-    if (value === null || value === undefined)
-        return 'null';
-    if (Array.isArray(value))
-        return 'array';
-    switch (typeof value) {
-        case 'object':
-            return 'object';
-        case 'number':
-            return Number.isInteger(value) ? 'integer' : 'number';
-        case 'bigint':
-            return 'integer';
-        case 'boolean':
-            return 'boolean';
-        default:
-            return 'string';
-    }
-}
-/** The types a schema admits, from `type` or, failing that, from its `enum`; null when any type goes. */
-function expectedTypes(subschema) {
-    const { type } = subschema;
-    if (typeof type === 'string')
-        return [type];
-    if (Array.isArray(type))
-        return type;
-    if (Array.isArray(subschema.enum)) {
-        return [...new Set(subschema.enum.map((value) => (value === null ? 'null' : typeof value)))];
-    }
-    return null;
-}
-function typeMatches(actual, expected) {
-    return expected.includes(actual) || (actual === 'integer' && expected.includes('number'));
-}
-
-;// CONCATENATED MODULE: ./lib/src/matrix/load.js
-// Builds the effective matrix from the bundled matrix files and the repository's matrix file.
-// Pure: the shell reads the texts (src/matrix/bundled.ts and the repository file) and passes them in.
-//
-// Every file goes through the same steps: YAML syntax, matrix/schema.json (which arrives as one of
-// the bundled files), then the checks a schema cannot express (duplicate names after PEP 503
-// normalisation, duplicate rule ids, unknown `extends`, inheritance cycles, unknown `profile`).
-// The first problem ends the load with one line: `file:line: key: what is wrong`.
-//
-// The generated bundled files (matrix/torch.yml, cuda-drivers.yml, cuda-image-tags.yml) are JSON,
-// which is YAML too: they are read with JSON.parse, many times faster than a YAML parser on a cold
-// start, and parsed as YAML only when a line number is needed.
-
-
-
-
-/** In `when`/`require`, this name stands for the interpreter version of the install set. */
-const PYTHON_PSEUDO_PACKAGE = 'python';
-/** Keys of a profile's `reasons` that are not packages. */
-const PROFILE_FIELD_REASONS = ['python', 'cuda'];
-/** The `format`s matrix/schema.json uses, checked with our PEP 440 implementation. */
-const MATRIX_FORMATS = {
-    'pep440-specifier': (value) => {
-        const parsed = (0,pep440_specifier/* parseSpecifierSet */.m0)(value);
-        return parsed.ok ? null : parsed.message;
-    },
-};
-/** Ends the load; caught in loadMatrix and turned into its one-line error. */
-class MatrixFileError extends Error {
-    constructor(file, line, path, message) {
-        super(`${file}:${line}: ${path === '' ? '' : `${path}: `}${message}`);
-    }
-}
-function loadMatrix(input) {
-    try {
-        const schemaSource = input.bundled.find((source) => source.file.endsWith('.json'));
-        if (schemaSource === undefined) {
-            return { ok: false, error: 'the bundled matrix has no schema.json: the installation of compat-guard is incomplete' };
-        }
-        const validator = createValidator(parseSchema(schemaSource), MATRIX_FORMATS);
-        const bundled = input.bundled
-            .filter((source) => source !== schemaSource)
-            .map((source) => readMatrixFile(source, validator));
-        const repository = input.repository ? readMatrixFile(input.repository, validator) : null;
-        return { ok: true, matrix: buildMatrix(bundled, repository) };
-    }
-    catch (error) {
-        if (error instanceof MatrixFileError)
-            return { ok: false, error: error.message };
-        throw error;
-    }
-}
-/** The profile called `name`, or why there is none. */
-function resolveProfileName(matrix, name) {
-    const profile = Object.hasOwn(matrix.profiles, name) ? matrix.profiles[name] : undefined;
-    return profile ?? { error: unknownProfile(name, Object.keys(matrix.profiles)) };
-}
-/** `unknown profile "x" (did you mean "y"? known: a, b, c)`, the did-you-mean only for a likely typo. */
-function unknownProfile(name, known) {
-    if (known.length === 0)
-        return `unknown profile ${quote(name)} (the matrix defines no profiles)`;
-    const suggestion = didYouMean(name, known);
-    return `unknown profile ${quote(name)} (${suggestion === null ? '' : `did you mean ${JSON.stringify(suggestion)}? `}known: ${[...known].sort().join(', ')})`;
-}
-function parseSchema(source) {
-    try {
-        const schema = JSON.parse(source.text);
-        if (typeof schema === 'object' && schema !== null && !Array.isArray(schema))
-            return schema;
-    }
-    catch (error) {
-        throw new MatrixFileError(source.file, 1, '', `not valid JSON (${error.message})`);
-    }
-    throw new MatrixFileError(source.file, 1, '', 'a JSON Schema must be an object');
-}
-/**
- * Leading blank and `#` lines, where what follows starts with `{`: a file that may be JSON. (JSON has
- * no comments, but the generated files keep theirs: "do not edit" and the editor's schema line.)
- */
-const JSON_AFTER_COMMENTS = /^(?:[ \t]*(?:#.*)?\r?\n)*(?=[ \t]*\{)/;
-function readMatrixFile(source, validator) {
-    let parsed = null;
-    const yaml = () => {
-        if (parsed === null) {
-            const lineCounter = new dist/* LineCounter */.HN();
-            parsed = { doc: (0,dist/* parseDocument */.Tp)(source.text, { lineCounter, prettyErrors: false }), lineCounter };
-        }
-        return parsed;
-    };
-    const json = readJson(source.text);
-    const value = json === undefined ? readYaml(source.file, yaml()) : json;
-    const locate = (path, part) => locateIn(yaml(), path, part);
-    const [schemaError] = value === undefined ? [] : validator.validate(value, locate, 1);
-    if (schemaError !== undefined) {
-        throw new MatrixFileError(source.file, schemaError.line, schemaError.path, schemaError.message);
-    }
-    // The schema admits string keys only, so a value that passed it holds plain objects, no Maps.
-    const data = (value ?? {});
-    const file = { file: source.file, data, lineAt: (path) => locate(path, 'key').line };
-    checkNames(file);
-    return file;
-}
-/** The file's value if it is JSON (after leading comments); undefined for the YAML reader to read. */
-function readJson(text) {
-    const comments = JSON_AFTER_COMMENTS.exec(text);
-    if (comments === null)
-        return undefined;
-    try {
-        return JSON.parse(text.slice(comments[0].length));
-    }
-    catch {
-        // A YAML flow mapping, or not valid at all: the YAML reader decides and reports.
-        return undefined;
-    }
-}
-/** The document's value; undefined for a file with nothing but comments, which adds nothing (it is not an error). */
-function readYaml(file, { doc, lineCounter }) {
-    const problem = doc.errors[0] ?? doc.warnings[0];
-    if (problem !== undefined) {
-        const line = lineCounter.linePos(problem.pos[0]).line;
-        throw new MatrixFileError(file, line, '', yamlMessage(problem.code, problem.message));
-    }
-    return doc.contents === null ? undefined : plainValue(doc.contents, file, lineCounter);
-}
-/**
- * The document as plain values, refusing what a matrix file must not use: aliases, and keys that
- * are not scalars. A mapping with a key that is not a string (an unquoted 2.10 is the number 2.1)
- * becomes a Map, for the validator to report with the key as written.
- */
-function plainValue(root, file, lineCounter) {
-    const path = [];
-    const refuse = (node, message, fallbackLine = 1) => {
-        throw new MatrixFileError(file, lineOfNode(lineCounter, node) ?? fallbackLine, dottedPath(path), message);
-    };
-    const convert = (node) => {
-        if ((0,dist/* isAlias */.Vj)(node))
-            return refuse(node, 'aliases (*name) are not supported in a matrix file: write the value out');
-        if ((0,dist/* isScalar */.jn)(node))
-            return node.value;
-        if ((0,dist/* isSeq */.oP)(node)) {
-            return node.items.map((item, index) => {
-                path.push(index);
-                const value = convert(item);
-                path.pop();
-                return value;
-            });
-        }
-        if (!(0,dist/* isMap */.jh)(node))
-            return null; // no node at all: an empty value
-        const entries = [];
-        for (const pair of node.items) {
-            if (!(0,dist/* isScalar */.jn)(pair.key))
-                return refuse(pair.key, 'keys must be plain strings', lineOfNode(lineCounter, node) ?? 1);
-            path.push(String(pair.key.value));
-            entries.push([pair.key.value, convert(pair.value)]);
-            path.pop();
-        }
-        // fromEntries defines keys as own properties, so a `__proto__` key stays a key.
-        return entries.every(([key]) => typeof key === 'string') ? Object.fromEntries(entries) : new Map(entries);
-    };
-    return convert(root);
-}
-/** YAML's message on one line, with the usual cause of the errors people hit in a matrix. */
-function yamlMessage(code, message) {
-    const firstLine = message.split('\n', 1)[0] ?? message;
-    const quoteHint = code === 'TAG_RESOLVE_FAILED' || firstLine.startsWith('Block scalar header')
-        ? ' (a value that starts with "!" or ">" must be quoted, e.g. numpy: ">=1.22,<2")'
-        : '';
-    return `invalid YAML: ${firstLine}${quoteHint}`;
-}
-/**
- * Where the entry at `path` is written: the line of its key (a list item's first line) or of its
- * value, and a scalar's text. A path that leaves the document ends at the deepest entry it reaches.
- */
-function locateIn({ doc, lineCounter }, path, part) {
-    let value = doc.contents;
-    let key = null;
-    for (const segment of path) {
-        if ((0,dist/* isMap */.jh)(value)) {
-            const keyValue = segment instanceof NonStringKey ? segment.value : segment;
-            const pair = value.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === keyValue);
-            if (pair === undefined)
-                break;
-            key = pair.key;
-            value = pair.value;
-        }
-        else if ((0,dist/* isSeq */.oP)(value) && typeof segment === 'number' && segment < value.items.length) {
-            value = value.items[segment];
-            key = value;
-        }
-        else {
-            break;
-        }
-    }
-    const keyLine = lineOfNode(lineCounter, key) ?? 1;
-    const target = part === 'key' ? key : value;
-    const line = part === 'key' ? keyLine : (lineOfNode(lineCounter, value) ?? keyLine);
-    return { line, source: (0,dist/* isScalar */.jn)(target) ? target.source : undefined };
-}
-function lineOfNode(lineCounter, node) {
-    const start = node?.range?.[0];
-    return start === undefined ? null : lineCounter.linePos(start).line;
-}
-/** Package names that collide once normalised, and `python` where only packages belong. */
-function checkNames(file) {
-    const checkPins = (pins, path, allowPython) => {
-        if (pins === undefined)
-            return;
-        const seen = new Map();
-        for (const name of Object.keys(pins)) {
-            const key = (0,model/* canonicalName */.Ew)(name);
-            const location = [...path, name];
-            if (!allowPython && key === PYTHON_PSEUDO_PACKAGE) {
-                fail(file, location, 'the interpreter is set with the profile\'s "python" key, not as a package');
-            }
-            const earlier = seen.get(key);
-            if (earlier !== undefined)
-                fail(file, location, `${quote(name)} and ${quote(earlier)} name the same package (${key})`);
-            seen.set(key, name);
-        }
-    };
-    for (const [name, profile] of Object.entries(file.data.profiles ?? {})) {
-        checkPins(profile.packages, ['profiles', name, 'packages'], false);
-        checkPins(profile.reasons, ['profiles', name, 'reasons'], true);
-    }
-    (file.data.rules ?? []).forEach((rule, index) => {
-        checkPins(rule.when, ['rules', index, 'when'], true);
-        checkPins(rule.require, ['rules', index, 'require'], true);
-    });
-}
-function fail(file, path, message) {
-    throw new MatrixFileError(file.file, file.lineAt(path), dottedPath(path), message);
-}
-function buildMatrix(bundled, repository) {
-    const startsEmpty = repository?.data.extends === 'none';
-    // Bundled profiles, rules and ignore entries give way to `extends: none`; facts always stay.
-    const policyFiles = [...(startsEmpty ? [] : bundled), ...(repository ? [repository] : [])];
-    const allFiles = [...bundled, ...(repository ? [repository] : [])];
-    const profiles = resolveProfiles(policyFiles);
-    const rules = collectRules(startsEmpty ? [] : bundled);
-    for (const rule of repository ? collectRules([repository]) : []) {
-        const index = rules.findIndex((existing) => existing.id === rule.id);
-        if (index === -1)
-            rules.push(rule);
-        else
-            rules[index] = rule;
-    }
-    let profile = null;
-    for (const file of policyFiles) {
-        const name = file.data.profile;
-        if (name === undefined)
-            continue;
-        if (!Object.hasOwn(profiles, name))
-            fail(file, ['profile'], unknownProfile(name, Object.keys(profiles)));
-        profile = name;
-    }
-    return {
-        profile,
-        profiles,
-        rules,
-        ignore: policyFiles.flatMap((file) => file.data.ignore ?? []).map((entry) => ({ ...entry })),
-        facts: mergeFacts(allFiles),
-        files: allFiles.map((file) => file.file),
-    };
-}
-/** Rules of `files` in order, with ids unique among them. */
-function collectRules(files) {
-    const rules = [];
-    const firstSeen = new Map();
-    for (const file of files) {
-        (file.data.rules ?? []).forEach((rule, index) => {
-            const line = file.lineAt(['rules', index]);
-            const earlier = firstSeen.get(rule.id);
-            if (earlier !== undefined)
-                fail(file, ['rules', index, 'id'], `duplicate rule id ${quote(rule.id)} (first defined at ${earlier})`);
-            firstSeen.set(rule.id, `${file.file}:${line}`);
-            rules.push({
-                id: rule.id,
-                when: canonicalPins(rule.when ?? {}),
-                require: canonicalPins(rule.require),
-                severity: rule.severity ?? 'error',
-                message: rule.message,
-                ...(rule.source === undefined ? {} : { source: rule.source }),
-                origin: { file: file.file, line },
-            });
-        });
-    }
-    return rules;
-}
-function canonicalPins(pins) {
-    const result = {};
-    for (const [name, specifier] of Object.entries(pins))
-        result[(0,model/* canonicalName */.Ew)(name)] = specifier;
-    return result;
-}
-/** Profiles by name (a later file's profile replaces an earlier one of the same name), inheritance applied. */
-function resolveProfiles(files) {
-    const entries = new Map();
-    for (const file of files) {
-        for (const [name, document] of Object.entries(file.data.profiles ?? {}))
-            entries.set(name, { name, document, file });
-    }
-    const resolved = new Map();
-    for (const start of entries.values()) {
-        if (resolved.has(start.name))
-            continue;
-        // Walk up the `extends` chain to a resolved or root profile, then resolve back down: no recursion.
-        const chain = [start];
-        const onChain = new Set([start.name]);
-        let child = start;
-        let parentName = start.document.extends;
-        while (parentName !== undefined && !resolved.has(parentName)) {
-            const parent = entries.get(parentName);
-            if (parent === undefined)
-                failProfile(child, ['extends'], unknownProfile(parentName, [...entries.keys()]));
-            if (onChain.has(parentName)) {
-                const cycle = [...chain.slice(chain.indexOf(parent)).map((link) => link.name), parentName];
-                const hint = cycle.length === 2 ? ' (to change a profile, give yours a new name and extend that one)' : '';
-                failProfile(child, ['extends'], `inheritance cycle ${cycle.join(' -> ')}${hint}`);
-            }
-            chain.push(parent);
-            onChain.add(parentName);
-            child = parent;
-            parentName = parent.document.extends;
-        }
-        let resolvedParent = parentName === undefined ? null : (resolved.get(parentName) ?? null);
-        for (const entry of chain.reverse()) {
-            resolvedParent = resolveProfile(entry, resolvedParent);
-            resolved.set(entry.name, resolvedParent);
-        }
-    }
-    const profiles = {};
-    for (const name of entries.keys()) {
-        const profile = resolved.get(name);
-        if (profile !== undefined)
-            profiles[name] = profile;
-    }
-    return profiles;
-}
-function failProfile(entry, path, message) {
-    return fail(entry.file, ['profiles', entry.name, ...path], message);
-}
-/** The profile with its parent applied: its own settings win, and a pin it changes drops the parent's reason. */
-function resolveProfile(entry, parent) {
-    const { document } = entry;
-    const ownPackages = canonicalPins(document.packages ?? {});
-    const ownReasons = canonicalPins(document.reasons ?? {});
-    const repinned = new Set(Object.keys(ownPackages));
-    if (document.python !== undefined)
-        repinned.add('python');
-    if (document.cuda !== undefined)
-        repinned.add('cuda');
-    const inheritedReasons = Object.entries(parent?.reasons ?? {}).filter(([key]) => !repinned.has(key));
-    const python = document.python ?? parent?.python;
-    const cuda = document.cuda ?? parent?.cuda;
-    const profile = {
-        name: entry.name,
-        ...(document.description === undefined ? {} : { description: document.description }),
-        ...(document.extends === undefined ? {} : { extends: document.extends }),
-        ...(python === undefined ? {} : { python }),
-        ...(cuda === undefined ? {} : { cuda }),
-        packages: { ...parent?.packages, ...ownPackages },
-        reasons: { ...Object.fromEntries(inheritedReasons), ...ownReasons },
-        origin: { file: entry.file.file, line: entry.file.lineAt(['profiles', entry.name]) },
-    };
-    for (const [name, key] of Object.keys(document.reasons ?? {}).map((name) => [name, (0,model/* canonicalName */.Ew)(name)])) {
-        const explains = PROFILE_FIELD_REASONS.includes(key)
-            ? profile[key] !== undefined
-            : Object.hasOwn(profile.packages, key);
-        if (!explains) {
-            const suggestion = didYouMean(key, [...Object.keys(profile.packages), ...PROFILE_FIELD_REASONS]);
-            failProfile(entry, ['reasons', name], `profile ${quote(entry.name)} pins no ${quote(name)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`);
-        }
-    }
-    return profile;
-}
-/** Fact tables of every file, rows merged by key: a later file's row replaces an earlier one. */
-function mergeFacts(files) {
-    const torch = new Map();
-    const torchCuda = new Map();
-    const cudaDrivers = new Map();
-    const cudaImageTags = {};
-    const sources = { torch: '', torchCuda: '', cudaDrivers: '', cudaImageTags: '' };
-    for (const { data } of files) {
-        const facts = data.facts;
-        if (facts === undefined)
-            continue;
-        if (facts.torch) {
-            sources.torch = facts.torch.source;
-            for (const [version, row] of Object.entries(facts.torch.releases))
-                torch.set(version, { torch: version, ...row });
-        }
-        if (facts.torchCuda) {
-            sources.torchCuda = facts.torchCuda.source;
-            for (const [minor, cuda] of Object.entries(facts.torchCuda.variants))
-                torchCuda.set(minor, { torch: minor, cuda: [...cuda] });
-        }
-        if (facts.cudaDrivers) {
-            sources.cudaDrivers = facts.cudaDrivers.source;
-            for (const [cuda, row] of Object.entries(facts.cudaDrivers.toolkits))
-                cudaDrivers.set(cuda, { cuda, ...row });
-        }
-        if (facts.cudaImageTags) {
-            sources.cudaImageTags = facts.cudaImageTags.source;
-            Object.assign(cudaImageTags, facts.cudaImageTags.tags);
-        }
-    }
-    return {
-        torch: [...torch.values()],
-        torchCuda: [...torchCuda.values()],
-        cudaDrivers: [...cudaDrivers.values()],
-        cudaImageTags,
-        sources,
-    };
-}
-
+// EXTERNAL MODULE: ./lib/src/matrix/load.js
+var load = __nccwpck_require__(256);
 ;// CONCATENATED MODULE: ./lib/src/check/profile-select.js
 // Which profile a check runs under. A name given by the user always wins; `auto` takes the
 // repository matrix's `profile:`, else the profile the repository's own pins clearly point at, else
@@ -44124,7 +44205,7 @@ function selectProfile(parse, matrix, requested, named = '--profile', specifiers
     return inferred(parse, matrix, specifiers);
 }
 function chosen(matrix, name, reason) {
-    const profile = resolveProfileName(matrix, name);
+    const profile = (0,load/* resolveProfileName */.bo)(matrix, name);
     if ('error' in profile)
         return { ok: false, error: profile.error };
     return { ok: true, profile, choice: { name: profile.name, reason } };
@@ -44550,14 +44631,20 @@ var external_node_url_ = __nccwpck_require__(3136);
 // this is the shell side. The same code runs from lib/src/matrix/ (tests), dist/index.js (the
 // action) and dist/cli/index.js (the CLI), so the folder is found by walking up from this module to
 // the first folder that holds matrix/schema.json - the top of the action's checkout or the package.
+//
+// The hand-written parts (profiles.yml, rules.yml) come with their compiled form,
+// matrix/compiled/<name>.json (scripts/generate-matrix.mjs writes it, CI checks it), which spares
+// every run the YAML parser; the loader uses it only while it matches the text.
 
 
 
 /** Bundled files are shown with this prefix, so that they never read as a file of the checked repository. */
 const BUNDLED_PREFIX = 'bundled:';
 const SCHEMA_FILE = 'schema.json';
+/** The parts written by hand, as YAML; the others are generated as JSON. */
+const HAND_WRITTEN_PARTS = ['profiles.yml', 'rules.yml'];
 /** The parts every check needs, in the order they are merged. */
-const BUNDLED_PARTS = ['profiles.yml', 'rules.yml', 'torch.yml', 'cuda-drivers.yml'];
+const BUNDLED_PARTS = [...HAND_WRITTEN_PARTS, 'torch.yml', 'cuda-drivers.yml'];
 /** 1,300+ nvidia/cuda tags: only needed when a Dockerfile uses an nvidia/cuda image. */
 const CUDA_IMAGE_TAGS_PART = 'cuda-image-tags.yml';
 let matrixDirectory = null;
@@ -44588,10 +44675,20 @@ function bundledSchemaPath() {
 function readBundledMatrix(options = {}) {
     const directory = bundledMatrixDirectory();
     const parts = [SCHEMA_FILE, ...BUNDLED_PARTS, ...(options.needCudaImageTags === false ? [] : [CUDA_IMAGE_TAGS_PART])];
-    return parts.map((name) => ({
-        file: `${BUNDLED_PREFIX}matrix/${name}`,
-        text: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.join)(directory, name), 'utf8'),
-    }));
+    return parts.map((name) => {
+        const source = { file: `${BUNDLED_PREFIX}matrix/${name}`, text: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.join)(directory, name), 'utf8') };
+        const compiled = HAND_WRITTEN_PARTS.includes(name) ? readCompiled((0,external_node_path_.join)(directory, 'compiled', `${name}.json`)) : null;
+        return compiled === null ? source : { ...source, compiled };
+    });
+}
+/** The compiled form of a hand-written part; null when it is missing or unreadable (the YAML is then parsed). */
+function readCompiled(file) {
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return null;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/src/matrix/effective.js
@@ -44606,11 +44703,29 @@ const DEFAULT_MATRIX_FILES = ['.github/compat-matrix.yml', '.github/compat-matri
  * `explicit` (absolute, or relative to the root) must exist; without it the default locations are
  * tried. The nvidia/cuda tag table is large and only needed when a Dockerfile uses those images.
  */
-function loadEffectiveMatrix(root, explicit, options = {}) {
+async function loadEffectiveMatrix(root, explicit, options = {}) {
     const repository = readRepositoryMatrix(root, explicit);
     if (!repository.ok)
         return repository;
-    return loadMatrix({ bundled: readBundledMatrix({ needCudaImageTags: options.needCudaImageTags ?? true }), repository: repository.source });
+    return loadMatrixReadingYamlOnDemand({ bundled: readBundledMatrix({ needCudaImageTags: options.needCudaImageTags ?? true }), repository: repository.source });
+}
+/**
+ * loadMatrix with the YAML reader loaded only when the load may need it: up front for a repository
+ * file, which is usually YAML; otherwise (the bundled files are JSON or compiled) only when a file
+ * turns out to need it, and the load is then done again.
+ */
+async function loadMatrixReadingYamlOnDemand(input) {
+    try {
+        return (0,load/* loadMatrix */.iu)({ ...input, yaml: input.repository ? await loadYamlReader() : null });
+    }
+    catch (error) {
+        if (!(error instanceof load/* YamlReaderNeeded */.es))
+            throw error;
+        return (0,load/* loadMatrix */.iu)({ ...input, yaml: await loadYamlReader() });
+    }
+}
+function loadYamlReader() {
+    return Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 940));
 }
 function readRepositoryMatrix(root, explicit) {
     for (const candidate of explicit ? [explicit] : DEFAULT_MATRIX_FILES) {
@@ -46101,6 +46216,8 @@ function sourceOf(placement, target) {
     return null;
 }
 
+// EXTERNAL MODULE: ./lib/src/model.js
+var model = __nccwpck_require__(4887);
 ;// CONCATENATED MODULE: ./lib/src/parse/requirement.js
 // PEP 508 requirement strings, read as packaging's `Requirement(text)` (>= 26) reads them, with its
 // error messages. This only reads the requirement itself: requirements-file syntax (options,
@@ -46110,7 +46227,7 @@ function sourceOf(placement, target) {
 
 
 
-function requirement_fail(message, offset) {
+function fail(message, offset) {
     return { ok: false, message, offset };
 }
 function isIdentifierChar(c) {
@@ -46162,7 +46279,7 @@ function parseRequirement(text) {
     let i = (0,parse_marker/* skipBlanks */.pw)(text, 0);
     const nameEnd = matchIdentifier(text, i);
     if (nameEnd < 0)
-        return requirement_fail('Expected package name at the start of dependency specifier', i);
+        return fail('Expected package name at the start of dependency specifier', i);
     const name = text.slice(i, nameEnd);
     i = (0,parse_marker/* skipBlanks */.pw)(text, nameEnd);
     const extras = [];
@@ -46175,20 +46292,20 @@ function parseRequirement(text) {
             for (;;) {
                 i = (0,parse_marker/* skipBlanks */.pw)(text, i);
                 if (matchIdentifier(text, i) >= 0)
-                    return requirement_fail('Expected comma between extra names', i);
+                    return fail('Expected comma between extra names', i);
                 if (text.charCodeAt(i) !== 0x2c)
                     break;
                 i = (0,parse_marker/* skipBlanks */.pw)(text, i + 1);
                 end = matchIdentifier(text, i);
                 if (end < 0)
-                    return requirement_fail('Expected extra name after comma', i);
+                    return fail('Expected extra name after comma', i);
                 extras.push(text.slice(i, end));
                 i = end;
             }
         }
         i = (0,parse_marker/* skipBlanks */.pw)(text, i);
         if (text.charCodeAt(i) !== 0x5d)
-            return requirement_fail('Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras', i);
+            return fail('Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras', i);
         i = (0,parse_marker/* skipBlanks */.pw)(text, i + 1);
     }
     let specifier = '';
@@ -46203,12 +46320,12 @@ function parseRequirement(text) {
         while (end < text.length && text.charCodeAt(end) !== 0x20 && text.charCodeAt(end) !== 0x09)
             end++;
         if (end === i)
-            return requirement_fail('Expected URL after @', i);
+            return fail('Expected URL after @', i);
         url = text.slice(i, end);
         i = (0,parse_marker/* skipBlanks */.pw)(text, end);
         if (!(0,parse_marker/* isEndAt */.ld)(text, i)) {
             if (text.charCodeAt(i) !== 0x3b)
-                return requirement_fail('Expected semicolon (after URL and whitespace) or end', i);
+                return fail('Expected semicolon (after URL and whitespace) or end', i);
             markerFrom = i + 1;
         }
     }
@@ -46228,13 +46345,13 @@ function parseRequirement(text) {
                 const message = op === 0x3d || op === 0x21
                     ? '.* suffix cannot be used after pre-release, post-release, developmental release, or local version labels'
                     : '.* suffix can only be used with `==` or `!=` operators';
-                return requirement_fail(message, i + 1);
+                return fail(message, i + 1);
             }
             // packaging's local-label check is case-sensitive: `>=1.0+ABC` falls through to the next error.
             if (text.charCodeAt(i) === 0x2b) {
                 const c = text.charCodeAt(i + 1);
                 if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) {
-                    return requirement_fail('Local version label can only be used with `==` or `!=` operators', i);
+                    return fail('Local version label can only be used with `==` or `!=` operators', i);
                 }
             }
             i = (0,parse_marker/* skipBlanks */.pw)(text, i);
@@ -46248,7 +46365,7 @@ function parseRequirement(text) {
         i = (0,parse_marker/* skipBlanks */.pw)(text, i);
         if (parenthesised) {
             if (text.charCodeAt(i) !== 0x29) {
-                return requirement_fail('Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after version specifier', i);
+                return fail('Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after version specifier', i);
             }
             i = (0,parse_marker/* skipBlanks */.pw)(text, i + 1);
         }
@@ -46257,7 +46374,7 @@ function parseRequirement(text) {
                 const expected = specifier
                     ? 'comma (within version specifier), semicolon (after version specifier)'
                     : 'semicolon (after name with no version specifier)';
-                return requirement_fail(`Expected ${expected} or end`, i);
+                return fail(`Expected ${expected} or end`, i);
             }
             markerFrom = i + 1;
         }
@@ -46268,14 +46385,14 @@ function parseRequirement(text) {
         if (!parsed.ok)
             return parsed;
         if (!(0,parse_marker/* isEndAt */.ld)(text, parsed.end))
-            return requirement_fail('Expected end of dependency specifier', parsed.end);
+            return fail('Expected end of dependency specifier', parsed.end);
         marker = trimBlanksEnd(text, (0,parse_marker/* skipBlanks */.pw)(text, markerFrom), parsed.end);
     }
     // The grammar lets `===` run over commas, which SpecifierSet then splits: `===a,b` is invalid.
     if (specifier.includes('===')) {
         const set = (0,pep440_specifier/* parseSpecifierSet */.m0)(specifier);
         if (!set.ok)
-            return requirement_fail(set.message, specifierStart);
+            return fail(set.message, specifierStart);
     }
     return { ok: true, name, extras, specifier, marker, url };
 }
@@ -49784,7 +49901,7 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 
 
 /** @deprecated use `import * as ... from 'smol-toml'` instead */
-/* harmony default export */ const smol_toml_dist = ({ parse: parse, stringify: stringify, TomlDate: TomlDate, TomlError: TomlError });
+/* harmony default export */ const dist = ({ parse: parse, stringify: stringify, TomlDate: TomlDate, TomlError: TomlError });
 
 ;// CONCATENATED MODULE: ./lib/src/parse/pyproject.js
 // pyproject.toml: the requirements it declares (PEP 621 project tables, PEP 735 dependency groups,
@@ -50732,7 +50849,7 @@ async function runCheck(options) {
         return { ok: false, error: `root ${options.root} is not a folder` };
     const parse = readRepository(root, options.paths ?? [], { env: expandableEnvironment(options.env ?? process.env), pack: true });
     const needCudaImageTags = parse.files.some((file) => file.images.some((image) => image.name.endsWith('nvidia/cuda')));
-    const loaded = loadEffectiveMatrix(root, options.matrixFile ?? null, { needCudaImageTags });
+    const loaded = await loadEffectiveMatrix(root, options.matrixFile ?? null, { needCudaImageTags });
     if (!loaded.ok)
         return loaded;
     const matrix = loaded.matrix;
@@ -52396,8 +52513,14 @@ function setOutputs(result, inputs) {
         setOutput('sarif', inputs.sarifFile);
 }
 
+// EXTERNAL MODULE: ./lib/src/matrix/yaml-read.js
+var yaml_read = __nccwpck_require__(940);
 ;// CONCATENATED MODULE: ./lib/src/index.js
 // The action's entry point, bundled by ncc into dist/index.js: everything else is in main.ts.
+
+// The YAML reader (and the yaml package) stays in the action's main chunk rather than in a chunk of its
+// own, as the CLI loads it: ncc writes each chunk's licences to the one dist/licenses.txt, the last
+// chunk's overwriting the others'. A job starts once, so loading it on demand would save the action next to nothing.
 
 void run();
 

@@ -3,17 +3,23 @@
 //   data/torch_family.csv + data/torch_cuda.csv -> matrix/torch.yml
 //   data/cuda_driver.csv                         -> matrix/cuda-drivers.yml
 //   data/nvidia_cuda_tags.csv                    -> matrix/cuda-image-tags.yml
+// and the compiled form of the hand-written parts:
+//   matrix/profiles.yml, matrix/rules.yml        -> matrix/compiled/<name>.json
 // A new torch release is one row in data/torch_family.csv (and, for a new minor, one in
 // data/torch_cuda.csv), then `npm run matrix:generate`. `--check` writes nothing and exits 1 when
-// a generated file differs from what the CSVs give (CI and the tests use it).
+// a generated file differs from what its sources give (CI and the tests use it).
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
 export const CSV_FILES = ['torch_family.csv', 'torch_cuda.csv', 'cuda_driver.csv', 'nvidia_cuda_tags.csv'];
+
+/** The hand-written parts of matrix/ (src/matrix/bundled.ts reads their compiled form). */
+export const HAND_WRITTEN_FILES = ['profiles.yml', 'rules.yml'];
 
 const SOURCES = {
   torch: 'https://github.com/pytorch/vision#installation',
@@ -149,6 +155,63 @@ function inlineJson(value) {
 }
 
 /**
+ * The compiled form of hand-written matrix files (file name -> YAML text), as [{ name, text }] with
+ * `name` relative to matrix/: `compiled/<file>.json` holding the YAML text it was compiled from, the
+ * document as plain values, and the line of every map key and list item by its path
+ * (JSON.stringify(['rules', 0]) -> 9). The loader (src/matrix/load.ts) takes the value and lines from
+ * it instead of parsing the YAML on every run, when `text` is the file's text; it still validates the
+ * value like any matrix file. Only what JSON holds as written is compiled: aliases, keys that are not
+ * strings and values JSON cannot hold throw an Error naming `matrix/<file>:<line>`.
+ */
+export function compileMatrixFiles(yaml) {
+  return HAND_WRITTEN_FILES.map((name) => {
+    if (typeof yaml[name] !== 'string') throw new Error(`matrix/${name}: missing`);
+    const compiled = { generatedBy: `scripts/generate-matrix.mjs from matrix/${name}; do not edit`, text: yaml[name], ...readYamlDocument(name, yaml[name]) };
+    return { name: `compiled/${name}.json`, text: `${JSON.stringify(compiled, null, 2)}\n` };
+  });
+}
+
+/** `{ value, keyLines }` of a YAML document; lines are those src/matrix/load.ts would find in the text. */
+function readYamlDocument(name, text) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineOf = (node) => lineCounter.linePos(node.range[0]).line;
+  const refuse = (node, message) => {
+    throw new Error(`matrix/${name}:${node?.range ? lineOf(node) : 1}: ${message}`);
+  };
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem !== undefined) throw new Error(`matrix/${name}:${lineCounter.linePos(problem.pos[0]).line}: ${problem.message.split('\n', 1)[0]}`);
+  if (doc.contents === null) refuse(null, 'the file has no content');
+
+  const keyLines = {};
+  const convert = (node, path) => {
+    if (node === null) return null; // no node at all: an empty value
+    if (isScalar(node)) {
+      const { value } = node;
+      if (value === null || typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value)) return value;
+      return refuse(node, `${String(value)} has no JSON form: quote it`);
+    }
+    if (isSeq(node)) {
+      return node.items.map((item, index) => {
+        if (item?.range) keyLines[JSON.stringify([...path, index])] = lineOf(item);
+        return convert(item, [...path, index]);
+      });
+    }
+    if (isMap(node)) {
+      // fromEntries defines keys as own properties, as the loader does, so a `__proto__` key stays a key.
+      return Object.fromEntries(node.items.map((pair) => {
+        if (!isScalar(pair.key) || typeof pair.key.value !== 'string') refuse(pair.key ?? node, 'keys must be plain strings');
+        const key = pair.key.value;
+        keyLines[JSON.stringify([...path, key])] = lineOf(pair.key);
+        return [key, convert(pair.value, [...path, key])];
+      }));
+    }
+    return refuse(node, 'aliases (*name) are not supported in a matrix file: write the value out');
+  };
+  return { value: convert(doc.contents, []), keyLines };
+}
+
+/**
  * Comma-separated values with a header row; a field may be double-quoted (with "" for a quote) so
  * that a note can hold commas. Rows keep their 1-based line for messages.
  */
@@ -212,8 +275,9 @@ function fail(table, row, message) {
 function main(argv) {
   const check = argv.includes('--check');
   const csv = Object.fromEntries(CSV_FILES.map((name) => [name, readFileSync(join(ROOT, 'data', name), 'utf8')]));
+  const yaml = Object.fromEntries(HAND_WRITTEN_FILES.map((name) => [name, readFileSync(join(ROOT, 'matrix', name), 'utf8')]));
   const stale = [];
-  for (const { name, text } of generateMatrixFiles(csv)) {
+  for (const { name, text } of [...generateMatrixFiles(csv), ...compileMatrixFiles(yaml)]) {
     const path = join(ROOT, 'matrix', name);
     let current = null;
     try {
@@ -223,10 +287,12 @@ function main(argv) {
     }
     if (current === text) continue;
     stale.push(`matrix/${name}`);
-    if (!check) writeFileSync(path, text);
+    if (check) continue;
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
   }
   if (check && stale.length > 0) {
-    console.error(`out of date with data/*.csv (run npm run matrix:generate): ${stale.join(', ')}`);
+    console.error(`out of date with data/*.csv and the hand-written matrix/*.yml (run npm run matrix:generate): ${stale.join(', ')}`);
     return 1;
   }
   console.log(stale.length === 0 ? 'matrix/ is up to date' : `wrote ${stale.join(', ')}`);

@@ -1,17 +1,18 @@
-#!/usr/bin/env node
 // `compat-guard check|parse|matrix`: the same engine as the action, for a terminal or any CI.
 // Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 the run itself is wrong.
-// Kept free of @actions/* so that starting it costs little more than starting node.
+// Kept free of @actions/* so that starting it costs little more than starting node. Run through
+// src/cli-entry.ts.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { runCheck } from './engine.js';
 import { loadEffectiveMatrix } from './matrix/effective.js';
 import { resolveProfileName } from './matrix/load.js';
-import { printMatrix } from './matrix/print.js';
 import { expandableEnvironment, readRepository } from './parse/repository.js';
-import { failsAt, formatText, toJsonReport, toSarif, toWorkflowCommands } from './report/index.js';
+import { failsAt } from './report/fail.js';
+import { toJsonReport } from './report/json.js';
+import { formatText } from './report/text.js';
+import { toWorkflowCommands } from './report/workflow-commands.js';
 import { TOOL_VERSION } from './version.js';
 
 const USAGE = `compat-guard ${TOOL_VERSION}: check Python requirement pins, Python versions and CUDA images against a compatibility matrix
@@ -131,8 +132,9 @@ async function check(options: CliOptions): Promise<number> {
   if (!outcome.ok) throw new UsageError(outcome.error);
   const { result } = outcome;
   let text: string;
+  // SARIF is loaded only when asked: its fingerprints need node:crypto, a sizeable part of a small check's start-up.
   if (options.format === 'json') text = JSON.stringify(toJsonReport(result), null, 2) + '\n';
-  else if (options.format === 'sarif') text = JSON.stringify(toSarif(result), null, 2) + '\n';
+  else if (options.format === 'sarif') text = JSON.stringify((await import('./report/sarif.js')).toSarif(result), null, 2) + '\n';
   else if (options.format === 'github') text = toWorkflowCommands(result.findings);
   else text = formatText(result, { color: options.color ?? wantsColor(options.output) });
   write(options.output, text);
@@ -148,13 +150,15 @@ async function parse(options: CliOptions): Promise<number> {
 }
 
 async function matrix(options: CliOptions): Promise<number> {
-  const loaded = loadEffectiveMatrix(path.resolve(options.root), options.matrix ? path.resolve(options.matrix) : null);
+  const loaded = await loadEffectiveMatrix(path.resolve(options.root), options.matrix ? path.resolve(options.matrix) : null);
   if (!loaded.ok) throw new UsageError(loaded.error);
   const profile = options.profile === 'auto' ? loaded.matrix.profile ?? undefined : options.profile;
   if (profile !== undefined) {
     const resolved = resolveProfileName(loaded.matrix, profile);
     if ('error' in resolved) throw new UsageError(resolved.error);
   }
+  // Loaded only for this command: printing needs the yaml package, which a check does without.
+  const { printMatrix } = await import('./matrix/print.js');
   write(null, printMatrix(loaded.matrix, profile === undefined ? {} : { profile }));
   return 0;
 }
@@ -190,11 +194,4 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`compat-guard: ${message}\n`);
     return 2;
   }
-}
-
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href;
-if (invokedDirectly) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
 }

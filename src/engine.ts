@@ -34,7 +34,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   if (!isFolder(root)) return { ok: false, error: `root ${options.root} is not a folder` };
   const parse = readRepository(root, options.paths ?? [], { env: expandableEnvironment(options.env ?? process.env), pack: true });
   const needCudaImageTags = parse.files.some((file) => file.images.some((image) => image.name.endsWith('nvidia/cuda')));
-  const loaded = loadEffectiveMatrix(root, options.matrixFile ?? null, { needCudaImageTags });
+  const loaded = await loadEffectiveMatrix(root, options.matrixFile ?? null, { needCudaImageTags });
   if (!loaded.ok) return loaded;
   const matrix = loaded.matrix;
 

@@ -837,6 +837,34 @@ async function runRuntimeCheck(parse, matrix, profile, options) {
 }
 
 
+/***/ }),
+
+/***/ 6258:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ RUNTIME_RULES)
+/* harmony export */ });
+// The runtime check's rules, for docs, SARIF and `--help`. docs/runtime.md says what each one means.
+const RUNTIME_RULES = [
+    { id: 'pip-check', severity: 'error', summary: '`pip check` reports a broken or missing dependency in the installed environment' },
+    {
+        id: 'installed-version-mismatch',
+        severity: 'error',
+        summary: 'the installed version is outside the pin (error), or a pinned package is not installed (warning)',
+    },
+    { id: 'import-failed', severity: 'error', summary: 'a module of a pinned distribution fails to import in a fresh interpreter' },
+    { id: 'gpu-not-visible', severity: 'error', summary: 'no CUDA device is visible (error with require-gpu, else a notice for a CUDA build of torch)' },
+    {
+        id: 'cuda-build-mismatch',
+        severity: 'error',
+        summary: "torch's CUDA build is outside the profile's cuda, or of another major than the image's CUDA toolkit",
+    },
+    { id: 'driver-too-old', severity: 'error', summary: "the NVIDIA driver is older than the minimum for torch's CUDA build" },
+    { id: 'runtime-error', severity: 'error', summary: 'the probe could not run, or part of it could not (pip check, time budget)' },
+];
+
+
 /***/ })
 
 };

@@ -2,19 +2,26 @@
 // this is the shell side. The same code runs from lib/src/matrix/ (tests), dist/index.js (the
 // action) and dist/cli/index.js (the CLI), so the folder is found by walking up from this module to
 // the first folder that holds matrix/schema.json - the top of the action's checkout or the package.
+//
+// The hand-written parts (profiles.yml, rules.yml) come with their compiled form,
+// matrix/compiled/<name>.json (scripts/generate-matrix.mjs writes it, CI checks it), which spares
+// every run the YAML parser; the loader uses it only while it matches the text.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MatrixSource } from './load.js';
+import type { CompiledMatrixFile, MatrixSource } from './load.js';
 
 /** Bundled files are shown with this prefix, so that they never read as a file of the checked repository. */
 export const BUNDLED_PREFIX = 'bundled:';
 
 export const SCHEMA_FILE = 'schema.json';
 
+/** The parts written by hand, as YAML; the others are generated as JSON. */
+export const HAND_WRITTEN_PARTS: readonly string[] = ['profiles.yml', 'rules.yml'];
+
 /** The parts every check needs, in the order they are merged. */
-export const BUNDLED_PARTS: readonly string[] = ['profiles.yml', 'rules.yml', 'torch.yml', 'cuda-drivers.yml'];
+export const BUNDLED_PARTS: readonly string[] = [...HAND_WRITTEN_PARTS, 'torch.yml', 'cuda-drivers.yml'];
 
 /** 1,300+ nvidia/cuda tags: only needed when a Dockerfile uses an nvidia/cuda image. */
 export const CUDA_IMAGE_TAGS_PART = 'cuda-image-tags.yml';
@@ -49,8 +56,18 @@ export function bundledSchemaPath(): string {
 export function readBundledMatrix(options: { needCudaImageTags?: boolean } = {}): MatrixSource[] {
   const directory = bundledMatrixDirectory();
   const parts = [SCHEMA_FILE, ...BUNDLED_PARTS, ...(options.needCudaImageTags === false ? [] : [CUDA_IMAGE_TAGS_PART])];
-  return parts.map((name) => ({
-    file: `${BUNDLED_PREFIX}matrix/${name}`,
-    text: readFileSync(join(directory, name), 'utf8'),
-  }));
+  return parts.map((name) => {
+    const source: MatrixSource = { file: `${BUNDLED_PREFIX}matrix/${name}`, text: readFileSync(join(directory, name), 'utf8') };
+    const compiled = HAND_WRITTEN_PARTS.includes(name) ? readCompiled(join(directory, 'compiled', `${name}.json`)) : null;
+    return compiled === null ? source : { ...source, compiled };
+  });
+}
+
+/** The compiled form of a hand-written part; null when it is missing or unreadable (the YAML is then parsed). */
+function readCompiled(file: string): CompiledMatrixFile | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as CompiledMatrixFile;
+  } catch {
+    return null;
+  }
 }

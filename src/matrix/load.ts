@@ -8,16 +8,16 @@
 //
 // The generated bundled files (matrix/torch.yml, cuda-drivers.yml, cuda-image-tags.yml) are JSON,
 // which is YAML too: they are read with JSON.parse, many times faster than a YAML parser on a cold
-// start, and parsed as YAML only when a line number is needed.
+// start, and parsed as YAML only when a line number is needed. The hand-written ones (profiles.yml,
+// rules.yml) arrive with their compiled form (scripts/generate-matrix.mjs): the value and key lines
+// YAML would give, taken as they are while they were compiled from the very text at hand.
 
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { canonicalName, type Severity } from '../model.js';
 import { parseSpecifierSet } from '../pep440/specifier.js';
 import {
   createValidator,
   didYouMean,
   dottedPath,
-  NonStringKey,
   quote,
   type JsonSchema,
   type SchemaValidator,
@@ -35,11 +35,24 @@ import type {
   TorchCudaVariants,
   TorchRelease,
 } from './types.js';
+import type * as YamlRead from './yaml-read.js';
 
 /** One matrix file: its display path and its text. */
 export interface MatrixSource {
   file: string;
   text: string;
+  /** What reading `text` as YAML gives, computed ahead (the bundled hand-written files). */
+  compiled?: CompiledMatrixFile;
+}
+
+/** A YAML matrix file read ahead of time (matrix/compiled/*.json, written by scripts/generate-matrix.mjs). */
+export interface CompiledMatrixFile {
+  /** The text it was compiled from: a compiled form of any other text is ignored. */
+  text: string;
+  /** The document as plain values. */
+  value: unknown;
+  /** The line of each map key and list item, by JSON.stringify of its path. */
+  keyLines: Record<string, number>;
 }
 
 export interface LoadMatrixInput {
@@ -47,6 +60,21 @@ export interface LoadMatrixInput {
   bundled: MatrixSource[];
   /** The repository's matrix file, when it has one. */
   repository?: MatrixSource | null;
+  /**
+   * The YAML reader (src/matrix/yaml-read.ts), for a file that is neither JSON nor compiled and for the
+   * line of a problem. Without it, a load that needs it throws YamlReaderNeeded.
+   */
+  yaml?: YamlReader | null;
+}
+
+/** src/matrix/yaml-read.ts, which the shell loads only when it may be needed: it brings the yaml package. */
+export type YamlReader = typeof YamlRead;
+
+/** Thrown by loadMatrix when it must read YAML and was given no reader: load the reader and load again. */
+export class YamlReaderNeeded extends Error {
+  constructor() {
+    super('the matrix needs the YAML reader');
+  }
 }
 
 export type LoadMatrixResult = { ok: true; matrix: Matrix } | { ok: false; error: string };
@@ -109,7 +137,7 @@ interface MatrixFile {
 }
 
 /** Ends the load; caught in loadMatrix and turned into its one-line error. */
-class MatrixFileError extends Error {
+export class MatrixFileError extends Error {
   constructor(file: string, line: number, path: string, message: string) {
     super(`${file}:${line}: ${path === '' ? '' : `${path}: `}${message}`);
   }
@@ -124,8 +152,8 @@ export function loadMatrix(input: LoadMatrixInput): LoadMatrixResult {
     const validator = createValidator(parseSchema(schemaSource), MATRIX_FORMATS);
     const bundled = input.bundled
       .filter((source) => source !== schemaSource)
-      .map((source) => readMatrixFile(source, validator));
-    const repository = input.repository ? readMatrixFile(input.repository, validator) : null;
+      .map((source) => readMatrixFile(source, validator, input.yaml ?? null));
+    const repository = input.repository ? readMatrixFile(input.repository, validator, input.yaml ?? null) : null;
     return { ok: true, matrix: buildMatrix(bundled, repository) };
   } catch (error) {
     if (error instanceof MatrixFileError) return { ok: false, error: error.message };
@@ -162,33 +190,38 @@ function parseSchema(source: MatrixSource): JsonSchema {
  */
 const JSON_AFTER_COMMENTS = /^(?:[ \t]*(?:#.*)?\r?\n)*(?=[ \t]*\{)/;
 
-interface ParsedYaml {
-  doc: Document;
-  lineCounter: LineCounter;
-}
-
-function readMatrixFile(source: MatrixSource, validator: SchemaValidator): MatrixFile {
-  let parsed: ParsedYaml | null = null;
-  const yaml = (): ParsedYaml => {
-    if (parsed === null) {
-      const lineCounter = new LineCounter();
-      parsed = { doc: parseDocument(source.text, { lineCounter, prettyErrors: false }), lineCounter };
-    }
-    return parsed;
+function readMatrixFile(source: MatrixSource, validator: SchemaValidator, reader: YamlReader | null): MatrixFile {
+  let parsed: YamlRead.ParsedYaml | null = null;
+  const yaml = (): [YamlReader, YamlRead.ParsedYaml] => {
+    if (reader === null) throw new YamlReaderNeeded();
+    parsed ??= reader.parseYaml(source.text);
+    return [reader, parsed];
   };
 
-  const json = readJson(source.text);
-  const value = json === undefined ? readYaml(source.file, yaml()) : json;
-  const locate = (path: ValuePath, part: 'key' | 'value'): ValueLocation => locateIn(yaml(), path, part);
+  const compiled = source.compiled?.text === source.text ? source.compiled : undefined;
+  const value = compiled === undefined ? readValue(source, yaml) : compiled.value;
+  const locate = (path: ValuePath, part: 'key' | 'value'): ValueLocation => {
+    const [{ locateIn }, document] = yaml();
+    return locateIn(document, path, part);
+  };
   const [schemaError] = value === undefined ? [] : validator.validate(value, locate, 1);
   if (schemaError !== undefined) {
     throw new MatrixFileError(source.file, schemaError.line, schemaError.path, schemaError.message);
   }
   // The schema admits string keys only, so a value that passed it holds plain objects, no Maps.
   const data = (value ?? {}) as MatrixDocument;
-  const file: MatrixFile = { file: source.file, data, lineAt: (path) => locate(path, 'key').line };
+  const lineAt = (path: ReadonlyArray<string | number>): number => compiled?.keyLines[JSON.stringify(path)] ?? locate(path, 'key').line;
+  const file: MatrixFile = { file: source.file, data, lineAt };
   checkNames(file);
   return file;
+}
+
+/** The file's value: JSON.parse for a file that is JSON, else the YAML reader's. */
+function readValue(source: MatrixSource, yaml: () => [YamlReader, YamlRead.ParsedYaml]): unknown {
+  const json = readJson(source.text);
+  if (json !== undefined) return json;
+  const [{ yamlValue }, document] = yaml();
+  return yamlValue(source.file, document);
 }
 
 /** The file's value if it is JSON (after leading comments); undefined for the YAML reader to read. */
@@ -201,92 +234,6 @@ function readJson(text: string): unknown {
     // A YAML flow mapping, or not valid at all: the YAML reader decides and reports.
     return undefined;
   }
-}
-
-/** The document's value; undefined for a file with nothing but comments, which adds nothing (it is not an error). */
-function readYaml(file: string, { doc, lineCounter }: ParsedYaml): unknown {
-  const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem !== undefined) {
-    const line = lineCounter.linePos(problem.pos[0]).line;
-    throw new MatrixFileError(file, line, '', yamlMessage(problem.code, problem.message));
-  }
-  return doc.contents === null ? undefined : plainValue(doc.contents, file, lineCounter);
-}
-
-/**
- * The document as plain values, refusing what a matrix file must not use: aliases, and keys that
- * are not scalars. A mapping with a key that is not a string (an unquoted 2.10 is the number 2.1)
- * becomes a Map, for the validator to report with the key as written.
- */
-function plainValue(root: Node, file: string, lineCounter: LineCounter): unknown {
-  const path: Array<string | number> = [];
-  const refuse = (node: unknown, message: string, fallbackLine = 1): never => {
-    throw new MatrixFileError(file, lineOfNode(lineCounter, node) ?? fallbackLine, dottedPath(path), message);
-  };
-  const convert = (node: unknown): unknown => {
-    if (isAlias(node)) return refuse(node, 'aliases (*name) are not supported in a matrix file: write the value out');
-    if (isScalar(node)) return node.value;
-    if (isSeq(node)) {
-      return node.items.map((item, index) => {
-        path.push(index);
-        const value = convert(item);
-        path.pop();
-        return value;
-      });
-    }
-    if (!isMap(node)) return null; // no node at all: an empty value
-    const entries: Array<[unknown, unknown]> = [];
-    for (const pair of node.items) {
-      if (!isScalar(pair.key)) return refuse(pair.key, 'keys must be plain strings', lineOfNode(lineCounter, node) ?? 1);
-      path.push(String(pair.key.value));
-      entries.push([pair.key.value, convert(pair.value)]);
-      path.pop();
-    }
-    // fromEntries defines keys as own properties, so a `__proto__` key stays a key.
-    return entries.every(([key]) => typeof key === 'string') ? Object.fromEntries(entries) : new Map(entries);
-  };
-  return convert(root);
-}
-
-/** YAML's message on one line, with the usual cause of the errors people hit in a matrix. */
-function yamlMessage(code: string, message: string): string {
-  const firstLine = message.split('\n', 1)[0] ?? message;
-  const quoteHint = code === 'TAG_RESOLVE_FAILED' || firstLine.startsWith('Block scalar header')
-    ? ' (a value that starts with "!" or ">" must be quoted, e.g. numpy: ">=1.22,<2")'
-    : '';
-  return `invalid YAML: ${firstLine}${quoteHint}`;
-}
-
-/**
- * Where the entry at `path` is written: the line of its key (a list item's first line) or of its
- * value, and a scalar's text. A path that leaves the document ends at the deepest entry it reaches.
- */
-function locateIn({ doc, lineCounter }: ParsedYaml, path: ValuePath, part: 'key' | 'value'): ValueLocation {
-  let value: unknown = doc.contents;
-  let key: unknown = null;
-  for (const segment of path) {
-    if (isMap(value)) {
-      const keyValue = segment instanceof NonStringKey ? segment.value : segment;
-      const pair = value.items.find((item) => isScalar(item.key) && item.key.value === keyValue);
-      if (pair === undefined) break;
-      key = pair.key;
-      value = pair.value;
-    } else if (isSeq(value) && typeof segment === 'number' && segment < value.items.length) {
-      value = value.items[segment];
-      key = value;
-    } else {
-      break;
-    }
-  }
-  const keyLine = lineOfNode(lineCounter, key) ?? 1;
-  const target = part === 'key' ? key : value;
-  const line = part === 'key' ? keyLine : (lineOfNode(lineCounter, value) ?? keyLine);
-  return { line, source: isScalar(target) ? target.source : undefined };
-}
-
-function lineOfNode(lineCounter: LineCounter, node: unknown): number | null {
-  const start = (node as Node | null)?.range?.[0];
-  return start === undefined ? null : lineCounter.linePos(start).line;
 }
 
 /** Package names that collide once normalised, and `python` where only packages belong. */
