@@ -4,8 +4,10 @@
 // covers it) and runs it.
 
 import * as module from 'node:module';
+import { keepYoungGenerationSmall } from './heap.js';
 
 enableCompileCache();
+keepYoungGenerationSmall();
 import('./cli.js')
   .then(({ main }) => main(process.argv.slice(2)))
   .then((code) => {

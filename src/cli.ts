@@ -10,6 +10,7 @@ import { loadEffectiveMatrix } from './matrix/effective.js';
 import { resolveProfileName } from './matrix/load.js';
 import { expandableEnvironment, readRepository } from './parse/repository.js';
 import { failsAt } from './report/fail.js';
+import { jsonPieces } from './report/json-pieces.js';
 import { toJsonReport } from './report/json.js';
 import { formatText } from './report/text.js';
 import { toWorkflowCommands } from './report/workflow-commands.js';
@@ -131,9 +132,9 @@ async function check(options: CliOptions): Promise<number> {
   });
   if (!outcome.ok) throw new UsageError(outcome.error);
   const { result } = outcome;
-  let text: string;
+  let text: string | Iterable<string>;
   // SARIF is loaded only when asked: its fingerprints need node:crypto, a sizeable part of a small check's start-up.
-  if (options.format === 'json') text = JSON.stringify(toJsonReport(result), null, 2) + '\n';
+  if (options.format === 'json') text = jsonPieces(toJsonReport(result));
   else if (options.format === 'sarif') text = JSON.stringify((await import('./report/sarif.js')).toSarif(result), null, 2) + '\n';
   else if (options.format === 'github') text = toWorkflowCommands(result.findings);
   else text = formatText(result, { color: options.color ?? wantsColor(options.output) });
@@ -169,9 +170,31 @@ function wantsColor(output: string | null): boolean {
   return process.stdout.isTTY === true;
 }
 
-function write(output: string | null, text: string): void {
-  if (output) fs.writeFileSync(output, text);
-  else process.stdout.write(text);
+function write(output: string | null, text: string | Iterable<string>): void {
+  if (typeof text === 'string') {
+    if (output) fs.writeFileSync(output, text);
+    else process.stdout.write(text);
+    return;
+  }
+  if (!output) {
+    for (const piece of text) process.stdout.write(piece);
+    return;
+  }
+  const fd = fs.openSync(output, 'w');
+  try {
+    // Pieces gathered into writes of about 64 KB: one system call per finding would be many.
+    let pending = '';
+    for (const piece of text) {
+      pending += piece;
+      if (pending.length >= 65_536) {
+        fs.writeSync(fd, pending);
+        pending = '';
+      }
+    }
+    if (pending) fs.writeSync(fd, pending);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -1,7 +1,7 @@
 // The result of one `check`, shared by the CLI and the action: what was read, under which profile,
 // and every finding. Report writers (src/report/) take this and nothing else.
 
-import type { Diagnostic, FileKind, Finding, ParseResult } from './model.js';
+import type { Diagnostic, FileKind, Finding } from './model.js';
 import type { Matrix, ProfileChoice } from './matrix/types.js';
 
 export interface CheckResult {
@@ -13,7 +13,6 @@ export interface CheckResult {
   findings: Finding[];
   /** Input that could not be read as written (also present in findings as rule `parse-error`). */
   diagnostics: Diagnostic[];
-  parse: ParseResult;
   matrix: Matrix;
   /** Set when the runtime check ran or was refused: what the summary says about it. */
   runtime?: RuntimeSummary;

@@ -38,7 +38,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   if (!loaded.ok) return loaded;
   const matrix = loaded.matrix;
 
-  const checked = runChecks(parse, matrix, { profile: options.profile ?? 'auto', ...(options.profileNamedBy ? { profileNamedBy: options.profileNamedBy } : {}) });
+  const checked = runChecks(parse, matrix, {
+    profile: options.profile ?? 'auto',
+    ...(options.profileNamedBy ? { profileNamedBy: options.profileNamedBy } : {}),
+    // The runtime check reads the requirements again; otherwise nothing does.
+    releaseRequirements: !options.runtime,
+  });
   if (!checked.ok) return checked;
 
   const findings = [...parse.diagnostics.map(diagnosticFinding), ...checked.findings].sort(compareFindings);
@@ -48,7 +53,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     files: parse.files.map((file) => ({ path: file.path, kind: file.kind })),
     findings,
     diagnostics: parse.diagnostics,
-    parse,
     matrix,
   };
   if (options.runtime) {

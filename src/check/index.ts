@@ -4,7 +4,8 @@
 // order).
 
 import type { Matrix, ProfileChoice } from '../matrix/types.js';
-import type { Finding, ParseResult, RuleInfo } from '../model.js';
+import type { Finding, InstallSet, ParseResult, RuleInfo } from '../model.js';
+import { releaseRequirements } from '../parse/packed.js';
 import { buildContext, SetView } from './context.js';
 import { checkCudaImages, checkCudaSet, CUDA_RULES } from './cuda.js';
 import { checkDuplicatesSet, DUPLICATE_RULES } from './duplicates.js';
@@ -33,9 +34,23 @@ export interface CheckOptions {
   profile: string;
   /** Who named an explicit profile, for the reason shown with it; default `--profile`. */
   profileNamedBy?: string;
+  /**
+   * Let each packed file's requirements go once the last set that reads them is checked, so that
+   * memory falls as the check goes on. Only for callers that read no requirements afterwards.
+   */
+  releaseRequirements?: boolean;
 }
 
 export type ChecksOutcome = { ok: true; findings: Finding[]; profile: ProfileChoice | null } | { ok: false; error: string };
+
+/** For each file, the index of the last install set that reads it. */
+function lastReaders(sets: readonly InstallSet[]): Map<string, number> {
+  const last = new Map<string, number>();
+  sets.forEach((set, index) => {
+    for (const path of set.files) last.set(path, index);
+  });
+  return last;
+}
 
 export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOptions): ChecksOutcome {
   // Shared so that each distinct specifier text is parsed once in the whole run.
@@ -49,7 +64,8 @@ export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOpti
   const torch: Finding[] = [];
   const cuda = checkCudaImages(context);
   const duplicates: Finding[] = [];
-  for (const set of parse.installSets) {
+  const lastReader = options.releaseRequirements ? lastReaders(parse.installSets) : null;
+  parse.installSets.forEach((set, index) => {
     // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
     const view = new SetView(set, context);
     checkProfileSet(context, view, profile);
@@ -57,7 +73,11 @@ export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOpti
     checkTorchSet(context, view, torch);
     checkCudaSet(context, view, cuda);
     checkDuplicatesSet(context, view, duplicates);
-  }
+    for (const path of set.files) {
+      const file = context.files.get(path);
+      if (file && lastReader?.get(path) === index) releaseRequirements(file);
+    }
+  });
   const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates];
   const kept = applySuppressions(dedupeFindings(findings), parse.files, matrix.ignore);
   return { ok: true, findings: kept.sort(compareFindings), profile: selection.choice };

@@ -18,6 +18,7 @@ export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; message:
 
 /** How the reader reaches file contents: the real file system here, a map in tests. */
 export interface FileSource {
+  /** The file's bytes, valid until the next read (one buffer serves every file). */
   read(relativePath: string): ReadResult;
   isFile(relativePath: string): boolean;
 }
@@ -75,6 +76,7 @@ function toRelative(root: string, absolute: string): string | null {
  */
 export function createFileSource(root: string, plainFiles: ReadonlySet<string> = new Set()): FileSource {
   const realRoot = safeRealpath(root) ?? root;
+  const buffer = new ReadBuffer();
   const resolveInside = (relativePath: string): { ok: true; real: string } | { ok: false; message: string } => {
     const absolute = path.resolve(root, relativePath);
     if (toRelative(root, absolute) === null) return { ok: false, message: 'outside the repository; not read' };
@@ -95,9 +97,9 @@ export function createFileSource(root: string, plainFiles: ReadonlySet<string> =
   };
   return {
     read(relativePath) {
-      if (plainFiles.has(relativePath)) return readRegularFile(path.join(root, relativePath), NO_FOLLOW);
+      if (plainFiles.has(relativePath)) return readRegularFile(path.join(root, relativePath), NO_FOLLOW, buffer);
       const resolved = resolveInside(relativePath);
-      return resolved.ok ? readRegularFile(resolved.real, 0) : resolved;
+      return resolved.ok ? readRegularFile(resolved.real, 0, buffer) : resolved;
     },
     isFile(relativePath) {
       if (plainFiles.has(relativePath)) return true;
@@ -233,7 +235,7 @@ function inheritedIgnores(root: string, start: string): IgnoreRules[] {
 const NO_FOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
 /** One open, fstat, read and close: the file's bytes, or why they were not read. */
-function readRegularFile(absolute: string, flags: number): ReadResult {
+function readRegularFile(absolute: string, flags: number, buffer: ReadBuffer): ReadResult {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer (fstat then refuses it).
@@ -246,7 +248,7 @@ function readRegularFile(absolute: string, flags: number): ReadResult {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: 'not a regular file; not read' };
     if (stat.size > MAX_FILE_BYTES) return { ok: false, message: `${stat.size} bytes, over the ${MAX_FILE_BYTES}-byte limit; not read` };
-    return { ok: true, bytes: readAll(fd, stat.size) };
+    return { ok: true, bytes: buffer.readAll(fd, stat.size) };
   } catch (error) {
     return { ok: false, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   } finally {
@@ -254,20 +256,28 @@ function readRegularFile(absolute: string, flags: number): ReadResult {
   }
 }
 
-/** The whole file: `size` is what fstat said, but a file can grow or shrink while it is read. */
-function readAll(fd: number, size: number): Uint8Array {
-  let buffer = Buffer.allocUnsafe(Math.max(size, 1) + 1);
-  let length = 0;
-  for (;;) {
-    if (length === buffer.length) {
-      if (length > MAX_FILE_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-      const larger = Buffer.allocUnsafe(buffer.length * 2);
-      buffer.copy(larger, 0, 0, length);
-      buffer = larger;
+/**
+ * One buffer for every file of a run: thousands of files read into buffers of their own would leave
+ * the allocator holding their memory long after the texts were decoded.
+ */
+class ReadBuffer {
+  private bytes = Buffer.allocUnsafe(64 * 1024);
+
+  /** The whole file: `size` is what fstat said, but a file can grow or shrink while it is read. */
+  readAll(fd: number, size: number): Uint8Array {
+    if (this.bytes.length <= size) this.bytes = Buffer.allocUnsafe(size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === this.bytes.length) {
+        if (length > MAX_FILE_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+        const larger = Buffer.allocUnsafe(length * 2);
+        this.bytes.copy(larger, 0, 0, length);
+        this.bytes = larger;
+      }
+      const read = fs.readSync(fd, this.bytes, length, this.bytes.length - length, null);
+      if (read === 0) return this.bytes.subarray(0, length);
+      length += read;
     }
-    const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
-    if (read === 0) return buffer.subarray(0, length);
-    length += read;
   }
 }
 

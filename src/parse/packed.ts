@@ -85,5 +85,13 @@ const NO_EXTRAS: readonly string[] = Object.freeze([]);
 
 /** A file's requirements, whether it was read packed (by `check`) or not. */
 export function requirementsOf(file: ParsedFile): readonly Requirement[] {
+  if (file.packed === RELEASED) throw new Error(`${file.path}: its requirements were already released`);
   return file.packed ? unpackRequirements(file.packed) : file.requirements;
+}
+
+const RELEASED: PackedRequirements = Object.freeze({ count: 0, fields: '', numbers: new Int32Array(0), markers: [] });
+
+/** Lets a packed file's requirements go (reading them afterwards is a bug, and throws). */
+export function releaseRequirements(file: ParsedFile): void {
+  if (file.packed) file.packed = RELEASED;
 }
