@@ -92,7 +92,8 @@ describe('intersects / isSubset', () => {
       // Above 1.0's post-releases there is no least version: 1.0.0.0.0.1 < 1.0.0.0.1.dev0.
       ['>1.0', '>=1.0.0.0.1.dev0', false],
       ['>=2,<1', '==5', true],
-      ['', '>=0.dev0', true],
+      // The empty set also holds strings that are no version (see below).
+      ['', '>=0.dev0', false],
       ['>=0.dev0', '', true],
     ];
     for (const [a, b, want] of cases) assert.equal(relation(a, b).subset, want, `${a} <= ${b}`);
@@ -108,6 +109,13 @@ describe('intersects / isSubset', () => {
     assert.deepEqual(relation('===foobar', '>=0'), { intersects: false, subset: false });
     assert.deepEqual(relation('===a,===b', ''), { intersects: false, subset: true });
     assert.deepEqual(relation('===2.0a1,<3', '>=2.0.dev0'), { intersects: true, subset: true });
+  });
+
+  it('knows the empty set also holds what is no version, which no other set without `===` does', () => {
+    // >=0.dev0 admits every version, but not `foobar`, which the empty set admits.
+    assert.deepEqual(relation('', '>=0.dev0'), { intersects: true, subset: false });
+    assert.deepEqual(relation('>=0.dev0', ''), { intersects: true, subset: true });
+    assert.deepEqual(relation('', ''), { intersects: true, subset: true });
   });
 });
 

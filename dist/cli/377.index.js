@@ -118,7 +118,7 @@ function sameProblem(a, b) {
 
 /***/ }),
 
-/***/ 476:
+/***/ 6429:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -137,11 +137,29 @@ var packed = __webpack_require__(4636);
 var parse_marker = __webpack_require__(9546);
 // EXTERNAL MODULE: ./lib/src/pep440/specifier.js
 var pep440_specifier = __webpack_require__(720);
+;// CONCATENATED MODULE: ./lib/src/check/pair-cache.js
+// A question about two things, answered once per pair for the whole check.
+/** The answer stored under (`first`, `second`), computed by `answer` the first time it is asked. */
+function answerOnce(cache, first, second, answer) {
+    let answers = cache.get(first);
+    if (!answers) {
+        answers = new Map();
+        cache.set(first, answers);
+    }
+    let known = answers.get(second);
+    if (known === undefined) {
+        known = answer();
+        answers.set(second, known);
+    }
+    return known;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/check/markers.js
 // Can a requirement's environment marker hold where the set installs, and can two markers hold at
 // once? Markers are evaluated in a fixed sample of environments (Python 3.6 to 3.15 on Linux,
 // Windows and macOS, x86-64 and ARM, CPython and PyPy): two pins under `python_version < "3.10"` and
 // `python_version >= "3.10"` never meet in any of them, so they never conflict.
+
 
 
 const PYTHON_MINORS = ['3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14', '3.15'];
@@ -167,17 +185,7 @@ class MarkerSpace {
     holdsFor = new Map();
     /** Can the marker hold with an interpreter `python` admits (null: any)? Asked once per distinct marker. */
     holds(marker, python) {
-        let answers = this.holdsFor.get(python);
-        if (!answers) {
-            answers = new Map();
-            this.holdsFor.set(python, answers);
-        }
-        let answer = answers.get(marker);
-        if (answer === undefined) {
-            answer = this.canHoldTogether([marker], python);
-            answers.set(marker, answer);
-        }
-        return answer;
+        return answerOnce(this.holdsFor, python, marker, () => this.canHoldTogether([marker], python));
     }
     /**
      * Where the marker holds. A marker that does not parse (the reader reported it) or that packaging
@@ -480,6 +488,7 @@ function commonVersion(a, b) {
     const both = intersect(ra.intervals, rb.intervals);
     return both.length > 0 ? witness(both[0]) : null;
 }
+const NOT_A_VERSION = 'not-a-version';
 /** A candidate `a` contains and `b` does not, pre-releases included; null when `a` is a subset of `b`. */
 function versionOutside(a, b) {
     const ra = toRanges(a);
@@ -493,7 +502,11 @@ function versionOutside(a, b) {
         return first ? respell(witness(first), rb.identity.text) : null;
     }
     const outside = intersect(ra.intervals, complement(rb.intervals));
-    return outside.length > 0 ? witness(outside[0]) : null;
+    if (outside.length > 0)
+        return witness(outside[0]);
+    // The empty set alone also holds strings that are no version at all (as packaging's `contains`
+    // says); a set with specifiers and no `===` holds none, even one that admits every version.
+    return a.specifiers.length === 0 && b.specifiers.length > 0 ? NOT_A_VERSION : null;
 }
 /** Is there a version (pre-release or not) both sets contain? */
 function intersects(a, b) {
@@ -531,6 +544,7 @@ function exactPin(set) {
 // what release and minor is this version, what CUDA does a `+cu121` label name.
 
 
+
 /**
  * Parses each distinct specifier text once, and answers each question about two of them once: a
  * check over 400,000 lines sees few distinct texts.
@@ -551,17 +565,7 @@ class Specifiers {
     }
     /** Is there a version (pre-release or not) both admit? */
     overlap(a, b) {
-        let answers = this.overlaps.get(a);
-        if (!answers) {
-            answers = new Map();
-            this.overlaps.set(a, answers);
-        }
-        let answer = answers.get(b);
-        if (answer === undefined) {
-            answer = intersects(a.set, b.set);
-            answers.set(b, answer);
-        }
-        return answer;
+        return answerOnce(this.overlaps, a, b, () => intersects(a.set, b.set));
     }
     /** A version as written in a fact ("3.10", "12.1.1"): the whole minor when no patch is given. */
     version(version) {
@@ -1956,8 +1960,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./lib/src/check/index.js + 13 modules
-var check = __webpack_require__(476);
+// EXTERNAL MODULE: ./lib/src/check/index.js + 14 modules
+var check = __webpack_require__(6429);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
 ;// CONCATENATED MODULE: ./lib/src/matrix/bundled.js

@@ -5,6 +5,7 @@
 
 import { parseMarker, tryEvaluateMarker, type MarkerEnvironment } from '../parse/marker.js';
 import { contains, type SpecifierSet } from '../pep440/specifier.js';
+import { answerOnce } from './pair-cache.js';
 
 const PYTHON_MINORS = ['3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14', '3.15'];
 /** A first and a late patch, for `python_full_version` comparisons. */
@@ -43,17 +44,7 @@ export class MarkerSpace {
 
   /** Can the marker hold with an interpreter `python` admits (null: any)? Asked once per distinct marker. */
   holds(marker: string, python: SpecifierSet | null): boolean {
-    let answers = this.holdsFor.get(python);
-    if (!answers) {
-      answers = new Map();
-      this.holdsFor.set(python, answers);
-    }
-    let answer = answers.get(marker);
-    if (answer === undefined) {
-      answer = this.canHoldTogether([marker], python);
-      answers.set(marker, answer);
-    }
-    return answer;
+    return answerOnce(this.holdsFor, python, marker, () => this.canHoldTogether([marker], python));
   }
 
   /**

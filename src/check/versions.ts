@@ -4,6 +4,7 @@
 import { contains, parseSpecifierSet, type SpecifierSet } from '../pep440/specifier.js';
 import { exactPin, intersects, isSubset } from '../pep440/ranges.js';
 import type { Version } from '../pep440/version.js';
+import { answerOnce } from './pair-cache.js';
 
 /** What a pin admits: the specifier set, and the one version when it pins exactly. */
 export interface Admits {
@@ -39,17 +40,7 @@ export class Specifiers {
 
   /** Is there a version (pre-release or not) both admit? */
   overlap(a: Admits, b: Admits): boolean {
-    let answers = this.overlaps.get(a);
-    if (!answers) {
-      answers = new Map();
-      this.overlaps.set(a, answers);
-    }
-    let answer = answers.get(b);
-    if (answer === undefined) {
-      answer = intersects(a.set, b.set);
-      answers.set(b, answer);
-    }
-    return answer;
+    return answerOnce(this.overlaps, a, b, () => intersects(a.set, b.set));
   }
 
   /** A version as written in a fact ("3.10", "12.1.1"): the whole minor when no patch is given. */

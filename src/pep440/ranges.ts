@@ -272,6 +272,8 @@ export function commonVersion(a: SpecifierSet, b: SpecifierSet): string | null {
   return both.length > 0 ? witness(both[0] as VersionInterval) : null;
 }
 
+const NOT_A_VERSION = 'not-a-version';
+
 /** A candidate `a` contains and `b` does not, pre-releases included; null when `a` is a subset of `b`. */
 export function versionOutside(a: SpecifierSet, b: SpecifierSet): string | null {
   const ra = toRanges(a);
@@ -285,7 +287,10 @@ export function versionOutside(a: SpecifierSet, b: SpecifierSet): string | null 
     return first ? respell(witness(first), rb.identity.text) : null;
   }
   const outside = intersect(ra.intervals, complement(rb.intervals));
-  return outside.length > 0 ? witness(outside[0] as VersionInterval) : null;
+  if (outside.length > 0) return witness(outside[0] as VersionInterval);
+  // The empty set alone also holds strings that are no version at all (as packaging's `contains`
+  // says); a set with specifiers and no `===` holds none, even one that admits every version.
+  return a.specifiers.length === 0 && b.specifiers.length > 0 ? NOT_A_VERSION : null;
 }
 
 /** Is there a version (pre-release or not) both sets contain? */
