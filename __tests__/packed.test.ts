@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { canonicalName, type Requirement } from '../src/model.js';
+import { runChecks } from '../src/check/index.js';
+import { loadEffectiveMatrix } from '../src/matrix/effective.js';
 import { requirementsOf, unpackRequirements } from '../src/parse/packed.js';
+import { readRepository } from '../src/parse/repository.js';
 import { parseRequirementsFile } from '../src/parse/requirements-file.js';
 import { SharedStrings } from '../src/parse/strings.js';
 
@@ -50,6 +53,23 @@ describe('packed requirements (what check reads)', () => {
     const first = parseRequirementsFile('a.txt', 'a==1 ; python_version < "3.12"\n', { constraint: false, pack: true, strings });
     const second = parseRequirementsFile('b.txt', 'b==1 ; python_version < "3.12"\n', { constraint: false, pack: true, strings });
     assert.equal(first.file.packed?.markers[0], second.file.packed?.markers[0]);
+  });
+});
+
+describe('releasing requirements after their last set', () => {
+  it('finds what keeping them finds, and a later read of a released file throws', async () => {
+    const root = new URL('../../examples/callytics-broken', import.meta.url).pathname;
+    const loaded = await loadEffectiveMatrix(root, null);
+    assert.ok(loaded.ok);
+    const kept = readRepository(root, [], { pack: true });
+    const released = readRepository(root, [], { pack: true });
+    const keeping = runChecks(kept, loaded.matrix, { profile: 'auto' });
+    const releasing = runChecks(released, loaded.matrix, { profile: 'auto', releaseRequirements: true });
+    assert.ok(keeping.ok && releasing.ok && keeping.findings.length > 0);
+    assert.deepEqual(releasing.findings, keeping.findings);
+    const file = released.files.find((candidate) => candidate.packed !== undefined);
+    assert.ok(file);
+    assert.throws(() => requirementsOf(file), /already released/);
   });
 });
 

@@ -4682,11 +4682,9 @@ function parseWheelFilename(filename) {
 /** Extras as the records keep them: lower case, sorted, each once. */
 function normaliseExtras(extras) {
     if (extras.length === 0)
-        return NO_EXTRAS;
-    return [...new Set(extras.map((extra) => detached(extra.toLowerCase())))].sort();
+        return packed/* NO_EXTRAS */.Cg;
+    return [...new Set(extras.map((extra) => extra.toLowerCase()))].sort();
 }
-/** Shared by every requirement without extras (most of them). */
-const NO_EXTRAS = Object.freeze([]);
 /** pip's redact_auth_from_url: a password becomes `****`, a lone user name (a token) too. */
 function redactUrl(url) {
     const match = URL_USERINFO.exec(url);
@@ -4831,7 +4829,7 @@ class FileReader {
             endColumn,
         };
         if (this.packer) {
-            this.packer.add({ name: fields.name, extras: fields.extras, specifier: fields.specifier, marker: fields.marker, url: fields.url, ...position });
+            this.packer.add({ ...fields, ...position });
             return;
         }
         this.file.requirements.push({
@@ -8742,6 +8740,7 @@ function evaluateMarker(marker, env, extra) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CG: () => (/* binding */ requirementsOf),
+/* harmony export */   Cg: () => (/* binding */ NO_EXTRAS),
 /* harmony export */   Yy: () => (/* binding */ releaseRequirements),
 /* harmony export */   kY: () => (/* binding */ RequirementPacker)
 /* harmony export */ });
@@ -8812,6 +8811,7 @@ function unpackRequirements(packed) {
     }
     return requirements;
 }
+/** Shared by every requirement without extras (most of them). */
 const NO_EXTRAS = Object.freeze([]);
 /** A file's requirements, whether it was read packed (by `check`) or not. */
 function requirementsOf(file) {

@@ -81,7 +81,8 @@ export function unpackRequirements(packed: PackedRequirements): Requirement[] {
   return requirements;
 }
 
-const NO_EXTRAS: readonly string[] = Object.freeze([]);
+/** Shared by every requirement without extras (most of them). */
+export const NO_EXTRAS: readonly string[] = Object.freeze([]);
 
 /** A file's requirements, whether it was read packed (by `check`) or not. */
 export function requirementsOf(file: ParsedFile): readonly Requirement[] {

@@ -14,7 +14,7 @@ import { pythonRepr } from '../pep440/specifier.js';
 import { parseMarker, type MarkerParse } from './marker.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
 import { parseRequirement } from './requirement.js';
-import { RequirementPacker } from './packed.js';
+import { NO_EXTRAS, RequirementPacker } from './packed.js';
 import { detached, SharedStrings } from './strings.js';
 import { splitLines } from './text.js';
 
@@ -753,11 +753,8 @@ function parseWheelFilename(filename: string): { ok: true; name: string; version
 /** Extras as the records keep them: lower case, sorted, each once. */
 export function normaliseExtras(extras: readonly string[]): readonly string[] {
   if (extras.length === 0) return NO_EXTRAS;
-  return [...new Set(extras.map((extra) => detached(extra.toLowerCase())))].sort();
+  return [...new Set(extras.map((extra) => extra.toLowerCase()))].sort();
 }
-
-/** Shared by every requirement without extras (most of them). */
-const NO_EXTRAS: readonly string[] = Object.freeze([]);
 
 /** pip's redact_auth_from_url: a password becomes `****`, a lone user name (a token) too. */
 export function redactUrl(url: string): string {
@@ -905,7 +902,7 @@ class FileReader {
       endColumn,
     };
     if (this.packer) {
-      this.packer.add({ name: fields.name, extras: fields.extras, specifier: fields.specifier, marker: fields.marker, url: fields.url, ...position });
+      this.packer.add({ ...fields, ...position });
       return;
     }
     this.file.requirements.push({
