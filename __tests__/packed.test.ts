@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { canonicalName, type Requirement } from '../src/model.js';
 import { runChecks } from '../src/check/index.js';
 import { loadEffectiveMatrix } from '../src/matrix/effective.js';
-import { requirementsOf, unpackRequirements } from '../src/parse/packed.js';
+import { RequirementPacker, requirementsOf, unpackRequirements } from '../src/parse/packed.js';
 import { readRepository } from '../src/parse/repository.js';
 import { parseRequirementsFile } from '../src/parse/requirements-file.js';
 import { SharedStrings } from '../src/parse/strings.js';
@@ -22,7 +22,7 @@ describe('packed requirements (what check reads)', () => {
   for (const name of ['ml-stack.txt', 'nemo-asr.lock.txt', 'airflow-2.10.5-image-freeze.txt', 'rejected.txt']) {
     it(`unpack ${name} to the requirements the plain reader returns, hashes aside`, () => {
       const plain = parseRequirementsFile(name, fixture(name), { constraint: false, env: {} });
-      const packed = parseRequirementsFile(name, fixture(name), { constraint: false, env: {}, pack: true });
+      const packed = parseRequirementsFile(name, fixture(name), { constraint: false, env: {}, packer: new RequirementPacker() });
       assert.deepEqual(packed.file.requirements, []);
       assert.ok(packed.file.packed && packed.file.packed.count === plain.file.requirements.length);
       assert.deepEqual(requirementsOf(packed.file), plain.file.requirements.map(withoutHashes));
@@ -40,18 +40,41 @@ describe('packed requirements (what check reads)', () => {
       'plain',
     ].join('\n');
     const plain = parseRequirementsFile('r.txt', text, { constraint: false });
-    const packed = parseRequirementsFile('r.txt', text, { constraint: false, pack: true });
+    const packed = parseRequirementsFile('r.txt', text, { constraint: false, packer: new RequirementPacker() });
     assert.deepEqual(requirementsOf(packed.file), plain.file.requirements.map(withoutHashes));
     // The one marker written twice is stored once.
     assert.deepEqual(packed.file.packed?.markers, ['python_version < "3.12"', 'sys_platform == "linux"']);
-    const constraints = parseRequirementsFile('c.txt', 'numpy==1.23.5\n', { constraint: true, pack: true });
+    const constraints = parseRequirementsFile('c.txt', 'numpy==1.23.5\n', { constraint: true, packer: new RequirementPacker() });
     assert.equal(unpackRequirements(constraints.file.packed!)[0]?.constraint, true);
+  });
+
+  it('stores positions in 16 bits when they fit, and in 32 when a line or column does not', () => {
+    const short = parseRequirementsFile('r.txt', 'numpy==1.23.5\n', { constraint: false, packer: new RequirementPacker() });
+    assert.ok(short.file.packed?.numbers instanceof Uint16Array);
+    // A requirement on line 70,001, and one whose end column is past 65,535.
+    const text = `${'\n'.repeat(70_000)}numpy==1.23.5\nscipy==1.11.4 ; python_version < "3.12"${' '.repeat(70_000)}and python_version >= "3.9"\n`;
+    const plain = parseRequirementsFile('r.txt', text, { constraint: false });
+    const packed = parseRequirementsFile('r.txt', text, { constraint: false, packer: new RequirementPacker() });
+    assert.ok(packed.file.packed?.numbers instanceof Int32Array);
+    assert.deepEqual(requirementsOf(packed.file), plain.file.requirements.map(withoutHashes));
+    assert.deepEqual(requirementsOf(packed.file).map((requirement) => [requirement.line, requirement.endColumn > 0xffff]), [[70_001, false], [70_002, true]]);
+  });
+
+  it('packs each file on its own when one packer reads file after file', () => {
+    const packer = new RequirementPacker();
+    const many = Array.from({ length: 20_000 }, (_, index) => `pkg${index}==1.${index} ; python_version < "3.${index % 3}"`).join('\n');
+    const files = [many, 'numpy==1.23.5\n', fixture('ml-stack.txt'), many, 'scipy==1.11.4 ; sys_platform == "linux"\n'];
+    for (const [index, text] of files.entries()) {
+      const plain = parseRequirementsFile(`r${index}.txt`, text, { constraint: false });
+      const packed = parseRequirementsFile(`r${index}.txt`, text, { constraint: false, packer });
+      assert.deepEqual(requirementsOf(packed.file), plain.file.requirements.map(withoutHashes));
+    }
   });
 
   it('shares one copy of a marker across the files of a run', () => {
     const strings = new SharedStrings();
-    const first = parseRequirementsFile('a.txt', 'a==1 ; python_version < "3.12"\n', { constraint: false, pack: true, strings });
-    const second = parseRequirementsFile('b.txt', 'b==1 ; python_version < "3.12"\n', { constraint: false, pack: true, strings });
+    const first = parseRequirementsFile('a.txt', 'a==1 ; python_version < "3.12"\n', { constraint: false, packer: new RequirementPacker(strings) });
+    const second = parseRequirementsFile('b.txt', 'b==1 ; python_version < "3.12"\n', { constraint: false, packer: new RequirementPacker(strings) });
     assert.equal(first.file.packed?.markers[0], second.file.packed?.markers[0]);
   });
 });

@@ -38673,44 +38673,92 @@ function evaluateMarker(marker, env, extra) {
 /* harmony export */   kY: () => (/* binding */ RequirementPacker)
 /* harmony export */ });
 /* unused harmony export unpackRequirements */
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4887);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4887);
+/* harmony import */ var _strings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9196);
 // A requirements file's requirements packed into one string and one Int32Array, for `check`: a
 // repository of 4,000 files holds 400,000 requirements, and as objects with strings of their own
 // (about 250 bytes each) they alone would pass the memory budget. The check stage unpacks the files of
 // one install set at a time and drops the objects when the set is checked.
+
 
 const FIELDS = 4; // name, specifier, url, extras
 const NUMBERS = 6;
 const HAS_URL = 1;
 const EDITABLE = 2;
 const CONSTRAINT = 4;
+/**
+ * Packs one file's requirements at a time: `add` each, then `finish` for the file's packed form. One
+ * packer serves a whole run and keeps its buffers from file to file, so that reading thousands of
+ * files does not grow (and throw away) two arrays per file.
+ */
 class RequirementPacker {
-    share;
+    strings;
     fields = [];
-    numbers = [];
+    numbers = new Int32Array(NUMBERS * 64);
+    count = 0;
+    largest = 0;
     markers = new Map();
-    /** `share` gives the run's one copy of a marker (see SharedStrings). */
-    constructor(share = (marker) => marker) {
-        this.share = share;
+    /** `strings` gives the run's one copy of each marker. */
+    constructor(strings = new _strings_js__WEBPACK_IMPORTED_MODULE_0__/* .SharedStrings */ .g()) {
+        this.strings = strings;
     }
-    add(requirement) {
-        this.fields.push(requirement.name, requirement.specifier, requirement.url ?? '', requirement.extras.join(','));
-        let marker = -1;
+    add(requirement, place) {
+        const field = this.count * FIELDS;
+        this.fields[field] = requirement.name;
+        this.fields[field + 1] = requirement.specifier;
+        this.fields[field + 2] = requirement.url ?? '';
+        this.fields[field + 3] = requirement.extras.join(',');
+        let marker = 0;
         if (requirement.marker !== null) {
-            marker = this.markers.get(requirement.marker) ?? -1;
-            if (marker < 0) {
-                marker = this.markers.size;
-                this.markers.set(this.share(requirement.marker), marker);
+            marker = this.markers.get(requirement.marker) ?? 0;
+            if (marker === 0) {
+                marker = this.markers.size + 1;
+                this.markers.set(this.strings.share(requirement.marker), marker);
             }
         }
-        const flags = (requirement.url === null ? 0 : HAS_URL) | (requirement.editable ? EDITABLE : 0) | (requirement.constraint ? CONSTRAINT : 0);
-        this.numbers.push(requirement.line, requirement.endLine, requirement.column, requirement.endColumn, marker, flags);
+        const flags = (requirement.url === null ? 0 : HAS_URL) | (place.editable ? EDITABLE : 0) | (place.constraint ? CONSTRAINT : 0);
+        // A line never exceeds its endLine, and flags stay below 8.
+        this.largest = Math.max(this.largest, place.endLine, place.endColumn, place.column, marker);
+        let number = this.count * NUMBERS;
+        if (number + NUMBERS > this.numbers.length) {
+            const grown = new Int32Array(this.numbers.length * 2);
+            grown.set(this.numbers);
+            this.numbers = grown;
+        }
+        this.numbers[number++] = place.line;
+        this.numbers[number++] = place.endLine;
+        this.numbers[number++] = place.column;
+        this.numbers[number++] = place.endColumn;
+        this.numbers[number++] = marker;
+        this.numbers[number] = flags;
+        this.count++;
     }
+    /** The file's requirements, packed; the packer is then empty, ready for the next file. */
     finish() {
-        // join() copies the pieces into one new string: none of them keeps the file's text alive.
-        return { count: this.numbers.length / NUMBERS, fields: this.fields.join('\t'), numbers: new Int32Array(this.numbers), markers: [...this.markers.keys()] };
+        const used = this.numbers.subarray(0, this.count * NUMBERS);
+        const packed = {
+            count: this.count,
+            // join() copies the pieces into one new string: none of them keeps the file's text alive.
+            fields: this.fields.slice(0, this.count * FIELDS).join('\t'),
+            numbers: this.largest <= 0xffff ? Uint16Array.from(used) : used.slice(),
+            markers: [...this.markers.keys()],
+        };
+        // Emptied, not shrunk: the names would otherwise keep the text they were cut from alive.
+        this.fields.fill('', 0, this.count * FIELDS);
+        this.count = 0;
+        this.largest = 0;
+        if (this.markers.size > 0)
+            this.markers = new Map();
+        // A file far longer than most would keep its buffers; let them go.
+        if (this.fields.length > MAX_KEPT_FIELDS) {
+            this.fields = [];
+            this.numbers = new Int32Array(NUMBERS * 64);
+        }
+        return packed;
     }
 }
+/** Past this many fields (that is, requirements in one file) the packer drops its buffers after the file. */
+const MAX_KEPT_FIELDS = FIELDS * 16_384;
 function unpackRequirements(packed) {
     const fields = packed.fields.split('\t');
     const { numbers, markers } = packed;
@@ -38724,10 +38772,10 @@ function unpackRequirements(packed) {
         const flags = numbers[number + 5];
         requirements[index] = {
             name,
-            key: (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalName */ .Ew)(name),
+            key: (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(name),
             extras: extras === '' ? NO_EXTRAS : extras.split(','),
             specifier: fields[field + 1],
-            marker: marker < 0 ? null : markers[marker],
+            marker: marker === 0 ? null : markers[marker - 1],
             url: flags & HAS_URL ? fields[field + 2] : null,
             editable: (flags & EDITABLE) !== 0,
             constraint: (flags & CONSTRAINT) !== 0,
@@ -38752,6 +38800,44 @@ const RELEASED = Object.freeze({ count: 0, fields: '', numbers: new Int32Array(0
 function releaseRequirements(file) {
     if (file.packed)
         file.packed = RELEASED;
+}
+
+
+/***/ }),
+
+/***/ 9196:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ SharedStrings),
+/* harmony export */   h: () => (/* binding */ detached)
+/* harmony export */ });
+// Strings the readers keep for the whole run. In V8 a substring of 13 or more characters is a view
+// into the string it was cut from, and keeps that string alive: one kept package name would hold its
+// whole file's text. Kept strings are therefore copied out of the text; markers, which a repository
+// repeats on line after line, are also shared.
+/** V8 makes substrings at least this long views into their parent (SlicedString::kMinLength). */
+const SHORTEST_VIEW = 13;
+/** `text` as a string of its own, holding no larger string alive. */
+function detached(text) {
+    // The concatenation is flattened into a new string before it is sliced; the slice then keeps
+    // only that one character longer copy alive.
+    return text.length < SHORTEST_VIEW ? text : (' ' + text).slice(1);
+}
+/** Past this many distinct strings a pool stops sharing: hostile input must not grow it for nothing. */
+const MAX_SHARED = 65_536;
+/** One detached copy of each distinct string, for strings a run repeats. */
+class SharedStrings {
+    known = new Map();
+    share(text) {
+        const known = this.known.get(text);
+        if (known !== undefined)
+            return known;
+        const copy = detached(text);
+        if (this.known.size < MAX_SHARED)
+            this.known.set(copy, copy);
+        return copy;
+    }
 }
 
 
@@ -46477,35 +46563,8 @@ function requirementToString(req) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./lib/src/parse/strings.js
-// Strings the readers keep for the whole run. In V8 a substring of 13 or more characters is a view
-// into the string it was cut from, and keeps that string alive: one kept package name would hold its
-// whole file's text. Kept strings are therefore copied out of the text; markers, which a repository
-// repeats on line after line, are also shared.
-/** V8 makes substrings at least this long views into their parent (SlicedString::kMinLength). */
-const SHORTEST_VIEW = 13;
-/** `text` as a string of its own, holding no larger string alive. */
-function detached(text) {
-    // The concatenation is flattened into a new string before it is sliced; the slice then keeps
-    // only that one character longer copy alive.
-    return text.length < SHORTEST_VIEW ? text : (' ' + text).slice(1);
-}
-/** Past this many distinct strings a pool stops sharing: hostile input must not grow it for nothing. */
-const MAX_SHARED = 65_536;
-/** One detached copy of each distinct string, for strings a run repeats. */
-class SharedStrings {
-    known = new Map();
-    share(text) {
-        const known = this.known.get(text);
-        if (known !== undefined)
-            return known;
-        const copy = detached(text);
-        if (this.known.size < MAX_SHARED)
-            this.known.set(copy, copy);
-        return copy;
-    }
-}
-
+// EXTERNAL MODULE: ./lib/src/parse/strings.js
+var parse_strings = __nccwpck_require__(9196);
 ;// CONCATENATED MODULE: ./lib/src/parse/text.js
 // Bytes -> text the way pip reads a requirements file (pip 26 `req_file._decode_req_file`), and the one
 // line splitter every reader shares.
@@ -46553,7 +46612,8 @@ function decodeText(bytes) {
 }
 /** Splits on CRLF, CR and LF; the lines come without terminators and a final terminator adds no line. */
 function splitLines(text) {
-    const lines = text.split(LINE_BREAK);
+    // Splitting at a string is much faster than at a regex, and most files have only LF.
+    const lines = text.includes('\r') ? text.split(LINE_BREAK) : text.split('\n');
     if (lines.length > 0 && lines[lines.length - 1] === '')
         lines.pop();
     return lines;
@@ -46761,6 +46821,10 @@ function parseRequirementsFile(path, text, options) {
     return { file: reader.finish(), diagnostics: reader.diagnostics };
 }
 const PYTHON_ONLY_LINE_BREAK = /[\v\f\x1c-\x1e\x85\u2028\u2029]/;
+/** The physical line of a logical line's offset (positionAt's line, without building a Position). */
+function lineAt(pieces, offset) {
+    return pieces[pieceIndexAt(pieces, offset)].line;
+}
 function requirements_file_positionAt(pieces, offset) {
     const piece = pieces[pieceIndexAt(pieces, offset)];
     const delta = Math.max(0, Math.min(offset - piece.start, piece.span - 1));
@@ -46866,17 +46930,22 @@ function commentStart(text) {
     }
     return text.length;
 }
-function pythonStrip(text) {
-    let start = 0;
-    let end = text.length;
-    while (start < end && (0,pep440_version/* isPythonWhitespace */.c4)(text.charCodeAt(start)))
-        start++;
-    while (end > start && (0,pep440_version/* isPythonWhitespace */.c4)(text.charCodeAt(end - 1)))
-        end--;
-    return { start, end };
+// str.strip() as two indices into [from, to), so that a line is trimmed without cutting copies.
+/** The first index of [from, to) that is no Python whitespace (`to` when there is none). */
+function stripStart(text, from, to) {
+    while (from < to && (0,pep440_version/* isPythonWhitespace */.c4)(text.charCodeAt(from)))
+        from++;
+    return from;
+}
+/** One past the last index of [from, to) that is no Python whitespace (`from` when there is none). */
+function stripEnd(text, from, to) {
+    while (to > from && (0,pep440_version/* isPythonWhitespace */.c4)(text.charCodeAt(to - 1)))
+        to--;
+    return to;
 }
 function pythonTrim(text) {
-    const { start, end } = pythonStrip(text);
+    const start = stripStart(text, 0, text.length);
+    const end = stripEnd(text, start, text.length);
     return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 // ---------------------------------------------------------------------------------------------
@@ -47132,20 +47201,21 @@ function shlexSplit(text, from) {
 const SHLEX_SPECIAL = /['"\\]/;
 function splitAtBlanks(text, from) {
     const words = [];
-    let start = -1;
-    for (let index = from; index <= text.length; index++) {
-        const c = text.charCodeAt(index);
-        if (index === text.length || c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a) {
-            if (start >= 0)
-                words.push({ value: text.slice(start, index), start, end: index });
-            start = -1;
-        }
-        else if (start < 0) {
-            start = index;
-        }
+    let start = from;
+    // The regex engine skips a long word (a 64-digit hash) much faster than a loop over its characters.
+    BLANKS.lastIndex = from;
+    for (;;) {
+        const blanks = BLANKS.exec(text);
+        const end = blanks ? blanks.index : text.length;
+        if (end > start)
+            words.push({ value: text.slice(start, end), start, end });
+        if (!blanks)
+            return words;
+        start = BLANKS.lastIndex;
     }
-    return words;
 }
+/** shlex's whitespace in POSIX mode. */
+const BLANKS = /[ \t\r\n]+/g;
 // urllib.parse.urlsplit: a scheme is a letter, then letters, digits, `+`, `-`, `.`, before the first `:`.
 const URL_SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 const VCS_SCHEMES = [
@@ -47191,8 +47261,10 @@ function isArchive(path) {
 const ARCHIVE_SUFFIX = new RegExp(`(?:${ARCHIVE_EXTENSIONS.map((extension) => extension.replaceAll('.', '\\.')).join('|')})$`, 'i');
 /** pip's strip_extras: a trailing `[...]` (with no `]` inside) after at least one character. */
 function stripExtras(text) {
+    if (!text.endsWith(']'))
+        return { path: text, extras: null };
     const open = text.lastIndexOf('[');
-    if (!text.endsWith(']') || open < 1 || open >= text.length - 2 || text.indexOf(']', open) !== text.length - 1)
+    if (open < 1 || open >= text.length - 2 || text.indexOf(']', open) !== text.length - 1)
         return { path: text, extras: null };
     return { path: text.slice(0, open).trimEnd(), extras: text.slice(open) };
 }
@@ -47205,20 +47277,18 @@ function readPlain(text) {
     const cut = text.indexOf(separator);
     let marker = null;
     if (cut >= 0) {
-        const markerStart = cut + separator.length;
-        const markerBounds = pythonStrip(text.slice(markerStart));
-        if (markerBounds.end > markerBounds.start) {
-            marker = text.slice(markerStart + markerBounds.start, markerStart + markerBounds.end);
+        const markerStart = stripStart(text, cut + separator.length, text.length);
+        const markerEnd = stripEnd(text, markerStart, text.length);
+        if (markerEnd > markerStart) {
+            marker = text.slice(markerStart, markerEnd);
             const checked = checkedMarker(marker);
             if (!checked.ok) {
-                return { ok: false, message: `Invalid requirement: ${quoteInput(pythonTrim(text.slice(0, cut)))}: ${checked.message}`, offset: markerStart + markerBounds.start + checked.offset };
+                return { ok: false, message: `Invalid requirement: ${quoteInput(pythonTrim(text.slice(0, cut)))}: ${checked.message}`, offset: markerStart + checked.offset };
             }
         }
     }
-    const head = cut < 0 ? text : text.slice(0, cut);
-    const headBounds = pythonStrip(head);
-    const name = head.slice(headBounds.start, headBounds.end);
-    const offset = headBounds.start;
+    const offset = stripStart(text, 0, cut < 0 ? text.length : cut);
+    const name = text.slice(offset, stripEnd(text, offset, cut < 0 ? text.length : cut));
     if (isPipUrl(name))
         return fromLink(name, name, [], marker, offset);
     const { path, extras } = stripExtras(name);
@@ -47251,7 +47321,7 @@ function checkedMarker(marker) {
         checked = (0,parse_marker/* parseMarker */.gY)(marker);
         if (CHECKED_MARKERS.size >= MAX_CHECKED_MARKERS)
             CHECKED_MARKERS.clear();
-        CHECKED_MARKERS.set(detached(marker), checked);
+        CHECKED_MARKERS.set((0,parse_strings/* detached */.h)(marker), checked);
     }
     return checked;
 }
@@ -47381,7 +47451,19 @@ function parseWheelFilename(filename) {
 function normaliseExtras(extras) {
     if (extras.length === 0)
         return packed/* NO_EXTRAS */.Cg;
+    // Most lists are written that way already: checked in one pass, they need no copy.
+    if (isNormalExtras(extras))
+        return extras;
     return [...new Set(extras.map((extra) => extra.toLowerCase()))].sort();
+}
+/** Lower case, and each name after the one before it in code-unit order (as sort() orders them). */
+function isNormalExtras(extras) {
+    for (let index = 0; index < extras.length; index++) {
+        const extra = extras[index];
+        if (extra !== extra.toLowerCase() || (index > 0 && !(extras[index - 1] < extra)))
+            return false;
+    }
+    return true;
 }
 /** pip's redact_auth_from_url: a password becomes `****`, a lone user name (a token) too. */
 function redactUrl(url) {
@@ -47411,8 +47493,8 @@ class FileReader {
     constructor(path, options) {
         this.path = path;
         this.options = options;
-        this.strings = options.strings ?? new SharedStrings();
-        this.packer = options.pack ? new packed/* RequirementPacker */.kY((marker) => this.strings.share(marker)) : null;
+        this.strings = options.strings ?? new parse_strings/* SharedStrings */.g();
+        this.packer = options.packer ?? null;
         this.file = {
             path,
             kind: options.constraint ? 'constraints' : 'requirements',
@@ -47432,12 +47514,9 @@ class FileReader {
     }
     readLogicalLine(joined) {
         const raw = joined.text;
-        let end = commentStart(raw);
-        let start = 0;
-        while (start < end && (0,pep440_version/* isPythonWhitespace */.c4)(raw.charCodeAt(start)))
-            start++;
-        while (end > start && (0,pep440_version/* isPythonWhitespace */.c4)(raw.charCodeAt(end - 1)))
-            end--;
+        const comment = commentStart(raw);
+        const start = stripStart(raw, 0, comment);
+        const end = stripEnd(raw, start, comment);
         if (end === start)
             return;
         let line = start === 0 && end === raw.length ? joined
@@ -47484,15 +47563,16 @@ class FileReader {
         this.readOptionLine(line, options.uses);
     }
     readRequirement(line, text, start, editable, uses) {
-        const hashes = [];
-        const warned = new Set();
+        // Packed requirements drop their hashes (no rule reads them), so only the plain reader keeps them.
+        const hashes = this.packer ? null : [];
+        const warned = [];
         for (const use of uses) {
             const applies = use.spec.scope === 'any-requirement' || (use.spec.scope === 'requirement' && !editable);
             if (!applies) {
                 this.warnIgnored(line, use, warned, `pip ignores ${use.flag} on ${editable ? 'an editable (-e) line' : 'a requirement line'}: ${use.spec.scope === 'file' ? 'put it on a line of its own' : 'it applies to non-editable requirements only'}`);
             }
             else if (use.spec.dest === 'hashes') {
-                hashes.push(use.value);
+                hashes?.push(use.value);
             }
         }
         // pip refuses an editable constraint before it reads the requirement.
@@ -47515,30 +47595,30 @@ class FileReader {
                 return;
             }
         }
-        const token = pythonStrip(text);
-        const first = requirements_file_positionAt(line.pieces, start + token.start);
-        const endColumn = lastColumnOnLine(line, start + token.start, start + token.end, first.line);
-        const position = {
+        const tokenStart = start + stripStart(text, 0, text.length);
+        const tokenEnd = start + stripEnd(text, 0, text.length);
+        const first = requirements_file_positionAt(line.pieces, tokenStart);
+        const place = {
             editable,
             constraint: this.options.constraint,
             line: first.line,
-            endLine: requirements_file_positionAt(line.pieces, line.text.length - 1).line,
+            endLine: lineAt(line.pieces, line.text.length - 1),
             column: first.column,
-            endColumn,
+            endColumn: lastColumnOnLine(line, tokenStart, tokenEnd, first.line),
         };
         if (this.packer) {
-            this.packer.add({ ...fields, ...position });
+            this.packer.add(fields, place);
             return;
         }
         this.file.requirements.push({
             name: fields.name, key: (0,model/* canonicalName */.Ew)(fields.name), extras: fields.extras, specifier: fields.specifier, marker: fields.marker, url: fields.url,
-            ...position, hashes,
+            ...place, hashes: hashes ?? [],
         });
     }
     readOptionLine(line, uses) {
         // pip follows the first -r (else the first -c) of a line and ignores everything else on it.
         const include = uses.find((use) => use.spec.dest === 'requirements') ?? uses.find((use) => use.spec.dest === 'constraints');
-        const warned = new Set();
+        const warned = [];
         if (include) {
             const flag = include.spec.dest === 'requirements' ? '-r' : '-c';
             for (const use of uses) {
@@ -47579,7 +47659,8 @@ class FileReader {
         const url = use.value;
         const at = requirements_file_positionAt(line.pieces, use.valueStart);
         this.file.indexes.push({
-            url: redactUrl(url),
+            // Shared and detached: the URL is cut from the file's text, which it would otherwise keep alive.
+            url: this.strings.share(redactUrl(url)),
             line: at.line,
             column: at.column,
             endColumn: lastColumnOnLine(line, use.valueStart, use.valueEnd, at.line),
@@ -47605,14 +47686,17 @@ class FileReader {
             this.report(line, use.valueStart, 'error', `${flag} ${written} refers outside the repository; not read`);
             return;
         }
-        const include = { path: resolved, line: at, constraint };
+        const include = { path: this.strings.share(resolved), line: at, constraint };
         this.file.includes.push(include);
     }
-    /** One warning per option and line: a hostile line can repeat an option a million times. */
+    /**
+     * One warning per option and line: a hostile line can repeat an option a million times. `warned`
+     * lists the flags warned about so far, at most one per option pip knows.
+     */
     warnIgnored(line, use, warned, message) {
-        if (warned.has(use.flag))
+        if (warned.includes(use.flag))
             return;
-        warned.add(use.flag);
+        warned.push(use.flag);
         this.report(line, use.start, 'warning', message);
     }
     report(line, offset, severity, message) {
@@ -50697,6 +50781,7 @@ function mergeByLine(suppressions) {
 
 
 
+
 /** Reads the files under `root` that `targets` select (folders, files, globs; default: all). */
 function readRepository(root, targets = [], options = {}) {
     const discovered = discoverFiles(root, targets);
@@ -50719,7 +50804,9 @@ function expandableEnvironment(env) {
 }
 /** The pure core of readRepository: everything comes through `source`. */
 function parseRepository(discovered, source, options = {}) {
-    const reading = { env: options.env ?? {}, pack: options.pack ?? false, strings: new SharedStrings(), files: new Map(), stages: new Map(), diagnostics: [] };
+    const strings = new parse_strings/* SharedStrings */.g();
+    const packer = options.pack ? new packed/* RequirementPacker */.kY(strings) : null;
+    const reading = { env: options.env ?? {}, strings, packer, files: new Map(), stages: new Map(), diagnostics: [] };
     const pending = [...discovered];
     while (pending.length > 0) {
         const next = pending.shift();
@@ -50767,7 +50854,7 @@ function readOne(path, kind, source, reading) {
         parsed = parsePyproject(path, decoded.text);
     }
     else {
-        parsed = parseRequirementsFile(path, decoded.text, { constraint: kind === 'constraints', env: reading.env, pack: reading.pack, strings: reading.strings });
+        parsed = parseRequirementsFile(path, decoded.text, { constraint: kind === 'constraints', env: reading.env, strings: reading.strings, packer: reading.packer ?? undefined });
     }
     parsed.file.suppressions = scanSuppressions(decoded.text);
     reading.files.set(path, parsed.file);

@@ -249,7 +249,7 @@ function keepYoungGenerationSmall() {
 
 enableCompileCache();
 keepYoungGenerationSmall();
-Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(377)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5377))
+Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4929))
     .then(({ main }) => main(process.argv.slice(2)))
     .then((code) => {
     process.exitCode = code;

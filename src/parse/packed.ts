@@ -4,19 +4,25 @@
 // one install set at a time and drops the objects when the set is checked.
 
 import { canonicalName, type ParsedFile, type Requirement } from '../model.js';
+import { SharedStrings } from './strings.js';
 
 export interface PackedRequirements {
   readonly count: number;
   /** FIELDS strings per requirement, joined with tabs (the readers never leave a tab in them). */
   readonly fields: string;
-  /** NUMBERS numbers per requirement: line, endLine, column, endColumn, marker index (-1: none), flags. */
-  readonly numbers: Int32Array;
+  /**
+   * NUMBERS numbers per requirement: line, endLine, column, endColumn, marker index + 1 (0: none),
+   * flags. 16 bits each when they all fit (every file short of 65,536 lines and columns), else 32.
+   */
+  readonly numbers: Uint16Array | Int32Array;
   /** The distinct markers of the file. */
   readonly markers: readonly string[];
 }
 
-/** What a packed requirement keeps: a requirements file's requirement, minus what unpacking derives. */
-export type PackableRequirement = Omit<Requirement, 'key' | 'hashes' | 'stage' | 'group'>;
+/** What a requirement line says (the reader's fields)... */
+export type RequirementFields = Pick<Requirement, 'name' | 'extras' | 'specifier' | 'marker' | 'url'>;
+/** ...and where and how it is read. A packed requirement keeps both; unpacking derives the rest. */
+export type RequirementPlace = Pick<Requirement, 'editable' | 'constraint' | 'line' | 'endLine' | 'column' | 'endColumn'>;
 
 const FIELDS = 4; // name, specifier, url, extras
 const NUMBERS = 6;
@@ -24,33 +30,79 @@ const HAS_URL = 1;
 const EDITABLE = 2;
 const CONSTRAINT = 4;
 
+/**
+ * Packs one file's requirements at a time: `add` each, then `finish` for the file's packed form. One
+ * packer serves a whole run and keeps its buffers from file to file, so that reading thousands of
+ * files does not grow (and throw away) two arrays per file.
+ */
 export class RequirementPacker {
-  private readonly fields: string[] = [];
-  private readonly numbers: number[] = [];
-  private readonly markers = new Map<string, number>();
+  private fields: string[] = [];
+  private numbers = new Int32Array(NUMBERS * 64);
+  private count = 0;
+  private largest = 0;
+  private markers = new Map<string, number>();
 
-  /** `share` gives the run's one copy of a marker (see SharedStrings). */
-  constructor(private readonly share: (marker: string) => string = (marker) => marker) {}
+  /** `strings` gives the run's one copy of each marker. */
+  constructor(private readonly strings: SharedStrings = new SharedStrings()) {}
 
-  add(requirement: PackableRequirement): void {
-    this.fields.push(requirement.name, requirement.specifier, requirement.url ?? '', requirement.extras.join(','));
-    let marker = -1;
+  add(requirement: RequirementFields, place: RequirementPlace): void {
+    const field = this.count * FIELDS;
+    this.fields[field] = requirement.name;
+    this.fields[field + 1] = requirement.specifier;
+    this.fields[field + 2] = requirement.url ?? '';
+    this.fields[field + 3] = requirement.extras.join(',');
+    let marker = 0;
     if (requirement.marker !== null) {
-      marker = this.markers.get(requirement.marker) ?? -1;
-      if (marker < 0) {
-        marker = this.markers.size;
-        this.markers.set(this.share(requirement.marker), marker);
+      marker = this.markers.get(requirement.marker) ?? 0;
+      if (marker === 0) {
+        marker = this.markers.size + 1;
+        this.markers.set(this.strings.share(requirement.marker), marker);
       }
     }
-    const flags = (requirement.url === null ? 0 : HAS_URL) | (requirement.editable ? EDITABLE : 0) | (requirement.constraint ? CONSTRAINT : 0);
-    this.numbers.push(requirement.line, requirement.endLine, requirement.column, requirement.endColumn, marker, flags);
+    const flags = (requirement.url === null ? 0 : HAS_URL) | (place.editable ? EDITABLE : 0) | (place.constraint ? CONSTRAINT : 0);
+    // A line never exceeds its endLine, and flags stay below 8.
+    this.largest = Math.max(this.largest, place.endLine, place.endColumn, place.column, marker);
+    let number = this.count * NUMBERS;
+    if (number + NUMBERS > this.numbers.length) {
+      const grown = new Int32Array(this.numbers.length * 2);
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    this.numbers[number++] = place.line;
+    this.numbers[number++] = place.endLine;
+    this.numbers[number++] = place.column;
+    this.numbers[number++] = place.endColumn;
+    this.numbers[number++] = marker;
+    this.numbers[number] = flags;
+    this.count++;
   }
 
+  /** The file's requirements, packed; the packer is then empty, ready for the next file. */
   finish(): PackedRequirements {
-    // join() copies the pieces into one new string: none of them keeps the file's text alive.
-    return { count: this.numbers.length / NUMBERS, fields: this.fields.join('\t'), numbers: new Int32Array(this.numbers), markers: [...this.markers.keys()] };
+    const used = this.numbers.subarray(0, this.count * NUMBERS);
+    const packed: PackedRequirements = {
+      count: this.count,
+      // join() copies the pieces into one new string: none of them keeps the file's text alive.
+      fields: this.fields.slice(0, this.count * FIELDS).join('\t'),
+      numbers: this.largest <= 0xffff ? Uint16Array.from(used) : used.slice(),
+      markers: [...this.markers.keys()],
+    };
+    // Emptied, not shrunk: the names would otherwise keep the text they were cut from alive.
+    this.fields.fill('', 0, this.count * FIELDS);
+    this.count = 0;
+    this.largest = 0;
+    if (this.markers.size > 0) this.markers = new Map();
+    // A file far longer than most would keep its buffers; let them go.
+    if (this.fields.length > MAX_KEPT_FIELDS) {
+      this.fields = [];
+      this.numbers = new Int32Array(NUMBERS * 64);
+    }
+    return packed;
   }
 }
+
+/** Past this many fields (that is, requirements in one file) the packer drops its buffers after the file. */
+const MAX_KEPT_FIELDS = FIELDS * 16_384;
 
 export function unpackRequirements(packed: PackedRequirements): Requirement[] {
   const fields = packed.fields.split('\t');
@@ -68,7 +120,7 @@ export function unpackRequirements(packed: PackedRequirements): Requirement[] {
       key: canonicalName(name),
       extras: extras === '' ? NO_EXTRAS : extras.split(','),
       specifier: fields[field + 1] as string,
-      marker: marker < 0 ? null : (markers[marker] as string),
+      marker: marker === 0 ? null : (markers[marker - 1] as string),
       url: flags & HAS_URL ? (fields[field + 2] as string) : null,
       editable: (flags & EDITABLE) !== 0,
       constraint: (flags & CONSTRAINT) !== 0,

@@ -5,6 +5,7 @@ import * as posix from 'node:path/posix';
 import type { Diagnostic, FileKind, Include, InstallSet, ParsedFile, ParseResult } from '../model.js';
 import { createFileSource, discoverFiles, type DiscoveredFile, type FileSource } from './discover.js';
 import { parseDockerfile, type DockerStage } from './dockerfile.js';
+import { RequirementPacker } from './packed.js';
 import { parsePyproject } from './pyproject.js';
 import { parseRequirementsFile } from './requirements-file.js';
 import { SharedStrings } from './strings.js';
@@ -44,8 +45,9 @@ export function expandableEnvironment(env: Record<string, string | undefined>): 
 
 interface Reading {
   env: Record<string, string | undefined>;
-  pack: boolean;
   strings: SharedStrings;
+  /** One for the run, when requirements are packed. */
+  packer: RequirementPacker | null;
   files: Map<string, ParsedFile>;
   stages: Map<string, DockerStage[]>;
   diagnostics: Diagnostic[];
@@ -53,7 +55,9 @@ interface Reading {
 
 /** The pure core of readRepository: everything comes through `source`. */
 export function parseRepository(discovered: readonly DiscoveredFile[], source: FileSource, options: ReadOptions = {}): ParseResult {
-  const reading: Reading = { env: options.env ?? {}, pack: options.pack ?? false, strings: new SharedStrings(), files: new Map(), stages: new Map(), diagnostics: [] };
+  const strings = new SharedStrings();
+  const packer = options.pack ? new RequirementPacker(strings) : null;
+  const reading: Reading = { env: options.env ?? {}, strings, packer, files: new Map(), stages: new Map(), diagnostics: [] };
   const pending: Array<{ path: string; kind: FileKind }> = [...discovered];
   while (pending.length > 0) {
     const next = pending.shift() as { path: string; kind: FileKind };
@@ -96,7 +100,7 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
   } else if (kind === 'pyproject') {
     parsed = parsePyproject(path, decoded.text);
   } else {
-    parsed = parseRequirementsFile(path, decoded.text, { constraint: kind === 'constraints', env: reading.env, pack: reading.pack, strings: reading.strings });
+    parsed = parseRequirementsFile(path, decoded.text, { constraint: kind === 'constraints', env: reading.env, strings: reading.strings, packer: reading.packer ?? undefined });
   }
   parsed.file.suppressions = scanSuppressions(decoded.text);
   reading.files.set(path, parsed.file);

@@ -14,7 +14,7 @@ import { pythonRepr } from '../pep440/specifier.js';
 import { parseMarker, type MarkerParse } from './marker.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
 import { parseRequirement } from './requirement.js';
-import { NO_EXTRAS, RequirementPacker } from './packed.js';
+import { NO_EXTRAS, type RequirementPacker, type RequirementPlace } from './packed.js';
 import { detached, SharedStrings } from './strings.js';
 import { splitLines } from './text.js';
 
@@ -23,10 +23,10 @@ export interface RequirementsFileOptions {
   constraint: boolean;
   /** Values for `${NAME}`; a name that is unset (or empty) stays as written, as in pip. */
   env?: Record<string, string | undefined>;
-  /** Markers shared across the files of a run; default: one pool per file. */
+  /** Strings shared across the files of a run (index URLs, include paths); default: one pool per file. */
   strings?: SharedStrings;
   /** Pack the requirements into `file.packed` instead of `file.requirements` (see packed.ts); implies no hashes. */
-  pack?: boolean;
+  packer?: RequirementPacker;
 }
 
 export interface RequirementsFileResult {
@@ -77,6 +77,11 @@ interface Position {
   line: number;
   /** 1-based. */
   column: number;
+}
+
+/** The physical line of a logical line's offset (positionAt's line, without building a Position). */
+function lineAt(pieces: readonly Piece[], offset: number): number {
+  return (pieces[pieceIndexAt(pieces, offset)] as Piece).line;
 }
 
 function positionAt(pieces: readonly Piece[], offset: number): Position {
@@ -191,16 +196,23 @@ function commentStart(text: string): number {
   return text.length;
 }
 
-function pythonStrip(text: string): { start: number; end: number } {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isPythonWhitespace(text.charCodeAt(start))) start++;
-  while (end > start && isPythonWhitespace(text.charCodeAt(end - 1))) end--;
-  return { start, end };
+// str.strip() as two indices into [from, to), so that a line is trimmed without cutting copies.
+
+/** The first index of [from, to) that is no Python whitespace (`to` when there is none). */
+function stripStart(text: string, from: number, to: number): number {
+  while (from < to && isPythonWhitespace(text.charCodeAt(from))) from++;
+  return from;
+}
+
+/** One past the last index of [from, to) that is no Python whitespace (`from` when there is none). */
+function stripEnd(text: string, from: number, to: number): number {
+  while (to > from && isPythonWhitespace(text.charCodeAt(to - 1))) to--;
+  return to;
 }
 
 function pythonTrim(text: string): string {
-  const { start, end } = pythonStrip(text);
+  const start = stripStart(text, 0, text.length);
+  const end = stripEnd(text, start, text.length);
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
@@ -494,18 +506,20 @@ const SHLEX_SPECIAL = /['"\\]/;
 
 function splitAtBlanks(text: string, from: number): Word[] {
   const words: Word[] = [];
-  let start = -1;
-  for (let index = from; index <= text.length; index++) {
-    const c = text.charCodeAt(index);
-    if (index === text.length || c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a) {
-      if (start >= 0) words.push({ value: text.slice(start, index), start, end: index });
-      start = -1;
-    } else if (start < 0) {
-      start = index;
-    }
+  let start = from;
+  // The regex engine skips a long word (a 64-digit hash) much faster than a loop over its characters.
+  BLANKS.lastIndex = from;
+  for (;;) {
+    const blanks = BLANKS.exec(text);
+    const end = blanks ? blanks.index : text.length;
+    if (end > start) words.push({ value: text.slice(start, end), start, end });
+    if (!blanks) return words;
+    start = BLANKS.lastIndex;
   }
-  return words;
 }
+
+/** shlex's whitespace in POSIX mode. */
+const BLANKS = /[ \t\r\n]+/g;
 
 // ---------------------------------------------------------------------------------------------
 // The requirement itself: parse_req_from_line (plain lines) and parse_editable (`-e`).
@@ -575,8 +589,9 @@ const ARCHIVE_SUFFIX = new RegExp(`(?:${ARCHIVE_EXTENSIONS.map((extension) => ex
 
 /** pip's strip_extras: a trailing `[...]` (with no `]` inside) after at least one character. */
 function stripExtras(text: string): { path: string; extras: string | null } {
+  if (!text.endsWith(']')) return { path: text, extras: null };
   const open = text.lastIndexOf('[');
-  if (!text.endsWith(']') || open < 1 || open >= text.length - 2 || text.indexOf(']', open) !== text.length - 1) return { path: text, extras: null };
+  if (open < 1 || open >= text.length - 2 || text.indexOf(']', open) !== text.length - 1) return { path: text, extras: null };
   return { path: text.slice(0, open).trimEnd(), extras: text.slice(open) };
 }
 
@@ -590,20 +605,18 @@ function readPlain(text: string): PipRequirementRead {
   const cut = text.indexOf(separator);
   let marker: string | null = null;
   if (cut >= 0) {
-    const markerStart = cut + separator.length;
-    const markerBounds = pythonStrip(text.slice(markerStart));
-    if (markerBounds.end > markerBounds.start) {
-      marker = text.slice(markerStart + markerBounds.start, markerStart + markerBounds.end);
+    const markerStart = stripStart(text, cut + separator.length, text.length);
+    const markerEnd = stripEnd(text, markerStart, text.length);
+    if (markerEnd > markerStart) {
+      marker = text.slice(markerStart, markerEnd);
       const checked = checkedMarker(marker);
       if (!checked.ok) {
-        return { ok: false, message: `Invalid requirement: ${quoteInput(pythonTrim(text.slice(0, cut)))}: ${checked.message}`, offset: markerStart + markerBounds.start + checked.offset };
+        return { ok: false, message: `Invalid requirement: ${quoteInput(pythonTrim(text.slice(0, cut)))}: ${checked.message}`, offset: markerStart + checked.offset };
       }
     }
   }
-  const head = cut < 0 ? text : text.slice(0, cut);
-  const headBounds = pythonStrip(head);
-  const name = head.slice(headBounds.start, headBounds.end);
-  const offset = headBounds.start;
+  const offset = stripStart(text, 0, cut < 0 ? text.length : cut);
+  const name = text.slice(offset, stripEnd(text, offset, cut < 0 ? text.length : cut));
   if (isPipUrl(name)) return fromLink(name, name, [], marker, offset);
   const { path, extras } = stripExtras(name);
   if (isArchive(path)) {
@@ -753,7 +766,18 @@ function parseWheelFilename(filename: string): { ok: true; name: string; version
 /** Extras as the records keep them: lower case, sorted, each once. */
 export function normaliseExtras(extras: readonly string[]): readonly string[] {
   if (extras.length === 0) return NO_EXTRAS;
+  // Most lists are written that way already: checked in one pass, they need no copy.
+  if (isNormalExtras(extras)) return extras;
   return [...new Set(extras.map((extra) => extra.toLowerCase()))].sort();
+}
+
+/** Lower case, and each name after the one before it in code-unit order (as sort() orders them). */
+function isNormalExtras(extras: readonly string[]): boolean {
+  for (let index = 0; index < extras.length; index++) {
+    const extra = extras[index] as string;
+    if (extra !== extra.toLowerCase() || (index > 0 && !((extras[index - 1] as string) < extra))) return false;
+  }
+  return true;
 }
 
 /** pip's redact_auth_from_url: a password becomes `****`, a lone user name (a token) too. */
@@ -789,7 +813,7 @@ class FileReader {
     private readonly options: RequirementsFileOptions,
   ) {
     this.strings = options.strings ?? new SharedStrings();
-    this.packer = options.pack ? new RequirementPacker((marker) => this.strings.share(marker)) : null;
+    this.packer = options.packer ?? null;
     this.file = {
       path,
       kind: options.constraint ? 'constraints' : 'requirements',
@@ -810,10 +834,9 @@ class FileReader {
 
   readLogicalLine(joined: LogicalLine): void {
     const raw = joined.text;
-    let end = commentStart(raw);
-    let start = 0;
-    while (start < end && isPythonWhitespace(raw.charCodeAt(start))) start++;
-    while (end > start && isPythonWhitespace(raw.charCodeAt(end - 1))) end--;
+    const comment = commentStart(raw);
+    const start = stripStart(raw, 0, comment);
+    const end = stripEnd(raw, start, comment);
     if (end === start) return;
     let line: LogicalLine =
       start === 0 && end === raw.length ? joined
@@ -860,14 +883,15 @@ class FileReader {
   }
 
   private readRequirement(line: LogicalLine, text: string, start: number, editable: boolean, uses: readonly OptionUse[]): void {
-    const hashes: string[] = [];
-    const warned = new Set<string>();
+    // Packed requirements drop their hashes (no rule reads them), so only the plain reader keeps them.
+    const hashes: string[] | null = this.packer ? null : [];
+    const warned: string[] = [];
     for (const use of uses) {
       const applies = use.spec.scope === 'any-requirement' || (use.spec.scope === 'requirement' && !editable);
       if (!applies) {
         this.warnIgnored(line, use, warned, `pip ignores ${use.flag} on ${editable ? 'an editable (-e) line' : 'a requirement line'}: ${use.spec.scope === 'file' ? 'put it on a line of its own' : 'it applies to non-editable requirements only'}`);
       } else if (use.spec.dest === 'hashes') {
-        hashes.push(use.value as string);
+        hashes?.push(use.value as string);
       }
     }
     // pip refuses an editable constraint before it reads the requirement.
@@ -890,31 +914,31 @@ class FileReader {
         return;
       }
     }
-    const token = pythonStrip(text);
-    const first = positionAt(line.pieces, start + token.start);
-    const endColumn = lastColumnOnLine(line, start + token.start, start + token.end, first.line);
-    const position = {
+    const tokenStart = start + stripStart(text, 0, text.length);
+    const tokenEnd = start + stripEnd(text, 0, text.length);
+    const first = positionAt(line.pieces, tokenStart);
+    const place: RequirementPlace = {
       editable,
       constraint: this.options.constraint,
       line: first.line,
-      endLine: positionAt(line.pieces, line.text.length - 1).line,
+      endLine: lineAt(line.pieces, line.text.length - 1),
       column: first.column,
-      endColumn,
+      endColumn: lastColumnOnLine(line, tokenStart, tokenEnd, first.line),
     };
     if (this.packer) {
-      this.packer.add({ ...fields, ...position });
+      this.packer.add(fields, place);
       return;
     }
     this.file.requirements.push({
       name: fields.name, key: canonicalName(fields.name), extras: fields.extras, specifier: fields.specifier, marker: fields.marker, url: fields.url,
-      ...position, hashes,
+      ...place, hashes: hashes ?? [],
     });
   }
 
   private readOptionLine(line: LogicalLine, uses: readonly OptionUse[]): void {
     // pip follows the first -r (else the first -c) of a line and ignores everything else on it.
     const include = uses.find((use) => use.spec.dest === 'requirements') ?? uses.find((use) => use.spec.dest === 'constraints');
-    const warned = new Set<string>();
+    const warned: string[] = [];
     if (include) {
       const flag = include.spec.dest === 'requirements' ? '-r' : '-c';
       for (const use of uses) {
@@ -951,7 +975,8 @@ class FileReader {
     const url = use.value as string;
     const at = positionAt(line.pieces, use.valueStart);
     this.file.indexes.push({
-      url: redactUrl(url),
+      // Shared and detached: the URL is cut from the file's text, which it would otherwise keep alive.
+      url: this.strings.share(redactUrl(url)),
       line: at.line,
       column: at.column,
       endColumn: lastColumnOnLine(line, use.valueStart, use.valueEnd, at.line),
@@ -978,14 +1003,17 @@ class FileReader {
       this.report(line, use.valueStart, 'error', `${flag} ${written} refers outside the repository; not read`);
       return;
     }
-    const include: Include = { path: resolved, line: at, constraint };
+    const include: Include = { path: this.strings.share(resolved), line: at, constraint };
     this.file.includes.push(include);
   }
 
-  /** One warning per option and line: a hostile line can repeat an option a million times. */
-  private warnIgnored(line: LogicalLine, use: OptionUse, warned: Set<string>, message: string): void {
-    if (warned.has(use.flag)) return;
-    warned.add(use.flag);
+  /**
+   * One warning per option and line: a hostile line can repeat an option a million times. `warned`
+   * lists the flags warned about so far, at most one per option pip knows.
+   */
+  private warnIgnored(line: LogicalLine, use: OptionUse, warned: string[], message: string): void {
+    if (warned.includes(use.flag)) return;
+    warned.push(use.flag);
     this.report(line, use.start, 'warning', message);
   }
 

@@ -64,7 +64,8 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
 
 /** Splits on CRLF, CR and LF; the lines come without terminators and a final terminator adds no line. */
 export function splitLines(text: string): string[] {
-  const lines = text.split(LINE_BREAK);
+  // Splitting at a string is much faster than at a regex, and most files have only LF.
+  const lines = text.includes('\r') ? text.split(LINE_BREAK) : text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
