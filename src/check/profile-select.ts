@@ -5,7 +5,7 @@
 import { resolveProfileName } from '../matrix/load.js';
 import type { Matrix, Profile, ProfileChoice } from '../matrix/types.js';
 import type { ParseResult } from '../model.js';
-import { requirementsOf } from '../parse/packed.js';
+import { keyHash, requirementTable } from '../parse/packed.js';
 import { fit, Specifiers } from './versions.js';
 
 export const AUTO_PROFILE = 'auto';
@@ -42,18 +42,28 @@ interface Evidence {
 /** The profile whose packages the repository pins most, when the evidence is clear. */
 function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): ProfileSelection {
   // Every exact pin of a package some profile pins, by package: a package pinned anywhere counts
-  // once per version. Other packages cannot count, so their specifiers are never analysed here.
+  // once per version. Other packages cannot count, so their requirements are passed over by their
+  // key's hash alone, before anything is read from the packed text.
   const profiled = new Set(Object.values(matrix.profiles).flatMap((profile) => Object.keys(profile.packages)));
-  const exactPins = new Map<string, Set<string>>();
+  const profiledHashes = new Set([...profiled].map(keyHash));
+  const pinned = new Map<string, Set<string>>();
   for (const file of parse.files) {
-    for (const requirement of requirementsOf(file)) {
-      // The package first: most requirements of a large repository are of packages no profile names.
-      if (requirement.url !== null || !profiled.has(requirement.key) || requirement.specifier === '') continue;
-      if (!specifiers.admits(requirement.specifier)?.exact) continue;
-      const versions = exactPins.get(requirement.key) ?? new Set<string>();
-      versions.add(requirement.specifier);
-      exactPins.set(requirement.key, versions);
+    const table = requirementTable(file);
+    for (let index = 0; index < table.count; index++) {
+      if (!profiledHashes.has(table.keyHash(index)) || table.hasUrl(index)) continue;
+      const key = table.key(index);
+      const specifier = profiled.has(key) ? table.specifier(index) : '';
+      if (specifier === '') continue;
+      const versions = pinned.get(key) ?? new Set<string>();
+      versions.add(specifier);
+      pinned.set(key, versions);
     }
+  }
+  // Each distinct specifier is analysed once, after the walk.
+  const exactPins = new Map<string, Set<string>>();
+  for (const [key, texts] of pinned) {
+    const exact = [...texts].filter((text) => specifiers.admits(text)?.exact);
+    if (exact.length > 0) exactPins.set(key, new Set(exact));
   }
   const ranked: Evidence[] = Object.values(matrix.profiles)
     .map((profile) => ({ profile, matching: matchingPins(profile, exactPins, specifiers) }))

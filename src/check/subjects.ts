@@ -89,7 +89,7 @@ function requiresPythonSubjects(view: SetView, context: CheckContext): Array<Sub
  * exists), `ENV CUDA_VERSION`, PyTorch wheel indexes (`/whl/cu121`) and `+cu121` local labels.
  */
 export function cudaSubjects(view: SetView, context: CheckContext): Subject[] {
-  return [...imageCudaSubjects(view, context), ...wheelCudaSubjects(view, context, view.written)];
+  return [...imageCudaSubjects(view, context), ...wheelCudaSubjects(view, context, view.writtenWhere(mayHaveLocalLabel))];
 }
 
 /** The CUDA versions of the set's base images and `ENV CUDA_VERSION` lines. */
@@ -114,7 +114,12 @@ function imageCudaSubjects(view: SetView, context: CheckContext): Subject[] {
 }
 
 /** The torch family's wheel packages: their `+cu121` labels name the CUDA build. */
-const TORCH_WHEELS: ReadonlySet<string> = new Set(['torch', 'torchvision', 'torchaudio']);
+const TORCH_WHEELS: readonly string[] = ['torch', 'torchvision', 'torchaudio'];
+
+/** A local label comes after a `+`: a pin without one is passed over before its specifier is analysed (or its pin built). */
+function mayHaveLocalLabel(specifier: string): boolean {
+  return specifier.includes('+');
+}
 
 /**
  * The CUDA build the set's torch wheels come from: the PyTorch indexes it installs from and the
@@ -122,12 +127,12 @@ const TORCH_WHEELS: ReadonlySet<string> = new Set(['torch', 'torchvision', 'torc
  */
 export function torchCudaSubjects(view: SetView, context: CheckContext): Subject[] {
   // Three families ask: found once per set.
-  view.torchBuilds ??= view.pinsOf('torch').length === 0 ? [] : wheelCudaSubjects(view, context, view.written.filter((pin) => TORCH_WHEELS.has(pin.key)));
+  view.torchBuilds ??= view.pinsOf('torch').length === 0 ? [] : wheelCudaSubjects(view, context, view.writtenOf(TORCH_WHEELS).filter((pin) => mayHaveLocalLabel(pin.requirement.specifier)));
   return view.torchBuilds;
 }
 
-/** The set's PyTorch indexes, and the `+cuXYZ` labels of those of `written` the set installs. */
-function wheelCudaSubjects(view: SetView, context: CheckContext, written: readonly Pin[]): Subject[] {
+/** The set's PyTorch indexes, and the `+cuXYZ` labels of those of `labelled` (pins that may have one) the set installs. */
+function wheelCudaSubjects(view: SetView, context: CheckContext, labelled: readonly Pin[]): Subject[] {
   const subjects: Subject[] = [];
   for (const { fact, file } of view.indexes) {
     const cuda = fact.cuda;
@@ -142,9 +147,8 @@ function wheelCudaSubjects(view: SetView, context: CheckContext, written: readon
       pin: null,
     });
   }
-  for (const pin of written) {
-    // A local label comes after a `+`: a pin without one is passed over before its specifier is analysed.
-    if (!pin.requirement.specifier.includes('+') || !view.installs(pin)) continue;
+  for (const pin of labelled) {
+    if (!view.installs(pin)) continue;
     const exact = pin.admits.exact;
     const label = exact ? localLabel(exact) : null;
     const cuda = label ? cudaOfLabel(label) : null;

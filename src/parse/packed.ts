@@ -1,7 +1,8 @@
 // A requirements file's requirements packed into one string and one Int32Array, for `check`: a
 // repository of 4,000 files holds 400,000 requirements, and as objects with strings of their own
-// (about 250 bytes each) they alone would pass the memory budget. The check stage unpacks the files of
-// one install set at a time and drops the objects when the set is checked.
+// (about 250 bytes each) they alone would pass the memory budget. The check stage reads them in place
+// (RequirementTable): a set groups its requirements by package from the numbers alone, and builds a
+// Requirement only for the few a rule asks about.
 
 import { canonicalName, type ParsedFile, type Requirement } from '../model.js';
 
@@ -9,7 +10,10 @@ export interface PackedRequirements {
   readonly count: number;
   /** FIELDS strings per requirement, joined with tabs (the readers never leave a tab in them). */
   readonly fields: string;
-  /** NUMBERS numbers per requirement: line, endLine, column, endColumn, marker index (-1: none), flags. */
+  /**
+   * NUMBERS numbers per requirement: line, endLine, column, endColumn, marker index (-1: none) and
+   * flags in one, where its fields start in `fields`, and the `keyHash` of its key.
+   */
   readonly numbers: Int32Array;
   /** The distinct markers of the file. */
   readonly markers: readonly string[];
@@ -19,7 +23,12 @@ export interface PackedRequirements {
 export type PackableRequirement = Omit<Requirement, 'key' | 'hashes' | 'stage' | 'group'>;
 
 const FIELDS = 4; // name, specifier, url, extras
-const NUMBERS = 6;
+const NUMBERS = 7;
+const MARKER_AND_FLAGS = 4;
+const FIELDS_START = 5;
+const KEY_HASH = 6;
+/** The flags take the low bits of MARKER_AND_FLAGS, the marker index + 1 the others. */
+const FLAG_BITS = 3;
 const HAS_URL = 1;
 const EDITABLE = 2;
 const CONSTRAINT = 4;
@@ -28,12 +37,18 @@ export class RequirementPacker {
   private readonly fields: string[] = [];
   private readonly numbers: number[] = [];
   private readonly markers = new Map<string, number>();
+  private fieldsLength = 0;
 
   /** `share` gives the run's one copy of a marker (see SharedStrings). */
   constructor(private readonly share: (marker: string) => string = (marker) => marker) {}
 
   add(requirement: PackableRequirement): void {
-    this.fields.push(requirement.name, requirement.specifier, requirement.url ?? '', requirement.extras.join(','));
+    const url = requirement.url ?? '';
+    const extras = requirement.extras.join(',');
+    const start = this.fieldsLength;
+    this.fields.push(requirement.name, requirement.specifier, url, extras);
+    // Four fields and the tab after each (the last one's is the next requirement's start).
+    this.fieldsLength += requirement.name.length + requirement.specifier.length + url.length + extras.length + FIELDS;
     let marker = -1;
     if (requirement.marker !== null) {
       marker = this.markers.get(requirement.marker) ?? -1;
@@ -43,7 +58,8 @@ export class RequirementPacker {
       }
     }
     const flags = (requirement.url === null ? 0 : HAS_URL) | (requirement.editable ? EDITABLE : 0) | (requirement.constraint ? CONSTRAINT : 0);
-    this.numbers.push(requirement.line, requirement.endLine, requirement.column, requirement.endColumn, marker, flags);
+    const key = keyHash(canonicalName(requirement.name));
+    this.numbers.push(requirement.line, requirement.endLine, requirement.column, requirement.endColumn, ((marker + 1) << FLAG_BITS) | flags, start, key);
   }
 
   finish(): PackedRequirements {
@@ -52,24 +68,89 @@ export class RequirementPacker {
   }
 }
 
-export function unpackRequirements(packed: PackedRequirements): Requirement[] {
-  const fields = packed.fields.split('\t');
-  const { numbers, markers } = packed;
-  const requirements: Requirement[] = new Array(packed.count);
-  for (let index = 0; index < packed.count; index++) {
-    const field = index * FIELDS;
+/**
+ * A number for a package's key, equal for equal keys: a set groups its requirements by it without
+ * cutting their names out of the packed text, and compares the keys themselves only where two
+ * requirements' numbers agree (rarely two different packages). FNV-1a, cut to 30 bits so that V8
+ * keeps it a small integer (no heap number in a Map key).
+ */
+export function keyHash(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
+  return hash & 0x3fffffff;
+}
+
+/**
+ * A file's requirements one by one, packed or not. Reading a packed one's key, specifier or whole
+ * requirement cuts it out of the packed text then and there: ask only for what is needed.
+ */
+export interface RequirementTable {
+  readonly count: number;
+  /** `keyHash` of the requirement's key. */
+  keyHash(index: number): number;
+  /** The PEP 503 name. */
+  key(index: number): string;
+  specifier(index: number): string;
+  hasUrl(index: number): boolean;
+  editable(index: number): boolean;
+  /** Dockerfile requirements only: the stage that installs it. */
+  stage(index: number): string | null | undefined;
+  requirement(index: number): Requirement;
+}
+
+class PackedTable implements RequirementTable {
+  readonly count: number;
+
+  constructor(private readonly packed: PackedRequirements) {
+    this.count = packed.count;
+  }
+
+  keyHash(index: number): number {
+    return this.packed.numbers[index * NUMBERS + KEY_HASH] as number;
+  }
+
+  key(index: number): string {
+    const { fields } = this.packed;
+    const start = this.fieldsStart(index);
+    return canonicalName(fields.slice(start, fields.indexOf('\t', start)));
+  }
+
+  specifier(index: number): string {
+    const { fields } = this.packed;
+    const start = fields.indexOf('\t', this.fieldsStart(index)) + 1;
+    return fields.slice(start, fields.indexOf('\t', start));
+  }
+
+  hasUrl(index: number): boolean {
+    return (this.flags(index) & HAS_URL) !== 0;
+  }
+
+  editable(index: number): boolean {
+    return (this.flags(index) & EDITABLE) !== 0;
+  }
+
+  stage(): null {
+    return null;
+  }
+
+  requirement(index: number): Requirement {
+    const { fields, numbers, markers } = this.packed;
     const number = index * NUMBERS;
-    const name = fields[field] as string;
-    const extras = fields[field + 3] as string;
-    const marker = numbers[number + 4] as number;
-    const flags = numbers[number + 5] as number;
-    requirements[index] = {
+    const nameStart = numbers[number + FIELDS_START] as number;
+    const nameEnd = fields.indexOf('\t', nameStart);
+    const specifierEnd = fields.indexOf('\t', nameEnd + 1);
+    const urlEnd = fields.indexOf('\t', specifierEnd + 1);
+    const extrasEnd = index === this.count - 1 ? fields.length : fields.indexOf('\t', urlEnd + 1);
+    const name = fields.slice(nameStart, nameEnd);
+    const marker = ((numbers[number + MARKER_AND_FLAGS] as number) >> FLAG_BITS) - 1;
+    const flags = this.flags(index);
+    return {
       name,
       key: canonicalName(name),
-      extras: extras === '' ? NO_EXTRAS : extras.split(','),
-      specifier: fields[field + 1] as string,
+      extras: urlEnd + 1 === extrasEnd ? NO_EXTRAS : fields.slice(urlEnd + 1, extrasEnd).split(','),
+      specifier: fields.slice(nameEnd + 1, specifierEnd),
       marker: marker < 0 ? null : (markers[marker] as string),
-      url: flags & HAS_URL ? (fields[field + 2] as string) : null,
+      url: flags & HAS_URL ? fields.slice(specifierEnd + 1, urlEnd) : null,
       editable: (flags & EDITABLE) !== 0,
       constraint: (flags & CONSTRAINT) !== 0,
       line: numbers[number] as number,
@@ -78,16 +159,76 @@ export function unpackRequirements(packed: PackedRequirements): Requirement[] {
       endColumn: numbers[number + 3] as number,
     };
   }
-  return requirements;
+
+  private fieldsStart(index: number): number {
+    return this.packed.numbers[index * NUMBERS + FIELDS_START] as number;
+  }
+
+  private flags(index: number): number {
+    return (this.packed.numbers[index * NUMBERS + MARKER_AND_FLAGS] as number) & ((1 << FLAG_BITS) - 1);
+  }
+}
+
+/** The requirements of a file read as objects (Dockerfiles, pyproject.toml, and any file outside `check`). */
+class ListedTable implements RequirementTable {
+  readonly count: number;
+
+  constructor(private readonly requirements: readonly Requirement[]) {
+    this.count = requirements.length;
+  }
+
+  keyHash(index: number): number {
+    return keyHash(this.requirement(index).key);
+  }
+
+  key(index: number): string {
+    return this.requirement(index).key;
+  }
+
+  specifier(index: number): string {
+    return this.requirement(index).specifier;
+  }
+
+  hasUrl(index: number): boolean {
+    return this.requirement(index).url !== null;
+  }
+
+  editable(index: number): boolean {
+    return this.requirement(index).editable;
+  }
+
+  stage(index: number): string | null | undefined {
+    return this.requirement(index).stage;
+  }
+
+  requirement(index: number): Requirement {
+    return this.requirements[index] as Requirement;
+  }
+}
+
+export function unpackRequirements(packed: PackedRequirements): Requirement[] {
+  const table = new PackedTable(packed);
+  return Array.from({ length: table.count }, (_, index) => table.requirement(index));
 }
 
 /** Shared by every requirement without extras (most of them). */
 export const NO_EXTRAS: readonly string[] = Object.freeze([]);
 
-/** A file's requirements, whether it was read packed (by `check`) or not. */
+/** A file's requirements as a table, whether it was read packed (by `check`) or not. */
+export function requirementTable(file: ParsedFile): RequirementTable {
+  const packed = packedOf(file);
+  return packed ? new PackedTable(packed) : new ListedTable(file.requirements);
+}
+
+/** A file's requirements as objects, whether it was read packed (by `check`) or not. */
 export function requirementsOf(file: ParsedFile): readonly Requirement[] {
+  const packed = packedOf(file);
+  return packed ? unpackRequirements(packed) : file.requirements;
+}
+
+function packedOf(file: ParsedFile): PackedRequirements | undefined {
   if (file.packed === RELEASED) throw new Error(`${file.path}: its requirements were already released`);
-  return file.packed ? unpackRequirements(file.packed) : file.requirements;
+  return file.packed;
 }
 
 const RELEASED: PackedRequirements = Object.freeze({ count: 0, fields: '', numbers: new Int32Array(0), markers: [] });
