@@ -172,12 +172,12 @@ export function nvidiaImageSubject(image: InFile<ImageRef>, context: CheckContex
   const tag = fact.tag === null ? null : parseCudaTag(fact.tag);
   const admits = tag ? context.specifiers.version(tag.version) : null;
   if (!tag || !admits) return null;
-  const tags = cudaTagIndex(context.matrix.facts);
   return {
     key: CUDA, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `CUDA ${tag.version} (${fact.ref})`, actual: tag.version,
     fixFor: (specifier) => {
+      // The tag table is built on first use: most image subjects are never rewritten.
       const allowed = context.specifiers.admits(specifier);
-      const replacement = allowed ? tags.newest(tag.variant, (version) => contains(allowed.set, version)) : null;
+      const replacement = allowed ? cudaTagIndex(context.matrix.facts).newest(tag.variant, (version) => contains(allowed.set, version)) : null;
       return replacement ? withTag(fact, replacement) : null;
     },
     pin: null,
