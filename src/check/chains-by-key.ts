@@ -1,8 +1,8 @@
 // A set's requirements grouped by package, in typed arrays sized once per set: a large repository's
 // sets add hundreds of thousands of requirements in all, and a Map growing entry by entry would
 // allocate (and rehash) for most of them. Items are found by a hash of their key, and their keys are
-// compared only where two hashes agree: the caller reads keys, which for a packed requirement means
-// cutting its name out of the packed text.
+// read only where two hashes agree: for a packed requirement, reading its key means cutting its name
+// out of the packed text.
 
 /** No item: the end of a chain, or an empty cell. */
 export const END = -1;
@@ -23,11 +23,11 @@ export class ChainsByKey {
   private nextItem = new Int32Array(0);
   /** The first item of each chain that has a second, in the order the second was added. */
   repeated: number[] = [];
-  /** Compares two items' keys; asked only when their hashes agree. */
-  private sameKey: (item: number, other: number) => boolean = () => false;
+  /** An item's key; asked only where hashes agree. */
+  private keyOf: (item: number) => string = () => '';
 
   /** Forgets every item, and makes room for `items` new ones (none before the first reset). */
-  reset(items: number, sameKey: (item: number, other: number) => boolean): void {
+  reset(items: number, keyOf: (item: number) => string): void {
     let cells = 1;
     while (cells < 2 * items) cells *= 2;
     if (cells > this.cellFirst.length) {
@@ -40,13 +40,13 @@ export class ChainsByKey {
     this.cellFirst.fill(END, 0, cells);
     this.mask = cells - 1;
     this.repeated = [];
-    this.sameKey = sameKey;
+    this.keyOf = keyOf;
   }
 
   add(item: number, hash: number): void {
     let cell = hash & this.mask;
     for (let first = this.cellFirst[cell] as number; first !== END; first = this.cellFirst[cell] as number) {
-      if (this.cellHash[cell] === hash && this.sameKey(item, first)) break;
+      if (this.cellHash[cell] === hash && this.keyOf(first) === this.keyOf(item)) break;
       cell = (cell + 1) & this.mask;
     }
     this.nextItem[item] = END;
@@ -62,11 +62,11 @@ export class ChainsByKey {
     this.cellLast[cell] = item;
   }
 
-  /** The first item of the key that hashes to `hash` and whose items pass `isKey`, or END. */
-  find(hash: number, isKey: (item: number) => boolean): number {
+  /** The first item of `key` (whose hash is `hash`), or END. */
+  find(key: string, hash: number): number {
     for (let cell = hash & this.mask; this.cellFirst[cell] !== END; cell = (cell + 1) & this.mask) {
       const first = this.cellFirst[cell] as number;
-      if (this.cellHash[cell] === hash && isKey(first)) return first;
+      if (this.cellHash[cell] === hash && this.keyOf(first) === key) return first;
     }
     return END;
   }

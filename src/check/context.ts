@@ -108,7 +108,7 @@ export class SetView {
     this.python = interpreterOf(this, context);
     this.slotsByKey = context.spareChains ?? new ChainsByKey();
     context.spareChains = null;
-    this.slotsByKey.reset(slots, (slot, other) => this.keyAt(slot) === this.keyAt(other));
+    this.slotsByKey.reset(slots, (slot) => this.keyAt(slot));
     for (const source of this.sources) {
       for (let index = 0; index < source.table.count; index++) {
         if (written(source, index)) this.slotsByKey.add(source.firstSlot + index, source.table.keyHash(index));
@@ -129,12 +129,18 @@ export class SetView {
 
   /** The pins of a package the set installs, in order. */
   pinsOf(key: string): readonly Pin[] {
+    const first = this.firstSlotOf(key);
+    // Most packages a rule asks about are not in most sets: those are not worth remembering.
+    if (first === END) return NO_PINS;
     let pins = this.installedByKey.get(key);
     if (pins === undefined) {
-      // Most packages a rule asks about are not in most sets.
-      const first = this.firstSlotOf(key);
-      pins = first === END ? NO_PINS : this.chainFrom(first).filter((pin) => this.installs(pin));
-      this.installedByKey.set(key, pins);
+      const installed: Pin[] = [];
+      for (let slot = first; slot !== END; slot = this.slotsByKey.next(slot)) {
+        const pin = this.pinAt(slot);
+        if (this.installs(pin)) installed.push(pin);
+      }
+      this.installedByKey.set(key, installed);
+      pins = installed;
     }
     return pins;
   }
@@ -188,14 +194,7 @@ export class SetView {
   }
 
   private firstSlotOf(key: string): number {
-    return this.slotsByKey.find(keyHash(key), (slot) => this.keyAt(slot) === key);
-  }
-
-  /** The pins of a chain of slots, from its first. */
-  private chainFrom(first: number): Pin[] {
-    const pins: Pin[] = [];
-    for (let slot = first; slot !== END; slot = this.slotsByKey.next(slot)) pins.push(this.pinAt(slot));
-    return pins;
+    return this.slotsByKey.find(key, keyHash(key));
   }
 
   private keyAt(slot: number): string {
