@@ -33,7 +33,7 @@ describe('ChainsByKey', () => {
     const chains = new ChainsByKey();
     fc.assert(fc.property(fc.array(key, { maxLength: 40 }), fc.constantFrom(...hashes), fc.boolean(), (keys, hash, skipSome) => {
       // Reused across runs, as set views reuse it: each reset forgets the last run's items.
-      chains.reset(keys.length, (item) => keys[item] as string);
+      chains.reset(keys.length, { keyOf: (item) => keys[item] as string, hasKey: (item, key) => keys[item] === key });
       const added = keys.map((_, item) => item).filter((item) => !skipSome || item % 3 !== 1);
       for (const item of added) chains.add(item, hash(keys[item] as string));
       assert.deepEqual(read(chains, keys, hash), expected(keys, added));
@@ -42,7 +42,8 @@ describe('ChainsByKey', () => {
 
   it('finds nothing for a key never added', () => {
     const chains = new ChainsByKey();
-    chains.reset(2, (item) => ['a', 'b'][item] as string);
+    const keys = ['a', 'b'];
+    chains.reset(2, { keyOf: (item) => keys[item] as string, hasKey: (item, key) => keys[item] === key });
     chains.add(0, 5);
     chains.add(1, 5);
     assert.equal(chains.find('c', 5), END);

@@ -60,6 +60,7 @@ describe('packed requirements (what check reads)', () => {
 function tableRows(table: RequirementTable): unknown[] {
   return Array.from({ length: table.count }, (_, index) => ({
     keyHash: table.keyHash(index), key: table.key(index), specifier: table.specifier(index), hasUrl: table.hasUrl(index),
+    hasItsKey: table.hasKey(index, table.key(index)), hasAnother: table.hasKey(index, `${table.key(index)}-other`),
     editable: table.editable(index), stage: table.stage(index) ?? null, requirement: table.requirement(index),
   }));
 }
@@ -73,6 +74,7 @@ describe('requirement tables (how check reads requirements in place)', () => {
       assert.deepEqual(rows, tableRows(requirementTable({ ...plain.file, requirements: plain.file.requirements.map(withoutHashes) })));
       assert.deepEqual(rows, plain.file.requirements.map(withoutHashes).map((requirement) => ({
         keyHash: keyHash(requirement.key), key: requirement.key, specifier: requirement.specifier, hasUrl: requirement.url !== null,
+        hasItsKey: true, hasAnother: false,
         editable: requirement.editable, stage: null, requirement,
       })));
     });

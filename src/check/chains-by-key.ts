@@ -7,6 +7,13 @@
 /** No item: the end of a chain, or an empty cell. */
 export const END = -1;
 
+/** How a ChainsByKey reads its items' keys (only where hashes agree). */
+export interface ItemKeys {
+  keyOf(item: number): string;
+  /** `keyOf(item) === key`, answered without building the item's key where that is cheaper. */
+  hasKey(item: number, key: string): boolean;
+}
+
 /**
  * Items numbered 0 to `items - 1`, each added at most once with the hash of its key (a 30-bit
  * integer), and chained with the earlier items of the same key in the order they were added.
@@ -23,11 +30,10 @@ export class ChainsByKey {
   private nextItem = new Int32Array(0);
   /** The first item of each chain that has a second, in the order the second was added. */
   repeated: number[] = [];
-  /** An item's key; asked only where hashes agree. */
-  private keyOf: (item: number) => string = () => '';
+  private keys: ItemKeys = NO_KEYS;
 
   /** Forgets every item, and makes room for `items` new ones (none before the first reset). */
-  reset(items: number, keyOf: (item: number) => string): void {
+  reset(items: number, keys: ItemKeys): void {
     let cells = 1;
     while (cells < 2 * items) cells *= 2;
     if (cells > this.cellFirst.length) {
@@ -40,13 +46,13 @@ export class ChainsByKey {
     this.cellFirst.fill(END, 0, cells);
     this.mask = cells - 1;
     this.repeated = [];
-    this.keyOf = keyOf;
+    this.keys = keys;
   }
 
   add(item: number, hash: number): void {
     let cell = hash & this.mask;
     for (let first = this.cellFirst[cell] as number; first !== END; first = this.cellFirst[cell] as number) {
-      if (this.cellHash[cell] === hash && this.keyOf(first) === this.keyOf(item)) break;
+      if (this.cellHash[cell] === hash && this.keys.hasKey(item, this.keys.keyOf(first))) break;
       cell = (cell + 1) & this.mask;
     }
     this.nextItem[item] = END;
@@ -66,7 +72,7 @@ export class ChainsByKey {
   find(key: string, hash: number): number {
     for (let cell = hash & this.mask; this.cellFirst[cell] !== END; cell = (cell + 1) & this.mask) {
       const first = this.cellFirst[cell] as number;
-      if (this.cellHash[cell] === hash && this.keyOf(first) === key) return first;
+      if (this.cellHash[cell] === hash && this.keys.hasKey(first, key)) return first;
     }
     return END;
   }
@@ -76,3 +82,5 @@ export class ChainsByKey {
     return this.nextItem[item] as number;
   }
 }
+
+const NO_KEYS: ItemKeys = { keyOf: () => '', hasKey: () => false };

@@ -108,7 +108,7 @@ export class SetView {
     this.python = interpreterOf(this, context);
     this.slotsByKey = context.spareChains ?? new ChainsByKey();
     context.spareChains = null;
-    this.slotsByKey.reset(slots, (slot) => this.keyAt(slot));
+    this.slotsByKey.reset(slots, { keyOf: (slot) => this.keyAt(slot), hasKey: (slot, key) => this.slotHasKey(slot, key) });
     for (const source of this.sources) {
       for (let index = 0; index < source.table.count; index++) {
         if (written(source, index)) this.slotsByKey.add(source.firstSlot + index, source.table.keyHash(index));
@@ -202,6 +202,13 @@ export class SetView {
     if (known) return known.key;
     const source = this.sourceOf(slot);
     return source.table.key(slot - source.firstSlot);
+  }
+
+  private slotHasKey(slot: number, key: string): boolean {
+    const known = this.pins.get(slot);
+    if (known) return known.key === key;
+    const source = this.sourceOf(slot);
+    return source.table.hasKey(slot - source.firstSlot, key);
   }
 
   /** The slot's pin, built the first time it is asked for (a rule may compare pins by identity). */

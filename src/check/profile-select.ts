@@ -45,14 +45,20 @@ function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): P
   // once per version. Other packages cannot count, so their requirements are passed over by their
   // key's hash alone, before anything is read from the packed text.
   const profiled = new Set(Object.values(matrix.profiles).flatMap((profile) => Object.keys(profile.packages)));
-  const profiledHashes = new Set([...profiled].map(keyHash));
+  const profiledByHash = new Map<number, string[]>();
+  for (const key of profiled) {
+    const hash = keyHash(key);
+    profiledByHash.set(hash, [...(profiledByHash.get(hash) ?? []), key]);
+  }
   const pinned = new Map<string, Set<string>>();
   for (const file of parse.files) {
     const table = requirementTable(file);
     for (let index = 0; index < table.count; index++) {
-      if (!profiledHashes.has(table.keyHash(index)) || table.hasUrl(index)) continue;
-      const key = table.key(index);
-      const specifier = profiled.has(key) ? table.specifier(index) : '';
+      const candidates = profiledByHash.get(table.keyHash(index));
+      if (candidates === undefined || table.hasUrl(index)) continue;
+      const key = candidates.find((candidate) => table.hasKey(index, candidate));
+      if (key === undefined) continue;
+      const specifier = table.specifier(index);
       if (specifier === '') continue;
       const versions = pinned.get(key) ?? new Set<string>();
       versions.add(specifier);

@@ -32,20 +32,42 @@ export interface Subject {
   pin: Pin | null;
 }
 
+/**
+ * A package pin as a subject. A class, not a literal with a closure: every set makes one for each
+ * pin a rule looks at, and its place and quotation are built only for a finding (most pins are fine).
+ */
+class PinSubject implements Subject {
+  readonly pseudo = false;
+
+  constructor(readonly pin: Pin) {}
+
+  get key(): string {
+    return this.pin.key;
+  }
+
+  get at(): Place {
+    return this.pin.at;
+  }
+
+  get admits(): Admits {
+    return this.pin.admits;
+  }
+
+  get shown(): string {
+    return requirementText(this.pin.requirement);
+  }
+
+  get actual(): string {
+    return this.pin.requirement.specifier;
+  }
+
+  fixFor(specifier: string): string {
+    return requirementWith(this.pin.requirement, specifier);
+  }
+}
+
 export function pinSubject(pin: Pin): Subject {
-  return {
-    key: pin.key,
-    pseudo: false,
-    at: pin.at,
-    admits: pin.admits,
-    // Quoted only by findings: most pins a rule looks at are fine.
-    get shown() {
-      return requirementText(pin.requirement);
-    },
-    actual: pin.requirement.specifier,
-    fixFor: (specifier) => requirementWith(pin.requirement, specifier),
-    pin,
-  };
+  return new PinSubject(pin);
 }
 
 /**

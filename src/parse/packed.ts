@@ -32,6 +32,7 @@ const FLAG_BITS = 3;
 const HAS_URL = 1;
 const EDITABLE = 2;
 const CONSTRAINT = 4;
+const TAB = 0x09;
 
 export class RequirementPacker {
   private readonly fields: string[] = [];
@@ -90,6 +91,8 @@ export interface RequirementTable {
   keyHash(index: number): number;
   /** The PEP 503 name. */
   key(index: number): string;
+  /** `key(index) === key`, compared in place where the name is written as its key (most are). */
+  hasKey(index: number, key: string): boolean;
   specifier(index: number): string;
   hasUrl(index: number): boolean;
   editable(index: number): boolean;
@@ -113,6 +116,13 @@ class PackedTable implements RequirementTable {
     const { fields } = this.packed;
     const start = this.fieldsStart(index);
     return canonicalName(fields.slice(start, fields.indexOf('\t', start)));
+  }
+
+  hasKey(index: number, key: string): boolean {
+    const { fields } = this.packed;
+    const start = this.fieldsStart(index);
+    if (fields.startsWith(key, start) && fields.charCodeAt(start + key.length) === TAB) return true;
+    return this.key(index) === key;
   }
 
   specifier(index: number): string {
@@ -183,6 +193,10 @@ class ListedTable implements RequirementTable {
 
   key(index: number): string {
     return this.requirement(index).key;
+  }
+
+  hasKey(index: number, key: string): boolean {
+    return this.requirement(index).key === key;
   }
 
   specifier(index: number): string {
