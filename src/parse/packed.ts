@@ -5,6 +5,7 @@
 // Requirement only for the few a rule asks about.
 
 import { canonicalName, type ParsedFile, type Requirement } from '../model.js';
+import { detached } from './strings.js';
 
 export interface PackedRequirements {
   readonly count: number;
@@ -151,14 +152,16 @@ class PackedTable implements RequirementTable {
     const specifierEnd = fields.indexOf('\t', nameEnd + 1);
     const urlEnd = fields.indexOf('\t', specifierEnd + 1);
     const extrasEnd = index === this.count - 1 ? fields.length : fields.indexOf('\t', urlEnd + 1);
-    const name = fields.slice(nameStart, nameEnd);
+    // Name and specifier end up in findings, which outlive the file's release: copies of their own
+    // keep the packed text from living on with them (a longer slice is a view into it).
+    const name = detached(fields.slice(nameStart, nameEnd));
     const marker = ((numbers[number + MARKER_AND_FLAGS] as number) >> FLAG_BITS) - 1;
     const flags = this.flags(index);
     return {
       name,
       key: canonicalName(name),
       extras: urlEnd + 1 === extrasEnd ? NO_EXTRAS : fields.slice(urlEnd + 1, extrasEnd).split(','),
-      specifier: fields.slice(nameEnd + 1, specifierEnd),
+      specifier: detached(fields.slice(nameEnd + 1, specifierEnd)),
       marker: marker < 0 ? null : (markers[marker] as string),
       url: flags & HAS_URL ? fields.slice(specifierEnd + 1, urlEnd) : null,
       editable: (flags & EDITABLE) !== 0,
