@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { canonicalName, type Requirement } from '../src/model.js';
 import { runChecks } from '../src/check/index.js';
 import { loadEffectiveMatrix } from '../src/matrix/effective.js';
-import { keyHash, requirementsOf, requirementTable, unpackRequirements, type RequirementTable } from '../src/parse/packed.js';
+import { keyHash, nameKeyHash, requirementsOf, requirementTable, unpackRequirements, type RequirementTable } from '../src/parse/packed.js';
 import { readRepository } from '../src/parse/repository.js';
 import { parseRequirementsFile } from '../src/parse/requirements-file.js';
 import { SharedStrings } from '../src/parse/strings.js';
@@ -85,6 +85,12 @@ describe('requirement tables (how check reads requirements in place)', () => {
     const plain = parseRequirementsFile('r.txt', text, { constraint: false });
     const packed = parseRequirementsFile('r.txt', text, { constraint: false, pack: true });
     assert.deepEqual(tableRows(requirementTable(packed.file)), tableRows(requirementTable({ ...plain.file, requirements: plain.file.requirements.map(withoutHashes) })));
+  });
+
+  it('hash a name as they hash its key', () => {
+    const char = fc.constantFrom('a', 'z', 'A', 'Z', '0', '9', '-', '_', '.', 'İ', 'ß', 'é');
+    fc.assert(fc.property(fc.array(char, { maxLength: 12 }).map((chars) => chars.join('')), (name) => nameKeyHash(name) === keyHash(canonicalName(name))));
+    assert.equal(nameKeyHash('Flask_SQLAlchemy'), keyHash('flask-sqlalchemy'));
   });
 
   it('hash keys to 30-bit integers, so that V8 keeps them small', () => {

@@ -60,8 +60,7 @@ export class RequirementPacker {
       }
     }
     const flags = (requirement.url === null ? 0 : HAS_URL) | (requirement.editable ? EDITABLE : 0) | (requirement.constraint ? CONSTRAINT : 0);
-    const key = keyHash(canonicalName(requirement.name));
-    this.numbers.push(requirement.line, requirement.endLine, requirement.column, requirement.endColumn, ((marker + 1) << FLAG_BITS) | flags, start, key);
+    this.numbers.push(requirement.line, requirement.endLine, requirement.column, requirement.endColumn, ((marker + 1) << FLAG_BITS) | flags, start, nameKeyHash(requirement.name));
   }
 
   finish(): PackedRequirements {
@@ -77,10 +76,39 @@ export class RequirementPacker {
  * keeps it a small integer (no heap number in a Map key).
  */
 export function keyHash(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
-  return hash & 0x3fffffff;
+  let hash = FNV_OFFSET;
+  for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), FNV_PRIME);
+  return hash & HASH_BITS;
 }
+
+/**
+ * `keyHash(canonicalName(name))` in one pass over the name, building nothing: the packer hashes
+ * every requirement of the repository.
+ */
+export function nameKeyHash(name: string): number {
+  let hash = FNV_OFFSET;
+  // A run of separators is one `-` of the key, written before the next character (or at the end).
+  let separator = false;
+  for (let index = 0; index < name.length; index++) {
+    let c = name.charCodeAt(index);
+    if (c === 0x2d || c === 0x5f || c === 0x2e) {
+      separator = true;
+      continue;
+    }
+    // Lower-casing beyond ASCII is canonicalName's (no reader lets such a name through).
+    if (c > 0x7f) return keyHash(canonicalName(name));
+    if (separator) hash = Math.imul(hash ^ 0x2d, FNV_PRIME);
+    separator = false;
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    hash = Math.imul(hash ^ c, FNV_PRIME);
+  }
+  if (separator) hash = Math.imul(hash ^ 0x2d, FNV_PRIME);
+  return hash & HASH_BITS;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const HASH_BITS = 0x3fffffff;
 
 /**
  * A file's requirements one by one, packed or not. Reading a packed one's key, specifier or whole
