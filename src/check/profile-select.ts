@@ -5,7 +5,7 @@
 import { resolveProfileName } from '../matrix/load.js';
 import type { Matrix, Profile, ProfileChoice } from '../matrix/types.js';
 import type { ParseResult } from '../model.js';
-import { keyHash, requirementTable } from '../parse/packed.js';
+import { keyHash, requirementTable, type RequirementTable } from '../parse/packed.js';
 import { fit, Specifiers } from './versions.js';
 
 export const AUTO_PROFILE = 'auto';
@@ -56,7 +56,7 @@ function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): P
     for (let index = 0; index < table.count; index++) {
       const candidates = profiledByHash.get(table.keyHash(index));
       if (candidates === undefined || table.hasUrl(index)) continue;
-      const key = candidates.find((candidate) => table.hasKey(index, candidate));
+      const key = keyAmong(table, index, candidates);
       if (key === undefined) continue;
       const specifier = table.specifier(index);
       if (specifier === '') continue;
@@ -82,6 +82,15 @@ function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): P
   const total = Object.keys(best.profile.packages).length;
   const nextBest = next && runnerUp > 0 ? ` (next best: ${next.profile.name} with ${runnerUp})` : '';
   return { ok: true, profile: best.profile, choice: { name: best.profile.name, reason: `pins ${best.matching} of ${total} packages of ${best.profile.name}${nextBest}` } };
+}
+
+/**
+ * The requirement's key, if it is one of `candidates`. A function of its own, not a closure in the
+ * walk: one that captured the walk's index would cost an allocation for every requirement.
+ */
+function keyAmong(table: RequirementTable, index: number, candidates: readonly string[]): string | undefined {
+  for (const candidate of candidates) if (table.hasKey(index, candidate)) return candidate;
+  return undefined;
 }
 
 /** A package counts when every exact pin of it in the repository is inside the profile. */
