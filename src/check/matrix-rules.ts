@@ -76,7 +76,7 @@ function checkRule({ rule, when, require }: ParsedRule, subjects: (key: string) 
   // A `when` pin matches when all it admits is inside: an exact pin inside, or a subset range.
   const triggers: Subject[] = [];
   for (const pin of when) {
-    const matching = subjects(pin.key).find((subject) => fit(subject.admits, pin.admits.set) === 'inside');
+    const matching = firstInside(subjects(pin.key), pin.admits);
     if (!matching) return;
     triggers.push(matching);
   }
@@ -92,6 +92,12 @@ function checkRule({ rule, when, require }: ParsedRule, subjects: (key: string) 
         : blameRequired(rule, severity, subject, pin, verdict === 'outside', triggers, context));
     }
   }
+}
+
+/** The first subject all of whose versions `admits` allows (a function, not a closure made per rule and set). */
+function firstInside(subjects: readonly Subject[], admits: Admits): Subject | undefined {
+  for (const subject of subjects) if (fit(subject.admits, admits.set) === 'inside') return subject;
+  return undefined;
 }
 
 /** The `when` pin to blame instead of the required one, with the profile's specifier for it; null when none. */
