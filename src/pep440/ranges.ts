@@ -314,6 +314,9 @@ export function isSubset(a: SpecifierSet, b: SpecifierSet): boolean {
  * 1.2.3+cu121); that still counts as pinning 1.2.3. null for ranges, `==1.2.*`, and empty sets.
  */
 export function exactPin(set: SpecifierSet): Version | null {
+  // The usual pin, `==V` alone, pins V: what the intervals below would say, without building them.
+  const only = set.specifiers.length === 1 ? (set.specifiers[0] as Specifier) : null;
+  if (only && only.operator === '==' && !only.prefix && only.target) return only.target;
   const ranges = toRanges(set);
   if (ranges.identity) return ranges.identity.member ? parseVersion(ranges.identity.text) : null;
   if (ranges.intervals.length !== 1) return null;
