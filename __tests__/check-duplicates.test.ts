@@ -58,3 +58,14 @@ test('a package written many different ways stays linear: each pin is compared w
   // Comparing every pair would take tens of seconds here; the bound leaves room for a loaded CI machine.
   assert.ok(Date.now() - started < 15_000);
 });
+
+test('two packages whose keys hash alike stay two packages, packed or not', () => {
+  // keyHash('pkg6pt') === keyHash('pkgcs60'): a set groups its pins by that hash, then by the keys themselves.
+  const text = 'pkg6pt==1.0\npkgcs60==2.0\nPKG6PT==2.0\npkgcs60==2.0\n';
+  for (const pack of [false, true]) {
+    assert.deepEqual(findings(parseTexts({ 'requirements.txt': text }, { pack })).map(summary), [
+      'requirements.txt:3 error conflicting-pin -> PKG6PT==1.0 [requirements.txt:1]',
+      'requirements.txt:4 notice duplicate-pin -> null [requirements.txt:2]',
+    ]);
+  }
+});

@@ -10,10 +10,21 @@ describe('jsonPieces', () => {
     }));
   });
 
-  it('gives each element of a top-level array a piece of its own', () => {
-    const report = { tool: { name: 'compat-guard' }, findings: [{ rule: 'a', message: 'line\nbreak' }, { rule: 'b' }], counts: {}, none: [] };
+  it('gives a top-level array pieces of a few dozen elements each, none of them the whole array', () => {
+    const findings = Array.from({ length: 100 }, (_, index) => ({ rule: `r${index}`, message: 'line\nbreak', related: [{ line: index }] }));
+    const report = { tool: { name: 'compat-guard' }, findings, counts: {}, none: [] };
     const pieces = [...jsonPieces(report)];
     assert.equal(pieces.join(''), `${JSON.stringify(report, null, 2)}\n`);
-    assert.equal(pieces.filter((piece) => piece.includes('"rule"')).length, 2);
+    const withFindings = pieces.filter((piece) => piece.includes('"rule"'));
+    assert.ok(withFindings.length >= 3);
+    assert.ok(withFindings.every((piece) => (piece.match(/"rule"/g) ?? []).length <= 32));
+  });
+
+  it('leaves out or writes as null what JSON.stringify does', () => {
+    const value = {
+      gone: undefined, fn: () => 1, nothing: { toJSON: () => undefined }, date: new Date(0),
+      list: [undefined, () => 1, Symbol('s'), { toJSON: () => 'kept' }, null],
+    };
+    assert.equal([...jsonPieces(value)].join(''), `${JSON.stringify(value, null, 2)}\n`);
   });
 });

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { canonicalName, type Requirement } from '../src/model.js';
 import { runChecks } from '../src/check/index.js';
 import { loadEffectiveMatrix } from '../src/matrix/effective.js';
-import { RequirementPacker, requirementsOf, unpackRequirements } from '../src/parse/packed.js';
+import { keyHash, nameKeyHash, RequirementPacker, requirementsOf, requirementTable, unpackRequirements, type RequirementTable } from '../src/parse/packed.js';
 import { readRepository } from '../src/parse/repository.js';
 import { parseRequirementsFile } from '../src/parse/requirements-file.js';
 import { SharedStrings } from '../src/parse/strings.js';
@@ -79,6 +79,51 @@ describe('packed requirements (what check reads)', () => {
   });
 });
 
+/** Everything a table says about each of its requirements. */
+function tableRows(table: RequirementTable): unknown[] {
+  return Array.from({ length: table.count }, (_, index) => ({
+    keyHash: table.keyHash(index), key: table.key(index), specifier: table.specifier(index), hasUrl: table.hasUrl(index),
+    hasItsKey: table.hasKey(index, table.key(index)), hasAnother: table.hasKey(index, `${table.key(index)}-other`),
+    editable: table.editable(index), stage: table.stage(index) ?? null, requirement: table.requirement(index),
+  }));
+}
+
+describe('requirement tables (how check reads requirements in place)', () => {
+  for (const name of ['ml-stack.txt', 'nemo-asr.lock.txt', 'rejected.txt']) {
+    it(`read ${name} packed as they read it unpacked, and as the requirements say`, () => {
+      const plain = parseRequirementsFile(name, fixture(name), { constraint: false, env: {} });
+      const packed = parseRequirementsFile(name, fixture(name), { constraint: false, env: {}, packer: new RequirementPacker() });
+      const rows = tableRows(requirementTable(packed.file));
+      assert.deepEqual(rows, tableRows(requirementTable({ ...plain.file, requirements: plain.file.requirements.map(withoutHashes) })));
+      assert.deepEqual(rows, plain.file.requirements.map(withoutHashes).map((requirement) => ({
+        keyHash: keyHash(requirement.key), key: requirement.key, specifier: requirement.specifier, hasUrl: requirement.url !== null,
+        hasItsKey: true, hasAnother: false,
+        editable: requirement.editable, stage: null, requirement,
+      })));
+    });
+  }
+
+  it('read URLs, editables, extras and markers packed as unpacked', () => {
+    const text = '-e git+https://github.com/org/tool.git#egg=tool\nFlask_SQLAlchemy[Opt]==3.1; python_version < "3.12"\npkg @ https://example.com/pkg-1.0.tar.gz\nplain\n';
+    const plain = parseRequirementsFile('r.txt', text, { constraint: false });
+    const packed = parseRequirementsFile('r.txt', text, { constraint: false, packer: new RequirementPacker() });
+    assert.deepEqual(tableRows(requirementTable(packed.file)), tableRows(requirementTable({ ...plain.file, requirements: plain.file.requirements.map(withoutHashes) })));
+  });
+
+  it('hash a name as they hash its key', () => {
+    const char = fc.constantFrom('a', 'z', 'A', 'Z', '0', '9', '-', '_', '.', 'İ', 'ß', 'é');
+    fc.assert(fc.property(fc.array(char, { maxLength: 12 }).map((chars) => chars.join('')), (name) => nameKeyHash(name) === keyHash(canonicalName(name))));
+    assert.equal(nameKeyHash('Flask_SQLAlchemy'), keyHash('flask-sqlalchemy'));
+  });
+
+  it('hash keys to 30-bit integers, so that V8 keeps them small', () => {
+    fc.assert(fc.property(fc.string(), (key) => {
+      const hash = keyHash(key);
+      return Number.isInteger(hash) && hash >= 0 && hash < 2 ** 30;
+    }));
+  });
+});
+
 describe('releasing requirements after their last set', () => {
   it('finds what keeping them finds, and a later read of a released file throws', async () => {
     const root = new URL('../../examples/callytics-broken', import.meta.url).pathname;
@@ -93,6 +138,7 @@ describe('releasing requirements after their last set', () => {
     const file = released.files.find((candidate) => candidate.packed !== undefined);
     assert.ok(file);
     assert.throws(() => requirementsOf(file), /already released/);
+    assert.throws(() => requirementTable(file), /already released/);
   });
 });
 

@@ -176,24 +176,25 @@ function write(output: string | null, text: string | Iterable<string>): void {
     else process.stdout.write(text);
     return;
   }
-  if (!output) {
-    for (const piece of text) process.stdout.write(piece);
-    return;
-  }
-  const fd = fs.openSync(output, 'w');
+  const fd = output ? fs.openSync(output, 'w') : null;
+  const send = (chunk: string): void => {
+    if (fd === null) process.stdout.write(chunk);
+    else fs.writeSync(fd, chunk);
+  };
   try {
-    // Pieces gathered into writes of about 64 KB: one system call per finding would be many.
+    // Pieces gathered into writes of about 64 KB, to a file or to stdout: a report comes in
+    // hundreds of pieces, some of them a comma and a line break.
     let pending = '';
     for (const piece of text) {
       pending += piece;
       if (pending.length >= 65_536) {
-        fs.writeSync(fd, pending);
+        send(pending);
         pending = '';
       }
     }
-    if (pending) fs.writeSync(fd, pending);
+    if (pending) send(pending);
   } finally {
-    fs.closeSync(fd);
+    if (fd !== null) fs.closeSync(fd);
   }
 }
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { CudaTagStatus, Facts, IgnoreEntry, Matrix, MatrixRule, Profile } from '../../src/matrix/types.js';
 import type { ParseResult, Severity } from '../../src/model.js';
 import { kindOfPath, type FileSource } from '../../src/parse/discover.js';
-import { parseRepository, readRepository } from '../../src/parse/repository.js';
+import { parseRepository, readRepository, type ReadOptions } from '../../src/parse/repository.js';
 
 const TORCH_RELEASES: Array<[string, string, string, string, string]> = [
   ['1.8.0', '0.9.0', '0.8.0', '3.6', '3.9'], ['1.8.1', '0.9.1', '0.8.1', '3.6', '3.9'], ['1.8.2', '0.9.2', '0.8.2', '3.6', '3.9'],
@@ -166,7 +166,7 @@ export function fixturePath(area: string): string {
 }
 
 /** A repository given as texts by path, read with the real readers. */
-export function parseTexts(files: Record<string, string>): ParseResult {
+export function parseTexts(files: Record<string, string>, options: ReadOptions = {}): ParseResult {
   const paths = Object.keys(files);
   const source: FileSource = {
     read: (path) => (Object.hasOwn(files, path) ? { ok: true, bytes: new TextEncoder().encode(files[path]) } : { ok: false, message: 'no such file' }),
@@ -176,5 +176,5 @@ export function parseTexts(files: Record<string, string>): ParseResult {
     const kind = kindOfPath(path);
     return kind ? [{ path, kind }] : [];
   });
-  return parseRepository(discovered, source);
+  return parseRepository(discovered, source, options);
 }

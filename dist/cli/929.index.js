@@ -12,8 +12,10 @@ export const modules = {
 /* harmony export */   Pg: () => (/* binding */ requirementText),
 /* harmony export */   _4: () => (/* binding */ dedupeFindings)
 /* harmony export */ });
+/* harmony import */ var _parse_strings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9196);
 // How every check builds, orders and de-duplicates its findings, so that all rule families speak
 // the same way: the token to change, what to write instead, and the other location involved.
+
 /** The requirement as a user would write it with `specifier` instead of its own (marker kept). */
 function requirementWith(requirement, specifier) {
     const extras = requirement.extras.length > 0 ? `[${requirement.extras.join(',')}]` : '';
@@ -30,7 +32,9 @@ function makeFinding(draft) {
     const finding = {
         rule: draft.rule,
         severity: draft.severity,
-        message: draft.message,
+        // One flat string of its own: a message is built from many pieces, and kept as a tree of them
+        // it takes more memory while findings pile up, and the report has to flatten it anyway.
+        message: (0,_parse_strings_js__WEBPACK_IMPORTED_MODULE_0__/* .detached */ .h)(draft.message),
         file: draft.at.file,
         line: span.line,
         column: span.column,
@@ -118,7 +122,7 @@ function sameProblem(a, b) {
 
 /***/ }),
 
-/***/ 6429:
+/***/ 8665:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -133,6 +137,86 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/src/parse/packed.js
 var packed = __webpack_require__(4636);
+;// CONCATENATED MODULE: ./lib/src/check/chains-by-key.js
+// A set's requirements grouped by package, in typed arrays sized once per set: a large repository's
+// sets add hundreds of thousands of requirements in all, and a Map growing entry by entry would
+// allocate (and rehash) for most of them. Items are found by a hash of their key, and their keys are
+// read only where two hashes agree: for a packed requirement, reading its key means cutting its name
+// out of the packed text.
+/** No item: the end of a chain, or an empty cell. */
+const END = -1;
+/**
+ * Items numbered 0 to `items - 1`, each added at most once with the hash of its key (a 16-bit
+ * integer), and chained with the earlier items of the same key in the order they were added.
+ * `reset` starts over with another set's items, reusing the arrays: allocating them for each set
+ * cost more than the rest of grouping its requirements.
+ */
+class ChainsByKey {
+    /** Open addressing, at most half full: each used cell holds one key's hash and its chain's first and last item. */
+    cellHash = new Int32Array(0);
+    cellFirst = new Int32Array(0);
+    cellLast = new Int32Array(0);
+    mask = 0;
+    /** By item: the next item of its chain, or END. */
+    nextItem = new Int32Array(0);
+    /** The first item of each chain that has a second, in the order the second was added. */
+    repeated = [];
+    keys = NO_KEYS;
+    /** Forgets every item, and makes room for `items` new ones (none before the first reset). */
+    reset(items, keys) {
+        let cells = 1;
+        while (cells < 2 * items)
+            cells *= 2;
+        if (cells > this.cellFirst.length) {
+            this.cellHash = new Int32Array(cells);
+            this.cellFirst = new Int32Array(cells);
+            this.cellLast = new Int32Array(cells);
+        }
+        // Grown as the table is, so that a few sets of growing size do not each allocate.
+        if (items > this.nextItem.length)
+            this.nextItem = new Int32Array(cells);
+        this.cellFirst.fill(END, 0, cells);
+        this.mask = cells - 1;
+        this.repeated = [];
+        this.keys = keys;
+    }
+    add(item, hash) {
+        let cell = hash & this.mask;
+        for (let first = this.cellFirst[cell]; first !== END; first = this.cellFirst[cell]) {
+            if (this.cellHash[cell] === hash && this.keys.hasKey(item, this.keys.keyOf(first)))
+                break;
+            cell = (cell + 1) & this.mask;
+        }
+        this.nextItem[item] = END;
+        const first = this.cellFirst[cell];
+        if (first === END) {
+            this.cellHash[cell] = hash;
+            this.cellFirst[cell] = item;
+        }
+        else {
+            const last = this.cellLast[cell];
+            if (last === first)
+                this.repeated.push(first);
+            this.nextItem[last] = item;
+        }
+        this.cellLast[cell] = item;
+    }
+    /** The first item of `key` (whose hash is `hash`), or END. */
+    find(key, hash) {
+        for (let cell = hash & this.mask; this.cellFirst[cell] !== END; cell = (cell + 1) & this.mask) {
+            const first = this.cellFirst[cell];
+            if (this.cellHash[cell] === hash && this.keys.hasKey(first, key))
+                return first;
+        }
+        return END;
+    }
+    /** The item of the same key added after this one, or END. */
+    next(item) {
+        return this.nextItem[item];
+    }
+}
+const NO_KEYS = { keyOf: () => '', hasKey: () => false };
+
 // EXTERNAL MODULE: ./lib/src/parse/marker.js
 var parse_marker = __webpack_require__(9546);
 // EXTERNAL MODULE: ./lib/src/pep440/specifier.js
@@ -204,11 +288,15 @@ class MarkerSpace {
         }
         return truth;
     }
-    /** The environments whose interpreter `python` admits. */
+    /**
+     * The environments whose interpreter `python` admits; null when it admits none of them (Python 2,
+     * 3.16), for such an interpreter says nothing about the markers.
+     */
     pythonMask(python) {
         let mask = this.pythonMasks.get(python);
-        if (!mask) {
-            mask = Uint8Array.from(ENVIRONMENTS, (environment) => ((0,pep440_specifier/* contains */.gR)(python, environment.python_full_version, { prereleases: true }) ? 1 : 0));
+        if (mask === undefined) {
+            const admitted = Uint8Array.from(ENVIRONMENTS, (environment) => ((0,pep440_specifier/* contains */.gR)(python, environment.python_full_version, { prereleases: true }) ? 1 : 0));
+            mask = admitted.includes(1) ? admitted : null;
             this.pythonMasks.set(python, mask);
         }
         return mask;
@@ -224,8 +312,7 @@ class MarkerSpace {
         if (truths.length === 0)
             return true;
         const mask = python ? this.pythonMask(python) : null;
-        // An interpreter outside the sample (Python 2, 3.16) says nothing about the markers.
-        if (mask && mask.includes(1))
+        if (mask)
             truths.push(mask);
         for (let index = 0; index < ENVIRONMENTS.length; index++) {
             if (holdEverywhere(truths, index))
@@ -314,11 +401,12 @@ function compareCuts(a, b) {
 function interval(lower, upper) {
     return compareCuts(lower, upper) < 0 ? [{ lower, upper }] : [];
 }
-function intersect(a, b) {
+/** The versions both admit; with `firstOnly`, only the lowest interval of them (enough to know whether there are any). */
+function intersect(a, b, firstOnly = false) {
     const out = [];
     let i = 0;
     let j = 0;
-    while (i < a.length && j < b.length) {
+    while (i < a.length && j < b.length && !(firstOnly && out.length > 0)) {
         const x = a[i];
         const y = b[j];
         const lower = compareCuts(x.lower, y.lower) >= 0 ? x.lower : y.lower;
@@ -510,7 +598,12 @@ function versionOutside(a, b) {
 }
 /** Is there a version (pre-release or not) both sets contain? */
 function intersects(a, b) {
-    return commonVersion(a, b) !== null;
+    const ra = toRanges(a);
+    const rb = toRanges(b);
+    // As commonVersion answers, without building the whole intersection or spelling a version of it.
+    if (ra.identity || rb.identity)
+        return commonVersion(a, b) !== null;
+    return intersect(ra.intervals, rb.intervals, true).length > 0;
 }
 /** Does `b` contain every version `a` contains? */
 function isSubset(a, b) {
@@ -522,6 +615,10 @@ function isSubset(a, b) {
  * 1.2.3+cu121); that still counts as pinning 1.2.3. null for ranges, `==1.2.*`, and empty sets.
  */
 function exactPin(set) {
+    // The usual pin, `==V` alone, pins V: what the intervals below would say, without building them.
+    const only = set.specifiers.length === 1 ? set.specifiers[0] : null;
+    if (only && only.operator === '==' && !only.prefix && only.target)
+        return only.target;
     const ranges = toRanges(set);
     if (ranges.identity)
         return ranges.identity.member ? (0,pep440_version/* parseVersion */.ot)(ranges.identity.text) : null;
@@ -539,9 +636,12 @@ function exactPin(set) {
     return next.kind === 'before' && (0,pep440_version/* compareVersions */.Zy)(next.version, upper.version) === 0 ? v : null;
 }
 
+// EXTERNAL MODULE: ./lib/src/parse/strings.js
+var strings = __webpack_require__(9196);
 ;// CONCATENATED MODULE: ./lib/src/check/versions.js
 // Version questions every rule family asks, in PEP 440 set terms: does this pin fit that specifier,
 // what release and minor is this version, what CUDA does a `+cu121` label name.
+
 
 
 
@@ -557,9 +657,12 @@ class Specifiers {
     admits(text) {
         let entry = this.parsed.get(text);
         if (entry === undefined) {
-            const result = (0,pep440_specifier/* parseSpecifierSet */.m0)(text);
+            // The text may be cut out of a file's packed requirements: the caches keep a copy of their
+            // own, so that they do not keep the whole packed text alive after its file is released.
+            const own = (0,strings/* detached */.h)(text);
+            const result = (0,pep440_specifier/* parseSpecifierSet */.m0)(own);
             entry = result.ok ? { set: result.set, exact: exactPin(result.set) } : null;
-            this.parsed.set(text, entry);
+            this.parsed.set(own, entry);
         }
         return entry;
     }
@@ -642,8 +745,10 @@ const NAMED_RELEASE = /^===?\s*(\d+(?:\.\d+)*)(?:\.\*)?$/;
 ;// CONCATENATED MODULE: ./lib/src/check/context.js
 // What the rule families look at: each install set as the requirements, interpreters, CUDA versions,
 // images and indexes pip and Docker see together. A set's view is built when the set is checked and
-// dropped after it, so that no per-requirement object outlives its set: a file in two sets has its
-// pins built twice, which costs less than keeping a pin for every requirement of a large repository.
+// dropped after it, so that no per-requirement object outlives its set; and it builds a pin only for
+// a requirement some rule asks about (a file in two sets may have one built twice, which costs less
+// than keeping a pin for every requirement of a large repository).
+
 
 
 
@@ -684,6 +789,10 @@ class Pin {
  * One install set as the rule families see it. A pin whose marker cannot hold for the set's
  * interpreter is never installed, so it is never checked; markers are evaluated only for the pins a
  * rule asks about (most packages of a large set are pinned once and asked about by none).
+ *
+ * The set's requirements stay where their files keep them: each is a slot, and the slots of its pins
+ * are chained by package. A Pin is built only when a rule asks for its package, or when its package
+ * is written twice.
  */
 class SetView {
     set;
@@ -696,14 +805,10 @@ class SetView {
     indexes = [];
     /** The interpreters the set may install into (its own Python, else its requires-python, else the profile's); null when nothing says. */
     python;
-    /**
-     * Every pin the set's files write, marker or not: the files in order, each file's lines in order
-     * (`compareReadOrder` gives pip's reading order).
-     */
-    written = [];
-    writtenByKey = new Map();
-    /** The packages written more than once, in the order their second pin comes. */
-    writtenTwice = [];
+    sources = [];
+    /** The slots of the set's pins (written ones: not URLs, paths, editables or other stages') by package. */
+    slotsByKey;
+    pins = new Map();
     installedByKey = new Map();
     readPositions;
     /** The set's `torchCudaSubjects`, once found. */
@@ -711,7 +816,7 @@ class SetView {
     constructor(set, context) {
         this.set = set;
         this.context = context;
-        const files = [];
+        let slots = 0;
         for (const path of set.files) {
             const file = context.files.get(path);
             if (!file)
@@ -733,24 +838,24 @@ class SetView {
                     this.images.push({ fact, file: path });
             if (file.requiresPython)
                 this.requiresPython.push({ fact: file.requiresPython, file: path });
-            files.push({ file, stages });
+            const table = (0,packed/* requirementTable */.wD)(file);
+            this.sources.push({ file: path, table, stages, firstSlot: slots });
+            slots += table.count;
         }
         this.python = interpreterOf(this, context);
-        for (const { file, stages } of files) {
-            for (const requirement of (0,packed/* requirementsOf */.CG)(file)) {
-                if (requirement.url !== null || requirement.editable)
-                    continue;
-                if (stages !== null && requirement.stage != null && !stages.has(requirement.stage))
-                    continue;
-                const pin = new Pin(requirement, file.path, context.specifiers);
-                this.written.push(pin);
-                const same = this.writtenByKey.get(pin.key);
-                if (!same)
-                    this.writtenByKey.set(pin.key, [pin]);
-                else if (same.push(pin) === 2)
-                    this.writtenTwice.push(pin.key);
+        this.slotsByKey = context.spareChains ?? new ChainsByKey();
+        context.spareChains = null;
+        this.slotsByKey.reset(slots, { keyOf: (slot) => this.keyAt(slot), hasKey: (slot, key) => this.slotHasKey(slot, key) });
+        for (const source of this.sources) {
+            for (let index = 0; index < source.table.count; index++) {
+                if (written(source, index))
+                    this.slotsByKey.add(source.firstSlot + index, source.table.keyHash(index));
             }
         }
+    }
+    /** Hands the view's chains to the next view to reuse: this one must not be asked anything afterwards. */
+    release() {
+        this.context.spareChains = this.slotsByKey;
     }
     /** Can the pin's marker hold with the set's interpreter (so that pip may install it)? */
     installs(pin) {
@@ -759,16 +864,55 @@ class SetView {
     }
     /** The pins of a package the set installs, in order. */
     pinsOf(key) {
+        const first = this.firstSlotOf(key);
+        // Most packages a rule asks about are not in most sets: those are not worth remembering.
+        if (first === END)
+            return NO_PINS;
         let pins = this.installedByKey.get(key);
         if (pins === undefined) {
-            pins = (this.writtenByKey.get(key) ?? []).filter((pin) => this.installs(pin));
-            this.installedByKey.set(key, pins);
+            const installed = [];
+            for (let slot = first; slot !== END; slot = this.slotsByKey.next(slot)) {
+                const pin = this.pinAt(slot);
+                if (this.installs(pin))
+                    installed.push(pin);
+            }
+            this.installedByKey.set(key, installed);
+            pins = installed;
         }
         return pins;
     }
-    /** Each package the set installs more than one pin of, with those pins in order. */
+    /**
+     * Every pin of these packages the set's files write, marker or not: the files in order, each
+     * file's lines in order (`compareReadOrder` gives pip's reading order).
+     */
+    writtenOf(keys) {
+        const slots = [];
+        for (const key of keys) {
+            for (let slot = this.firstSlotOf(key); slot !== END; slot = this.slotsByKey.next(slot))
+                slots.push(slot);
+        }
+        return slots.sort((a, b) => a - b).map((slot) => this.pinAt(slot));
+    }
+    /** Every pin the set's files write whose specifier passes `test`, in the order of `writtenOf`. */
+    writtenWhere(test) {
+        const pins = [];
+        for (const source of this.sources) {
+            for (let index = 0; index < source.table.count; index++) {
+                if (written(source, index) && test(source.table.specifier(index)))
+                    pins.push(this.pinAt(source.firstSlot + index));
+            }
+        }
+        return pins;
+    }
+    /** Each package the set installs more than one pin of, with those pins in order, in the order its second pin is written. */
     pinnedTwice() {
-        return this.writtenTwice.map((key) => this.pinsOf(key)).filter((pins) => pins.length >= 2);
+        const twice = [];
+        for (const first of this.slotsByKey.repeated) {
+            const pins = this.pinsOf(this.keyAt(first));
+            if (pins.length >= 2)
+                twice.push(pins);
+        }
+        return twice;
     }
     /**
      * Where pip reads each file of the set: the lines of the includes that lead to it (`[]` for the
@@ -778,10 +922,54 @@ class SetView {
         this.readPositions ??= readPositions(this.set, this.context.files);
         return this.readPositions;
     }
+    sourceOf(slot) {
+        let at = this.sources.length - 1;
+        while (this.sources[at].firstSlot > slot)
+            at--;
+        return this.sources[at];
+    }
+    firstSlotOf(key) {
+        return this.slotsByKey.find(key, (0,packed/* keyHash */.aE)(key));
+    }
+    keyAt(slot) {
+        const known = this.pins.get(slot);
+        if (known)
+            return known.key;
+        const source = this.sourceOf(slot);
+        return source.table.key(slot - source.firstSlot);
+    }
+    slotHasKey(slot, key) {
+        const known = this.pins.get(slot);
+        if (known)
+            return known.key === key;
+        const source = this.sourceOf(slot);
+        return source.table.hasKey(slot - source.firstSlot, key);
+    }
+    /** The slot's pin, built the first time it is asked for (a rule may compare pins by identity). */
+    pinAt(slot) {
+        let pin = this.pins.get(slot);
+        if (!pin) {
+            const source = this.sourceOf(slot);
+            pin = new Pin(source.table.requirement(slot - source.firstSlot), source.file, this.context.specifiers);
+            this.pins.set(slot, pin);
+        }
+        return pin;
+    }
+}
+const NO_PINS = Object.freeze([]);
+/** Is the requirement a pin the set's files write (not a URL, path or editable, and in one of the set's stages)? */
+function written(source, index) {
+    const { table, stages } = source;
+    if (table.hasUrl(index) || table.editable(index))
+        return false;
+    if (stages === null)
+        return true;
+    const stage = table.stage(index);
+    return stage == null || stages.has(stage);
 }
 function buildContext(parse, matrix, profile, specifiers = new Specifiers()) {
     const files = new Map(parse.files.map((file) => [file.path, file]));
-    return { matrix, profile, files, specifiers, markers: new MarkerSpace(), allowed: new Map() };
+    return { matrix, profile, files, specifiers, markers: new MarkerSpace(), allowed: new Map(), spareChains: null };
 }
 function interpreterOf(view, context) {
     const python = setPython(view);
@@ -951,20 +1139,37 @@ var pytorch_index = __webpack_require__(2888);
 /** The pseudo-packages of `when`/`require` and of a profile's `python`/`cuda`. */
 const PYTHON = 'python';
 const CUDA = 'cuda';
+/**
+ * A package pin as a subject. A class, not a literal with a closure: every set makes one for each
+ * pin a rule looks at, and its place and quotation are built only for a finding (most pins are fine).
+ */
+class PinSubject {
+    pin;
+    pseudo = false;
+    constructor(pin) {
+        this.pin = pin;
+    }
+    get key() {
+        return this.pin.key;
+    }
+    get at() {
+        return this.pin.at;
+    }
+    get admits() {
+        return this.pin.admits;
+    }
+    get shown() {
+        return (0,check_findings/* requirementText */.Pg)(this.pin.requirement);
+    }
+    get actual() {
+        return this.pin.requirement.specifier;
+    }
+    fixFor(specifier) {
+        return (0,check_findings/* requirementWith */.Gi)(this.pin.requirement, specifier);
+    }
+}
 function pinSubject(pin) {
-    return {
-        key: pin.key,
-        pseudo: false,
-        at: pin.at,
-        admits: pin.admits,
-        // Quoted only by findings: most pins a rule looks at are fine.
-        get shown() {
-            return (0,check_findings/* requirementText */.Pg)(pin.requirement);
-        },
-        actual: pin.requirement.specifier,
-        fixFor: (specifier) => (0,check_findings/* requirementWith */.Gi)(pin.requirement, specifier),
-        pin,
-    };
+    return new PinSubject(pin);
 }
 /**
  * Every interpreter a set names: each Python a Dockerfile stage selects (its token is the version
@@ -1005,7 +1210,7 @@ function requiresPythonSubjects(view, context) {
  * exists), `ENV CUDA_VERSION`, PyTorch wheel indexes (`/whl/cu121`) and `+cu121` local labels.
  */
 function cudaSubjects(view, context) {
-    return [...imageCudaSubjects(view, context), ...wheelCudaSubjects(view, context, view.written)];
+    return [...imageCudaSubjects(view, context), ...wheelCudaSubjects(view, context, view.writtenWhere(mayHaveLocalLabel))];
 }
 /** The CUDA versions of the set's base images and `ENV CUDA_VERSION` lines. */
 function imageCudaSubjects(view, context) {
@@ -1030,18 +1235,22 @@ function imageCudaSubjects(view, context) {
     return subjects;
 }
 /** The torch family's wheel packages: their `+cu121` labels name the CUDA build. */
-const TORCH_WHEELS = new Set(['torch', 'torchvision', 'torchaudio']);
+const TORCH_WHEELS = ['torch', 'torchvision', 'torchaudio'];
+/** A local label comes after a `+`: a pin without one is passed over before its specifier is analysed (or its pin built). */
+function mayHaveLocalLabel(specifier) {
+    return specifier.includes('+');
+}
 /**
  * The CUDA build the set's torch wheels come from: the PyTorch indexes it installs from and the
  * `+cuXYZ` labels of its torch-family pins; none when the set installs no torch.
  */
 function torchCudaSubjects(view, context) {
     // Three families ask: found once per set.
-    view.torchBuilds ??= view.pinsOf('torch').length === 0 ? [] : wheelCudaSubjects(view, context, view.written.filter((pin) => TORCH_WHEELS.has(pin.key)));
+    view.torchBuilds ??= view.pinsOf('torch').length === 0 ? [] : wheelCudaSubjects(view, context, view.writtenOf(TORCH_WHEELS).filter((pin) => mayHaveLocalLabel(pin.requirement.specifier)));
     return view.torchBuilds;
 }
-/** The set's PyTorch indexes, and the `+cuXYZ` labels of those of `written` the set installs. */
-function wheelCudaSubjects(view, context, written) {
+/** The set's PyTorch indexes, and the `+cuXYZ` labels of those of `labelled` (pins that may have one) the set installs. */
+function wheelCudaSubjects(view, context, labelled) {
     const subjects = [];
     for (const { fact, file } of view.indexes) {
         const cuda = fact.cuda;
@@ -1057,9 +1266,8 @@ function wheelCudaSubjects(view, context, written) {
             pin: null,
         });
     }
-    for (const pin of written) {
-        // A local label comes after a `+`: a pin without one is passed over before its specifier is analysed.
-        if (!pin.requirement.specifier.includes('+') || !view.installs(pin))
+    for (const pin of labelled) {
+        if (!view.installs(pin))
             continue;
         const exact = pin.admits.exact;
         const label = exact ? localLabel(exact) : null;
@@ -1085,12 +1293,12 @@ function nvidiaImageSubject(image, context) {
     const admits = tag ? context.specifiers.version(tag.version) : null;
     if (!tag || !admits)
         return null;
-    const tags = cudaTagIndex(context.matrix.facts);
     return {
         key: CUDA, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `CUDA ${tag.version} (${fact.ref})`, actual: tag.version,
         fixFor: (specifier) => {
+            // The tag table is built on first use: most image subjects are never rewritten.
             const allowed = context.specifiers.admits(specifier);
-            const replacement = allowed ? tags.newest(tag.variant, (version) => (0,pep440_specifier/* contains */.gR)(allowed.set, version)) : null;
+            const replacement = allowed ? cudaTagIndex(context.matrix.facts).newest(tag.variant, (version) => (0,pep440_specifier/* contains */.gR)(allowed.set, version)) : null;
             return replacement ? withTag(fact, replacement) : null;
         },
         pin: null,
@@ -1157,6 +1365,9 @@ function checkImageTag(context, file, image, findings) {
         return false;
     const facts = context.matrix.facts;
     const status = ownValue(facts.cudaImageTags, image.tag);
+    // A supported tag is the usual case: only a tag to report needs the tag table (built on first use).
+    if (status === 'supported')
+        return false;
     const at = { file: file.path, span: factSpan(image) };
     const tags = cudaTagIndex(facts);
     const tag = parseCudaTag(image.tag);
@@ -1170,14 +1381,12 @@ function checkImageTag(context, file, image, findings) {
         }));
         return true;
     }
-    if (status === 'unsupported_eol') {
-        const replacement = tag ? (tags.sameMinor(tag, true) ?? tags.newest(tag.variant, (version) => version.split('.')[0] === tag.minor.split('.')[0], true)) : null;
-        const fix = replacement ? withTag(image, replacement) : null;
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'cuda-image-tag-eol', severity: 'warning', at, package: null, expected: replacement, actual: image.tag, fix, source,
-            message: `${image.ref} is end-of-life in NVIDIA's tag list, and NVIDIA deletes end-of-life tags from Docker Hub six months after their end of life, so builds that pull it will start failing (${source}). ${fix ? `Use ${fix} instead.` : 'Move to a supported CUDA version.'}`,
-        }));
-    }
+    const replacement = tag ? (tags.sameMinor(tag, true) ?? tags.newest(tag.variant, (version) => version.split('.')[0] === tag.minor.split('.')[0], true)) : null;
+    const fix = replacement ? withTag(image, replacement) : null;
+    findings.push((0,check_findings/* makeFinding */.MH)({
+        rule: 'cuda-image-tag-eol', severity: 'warning', at, package: null, expected: replacement, actual: image.tag, fix, source,
+        message: `${image.ref} is end-of-life in NVIDIA's tag list, and NVIDIA deletes end-of-life tags from Docker Hub six months after their end of life, so builds that pull it will start failing (${source}). ${fix ? `Use ${fix} instead.` : 'Move to a supported CUDA version.'}`,
+    }));
     return false;
 }
 function whyUnknown(written, tag, tags) {
@@ -1300,23 +1509,28 @@ function checkDuplicatesSet(context, view, findings) {
         // The first pin of each distinct (specifier, extras, marker), in order.
         const variants = [];
         for (const later of pins) {
-            const meets = (earlier) => context.markers.canHoldTogether([earlier.requirement.marker, later.requirement.marker], python);
             let conflicting;
             let identical;
             for (const earlier of variants) {
                 if (!identical && sameVariant(earlier, later))
                     identical = earlier;
-                if (!conflicting && meets(earlier) && !context.specifiers.overlap(earlier.admits, later.admits))
+                if (!conflicting && meet(context, earlier, later, python) && !context.specifiers.overlap(earlier.admits, later.admits))
                     conflicting = earlier;
             }
             if (conflicting)
                 findings.push(conflict(context, later, conflicting));
-            else if (identical && identical !== later && meets(identical))
+            else if (identical && identical !== later && meet(context, identical, later, python))
                 findings.push(duplicate(later, identical));
             if (!identical && variants.length < MAX_VARIANTS_COMPARED)
                 variants.push(later);
         }
     }
+}
+/** Can both pins be installed at once, with an interpreter of the set? */
+function meet(context, earlier, later, python) {
+    const first = earlier.requirement.marker;
+    const second = later.requirement.marker;
+    return (first === null && second === null) || context.markers.canHoldTogether([first, second], python);
 }
 /** Same specifier, extras and marker: the same pin written twice. */
 function sameVariant(a, b) {
@@ -1371,46 +1585,47 @@ function parsedRules(context) {
 }
 /** null when a specifier does not parse: the matrix loader validates them, so this is defensive only. */
 function parseRule(rule, context) {
-    const when = [];
-    const require = [];
-    for (const [key, specifier] of Object.entries(rule.when)) {
-        const admits = context.specifiers.admits(specifier);
-        if (!admits)
-            return null;
-        when.push([key, admits]);
-    }
-    for (const [key, specifier] of Object.entries(rule.require)) {
-        const admits = context.specifiers.admits(specifier);
-        if (!admits)
-            return null;
-        require.push([key, specifier, admits]);
-    }
-    return { rule, when, require };
+    const when = rulePins(rule.when, context);
+    const require = rulePins(rule.require, context);
+    return when && require ? { rule, when, require } : null;
 }
-/** The set's subjects by key, built once per set. */
+function rulePins(pins, context) {
+    const parsed = [];
+    for (const [key, specifier] of Object.entries(pins)) {
+        const admits = context.specifiers.admits(specifier);
+        if (!admits)
+            return null;
+        parsed.push({ key, specifier, admits });
+    }
+    return parsed;
+}
+/** The set's subjects by key, built once per set (a rule may compare them by identity). */
 function subjectsOfSet(view, context) {
     const cache = new Map();
     return (key) => {
         let subjects = cache.get(key);
         if (!subjects) {
+            if (key !== PYTHON && view.pinsOf(key).length === 0)
+                return NO_SUBJECTS; // most packages of most sets
             subjects = key === PYTHON ? setPythonSubjects(view, context) : view.pinsOf(key).map(pinSubject);
             cache.set(key, subjects);
         }
         return subjects;
     };
 }
+const NO_SUBJECTS = Object.freeze([]);
 function checkRule({ rule, when, require }, subjects, context, findings) {
     // A `when` pin matches when all it admits is inside: an exact pin inside, or a subset range.
     const triggers = [];
-    for (const [key, admits] of when) {
-        const matching = subjects(key).find((subject) => fit(subject.admits, admits.set) === 'inside');
+    for (const pin of when) {
+        const matching = firstInside(subjects(pin.key), pin.admits);
         if (!matching)
             return;
         triggers.push(matching);
     }
-    for (const [key, specifier, admits] of require) {
-        for (const subject of subjects(key)) {
-            const verdict = fit(subject.admits, admits.set);
+    for (const pin of require) {
+        for (const subject of subjects(pin.key)) {
+            const verdict = fit(subject.admits, pin.admits.set);
             if (verdict === 'inside' || triggers.includes(subject))
                 continue;
             // A range that could still meet the rule is a risk, not a certainty: at most a warning.
@@ -1418,9 +1633,16 @@ function checkRule({ rule, when, require }, subjects, context, findings) {
             const deviating = profileDeviation(context, subject, triggers);
             findings.push(deviating
                 ? blameTrigger(rule, severity, deviating, subject, context)
-                : blameRequired(rule, severity, subject, { key, specifier, admits }, verdict === 'outside', triggers, context));
+                : blameRequired(rule, severity, subject, pin, verdict === 'outside', triggers, context));
         }
     }
+}
+/** The first subject all of whose versions `admits` allows (a function, not a closure made per rule and set). */
+function firstInside(subjects, admits) {
+    for (const subject of subjects)
+        if (fit(subject.admits, admits.set) === 'inside')
+            return subject;
+    return undefined;
 }
 /** The `when` pin to blame instead of the required one, with the profile's specifier for it; null when none. */
 function profileDeviation(context, required, triggers) {
@@ -1579,20 +1801,38 @@ function chosen(matrix, name, reason) {
 /** The profile whose packages the repository pins most, when the evidence is clear. */
 function inferred(parse, matrix, specifiers) {
     // Every exact pin of a package some profile pins, by package: a package pinned anywhere counts
-    // once per version. Other packages cannot count, so their specifiers are never analysed here.
+    // once per version. Other packages cannot count, so their requirements are passed over by their
+    // key's hash alone, before anything is read from the packed text.
     const profiled = new Set(Object.values(matrix.profiles).flatMap((profile) => Object.keys(profile.packages)));
-    const exactPins = new Map();
+    const profiledByHash = new Map();
+    for (const key of profiled) {
+        const hash = (0,packed/* keyHash */.aE)(key);
+        profiledByHash.set(hash, [...(profiledByHash.get(hash) ?? []), key]);
+    }
+    const pinned = new Map();
     for (const file of parse.files) {
-        for (const requirement of (0,packed/* requirementsOf */.CG)(file)) {
-            // The package first: most requirements of a large repository are of packages no profile names.
-            if (requirement.url !== null || !profiled.has(requirement.key) || requirement.specifier === '')
+        const table = (0,packed/* requirementTable */.wD)(file);
+        for (let index = 0; index < table.count; index++) {
+            const candidates = profiledByHash.get(table.keyHash(index));
+            if (candidates === undefined || table.hasUrl(index))
                 continue;
-            if (!specifiers.admits(requirement.specifier)?.exact)
+            const key = keyAmong(table, index, candidates);
+            if (key === undefined)
                 continue;
-            const versions = exactPins.get(requirement.key) ?? new Set();
-            versions.add(requirement.specifier);
-            exactPins.set(requirement.key, versions);
+            const specifier = table.specifier(index);
+            if (specifier === '')
+                continue;
+            const versions = pinned.get(key) ?? new Set();
+            versions.add(specifier);
+            pinned.set(key, versions);
         }
+    }
+    // Each distinct specifier is analysed once, after the walk.
+    const exactPins = new Map();
+    for (const [key, texts] of pinned) {
+        const exact = [...texts].filter((text) => specifiers.admits(text)?.exact);
+        if (exact.length > 0)
+            exactPins.set(key, new Set(exact));
     }
     const ranked = Object.values(matrix.profiles)
         .map((profile) => ({ profile, matching: matchingPins(profile, exactPins, specifiers) }))
@@ -1605,6 +1845,16 @@ function inferred(parse, matrix, specifiers) {
     const total = Object.keys(best.profile.packages).length;
     const nextBest = next && runnerUp > 0 ? ` (next best: ${next.profile.name} with ${runnerUp})` : '';
     return { ok: true, profile: best.profile, choice: { name: best.profile.name, reason: `pins ${best.matching} of ${total} packages of ${best.profile.name}${nextBest}` } };
+}
+/**
+ * The requirement's key, if it is one of `candidates`. A function of its own, not a closure in the
+ * walk: one that captured the walk's index would cost an allocation for every requirement.
+ */
+function keyAmong(table, index, candidates) {
+    for (const candidate of candidates)
+        if (table.hasKey(index, candidate))
+            return candidate;
+    return undefined;
 }
 /** A package counts when every exact pin of it in the repository is inside the profile. */
 function matchingPins(profile, exactPins, specifiers) {
@@ -1931,6 +2181,7 @@ function runChecks(parse, matrix, options) {
         checkTorchSet(context, view, torch);
         checkCudaSet(context, view, cuda);
         checkDuplicatesSet(context, view, duplicates);
+        view.release();
         for (const path of set.files) {
             const file = context.files.get(path);
             if (file && lastReader?.get(path) === index)
@@ -1960,8 +2211,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./lib/src/check/index.js + 14 modules
-var check = __webpack_require__(6429);
+// EXTERNAL MODULE: ./lib/src/check/index.js + 15 modules
+var check = __webpack_require__(8665);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
 ;// CONCATENATED MODULE: ./lib/src/matrix/bundled.js
@@ -6973,11 +7224,14 @@ function failsAt(findings, failOn) {
 
 ;// CONCATENATED MODULE: ./lib/src/report/json-pieces.js
 // JSON.stringify(value, null, 2) + "\n", in pieces: one per member of the top-level object, and one
-// per element of a top-level array. A report of tens of thousands of findings is then written without
-// ever being one string (and one buffer of the same size beside it).
+// per few dozen elements of a top-level array. A report of tens of thousands of findings is then
+// written without ever being one string (and one buffer of the same size beside it), and each piece
+// stays small enough for V8's young generation (a string over 128 KB would go straight to the old one).
+/** Elements of a top-level array stringified together: about 32 KB of a report's findings. */
+const ELEMENTS_PER_PIECE = 32;
 /** The same text as `JSON.stringify(value, null, 2) + "\n"`, for a plain object of plain data. */
 function* jsonPieces(value) {
-    const members = Object.entries(value).filter(([, member]) => JSON.stringify(member) !== undefined);
+    const members = Object.entries(value).filter(([, member]) => isWritten(member));
     if (members.length === 0) {
         yield '{}\n';
         return;
@@ -6988,10 +7242,9 @@ function* jsonPieces(value) {
         const end = index < members.length - 1 ? ',\n' : '\n';
         if (Array.isArray(member) && member.length > 0) {
             yield `  ${JSON.stringify(key)}: [\n`;
-            for (let element = 0; element < member.length; element++) {
-                // Inside an array, what JSON cannot hold (undefined, a function) is written as null.
-                const text = JSON.stringify(member[element], null, 2) ?? 'null';
-                yield `    ${indented(text, '    ')}${element < member.length - 1 ? ',' : ''}\n`;
+            for (let first = 0; first < member.length; first += ELEMENTS_PER_PIECE) {
+                yield nestedElements(member.slice(first, first + ELEMENTS_PER_PIECE));
+                yield first + ELEMENTS_PER_PIECE < member.length ? ',\n' : '\n';
             }
             yield `  ]${end}`;
         }
@@ -7000,6 +7253,24 @@ function* jsonPieces(value) {
         }
     }
     yield '}\n';
+}
+/**
+ * Array elements as they are written two levels deep, each on lines of its own and joined with
+ * commas: cut out of JSON.stringify of an array in an array, which indents them so (and writes what
+ * JSON cannot hold, undefined or a function, as null, as it would inside the whole value).
+ */
+function nestedElements(elements) {
+    const text = JSON.stringify([elements], null, 2);
+    return text.slice(NESTED_OPENING.length, text.length - NESTED_CLOSING.length);
+}
+const NESTED_OPENING = '[\n  [\n';
+const NESTED_CLOSING = '\n  ]\n]';
+/** Does JSON.stringify write the member at all (it leaves out undefined, functions and symbols)? */
+function isWritten(member) {
+    if (member === null || typeof member !== 'object')
+        return member !== undefined && typeof member !== 'function' && typeof member !== 'symbol';
+    // Only a toJSON can make an object nothing: then stringifying it is the one way to know.
+    return typeof member.toJSON !== 'function' || JSON.stringify(member) !== undefined;
 }
 /** JSON text nested one level deeper: its line breaks are all layout (a string's own are escaped). */
 function indented(text, prefix) {
@@ -7345,27 +7616,30 @@ function write(output, text) {
             process.stdout.write(text);
         return;
     }
-    if (!output) {
-        for (const piece of text)
-            process.stdout.write(piece);
-        return;
-    }
-    const fd = external_node_fs_.openSync(output, 'w');
+    const fd = output ? external_node_fs_.openSync(output, 'w') : null;
+    const send = (chunk) => {
+        if (fd === null)
+            process.stdout.write(chunk);
+        else
+            external_node_fs_.writeSync(fd, chunk);
+    };
     try {
-        // Pieces gathered into writes of about 64 KB: one system call per finding would be many.
+        // Pieces gathered into writes of about 64 KB, to a file or to stdout: a report comes in
+        // hundreds of pieces, some of them a comma and a line break.
         let pending = '';
         for (const piece of text) {
             pending += piece;
             if (pending.length >= 65_536) {
-                external_node_fs_.writeSync(fd, pending);
+                send(pending);
                 pending = '';
             }
         }
         if (pending)
-            external_node_fs_.writeSync(fd, pending);
+            send(pending);
     }
     finally {
-        external_node_fs_.closeSync(fd);
+        if (fd !== null)
+            external_node_fs_.closeSync(fd);
     }
 }
 async function main(argv) {
@@ -8743,22 +9017,31 @@ function evaluateMarker(marker, env, extra) {
 /* harmony export */   CG: () => (/* binding */ requirementsOf),
 /* harmony export */   Cg: () => (/* binding */ NO_EXTRAS),
 /* harmony export */   Yy: () => (/* binding */ releaseRequirements),
-/* harmony export */   kY: () => (/* binding */ RequirementPacker)
+/* harmony export */   aE: () => (/* binding */ keyHash),
+/* harmony export */   kY: () => (/* binding */ RequirementPacker),
+/* harmony export */   wD: () => (/* binding */ requirementTable)
 /* harmony export */ });
-/* unused harmony export unpackRequirements */
+/* unused harmony exports nameKeyHash, unpackRequirements */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4887);
 /* harmony import */ var _strings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9196);
-// A requirements file's requirements packed into one string and one Int32Array, for `check`: a
+// A requirements file's requirements packed into one string and one typed array, for `check`: a
 // repository of 4,000 files holds 400,000 requirements, and as objects with strings of their own
-// (about 250 bytes each) they alone would pass the memory budget. The check stage unpacks the files of
-// one install set at a time and drops the objects when the set is checked.
+// (about 250 bytes each) they alone would pass the memory budget. The check stage reads them in place
+// (RequirementTable): a set groups its requirements by package from the numbers alone, and builds a
+// Requirement only for the few a rule asks about.
 
 
 const FIELDS = 4; // name, specifier, url, extras
-const NUMBERS = 6;
+const NUMBERS = 7;
+const MARKER_AND_FLAGS = 4;
+const FIELDS_START = 5;
+const KEY_HASH = 6;
+/** The flags take the low bits of MARKER_AND_FLAGS, the marker index + 1 the others. */
+const FLAG_BITS = 3;
 const HAS_URL = 1;
 const EDITABLE = 2;
 const CONSTRAINT = 4;
+const TAB = 0x09;
 /**
  * Packs one file's requirements at a time: `add` each, then `finish` for the file's packed form. One
  * packer serves a whole run and keeps its buffers from file to file, so that reading thousands of
@@ -8769,6 +9052,7 @@ class RequirementPacker {
     fields = [];
     numbers = new Int32Array(NUMBERS * 64);
     count = 0;
+    fieldsLength = 0;
     largest = 0;
     markers = new Map();
     /** `strings` gives the run's one copy of each marker. */
@@ -8776,22 +9060,28 @@ class RequirementPacker {
         this.strings = strings;
     }
     add(requirement, place) {
+        const url = requirement.url ?? '';
+        const extras = requirement.extras.join(',');
+        const start = this.fieldsLength;
         const field = this.count * FIELDS;
         this.fields[field] = requirement.name;
         this.fields[field + 1] = requirement.specifier;
-        this.fields[field + 2] = requirement.url ?? '';
-        this.fields[field + 3] = requirement.extras.join(',');
-        let marker = 0;
+        this.fields[field + 2] = url;
+        this.fields[field + 3] = extras;
+        // Four fields and the tab after each (the last one's is the next requirement's start).
+        this.fieldsLength += requirement.name.length + requirement.specifier.length + url.length + extras.length + FIELDS;
+        let marker = -1;
         if (requirement.marker !== null) {
-            marker = this.markers.get(requirement.marker) ?? 0;
-            if (marker === 0) {
-                marker = this.markers.size + 1;
+            marker = this.markers.get(requirement.marker) ?? -1;
+            if (marker < 0) {
+                marker = this.markers.size;
                 this.markers.set(this.strings.share(requirement.marker), marker);
             }
         }
         const flags = (requirement.url === null ? 0 : HAS_URL) | (place.editable ? EDITABLE : 0) | (place.constraint ? CONSTRAINT : 0);
-        // A line never exceeds its endLine, and flags stay below 8.
-        this.largest = Math.max(this.largest, place.endLine, place.endColumn, place.column, marker);
+        const markerAndFlags = ((marker + 1) << FLAG_BITS) | flags;
+        // A line never exceeds its endLine, and the key hash is 16 bits.
+        this.largest = Math.max(this.largest, place.endLine, place.column, place.endColumn, markerAndFlags, start);
         let number = this.count * NUMBERS;
         if (number + NUMBERS > this.numbers.length) {
             const grown = new Int32Array(this.numbers.length * 2);
@@ -8802,8 +9092,9 @@ class RequirementPacker {
         this.numbers[number++] = place.endLine;
         this.numbers[number++] = place.column;
         this.numbers[number++] = place.endColumn;
-        this.numbers[number++] = marker;
-        this.numbers[number] = flags;
+        this.numbers[number++] = markerAndFlags;
+        this.numbers[number++] = start;
+        this.numbers[number] = nameKeyHash(requirement.name);
         this.count++;
     }
     /** The file's requirements, packed; the packer is then empty, ready for the next file. */
@@ -8819,6 +9110,7 @@ class RequirementPacker {
         // Emptied, not shrunk: the names would otherwise keep the text they were cut from alive.
         this.fields.fill('', 0, this.count * FIELDS);
         this.count = 0;
+        this.fieldsLength = 0;
         this.largest = 0;
         if (this.markers.size > 0)
             this.markers = new Map();
@@ -8832,24 +9124,109 @@ class RequirementPacker {
 }
 /** Past this many fields (that is, requirements in one file) the packer drops its buffers after the file. */
 const MAX_KEPT_FIELDS = FIELDS * 16_384;
-function unpackRequirements(packed) {
-    const fields = packed.fields.split('\t');
-    const { numbers, markers } = packed;
-    const requirements = new Array(packed.count);
-    for (let index = 0; index < packed.count; index++) {
-        const field = index * FIELDS;
+/**
+ * A number for a package's key, equal for equal keys: a set groups its requirements by it without
+ * cutting their names out of the packed text, and compares the keys themselves only where two
+ * requirements' numbers agree (rarely two different packages in one set). FNV-1a, folded to 16
+ * bits so that it packs with the positions of most files in a Uint16Array.
+ */
+function keyHash(key) {
+    let hash = FNV_OFFSET;
+    for (let index = 0; index < key.length; index++)
+        hash = Math.imul(hash ^ key.charCodeAt(index), FNV_PRIME);
+    return folded(hash);
+}
+/**
+ * `keyHash(canonicalName(name))` in one pass over the name, building nothing: the packer hashes
+ * every requirement of the repository.
+ */
+function nameKeyHash(name) {
+    let hash = FNV_OFFSET;
+    // A run of separators is one `-` of the key, written before the next character (or at the end).
+    let separator = false;
+    for (let index = 0; index < name.length; index++) {
+        let c = name.charCodeAt(index);
+        if (c === 0x2d || c === 0x5f || c === 0x2e) {
+            separator = true;
+            continue;
+        }
+        // Lower-casing beyond ASCII is canonicalName's (no reader lets such a name through).
+        if (c > 0x7f)
+            return keyHash((0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(name));
+        if (separator)
+            hash = Math.imul(hash ^ 0x2d, FNV_PRIME);
+        separator = false;
+        if (c >= 0x41 && c <= 0x5a)
+            c |= 0x20;
+        hash = Math.imul(hash ^ c, FNV_PRIME);
+    }
+    if (separator)
+        hash = Math.imul(hash ^ 0x2d, FNV_PRIME);
+    return folded(hash);
+}
+/** The 30 low bits of a hash, folded into 16. */
+function folded(hash) {
+    const low = hash & 0x3fffffff;
+    return (low ^ (low >>> 16)) & 0xffff;
+}
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+class PackedTable {
+    packed;
+    count;
+    constructor(packed) {
+        this.packed = packed;
+        this.count = packed.count;
+    }
+    keyHash(index) {
+        return this.packed.numbers[index * NUMBERS + KEY_HASH];
+    }
+    key(index) {
+        const { fields } = this.packed;
+        const start = this.fieldsStart(index);
+        return (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(fields.slice(start, fields.indexOf('\t', start)));
+    }
+    hasKey(index, key) {
+        const { fields } = this.packed;
+        const start = this.fieldsStart(index);
+        if (fields.startsWith(key, start) && fields.charCodeAt(start + key.length) === TAB)
+            return true;
+        return this.key(index) === key;
+    }
+    specifier(index) {
+        const { fields } = this.packed;
+        const start = fields.indexOf('\t', this.fieldsStart(index)) + 1;
+        return fields.slice(start, fields.indexOf('\t', start));
+    }
+    hasUrl(index) {
+        return (this.flags(index) & HAS_URL) !== 0;
+    }
+    editable(index) {
+        return (this.flags(index) & EDITABLE) !== 0;
+    }
+    stage() {
+        return null;
+    }
+    requirement(index) {
+        const { fields, numbers, markers } = this.packed;
         const number = index * NUMBERS;
-        const name = fields[field];
-        const extras = fields[field + 3];
-        const marker = numbers[number + 4];
-        const flags = numbers[number + 5];
-        requirements[index] = {
+        const nameStart = numbers[number + FIELDS_START];
+        const nameEnd = fields.indexOf('\t', nameStart);
+        const specifierEnd = fields.indexOf('\t', nameEnd + 1);
+        const urlEnd = fields.indexOf('\t', specifierEnd + 1);
+        const extrasEnd = index === this.count - 1 ? fields.length : fields.indexOf('\t', urlEnd + 1);
+        // Name and specifier end up in findings, which outlive the file's release: copies of their own
+        // keep the packed text from living on with them (a longer slice is a view into it).
+        const name = (0,_strings_js__WEBPACK_IMPORTED_MODULE_0__/* .detached */ .h)(fields.slice(nameStart, nameEnd));
+        const marker = (numbers[number + MARKER_AND_FLAGS] >> FLAG_BITS) - 1;
+        const flags = this.flags(index);
+        return {
             name,
             key: (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(name),
-            extras: extras === '' ? NO_EXTRAS : extras.split(','),
-            specifier: fields[field + 1],
-            marker: marker === 0 ? null : markers[marker - 1],
-            url: flags & HAS_URL ? fields[field + 2] : null,
+            extras: urlEnd + 1 === extrasEnd ? NO_EXTRAS : fields.slice(urlEnd + 1, extrasEnd).split(','),
+            specifier: (0,_strings_js__WEBPACK_IMPORTED_MODULE_0__/* .detached */ .h)(fields.slice(nameEnd + 1, specifierEnd)),
+            marker: marker < 0 ? null : markers[marker],
+            url: flags & HAS_URL ? fields.slice(specifierEnd + 1, urlEnd) : null,
             editable: (flags & EDITABLE) !== 0,
             constraint: (flags & CONSTRAINT) !== 0,
             line: numbers[number],
@@ -8858,15 +9235,66 @@ function unpackRequirements(packed) {
             endColumn: numbers[number + 3],
         };
     }
-    return requirements;
+    fieldsStart(index) {
+        return this.packed.numbers[index * NUMBERS + FIELDS_START];
+    }
+    flags(index) {
+        return this.packed.numbers[index * NUMBERS + MARKER_AND_FLAGS] & ((1 << FLAG_BITS) - 1);
+    }
+}
+/** The requirements of a file read as objects (Dockerfiles, pyproject.toml, and any file outside `check`). */
+class ListedTable {
+    requirements;
+    count;
+    constructor(requirements) {
+        this.requirements = requirements;
+        this.count = requirements.length;
+    }
+    keyHash(index) {
+        return keyHash(this.requirement(index).key);
+    }
+    key(index) {
+        return this.requirement(index).key;
+    }
+    hasKey(index, key) {
+        return this.requirement(index).key === key;
+    }
+    specifier(index) {
+        return this.requirement(index).specifier;
+    }
+    hasUrl(index) {
+        return this.requirement(index).url !== null;
+    }
+    editable(index) {
+        return this.requirement(index).editable;
+    }
+    stage(index) {
+        return this.requirement(index).stage;
+    }
+    requirement(index) {
+        return this.requirements[index];
+    }
+}
+function unpackRequirements(packed) {
+    const table = new PackedTable(packed);
+    return Array.from({ length: table.count }, (_, index) => table.requirement(index));
 }
 /** Shared by every requirement without extras (most of them). */
 const NO_EXTRAS = Object.freeze([]);
-/** A file's requirements, whether it was read packed (by `check`) or not. */
+/** A file's requirements as a table, whether it was read packed (by `check`) or not. */
+function requirementTable(file) {
+    const packed = packedOf(file);
+    return packed ? new PackedTable(packed) : new ListedTable(file.requirements);
+}
+/** A file's requirements as objects, whether it was read packed (by `check`) or not. */
 function requirementsOf(file) {
+    const packed = packedOf(file);
+    return packed ? unpackRequirements(packed) : file.requirements;
+}
+function packedOf(file) {
     if (file.packed === RELEASED)
         throw new Error(`${file.path}: its requirements were already released`);
-    return file.packed ? unpackRequirements(file.packed) : file.requirements;
+    return file.packed;
 }
 const RELEASED = Object.freeze({ count: 0, fields: '', numbers: new Int32Array(0), markers: [] });
 /** Lets a packed file's requirements go (reading them afterwards is a bug, and throws). */

@@ -1,14 +1,16 @@
 // What the rule families look at: each install set as the requirements, interpreters, CUDA versions,
 // images and indexes pip and Docker see together. A set's view is built when the set is checked and
-// dropped after it, so that no per-requirement object outlives its set: a file in two sets has its
-// pins built twice, which costs less than keeping a pin for every requirement of a large repository.
+// dropped after it, so that no per-requirement object outlives its set; and it builds a pin only for
+// a requirement some rule asks about (a file in two sets may have one built twice, which costs less
+// than keeping a pin for every requirement of a large repository).
 
 import type { Matrix, Profile } from '../matrix/types.js';
 import type { CudaFact, ImageRef, IndexFact, InstallSet, ParsedFile, ParseResult, PythonFact, Requirement, Span } from '../model.js';
 import type { Place } from './findings.js';
 import type { Subject } from './subjects.js';
 import type { SpecifierSet } from '../pep440/specifier.js';
-import { requirementsOf } from '../parse/packed.js';
+import { keyHash, requirementTable, type RequirementTable } from '../parse/packed.js';
+import { ChainsByKey, END } from './chains-by-key.js';
 import { MarkerSpace } from './markers.js';
 import { Specifiers, versionSpecifier, type Admits } from './versions.js';
 
@@ -50,10 +52,23 @@ export interface InFile<T> {
   file: string;
 }
 
+/** One file of a set: its requirements, and the slot number of the first of them (slots run through the set's files in order). */
+interface Source {
+  file: string;
+  table: RequirementTable;
+  /** The stages of the set's own Dockerfile that count; null: all. */
+  stages: ReadonlySet<string> | null;
+  firstSlot: number;
+}
+
 /**
  * One install set as the rule families see it. A pin whose marker cannot hold for the set's
  * interpreter is never installed, so it is never checked; markers are evaluated only for the pins a
  * rule asks about (most packages of a large set are pinned once and asked about by none).
+ *
+ * The set's requirements stay where their files keep them: each is a slot, and the slots of its pins
+ * are chained by package. A Pin is built only when a rule asks for its package, or when its package
+ * is written twice.
  */
 export class SetView {
   readonly pythons: Array<InFile<PythonFact>> = [];
@@ -64,21 +79,17 @@ export class SetView {
   readonly indexes: Array<InFile<IndexFact>> = [];
   /** The interpreters the set may install into (its own Python, else its requires-python, else the profile's); null when nothing says. */
   readonly python: SpecifierSet | null;
-  /**
-   * Every pin the set's files write, marker or not: the files in order, each file's lines in order
-   * (`compareReadOrder` gives pip's reading order).
-   */
-  readonly written: Pin[] = [];
-  private readonly writtenByKey = new Map<string, Pin[]>();
-  /** The packages written more than once, in the order their second pin comes. */
-  private readonly writtenTwice: string[] = [];
+  private readonly sources: Source[] = [];
+  /** The slots of the set's pins (written ones: not URLs, paths, editables or other stages') by package. */
+  private readonly slotsByKey: ChainsByKey;
+  private readonly pins = new Map<number, Pin>();
   private readonly installedByKey = new Map<string, readonly Pin[]>();
   private readPositions: Map<string, number[]> | undefined;
   /** The set's `torchCudaSubjects`, once found. */
   torchBuilds: Subject[] | undefined;
 
   constructor(readonly set: InstallSet, private readonly context: CheckContext) {
-    const files: Array<{ file: ParsedFile; stages: ReadonlySet<string> | null }> = [];
+    let slots = 0;
     for (const path of set.files) {
       const file = context.files.get(path);
       if (!file) continue;
@@ -90,20 +101,24 @@ export class SetView {
       for (const fact of file.indexes) if (inSet(fact.stage)) this.indexes.push({ fact, file: path });
       for (const fact of file.images) if (inSet(imageStage(fact))) this.images.push({ fact, file: path });
       if (file.requiresPython) this.requiresPython.push({ fact: file.requiresPython, file: path });
-      files.push({ file, stages });
+      const table = requirementTable(file);
+      this.sources.push({ file: path, table, stages, firstSlot: slots });
+      slots += table.count;
     }
     this.python = interpreterOf(this, context);
-    for (const { file, stages } of files) {
-      for (const requirement of requirementsOf(file)) {
-        if (requirement.url !== null || requirement.editable) continue;
-        if (stages !== null && requirement.stage != null && !stages.has(requirement.stage)) continue;
-        const pin = new Pin(requirement, file.path, context.specifiers);
-        this.written.push(pin);
-        const same = this.writtenByKey.get(pin.key);
-        if (!same) this.writtenByKey.set(pin.key, [pin]);
-        else if (same.push(pin) === 2) this.writtenTwice.push(pin.key);
+    this.slotsByKey = context.spareChains ?? new ChainsByKey();
+    context.spareChains = null;
+    this.slotsByKey.reset(slots, { keyOf: (slot) => this.keyAt(slot), hasKey: (slot, key) => this.slotHasKey(slot, key) });
+    for (const source of this.sources) {
+      for (let index = 0; index < source.table.count; index++) {
+        if (written(source, index)) this.slotsByKey.add(source.firstSlot + index, source.table.keyHash(index));
       }
     }
+  }
+
+  /** Hands the view's chains to the next view to reuse: this one must not be asked anything afterwards. */
+  release(): void {
+    this.context.spareChains = this.slotsByKey;
   }
 
   /** Can the pin's marker hold with the set's interpreter (so that pip may install it)? */
@@ -114,17 +129,53 @@ export class SetView {
 
   /** The pins of a package the set installs, in order. */
   pinsOf(key: string): readonly Pin[] {
+    const first = this.firstSlotOf(key);
+    // Most packages a rule asks about are not in most sets: those are not worth remembering.
+    if (first === END) return NO_PINS;
     let pins = this.installedByKey.get(key);
     if (pins === undefined) {
-      pins = (this.writtenByKey.get(key) ?? []).filter((pin) => this.installs(pin));
-      this.installedByKey.set(key, pins);
+      const installed: Pin[] = [];
+      for (let slot = first; slot !== END; slot = this.slotsByKey.next(slot)) {
+        const pin = this.pinAt(slot);
+        if (this.installs(pin)) installed.push(pin);
+      }
+      this.installedByKey.set(key, installed);
+      pins = installed;
     }
     return pins;
   }
 
-  /** Each package the set installs more than one pin of, with those pins in order. */
+  /**
+   * Every pin of these packages the set's files write, marker or not: the files in order, each
+   * file's lines in order (`compareReadOrder` gives pip's reading order).
+   */
+  writtenOf(keys: readonly string[]): Pin[] {
+    const slots: number[] = [];
+    for (const key of keys) {
+      for (let slot = this.firstSlotOf(key); slot !== END; slot = this.slotsByKey.next(slot)) slots.push(slot);
+    }
+    return slots.sort((a, b) => a - b).map((slot) => this.pinAt(slot));
+  }
+
+  /** Every pin the set's files write whose specifier passes `test`, in the order of `writtenOf`. */
+  writtenWhere(test: (specifier: string) => boolean): Pin[] {
+    const pins: Pin[] = [];
+    for (const source of this.sources) {
+      for (let index = 0; index < source.table.count; index++) {
+        if (written(source, index) && test(source.table.specifier(index))) pins.push(this.pinAt(source.firstSlot + index));
+      }
+    }
+    return pins;
+  }
+
+  /** Each package the set installs more than one pin of, with those pins in order, in the order its second pin is written. */
   pinnedTwice(): Array<readonly Pin[]> {
-    return this.writtenTwice.map((key) => this.pinsOf(key)).filter((pins) => pins.length >= 2);
+    const twice: Array<readonly Pin[]> = [];
+    for (const first of this.slotsByKey.repeated) {
+      const pins = this.pinsOf(this.keyAt(first));
+      if (pins.length >= 2) twice.push(pins);
+    }
+    return twice;
   }
 
   /**
@@ -135,6 +186,52 @@ export class SetView {
     this.readPositions ??= readPositions(this.set, this.context.files);
     return this.readPositions;
   }
+
+  private sourceOf(slot: number): Source {
+    let at = this.sources.length - 1;
+    while ((this.sources[at] as Source).firstSlot > slot) at--;
+    return this.sources[at] as Source;
+  }
+
+  private firstSlotOf(key: string): number {
+    return this.slotsByKey.find(key, keyHash(key));
+  }
+
+  private keyAt(slot: number): string {
+    const known = this.pins.get(slot);
+    if (known) return known.key;
+    const source = this.sourceOf(slot);
+    return source.table.key(slot - source.firstSlot);
+  }
+
+  private slotHasKey(slot: number, key: string): boolean {
+    const known = this.pins.get(slot);
+    if (known) return known.key === key;
+    const source = this.sourceOf(slot);
+    return source.table.hasKey(slot - source.firstSlot, key);
+  }
+
+  /** The slot's pin, built the first time it is asked for (a rule may compare pins by identity). */
+  private pinAt(slot: number): Pin {
+    let pin = this.pins.get(slot);
+    if (!pin) {
+      const source = this.sourceOf(slot);
+      pin = new Pin(source.table.requirement(slot - source.firstSlot), source.file, this.context.specifiers);
+      this.pins.set(slot, pin);
+    }
+    return pin;
+  }
+}
+
+const NO_PINS: readonly Pin[] = Object.freeze([]);
+
+/** Is the requirement a pin the set's files write (not a URL, path or editable, and in one of the set's stages)? */
+function written(source: Source, index: number): boolean {
+  const { table, stages } = source;
+  if (table.hasUrl(index) || table.editable(index)) return false;
+  if (stages === null) return true;
+  const stage = table.stage(index);
+  return stage == null || stages.has(stage);
 }
 
 export interface CheckContext {
@@ -145,6 +242,8 @@ export interface CheckContext {
   markers: MarkerSpace;
   /** profileAllows' answers, by key (`python`/`cuda` prefixed with `:`, as no package name can be). */
   allowed: Map<string, Allowed | null>;
+  /** The chains of the last set view released (SetView.release), for the next view to reuse. */
+  spareChains: ChainsByKey | null;
 }
 
 /** What the profile allows for one package, or for its python/cuda. */
@@ -155,7 +254,7 @@ export interface Allowed {
 
 export function buildContext(parse: ParseResult, matrix: Matrix, profile: Profile | null, specifiers = new Specifiers()): CheckContext {
   const files = new Map(parse.files.map((file) => [file.path, file]));
-  return { matrix, profile, files, specifiers, markers: new MarkerSpace(), allowed: new Map() };
+  return { matrix, profile, files, specifiers, markers: new MarkerSpace(), allowed: new Map(), spareChains: null };
 }
 
 function interpreterOf(view: SetView, context: CheckContext): SpecifierSet | null {

@@ -44,6 +44,8 @@ function checkImageTag(context: CheckContext, file: ParsedFile, image: ImageRef,
   if (!isNvidiaCudaImage(image) || image.tag === null) return false;
   const facts = context.matrix.facts;
   const status = ownValue(facts.cudaImageTags, image.tag);
+  // A supported tag is the usual case: only a tag to report needs the tag table (built on first use).
+  if (status === 'supported') return false;
   const at: Place = { file: file.path, span: factSpan(image) };
   const tags = cudaTagIndex(facts);
   const tag = parseCudaTag(image.tag);
@@ -57,14 +59,12 @@ function checkImageTag(context: CheckContext, file: ParsedFile, image: ImageRef,
     }));
     return true;
   }
-  if (status === 'unsupported_eol') {
-    const replacement = tag ? (tags.sameMinor(tag, true) ?? tags.newest(tag.variant, (version) => version.split('.')[0] === tag.minor.split('.')[0], true)) : null;
-    const fix = replacement ? withTag(image, replacement) : null;
-    findings.push(makeFinding({
-      rule: 'cuda-image-tag-eol', severity: 'warning', at, package: null, expected: replacement, actual: image.tag, fix, source,
-      message: `${image.ref} is end-of-life in NVIDIA's tag list, and NVIDIA deletes end-of-life tags from Docker Hub six months after their end of life, so builds that pull it will start failing (${source}). ${fix ? `Use ${fix} instead.` : 'Move to a supported CUDA version.'}`,
-    }));
-  }
+  const replacement = tag ? (tags.sameMinor(tag, true) ?? tags.newest(tag.variant, (version) => version.split('.')[0] === tag.minor.split('.')[0], true)) : null;
+  const fix = replacement ? withTag(image, replacement) : null;
+  findings.push(makeFinding({
+    rule: 'cuda-image-tag-eol', severity: 'warning', at, package: null, expected: replacement, actual: image.tag, fix, source,
+    message: `${image.ref} is end-of-life in NVIDIA's tag list, and NVIDIA deletes end-of-life tags from Docker Hub six months after their end of life, so builds that pull it will start failing (${source}). ${fix ? `Use ${fix} instead.` : 'Move to a supported CUDA version.'}`,
+  }));
   return false;
 }
 

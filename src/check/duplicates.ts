@@ -5,6 +5,7 @@
 // (`python_version < "3.10"` and `>= "3.10"`) never meet, so they never conflict.
 
 import type { Finding, RuleInfo } from '../model.js';
+import type { SpecifierSet } from '../pep440/specifier.js';
 import { compareReadOrder, profileAllows, type CheckContext, type Pin, type SetView } from './context.js';
 import { makeFinding, requirementText, requirementWith } from './findings.js';
 import { fit } from './versions.js';
@@ -28,18 +29,24 @@ export function checkDuplicatesSet(context: CheckContext, view: SetView, finding
     // The first pin of each distinct (specifier, extras, marker), in order.
     const variants: Pin[] = [];
     for (const later of pins) {
-      const meets = (earlier: Pin): boolean => context.markers.canHoldTogether([earlier.requirement.marker, later.requirement.marker], python);
       let conflicting: Pin | undefined;
       let identical: Pin | undefined;
       for (const earlier of variants) {
         if (!identical && sameVariant(earlier, later)) identical = earlier;
-        if (!conflicting && meets(earlier) && !context.specifiers.overlap(earlier.admits, later.admits)) conflicting = earlier;
+        if (!conflicting && meet(context, earlier, later, python) && !context.specifiers.overlap(earlier.admits, later.admits)) conflicting = earlier;
       }
       if (conflicting) findings.push(conflict(context, later, conflicting));
-      else if (identical && identical !== later && meets(identical)) findings.push(duplicate(later, identical));
+      else if (identical && identical !== later && meet(context, identical, later, python)) findings.push(duplicate(later, identical));
       if (!identical && variants.length < MAX_VARIANTS_COMPARED) variants.push(later);
     }
   }
+}
+
+/** Can both pins be installed at once, with an interpreter of the set? */
+function meet(context: CheckContext, earlier: Pin, later: Pin, python: SpecifierSet | null): boolean {
+  const first = earlier.requirement.marker;
+  const second = later.requirement.marker;
+  return (first === null && second === null) || context.markers.canHoldTogether([first, second], python);
 }
 
 /** Same specifier, extras and marker: the same pin written twice. */

@@ -73,6 +73,7 @@ export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOpti
     checkTorchSet(context, view, torch);
     checkCudaSet(context, view, cuda);
     checkDuplicatesSet(context, view, duplicates);
+    view.release();
     for (const path of set.files) {
       const file = context.files.get(path);
       if (file && lastReader?.get(path) === index) releaseRequirements(file);

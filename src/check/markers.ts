@@ -39,7 +39,7 @@ type Truth = Uint8Array;
 
 export class MarkerSpace {
   private readonly truths = new Map<string, Truth>();
-  private readonly pythonMasks = new Map<SpecifierSet, Truth>();
+  private readonly pythonMasks = new Map<SpecifierSet, Truth | null>();
   private readonly holdsFor = new Map<SpecifierSet | null, Map<string, boolean>>();
 
   /** Can the marker hold with an interpreter `python` admits (null: any)? Asked once per distinct marker. */
@@ -65,11 +65,15 @@ export class MarkerSpace {
     return truth;
   }
 
-  /** The environments whose interpreter `python` admits. */
-  private pythonMask(python: SpecifierSet): Truth {
+  /**
+   * The environments whose interpreter `python` admits; null when it admits none of them (Python 2,
+   * 3.16), for such an interpreter says nothing about the markers.
+   */
+  private pythonMask(python: SpecifierSet): Truth | null {
     let mask = this.pythonMasks.get(python);
-    if (!mask) {
-      mask = Uint8Array.from(ENVIRONMENTS, (environment) => (contains(python, environment.python_full_version, { prereleases: true }) ? 1 : 0));
+    if (mask === undefined) {
+      const admitted = Uint8Array.from(ENVIRONMENTS, (environment) => (contains(python, environment.python_full_version, { prereleases: true }) ? 1 : 0));
+      mask = admitted.includes(1) ? admitted : null;
       this.pythonMasks.set(python, mask);
     }
     return mask;
@@ -83,8 +87,7 @@ export class MarkerSpace {
     // No marker is no condition: an interpreter alone never keeps a pin out.
     if (truths.length === 0) return true;
     const mask = python ? this.pythonMask(python) : null;
-    // An interpreter outside the sample (Python 2, 3.16) says nothing about the markers.
-    if (mask && mask.includes(1)) truths.push(mask);
+    if (mask) truths.push(mask);
     for (let index = 0; index < ENVIRONMENTS.length; index++) {
       if (holdEverywhere(truths, index)) return true;
     }

@@ -11,8 +11,15 @@ import { fit, type Admits } from './versions.js';
 
 interface ParsedRule {
   rule: MatrixRule;
-  when: Array<[string, Admits]>;
-  require: Array<[string, string, Admits]>;
+  when: RulePin[];
+  require: RulePin[];
+}
+
+/** One `package: specifier` of a rule's `when` or `require`. */
+interface RulePin {
+  key: string;
+  specifier: string;
+  admits: Admits;
 }
 
 export function checkMatrixRulesSet(context: CheckContext, view: SetView, findings: Finding[]): void {
@@ -34,27 +41,28 @@ function parsedRules(context: CheckContext): ParsedRule[] {
 
 /** null when a specifier does not parse: the matrix loader validates them, so this is defensive only. */
 function parseRule(rule: MatrixRule, context: CheckContext): ParsedRule | null {
-  const when: Array<[string, Admits]> = [];
-  const require: Array<[string, string, Admits]> = [];
-  for (const [key, specifier] of Object.entries(rule.when)) {
-    const admits = context.specifiers.admits(specifier);
-    if (!admits) return null;
-    when.push([key, admits]);
-  }
-  for (const [key, specifier] of Object.entries(rule.require)) {
-    const admits = context.specifiers.admits(specifier);
-    if (!admits) return null;
-    require.push([key, specifier, admits]);
-  }
-  return { rule, when, require };
+  const when = rulePins(rule.when, context);
+  const require = rulePins(rule.require, context);
+  return when && require ? { rule, when, require } : null;
 }
 
-/** The set's subjects by key, built once per set. */
-function subjectsOfSet(view: SetView, context: CheckContext): (key: string) => Subject[] {
+function rulePins(pins: Readonly<Record<string, string>>, context: CheckContext): RulePin[] | null {
+  const parsed: RulePin[] = [];
+  for (const [key, specifier] of Object.entries(pins)) {
+    const admits = context.specifiers.admits(specifier);
+    if (!admits) return null;
+    parsed.push({ key, specifier, admits });
+  }
+  return parsed;
+}
+
+/** The set's subjects by key, built once per set (a rule may compare them by identity). */
+function subjectsOfSet(view: SetView, context: CheckContext): (key: string) => readonly Subject[] {
   const cache = new Map<string, Subject[]>();
   return (key) => {
     let subjects = cache.get(key);
     if (!subjects) {
+      if (key !== PYTHON && view.pinsOf(key).length === 0) return NO_SUBJECTS; // most packages of most sets
       subjects = key === PYTHON ? setPythonSubjects(view, context) : view.pinsOf(key).map(pinSubject);
       cache.set(key, subjects);
     }
@@ -62,26 +70,34 @@ function subjectsOfSet(view: SetView, context: CheckContext): (key: string) => S
   };
 }
 
-function checkRule({ rule, when, require }: ParsedRule, subjects: (key: string) => Subject[], context: CheckContext, findings: Finding[]): void {
+const NO_SUBJECTS: readonly Subject[] = Object.freeze([]);
+
+function checkRule({ rule, when, require }: ParsedRule, subjects: (key: string) => readonly Subject[], context: CheckContext, findings: Finding[]): void {
   // A `when` pin matches when all it admits is inside: an exact pin inside, or a subset range.
   const triggers: Subject[] = [];
-  for (const [key, admits] of when) {
-    const matching = subjects(key).find((subject) => fit(subject.admits, admits.set) === 'inside');
+  for (const pin of when) {
+    const matching = firstInside(subjects(pin.key), pin.admits);
     if (!matching) return;
     triggers.push(matching);
   }
-  for (const [key, specifier, admits] of require) {
-    for (const subject of subjects(key)) {
-      const verdict = fit(subject.admits, admits.set);
+  for (const pin of require) {
+    for (const subject of subjects(pin.key)) {
+      const verdict = fit(subject.admits, pin.admits.set);
       if (verdict === 'inside' || triggers.includes(subject)) continue;
       // A range that could still meet the rule is a risk, not a certainty: at most a warning.
       const severity: Severity = verdict === 'outside' ? rule.severity : rule.severity === 'notice' ? 'notice' : 'warning';
       const deviating = profileDeviation(context, subject, triggers);
       findings.push(deviating
         ? blameTrigger(rule, severity, deviating, subject, context)
-        : blameRequired(rule, severity, subject, { key, specifier, admits }, verdict === 'outside', triggers, context));
+        : blameRequired(rule, severity, subject, pin, verdict === 'outside', triggers, context));
     }
   }
+}
+
+/** The first subject all of whose versions `admits` allows (a function, not a closure made per rule and set). */
+function firstInside(subjects: readonly Subject[], admits: Admits): Subject | undefined {
+  for (const subject of subjects) if (fit(subject.admits, admits.set) === 'inside') return subject;
+  return undefined;
 }
 
 /** The `when` pin to blame instead of the required one, with the profile's specifier for it; null when none. */
@@ -105,7 +121,7 @@ function blameTrigger(rule: MatrixRule, severity: Severity, deviating: { trigger
 }
 
 function blameRequired(
-  rule: MatrixRule, severity: Severity, required: Subject, requirement: { key: string; specifier: string; admits: Admits },
+  rule: MatrixRule, severity: Severity, required: Subject, requirement: RulePin,
   outside: boolean, triggers: Subject[], context: CheckContext,
 ): Finding {
   const { key, specifier } = requirement;

@@ -5,7 +5,7 @@
 import { resolveProfileName } from '../matrix/load.js';
 import type { Matrix, Profile, ProfileChoice } from '../matrix/types.js';
 import type { ParseResult } from '../model.js';
-import { requirementsOf } from '../parse/packed.js';
+import { keyHash, requirementTable, type RequirementTable } from '../parse/packed.js';
 import { fit, Specifiers } from './versions.js';
 
 export const AUTO_PROFILE = 'auto';
@@ -42,18 +42,34 @@ interface Evidence {
 /** The profile whose packages the repository pins most, when the evidence is clear. */
 function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): ProfileSelection {
   // Every exact pin of a package some profile pins, by package: a package pinned anywhere counts
-  // once per version. Other packages cannot count, so their specifiers are never analysed here.
+  // once per version. Other packages cannot count, so their requirements are passed over by their
+  // key's hash alone, before anything is read from the packed text.
   const profiled = new Set(Object.values(matrix.profiles).flatMap((profile) => Object.keys(profile.packages)));
-  const exactPins = new Map<string, Set<string>>();
+  const profiledByHash = new Map<number, string[]>();
+  for (const key of profiled) {
+    const hash = keyHash(key);
+    profiledByHash.set(hash, [...(profiledByHash.get(hash) ?? []), key]);
+  }
+  const pinned = new Map<string, Set<string>>();
   for (const file of parse.files) {
-    for (const requirement of requirementsOf(file)) {
-      // The package first: most requirements of a large repository are of packages no profile names.
-      if (requirement.url !== null || !profiled.has(requirement.key) || requirement.specifier === '') continue;
-      if (!specifiers.admits(requirement.specifier)?.exact) continue;
-      const versions = exactPins.get(requirement.key) ?? new Set<string>();
-      versions.add(requirement.specifier);
-      exactPins.set(requirement.key, versions);
+    const table = requirementTable(file);
+    for (let index = 0; index < table.count; index++) {
+      const candidates = profiledByHash.get(table.keyHash(index));
+      if (candidates === undefined || table.hasUrl(index)) continue;
+      const key = keyAmong(table, index, candidates);
+      if (key === undefined) continue;
+      const specifier = table.specifier(index);
+      if (specifier === '') continue;
+      const versions = pinned.get(key) ?? new Set<string>();
+      versions.add(specifier);
+      pinned.set(key, versions);
     }
+  }
+  // Each distinct specifier is analysed once, after the walk.
+  const exactPins = new Map<string, Set<string>>();
+  for (const [key, texts] of pinned) {
+    const exact = [...texts].filter((text) => specifiers.admits(text)?.exact);
+    if (exact.length > 0) exactPins.set(key, new Set(exact));
   }
   const ranked: Evidence[] = Object.values(matrix.profiles)
     .map((profile) => ({ profile, matching: matchingPins(profile, exactPins, specifiers) }))
@@ -66,6 +82,15 @@ function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): P
   const total = Object.keys(best.profile.packages).length;
   const nextBest = next && runnerUp > 0 ? ` (next best: ${next.profile.name} with ${runnerUp})` : '';
   return { ok: true, profile: best.profile, choice: { name: best.profile.name, reason: `pins ${best.matching} of ${total} packages of ${best.profile.name}${nextBest}` } };
+}
+
+/**
+ * The requirement's key, if it is one of `candidates`. A function of its own, not a closure in the
+ * walk: one that captured the walk's index would cost an allocation for every requirement.
+ */
+function keyAmong(table: RequirementTable, index: number, candidates: readonly string[]): string | undefined {
+  for (const candidate of candidates) if (table.hasKey(index, candidate)) return candidate;
+  return undefined;
 }
 
 /** A package counts when every exact pin of it in the repository is inside the profile. */

@@ -32,20 +32,42 @@ export interface Subject {
   pin: Pin | null;
 }
 
+/**
+ * A package pin as a subject. A class, not a literal with a closure: every set makes one for each
+ * pin a rule looks at, and its place and quotation are built only for a finding (most pins are fine).
+ */
+class PinSubject implements Subject {
+  readonly pseudo = false;
+
+  constructor(readonly pin: Pin) {}
+
+  get key(): string {
+    return this.pin.key;
+  }
+
+  get at(): Place {
+    return this.pin.at;
+  }
+
+  get admits(): Admits {
+    return this.pin.admits;
+  }
+
+  get shown(): string {
+    return requirementText(this.pin.requirement);
+  }
+
+  get actual(): string {
+    return this.pin.requirement.specifier;
+  }
+
+  fixFor(specifier: string): string {
+    return requirementWith(this.pin.requirement, specifier);
+  }
+}
+
 export function pinSubject(pin: Pin): Subject {
-  return {
-    key: pin.key,
-    pseudo: false,
-    at: pin.at,
-    admits: pin.admits,
-    // Quoted only by findings: most pins a rule looks at are fine.
-    get shown() {
-      return requirementText(pin.requirement);
-    },
-    actual: pin.requirement.specifier,
-    fixFor: (specifier) => requirementWith(pin.requirement, specifier),
-    pin,
-  };
+  return new PinSubject(pin);
 }
 
 /**
@@ -89,7 +111,7 @@ function requiresPythonSubjects(view: SetView, context: CheckContext): Array<Sub
  * exists), `ENV CUDA_VERSION`, PyTorch wheel indexes (`/whl/cu121`) and `+cu121` local labels.
  */
 export function cudaSubjects(view: SetView, context: CheckContext): Subject[] {
-  return [...imageCudaSubjects(view, context), ...wheelCudaSubjects(view, context, view.written)];
+  return [...imageCudaSubjects(view, context), ...wheelCudaSubjects(view, context, view.writtenWhere(mayHaveLocalLabel))];
 }
 
 /** The CUDA versions of the set's base images and `ENV CUDA_VERSION` lines. */
@@ -114,7 +136,12 @@ function imageCudaSubjects(view: SetView, context: CheckContext): Subject[] {
 }
 
 /** The torch family's wheel packages: their `+cu121` labels name the CUDA build. */
-const TORCH_WHEELS: ReadonlySet<string> = new Set(['torch', 'torchvision', 'torchaudio']);
+const TORCH_WHEELS: readonly string[] = ['torch', 'torchvision', 'torchaudio'];
+
+/** A local label comes after a `+`: a pin without one is passed over before its specifier is analysed (or its pin built). */
+function mayHaveLocalLabel(specifier: string): boolean {
+  return specifier.includes('+');
+}
 
 /**
  * The CUDA build the set's torch wheels come from: the PyTorch indexes it installs from and the
@@ -122,12 +149,12 @@ const TORCH_WHEELS: ReadonlySet<string> = new Set(['torch', 'torchvision', 'torc
  */
 export function torchCudaSubjects(view: SetView, context: CheckContext): Subject[] {
   // Three families ask: found once per set.
-  view.torchBuilds ??= view.pinsOf('torch').length === 0 ? [] : wheelCudaSubjects(view, context, view.written.filter((pin) => TORCH_WHEELS.has(pin.key)));
+  view.torchBuilds ??= view.pinsOf('torch').length === 0 ? [] : wheelCudaSubjects(view, context, view.writtenOf(TORCH_WHEELS).filter((pin) => mayHaveLocalLabel(pin.requirement.specifier)));
   return view.torchBuilds;
 }
 
-/** The set's PyTorch indexes, and the `+cuXYZ` labels of those of `written` the set installs. */
-function wheelCudaSubjects(view: SetView, context: CheckContext, written: readonly Pin[]): Subject[] {
+/** The set's PyTorch indexes, and the `+cuXYZ` labels of those of `labelled` (pins that may have one) the set installs. */
+function wheelCudaSubjects(view: SetView, context: CheckContext, labelled: readonly Pin[]): Subject[] {
   const subjects: Subject[] = [];
   for (const { fact, file } of view.indexes) {
     const cuda = fact.cuda;
@@ -142,9 +169,8 @@ function wheelCudaSubjects(view: SetView, context: CheckContext, written: readon
       pin: null,
     });
   }
-  for (const pin of written) {
-    // A local label comes after a `+`: a pin without one is passed over before its specifier is analysed.
-    if (!pin.requirement.specifier.includes('+') || !view.installs(pin)) continue;
+  for (const pin of labelled) {
+    if (!view.installs(pin)) continue;
     const exact = pin.admits.exact;
     const label = exact ? localLabel(exact) : null;
     const cuda = label ? cudaOfLabel(label) : null;
@@ -168,12 +194,12 @@ export function nvidiaImageSubject(image: InFile<ImageRef>, context: CheckContex
   const tag = fact.tag === null ? null : parseCudaTag(fact.tag);
   const admits = tag ? context.specifiers.version(tag.version) : null;
   if (!tag || !admits) return null;
-  const tags = cudaTagIndex(context.matrix.facts);
   return {
     key: CUDA, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `CUDA ${tag.version} (${fact.ref})`, actual: tag.version,
     fixFor: (specifier) => {
+      // The tag table is built on first use: most image subjects are never rewritten.
       const allowed = context.specifiers.admits(specifier);
-      const replacement = allowed ? tags.newest(tag.variant, (version) => contains(allowed.set, version)) : null;
+      const replacement = allowed ? cudaTagIndex(context.matrix.facts).newest(tag.variant, (version) => contains(allowed.set, version)) : null;
       return replacement ? withTag(fact, replacement) : null;
     },
     pin: null,

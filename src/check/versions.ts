@@ -4,6 +4,7 @@
 import { contains, parseSpecifierSet, type SpecifierSet } from '../pep440/specifier.js';
 import { exactPin, intersects, isSubset } from '../pep440/ranges.js';
 import type { Version } from '../pep440/version.js';
+import { detached } from '../parse/strings.js';
 import { answerOnce } from './pair-cache.js';
 
 /** What a pin admits: the specifier set, and the one version when it pins exactly. */
@@ -31,9 +32,12 @@ export class Specifiers {
   admits(text: string): Admits | null {
     let entry = this.parsed.get(text);
     if (entry === undefined) {
-      const result = parseSpecifierSet(text);
+      // The text may be cut out of a file's packed requirements: the caches keep a copy of their
+      // own, so that they do not keep the whole packed text alive after its file is released.
+      const own = detached(text);
+      const result = parseSpecifierSet(own);
       entry = result.ok ? { set: result.set, exact: exactPin(result.set) } : null;
-      this.parsed.set(text, entry);
+      this.parsed.set(own, entry);
     }
     return entry;
   }

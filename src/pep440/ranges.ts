@@ -106,11 +106,12 @@ function interval(lower: LowerCut, upper: Cut): VersionInterval[] {
   return compareCuts(lower, upper) < 0 ? [{ lower, upper }] : [];
 }
 
-function intersect(a: readonly VersionInterval[], b: readonly VersionInterval[]): VersionInterval[] {
+/** The versions both admit; with `firstOnly`, only the lowest interval of them (enough to know whether there are any). */
+function intersect(a: readonly VersionInterval[], b: readonly VersionInterval[], firstOnly = false): VersionInterval[] {
   const out: VersionInterval[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) {
+  while (i < a.length && j < b.length && !(firstOnly && out.length > 0)) {
     const x = a[i] as VersionInterval;
     const y = b[j] as VersionInterval;
     const lower = compareCuts(x.lower, y.lower) >= 0 ? x.lower : y.lower;
@@ -295,7 +296,11 @@ export function versionOutside(a: SpecifierSet, b: SpecifierSet): string | null 
 
 /** Is there a version (pre-release or not) both sets contain? */
 export function intersects(a: SpecifierSet, b: SpecifierSet): boolean {
-  return commonVersion(a, b) !== null;
+  const ra = toRanges(a);
+  const rb = toRanges(b);
+  // As commonVersion answers, without building the whole intersection or spelling a version of it.
+  if (ra.identity || rb.identity) return commonVersion(a, b) !== null;
+  return intersect(ra.intervals, rb.intervals, true).length > 0;
 }
 
 /** Does `b` contain every version `a` contains? */
@@ -309,6 +314,9 @@ export function isSubset(a: SpecifierSet, b: SpecifierSet): boolean {
  * 1.2.3+cu121); that still counts as pinning 1.2.3. null for ranges, `==1.2.*`, and empty sets.
  */
 export function exactPin(set: SpecifierSet): Version | null {
+  // The usual pin, `==V` alone, pins V: what the intervals below would say, without building them.
+  const only = set.specifiers.length === 1 ? (set.specifiers[0] as Specifier) : null;
+  if (only && only.operator === '==' && !only.prefix && only.target) return only.target;
   const ranges = toRanges(set);
   if (ranges.identity) return ranges.identity.member ? parseVersion(ranges.identity.text) : null;
   if (ranges.intervals.length !== 1) return null;

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { ChainsByKey, END } from '../src/check/chains-by-key.js';
+
+/** Every chain of `chains`, as its items in order, by key; and the first items of `repeated`. */
+function read(chains: ChainsByKey, keys: readonly string[], hash: (key: string) => number): { chains: Map<string, number[]>; repeated: number[] } {
+  const found = new Map<string, number[]>();
+  for (const key of new Set(keys)) {
+    const items: number[] = [];
+    for (let item = chains.find(key, hash(key)); item !== END; item = chains.next(item)) items.push(item);
+    found.set(key, items);
+  }
+  return { chains: found, repeated: [...chains.repeated] };
+}
+
+/** The same, the plain way: a Map of each key's items, and each key's first item in the order its second comes. */
+function expected(keys: readonly string[], added: readonly number[]): { chains: Map<string, number[]>; repeated: number[] } {
+  const chains = new Map<string, number[]>(keys.map((key) => [key, []]));
+  const repeated: number[] = [];
+  for (const item of added) {
+    const items = chains.get(keys[item] as string) as number[];
+    if (items.push(item) === 2) repeated.push(items[0] as number);
+  }
+  return { chains, repeated };
+}
+
+describe('ChainsByKey', () => {
+  it('chains the items of each key in the order added, whatever hashes collide', () => {
+    const key = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
+    // Hashes from a perfect one to one that puts every key in one cell.
+    const hashes = [(text: string) => text.charCodeAt(0), (text: string) => text.charCodeAt(0) % 2, () => 7];
+    const chains = new ChainsByKey();
+    fc.assert(fc.property(fc.array(key, { maxLength: 40 }), fc.constantFrom(...hashes), fc.boolean(), (keys, hash, skipSome) => {
+      // Reused across runs, as set views reuse it: each reset forgets the last run's items.
+      chains.reset(keys.length, { keyOf: (item) => keys[item] as string, hasKey: (item, key) => keys[item] === key });
+      const added = keys.map((_, item) => item).filter((item) => !skipSome || item % 3 !== 1);
+      for (const item of added) chains.add(item, hash(keys[item] as string));
+      assert.deepEqual(read(chains, keys, hash), expected(keys, added));
+    }));
+  });
+
+  it('finds nothing for a key never added', () => {
+    const chains = new ChainsByKey();
+    const keys = ['a', 'b'];
+    chains.reset(2, { keyOf: (item) => keys[item] as string, hasKey: (item, key) => keys[item] === key });
+    chains.add(0, 5);
+    chains.add(1, 5);
+    assert.equal(chains.find('c', 5), END);
+    assert.equal(chains.find('a', 6), END);
+    assert.deepEqual(chains.repeated, []);
+  });
+});

@@ -1,0 +1,86 @@
+// A set's requirements grouped by package, in typed arrays sized once per set: a large repository's
+// sets add hundreds of thousands of requirements in all, and a Map growing entry by entry would
+// allocate (and rehash) for most of them. Items are found by a hash of their key, and their keys are
+// read only where two hashes agree: for a packed requirement, reading its key means cutting its name
+// out of the packed text.
+
+/** No item: the end of a chain, or an empty cell. */
+export const END = -1;
+
+/** How a ChainsByKey reads its items' keys (only where hashes agree). */
+export interface ItemKeys {
+  keyOf(item: number): string;
+  /** `keyOf(item) === key`, answered without building the item's key where that is cheaper. */
+  hasKey(item: number, key: string): boolean;
+}
+
+/**
+ * Items numbered 0 to `items - 1`, each added at most once with the hash of its key (a 16-bit
+ * integer), and chained with the earlier items of the same key in the order they were added.
+ * `reset` starts over with another set's items, reusing the arrays: allocating them for each set
+ * cost more than the rest of grouping its requirements.
+ */
+export class ChainsByKey {
+  /** Open addressing, at most half full: each used cell holds one key's hash and its chain's first and last item. */
+  private cellHash = new Int32Array(0);
+  private cellFirst = new Int32Array(0);
+  private cellLast = new Int32Array(0);
+  private mask = 0;
+  /** By item: the next item of its chain, or END. */
+  private nextItem = new Int32Array(0);
+  /** The first item of each chain that has a second, in the order the second was added. */
+  repeated: number[] = [];
+  private keys: ItemKeys = NO_KEYS;
+
+  /** Forgets every item, and makes room for `items` new ones (none before the first reset). */
+  reset(items: number, keys: ItemKeys): void {
+    let cells = 1;
+    while (cells < 2 * items) cells *= 2;
+    if (cells > this.cellFirst.length) {
+      this.cellHash = new Int32Array(cells);
+      this.cellFirst = new Int32Array(cells);
+      this.cellLast = new Int32Array(cells);
+    }
+    // Grown as the table is, so that a few sets of growing size do not each allocate.
+    if (items > this.nextItem.length) this.nextItem = new Int32Array(cells);
+    this.cellFirst.fill(END, 0, cells);
+    this.mask = cells - 1;
+    this.repeated = [];
+    this.keys = keys;
+  }
+
+  add(item: number, hash: number): void {
+    let cell = hash & this.mask;
+    for (let first = this.cellFirst[cell] as number; first !== END; first = this.cellFirst[cell] as number) {
+      if (this.cellHash[cell] === hash && this.keys.hasKey(item, this.keys.keyOf(first))) break;
+      cell = (cell + 1) & this.mask;
+    }
+    this.nextItem[item] = END;
+    const first = this.cellFirst[cell] as number;
+    if (first === END) {
+      this.cellHash[cell] = hash;
+      this.cellFirst[cell] = item;
+    } else {
+      const last = this.cellLast[cell] as number;
+      if (last === first) this.repeated.push(first);
+      this.nextItem[last] = item;
+    }
+    this.cellLast[cell] = item;
+  }
+
+  /** The first item of `key` (whose hash is `hash`), or END. */
+  find(key: string, hash: number): number {
+    for (let cell = hash & this.mask; this.cellFirst[cell] !== END; cell = (cell + 1) & this.mask) {
+      const first = this.cellFirst[cell] as number;
+      if (this.cellHash[cell] === hash && this.keys.hasKey(first, key)) return first;
+    }
+    return END;
+  }
+
+  /** The item of the same key added after this one, or END. */
+  next(item: number): number {
+    return this.nextItem[item] as number;
+  }
+}
+
+const NO_KEYS: ItemKeys = { keyOf: () => '', hasKey: () => false };
