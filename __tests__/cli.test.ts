@@ -1,6 +1,6 @@
 // The CLI as users run it: the committed bundle, a real process, exit codes and output formats.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
@@ -25,6 +25,21 @@ describe('compat-guard check', () => {
     assert.match(broken.stdout, /\[cuda-image-tag-unknown\]/);
     const fixed = cli(['check', '--root', `${EXAMPLES}callytics-fixed`]);
     assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
+  });
+
+  it('stops quietly, keeping its exit status, when the reader closes the pipe early (`| head`)', async () => {
+    // Two thousand conflicting pins: a report of megabytes, far more than a pipe holds.
+    const root = makeTree({ 'requirements.txt': Array.from({ length: 2000 }, (_, index) => `pkg${index}==1.0\npkg${index}==2.0\n`).join('') });
+    roots.push(root);
+    const child = spawn(process.execPath, [CLI, 'check', '--root', root, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
   });
 
   it('--fail-on decides the exit status', () => {

@@ -38761,7 +38761,7 @@ class RequirementPacker {
             count: this.count,
             // join() copies the pieces into one new string: none of them keeps the file's text alive.
             fields: this.fields.slice(0, this.count * FIELDS).join('\t'),
-            numbers: this.largest <= 0xffff ? Uint16Array.from(used) : used.slice(),
+            numbers: this.largest <= 0xffff ? new Uint16Array(used) : used.slice(),
             markers: [...this.markers.keys()],
         };
         // Emptied, not shrunk: the names would otherwise keep the text they were cut from alive.

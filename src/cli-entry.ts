@@ -8,6 +8,7 @@ import { keepYoungGenerationSmall } from './heap.js';
 
 enableCompileCache();
 keepYoungGenerationSmall();
+process.stdout.on('error', stdoutFailed);
 import('./cli.js')
   .then(({ main }) => main(process.argv.slice(2)))
   .then((code) => {
@@ -26,4 +27,15 @@ function enableCompileCache(): void {
   } catch {
     // No cache: the run is only slower.
   }
+}
+
+/**
+ * A reader that stops early (`compat-guard check --format json | head`) closes the pipe: what is left
+ * of the output has nowhere to go, which is no failure of the check (its exit code stands). Any other
+ * write error ends the run with one line, not a stack trace.
+ */
+function stdoutFailed(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+  process.stderr.write(`compat-guard: cannot write the output: ${error.message}\n`);
+  process.exit(2);
 }

@@ -249,6 +249,7 @@ function keepYoungGenerationSmall() {
 
 enableCompileCache();
 keepYoungGenerationSmall();
+process.stdout.on('error', stdoutFailed);
 Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4929))
     .then(({ main }) => main(process.argv.slice(2)))
     .then((code) => {
@@ -267,5 +268,16 @@ function enableCompileCache() {
     catch {
         // No cache: the run is only slower.
     }
+}
+/**
+ * A reader that stops early (`compat-guard check --format json | head`) closes the pipe: what is left
+ * of the output has nowhere to go, which is no failure of the check (its exit code stands). Any other
+ * write error ends the run with one line, not a stack trace.
+ */
+function stdoutFailed(error) {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED')
+        return;
+    process.stderr.write(`compat-guard: cannot write the output: ${error.message}\n`);
+    process.exit(2);
 }
 
