@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runChecks } from '../src/check/index.js';
 import type { Finding, ParseResult } from '../src/model.js';
+import { keyHash } from '../src/parse/packed.js';
 import { parseTexts, readFixture, testMatrix, testProfile } from './helpers/matrix-fixture.js';
 
 function findings(parse: ParseResult, profile = 'auto', profiles = [testProfile('web', { packages: { 'python-dotenv': '==1.0.0' } })]): Finding[] {
@@ -59,8 +60,20 @@ test('a package written many different ways stays linear: each pin is compared w
   assert.ok(Date.now() - started < 15_000);
 });
 
+test('a set of many files, some with no requirements, finds each pin in its own file', () => {
+  const files: Record<string, string> = { 'requirements.txt': Array.from({ length: 40 }, (_, index) => `-r part-${index}.txt`).join('\n') + '\n' };
+  for (let index = 0; index < 40; index++) files[`part-${index}.txt`] = index % 3 === 1 ? '# nothing pinned here\n' : `pkg${index}==1.0\nshared==1.${index}\n`;
+  for (const pack of [false, true]) {
+    const conflicts = findings(parseTexts(files, { pack })).filter((finding) => finding.rule === 'conflicting-pin');
+    // Every part that pins `shared` after the first conflicts with the first, part-0.txt.
+    assert.deepEqual(conflicts.map((finding) => `${finding.file}:${finding.line} [${finding.related?.[0]?.file}]`),
+      Array.from({ length: 40 }, (_, index) => index).filter((index) => index > 0 && index % 3 !== 1).map((index) => `part-${index}.txt:2 [part-0.txt]`).sort());
+  }
+});
+
 test('two packages whose keys hash alike stay two packages, packed or not', () => {
   // keyHash('pkg6pt') === keyHash('pkgcs60'): a set groups its pins by that hash, then by the keys themselves.
+  assert.equal(keyHash('pkg6pt'), keyHash('pkgcs60'));
   const text = 'pkg6pt==1.0\npkgcs60==2.0\nPKG6PT==2.0\npkgcs60==2.0\n';
   for (const pack of [false, true]) {
     assert.deepEqual(findings(parseTexts({ 'requirements.txt': text }, { pack })).map(summary), [

@@ -922,11 +922,18 @@ class SetView {
         this.readPositions ??= readPositions(this.set, this.context.files);
         return this.readPositions;
     }
+    /** The file a slot belongs to: the last whose first slot is not past it (a set can include thousands of files). */
     sourceOf(slot) {
-        let at = this.sources.length - 1;
-        while (this.sources[at].firstSlot > slot)
-            at--;
-        return this.sources[at];
+        let low = 0;
+        let high = this.sources.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (this.sources[middle].firstSlot <= slot)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return this.sources[low];
     }
     firstSlotOf(key) {
         return this.slotsByKey.find(key, (0,packed/* keyHash */.aE)(key));
@@ -4383,10 +4390,7 @@ class LineJoiner {
 }
 const BACKSLASH = 0x5c;
 function isCommentLine(text) {
-    let index = 0;
-    while (index < text.length && (0,pep440_version/* isPythonWhitespace */.c4)(text.charCodeAt(index)))
-        index++;
-    return text.charCodeAt(index) === requirements_file_HASH;
+    return text.charCodeAt((0,pep440_version/* stripStart */.fM)(text, 0, text.length)) === requirements_file_HASH;
 }
 const requirements_file_HASH = 0x23;
 /** Where pip's COMMENT_RE `(^|\s+)#.*$` starts cutting: a `#` at the start or after whitespace. */
@@ -4396,24 +4400,6 @@ function commentStart(text) {
             return index;
     }
     return text.length;
-}
-// str.strip() as two indices into [from, to), so that a line is trimmed without cutting copies.
-/** The first index of [from, to) that is no Python whitespace (`to` when there is none). */
-function stripStart(text, from, to) {
-    while (from < to && (0,pep440_version/* isPythonWhitespace */.c4)(text.charCodeAt(from)))
-        from++;
-    return from;
-}
-/** One past the last index of [from, to) that is no Python whitespace (`from` when there is none). */
-function stripEnd(text, from, to) {
-    while (to > from && (0,pep440_version/* isPythonWhitespace */.c4)(text.charCodeAt(to - 1)))
-        to--;
-    return to;
-}
-function pythonTrim(text) {
-    const start = stripStart(text, 0, text.length);
-    const end = stripEnd(text, start, text.length);
-    return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 // ---------------------------------------------------------------------------------------------
 // pip's expand_env_variables: `${NAME}` with NAME in [A-Z0-9_], set and not empty, is replaced
@@ -4744,18 +4730,18 @@ function readPlain(text) {
     const cut = text.indexOf(separator);
     let marker = null;
     if (cut >= 0) {
-        const markerStart = stripStart(text, cut + separator.length, text.length);
-        const markerEnd = stripEnd(text, markerStart, text.length);
+        const markerStart = (0,pep440_version/* stripStart */.fM)(text, cut + separator.length, text.length);
+        const markerEnd = (0,pep440_version/* stripEnd */.Gl)(text, markerStart, text.length);
         if (markerEnd > markerStart) {
             marker = text.slice(markerStart, markerEnd);
             const checked = checkedMarker(marker);
             if (!checked.ok) {
-                return { ok: false, message: `Invalid requirement: ${quoteInput(pythonTrim(text.slice(0, cut)))}: ${checked.message}`, offset: markerStart + checked.offset };
+                return { ok: false, message: `Invalid requirement: ${quoteInput((0,pep440_version/* pythonTrim */.PE)(text.slice(0, cut)))}: ${checked.message}`, offset: markerStart + checked.offset };
             }
         }
     }
-    const offset = stripStart(text, 0, cut < 0 ? text.length : cut);
-    const name = text.slice(offset, stripEnd(text, offset, cut < 0 ? text.length : cut));
+    const offset = (0,pep440_version/* stripStart */.fM)(text, 0, cut < 0 ? text.length : cut);
+    const name = text.slice(offset, (0,pep440_version/* stripEnd */.Gl)(text, offset, cut < 0 ? text.length : cut));
     if (isPipUrl(name))
         return fromLink(name, name, [], marker, offset);
     const { path, extras } = stripExtras(name);
@@ -4982,8 +4968,8 @@ class FileReader {
     readLogicalLine(joined) {
         const raw = joined.text;
         const comment = commentStart(raw);
-        const start = stripStart(raw, 0, comment);
-        const end = stripEnd(raw, start, comment);
+        const start = (0,pep440_version/* stripStart */.fM)(raw, 0, comment);
+        const end = (0,pep440_version/* stripEnd */.Gl)(raw, start, comment);
         if (end === start)
             return;
         let line = start === 0 && end === raw.length ? joined
@@ -5062,8 +5048,8 @@ class FileReader {
                 return;
             }
         }
-        const tokenStart = start + stripStart(text, 0, text.length);
-        const tokenEnd = start + stripEnd(text, 0, text.length);
+        const tokenStart = start + (0,pep440_version/* stripStart */.fM)(text, 0, text.length);
+        const tokenEnd = start + (0,pep440_version/* stripEnd */.Gl)(text, tokenStart - start, text.length);
         const first = requirements_file_positionAt(line.pieces, tokenStart);
         const place = {
             editable,
@@ -9421,11 +9407,6 @@ class SharedStrings {
 
 // ---------------------------------------------------------------------------------------------
 // The specifier grammar (packaging's Specifier._specifier_regex_str), as a scanner.
-function skipWhitespace(s, i) {
-    while (i < s.length && (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .isPythonWhitespace */ .c4)(s.charCodeAt(i)))
-        i++;
-    return i;
-}
 function isDigitAt(s, i) {
     const c = s.charCodeAt(i);
     return c >= 0x30 && c <= 0x39;
@@ -9521,7 +9502,7 @@ function scanSuffix(s, i, unicode) {
  */
 function matchSpecifier(s, start) {
     if (s.startsWith('===', start)) {
-        let i = skipWhitespace(s, start + 3);
+        let i = (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .stripStart */ .fM)(s, start + 3, s.length);
         while (i < s.length) {
             const c = s.charCodeAt(i);
             if (c === 0x3b || c === 0x29 || (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .isPythonWhitespace */ .c4)(c))
@@ -9533,7 +9514,7 @@ function matchSpecifier(s, start) {
     const c0 = s.charCodeAt(start);
     const c1 = s.charCodeAt(start + 1);
     if ((c0 === 0x3d || c0 === 0x21) && c1 === 0x3d) {
-        const i = scanVersionCore(s, skipWhitespace(s, start + 2), false);
+        const i = scanVersionCore(s, (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .stripStart */ .fM)(s, start + 2, s.length), false);
         if (i < 0)
             return -1;
         if (s.charCodeAt(i) === 0x2e && s.charCodeAt(i + 1) === 0x2a)
@@ -9553,26 +9534,17 @@ function matchSpecifier(s, start) {
         return j;
     }
     if (c0 === 0x7e && c1 === 0x3d) {
-        const i = scanVersionCore(s, skipWhitespace(s, start + 2), true);
+        const i = scanVersionCore(s, (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .stripStart */ .fM)(s, start + 2, s.length), true);
         return i < 0 ? -1 : scanSuffix(s, i, true);
     }
     if (c0 === 0x3c || c0 === 0x3e) {
-        const i = scanVersionCore(s, skipWhitespace(s, start + (c1 === 0x3d ? 2 : 1)), false);
+        const i = scanVersionCore(s, (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .stripStart */ .fM)(s, start + (c1 === 0x3d ? 2 : 1), s.length), false);
         return i < 0 ? -1 : scanSuffix(s, i, false);
     }
     return -1;
 }
 // ---------------------------------------------------------------------------------------------
 // Reading.
-function pythonStrip(s) {
-    let start = 0;
-    let end = s.length;
-    while (start < end && (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .isPythonWhitespace */ .c4)(s.charCodeAt(start)))
-        start++;
-    while (end > start && (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .isPythonWhitespace */ .c4)(s.charCodeAt(end - 1)))
-        end--;
-    return start === 0 && end === s.length ? s : s.slice(start, end);
-}
 const PREFIX_SPLIT = /^([0-9]+)((?:a|b|c|rc)[0-9]+)$/;
 /** packaging's `_version_split`: epoch, then the dot-separated parts, `0a1` split in two. */
 function versionSplit(version) {
@@ -9626,14 +9598,14 @@ function compatiblePrefix(versionText) {
 }
 /** One specifier, as packaging's `Specifier(text)` reads it; null where it raises. */
 function parseSpecifier(text) {
-    const start = skipWhitespace(text, 0);
+    const start = (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .stripStart */ .fM)(text, 0, text.length);
     const end = matchSpecifier(text, start);
-    if (end < 0 || skipWhitespace(text, end) !== text.length)
+    if (end < 0 || (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .stripStart */ .fM)(text, end, text.length) !== text.length)
         return null;
-    const spec = pythonStrip(text);
+    const spec = (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonTrim */ .PE)(text);
     const opLength = spec.startsWith('===') ? 3 : spec.charCodeAt(1) === 0x3d ? 2 : 1;
     const operator = spec.slice(0, opLength);
-    const version = pythonStrip(spec.slice(opLength));
+    const version = (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonTrim */ .PE)(spec.slice(opLength));
     const wildcard = (operator === '==' || operator === '!=') && version.endsWith('.*');
     const target = (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersion */ .ot)(wildcard ? version.slice(0, -2) : version);
     let prefix = null;
@@ -9668,7 +9640,7 @@ function parseSetUncached(text) {
     const specifiers = [];
     // packaging splits on every comma and drops empty pieces, so `>=1.0,` and `,>=1.0` are valid.
     for (const piece of text.split(',')) {
-        const stripped = pythonStrip(piece);
+        const stripped = (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonTrim */ .PE)(piece);
         if (stripped === '')
             continue;
         const spec = parseSpecifier(stripped);
@@ -9866,11 +9838,14 @@ function pythonRepr(s) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CC: () => (/* binding */ comparePublicVersions),
+/* harmony export */   Gl: () => (/* binding */ stripEnd),
+/* harmony export */   PE: () => (/* binding */ pythonTrim),
 /* harmony export */   Qj: () => (/* binding */ normalizeVersion),
 /* harmony export */   V1: () => (/* binding */ isPrerelease),
 /* harmony export */   Zy: () => (/* binding */ compareVersions),
 /* harmony export */   c0: () => (/* binding */ compareReleases),
 /* harmony export */   c4: () => (/* binding */ isPythonWhitespace),
+/* harmony export */   fM: () => (/* binding */ stripStart),
 /* harmony export */   hP: () => (/* binding */ versionFromParts),
 /* harmony export */   ot: () => (/* binding */ parseVersion)
 /* harmony export */ });
@@ -9900,6 +9875,25 @@ function isPythonWhitespace(code) {
         code === 0x202f ||
         code === 0x205f ||
         code === 0x3000);
+}
+// str.strip() as indices into [from, to), for readers that trim without cutting copies.
+/** The first index of [from, to) that is no Python whitespace (`to` when there is none). */
+function stripStart(text, from, to) {
+    while (from < to && isPythonWhitespace(text.charCodeAt(from)))
+        from++;
+    return from;
+}
+/** One past the last index of [from, to) that is no Python whitespace (`from` when there is none). */
+function stripEnd(text, from, to) {
+    while (to > from && isPythonWhitespace(text.charCodeAt(to - 1)))
+        to--;
+    return to;
+}
+/** Python's str.strip(): the text itself when there is nothing to strip. */
+function pythonTrim(text) {
+    const start = stripStart(text, 0, text.length);
+    const end = stripEnd(text, start, text.length);
+    return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 function isDigit(code) {
     return code >= 0x30 && code <= 0x39;
@@ -9980,12 +9974,8 @@ function parseRelease(s) {
     return freezeVersion(s, 0, release, null, null, null, null);
 }
 function parseFull(s) {
-    let i = 0;
-    let end = s.length;
-    while (i < end && isPythonWhitespace(s.charCodeAt(i)))
-        i++;
-    while (end > i && isPythonWhitespace(s.charCodeAt(end - 1)))
-        end--;
+    let i = stripStart(s, 0, s.length);
+    const end = stripEnd(s, i, s.length);
     if (i < end && (s.charCodeAt(i) | 0x20) === 0x76)
         i++; // v
     let epoch = 0;

@@ -187,10 +187,16 @@ export class SetView {
     return this.readPositions;
   }
 
+  /** The file a slot belongs to: the last whose first slot is not past it (a set can include thousands of files). */
   private sourceOf(slot: number): Source {
-    let at = this.sources.length - 1;
-    while ((this.sources[at] as Source).firstSlot > slot) at--;
-    return this.sources[at] as Source;
+    let low = 0;
+    let high = this.sources.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.sources[middle] as Source).firstSlot <= slot) low = middle;
+      else high = middle - 1;
+    }
+    return this.sources[low] as Source;
   }
 
   private firstSlotOf(key: string): number {

@@ -9,7 +9,7 @@
 
 import * as posix from 'node:path/posix';
 import { canonicalName, type Diagnostic, type IndexFact, type Include, type ParsedFile, type Severity } from '../model.js';
-import { isPythonWhitespace, normalizeVersion, parseVersion } from '../pep440/version.js';
+import { isPythonWhitespace, normalizeVersion, parseVersion, pythonTrim, stripEnd, stripStart } from '../pep440/version.js';
 import { pythonRepr } from '../pep440/specifier.js';
 import { parseMarker, type MarkerParse } from './marker.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
@@ -181,9 +181,7 @@ class LineJoiner {
 const BACKSLASH = 0x5c;
 
 function isCommentLine(text: string): boolean {
-  let index = 0;
-  while (index < text.length && isPythonWhitespace(text.charCodeAt(index))) index++;
-  return text.charCodeAt(index) === HASH;
+  return text.charCodeAt(stripStart(text, 0, text.length)) === HASH;
 }
 
 const HASH = 0x23;
@@ -194,26 +192,6 @@ function commentStart(text: string): number {
     if (index === 0 || isPythonWhitespace(text.charCodeAt(index - 1))) return index;
   }
   return text.length;
-}
-
-// str.strip() as two indices into [from, to), so that a line is trimmed without cutting copies.
-
-/** The first index of [from, to) that is no Python whitespace (`to` when there is none). */
-function stripStart(text: string, from: number, to: number): number {
-  while (from < to && isPythonWhitespace(text.charCodeAt(from))) from++;
-  return from;
-}
-
-/** One past the last index of [from, to) that is no Python whitespace (`from` when there is none). */
-function stripEnd(text: string, from: number, to: number): number {
-  while (to > from && isPythonWhitespace(text.charCodeAt(to - 1))) to--;
-  return to;
-}
-
-function pythonTrim(text: string): string {
-  const start = stripStart(text, 0, text.length);
-  const end = stripEnd(text, start, text.length);
-  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -915,7 +893,7 @@ class FileReader {
       }
     }
     const tokenStart = start + stripStart(text, 0, text.length);
-    const tokenEnd = start + stripEnd(text, 0, text.length);
+    const tokenEnd = start + stripEnd(text, tokenStart - start, text.length);
     const first = positionAt(line.pieces, tokenStart);
     const place: RequirementPlace = {
       editable,

@@ -17,6 +17,8 @@ import {
   isPythonWhitespace,
   normalizeVersion,
   parseVersion,
+  pythonTrim,
+  stripStart,
   versionFromParts,
   type Version,
   type VersionNumber,
@@ -69,11 +71,6 @@ export interface ContainsOptions {
 
 // ---------------------------------------------------------------------------------------------
 // The specifier grammar (packaging's Specifier._specifier_regex_str), as a scanner.
-
-function skipWhitespace(s: string, i: number): number {
-  while (i < s.length && isPythonWhitespace(s.charCodeAt(i))) i++;
-  return i;
-}
 
 function isDigitAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
@@ -165,7 +162,7 @@ function scanSuffix(s: string, i: number, unicode: boolean): number {
  */
 export function matchSpecifier(s: string, start: number): number {
   if (s.startsWith('===', start)) {
-    let i = skipWhitespace(s, start + 3);
+    let i = stripStart(s, start + 3, s.length);
     while (i < s.length) {
       const c = s.charCodeAt(i);
       if (c === 0x3b || c === 0x29 || isPythonWhitespace(c)) break;
@@ -176,7 +173,7 @@ export function matchSpecifier(s: string, start: number): number {
   const c0 = s.charCodeAt(start);
   const c1 = s.charCodeAt(start + 1);
   if ((c0 === 0x3d || c0 === 0x21) && c1 === 0x3d) {
-    const i = scanVersionCore(s, skipWhitespace(s, start + 2), false);
+    const i = scanVersionCore(s, stripStart(s, start + 2, s.length), false);
     if (i < 0) return -1;
     if (s.charCodeAt(i) === 0x2e && s.charCodeAt(i + 1) === 0x2a) return i + 2;
     let j = scanSuffix(s, i, false);
@@ -191,11 +188,11 @@ export function matchSpecifier(s: string, start: number): number {
     return j;
   }
   if (c0 === 0x7e && c1 === 0x3d) {
-    const i = scanVersionCore(s, skipWhitespace(s, start + 2), true);
+    const i = scanVersionCore(s, stripStart(s, start + 2, s.length), true);
     return i < 0 ? -1 : scanSuffix(s, i, true);
   }
   if (c0 === 0x3c || c0 === 0x3e) {
-    const i = scanVersionCore(s, skipWhitespace(s, start + (c1 === 0x3d ? 2 : 1)), false);
+    const i = scanVersionCore(s, stripStart(s, start + (c1 === 0x3d ? 2 : 1), s.length), false);
     return i < 0 ? -1 : scanSuffix(s, i, false);
   }
   return -1;
@@ -203,14 +200,6 @@ export function matchSpecifier(s: string, start: number): number {
 
 // ---------------------------------------------------------------------------------------------
 // Reading.
-
-function pythonStrip(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && isPythonWhitespace(s.charCodeAt(start))) start++;
-  while (end > start && isPythonWhitespace(s.charCodeAt(end - 1))) end--;
-  return start === 0 && end === s.length ? s : s.slice(start, end);
-}
 
 const PREFIX_SPLIT = /^([0-9]+)((?:a|b|c|rc)[0-9]+)$/;
 
@@ -264,13 +253,13 @@ function compatiblePrefix(versionText: string): PrefixPattern {
 
 /** One specifier, as packaging's `Specifier(text)` reads it; null where it raises. */
 export function parseSpecifier(text: string): Specifier | null {
-  const start = skipWhitespace(text, 0);
+  const start = stripStart(text, 0, text.length);
   const end = matchSpecifier(text, start);
-  if (end < 0 || skipWhitespace(text, end) !== text.length) return null;
-  const spec = pythonStrip(text);
+  if (end < 0 || stripStart(text, end, text.length) !== text.length) return null;
+  const spec = pythonTrim(text);
   const opLength = spec.startsWith('===') ? 3 : spec.charCodeAt(1) === 0x3d ? 2 : 1;
   const operator = spec.slice(0, opLength) as SpecifierOperator;
-  const version = pythonStrip(spec.slice(opLength));
+  const version = pythonTrim(spec.slice(opLength));
   const wildcard = (operator === '==' || operator === '!=') && version.endsWith('.*');
   const target = parseVersion(wildcard ? version.slice(0, -2) : version);
   let prefix: PrefixPattern | null = null;
@@ -305,7 +294,7 @@ function parseSetUncached(text: string): SpecifierSetParse {
   const specifiers: Specifier[] = [];
   // packaging splits on every comma and drops empty pieces, so `>=1.0,` and `,>=1.0` are valid.
   for (const piece of text.split(',')) {
-    const stripped = pythonStrip(piece);
+    const stripped = pythonTrim(piece);
     if (stripped === '') continue;
     const spec = parseSpecifier(stripped);
     if (spec === null) return Object.freeze({ ok: false, message: `Invalid specifier: ${pythonRepr(stripped)}` });

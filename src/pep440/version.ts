@@ -59,6 +59,27 @@ export function isPythonWhitespace(code: number): boolean {
   );
 }
 
+// str.strip() as indices into [from, to), for readers that trim without cutting copies.
+
+/** The first index of [from, to) that is no Python whitespace (`to` when there is none). */
+export function stripStart(text: string, from: number, to: number): number {
+  while (from < to && isPythonWhitespace(text.charCodeAt(from))) from++;
+  return from;
+}
+
+/** One past the last index of [from, to) that is no Python whitespace (`from` when there is none). */
+export function stripEnd(text: string, from: number, to: number): number {
+  while (to > from && isPythonWhitespace(text.charCodeAt(to - 1))) to--;
+  return to;
+}
+
+/** Python's str.strip(): the text itself when there is nothing to strip. */
+export function pythonTrim(text: string): string {
+  const start = stripStart(text, 0, text.length);
+  const end = stripEnd(text, start, text.length);
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
@@ -138,10 +159,8 @@ function parseRelease(s: string): Version | null {
 }
 
 function parseFull(s: string): Version | null {
-  let i = 0;
-  let end = s.length;
-  while (i < end && isPythonWhitespace(s.charCodeAt(i))) i++;
-  while (end > i && isPythonWhitespace(s.charCodeAt(end - 1))) end--;
+  let i = stripStart(s, 0, s.length);
+  const end = stripEnd(s, i, s.length);
   if (i < end && (s.charCodeAt(i) | 0x20) === 0x76) i++; // v
 
   let epoch: VersionNumber = 0;
