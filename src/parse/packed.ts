@@ -5,6 +5,7 @@
 // Requirement only for the few a rule asks about.
 
 import { canonicalName, type ParsedFile, type Requirement } from '../model.js';
+import { NO_EXTRAS } from './requirement.js';
 import { detached, SharedStrings } from './strings.js';
 
 export interface PackedRequirements {
@@ -56,7 +57,8 @@ export class RequirementPacker {
 
   add(requirement: RequirementFields, place: RequirementPlace): void {
     const url = requirement.url ?? '';
-    const extras = requirement.extras.join(',');
+    // join() is a call into the runtime even for no extras, which most requirements have.
+    const extras = requirement.extras.length === 0 ? '' : requirement.extras.join(',');
     const start = this.fieldsLength;
     const field = this.count * FIELDS;
     this.fields[field] = requirement.name;
@@ -312,9 +314,6 @@ export function unpackRequirements(packed: PackedRequirements): Requirement[] {
   const table = new PackedTable(packed);
   return Array.from({ length: table.count }, (_, index) => table.requirement(index));
 }
-
-/** Shared by every requirement without extras (most of them). */
-export const NO_EXTRAS: readonly string[] = Object.freeze([]);
 
 /** A file's requirements as a table, whether it was read packed (by `check`) or not. */
 export function requirementTable(file: ParsedFile): RequirementTable {

@@ -9,10 +9,13 @@ import { compareCodePoints, matchSpecifier, parseSpecifierSet, specifierToString
 import { isPythonWhitespace } from '../pep440/version.js';
 
 export type RequirementParse =
-  | { ok: true; name: string; extras: string[]; specifier: string; marker: string | null; url: string | null }
+  | { ok: true; name: string; extras: readonly string[]; specifier: string; marker: string | null; url: string | null }
   | { ok: false; message: string; offset: number };
 
 export type ParsedRequirement = Extract<RequirementParse, { ok: true }>;
+
+/** The extras of every requirement that has none: most have none, and need no array of their own. */
+export const NO_EXTRAS: readonly string[] = Object.freeze([]);
 
 function fail(message: string, offset: number): RequirementParse {
   return { ok: false, message, offset };
@@ -71,12 +74,13 @@ export function parseRequirement(text: string): RequirementParse {
   const name = text.slice(i, nameEnd);
   i = skipBlanks(text, nameEnd);
 
-  const extras: string[] = [];
+  let extras = NO_EXTRAS;
   if (text.charCodeAt(i) === 0x5b) {
     i = skipBlanks(text, i + 1);
     let end = matchIdentifier(text, i);
     if (end >= 0) {
-      extras.push(text.slice(i, end));
+      const written = [text.slice(i, end)];
+      extras = written;
       i = end;
       for (;;) {
         i = skipBlanks(text, i);
@@ -85,7 +89,7 @@ export function parseRequirement(text: string): RequirementParse {
         i = skipBlanks(text, i + 1);
         end = matchIdentifier(text, i);
         if (end < 0) return fail('Expected extra name after comma', i);
-        extras.push(text.slice(i, end));
+        written.push(text.slice(i, end));
         i = end;
       }
     }

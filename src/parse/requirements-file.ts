@@ -13,8 +13,8 @@ import { isPythonWhitespace, normalizeVersion, parseVersion, pythonTrim, stripEn
 import { pythonRepr } from '../pep440/specifier.js';
 import { parseMarker, type MarkerParse } from './marker.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
-import { parseRequirement } from './requirement.js';
-import { NO_EXTRAS, type RequirementPacker, type RequirementPlace } from './packed.js';
+import { NO_EXTRAS, parseRequirement } from './requirement.js';
+import type { RequirementPacker, RequirementPlace } from './packed.js';
 import { detached, SharedStrings } from './strings.js';
 import { splitLines } from './text.js';
 
@@ -84,10 +84,15 @@ function lineAt(pieces: readonly Piece[], offset: number): number {
   return (pieces[pieceIndexAt(pieces, offset)] as Piece).line;
 }
 
-function positionAt(pieces: readonly Piece[], offset: number): Position {
+/** The 1-based column of a logical line's offset (positionAt's column, without building a Position). */
+function columnAt(pieces: readonly Piece[], offset: number): number {
   const piece = pieces[pieceIndexAt(pieces, offset)] as Piece;
   const delta = Math.max(0, Math.min(offset - piece.start, piece.span - 1));
-  return { line: piece.line, column: piece.column + delta + 1 };
+  return piece.column + delta + 1;
+}
+
+function positionAt(pieces: readonly Piece[], offset: number): Position {
+  return { line: lineAt(pieces, offset), column: columnAt(pieces, offset) };
 }
 
 /** Index of the last piece that starts at or before `offset` (binary search: a joined line can have many). */
@@ -132,10 +137,18 @@ interface LogicalLine {
   pieces: Piece[];
 }
 
+/**
+ * The lines it emits, and their pieces, are its own and valid only during the call to `emit`: it
+ * reuses them for the next line (a line and a piece per physical line were a sixth of what reading
+ * a large file allocated). Whatever outlives the call copies the numbers it needs.
+ */
 class LineJoiner {
-  private parts: string[] = [];
-  private pieces: Piece[] = [];
+  private readonly parts: string[] = [];
+  private readonly pieces: Piece[] = [];
   private length = 0;
+  private readonly single: Piece = { start: 0, length: 0, line: 0, column: 0, span: 0 };
+  private readonly singleLine: LogicalLine = { text: '', pieces: [this.single] };
+  private readonly joinedLine: LogicalLine = { text: '', pieces: this.pieces };
 
   constructor(private readonly emit: (line: LogicalLine) => void) {}
 
@@ -143,7 +156,13 @@ class LineJoiner {
     const comment = isCommentLine(text);
     if (comment || !text.endsWith('\\')) {
       if (this.parts.length === 0) {
-        if (!comment) this.emit({ text, pieces: [{ start: 0, length: text.length, line, column, span: text.length }] });
+        if (comment) return;
+        const single = this.single;
+        single.length = single.span = text.length;
+        single.line = line;
+        single.column = column;
+        this.singleLine.text = text;
+        this.emit(this.singleLine);
         return;
       }
       // pip appends the comment line after a space, so that the comment pass drops it.
@@ -171,9 +190,10 @@ class LineJoiner {
   }
 
   private flush(): void {
-    this.emit({ text: this.parts.join(''), pieces: this.pieces });
-    this.parts = [];
-    this.pieces = [];
+    this.joinedLine.text = this.parts.join('');
+    this.emit(this.joinedLine);
+    this.parts.length = 0;
+    this.pieces.length = 0;
     this.length = 0;
   }
 }
@@ -839,13 +859,13 @@ class FileReader {
       }
       options = parsed.options;
     }
-    const [firstIgnored] = options.ignored;
+    const firstIgnored = options.ignored[0];
     if (firstIgnored) {
       const ignored = text.slice(firstIgnored.start, (options.ignored[options.ignored.length - 1] as Word).end);
       this.report(line, firstIgnored.start, 'warning', `pip ignores ${quoteInput(ignored)}: after the first option a line holds only options (a marker goes before them)`);
     }
     const args = optionStart < 0 ? text : optionStart === 0 ? '' : text.slice(0, optionStart - 1);
-    const editable = options.uses.find((use) => use.spec.dest === 'editables');
+    const editable = options.uses.length === 0 ? undefined : options.uses.find(isEditableUse);
     if (args !== '') {
       // pip 26 takes the text before the options as the requirement, and as an editable one when the
       // line also has -e.
@@ -863,15 +883,7 @@ class FileReader {
   private readRequirement(line: LogicalLine, text: string, start: number, editable: boolean, uses: readonly OptionUse[]): void {
     // Packed requirements drop their hashes (no rule reads them), so only the plain reader keeps them.
     const hashes: string[] | null = this.packer ? null : [];
-    const warned: string[] = [];
-    for (const use of uses) {
-      const applies = use.spec.scope === 'any-requirement' || (use.spec.scope === 'requirement' && !editable);
-      if (!applies) {
-        this.warnIgnored(line, use, warned, `pip ignores ${use.flag} on ${editable ? 'an editable (-e) line' : 'a requirement line'}: ${use.spec.scope === 'file' ? 'put it on a line of its own' : 'it applies to non-editable requirements only'}`);
-      } else if (use.spec.dest === 'hashes') {
-        hashes?.push(use.value as string);
-      }
-    }
+    if (uses.length > 0) this.readRequirementOptions(line, editable, uses, hashes);
     // pip refuses an editable constraint before it reads the requirement.
     if (this.options.constraint && editable) {
       this.report(line, start, 'error', 'Editable requirements are not allowed as constraints');
@@ -894,14 +906,14 @@ class FileReader {
     }
     const tokenStart = start + stripStart(text, 0, text.length);
     const tokenEnd = start + stripEnd(text, tokenStart - start, text.length);
-    const first = positionAt(line.pieces, tokenStart);
+    const firstLine = lineAt(line.pieces, tokenStart);
     const place: RequirementPlace = {
       editable,
       constraint: this.options.constraint,
-      line: first.line,
+      line: firstLine,
       endLine: lineAt(line.pieces, line.text.length - 1),
-      column: first.column,
-      endColumn: lastColumnOnLine(line, tokenStart, tokenEnd, first.line),
+      column: columnAt(line.pieces, tokenStart),
+      endColumn: lastColumnOnLine(line, tokenStart, tokenEnd, firstLine),
     };
     if (this.packer) {
       this.packer.add(fields, place);
@@ -911,6 +923,19 @@ class FileReader {
       name: fields.name, key: canonicalName(fields.name), extras: fields.extras, specifier: fields.specifier, marker: fields.marker, url: fields.url,
       ...place, hashes: hashes ?? [],
     });
+  }
+
+  /** The options on a requirement's line: its hashes (into `hashes`, when kept), and those pip ignores there. */
+  private readRequirementOptions(line: LogicalLine, editable: boolean, uses: readonly OptionUse[], hashes: string[] | null): void {
+    const warned: string[] = [];
+    for (const use of uses) {
+      const applies = use.spec.scope === 'any-requirement' || (use.spec.scope === 'requirement' && !editable);
+      if (!applies) {
+        this.warnIgnored(line, use, warned, `pip ignores ${use.flag} on ${editable ? 'an editable (-e) line' : 'a requirement line'}: ${use.spec.scope === 'file' ? 'put it on a line of its own' : 'it applies to non-editable requirements only'}`);
+      } else if (use.spec.dest === 'hashes') {
+        hashes?.push(use.value as string);
+      }
+    }
   }
 
   private readOptionLine(line: LogicalLine, uses: readonly OptionUse[]): void {
@@ -967,7 +992,7 @@ class FileReader {
     const constraint = use.spec.dest === 'constraints';
     const flag = constraint ? '-c' : '-r';
     const written = use.value as string;
-    const at = positionAt(line.pieces, use.start).line;
+    const at = lineAt(line.pieces, use.start);
     if (INCLUDE_URL.test(written)) {
       this.report(line, use.valueStart, 'warning', `${flag} ${redactUrl(written)} is a URL; not fetched`);
       return;
@@ -1001,6 +1026,10 @@ class FileReader {
   }
 }
 
+function isEditableUse(use: OptionUse): boolean {
+  return use.spec.dest === 'editables';
+}
+
 // pip's SCHEME_RE: these includes are fetched, not read from the repository.
 const INCLUDE_URL = /^(http|https|file):/i;
 
@@ -1031,5 +1060,5 @@ function lastColumnOnLine(line: LogicalLine, from: number, to: number, physical:
   }
   let last = limit - 1;
   while (last > from && isPythonWhitespace(text.charCodeAt(last))) last--;
-  return positionAt(pieces, Math.max(from, last)).column;
+  return columnAt(pieces, Math.max(from, last));
 }

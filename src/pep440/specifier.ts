@@ -114,6 +114,7 @@ function wordAt(s: string, i: number, word: string, unicode: boolean): boolean {
 
 const PRE_WORDS = ['alpha', 'beta', 'preview', 'pre', 'a', 'b', 'c', 'rc'];
 const POST_WORDS = ['post', 'rev', 'r'];
+const DEV_WORDS = ['dev'];
 
 function scanWordGroup(s: string, i: number, words: readonly string[], unicode: boolean): number {
   let k = i;
@@ -153,7 +154,7 @@ function scanSuffix(s: string, i: number, unicode: boolean): number {
   i = scanWordGroup(s, i, PRE_WORDS, unicode);
   if (s.charCodeAt(i) === 0x2d && isDigitAt(s, i + 1)) i = scanDigits(s, i + 1);
   else i = scanWordGroup(s, i, POST_WORDS, unicode);
-  return scanWordGroup(s, i, ['dev'], unicode);
+  return scanWordGroup(s, i, DEV_WORDS, unicode);
 }
 
 /**
