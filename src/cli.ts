@@ -15,6 +15,7 @@ import { toJsonReport } from './report/json.js';
 import { formatText } from './report/text.js';
 import { toWorkflowCommands } from './report/workflow-commands.js';
 import { TOOL_VERSION } from './version.js';
+import { sendInChunks, writePiecesToFile } from './write-pieces.js';
 
 const USAGE = `compat-guard ${TOOL_VERSION}: check Python requirement pins, Python versions and CUDA images against a compatibility matrix
 
@@ -174,27 +175,10 @@ function write(output: string | null, text: string | Iterable<string>): void {
   if (typeof text === 'string') {
     if (output) fs.writeFileSync(output, text);
     else process.stdout.write(text);
-    return;
-  }
-  const fd = output ? fs.openSync(output, 'w') : null;
-  const send = (chunk: string): void => {
-    if (fd === null) process.stdout.write(chunk);
-    else fs.writeSync(fd, chunk);
-  };
-  try {
-    // Pieces gathered into writes of about 64 KB, to a file or to stdout: a report comes in
-    // hundreds of pieces, some of them a comma and a line break.
-    let pending = '';
-    for (const piece of text) {
-      pending += piece;
-      if (pending.length >= 65_536) {
-        send(pending);
-        pending = '';
-      }
-    }
-    if (pending) send(pending);
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
+  } else if (output) {
+    writePiecesToFile(output, text);
+  } else {
+    sendInChunks(text, (chunk) => process.stdout.write(chunk));
   }
 }
 

@@ -18,10 +18,12 @@ import { readInputs, type ActionInputs } from './github/inputs.js';
 import { readPullRequestDiff } from './github/pr-diff.js';
 import { failingFindings } from './report/fail.js';
 import { countBySeverity, countsText, isInScope, oneLine, plural } from './report/findings.js';
+import { jsonPieces } from './report/json-pieces.js';
 import { toJsonReport } from './report/json.js';
 import { toSarif } from './report/sarif.js';
 import { buildSummary, type AnnotationsShown } from './report/summary.js';
 import { formatText } from './report/text.js';
+import { writePiecesToFile } from './write-pieces.js';
 
 /** The check run's summary must stay under the API's 65,535 characters. */
 const CHECK_RUN_SUMMARY_BYTES = 60_000;
@@ -95,8 +97,9 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
           detailsUrl: repoUrl && env.GITHUB_RUN_ID ? `${repoUrl}/actions/runs/${env.GITHUB_RUN_ID}` : null,
         });
 
-  writeJson(inputs.reportFile, toJsonReport(result));
-  if (inputs.sarifFile) writeJson(inputs.sarifFile, toSarif(result));
+  // The report in pieces, as the CLI writes it: a large repository's report is never one string.
+  writeFile(inputs.reportFile, jsonPieces(toJsonReport(result)));
+  if (inputs.sarifFile) writeFile(inputs.sarifFile, [`${JSON.stringify(toSarif(result), null, 2)}\n`]);
   await writeJobSummary(env, buildSummary(result, { ...summaryOptions, annotations: shown }));
   setOutputs(result, inputs);
 
@@ -163,9 +166,9 @@ function logReport(result: CheckResult): void {
   core.info(`::${fence}::`);
 }
 
-function writeJson(file: string, value: unknown): void {
+function writeFile(file: string, pieces: Iterable<string>): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+  writePiecesToFile(file, pieces);
 }
 
 async function writeJobSummary(env: NodeJS.ProcessEnv, markdown: string): Promise<void> {
