@@ -164,6 +164,19 @@ describe('discoverFiles', () => {
     assert.ok(!fifo.ok && /not a regular file/.test(fifo.message));
   });
 
+  it('reads no .gitignore that is a symlink (git follows none either), a FIFO or a device', () => {
+    const root = makeTree({ 'linked/requirements.txt': 'x==1\n', 'fifo/requirements.txt': 'y==1\n', 'device/requirements.txt': 'z==1\n' });
+    const outside = makeTree({ 'ignore-all': '*.txt\n' });
+    roots.push(root, outside);
+    // Followed, the link would be read outside the root; a FIFO or /dev/zero would never end.
+    fs.symlinkSync(path.join(outside, 'ignore-all'), path.join(root, 'linked/.gitignore'));
+    execFileSync('mkfifo', [path.join(root, 'fifo/.gitignore')]);
+    fs.symlinkSync('/dev/zero', path.join(root, 'device/.gitignore'));
+    const { files, diagnostics } = discoverFiles(root, []);
+    assert.deepEqual(files.map((file) => file.path), ['device/requirements.txt', 'fifo/requirements.txt', 'linked/requirements.txt']);
+    assert.deepEqual(diagnostics, []);
+  });
+
   it('walks a 120-deep tree without trouble', () => {
     const deep = Array.from({ length: 120 }, (_, i) => `d${i}`).join('/');
     const root = makeTree({ [`${deep}/requirements.txt`]: 'x==1\n' });

@@ -212,13 +212,10 @@ function isRealFolder(root: string, folder: string): boolean {
 }
 
 function withGitignore(root: string, folder: string, inherited: IgnoreRules[]): IgnoreRules[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(path.join(root, folder, '.gitignore'), 'utf8');
-  } catch {
-    return inherited;
-  }
-  return [...inherited, parseGitignore(folder, text)];
+  // Read as the checked files are: a symlink is not followed (git does not follow one either), so
+  // that no file outside the root is read, and a FIFO or /dev/zero in its place cannot hang the walk.
+  const read = readRegularFile(path.join(root, folder, '.gitignore'), NO_FOLLOW, new ReadBuffer());
+  return read.ok ? [...inherited, parseGitignore(folder, new TextDecoder().decode(read.bytes))] : inherited;
 }
 
 /** The .gitignore files of the folders above `start`, so that a walk from a sub-folder honours them. */
