@@ -151,6 +151,18 @@ describe('discoverFiles', () => {
     assert.ok(!escape.ok && /outside the repository/.test(escape.message));
   });
 
+  it('refuses a folder named on the command line that is a symlink out of the root, without listing it', () => {
+    const root = makeTree({ 'requirements.txt': 'x==1\n', 'inside/requirements.txt': 'y==1\n' });
+    const outside = makeTree({ 'deep/requirements.txt': 'secret==1\n' });
+    roots.push(root, outside);
+    fs.symlinkSync(outside, path.join(root, 'out'));
+    fs.symlinkSync(path.join(root, 'inside'), path.join(root, 'alias'));
+    const { files, diagnostics } = discoverFiles(root, ['out', 'alias']);
+    // A link that stays inside the root is walked; its files are not plain (each read resolves its links).
+    assert.deepEqual(files.map((file) => file.path), ['alias/requirements.txt']);
+    assert.deepEqual(diagnostics, [{ file: 'out', line: 1, severity: 'error', message: 'out is a symlink to outside the repository; not read' }]);
+  });
+
   it('refuses a plain file replaced by a symlink after the walk, and a FIFO, without waiting', () => {
     const root = makeTree({ 'requirements.txt': 'x==1\n', 'outside.txt': 'secret\n' });
     roots.push(root);

@@ -148,8 +148,14 @@ export function discoverFiles(root: string, targets: readonly string[]): Discove
       diagnostics.push({ file: relative || '.', line: 1, severity: 'error', message: `${target}: no such file or folder` });
       continue;
     }
-    if (stat.isDirectory()) folders.push(relative);
-    else found.set(relative, kindOfExplicitPath(relative));
+    if (!stat.isDirectory()) {
+      found.set(relative, kindOfExplicitPath(relative));
+    } else if (!leadsInside(root, relative)) {
+      // Walked, a folder that is a symlink out of the root would have its tree listed, and the names of its files reported.
+      diagnostics.push({ file: relative, line: 1, severity: 'error', message: `${relative} is a symlink to outside the repository; not read` });
+    } else {
+      folders.push(relative);
+    }
   }
   for (const folder of folders) {
     walk(root, folder, diagnostics, (file, plain) => {
@@ -209,6 +215,13 @@ function isRealFolder(root: string, folder: string): boolean {
   const realRoot = safeRealpath(root);
   const real = safeRealpath(path.join(root, folder));
   return realRoot !== null && real !== null && real === path.join(realRoot, folder);
+}
+
+/** True when `folder` (relative to the root), symlinks resolved, is the root or inside it. */
+function leadsInside(root: string, folder: string): boolean {
+  const realRoot = safeRealpath(root);
+  const real = safeRealpath(path.join(root, folder));
+  return realRoot !== null && real !== null && toRelative(realRoot, real) !== null;
 }
 
 function withGitignore(root: string, folder: string, inherited: IgnoreRules[]): IgnoreRules[] {
