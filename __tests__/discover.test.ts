@@ -195,4 +195,33 @@ describe('discoverFiles', () => {
     roots.push(root);
     assert.deepEqual(discoverFiles(root, []).files.map((file) => file.path), [`${deep}/requirements.txt`]);
   });
+
+  it('warns about a folder whose path is too long to search, and finds the files above it', () => {
+    const root = makeTree({ 'requirements.txt': 'x==1\n' });
+    // 30 folders of 202-character names: past Linux's 4,096-byte PATH_MAX, so made one at a time from
+    // inside, and removed with rm, which (unlike fs.rmSync) walks a tree without whole paths.
+    after(() => execFileSync('rm', ['-rf', root]));
+    const names = Array.from({ length: 30 }, (_, index) => `${'x'.repeat(200)}${String(index).padStart(2, '0')}`);
+    const cwd = process.cwd();
+    try {
+      process.chdir(root);
+      for (const name of names) {
+        fs.mkdirSync(name);
+        process.chdir(name);
+        fs.writeFileSync('requirements.txt', 'y==1\n');
+      }
+    } finally {
+      process.chdir(cwd);
+    }
+    const { files, diagnostics } = discoverFiles(root, []);
+    assert.equal(diagnostics.length, 1);
+    const [warning] = diagnostics;
+    assert.equal(warning?.severity, 'warning');
+    assert.equal(warning?.line, 1);
+    assert.equal(warning?.message, 'folder cannot be searched (ENAMETOOLONG); the files below it are not checked');
+    // Every folder above the one refused is searched.
+    const searched = (warning?.file ?? '').split('/').length - 1;
+    assert.ok(searched > 10, `${searched} folders searched`);
+    assert.deepEqual(files.map((file) => file.path), ['requirements.txt', ...names.slice(0, searched).map((_, depth) => `${names.slice(0, depth + 1).join('/')}/requirements.txt`)].sort());
+  });
 });

@@ -186,7 +186,11 @@ function walk(root: string, start: string, diagnostics: Diagnostic[], onFile: (r
     let names: fs.Dirent[];
     try {
       names = fs.readdirSync(absolute, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      // Said, not skipped quietly: a path past the system's limit (deep folders of long names) or a
+      // folder without read permission hides every file below it.
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      diagnostics.push({ file: folder || '.', line: 1, severity: 'warning', message: `folder cannot be searched (${code}); the files below it are not checked` });
       continue;
     }
     if (names.some((entry) => entry.name === 'pyvenv.cfg')) continue; // a virtual environment
