@@ -49,8 +49,9 @@ describe('a hostile repository', () => {
       'requirements-parens.txt': `torch==2.1.2\nnumpy==2.0.0 ; ${'('.repeat(10_000)}python_version > "3"${')'.repeat(10_000)}\n`,
       // Holds everywhere, so that the pin is installed and checked.
       'requirements-clauses.txt': `torch==2.1.2\nnumpy==2.0.0 ; ${Array.from({ length: 5000 }, (_, index) => `python_version != "2.${index}"`).join(' and ')}\n`,
-      'requirements-cycle-a.txt': '-r requirements-cycle-b.txt\n',
-      'requirements-cycle-b.txt': '-r requirements-cycle-a.txt\n',
+      // Nothing else includes them, and they are checked together all the same.
+      'requirements-cycle-a.txt': '-r requirements-cycle-b.txt\ntorch==2.1.2\n',
+      'requirements-cycle-b.txt': '-r requirements-cycle-a.txt\nnumpy==2.0.0\n',
       'requirements-escape.txt': '-r ../../etc/passwd\n-c /etc/passwd\n',
       [`${deep}/requirements.txt`]: pair,
       'docker/heredoc/Dockerfile': 'FROM python:3.11\nRUN <<EOF\npip install numpy==1.23.5\n',
@@ -112,6 +113,7 @@ describe('a hostile repository', () => {
     assert.deepEqual(parseErrorsOf('requirements-escape.txt').map((diagnostic) => diagnostic.line), [1, 2]);
     // The bad line does not stop the reader: the rest of the file is checked.
     assert.equal(pairFoundAt('requirements-control.txt'), 3);
+    assert.equal(pairFoundAt('requirements-cycle-b.txt'), 2);
   });
 
   it('reads odd encodings, huge files and deep folders as pip would, without complaint, to the last line', () => {
