@@ -121,11 +121,12 @@ describe('discoverFiles', () => {
   it('refuses paths outside the root and reports missing ones', () => {
     const root = makeTree({ 'requirements.txt': 'x==1\n' });
     roots.push(root);
-    const { files, diagnostics } = discoverFiles(root, ['../../etc/passwd', 'nope.txt']);
+    const { files, diagnostics } = discoverFiles(root, ['../../etc/passwd', '/etc/passwd', 'nope.txt']);
     assert.deepEqual(files, []);
-    assert.equal(diagnostics.length, 2);
+    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line]), [['../../etc/passwd', 1], ['/etc/passwd', 1], ['nope.txt', 1]]);
     assert.match(diagnostics[0]?.message ?? '', /outside the repository root/);
-    assert.match(diagnostics[1]?.message ?? '', /no such file or folder/);
+    assert.match(diagnostics[1]?.message ?? '', /^\/etc\/passwd is outside the repository root/);
+    assert.match(diagnostics[2]?.message ?? '', /no such file or folder/);
   });
 
   it('does not follow symlinked folders (loops) and refuses symlinks that leave the root', () => {
