@@ -91,11 +91,19 @@ describe('compat-guard check', () => {
   });
 
   it('an explicit unknown profile, a broken matrix or a bad option exits 2 with one line and no stack trace', () => {
-    const broken = makeTree({ 'requirements.txt': 'numpy==1.23.5\n', 'm.yml': 'profiles:\n  x:\n    pakages: {numpy: "==1"}\n' });
-    roots.push(broken);
+    const broken = makeTree({
+      'requirements.txt': 'numpy==1.23.5\n',
+      'm.yml': 'profiles:\n  x:\n    pakages: {numpy: "==1"}\n',
+      'bad-yaml.yml': 'profiles:\n  x:\n    packages: {numpy: "==1"\n',
+    });
+    // Well-formed, but wrong: the repository's own matrix file, found without --matrix.
+    const wrong = makeTree({ 'requirements.txt': 'numpy==1.23.5\n', '.github/compat-matrix.yml': 'profiles:\n  x:\n    extends: callytics-cu12\n' });
+    roots.push(broken, wrong);
     for (const args of [
       ['check', '--root', broken, '--profile', 'no-such-profile'],
       ['check', '--root', broken, '--matrix', `${broken}/m.yml`],
+      ['check', '--root', broken, '--matrix', `${broken}/bad-yaml.yml`, '--format', 'json'],
+      ['check', '--root', wrong],
       ['check', '--root', broken, '--matrix', `${broken}/missing.yml`],
       ['check', '--frobnicate'],
       ['check', '--fail-on', 'sometimes'],
@@ -107,8 +115,13 @@ describe('compat-guard check', () => {
       assert.equal(lines.length, 1, run.stderr);
       assert.match(lines[0] ?? '', /^compat-guard: /);
       assert.doesNotMatch(run.stderr, /\n\s+at /);
+      // Nothing a reader of the report (JSON, SARIF) would take for one.
+      assert.equal(run.stdout, '', args.join(' '));
     }
-    assert.match(cli(['check', '--root', broken, '--matrix', `${broken}/m.yml`]).stderr, /m\.yml:3: .*pakages/);
+    // One line: the file, the line and the key.
+    assert.match(cli(['check', '--root', broken, '--matrix', `${broken}/m.yml`]).stderr, /m\.yml:3: profiles\.x: unknown key "pakages" \(did you mean "packages"\?\)\n$/);
+    assert.match(cli(['check', '--root', broken, '--matrix', `${broken}/bad-yaml.yml`]).stderr, /bad-yaml\.yml:4: invalid YAML: /);
+    assert.match(cli(['check', '--root', wrong]).stderr, /^compat-guard: \.github\/compat-matrix\.yml:3: profiles\.x\.extends: unknown profile "callytics-cu12" \(did you mean "callytics-cu121"\?/);
   });
 });
 

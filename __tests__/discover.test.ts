@@ -121,11 +121,12 @@ describe('discoverFiles', () => {
   it('refuses paths outside the root and reports missing ones', () => {
     const root = makeTree({ 'requirements.txt': 'x==1\n' });
     roots.push(root);
-    const { files, diagnostics } = discoverFiles(root, ['../../etc/passwd', 'nope.txt']);
+    const { files, diagnostics } = discoverFiles(root, ['../../etc/passwd', '/etc/passwd', 'nope.txt']);
     assert.deepEqual(files, []);
-    assert.equal(diagnostics.length, 2);
+    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line]), [['../../etc/passwd', 1], ['/etc/passwd', 1], ['nope.txt', 1]]);
     assert.match(diagnostics[0]?.message ?? '', /outside the repository root/);
-    assert.match(diagnostics[1]?.message ?? '', /no such file or folder/);
+    assert.match(diagnostics[1]?.message ?? '', /^\/etc\/passwd is outside the repository root/);
+    assert.match(diagnostics[2]?.message ?? '', /no such file or folder/);
   });
 
   it('does not follow symlinked folders (loops) and refuses symlinks that leave the root', () => {
@@ -151,6 +152,18 @@ describe('discoverFiles', () => {
     assert.ok(!escape.ok && /outside the repository/.test(escape.message));
   });
 
+  it('refuses a folder named on the command line that is a symlink out of the root, without listing it', () => {
+    const root = makeTree({ 'requirements.txt': 'x==1\n', 'inside/requirements.txt': 'y==1\n' });
+    const outside = makeTree({ 'deep/requirements.txt': 'secret==1\n' });
+    roots.push(root, outside);
+    fs.symlinkSync(outside, path.join(root, 'out'));
+    fs.symlinkSync(path.join(root, 'inside'), path.join(root, 'alias'));
+    const { files, diagnostics } = discoverFiles(root, ['out', 'alias']);
+    // A link that stays inside the root is walked; its files are not plain (each read resolves its links).
+    assert.deepEqual(files.map((file) => file.path), ['alias/requirements.txt']);
+    assert.deepEqual(diagnostics, [{ file: 'out', line: 1, severity: 'error', message: 'out is a symlink to outside the repository; not read' }]);
+  });
+
   it('refuses a plain file replaced by a symlink after the walk, and a FIFO, without waiting', () => {
     const root = makeTree({ 'requirements.txt': 'x==1\n', 'outside.txt': 'secret\n' });
     roots.push(root);
@@ -164,10 +177,52 @@ describe('discoverFiles', () => {
     assert.ok(!fifo.ok && /not a regular file/.test(fifo.message));
   });
 
+  it('reads no .gitignore that is a symlink (git follows none either), a FIFO or a device', () => {
+    const root = makeTree({ 'linked/requirements.txt': 'x==1\n', 'fifo/requirements.txt': 'y==1\n', 'device/requirements.txt': 'z==1\n' });
+    const outside = makeTree({ 'ignore-all': '*.txt\n' });
+    roots.push(root, outside);
+    // Followed, the link would be read outside the root; a FIFO or /dev/zero would never end.
+    fs.symlinkSync(path.join(outside, 'ignore-all'), path.join(root, 'linked/.gitignore'));
+    execFileSync('mkfifo', [path.join(root, 'fifo/.gitignore')]);
+    fs.symlinkSync('/dev/zero', path.join(root, 'device/.gitignore'));
+    const { files, diagnostics } = discoverFiles(root, []);
+    assert.deepEqual(files.map((file) => file.path), ['device/requirements.txt', 'fifo/requirements.txt', 'linked/requirements.txt']);
+    assert.deepEqual(diagnostics, []);
+  });
+
   it('walks a 120-deep tree without trouble', () => {
     const deep = Array.from({ length: 120 }, (_, i) => `d${i}`).join('/');
     const root = makeTree({ [`${deep}/requirements.txt`]: 'x==1\n' });
     roots.push(root);
     assert.deepEqual(discoverFiles(root, []).files.map((file) => file.path), [`${deep}/requirements.txt`]);
+  });
+
+  it('warns about a folder whose path is too long to search, and finds the files above it', () => {
+    const root = makeTree({ 'requirements.txt': 'x==1\n' });
+    // 30 folders of 202-character names: past Linux's 4,096-byte PATH_MAX, so made one at a time from
+    // inside, and removed with rm, which (unlike fs.rmSync) walks a tree without whole paths.
+    after(() => execFileSync('rm', ['-rf', root]));
+    const names = Array.from({ length: 30 }, (_, index) => `${'x'.repeat(200)}${String(index).padStart(2, '0')}`);
+    const cwd = process.cwd();
+    try {
+      process.chdir(root);
+      for (const name of names) {
+        fs.mkdirSync(name);
+        process.chdir(name);
+        fs.writeFileSync('requirements.txt', 'y==1\n');
+      }
+    } finally {
+      process.chdir(cwd);
+    }
+    const { files, diagnostics } = discoverFiles(root, []);
+    assert.equal(diagnostics.length, 1);
+    const [warning] = diagnostics;
+    assert.equal(warning?.severity, 'warning');
+    assert.equal(warning?.line, 1);
+    assert.equal(warning?.message, 'folder cannot be searched (ENAMETOOLONG); the files below it are not checked');
+    // Every folder above the one refused is searched.
+    const searched = (warning?.file ?? '').split('/').length - 1;
+    assert.ok(searched > 10, `${searched} folders searched`);
+    assert.deepEqual(files.map((file) => file.path), ['requirements.txt', ...names.slice(0, searched).map((_, depth) => `${names.slice(0, depth + 1).join('/')}/requirements.txt`)].sort());
   });
 });

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import type { ChangedFile } from '../src/github/filter.js';
 import { GitHubClient } from '../src/github/http.js';
 import { readPullRequestDiff, type PullRequest } from '../src/github/pr-diff.js';
-import { startFakeGitHub, type FakeGitHub, type FakePullFile } from './helpers/fake-github.js';
+import { startFakeGitHub, type FakeGitHub, type FakePullFile, type Fault } from './helpers/fake-github.js';
 import { createGitRepo, type GitRepo } from './helpers/git-repo.js';
 
 const TOKEN = 'ghs_pr_diff_test_token_c3d9';
@@ -39,8 +39,8 @@ function pr(changedFiles: number | null = null): PullRequest {
   return { owner: 'octo', repo: 'ml-stack', number: 7, baseSha: repo.baseSha, headSha: repo.headSha, changedFiles };
 }
 
-async function withApi(files: FakePullFile[], body: (client: GitHubClient, server: FakeGitHub) => Promise<void>, mergeBase?: string) {
-  const server = await startFakeGitHub({ owner: 'octo', repo: 'ml-stack', pullNumber: 7, files, token: TOKEN, ...(mergeBase ? { mergeBase } : {}) });
+async function withApi(files: FakePullFile[], body: (client: GitHubClient, server: FakeGitHub) => Promise<void>, mergeBase?: string, faults: Fault[] = []) {
+  const server = await startFakeGitHub({ owner: 'octo', repo: 'ml-stack', pullNumber: 7, files, token: TOKEN, faults, ...(mergeBase ? { mergeBase } : {}) });
   try {
     await body(new GitHubClient({ apiUrl: server.url, token: TOKEN, sleep: async () => undefined }), server);
   } finally {
@@ -105,6 +105,20 @@ test('a file list cut short (more changed files than listed) is completed from g
     assertHeadLines(read.diff);
     assert.equal(read.notes[0], "The files API listed 1 of the pull request's 5 changed files (it lists at most 3,000); the others come from git.");
   });
+});
+
+test('a files API that fails (a 404, or 500s past the retries) leaves the lines to git, and says so without the token', async () => {
+  for (const [status, times] of [[404, 1], [500, 10]] as const) {
+    const fault: Fault = { method: 'GET', path: '/repos/octo/ml-stack/pulls/7/files', status, times, body: { message: `refused for ${TOKEN}` } };
+    await withApi(repo.pullFiles(), async (client, server) => {
+      const read = await readPullRequestDiff(pr(), { client, workspace: repo.dir, relevant: (file) => READ.has(file) });
+      assert.ok(read.ok, String(status));
+      assertHeadLines(read.diff);
+      assert.match(read.notes[0] ?? '', new RegExp(`^Could not list the pull request's files \\(.*: ${status} refused for \\*\\*\\*\\); its changed lines come from git\\.$`));
+      assert.ok(!read.notes.join('\n').includes(TOKEN));
+      assert.ok(server.calls.every((call) => call.status === status), 'no page was listed');
+    }, undefined, [fault]);
+  }
 });
 
 test('without a token, git alone reads the change', async () => {

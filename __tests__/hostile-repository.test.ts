@@ -28,26 +28,32 @@ describe('a hostile repository', () => {
   let outside = '';
   let run: { code: number | null; stdout: string; stderr: string; seconds: number };
   let findings: JsonFinding[] = [];
+  const deep = Array.from({ length: 120 }, (_, index) => `d${index}`).join('/');
   const parseErrorsOf = (file: string) => findings.filter((finding) => finding.rule === 'parse-error' && finding.file === file);
+  /** The line of the file's torch-numpy2 finding: the file was read up to its `pair`. */
+  const pairFoundAt = (file: string) => findings.find((finding) => finding.rule === 'torch-numpy2' && finding.file === file)?.line;
 
   before(() => {
     outside = makeTree({ 'secret.txt': 'do-not-read==6.6.6\n' });
-    const deep = Array.from({ length: 120 }, (_, index) => `d${index}`).join('/');
+    // Files that must be read whole carry this pair: its torch-numpy2 finding, on the numpy line, shows they were.
+    const pair = 'torch==2.1.2\nnumpy==2.0.0\n';
     root = makeTree({
       // The good part of the repository, which must still be checked.
-      'requirements.txt': 'torch==2.1.2\nnumpy==2.0.0\n',
+      'requirements.txt': pair,
       'requirements-bin.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
       'requirements-long.txt': `numpy==1.0 ${'x'.repeat(5 * 1024 * 1024)}\n`,
-      'requirements-huge.txt': Array.from({ length: 200_000 }, (_, index) => `package-${index}==1.${index % 50}.0`).join('\n') + '\n',
-      'requirements-utf16.txt': utf16le('pydantic==2.7.4\r\n'),
-      'requirements-latin1.txt': Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\n# caf'), Buffer.from([0xe9]), Buffer.from('\nfastapi==0.115.0\n')]),
-      'requirements-control.txt': 'numpy==1.0\u001b[31m\nok-package==1.0\n',
-      'requirements-parens.txt': `numpy==1.0 ; ${'('.repeat(10_000)}python_version > "3"${')'.repeat(10_000)}\n`,
-      'requirements-clauses.txt': `numpy==1.0 ; ${Array.from({ length: 5000 }, (_, index) => `python_version != "3.${index}"`).join(' and ')}\n`,
-      'requirements-cycle-a.txt': '-r requirements-cycle-b.txt\n',
-      'requirements-cycle-b.txt': '-r requirements-cycle-a.txt\n',
+      'requirements-huge.txt': Array.from({ length: 200_000 }, (_, index) => `package-${index}==1.${index % 50}.0`).join('\n') + '\n' + pair,
+      'requirements-utf16.txt': utf16le('pydantic==2.7.4\r\ntorch==2.1.2\r\nnumpy==2.0.0\r\n'),
+      'requirements-latin1.txt': Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\n# caf'), Buffer.from([0xe9]), Buffer.from(`\n${pair}`)]),
+      'requirements-control.txt': `numpy==1.0\u001b[31m\n${pair}`,
+      'requirements-parens.txt': `torch==2.1.2\nnumpy==2.0.0 ; ${'('.repeat(10_000)}python_version > "3"${')'.repeat(10_000)}\n`,
+      // Holds everywhere, so that the pin is installed and checked.
+      'requirements-clauses.txt': `torch==2.1.2\nnumpy==2.0.0 ; ${Array.from({ length: 5000 }, (_, index) => `python_version != "2.${index}"`).join(' and ')}\n`,
+      // Nothing else includes them, and they are checked together all the same.
+      'requirements-cycle-a.txt': '-r requirements-cycle-b.txt\ntorch==2.1.2\n',
+      'requirements-cycle-b.txt': '-r requirements-cycle-a.txt\nnumpy==2.0.0\n',
       'requirements-escape.txt': '-r ../../etc/passwd\n-c /etc/passwd\n',
-      [`${deep}/requirements.txt`]: 'numpy==1.23.5\n',
+      [`${deep}/requirements.txt`]: pair,
       'docker/heredoc/Dockerfile': 'FROM python:3.11\nRUN <<EOF\npip install numpy==1.23.5\n',
       'docker/brace/Dockerfile': 'FROM python:3.11\nARG V=1\nRUN pip install numpy==${V\nENV X=${Y\n',
       'docker/empty-from/Dockerfile': 'FROM\nRUN pip install numpy==1.23.5\n',
@@ -71,18 +77,21 @@ describe('a hostile repository', () => {
   it('ends normally, in bounded time, without a stack trace', () => {
     assert.equal(run.code, 1, run.stderr);
     assert.equal(run.stderr, '');
-    assert.ok(run.seconds < 120);
+    assert.ok(findings.every((finding) => !/\bat .*\.js:\d+|RangeError|Maximum call stack/.test(finding.message)));
+    // About 2 s here; a set's pins grouped from `hash & mask` made the 200,000-line file alone take 23 s.
+    assert.ok(run.seconds < 20, `${run.seconds.toFixed(1)} s`);
   });
 
   it('still checks the good files', () => {
-    assert.ok(findings.some((finding) => finding.rule === 'torch-numpy2' && finding.file === 'requirements.txt' && finding.line === 2), JSON.stringify(findings.filter((f) => f.file === 'requirements.txt')));
+    assert.equal(pairFoundAt('requirements.txt'), 2, JSON.stringify(findings.filter((f) => f.file === 'requirements.txt')));
   });
 
   it('gives every bad file a diagnostic with its file and line', () => {
     const expected: Array<[string, RegExp]> = [
       ['requirements-bin.txt', /binary/],
-      ['requirements-long.txt', /./],
-      ['requirements-control.txt', /./],
+      ['requirements-long.txt', /^Invalid requirement: 'numpy==1\.0 x+\.\.\.'/],
+      // The escape byte is shown escaped, never written raw where a terminal would obey it.
+      ['requirements-control.txt', /^Invalid requirement: 'numpy==1\.0\\x1b\[31m'/],
       // Reported once, at the -r that closes the loop.
       ['requirements-cycle-b.txt', /include cycle: requirements-cycle-a.txt -> requirements-cycle-b.txt -> requirements-cycle-a.txt/],
       ['requirements-escape.txt', /outside the repository/],
@@ -99,19 +108,27 @@ describe('a hostile repository', () => {
       assert.ok(diagnostics.length > 0, `${file}: no diagnostic`);
       assert.ok(diagnostics.every((diagnostic) => typeof diagnostic.line === 'number' && diagnostic.line >= 1), file);
       assert.ok(diagnostics.some((diagnostic) => message.test(diagnostic.message)), `${file}: ${diagnostics.map((d) => d.message).join(' | ')}`);
+      assert.ok(diagnostics.every((diagnostic) => diagnostic.message.length < 1000 && !diagnostic.message.includes('\u001b')), file);
+    }
+    assert.deepEqual(parseErrorsOf('requirements-escape.txt').map((diagnostic) => diagnostic.line), [1, 2]);
+    // The bad line does not stop the reader: the rest of the file is checked.
+    assert.equal(pairFoundAt('requirements-control.txt'), 3);
+    assert.equal(pairFoundAt('requirements-cycle-b.txt'), 2);
+  });
+
+  it('reads odd encodings, huge files and deep folders as pip would, without complaint, to the last line', () => {
+    const lastLines: Array<[string, number]> = [['requirements-utf16.txt', 3], ['requirements-latin1.txt', 4], ['requirements-huge.txt', 200_002], [`${deep}/requirements.txt`, 2]];
+    for (const [file, line] of lastLines) {
+      assert.deepEqual(parseErrorsOf(file), [], file);
+      assert.equal(pairFoundAt(file), line, file);
     }
   });
 
-  it('reads odd encodings and deep folders as pip would, without complaint', () => {
-    for (const file of ['requirements-utf16.txt', 'requirements-latin1.txt', 'requirements-huge.txt']) {
-      assert.deepEqual(parseErrorsOf(file).filter((finding) => finding.severity === 'error'), [], file);
-    }
-    assert.ok(!findings.some((finding) => finding.file?.startsWith('d0/') && finding.rule === 'parse-error'));
-  });
-
-  it('answers deep parentheses and long markers with a result or a clean diagnostic', () => {
+  it('reads deep parentheses and a marker of 5,000 clauses, and evaluates them', () => {
     for (const file of ['requirements-parens.txt', 'requirements-clauses.txt']) {
-      for (const diagnostic of parseErrorsOf(file)) assert.doesNotMatch(diagnostic.message, /RangeError|Maximum call stack|at .*\.js/);
+      assert.deepEqual(parseErrorsOf(file), [], file);
+      // The markers hold for every Python 3, so that numpy is installed beside torch.
+      assert.equal(pairFoundAt(file), 2, file);
     }
   });
 

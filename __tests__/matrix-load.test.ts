@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
 import { BUNDLED_PARTS, CUDA_IMAGE_TAGS_PART, HAND_WRITTEN_PARTS, bundledMatrixDirectory, bundledSchemaPath, readBundledMatrix } from '../src/matrix/bundled.js';
-import { loadMatrixReadingYamlOnDemand } from '../src/matrix/effective.js';
+import { loadEffectiveMatrix, loadMatrixReadingYamlOnDemand } from '../src/matrix/effective.js';
 import { loadMatrix, resolveProfileName, YamlReaderNeeded, type LoadMatrixResult, type MatrixSource } from '../src/matrix/load.js';
 import { printMatrix } from '../src/matrix/print.js';
 import type { Matrix } from '../src/matrix/types.js';
 import * as yamlReader from '../src/matrix/yaml-read.js';
 import { parseSpecifierSet } from '../src/pep440/specifier.js';
+import { makeTree, removeTree } from './helpers/temp-tree.js';
 
 const REPOSITORY_FILE = '.github/compat-matrix.yml';
 const bundled = readBundledMatrix({ needCudaImageTags: false });
@@ -373,6 +376,46 @@ describe('errors name the file, the line and the key', () => {
     const longKey = `profiles:\n  mine:\n    ${'p'.repeat(1000)}: 1\n`;
     assert.match(errorOf(loadRepository(longKey)), /unknown key "p{60}\.\.\."/);
     assert.ok(Date.now() - started < 2000);
+  });
+});
+
+describe('reading the repository matrix file', () => {
+  const roots: string[] = [];
+  after(() => roots.forEach(removeTree));
+  const tree = (files: Record<string, string>): string => {
+    const root = makeTree(files);
+    roots.push(root);
+    return root;
+  };
+  const outside = tree({ 'matrix.yml': 'profile: leaked-from-outside\n' });
+
+  it('reads .github/compat-matrix.yml, and a file the user names outside the root', async () => {
+    const root = tree({ [REPOSITORY_FILE]: 'profiles:\n  mine:\n    python: "==3.11.*"\nprofile: mine\n' });
+    const own = await loadEffectiveMatrix(root, null, { needCudaImageTags: false });
+    assert.equal(matrixOf(own).profile, 'mine');
+    assert.deepEqual(matrixOf(own).files.slice(-1), [REPOSITORY_FILE]);
+    const named = await loadEffectiveMatrix(root, path.join(outside, 'matrix.yml'), { needCudaImageTags: false });
+    assert.match(errorOf(named), /matrix\.yml:1: profile: unknown profile "leaked-from-outside"/);
+  });
+
+  it('refuses a repository matrix file that is a symlink out of the root, without reading it', async () => {
+    const root = tree({ 'requirements.txt': 'numpy==1.23.5\n' });
+    mkdirSync(path.join(root, '.github'));
+    symlinkSync(path.join(outside, 'matrix.yml'), path.join(root, REPOSITORY_FILE));
+    // Named or found, it is the repository's file: its text must not reach an error message.
+    for (const explicit of [null, REPOSITORY_FILE]) {
+      const error = errorOf(await loadEffectiveMatrix(root, explicit, { needCudaImageTags: false }));
+      assert.equal(error, `${REPOSITORY_FILE}: cannot read the matrix file (is a symlink to outside the repository; not read)`);
+    }
+  });
+
+  it('refuses a FIFO or a folder in its place, without waiting', async () => {
+    const root = tree({ 'requirements.txt': 'numpy==1.23.5\n' });
+    mkdirSync(path.join(root, '.github'));
+    execFileSync('mkfifo', [path.join(root, REPOSITORY_FILE)]);
+    mkdirSync(path.join(root, '.github/compat-matrix.yaml'));
+    assert.match(errorOf(await loadEffectiveMatrix(root, null, { needCudaImageTags: false })), /^\.github\/compat-matrix\.yml: cannot read the matrix file \(not a regular file; not read\)$/);
+    assert.match(errorOf(await loadEffectiveMatrix(root, '.github/compat-matrix.yaml', { needCudaImageTags: false })), /^\.github\/compat-matrix\.yaml: cannot read the matrix file \(not a regular file; not read\)$/);
   });
 });
 

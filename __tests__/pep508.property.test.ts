@@ -258,6 +258,22 @@ describe('properties: printing and reading back', () => {
         assert.equal(again.url, parsed.url);
         assert.deepEqual([...new Set(again.extras)].sort(), [...new Set(parsed.extras)].sort());
         assert.equal(again.marker === null, parsed.marker === null);
+        // The same requirement, not only a printer that agrees with itself: the specifier admits the
+        // same versions and the marker holds in the same environments.
+        assert.equal(again.specifier === '', parsed.specifier === '');
+        if (parsed.specifier !== '') {
+          const [before, after] = [set(parsed.specifier), set(again.specifier)];
+          for (const candidate of sample(before)) {
+            assert.equal(contains(after, candidate, PRE), contains(before, candidate, PRE), `${candidate} in ${text} / ${printed}`);
+          }
+        }
+        if (parsed.marker !== null && again.marker !== null) {
+          const [before, after] = [parseMarker(parsed.marker), parseMarker(again.marker)];
+          assert.ok(before.ok && after.ok, printed);
+          for (const env of ENVIRONMENTS) {
+            for (const extra of ['', 'Dev_Tools']) assert.deepEqual(tryEvaluateMarker(after.marker, env, extra), tryEvaluateMarker(before.marker, env, extra), printed);
+          }
+        }
       }),
       { numRuns: 1500 },
     );

@@ -44,6 +44,23 @@ describe('readRepository', () => {
     assert.equal(cycles[0]?.severity, 'error');
   });
 
+  it('checks the files of a cycle nothing else includes as one install set, and a file that includes itself alone', () => {
+    const root = repo({
+      'requirements-a.txt': '-r requirements-b.txt\nx==1\n',
+      'requirements-b.txt': '-r requirements-a.txt\ny==1\n',
+      'requirements-self.txt': '-r requirements-self.txt\nz==1\n',
+      // A cycle below a root is the root's: no set of its own.
+      'requirements-root.txt': '-r sub/requirements-c.txt\n',
+      'sub/requirements-c.txt': '-r requirements-d.txt\n',
+      'sub/requirements-d.txt': '-r requirements-c.txt\n',
+    });
+    assert.deepEqual(readRepository(root).installSets.map((set) => [set.id, set.files]), [
+      ['requirements-a.txt', ['requirements-a.txt', 'requirements-b.txt']],
+      ['requirements-root.txt', ['requirements-root.txt', 'sub/requirements-c.txt', 'sub/requirements-d.txt']],
+      ['requirements-self.txt', ['requirements-self.txt']],
+    ]);
+  });
+
   it('refuses includes that leave the repository and says which line', () => {
     const root = repo({ 'requirements.txt': 'numpy==1.23.5\n-r ../../etc/passwd\n-r /etc/passwd\n' });
     const result = readRepository(root);

@@ -3,6 +3,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createFileSource } from '../parse/discover.js';
 import { readBundledMatrix } from './bundled.js';
 import { loadMatrix, YamlReaderNeeded, type LoadMatrixInput, type LoadMatrixResult, type YamlReader } from './load.js';
 import type { Matrix } from './types.js';
@@ -40,15 +41,24 @@ function loadYamlReader(): Promise<YamlReader> {
 }
 
 function readRepositoryMatrix(root: string, explicit: string | null): { ok: true; source: { file: string; text: string } | null } | { ok: false; error: string } {
+  const repository = createFileSource(root);
   for (const candidate of explicit ? [explicit] : DEFAULT_MATRIX_FILES) {
     const absolute = path.resolve(root, candidate);
     const relative = path.relative(root, absolute);
-    const shown = relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative.split(path.sep).join('/');
+    const inside = !(relative.startsWith('..') || path.isAbsolute(relative));
+    const shown = inside ? relative.split(path.sep).join('/') : absolute;
+    if (!explicit && !fs.existsSync(absolute)) continue;
+    if (inside) {
+      // A file of the repository is read as its other files are: one that is a symlink out of it
+      // (whose text error messages would show), a FIFO that never ends or a huge one is refused.
+      const read = repository.read(shown);
+      if (read.ok) return { ok: true, source: { file: shown, text: new TextDecoder().decode(read.bytes) } };
+      return { ok: false, error: `${shown}: cannot read the matrix file (${read.message})` };
+    }
     try {
       return { ok: true, source: { file: shown, text: fs.readFileSync(absolute, 'utf8') } };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (!explicit && code === 'ENOENT') continue;
       return { ok: false, error: `${shown}: cannot read the matrix file (${code === 'ENOENT' ? 'no such file' : code ?? 'error'})` };
     }
   }

@@ -148,8 +148,14 @@ export function discoverFiles(root: string, targets: readonly string[]): Discove
       diagnostics.push({ file: relative || '.', line: 1, severity: 'error', message: `${target}: no such file or folder` });
       continue;
     }
-    if (stat.isDirectory()) folders.push(relative);
-    else found.set(relative, kindOfExplicitPath(relative));
+    if (!stat.isDirectory()) {
+      found.set(relative, kindOfExplicitPath(relative));
+    } else if (!leadsInside(root, relative)) {
+      // Walked, a folder that is a symlink out of the root would have its tree listed, and the names of its files reported.
+      diagnostics.push({ file: relative, line: 1, severity: 'error', message: `${relative} is a symlink to outside the repository; not read` });
+    } else {
+      folders.push(relative);
+    }
   }
   for (const folder of folders) {
     walk(root, folder, diagnostics, (file, plain) => {
@@ -180,7 +186,11 @@ function walk(root: string, start: string, diagnostics: Diagnostic[], onFile: (r
     let names: fs.Dirent[];
     try {
       names = fs.readdirSync(absolute, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      // Said, not skipped quietly: a path past the system's limit (deep folders of long names) or a
+      // folder without read permission hides every file below it.
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      diagnostics.push({ file: folder || '.', line: 1, severity: 'warning', message: `folder cannot be searched (${code}); the files below it are not checked` });
       continue;
     }
     if (names.some((entry) => entry.name === 'pyvenv.cfg')) continue; // a virtual environment
@@ -211,14 +221,18 @@ function isRealFolder(root: string, folder: string): boolean {
   return realRoot !== null && real !== null && real === path.join(realRoot, folder);
 }
 
+/** True when `folder` (relative to the root), symlinks resolved, is the root or inside it. */
+function leadsInside(root: string, folder: string): boolean {
+  const realRoot = safeRealpath(root);
+  const real = safeRealpath(path.join(root, folder));
+  return realRoot !== null && real !== null && toRelative(realRoot, real) !== null;
+}
+
 function withGitignore(root: string, folder: string, inherited: IgnoreRules[]): IgnoreRules[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(path.join(root, folder, '.gitignore'), 'utf8');
-  } catch {
-    return inherited;
-  }
-  return [...inherited, parseGitignore(folder, text)];
+  // Read as the checked files are: a symlink is not followed (git does not follow one either), so
+  // that no file outside the root is read, and a FIFO or /dev/zero in its place cannot hang the walk.
+  const read = readRegularFile(path.join(root, folder, '.gitignore'), NO_FOLLOW, new ReadBuffer());
+  return read.ok ? [...inherited, parseGitignore(folder, new TextDecoder().decode(read.bytes))] : inherited;
 }
 
 /** The .gitignore files of the folders above `start`, so that a walk from a sub-folder honours them. */

@@ -171,10 +171,25 @@ function buildInstallSets(files: readonly ParsedFile[], reading: Reading): Insta
   for (const file of files) {
     if (file.kind !== 'dockerfile') for (const include of file.includes) included.add(include.path);
   }
+  // The files each root (a requirements file nothing includes) installs with it.
+  const closures = new Map<string, string[]>();
+  const reached = new Set<string>();
+  for (const file of files) {
+    if ((file.kind === 'requirements' || file.kind === 'constraints') && !included.has(file.path)) {
+      const installed = closure([file.path], reading.files);
+      closures.set(file.path, installed);
+      for (const path of installed) reached.add(path);
+    }
+  }
   const sets: InstallSet[] = [];
   for (const file of files) {
     if (file.kind === 'requirements' || file.kind === 'constraints') {
-      if (!included.has(file.path)) sets.push({ id: file.path, file: file.path, stages: null, files: closure([file.path], reading.files) });
+      // Files that only a `-r` cycle includes are reached from no root, yet they are someone's
+      // requirements: each such cycle is checked as one set, named by its first file.
+      if (reached.has(file.path) && !closures.has(file.path)) continue;
+      const installed = closures.get(file.path) ?? closure([file.path], reading.files);
+      for (const path of installed) reached.add(path);
+      sets.push({ id: file.path, file: file.path, stages: null, files: installed });
     } else if (file.kind === 'pyproject') {
       sets.push({ id: file.path, file: file.path, stages: null, files: [file.path] });
     } else {
