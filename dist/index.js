@@ -38672,20 +38672,21 @@ function evaluateMarker(marker, env, extra) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CG: () => (/* binding */ requirementsOf),
-/* harmony export */   Cg: () => (/* binding */ NO_EXTRAS),
 /* harmony export */   Yy: () => (/* binding */ releaseRequirements),
 /* harmony export */   aE: () => (/* binding */ keyHash),
 /* harmony export */   kY: () => (/* binding */ RequirementPacker),
 /* harmony export */   wD: () => (/* binding */ requirementTable)
 /* harmony export */ });
 /* unused harmony exports nameKeyHash, unpackRequirements */
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4887);
-/* harmony import */ var _strings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9196);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4887);
+/* harmony import */ var _requirement_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4873);
+/* harmony import */ var _strings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9196);
 // A requirements file's requirements packed into one string and one typed array, for `check`: a
 // repository of 4,000 files holds 400,000 requirements, and as objects with strings of their own
 // (about 250 bytes each) they alone would pass the memory budget. The check stage reads them in place
 // (RequirementTable): a set groups its requirements by package from the numbers alone, and builds a
 // Requirement only for the few a rule asks about.
+
 
 
 const FIELDS = 4; // name, specifier, url, extras
@@ -38713,12 +38714,13 @@ class RequirementPacker {
     largest = 0;
     markers = new Map();
     /** `strings` gives the run's one copy of each marker. */
-    constructor(strings = new _strings_js__WEBPACK_IMPORTED_MODULE_0__/* .SharedStrings */ .g()) {
+    constructor(strings = new _strings_js__WEBPACK_IMPORTED_MODULE_1__/* .SharedStrings */ .g()) {
         this.strings = strings;
     }
     add(requirement, place) {
         const url = requirement.url ?? '';
-        const extras = requirement.extras.join(',');
+        // join() is a call into the runtime even for no extras, which most requirements have.
+        const extras = requirement.extras.length === 0 ? '' : requirement.extras.join(',');
         const start = this.fieldsLength;
         const field = this.count * FIELDS;
         this.fields[field] = requirement.name;
@@ -38809,7 +38811,7 @@ function nameKeyHash(name) {
         }
         // Lower-casing beyond ASCII is canonicalName's (no reader lets such a name through).
         if (c > 0x7f)
-            return keyHash((0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(name));
+            return keyHash((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(name));
         if (separator)
             hash = Math.imul(hash ^ 0x2d, FNV_PRIME);
         separator = false;
@@ -38841,7 +38843,7 @@ class PackedTable {
     key(index) {
         const { fields } = this.packed;
         const start = this.fieldsStart(index);
-        return (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(fields.slice(start, fields.indexOf('\t', start)));
+        return (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(fields.slice(start, fields.indexOf('\t', start)));
     }
     hasKey(index, key) {
         const { fields } = this.packed;
@@ -38874,14 +38876,14 @@ class PackedTable {
         const extrasEnd = index === this.count - 1 ? fields.length : fields.indexOf('\t', urlEnd + 1);
         // Name and specifier end up in findings, which outlive the file's release: copies of their own
         // keep the packed text from living on with them (a longer slice is a view into it).
-        const name = (0,_strings_js__WEBPACK_IMPORTED_MODULE_0__/* .detached */ .h)(fields.slice(nameStart, nameEnd));
+        const name = (0,_strings_js__WEBPACK_IMPORTED_MODULE_1__/* .detached */ .h)(fields.slice(nameStart, nameEnd));
         const marker = (numbers[number + MARKER_AND_FLAGS] >> FLAG_BITS) - 1;
         const flags = this.flags(index);
         return {
             name,
-            key: (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(name),
-            extras: urlEnd + 1 === extrasEnd ? NO_EXTRAS : fields.slice(urlEnd + 1, extrasEnd).split(','),
-            specifier: (0,_strings_js__WEBPACK_IMPORTED_MODULE_0__/* .detached */ .h)(fields.slice(nameEnd + 1, specifierEnd)),
+            key: (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(name),
+            extras: urlEnd + 1 === extrasEnd ? _requirement_js__WEBPACK_IMPORTED_MODULE_0__/* .NO_EXTRAS */ .Cg : fields.slice(urlEnd + 1, extrasEnd).split(','),
+            specifier: (0,_strings_js__WEBPACK_IMPORTED_MODULE_1__/* .detached */ .h)(fields.slice(nameEnd + 1, specifierEnd)),
             marker: marker < 0 ? null : markers[marker],
             url: flags & HAS_URL ? fields.slice(specifierEnd + 1, urlEnd) : null,
             editable: (flags & EDITABLE) !== 0,
@@ -38936,8 +38938,6 @@ function unpackRequirements(packed) {
     const table = new PackedTable(packed);
     return Array.from({ length: table.count }, (_, index) => table.requirement(index));
 }
-/** Shared by every requirement without extras (most of them). */
-const NO_EXTRAS = Object.freeze([]);
 /** A file's requirements as a table, whether it was read packed (by `check`) or not. */
 function requirementTable(file) {
     const packed = packedOf(file);
@@ -38958,6 +38958,222 @@ const RELEASED = Object.freeze({ count: 0, fields: '', numbers: new Int32Array(0
 function releaseRequirements(file) {
     if (file.packed)
         file.packed = RELEASED;
+}
+
+
+/***/ }),
+
+/***/ 4873:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cg: () => (/* binding */ NO_EXTRAS),
+/* harmony export */   pP: () => (/* binding */ parseRequirement)
+/* harmony export */ });
+/* unused harmony export requirementToString */
+/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9546);
+/* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(720);
+/* harmony import */ var _pep440_version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8400);
+// PEP 508 requirement strings, read as packaging's `Requirement(text)` (>= 26) reads them, with its
+// error messages. This only reads the requirement itself: requirements-file syntax (options,
+// `-r`, hashes, continuations, comments) is the caller's.
+//
+// Offsets are 0-based UTF-16 indices into the text, at the place packaging's caret points.
+
+
+
+/** The extras of every requirement that has none: most have none, and need no array of their own. */
+const NO_EXTRAS = Object.freeze([]);
+function fail(message, offset) {
+    return { ok: false, message, offset };
+}
+function isIdentifierChar(c) {
+    return ((c >= 0x30 && c <= 0x39) ||
+        ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ||
+        c === 0x2e ||
+        c === 0x5f ||
+        c === 0x2d);
+}
+/**
+ * packaging's IDENTIFIER, `\b[a-zA-Z0-9][a-zA-Z0-9._-]*\b`: where it ends, or -1. The closing
+ * `\b` makes the regex give back trailing `.`/`-` that no word character follows.
+ */
+function matchIdentifier(s, i) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)))
+        return -1;
+    if (i > 0 && !(0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .isWordBoundary */ .ni)(s, i))
+        return -1;
+    let end = i + 1;
+    while (end < s.length && isIdentifierChar(s.charCodeAt(end)))
+        end++;
+    while (end > i && !(0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .isWordBoundary */ .ni)(s, end))
+        end--;
+    return end > i ? end : -1;
+}
+function removeWhitespace(s) {
+    let out = '';
+    let from = 0;
+    for (let i = 0; i < s.length; i++) {
+        if ((0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_2__/* .isPythonWhitespace */ .c4)(s.charCodeAt(i))) {
+            out += s.slice(from, i);
+            from = i + 1;
+        }
+    }
+    return from === 0 ? s : out + s.slice(from);
+}
+function trimBlanksEnd(s, start, end) {
+    while (end > start && (s.charCodeAt(end - 1) === 0x20 || s.charCodeAt(end - 1) === 0x09))
+        end--;
+    return s.slice(start, end);
+}
+/**
+ * Reads a requirement as packaging's `Requirement(text)` does. `specifier` is the specifier set
+ * as written with whitespace removed ("" when none), `marker` the marker as written, extras as
+ * written (in order, duplicates kept).
+ */
+function parseRequirement(text) {
+    let i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, 0);
+    const nameEnd = matchIdentifier(text, i);
+    if (nameEnd < 0)
+        return fail('Expected package name at the start of dependency specifier', i);
+    const name = text.slice(i, nameEnd);
+    i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, nameEnd);
+    let extras = NO_EXTRAS;
+    if (text.charCodeAt(i) === 0x5b) {
+        i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i + 1);
+        let end = matchIdentifier(text, i);
+        if (end >= 0) {
+            const written = [text.slice(i, end)];
+            extras = written;
+            i = end;
+            for (;;) {
+                i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i);
+                if (matchIdentifier(text, i) >= 0)
+                    return fail('Expected comma between extra names', i);
+                if (text.charCodeAt(i) !== 0x2c)
+                    break;
+                i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i + 1);
+                end = matchIdentifier(text, i);
+                if (end < 0)
+                    return fail('Expected extra name after comma', i);
+                written.push(text.slice(i, end));
+                i = end;
+            }
+        }
+        i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i);
+        if (text.charCodeAt(i) !== 0x5d)
+            return fail('Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras', i);
+        i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i + 1);
+    }
+    let specifier = '';
+    let specifierStart = i;
+    let specifierEnd = i;
+    let url = null;
+    let markerFrom = -1;
+    if (text.charCodeAt(i) === 0x40) {
+        i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i + 1);
+        // A URL runs to the next blank: a `;` right after it is part of it.
+        let end = i;
+        while (end < text.length && text.charCodeAt(end) !== 0x20 && text.charCodeAt(end) !== 0x09)
+            end++;
+        if (end === i)
+            return fail('Expected URL after @', i);
+        url = text.slice(i, end);
+        i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, end);
+        if (!(0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .isEndAt */ .ld)(text, i)) {
+            if (text.charCodeAt(i) !== 0x3b)
+                return fail('Expected semicolon (after URL and whitespace) or end', i);
+            markerFrom = i + 1;
+        }
+    }
+    else {
+        const parenthesised = text.charCodeAt(i) === 0x28;
+        if (parenthesised)
+            i++;
+        i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i);
+        specifierStart = i;
+        for (;;) {
+            const end = (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_1__/* .matchSpecifier */ .Y_)(text, i);
+            if (end < 0)
+                break;
+            const op = text.charCodeAt(i);
+            i = specifierEnd = end;
+            if (text.startsWith('.*', i)) {
+                const message = op === 0x3d || op === 0x21
+                    ? '.* suffix cannot be used after pre-release, post-release, developmental release, or local version labels'
+                    : '.* suffix can only be used with `==` or `!=` operators';
+                return fail(message, i + 1);
+            }
+            // packaging's local-label check is case-sensitive: `>=1.0+ABC` falls through to the next error.
+            if (text.charCodeAt(i) === 0x2b) {
+                const c = text.charCodeAt(i + 1);
+                if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) {
+                    return fail('Local version label can only be used with `==` or `!=` operators', i);
+                }
+            }
+            i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i);
+            if (text.charCodeAt(i) !== 0x2c)
+                break;
+            specifierEnd = i + 1;
+            i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i + 1);
+        }
+        // Between the tokens there are only blanks and commas: the set as written, blanks dropped.
+        specifier = removeWhitespace(text.slice(specifierStart, specifierEnd));
+        i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i);
+        if (parenthesised) {
+            if (text.charCodeAt(i) !== 0x29) {
+                return fail('Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after version specifier', i);
+            }
+            i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i + 1);
+        }
+        if (!(0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .isEndAt */ .ld)(text, i)) {
+            if (text.charCodeAt(i) !== 0x3b) {
+                const expected = specifier
+                    ? 'comma (within version specifier), semicolon (after version specifier)'
+                    : 'semicolon (after name with no version specifier)';
+                return fail(`Expected ${expected} or end`, i);
+            }
+            markerFrom = i + 1;
+        }
+    }
+    let marker = null;
+    if (markerFrom >= 0) {
+        const parsed = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .parseMarkerAt */ .p$)(text, markerFrom);
+        if (!parsed.ok)
+            return parsed;
+        if (!(0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .isEndAt */ .ld)(text, parsed.end))
+            return fail('Expected end of dependency specifier', parsed.end);
+        marker = trimBlanksEnd(text, (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, markerFrom), parsed.end);
+    }
+    // The grammar lets `===` run over commas, which SpecifierSet then splits: `===a,b` is invalid.
+    if (specifier.includes('===')) {
+        const set = (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSpecifierSet */ .m0)(specifier);
+        if (!set.ok)
+            return fail(set.message, specifierStart);
+    }
+    return { ok: true, name, extras, specifier, marker, url };
+}
+/**
+ * `str(Requirement)`: extras sorted and de-duplicated, the specifier set and the marker in their
+ * normal forms. Reading the result back gives the same requirement.
+ */
+function requirementToString(req) {
+    let out = req.name;
+    if (req.extras.length > 0) {
+        out += `[${[...new Set(req.extras)].sort(compareCodePoints).join(',')}]`;
+    }
+    if (req.specifier) {
+        const set = parseSpecifierSet(req.specifier);
+        out += set.ok ? specifierToString(set.set) : req.specifier;
+    }
+    if (req.url !== null)
+        out += ` @ ${req.url}${req.marker !== null ? ' ' : ''}`;
+    if (req.marker !== null) {
+        const marker = parseMarker(req.marker);
+        out += `; ${marker.ok ? markerToString(marker.marker) : req.marker}`;
+    }
+    return out;
 }
 
 
@@ -39071,6 +39287,7 @@ function wordAt(s, i, word, unicode) {
 }
 const PRE_WORDS = ['alpha', 'beta', 'preview', 'pre', 'a', 'b', 'c', 'rc'];
 const POST_WORDS = ['post', 'rev', 'r'];
+const DEV_WORDS = ['dev'];
 function scanWordGroup(s, i, words, unicode) {
     let k = i;
     if (isSeparatorAt(s, k))
@@ -39114,7 +39331,7 @@ function scanSuffix(s, i, unicode) {
         i = scanDigits(s, i + 1);
     else
         i = scanWordGroup(s, i, POST_WORDS, unicode);
-    return scanWordGroup(s, i, ['dev'], unicode);
+    return scanWordGroup(s, i, DEV_WORDS, unicode);
 }
 /**
  * Where packaging's specifier pattern, matched at `start` (not anchored at the end), stops; -1
@@ -43029,6 +43246,8 @@ class ChainsByKey {
     cellFirst = new Int32Array(0);
     cellLast = new Int32Array(0);
     mask = 0;
+    /** 32 less log2 of the cell count: a hash's first cell is in the top bits of its product with FIBONACCI. */
+    shift = 32;
     /** By item: the next item of its chain, or END. */
     nextItem = new Int32Array(0);
     /** The first item of each chain that has a second, in the order the second was added. */
@@ -43049,11 +43268,12 @@ class ChainsByKey {
             this.nextItem = new Int32Array(cells);
         this.cellFirst.fill(END, 0, cells);
         this.mask = cells - 1;
+        this.shift = 32 - Math.log2(cells);
         this.repeated = [];
         this.keys = keys;
     }
     add(item, hash) {
-        let cell = hash & this.mask;
+        let cell = this.home(hash);
         for (let first = this.cellFirst[cell]; first !== END; first = this.cellFirst[cell]) {
             if (this.cellHash[cell] === hash && this.keys.hasKey(item, this.keys.keyOf(first)))
                 break;
@@ -43075,18 +43295,29 @@ class ChainsByKey {
     }
     /** The first item of `key` (whose hash is `hash`), or END. */
     find(key, hash) {
-        for (let cell = hash & this.mask; this.cellFirst[cell] !== END; cell = (cell + 1) & this.mask) {
+        for (let cell = this.home(hash); this.cellFirst[cell] !== END; cell = (cell + 1) & this.mask) {
             const first = this.cellFirst[cell];
             if (this.cellHash[cell] === hash && this.keys.hasKey(first, key))
                 return first;
         }
         return END;
     }
+    /**
+     * The cell a hash's probe starts at. Hashes are 16-bit: `hash & mask` would leave every cell past the
+     * 65,536th unused, so that a set of more packages than that piles them into one run of full cells
+     * which every add walks (a 200,000-line file took 20 s). Fibonacci hashing spreads them over the table.
+     * (`>>> 32` shifts by nothing: the mask of a one-cell table keeps it at 0.)
+     */
+    home(hash) {
+        return (Math.imul(hash, FIBONACCI) >>> this.shift) & this.mask;
+    }
     /** The item of the same key added after this one, or END. */
     next(item) {
         return this.nextItem[item];
     }
 }
+/** 2^32 divided by the golden ratio, odd. */
+const FIBONACCI = 0x9e3779b9;
 const NO_KEYS = { keyOf: () => '', hasKey: () => false };
 
 // EXTERNAL MODULE: ./lib/src/parse/marker.js
@@ -43390,13 +43621,24 @@ function toRanges(set) {
     const hit = rangeCache.get(set);
     if (hit)
         return hit;
-    let intervals = EVERYTHING;
     let identity = null;
     for (const spec of set.specifiers) {
         if (spec.operator === '===' && identity === null)
             identity = { text: spec.version, member: false };
-        intervals = intersect(intervals, specifierIntervals(spec));
     }
+    // Intersected in pairs, then pairs of pairs: folding them one by one into a growing list took time
+    // quadratic in the clauses (`!=1.0,!=1.1,...` ten thousand long: 20 s). On a tie, intersect keeps
+    // its left argument's cut, so the earliest specifier's spelling wins in either order.
+    let parts = [EVERYTHING, ...set.specifiers.map(specifierIntervals)];
+    while (parts.length > 1) {
+        const paired = [];
+        for (let index = 0; index < parts.length; index += 2) {
+            const next = parts[index + 1];
+            paired.push(next === undefined ? parts[index] : intersect(parts[index], next));
+        }
+        parts = paired;
+    }
+    const intervals = parts[0];
     if (identity !== null)
         identity = { text: identity.text, member: (0,pep440_specifier/* contains */.gR)(set, identity.text, { prereleases: true }) };
     const result = Object.freeze({ intervals: Object.freeze(intervals), identity });
@@ -45176,129 +45418,6 @@ function runChecks(parse, matrix, options) {
     return { ok: true, findings: kept.sort(check_findings/* compareFindings */.Eg), profile: selection.choice };
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./lib/src/matrix/bundled.js
-// Reads the bundled matrix (the repository's matrix/ folder) from disk. The loader (load.ts) is pure;
-// this is the shell side. The same code runs from lib/src/matrix/ (tests), dist/index.js (the
-// action) and dist/cli/index.js (the CLI), so the folder is found by walking up from this module to
-// the first folder that holds matrix/schema.json - the top of the action's checkout or the package.
-//
-// The hand-written parts (profiles.yml, rules.yml) come with their compiled form,
-// matrix/compiled/<name>.json (scripts/generate-matrix.mjs writes it, CI checks it), which spares
-// every run the YAML parser; the loader uses it only while it matches the text.
-
-
-
-/** Bundled files are shown with this prefix, so that they never read as a file of the checked repository. */
-const BUNDLED_PREFIX = 'bundled:';
-const SCHEMA_FILE = 'schema.json';
-/** The parts written by hand, as YAML; the others are generated as JSON. */
-const HAND_WRITTEN_PARTS = ['profiles.yml', 'rules.yml'];
-/** The parts every check needs, in the order they are merged. */
-const BUNDLED_PARTS = [...HAND_WRITTEN_PARTS, 'torch.yml', 'cuda-drivers.yml'];
-/** 1,300+ nvidia/cuda tags: only needed when a Dockerfile uses an nvidia/cuda image. */
-const CUDA_IMAGE_TAGS_PART = 'cuda-image-tags.yml';
-let matrixDirectory = null;
-/** The bundled matrix/ folder. Throws when compat-guard is installed without it. */
-function bundledMatrixDirectory() {
-    if (matrixDirectory !== null)
-        return matrixDirectory;
-    const start = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
-    for (let directory = start;; directory = (0,external_node_path_.dirname)(directory)) {
-        const candidate = (0,external_node_path_.join)(directory, 'matrix');
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(candidate, SCHEMA_FILE))) {
-            matrixDirectory = candidate;
-            return candidate;
-        }
-        if ((0,external_node_path_.dirname)(directory) === directory) {
-            throw new Error(`compat-guard's bundled matrix (matrix/${SCHEMA_FILE}) was not found in ${start} or any folder above it`);
-        }
-    }
-}
-/** Absolute path of matrix/schema.json, e.g. for editors and `compat-guard matrix --schema`. */
-function bundledSchemaPath() {
-    return join(bundledMatrixDirectory(), SCHEMA_FILE);
-}
-/**
- * The schema and the bundled matrix files, ready for loadMatrix. `file` is `bundled:matrix/<name>`.
- * `needCudaImageTags: false` skips the nvidia/cuda tag table (its facts are then empty).
- */
-function readBundledMatrix(options = {}) {
-    const directory = bundledMatrixDirectory();
-    const parts = [SCHEMA_FILE, ...BUNDLED_PARTS, ...(options.needCudaImageTags === false ? [] : [CUDA_IMAGE_TAGS_PART])];
-    return parts.map((name) => {
-        const source = { file: `${BUNDLED_PREFIX}matrix/${name}`, text: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.join)(directory, name), 'utf8') };
-        const compiled = HAND_WRITTEN_PARTS.includes(name) ? readCompiled((0,external_node_path_.join)(directory, 'compiled', `${name}.json`)) : null;
-        return compiled === null ? source : { ...source, compiled };
-    });
-}
-/** The compiled form of a hand-written part; null when it is missing or unreadable (the YAML is then parsed). */
-function readCompiled(file) {
-    try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/src/matrix/effective.js
-// The effective matrix of a repository: the bundled matrix merged with the repository's matrix file.
-// Reads files (shell); the merging itself is loadMatrix's.
-
-
-
-
-const DEFAULT_MATRIX_FILES = ['.github/compat-matrix.yml', '.github/compat-matrix.yaml'];
-/**
- * `explicit` (absolute, or relative to the root) must exist; without it the default locations are
- * tried. The nvidia/cuda tag table is large and only needed when a Dockerfile uses those images.
- */
-async function loadEffectiveMatrix(root, explicit, options = {}) {
-    const repository = readRepositoryMatrix(root, explicit);
-    if (!repository.ok)
-        return repository;
-    return loadMatrixReadingYamlOnDemand({ bundled: readBundledMatrix({ needCudaImageTags: options.needCudaImageTags ?? true }), repository: repository.source });
-}
-/**
- * loadMatrix with the YAML reader loaded only when the load may need it: up front for a repository
- * file, which is usually YAML; otherwise (the bundled files are JSON or compiled) only when a file
- * turns out to need it, and the load is then done again.
- */
-async function loadMatrixReadingYamlOnDemand(input) {
-    try {
-        return (0,load/* loadMatrix */.iu)({ ...input, yaml: input.repository ? await loadYamlReader() : null });
-    }
-    catch (error) {
-        if (!(error instanceof load/* YamlReaderNeeded */.es))
-            throw error;
-        return (0,load/* loadMatrix */.iu)({ ...input, yaml: await loadYamlReader() });
-    }
-}
-function loadYamlReader() {
-    return Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 940));
-}
-function readRepositoryMatrix(root, explicit) {
-    for (const candidate of explicit ? [explicit] : DEFAULT_MATRIX_FILES) {
-        const absolute = external_node_path_.resolve(root, candidate);
-        const relative = external_node_path_.relative(root, absolute);
-        const shown = relative.startsWith('..') || external_node_path_.isAbsolute(relative) ? absolute : relative.split(external_node_path_.sep).join('/');
-        try {
-            return { ok: true, source: { file: shown, text: external_node_fs_namespaceObject.readFileSync(absolute, 'utf8') } };
-        }
-        catch (error) {
-            const code = error.code;
-            if (!explicit && code === 'ENOENT')
-                continue;
-            return { ok: false, error: `${shown}: cannot read the matrix file (${code === 'ENOENT' ? 'no such file' : code ?? 'error'})` };
-        }
-    }
-    return { ok: true, source: null };
-}
-
-;// CONCATENATED MODULE: external "node:path/posix"
-const posix_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
 ;// CONCATENATED MODULE: ./lib/src/parse/gitignore.js
 // The subset of .gitignore semantics discovery needs: comments, `!` negation (last match wins),
 // patterns anchored by a slash, folder-only patterns ending in `/`, and nested .gitignore files whose
@@ -45477,10 +45596,16 @@ function discoverFiles(root, targets) {
             diagnostics.push({ file: relative || '.', line: 1, severity: 'error', message: `${target}: no such file or folder` });
             continue;
         }
-        if (stat.isDirectory())
-            folders.push(relative);
-        else
+        if (!stat.isDirectory()) {
             found.set(relative, kindOfExplicitPath(relative));
+        }
+        else if (!leadsInside(root, relative)) {
+            // Walked, a folder that is a symlink out of the root would have its tree listed, and the names of its files reported.
+            diagnostics.push({ file: relative, line: 1, severity: 'error', message: `${relative} is a symlink to outside the repository; not read` });
+        }
+        else {
+            folders.push(relative);
+        }
     }
     for (const folder of folders) {
         walk(root, folder, diagnostics, (file, plain) => {
@@ -45514,7 +45639,11 @@ function walk(root, start, diagnostics, onFile) {
         try {
             names = external_node_fs_namespaceObject.readdirSync(absolute, { withFileTypes: true });
         }
-        catch {
+        catch (error) {
+            // Said, not skipped quietly: a path past the system's limit (deep folders of long names) or a
+            // folder without read permission hides every file below it.
+            const code = error.code ?? 'error';
+            diagnostics.push({ file: folder || '.', line: 1, severity: 'warning', message: `folder cannot be searched (${code}); the files below it are not checked` });
             continue;
         }
         if (names.some((entry) => entry.name === 'pyvenv.cfg'))
@@ -45549,15 +45678,17 @@ function isRealFolder(root, folder) {
     const real = safeRealpath(external_node_path_.join(root, folder));
     return realRoot !== null && real !== null && real === external_node_path_.join(realRoot, folder);
 }
+/** True when `folder` (relative to the root), symlinks resolved, is the root or inside it. */
+function leadsInside(root, folder) {
+    const realRoot = safeRealpath(root);
+    const real = safeRealpath(external_node_path_.join(root, folder));
+    return realRoot !== null && real !== null && toRelative(realRoot, real) !== null;
+}
 function withGitignore(root, folder, inherited) {
-    let text;
-    try {
-        text = external_node_fs_namespaceObject.readFileSync(external_node_path_.join(root, folder, '.gitignore'), 'utf8');
-    }
-    catch {
-        return inherited;
-    }
-    return [...inherited, parseGitignore(folder, text)];
+    // Read as the checked files are: a symlink is not followed (git does not follow one either), so
+    // that no file outside the root is read, and a FIFO or /dev/zero in its place cannot hang the walk.
+    const read = readRegularFile(external_node_path_.join(root, folder, '.gitignore'), NO_FOLLOW, new ReadBuffer());
+    return read.ok ? [...inherited, parseGitignore(folder, new TextDecoder().decode(read.bytes))] : inherited;
 }
 /** The .gitignore files of the folders above `start`, so that a walk from a sub-folder honours them. */
 function inheritedIgnores(root, start) {
@@ -45632,6 +45763,140 @@ function safeRealpath(target) {
     }
 }
 
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./lib/src/matrix/bundled.js
+// Reads the bundled matrix (the repository's matrix/ folder) from disk. The loader (load.ts) is pure;
+// this is the shell side. The same code runs from lib/src/matrix/ (tests), dist/index.js (the
+// action) and dist/cli/index.js (the CLI), so the folder is found by walking up from this module to
+// the first folder that holds matrix/schema.json - the top of the action's checkout or the package.
+//
+// The hand-written parts (profiles.yml, rules.yml) come with their compiled form,
+// matrix/compiled/<name>.json (scripts/generate-matrix.mjs writes it, CI checks it), which spares
+// every run the YAML parser; the loader uses it only while it matches the text.
+
+
+
+/** Bundled files are shown with this prefix, so that they never read as a file of the checked repository. */
+const BUNDLED_PREFIX = 'bundled:';
+const SCHEMA_FILE = 'schema.json';
+/** The parts written by hand, as YAML; the others are generated as JSON. */
+const HAND_WRITTEN_PARTS = ['profiles.yml', 'rules.yml'];
+/** The parts every check needs, in the order they are merged. */
+const BUNDLED_PARTS = [...HAND_WRITTEN_PARTS, 'torch.yml', 'cuda-drivers.yml'];
+/** 1,300+ nvidia/cuda tags: only needed when a Dockerfile uses an nvidia/cuda image. */
+const CUDA_IMAGE_TAGS_PART = 'cuda-image-tags.yml';
+let matrixDirectory = null;
+/** The bundled matrix/ folder. Throws when compat-guard is installed without it. */
+function bundledMatrixDirectory() {
+    if (matrixDirectory !== null)
+        return matrixDirectory;
+    const start = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    for (let directory = start;; directory = (0,external_node_path_.dirname)(directory)) {
+        const candidate = (0,external_node_path_.join)(directory, 'matrix');
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(candidate, SCHEMA_FILE))) {
+            matrixDirectory = candidate;
+            return candidate;
+        }
+        if ((0,external_node_path_.dirname)(directory) === directory) {
+            throw new Error(`compat-guard's bundled matrix (matrix/${SCHEMA_FILE}) was not found in ${start} or any folder above it`);
+        }
+    }
+}
+/** Absolute path of matrix/schema.json, e.g. for editors and `compat-guard matrix --schema`. */
+function bundledSchemaPath() {
+    return join(bundledMatrixDirectory(), SCHEMA_FILE);
+}
+/**
+ * The schema and the bundled matrix files, ready for loadMatrix. `file` is `bundled:matrix/<name>`.
+ * `needCudaImageTags: false` skips the nvidia/cuda tag table (its facts are then empty).
+ */
+function readBundledMatrix(options = {}) {
+    const directory = bundledMatrixDirectory();
+    const parts = [SCHEMA_FILE, ...BUNDLED_PARTS, ...(options.needCudaImageTags === false ? [] : [CUDA_IMAGE_TAGS_PART])];
+    return parts.map((name) => {
+        const source = { file: `${BUNDLED_PREFIX}matrix/${name}`, text: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.join)(directory, name), 'utf8') };
+        const compiled = HAND_WRITTEN_PARTS.includes(name) ? readCompiled((0,external_node_path_.join)(directory, 'compiled', `${name}.json`)) : null;
+        return compiled === null ? source : { ...source, compiled };
+    });
+}
+/** The compiled form of a hand-written part; null when it is missing or unreadable (the YAML is then parsed). */
+function readCompiled(file) {
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/matrix/effective.js
+// The effective matrix of a repository: the bundled matrix merged with the repository's matrix file.
+// Reads files (shell); the merging itself is loadMatrix's.
+
+
+
+
+
+const DEFAULT_MATRIX_FILES = ['.github/compat-matrix.yml', '.github/compat-matrix.yaml'];
+/**
+ * `explicit` (absolute, or relative to the root) must exist; without it the default locations are
+ * tried. The nvidia/cuda tag table is large and only needed when a Dockerfile uses those images.
+ */
+async function loadEffectiveMatrix(root, explicit, options = {}) {
+    const repository = readRepositoryMatrix(root, explicit);
+    if (!repository.ok)
+        return repository;
+    return loadMatrixReadingYamlOnDemand({ bundled: readBundledMatrix({ needCudaImageTags: options.needCudaImageTags ?? true }), repository: repository.source });
+}
+/**
+ * loadMatrix with the YAML reader loaded only when the load may need it: up front for a repository
+ * file, which is usually YAML; otherwise (the bundled files are JSON or compiled) only when a file
+ * turns out to need it, and the load is then done again.
+ */
+async function loadMatrixReadingYamlOnDemand(input) {
+    try {
+        return (0,load/* loadMatrix */.iu)({ ...input, yaml: input.repository ? await loadYamlReader() : null });
+    }
+    catch (error) {
+        if (!(error instanceof load/* YamlReaderNeeded */.es))
+            throw error;
+        return (0,load/* loadMatrix */.iu)({ ...input, yaml: await loadYamlReader() });
+    }
+}
+function loadYamlReader() {
+    return Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 940));
+}
+function readRepositoryMatrix(root, explicit) {
+    const repository = createFileSource(root);
+    for (const candidate of explicit ? [explicit] : DEFAULT_MATRIX_FILES) {
+        const absolute = external_node_path_.resolve(root, candidate);
+        const relative = external_node_path_.relative(root, absolute);
+        const inside = !(relative.startsWith('..') || external_node_path_.isAbsolute(relative));
+        const shown = inside ? relative.split(external_node_path_.sep).join('/') : absolute;
+        if (!explicit && !external_node_fs_namespaceObject.existsSync(absolute))
+            continue;
+        if (inside) {
+            // A file of the repository is read as its other files are: one that is a symlink out of it
+            // (whose text error messages would show), a FIFO that never ends or a huge one is refused.
+            const read = repository.read(shown);
+            if (read.ok)
+                return { ok: true, source: { file: shown, text: new TextDecoder().decode(read.bytes) } };
+            return { ok: false, error: `${shown}: cannot read the matrix file (${read.message})` };
+        }
+        try {
+            return { ok: true, source: { file: shown, text: external_node_fs_namespaceObject.readFileSync(absolute, 'utf8') } };
+        }
+        catch (error) {
+            const code = error.code;
+            return { ok: false, error: `${shown}: cannot read the matrix file (${code === 'ENOENT' ? 'no such file' : code ?? 'error'})` };
+        }
+    }
+    return { ok: true, source: null };
+}
+
+;// CONCATENATED MODULE: external "node:path/posix"
+const posix_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
 ;// CONCATENATED MODULE: ./lib/src/parse/shell-words.js
 // A small POSIX-ish tokenizer: it splits text into words and operators and keeps each word exactly as
 // written (quotes, escapes and expansions included) with its offsets, so that a token found in a RUN
@@ -46779,206 +47044,8 @@ function sourceOf(placement, target) {
 
 // EXTERNAL MODULE: ./lib/src/model.js
 var model = __nccwpck_require__(4887);
-;// CONCATENATED MODULE: ./lib/src/parse/requirement.js
-// PEP 508 requirement strings, read as packaging's `Requirement(text)` (>= 26) reads them, with its
-// error messages. This only reads the requirement itself: requirements-file syntax (options,
-// `-r`, hashes, continuations, comments) is the caller's.
-//
-// Offsets are 0-based UTF-16 indices into the text, at the place packaging's caret points.
-
-
-
-function fail(message, offset) {
-    return { ok: false, message, offset };
-}
-function isIdentifierChar(c) {
-    return ((c >= 0x30 && c <= 0x39) ||
-        ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ||
-        c === 0x2e ||
-        c === 0x5f ||
-        c === 0x2d);
-}
-/**
- * packaging's IDENTIFIER, `\b[a-zA-Z0-9][a-zA-Z0-9._-]*\b`: where it ends, or -1. The closing
- * `\b` makes the regex give back trailing `.`/`-` that no word character follows.
- */
-function matchIdentifier(s, i) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)))
-        return -1;
-    if (i > 0 && !(0,parse_marker/* isWordBoundary */.ni)(s, i))
-        return -1;
-    let end = i + 1;
-    while (end < s.length && isIdentifierChar(s.charCodeAt(end)))
-        end++;
-    while (end > i && !(0,parse_marker/* isWordBoundary */.ni)(s, end))
-        end--;
-    return end > i ? end : -1;
-}
-function removeWhitespace(s) {
-    let out = '';
-    let from = 0;
-    for (let i = 0; i < s.length; i++) {
-        if ((0,pep440_version/* isPythonWhitespace */.c4)(s.charCodeAt(i))) {
-            out += s.slice(from, i);
-            from = i + 1;
-        }
-    }
-    return from === 0 ? s : out + s.slice(from);
-}
-function trimBlanksEnd(s, start, end) {
-    while (end > start && (s.charCodeAt(end - 1) === 0x20 || s.charCodeAt(end - 1) === 0x09))
-        end--;
-    return s.slice(start, end);
-}
-/**
- * Reads a requirement as packaging's `Requirement(text)` does. `specifier` is the specifier set
- * as written with whitespace removed ("" when none), `marker` the marker as written, extras as
- * written (in order, duplicates kept).
- */
-function parseRequirement(text) {
-    let i = (0,parse_marker/* skipBlanks */.pw)(text, 0);
-    const nameEnd = matchIdentifier(text, i);
-    if (nameEnd < 0)
-        return fail('Expected package name at the start of dependency specifier', i);
-    const name = text.slice(i, nameEnd);
-    i = (0,parse_marker/* skipBlanks */.pw)(text, nameEnd);
-    const extras = [];
-    if (text.charCodeAt(i) === 0x5b) {
-        i = (0,parse_marker/* skipBlanks */.pw)(text, i + 1);
-        let end = matchIdentifier(text, i);
-        if (end >= 0) {
-            extras.push(text.slice(i, end));
-            i = end;
-            for (;;) {
-                i = (0,parse_marker/* skipBlanks */.pw)(text, i);
-                if (matchIdentifier(text, i) >= 0)
-                    return fail('Expected comma between extra names', i);
-                if (text.charCodeAt(i) !== 0x2c)
-                    break;
-                i = (0,parse_marker/* skipBlanks */.pw)(text, i + 1);
-                end = matchIdentifier(text, i);
-                if (end < 0)
-                    return fail('Expected extra name after comma', i);
-                extras.push(text.slice(i, end));
-                i = end;
-            }
-        }
-        i = (0,parse_marker/* skipBlanks */.pw)(text, i);
-        if (text.charCodeAt(i) !== 0x5d)
-            return fail('Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras', i);
-        i = (0,parse_marker/* skipBlanks */.pw)(text, i + 1);
-    }
-    let specifier = '';
-    let specifierStart = i;
-    let specifierEnd = i;
-    let url = null;
-    let markerFrom = -1;
-    if (text.charCodeAt(i) === 0x40) {
-        i = (0,parse_marker/* skipBlanks */.pw)(text, i + 1);
-        // A URL runs to the next blank: a `;` right after it is part of it.
-        let end = i;
-        while (end < text.length && text.charCodeAt(end) !== 0x20 && text.charCodeAt(end) !== 0x09)
-            end++;
-        if (end === i)
-            return fail('Expected URL after @', i);
-        url = text.slice(i, end);
-        i = (0,parse_marker/* skipBlanks */.pw)(text, end);
-        if (!(0,parse_marker/* isEndAt */.ld)(text, i)) {
-            if (text.charCodeAt(i) !== 0x3b)
-                return fail('Expected semicolon (after URL and whitespace) or end', i);
-            markerFrom = i + 1;
-        }
-    }
-    else {
-        const parenthesised = text.charCodeAt(i) === 0x28;
-        if (parenthesised)
-            i++;
-        i = (0,parse_marker/* skipBlanks */.pw)(text, i);
-        specifierStart = i;
-        for (;;) {
-            const end = (0,pep440_specifier/* matchSpecifier */.Y_)(text, i);
-            if (end < 0)
-                break;
-            const op = text.charCodeAt(i);
-            i = specifierEnd = end;
-            if (text.startsWith('.*', i)) {
-                const message = op === 0x3d || op === 0x21
-                    ? '.* suffix cannot be used after pre-release, post-release, developmental release, or local version labels'
-                    : '.* suffix can only be used with `==` or `!=` operators';
-                return fail(message, i + 1);
-            }
-            // packaging's local-label check is case-sensitive: `>=1.0+ABC` falls through to the next error.
-            if (text.charCodeAt(i) === 0x2b) {
-                const c = text.charCodeAt(i + 1);
-                if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) {
-                    return fail('Local version label can only be used with `==` or `!=` operators', i);
-                }
-            }
-            i = (0,parse_marker/* skipBlanks */.pw)(text, i);
-            if (text.charCodeAt(i) !== 0x2c)
-                break;
-            specifierEnd = i + 1;
-            i = (0,parse_marker/* skipBlanks */.pw)(text, i + 1);
-        }
-        // Between the tokens there are only blanks and commas: the set as written, blanks dropped.
-        specifier = removeWhitespace(text.slice(specifierStart, specifierEnd));
-        i = (0,parse_marker/* skipBlanks */.pw)(text, i);
-        if (parenthesised) {
-            if (text.charCodeAt(i) !== 0x29) {
-                return fail('Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after version specifier', i);
-            }
-            i = (0,parse_marker/* skipBlanks */.pw)(text, i + 1);
-        }
-        if (!(0,parse_marker/* isEndAt */.ld)(text, i)) {
-            if (text.charCodeAt(i) !== 0x3b) {
-                const expected = specifier
-                    ? 'comma (within version specifier), semicolon (after version specifier)'
-                    : 'semicolon (after name with no version specifier)';
-                return fail(`Expected ${expected} or end`, i);
-            }
-            markerFrom = i + 1;
-        }
-    }
-    let marker = null;
-    if (markerFrom >= 0) {
-        const parsed = (0,parse_marker/* parseMarkerAt */.p$)(text, markerFrom);
-        if (!parsed.ok)
-            return parsed;
-        if (!(0,parse_marker/* isEndAt */.ld)(text, parsed.end))
-            return fail('Expected end of dependency specifier', parsed.end);
-        marker = trimBlanksEnd(text, (0,parse_marker/* skipBlanks */.pw)(text, markerFrom), parsed.end);
-    }
-    // The grammar lets `===` run over commas, which SpecifierSet then splits: `===a,b` is invalid.
-    if (specifier.includes('===')) {
-        const set = (0,pep440_specifier/* parseSpecifierSet */.m0)(specifier);
-        if (!set.ok)
-            return fail(set.message, specifierStart);
-    }
-    return { ok: true, name, extras, specifier, marker, url };
-}
-/**
- * `str(Requirement)`: extras sorted and de-duplicated, the specifier set and the marker in their
- * normal forms. Reading the result back gives the same requirement.
- */
-function requirementToString(req) {
-    let out = req.name;
-    if (req.extras.length > 0) {
-        out += `[${[...new Set(req.extras)].sort(compareCodePoints).join(',')}]`;
-    }
-    if (req.specifier) {
-        const set = parseSpecifierSet(req.specifier);
-        out += set.ok ? specifierToString(set.set) : req.specifier;
-    }
-    if (req.url !== null)
-        out += ` @ ${req.url}${req.marker !== null ? ' ' : ''}`;
-    if (req.marker !== null) {
-        const marker = parseMarker(req.marker);
-        out += `; ${marker.ok ? markerToString(marker.marker) : req.marker}`;
-    }
-    return out;
-}
-
+// EXTERNAL MODULE: ./lib/src/parse/requirement.js
+var requirement = __nccwpck_require__(4873);
 ;// CONCATENATED MODULE: ./lib/src/parse/text.js
 // Bytes -> text the way pip reads a requirements file (pip 26 `req_file._decode_req_file`), and the one
 // line splitter every reader shares.
@@ -47210,7 +47277,6 @@ function decodeUtf32(bytes, bigEndian) {
 
 
 
-
 function parseRequirementsFile(path, text, options) {
     const reader = new FileReader(path, options);
     const joiner = new LineJoiner((logical) => reader.readLogicalLine(logical));
@@ -47239,10 +47305,14 @@ const PYTHON_ONLY_LINE_BREAK = /[\v\f\x1c-\x1e\x85\u2028\u2029]/;
 function lineAt(pieces, offset) {
     return pieces[pieceIndexAt(pieces, offset)].line;
 }
-function requirements_file_positionAt(pieces, offset) {
+/** The 1-based column of a logical line's offset (positionAt's column, without building a Position). */
+function columnAt(pieces, offset) {
     const piece = pieces[pieceIndexAt(pieces, offset)];
     const delta = Math.max(0, Math.min(offset - piece.start, piece.span - 1));
-    return { line: piece.line, column: piece.column + delta + 1 };
+    return piece.column + delta + 1;
+}
+function requirements_file_positionAt(pieces, offset) {
+    return { line: lineAt(pieces, offset), column: columnAt(pieces, offset) };
 }
 /** Index of the last piece that starts at or before `offset` (binary search: a joined line can have many). */
 function pieceIndexAt(pieces, offset) {
@@ -47279,11 +47349,19 @@ function slicePieces(pieces, from, to, base, into = []) {
     }
     return into;
 }
+/**
+ * The lines it emits, and their pieces, are its own and valid only during the call to `emit`: it
+ * reuses them for the next line (a line and a piece per physical line were a sixth of what reading
+ * a large file allocated). Whatever outlives the call copies the numbers it needs.
+ */
 class LineJoiner {
     emit;
     parts = [];
     pieces = [];
     length = 0;
+    single = { start: 0, length: 0, line: 0, column: 0, span: 0 };
+    singleLine = { text: '', pieces: [this.single] };
+    joinedLine = { text: '', pieces: this.pieces };
     constructor(emit) {
         this.emit = emit;
     }
@@ -47291,8 +47369,14 @@ class LineJoiner {
         const comment = isCommentLine(text);
         if (comment || !text.endsWith('\\')) {
             if (this.parts.length === 0) {
-                if (!comment)
-                    this.emit({ text, pieces: [{ start: 0, length: text.length, line, column, span: text.length }] });
+                if (comment)
+                    return;
+                const single = this.single;
+                single.length = single.span = text.length;
+                single.line = line;
+                single.column = column;
+                this.singleLine.text = text;
+                this.emit(this.singleLine);
                 return;
             }
             // pip appends the comment line after a space, so that the comment pass drops it.
@@ -47322,9 +47406,10 @@ class LineJoiner {
         this.length += text.length;
     }
     flush() {
-        this.emit({ text: this.parts.join(''), pieces: this.pieces });
-        this.parts = [];
-        this.pieces = [];
+        this.joinedLine.text = this.parts.join('');
+        this.emit(this.joinedLine);
+        this.parts.length = 0;
+        this.pieces.length = 0;
         this.length = 0;
     }
 }
@@ -47694,7 +47779,7 @@ function readPlain(text) {
     else if (looksLikePath(name) && isPlausiblePath(path) && !isUrlRequirement(name)) {
         return fromLocalPath(path, extras, marker, offset);
     }
-    const parsed = parseRequirement(name);
+    const parsed = (0,requirement/* parseRequirement */.pP)(name);
     if (!parsed.ok) {
         const hint = name.includes('/') ? 'It looks like a path.'
             : name.includes('=') && !SPECIFIER_OPERATORS.some((operator) => name.includes(operator)) ? '= is not a valid operator. Did you mean == ?'
@@ -47723,12 +47808,12 @@ const MAX_CHECKED_MARKERS = 4096;
 function isUrlRequirement(text) {
     if (!text.includes('@'))
         return false;
-    const parsed = parseRequirement(text);
+    const parsed = (0,requirement/* parseRequirement */.pP)(text);
     return parsed.ok && parsed.url !== null;
 }
 function readEditable(text) {
     // pip first tries `name[extras] @ url ; marker`.
-    const direct = parseRequirement(text);
+    const direct = (0,requirement/* parseRequirement */.pP)(text);
     if (direct.ok && direct.url !== null) {
         return { ok: true, requirement: { name: direct.name, extras: normaliseExtras(direct.extras), specifier: '', marker: direct.marker, url: redactUrl(direct.url) } };
     }
@@ -47759,7 +47844,7 @@ function fromLocalPath(path, extras, marker, offset) {
     let extraNames = [];
     if (extras !== null) {
         // pip reads path extras as the extras of a placeholder requirement.
-        const parsed = parseRequirement(`placeholder${extras.toLowerCase()}`);
+        const parsed = (0,requirement/* parseRequirement */.pP)(`placeholder${extras.toLowerCase()}`);
         if (!parsed.ok)
             return { ok: false, message: `Invalid requirement: ${quoteInput(path + extras)}: ${parsed.message}`, offset: offset + path.length };
         extraNames = normaliseExtras(parsed.extras);
@@ -47775,7 +47860,7 @@ function fromLink(link, written, extras, marker, offset) {
             return { ok: false, message: wheel.message, offset };
         // pip then reads `name==version` as a requirement, which refuses a name PEP 508 does not allow.
         const pinned = `${wheel.name}==${wheel.version}`;
-        const parsed = parseRequirement(pinned);
+        const parsed = (0,requirement/* parseRequirement */.pP)(pinned);
         if (!parsed.ok)
             return { ok: false, message: `Invalid requirement: ${quoteInput(pinned)}: ${parsed.message}`, offset };
         return { ok: true, requirement: { name: parsed.name, extras, specifier: parsed.specifier, marker, url: redactUrl(written) } };
@@ -47843,7 +47928,7 @@ function parseWheelFilename(filename) {
 /** Extras as the records keep them: lower case, sorted, each once. */
 function normaliseExtras(extras) {
     if (extras.length === 0)
-        return packed/* NO_EXTRAS */.Cg;
+        return requirement/* NO_EXTRAS */.Cg;
     // Most lists are written that way already: checked in one pass, they need no copy.
     if (isNormalExtras(extras))
         return extras;
@@ -47934,13 +48019,13 @@ class FileReader {
             }
             options = parsed.options;
         }
-        const [firstIgnored] = options.ignored;
+        const firstIgnored = options.ignored[0];
         if (firstIgnored) {
             const ignored = text.slice(firstIgnored.start, options.ignored[options.ignored.length - 1].end);
             this.report(line, firstIgnored.start, 'warning', `pip ignores ${quoteInput(ignored)}: after the first option a line holds only options (a marker goes before them)`);
         }
         const args = optionStart < 0 ? text : optionStart === 0 ? '' : text.slice(0, optionStart - 1);
-        const editable = options.uses.find((use) => use.spec.dest === 'editables');
+        const editable = options.uses.length === 0 ? undefined : options.uses.find(isEditableUse);
         if (args !== '') {
             // pip 26 takes the text before the options as the requirement, and as an editable one when the
             // line also has -e.
@@ -47958,16 +48043,8 @@ class FileReader {
     readRequirement(line, text, start, editable, uses) {
         // Packed requirements drop their hashes (no rule reads them), so only the plain reader keeps them.
         const hashes = this.packer ? null : [];
-        const warned = [];
-        for (const use of uses) {
-            const applies = use.spec.scope === 'any-requirement' || (use.spec.scope === 'requirement' && !editable);
-            if (!applies) {
-                this.warnIgnored(line, use, warned, `pip ignores ${use.flag} on ${editable ? 'an editable (-e) line' : 'a requirement line'}: ${use.spec.scope === 'file' ? 'put it on a line of its own' : 'it applies to non-editable requirements only'}`);
-            }
-            else if (use.spec.dest === 'hashes') {
-                hashes?.push(use.value);
-            }
-        }
+        if (uses.length > 0)
+            this.readRequirementOptions(line, editable, uses, hashes);
         // pip refuses an editable constraint before it reads the requirement.
         if (this.options.constraint && editable) {
             this.report(line, start, 'error', 'Editable requirements are not allowed as constraints');
@@ -47990,14 +48067,14 @@ class FileReader {
         }
         const tokenStart = start + (0,pep440_version/* stripStart */.fM)(text, 0, text.length);
         const tokenEnd = start + (0,pep440_version/* stripEnd */.Gl)(text, tokenStart - start, text.length);
-        const first = requirements_file_positionAt(line.pieces, tokenStart);
+        const firstLine = lineAt(line.pieces, tokenStart);
         const place = {
             editable,
             constraint: this.options.constraint,
-            line: first.line,
+            line: firstLine,
             endLine: lineAt(line.pieces, line.text.length - 1),
-            column: first.column,
-            endColumn: lastColumnOnLine(line, tokenStart, tokenEnd, first.line),
+            column: columnAt(line.pieces, tokenStart),
+            endColumn: lastColumnOnLine(line, tokenStart, tokenEnd, firstLine),
         };
         if (this.packer) {
             this.packer.add(fields, place);
@@ -48007,6 +48084,19 @@ class FileReader {
             name: fields.name, key: (0,model/* canonicalName */.Ew)(fields.name), extras: fields.extras, specifier: fields.specifier, marker: fields.marker, url: fields.url,
             ...place, hashes: hashes ?? [],
         });
+    }
+    /** The options on a requirement's line: its hashes (into `hashes`, when kept), and those pip ignores there. */
+    readRequirementOptions(line, editable, uses, hashes) {
+        const warned = [];
+        for (const use of uses) {
+            const applies = use.spec.scope === 'any-requirement' || (use.spec.scope === 'requirement' && !editable);
+            if (!applies) {
+                this.warnIgnored(line, use, warned, `pip ignores ${use.flag} on ${editable ? 'an editable (-e) line' : 'a requirement line'}: ${use.spec.scope === 'file' ? 'put it on a line of its own' : 'it applies to non-editable requirements only'}`);
+            }
+            else if (use.spec.dest === 'hashes') {
+                hashes?.push(use.value);
+            }
+        }
     }
     readOptionLine(line, uses) {
         // pip follows the first -r (else the first -c) of a line and ignores everything else on it.
@@ -48065,7 +48155,7 @@ class FileReader {
         const constraint = use.spec.dest === 'constraints';
         const flag = constraint ? '-c' : '-r';
         const written = use.value;
-        const at = requirements_file_positionAt(line.pieces, use.start).line;
+        const at = lineAt(line.pieces, use.start);
         if (INCLUDE_URL.test(written)) {
             this.report(line, use.valueStart, 'warning', `${flag} ${redactUrl(written)} is a URL; not fetched`);
             return;
@@ -48096,6 +48186,9 @@ class FileReader {
         const at = requirements_file_positionAt(line.pieces, Math.min(offset, Math.max(0, line.text.length - 1)));
         this.diagnostics.push({ file: this.path, line: at.line, column: at.column, severity, message });
     }
+}
+function isEditableUse(use) {
+    return use.spec.dest === 'editables';
 }
 // pip's SCHEME_RE: these includes are fetched, not read from the repository.
 const INCLUDE_URL = /^(http|https|file):/i;
@@ -48128,7 +48221,7 @@ function lastColumnOnLine(line, from, to, physical) {
     let last = limit - 1;
     while (last > from && (0,pep440_version/* isPythonWhitespace */.c4)(text.charCodeAt(last)))
         last--;
-    return requirements_file_positionAt(pieces, Math.max(from, last)).column;
+    return columnAt(pieces, Math.max(from, last));
 }
 
 ;// CONCATENATED MODULE: ./lib/src/parse/dockerfile-run.js
@@ -50520,7 +50613,7 @@ class PyprojectReader {
         });
     }
     addPep508(text, path, group) {
-        const parsed = parseRequirement(text);
+        const parsed = (0,requirement/* parseRequirement */.pP)(text);
         const span = this.locator.content(path);
         if (!parsed.ok) {
             const at = this.locator.position(span.exact ? span.start + parsed.offset : span.start);
@@ -50690,7 +50783,7 @@ class PyprojectReader {
                 return;
         }
         const text = built.ok ? built.text : built.fallback;
-        const parsed = parseRequirement(text);
+        const parsed = (0,requirement/* parseRequirement */.pP)(text);
         if (!parsed.ok) {
             this.reportAt(path, 'error', `${group}.${name}: reads as ${quoteInput(text)}, which is not a valid requirement: ${parsed.message}`);
             return;
@@ -51319,11 +51412,28 @@ function buildInstallSets(files, reading) {
             for (const include of file.includes)
                 included.add(include.path);
     }
+    // The files each root (a requirements file nothing includes) installs with it.
+    const closures = new Map();
+    const reached = new Set();
+    for (const file of files) {
+        if ((file.kind === 'requirements' || file.kind === 'constraints') && !included.has(file.path)) {
+            const installed = closure([file.path], reading.files);
+            closures.set(file.path, installed);
+            for (const path of installed)
+                reached.add(path);
+        }
+    }
     const sets = [];
     for (const file of files) {
         if (file.kind === 'requirements' || file.kind === 'constraints') {
-            if (!included.has(file.path))
-                sets.push({ id: file.path, file: file.path, stages: null, files: closure([file.path], reading.files) });
+            // Files that only a `-r` cycle includes are reached from no root, yet they are someone's
+            // requirements: each such cycle is checked as one set, named by its first file.
+            if (reached.has(file.path) && !closures.has(file.path))
+                continue;
+            const installed = closures.get(file.path) ?? closure([file.path], reading.files);
+            for (const path of installed)
+                reached.add(path);
+            sets.push({ id: file.path, file: file.path, stages: null, files: installed });
         }
         else if (file.kind === 'pyproject') {
             sets.push({ id: file.path, file: file.path, stages: null, files: [file.path] });
@@ -52392,6 +52502,61 @@ async function mergeBaseFromApi(pr, client) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/src/report/json-pieces.js
+// JSON.stringify(value, null, 2) + "\n", in pieces: one per member of the top-level object, and one
+// per few dozen elements of a top-level array. A report of tens of thousands of findings is then
+// written without ever being one string (and one buffer of the same size beside it), and each piece
+// stays small enough for V8's young generation (a string over 128 KB would go straight to the old one).
+/** Elements of a top-level array stringified together: about 32 KB of a report's findings. */
+const ELEMENTS_PER_PIECE = 32;
+/** The same text as `JSON.stringify(value, null, 2) + "\n"`, for a plain object of plain data. */
+function* jsonPieces(value) {
+    const members = Object.entries(value).filter(([, member]) => isWritten(member));
+    if (members.length === 0) {
+        yield '{}\n';
+        return;
+    }
+    yield '{\n';
+    for (let index = 0; index < members.length; index++) {
+        const [key, member] = members[index];
+        const end = index < members.length - 1 ? ',\n' : '\n';
+        if (Array.isArray(member) && member.length > 0) {
+            yield `  ${JSON.stringify(key)}: [\n`;
+            for (let first = 0; first < member.length; first += ELEMENTS_PER_PIECE) {
+                yield nestedElements(member.slice(first, first + ELEMENTS_PER_PIECE));
+                yield first + ELEMENTS_PER_PIECE < member.length ? ',\n' : '\n';
+            }
+            yield `  ]${end}`;
+        }
+        else {
+            yield `  ${JSON.stringify(key)}: ${indented(JSON.stringify(member, null, 2), '  ')}${end}`;
+        }
+    }
+    yield '}\n';
+}
+/**
+ * Array elements as they are written two levels deep, each on lines of its own and joined with
+ * commas: cut out of JSON.stringify of an array in an array, which indents them so (and writes what
+ * JSON cannot hold, undefined or a function, as null, as it would inside the whole value).
+ */
+function nestedElements(elements) {
+    const text = JSON.stringify([elements], null, 2);
+    return text.slice(NESTED_OPENING.length, text.length - NESTED_CLOSING.length);
+}
+const NESTED_OPENING = '[\n  [\n';
+const NESTED_CLOSING = '\n  ]\n]';
+/** Does JSON.stringify write the member at all (it leaves out undefined, functions and symbols)? */
+function isWritten(member) {
+    if (member === null || typeof member !== 'object')
+        return member !== undefined && typeof member !== 'function' && typeof member !== 'symbol';
+    // Only a toJSON can make an object nothing: then stringifying it is the one way to know.
+    return typeof member.toJSON !== 'function' || JSON.stringify(member) !== undefined;
+}
+/** JSON text nested one level deeper: its line breaks are all layout (a string's own are escaped). */
+function indented(text, prefix) {
+    return text.includes('\n') ? text.replaceAll('\n', `\n${prefix}`) : text;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/report/json.js
 // The JSON report (CONTRACT.md section 3): `check --format json` and the action's `report-file`.
 // Every finding carries every field, null where it does not apply, so that scripts need no guards.
@@ -52889,11 +53054,43 @@ function encodeUrlPart(value) {
     return encodeURIComponent(value).replace(/[()'!*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+;// CONCATENATED MODULE: ./lib/src/write-pieces.js
+// Text that comes in pieces (a JSON report of tens of thousands of findings: jsonPieces), written
+// without ever being one string. Used by both entry points' shells.
+
+/** About this many characters go to each write: a report comes in hundreds of pieces, some of them a comma and a line break. */
+const WRITE_SIZE = 65_536;
+/** Hands the pieces to `send` gathered into chunks of about WRITE_SIZE characters. */
+function sendInChunks(pieces, send) {
+    let pending = '';
+    for (const piece of pieces) {
+        pending += piece;
+        if (pending.length >= WRITE_SIZE) {
+            send(pending);
+            pending = '';
+        }
+    }
+    if (pending)
+        send(pending);
+}
+/** Writes the pieces to `file` (created, or emptied first). */
+function writePiecesToFile(file, pieces) {
+    const fd = external_node_fs_namespaceObject.openSync(file, 'w');
+    try {
+        sendInChunks(pieces, (chunk) => external_node_fs_namespaceObject.writeSync(fd, chunk));
+    }
+    finally {
+        external_node_fs_namespaceObject.closeSync(fd);
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/src/main.js
 // The action: read the inputs, check the workspace, work out which findings the pull request brings
 // (the diff filter), annotate them, write the job summary, the JSON report and SARIF, set the outputs,
 // and fail the step when a finding in the change is at or above `fail-on`. Any unexpected error ends
 // in one line through core.setFailed, never a stack trace; the token is masked and never printed.
+
+
 
 
 
@@ -52976,9 +53173,10 @@ async function runAction(env) {
             summary: buildSummary(result, { ...summaryOptions, annotations: null, maxBytes: CHECK_RUN_SUMMARY_BYTES }),
             detailsUrl: repoUrl && env.GITHUB_RUN_ID ? `${repoUrl}/actions/runs/${env.GITHUB_RUN_ID}` : null,
         });
-    writeJson(inputs.reportFile, toJsonReport(result));
+    // The report in pieces, as the CLI writes it: a large repository's report is never one string.
+    main_writeFile(inputs.reportFile, jsonPieces(toJsonReport(result)));
     if (inputs.sarifFile)
-        writeJson(inputs.sarifFile, toSarif(result));
+        main_writeFile(inputs.sarifFile, [`${JSON.stringify(toSarif(result), null, 2)}\n`]);
     await writeJobSummary(env, buildSummary(result, { ...summaryOptions, annotations: shown }));
     setOutputs(result, inputs);
     if (failing.length > 0) {
@@ -53028,9 +53226,9 @@ function logReport(result) {
     info(formatText(result, { color: true }).trimEnd());
     info(`::${fence}::`);
 }
-function writeJson(file, value) {
+function main_writeFile(file, pieces) {
     external_node_fs_namespaceObject.mkdirSync(external_node_path_.dirname(file), { recursive: true });
-    external_node_fs_namespaceObject.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+    writePiecesToFile(file, pieces);
 }
 async function writeJobSummary(env, markdown) {
     if (!env.GITHUB_STEP_SUMMARY)

@@ -4,10 +4,10 @@
 // covers it) and runs it.
 
 import * as module from 'node:module';
-import { boundYoungGeneration } from './heap.js';
+import { keepYoungGenerationSmall } from './heap.js';
 
 enableCompileCache();
-boundYoungGeneration();
+keepYoungGenerationSmall();
 process.stdout.on('error', stdoutFailed);
 import('./cli.js')
   .then(({ main }) => main(process.argv.slice(2)))

@@ -250,7 +250,7 @@ function keepYoungGenerationSmall() {
 enableCompileCache();
 keepYoungGenerationSmall();
 process.stdout.on('error', stdoutFailed);
-Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4929))
+Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(40)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8040))
     .then(({ main }) => main(process.argv.slice(2)))
     .then((code) => {
     process.exitCode = code;

@@ -5,7 +5,6 @@ import * as posix from 'node:path/posix';
 import type { Diagnostic, FileKind, Include, InstallSet, ParsedFile, ParseResult } from '../model.js';
 import { createFileSource, discoverFiles, type DiscoveredFile, type FileSource } from './discover.js';
 import { parseDockerfile, type DockerStage } from './dockerfile.js';
-import { heapCheckpoint } from '../heap.js';
 import { RequirementPacker } from './packed.js';
 import { parsePyproject } from './pyproject.js';
 import { parseRequirementsFile } from './requirements-file.js';
@@ -64,7 +63,6 @@ export function parseRepository(discovered: readonly DiscoveredFile[], source: F
     const next = pending.shift() as { path: string; kind: FileKind };
     if (reading.files.has(next.path)) continue;
     const parsed = readOne(next.path, next.kind, source, reading);
-    heapCheckpoint();
     if (!parsed) continue;
     if (parsed.kind === 'dockerfile') {
       parsed.includes = parsed.includes.flatMap((include) => resolveBuildContextPath(parsed.path, include, source, reading.diagnostics) ?? []);
