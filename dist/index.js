@@ -45733,11 +45733,12 @@ function readRegularFile(absolute, flags, buffer) {
  * the allocator holding their memory long after the texts were decoded.
  */
 class ReadBuffer {
-    bytes = Buffer.allocUnsafe(64 * 1024);
+    // Allocated at the first read: the walk makes one per folder for its .gitignore, which most lack.
+    bytes = Buffer.alloc(0);
     /** The whole file: `size` is what fstat said, but a file can grow or shrink while it is read. */
     readAll(fd, size) {
         if (this.bytes.length <= size)
-            this.bytes = Buffer.allocUnsafe(size + 1);
+            this.bytes = Buffer.allocUnsafe(Math.max(size + 1, 64 * 1024));
         let length = 0;
         for (;;) {
             if (length === this.bytes.length) {

@@ -275,11 +275,12 @@ function readRegularFile(absolute: string, flags: number, buffer: ReadBuffer): R
  * the allocator holding their memory long after the texts were decoded.
  */
 class ReadBuffer {
-  private bytes = Buffer.allocUnsafe(64 * 1024);
+  // Allocated at the first read: the walk makes one per folder for its .gitignore, which most lack.
+  private bytes = Buffer.alloc(0);
 
   /** The whole file: `size` is what fstat said, but a file can grow or shrink while it is read. */
   readAll(fd: number, size: number): Uint8Array {
-    if (this.bytes.length <= size) this.bytes = Buffer.allocUnsafe(size + 1);
+    if (this.bytes.length <= size) this.bytes = Buffer.allocUnsafe(Math.max(size + 1, 64 * 1024));
     let length = 0;
     for (;;) {
       if (length === this.bytes.length) {
