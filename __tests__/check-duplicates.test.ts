@@ -55,7 +55,8 @@ test('a package written many different ways stays linear: each pin is compared w
   const lines = Array.from({ length: 5000 }, (_, index) => `numpy==1.${index}.0`);
   const started = Date.now();
   const found = findings(parseTexts({ 'requirements.txt': `${lines.join('\n')}\n` }));
-  assert.equal(found.length, 4999);
+  // 4,999 conflicts: the report keeps the first 1,000 and one finding counting the rest (finding-cap.test.ts).
+  assert.equal(found.length, 1001);
   // Comparing every pair would take tens of seconds here; the bound leaves room for a loaded CI machine.
   assert.ok(Date.now() - started < 15_000);
 });

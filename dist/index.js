@@ -44506,8 +44506,7 @@ const CUDA_RULES = [
 /** Where torch decides whether nvcc suits its CUDA build. */
 const CPP_EXTENSION_SOURCE = 'https://github.com/pytorch/pytorch/blob/main/torch/utils/cpp_extension.py';
 /** The file-level part: each image of each file once, whatever sets include it. */
-function checkCudaImages(context) {
-    const findings = [];
+function checkCudaImages(context, findings) {
     const facts = context.matrix.facts;
     // Without the tag table (it is loaded only for repositories that use nvidia/cuda) every tag would look unknown.
     const knowsTags = Object.keys(facts.cudaImageTags).length > 0;
@@ -44518,7 +44517,6 @@ function checkCudaImages(context) {
                 driverNotice(facts, file, image, findings);
         }
     }
-    return findings;
 }
 /** Reports an nvidia/cuda tag that was never published or is end-of-life; true when it was never published. */
 function checkImageTag(context, file, image, findings) {
@@ -44719,6 +44717,81 @@ function duplicate(later, earlier) {
         related: [{ ...earlier.at, message: (0,check_findings/* requirementText */.Pg)(earlier.requirement) }],
         message: `${(0,check_findings/* requirementText */.Pg)(later.requirement)} repeats ${(0,check_findings/* requirementText */.Pg)(earlier.requirement)} at ${earlier.at.file}:${earlier.at.span.line}; one of them can go, so that a later change cannot update one and miss the other.`,
     });
+}
+
+// EXTERNAL MODULE: ./lib/src/model.js
+var model = __nccwpck_require__(4887);
+;// CONCATENATED MODULE: ./lib/src/check/finding-cap.js
+// A bound on the findings one rule keeps in one file. Each line can give a finding, and a file can
+// hold millions of lines: one package pinned on every line of an 18 MB file gave a million findings,
+// took 42 s and 3 GB, and a 32 MB file ran out of heap. No reader acts on the thousandth finding of
+// one rule in one file; past that, the rule's findings there are counted and reported as one.
+
+/** Findings of one rule kept in one file, counted by the places they are at. */
+const MAX_FINDINGS_PER_RULE_AND_FILE = 1_000;
+class FindingCap {
+    limit;
+    /** By rule and file: the places kept so far. */
+    kept = new Map();
+    leftOut = new Map();
+    constructor(limit = MAX_FINDINGS_PER_RULE_AND_FILE) {
+        this.limit = limit;
+    }
+    /** A sink that adds to `list` the findings the cap keeps. */
+    into(list) {
+        return { push: (finding) => { if (this.keeps(finding))
+                list.push(finding); } };
+    }
+    /**
+     * Places, not findings, are counted: the same problem reached through two install sets is one
+     * finding after de-duplication, and must not use up the rule's room twice.
+     */
+    keeps(finding) {
+        if (finding.file === null)
+            return true;
+        const key = `${finding.rule}\u0000${finding.file}`;
+        const place = `${finding.line ?? ''}:${finding.column ?? ''}`;
+        let places = this.kept.get(key);
+        if (!places) {
+            places = new Set();
+            this.kept.set(key, places);
+        }
+        if (places.has(place))
+            return true;
+        if (places.size < this.limit) {
+            places.add(place);
+            return true;
+        }
+        const line = finding.line ?? 1;
+        const left = this.leftOut.get(key);
+        if (!left) {
+            this.leftOut.set(key, { lines: new Set([line]), first: finding, severity: finding.severity });
+            return false;
+        }
+        left.lines.add(line);
+        if (line < (left.first.line ?? 1))
+            left.first = finding;
+        if ((0,model/* severityRank */.qs)(finding.severity) > (0,model/* severityRank */.qs)(left.severity))
+            left.severity = finding.severity;
+        return false;
+    }
+    /** For each rule and file past the limit, one finding that says how much was left out, and from where. */
+    summaries() {
+        return [...this.leftOut.values()].map(({ lines, first, severity }) => ({
+            rule: first.rule,
+            severity,
+            message: `${first.rule} findings on ${lines.size} more ${lines.size === 1 ? 'line' : 'lines'} of ${first.file} are not listed, from line ${first.line ?? 1} on: a report keeps at most ${this.limit} per rule and file, for no reader acts on more. Fix those listed (often one mistake repeated) and check again to see the rest.`,
+            file: first.file,
+            line: first.line,
+            column: first.column,
+            endLine: first.endLine,
+            endColumn: first.endColumn,
+            package: null,
+            expected: null,
+            actual: null,
+            fix: null,
+        }));
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/src/check/matrix-rules.js
@@ -45367,6 +45440,7 @@ function preferredVariant(context, published, wanted) {
 
 
 
+
 /** Built-in rule ids; the matrix's `rules:` add their own. */
 const RULES = [
     ...PROFILE_RULES,
@@ -45395,17 +45469,24 @@ function runChecks(parse, matrix, options) {
     const profile = [];
     const rules = [];
     const torch = [];
-    const cuda = checkCudaImages(context);
+    const cuda = [];
     const duplicates = [];
+    const cap = new FindingCap();
+    const toProfile = cap.into(profile);
+    const toRules = cap.into(rules);
+    const toTorch = cap.into(torch);
+    const toCuda = cap.into(cuda);
+    const toDuplicates = cap.into(duplicates);
+    checkCudaImages(context, toCuda);
     const lastReader = options.releaseRequirements ? lastReaders(parse.installSets) : null;
     parse.installSets.forEach((set, index) => {
         // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
         const view = new SetView(set, context);
-        checkProfileSet(context, view, profile);
-        checkMatrixRulesSet(context, view, rules);
-        checkTorchSet(context, view, torch);
-        checkCudaSet(context, view, cuda);
-        checkDuplicatesSet(context, view, duplicates);
+        checkProfileSet(context, view, toProfile);
+        checkMatrixRulesSet(context, view, toRules);
+        checkTorchSet(context, view, toTorch);
+        checkCudaSet(context, view, toCuda);
+        checkDuplicatesSet(context, view, toDuplicates);
         view.release();
         for (const path of set.files) {
             const file = context.files.get(path);
@@ -45413,7 +45494,7 @@ function runChecks(parse, matrix, options) {
                 (0,packed/* releaseRequirements */.Yy)(file);
         }
     });
-    const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates];
+    const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates, ...cap.summaries()];
     const kept = applySuppressions((0,check_findings/* dedupeFindings */._4)(findings), parse.files, matrix.ignore);
     return { ok: true, findings: kept.sort(check_findings/* compareFindings */.Eg), profile: selection.choice };
 }
@@ -47043,8 +47124,6 @@ function sourceOf(placement, target) {
     return null;
 }
 
-// EXTERNAL MODULE: ./lib/src/model.js
-var model = __nccwpck_require__(4887);
 // EXTERNAL MODULE: ./lib/src/parse/requirement.js
 var requirement = __nccwpck_require__(4873);
 ;// CONCATENATED MODULE: ./lib/src/parse/text.js

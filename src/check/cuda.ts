@@ -11,6 +11,7 @@ import type { Finding, ImageRef, ParsedFile, RuleInfo, Severity } from '../model
 import { factSpan, ownValue, profileAllows, type CheckContext, type InFile, type SetView } from './context.js';
 import { cudaTagIndex, isNvidiaCudaImage, parseCudaTag, withTag, type CudaTag, type CudaTagIndex } from './cuda-tags.js';
 import { makeFinding, type Place } from './findings.js';
+import type { FindingSink } from './finding-cap.js';
 import { instead, nvidiaImageSubject, sideToChange, torchCudaSubjects, type Subject } from './subjects.js';
 import { compareDotted, minorOf } from './versions.js';
 
@@ -25,8 +26,7 @@ export const CUDA_RULES: readonly RuleInfo[] = [
 export const CPP_EXTENSION_SOURCE = 'https://github.com/pytorch/pytorch/blob/main/torch/utils/cpp_extension.py';
 
 /** The file-level part: each image of each file once, whatever sets include it. */
-export function checkCudaImages(context: CheckContext): Finding[] {
-  const findings: Finding[] = [];
+export function checkCudaImages(context: CheckContext, findings: FindingSink): void {
   const facts = context.matrix.facts;
   // Without the tag table (it is loaded only for repositories that use nvidia/cuda) every tag would look unknown.
   const knowsTags = Object.keys(facts.cudaImageTags).length > 0;
@@ -36,11 +36,10 @@ export function checkCudaImages(context: CheckContext): Finding[] {
       if (!neverPublished) driverNotice(facts, file, image, findings);
     }
   }
-  return findings;
 }
 
 /** Reports an nvidia/cuda tag that was never published or is end-of-life; true when it was never published. */
-function checkImageTag(context: CheckContext, file: ParsedFile, image: ImageRef, findings: Finding[]): boolean {
+function checkImageTag(context: CheckContext, file: ParsedFile, image: ImageRef, findings: FindingSink): boolean {
   if (!isNvidiaCudaImage(image) || image.tag === null) return false;
   const facts = context.matrix.facts;
   const status = ownValue(facts.cudaImageTags, image.tag);
@@ -96,7 +95,7 @@ function driverFor(facts: Facts, version: string): CudaDriver | null {
 }
 
 /** One notice per image that names a CUDA version: what the host's driver must be. */
-function driverNotice(facts: Facts, file: ParsedFile, image: ImageRef, findings: Finding[]): void {
+function driverNotice(facts: Facts, file: ParsedFile, image: ImageRef, findings: FindingSink): void {
   const cuda = file.cuda.find((fact) => fact.line === image.line && fact.source === image.ref);
   const driver = cuda ? driverFor(facts, cuda.version) : null;
   if (!cuda || !driver) return;
@@ -109,7 +108,7 @@ function driverNotice(facts: Facts, file: ParsedFile, image: ImageRef, findings:
 }
 
 /** A stage that installs torch from a cuXYZ index (or +cuXYZ wheels) on an nvidia/cuda image. */
-export function checkCudaSet(context: CheckContext, view: SetView, findings: Finding[]): void {
+export function checkCudaSet(context: CheckContext, view: SetView, findings: FindingSink): void {
   const builds = torchCudaSubjects(view, context);
   if (builds.length === 0) return;
   for (const image of view.images) {

@@ -8,6 +8,7 @@ import type { Finding, RuleInfo } from '../model.js';
 import type { SpecifierSet } from '../pep440/specifier.js';
 import { compareReadOrder, profileAllows, type CheckContext, type Pin, type SetView } from './context.js';
 import { makeFinding, requirementText, requirementWith } from './findings.js';
+import type { FindingSink } from './finding-cap.js';
 import { fit } from './versions.js';
 
 export const DUPLICATE_RULES: readonly RuleInfo[] = [
@@ -21,7 +22,7 @@ export const DUPLICATE_RULES: readonly RuleInfo[] = [
  */
 const MAX_VARIANTS_COMPARED = 64;
 
-export function checkDuplicatesSet(context: CheckContext, view: SetView, findings: Finding[]): void {
+export function checkDuplicatesSet(context: CheckContext, view: SetView, findings: FindingSink): void {
   const python = view.python;
   for (const group of view.pinnedTwice()) {
     // "Later" is as pip reads them: an included file's pins come at the line that includes it.

@@ -9,6 +9,7 @@ import { releaseRequirements } from '../parse/packed.js';
 import { buildContext, SetView } from './context.js';
 import { checkCudaImages, checkCudaSet, CUDA_RULES } from './cuda.js';
 import { checkDuplicatesSet, DUPLICATE_RULES } from './duplicates.js';
+import { FindingCap } from './finding-cap.js';
 import { compareFindings, dedupeFindings } from './findings.js';
 import { checkMatrixRulesSet } from './matrix-rules.js';
 import { checkProfileSet, PROFILE_RULES } from './profile.js';
@@ -62,24 +63,31 @@ export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOpti
   const profile: Finding[] = [];
   const rules: Finding[] = [];
   const torch: Finding[] = [];
-  const cuda = checkCudaImages(context);
+  const cuda: Finding[] = [];
   const duplicates: Finding[] = [];
+  const cap = new FindingCap();
+  const toProfile = cap.into(profile);
+  const toRules = cap.into(rules);
+  const toTorch = cap.into(torch);
+  const toCuda = cap.into(cuda);
+  const toDuplicates = cap.into(duplicates);
+  checkCudaImages(context, toCuda);
   const lastReader = options.releaseRequirements ? lastReaders(parse.installSets) : null;
   parse.installSets.forEach((set, index) => {
     // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
     const view = new SetView(set, context);
-    checkProfileSet(context, view, profile);
-    checkMatrixRulesSet(context, view, rules);
-    checkTorchSet(context, view, torch);
-    checkCudaSet(context, view, cuda);
-    checkDuplicatesSet(context, view, duplicates);
+    checkProfileSet(context, view, toProfile);
+    checkMatrixRulesSet(context, view, toRules);
+    checkTorchSet(context, view, toTorch);
+    checkCudaSet(context, view, toCuda);
+    checkDuplicatesSet(context, view, toDuplicates);
     view.release();
     for (const path of set.files) {
       const file = context.files.get(path);
       if (file && lastReader?.get(path) === index) releaseRequirements(file);
     }
   });
-  const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates];
+  const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates, ...cap.summaries()];
   const kept = applySuppressions(dedupeFindings(findings), parse.files, matrix.ignore);
   return { ok: true, findings: kept.sort(compareFindings), profile: selection.choice };
 }

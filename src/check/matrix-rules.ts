@@ -6,6 +6,7 @@ import type { MatrixRule } from '../matrix/types.js';
 import type { Finding, Severity } from '../model.js';
 import { profileAllows, type CheckContext, type SetView } from './context.js';
 import { makeFinding } from './findings.js';
+import type { FindingSink } from './finding-cap.js';
 import { instead, pinSubject, setPythonSubjects, sideToChange, PYTHON, type Subject } from './subjects.js';
 import { fit, type Admits } from './versions.js';
 
@@ -22,7 +23,7 @@ interface RulePin {
   admits: Admits;
 }
 
-export function checkMatrixRulesSet(context: CheckContext, view: SetView, findings: Finding[]): void {
+export function checkMatrixRulesSet(context: CheckContext, view: SetView, findings: FindingSink): void {
   const subjects = subjectsOfSet(view, context);
   for (const rule of parsedRules(context)) checkRule(rule, subjects, context, findings);
 }
@@ -72,7 +73,7 @@ function subjectsOfSet(view: SetView, context: CheckContext): (key: string) => r
 
 const NO_SUBJECTS: readonly Subject[] = Object.freeze([]);
 
-function checkRule({ rule, when, require }: ParsedRule, subjects: (key: string) => readonly Subject[], context: CheckContext, findings: Finding[]): void {
+function checkRule({ rule, when, require }: ParsedRule, subjects: (key: string) => readonly Subject[], context: CheckContext, findings: FindingSink): void {
   // A `when` pin matches when all it admits is inside: an exact pin inside, or a subset range.
   const triggers: Subject[] = [];
   for (const pin of when) {

@@ -4,9 +4,10 @@
 // is a warning (a constraints-file pin of the package in the same set counts as its pin).
 
 import type { Profile } from '../matrix/types.js';
-import type { Finding, RuleInfo } from '../model.js';
+import type { RuleInfo } from '../model.js';
 import { profileAllows, profileReason, type CheckContext, type SetView } from './context.js';
 import { makeFinding } from './findings.js';
+import type { FindingSink } from './finding-cap.js';
 import { cudaSubjects, instead, pinSubject, pythonSubjects, CUDA, PYTHON, type Subject } from './subjects.js';
 import { fit } from './versions.js';
 
@@ -18,7 +19,7 @@ export const PROFILE_RULES: readonly RuleInfo[] = [
   { id: 'cuda-outside-profile', severity: 'error', summary: "a base image's CUDA, a wheel index's cuXYZ or a +cuXYZ version outside the profile's cuda" },
 ];
 
-export function checkProfileSet(context: CheckContext, view: SetView, findings: Finding[]): void {
+export function checkProfileSet(context: CheckContext, view: SetView, findings: FindingSink): void {
   const profile = context.profile;
   if (!profile) return;
   checkPackages(context, profile, view, findings);
@@ -26,7 +27,7 @@ export function checkProfileSet(context: CheckContext, view: SetView, findings: 
   checkPseudo(context, profile, cudaSubjects(view, context), CUDA, 'cuda-outside-profile', findings);
 }
 
-function checkPackages(context: CheckContext, profile: Profile, view: SetView, findings: Finding[]): void {
+function checkPackages(context: CheckContext, profile: Profile, view: SetView, findings: FindingSink): void {
   for (const key of Object.keys(profile.packages)) {
     const pins = view.pinsOf(key);
     const allowed = pins.length > 0 ? profileAllows(context, key, false) : null;
@@ -64,7 +65,7 @@ function checkPackages(context: CheckContext, profile: Profile, view: SetView, f
 }
 
 /** Python and CUDA: only a version the profile cannot meet is reported; a library's wider range is normal. */
-function checkPseudo(context: CheckContext, profile: Profile, subjects: Subject[], key: string, rule: string, findings: Finding[]): void {
+function checkPseudo(context: CheckContext, profile: Profile, subjects: Subject[], key: string, rule: string, findings: FindingSink): void {
   const allowed = profileAllows(context, key, true);
   if (!allowed) return;
   const reason = profileReason(profile, key);

@@ -4,11 +4,12 @@
 // exactly; a range leaves pip free to pick a matching release.
 
 import type { Facts, TorchRelease } from '../matrix/types.js';
-import type { Finding, RuleInfo } from '../model.js';
+import type { RuleInfo } from '../model.js';
 import { contains } from '../pep440/specifier.js';
 import { parseVersion } from '../pep440/version.js';
 import { profileAllows, type CheckContext, type Pin, type SetView } from './context.js';
 import { makeFinding, requirementText } from './findings.js';
+import type { FindingSink } from './finding-cap.js';
 import { instead, pinSubject, setPythonSubjects, sideToChange, torchCudaSubjects, type Subject } from './subjects.js';
 import { compareDotted, cudaLabel, fit, minorOf, releaseKey } from './versions.js';
 
@@ -22,7 +23,7 @@ export const TORCH_RULES: readonly RuleInfo[] = [
 const COMPANIONS = ['torchvision', 'torchaudio'] as const;
 type Companion = (typeof COMPANIONS)[number];
 
-export function checkTorchSet(context: CheckContext, view: SetView, findings: Finding[]): void {
+export function checkTorchSet(context: CheckContext, view: SetView, findings: FindingSink): void {
   const releases = torchReleases(context.matrix.facts);
   for (const torch of view.pinsOf('torch')) {
     const release = torch.admits.exact ? releases.get(releaseKey(torch.admits.exact)) : undefined;
@@ -40,7 +41,7 @@ export function checkTorchSet(context: CheckContext, view: SetView, findings: Fi
  * `+cuXYZ` wheels, so when every PyTorch index of the set serves another CUDA, pip finds no such
  * version. A set with no PyTorch CUDA index is left alone (the wheels may come from find-links).
  */
-function checkIndexLabels(context: CheckContext, view: SetView, findings: Finding[]): void {
+function checkIndexLabels(context: CheckContext, view: SetView, findings: FindingSink): void {
   const builds = torchCudaSubjects(view, context);
   const indexes = builds.filter((build) => build.pin === null);
   if (indexes.length === 0) return;
@@ -78,7 +79,7 @@ function torchReleases(facts: Facts): Map<string, TorchRelease> {
 
 function checkCompanion(
   context: CheckContext, view: SetView, torch: Subject, release: TorchRelease, companion: Companion,
-  releases: Map<string, TorchRelease>, findings: Finding[],
+  releases: Map<string, TorchRelease>, findings: FindingSink,
 ): void {
   const expected = release[companion];
   const expectedVersion = parseVersion(expected);
@@ -122,7 +123,7 @@ function torchFor(releases: Map<string, TorchRelease>, companion: Companion, com
   return found;
 }
 
-function checkPython(context: CheckContext, view: SetView, torch: Subject, release: TorchRelease, findings: Finding[]): void {
+function checkPython(context: CheckContext, view: SetView, torch: Subject, release: TorchRelease, findings: FindingSink): void {
   const supported = `>=${release.pythonMin},<${nextMinor(release.pythonMax)}`;
   const allowed = context.specifiers.admits(supported);
   if (!allowed) return;
@@ -168,7 +169,7 @@ function nearestSupporting(rows: readonly TorchRelease[], from: TorchRelease, mi
   return (tooNew ? candidates[0] : candidates[candidates.length - 1]) ?? null;
 }
 
-function checkCudaVariant(context: CheckContext, view: SetView, torch: Pin, findings: Finding[]): void {
+function checkCudaVariant(context: CheckContext, view: SetView, torch: Pin, findings: FindingSink): void {
   const exact = torch.admits.exact;
   if (!exact) return;
   const torchMinor = `${exact.release[0] ?? 0}.${exact.release[1] ?? 0}`;
