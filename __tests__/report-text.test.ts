@@ -56,5 +56,6 @@ test('repository text cannot forge lines or escape sequences', () => {
   result.findings = [hostile];
   const text = formatText(result, { color: false });
   assert.equal(text.includes('\u001b'), false);
-  assert.match(text, /^a b\.txt\n  12:1  error    one two \[2Jthree  \[x\]\n/);
+  // Shown, not dropped: the reader sees what the file holds.
+  assert.match(text, /^a\\nb\.txt\n  12:1  error    one\\ntwo\\x1b\[2Jthree  \[x\]\n/);
 });
