@@ -122,6 +122,14 @@ describe('readRepository', () => {
     assert.equal(result.diagnostics[0]?.file, 'requirements-bin.txt');
     assert.match(result.diagnostics[0]?.message ?? '', /binary/);
   });
+
+  it('reports a binary file at the line and column of its first NUL', () => {
+    // A requirements file a bad merge tool padded with NULs on its third line.
+    const root = repo({ 'requirements.txt': 'numpy==1.24.4\npandas==2.0.3\ntorch==2.1.0\u0000\u0000\u0000\nscipy==1.11.4\n' });
+    assert.deepEqual(readRepository(root).diagnostics, [
+      { file: 'requirements.txt', line: 3, column: 13, severity: 'error', message: 'requirements.txt: binary file (NUL byte at offset 40); not read' },
+    ]);
+  });
 });
 
 describe('expandableEnvironment', () => {

@@ -73,7 +73,8 @@ describe('decodeText', () => {
   });
 
   it('refuses an encoding Python does not know', () => {
-    assert.deepEqual(decodeText(bytes('# coding: klingon\nnumpy\n')), { ok: false, message: "unknown encoding 'klingon' in the coding cookie on line 1; not read" });
+    assert.deepEqual(decodeText(bytes('# coding: klingon\nnumpy\n')), { ok: false, message: "unknown encoding 'klingon' in the coding cookie on line 1; not read", at: { line: 1 } });
+    assert.deepEqual(decodeText(bytes('#!/usr/bin/env pip\n# coding: klingon\n')), { ok: false, message: "unknown encoding 'klingon' in the coding cookie on line 2; not read", at: { line: 2 } });
   });
 
   it('falls back to latin-1 for bytes that are not UTF-8, and says so', () => {
@@ -85,10 +86,26 @@ describe('decodeText', () => {
     assert.match(decoded.warning ?? '', /coding: latin-1/);
   });
 
-  it('refuses binary content with the offset of the NUL byte', () => {
-    assert.deepEqual(decodeText(bytes('torch==2.1.2\n', [0x00, 0x01], 'PK')), { ok: false, message: 'binary file (NUL byte at offset 13); not read' });
-    assert.deepEqual(decodeText(bytes('# coding: latin-1\n', [0x00])), { ok: false, message: 'binary file (NUL byte at offset 18); not read' });
-    assert.deepEqual(decodeText(bytes([0xff, 0xfe], utf16('ab\u0000', false))), { ok: false, message: 'binary file (NUL byte at offset 6); not read' });
+  it('refuses binary content with the offset of the NUL byte, and its line and column', () => {
+    assert.deepEqual(decodeText(bytes('torch==2.1.2\n', [0x00, 0x01], 'PK')), { ok: false, message: 'binary file (NUL byte at offset 13); not read', at: { line: 2, column: 1 } });
+    assert.deepEqual(decodeText(bytes('# coding: latin-1\n', [0x00])), { ok: false, message: 'binary file (NUL byte at offset 18); not read', at: { line: 2, column: 1 } });
+    assert.deepEqual(decodeText(bytes([0xff, 0xfe], utf16('ab\u0000', false))), { ok: false, message: 'binary file (NUL byte at offset 6); not read', at: { line: 1, column: 3 } });
+  });
+
+  it('places the NUL as the readers count lines (CRLF, CR, LF) and columns (UTF-16 code units)', () => {
+    // A NUL padding the end of a file a tool saved badly, after CRLF lines and a two-byte é.
+    const padded = decodeText(bytes('numpy==1.24.4\r\npandas==2.0.3\r\n# caf', [0xc3, 0xa9], ' ', [0x00, 0x00]));
+    assert.deepEqual(padded, { ok: false, message: 'binary file (NUL byte at offset 38); not read', at: { line: 3, column: 8 } });
+    // A lone CR ends a line too; a byte that is not UTF-8 counts as the one latin-1 character it would be read as.
+    assert.deepEqual(decodeText(bytes('a\rb', [0xe9], 'c', [0x00])), { ok: false, message: 'binary file (NUL byte at offset 5); not read', at: { line: 2, column: 4 } });
+    // UTF-32: after an astral character, which is two code units.
+    assert.deepEqual(decodeText(bytes([0xff, 0xfe, 0x00, 0x00], utf32('x\n\u{1f600}\u0000', false))), {
+      ok: false,
+      message: 'binary file (NUL byte at offset 16); not read',
+      at: { line: 2, column: 3 },
+    });
+    // A declared encoding decodes what comes before the NUL: 한 is two bytes of EUC-KR and one character.
+    assert.deepEqual(decodeText(bytes('# coding: euc_kr\n# ', [0xc7, 0xd1, 0x00])), { ok: false, message: 'binary file (NUL byte at offset 21); not read', at: { line: 2, column: 4 } });
   });
 
   it('refuses UTF-16 with an odd number of bytes', () => {

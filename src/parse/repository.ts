@@ -88,7 +88,7 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
   }
   const decoded = decodeText(bytes.bytes);
   if (!decoded.ok) {
-    reading.diagnostics.push({ file: path, line: 1, severity: 'error', message: `${path}: ${decoded.message}` });
+    reading.diagnostics.push({ file: path, line: decoded.at?.line ?? 1, column: decoded.at?.column, severity: 'error', message: `${path}: ${decoded.message}` });
     return null;
   }
   if (decoded.warning) reading.diagnostics.push({ file: path, line: 1, severity: 'warning', message: `${path}: ${decoded.warning}` });

@@ -17,7 +17,18 @@ export type DecodeResult =
       /** Set when the bytes were read in a way pip would not agree with everywhere (the latin-1 fallback). */
       warning?: string;
     }
-  | { ok: false; message: string };
+  | {
+      ok: false;
+      message: string;
+      /** Where the trouble is, when it is at one place (the NUL of a binary file, a coding cookie). */
+      at?: TextPosition;
+    };
+
+/** A 1-based line, as splitLines counts them, and a 1-based column in UTF-16 code units. */
+export interface TextPosition {
+  line: number;
+  column?: number;
+}
 
 interface ByteOrderMark {
   bytes: readonly number[];
@@ -49,7 +60,9 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   const cookie = findCodingCookie(bytes);
   if (cookie) return decodeDeclared(bytes, cookie.name, cookie.line);
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return binary(nul);
+  // UTF-8 or latin-1, as the file would be read: a NUL is never part of a UTF-8 sequence, so the text
+  // before it decodes alone.
+  if (nul >= 0) return binary(nul, strictDecode('utf-8', bytes.subarray(0, nul)) ?? decodeLatin1(bytes.subarray(0, nul)));
   const utf8 = strictDecode('utf-8', bytes);
   if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };
   return {
@@ -96,17 +109,21 @@ function findCodingCookie(bytes: Uint8Array): { name: string; line: number } | n
 
 function decodeDeclared(bytes: Uint8Array, declared: string, line: number): DecodeResult {
   const encoding = pythonEncoding(declared);
-  if (encoding === null) return { ok: false, message: `unknown encoding '${declared}' in the coding cookie on line ${line}; not read` };
+  if (encoding === null) return { ok: false, message: `unknown encoding '${declared}' in the coding cookie on line ${line}; not read`, at: { line } };
   if (isUnicode(encoding)) return decodeUnicode(bytes, encoding.decoder, 0);
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return binary(nul);
-  const text =
-    encoding.decoder === 'latin-1' ? decodeLatin1(bytes)
-    : encoding.decoder === 'ascii' ? decodeAscii(bytes)
-    : encoding.decoder === 'cp1252' ? decodeCp1252(bytes)
-    : strictDecode(encoding.decoder, bytes);
+  // The declared encodings keep NUL a byte of its own, so the text before it decodes alone.
+  if (nul >= 0) return binary(nul, decodeBytes(bytes.subarray(0, nul), encoding) ?? decodeLatin1(bytes.subarray(0, nul)));
+  const text = decodeBytes(bytes, encoding);
   if (text === null) return { ok: false, message: `not valid ${encoding.name} as its coding cookie on line ${line} declares; not read` };
   return { ok: true, text, encoding: encoding.name };
+}
+
+function decodeBytes(bytes: Uint8Array, encoding: NamedEncoding): string | null {
+  if (encoding.decoder === 'latin-1') return decodeLatin1(bytes);
+  if (encoding.decoder === 'ascii') return decodeAscii(bytes);
+  if (encoding.decoder === 'cp1252') return decodeCp1252(bytes);
+  return strictDecode(encoding.decoder, bytes);
 }
 
 interface NamedEncoding {
@@ -168,7 +185,7 @@ function decodeUnicode(bytes: Uint8Array, encoding: UnicodeEncoding, offset: num
     : decodeUtf32(bytes, encoding === 'utf-32-be');
   if (text === null) return { ok: false, message: `not valid ${encoding.toUpperCase()} (byte-order mark or coding cookie); not read` };
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) return binary(offset + unicodeByteOffset(text, nul, encoding));
+  if (nul >= 0) return binary(offset + unicodeByteOffset(text, nul, encoding), text.slice(0, nul));
   return { ok: true, text, encoding };
 }
 
@@ -184,8 +201,26 @@ function unicodeByteOffset(text: string, index: number, encoding: UnicodeEncodin
   return codePoints * 4;
 }
 
-function binary(offset: number): DecodeResult {
-  return { ok: false, message: `binary file (NUL byte at offset ${offset}); not read` };
+/** A binary file: a NUL at byte `offset`, after the text `before`, which places it at a line and column. */
+function binary(offset: number, before: string): DecodeResult {
+  return { ok: false, message: `binary file (NUL byte at offset ${offset}); not read`, at: positionAfter(before) };
+}
+
+const CR = 0x0d;
+
+/** Where the character after `text` is: line breaks counted as splitLines splits (CRLF, CR, LF). */
+function positionAfter(text: string): TextPosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === CR && text.charCodeAt(index + 1) === NEWLINE) index++;
+    if (code === CR || code === NEWLINE) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  return { line, column: text.length - lineStart + 1 };
 }
 
 function strictDecode(label: string, bytes: Uint8Array): string | null {
