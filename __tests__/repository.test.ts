@@ -123,6 +123,27 @@ describe('readRepository', () => {
     assert.match(result.diagnostics[0]?.message ?? '', /binary/);
   });
 
+  it('warns of a file read as latin-1 at its first byte that is not UTF-8, with advice for its kind', () => {
+    const latin1 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'latin1'));
+    const root = repo({
+      'requirements.txt': latin1('numpy==1.24.4\n# owner: Jos\u00e9\n'),
+      'pyproject.toml': latin1('[project]\nname = "asr"\ndescription = "Caf\u00e9 speech"\ndependencies = ["numpy==1.24.4"]\n'),
+      Dockerfile: latin1('FROM python:3.11\nLABEL maintainer="Jos\u00e9"\nRUN pip install numpy==1.24.4\n'),
+    });
+    const result = readRepository(root);
+    assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.severity]), [
+      ['Dockerfile', 2, 22, 'warning'],
+      ['pyproject.toml', 3, 19, 'warning'],
+      ['requirements.txt', 2, 13, 'warning'],
+    ]);
+    const [dockerfile, pyproject, requirements] = result.diagnostics.map((diagnostic) => diagnostic.message);
+    assert.match(requirements ?? '', /add '# -\*- coding: latin-1 -\*-' or save the file as UTF-8/);
+    assert.match(pyproject ?? '', /^pyproject\.toml: not valid UTF-8: read as latin-1; TOML must be UTF-8/);
+    assert.match(dockerfile ?? '', /^Dockerfile: not valid UTF-8: read as latin-1; Docker reads a Dockerfile as UTF-8/);
+    // Read all the same.
+    assert.deepEqual(result.files.map((file) => file.requirements.map((requirement) => requirement.key)), [['numpy'], ['numpy'], ['numpy']]);
+  });
+
   it('reports a binary file at the line and column of its first NUL', () => {
     // A requirements file a bad merge tool padded with NULs on its third line.
     const root = repo({ 'requirements.txt': 'numpy==1.24.4\npandas==2.0.3\ntorch==2.1.0\u0000\u0000\u0000\nscipy==1.11.4\n' });

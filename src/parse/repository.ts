@@ -86,12 +86,15 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
     reading.diagnostics.push({ file: path, line: 1, severity: 'error', message: `${path} ${bytes.message}` });
     return null;
   }
-  const decoded = decodeText(bytes.bytes);
+  const decoded = decodeText(bytes.bytes, kind);
   if (!decoded.ok) {
     reading.diagnostics.push({ file: path, line: decoded.at?.line ?? 1, column: decoded.at?.column, severity: 'error', message: `${path}: ${decoded.message}` });
     return null;
   }
-  if (decoded.warning) reading.diagnostics.push({ file: path, line: 1, severity: 'warning', message: `${path}: ${decoded.warning}` });
+  if (decoded.warning) {
+    const { message, at } = decoded.warning;
+    reading.diagnostics.push({ file: path, line: at.line, column: at.column, severity: 'warning', message: `${path}: ${message}` });
+  }
   let parsed: { file: ParsedFile; diagnostics: Diagnostic[] };
   if (kind === 'dockerfile') {
     const dockerfile = parseDockerfile(path, decoded.text);

@@ -7,6 +7,12 @@
 // Windows machine would use cp1252. We cannot know the locale that will install the file, so we read
 // the bytes as latin-1 - every byte is a character, so the file is still checked - and say so in
 // `warning`: the fix is the same whatever the locale (a coding cookie, or UTF-8).
+//
+// pyproject.toml and Dockerfiles are read the same way but for the coding cookie, which means nothing
+// to TOML (always UTF-8) or to Docker (UTF-8, other bytes passed on as they are): for them the
+// warning's advice is to save the file as UTF-8.
+
+import type { FileKind } from '../model.js';
 
 export type DecodeResult =
   | {
@@ -15,7 +21,7 @@ export type DecodeResult =
       /** The encoding the text was read with, as Python names it: `utf-8`, `utf-16-le`, `latin-1`, ... */
       encoding: string;
       /** Set when the bytes were read in a way pip would not agree with everywhere (the latin-1 fallback). */
-      warning?: string;
+      warning?: { message: string; at: TextPosition };
     }
   | {
       ok: false;
@@ -52,12 +58,12 @@ const CODING_COOKIE = /coding[:=][ \t\n\r\f\v]*([-\w.]+)/;
 const NEWLINE = 0x0a;
 const HASH = 0x23;
 
-/** Decodes a requirements file (or any text file the readers take) as pip would. */
-export function decodeText(bytes: Uint8Array): DecodeResult {
+/** Decodes a requirements file as pip would, and the other kinds as pip would but for the coding cookie. */
+export function decodeText(bytes: Uint8Array, kind: FileKind = 'requirements'): DecodeResult {
   for (const mark of BYTE_ORDER_MARKS) {
     if (startsWith(bytes, mark.bytes)) return decodeUnicode(bytes.subarray(mark.bytes.length), mark.encoding, mark.bytes.length);
   }
-  const cookie = findCodingCookie(bytes);
+  const cookie = kind === 'requirements' || kind === 'constraints' ? findCodingCookie(bytes) : null;
   if (cookie) return decodeDeclared(bytes, cookie.name, cookie.line);
   const nul = bytes.indexOf(0);
   // UTF-8 or latin-1, as the file would be read: a NUL is never part of a UTF-8 sequence, so the text
@@ -65,14 +71,48 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   if (nul >= 0) return binary(nul, strictDecode('utf-8', bytes.subarray(0, nul)) ?? decodeLatin1(bytes.subarray(0, nul)));
   const utf8 = strictDecode('utf-8', bytes);
   if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };
-  return {
-    ok: true,
-    text: decodeLatin1(bytes),
-    encoding: 'latin-1',
-    warning:
-      'not valid UTF-8 and no coding cookie: read as latin-1; pip would use the locale encoding and fails under a UTF-8 locale' +
-      " (add '# -*- coding: latin-1 -*-' or save the file as UTF-8)",
-  };
+  const text = decodeLatin1(bytes);
+  // Latin-1 is one character per byte: the text before the first bad byte is as long as the bytes are.
+  return { ok: true, text, encoding: 'latin-1', warning: { message: LATIN1_FALLBACK[kind], at: positionAfter(text.slice(0, firstNonUtf8(bytes))) } };
+}
+
+const PIP_LATIN1_FALLBACK =
+  'not valid UTF-8 and no coding cookie: read as latin-1; pip would use the locale encoding and fails under a UTF-8 locale' +
+  " (add '# -*- coding: latin-1 -*-' or save the file as UTF-8)";
+
+/** What reading a file as latin-1 means for whoever reads it for real, and what to do about it. */
+const LATIN1_FALLBACK: Record<FileKind, string> = {
+  requirements: PIP_LATIN1_FALLBACK,
+  constraints: PIP_LATIN1_FALLBACK,
+  pyproject: 'not valid UTF-8: read as latin-1; TOML must be UTF-8, and pip refuses to read the file (save it as UTF-8)',
+  dockerfile:
+    'not valid UTF-8: read as latin-1; Docker reads a Dockerfile as UTF-8 and hands other bytes to RUN commands as they are' +
+    ' (save the file as UTF-8)',
+};
+
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629); the length when none is. */
+function firstNonUtf8(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] as number;
+    if (lead < 0x80) {
+      index++;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return index;
+    // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    const second = bytes[index + 1] ?? 0;
+    if (second < low || second > high) return index;
+    for (let next = 2; next < length; next++) {
+      const continuation = bytes[index + next] ?? 0;
+      if (continuation < 0x80 || continuation > 0xbf) return index;
+    }
+    index += length;
+  }
+  return bytes.length;
 }
 
 /** Splits on CRLF, CR and LF; the lines come without terminators and a final terminator adds no line. */
