@@ -51,10 +51,12 @@ export function formatText(result: CheckResult, options: TextOptions): string {
   const total = result.findings.length;
   const checked = plural(result.files.length, 'file');
   if (total === 0) {
-    lines.push(paint('green', `No findings in ${checked}.`));
+    lines.push(paint('green', result.files.length === 0 ? 'No findings: no files to check.' : `No findings in ${checked}.`));
   } else {
     const style: Style = counts.error > 0 ? 'red' : counts.warning > 0 ? 'yellow' : 'cyan';
-    lines.push(paint(style, `${plural(total, 'finding')} in ${checked}: ${countsText(counts)}.`));
+    // Not "N findings in M files": a file that could not be read is not among the files checked, and a
+    // runtime finding is in no file, so the findings' files and the files checked are different counts.
+    lines.push(paint(style, `${plural(total, 'finding')}: ${countsText(counts)} (${checked} checked).`));
   }
   return `${lines.join('\n')}\n`;
 }
