@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { expandableEnvironment, readRepository } from '../src/parse/repository.js';
 import { makeTree, removeTree } from './helpers/temp-tree.js';
@@ -121,6 +123,30 @@ describe('readRepository', () => {
     assert.equal(result.diagnostics.length, 1);
     assert.equal(result.diagnostics[0]?.file, 'requirements-bin.txt');
     assert.match(result.diagnostics[0]?.message ?? '', /binary/);
+  });
+
+  it('says an include through a symlink out of the repository (etc -> /etc) leads outside and is not read', () => {
+    // A stand-in for /etc, so that the test reads nothing of the machine's own.
+    const outside = repo({ passwd: 'root:x:0:0:root:/root:/bin/bash\n', hostname: 'runner\n' });
+    const root = repo({
+      'requirements.txt': '-r etc/passwd\n-c etc/hostname\n-r etc/shadow\n-r requirements-dev.txt\n-r real/base.txt\n-r alias/base.txt\nnumpy==1.24.4\n',
+      'real/base.txt': 'pandas==2.0.3\n',
+      'docker/Dockerfile': 'FROM python:3.11\nCOPY . /app\nRUN pip install -r etc/passwd\n',
+    });
+    fs.symlinkSync(outside, path.join(root, 'etc'));
+    fs.symlinkSync(outside, path.join(root, 'docker', 'etc'));
+    // A symlink that stays inside is followed as before.
+    fs.symlinkSync(path.join(root, 'real'), path.join(root, 'alias'));
+    const result = readRepository(root);
+    assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.severity, diagnostic.message]), [
+      ['docker/Dockerfile', 3, 'warning', 'pip install -r etc/passwd: docker/etc/passwd leads outside the repository through a symlink; not read'],
+      ['requirements.txt', 1, 'error', '-r etc/passwd leads outside the repository through a symlink; not read'],
+      ['requirements.txt', 2, 'error', '-c etc/hostname leads outside the repository through a symlink; not read'],
+      // No file at its end, but it leads outside all the same.
+      ['requirements.txt', 3, 'error', '-r etc/shadow leads outside the repository through a symlink; not read'],
+      ['requirements.txt', 4, 'warning', '-r requirements-dev.txt: no such file in the repository; not checked'],
+    ]);
+    assert.deepEqual(result.files.map((file) => file.path), ['alias/base.txt', 'docker/Dockerfile', 'real/base.txt', 'requirements.txt']);
   });
 
   it('warns of a file read as latin-1 at its first byte that is not UTF-8, with advice for its kind', () => {
