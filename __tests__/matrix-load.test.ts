@@ -166,7 +166,7 @@ describe('loading the bundled matrix', () => {
     const release = withRow('torch.yml', '"2.1.2": {"torchvision": "0.16.2", "torchaudio": "2.1.2", "pythonMin": "3.8", "pythonMax": "3.11"}', '"2.1.2": {"torchvision": "0.16.2", "torchaudio": "2.1.2", "pythonMin": "3.8", "pythonMax": 3.11}');
     assert.equal(
       errorOf(loadMatrix({ bundled: release.bundled, yaml: yamlReader })),
-      `bundled:matrix/torch.yml:${release.line}: facts.torch.releases.2.1.2.pythonMax: expected a string, got a number (put it in quotes: "3.11")`,
+      `bundled:matrix/torch.yml:${release.line}: facts.torch.releases.2.1.2.pythonMax: expected a string, got a float (put it in quotes: "3.11")`,
     );
   });
 
@@ -284,7 +284,7 @@ describe('errors name the file, the line and the key', () => {
   const cases: Array<[fixture: string, error: string]> = [
     ['broken-yaml.yml', `${REPOSITORY_FILE}:5: invalid YAML: `],
     ['unknown-key.yml', `${REPOSITORY_FILE}:5: profiles.my-stack: unknown key "pakages" (did you mean "packages"?)`],
-    ['wrong-type.yml', `${REPOSITORY_FILE}:4: profiles.my-stack.python: expected a string, got a number (put it in quotes: "3.10")`],
+    ['wrong-type.yml', `${REPOSITORY_FILE}:4: profiles.my-stack.python: expected a string, got a float (put it in quotes: "3.10")`],
     ['unquoted-specifier.yml', `${REPOSITORY_FILE}:5: invalid YAML: Block scalar header includes extra characters: >=1.22 (a value that starts with "!" or ">" must be quoted, e.g. numpy: ">=1.22,<2")`],
     ['unknown-extends.yml', `${REPOSITORY_FILE}:3: profiles.my-stack.extends: unknown profile "mlops-airflow-2.10" (did you mean "mlops-airflow-2.10.5"? known: callytics-cu121, mlops-airflow-2.10.5, my-stack)`],
     ['cycle.yml', `${REPOSITORY_FILE}:10: profiles.common.extends: inheritance cycle gpu -> base -> common -> gpu`],
@@ -327,7 +327,7 @@ describe('errors name the file, the line and the key', () => {
   it('an unquoted version key, told apart from the quoted key it reads as', () => {
     assert.equal(
       errorOf(loadRepository('facts:\n  torchCuda:\n    source: https://example.com/cuda\n    variants:\n      "2.1": ["12.1"]\n      2.10: ["12.6"]\n')),
-      `${REPOSITORY_FILE}:6: facts.torchCuda.variants.2.1: expected a string, got a number (put it in quotes: "2.10")`,
+      `${REPOSITORY_FILE}:6: facts.torchCuda.variants.2.1: expected a string, got a float (put it in quotes: "2.10")`,
     );
   });
 
@@ -358,6 +358,23 @@ describe('errors name the file, the line and the key', () => {
     assert.equal(
       errorOf(loadRepository('profiles:\n  mine:\n    packages:\n      python: "==3.11.*"\n')),
       `${REPOSITORY_FILE}:4: profiles.mine.packages.python: the interpreter is set with the profile's "python" key, not as a package`,
+    );
+  });
+
+  it('a number where a string belongs is named by its YAML type, as written: an integer or a float', () => {
+    const found = (python: string): string => errorOf(loadRepository(`profiles:\n  mine:\n    python: ${python}\n`));
+    const cases: Array<[written: string, type: string]> = [
+      ['3', 'an integer'], ['-3', 'an integer'], ['0x1F', 'an integer'], ['0o17', 'an integer'],
+      // YAML reads these as floats though their values are whole: 1e3 is 1000.0, 3.0 is 3.0.
+      ['3.10', 'a float'], ['3.0', 'a float'], ['1e3', 'a float'], ['.inf', 'a float'], ['.NaN', 'a float'],
+    ];
+    for (const [written, type] of cases) {
+      assert.equal(found(written), `${REPOSITORY_FILE}:3: profiles.mine.python: expected a string, got ${type} (put it in quotes: "${written}")`);
+    }
+    // A JSON matrix file is typed as the YAML it also is.
+    assert.equal(
+      errorOf(loadRepository('{"profiles": {"mine": {"python": 3.0, "cuda": "==12.1.*"}}}\n')),
+      `${REPOSITORY_FILE}:1: profiles.mine.python: expected a string, got a float (put it in quotes: "3.0")`,
     );
   });
 

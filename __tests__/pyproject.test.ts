@@ -15,7 +15,7 @@ function find(requirements: readonly Requirement[], key: string, group?: string)
 
 describe('parsePyproject: fixtures', () => {
   // Each *.expected.json holds this reader's records, checked by hand against the TOML beside it.
-  for (const name of ['pep621', 'any-order', 'pep735', 'poetry', 'wrong-types', 'broken', 'bad-values']) {
+  for (const name of ['pep621', 'any-order', 'pep735', 'poetry', 'wrong-types', 'wrong-types-poetry', 'broken', 'bad-values']) {
     it(`reads ${name}.toml as recorded`, () => {
       const { file, diagnostics } = readFixture(name);
       const expected = JSON.parse(readFileSync(fixture(`${name}.expected.json`), 'utf8'));
@@ -87,7 +87,7 @@ describe('parsePyproject: PEP 735 dependency groups', () => {
       [10, "dependency group 'docs' includes 'missing-group', which is not defined"],
       [12, 'dependency groups include each other: loop-a -> loop-b -> loop-a'],
       [13, "dependency group 'Typing' has the same normalised name as 'typing'"],
-      [14, 'dependency-groups.bad[0] must be a PEP 508 string or {include-group = "..."}, not a number'],
+      [14, 'dependency-groups.bad[0] must be a PEP 508 string or {include-group = "..."}, not an integer (42)'],
       [14, 'dependency-groups.bad[1] must be a PEP 508 string or {include-group = "..."}, not a table'],
       [14, "Invalid requirement 'not a requirement ===' in dependency-groups.bad: Expected semicolon (after name with no version specifier) or end"],
     ]);
@@ -176,11 +176,52 @@ describe('parsePyproject: broken and hostile input', () => {
   it('reports wrong value types with their line', () => {
     assert.deepEqual(readFixture('wrong-types').diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.message]), [
       [3, "project.dependencies must be an array of PEP 508 strings, not a string ('numpy==1.23.5')"],
-      [4, 'project.requires-python must be a PEP 440 specifier string, not a number'],
+      // Unquoted, 3.10 is the float 3.1: the message shows why it must be quoted.
+      [4, 'project.requires-python must be a PEP 440 specifier string, not a float (3.1)'],
       [5, 'project.optional-dependencies must be a table, not an array'],
       [8, "build-system.requires must be an array of PEP 508 strings, not a string ('setuptools>=68')"],
       [11, 'dependency-groups.dev must be an array of PEP 508 strings and {include-group = "..."} tables, not a string (\'pytest\')'],
       [14, 'tool.poetry.dependencies must be a table, not an array'],
+    ]);
+  });
+
+  it('reports each Poetry and uv key of the wrong type at the key, by its dotted name, and reads the rest', () => {
+    const { file, diagnostics } = readFixture('wrong-types-poetry');
+    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.column, diagnostic.severity, diagnostic.message]), [
+      [8, 18, 'error', 'tool.poetry.dependencies.youtokentome.git must be a string, not an integer (5)'],
+      [9, 48, 'error', "tool.poetry.dependencies.torch.extras must be an array of strings, not a string ('cuda')"],
+      [10, 32, 'error', 'tool.poetry.dependencies.librosa.markers must be a string, not an integer (3)'],
+      [11, 30, 'error', 'tool.poetry.dependencies.pywin32.platform must be a string, not an array'],
+      [12, 29, 'error', 'tool.poetry.dependencies.tomli.python must be a string, not a float (3.11)'],
+      [13, 42, 'error', "tool.poetry.dependencies.callytics-common.develop must be a boolean, not a string ('yes')"],
+      [14, 64, 'error', 'tool.poetry.dependencies.demucs.rev must be a string, not an integer (244805011)'],
+      [15, 18, 'error', 'tool.poetry.dependencies.opencv-python[0] must be a version string or a table, not an array'],
+      [16, 50, 'error', 'tool.poetry.dependencies.scipy.extras[1] must be a string, not an integer (1)'],
+      [20, 12, 'error', 'tool.poetry.group.dev.dependencies.pytest.version must be a string, not an integer (8)'],
+      [25, 1, 'error', 'tool.poetry.source[0].url must be a string, not an integer (2)'],
+      [31, 1, 'error', 'tool.poetry.source[1].priority must be a string, not an integer (1)'],
+      [40, 1, 'error', 'tool.uv.index[0].url must be a string, not a boolean (true)'],
+      [45, 1, 'error', "tool.uv.index[1].default must be a boolean, not a string ('yes')"],
+    ]);
+    // A dependency or source with a key of the wrong type is not guessed at; everything else is read.
+    assert.deepEqual(file.requirements.map((requirement) => `${requirement.key}${requirement.specifier}`), ['opencv-python>=4.9,<5.0.0', 'pandas>=2.0,<3.0.0', 'mypy>=1.10,<2.0.0']);
+    assert.deepEqual(file.requiresPython?.specifier, '>=3.10,<4.0.0');
+    assert.deepEqual(file.indexes.map((index) => index.url), ['https://download.pytorch.org/whl/cu118']);
+  });
+
+  it('reports tool tables, source lists and include-group of the wrong type', () => {
+    const messages = (text: string): string[] => parsePyproject('pyproject.toml', text).diagnostics.map((diagnostic) => `${diagnostic.line}: ${diagnostic.message}`);
+    assert.deepEqual(messages('tool = "black"\n'), ["1: tool must be a table, not a string ('black')"]);
+    assert.deepEqual(messages('[tool]\npoetry = ["numpy"]\nuv = 3\n'), ['2: tool.poetry must be a table, not an array', '3: tool.uv must be a table, not an integer (3)']);
+    assert.deepEqual(messages('[tool.uv]\nindex = "https://download.pytorch.org/whl/cu121"\n'), [
+      "2: tool.uv.index must be an array of tables, not a string ('https://download.pytorch.org/whl/cu121')",
+    ]);
+    assert.deepEqual(messages('[tool.poetry]\nsource = ["https://download.pytorch.org/whl/cu121", 1979-05-27T07:32:00Z]\n'), [
+      "2: tool.poetry.source[0] must be a table, not a string ('https://download.pytorch.org/whl/cu121')",
+      '2: tool.poetry.source[1] must be a table, not a date-time',
+    ]);
+    assert.deepEqual(messages('[dependency-groups]\ntest = ["pytest"]\ndev = [{ include-group = ["test"] }]\n'), [
+      "3: dependency-groups.dev[0].include-group must be a string (a group's name), not an array",
     ]);
   });
 

@@ -99,6 +99,21 @@ test('repository text is escaped: it cannot break the table, open a link or inje
   assert.ok(row.includes('<code>x\\|y\\`z</code>'));
 });
 
+test('a Dockerfile message that quotes $VARIABLES cannot open math, and control characters show as escapes', () => {
+  const result = loadResult();
+  const quoting: Finding = {
+    ...(result.findings[1] as Finding),
+    message: 'pip install torch==$TORCH numpy==$NUMPY\u001b[31m: unresolved\r\n| x |',
+    fix: null,
+    inDiff: true,
+  };
+  result.findings = [quoting];
+  const row = buildSummary(result, PR).split('\n').find((line) => line.startsWith('| 🔴 error'));
+  assert.ok(row);
+  assert.ok(row.includes(' | pip install torch==\\$TORCH numpy==\\$NUMPY\\\\x1b\\[31m: unresolved\\\\r\\\\n\\| x \\| | '), row);
+  assert.equal(row.split(/(?<!\\)\|/).length - 2, 5);
+});
+
 test('a huge result stays under the byte limit and says how many findings it left out', () => {
   const result = loadResult();
   const base = { ...(result.findings[1] as Finding), message: 'm'.repeat(900) };

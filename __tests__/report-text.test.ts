@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { CheckResult } from '../src/engine-types.js';
+import { runCheck } from '../src/engine.js';
 import type { Finding } from '../src/model.js';
 import { formatText } from '../src/report/text.js';
+import { makeTree, removeTree } from './helpers/temp-tree.js';
 
 const loadResult = (): CheckResult =>
   JSON.parse(readFileSync(new URL('../../__tests__/fixtures/github/check-result.json', import.meta.url), 'utf8')) as CheckResult;
@@ -27,7 +29,7 @@ requirements.txt
 
 Profile: callytics-cu121 (pins 11 of 13 packages of the profile)
 Runtime check: ran on python3: Python 3.10.12, torch 2.1.0+cu121 (CUDA 12.1), no GPU
-6 findings in 2 files: 4 errors, 1 warning, 1 notice.
+6 findings: 4 errors, 1 warning, 1 notice (2 files checked).
 `;
   assert.equal(text, expected);
 });
@@ -56,5 +58,32 @@ test('repository text cannot forge lines or escape sequences', () => {
   result.findings = [hostile];
   const text = formatText(result, { color: false });
   assert.equal(text.includes('\u001b'), false);
-  assert.match(text, /^a b\.txt\n  12:1  error    one two \[2Jthree  \[x\]\n/);
+  // Shown, not dropped: the reader sees what the file holds.
+  assert.match(text, /^a\\nb\.txt\n  12:1  error    one\\ntwo\\x1b\[2Jthree  \[x\]\n/);
+});
+
+test('the closing line is right for no, one and many findings, in files or in none, and for no files', () => {
+  const closing = (findings: Finding[], files: number): string => {
+    const result = { ...loadResult(), findings, profile: null, runtime: undefined, files: loadResult().files.slice(0, files) };
+    return formatText(result, { color: false }).trimEnd().split('\n').at(-1) as string;
+  };
+  const [, , , , parseError, runtime] = loadResult().findings as [Finding, Finding, Finding, Finding, Finding, Finding];
+  assert.equal(closing([], 0), 'No findings: no files to check.');
+  assert.equal(closing([], 1), 'No findings in 1 file.');
+  assert.equal(closing([], 2), 'No findings in 2 files.');
+  assert.equal(closing([parseError], 1), '1 finding: 1 error, 0 warnings, 0 notices (1 file checked).');
+  // A runtime finding is in no file.
+  assert.equal(closing([runtime], 2), '1 finding: 0 errors, 0 warnings, 1 notice (2 files checked).');
+  assert.equal(closing([parseError, runtime], 2), '2 findings: 1 error, 0 warnings, 1 notice (2 files checked).');
+});
+
+test('a repository whose only file cannot be read: one finding, no file checked (it read "1 finding in 0 files")', async () => {
+  const root = makeTree({ 'requirements.txt': 'numpy==1.24.4\ntorch==2.1.0\u0000\n' });
+  try {
+    const outcome = await runCheck({ root, env: {} });
+    assert.ok(outcome.ok);
+    assert.equal(formatText(outcome.result, { color: false }).trimEnd().split('\n').at(-1), '1 finding: 1 error, 0 warnings, 0 notices (0 files checked).');
+  } finally {
+    removeTree(root);
+  }
 });

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { expandableEnvironment, readRepository } from '../src/parse/repository.js';
 import { makeTree, removeTree } from './helpers/temp-tree.js';
@@ -121,6 +123,59 @@ describe('readRepository', () => {
     assert.equal(result.diagnostics.length, 1);
     assert.equal(result.diagnostics[0]?.file, 'requirements-bin.txt');
     assert.match(result.diagnostics[0]?.message ?? '', /binary/);
+  });
+
+  it('says an include through a symlink out of the repository (etc -> /etc) leads outside and is not read', () => {
+    // A stand-in for /etc, so that the test reads nothing of the machine's own.
+    const outside = repo({ passwd: 'root:x:0:0:root:/root:/bin/bash\n', hostname: 'runner\n' });
+    const root = repo({
+      'requirements.txt': '-r etc/passwd\n-c etc/hostname\n-r etc/shadow\n-r requirements-dev.txt\n-r real/base.txt\n-r alias/base.txt\nnumpy==1.24.4\n',
+      'real/base.txt': 'pandas==2.0.3\n',
+      'docker/Dockerfile': 'FROM python:3.11\nCOPY . /app\nRUN pip install -r etc/passwd\n',
+    });
+    fs.symlinkSync(outside, path.join(root, 'etc'));
+    fs.symlinkSync(outside, path.join(root, 'docker', 'etc'));
+    // A symlink that stays inside is followed as before.
+    fs.symlinkSync(path.join(root, 'real'), path.join(root, 'alias'));
+    const result = readRepository(root);
+    assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.severity, diagnostic.message]), [
+      ['docker/Dockerfile', 3, 'warning', 'pip install -r etc/passwd: docker/etc/passwd leads outside the repository through a symlink; not read'],
+      ['requirements.txt', 1, 'error', '-r etc/passwd leads outside the repository through a symlink; not read'],
+      ['requirements.txt', 2, 'error', '-c etc/hostname leads outside the repository through a symlink; not read'],
+      // No file at its end, but it leads outside all the same.
+      ['requirements.txt', 3, 'error', '-r etc/shadow leads outside the repository through a symlink; not read'],
+      ['requirements.txt', 4, 'warning', '-r requirements-dev.txt: no such file in the repository; not checked'],
+    ]);
+    assert.deepEqual(result.files.map((file) => file.path), ['alias/base.txt', 'docker/Dockerfile', 'real/base.txt', 'requirements.txt']);
+  });
+
+  it('warns of a file read as latin-1 at its first byte that is not UTF-8, with advice for its kind', () => {
+    const latin1 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'latin1'));
+    const root = repo({
+      'requirements.txt': latin1('numpy==1.24.4\n# owner: Jos\u00e9\n'),
+      'pyproject.toml': latin1('[project]\nname = "asr"\ndescription = "Caf\u00e9 speech"\ndependencies = ["numpy==1.24.4"]\n'),
+      Dockerfile: latin1('FROM python:3.11\nLABEL maintainer="Jos\u00e9"\nRUN pip install numpy==1.24.4\n'),
+    });
+    const result = readRepository(root);
+    assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.severity]), [
+      ['Dockerfile', 2, 22, 'warning'],
+      ['pyproject.toml', 3, 19, 'warning'],
+      ['requirements.txt', 2, 13, 'warning'],
+    ]);
+    const [dockerfile, pyproject, requirements] = result.diagnostics.map((diagnostic) => diagnostic.message);
+    assert.match(requirements ?? '', /add '# -\*- coding: latin-1 -\*-' or save the file as UTF-8/);
+    assert.match(pyproject ?? '', /^pyproject\.toml: not valid UTF-8: read as latin-1; TOML must be UTF-8/);
+    assert.match(dockerfile ?? '', /^Dockerfile: not valid UTF-8: read as latin-1; Docker reads a Dockerfile as UTF-8/);
+    // Read all the same.
+    assert.deepEqual(result.files.map((file) => file.requirements.map((requirement) => requirement.key)), [['numpy'], ['numpy'], ['numpy']]);
+  });
+
+  it('reports a binary file at the line and column of its first NUL', () => {
+    // A requirements file a bad merge tool padded with NULs on its third line.
+    const root = repo({ 'requirements.txt': 'numpy==1.24.4\npandas==2.0.3\ntorch==2.1.0\u0000\u0000\u0000\nscipy==1.11.4\n' });
+    assert.deepEqual(readRepository(root).diagnostics, [
+      { file: 'requirements.txt', line: 3, column: 13, severity: 'error', message: 'requirements.txt: binary file (NUL byte at offset 40); not read' },
+    ]);
   });
 });
 

@@ -10,6 +10,7 @@ import { loadEffectiveMatrix } from './matrix/effective.js';
 import { resolveProfileName } from './matrix/load.js';
 import { expandableEnvironment, readRepository } from './parse/repository.js';
 import { failsAt } from './report/fail.js';
+import { printable } from './report/findings.js';
 import { jsonPieces } from './report/json-pieces.js';
 import { toJsonReport } from './report/json.js';
 import { formatText } from './report/text.js';
@@ -198,8 +199,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await check(options);
   } catch (error) {
     // One line, no stack trace: a wrong run is the user's to fix, an unexpected error is ours to report.
+    // The reason may quote the matrix file or a path: printable, so that it cannot act on the terminal.
     const message = error instanceof UsageError ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
-    process.stderr.write(`compat-guard: ${message}\n`);
+    process.stderr.write(`compat-guard: ${printable(message)}\n`);
     return 2;
   }
 }

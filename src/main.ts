@@ -17,7 +17,7 @@ import { GitHubClient } from './github/http.js';
 import { readInputs, type ActionInputs } from './github/inputs.js';
 import { readPullRequestDiff } from './github/pr-diff.js';
 import { failingFindings } from './report/fail.js';
-import { countBySeverity, countsText, isInScope, oneLine, plural } from './report/findings.js';
+import { countBySeverity, countsText, isInScope, plural, printable } from './report/findings.js';
 import { jsonPieces } from './report/json-pieces.js';
 import { toJsonReport } from './report/json.js';
 import { toSarif } from './report/sarif.js';
@@ -32,7 +32,7 @@ export async function run(): Promise<void> {
   try {
     await runAction(process.env);
   } catch (error) {
-    core.setFailed(`compat-guard: ${oneLine(error instanceof Error ? error.message : String(error))}`);
+    core.setFailed(`compat-guard: ${printable(error instanceof Error ? error.message : String(error))}`);
   }
 }
 
@@ -65,7 +65,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
       : null,
   });
   if (!checked.ok) {
-    core.setFailed(`compat-guard: ${oneLine(checked.error)}`);
+    core.setFailed(`compat-guard: ${printable(checked.error)}`);
     return;
   }
 
@@ -145,7 +145,7 @@ async function annotate(
           ...writeWorkflowCommands(annotations, write),
           reason: client ? 'no repository and commit to attach a check run to' : 'no github-token',
         };
-  if (shown.via === 'workflow-commands') core.info(`Annotations went out as workflow commands: ${shown.reason ?? ''}`);
+  if (shown.via === 'workflow-commands') core.info(`Annotations went out as workflow commands: ${printable(shown.reason ?? '')}`);
   return shown;
 }
 
@@ -176,7 +176,7 @@ async function writeJobSummary(env: NodeJS.ProcessEnv, markdown: string): Promis
   try {
     await core.summary.addRaw(markdown, true).write();
   } catch (error) {
-    core.warning(`Could not write the job summary: ${oneLine((error as Error).message)}`);
+    core.warning(`Could not write the job summary: ${printable((error as Error).message)}`);
   }
 }
 

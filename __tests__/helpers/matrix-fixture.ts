@@ -171,6 +171,7 @@ export function parseTexts(files: Record<string, string>, options: ReadOptions =
   const source: FileSource = {
     read: (path) => (Object.hasOwn(files, path) ? { ok: true, bytes: new TextEncoder().encode(files[path]) } : { ok: false, message: 'no such file' }),
     isFile: (path) => Object.hasOwn(files, path),
+    leadsOutside: () => false,
   };
   const discovered = paths.flatMap((path) => {
     const kind = kindOfPath(path);

@@ -4,7 +4,7 @@
 // per severity per step. Failing to annotate never fails the step; the summary says what was shown.
 
 import type { Finding, Severity } from '../model.js';
-import { annotationMessage, clip, type Anchor } from '../report/findings.js';
+import { annotationMessage, clip, printable, type Anchor } from '../report/findings.js';
 import type { AnnotationsShown } from '../report/summary.js';
 import { annotationCommand } from '../report/workflow-commands.js';
 import { GitHubApiError, type GitHubClient } from './http.js';
@@ -62,7 +62,7 @@ export function toCheckAnnotation({ finding, anchor }: Annotation): CheckAnnotat
     start_line: start,
     end_line: end,
     annotation_level: LEVEL[finding.severity],
-    title: clip(finding.rule, MAX_TITLE),
+    title: clip(printable(finding.rule), MAX_TITLE),
     message: clip(annotationMessage(finding, anchor), MAX_MESSAGE_CHARS),
   };
   // The API takes columns only on a single line.
@@ -148,6 +148,7 @@ function cannotCreate(error: unknown): string {
   return `creating the check run failed: ${message}`;
 }
 
+/** Expected, actual, related locations and the source, a line each, each line printable. */
 function detailsText(finding: Finding): string {
   const lines: string[] = [];
   if (finding.expected) lines.push(`expected: ${finding.expected}`);
@@ -156,5 +157,5 @@ function detailsText(finding: Finding): string {
     lines.push(`related: ${related.file}:${related.line}${related.message ? ` (${related.message})` : ''}`);
   }
   if (finding.source) lines.push(`source: ${finding.source}`);
-  return lines.join('\n');
+  return lines.map(printable).join('\n');
 }

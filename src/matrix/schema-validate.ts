@@ -61,6 +61,7 @@ const MAX_SUGGESTION_KEY_LENGTH = 64;
 
 type ValueType = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';
 
+/** What a schema expects, in words; what a value is found to be is said by `foundWords`. */
 const TYPE_WORDS: Record<ValueType, string> = {
   object: 'a mapping',
   array: 'a list',
@@ -189,7 +190,7 @@ export function createValidator(
             const hint = scalar && expected.includes('string')
               ? ` (put it in quotes: ${JSON.stringify(location.source ?? String(value))})`
               : '';
-            return `expected ${expected.map((type) => TYPE_WORDS[type]).join(' or ')}, got ${TYPE_WORDS[actual]}${hint}`;
+            return `expected ${expected.map((type) => TYPE_WORDS[type]).join(' or ')}, got ${foundWords(actual, location.source)}${hint}`;
           });
           return;
         }
@@ -313,6 +314,20 @@ function resolveRef(schema: JsonSchema, subschema: JsonSchema): JsonSchema | Unr
 /** A mapping or a list: anything typeOf does not call a scalar. */
 function isCollection(value: unknown): value is object {
   return typeof value === 'object' && value !== null;
+}
+
+// YAML 1.2's core schema integers; any other number it reads (`3.10`, `1e3`, `.inf`) is a float.
+const YAML_INTEGER = /^[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+
+/**
+ * What a value is, in the words of the YAML it was written in: a number is an integer or a float by
+ * how it is written, as YAML types it (`1e3` is the float 1000, though JSON Schema would call it an
+ * integer). Without the text as written, by its value.
+ */
+function foundWords(actual: ValueType, source: string | undefined): string {
+  if (actual !== 'integer' && actual !== 'number') return TYPE_WORDS[actual];
+  const integer = source === undefined ? actual === 'integer' : YAML_INTEGER.test(source);
+  return integer ? 'an integer' : 'a float';
 }
 
 function typeOf(value: unknown): ValueType {

@@ -21,6 +21,11 @@ export interface FileSource {
   /** The file's bytes, valid until the next read (one buffer serves every file). */
   read(relativePath: string): ReadResult;
   isFile(relativePath: string): boolean;
+  /**
+   * Whether `relativePath` leads out of the root, through a symlink on the way (`etc -> /etc` takes
+   * `etc/passwd` out), whether or not a file is at its end: why a path that is no file is not read.
+   */
+  leadsOutside(relativePath: string): boolean;
 }
 
 /** Larger files are refused: no requirements file or Dockerfile is anywhere near this. */
@@ -110,6 +115,16 @@ export function createFileSource(root: string, plainFiles: ReadonlySet<string> =
       } catch {
         return false;
       }
+    },
+    leadsOutside(relativePath) {
+      const absolute = path.resolve(root, relativePath);
+      if (toRelative(root, absolute) === null) return true;
+      // The longest part of the path that exists decides: a missing file below `etc -> /etc` is outside too.
+      for (let existing = absolute; toRelative(root, existing) !== null; existing = path.dirname(existing)) {
+        const real = safeRealpath(existing);
+        if (real !== null) return toRelative(realRoot, real) === null;
+      }
+      return false;
     },
   };
 }

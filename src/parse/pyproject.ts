@@ -21,7 +21,8 @@ export function parsePyproject(path: string, text: string): PyprojectResult {
   const file: ParsedFile = { path, kind: 'pyproject', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [], requiresPython: null };
   let document: TomlTable;
   try {
-    document = parse(text);
+    // Integers as BigInt, so that a wrong-type message can tell `5` (an integer) from `3.10` (a float).
+    document = parse(text, { integersAsBigInt: true });
   } catch (error) {
     const where = error instanceof TomlError ? { line: error.line, column: error.column } : { line: 1, column: 1 };
     const reason = error instanceof Error ? (error.message.split('\n')[0] as string) : String(error);
@@ -55,10 +56,11 @@ class PyprojectReader {
     this.readDependencyGroups(this.table(document, ['dependency-groups']));
     const buildSystem = this.table(document, ['build-system']);
     if (buildSystem) this.readPep508Array(buildSystem['requires'], ['build-system', 'requires']);
-    const tool = isTable(document['tool']) ? document['tool'] : null;
-    const poetry = tool && isTable(tool['poetry']) ? tool['poetry'] : null;
+    const tool = this.table(document, ['tool']);
+    const poetry = tool && this.table(tool, ['tool', 'poetry']);
     if (poetry) this.readPoetry(poetry);
-    if (tool) this.readIndexes(tool);
+    const uv = tool && this.table(tool, ['tool', 'uv']);
+    this.readIndexes(poetry, uv);
   }
 
   /** `value` at `path` as a table; a diagnostic and null when it is something else. */
@@ -150,9 +152,10 @@ class PyprojectReader {
         const entryPath = [...path, index];
         if (typeof entry === 'string') {
           this.addPep508(entry, entryPath, `dependency-groups.${name}`);
-        } else if (isTable(entry) && Object.keys(entry).length === 1 && typeof entry['include-group'] === 'string') {
+        } else if (isTable(entry) && Object.keys(entry).length === 1 && entry['include-group'] !== undefined) {
           const target = entry['include-group'];
-          if (byKey.has(canonicalName(target))) included.push(byKey.get(canonicalName(target)) as string);
+          if (typeof target !== 'string') this.wrongType([...entryPath, 'include-group'], target, "a string (a group's name)");
+          else if (byKey.has(canonicalName(target))) included.push(byKey.get(canonicalName(target)) as string);
           else this.reportAt([...entryPath, 'include-group'], 'error', `dependency group '${name}' includes '${target}', which is not defined`);
         } else {
           this.wrongType(entryPath, entry, 'a PEP 508 string or {include-group = "..."}');
@@ -230,7 +233,10 @@ class PyprojectReader {
   private readPoetryDependency(name: string, value: TomlValue, path: KeyPath, group: string): void {
     if (Array.isArray(value)) {
       // Multiple-constraint dependencies: one requirement per alternative, each with its own markers.
-      value.forEach((entry, index) => this.readPoetryDependency(name, entry, [...path, index], group));
+      value.forEach((entry, index) => {
+        if (Array.isArray(entry)) this.wrongType([...path, index], entry, 'a version string or a table');
+        else this.readPoetryDependency(name, entry, [...path, index], group);
+      });
       return;
     }
     const spec = typeof value === 'string' ? { version: value } : isTable(value) ? value : null;
@@ -238,6 +244,8 @@ class PyprojectReader {
       this.wrongType(path, value, 'a version string, a table or an array of tables');
       return;
     }
+    // Poetry refuses the whole file over a key of the wrong type; what the dependency means is unknown.
+    if (!this.keysTyped(spec, path, POETRY_DEPENDENCY_KEYS)) return;
     const built = poetryRequirementText(name, spec);
     if (!built.ok) {
       this.reportAt(path, built.severity, `${group}.${name}: ${built.message}`);
@@ -256,17 +264,27 @@ class PyprojectReader {
   }
 
   /** Package indexes that name a CUDA build: Poetry's `[[tool.poetry.source]]` and uv's `[[tool.uv.index]]`. */
-  private readIndexes(tool: TomlTable): void {
-    const poetry = isTable(tool['poetry']) ? tool['poetry'] : {};
-    const uv = isTable(tool['uv']) ? tool['uv'] : {};
-    const lists: Array<[TomlValue | undefined, KeyPath, (entry: TomlTable) => boolean]> = [
-      [poetry['source'], ['tool', 'poetry', 'source'], (entry) => entry['priority'] === 'primary' || entry['priority'] === 'default' || entry['default'] === true],
-      [uv['index'], ['tool', 'uv', 'index'], (entry) => entry['default'] === true],
+  private readIndexes(poetry: TomlTable | null, uv: TomlTable | null): void {
+    const lists: Array<[TomlValue | undefined, KeyPath, KeyTypes, (entry: TomlTable) => boolean]> = [
+      [
+        poetry?.['source'], ['tool', 'poetry', 'source'], POETRY_SOURCE_KEYS,
+        (entry) => entry['priority'] === 'primary' || entry['priority'] === 'default' || entry['default'] === true,
+      ],
+      [uv?.['index'], ['tool', 'uv', 'index'], UV_INDEX_KEYS, (entry) => entry['default'] === true],
     ];
-    for (const [list, path, isDefault] of lists) {
-      if (!Array.isArray(list)) continue;
+    for (const [list, path, keys, isDefault] of lists) {
+      if (list === undefined) continue;
+      if (!Array.isArray(list)) {
+        this.wrongType(path, list, 'an array of tables');
+        continue;
+      }
       list.forEach((entry, index) => {
-        if (!isTable(entry) || typeof entry['url'] !== 'string') return;
+        if (!isTable(entry)) {
+          this.wrongType([...path, index], entry, 'a table');
+          return;
+        }
+        // A source with no url (Poetry's PyPI, named only) names no index of its own.
+        if (!this.keysTyped(entry, [...path, index], keys) || typeof entry['url'] !== 'string') return;
         const span = this.spanOf(this.locator.content([...path, index, 'url']));
         const fact: IndexFact = {
           url: redactUrl(entry['url']),
@@ -287,6 +305,26 @@ class PyprojectReader {
     return { line: start.line, endLine: end.line, column: start.column, endColumn: end.line === start.line ? end.column : this.locator.lineEnd(start.line) };
   }
 
+  /** Whether each of `keys` that `table` has is of its type; a diagnostic for each that is not. */
+  private keysTyped(table: TomlTable, path: KeyPath, keys: KeyTypes): boolean {
+    let typed = true;
+    for (const [key, type] of keys) {
+      const value = table[key];
+      if (value === undefined) continue;
+      if (type === 'array of strings' && Array.isArray(value)) {
+        value.forEach((entry, index) => {
+          if (typeof entry === 'string') return;
+          this.wrongType([...path, key, index], entry, 'a string');
+          typed = false;
+        });
+      } else if (type === 'array of strings' || typeof value !== type) {
+        this.wrongType([...path, key], value, type === 'array of strings' ? 'an array of strings' : `a ${type}`);
+        typed = false;
+      }
+    }
+    return typed;
+  }
+
   private wrongType(path: KeyPath, value: TomlValue, expected: string): void {
     this.reportAt(path, 'error', `${dotted(path)} must be ${expected}, not ${describe(value)}`);
   }
@@ -303,16 +341,31 @@ class PyprojectReader {
 
 const WHITESPACE = /\s+/g;
 
+/** The keys of a table that this reader takes, with the type each must have. */
+type KeyTypes = ReadonlyArray<readonly [string, 'string' | 'boolean' | 'array of strings']>;
+
+const POETRY_DEPENDENCY_KEYS: KeyTypes = [
+  ['version', 'string'], ['extras', 'array of strings'], ['markers', 'string'], ['platform', 'string'], ['python', 'string'],
+  ['git', 'string'], ['rev', 'string'], ['tag', 'string'], ['branch', 'string'], ['subdirectory', 'string'],
+  ['url', 'string'], ['path', 'string'], ['develop', 'boolean'],
+];
+const POETRY_SOURCE_KEYS: KeyTypes = [['url', 'string'], ['priority', 'string'], ['default', 'boolean']];
+const UV_INDEX_KEYS: KeyTypes = [['url', 'string'], ['default', 'boolean']];
+
 function isTable(value: TomlValue | undefined): value is TomlTable {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
+/** What a value is, in TOML's words, with the value itself when it is a scalar. */
 function describe(value: TomlValue): string {
   if (typeof value === 'string') return `a string (${quoteInput(value)})`;
+  // Integers are read as BigInt, so every number is a float.
+  if (typeof value === 'bigint') return `an integer (${value})`;
+  if (typeof value === 'number') return `a float (${value})`;
+  if (typeof value === 'boolean') return `a boolean (${value})`;
   if (Array.isArray(value)) return 'an array';
   if (isTable(value)) return 'a table';
-  if (typeof value === 'object') return 'a date';
-  return `a ${typeof value === 'number' || typeof value === 'bigint' ? 'number' : typeof value}`;
+  return value.isDate() ? 'a date' : value.isTime() ? 'a time' : 'a date-time';
 }
 
 /** `project.optional-dependencies.gpu`, `dependency-groups.dev[2]`. */
@@ -382,7 +435,7 @@ function translateClause(operator: string, version: string): PoetryConstraint {
 
 type PoetryText = { ok: true; text: string } | { ok: false; severity: Severity; message: string; fallback: string };
 
-/** The PEP 508 requirement a Poetry dependency table means. */
+/** The PEP 508 requirement a Poetry dependency table means; the reader has checked the types of its keys. */
 function poetryRequirementText(name: string, spec: TomlTable): PoetryText {
   const extras = Array.isArray(spec['extras']) ? spec['extras'].filter((extra): extra is string => typeof extra === 'string') : [];
   const head = extras.length > 0 ? `${name}[${extras.join(',')}]` : name;
@@ -397,8 +450,8 @@ function poetryRequirementText(name: string, spec: TomlTable): PoetryText {
   const marker = markers.length === 0 ? '' : ` ; ${markers.map((part) => (markers.length > 1 && part.includes(' or ') ? `(${part})` : part)).join(' and ')}`;
   const url = poetryUrl(spec);
   if (url !== null) return { ok: true, text: `${head} @ ${url}${marker}` };
-  if (spec['version'] === undefined) return { ok: true, text: `${head}${marker}` };
-  if (typeof spec['version'] !== 'string') return { ok: false, severity: 'error', message: `version must be a string, not ${describe(spec['version'])}`, fallback: head };
+  // No version: any version (the reader has checked that one given is a string).
+  if (typeof spec['version'] !== 'string') return { ok: true, text: `${head}${marker}` };
   const version = poetryConstraintToPep440(spec['version']);
   if (!version.ok) {
     return { ok: false, severity: 'notice', message: `${quoteInput(spec['version'])}: ${version.message}; read as unconstrained`, fallback: `${head}${marker}` };

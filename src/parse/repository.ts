@@ -71,7 +71,7 @@ export function parseRepository(discovered: readonly DiscoveredFile[], source: F
       if (!reading.files.has(include.path) && source.isFile(include.path)) {
         pending.push({ path: include.path, kind: include.constraint ? 'constraints' : 'requirements' });
       } else if (!source.isFile(include.path)) {
-        reading.diagnostics.push({ file: parsed.path, line: include.line, severity: 'warning', message: `${include.constraint ? '-c' : '-r'} ${include.path}: no such file in the repository; not checked` });
+        reading.diagnostics.push(unreadInclude(parsed.path, include, source));
       }
     }
   }
@@ -86,12 +86,15 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
     reading.diagnostics.push({ file: path, line: 1, severity: 'error', message: `${path} ${bytes.message}` });
     return null;
   }
-  const decoded = decodeText(bytes.bytes);
+  const decoded = decodeText(bytes.bytes, kind);
   if (!decoded.ok) {
-    reading.diagnostics.push({ file: path, line: 1, severity: 'error', message: `${path}: ${decoded.message}` });
+    reading.diagnostics.push({ file: path, line: decoded.at?.line ?? 1, column: decoded.at?.column, severity: 'error', message: `${path}: ${decoded.message}` });
     return null;
   }
-  if (decoded.warning) reading.diagnostics.push({ file: path, line: 1, severity: 'warning', message: `${path}: ${decoded.warning}` });
+  if (decoded.warning) {
+    const { message, at } = decoded.warning;
+    reading.diagnostics.push({ file: path, line: at.line, column: at.column, severity: 'warning', message: `${path}: ${message}` });
+  }
   let parsed: { file: ParsedFile; diagnostics: Diagnostic[] };
   if (kind === 'dockerfile') {
     const dockerfile = parseDockerfile(path, decoded.text);
@@ -109,6 +112,14 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
   return parsed.file;
 }
 
+/** Why an include is not read: it leads out of the repository through a symlink (`etc -> /etc`), or nothing is there. */
+function unreadInclude(file: string, include: Include, source: FileSource): Diagnostic {
+  const flag = include.constraint ? '-c' : '-r';
+  return source.leadsOutside(include.path)
+    ? { file, line: include.line, severity: 'error', message: `${flag} ${include.path} leads outside the repository through a symlink; not read` }
+    : { file, line: include.line, severity: 'warning', message: `${flag} ${include.path}: no such file in the repository; not checked` };
+}
+
 /**
  * A Dockerfile names files relative to its build context, which the repository does not record: the
  * Dockerfile's own folder is the usual context, the repository root the next most usual. An absolute
@@ -124,9 +135,12 @@ function resolveBuildContextPath(dockerfile: string, include: Include, source: F
     .filter((candidate) => !candidate.startsWith('../') && candidate !== '..');
   const found = candidates.find((candidate) => source.isFile(candidate));
   if (found !== undefined) return { ...include, path: found };
+  const outside = candidates.find((candidate) => source.leadsOutside(candidate));
   const message = candidates.length === 0
     ? `pip install -r ${include.path} refers outside the repository; not read`
-    : `pip install -r ${include.path}: not found in the build context (looked for ${candidates.join(' and ')}); not checked`;
+    : outside !== undefined
+      ? `pip install -r ${include.path}: ${outside} leads outside the repository through a symlink; not read`
+      : `pip install -r ${include.path}: not found in the build context (looked for ${candidates.join(' and ')}); not checked`;
   diagnostics.push({ file: dockerfile, line: include.line, severity: 'warning', message });
   return null;
 }

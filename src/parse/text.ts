@@ -7,6 +7,12 @@
 // Windows machine would use cp1252. We cannot know the locale that will install the file, so we read
 // the bytes as latin-1 - every byte is a character, so the file is still checked - and say so in
 // `warning`: the fix is the same whatever the locale (a coding cookie, or UTF-8).
+//
+// pyproject.toml and Dockerfiles are read the same way but for the coding cookie, which means nothing
+// to TOML (always UTF-8) or to Docker (UTF-8, other bytes passed on as they are): for them the
+// warning's advice is to save the file as UTF-8.
+
+import type { FileKind } from '../model.js';
 
 export type DecodeResult =
   | {
@@ -15,9 +21,20 @@ export type DecodeResult =
       /** The encoding the text was read with, as Python names it: `utf-8`, `utf-16-le`, `latin-1`, ... */
       encoding: string;
       /** Set when the bytes were read in a way pip would not agree with everywhere (the latin-1 fallback). */
-      warning?: string;
+      warning?: { message: string; at: TextPosition };
     }
-  | { ok: false; message: string };
+  | {
+      ok: false;
+      message: string;
+      /** Where the trouble is, when it is at one place (the NUL of a binary file, a coding cookie). */
+      at?: TextPosition;
+    };
+
+/** A 1-based line, as splitLines counts them, and a 1-based column in UTF-16 code units. */
+export interface TextPosition {
+  line: number;
+  column?: number;
+}
 
 interface ByteOrderMark {
   bytes: readonly number[];
@@ -41,25 +58,61 @@ const CODING_COOKIE = /coding[:=][ \t\n\r\f\v]*([-\w.]+)/;
 const NEWLINE = 0x0a;
 const HASH = 0x23;
 
-/** Decodes a requirements file (or any text file the readers take) as pip would. */
-export function decodeText(bytes: Uint8Array): DecodeResult {
+/** Decodes a requirements file as pip would, and the other kinds as pip would but for the coding cookie. */
+export function decodeText(bytes: Uint8Array, kind: FileKind = 'requirements'): DecodeResult {
   for (const mark of BYTE_ORDER_MARKS) {
     if (startsWith(bytes, mark.bytes)) return decodeUnicode(bytes.subarray(mark.bytes.length), mark.encoding, mark.bytes.length);
   }
-  const cookie = findCodingCookie(bytes);
+  const cookie = kind === 'requirements' || kind === 'constraints' ? findCodingCookie(bytes) : null;
   if (cookie) return decodeDeclared(bytes, cookie.name, cookie.line);
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return binary(nul);
+  // UTF-8 or latin-1, as the file would be read: a NUL is never part of a UTF-8 sequence, so the text
+  // before it decodes alone.
+  if (nul >= 0) return binary(nul, strictDecode('utf-8', bytes.subarray(0, nul)) ?? decodeLatin1(bytes.subarray(0, nul)));
   const utf8 = strictDecode('utf-8', bytes);
   if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };
-  return {
-    ok: true,
-    text: decodeLatin1(bytes),
-    encoding: 'latin-1',
-    warning:
-      'not valid UTF-8 and no coding cookie: read as latin-1; pip would use the locale encoding and fails under a UTF-8 locale' +
-      " (add '# -*- coding: latin-1 -*-' or save the file as UTF-8)",
-  };
+  const text = decodeLatin1(bytes);
+  // Latin-1 is one character per byte: the text before the first bad byte is as long as the bytes are.
+  return { ok: true, text, encoding: 'latin-1', warning: { message: LATIN1_FALLBACK[kind], at: positionAfter(text.slice(0, firstNonUtf8(bytes))) } };
+}
+
+const PIP_LATIN1_FALLBACK =
+  'not valid UTF-8 and no coding cookie: read as latin-1; pip would use the locale encoding and fails under a UTF-8 locale' +
+  " (add '# -*- coding: latin-1 -*-' or save the file as UTF-8)";
+
+/** What reading a file as latin-1 means for whoever reads it for real, and what to do about it. */
+const LATIN1_FALLBACK: Record<FileKind, string> = {
+  requirements: PIP_LATIN1_FALLBACK,
+  constraints: PIP_LATIN1_FALLBACK,
+  pyproject: 'not valid UTF-8: read as latin-1; TOML must be UTF-8, and pip refuses to read the file (save it as UTF-8)',
+  dockerfile:
+    'not valid UTF-8: read as latin-1; Docker reads a Dockerfile as UTF-8 and hands other bytes to RUN commands as they are' +
+    ' (save the file as UTF-8)',
+};
+
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629); the length when none is. */
+function firstNonUtf8(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] as number;
+    if (lead < 0x80) {
+      index++;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return index;
+    // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    const second = bytes[index + 1] ?? 0;
+    if (second < low || second > high) return index;
+    for (let next = 2; next < length; next++) {
+      const continuation = bytes[index + next] ?? 0;
+      if (continuation < 0x80 || continuation > 0xbf) return index;
+    }
+    index += length;
+  }
+  return bytes.length;
 }
 
 /** Splits on CRLF, CR and LF; the lines come without terminators and a final terminator adds no line. */
@@ -96,17 +149,21 @@ function findCodingCookie(bytes: Uint8Array): { name: string; line: number } | n
 
 function decodeDeclared(bytes: Uint8Array, declared: string, line: number): DecodeResult {
   const encoding = pythonEncoding(declared);
-  if (encoding === null) return { ok: false, message: `unknown encoding '${declared}' in the coding cookie on line ${line}; not read` };
+  if (encoding === null) return { ok: false, message: `unknown encoding '${declared}' in the coding cookie on line ${line}; not read`, at: { line } };
   if (isUnicode(encoding)) return decodeUnicode(bytes, encoding.decoder, 0);
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return binary(nul);
-  const text =
-    encoding.decoder === 'latin-1' ? decodeLatin1(bytes)
-    : encoding.decoder === 'ascii' ? decodeAscii(bytes)
-    : encoding.decoder === 'cp1252' ? decodeCp1252(bytes)
-    : strictDecode(encoding.decoder, bytes);
+  // The declared encodings keep NUL a byte of its own, so the text before it decodes alone.
+  if (nul >= 0) return binary(nul, decodeBytes(bytes.subarray(0, nul), encoding) ?? decodeLatin1(bytes.subarray(0, nul)));
+  const text = decodeBytes(bytes, encoding);
   if (text === null) return { ok: false, message: `not valid ${encoding.name} as its coding cookie on line ${line} declares; not read` };
   return { ok: true, text, encoding: encoding.name };
+}
+
+function decodeBytes(bytes: Uint8Array, encoding: NamedEncoding): string | null {
+  if (encoding.decoder === 'latin-1') return decodeLatin1(bytes);
+  if (encoding.decoder === 'ascii') return decodeAscii(bytes);
+  if (encoding.decoder === 'cp1252') return decodeCp1252(bytes);
+  return strictDecode(encoding.decoder, bytes);
 }
 
 interface NamedEncoding {
@@ -168,7 +225,7 @@ function decodeUnicode(bytes: Uint8Array, encoding: UnicodeEncoding, offset: num
     : decodeUtf32(bytes, encoding === 'utf-32-be');
   if (text === null) return { ok: false, message: `not valid ${encoding.toUpperCase()} (byte-order mark or coding cookie); not read` };
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) return binary(offset + unicodeByteOffset(text, nul, encoding));
+  if (nul >= 0) return binary(offset + unicodeByteOffset(text, nul, encoding), text.slice(0, nul));
   return { ok: true, text, encoding };
 }
 
@@ -184,8 +241,26 @@ function unicodeByteOffset(text: string, index: number, encoding: UnicodeEncodin
   return codePoints * 4;
 }
 
-function binary(offset: number): DecodeResult {
-  return { ok: false, message: `binary file (NUL byte at offset ${offset}); not read` };
+/** A binary file: a NUL at byte `offset`, after the text `before`, which places it at a line and column. */
+function binary(offset: number, before: string): DecodeResult {
+  return { ok: false, message: `binary file (NUL byte at offset ${offset}); not read`, at: positionAfter(before) };
+}
+
+const CR = 0x0d;
+
+/** Where the character after `text` is: line breaks counted as splitLines splits (CRLF, CR, LF). */
+function positionAfter(text: string): TextPosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === CR && text.charCodeAt(index + 1) === NEWLINE) index++;
+    if (code === CR || code === NEWLINE) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  return { line, column: text.length - lineStart + 1 };
 }
 
 function strictDecode(label: string, bytes: Uint8Array): string | null {

@@ -19,7 +19,7 @@ export function isInScope(finding: Finding): boolean {
   return finding.inDiff !== false;
 }
 
-/** The message and, on its own line, what to write instead: what an annotation says. */
+/** The message and, on its own line, what to write instead (SARIF's message; JSON escapes it). */
 export function messageWithFix(finding: Finding): string {
   return finding.fix ? `${finding.message}\nFix: ${finding.fix}` : finding.message;
 }
@@ -42,10 +42,15 @@ export function ownAnchor(finding: Finding): Anchor | null {
   return { file: finding.file, line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn };
 }
 
-/** What an annotation at `anchor` says about `finding`. */
+/**
+ * What an annotation at `anchor` says about `finding`: the message, the fix and where it was reported,
+ * a line each, each line printable (the line breaks are ours, never the repository's).
+ */
 export function annotationMessage(finding: Finding, anchor: Anchor | null): string {
-  const text = messageWithFix(finding);
-  return anchor?.reportedAt ? `${text}\nReported at ${anchor.reportedAt}.` : text;
+  const lines = [printable(finding.message)];
+  if (finding.fix) lines.push(`Fix: ${printable(finding.fix)}`);
+  if (anchor?.reportedAt) lines.push(`Reported at ${printable(anchor.reportedAt)}.`);
+  return lines.join('\n');
 }
 
 /** `requirements.txt:12:1`, `requirements.txt:12`, `requirements.txt`, or null for no file. */
@@ -70,13 +75,22 @@ export function countsText(counts: SeverityCounts): string {
   return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')}`;
 }
 
-// C0 and C1 control characters, DEL included: none of them belongs in one line of a report.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
+// Characters a terminal or a log viewer obeys instead of showing: C0 and C1 controls and DEL (colours,
+// cursor moves, new lines, a terminal's title), the Unicode line and paragraph separators, and the
+// bidirectional formatting characters (text shown in an order other than the one it has).
+const NOT_SHOWN_AS_IS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const SHORT_ESCAPES: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /**
- * Text from the repository (paths, names, messages that quote them) on one line with no control
- * characters: a newline or an escape sequence in a file name must not forge a line of our output.
+ * Text from the repository (paths, names, messages that quote them) for a person to read: on one line,
+ * each control character shown as an escape, as Python's repr() writes it (`\x1b`, `\n`, `\u202e`).
+ * A newline or an escape sequence in a file must neither forge a line of our output nor act on the
+ * terminal, and it must not vanish either: the reader sees what the file holds.
  */
-export function oneLine(text: string): string {
-  return text.replace(CONTROL, ' ');
+export function printable(text: string): string {
+  return text.replace(NOT_SHOWN_AS_IS, (ch) => SHORT_ESCAPES[ch] ?? codeEscape(ch.charCodeAt(0)));
+}
+
+function codeEscape(code: number): string {
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }

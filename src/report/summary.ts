@@ -8,7 +8,7 @@
 import type { CheckResult, RuntimeSummary } from '../engine-types.js';
 import type { Finding, Severity } from '../model.js';
 import { isAtOrAbove, type FailOn } from './fail.js';
-import { clip, countBySeverity, isInScope, oneLine, plural, type SeverityCounts } from './findings.js';
+import { clip, countBySeverity, isInScope, plural, printable, type SeverityCounts } from './findings.js';
 import { ruleHelpUri } from './rules.js';
 import { runtimeText } from './text.js';
 
@@ -184,8 +184,10 @@ class Budget {
 }
 
 // Characters Markdown would read as formatting or a link anywhere in a line (the pipe is escaped on its
-// own, last). `#` and `!` only mean something at the start of a line or before `[`, which never happens.
-const MARKDOWN_SPECIAL = /[\\`*_[\]~]/g;
+// own, last), and `$`, which opens GitHub's math: a Dockerfile message quoting `$TORCH` and `$CUDA`
+// would show what lies between as a formula. `#` and `!` only mean something at the start of a line or
+// before `[`, which never happens.
+const MARKDOWN_SPECIAL = /[\\`*_[\]~$]/g;
 const HTML_SPECIAL = /[&<>"]/g;
 const HTML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
@@ -194,7 +196,7 @@ const HTML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
  * at `|` before anything else, so it is escaped as `\|` even inside `<code>`.
  */
 function text(value: string): string {
-  return oneLine(value)
+  return printable(value)
     .replace(MARKDOWN_SPECIAL, '\\$&')
     .replace(HTML_SPECIAL, (ch) => HTML_ENTITY[ch] ?? ch)
     .replace(/\|/g, '\\|');
@@ -202,7 +204,7 @@ function text(value: string): string {
 
 /** Text inside a `code span` (no escapes work there): only a backtick would end it. */
 function code(value: string): string {
-  return oneLine(value).replace(/`/g, "'");
+  return printable(value).replace(/`/g, "'");
 }
 
 /** Percent-encodes everything but unreserved characters, parentheses included (they end a Markdown link). */

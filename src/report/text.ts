@@ -1,11 +1,11 @@
 // The report people read in a terminal or a job log: findings grouped by file, each on one line with
 // its position, severity, message and rule, the fix under it; then the profile and why, the runtime
-// check, and the counts. Text from the repository goes through `oneLine`, so a crafted path or message
+// check, and the counts. Text from the repository goes through `printable`, so a crafted path or message
 // cannot forge lines (or terminal escape sequences) of its own.
 
 import type { CheckResult, RuntimeSummary } from '../engine-types.js';
 import type { Finding, Severity } from '../model.js';
-import { countBySeverity, countsText, oneLine, plural } from './findings.js';
+import { countBySeverity, countsText, plural, printable } from './findings.js';
 
 export interface TextOptions {
   /** ANSI colours; only when the output is a terminal (or a log that renders them). */
@@ -24,7 +24,7 @@ export function formatText(result: CheckResult, options: TextOptions): string {
   const lines: string[] = [];
 
   for (const [file, findings] of groupByFile(result.findings)) {
-    lines.push(paint('bold', file === null ? NO_FILE : oneLine(file)));
+    lines.push(paint('bold', file === null ? NO_FILE : printable(file)));
     const positions = findings.map(positionText);
     // reduce, not Math.max(...): a file can hold more findings than a call has room for arguments.
     const width = positions.reduce((widest, position) => Math.max(widest, position.length), 0);
@@ -34,15 +34,15 @@ export function formatText(result: CheckResult, options: TextOptions): string {
       const position = width === 0 ? '  ' : `  ${paint('dim', (positions[index] ?? '').padStart(width))}  `;
       const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(SEVERITY_WIDTH));
       const preExisting = finding.inDiff === false ? paint('dim', '  (pre-existing)') : '';
-      lines.push(`${position}${severity}  ${oneLine(finding.message)}  ${paint('dim', `[${oneLine(finding.rule)}]`)}${preExisting}`);
-      if (finding.fix) lines.push(`${indent}${paint('green', `fix: ${oneLine(finding.fix)}`)}`);
+      lines.push(`${position}${severity}  ${printable(finding.message)}  ${paint('dim', `[${printable(finding.rule)}]`)}${preExisting}`);
+      if (finding.fix) lines.push(`${indent}${paint('green', `fix: ${printable(finding.fix)}`)}`);
     });
     lines.push('');
   }
 
   lines.push(
     result.profile
-      ? `Profile: ${paint('bold', oneLine(result.profile.name))} (${oneLine(result.profile.reason)})`
+      ? `Profile: ${paint('bold', printable(result.profile.name))} (${printable(result.profile.reason)})`
       : 'Profile: none (only the universal facts apply)',
   );
   if (result.runtime) lines.push(`Runtime check: ${runtimeText(result.runtime)}`);
@@ -51,10 +51,12 @@ export function formatText(result: CheckResult, options: TextOptions): string {
   const total = result.findings.length;
   const checked = plural(result.files.length, 'file');
   if (total === 0) {
-    lines.push(paint('green', `No findings in ${checked}.`));
+    lines.push(paint('green', result.files.length === 0 ? 'No findings: no files to check.' : `No findings in ${checked}.`));
   } else {
     const style: Style = counts.error > 0 ? 'red' : counts.warning > 0 ? 'yellow' : 'cyan';
-    lines.push(paint(style, `${plural(total, 'finding')} in ${checked}: ${countsText(counts)}.`));
+    // Not "N findings in M files": a file that could not be read is not among the files checked, and a
+    // runtime finding is in no file, so the findings' files and the files checked are different counts.
+    lines.push(paint(style, `${plural(total, 'finding')}: ${countsText(counts)} (${checked} checked).`));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -77,7 +79,7 @@ function positionText(finding: Finding): string {
 
 /** `ran on python3: Python 3.10.12, torch 2.1.0+cu121 (CUDA 12.1), 1 GPU (NVIDIA H100, driver 550.54)`. */
 export function runtimeText(runtime: RuntimeSummary): string {
-  if (runtime.status === 'skipped') return `skipped${runtime.reason ? `: ${oneLine(runtime.reason)}` : ''}`;
+  if (runtime.status === 'skipped') return `skipped${runtime.reason ? `: ${printable(runtime.reason)}` : ''}`;
   const facts: string[] = [];
   if (runtime.python) facts.push(`Python ${runtime.python}`);
   if (runtime.torch) facts.push(`torch ${runtime.torch}${runtime.cudaBuild ? ` (CUDA ${runtime.cudaBuild})` : ''}`);
@@ -86,5 +88,5 @@ export function runtimeText(runtime: RuntimeSummary): string {
     facts.push(runtime.gpus.length === 0 ? 'no GPU' : `${plural(runtime.gpus.length, 'GPU')} (${gpus.join('; ')})`);
   }
   const target = runtime.target ? ` on ${runtime.target}` : '';
-  return oneLine(`ran${target}${facts.length > 0 ? `: ${facts.join(', ')}` : ''}`);
+  return printable(`ran${target}${facts.length > 0 ? `: ${facts.join(', ')}` : ''}`);
 }
