@@ -37684,6 +37684,7 @@ class NonStringKey {
 const MAX_QUOTED_LENGTH = 60;
 /** Suggestions only for short keys, so that distance computation stays cheap. */
 const MAX_SUGGESTION_KEY_LENGTH = 64;
+/** What a schema expects, in words; what a value is found to be is said by `foundWords`. */
 const TYPE_WORDS = {
     object: 'a mapping',
     array: 'a list',
@@ -37803,7 +37804,7 @@ function createValidator(schema, formats = {}) {
                         const hint = scalar && expected.includes('string')
                             ? ` (put it in quotes: ${JSON.stringify(location.source ?? String(value))})`
                             : '';
-                        return `expected ${expected.map((type) => TYPE_WORDS[type]).join(' or ')}, got ${TYPE_WORDS[actual]}${hint}`;
+                        return `expected ${expected.map((type) => TYPE_WORDS[type]).join(' or ')}, got ${foundWords(actual, location.source)}${hint}`;
                     });
                     return;
                 }
@@ -37935,6 +37936,19 @@ function resolveRef(schema, subschema) {
 /** A mapping or a list: anything typeOf does not call a scalar. */
 function isCollection(value) {
     return typeof value === 'object' && value !== null;
+}
+// YAML 1.2's core schema integers; any other number it reads (`3.10`, `1e3`, `.inf`) is a float.
+const YAML_INTEGER = /^[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+/**
+ * What a value is, in the words of the YAML it was written in: a number is an integer or a float by
+ * how it is written, as YAML types it (`1e3` is the float 1000, though JSON Schema would call it an
+ * integer). Without the text as written, by its value.
+ */
+function foundWords(actual, source) {
+    if (actual !== 'integer' && actual !== 'number')
+        return TYPE_WORDS[actual];
+    const integer = source === undefined ? actual === 'integer' : YAML_INTEGER.test(source);
+    return integer ? 'an integer' : 'a float';
 }
 function typeOf(value) {
     if (value === null || value === undefined)
@@ -45651,6 +45665,18 @@ function createFileSource(root, plainFiles = new Set()) {
                 return false;
             }
         },
+        leadsOutside(relativePath) {
+            const absolute = external_node_path_.resolve(root, relativePath);
+            if (toRelative(root, absolute) === null)
+                return true;
+            // The longest part of the path that exists decides: a missing file below `etc -> /etc` is outside too.
+            for (let existing = absolute; toRelative(root, existing) !== null; existing = external_node_path_.dirname(existing)) {
+                const real = safeRealpath(existing);
+                if (real !== null)
+                    return toRelative(realRoot, real) === null;
+            }
+            return false;
+        },
     };
 }
 function discoverFiles(root, targets) {
@@ -47136,6 +47162,10 @@ var requirement = __nccwpck_require__(4873);
 // Windows machine would use cp1252. We cannot know the locale that will install the file, so we read
 // the bytes as latin-1 - every byte is a character, so the file is still checked - and say so in
 // `warning`: the fix is the same whatever the locale (a coding cookie, or UTF-8).
+//
+// pyproject.toml and Dockerfiles are read the same way but for the coding cookie, which means nothing
+// to TOML (always UTF-8) or to Docker (UTF-8, other bytes passed on as they are): for them the
+// warning's advice is to save the file as UTF-8.
 // pip's order matters: the UTF-16 LE mark is a prefix of the UTF-32 LE mark, so UTF-32 is tried first.
 const BYTE_ORDER_MARKS = [
     { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
@@ -47148,28 +47178,63 @@ const BYTE_ORDER_MARKS = [
 const CODING_COOKIE = /coding[:=][ \t\n\r\f\v]*([-\w.]+)/;
 const text_NEWLINE = 0x0a;
 const text_HASH = 0x23;
-/** Decodes a requirements file (or any text file the readers take) as pip would. */
-function decodeText(bytes) {
+/** Decodes a requirements file as pip would, and the other kinds as pip would but for the coding cookie. */
+function decodeText(bytes, kind = 'requirements') {
     for (const mark of BYTE_ORDER_MARKS) {
         if (startsWith(bytes, mark.bytes))
             return decodeUnicode(bytes.subarray(mark.bytes.length), mark.encoding, mark.bytes.length);
     }
-    const cookie = findCodingCookie(bytes);
+    const cookie = kind === 'requirements' || kind === 'constraints' ? findCodingCookie(bytes) : null;
     if (cookie)
         return decodeDeclared(bytes, cookie.name, cookie.line);
     const nul = bytes.indexOf(0);
+    // UTF-8 or latin-1, as the file would be read: a NUL is never part of a UTF-8 sequence, so the text
+    // before it decodes alone.
     if (nul >= 0)
-        return binary(nul);
+        return binary(nul, strictDecode('utf-8', bytes.subarray(0, nul)) ?? decodeLatin1(bytes.subarray(0, nul)));
     const utf8 = strictDecode('utf-8', bytes);
     if (utf8 !== null)
         return { ok: true, text: utf8, encoding: 'utf-8' };
-    return {
-        ok: true,
-        text: decodeLatin1(bytes),
-        encoding: 'latin-1',
-        warning: 'not valid UTF-8 and no coding cookie: read as latin-1; pip would use the locale encoding and fails under a UTF-8 locale' +
-            " (add '# -*- coding: latin-1 -*-' or save the file as UTF-8)",
-    };
+    const text = decodeLatin1(bytes);
+    // Latin-1 is one character per byte: the text before the first bad byte is as long as the bytes are.
+    return { ok: true, text, encoding: 'latin-1', warning: { message: LATIN1_FALLBACK[kind], at: positionAfter(text.slice(0, firstNonUtf8(bytes))) } };
+}
+const PIP_LATIN1_FALLBACK = 'not valid UTF-8 and no coding cookie: read as latin-1; pip would use the locale encoding and fails under a UTF-8 locale' +
+    " (add '# -*- coding: latin-1 -*-' or save the file as UTF-8)";
+/** What reading a file as latin-1 means for whoever reads it for real, and what to do about it. */
+const LATIN1_FALLBACK = {
+    requirements: PIP_LATIN1_FALLBACK,
+    constraints: PIP_LATIN1_FALLBACK,
+    pyproject: 'not valid UTF-8: read as latin-1; TOML must be UTF-8, and pip refuses to read the file (save it as UTF-8)',
+    dockerfile: 'not valid UTF-8: read as latin-1; Docker reads a Dockerfile as UTF-8 and hands other bytes to RUN commands as they are' +
+        ' (save the file as UTF-8)',
+};
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629); the length when none is. */
+function firstNonUtf8(bytes) {
+    let index = 0;
+    while (index < bytes.length) {
+        const lead = bytes[index];
+        if (lead < 0x80) {
+            index++;
+            continue;
+        }
+        const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+        if (length === 0)
+            return index;
+        // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+        const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+        const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+        const second = bytes[index + 1] ?? 0;
+        if (second < low || second > high)
+            return index;
+        for (let next = 2; next < length; next++) {
+            const continuation = bytes[index + next] ?? 0;
+            if (continuation < 0x80 || continuation > 0xbf)
+                return index;
+        }
+        index += length;
+    }
+    return bytes.length;
 }
 /** Splits on CRLF, CR and LF; the lines come without terminators and a final terminator adds no line. */
 function splitLines(text) {
@@ -47206,19 +47271,26 @@ function findCodingCookie(bytes) {
 function decodeDeclared(bytes, declared, line) {
     const encoding = pythonEncoding(declared);
     if (encoding === null)
-        return { ok: false, message: `unknown encoding '${declared}' in the coding cookie on line ${line}; not read` };
+        return { ok: false, message: `unknown encoding '${declared}' in the coding cookie on line ${line}; not read`, at: { line } };
     if (isUnicode(encoding))
         return decodeUnicode(bytes, encoding.decoder, 0);
     const nul = bytes.indexOf(0);
+    // The declared encodings keep NUL a byte of its own, so the text before it decodes alone.
     if (nul >= 0)
-        return binary(nul);
-    const text = encoding.decoder === 'latin-1' ? decodeLatin1(bytes)
-        : encoding.decoder === 'ascii' ? decodeAscii(bytes)
-            : encoding.decoder === 'cp1252' ? decodeCp1252(bytes)
-                : strictDecode(encoding.decoder, bytes);
+        return binary(nul, decodeBytes(bytes.subarray(0, nul), encoding) ?? decodeLatin1(bytes.subarray(0, nul)));
+    const text = decodeBytes(bytes, encoding);
     if (text === null)
         return { ok: false, message: `not valid ${encoding.name} as its coding cookie on line ${line} declares; not read` };
     return { ok: true, text, encoding: encoding.name };
+}
+function decodeBytes(bytes, encoding) {
+    if (encoding.decoder === 'latin-1')
+        return decodeLatin1(bytes);
+    if (encoding.decoder === 'ascii')
+        return decodeAscii(bytes);
+    if (encoding.decoder === 'cp1252')
+        return decodeCp1252(bytes);
+    return strictDecode(encoding.decoder, bytes);
 }
 function isUnicode(encoding) {
     return UNICODE_ENCODINGS.has(encoding.decoder);
@@ -47263,7 +47335,7 @@ function decodeUnicode(bytes, encoding, offset) {
         return { ok: false, message: `not valid ${encoding.toUpperCase()} (byte-order mark or coding cookie); not read` };
     const nul = text.indexOf('\u0000');
     if (nul >= 0)
-        return binary(offset + unicodeByteOffset(text, nul, encoding));
+        return binary(offset + unicodeByteOffset(text, nul, encoding), text.slice(0, nul));
     return { ok: true, text, encoding };
 }
 /** Byte offset of the UTF-16 code unit `index` of `text` in its `encoding` form. */
@@ -47280,8 +47352,25 @@ function unicodeByteOffset(text, index, encoding) {
     }
     return codePoints * 4;
 }
-function binary(offset) {
-    return { ok: false, message: `binary file (NUL byte at offset ${offset}); not read` };
+/** A binary file: a NUL at byte `offset`, after the text `before`, which places it at a line and column. */
+function binary(offset, before) {
+    return { ok: false, message: `binary file (NUL byte at offset ${offset}); not read`, at: positionAfter(before) };
+}
+const CR = 0x0d;
+/** Where the character after `text` is: line breaks counted as splitLines splits (CRLF, CR, LF). */
+function positionAfter(text) {
+    let line = 1;
+    let lineStart = 0;
+    for (let index = 0; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        if (code === CR && text.charCodeAt(index + 1) === text_NEWLINE)
+            index++;
+        if (code === CR || code === text_NEWLINE) {
+            line++;
+            lineStart = index + 1;
+        }
+    }
+    return { line, column: text.length - lineStart + 1 };
 }
 function strictDecode(label, bytes) {
     try {
@@ -50625,7 +50714,8 @@ function parsePyproject(path, text) {
     const file = { path, kind: 'pyproject', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [], requiresPython: null };
     let document;
     try {
-        document = parse(text);
+        // Integers as BigInt, so that a wrong-type message can tell `5` (an integer) from `3.10` (a float).
+        document = parse(text, { integersAsBigInt: true });
     }
     catch (error) {
         const where = error instanceof TomlError ? { line: error.line, column: error.column } : { line: 1, column: 1 };
@@ -50661,12 +50751,12 @@ class PyprojectReader {
         const buildSystem = this.table(document, ['build-system']);
         if (buildSystem)
             this.readPep508Array(buildSystem['requires'], ['build-system', 'requires']);
-        const tool = isTable(document['tool']) ? document['tool'] : null;
-        const poetry = tool && isTable(tool['poetry']) ? tool['poetry'] : null;
+        const tool = this.table(document, ['tool']);
+        const poetry = tool && this.table(tool, ['tool', 'poetry']);
         if (poetry)
             this.readPoetry(poetry);
-        if (tool)
-            this.readIndexes(tool);
+        const uv = tool && this.table(tool, ['tool', 'uv']);
+        this.readIndexes(poetry, uv);
     }
     /** `value` at `path` as a table; a diagnostic and null when it is something else. */
     table(parent, path) {
@@ -50761,9 +50851,11 @@ class PyprojectReader {
                 if (typeof entry === 'string') {
                     this.addPep508(entry, entryPath, `dependency-groups.${name}`);
                 }
-                else if (isTable(entry) && Object.keys(entry).length === 1 && typeof entry['include-group'] === 'string') {
+                else if (isTable(entry) && Object.keys(entry).length === 1 && entry['include-group'] !== undefined) {
                     const target = entry['include-group'];
-                    if (byKey.has((0,model/* canonicalName */.Ew)(target)))
+                    if (typeof target !== 'string')
+                        this.wrongType([...entryPath, 'include-group'], target, "a string (a group's name)");
+                    else if (byKey.has((0,model/* canonicalName */.Ew)(target)))
                         included.push(byKey.get((0,model/* canonicalName */.Ew)(target)));
                     else
                         this.reportAt([...entryPath, 'include-group'], 'error', `dependency group '${name}' includes '${target}', which is not defined`);
@@ -50848,7 +50940,12 @@ class PyprojectReader {
     readPoetryDependency(name, value, path, group) {
         if (Array.isArray(value)) {
             // Multiple-constraint dependencies: one requirement per alternative, each with its own markers.
-            value.forEach((entry, index) => this.readPoetryDependency(name, entry, [...path, index], group));
+            value.forEach((entry, index) => {
+                if (Array.isArray(entry))
+                    this.wrongType([...path, index], entry, 'a version string or a table');
+                else
+                    this.readPoetryDependency(name, entry, [...path, index], group);
+            });
             return;
         }
         const spec = typeof value === 'string' ? { version: value } : isTable(value) ? value : null;
@@ -50856,6 +50953,9 @@ class PyprojectReader {
             this.wrongType(path, value, 'a version string, a table or an array of tables');
             return;
         }
+        // Poetry refuses the whole file over a key of the wrong type; what the dependency means is unknown.
+        if (!this.keysTyped(spec, path, POETRY_DEPENDENCY_KEYS))
+            return;
         const built = poetryRequirementText(name, spec);
         if (!built.ok) {
             this.reportAt(path, built.severity, `${group}.${name}: ${built.message}`);
@@ -50874,18 +50974,28 @@ class PyprojectReader {
         this.file.requirements.push(this.requirement(parsed, this.spanOf({ start, end: located?.end ?? start + 1 }), group, spec['develop'] === true));
     }
     /** Package indexes that name a CUDA build: Poetry's `[[tool.poetry.source]]` and uv's `[[tool.uv.index]]`. */
-    readIndexes(tool) {
-        const poetry = isTable(tool['poetry']) ? tool['poetry'] : {};
-        const uv = isTable(tool['uv']) ? tool['uv'] : {};
+    readIndexes(poetry, uv) {
         const lists = [
-            [poetry['source'], ['tool', 'poetry', 'source'], (entry) => entry['priority'] === 'primary' || entry['priority'] === 'default' || entry['default'] === true],
-            [uv['index'], ['tool', 'uv', 'index'], (entry) => entry['default'] === true],
+            [
+                poetry?.['source'], ['tool', 'poetry', 'source'], POETRY_SOURCE_KEYS,
+                (entry) => entry['priority'] === 'primary' || entry['priority'] === 'default' || entry['default'] === true,
+            ],
+            [uv?.['index'], ['tool', 'uv', 'index'], UV_INDEX_KEYS, (entry) => entry['default'] === true],
         ];
-        for (const [list, path, isDefault] of lists) {
-            if (!Array.isArray(list))
+        for (const [list, path, keys, isDefault] of lists) {
+            if (list === undefined)
                 continue;
+            if (!Array.isArray(list)) {
+                this.wrongType(path, list, 'an array of tables');
+                continue;
+            }
             list.forEach((entry, index) => {
-                if (!isTable(entry) || typeof entry['url'] !== 'string')
+                if (!isTable(entry)) {
+                    this.wrongType([...path, index], entry, 'a table');
+                    return;
+                }
+                // A source with no url (Poetry's PyPI, named only) names no index of its own.
+                if (!this.keysTyped(entry, [...path, index], keys) || typeof entry['url'] !== 'string')
                     return;
                 const span = this.spanOf(this.locator.content([...path, index, 'url']));
                 const fact = {
@@ -50905,6 +51015,28 @@ class PyprojectReader {
         const end = this.locator.position(Math.max(span.start, span.end - 1));
         return { line: start.line, endLine: end.line, column: start.column, endColumn: end.line === start.line ? end.column : this.locator.lineEnd(start.line) };
     }
+    /** Whether each of `keys` that `table` has is of its type; a diagnostic for each that is not. */
+    keysTyped(table, path, keys) {
+        let typed = true;
+        for (const [key, type] of keys) {
+            const value = table[key];
+            if (value === undefined)
+                continue;
+            if (type === 'array of strings' && Array.isArray(value)) {
+                value.forEach((entry, index) => {
+                    if (typeof entry === 'string')
+                        return;
+                    this.wrongType([...path, key, index], entry, 'a string');
+                    typed = false;
+                });
+            }
+            else if (type === 'array of strings' || typeof value !== type) {
+                this.wrongType([...path, key], value, type === 'array of strings' ? 'an array of strings' : `a ${type}`);
+                typed = false;
+            }
+        }
+        return typed;
+    }
     wrongType(path, value, expected) {
         this.reportAt(path, 'error', `${dotted(path)} must be ${expected}, not ${describe(value)}`);
     }
@@ -50917,19 +51049,32 @@ class PyprojectReader {
     }
 }
 const WHITESPACE = /\s+/g;
+const POETRY_DEPENDENCY_KEYS = [
+    ['version', 'string'], ['extras', 'array of strings'], ['markers', 'string'], ['platform', 'string'], ['python', 'string'],
+    ['git', 'string'], ['rev', 'string'], ['tag', 'string'], ['branch', 'string'], ['subdirectory', 'string'],
+    ['url', 'string'], ['path', 'string'], ['develop', 'boolean'],
+];
+const POETRY_SOURCE_KEYS = [['url', 'string'], ['priority', 'string'], ['default', 'boolean']];
+const UV_INDEX_KEYS = [['url', 'string'], ['default', 'boolean']];
 function isTable(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
+/** What a value is, in TOML's words, with the value itself when it is a scalar. */
 function describe(value) {
     if (typeof value === 'string')
         return `a string (${quoteInput(value)})`;
+    // Integers are read as BigInt, so every number is a float.
+    if (typeof value === 'bigint')
+        return `an integer (${value})`;
+    if (typeof value === 'number')
+        return `a float (${value})`;
+    if (typeof value === 'boolean')
+        return `a boolean (${value})`;
     if (Array.isArray(value))
         return 'an array';
     if (isTable(value))
         return 'a table';
-    if (typeof value === 'object')
-        return 'a date';
-    return `a ${typeof value === 'number' || typeof value === 'bigint' ? 'number' : typeof value}`;
+    return value.isDate() ? 'a date' : value.isTime() ? 'a time' : 'a date-time';
 }
 /** `project.optional-dependencies.gpu`, `dependency-groups.dev[2]`. */
 function dotted(path) {
@@ -51001,7 +51146,7 @@ function translateClause(operator, version) {
         return { ok: true, specifier: `==${version}` };
     return { ok: true, specifier: `${operator}${version}` };
 }
-/** The PEP 508 requirement a Poetry dependency table means. */
+/** The PEP 508 requirement a Poetry dependency table means; the reader has checked the types of its keys. */
 function poetryRequirementText(name, spec) {
     const extras = Array.isArray(spec['extras']) ? spec['extras'].filter((extra) => typeof extra === 'string') : [];
     const head = extras.length > 0 ? `${name}[${extras.join(',')}]` : name;
@@ -51020,10 +51165,9 @@ function poetryRequirementText(name, spec) {
     const url = poetryUrl(spec);
     if (url !== null)
         return { ok: true, text: `${head} @ ${url}${marker}` };
-    if (spec['version'] === undefined)
-        return { ok: true, text: `${head}${marker}` };
+    // No version: any version (the reader has checked that one given is a string).
     if (typeof spec['version'] !== 'string')
-        return { ok: false, severity: 'error', message: `version must be a string, not ${describe(spec['version'])}`, fallback: head };
+        return { ok: true, text: `${head}${marker}` };
     const version = poetryConstraintToPep440(spec['version']);
     if (!version.ok) {
         return { ok: false, severity: 'notice', message: `${quoteInput(spec['version'])}: ${version.message}; read as unconstrained`, fallback: `${head}${marker}` };
@@ -51389,7 +51533,7 @@ function parseRepository(discovered, source, options = {}) {
                 pending.push({ path: include.path, kind: include.constraint ? 'constraints' : 'requirements' });
             }
             else if (!source.isFile(include.path)) {
-                reading.diagnostics.push({ file: parsed.path, line: include.line, severity: 'warning', message: `${include.constraint ? '-c' : '-r'} ${include.path}: no such file in the repository; not checked` });
+                reading.diagnostics.push(unreadInclude(parsed.path, include, source));
             }
         }
     }
@@ -51403,13 +51547,15 @@ function readOne(path, kind, source, reading) {
         reading.diagnostics.push({ file: path, line: 1, severity: 'error', message: `${path} ${bytes.message}` });
         return null;
     }
-    const decoded = decodeText(bytes.bytes);
+    const decoded = decodeText(bytes.bytes, kind);
     if (!decoded.ok) {
-        reading.diagnostics.push({ file: path, line: 1, severity: 'error', message: `${path}: ${decoded.message}` });
+        reading.diagnostics.push({ file: path, line: decoded.at?.line ?? 1, column: decoded.at?.column, severity: 'error', message: `${path}: ${decoded.message}` });
         return null;
     }
-    if (decoded.warning)
-        reading.diagnostics.push({ file: path, line: 1, severity: 'warning', message: `${path}: ${decoded.warning}` });
+    if (decoded.warning) {
+        const { message, at } = decoded.warning;
+        reading.diagnostics.push({ file: path, line: at.line, column: at.column, severity: 'warning', message: `${path}: ${message}` });
+    }
     let parsed;
     if (kind === 'dockerfile') {
         const dockerfile = parseDockerfile(path, decoded.text);
@@ -51429,6 +51575,13 @@ function readOne(path, kind, source, reading) {
         reading.diagnostics.push(diagnostic);
     return parsed.file;
 }
+/** Why an include is not read: it leads out of the repository through a symlink (`etc -> /etc`), or nothing is there. */
+function unreadInclude(file, include, source) {
+    const flag = include.constraint ? '-c' : '-r';
+    return source.leadsOutside(include.path)
+        ? { file, line: include.line, severity: 'error', message: `${flag} ${include.path} leads outside the repository through a symlink; not read` }
+        : { file, line: include.line, severity: 'warning', message: `${flag} ${include.path}: no such file in the repository; not checked` };
+}
 /**
  * A Dockerfile names files relative to its build context, which the repository does not record: the
  * Dockerfile's own folder is the usual context, the repository root the next most usual. An absolute
@@ -51445,9 +51598,12 @@ function resolveBuildContextPath(dockerfile, include, source, diagnostics) {
     const found = candidates.find((candidate) => source.isFile(candidate));
     if (found !== undefined)
         return { ...include, path: found };
+    const outside = candidates.find((candidate) => source.leadsOutside(candidate));
     const message = candidates.length === 0
         ? `pip install -r ${include.path} refers outside the repository; not read`
-        : `pip install -r ${include.path}: not found in the build context (looked for ${candidates.join(' and ')}); not checked`;
+        : outside !== undefined
+            ? `pip install -r ${include.path}: ${outside} leads outside the repository through a symlink; not read`
+            : `pip install -r ${include.path}: not found in the build context (looked for ${candidates.join(' and ')}); not checked`;
     diagnostics.push({ file: dockerfile, line: include.line, severity: 'warning', message });
     return null;
 }
@@ -51645,7 +51801,7 @@ function countBySeverity(findings) {
 function isInScope(finding) {
     return finding.inDiff !== false;
 }
-/** The message and, on its own line, what to write instead: what an annotation says. */
+/** The message and, on its own line, what to write instead (SARIF's message; JSON escapes it). */
 function messageWithFix(finding) {
     return finding.fix ? `${finding.message}\nFix: ${finding.fix}` : finding.message;
 }
@@ -51655,10 +51811,17 @@ function ownAnchor(finding) {
         return null;
     return { file: finding.file, line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn };
 }
-/** What an annotation at `anchor` says about `finding`. */
+/**
+ * What an annotation at `anchor` says about `finding`: the message, the fix and where it was reported,
+ * a line each, each line printable (the line breaks are ours, never the repository's).
+ */
 function annotationMessage(finding, anchor) {
-    const text = messageWithFix(finding);
-    return anchor?.reportedAt ? `${text}\nReported at ${anchor.reportedAt}.` : text;
+    const lines = [printable(finding.message)];
+    if (finding.fix)
+        lines.push(`Fix: ${printable(finding.fix)}`);
+    if (anchor?.reportedAt)
+        lines.push(`Reported at ${printable(anchor.reportedAt)}.`);
+    return lines.join('\n');
 }
 /** `requirements.txt:12:1`, `requirements.txt:12`, `requirements.txt`, or null for no file. */
 function locationText(file, line, column) {
@@ -51680,14 +51843,22 @@ function plural(count, noun) {
 function countsText(counts) {
     return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.notice, 'notice')}`;
 }
-// C0 and C1 control characters, DEL included: none of them belongs in one line of a report.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
+// Characters a terminal or a log viewer obeys instead of showing: C0 and C1 controls and DEL (colours,
+// cursor moves, new lines, a terminal's title), the Unicode line and paragraph separators, and the
+// bidirectional formatting characters (text shown in an order other than the one it has).
+const NOT_SHOWN_AS_IS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const SHORT_ESCAPES = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 /**
- * Text from the repository (paths, names, messages that quote them) on one line with no control
- * characters: a newline or an escape sequence in a file name must not forge a line of our output.
+ * Text from the repository (paths, names, messages that quote them) for a person to read: on one line,
+ * each control character shown as an escape, as Python's repr() writes it (`\x1b`, `\n`, `\u202e`).
+ * A newline or an escape sequence in a file must neither forge a line of our output nor act on the
+ * terminal, and it must not vanish either: the reader sees what the file holds.
  */
-function oneLine(text) {
-    return text.replace(CONTROL, ' ');
+function printable(text) {
+    return text.replace(NOT_SHOWN_AS_IS, (ch) => SHORT_ESCAPES[ch] ?? codeEscape(ch.charCodeAt(0)));
+}
+function codeEscape(code) {
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/report/workflow-commands.js
@@ -51695,7 +51866,8 @@ function oneLine(text) {
 // and the action's fallback when it cannot create a check run. Escaping follows @actions/core:
 // `%`, CR and LF in the message; those and `:` and `,` in property values too, since they delimit
 // properties. Without it a `,` in a path would end the property and a newline in a message would start
-// a command of the repository's choosing.
+// a command of the repository's choosing. Before that, repository text is made printable: the log
+// viewer would obey an escape sequence in a path or a message, which the percent escapes leave as is.
 
 function workflow_commands_escapeData(text) {
     return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -51703,11 +51875,14 @@ function workflow_commands_escapeData(text) {
 function workflow_commands_escapeProperty(text) {
     return workflow_commands_escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
-/** One command line; properties that are null, undefined or "" are left out. */
+/**
+ * One command line; properties that are null, undefined or "" are left out. Property values are one
+ * line each, made printable here; the message may hold line breaks of ours, so its lines come printable.
+ */
 function workflowCommand(command, properties, message) {
     const written = Object.entries(properties)
         .filter((entry) => entry[1] !== null && entry[1] !== undefined && entry[1] !== '')
-        .map(([key, value]) => `${key}=${workflow_commands_escapeProperty(String(value))}`);
+        .map(([key, value]) => `${key}=${workflow_commands_escapeProperty(printable(String(value)))}`);
     return `::${command}${written.length > 0 ? ` ${written.join(',')}` : ''}::${workflow_commands_escapeData(message)}`;
 }
 /** The annotation command for `finding` at `anchor` (default: its own location). */
@@ -51975,7 +52150,7 @@ function toCheckAnnotation({ finding, anchor }) {
         start_line: start,
         end_line: end,
         annotation_level: LEVEL[finding.severity],
-        title: clip(finding.rule, MAX_TITLE),
+        title: clip(printable(finding.rule), MAX_TITLE),
         message: clip(annotationMessage(finding, anchor), MAX_MESSAGE_CHARS),
     };
     // The API takes columns only on a single line.
@@ -52054,6 +52229,7 @@ function cannotCreate(error) {
     }
     return `creating the check run failed: ${message}`;
 }
+/** Expected, actual, related locations and the source, a line each, each line printable. */
 function detailsText(finding) {
     const lines = [];
     if (finding.expected)
@@ -52065,7 +52241,7 @@ function detailsText(finding) {
     }
     if (finding.source)
         lines.push(`source: ${finding.source}`);
-    return lines.join('\n');
+    return lines.map(printable).join('\n');
 }
 
 ;// CONCATENATED MODULE: ./lib/src/github/event.js
@@ -52895,7 +53071,7 @@ class Fingerprints {
 ;// CONCATENATED MODULE: ./lib/src/report/text.js
 // The report people read in a terminal or a job log: findings grouped by file, each on one line with
 // its position, severity, message and rule, the fix under it; then the profile and why, the runtime
-// check, and the counts. Text from the repository goes through `oneLine`, so a crafted path or message
+// check, and the counts. Text from the repository goes through `printable`, so a crafted path or message
 // cannot forge lines (or terminal escape sequences) of its own.
 
 const SEVERITY_WIDTH = 'warning'.length;
@@ -52906,7 +53082,7 @@ function formatText(result, options) {
     const paint = (style, text) => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
     const lines = [];
     for (const [file, findings] of groupByFile(result.findings)) {
-        lines.push(paint('bold', file === null ? NO_FILE : oneLine(file)));
+        lines.push(paint('bold', file === null ? NO_FILE : printable(file)));
         const positions = findings.map(positionText);
         // reduce, not Math.max(...): a file can hold more findings than a call has room for arguments.
         const width = positions.reduce((widest, position) => Math.max(widest, position.length), 0);
@@ -52916,14 +53092,14 @@ function formatText(result, options) {
             const position = width === 0 ? '  ' : `  ${paint('dim', (positions[index] ?? '').padStart(width))}  `;
             const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(SEVERITY_WIDTH));
             const preExisting = finding.inDiff === false ? paint('dim', '  (pre-existing)') : '';
-            lines.push(`${position}${severity}  ${oneLine(finding.message)}  ${paint('dim', `[${oneLine(finding.rule)}]`)}${preExisting}`);
+            lines.push(`${position}${severity}  ${printable(finding.message)}  ${paint('dim', `[${printable(finding.rule)}]`)}${preExisting}`);
             if (finding.fix)
-                lines.push(`${indent}${paint('green', `fix: ${oneLine(finding.fix)}`)}`);
+                lines.push(`${indent}${paint('green', `fix: ${printable(finding.fix)}`)}`);
         });
         lines.push('');
     }
     lines.push(result.profile
-        ? `Profile: ${paint('bold', oneLine(result.profile.name))} (${oneLine(result.profile.reason)})`
+        ? `Profile: ${paint('bold', printable(result.profile.name))} (${printable(result.profile.reason)})`
         : 'Profile: none (only the universal facts apply)');
     if (result.runtime)
         lines.push(`Runtime check: ${runtimeText(result.runtime)}`);
@@ -52931,11 +53107,13 @@ function formatText(result, options) {
     const total = result.findings.length;
     const checked = plural(result.files.length, 'file');
     if (total === 0) {
-        lines.push(paint('green', `No findings in ${checked}.`));
+        lines.push(paint('green', result.files.length === 0 ? 'No findings: no files to check.' : `No findings in ${checked}.`));
     }
     else {
         const style = counts.error > 0 ? 'red' : counts.warning > 0 ? 'yellow' : 'cyan';
-        lines.push(paint(style, `${plural(total, 'finding')} in ${checked}: ${countsText(counts)}.`));
+        // Not "N findings in M files": a file that could not be read is not among the files checked, and a
+        // runtime finding is in no file, so the findings' files and the files checked are different counts.
+        lines.push(paint(style, `${plural(total, 'finding')}: ${countsText(counts)} (${checked} checked).`));
     }
     return `${lines.join('\n')}\n`;
 }
@@ -52959,7 +53137,7 @@ function positionText(finding) {
 /** `ran on python3: Python 3.10.12, torch 2.1.0+cu121 (CUDA 12.1), 1 GPU (NVIDIA H100, driver 550.54)`. */
 function runtimeText(runtime) {
     if (runtime.status === 'skipped')
-        return `skipped${runtime.reason ? `: ${oneLine(runtime.reason)}` : ''}`;
+        return `skipped${runtime.reason ? `: ${printable(runtime.reason)}` : ''}`;
     const facts = [];
     if (runtime.python)
         facts.push(`Python ${runtime.python}`);
@@ -52970,7 +53148,7 @@ function runtimeText(runtime) {
         facts.push(runtime.gpus.length === 0 ? 'no GPU' : `${plural(runtime.gpus.length, 'GPU')} (${gpus.join('; ')})`);
     }
     const target = runtime.target ? ` on ${runtime.target}` : '';
-    return oneLine(`ran${target}${facts.length > 0 ? `: ${facts.join(', ')}` : ''}`);
+    return printable(`ran${target}${facts.length > 0 ? `: ${facts.join(', ')}` : ''}`);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/report/summary.js
@@ -53111,8 +53289,10 @@ class Budget {
     }
 }
 // Characters Markdown would read as formatting or a link anywhere in a line (the pipe is escaped on its
-// own, last). `#` and `!` only mean something at the start of a line or before `[`, which never happens.
-const MARKDOWN_SPECIAL = /[\\`*_[\]~]/g;
+// own, last), and `$`, which opens GitHub's math: a Dockerfile message quoting `$TORCH` and `$CUDA`
+// would show what lies between as a formula. `#` and `!` only mean something at the start of a line or
+// before `[`, which never happens.
+const MARKDOWN_SPECIAL = /[\\`*_[\]~$]/g;
 const HTML_SPECIAL = /[&<>"]/g;
 const HTML_ENTITY = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 /**
@@ -53120,14 +53300,14 @@ const HTML_ENTITY = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
  * at `|` before anything else, so it is escaped as `\|` even inside `<code>`.
  */
 function summary_text(value) {
-    return oneLine(value)
+    return printable(value)
         .replace(MARKDOWN_SPECIAL, '\\$&')
         .replace(HTML_SPECIAL, (ch) => HTML_ENTITY[ch] ?? ch)
         .replace(/\|/g, '\\|');
 }
 /** Text inside a `code span` (no escapes work there): only a backtick would end it. */
 function code(value) {
-    return oneLine(value).replace(/`/g, "'");
+    return printable(value).replace(/`/g, "'");
 }
 /** Percent-encodes everything but unreserved characters, parentheses included (they end a Markdown link). */
 function encodeUrlPart(value) {
@@ -53196,7 +53376,7 @@ async function run() {
         await runAction(process.env);
     }
     catch (error) {
-        setFailed(`compat-guard: ${oneLine(error instanceof Error ? error.message : String(error))}`);
+        setFailed(`compat-guard: ${printable(error instanceof Error ? error.message : String(error))}`);
     }
 }
 async function runAction(env) {
@@ -53228,7 +53408,7 @@ async function runAction(env) {
             : null,
     });
     if (!checked.ok) {
-        setFailed(`compat-guard: ${oneLine(checked.error)}`);
+        setFailed(`compat-guard: ${printable(checked.error)}`);
         return;
     }
     const client = inputs.token
@@ -53287,7 +53467,7 @@ async function annotate(annotations, client, target, run) {
             reason: client ? 'no repository and commit to attach a check run to' : 'no github-token',
         };
     if (shown.via === 'workflow-commands')
-        info(`Annotations went out as workflow commands: ${shown.reason ?? ''}`);
+        info(`Annotations went out as workflow commands: ${printable(shown.reason ?? '')}`);
     return shown;
 }
 /** The repository and commit annotations and links belong to: the PR head, or the pushed commit. */
@@ -53317,7 +53497,7 @@ async function writeJobSummary(env, markdown) {
         await summary.addRaw(markdown, true).write();
     }
     catch (error) {
-        warning(`Could not write the job summary: ${oneLine(error.message)}`);
+        warning(`Could not write the job summary: ${printable(error.message)}`);
     }
 }
 function setOutputs(result, inputs) {
