@@ -159,7 +159,8 @@ describe('readRepository', () => {
     const result = readRepository(root);
     assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.severity]), [
       ['Dockerfile', 2, 22, 'warning'],
-      ['pyproject.toml', 3, 19, 'warning'],
+      // pip refuses a pyproject.toml that is not UTF-8: an error, though the file is still read.
+      ['pyproject.toml', 3, 19, 'error'],
       ['requirements.txt', 2, 13, 'warning'],
     ]);
     const [dockerfile, pyproject, requirements] = result.diagnostics.map((diagnostic) => diagnostic.message);
@@ -168,6 +169,18 @@ describe('readRepository', () => {
     assert.match(dockerfile ?? '', /^Dockerfile: not valid UTF-8: read as latin-1; Docker reads a Dockerfile as UTF-8/);
     // Read all the same.
     assert.deepEqual(result.files.map((file) => file.requirements.map((requirement) => requirement.key)), [['numpy'], ['numpy'], ['numpy']]);
+  });
+
+  it('refuses a pyproject.toml with a byte-order mark as pip does, at line 1, and still reads it', () => {
+    const text = '[project]\nname = "asr"\ndependencies = ["numpy==1.24.4"]\n';
+    for (const [mark, encoding] of [[Buffer.from([0xef, 0xbb, 0xbf]), 'utf8'], [Buffer.from([0xff, 0xfe]), 'utf16le']] as const) {
+      const root = repo({ 'pyproject.toml': new Uint8Array(Buffer.concat([mark, Buffer.from(text, encoding)])), 'requirements.txt': new Uint8Array(Buffer.concat([mark, Buffer.from('numpy==1.24.4\n', encoding)])) });
+      const result = readRepository(root);
+      // pip decodes requirements files by their mark; it opens pyproject.toml as plain UTF-8.
+      assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.severity]), [['pyproject.toml', 1, 1, 'error']]);
+      assert.match(result.diagnostics[0]?.message ?? '', encoding === 'utf8' ? /UTF-8 byte-order mark: pip reads pyproject\.toml as UTF-8 as it is, and its TOML reader refuses the mark/ : /^pyproject\.toml: UTF-16-LE \(byte-order mark\): pip reads pyproject\.toml as UTF-8 and cannot read it/);
+      assert.deepEqual(result.files.map((file) => file.requirements.map((requirement) => requirement.key)), [['numpy'], ['numpy']]);
+    }
   });
 
   it('reports a binary file at the line and column of its first NUL', () => {

@@ -57,7 +57,7 @@ describe('decodeText', () => {
     assert.deepEqual(second, { ok: true, text: '#!/usr/bin/env pip\n# vim: set fileencoding=cp1252 :\n# €\n', encoding: 'cp1252' });
     const third = decodeText(bytes('# one\n# two\n# coding: latin-1\n# ', [0xe9], '\n'));
     assert.equal(third.ok && third.encoding, 'latin-1');
-    assert.ok(third.ok && third.warning?.message.includes('not valid UTF-8'), 'the cookie on line 3 is ignored: this is the fallback');
+    assert.ok(third.ok && third.caveat?.message.includes('not valid UTF-8'), 'the cookie on line 3 is ignored: this is the fallback');
   });
 
   it('reads a cookie only on a line that starts with #', () => {
@@ -83,7 +83,8 @@ describe('decodeText', () => {
     assert.ok(decoded.ok);
     assert.equal(decoded.text, 'numpy==1.23.5 # café\n');
     assert.equal(decoded.encoding, 'latin-1');
-    assert.deepEqual(decoded.warning, {
+    assert.deepEqual(decoded.caveat, {
+      severity: 'warning',
       message: "not valid UTF-8 and no coding cookie: read as latin-1; pip would use the locale encoding and fails under a UTF-8 locale (add '# -*- coding: latin-1 -*-' or save the file as UTF-8)",
       at: { line: 1, column: 20 },
     });
@@ -93,12 +94,12 @@ describe('decodeText', () => {
     // é in UTF-8 on line 2, then a cp1252 curly quote (0x93) on line 3: the file is neither.
     const decoded = decodeText(bytes('numpy==1.24.4\n# caf', [0xc3, 0xa9], '\r\n# ', [0x93], 'quoted', [0x94], '\n'));
     assert.ok(decoded.ok);
-    assert.deepEqual(decoded.warning?.at, { line: 3, column: 3 });
+    assert.deepEqual(decoded.caveat?.at, { line: 3, column: 3 });
     // Overlong, surrogate and truncated sequences are not UTF-8 either.
     for (const [bad, column] of [[[0xc0, 0xaf], 2], [[0xed, 0xa0, 0x80], 2], [[0xe2, 0x82], 2], [[0xf4, 0x90, 0x80, 0x80], 2]] as Array<[number[], number]>) {
       const read = decodeText(bytes('x', bad, '\n'));
       assert.ok(read.ok);
-      assert.deepEqual(read.warning?.at, { line: 1, column }, JSON.stringify(bad));
+      assert.deepEqual(read.caveat?.at, { line: 1, column }, JSON.stringify(bad));
     }
   });
 
@@ -107,7 +108,7 @@ describe('decodeText', () => {
     const advice = (kind: 'requirements' | 'constraints' | 'pyproject' | 'dockerfile'): string | undefined => {
       const decoded = decodeText(latin1, kind);
       assert.ok(decoded.ok);
-      return decoded.warning?.message;
+      return decoded.caveat?.message;
     };
     assert.equal(advice('requirements'), undefined);
     assert.equal(advice('constraints'), undefined);
@@ -117,6 +118,9 @@ describe('decodeText', () => {
       advice('dockerfile'),
       'not valid UTF-8: read as latin-1; Docker reads a Dockerfile as UTF-8 and hands other bytes to RUN commands as they are (save the file as UTF-8)',
     );
+    // pip refuses such a pyproject.toml: an error, though the file is still read for the rest.
+    const pyproject = decodeText(latin1, 'pyproject');
+    assert.equal(pyproject.ok && pyproject.caveat?.severity, 'error');
     assert.doesNotMatch(advice('pyproject') ?? '', /coding/);
     assert.doesNotMatch(advice('dockerfile') ?? '', /coding/);
   });

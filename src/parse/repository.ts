@@ -91,9 +91,9 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
     reading.diagnostics.push({ file: path, line: decoded.at?.line ?? 1, column: decoded.at?.column, severity: 'error', message: `${path}: ${decoded.message}` });
     return null;
   }
-  if (decoded.warning) {
-    const { message, at } = decoded.warning;
-    reading.diagnostics.push({ file: path, line: at.line, column: at.column, severity: 'warning', message: `${path}: ${message}` });
+  if (decoded.caveat) {
+    const { severity, message, at } = decoded.caveat;
+    reading.diagnostics.push({ file: path, line: at.line, column: at.column, severity, message: `${path}: ${message}` });
   }
   let parsed: { file: ParsedFile; diagnostics: Diagnostic[] };
   if (kind === 'dockerfile') {

@@ -20,8 +20,11 @@ export type DecodeResult =
       text: string;
       /** The encoding the text was read with, as Python names it: `utf-8`, `utf-16-le`, `latin-1`, ... */
       encoding: string;
-      /** Set when the bytes were read in a way pip would not agree with everywhere (the latin-1 fallback). */
-      warning?: { message: string; at: TextPosition };
+      /**
+       * Set when the bytes were read in a way their real reader would not agree with everywhere (the
+       * latin-1 fallback), or not at all (an error: pip refuses a pyproject.toml that is not plain UTF-8).
+       */
+      caveat?: { severity: 'warning' | 'error'; message: string; at: TextPosition };
     }
   | {
       ok: false;
@@ -61,7 +64,11 @@ const HASH = 0x23;
 /** Decodes a requirements file as pip would, and the other kinds as pip would but for the coding cookie. */
 export function decodeText(bytes: Uint8Array, kind: FileKind = 'requirements'): DecodeResult {
   for (const mark of BYTE_ORDER_MARKS) {
-    if (startsWith(bytes, mark.bytes)) return decodeUnicode(bytes.subarray(mark.bytes.length), mark.encoding, mark.bytes.length);
+    if (!startsWith(bytes, mark.bytes)) continue;
+    const decoded = decodeUnicode(bytes.subarray(mark.bytes.length), mark.encoding, mark.bytes.length);
+    // pip opens pyproject.toml as UTF-8, mark and all: its TOML reader then stops at line 1, column 1.
+    if (kind === 'pyproject' && decoded.ok) decoded.caveat = { severity: 'error', message: pyprojectWithMark(mark.encoding), at: { line: 1, column: 1 } };
+    return decoded;
   }
   const cookie = kind === 'requirements' || kind === 'constraints' ? findCodingCookie(bytes) : null;
   if (cookie) return decodeDeclared(bytes, cookie.name, cookie.line);
@@ -73,7 +80,16 @@ export function decodeText(bytes: Uint8Array, kind: FileKind = 'requirements'): 
   if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };
   const text = decodeLatin1(bytes);
   // Latin-1 is one character per byte: the text before the first bad byte is as long as the bytes are.
-  return { ok: true, text, encoding: 'latin-1', warning: { message: LATIN1_FALLBACK[kind], at: positionAfter(text.slice(0, firstNonUtf8(bytes))) } };
+  const at = positionAfter(text.slice(0, firstNonUtf8(bytes)));
+  return { ok: true, text, encoding: 'latin-1', caveat: { severity: kind === 'pyproject' ? 'error' : 'warning', message: LATIN1_FALLBACK[kind], at } };
+}
+
+/** Why pip cannot read a pyproject.toml that starts with a byte-order mark. */
+function pyprojectWithMark(encoding: UnicodeEncoding): string {
+  if (encoding === 'utf-8') {
+    return "starts with a UTF-8 byte-order mark: pip reads pyproject.toml as UTF-8 as it is, and its TOML reader refuses the mark ('Invalid statement'); read here without it (save the file as UTF-8 without a byte-order mark)";
+  }
+  return `${encoding.toUpperCase()} (byte-order mark): pip reads pyproject.toml as UTF-8 and cannot read it; read here as ${encoding.slice(0, 6).toUpperCase()} (save the file as UTF-8)`;
 }
 
 const PIP_LATIN1_FALLBACK =
