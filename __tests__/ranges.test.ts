@@ -40,6 +40,25 @@ describe('intersects / isSubset', () => {
     assert.deepEqual(relation('~=1.23.0', '==1.23.5'), { intersects: true, subset: false });
   });
 
+  it('meets two exact pins only at a version one of them names, local versions included', () => {
+    const cases: [a: string, b: string, intersects: boolean][] = [
+      ['==1.0', '==1.0.0', true],
+      ['==1.0', '==1.1', false],
+      ['==1.0', '==1.0+cu121', true],
+      ['==1.0+cu121', '==1.0', true],
+      ['==1.0+cu121', '==1.0.0+CU121', true],
+      ['==1.0+cu121', '==1.0+cpu', false],
+      ['==1.0rc1', '==1.0', false],
+      ['==1!1.0', '==1.0', false],
+      ['==1.0.*', '==1.0.5', true],
+      ['==1.0.5', '===1.0.5', true],
+    ];
+    for (const [a, b, expected] of cases) {
+      assert.equal(relation(a, b).intersects, expected, `${a} and ${b}`);
+      assert.equal(relation(b, a).intersects, expected, `${b} and ${a}`);
+    }
+  });
+
   it('is exact at the boundaries packaging draws', () => {
     const cases: [a: string, b: string, intersects: boolean][] = [
       ['<2', '==2.0.dev1', false],

@@ -368,6 +368,12 @@ export function versionOutside(a: SpecifierSet, b: SpecifierSet): string | null 
 
 /** Is there a version (pre-release or not) both sets contain? */
 export function intersects(a: SpecifierSet, b: SpecifierSet): boolean {
+  // Two pins `==V` and `==W` (what a package pinned twice usually is) share a version exactly when one
+  // holds the other's, its local versions being the only others either holds: no ranges needed, where
+  // a requirements file pinning one package 200,000 ways laid out the ranges of each.
+  const pinnedA = pinnedTarget(a);
+  const pinnedB = pinnedTarget(b);
+  if (pinnedA !== null && pinnedB !== null) return contains(a, pinnedB, { prereleases: true }) || contains(b, pinnedA, { prereleases: true });
   const ra = toRanges(a);
   const rb = toRanges(b);
   // As commonVersion answers, without building the whole intersection or spelling a version of it.
@@ -387,8 +393,8 @@ export function isSubset(a: SpecifierSet, b: SpecifierSet): boolean {
  */
 export function exactPin(set: SpecifierSet): Version | null {
   // The usual pin, `==V` alone, pins V: what the intervals below would say, without building them.
-  const only = set.specifiers.length === 1 ? (set.specifiers[0] as Specifier) : null;
-  if (only && only.operator === '==' && !only.prefix && only.target) return only.target;
+  const pinned = pinnedTarget(set);
+  if (pinned !== null) return pinned;
   const ranges = toRanges(set);
   if (ranges.identity) return ranges.identity.member ? parseVersion(ranges.identity.text) : null;
   if (ranges.intervals.length !== 1) return null;
@@ -399,4 +405,10 @@ export function exactPin(set: SpecifierSet): Version | null {
   if (v.local !== null) return null;
   const next = afterLocals(v);
   return next.kind === 'before' && compareVersions(next.version, upper.version) === 0 ? v : null;
+}
+
+/** V for a set that is `==V` alone (not `==V.*`), the usual pin; else null. */
+function pinnedTarget(set: SpecifierSet): Version | null {
+  const only = set.specifiers.length === 1 ? (set.specifiers[0] as Specifier) : null;
+  return only && only.operator === '==' && !only.prefix && only.target ? only.target : null;
 }
