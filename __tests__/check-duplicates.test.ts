@@ -78,6 +78,20 @@ test('one package pinned 50,000 ways: each later pin conflicts with the first, a
   );
 });
 
+test('one package pinned alike 20,000 times: each later pin repeats the first, quoted as written', () => {
+  const lines = Array.from({ length: 20_000 }, (_, index) => (index % 2 === 0 ? 'NumPy==1.0' : 'numpy == 1.0'));
+  const found = findings(parseTexts({ 'requirements.txt': `${lines.join('\n')}\n` }, { pack: true }));
+  assert.equal(found.length, lines.length - 1);
+  found.forEach((finding, index) => {
+    const quoted = index % 2 === 0 ? 'numpy==1.0' : 'NumPy==1.0';
+    assert.deepEqual(
+      { rule: finding.rule, line: finding.line, package: finding.package, related: finding.related?.map((location) => `${location.line} ${location.message}`) },
+      { rule: 'duplicate-pin', line: index + 2, package: 'numpy', related: ['1 NumPy==1.0'] },
+    );
+    assert.equal(finding.message, `${quoted} repeats NumPy==1.0 at requirements.txt:1; one of them can go, so that a later change cannot update one and miss the other.`);
+  });
+});
+
 test('a set of many files, some with no requirements, finds each pin in its own file', () => {
   const files: Record<string, string> = { 'requirements.txt': Array.from({ length: 40 }, (_, index) => `-r part-${index}.txt`).join('\n') + '\n' };
   for (let index = 0; index < 40; index++) files[`part-${index}.txt`] = index % 3 === 1 ? '# nothing pinned here\n' : `pkg${index}==1.0\nshared==1.${index}\n`;
