@@ -205,6 +205,8 @@ describe('toRanges', () => {
       '>=1.0', '>=1.0.0', '>=1', '>1.0', '>1', '<2', '<2.0', '<=2.0', '<=2', '!=1.5', '!=1.5.0', '==1.*', '==1.0.*', '~=1.0',
       '~=1.0.0', '!=1.*', '>=0.dev0', '>=0.0.dev0', '<1.5', '>1.5.post1', '==1.5+local', '!=1.5+local', '>=1.5.dev0', '<3', '===1.0',
       '<0.0.dev0', '>=1.5.post0.dev0', '<1.5.post0.dev0',
+      // Numbers past what a coarse position tells apart: epochs, large and long releases.
+      '>=1!0', '<1!2', '>=8500.7', '<9000.5', '!=9000.1', '>8191', '<=8191.2', '!=1.0.0.5', '>=1.0.0.3', '<2024010112000000001.1',
     );
     const spelled = (intervals: readonly VersionInterval[]): string[] => {
       const cut = (bound: Cut): string => (bound.kind === 'max' ? 'max' : `${bound.kind} ${bound.version.text}`);

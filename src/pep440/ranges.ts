@@ -265,10 +265,15 @@ function admittedByAll(specifiers: readonly Specifier[]): VersionInterval[] {
     }
   }
   // The sort is stable: equal cuts stay in the order of their specifiers. (Clauses written in order
-  // come sorted, and a sorted run costs it one comparison a cut.)
+  // come sorted, and a sorted run costs it one comparison a cut.) Most cuts are told apart by their
+  // coarse position alone, a number compared far faster than two versions.
   const order: number[] = [];
-  for (let index = 0; index < cuts.length; index++) order.push(index);
-  order.sort((a, b) => compareCuts(cuts[a] as Cut, cuts[b] as Cut));
+  const positions = new Float64Array(cuts.length);
+  for (let index = 0; index < cuts.length; index++) {
+    order.push(index);
+    positions[index] = coarsePosition(cuts[index] as Cut);
+  }
+  order.sort((a, b) => (positions[a] as number) - (positions[b] as number) || compareCuts(cuts[a] as Cut, cuts[b] as Cut));
   const out: VersionInterval[] = [];
   let lower: LowerCut | null = admitting === specifiers.length ? MIN : null;
   for (let first = 0; first < order.length; ) {
@@ -297,6 +302,27 @@ function admittedByAll(specifiers: readonly Specifier[]): VersionInterval[] {
   if (lower !== null) out.push({ lower, upper: MAX });
   return out;
 }
+
+/**
+ * A number that never orders two cuts the other way round from compareCuts, telling apart most cuts
+ * of different releases: the epoch and the first three release numbers, in 13 bits each. A number
+ * too large for its bits takes the largest value and zeros after it, so that cuts it cannot tell
+ * apart get equal numbers (as do cuts of one release, whatever their pre, post, dev or local parts).
+ */
+function coarsePosition(cut: Cut): number {
+  if (cut.kind === 'max') return Infinity;
+  const { epoch, release } = cut.version;
+  let position = 0;
+  let capped = false;
+  for (let index = -1; index < 3; index++) {
+    const value: number = capped ? 0 : Math.min(Number(index < 0 ? epoch : (release[index] ?? 0)), COARSE_CAP);
+    capped ||= value === COARSE_CAP;
+    position = position * (COARSE_CAP + 1) + value;
+  }
+  return position;
+}
+
+const COARSE_CAP = 2 ** 13 - 1;
 
 /** A version strictly inside the interval, spelled in its normal form. */
 function witness(x: VersionInterval): string {
