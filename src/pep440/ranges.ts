@@ -264,16 +264,9 @@ function admittedByAll(specifiers: readonly Specifier[]): VersionInterval[] {
       }
     }
   }
-  // The sort is stable: equal cuts stay in the order of their specifiers. (Clauses written in order
-  // come sorted, and a sorted run costs it one comparison a cut.) Most cuts are told apart by their
-  // coarse position alone, a number compared far faster than two versions.
   const order: number[] = [];
-  const positions = new Float64Array(cuts.length);
-  for (let index = 0; index < cuts.length; index++) {
-    order.push(index);
-    positions[index] = coarsePosition(cuts[index] as Cut);
-  }
-  order.sort((a, b) => (positions[a] as number) - (positions[b] as number) || compareCuts(cuts[a] as Cut, cuts[b] as Cut));
+  for (let index = 0; index < cuts.length; index++) order.push(index);
+  if (!inOrder(cuts)) sortByCut(order, cuts);
   const out: VersionInterval[] = [];
   let lower: LowerCut | null = admitting === specifiers.length ? MIN : null;
   for (let first = 0; first < order.length; ) {
@@ -301,6 +294,23 @@ function admittedByAll(specifiers: readonly Specifier[]): VersionInterval[] {
   }
   if (lower !== null) out.push({ lower, upper: MAX });
   return out;
+}
+
+/** Are the cuts in order already (as those of one specifier, or of clauses written in order, are)? */
+function inOrder(cuts: readonly Cut[]): boolean {
+  for (let index = 1; index < cuts.length; index++) if (compareCuts(cuts[index - 1] as Cut, cuts[index] as Cut) > 0) return false;
+  return true;
+}
+
+/**
+ * Sorts `order` (indices into `cuts`) by cut, equal cuts kept in the order given (the sort is
+ * stable). Most cuts are told apart by their coarse position alone, a number compared far faster
+ * than two versions.
+ */
+function sortByCut(order: number[], cuts: readonly Cut[]): void {
+  const positions = new Float64Array(cuts.length);
+  for (let index = 0; index < cuts.length; index++) positions[index] = coarsePosition(cuts[index] as Cut);
+  order.sort((a, b) => (positions[a] as number) - (positions[b] as number) || compareCuts(cuts[a] as Cut, cuts[b] as Cut));
 }
 
 /**
