@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { MAX_FINDINGS_PER_RULE_AND_FILE } from '../src/check/finding-cap.js';
 import { runChecks } from '../src/check/index.js';
 import type { Finding, ParseResult } from '../src/model.js';
 import { keyHash } from '../src/parse/packed.js';
@@ -59,6 +60,43 @@ test('a package written many different ways stays linear: each pin is compared w
   assert.equal(found.length, 1001);
   // Comparing every pair would take tens of seconds here; the bound leaves room for a loaded CI machine.
   assert.ok(Date.now() - started < 15_000);
+});
+
+test('one package pinned 50,000 ways: each later pin conflicts with the first, as two would', () => {
+  // 200,000 such lines took 3.7 s and 700 MB, most of it laying out the ranges of each pin to compare two exact pins.
+  const lines = Array.from({ length: 50_000 }, (_, index) => `numpy==1.0.${index}`);
+  const found = findings(parseTexts({ 'requirements.txt': `${lines.join('\n')}\n` }, { pack: true }));
+  // The report lists the first MAX_FINDINGS_PER_RULE_AND_FILE and counts the rest in one finding.
+  const listed = found.filter((finding) => finding.package !== null);
+  assert.equal(listed.length, MAX_FINDINGS_PER_RULE_AND_FILE);
+  assert.match(found.find((finding) => finding.package === null)?.message ?? '', new RegExp(`^conflicting-pin findings on ${lines.length - 1 - MAX_FINDINGS_PER_RULE_AND_FILE} more lines`));
+  listed.forEach((finding, index) => {
+    const line = index + 2;
+    assert.deepEqual(
+      { rule: finding.rule, line: finding.line, expected: finding.expected, actual: finding.actual, fix: finding.fix, related: finding.related },
+      { rule: 'conflicting-pin', line, expected: '==1.0.0', actual: `==1.0.${index + 1}`, fix: 'numpy==1.0.0', related: [{ file: 'requirements.txt', line: 1, column: 1, endLine: 1, endColumn: 12, message: 'numpy==1.0.0' }] },
+    );
+  });
+  assert.equal(
+    listed[listed.length - 1]?.message,
+    'numpy==1.0.1000 conflicts with numpy==1.0.0 at requirements.txt:1: no version satisfies both, so pip stops with ResolutionImpossible (or, in separate RUN commands, the later install silently replaces the earlier). Pin numpy==1.0.0 in both places, or delete one.',
+  );
+});
+
+test('one package pinned alike 20,000 times: each later pin repeats the first, quoted as written', () => {
+  const lines = Array.from({ length: 20_000 }, (_, index) => (index % 2 === 0 ? 'NumPy==1.0' : 'numpy == 1.0'));
+  const found = findings(parseTexts({ 'requirements.txt': `${lines.join('\n')}\n` }, { pack: true }));
+  const listed = found.filter((finding) => finding.package !== null);
+  assert.equal(listed.length, MAX_FINDINGS_PER_RULE_AND_FILE);
+  assert.match(found.find((finding) => finding.package === null)?.message ?? '', new RegExp(`^duplicate-pin findings on ${lines.length - 1 - MAX_FINDINGS_PER_RULE_AND_FILE} more lines`));
+  listed.forEach((finding, index) => {
+    const quoted = index % 2 === 0 ? 'numpy==1.0' : 'NumPy==1.0';
+    assert.deepEqual(
+      { rule: finding.rule, line: finding.line, package: finding.package, related: finding.related?.map((location) => `${location.line} ${location.message}`) },
+      { rule: 'duplicate-pin', line: index + 2, package: 'numpy', related: ['1 NumPy==1.0'] },
+    );
+    assert.equal(finding.message, `${quoted} repeats NumPy==1.0 at requirements.txt:1; one of them can go, so that a later change cannot update one and miss the other.`);
+  });
 });
 
 test('a set of many files, some with no requirements, finds each pin in its own file', () => {

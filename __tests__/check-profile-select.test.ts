@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runChecks } from '../src/check/index.js';
 import { selectProfile } from '../src/check/profile-select.js';
+import type { Requirement } from '../src/model.js';
+import { namesSharingKeyHash } from './helpers/colliding-names.js';
 import { parseTexts, testMatrix, testProfile } from './helpers/matrix-fixture.js';
 
 const CALLYTICS = testProfile('callytics-cu121', {
@@ -76,4 +78,29 @@ test('an unknown name is an error that lists the known profiles', () => {
   const outcome = runChecks(parseTexts({ 'requirements.txt': CALLYTICS_PINS }), MATRIX, { profile: 'callytics' });
   assert.equal(outcome.ok, false);
   assert.match(!outcome.ok ? outcome.error : '', /^unknown profile "callytics" \(known: callytics-cu121, mlops-airflow-2\.10\.5\)$/);
+});
+
+test('auto reads each requirement\'s key a bounded number of times, however many profile packages share its hash', () => {
+  // A matrix file is the repository's own: its packages may be crafted to share one keyHash with
+  // the repository's pins. Comparing each pin with every package of its hash read keys 1,100,000 times here.
+  const names = namesSharingKeyHash(2000);
+  const crafted = testProfile('crafted', { packages: Object.fromEntries(names.map((name) => [name, '==1.0'])) });
+  const matrix = testMatrix({ profiles: [crafted, MLOPS] });
+  const parse = parseTexts({ 'requirements.txt': [...names.slice(0, 1500).map((name) => `${name}==1.0`), 'torch==2.5.1', ''].join('\n') });
+  let keyReads = 0;
+  const counted = (requirement: Requirement): Requirement => {
+    const { key, ...rest } = requirement;
+    return Object.defineProperty({ ...rest }, 'key', {
+      enumerable: true,
+      get: () => {
+        keyReads++;
+        return key;
+      },
+    }) as Requirement;
+  };
+  const files = parse.files.map((file) => ({ ...file, requirements: file.requirements.map(counted) }));
+  const selection = selectProfile({ ...parse, files }, matrix, 'auto');
+  assert.ok(selection.ok);
+  assert.deepEqual(selection.choice, { name: 'crafted', reason: 'pins 1500 of 2000 packages of crafted (next best: mlops-airflow-2.10.5 with 1)' });
+  assert.ok(keyReads < 4 * 1501, `${keyReads} key reads for 1,501 requirements`);
 });

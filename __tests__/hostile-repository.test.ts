@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { namesSharingKeyHash } from './helpers/colliding-names.js';
 import { makeTree, removeTree } from './helpers/temp-tree.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
@@ -49,6 +50,12 @@ describe('a hostile repository', () => {
       'requirements-parens.txt': `torch==2.1.2\nnumpy==2.0.0 ; ${'('.repeat(10_000)}python_version > "3"${')'.repeat(10_000)}\n`,
       // Holds everywhere, so that the pin is installed and checked.
       'requirements-clauses.txt': `torch==2.1.2\nnumpy==2.0.0 ; ${Array.from({ length: 5000 }, (_, index) => `python_version != "2.${index}"`).join(' and ')}\n`,
+      // Holds from Python 3.9 on, off Windows: 20,000 comparisons, which took 2 s evaluated one sample environment at a time.
+      'requirements-or-clauses.txt': `torch==2.1.2\nnumpy==2.0.0 ; ${Array(10_000).fill('python_version >= "3.9" and platform_system != "Windows"').join(' or ')}\n`,
+      // Names crafted to share one 16-bit key hash, which made grouping a set's pins quadratic.
+      'requirements-colliding.txt': `${namesSharingKeyHash(4096).map((name) => `${name}==1.0`).join('\n')}\n${pair}`,
+      // 100,000 clauses: admits NumPy 2, so that torch-numpy2 fires on it.
+      'requirements-not-equal.txt': `torch==2.1.2\nnumpy${Array.from({ length: 100_000 }, (_, index) => `!=1.${Math.floor(index / 1000)}.${index % 1000}`).join(',')}\n`,
       // Nothing else includes them, and they are checked together all the same.
       'requirements-cycle-a.txt': '-r requirements-cycle-b.txt\ntorch==2.1.2\n',
       'requirements-cycle-b.txt': '-r requirements-cycle-a.txt\nnumpy==2.0.0\n',
@@ -117,15 +124,18 @@ describe('a hostile repository', () => {
   });
 
   it('reads odd encodings, huge files and deep folders as pip would, without complaint, to the last line', () => {
-    const lastLines: Array<[string, number]> = [['requirements-utf16.txt', 3], ['requirements-latin1.txt', 4], ['requirements-huge.txt', 200_002], [`${deep}/requirements.txt`, 2]];
+    const lastLines: Array<[string, number]> = [
+      ['requirements-utf16.txt', 3], ['requirements-latin1.txt', 4], ['requirements-huge.txt', 200_002], [`${deep}/requirements.txt`, 2],
+      ['requirements-colliding.txt', 4098], ['requirements-not-equal.txt', 2],
+    ];
     for (const [file, line] of lastLines) {
       assert.deepEqual(parseErrorsOf(file), [], file);
       assert.equal(pairFoundAt(file), line, file);
     }
   });
 
-  it('reads deep parentheses and a marker of 5,000 clauses, and evaluates them', () => {
-    for (const file of ['requirements-parens.txt', 'requirements-clauses.txt']) {
+  it('reads deep parentheses and markers of thousands of clauses, and evaluates them', () => {
+    for (const file of ['requirements-parens.txt', 'requirements-clauses.txt', 'requirements-or-clauses.txt']) {
       assert.deepEqual(parseErrorsOf(file), [], file);
       // The markers hold for every Python 3, so that numpy is installed beside torch.
       assert.equal(pairFoundAt(file), 2, file);

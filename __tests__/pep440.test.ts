@@ -169,8 +169,21 @@ describe('parseVersion', () => {
     assert.ok(parseVersion(`1.${'1'.repeat(4300)}`));
   });
 
+  it('reads each version into release numbers of its own, whatever was read before', () => {
+    // The numbers are read into one array and copied out; a long or failed read must not show in the next.
+    const long = Array.from({ length: 100 }, (_, index) => index + 1).join('.');
+    const kept = [version(long), version('7.8'), parseVersion(`${long}.x`), version('v9rc1'), version('10.11.12')];
+    assert.deepEqual(kept.map((read) => read?.release), [Array.from({ length: 100 }, (_, index) => index + 1), [7, 8], undefined, [9], [10, 11, 12]]);
+    assert.ok(kept.every((read) => read === null || Object.isFrozen(read.release)));
+  });
+
   it('builds versions from parts', () => {
     assert.equal(versionFromParts({ release: [1, 2], pre: ['b', 1], dev: 0 }).text, '1.2b1.dev0');
+    const release = [1, 0];
+    const built = versionFromParts({ epoch: 2, release, post: 3, local: ['cu121'] });
+    release.push(5);
+    assert.ok(Object.isFrozen(built) && Object.isFrozen(built.release) && Object.isFrozen(built.local));
+    assert.deepEqual({ ...built }, { text: '2!1.0.post3+cu121', epoch: 2, release: [1, 0], pre: null, post: 3, dev: null, local: ['cu121'] });
   });
 });
 

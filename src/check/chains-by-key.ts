@@ -2,7 +2,8 @@
 // sets add hundreds of thousands of requirements in all, and a Map growing entry by entry would
 // allocate (and rehash) for most of them. Items are found by a hash of their key, and their keys are
 // read only where two hashes agree: for a packed requirement, reading its key means cutting its name
-// out of the packed text.
+// out of the packed text. A hash is 16 bits, so that names sharing one are easy to craft: past a
+// handful of keys of one hash, the others are found by their key in a Map (see CROWDED).
 
 /** No item: the end of a chain, or an empty cell. */
 export const END = -1;
@@ -32,6 +33,8 @@ export class ChainsByKey {
   private nextItem = new Int32Array(0);
   /** The first item of each chain that has a second, in the order the second was added. */
   repeated: number[] = [];
+  /** The chains of the keys past the CROWDED first of their hash, which have no cell, by key. */
+  private crowded = new Map<string, Chain>();
   private keys: ItemKeys = NO_KEYS;
 
   /** Forgets every item, and makes room for `items` new ones (none before the first reset). */
@@ -49,13 +52,22 @@ export class ChainsByKey {
     this.mask = cells - 1;
     this.shift = 32 - Math.log2(cells);
     this.repeated = [];
+    if (this.crowded.size > 0) this.crowded = new Map();
     this.keys = keys;
   }
 
   add(item: number, hash: number): void {
     let cell = this.home(hash);
+    let passed = 0;
     for (let first = this.cellFirst[cell] as number; first !== END; first = this.cellFirst[cell] as number) {
-      if (this.cellHash[cell] === hash && this.keys.hasKey(item, this.keys.keyOf(first))) break;
+      if (this.cellHash[cell] === hash) {
+        if (this.keys.hasKey(item, this.keys.keyOf(first))) break;
+        // No more than CROWDED keys of a hash have cells: all of them are passed, none the item's.
+        if (++passed === CROWDED) {
+          this.addCrowded(item);
+          return;
+        }
+      }
       cell = (cell + 1) & this.mask;
     }
     this.nextItem[item] = END;
@@ -71,11 +83,29 @@ export class ChainsByKey {
     this.cellLast[cell] = item;
   }
 
+  /** `add` for an item whose key is none of the CROWDED keys of its hash that have cells. */
+  private addCrowded(item: number): void {
+    const key = this.keys.keyOf(item);
+    this.nextItem[item] = END;
+    const chain = this.crowded.get(key);
+    if (chain === undefined) {
+      this.crowded.set(key, { first: item, last: item });
+      return;
+    }
+    if (chain.last === chain.first) this.repeated.push(chain.first);
+    this.nextItem[chain.last] = item;
+    chain.last = item;
+  }
+
   /** The first item of `key` (whose hash is `hash`), or END. */
   find(key: string, hash: number): number {
+    let passed = 0;
     for (let cell = this.home(hash); this.cellFirst[cell] !== END; cell = (cell + 1) & this.mask) {
       const first = this.cellFirst[cell] as number;
-      if (this.cellHash[cell] === hash && this.keys.hasKey(first, key)) return first;
+      if (this.cellHash[cell] === hash) {
+        if (this.keys.hasKey(first, key)) return first;
+        if (++passed === CROWDED) return this.crowded.get(key)?.first ?? END;
+      }
     }
     return END;
   }
@@ -98,4 +128,17 @@ export class ChainsByKey {
 
 /** 2^32 divided by the golden ratio, odd. */
 const FIBONACCI = 0x9e3779b9;
+/**
+ * At most this many keys of one hash get cells; the others go to a Map by key. Names crafted to share
+ * a hash would otherwise all land in one run of cells, each add comparing its key with every key
+ * before it: 30,000 such names took 36 s. Two packages of one set rarely share a hash at all, so
+ * that the Map costs nothing in the usual case.
+ */
+const CROWDED = 8;
 const NO_KEYS: ItemKeys = { keyOf: () => '', hasKey: () => false };
+
+/** The first and last item of a key's chain. */
+interface Chain {
+  first: number;
+  last: number;
+}

@@ -6,7 +6,7 @@
 
 import type { Matrix, Profile } from '../matrix/types.js';
 import type { CudaFact, ImageRef, IndexFact, InstallSet, ParsedFile, ParseResult, PythonFact, Requirement, Span } from '../model.js';
-import type { Place } from './findings.js';
+import { requirementText, type Place } from './findings.js';
 import type { Subject } from './subjects.js';
 import type { SpecifierSet } from '../pep440/specifier.js';
 import { keyHash, requirementTable, type RequirementTable } from '../parse/packed.js';
@@ -21,8 +21,18 @@ import { Specifiers, versionSpecifier, type Admits } from './versions.js';
  */
 export class Pin {
   private analysed: Admits | undefined;
+  private text: string | undefined;
 
   constructor(readonly requirement: Requirement, readonly file: string, private readonly specifiers: Specifiers) {}
+
+  /**
+   * The requirement as written, without its marker (`requirementText`): one string for every finding
+   * that names the pin, where a package pinned many ways names its first pin in each of thousands.
+   */
+  get shown(): string {
+    this.text ??= requirementText(this.requirement);
+    return this.text;
+  }
 
   get key(): string {
     return this.requirement.key;

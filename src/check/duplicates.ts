@@ -7,7 +7,7 @@
 import type { Finding, RuleInfo } from '../model.js';
 import type { SpecifierSet } from '../pep440/specifier.js';
 import { compareReadOrder, profileAllows, type CheckContext, type Pin, type SetView } from './context.js';
-import { makeFinding, requirementText, requirementWith } from './findings.js';
+import { makeFinding, requirementWith } from './findings.js';
 import type { FindingSink } from './finding-cap.js';
 import { fit } from './versions.js';
 
@@ -66,8 +66,8 @@ function conflict(context: CheckContext, later: Pin, earlier: Pin): Finding {
   return makeFinding({
     rule: 'conflicting-pin', severity: 'error', at: later.at, package: later.key,
     expected: target, actual: later.requirement.specifier, fix,
-    related: [{ ...earlier.at, message: requirementText(earlier.requirement) }],
-    message: `${requirementText(later.requirement)} conflicts with ${requirementText(earlier.requirement)} at ${earlier.at.file}:${earlier.at.span.line}: no version satisfies both, so pip stops with ResolutionImpossible (or, in separate RUN commands, the later install silently replaces the earlier). Pin ${fix} in both places, or delete one.`,
+    related: [{ ...earlier.at, message: earlier.shown }],
+    message: `${later.shown} conflicts with ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}: no version satisfies both, so pip stops with ResolutionImpossible (or, in separate RUN commands, the later install silently replaces the earlier). Pin ${fix} in both places, or delete one.`,
   });
 }
 
@@ -75,7 +75,7 @@ function duplicate(later: Pin, earlier: Pin): Finding {
   return makeFinding({
     rule: 'duplicate-pin', severity: 'notice', at: later.at, package: later.key,
     expected: null, actual: later.requirement.specifier, fix: null,
-    related: [{ ...earlier.at, message: requirementText(earlier.requirement) }],
-    message: `${requirementText(later.requirement)} repeats ${requirementText(earlier.requirement)} at ${earlier.at.file}:${earlier.at.span.line}; one of them can go, so that a later change cannot update one and miss the other.`,
+    related: [{ ...earlier.at, message: earlier.shown }],
+    message: `${later.shown} repeats ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}; one of them can go, so that a later change cannot update one and miss the other.`,
   });
 }

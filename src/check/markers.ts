@@ -3,7 +3,7 @@
 // Windows and macOS, x86-64 and ARM, CPython and PyPy): two pins under `python_version < "3.10"` and
 // `python_version >= "3.10"` never meet in any of them, so they never conflict.
 
-import { parseMarker, tryEvaluateMarker, type MarkerEnvironment } from '../parse/marker.js';
+import { MARKER_FALSE, MarkerEnvironments, parseMarker, type MarkerEnvironment } from '../parse/marker.js';
 import { contains, type SpecifierSet } from '../pep440/specifier.js';
 import { answerOnce } from './pair-cache.js';
 
@@ -20,7 +20,8 @@ const IMPLEMENTATIONS = [
   { implementation_name: 'pypy', platform_python_implementation: 'PyPy' },
 ];
 
-const ENVIRONMENTS: readonly MarkerEnvironment[] = PYTHON_MINORS.flatMap((minor) =>
+/** The sample, in the order of a Truth's flags. */
+export const ENVIRONMENTS: readonly MarkerEnvironment[] = PYTHON_MINORS.flatMap((minor) =>
   PATCHES.flatMap((patch) =>
     SYSTEMS.flatMap(({ machines, ...system }) =>
       machines.flatMap((platform_machine) =>
@@ -38,6 +39,7 @@ const ENVIRONMENTS: readonly MarkerEnvironment[] = PYTHON_MINORS.flatMap((minor)
 type Truth = Uint8Array;
 
 export class MarkerSpace {
+  private readonly environments = new MarkerEnvironments(ENVIRONMENTS);
   private readonly truths = new Map<string, Truth>();
   private readonly pythonMasks = new Map<SpecifierSet, Truth | null>();
   private readonly holdsFor = new Map<SpecifierSet | null, Map<string, boolean>>();
@@ -55,11 +57,9 @@ export class MarkerSpace {
     let truth = this.truths.get(marker);
     if (!truth) {
       const parsed = parseMarker(marker);
-      truth = new Uint8Array(ENVIRONMENTS.length);
-      ENVIRONMENTS.forEach((environment, index) => {
-        const result = parsed.ok ? tryEvaluateMarker(parsed.marker, environment) : null;
-        (truth as Truth)[index] = result === null || !result.ok || result.value ? 1 : 0;
-      });
+      truth = parsed.ok
+        ? this.environments.outcomes(parsed.marker).map((outcome) => (outcome === MARKER_FALSE ? 0 : 1))
+        : new Uint8Array(ENVIRONMENTS.length).fill(1);
       this.truths.set(marker, truth);
     }
     return truth;

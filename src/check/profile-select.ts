@@ -48,7 +48,9 @@ function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): P
   const profiledByHash = new Map<number, string[]>();
   for (const key of profiled) {
     const hash = keyHash(key);
-    profiledByHash.set(hash, [...(profiledByHash.get(hash) ?? []), key]);
+    const sharing = profiledByHash.get(hash);
+    if (sharing === undefined) profiledByHash.set(hash, [key]);
+    else sharing.push(key);
   }
   const pinned = new Map<string, Set<string>>();
   for (const file of parse.files) {
@@ -56,7 +58,7 @@ function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): P
     for (let index = 0; index < table.count; index++) {
       const candidates = profiledByHash.get(table.keyHash(index));
       if (candidates === undefined || table.hasUrl(index)) continue;
-      const key = keyAmong(table, index, candidates);
+      const key = keyAmong(table, index, candidates, profiled);
       if (key === undefined) continue;
       const specifier = table.specifier(index);
       if (specifier === '') continue;
@@ -85,13 +87,22 @@ function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): P
 }
 
 /**
- * The requirement's key, if it is one of `candidates`. A function of its own, not a closure in the
- * walk: one that captured the walk's index would cost an allocation for every requirement.
+ * The requirement's key, if it is one of `candidates` (the keys of `profiled` with its key's hash). A
+ * function of its own, not a closure in the walk: one that captured the walk's index would cost an
+ * allocation for every requirement.
  */
-function keyAmong(table: RequirementTable, index: number, candidates: readonly string[]): string | undefined {
+function keyAmong(table: RequirementTable, index: number, candidates: readonly string[], profiled: ReadonlySet<string>): string | undefined {
+  // A matrix may name many packages crafted to share a hash: past a few, one key read beats comparing with each.
+  if (candidates.length > FEW_CANDIDATES) {
+    const key = table.key(index);
+    return profiled.has(key) ? key : undefined;
+  }
   for (const candidate of candidates) if (table.hasKey(index, candidate)) return candidate;
   return undefined;
 }
+
+/** Candidates compared one by one with a requirement's key in place; more are looked up by its key. */
+const FEW_CANDIDATES = 8;
 
 /** A package counts when every exact pin of it in the repository is inside the profile. */
 function matchingPins(profile: Profile, exactPins: Map<string, Set<string>>, specifiers: Specifiers): number {

@@ -6,7 +6,7 @@ import type { ImageRef, PythonFact } from '../model.js';
 import type { CheckContext, InFile, Pin, SetView } from './context.js';
 import { factSpan, profileAllows, setPython } from './context.js';
 import { cudaTagIndex, isNvidiaCudaImage, parseCudaTag, withTag } from './cuda-tags.js';
-import { requirementText, requirementWith, type Place } from './findings.js';
+import { requirementWith, type Place } from './findings.js';
 import { contains } from '../pep440/specifier.js';
 import { cudaOfLabel } from '../parse/pytorch-index.js';
 import { cudaLabel, fit, localLabel, minorOf, namedRelease, type Admits } from './versions.js';
@@ -54,7 +54,7 @@ class PinSubject implements Subject {
   }
 
   get shown(): string {
-    return requirementText(this.pin.requirement);
+    return this.pin.shown;
   }
 
   get actual(): string {
@@ -177,7 +177,7 @@ function wheelCudaSubjects(view: SetView, context: CheckContext, labelled: reado
     const admits = cuda ? context.specifiers.version(cuda) : null;
     if (!exact || !cuda || !admits) continue;
     subjects.push({
-      key: CUDA, pseudo: true, at: pin.at, admits, shown: `CUDA ${cuda} (${requirementText(pin.requirement)})`, actual: cuda,
+      key: CUDA, pseudo: true, at: pin.at, admits, shown: `CUDA ${cuda} (${pin.shown})`, actual: cuda,
       fixFor: (specifier) => {
         const minor = minorOf(namedRelease(specifier) ?? '');
         return minor ? requirementWith(pin.requirement, `==${exact.release.join('.')}+${cudaLabel(minor)}`) : null;

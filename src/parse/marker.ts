@@ -493,18 +493,23 @@ function specifierOf(c: MarkerComparison, rhs: string): Specifier | null {
   return spec;
 }
 
+/**
+ * What a comparison looks up, as packaging does: a variable on the left, whose right side is taken as
+ * written; otherwise the right side names it (even when it is a quoted string). The one thing it reads
+ * of the environment.
+ */
+function lookedUp(c: MarkerComparison): string {
+  return c.lhs.kind === 'variable' ? c.lhs.value : c.rhs.value;
+}
+
 function compare(c: MarkerComparison, env: Partial<MarkerEnvironment>, extra: string): boolean | string {
-  // As packaging: a variable on the left is looked up and the right side taken as written;
-  // otherwise the right side names what to look up (even when it is a quoted string).
-  let key: string;
+  const key = lookedUp(c);
   let lhs: EnvValue | undefined;
   let rhs: EnvValue | undefined;
   if (c.lhs.kind === 'variable') {
-    key = c.lhs.value;
     lhs = lookup(env, extra, key);
     rhs = c.rhs.value;
   } else {
-    key = c.rhs.value;
     lhs = c.lhs.value;
     rhs = lookup(env, extra, key);
   }
@@ -597,4 +602,143 @@ export function evaluateMarker(marker: Marker, env: Partial<MarkerEnvironment>, 
   const result = tryEvaluateMarker(marker, env, extra);
   if (!result.ok) throw new MarkerEvaluationError(result.message);
   return result.value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation in many environments at once.
+
+/** What `tryEvaluateMarker` gives in one environment: false, true, or an error (where packaging raises). */
+export const MARKER_FALSE = 0;
+export const MARKER_TRUE = 1;
+export const MARKER_RAISES = 2;
+
+/** One value a variable takes: the first environment where it does, and all of them as a bit set. */
+interface SharedValue {
+  readonly environment: number;
+  readonly where: Uint32Array;
+}
+
+/**
+ * A fixed list of environments that markers are evaluated in all at once, each environment getting
+ * the outcome `tryEvaluateMarker` gives it (with no extra). A comparison reads one variable, so it is
+ * evaluated once for each distinct value of that variable among the environments, not once for each
+ * environment; its outcomes are sets of environments, as bits (environment e is bit e & 31 of word
+ * e >> 5), combined for `and` and `or` a word at a time. Evaluated in 240 environments one by one, a
+ * 5 MB marker of 166,666 comparisons took 18 s.
+ */
+export class MarkerEnvironments {
+  private readonly words: number;
+  /** Every environment. */
+  private readonly everywhere: Uint32Array;
+  /** The distinct values of every variable some environment has (and of `extra`). */
+  private readonly valuesOf = new Map<string, readonly SharedValue[]>();
+  /** The one value of any other variable: not defined, in every environment. */
+  private readonly undefinedEverywhere: readonly SharedValue[];
+
+  constructor(private readonly environments: ReadonlyArray<Partial<MarkerEnvironment>>) {
+    this.words = (environments.length + 31) >>> 5;
+    this.everywhere = new Uint32Array(this.words);
+    for (let environment = 0; environment < environments.length; environment++) setBit(this.everywhere, environment);
+    this.undefinedEverywhere = environments.length === 0 ? [] : [{ environment: 0, where: this.everywhere }];
+    const variables = new Set(['extra', ...environments.flatMap((environment) => Object.keys(environment))]);
+    for (const variable of variables) this.valuesOf.set(variable, this.distinctValues(variable));
+  }
+
+  /** The outcome in each environment, in their order: MARKER_FALSE, MARKER_TRUE or MARKER_RAISES. */
+  outcomes(marker: Marker): Uint8Array {
+    const { words, everywhere } = this;
+    const raises = new Uint32Array(words);
+    // The last comparison's or group's outcome, until the group it is in takes it.
+    const value = new Uint32Array(words);
+    // tryEvaluateMarker's stack, a bit set per open group where it has `anyTrue` and `allTrue`.
+    const groups: MarkerGroup[] = [marker];
+    const indices: number[] = [0];
+    let anyTrue: Uint32Array = new Uint32Array(words * 16);
+    let allTrue: Uint32Array = new Uint32Array(words * 16);
+    allTrue.set(everywhere);
+    let depth = 0;
+    let pending = false;
+    while (depth >= 0) {
+      const group = groups[depth] as MarkerGroup;
+      const at = depth * words;
+      if (pending) {
+        const index = indices[depth] as number;
+        if (index > 0 && group.joins[index - 1] === 'or') {
+          for (let word = 0; word < words; word++) anyTrue[at + word] = (anyTrue[at + word] as number) | (allTrue[at + word] as number);
+          allTrue.set(everywhere, at);
+        }
+        for (let word = 0; word < words; word++) allTrue[at + word] = (allTrue[at + word] as number) & (value[word] as number);
+        indices[depth] = index + 1;
+        pending = false;
+      }
+      const index = indices[depth] as number;
+      if (index === group.items.length) {
+        for (let word = 0; word < words; word++) value[word] = (anyTrue[at + word] as number) | (allTrue[at + word] as number);
+        depth--;
+        pending = true;
+        continue;
+      }
+      const item = group.items[index] as MarkerNode;
+      if (item.type === 'comparison') {
+        this.compareIn(item, value, raises);
+        pending = true;
+        continue;
+      }
+      depth++;
+      groups[depth] = item;
+      indices[depth] = 0;
+      if ((depth + 1) * words > allTrue.length) {
+        anyTrue = grown(anyTrue);
+        allTrue = grown(allTrue);
+      }
+      anyTrue.fill(0, depth * words, (depth + 1) * words);
+      allTrue.set(everywhere, depth * words);
+    }
+    const outcomes = new Uint8Array(this.environments.length);
+    for (let environment = 0; environment < outcomes.length; environment++) {
+      outcomes[environment] = hasBit(raises, environment) ? MARKER_RAISES : hasBit(value, environment) ? MARKER_TRUE : MARKER_FALSE;
+    }
+    return outcomes;
+  }
+
+  /** Sets `value` to where the comparison is true, and adds where it raises to `raises`. */
+  private compareIn(comparison: MarkerComparison, value: Uint32Array, raises: Uint32Array): void {
+    value.fill(0);
+    for (const { environment, where } of this.valuesOf.get(lookedUp(comparison)) ?? this.undefinedEverywhere) {
+      const result = compare(comparison, this.environments[environment] as Partial<MarkerEnvironment>, '');
+      if (result === false) continue;
+      const into = result === true ? value : raises;
+      for (let word = 0; word < where.length; word++) into[word] = (into[word] as number) | (where[word] as number);
+    }
+  }
+
+  private distinctValues(variable: string): SharedValue[] {
+    const byValue = new Map<string, SharedValue>();
+    this.environments.forEach((environment, index) => {
+      const found = lookup(environment, '', variable);
+      // compare() reads nothing else of an environment: equal values give equal outcomes.
+      const id = found === undefined ? 'undefined' : typeof found === 'string' ? `string ${found}` : `set ${JSON.stringify(found)}`;
+      let shared = byValue.get(id);
+      if (shared === undefined) {
+        shared = { environment: index, where: new Uint32Array(this.words) };
+        byValue.set(id, shared);
+      }
+      setBit(shared.where, index);
+    });
+    return [...byValue.values()];
+  }
+}
+
+function setBit(bits: Uint32Array, index: number): void {
+  bits[index >>> 5] = (bits[index >>> 5] as number) | (1 << (index & 31));
+}
+
+function hasBit(bits: Uint32Array, index: number): boolean {
+  return ((bits[index >>> 5] as number) & (1 << (index & 31))) !== 0;
+}
+
+function grown(bits: Uint32Array): Uint32Array {
+  const larger = new Uint32Array(bits.length * 2);
+  larger.set(bits);
+  return larger;
 }

@@ -136,26 +136,38 @@ const POST_SPELLINGS: readonly string[] = ['post', 'rev', 'r'];
 /** Parses a version as packaging's `Version()` does; null where it raises. */
 export function parseVersion(s: string): Version | null {
   // packaging's fast path for digits and dots; same result as the full grammar.
-  for (let i = 0; i < s.length; i++) {
+  let releaseOnly = true;
+  for (let i = 0; i < s.length && releaseOnly; i++) {
     const c = s.charCodeAt(i);
-    if (!isDigit(c) && c !== 0x2e) return parseFull(s);
+    releaseOnly = isDigit(c) || c === 0x2e;
   }
-  return parseRelease(s);
+  const version = releaseOnly ? parseRelease(s) : parseFull(s);
+  // A hostile version of a million components, read or not, must not leave room for them behind.
+  if (releaseRead.length > LONG_RELEASE) releaseRead.length = 0;
+  return version;
 }
 
+/**
+ * The release numbers of the version being read, copied out at its end into an array of their size:
+ * an array grown by push has room for 16, three times a version's usual share of memory, and versions
+ * are kept for the whole run (a set of 400,000 clauses keeps one for each).
+ */
+const releaseRead: VersionNumber[] = [];
+const LONG_RELEASE = 64;
+
 function parseRelease(s: string): Version | null {
-  const release: VersionNumber[] = [];
+  let count = 0;
   let start = 0;
   for (let i = 0; i <= s.length; i++) {
     if (i === s.length || s.charCodeAt(i) === 0x2e) {
       if (i === start) return null;
       const n = toNumber(s, start, i);
       if (n === null) return null;
-      release.push(n);
+      releaseRead[count++] = n;
       start = i + 1;
     }
   }
-  return freezeVersion(s, 0, release, null, null, null, null);
+  return freezeVersion(s, 0, releaseRead.slice(0, count), null, null, null, null);
 }
 
 function parseFull(s: string): Version | null {
@@ -174,11 +186,11 @@ function parseFull(s: string): Version | null {
   }
 
   if (j === i) return null;
-  const release: VersionNumber[] = [];
+  let count = 0;
   for (;;) {
     const n = toNumber(s, i, j);
     if (n === null) return null;
-    release.push(n);
+    releaseRead[count++] = n;
     i = j;
     if (i + 1 < end && s.charCodeAt(i) === 0x2e && isDigit(s.charCodeAt(i + 1))) {
       j = scanDigits(s, i + 1);
@@ -258,7 +270,7 @@ function parseFull(s: string): Version | null {
   }
 
   if (i !== end) return null;
-  return freezeVersion(s, epoch, release, pre, post, dev, local);
+  return freezeVersion(s, epoch, releaseRead.slice(0, count), pre, post, dev, local);
 }
 
 function parseLocalSegment(s: string, start: number, end: number): string | VersionNumber | null {
@@ -291,16 +303,19 @@ function freezeVersion(
 /** Builds a version from its parts (like `Version.from_parts`); its `text` is its normal form. */
 export function versionFromParts(parts: VersionParts): Version {
   const pre = parts.pre ?? null;
-  const draft = freezeVersion(
-    '',
-    parts.epoch ?? 0,
-    [...parts.release],
-    pre === null ? null : [pre[0], pre[1]],
-    parts.post ?? null,
-    parts.dev ?? null,
-    parts.local ? [...parts.local] : null,
-  );
-  return Object.freeze({ ...draft, text: normalizeVersion(draft) });
+  // One object, frozen once its text is printed from it: ranges build a version for every bound they
+  // draw, and a draft copied into the version cost as much again.
+  const version = {
+    text: '',
+    epoch: parts.epoch ?? 0,
+    release: Object.freeze([...parts.release]),
+    pre: pre === null ? null : Object.freeze<[PreReleaseLabel, VersionNumber]>([pre[0], pre[1]]),
+    post: parts.post ?? null,
+    dev: parts.dev ?? null,
+    local: parts.local ? Object.freeze([...parts.local]) : null,
+  };
+  version.text = normalizeVersion(version);
+  return Object.freeze(version);
 }
 
 function compareNumbers(a: VersionNumber, b: VersionNumber): number {
