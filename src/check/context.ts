@@ -20,7 +20,6 @@ import { Specifiers, versionSpecifier, type Admits } from './versions.js';
  * no rule, profile or duplicate ever looks at.
  */
 export class Pin {
-  private analysed: Admits | undefined;
   private text: string | undefined;
 
   constructor(readonly requirement: Requirement, readonly file: string, private readonly specifiers: Specifiers) {}
@@ -48,11 +47,14 @@ export class Pin {
     return this.requirement.specifier === '';
   }
 
-  /** What the specifier admits; the empty set (everything) when the requirement has no specifier. */
+  /**
+   * What the specifier admits; the empty set (everything) when the requirement has no specifier.
+   * Looked up each time, not kept: the run's cache is bounded, and a package pinned a million ways
+   * kept a parsed set in each of its million pins (600 MB).
+   */
   get admits(): Admits {
     // The readers only return requirements whose specifier parses (others become diagnostics).
-    this.analysed ??= this.specifiers.admits(this.requirement.specifier) ?? (this.specifiers.admits('') as Admits);
-    return this.analysed;
+    return this.specifiers.admits(this.requirement.specifier) ?? (this.specifiers.admits('') as Admits);
   }
 }
 
