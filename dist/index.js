@@ -48283,8 +48283,12 @@ function stripExtras(text) {
 }
 /** Reads one requirement as pip reads the text of a requirements-file line (or a `pip install` argument). */
 function readPipRequirement(text, editable) {
-    return editable ? readEditable(text) : readPlain(text);
+    if (editable)
+        return readEditable(text);
+    const simple = readSimpleRequirement(text);
+    return simple === null ? readPlain(text) : { ok: true, requirement: simple };
 }
+/** parse_req_from_line for a line that is not editable: every way pip reads one, the long way. */
 function readPlain(text) {
     const separator = isPipUrl(text) ? '; ' : ';';
     const cut = text.indexOf(separator);
@@ -48327,6 +48331,135 @@ function readPlain(text) {
         requirement: { name: parsed.name, extras: normaliseExtras(parsed.extras), specifier: parsed.specifier, marker, url: parsed.url === null ? null : redactUrl(parsed.url) },
     };
 }
+/**
+ * A requirement written the way most are, `name[extra,...]<op>1.2.3,<op>4.*  ; marker`: what readPlain
+ * reads from it, in one pass, or null for anything else (blanks inside, pre-releases, local labels,
+ * `===`, parentheses, URLs, paths, archives, a marker that does not parse), which readPlain reads
+ * the long way. Reading a large repository is mostly reading such lines.
+ */
+function readSimpleRequirement(text) {
+    const nameEnd = scanSimpleName(text, 0);
+    if (nameEnd < 0)
+        return null;
+    let at = nameEnd;
+    let extras = requirement/* NO_EXTRAS */.Cg;
+    if (text.charCodeAt(at) === LEFT_BRACKET) {
+        const written = [];
+        do {
+            const end = scanSimpleName(text, at + 1);
+            if (end < 0)
+                return null;
+            written.push(text.slice(at + 1, end));
+            at = end;
+        } while (text.charCodeAt(at) === COMMA);
+        if (text.charCodeAt(at) !== RIGHT_BRACKET)
+            return null;
+        extras = normaliseExtras(written);
+        at++;
+    }
+    const specifierStart = at;
+    if (requirements_file_isOperatorStart(text.charCodeAt(at))) {
+        for (;;) {
+            at = scanSimpleClause(text, at);
+            if (at < 0)
+                return null;
+            if (text.charCodeAt(at) !== COMMA)
+                break;
+            // A trailing comma is packaging's to judge.
+            if (!requirements_file_isOperatorStart(text.charCodeAt(at + 1)))
+                return null;
+            at++;
+        }
+    }
+    else if (isArchive(text.slice(0, nameEnd))) {
+        // `pkg.zip` (extras or not) names an archive to pip, not a project.
+        return null;
+    }
+    const specifierEnd = at;
+    while (text.charCodeAt(at) === requirements_file_SPACE)
+        at++;
+    let marker = null;
+    if (at < text.length) {
+        if (text.charCodeAt(at) !== requirements_file_SEMICOLON)
+            return null;
+        const markerStart = (0,pep440_version/* stripStart */.fM)(text, at + 1, text.length);
+        const markerEnd = (0,pep440_version/* stripEnd */.Gl)(text, markerStart, text.length);
+        if (markerEnd === markerStart)
+            return null;
+        marker = text.slice(markerStart, markerEnd);
+        if (!checkedMarker(marker).ok)
+            return null;
+    }
+    return { name: text.slice(0, nameEnd), extras, specifier: text.slice(specifierStart, specifierEnd), marker, url: null };
+}
+/** `[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?` from `from`: where it ends, or -1. */
+function scanSimpleName(text, from) {
+    let at = from;
+    while (at < text.length && requirements_file_isNameChar(text.charCodeAt(at)))
+        at++;
+    return at > from && isAsciiAlphanumeric(text.charCodeAt(from)) && isAsciiAlphanumeric(text.charCodeAt(at - 1)) ? at : -1;
+}
+/**
+ * One clause `<op>N(.N)*`, with `.*` after `==` and `!=` and two numbers at least after `~=`: where
+ * it ends (before `,`, a blank, `;` or the end), or -1.
+ */
+function scanSimpleClause(text, from) {
+    const first = text.charCodeAt(from);
+    const second = text.charCodeAt(from + 1);
+    let at = from + 1;
+    if (second === EQUALS)
+        at++;
+    else if (first !== requirements_file_LESS && first !== requirements_file_GREATER)
+        return -1;
+    // `===` compares text, not versions.
+    if (text.charCodeAt(at) === EQUALS)
+        return -1;
+    const wildcardAllowed = second === EQUALS && (first === EQUALS || first === EXCLAMATION);
+    let numbers = 0;
+    for (;;) {
+        const start = at;
+        while (isAsciiDigit(text.charCodeAt(at)))
+            at++;
+        if (at === start) {
+            if (!(wildcardAllowed && numbers > 0 && text.charCodeAt(at) === ASTERISK))
+                return -1;
+            at++;
+            break;
+        }
+        numbers++;
+        if (text.charCodeAt(at) !== DOT)
+            break;
+        at++;
+    }
+    if (first === TILDE && numbers < 2)
+        return -1;
+    const next = text.charCodeAt(at);
+    return at === text.length || next === COMMA || next === requirements_file_SPACE || next === requirements_file_SEMICOLON ? at : -1;
+}
+function requirements_file_isOperatorStart(code) {
+    return code === EQUALS || code === EXCLAMATION || code === requirements_file_LESS || code === requirements_file_GREATER || code === TILDE;
+}
+function requirements_file_isNameChar(code) {
+    return isAsciiAlphanumeric(code) || code === DOT || code === 0x5f || code === 0x2d;
+}
+function isAsciiAlphanumeric(code) {
+    return isAsciiDigit(code) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+}
+function isAsciiDigit(code) {
+    return code >= 0x30 && code <= 0x39;
+}
+const LEFT_BRACKET = 0x5b;
+const RIGHT_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const requirements_file_SEMICOLON = 0x3b;
+const requirements_file_SPACE = 0x20;
+const EQUALS = 0x3d;
+const EXCLAMATION = 0x21;
+const requirements_file_LESS = 0x3c;
+const requirements_file_GREATER = 0x3e;
+const TILDE = 0x7e;
+const DOT = 0x2e;
+const ASTERISK = 0x2a;
 /** parseMarker, remembered: a repository writes the same few markers on line after line. */
 function checkedMarker(marker) {
     let checked = CHECKED_MARKERS.get(marker);
