@@ -4,10 +4,10 @@
 // covers it) and runs it.
 
 import * as module from 'node:module';
-import { keepYoungGenerationSmall } from './heap.js';
+import { keepHeapSmall } from './heap.js';
 
 enableCompileCache();
-keepYoungGenerationSmall();
+keepHeapSmall();
 process.stdout.on('error', stdoutFailed);
 import('./cli.js')
   .then(({ main }) => main(process.argv.slice(2)))
