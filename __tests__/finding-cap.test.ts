@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runChecks } from '../src/check/index.js';
 import { FindingCap, MAX_FINDINGS_PER_RULE_AND_FILE } from '../src/check/finding-cap.js';
+import { scopeFindings, type DiffIndex } from '../src/github/filter.js';
 import type { Finding } from '../src/model.js';
 import { parseTexts, testMatrix, testProfile } from './helpers/matrix-fixture.js';
 
@@ -34,7 +35,8 @@ test('past the limit a rule\'s findings in a file are counted, not listed, and o
   assert.deepEqual([listed[0]?.line, listed.at(-1)?.line], [2, MAX_FINDINGS_PER_RULE_AND_FILE + 1]);
   const summary = conflicts.find((finding) => finding.package === null);
   assert.equal(summary?.severity, 'error');
-  assert.equal(summary?.line, MAX_FINDINGS_PER_RULE_AND_FILE + 2);
+  // It spans the lines left out: a pull request that changes one of them has it in its diff.
+  assert.deepEqual([summary?.line, summary?.endLine], [MAX_FINDINGS_PER_RULE_AND_FILE + 2, lines]);
   assert.equal(
     summary?.message,
     `conflicting-pin findings on ${lines - 1 - MAX_FINDINGS_PER_RULE_AND_FILE} more lines of requirements.txt are not listed, from line ${MAX_FINDINGS_PER_RULE_AND_FILE + 2} on: a report keeps at most ${MAX_FINDINGS_PER_RULE_AND_FILE} per rule and file, for no reader acts on more. Fix those listed (often one mistake repeated) and check again to see the rest.`,
@@ -80,6 +82,16 @@ test('the summary takes the most severe of what it left out, and stands at the f
   sink.push({ ...conflict('a.txt', 5), severity: 'warning' });
   sink.push({ ...conflict('a.txt', 5), column: 20, severity: 'notice' });
   const [summary] = cap.summaries();
-  assert.deepEqual([summary?.line, summary?.severity], [5, 'warning']);
+  assert.deepEqual([summary?.line, summary?.endLine, summary?.severity], [5, 7, 'warning']);
   assert.match(summary?.message ?? '', /^conflicting-pin findings on 2 more lines of a\.txt are not listed, from line 5 on/);
+});
+
+test('a pull request that adds one of the lines left out still fails on it: the summary is in its diff', () => {
+  const cap = new FindingCap(2);
+  const sink = cap.into([]);
+  for (let line = 2; line <= 400; line++) sink.push(conflict('requirements.txt', line));
+  const diff: DiffIndex = new Map([['requirements.txt', { added: new Set([250]), context: new Set<number>(), wholeFile: false }]]);
+  const [scoped] = scopeFindings(cap.summaries(), diff, 'added');
+  assert.equal(scoped?.finding.inDiff, true);
+  assert.equal(scoped?.anchor?.line, 4);
 });

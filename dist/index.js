@@ -45125,27 +45125,29 @@ class FindingCap {
         const line = finding.line ?? 1;
         const left = this.leftOut.get(key);
         if (!left) {
-            this.leftOut.set(key, { lines: new Set([line]), first: finding, severity: finding.severity });
+            this.leftOut.set(key, { lines: new Set([line]), first: finding, last: finding, severity: finding.severity });
             return false;
         }
         left.lines.add(line);
         if (line < (left.first.line ?? 1))
             left.first = finding;
+        if (line > (left.last.line ?? 1))
+            left.last = finding;
         if ((0,model/* severityRank */.qs)(finding.severity) > (0,model/* severityRank */.qs)(left.severity))
             left.severity = finding.severity;
         return false;
     }
-    /** For each rule and file past the limit, one finding that says how much was left out, and from where. */
+    /** For each rule and file past the limit, one finding over the lines left out that says how many they are. */
     summaries() {
-        return [...this.leftOut.values()].map(({ lines, first, severity }) => ({
+        return [...this.leftOut.values()].map(({ lines, first, last, severity }) => ({
             rule: first.rule,
             severity,
             message: `${first.rule} findings on ${lines.size} more ${lines.size === 1 ? 'line' : 'lines'} of ${first.file} are not listed, from line ${first.line ?? 1} on: a report keeps at most ${this.limit} per rule and file, for no reader acts on more. Fix those listed (often one mistake repeated) and check again to see the rest.`,
             file: first.file,
             line: first.line,
             column: first.column,
-            endLine: first.endLine,
-            endColumn: first.endColumn,
+            endLine: last.endLine ?? last.line,
+            endColumn: last.endColumn,
             package: null,
             expected: null,
             actual: null,
