@@ -39120,9 +39120,10 @@ function releaseRequirements(file) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cg: () => (/* binding */ NO_EXTRAS),
+/* harmony export */   UZ: () => (/* binding */ tooManyClauses),
 /* harmony export */   pP: () => (/* binding */ parseRequirement)
 /* harmony export */ });
-/* unused harmony export requirementToString */
+/* unused harmony exports MAX_SPECIFIER_CLAUSES, requirementToString */
 /* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9546);
 /* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(720);
 /* harmony import */ var _pep440_version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8400);
@@ -39134,6 +39135,28 @@ function releaseRequirements(file) {
 
 
 
+/**
+ * Clauses of one specifier the checks read. pip reads any number; a set of hundreds of thousands (a
+ * 5 MB line of `!=` clauses) costs the checks about 500 MB to lay out, six of them in one file 2 GB,
+ * and no real pin needs more than a few dozen.
+ */
+const MAX_SPECIFIER_CLAUSES = 1_000;
+/**
+ * Why a requirement whose specifier has more clauses than the checks read is left out of them, or
+ * null: the readers report it as a warning at the requirement and keep it out of the facts.
+ */
+function tooManyClauses(name, specifier) {
+    // A clause is at least two characters and a comma: a shorter set cannot have too many.
+    if (specifier.length < 3 * MAX_SPECIFIER_CLAUSES)
+        return null;
+    let clauses = 1;
+    for (let index = 0; index < specifier.length; index++)
+        if (specifier.charCodeAt(index) === 0x2c)
+            clauses++;
+    if (clauses <= MAX_SPECIFIER_CLAUSES)
+        return null;
+    return `${name}: a specifier of ${clauses} clauses; compat-guard checks at most ${MAX_SPECIFIER_CLAUSES} per requirement, so this requirement is not checked (pip reads it)`;
+}
 /** The extras of every requirement that has none: most have none, and need no array of their own. */
 const NO_EXTRAS = Object.freeze([]);
 function fail(message, offset) {
@@ -48731,6 +48754,11 @@ class FileReader {
             return;
         }
         const fields = read.requirement;
+        const unchecked = (0,requirement/* tooManyClauses */.UZ)(fields.name, fields.specifier);
+        if (unchecked !== null) {
+            this.report(line, start, 'warning', unchecked);
+            return;
+        }
         if (this.options.constraint) {
             const problem = !fields.name ? 'Unnamed requirements are not allowed as constraints'
                 : fields.extras.length > 0 ? 'Constraints cannot have extras'
@@ -48910,6 +48938,7 @@ function lastColumnOnLine(line, from, to, physical) {
 // Commands are read the way /bin/sh splits them (shell-words.ts) and their words expanded with the
 // stage's ARG and ENV values plus the variables the same RUN assigns (`V=1 && pip install x==$V`),
 // following `cd` so that relative paths resolve against the right directory.
+
 
 
 
@@ -49401,6 +49430,11 @@ class ScriptReader {
             return;
         }
         const { name, extras, specifier, marker, url } = read.requirement;
+        const unchecked = (0,requirement/* tooManyClauses */.UZ)(name, specifier);
+        if (unchecked !== null) {
+            this.problem(span, 'warning', `pip install ${unchecked}`);
+            return;
+        }
         // Listed field by field: spreading into a literal that adds fields is several times slower in V8.
         this.scope.facts.requirements.push({
             name,
@@ -51296,6 +51330,11 @@ class PyprojectReader {
             this.report(at, 'error', `Invalid requirement ${quoteInput(text)} in ${group}: ${parsed.message}`);
             return;
         }
+        const unchecked = (0,requirement/* tooManyClauses */.UZ)(parsed.name, parsed.specifier);
+        if (unchecked !== null) {
+            this.report(this.locator.position(span.start), 'warning', `${unchecked} (in ${group})`);
+            return;
+        }
         this.file.requirements.push(this.requirement(parsed, this.spanOf(span), group, false));
     }
     requirement(parsed, span, group, editable) {
@@ -51472,6 +51511,11 @@ class PyprojectReader {
         const parsed = (0,requirement/* parseRequirement */.pP)(text);
         if (!parsed.ok) {
             this.reportAt(path, 'error', `${group}.${name}: reads as ${quoteInput(text)}, which is not a valid requirement: ${parsed.message}`);
+            return;
+        }
+        const unchecked = (0,requirement/* tooManyClauses */.UZ)(parsed.name, parsed.specifier);
+        if (unchecked !== null) {
+            this.reportAt(path, 'warning', `${group}.${unchecked}`);
             return;
         }
         // A Poetry dependency is its key and its value: `torch = { version = "2.1.2", source = "cu121" }`.

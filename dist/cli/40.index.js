@@ -4164,6 +4164,8 @@ function sourceOf(placement, target) {
 
 // EXTERNAL MODULE: ./lib/src/model.js
 var model = __webpack_require__(4887);
+// EXTERNAL MODULE: ./lib/src/parse/requirement.js
+var requirement = __webpack_require__(4873);
 // EXTERNAL MODULE: ./lib/src/pep440/version.js
 var pep440_version = __webpack_require__(8400);
 // EXTERNAL MODULE: ./lib/src/pep440/specifier.js
@@ -4172,8 +4174,6 @@ var pep440_specifier = __webpack_require__(720);
 var parse_marker = __webpack_require__(9546);
 // EXTERNAL MODULE: ./lib/src/parse/pytorch-index.js
 var pytorch_index = __webpack_require__(2888);
-// EXTERNAL MODULE: ./lib/src/parse/requirement.js
-var requirement = __webpack_require__(4873);
 // EXTERNAL MODULE: ./lib/src/parse/strings.js
 var parse_strings = __webpack_require__(9196);
 ;// CONCATENATED MODULE: ./lib/src/parse/text.js
@@ -5395,6 +5395,11 @@ class FileReader {
             return;
         }
         const fields = read.requirement;
+        const unchecked = (0,requirement/* tooManyClauses */.UZ)(fields.name, fields.specifier);
+        if (unchecked !== null) {
+            this.report(line, start, 'warning', unchecked);
+            return;
+        }
         if (this.options.constraint) {
             const problem = !fields.name ? 'Unnamed requirements are not allowed as constraints'
                 : fields.extras.length > 0 ? 'Constraints cannot have extras'
@@ -5574,6 +5579,7 @@ function lastColumnOnLine(line, from, to, physical) {
 // Commands are read the way /bin/sh splits them (shell-words.ts) and their words expanded with the
 // stage's ARG and ENV values plus the variables the same RUN assigns (`V=1 && pip install x==$V`),
 // following `cd` so that relative paths resolve against the right directory.
+
 
 
 
@@ -6065,6 +6071,11 @@ class ScriptReader {
             return;
         }
         const { name, extras, specifier, marker, url } = read.requirement;
+        const unchecked = (0,requirement/* tooManyClauses */.UZ)(name, specifier);
+        if (unchecked !== null) {
+            this.problem(span, 'warning', `pip install ${unchecked}`);
+            return;
+        }
         // Listed field by field: spreading into a literal that adds fields is several times slower in V8.
         this.scope.facts.requirements.push({
             name,
@@ -6649,6 +6660,11 @@ class PyprojectReader {
             this.report(at, 'error', `Invalid requirement ${quoteInput(text)} in ${group}: ${parsed.message}`);
             return;
         }
+        const unchecked = (0,requirement/* tooManyClauses */.UZ)(parsed.name, parsed.specifier);
+        if (unchecked !== null) {
+            this.report(this.locator.position(span.start), 'warning', `${unchecked} (in ${group})`);
+            return;
+        }
         this.file.requirements.push(this.requirement(parsed, this.spanOf(span), group, false));
     }
     requirement(parsed, span, group, editable) {
@@ -6825,6 +6841,11 @@ class PyprojectReader {
         const parsed = (0,requirement/* parseRequirement */.pP)(text);
         if (!parsed.ok) {
             this.reportAt(path, 'error', `${group}.${name}: reads as ${quoteInput(text)}, which is not a valid requirement: ${parsed.message}`);
+            return;
+        }
+        const unchecked = (0,requirement/* tooManyClauses */.UZ)(parsed.name, parsed.specifier);
+        if (unchecked !== null) {
+            this.reportAt(path, 'warning', `${group}.${unchecked}`);
             return;
         }
         // A Poetry dependency is its key and its value: `torch = { version = "2.1.2", source = "cu121" }`.
@@ -9977,9 +9998,10 @@ function cudaOfLabel(label) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cg: () => (/* binding */ NO_EXTRAS),
+/* harmony export */   UZ: () => (/* binding */ tooManyClauses),
 /* harmony export */   pP: () => (/* binding */ parseRequirement)
 /* harmony export */ });
-/* unused harmony export requirementToString */
+/* unused harmony exports MAX_SPECIFIER_CLAUSES, requirementToString */
 /* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9546);
 /* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(720);
 /* harmony import */ var _pep440_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8400);
@@ -9991,6 +10013,28 @@ function cudaOfLabel(label) {
 
 
 
+/**
+ * Clauses of one specifier the checks read. pip reads any number; a set of hundreds of thousands (a
+ * 5 MB line of `!=` clauses) costs the checks about 500 MB to lay out, six of them in one file 2 GB,
+ * and no real pin needs more than a few dozen.
+ */
+const MAX_SPECIFIER_CLAUSES = 1_000;
+/**
+ * Why a requirement whose specifier has more clauses than the checks read is left out of them, or
+ * null: the readers report it as a warning at the requirement and keep it out of the facts.
+ */
+function tooManyClauses(name, specifier) {
+    // A clause is at least two characters and a comma: a shorter set cannot have too many.
+    if (specifier.length < 3 * MAX_SPECIFIER_CLAUSES)
+        return null;
+    let clauses = 1;
+    for (let index = 0; index < specifier.length; index++)
+        if (specifier.charCodeAt(index) === 0x2c)
+            clauses++;
+    if (clauses <= MAX_SPECIFIER_CLAUSES)
+        return null;
+    return `${name}: a specifier of ${clauses} clauses; compat-guard checks at most ${MAX_SPECIFIER_CLAUSES} per requirement, so this requirement is not checked (pip reads it)`;
+}
 /** The extras of every requirement that has none: most have none, and need no array of their own. */
 const NO_EXTRAS = Object.freeze([]);
 function fail(message, offset) {

@@ -11,6 +11,7 @@
 
 import type { Include, IndexFact, PythonFact, Requirement, Span } from '../model.js';
 import { canonicalName } from '../model.js';
+import { tooManyClauses } from './requirement.js';
 import { readPipRequirement, redactUrl } from './requirements-file.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
 import { REDIRECTIONS, tokenizeShell } from './shell-words.js';
@@ -502,6 +503,11 @@ class ScriptReader {
       return;
     }
     const { name, extras, specifier, marker, url } = read.requirement;
+    const unchecked = tooManyClauses(name, specifier);
+    if (unchecked !== null) {
+      this.problem(span, 'warning', `pip install ${unchecked}`);
+      return;
+    }
     // Listed field by field: spreading into a literal that adds fields is several times slower in V8.
     this.scope.facts.requirements.push({
       name,

@@ -7,7 +7,7 @@ import { parse, TomlError, type TomlTable, type TomlValue } from 'smol-toml';
 import { canonicalName, type Diagnostic, type IndexFact, type ParsedFile, type Requirement, type Severity, type Span } from '../model.js';
 import { parseSpecifierSet } from '../pep440/specifier.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
-import { parseRequirement, type ParsedRequirement } from './requirement.js';
+import { parseRequirement, tooManyClauses, type ParsedRequirement } from './requirement.js';
 import { normaliseExtras, quoteInput, redactUrl } from './requirements-file.js';
 
 export interface PyprojectResult {
@@ -90,6 +90,11 @@ class PyprojectReader {
     if (!parsed.ok) {
       const at = this.locator.position(span.exact ? span.start + parsed.offset : span.start);
       this.report(at, 'error', `Invalid requirement ${quoteInput(text)} in ${group}: ${parsed.message}`);
+      return;
+    }
+    const unchecked = tooManyClauses(parsed.name, parsed.specifier);
+    if (unchecked !== null) {
+      this.report(this.locator.position(span.start), 'warning', `${unchecked} (in ${group})`);
       return;
     }
     this.file.requirements.push(this.requirement(parsed, this.spanOf(span), group, false));
@@ -255,6 +260,11 @@ class PyprojectReader {
     const parsed = parseRequirement(text);
     if (!parsed.ok) {
       this.reportAt(path, 'error', `${group}.${name}: reads as ${quoteInput(text)}, which is not a valid requirement: ${parsed.message}`);
+      return;
+    }
+    const unchecked = tooManyClauses(parsed.name, parsed.specifier);
+    if (unchecked !== null) {
+      this.reportAt(path, 'warning', `${group}.${unchecked}`);
       return;
     }
     // A Poetry dependency is its key and its value: `torch = { version = "2.1.2", source = "cu121" }`.

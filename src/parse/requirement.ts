@@ -14,6 +14,26 @@ export type RequirementParse =
 
 export type ParsedRequirement = Extract<RequirementParse, { ok: true }>;
 
+/**
+ * Clauses of one specifier the checks read. pip reads any number; a set of hundreds of thousands (a
+ * 5 MB line of `!=` clauses) costs the checks about 500 MB to lay out, six of them in one file 2 GB,
+ * and no real pin needs more than a few dozen.
+ */
+export const MAX_SPECIFIER_CLAUSES = 1_000;
+
+/**
+ * Why a requirement whose specifier has more clauses than the checks read is left out of them, or
+ * null: the readers report it as a warning at the requirement and keep it out of the facts.
+ */
+export function tooManyClauses(name: string, specifier: string): string | null {
+  // A clause is at least two characters and a comma: a shorter set cannot have too many.
+  if (specifier.length < 3 * MAX_SPECIFIER_CLAUSES) return null;
+  let clauses = 1;
+  for (let index = 0; index < specifier.length; index++) if (specifier.charCodeAt(index) === 0x2c) clauses++;
+  if (clauses <= MAX_SPECIFIER_CLAUSES) return null;
+  return `${name}: a specifier of ${clauses} clauses; compat-guard checks at most ${MAX_SPECIFIER_CLAUSES} per requirement, so this requirement is not checked (pip reads it)`;
+}
+
 /** The extras of every requirement that has none: most have none, and need no array of their own. */
 export const NO_EXTRAS: readonly string[] = Object.freeze([]);
 

@@ -13,7 +13,7 @@ import { isPythonWhitespace, normalizeVersion, parseVersion, pythonTrim, stripEn
 import { pythonRepr } from '../pep440/specifier.js';
 import { parseMarker, type MarkerParse } from './marker.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
-import { NO_EXTRAS, parseRequirement } from './requirement.js';
+import { NO_EXTRAS, parseRequirement, tooManyClauses } from './requirement.js';
 import type { RequirementPacker, RequirementPlace } from './packed.js';
 import { detached, SharedStrings } from './strings.js';
 import { splitLines } from './text.js';
@@ -1016,6 +1016,11 @@ class FileReader {
       return;
     }
     const fields = read.requirement;
+    const unchecked = tooManyClauses(fields.name, fields.specifier);
+    if (unchecked !== null) {
+      this.report(line, start, 'warning', unchecked);
+      return;
+    }
     if (this.options.constraint) {
       const problem = !fields.name ? 'Unnamed requirements are not allowed as constraints'
         : fields.extras.length > 0 ? 'Constraints cannot have extras'
