@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { expandableEnvironment, readRepository } from '../src/parse/repository.js';
+import { expandableEnvironment, MAX_CHECKED_STAGES, readRepository } from '../src/parse/repository.js';
 import { makeTree, removeTree } from './helpers/temp-tree.js';
 
 const roots: string[] = [];
@@ -181,6 +181,24 @@ describe('readRepository', () => {
       assert.match(result.diagnostics[0]?.message ?? '', encoding === 'utf8' ? /UTF-8 byte-order mark: pip reads pyproject\.toml as UTF-8 as it is, and its TOML reader refuses the mark/ : /^pyproject\.toml: UTF-16-LE \(byte-order mark\): pip reads pyproject\.toml as UTF-8 and cannot read it/);
       assert.deepEqual(result.files.map((file) => file.requirements.map((requirement) => requirement.key)), [['numpy'], ['numpy']]);
     }
+  });
+
+  it('checks the first MAX_CHECKED_STAGES build stages of a Dockerfile, and says where the others begin', () => {
+    // Each stage built FROM the one before: every set holds its whole chain, so that the sets of
+    // thousands of such stages would cost the square of their number.
+    const stages = MAX_CHECKED_STAGES + 50;
+    const lines = ['FROM python:3.11-slim AS s0', 'RUN pip install -r requirements.txt'];
+    for (let index = 1; index < stages; index++) lines.push(`FROM s${index - 1} AS s${index}`);
+    const root = repo({ Dockerfile: `${lines.join('\n')}\n`, 'requirements.txt': 'numpy==1.24.4\n' });
+    const result = readRepository(root);
+    const dockerSets = result.installSets.filter((set) => set.file === 'Dockerfile');
+    assert.equal(dockerSets.length, MAX_CHECKED_STAGES);
+    assert.deepEqual(dockerSets.at(-1)?.stages?.length, MAX_CHECKED_STAGES);
+    assert.deepEqual(dockerSets.at(-1)?.files, ['Dockerfile', 'requirements.txt']);
+    assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.severity]), [['Dockerfile', MAX_CHECKED_STAGES + 2, 'warning']]);
+    assert.match(result.diagnostics[0]?.message ?? '', new RegExp(`^${stages} build stages: the first ${MAX_CHECKED_STAGES} are checked`));
+    // The file they install is still checked on its own.
+    assert.ok(result.installSets.some((set) => set.id === 'requirements.txt'));
   });
 
   it('reports a binary file at the line and column of its first NUL', () => {
