@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { expandableEnvironment, MAX_CHECKED_STAGES, readRepository } from '../src/parse/repository.js';
+import type { FileSource } from '../src/parse/discover.js';
+import { expandableEnvironment, MAX_CHECKED_STAGES, parseRepository, readRepository } from '../src/parse/repository.js';
 import { makeTree, removeTree } from './helpers/temp-tree.js';
 
 const roots: string[] = [];
@@ -181,6 +182,23 @@ describe('readRepository', () => {
       assert.match(result.diagnostics[0]?.message ?? '', encoding === 'utf8' ? /UTF-8 byte-order mark: pip reads pyproject\.toml as UTF-8 as it is, and its TOML reader refuses the mark/ : /^pyproject\.toml: UTF-16-LE \(byte-order mark\): pip reads pyproject\.toml as UTF-8 and cannot read it/);
       assert.deepEqual(result.files.map((file) => file.requirements.map((requirement) => requirement.key)), [['numpy'], ['numpy']]);
     }
+  });
+
+  it('reads a file that includes another a hundred thousand times once, and asks the disk about it once', () => {
+    const texts: Record<string, string> = { 'requirements.txt': `${'-r shared.txt\n'.repeat(100_000)}numpy==1.24.4\n`, 'shared.txt': 'numpy==1.26.4\n' };
+    const asked = new Map<string, number>();
+    const source: FileSource = {
+      read: (path) => ({ ok: true, bytes: new TextEncoder().encode(texts[path] ?? '') }),
+      isFile: (path) => {
+        asked.set(path, (asked.get(path) ?? 0) + 1);
+        return Object.hasOwn(texts, path);
+      },
+      leadsOutside: () => false,
+    };
+    const result = parseRepository([{ path: 'requirements.txt', kind: 'requirements' }], source);
+    assert.deepEqual([...asked], [['shared.txt', 1]]);
+    assert.deepEqual(result.files.map((file) => file.path), ['requirements.txt', 'shared.txt']);
+    assert.deepEqual(result.installSets.map((set) => [set.id, set.files]), [['requirements.txt', ['requirements.txt', 'shared.txt']]]);
   });
 
   it('checks the first MAX_CHECKED_STAGES build stages of a Dockerfile, and says where the others begin', () => {

@@ -7393,13 +7393,16 @@ function expandableEnvironment(env) {
     return safe;
 }
 /** The pure core of readRepository: everything comes through `source`. */
-function parseRepository(discovered, source, options = {}) {
+function parseRepository(discovered, fileSource, options = {}) {
     const strings = new parse_strings/* SharedStrings */.g();
     const packer = options.pack ? new packed/* RequirementPacker */.kY(strings) : null;
     const reading = { env: options.env ?? {}, strings, packer, files: new Map(), stages: new Map(), diagnostics: [] };
+    // A file can include another a hundred thousand times: the queue is read from its head (shift() on
+    // a long queue made that quadratic), and each path is looked up on disk once.
+    const source = rememberingIsFile(fileSource);
     const pending = [...discovered];
-    while (pending.length > 0) {
-        const next = pending.shift();
+    for (let head = 0; head < pending.length; head++) {
+        const next = pending[head];
         if (reading.files.has(next.path))
             continue;
         const parsed = readOne(next.path, next.kind, source, reading);
@@ -7454,6 +7457,22 @@ function readOne(path, kind, source, reading) {
     for (const diagnostic of parsed.diagnostics)
         reading.diagnostics.push(diagnostic);
     return parsed.file;
+}
+/** `source`, answering isFile once per path. */
+function rememberingIsFile(source) {
+    const answers = new Map();
+    return {
+        read: (path) => source.read(path),
+        leadsOutside: (path) => source.leadsOutside(path),
+        isFile: (path) => {
+            let answer = answers.get(path);
+            if (answer === undefined) {
+                answer = source.isFile(path);
+                answers.set(path, answer);
+            }
+            return answer;
+        },
+    };
 }
 /** Why an include is not read: it leads out of the repository through a symlink (`etc -> /etc`), or nothing is there. */
 function unreadInclude(file, include, source) {
@@ -7599,13 +7618,14 @@ function dockerfileSets(file, reading) {
 function closure(roots, byPath) {
     const seen = new Set();
     const queue = [...roots];
-    while (queue.length > 0) {
-        const path = queue.shift();
+    for (let head = 0; head < queue.length; head++) {
+        const path = queue[head];
         if (seen.has(path))
             continue;
         seen.add(path);
         for (const include of byPath.get(path)?.includes ?? [])
-            queue.push(include.path);
+            if (!seen.has(include.path))
+                queue.push(include.path);
     }
     return [...seen].filter((path) => byPath.has(path));
 }

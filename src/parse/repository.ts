@@ -54,13 +54,16 @@ interface Reading {
 }
 
 /** The pure core of readRepository: everything comes through `source`. */
-export function parseRepository(discovered: readonly DiscoveredFile[], source: FileSource, options: ReadOptions = {}): ParseResult {
+export function parseRepository(discovered: readonly DiscoveredFile[], fileSource: FileSource, options: ReadOptions = {}): ParseResult {
   const strings = new SharedStrings();
   const packer = options.pack ? new RequirementPacker(strings) : null;
   const reading: Reading = { env: options.env ?? {}, strings, packer, files: new Map(), stages: new Map(), diagnostics: [] };
+  // A file can include another a hundred thousand times: the queue is read from its head (shift() on
+  // a long queue made that quadratic), and each path is looked up on disk once.
+  const source = rememberingIsFile(fileSource);
   const pending: Array<{ path: string; kind: FileKind }> = [...discovered];
-  while (pending.length > 0) {
-    const next = pending.shift() as { path: string; kind: FileKind };
+  for (let head = 0; head < pending.length; head++) {
+    const next = pending[head] as { path: string; kind: FileKind };
     if (reading.files.has(next.path)) continue;
     const parsed = readOne(next.path, next.kind, source, reading);
     if (!parsed) continue;
@@ -110,6 +113,23 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
   // A loop, not push(...): a file can hold more diagnostics than a call has room for arguments.
   for (const diagnostic of parsed.diagnostics) reading.diagnostics.push(diagnostic);
   return parsed.file;
+}
+
+/** `source`, answering isFile once per path. */
+function rememberingIsFile(source: FileSource): FileSource {
+  const answers = new Map<string, boolean>();
+  return {
+    read: (path) => source.read(path),
+    leadsOutside: (path) => source.leadsOutside(path),
+    isFile: (path) => {
+      let answer = answers.get(path);
+      if (answer === undefined) {
+        answer = source.isFile(path);
+        answers.set(path, answer);
+      }
+      return answer;
+    },
+  };
 }
 
 /** Why an include is not read: it leads out of the repository through a symlink (`etc -> /etc`), or nothing is there. */
@@ -251,11 +271,11 @@ function dockerfileSets(file: ParsedFile, reading: Reading): InstallSet[] {
 function closure(roots: readonly string[], byPath: Map<string, ParsedFile>): string[] {
   const seen = new Set<string>();
   const queue = [...roots];
-  while (queue.length > 0) {
-    const path = queue.shift() as string;
+  for (let head = 0; head < queue.length; head++) {
+    const path = queue[head] as string;
     if (seen.has(path)) continue;
     seen.add(path);
-    for (const include of byPath.get(path)?.includes ?? []) queue.push(include.path);
+    for (const include of byPath.get(path)?.includes ?? []) if (!seen.has(include.path)) queue.push(include.path);
   }
   return [...seen].filter((path) => byPath.has(path));
 }
