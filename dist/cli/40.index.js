@@ -320,7 +320,8 @@ const ENVIRONMENTS = PYTHON_MINORS.flatMap((minor) => PATCHES.flatMap((patch) =>
     platform_release: '', platform_version: '', extras: [], dependency_groups: [],
 }))))));
 class MarkerSpace {
-    environments = new parse_marker/* MarkerEnvironments */.xo(ENVIRONMENTS);
+    /** Built at the first marker: most sets have none, and a one-file check would pay it at start-up. */
+    environments = null;
     truths = new Map();
     pythonMasks = new Map();
     holdsFor = new Map();
@@ -337,7 +338,7 @@ class MarkerSpace {
         if (!truth) {
             const parsed = (0,parse_marker/* parseMarker */.gY)(marker);
             truth = parsed.ok
-                ? this.environments.outcomes(parsed.marker).map((outcome) => (outcome === parse_marker/* MARKER_FALSE */.PK ? 0 : 1))
+                ? (this.environments ??= new parse_marker/* MarkerEnvironments */.xo(ENVIRONMENTS)).outcomes(parsed.marker).map((outcome) => (outcome === parse_marker/* MARKER_FALSE */.PK ? 0 : 1))
                 : new Uint8Array(ENVIRONMENTS.length).fill(1);
             this.truths.set(marker, truth);
         }

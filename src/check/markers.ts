@@ -39,7 +39,8 @@ export const ENVIRONMENTS: readonly MarkerEnvironment[] = PYTHON_MINORS.flatMap(
 type Truth = Uint8Array;
 
 export class MarkerSpace {
-  private readonly environments = new MarkerEnvironments(ENVIRONMENTS);
+  /** Built at the first marker: most sets have none, and a one-file check would pay it at start-up. */
+  private environments: MarkerEnvironments | null = null;
   private readonly truths = new Map<string, Truth>();
   private readonly pythonMasks = new Map<SpecifierSet, Truth | null>();
   private readonly holdsFor = new Map<SpecifierSet | null, Map<string, boolean>>();
@@ -58,7 +59,7 @@ export class MarkerSpace {
     if (!truth) {
       const parsed = parseMarker(marker);
       truth = parsed.ok
-        ? this.environments.outcomes(parsed.marker).map((outcome) => (outcome === MARKER_FALSE ? 0 : 1))
+        ? (this.environments ??= new MarkerEnvironments(ENVIRONMENTS)).outcomes(parsed.marker).map((outcome) => (outcome === MARKER_FALSE ? 0 : 1))
         : new Uint8Array(ENVIRONMENTS.length).fill(1);
       this.truths.set(marker, truth);
     }
