@@ -43611,7 +43611,7 @@ const ENVIRONMENTS = PYTHON_MINORS.flatMap((minor) => PATCHES.flatMap((patch) =>
     platform_release: '', platform_version: '', extras: [], dependency_groups: [],
 }))))));
 class MarkerSpace {
-    /** Built at the first marker: most sets have none, and a one-file check would pay it at start-up. */
+    /** Built at the first marker evaluated: a repository without markers never needs it (1.6 ms of a one-file check). */
     environments = null;
     truths = new Map();
     pythonMasks = new Map();
