@@ -130,7 +130,7 @@ describe('readRepository', () => {
     // A stand-in for /etc, so that the test reads nothing of the machine's own.
     const outside = repo({ passwd: 'root:x:0:0:root:/root:/bin/bash\n', hostname: 'runner\n' });
     const root = repo({
-      'requirements.txt': '-r etc/passwd\n-c etc/hostname\n-r etc/shadow\n-r requirements-dev.txt\n-r real/base.txt\n-r alias/base.txt\nnumpy==1.24.4\n',
+      'requirements.txt': '-r etc/passwd\n-c etc/hostname\n-r etc/shadow\n-r requirements-dev.txt\n-r real/base.txt\n-r alias/base.txt\n-r gone/passwd\n-r gone-inside/base.txt\nnumpy==1.24.4\n',
       'real/base.txt': 'pandas==2.0.3\n',
       'docker/Dockerfile': 'FROM python:3.11\nCOPY . /app\nRUN pip install -r etc/passwd\n',
     });
@@ -138,6 +138,9 @@ describe('readRepository', () => {
     fs.symlinkSync(outside, path.join(root, 'docker', 'etc'));
     // A symlink that stays inside is followed as before.
     fs.symlinkSync(path.join(root, 'real'), path.join(root, 'alias'));
+    // Links that lead nowhere: one to a place outside, one to a place inside.
+    fs.symlinkSync(path.join(outside, 'no-such-folder'), path.join(root, 'gone'));
+    fs.symlinkSync(path.join(root, 'no-such-folder'), path.join(root, 'gone-inside'));
     const result = readRepository(root);
     assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.severity, diagnostic.message]), [
       ['docker/Dockerfile', 3, 'warning', 'pip install -r etc/passwd: docker/etc/passwd leads outside the repository through a symlink; not read'],
@@ -146,6 +149,8 @@ describe('readRepository', () => {
       // No file at its end, but it leads outside all the same.
       ['requirements.txt', 3, 'error', '-r etc/shadow leads outside the repository through a symlink; not read'],
       ['requirements.txt', 4, 'warning', '-r requirements-dev.txt: no such file in the repository; not checked'],
+      ['requirements.txt', 7, 'error', '-r gone/passwd leads outside the repository through a symlink; not read'],
+      ['requirements.txt', 8, 'warning', '-r gone-inside/base.txt: no such file in the repository; not checked'],
     ]);
     assert.deepEqual(result.files.map((file) => file.path), ['alias/base.txt', 'docker/Dockerfile', 'real/base.txt', 'requirements.txt']);
   });

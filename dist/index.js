@@ -46104,11 +46104,15 @@ function createFileSource(root, plainFiles = new Set()) {
             const absolute = external_node_path_.resolve(root, relativePath);
             if (toRelative(root, absolute) === null)
                 return true;
-            // The longest part of the path that exists decides: a missing file below `etc -> /etc` is outside too.
+            // The longest part of the path that exists decides: a missing file below `etc -> /etc` is outside
+            // too, and so is one below a link to a place outside that does not exist (`etc -> /gone`).
             for (let existing = absolute; toRelative(root, existing) !== null; existing = external_node_path_.dirname(existing)) {
                 const real = safeRealpath(existing);
                 if (real !== null)
                     return toRelative(realRoot, real) === null;
+                const target = danglingLinkTarget(existing);
+                if (target !== null && toRelative(realRoot, external_node_path_.resolve(external_node_path_.dirname(existing), target)) === null)
+                    return true;
             }
             return false;
         },
@@ -46296,6 +46300,15 @@ class ReadBuffer {
                 return this.bytes.subarray(0, length);
             length += read;
         }
+    }
+}
+/** What a symlink that leads nowhere names, or null for anything else. */
+function danglingLinkTarget(file) {
+    try {
+        return external_node_fs_namespaceObject.lstatSync(file).isSymbolicLink() ? external_node_fs_namespaceObject.readlinkSync(file) : null;
+    }
+    catch {
+        return null;
     }
 }
 function safeRealpath(target) {

@@ -119,10 +119,13 @@ export function createFileSource(root: string, plainFiles: ReadonlySet<string> =
     leadsOutside(relativePath) {
       const absolute = path.resolve(root, relativePath);
       if (toRelative(root, absolute) === null) return true;
-      // The longest part of the path that exists decides: a missing file below `etc -> /etc` is outside too.
+      // The longest part of the path that exists decides: a missing file below `etc -> /etc` is outside
+      // too, and so is one below a link to a place outside that does not exist (`etc -> /gone`).
       for (let existing = absolute; toRelative(root, existing) !== null; existing = path.dirname(existing)) {
         const real = safeRealpath(existing);
         if (real !== null) return toRelative(realRoot, real) === null;
+        const target = danglingLinkTarget(existing);
+        if (target !== null && toRelative(realRoot, path.resolve(path.dirname(existing), target)) === null) return true;
       }
       return false;
     },
@@ -309,6 +312,15 @@ class ReadBuffer {
       if (read === 0) return this.bytes.subarray(0, length);
       length += read;
     }
+  }
+}
+
+/** What a symlink that leads nowhere names, or null for anything else. */
+function danglingLinkTarget(file: string): string | null {
+  try {
+    return fs.lstatSync(file).isSymbolicLink() ? fs.readlinkSync(file) : null;
+  } catch {
+    return null;
   }
 }
 
