@@ -39121,6 +39121,7 @@ function releaseRequirements(file) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cg: () => (/* binding */ NO_EXTRAS),
 /* harmony export */   UZ: () => (/* binding */ tooManyClauses),
+/* harmony export */   WP: () => (/* binding */ isIdentifierChar),
 /* harmony export */   pP: () => (/* binding */ parseRequirement)
 /* harmony export */ });
 /* unused harmony exports MAX_SPECIFIER_CLAUSES, requirementToString */
@@ -39162,6 +39163,7 @@ const NO_EXTRAS = Object.freeze([]);
 function fail(message, offset) {
     return { ok: false, message, offset };
 }
+/** A character of packaging's IDENTIFIER: ASCII letters and digits, `.`, `_` and `-`. */
 function isIdentifierChar(c) {
     return ((c >= 0x30 && c <= 0x39) ||
         ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ||
@@ -48491,7 +48493,7 @@ function readSimpleRequirement(text) {
 /** `[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?` from `from`: where it ends, or -1. */
 function scanSimpleName(text, from) {
     let at = from;
-    while (at < text.length && requirements_file_isNameChar(text.charCodeAt(at)))
+    while (at < text.length && (0,requirement/* isIdentifierChar */.WP)(text.charCodeAt(at)))
         at++;
     return at > from && isAsciiAlphanumeric(text.charCodeAt(from)) && isAsciiAlphanumeric(text.charCodeAt(at - 1)) ? at : -1;
 }
@@ -48534,9 +48536,6 @@ function scanSimpleClause(text, from) {
 }
 function requirements_file_isOperatorStart(code) {
     return code === EQUALS || code === EXCLAMATION || code === requirements_file_LESS || code === requirements_file_GREATER || code === TILDE;
-}
-function requirements_file_isNameChar(code) {
-    return isAsciiAlphanumeric(code) || code === DOT || code === 0x5f || code === 0x2d;
 }
 function isAsciiAlphanumeric(code) {
     return isAsciiDigit(code) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);

@@ -41,7 +41,8 @@ function fail(message: string, offset: number): RequirementParse {
   return { ok: false, message, offset };
 }
 
-function isIdentifierChar(c: number): boolean {
+/** A character of packaging's IDENTIFIER: ASCII letters and digits, `.`, `_` and `-`. */
+export function isIdentifierChar(c: number): boolean {
   return (
     (c >= 0x30 && c <= 0x39) ||
     ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ||

@@ -13,7 +13,7 @@ import { isPythonWhitespace, normalizeVersion, parseVersion, pythonTrim, stripEn
 import { pythonRepr } from '../pep440/specifier.js';
 import { parseMarker, type MarkerParse } from './marker.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
-import { NO_EXTRAS, parseRequirement, tooManyClauses } from './requirement.js';
+import { isIdentifierChar, NO_EXTRAS, parseRequirement, tooManyClauses } from './requirement.js';
 import type { RequirementPacker, RequirementPlace } from './packed.js';
 import { detached, SharedStrings } from './strings.js';
 import { splitLines } from './text.js';
@@ -695,7 +695,7 @@ export function readSimpleRequirement(text: string): PipRequirementFields | null
 /** `[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?` from `from`: where it ends, or -1. */
 function scanSimpleName(text: string, from: number): number {
   let at = from;
-  while (at < text.length && isNameChar(text.charCodeAt(at))) at++;
+  while (at < text.length && isIdentifierChar(text.charCodeAt(at))) at++;
   return at > from && isAsciiAlphanumeric(text.charCodeAt(from)) && isAsciiAlphanumeric(text.charCodeAt(at - 1)) ? at : -1;
 }
 
@@ -732,10 +732,6 @@ function scanSimpleClause(text: string, from: number): number {
 
 function isOperatorStart(code: number): boolean {
   return code === EQUALS || code === EXCLAMATION || code === LESS || code === GREATER || code === TILDE;
-}
-
-function isNameChar(code: number): boolean {
-  return isAsciiAlphanumeric(code) || code === DOT || code === 0x5f || code === 0x2d;
 }
 
 function isAsciiAlphanumeric(code: number): boolean {
