@@ -142,6 +142,26 @@ describe('parsePyproject: Poetry', () => {
     ]);
   });
 
+  it('passes over python in a group or dev-dependencies, as poetry-core does, and takes it only from the main dependencies', () => {
+    const text = [
+      '[tool.poetry.dependencies]',
+      'python = "^3.10"',
+      'torch = "2.1.2"',
+      '',
+      '[tool.poetry.dev-dependencies]',
+      'python = "^3.8"',
+      '',
+      '[tool.poetry.group.test.dependencies]',
+      'Python = "3.9.*"',
+      'pytest = "^8.0"',
+      '',
+    ].join('\n');
+    const { file: read, diagnostics: said } = parsePyproject('pyproject.toml', text);
+    assert.deepEqual(read.requirements.map((requirement) => `${requirement.key}${requirement.specifier}`), ['torch==2.1.2', 'pytest>=8.0,<9.0.0']);
+    assert.equal(read.requiresPython?.specifier, '>=3.10,<4.0.0');
+    assert.deepEqual(said, []);
+  });
+
   it('reads package sources as indexes, with the CUDA build and without credentials', () => {
     assert.deepEqual(file.indexes, [
       { url: 'https://download.pytorch.org/whl/cu121', line: 44, column: 8, endColumn: 45, kind: 'extra-index-url', cuda: '12.1' },

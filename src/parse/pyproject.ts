@@ -215,8 +215,10 @@ class PyprojectReader {
     }
     for (const [dependencies, path] of tables) {
       for (const [name, value] of Object.entries(dependencies)) {
-        if (name.toLowerCase() === 'python' && path.length === 3 && path[2] === 'dependencies') this.readPoetryPython(value, [...path, name]);
-        else this.readPoetryDependency(name, value, [...path, name], groupName(path));
+        // poetry-core never reads `python` as a package: in the main dependencies it is the Python
+        // constraint, and in a group or dev-dependencies it is passed over.
+        if (name.toLowerCase() !== 'python') this.readPoetryDependency(name, value, [...path, name], groupName(path));
+        else if (path.length === 3 && path[2] === 'dependencies') this.readPoetryPython(value, [...path, name]);
       }
     }
   }
