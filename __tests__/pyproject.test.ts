@@ -245,6 +245,28 @@ describe('parsePyproject: broken and hostile input', () => {
     ]);
   });
 
+  it('names a key that holds a dot quoted, as TOML writes it, so that the dotted name reads back as the same key', () => {
+    const text = [
+      '[tool.poetry.dependencies]',
+      '"zope.interface" = "^x"',
+      '"ruamel.yaml" = { version = "0.18", python = 3 }',
+      '',
+      '[tool.poetry.group."ml.gpu".dependencies]',
+      'torch = "^x"',
+      '',
+      '[dependency-groups]',
+      '"docs.site" = ["mkdocs>>1"]',
+      '',
+    ].join('\n');
+    const messages = parsePyproject('pyproject.toml', text).diagnostics.map((diagnostic) => `${diagnostic.line}: ${diagnostic.message}`);
+    assert.deepEqual(messages, [
+      `2: tool.poetry.dependencies."zope.interface": '^x': ^x is not a version Poetry reads; read as unconstrained`,
+      '3: tool.poetry.dependencies."ruamel.yaml".python must be a string, not an integer (3)',
+      `6: tool.poetry.group."ml.gpu".dependencies.torch: '^x': ^x is not a version Poetry reads; read as unconstrained`,
+      `9: Invalid requirement 'mkdocs>>1' in dependency-groups."docs.site": Expected semicolon (after name with no version specifier) or end`,
+    ]);
+  });
+
   it('reads an empty file, and a file with nothing it knows', () => {
     assert.deepEqual(parsePyproject('pyproject.toml', ''), { file: { path: 'pyproject.toml', kind: 'pyproject', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [], requiresPython: null }, diagnostics: [] });
     assert.deepEqual(parsePyproject('pyproject.toml', '[tool.black]\nline-length = 100\n').diagnostics, []);

@@ -156,7 +156,7 @@ class PyprojectReader {
       entries.forEach((entry, index) => {
         const entryPath = [...path, index];
         if (typeof entry === 'string') {
-          this.addPep508(entry, entryPath, `dependency-groups.${name}`);
+          this.addPep508(entry, entryPath, groupName(path));
         } else if (isTable(entry) && Object.keys(entry).length === 1 && entry['include-group'] !== undefined) {
           const target = entry['include-group'];
           if (typeof target !== 'string') this.wrongType([...entryPath, 'include-group'], target, "a string (a group's name)");
@@ -255,13 +255,13 @@ class PyprojectReader {
     if (!this.keysTyped(spec, path, POETRY_DEPENDENCY_KEYS)) return;
     const built = poetryRequirementText(name, spec);
     if (!built.ok) {
-      this.reportAt(path, built.severity, `${group}.${name}: ${built.message}`);
+      this.reportAt(path, built.severity, `${group}.${tomlKey(name)}: ${built.message}`);
       if (built.severity === 'error') return;
     }
     const text = built.ok ? built.text : built.fallback;
     const parsed = parseRequirement(text);
     if (!parsed.ok) {
-      this.reportAt(path, 'error', `${group}.${name}: reads as ${quoteInput(text)}, which is not a valid requirement: ${parsed.message}`);
+      this.reportAt(path, 'error', `${group}.${tomlKey(name)}: reads as ${quoteInput(text)}, which is not a valid requirement: ${parsed.message}`);
       return;
     }
     const unchecked = tooManyClauses(parsed.name, parsed.specifier);
@@ -382,8 +382,15 @@ function describe(value: TomlValue): string {
 
 /** `project.optional-dependencies.gpu`, `dependency-groups.dev[2]`. */
 function dotted(path: KeyPath): string {
-  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? tomlKey(part) : `.${tomlKey(part)}`)).join('');
 }
+
+/** A key as TOML writes it: bare where it can be, else quoted, so that `"zope.interface"` reads as one key. */
+function tomlKey(key: string): string {
+  return BARE_KEY.test(key) ? key : JSON.stringify(key);
+}
+
+const BARE_KEY = /^[A-Za-z0-9_-]+$/;
 
 function groupName(path: KeyPath): string {
   return dotted(path.filter((part): part is string => typeof part === 'string'));
