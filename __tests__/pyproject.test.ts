@@ -193,6 +193,14 @@ describe('parsePyproject: broken and hostile input', () => {
     ]);
   });
 
+  it('reports a file that ends inside an array at the end of its last line, not on a line after it', () => {
+    // smol-toml says line 5, column 1: past the last line, where no annotation can be shown.
+    const cut = '[project]\r\nname = "callytics"\r\ndependencies = [\r\n    "torch==2.1.2",\r\n';
+    assert.deepEqual(parsePyproject('pyproject.toml', cut).diagnostics, [
+      { file: 'pyproject.toml', line: 4, column: 20, severity: 'error', message: 'invalid TOML: Invalid TOML document: invalid value; pyproject.toml not read' },
+    ]);
+  });
+
   it('reports wrong value types with their line', () => {
     assert.deepEqual(readFixture('wrong-types').diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.message]), [
       [3, "project.dependencies must be an array of PEP 508 strings, not a string ('numpy==1.23.5')"],

@@ -9,6 +9,7 @@ import { parseSpecifierSet } from '../pep440/specifier.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
 import { parseRequirement, tooManyClauses, type ParsedRequirement } from './requirement.js';
 import { normaliseExtras, quoteInput, redactUrl } from './requirements-file.js';
+import { splitLines } from './text.js';
 
 export interface PyprojectResult {
   file: ParsedFile;
@@ -24,7 +25,7 @@ export function parsePyproject(path: string, text: string): PyprojectResult {
     // Integers as BigInt, so that a wrong-type message can tell `5` (an integer) from `3.10` (a float).
     document = parse(text, { integersAsBigInt: true });
   } catch (error) {
-    const where = error instanceof TomlError ? { line: error.line, column: error.column } : { line: 1, column: 1 };
+    const where = error instanceof TomlError ? onALineOf(text, error.line, error.column) : { line: 1, column: 1 };
     const reason = error instanceof Error ? (error.message.split('\n')[0] as string) : String(error);
     return { file, diagnostics: [{ file: path, ...where, severity: 'error', message: `invalid TOML: ${reason}; pyproject.toml not read` }] };
   }
@@ -32,6 +33,17 @@ export function parsePyproject(path: string, text: string): PyprojectResult {
   reader.read(document);
   const diagnostics = reader.diagnostics.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   return { file, diagnostics };
+}
+
+/**
+ * smol-toml's position of an error, on a line of the file: it places the end of a file that ends with a
+ * line break (an array or table left open) on the line after the last, which no annotation can show,
+ * so that end is reported where it is on screen, after the last line's text.
+ */
+function onALineOf(text: string, line: number, column: number): { line: number; column: number } {
+  const lines = splitLines(text);
+  if (line <= lines.length || lines.length === 0) return { line, column };
+  return { line: lines.length, column: (lines[lines.length - 1] as string).length + 1 };
 }
 
 // ---------------------------------------------------------------------------------------------
