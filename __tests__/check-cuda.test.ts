@@ -69,6 +69,17 @@ test('the tag the seed proposed does not exist: 12.1-devel-ubuntu20.04 becomes 1
   assert.equal(findings(parse).length, 1);
 });
 
+test('an image reference split by a continuation is reported from where it starts to where it ends', () => {
+  // BuildKit joins the lines as they are: the image goes on at the start of the next line.
+  const parse = parseTexts({ Dockerfile: 'FROM nvidia/cuda:12.1-devel-\\\nubuntu20.04 AS build\nRUN pip install torch==2.1.2 \\\n    --index-url https://download.pytorch.org/whl/\\\ncu118\n' });
+  // The fix replaces the whole span, the continuation included: one end on each line.
+  const span = (finding: Finding | undefined) => `${finding?.line}:${finding?.column}-${finding?.endLine}:${finding?.endColumn}`;
+  const all = findings(parse);
+  assert.equal(span(all.find((finding) => finding.rule === 'cuda-image-tag-unknown')), '1:6-2:11');
+  const mismatch = all.find((finding) => finding.rule === 'cuda-torch-build-mismatch');
+  assert.deepEqual(mismatch?.related?.map((location) => `${location.line}:${location.column}-${location.endLine}:${location.endColumn}`), ['4:17-5:5']);
+});
+
 test('latest, registry prefixes, ARG defaults and digests', () => {
   const latest = findings(parseTexts({ Dockerfile: 'FROM nvidia/cuda:latest\n' }));
   assert.deepEqual(latest.map((finding) => `${finding.rule} ${finding.fix}`), ['cuda-image-tag-unknown null']);

@@ -61,31 +61,37 @@ export interface Requirement {
   group?: string;
 }
 
-/** A Python interpreter version the file selects. */
-export interface PythonFact {
-  /** As precise as the source says: "3.10", "3.11.9". */
-  version: string;
+/** Where a fact's token sits: its line, and its columns when known. */
+export interface FactPosition {
   line: number;
   column?: number;
+  /**
+   * Set only when the token ends on a later line than it starts (a Dockerfile token split by a `\`
+   * continuation), so that `endColumn` is read on that line; otherwise both ends are on `line`.
+   */
+  endLine?: number;
   endColumn?: number;
+}
+
+/** A Python interpreter version the file selects. */
+export interface PythonFact extends FactPosition {
+  /** As precise as the source says: "3.10", "3.11.9". */
+  version: string;
   /** The text it was read from, e.g. `apt-get install python3.10`, `python:3.11-slim`. */
   source: string;
   stage?: string | null;
 }
 
 /** A CUDA toolkit version the file selects (base image tag, ENV CUDA_VERSION). */
-export interface CudaFact {
+export interface CudaFact extends FactPosition {
   /** "12.1.1" or "12.1" as written. */
   version: string;
-  line: number;
-  column?: number;
-  endColumn?: number;
   source: string;
   stage?: string | null;
 }
 
 /** A `FROM` image. */
-export interface ImageRef {
+export interface ImageRef extends FactPosition {
   /** The reference after ARG expansion, as it would be pulled. */
   ref: string;
   /** Repository without tag/digest, e.g. `nvidia/cuda`, `ghcr.io:443/org/img`. */
@@ -99,17 +105,11 @@ export interface ImageRef {
   /** When FROM names an earlier stage instead of an image. */
   fromStage?: string | null;
   platform?: string | null;
-  line: number;
-  column?: number;
-  endColumn?: number;
 }
 
 /** A package index or find-links location. */
-export interface IndexFact {
+export interface IndexFact extends FactPosition {
   url: string;
-  line: number;
-  column?: number;
-  endColumn?: number;
   kind?: 'index-url' | 'extra-index-url' | 'find-links';
   /** CUDA version the PyTorch index selects: `.../whl/cu121` -> "12.1"; "cpu" for `/whl/cpu`; null otherwise. */
   cuda?: string | null;

@@ -5,7 +5,7 @@
 // than keeping a pin for every requirement of a large repository).
 
 import type { Matrix, Profile } from '../matrix/types.js';
-import type { CudaFact, ImageRef, IndexFact, InstallSet, ParsedFile, ParseResult, PythonFact, Requirement, Span } from '../model.js';
+import type { CudaFact, FactPosition, ImageRef, IndexFact, InstallSet, ParsedFile, ParseResult, PythonFact, Requirement, Span } from '../model.js';
 import { requirementText, type Place } from './findings.js';
 import type { Subject } from './subjects.js';
 import type { SpecifierSet } from '../pep440/specifier.js';
@@ -329,8 +329,8 @@ export function setPython(view: SetView): InFile<PythonFact> | null {
 }
 
 /** The span of a fact that may only know its line: its first column when no columns are known. */
-export function factSpan(fact: { line: number; column?: number; endColumn?: number }): Span {
-  return { line: fact.line, column: fact.column ?? 1, endLine: fact.line, endColumn: fact.endColumn ?? fact.column ?? 1 };
+export function factSpan(fact: FactPosition): Span {
+  return { line: fact.line, column: fact.column ?? 1, endLine: fact.endLine ?? fact.line, endColumn: fact.endColumn ?? fact.column ?? 1 };
 }
 
 /** What the profile allows for a package, or for `python` / `cuda`; null when it says nothing. */

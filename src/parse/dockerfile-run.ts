@@ -20,7 +20,7 @@ import { expandWord } from './dockerfile-expand.js';
 import type { Lookup } from './dockerfile-expand.js';
 import { positionAt, sliceSource } from './dockerfile-lines.js';
 import type { Heredoc, JsonArg, Problem, SourceText } from './dockerfile-lines.js';
-import { argOf, spanOf } from './dockerfile-words.js';
+import { argOf, factPosition, spanOf } from './dockerfile-words.js';
 import type { Arg, UnsetExplainer } from './dockerfile-words.js';
 import { joinPath } from './dockerfile-paths.js';
 
@@ -272,9 +272,7 @@ class ScriptReader {
   }
 
   private python(version: string, source: string, span: Span): void {
-    this.scope.facts.python.push({
-      version, line: span.line, column: span.column, endColumn: span.endColumn, source, stage: this.scope.stage,
-    });
+    this.scope.facts.python.push({ version, ...factPosition(span), source, stage: this.scope.stage });
   }
 
   private changeDirectory(args: Arg[]): void {
@@ -468,7 +466,7 @@ class ScriptReader {
       return;
     }
     this.scope.facts.indexes.push({
-      url: redactUrl(arg.value), line: span.line, column: span.column, endColumn: span.endColumn, kind,
+      url: redactUrl(arg.value), ...factPosition(span), kind,
       cuda: cudaFromIndexUrl(arg.value), stage: this.scope.stage,
     });
   }

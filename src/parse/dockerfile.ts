@@ -17,7 +17,7 @@ import type { CudaFact, Diagnostic, ImageRef, ParsedFile, PythonFact } from '../
 import { afterFlags, heredocWord, isSpace, parseJsonArgs, readDockerfile, sliceSource } from './dockerfile-lines.js';
 import type { Instruction, Problem, SourceText } from './dockerfile-lines.js';
 import type { Lookup } from './dockerfile-expand.js';
-import { argOf, explainUnset, spanOf, wordAfter, wordsOf } from './dockerfile-words.js';
+import { argOf, explainUnset, factPosition, spanOf, wordAfter, wordsOf } from './dockerfile-words.js';
 import type { Arg, UnsetExplainer, WrittenWord } from './dockerfile-words.js';
 import { cudaFromImage, parseImageRef, pythonFromImage } from './dockerfile-image.js';
 import type { ImageVersion } from './dockerfile-image.js';
@@ -229,8 +229,7 @@ class DockerfileReader {
     const platform = flags.get('platform')?.[0]?.value ?? null;
     const stageName = alias ?? String(index);
     const imageRef: ImageRef = {
-      ref, ...parsed, stage: alias, stageIndex: index, fromStage: parentState?.stage.name ?? null, platform,
-      line: span.line, column: span.column, endColumn: span.endColumn,
+      ref, ...parsed, stage: alias, stageIndex: index, fromStage: parentState?.stage.name ?? null, platform, ...factPosition(span),
     };
     if (ref !== '') this.file.images.push(imageRef);
     const stage: DockerStage = {
@@ -253,8 +252,7 @@ class DockerfileReader {
   }
 
   private imageFact(found: ImageVersion, image: Arg, ref: string, stage: string): PythonFact & CudaFact {
-    const span = spanOf(image, found.start, found.end);
-    return { version: found.version, line: span.line, column: span.column, endColumn: span.endColumn, source: ref, stage };
+    return { version: found.version, ...factPosition(spanOf(image, found.start, found.end)), source: ref, stage };
   }
 
   /** `ARG NAME`, `ARG NAME=default ...`: global before the first FROM, else declared in the stage. */
@@ -322,8 +320,7 @@ class DockerfileReader {
       stage.env.set(name, value.value);
       if (name !== 'PYTHON_VERSION' && name !== 'CUDA_VERSION') continue;
       if (!VERSION_VALUE.test(value.value)) continue;
-      const span = spanOf(value);
-      const fact = { version: value.value, line: span.line, column: span.column, endColumn: span.endColumn, source: `ENV ${written}`, stage: stage.stage.name };
+      const fact = { version: value.value, ...factPosition(spanOf(value)), source: `ENV ${written}`, stage: stage.stage.name };
       (name === 'PYTHON_VERSION' ? this.file.python : this.file.cuda).push(fact);
     }
   }
