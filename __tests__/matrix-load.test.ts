@@ -306,6 +306,11 @@ describe('errors name the file, the line and the key', () => {
     });
   }
 
+  it('a file that ends inside a flow mapping has its error on its last line, not on the line after it', () => {
+    const unclosed = 'profile: callytics-cu121\nignore:\n  - {rule: cuda-driver-minimum\n';
+    assert.equal(errorOf(loadRepository(unclosed)), `${REPOSITORY_FILE}:3: invalid YAML: Flow map in block collection must be sufficiently indented and end with a }`);
+  });
+
   it('a JSON file gives its YAML twin\'s errors, with its own lines', () => {
     const twins: Array<[fixture: string, line: number]> = [
       ['wrong-type.yml', 6],

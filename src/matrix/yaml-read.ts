@@ -10,18 +10,22 @@ import { dottedPath, NonStringKey, type ValueLocation, type ValuePath } from './
 export interface ParsedYaml {
   doc: Document;
   lineCounter: LineCounter;
+  /** The text's length in UTF-16 code units. */
+  length: number;
 }
 
 export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  return { doc: parseDocument(text, { lineCounter, prettyErrors: false }), lineCounter };
+  return { doc: parseDocument(text, { lineCounter, prettyErrors: false }), lineCounter, length: text.length };
 }
 
 /** The document's value; undefined for a file with nothing but comments, which adds nothing (it is not an error). */
-export function yamlValue(file: string, { doc, lineCounter }: ParsedYaml): unknown {
+export function yamlValue(file: string, { doc, lineCounter, length }: ParsedYaml): unknown {
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem !== undefined) {
-    const line = lineCounter.linePos(problem.pos[0]).line;
+    // A problem at the end of the file (a flow map left open) is placed after its last line break,
+    // on a line the file does not have: it is shown on the line of the last character instead.
+    const line = lineCounter.linePos(Math.max(0, Math.min(problem.pos[0], length - 1))).line;
     throw new MatrixFileError(file, line, '', yamlMessage(problem.code, problem.message));
   }
   return doc.contents === null ? undefined : plainValue(doc.contents, file, lineCounter);
