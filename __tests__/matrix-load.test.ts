@@ -404,7 +404,7 @@ describe('errors name the file, the line and the key', () => {
 describe('reading the repository matrix file', () => {
   const roots: string[] = [];
   after(() => roots.forEach(removeTree));
-  const tree = (files: Record<string, string>): string => {
+  const tree = (files: Record<string, string | Uint8Array>): string => {
     const root = makeTree(files);
     roots.push(root);
     return root;
@@ -418,6 +418,16 @@ describe('reading the repository matrix file', () => {
     assert.deepEqual(matrixOf(own).files.slice(-1), [REPOSITORY_FILE]);
     const named = await loadEffectiveMatrix(root, path.join(outside, 'matrix.yml'), { needCudaImageTags: false });
     assert.match(errorOf(named), /matrix\.yml:1: profile: unknown profile "leaked-from-outside"/);
+  });
+
+  it('reads a matrix file saved as UTF-16, by its byte-order mark, as YAML reads a stream', async () => {
+    const utf16 = (text: string) => new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
+    const team = 'profiles:\r\n  speech:\r\n    extends: callytics-cu121\r\nprofile: speech\r\n';
+    const root = tree({ [REPOSITORY_FILE]: utf16(team) });
+    const elsewhere = tree({ 'matrix.yml': utf16(team) });
+    for (const explicit of [null, path.join(elsewhere, 'matrix.yml')]) {
+      assert.equal(matrixOf(await loadEffectiveMatrix(root, explicit, { needCudaImageTags: false })).profile, 'speech');
+    }
   });
 
   it('refuses a repository matrix file that is a symlink out of the root, without reading it', async () => {

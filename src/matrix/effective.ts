@@ -3,7 +3,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createFileSource } from '../parse/discover.js';
+import { createFileSource, type ReadResult } from '../parse/discover.js';
+import { decodeMarked } from '../parse/text.js';
 import { readBundledMatrix } from './bundled.js';
 import { loadMatrix, YamlReaderNeeded, type LoadMatrixInput, type LoadMatrixResult, type YamlReader } from './load.js';
 import type { Matrix } from './types.js';
@@ -48,19 +49,32 @@ function readRepositoryMatrix(root: string, explicit: string | null): { ok: true
     const inside = !(relative.startsWith('..') || path.isAbsolute(relative));
     const shown = inside ? relative.split(path.sep).join('/') : absolute;
     if (!explicit && !fs.existsSync(absolute)) continue;
-    if (inside) {
-      // A file of the repository is read as its other files are: one that is a symlink out of it
-      // (whose text error messages would show), a FIFO that never ends or a huge one is refused.
-      const read = repository.read(shown);
-      if (read.ok) return { ok: true, source: { file: shown, text: new TextDecoder().decode(read.bytes) } };
-      return { ok: false, error: `${shown}: cannot read the matrix file (${read.message})` };
-    }
-    try {
-      return { ok: true, source: { file: shown, text: fs.readFileSync(absolute, 'utf8') } };
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return { ok: false, error: `${shown}: cannot read the matrix file (${code === 'ENOENT' ? 'no such file' : code ?? 'error'})` };
-    }
+    // A file of the repository is read as its other files are: one that is a symlink out of it
+    // (whose text error messages would show), a FIFO that never ends or a huge one is refused.
+    const read = inside ? repository.read(shown) : readOutside(absolute);
+    const decoded = read.ok ? yamlText(read.bytes) : read;
+    if (!decoded.ok) return { ok: false, error: `${shown}: cannot read the matrix file (${decoded.message})` };
+    return { ok: true, source: { file: shown, text: decoded.text } };
   }
   return { ok: true, source: null };
+}
+
+function readOutside(absolute: string): ReadResult {
+  try {
+    return { ok: true, bytes: fs.readFileSync(absolute) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, message: code === 'ENOENT' ? 'no such file' : code ?? 'error' };
+  }
+}
+
+/**
+ * The text of a YAML file as YAML reads a stream (YAML 1.2, section 5.2): in the Unicode encoding its
+ * byte-order mark names (Windows editors save UTF-16 with one), else UTF-8. Read as UTF-8 whatever its
+ * mark, a UTF-16 matrix was one string of letters and NULs: "expected a mapping, got a string".
+ */
+function yamlText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; message: string } {
+  const marked = decodeMarked(bytes);
+  if (marked === null) return { ok: true, text: new TextDecoder().decode(bytes) };
+  return marked.ok ? { ok: true, text: marked.text } : marked;
 }

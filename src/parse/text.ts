@@ -63,12 +63,11 @@ const HASH = 0x23;
 
 /** Decodes a requirements file as pip would, and the other kinds as pip would but for the coding cookie. */
 export function decodeText(bytes: Uint8Array, kind: FileKind = 'requirements'): DecodeResult {
-  for (const mark of BYTE_ORDER_MARKS) {
-    if (!startsWith(bytes, mark.bytes)) continue;
-    const decoded = decodeUnicode(bytes.subarray(mark.bytes.length), mark.encoding, mark.bytes.length);
+  const marked = decodeMarked(bytes);
+  if (marked !== null) {
     // pip opens pyproject.toml as UTF-8, mark and all: its TOML reader then stops at line 1, column 1.
-    if (kind === 'pyproject' && decoded.ok) decoded.caveat = { severity: 'error', message: pyprojectWithMark(mark.encoding), at: { line: 1, column: 1 } };
-    return decoded;
+    if (kind === 'pyproject' && marked.ok) marked.caveat = { severity: 'error', message: pyprojectWithMark(marked.encoding), at: { line: 1, column: 1 } };
+    return marked;
   }
   const cookie = kind === 'requirements' || kind === 'constraints' ? findCodingCookie(bytes) : null;
   if (cookie) return decodeDeclared(bytes, cookie.name, cookie.line);
@@ -84,8 +83,14 @@ export function decodeText(bytes: Uint8Array, kind: FileKind = 'requirements'): 
   return { ok: true, text, encoding: 'latin-1', caveat: { severity: kind === 'pyproject' ? 'error' : 'warning', message: LATIN1_FALLBACK[kind], at } };
 }
 
-/** Why pip cannot read a pyproject.toml that starts with a byte-order mark. */
-function pyprojectWithMark(encoding: UnicodeEncoding): string {
+/** Bytes that start with a byte-order mark, decoded in the Unicode encoding it names; null without one. */
+export function decodeMarked(bytes: Uint8Array): DecodeResult | null {
+  const mark = BYTE_ORDER_MARKS.find((candidate) => startsWith(bytes, candidate.bytes));
+  return mark === undefined ? null : decodeUnicode(bytes.subarray(mark.bytes.length), mark.encoding, mark.bytes.length);
+}
+
+/** Why pip cannot read a pyproject.toml that starts with a byte-order mark (`encoding`: the one it names). */
+function pyprojectWithMark(encoding: string): string {
   if (encoding === 'utf-8') {
     return "starts with a UTF-8 byte-order mark: pip reads pyproject.toml as UTF-8 as it is, and its TOML reader refuses the mark ('Invalid statement'); read here without it (save the file as UTF-8 without a byte-order mark)";
   }
