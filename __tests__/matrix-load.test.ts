@@ -430,6 +430,18 @@ describe('reading the repository matrix file', () => {
     }
   });
 
+  it('refuses a matrix file that is not UTF-8 at the line and column of its first bad byte, rather than read replaced characters', async () => {
+    // Saved by a latin-1 editor: the "é" of a comment and the "ü" of a profile name are one byte each.
+    const latin1 = Buffer.from('# équipe vision\nprofiles:\n  vision-tüv:\n    extends: callytics-cu121\n', 'latin1');
+    const root = tree({ [REPOSITORY_FILE]: latin1 });
+    assert.equal(
+      errorOf(await loadEffectiveMatrix(root, null, { needCudaImageTags: false })),
+      `${REPOSITORY_FILE}:1: not valid UTF-8 at column 3: a YAML file is UTF-8 or UTF-16 (save the file as UTF-8)`,
+    );
+    const later = tree({ [REPOSITORY_FILE]: latin1.subarray(latin1.indexOf(0x0a) + 1) });
+    assert.match(errorOf(await loadEffectiveMatrix(later, null, { needCudaImageTags: false })), /^\.github\/compat-matrix\.yml:2: not valid UTF-8 at column 11: /);
+  });
+
   it('refuses a repository matrix file that is a symlink out of the root, without reading it', async () => {
     const root = tree({ 'requirements.txt': 'numpy==1.23.5\n' });
     mkdirSync(path.join(root, '.github'));

@@ -1,4 +1,5 @@
-// `npm run bench`: generates large repositories and times, side by side, with medians of several runs:
+// `npm run bench`: generates large repositories and times, side by side, with medians of several runs
+// (the pairs a target compares - start-up and bare node, check and cat - in turns):
 // compat-guard check on the whole repository, pip's own requirements-file parser over the same files
 // (what every pip-based tool pays), `cat` of all files (the floor), bare `node -e 0`, and compat-guard
 // check on a one-file repository (start-up). Peak RSS of compat-guard comes from GNU time.
@@ -92,18 +93,34 @@ function generate(fileCount) {
 }
 
 // --- Timing. ------------------------------------------------------------------------------------
-function timeOnce(command, argv, options = {}) {
+function timeOnce(command, argv) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, argv, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30, ...options });
+  const result = spawnSync(command, argv, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${argv.join(' ')} failed: ${result.stderr}`);
   return seconds;
 }
 
-function median(command, argv, options, { warm = true, count = runs } = {}) {
-  if (warm) timeOnce(command, argv, options); // warm the page cache (pip's parser is too slow to run twice for it)
-  const times = Array.from({ length: count }, () => timeOnce(command, argv, options)).sort((a, b) => a - b);
+/** pip's parser, on its own: too slow to run in turns with the others, or once more to warm up. */
+function median(command, argv, count) {
+  const times = Array.from({ length: count }, () => timeOnce(command, argv)).sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
+}
+
+/**
+ * The medians of commands run in turns (a, b, a, b... with the order flipped every round), for the
+ * figures the targets compare: on a shared machine speed drifts within seconds, and two medians
+ * taken one after the other can see two different machines.
+ */
+function mediansInTurns(commands) {
+  for (const [command, argv] of commands) timeOnce(command, argv); // warms the page cache
+  const times = commands.map(() => []);
+  for (let round = 0; round < runs; round++) {
+    const order = commands.map((_, index) => index);
+    if (round % 2 === 1) order.reverse();
+    for (const index of order) times[index].push(timeOnce(...commands[index]));
+  }
+  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]);
 }
 
 /** Peak resident set of one run, in MB, from GNU time. */
@@ -141,10 +158,11 @@ function listFiles(root) {
 }
 
 const rows = [];
-const nodeBare = median(process.execPath, ['-e', '0']);
+/** Per size: its lines and the medians of check and cat, for the marginal costs. */
+const measured = [];
 const single = fs.mkdtempSync(path.join(os.tmpdir(), 'compat-guard-bench-'));
 fs.writeFileSync(path.join(single, 'requirements.txt'), 'numpy==1.23.5\ntorch==2.1.2\n');
-const startup = median(process.execPath, [cli, 'check', '--root', single]);
+const [nodeBare, startup] = mediansInTurns([[process.execPath, ['-e', '0']], [process.execPath, [cli, 'check', '--root', single]]]);
 rows.push({ what: 'node -e 0', seconds: nodeBare });
 rows.push({ what: 'compat-guard check, one-file repository (start-up)', seconds: startup, ratio: `${(startup / nodeBare).toFixed(2)}x node` });
 
@@ -155,15 +173,27 @@ for (const size of sizes) {
   const bytes = files.reduce((sum, file) => sum + fs.statSync(file).size, 0);
   const lines = files.reduce((sum, file) => sum + fs.readFileSync(file, 'utf8').split('\n').length - 1, 0);
   const label = `${size} requirements files + ${size / 4} Dockerfiles (${lines} lines, ${(bytes / 1e6).toFixed(1)} MB)`;
-  const check = median(process.execPath, [cli, 'check', '--root', root, '--format', 'json', '--output', path.join(work, 'out.json')]);
-  const cat = median('sh', ['-c', 'find "$1" -type f ! -name .complete -exec cat {} + > /dev/null', 'sh', root]);
-  const pip = median('python3', ['-c', PIP_PARSER, ...requirementFiles], {}, { warm: false, count: pipRuns });
+  const [check, cat] = mediansInTurns([
+    [process.execPath, [cli, 'check', '--root', root, '--format', 'json', '--output', path.join(work, 'out.json')]],
+    ['sh', ['-c', 'find "$1" -type f ! -name .complete -exec cat {} + > /dev/null', 'sh', root]],
+  ]);
+  const pip = median('python3', ['-c', PIP_PARSER, ...requirementFiles], pipRuns);
   const rssRuns = Array.from({ length: runs }, () => peakRssMb([cli, 'check', '--root', root, '--format', 'json', '--output', path.join(work, 'out.json')])).sort((a, b) => a - b);
   const rss = rssRuns[Math.floor(rssRuns.length / 2)];
   rows.push({ what: `compat-guard check: ${label}`, seconds: check, ratio: `${(pip / check).toFixed(1)}x faster than pip's parser; ${(check / cat).toFixed(1)}x cat`, rssMb: rss, linesPerSecond: Math.round(lines / check) });
   rows.push({ what: `pip's requirements parser, same ${requirementFiles.length} files`, seconds: pip });
   rows.push({ what: `cat of all ${files.length} files`, seconds: cat });
+  measured.push({ size, lines, check, cat });
 }
+
+// What each added file costs, start-up aside: the check's time per added line, and its added time
+// against cat's added time over the same files.
+const marginals = measured.slice(1).map((larger, index) => {
+  const smaller = measured[index];
+  const check = larger.check - smaller.check;
+  const cat = larger.cat - smaller.cat;
+  return `${smaller.size} -> ${larger.size} files: +${check.toFixed(3)} s check (${((check / (larger.lines - smaller.lines)) * 1e6).toFixed(2)} µs per added line), +${cat.toFixed(3)} s cat: ${(check / cat).toFixed(1)}x cat`;
+});
 
 // The CLI is a small entry and the chunks it loads (on demand): all of dist/cli together.
 const cliFolder = path.dirname(cli);
@@ -174,6 +204,7 @@ console.log(`Machine: ${machine}; median of ${runs} runs (pip: ${pipRuns}); CLI 
 console.log('| what | median s | notes | peak RSS MB |');
 console.log('| --- | ---: | --- | ---: |');
 for (const row of rows) console.log(`| ${row.what} | ${row.seconds.toFixed(3)} | ${row.ratio ?? ''} | ${row.rssMb ? row.rssMb.toFixed(0) : ''} |`);
-fs.writeFileSync(path.join(work, 'results.json'), JSON.stringify({ machine, runs, bundleKb, actionKb, rows }, null, 2));
+if (marginals.length > 0) console.log(`\nAdded cost per file (start-up aside):\n${marginals.map((line) => `- ${line}`).join('\n')}`);
+fs.writeFileSync(path.join(work, 'results.json'), JSON.stringify({ machine, runs, bundleKb, actionKb, rows, marginals }, null, 2));
 fs.rmSync(single, { recursive: true, force: true });
 if (!keep) for (const size of sizes) fs.rmSync(path.join(work, `repo-${size}`), { recursive: true, force: true });

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createFileSource, type ReadResult } from '../parse/discover.js';
-import { decodeMarked } from '../parse/text.js';
+import { decodeMarked, decodeUtf8 } from '../parse/text.js';
 import { readBundledMatrix } from './bundled.js';
 import { loadMatrix, YamlReaderNeeded, type LoadMatrixInput, type LoadMatrixResult, type YamlReader } from './load.js';
 import type { Matrix } from './types.js';
@@ -52,8 +52,9 @@ function readRepositoryMatrix(root: string, explicit: string | null): { ok: true
     // A file of the repository is read as its other files are: one that is a symlink out of it
     // (whose text error messages would show), a FIFO that never ends or a huge one is refused.
     const read = inside ? repository.read(shown) : readOutside(absolute);
-    const decoded = read.ok ? yamlText(read.bytes) : read;
-    if (!decoded.ok) return { ok: false, error: `${shown}: cannot read the matrix file (${decoded.message})` };
+    if (!read.ok) return { ok: false, error: `${shown}: cannot read the matrix file (${read.message})` };
+    const decoded = yamlText(read.bytes);
+    if (!decoded.ok) return { ok: false, error: `${shown}:${decoded.line}: ${decoded.message}` };
     return { ok: true, source: { file: shown, text: decoded.text } };
   }
   return { ok: true, source: null };
@@ -71,10 +72,14 @@ function readOutside(absolute: string): ReadResult {
 /**
  * The text of a YAML file as YAML reads a stream (YAML 1.2, section 5.2): in the Unicode encoding its
  * byte-order mark names (Windows editors save UTF-16 with one), else UTF-8. Read as UTF-8 whatever its
- * mark, a UTF-16 matrix was one string of letters and NULs: "expected a mapping, got a string".
+ * mark, a UTF-16 matrix was one string of letters and NULs: "expected a mapping, got a string". Bytes
+ * that are not UTF-8 are refused where they are: replaced, they would reach the checks as keys and
+ * versions that nobody wrote.
  */
-function yamlText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; message: string } {
+function yamlText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; line: number; message: string } {
   const marked = decodeMarked(bytes);
-  if (marked === null) return { ok: true, text: new TextDecoder().decode(bytes) };
-  return marked.ok ? { ok: true, text: marked.text } : marked;
+  if (marked !== null) return marked.ok ? { ok: true, text: marked.text } : { ok: false, line: marked.at?.line ?? 1, message: marked.message };
+  const utf8 = decodeUtf8(bytes);
+  if (utf8.ok) return utf8;
+  return { ok: false, line: utf8.at.line, message: `not valid UTF-8 at column ${utf8.at.column ?? 1}: a YAML file is UTF-8 or UTF-16 (save the file as UTF-8)` };
 }

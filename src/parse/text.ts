@@ -89,6 +89,14 @@ export function decodeMarked(bytes: Uint8Array): DecodeResult | null {
   return mark === undefined ? null : decodeUnicode(bytes.subarray(mark.bytes.length), mark.encoding, mark.bytes.length);
 }
 
+/** UTF-8 bytes as text; for bytes that are not, where the first one that is not UTF-8 sits. */
+export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; at: TextPosition } {
+  const text = strictDecode('utf-8', bytes);
+  if (text !== null) return { ok: true, text };
+  // The bytes before the first bad one are well-formed: their text gives its line and column.
+  return { ok: false, at: positionAfter(new TextDecoder().decode(bytes.subarray(0, firstNonUtf8(bytes)))) };
+}
+
 /** Why pip cannot read a pyproject.toml that starts with a byte-order mark (`encoding`: the one it names). */
 function pyprojectWithMark(encoding: string): string {
   if (encoding === 'utf-8') {
