@@ -118,9 +118,9 @@ describe('compat-guard check', () => {
       // Nothing a reader of the report (JSON, SARIF) would take for one.
       assert.equal(run.stdout, '', args.join(' '));
     }
-    // One line: the file, the line and the key.
+    // One line: the file, the line and the key (for YAML that ends early, its last line, not the one after it).
     assert.match(cli(['check', '--root', broken, '--matrix', `${broken}/m.yml`]).stderr, /m\.yml:3: profiles\.x: unknown key "pakages" \(did you mean "packages"\?\)\n$/);
-    assert.match(cli(['check', '--root', broken, '--matrix', `${broken}/bad-yaml.yml`]).stderr, /bad-yaml\.yml:4: invalid YAML: /);
+    assert.match(cli(['check', '--root', broken, '--matrix', `${broken}/bad-yaml.yml`]).stderr, /bad-yaml\.yml:3: invalid YAML: /);
     assert.match(cli(['check', '--root', wrong]).stderr, /^compat-guard: \.github\/compat-matrix\.yml:3: profiles\.x\.extends: unknown profile "callytics-cu12" \(did you mean "callytics-cu121"\?/);
   });
 });

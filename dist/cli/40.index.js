@@ -1240,7 +1240,7 @@ function setPython(view) {
 }
 /** The span of a fact that may only know its line: its first column when no columns are known. */
 function factSpan(fact) {
-    return { line: fact.line, column: fact.column ?? 1, endLine: fact.line, endColumn: fact.endColumn ?? fact.column ?? 1 };
+    return { line: fact.line, column: fact.column ?? 1, endLine: fact.endLine ?? fact.line, endColumn: fact.endColumn ?? fact.column ?? 1 };
 }
 /** What the profile allows for a package, or for `python` / `cuda`; null when it says nothing. */
 function profileAllows(context, key, pseudo) {
@@ -2947,6 +2947,306 @@ function safeRealpath(target) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/src/parse/text.js
+// Bytes -> text the way pip reads a requirements file (pip 26 `req_file._decode_req_file`), and the one
+// line splitter every reader shares.
+//
+// pip's order: a byte-order mark picks the encoding; otherwise a PEP 263 coding cookie on one of the
+// first two lines; otherwise UTF-8; and when UTF-8 fails, the locale's preferred encoding (with a
+// warning). A CI runner's locale is C.UTF-8, where that last step fails too and pip stops; a developer's
+// Windows machine would use cp1252. We cannot know the locale that will install the file, so we read
+// the bytes as latin-1 - every byte is a character, so the file is still checked - and say so in
+// `warning`: the fix is the same whatever the locale (a coding cookie, or UTF-8).
+//
+// pyproject.toml and Dockerfiles are read the same way but for the coding cookie, which means nothing
+// to TOML (always UTF-8) or to Docker (UTF-8, other bytes passed on as they are): for them the
+// warning's advice is to save the file as UTF-8.
+// pip's order matters: the UTF-16 LE mark is a prefix of the UTF-32 LE mark, so UTF-32 is tried first.
+const BYTE_ORDER_MARKS = [
+    { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
+    { bytes: [0xff, 0xfe, 0x00, 0x00], encoding: 'utf-32-le' },
+    { bytes: [0x00, 0x00, 0xfe, 0xff], encoding: 'utf-32-be' },
+    { bytes: [0xff, 0xfe], encoding: 'utf-16-le' },
+    { bytes: [0xfe, 0xff], encoding: 'utf-16-be' },
+];
+// PEP 263 as pip matches it: bytes, anywhere in a line that starts with `#`.
+const CODING_COOKIE = /coding[:=][ \t\n\r\f\v]*([-\w.]+)/;
+const NEWLINE = 0x0a;
+const HASH = 0x23;
+/** Decodes a requirements file as pip would, and the other kinds as pip would but for the coding cookie. */
+function decodeText(bytes, kind = 'requirements') {
+    const marked = decodeMarked(bytes);
+    if (marked !== null) {
+        // pip opens pyproject.toml as UTF-8, mark and all: its TOML reader then stops at line 1, column 1.
+        if (kind === 'pyproject' && marked.ok)
+            marked.caveat = { severity: 'error', message: pyprojectWithMark(marked.encoding), at: { line: 1, column: 1 } };
+        return marked;
+    }
+    const cookie = kind === 'requirements' || kind === 'constraints' ? findCodingCookie(bytes) : null;
+    if (cookie)
+        return decodeDeclared(bytes, cookie.name, cookie.line);
+    const nul = bytes.indexOf(0);
+    // UTF-8 or latin-1, as the file would be read: a NUL is never part of a UTF-8 sequence, so the text
+    // before it decodes alone.
+    if (nul >= 0)
+        return binary(nul, strictDecode('utf-8', bytes.subarray(0, nul)) ?? decodeLatin1(bytes.subarray(0, nul)));
+    const utf8 = strictDecode('utf-8', bytes);
+    if (utf8 !== null)
+        return { ok: true, text: utf8, encoding: 'utf-8' };
+    const text = decodeLatin1(bytes);
+    // Latin-1 is one character per byte: the text before the first bad byte is as long as the bytes are.
+    const at = positionAfter(text.slice(0, firstNonUtf8(bytes)));
+    return { ok: true, text, encoding: 'latin-1', caveat: { severity: kind === 'pyproject' ? 'error' : 'warning', message: LATIN1_FALLBACK[kind], at } };
+}
+/** Bytes that start with a byte-order mark, decoded in the Unicode encoding it names; null without one. */
+function decodeMarked(bytes) {
+    const mark = BYTE_ORDER_MARKS.find((candidate) => startsWith(bytes, candidate.bytes));
+    return mark === undefined ? null : decodeUnicode(bytes.subarray(mark.bytes.length), mark.encoding, mark.bytes.length);
+}
+/** UTF-8 bytes as text; for bytes that are not, where the first one that is not UTF-8 sits. */
+function decodeUtf8(bytes) {
+    const text = strictDecode('utf-8', bytes);
+    if (text !== null)
+        return { ok: true, text };
+    // The bytes before the first bad one are well-formed: their text gives its line and column.
+    return { ok: false, at: positionAfter(new TextDecoder().decode(bytes.subarray(0, firstNonUtf8(bytes)))) };
+}
+/** Why pip cannot read a pyproject.toml that starts with a byte-order mark (`encoding`: the one it names). */
+function pyprojectWithMark(encoding) {
+    if (encoding === 'utf-8') {
+        return "starts with a UTF-8 byte-order mark: pip reads pyproject.toml as UTF-8 as it is, and its TOML reader refuses the mark ('Invalid statement'); read here without it (save the file as UTF-8 without a byte-order mark)";
+    }
+    return `${encoding.toUpperCase()} (byte-order mark): pip reads pyproject.toml as UTF-8 and cannot read it; read here as ${encoding.slice(0, 6).toUpperCase()} (save the file as UTF-8)`;
+}
+const PIP_LATIN1_FALLBACK = 'not valid UTF-8 and no coding cookie: read as latin-1; pip would use the locale encoding and fails under a UTF-8 locale' +
+    " (add '# -*- coding: latin-1 -*-' or save the file as UTF-8)";
+/** What reading a file as latin-1 means for whoever reads it for real, and what to do about it. */
+const LATIN1_FALLBACK = {
+    requirements: PIP_LATIN1_FALLBACK,
+    constraints: PIP_LATIN1_FALLBACK,
+    pyproject: 'not valid UTF-8: read as latin-1; TOML must be UTF-8, and pip refuses to read the file (save it as UTF-8)',
+    dockerfile: 'not valid UTF-8: read as latin-1; Docker reads a Dockerfile as UTF-8 and hands other bytes to RUN commands as they are' +
+        ' (save the file as UTF-8)',
+};
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629); the length when none is. */
+function firstNonUtf8(bytes) {
+    let index = 0;
+    while (index < bytes.length) {
+        const lead = bytes[index];
+        if (lead < 0x80) {
+            index++;
+            continue;
+        }
+        const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+        if (length === 0)
+            return index;
+        // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+        const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+        const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+        const second = bytes[index + 1] ?? 0;
+        if (second < low || second > high)
+            return index;
+        for (let next = 2; next < length; next++) {
+            const continuation = bytes[index + next] ?? 0;
+            if (continuation < 0x80 || continuation > 0xbf)
+                return index;
+        }
+        index += length;
+    }
+    return bytes.length;
+}
+/** Splits on CRLF, CR and LF; the lines come without terminators and a final terminator adds no line. */
+function splitLines(text) {
+    // Splitting at a string is much faster than at a regex, and most files have only LF.
+    const lines = text.includes('\r') ? text.split(LINE_BREAK) : text.split('\n');
+    if (lines.length > 0 && lines[lines.length - 1] === '')
+        lines.pop();
+    return lines;
+}
+const LINE_BREAK = /\r\n|\r|\n/;
+function startsWith(bytes, prefix) {
+    if (bytes.length < prefix.length)
+        return false;
+    return prefix.every((byte, index) => bytes[index] === byte);
+}
+function findCodingCookie(bytes) {
+    let start = 0;
+    for (let line = 1; line <= 2 && start <= bytes.length; line++) {
+        const newline = bytes.indexOf(NEWLINE, start);
+        const end = newline < 0 ? bytes.length : newline;
+        if (bytes[start] === HASH) {
+            // A cookie is ASCII by definition; latin-1 maps bytes to the same code points, so the match
+            // positions of the pattern are those of pip's bytes regex.
+            const match = CODING_COOKIE.exec(decodeLatin1(bytes.subarray(start, end)));
+            if (match)
+                return { name: match[1], line };
+        }
+        if (newline < 0)
+            break;
+        start = newline + 1;
+    }
+    return null;
+}
+function decodeDeclared(bytes, declared, line) {
+    const encoding = pythonEncoding(declared);
+    if (encoding === null)
+        return { ok: false, message: `unknown encoding '${declared}' in the coding cookie on line ${line}; not read`, at: { line } };
+    if (isUnicode(encoding))
+        return decodeUnicode(bytes, encoding.decoder, 0);
+    const nul = bytes.indexOf(0);
+    // The declared encodings keep NUL a byte of its own, so the text before it decodes alone.
+    if (nul >= 0)
+        return binary(nul, decodeBytes(bytes.subarray(0, nul), encoding) ?? decodeLatin1(bytes.subarray(0, nul)));
+    const text = decodeBytes(bytes, encoding);
+    if (text === null)
+        return { ok: false, message: `not valid ${encoding.name} as its coding cookie on line ${line} declares; not read` };
+    return { ok: true, text, encoding: encoding.name };
+}
+function decodeBytes(bytes, encoding) {
+    if (encoding.decoder === 'latin-1')
+        return decodeLatin1(bytes);
+    if (encoding.decoder === 'ascii')
+        return decodeAscii(bytes);
+    if (encoding.decoder === 'cp1252')
+        return decodeCp1252(bytes);
+    return strictDecode(encoding.decoder, bytes);
+}
+function isUnicode(encoding) {
+    return UNICODE_ENCODINGS.has(encoding.decoder);
+}
+const UNICODE_ENCODINGS = new Set(['utf-8', 'utf-16-le', 'utf-16-be', 'utf-32-le', 'utf-32-be']);
+// Python's codec names and their common aliases (encodings.aliases), normalised as Python normalises
+// them: lower case, runs of other punctuation as `_`.
+const PYTHON_CODECS = new Map([
+    [['utf_8', 'utf8', 'u8', 'utf', 'cp65001', 'utf_8_sig'], { name: 'utf-8', decoder: 'utf-8' }],
+    [['latin_1', 'latin1', 'latin', 'l1', 'iso_8859_1', 'iso8859_1', '8859', 'cp819', 'iso_ir_100', 'csisolatin1'], { name: 'latin-1', decoder: 'latin-1' }],
+    [['ascii', 'us_ascii', '646', 'us', 'ansi_x3.4_1968', 'cp367', 'csascii', 'ibm367', 'iso646_us', 'iso_ir_6'], { name: 'ascii', decoder: 'ascii' }],
+    [['utf_16', 'utf16', 'u16', 'utf_16_le', 'utf_16le'], { name: 'utf-16-le', decoder: 'utf-16-le' }],
+    [['utf_16_be', 'utf_16be'], { name: 'utf-16-be', decoder: 'utf-16-be' }],
+    [['utf_32', 'utf32', 'u32', 'utf_32_le', 'utf_32le'], { name: 'utf-32-le', decoder: 'utf-32-le' }],
+    [['utf_32_be', 'utf_32be'], { name: 'utf-32-be', decoder: 'utf-32-be' }],
+    [['cp1252', 'windows_1252'], { name: 'cp1252', decoder: 'cp1252' }],
+    [['cp949', 'uhc', 'ms949'], { name: 'cp949', decoder: 'euc-kr' }],
+].flatMap(([aliases, encoding]) => aliases.map((alias) => [alias, encoding])));
+const CODEC_PUNCTUATION = /[^a-z0-9.]+/g;
+function pythonEncoding(declared) {
+    const normalised = declared.toLowerCase().replace(CODEC_PUNCTUATION, '_');
+    const known = PYTHON_CODECS.get(normalised);
+    if (known)
+        return known;
+    // Python's other codecs (cp1252, euc_kr, shift_jis, gbk, koi8_r, iso8859_15, ...) under their WHATWG label.
+    for (const label of [normalised.replace(/_/g, '-'), normalised]) {
+        try {
+            new TextDecoder(label);
+            return { name: normalised, decoder: label };
+        }
+        catch {
+            // not a label TextDecoder knows; try the next spelling
+        }
+    }
+    return null;
+}
+function decodeUnicode(bytes, encoding, offset) {
+    const text = encoding === 'utf-8' ? strictDecode('utf-8', bytes)
+        : encoding === 'utf-16-le' || encoding === 'utf-16-be' ? strictDecode(encoding.replace('utf-16-', 'utf-16'), bytes)
+            : decodeUtf32(bytes, encoding === 'utf-32-be');
+    if (text === null)
+        return { ok: false, message: `not valid ${encoding.toUpperCase()} (byte-order mark or coding cookie); not read` };
+    const nul = text.indexOf('\u0000');
+    if (nul >= 0)
+        return binary(offset + unicodeByteOffset(text, nul, encoding), text.slice(0, nul));
+    return { ok: true, text, encoding };
+}
+/** Byte offset of the UTF-16 code unit `index` of `text` in its `encoding` form. */
+function unicodeByteOffset(text, index, encoding) {
+    if (encoding === 'utf-8')
+        return Buffer.byteLength(text.slice(0, index), 'utf8');
+    if (encoding === 'utf-16-le' || encoding === 'utf-16-be')
+        return index * 2;
+    let codePoints = 0;
+    for (let unit = 0; unit < index; unit++) {
+        const code = text.charCodeAt(unit);
+        if (code < 0xd800 || code > 0xdbff)
+            codePoints++;
+    }
+    return codePoints * 4;
+}
+/** A binary file: a NUL at byte `offset`, after the text `before`, which places it at a line and column. */
+function binary(offset, before) {
+    return { ok: false, message: `binary file (NUL byte at offset ${offset}); not read`, at: positionAfter(before) };
+}
+const CR = 0x0d;
+/** Where the character after `text` is: line breaks counted as splitLines splits (CRLF, CR, LF). */
+function positionAfter(text) {
+    let line = 1;
+    let lineStart = 0;
+    for (let index = 0; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        if (code === CR && text.charCodeAt(index + 1) === NEWLINE)
+            index++;
+        if (code === CR || code === NEWLINE) {
+            line++;
+            lineStart = index + 1;
+        }
+    }
+    return { line, column: text.length - lineStart + 1 };
+}
+function strictDecode(label, bytes) {
+    try {
+        return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+    }
+    catch {
+        return null;
+    }
+}
+function decodeLatin1(bytes) {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+function decodeAscii(bytes) {
+    for (const byte of bytes)
+        if (byte > 0x7f)
+            return null;
+    return decodeLatin1(bytes);
+}
+// cp1252's 0x80-0x9F; Python leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined (a decoding error).
+const CP1252_HIGH = '\u20ac\u0000\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u0000\u017d\u0000' +
+    '\u0000\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u0000\u017e\u0178';
+function decodeCp1252(bytes) {
+    const latin1 = decodeLatin1(bytes);
+    let out = '';
+    let from = 0;
+    for (let index = 0; index < latin1.length; index++) {
+        const code = latin1.charCodeAt(index);
+        if (code < 0x80 || code > 0x9f)
+            continue;
+        const mapped = CP1252_HIGH[code - 0x80];
+        if (mapped === '\u0000')
+            return null;
+        out += latin1.slice(from, index) + mapped;
+        from = index + 1;
+    }
+    return from === 0 ? latin1 : out + latin1.slice(from);
+}
+function decodeUtf32(bytes, bigEndian) {
+    if (bytes.length % 4 !== 0)
+        return null;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const parts = [];
+    const chunk = [];
+    for (let offset = 0; offset < bytes.length; offset += 4) {
+        const codePoint = view.getUint32(offset, !bigEndian);
+        if (codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff))
+            return null;
+        chunk.push(codePoint);
+        if (chunk.length === 4096) {
+            parts.push(String.fromCodePoint(...chunk));
+            chunk.length = 0;
+        }
+    }
+    parts.push(String.fromCodePoint(...chunk));
+    return parts.join('');
+}
+
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
 ;// CONCATENATED MODULE: ./lib/src/matrix/bundled.js
@@ -3024,6 +3324,7 @@ var load = __webpack_require__(256);
 
 
 
+
 const DEFAULT_MATRIX_FILES = ['.github/compat-matrix.yml', '.github/compat-matrix.yaml'];
 /**
  * `explicit` (absolute, or relative to the root) must exist; without it the default locations are
@@ -3062,23 +3363,42 @@ function readRepositoryMatrix(root, explicit) {
         const shown = inside ? relative.split(external_node_path_.sep).join('/') : absolute;
         if (!explicit && !external_node_fs_.existsSync(absolute))
             continue;
-        if (inside) {
-            // A file of the repository is read as its other files are: one that is a symlink out of it
-            // (whose text error messages would show), a FIFO that never ends or a huge one is refused.
-            const read = repository.read(shown);
-            if (read.ok)
-                return { ok: true, source: { file: shown, text: new TextDecoder().decode(read.bytes) } };
+        // A file of the repository is read as its other files are: one that is a symlink out of it
+        // (whose text error messages would show), a FIFO that never ends or a huge one is refused.
+        const read = inside ? repository.read(shown) : readOutside(absolute);
+        if (!read.ok)
             return { ok: false, error: `${shown}: cannot read the matrix file (${read.message})` };
-        }
-        try {
-            return { ok: true, source: { file: shown, text: external_node_fs_.readFileSync(absolute, 'utf8') } };
-        }
-        catch (error) {
-            const code = error.code;
-            return { ok: false, error: `${shown}: cannot read the matrix file (${code === 'ENOENT' ? 'no such file' : code ?? 'error'})` };
-        }
+        const decoded = yamlText(read.bytes);
+        if (!decoded.ok)
+            return { ok: false, error: `${shown}:${decoded.line}: ${decoded.message}` };
+        return { ok: true, source: { file: shown, text: decoded.text } };
     }
     return { ok: true, source: null };
+}
+function readOutside(absolute) {
+    try {
+        return { ok: true, bytes: external_node_fs_.readFileSync(absolute) };
+    }
+    catch (error) {
+        const code = error.code;
+        return { ok: false, message: code === 'ENOENT' ? 'no such file' : code ?? 'error' };
+    }
+}
+/**
+ * The text of a YAML file as YAML reads a stream (YAML 1.2, section 5.2): in the Unicode encoding its
+ * byte-order mark names (Windows editors save UTF-16 with one), else UTF-8. Read as UTF-8 whatever its
+ * mark, a UTF-16 matrix was one string of letters and NULs: "expected a mapping, got a string". Bytes
+ * that are not UTF-8 are refused where they are: replaced, they would reach the checks as keys and
+ * versions that nobody wrote.
+ */
+function yamlText(bytes) {
+    const marked = decodeMarked(bytes);
+    if (marked !== null)
+        return marked.ok ? { ok: true, text: marked.text } : { ok: false, line: marked.at?.line ?? 1, message: marked.message };
+    const utf8 = decodeUtf8(bytes);
+    if (utf8.ok)
+        return utf8;
+    return { ok: false, line: utf8.at.line, message: `not valid UTF-8 at column ${utf8.at.column ?? 1}: a YAML file is UTF-8 or UTF-16 (save the file as UTF-8)` };
 }
 
 // EXTERNAL MODULE: external "node:path/posix"
@@ -3107,13 +3427,13 @@ const OPERATORS = ['&>>', '<<-', '<<<', '&&', '||', ';;', '|&', '&>', '>>', '>|'
     ';', '&', '|', '(', ')', '<', '>', '\n'];
 // Character codes: the scanner compares numbers, not one-character strings.
 const TAB = 9;
-const NEWLINE = 10;
+const shell_words_NEWLINE = 10;
 const VTAB = 11;
 const FORMFEED = 12;
 const RETURN = 13;
 const SPACE = 32;
 const DOUBLE_QUOTE = 34;
-const HASH = 35;
+const shell_words_HASH = 35;
 const DOLLAR = 36;
 const AMPERSAND = 38;
 const SINGLE_QUOTE = 39;
@@ -3133,7 +3453,7 @@ function isBlank(code) {
 }
 function isOperatorStart(code) {
     return code === SEMICOLON || code === AMPERSAND || code === PIPE || code === OPEN_PAREN || code === CLOSE_PAREN
-        || code === LESS || code === GREATER || code === NEWLINE;
+        || code === LESS || code === GREATER || code === shell_words_NEWLINE;
 }
 function operatorAt(text, at) {
     if (!isOperatorStart(text.charCodeAt(at)))
@@ -3206,7 +3526,7 @@ function scanWord(text, at, escape, shell, errors, construct = false) {
             i += 2;
             continue;
         }
-        if (top === -1 && (isBlank(code) || code === NEWLINE || (shell && isOperatorStart(code))))
+        if (top === -1 && (isBlank(code) || code === shell_words_NEWLINE || (shell && isOperatorStart(code))))
             break;
         if (top !== DOUBLE_QUOTE && (code === SINGLE_QUOTE || code === DOUBLE_QUOTE)) {
             stack.open(code, i);
@@ -3250,17 +3570,17 @@ function tokenizeShell(text, options = {}) {
     let i = 0;
     while (i < n) {
         const code = text.charCodeAt(i);
-        if (isBlank(code) || (!shell && code === NEWLINE)) {
+        if (isBlank(code) || (!shell && code === shell_words_NEWLINE)) {
             i += 1;
             continue;
         }
         // An escaped newline between words joins the lines and separates nothing.
-        if (code === escape && text.charCodeAt(i + 1) === NEWLINE) {
+        if (code === escape && text.charCodeAt(i + 1) === shell_words_NEWLINE) {
             i += 2;
             continue;
         }
-        if (shell && code === HASH) {
-            while (i < n && text.charCodeAt(i) !== NEWLINE)
+        if (shell && code === shell_words_HASH) {
+            while (i < n && text.charCodeAt(i) !== shell_words_NEWLINE)
                 i += 1;
             continue;
         }
@@ -4087,6 +4407,12 @@ function spanOf(arg, from = 0, to = arg.value.length) {
     const last = positionAt(arg.source, Math.max(start, end - 1));
     return { line: first.line, column: first.column, endLine: last.line, endColumn: last.column };
 }
+/** A fact's position from its token's span: `endLine` only where a continuation splits the token. */
+function factPosition(span) {
+    if (span.endLine === span.line)
+        return { line: span.line, column: span.column, endColumn: span.endColumn };
+    return { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+}
 
 ;// CONCATENATED MODULE: ./lib/src/parse/dockerfile-image.js
 // Image references (`FROM` arguments) and what their tags say about Python and CUDA.
@@ -4242,295 +4568,6 @@ var parse_marker = __webpack_require__(9546);
 var pytorch_index = __webpack_require__(2888);
 // EXTERNAL MODULE: ./lib/src/parse/strings.js
 var parse_strings = __webpack_require__(9196);
-;// CONCATENATED MODULE: ./lib/src/parse/text.js
-// Bytes -> text the way pip reads a requirements file (pip 26 `req_file._decode_req_file`), and the one
-// line splitter every reader shares.
-//
-// pip's order: a byte-order mark picks the encoding; otherwise a PEP 263 coding cookie on one of the
-// first two lines; otherwise UTF-8; and when UTF-8 fails, the locale's preferred encoding (with a
-// warning). A CI runner's locale is C.UTF-8, where that last step fails too and pip stops; a developer's
-// Windows machine would use cp1252. We cannot know the locale that will install the file, so we read
-// the bytes as latin-1 - every byte is a character, so the file is still checked - and say so in
-// `warning`: the fix is the same whatever the locale (a coding cookie, or UTF-8).
-//
-// pyproject.toml and Dockerfiles are read the same way but for the coding cookie, which means nothing
-// to TOML (always UTF-8) or to Docker (UTF-8, other bytes passed on as they are): for them the
-// warning's advice is to save the file as UTF-8.
-// pip's order matters: the UTF-16 LE mark is a prefix of the UTF-32 LE mark, so UTF-32 is tried first.
-const BYTE_ORDER_MARKS = [
-    { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
-    { bytes: [0xff, 0xfe, 0x00, 0x00], encoding: 'utf-32-le' },
-    { bytes: [0x00, 0x00, 0xfe, 0xff], encoding: 'utf-32-be' },
-    { bytes: [0xff, 0xfe], encoding: 'utf-16-le' },
-    { bytes: [0xfe, 0xff], encoding: 'utf-16-be' },
-];
-// PEP 263 as pip matches it: bytes, anywhere in a line that starts with `#`.
-const CODING_COOKIE = /coding[:=][ \t\n\r\f\v]*([-\w.]+)/;
-const text_NEWLINE = 0x0a;
-const text_HASH = 0x23;
-/** Decodes a requirements file as pip would, and the other kinds as pip would but for the coding cookie. */
-function decodeText(bytes, kind = 'requirements') {
-    for (const mark of BYTE_ORDER_MARKS) {
-        if (!startsWith(bytes, mark.bytes))
-            continue;
-        const decoded = decodeUnicode(bytes.subarray(mark.bytes.length), mark.encoding, mark.bytes.length);
-        // pip opens pyproject.toml as UTF-8, mark and all: its TOML reader then stops at line 1, column 1.
-        if (kind === 'pyproject' && decoded.ok)
-            decoded.caveat = { severity: 'error', message: pyprojectWithMark(mark.encoding), at: { line: 1, column: 1 } };
-        return decoded;
-    }
-    const cookie = kind === 'requirements' || kind === 'constraints' ? findCodingCookie(bytes) : null;
-    if (cookie)
-        return decodeDeclared(bytes, cookie.name, cookie.line);
-    const nul = bytes.indexOf(0);
-    // UTF-8 or latin-1, as the file would be read: a NUL is never part of a UTF-8 sequence, so the text
-    // before it decodes alone.
-    if (nul >= 0)
-        return binary(nul, strictDecode('utf-8', bytes.subarray(0, nul)) ?? decodeLatin1(bytes.subarray(0, nul)));
-    const utf8 = strictDecode('utf-8', bytes);
-    if (utf8 !== null)
-        return { ok: true, text: utf8, encoding: 'utf-8' };
-    const text = decodeLatin1(bytes);
-    // Latin-1 is one character per byte: the text before the first bad byte is as long as the bytes are.
-    const at = positionAfter(text.slice(0, firstNonUtf8(bytes)));
-    return { ok: true, text, encoding: 'latin-1', caveat: { severity: kind === 'pyproject' ? 'error' : 'warning', message: LATIN1_FALLBACK[kind], at } };
-}
-/** Why pip cannot read a pyproject.toml that starts with a byte-order mark. */
-function pyprojectWithMark(encoding) {
-    if (encoding === 'utf-8') {
-        return "starts with a UTF-8 byte-order mark: pip reads pyproject.toml as UTF-8 as it is, and its TOML reader refuses the mark ('Invalid statement'); read here without it (save the file as UTF-8 without a byte-order mark)";
-    }
-    return `${encoding.toUpperCase()} (byte-order mark): pip reads pyproject.toml as UTF-8 and cannot read it; read here as ${encoding.slice(0, 6).toUpperCase()} (save the file as UTF-8)`;
-}
-const PIP_LATIN1_FALLBACK = 'not valid UTF-8 and no coding cookie: read as latin-1; pip would use the locale encoding and fails under a UTF-8 locale' +
-    " (add '# -*- coding: latin-1 -*-' or save the file as UTF-8)";
-/** What reading a file as latin-1 means for whoever reads it for real, and what to do about it. */
-const LATIN1_FALLBACK = {
-    requirements: PIP_LATIN1_FALLBACK,
-    constraints: PIP_LATIN1_FALLBACK,
-    pyproject: 'not valid UTF-8: read as latin-1; TOML must be UTF-8, and pip refuses to read the file (save it as UTF-8)',
-    dockerfile: 'not valid UTF-8: read as latin-1; Docker reads a Dockerfile as UTF-8 and hands other bytes to RUN commands as they are' +
-        ' (save the file as UTF-8)',
-};
-/** Offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629); the length when none is. */
-function firstNonUtf8(bytes) {
-    let index = 0;
-    while (index < bytes.length) {
-        const lead = bytes[index];
-        if (lead < 0x80) {
-            index++;
-            continue;
-        }
-        const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-        if (length === 0)
-            return index;
-        // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
-        const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
-        const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
-        const second = bytes[index + 1] ?? 0;
-        if (second < low || second > high)
-            return index;
-        for (let next = 2; next < length; next++) {
-            const continuation = bytes[index + next] ?? 0;
-            if (continuation < 0x80 || continuation > 0xbf)
-                return index;
-        }
-        index += length;
-    }
-    return bytes.length;
-}
-/** Splits on CRLF, CR and LF; the lines come without terminators and a final terminator adds no line. */
-function splitLines(text) {
-    // Splitting at a string is much faster than at a regex, and most files have only LF.
-    const lines = text.includes('\r') ? text.split(LINE_BREAK) : text.split('\n');
-    if (lines.length > 0 && lines[lines.length - 1] === '')
-        lines.pop();
-    return lines;
-}
-const LINE_BREAK = /\r\n|\r|\n/;
-function startsWith(bytes, prefix) {
-    if (bytes.length < prefix.length)
-        return false;
-    return prefix.every((byte, index) => bytes[index] === byte);
-}
-function findCodingCookie(bytes) {
-    let start = 0;
-    for (let line = 1; line <= 2 && start <= bytes.length; line++) {
-        const newline = bytes.indexOf(text_NEWLINE, start);
-        const end = newline < 0 ? bytes.length : newline;
-        if (bytes[start] === text_HASH) {
-            // A cookie is ASCII by definition; latin-1 maps bytes to the same code points, so the match
-            // positions of the pattern are those of pip's bytes regex.
-            const match = CODING_COOKIE.exec(decodeLatin1(bytes.subarray(start, end)));
-            if (match)
-                return { name: match[1], line };
-        }
-        if (newline < 0)
-            break;
-        start = newline + 1;
-    }
-    return null;
-}
-function decodeDeclared(bytes, declared, line) {
-    const encoding = pythonEncoding(declared);
-    if (encoding === null)
-        return { ok: false, message: `unknown encoding '${declared}' in the coding cookie on line ${line}; not read`, at: { line } };
-    if (isUnicode(encoding))
-        return decodeUnicode(bytes, encoding.decoder, 0);
-    const nul = bytes.indexOf(0);
-    // The declared encodings keep NUL a byte of its own, so the text before it decodes alone.
-    if (nul >= 0)
-        return binary(nul, decodeBytes(bytes.subarray(0, nul), encoding) ?? decodeLatin1(bytes.subarray(0, nul)));
-    const text = decodeBytes(bytes, encoding);
-    if (text === null)
-        return { ok: false, message: `not valid ${encoding.name} as its coding cookie on line ${line} declares; not read` };
-    return { ok: true, text, encoding: encoding.name };
-}
-function decodeBytes(bytes, encoding) {
-    if (encoding.decoder === 'latin-1')
-        return decodeLatin1(bytes);
-    if (encoding.decoder === 'ascii')
-        return decodeAscii(bytes);
-    if (encoding.decoder === 'cp1252')
-        return decodeCp1252(bytes);
-    return strictDecode(encoding.decoder, bytes);
-}
-function isUnicode(encoding) {
-    return UNICODE_ENCODINGS.has(encoding.decoder);
-}
-const UNICODE_ENCODINGS = new Set(['utf-8', 'utf-16-le', 'utf-16-be', 'utf-32-le', 'utf-32-be']);
-// Python's codec names and their common aliases (encodings.aliases), normalised as Python normalises
-// them: lower case, runs of other punctuation as `_`.
-const PYTHON_CODECS = new Map([
-    [['utf_8', 'utf8', 'u8', 'utf', 'cp65001', 'utf_8_sig'], { name: 'utf-8', decoder: 'utf-8' }],
-    [['latin_1', 'latin1', 'latin', 'l1', 'iso_8859_1', 'iso8859_1', '8859', 'cp819', 'iso_ir_100', 'csisolatin1'], { name: 'latin-1', decoder: 'latin-1' }],
-    [['ascii', 'us_ascii', '646', 'us', 'ansi_x3.4_1968', 'cp367', 'csascii', 'ibm367', 'iso646_us', 'iso_ir_6'], { name: 'ascii', decoder: 'ascii' }],
-    [['utf_16', 'utf16', 'u16', 'utf_16_le', 'utf_16le'], { name: 'utf-16-le', decoder: 'utf-16-le' }],
-    [['utf_16_be', 'utf_16be'], { name: 'utf-16-be', decoder: 'utf-16-be' }],
-    [['utf_32', 'utf32', 'u32', 'utf_32_le', 'utf_32le'], { name: 'utf-32-le', decoder: 'utf-32-le' }],
-    [['utf_32_be', 'utf_32be'], { name: 'utf-32-be', decoder: 'utf-32-be' }],
-    [['cp1252', 'windows_1252'], { name: 'cp1252', decoder: 'cp1252' }],
-    [['cp949', 'uhc', 'ms949'], { name: 'cp949', decoder: 'euc-kr' }],
-].flatMap(([aliases, encoding]) => aliases.map((alias) => [alias, encoding])));
-const CODEC_PUNCTUATION = /[^a-z0-9.]+/g;
-function pythonEncoding(declared) {
-    const normalised = declared.toLowerCase().replace(CODEC_PUNCTUATION, '_');
-    const known = PYTHON_CODECS.get(normalised);
-    if (known)
-        return known;
-    // Python's other codecs (cp1252, euc_kr, shift_jis, gbk, koi8_r, iso8859_15, ...) under their WHATWG label.
-    for (const label of [normalised.replace(/_/g, '-'), normalised]) {
-        try {
-            new TextDecoder(label);
-            return { name: normalised, decoder: label };
-        }
-        catch {
-            // not a label TextDecoder knows; try the next spelling
-        }
-    }
-    return null;
-}
-function decodeUnicode(bytes, encoding, offset) {
-    const text = encoding === 'utf-8' ? strictDecode('utf-8', bytes)
-        : encoding === 'utf-16-le' || encoding === 'utf-16-be' ? strictDecode(encoding.replace('utf-16-', 'utf-16'), bytes)
-            : decodeUtf32(bytes, encoding === 'utf-32-be');
-    if (text === null)
-        return { ok: false, message: `not valid ${encoding.toUpperCase()} (byte-order mark or coding cookie); not read` };
-    const nul = text.indexOf('\u0000');
-    if (nul >= 0)
-        return binary(offset + unicodeByteOffset(text, nul, encoding), text.slice(0, nul));
-    return { ok: true, text, encoding };
-}
-/** Byte offset of the UTF-16 code unit `index` of `text` in its `encoding` form. */
-function unicodeByteOffset(text, index, encoding) {
-    if (encoding === 'utf-8')
-        return Buffer.byteLength(text.slice(0, index), 'utf8');
-    if (encoding === 'utf-16-le' || encoding === 'utf-16-be')
-        return index * 2;
-    let codePoints = 0;
-    for (let unit = 0; unit < index; unit++) {
-        const code = text.charCodeAt(unit);
-        if (code < 0xd800 || code > 0xdbff)
-            codePoints++;
-    }
-    return codePoints * 4;
-}
-/** A binary file: a NUL at byte `offset`, after the text `before`, which places it at a line and column. */
-function binary(offset, before) {
-    return { ok: false, message: `binary file (NUL byte at offset ${offset}); not read`, at: positionAfter(before) };
-}
-const CR = 0x0d;
-/** Where the character after `text` is: line breaks counted as splitLines splits (CRLF, CR, LF). */
-function positionAfter(text) {
-    let line = 1;
-    let lineStart = 0;
-    for (let index = 0; index < text.length; index++) {
-        const code = text.charCodeAt(index);
-        if (code === CR && text.charCodeAt(index + 1) === text_NEWLINE)
-            index++;
-        if (code === CR || code === text_NEWLINE) {
-            line++;
-            lineStart = index + 1;
-        }
-    }
-    return { line, column: text.length - lineStart + 1 };
-}
-function strictDecode(label, bytes) {
-    try {
-        return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
-    }
-    catch {
-        return null;
-    }
-}
-function decodeLatin1(bytes) {
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-}
-function decodeAscii(bytes) {
-    for (const byte of bytes)
-        if (byte > 0x7f)
-            return null;
-    return decodeLatin1(bytes);
-}
-// cp1252's 0x80-0x9F; Python leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined (a decoding error).
-const CP1252_HIGH = '\u20ac\u0000\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u0000\u017d\u0000' +
-    '\u0000\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u0000\u017e\u0178';
-function decodeCp1252(bytes) {
-    const latin1 = decodeLatin1(bytes);
-    let out = '';
-    let from = 0;
-    for (let index = 0; index < latin1.length; index++) {
-        const code = latin1.charCodeAt(index);
-        if (code < 0x80 || code > 0x9f)
-            continue;
-        const mapped = CP1252_HIGH[code - 0x80];
-        if (mapped === '\u0000')
-            return null;
-        out += latin1.slice(from, index) + mapped;
-        from = index + 1;
-    }
-    return from === 0 ? latin1 : out + latin1.slice(from);
-}
-function decodeUtf32(bytes, bigEndian) {
-    if (bytes.length % 4 !== 0)
-        return null;
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const parts = [];
-    const chunk = [];
-    for (let offset = 0; offset < bytes.length; offset += 4) {
-        const codePoint = view.getUint32(offset, !bigEndian);
-        if (codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff))
-            return null;
-        chunk.push(codePoint);
-        if (chunk.length === 4096) {
-            parts.push(String.fromCodePoint(...chunk));
-            chunk.length = 0;
-        }
-    }
-    parts.push(String.fromCodePoint(...chunk));
-    return parts.join('');
-}
-
 ;// CONCATENATED MODULE: ./lib/src/parse/requirements-file.js
 // A requirements (or constraints) file as pip >= 26 reads it: `req_file.preprocess` (line joining,
 // comments, `${VAR}` expansion), `break_args_options` + `shlex.split` + optparse for the options, and
@@ -5889,9 +5926,7 @@ class ScriptReader {
         }
     }
     python(version, source, span) {
-        this.scope.facts.python.push({
-            version, line: span.line, column: span.column, endColumn: span.endColumn, source, stage: this.scope.stage,
-        });
+        this.scope.facts.python.push({ version, ...factPosition(span), source, stage: this.scope.stage });
     }
     changeDirectory(args) {
         const target = args.find((arg) => !arg.value.startsWith('-'));
@@ -6100,7 +6135,7 @@ class ScriptReader {
             return;
         }
         this.scope.facts.indexes.push({
-            url: redactUrl(arg.value), line: span.line, column: span.column, endColumn: span.endColumn, kind,
+            url: redactUrl(arg.value), ...factPosition(span), kind,
             cuda: (0,pytorch_index/* cudaFromIndexUrl */.J)(arg.value), stage: this.scope.stage,
         });
     }
@@ -6378,8 +6413,7 @@ class DockerfileReader {
         const platform = flags.get('platform')?.[0]?.value ?? null;
         const stageName = alias ?? String(index);
         const imageRef = {
-            ref, ...parsed, stage: alias, stageIndex: index, fromStage: parentState?.stage.name ?? null, platform,
-            line: span.line, column: span.column, endColumn: span.endColumn,
+            ref, ...parsed, stage: alias, stageIndex: index, fromStage: parentState?.stage.name ?? null, platform, ...factPosition(span),
         };
         if (ref !== '')
             this.file.images.push(imageRef);
@@ -6406,8 +6440,7 @@ class DockerfileReader {
             this.file.cuda.push(this.imageFact(cuda, image, ref, stageName));
     }
     imageFact(found, image, ref, stage) {
-        const span = spanOf(image, found.start, found.end);
-        return { version: found.version, line: span.line, column: span.column, endColumn: span.endColumn, source: ref, stage };
+        return { version: found.version, ...factPosition(spanOf(image, found.start, found.end)), source: ref, stage };
     }
     /** `ARG NAME`, `ARG NAME=default ...`: global before the first FROM, else declared in the stage. */
     declareArgs(instruction, stage) {
@@ -6483,8 +6516,7 @@ class DockerfileReader {
                 continue;
             if (!VERSION_VALUE.test(value.value))
                 continue;
-            const span = spanOf(value);
-            const fact = { version: value.value, line: span.line, column: span.column, endColumn: span.endColumn, source: `ENV ${written}`, stage: stage.stage.name };
+            const fact = { version: value.value, ...factPosition(spanOf(value)), source: `ENV ${written}`, stage: stage.stage.name };
             (name === 'PYTHON_VERSION' ? this.file.python : this.file.cuda).push(fact);
         }
     }
@@ -6643,6 +6675,7 @@ var dist = __webpack_require__(3292);
 
 
 
+
 function parsePyproject(path, text) {
     const file = { path, kind: 'pyproject', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [], requiresPython: null };
     let document;
@@ -6651,7 +6684,7 @@ function parsePyproject(path, text) {
         document = (0,dist/* parse */.qg)(text, { integersAsBigInt: true });
     }
     catch (error) {
-        const where = error instanceof dist/* TomlError */.zx ? { line: error.line, column: error.column } : { line: 1, column: 1 };
+        const where = error instanceof dist/* TomlError */.zx ? onALineOf(text, error.line, error.column) : { line: 1, column: 1 };
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
         return { file, diagnostics: [{ file: path, ...where, severity: 'error', message: `invalid TOML: ${reason}; pyproject.toml not read` }] };
     }
@@ -6659,6 +6692,17 @@ function parsePyproject(path, text) {
     reader.read(document);
     const diagnostics = reader.diagnostics.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
     return { file, diagnostics };
+}
+/**
+ * smol-toml's position of an error, on a line of the file: it places the end of a file that ends with a
+ * line break (an array or table left open) on the line after the last, which no annotation can show,
+ * so that end is reported where it is on screen, after the last line's text.
+ */
+function onALineOf(text, line, column) {
+    const lines = splitLines(text);
+    if (line <= lines.length || lines.length === 0)
+        return { line, column };
+    return { line: lines.length, column: lines[lines.length - 1].length + 1 };
 }
 // ---------------------------------------------------------------------------------------------
 class PyprojectReader {
@@ -6787,7 +6831,7 @@ class PyprojectReader {
             entries.forEach((entry, index) => {
                 const entryPath = [...path, index];
                 if (typeof entry === 'string') {
-                    this.addPep508(entry, entryPath, `dependency-groups.${name}`);
+                    this.addPep508(entry, entryPath, groupName(path));
                 }
                 else if (isTable(entry) && Object.keys(entry).length === 1 && entry['include-group'] !== undefined) {
                     const target = entry['include-group'];
@@ -6854,10 +6898,12 @@ class PyprojectReader {
         }
         for (const [dependencies, path] of tables) {
             for (const [name, value] of Object.entries(dependencies)) {
-                if (name.toLowerCase() === 'python' && path.length === 3 && path[2] === 'dependencies')
-                    this.readPoetryPython(value, [...path, name]);
-                else
+                // poetry-core never reads `python` as a package: in the main dependencies it is the Python
+                // constraint, and in a group or dev-dependencies it is passed over.
+                if (name.toLowerCase() !== 'python')
                     this.readPoetryDependency(name, value, [...path, name], groupName(path));
+                else if (path.length === 3 && path[2] === 'dependencies')
+                    this.readPoetryPython(value, [...path, name]);
             }
         }
     }
@@ -6896,14 +6942,14 @@ class PyprojectReader {
             return;
         const built = poetryRequirementText(name, spec);
         if (!built.ok) {
-            this.reportAt(path, built.severity, `${group}.${name}: ${built.message}`);
+            this.reportAt(path, built.severity, `${group}.${tomlKey(name)}: ${built.message}`);
             if (built.severity === 'error')
                 return;
         }
         const text = built.ok ? built.text : built.fallback;
         const parsed = (0,requirement/* parseRequirement */.pP)(text);
         if (!parsed.ok) {
-            this.reportAt(path, 'error', `${group}.${name}: reads as ${quoteInput(text)}, which is not a valid requirement: ${parsed.message}`);
+            this.reportAt(path, 'error', `${group}.${tomlKey(name)}: reads as ${quoteInput(text)}, which is not a valid requirement: ${parsed.message}`);
             return;
         }
         const unchecked = (0,requirement/* tooManyClauses */.UZ)(parsed.name, parsed.specifier);
@@ -7021,8 +7067,13 @@ function describe(value) {
 }
 /** `project.optional-dependencies.gpu`, `dependency-groups.dev[2]`. */
 function dotted(path) {
-    return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
+    return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? tomlKey(part) : `.${tomlKey(part)}`)).join('');
 }
+/** A key as TOML writes it: bare where it can be, else quoted, so that `"zope.interface"` reads as one key. */
+function tomlKey(key) {
+    return BARE_KEY.test(key) ? key : JSON.stringify(key);
+}
+const BARE_KEY = /^[A-Za-z0-9_-]+$/;
 function groupName(path) {
     return dotted(path.filter((part) => typeof part === 'string'));
 }

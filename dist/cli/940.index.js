@@ -23,13 +23,15 @@ __webpack_require__.r(__webpack_exports__);
 
 function parseYaml(text) {
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    return { doc: (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false }), lineCounter };
+    return { doc: (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false }), lineCounter, length: text.length };
 }
 /** The document's value; undefined for a file with nothing but comments, which adds nothing (it is not an error). */
-function yamlValue(file, { doc, lineCounter }) {
+function yamlValue(file, { doc, lineCounter, length }) {
     const problem = doc.errors[0] ?? doc.warnings[0];
     if (problem !== undefined) {
-        const line = lineCounter.linePos(problem.pos[0]).line;
+        // A problem at the end of the file (a flow map left open) is placed after its last line break,
+        // on a line the file does not have: it is shown on the line of the last character instead.
+        const line = lineCounter.linePos(Math.max(0, Math.min(problem.pos[0], length - 1))).line;
         throw new _load_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .aM(file, line, '', yamlMessage(problem.code, problem.message));
     }
     return doc.contents === null ? undefined : plainValue(doc.contents, file, lineCounter);
