@@ -229,6 +229,43 @@ describe('parseDockerfile: FROM and stages', () => {
     assert.deepEqual(requirements(result), ['orphan==1.0 L2:17-27 (0)']);
   });
 
+  it('refuses an image reference Docker cannot parse, and reads no facts from it', () => {
+    const text = [
+      'ARG CUDA=12.1.1',
+      'FROM nvidia/cuda: AS empty-tag',
+      'FROM nvidia/cuda:${CUDA}-devel-ubuntu22.04:latest AS two-tags',
+      'FROM nvidia/cuda@sha256:abc AS short-digest',
+      'FROM registry.example.com/Vision/cuda:12.1.1-devel-ubuntu22.04 AS capitals',
+      'FROM python:.3.11-slim AS dot-tag',
+      'FROM nvidia/cuda:${CUDA}-runtime-ubuntu22.04 AS fine',
+      '',
+    ].join('\n');
+    const result = parseDockerfile('Dockerfile', text);
+    const docker = '; docker build stops with "invalid reference format"';
+    assert.deepEqual(diagnostics(result), [
+      `error L2:6 FROM nvidia/cuda: is not a valid image reference: the tag after ":" is empty${docker}`,
+      `error L3:6 FROM nvidia/cuda:12.1.1-devel-ubuntu22.04:latest is not a valid image reference: the repository name "nvidia/cuda:12.1.1-devel-ubuntu22.04" is not lowercase letters and digits in "/"-separated parts, joined by ".", "_", "__" or "-"${docker}`,
+      `error L4:6 FROM nvidia/cuda@sha256:abc is not a valid image reference: the digest "sha256:abc" is not <algorithm>:<at least 32 hex digits>${docker}`,
+      `error L5:6 FROM registry.example.com/Vision/cuda:12.1.1-devel-ubuntu22.04 is not a valid image reference: the repository name "Vision/cuda" must be lowercase${docker}`,
+      `error L6:6 FROM python:.3.11-slim is not a valid image reference: the tag ".3.11-slim" is not 1-128 letters, digits, "_", "." and "-", starting with no "." or "-"${docker}`,
+    ]);
+    // No "was never published" for what was never a reference: only the valid image is a fact.
+    assert.deepEqual(result.file.images.map((image) => image.ref), ['nvidia/cuda:12.1.1-runtime-ubuntu22.04']);
+    assert.deepEqual(versions(result.file.cuda), ['12.1.1 L7:6-44 "nvidia/cuda:12.1.1-runtime-ubuntu22.04" (fine)']);
+    assert.deepEqual(result.stages.map((stage) => stage.name), ['empty-tag', 'two-tags', 'short-digest', 'capitals', 'dot-tag', 'fine']);
+  });
+
+  it('accepts the image references Docker accepts: registries with ports, IPv6, localhost, digests, separators', () => {
+    const digest = `sha256:${'0123456789abcdef'.repeat(4)}`;
+    const accepted = [
+      'python:3.11-slim', 'nvidia/cuda:12.1.1-cudnn8-devel-ubuntu22.04', 'ghcr.io:443/org/sub/img:v1.2_3', 'localhost/img',
+      'localhost:5000/team/img:latest', '[::1]:5000/img', 'Registry.Example.com/team/img', 'my_registry/img__x/a-b--c.d:TAG',
+      `python@${digest}`, `python:3.11-slim@${digest}`, 'scratch',
+    ];
+    const text = accepted.map((ref) => `FROM ${ref}`).join('\n') + '\n';
+    assert.deepEqual(diagnostics(parseDockerfile('Dockerfile', text)), []);
+  });
+
   it('reports instructions before the first FROM, and a file without FROM', () => {
     assert.deepEqual(diagnostics(read('before-from.Dockerfile')), [
       'error L1:- RUN before the first FROM: no build stage to run it in',

@@ -47810,6 +47810,39 @@ function parseImageRef(ref) {
     }
     return { name: nameAndTag, tag: null, digest };
 }
+/**
+ * Why Docker refuses `image` as a reference ("invalid reference format" before anything is pulled), or
+ * null for one it accepts: the grammar of the distribution/reference package that Docker and BuildKit
+ * parse references with. A first path component with a `.` or a `:`, `localhost`, or capitals is a
+ * registry; the rest of the path is lowercase.
+ */
+function invalidReference(image) {
+    if (image.digest !== null && !DIGEST.test(image.digest))
+        return `the digest "${image.digest}" is not <algorithm>:<at least 32 hex digits>`;
+    if (image.tag !== null && !dockerfile_image_TAG.test(image.tag)) {
+        return image.tag === ''
+            ? 'the tag after ":" is empty'
+            : `the tag "${image.tag}" is not 1-128 letters, digits, "_", "." and "-", starting with no "." or "-"`;
+    }
+    const slash = image.name.indexOf('/');
+    const first = slash < 0 ? '' : image.name.slice(0, slash);
+    const registry = first !== '' && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase()) ? first : null;
+    if (registry !== null && !REGISTRY.test(registry))
+        return `the registry "${registry}" is not a host name or address with an optional port`;
+    const repository = registry === null ? image.name : image.name.slice(slash + 1);
+    if (!REPOSITORY.test(repository)) {
+        return repository !== repository.toLowerCase() && REPOSITORY.test(repository.toLowerCase())
+            ? `the repository name "${repository}" must be lowercase`
+            : `the repository name "${repository}" is not lowercase letters and digits in "/"-separated parts, joined by ".", "_", "__" or "-"`;
+    }
+    return null;
+}
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const HOST_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const REGISTRY = new RegExp(`^(?:${HOST_COMPONENT}(?:\\.${HOST_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+const dockerfile_image_TAG = /^\w[\w.-]{0,127}$/;
+const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 /** `3.11` and `3.11.9` in `3.11-slim`, `3.11.9-bookworm`, `3.13.0rc1`; not `3-slim`. */
 const LEADING_PYTHON = /^\d+\.\d+(?:\.\d+)?(?:(?:a|b|rc)\d+)?(?=-|$)/;
 const LEADING_CUDA = /^\d+\.\d+(?:\.\d+)?(?=-|$)/;
@@ -49773,12 +49806,17 @@ class DockerfileReader {
         }
         const parentState = ref === '' ? null : this.stagesByAlias.get(ref.toLowerCase()) ?? null;
         const parsed = parentState === null ? parseImageRef(ref) : { name: ref, tag: null, digest: null };
+        // Checked only as written or fully expanded: a variable without a value is reported already.
+        const invalid = parentState === null && ref !== '' && image?.unknown === null ? invalidReference(parsed) : null;
+        if (invalid !== null)
+            this.problem(span, 'error', `FROM ${ref} is not a valid image reference: ${invalid}; docker build stops with "invalid reference format"`);
         const platform = flags.get('platform')?.[0]?.value ?? null;
         const stageName = alias ?? String(index);
         const imageRef = {
             ref, ...parsed, stage: alias, stageIndex: index, fromStage: parentState?.stage.name ?? null, platform, ...factPosition(span),
         };
-        if (ref !== '')
+        // Facts come from real images only: what a refused reference says is never pulled.
+        if (ref !== '' && invalid === null)
             this.file.images.push(imageRef);
         const stage = {
             index, name: stageName, alias, image: imageRef, parent: parentState?.stage.name ?? null, copies: [], line: instruction.line,
@@ -49793,7 +49831,7 @@ class DockerfileReader {
         // A later stage with the same name shadows the earlier one, as in BuildKit.
         if (alias !== null)
             this.stagesByAlias.set(alias, state);
-        if (image === null || parentState !== null || ref === '')
+        if (image === null || parentState !== null || ref === '' || invalid !== null)
             return;
         const python = pythonFromImage(parsed);
         if (python !== null)

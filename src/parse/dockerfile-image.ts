@@ -33,6 +33,39 @@ export function parseImageRef(ref: string): ParsedImage {
   return { name: nameAndTag, tag: null, digest };
 }
 
+/**
+ * Why Docker refuses `image` as a reference ("invalid reference format" before anything is pulled), or
+ * null for one it accepts: the grammar of the distribution/reference package that Docker and BuildKit
+ * parse references with. A first path component with a `.` or a `:`, `localhost`, or capitals is a
+ * registry; the rest of the path is lowercase.
+ */
+export function invalidReference(image: ParsedImage): string | null {
+  if (image.digest !== null && !DIGEST.test(image.digest)) return `the digest "${image.digest}" is not <algorithm>:<at least 32 hex digits>`;
+  if (image.tag !== null && !TAG.test(image.tag)) {
+    return image.tag === ''
+      ? 'the tag after ":" is empty'
+      : `the tag "${image.tag}" is not 1-128 letters, digits, "_", "." and "-", starting with no "." or "-"`;
+  }
+  const slash = image.name.indexOf('/');
+  const first = slash < 0 ? '' : image.name.slice(0, slash);
+  const registry = first !== '' && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase()) ? first : null;
+  if (registry !== null && !REGISTRY.test(registry)) return `the registry "${registry}" is not a host name or address with an optional port`;
+  const repository = registry === null ? image.name : image.name.slice(slash + 1);
+  if (!REPOSITORY.test(repository)) {
+    return repository !== repository.toLowerCase() && REPOSITORY.test(repository.toLowerCase())
+      ? `the repository name "${repository}" must be lowercase`
+      : `the repository name "${repository}" is not lowercase letters and digits in "/"-separated parts, joined by ".", "_", "__" or "-"`;
+  }
+  return null;
+}
+
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const HOST_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const REGISTRY = new RegExp(`^(?:${HOST_COMPONENT}(?:\\.${HOST_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+const TAG = /^\w[\w.-]{0,127}$/;
+const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+
 /** `3.11` and `3.11.9` in `3.11-slim`, `3.11.9-bookworm`, `3.13.0rc1`; not `3-slim`. */
 const LEADING_PYTHON = /^\d+\.\d+(?:\.\d+)?(?:(?:a|b|rc)\d+)?(?=-|$)/;
 const LEADING_CUDA = /^\d+\.\d+(?:\.\d+)?(?=-|$)/;

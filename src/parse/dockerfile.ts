@@ -19,7 +19,7 @@ import type { Instruction, Problem, SourceText } from './dockerfile-lines.js';
 import type { Lookup } from './dockerfile-expand.js';
 import { argOf, explainUnset, factPosition, spanOf, wordAfter, wordsOf } from './dockerfile-words.js';
 import type { Arg, UnsetExplainer, WrittenWord } from './dockerfile-words.js';
-import { cudaFromImage, parseImageRef, pythonFromImage } from './dockerfile-image.js';
+import { cudaFromImage, invalidReference, parseImageRef, pythonFromImage } from './dockerfile-image.js';
 import type { ImageVersion } from './dockerfile-image.js';
 import { joinPath, placement, sourceOf } from './dockerfile-paths.js';
 import type { Placement } from './dockerfile-paths.js';
@@ -226,12 +226,16 @@ class DockerfileReader {
     }
     const parentState = ref === '' ? null : this.stagesByAlias.get(ref.toLowerCase()) ?? null;
     const parsed = parentState === null ? parseImageRef(ref) : { name: ref, tag: null, digest: null };
+    // Checked only as written or fully expanded: a variable without a value is reported already.
+    const invalid = parentState === null && ref !== '' && image?.unknown === null ? invalidReference(parsed) : null;
+    if (invalid !== null) this.problem(span, 'error', `FROM ${ref} is not a valid image reference: ${invalid}; docker build stops with "invalid reference format"`);
     const platform = flags.get('platform')?.[0]?.value ?? null;
     const stageName = alias ?? String(index);
     const imageRef: ImageRef = {
       ref, ...parsed, stage: alias, stageIndex: index, fromStage: parentState?.stage.name ?? null, platform, ...factPosition(span),
     };
-    if (ref !== '') this.file.images.push(imageRef);
+    // Facts come from real images only: what a refused reference says is never pulled.
+    if (ref !== '' && invalid === null) this.file.images.push(imageRef);
     const stage: DockerStage = {
       index, name: stageName, alias, image: imageRef, parent: parentState?.stage.name ?? null, copies: [], line: instruction.line,
     };
@@ -244,7 +248,7 @@ class DockerfileReader {
     this.stages.push(state);
     // A later stage with the same name shadows the earlier one, as in BuildKit.
     if (alias !== null) this.stagesByAlias.set(alias, state);
-    if (image === null || parentState !== null || ref === '') return;
+    if (image === null || parentState !== null || ref === '' || invalid !== null) return;
     const python = pythonFromImage(parsed);
     if (python !== null) this.file.python.push(this.imageFact(python, image, ref, stageName));
     const cuda = cudaFromImage(parsed);
