@@ -430,6 +430,13 @@ describe('reading the repository matrix file', () => {
     }
   });
 
+  it('reads a matrix file saved with CR line ends as YAML does, one line per CR, and names the line an editor shows', async () => {
+    const good = tree({ [REPOSITORY_FILE]: 'profiles:\r  speech:\r    extends: callytics-cu121\rprofile: speech\r' });
+    assert.equal(matrixOf(await loadEffectiveMatrix(good, null, { needCudaImageTags: false })).profile, 'speech');
+    const wrong = tree({ [REPOSITORY_FILE]: '# team matrix\r\rprofiles:\r  speech:\r    extends: callytics-cu12\r' });
+    assert.match(errorOf(await loadEffectiveMatrix(wrong, null, { needCudaImageTags: false })), /^\.github\/compat-matrix\.yml:5: profiles\.speech\.extends: unknown profile "callytics-cu12"/);
+  });
+
   it('refuses a matrix file that is not UTF-8 at the line and column of its first bad byte, rather than read replaced characters', async () => {
     // Saved by a latin-1 editor: the "é" of a comment and the "ü" of a profile name are one byte each.
     const latin1 = Buffer.from('# équipe vision\nprofiles:\n  vision-tüv:\n    extends: callytics-cu121\n', 'latin1');

@@ -16,8 +16,14 @@ export interface ParsedYaml {
 
 export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  return { doc: parseDocument(text, { lineCounter, prettyErrors: false }), lineCounter, length: text.length };
+  // YAML 1.2 breaks lines at CR, LF and CRLF; the yaml package only at LF. A CR alone becomes an LF
+  // of the same length, so that a file saved with CR line ends reads as YAML reads it, and every
+  // offset (and line) stays the file's.
+  const lines = text.replace(LONE_CR, '\n');
+  return { doc: parseDocument(lines, { lineCounter, prettyErrors: false }), lineCounter, length: text.length };
 }
+
+const LONE_CR = /\r(?!\n)/g;
 
 /** The document's value; undefined for a file with nothing but comments, which adds nothing (it is not an error). */
 export function yamlValue(file: string, { doc, lineCounter, length }: ParsedYaml): unknown {
