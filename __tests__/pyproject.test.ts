@@ -162,6 +162,14 @@ describe('parsePyproject: Poetry', () => {
     assert.deepEqual(said, []);
   });
 
+  it('ends a value written as a multi-line string on its last line, at the column there', () => {
+    const text = ['[project]', 'name = "asr"', 'requires-python = """>=3.10,', '  <3.13"""', 'dependencies = ["""', 'numpy==1.26.4"""]', ''].join('\n');
+    const { file: read } = parsePyproject('pyproject.toml', text);
+    assert.deepEqual(read.requiresPython, { specifier: '>=3.10,<3.13', line: 3, column: 19, endLine: 4, endColumn: 10 });
+    const numpy = find(read.requirements, 'numpy');
+    assert.deepEqual([numpy.line, numpy.column, numpy.endLine, numpy.endColumn], [5, 17, 6, 16]);
+  });
+
   it('reads package sources as indexes, with the CUDA build and without credentials', () => {
     assert.deepEqual(file.indexes, [
       { url: 'https://download.pytorch.org/whl/cu121', line: 44, column: 8, endColumn: 45, kind: 'extra-index-url', cuda: '12.1' },

@@ -67,10 +67,17 @@ export interface FactPosition {
   column?: number;
   /**
    * Set only when the token ends on a later line than it starts (a Dockerfile token split by a `\`
-   * continuation), so that `endColumn` is read on that line; otherwise both ends are on `line`.
+   * continuation, a TOML multi-line string), so that `endColumn` is read on that line; otherwise both
+   * ends are on `line`.
    */
   endLine?: number;
   endColumn?: number;
+}
+
+/** A fact's position from its token's span: `endLine` only where the token ends on a later line. */
+export function factPosition(span: Span): FactPosition {
+  if (span.endLine === span.line) return { line: span.line, column: span.column, endColumn: span.endColumn };
+  return { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
 }
 
 /** A Python interpreter version the file selects. */
@@ -146,7 +153,7 @@ export interface ParsedFile {
   includes: Include[];
   suppressions: Suppression[];
   /** pyproject.toml `requires-python` (or Poetry's `python = "^3.10"`, translated), as a PEP 440 specifier. */
-  requiresPython?: { specifier: string; line: number; column?: number; endColumn?: number } | null;
+  requiresPython?: ({ specifier: string } & FactPosition) | null;
 }
 
 export interface Diagnostic {

@@ -3403,6 +3403,8 @@ function yamlText(bytes) {
 
 // EXTERNAL MODULE: external "node:path/posix"
 var posix_ = __webpack_require__(3916);
+// EXTERNAL MODULE: ./lib/src/model.js
+var model = __webpack_require__(4887);
 ;// CONCATENATED MODULE: ./lib/src/parse/shell-words.js
 // A small POSIX-ish tokenizer: it splits text into words and operators and keeps each word exactly as
 // written (quotes, escapes and expansions included) with its offsets, so that a token found in a RUN
@@ -4407,12 +4409,6 @@ function spanOf(arg, from = 0, to = arg.value.length) {
     const last = positionAt(arg.source, Math.max(start, end - 1));
     return { line: first.line, column: first.column, endLine: last.line, endColumn: last.column };
 }
-/** A fact's position from its token's span: `endLine` only where a continuation splits the token. */
-function factPosition(span) {
-    if (span.endLine === span.line)
-        return { line: span.line, column: span.column, endColumn: span.endColumn };
-    return { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
-}
 
 ;// CONCATENATED MODULE: ./lib/src/parse/dockerfile-image.js
 // Image references (`FROM` arguments) and what their tags say about Python and CUDA.
@@ -4587,8 +4583,6 @@ function sourceOf(placement, target) {
     return null;
 }
 
-// EXTERNAL MODULE: ./lib/src/model.js
-var model = __webpack_require__(4887);
 // EXTERNAL MODULE: ./lib/src/parse/requirement.js
 var requirement = __webpack_require__(4873);
 // EXTERNAL MODULE: ./lib/src/pep440/version.js
@@ -5959,7 +5953,7 @@ class ScriptReader {
         }
     }
     python(version, source, span) {
-        this.scope.facts.python.push({ version, ...factPosition(span), source, stage: this.scope.stage });
+        this.scope.facts.python.push({ version, ...(0,model/* factPosition */.KW)(span), source, stage: this.scope.stage });
     }
     changeDirectory(args) {
         const target = args.find((arg) => !arg.value.startsWith('-'));
@@ -6168,7 +6162,7 @@ class ScriptReader {
             return;
         }
         this.scope.facts.indexes.push({
-            url: redactUrl(arg.value), ...factPosition(span), kind,
+            url: redactUrl(arg.value), ...(0,model/* factPosition */.KW)(span), kind,
             cuda: (0,pytorch_index/* cudaFromIndexUrl */.J)(arg.value), stage: this.scope.stage,
         });
     }
@@ -6292,6 +6286,7 @@ function readExecForm(scope, state, source, args) {
 //   this file             stages: ARG and ENV scopes, FROM, COPY/ADD, WORKDIR, RUN, in order
 //
 // Bad input becomes a Diagnostic with its line, never an exception.
+
 
 
 
@@ -6450,7 +6445,7 @@ class DockerfileReader {
         const platform = flags.get('platform')?.[0]?.value ?? null;
         const stageName = alias ?? String(index);
         const imageRef = {
-            ref, ...parsed, stage: alias, stageIndex: index, fromStage: parentState?.stage.name ?? null, platform, ...factPosition(span),
+            ref, ...parsed, stage: alias, stageIndex: index, fromStage: parentState?.stage.name ?? null, platform, ...(0,model/* factPosition */.KW)(span),
         };
         // Facts come from real images only: what a refused reference says is never pulled.
         if (ref !== '' && invalid === null)
@@ -6478,7 +6473,7 @@ class DockerfileReader {
             this.file.cuda.push(this.imageFact(cuda, image, ref, stageName));
     }
     imageFact(found, image, ref, stage) {
-        return { version: found.version, ...factPosition(spanOf(image, found.start, found.end)), source: ref, stage };
+        return { version: found.version, ...(0,model/* factPosition */.KW)(spanOf(image, found.start, found.end)), source: ref, stage };
     }
     /** `ARG NAME`, `ARG NAME=default ...`: global before the first FROM, else declared in the stage. */
     declareArgs(instruction, stage) {
@@ -6554,7 +6549,7 @@ class DockerfileReader {
                 continue;
             if (!VERSION_VALUE.test(value.value))
                 continue;
-            const fact = { version: value.value, ...factPosition(spanOf(value)), source: `ENV ${written}`, stage: stage.stage.name };
+            const fact = { version: value.value, ...(0,model/* factPosition */.KW)(spanOf(value)), source: `ENV ${written}`, stage: stage.stage.name };
             (name === 'PYTHON_VERSION' ? this.file.python : this.file.cuda).push(fact);
         }
     }
@@ -6842,8 +6837,7 @@ class PyprojectReader {
             this.report(this.locator.position(span.start), 'error', `${where} ${quoteInput(specifier)} is not a PEP 440 specifier: ${checked.message}`);
             return;
         }
-        const { line, column, endColumn } = this.spanOf(span);
-        this.file.requiresPython = { specifier: specifier.replace(WHITESPACE, ''), line, column, endColumn };
+        this.file.requiresPython = { specifier: specifier.replace(WHITESPACE, ''), ...(0,model/* factPosition */.KW)(this.spanOf(span)) };
     }
     readDependencyGroups(groups) {
         if (!groups)
@@ -7040,7 +7034,7 @@ class PyprojectReader {
     spanOf(span) {
         const start = this.locator.position(span.start);
         const end = this.locator.position(Math.max(span.start, span.end - 1));
-        return { line: start.line, endLine: end.line, column: start.column, endColumn: end.line === start.line ? end.column : this.locator.lineEnd(start.line) };
+        return { line: start.line, endLine: end.line, column: start.column, endColumn: end.column };
     }
     /** Whether each of `keys` that `table` has is of its type; a diagnostic for each that is not. */
     keysTyped(table, path, keys) {
@@ -7274,13 +7268,6 @@ class TomlLocator {
                 high = middle - 1;
         }
         return { line: low + 1, column: offset - this.lineStarts[low] + 1 };
-    }
-    /** 1-based column of the last character of a line. */
-    lineEnd(line) {
-        const start = this.lineStarts[line - 1] ?? 0;
-        const next = this.lineStarts[line] ?? this.text.length + 1;
-        const content = this.text.slice(start, next - 1);
-        return Math.max(1, content.endsWith('\r') ? content.length - 1 : content.length);
     }
     scanDocument() {
         let table = [];
@@ -9047,6 +9034,7 @@ function typeMatches(actual, expected) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ew: () => (/* binding */ canonicalName),
+/* harmony export */   KW: () => (/* binding */ factPosition),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES),
 /* harmony export */   qs: () => (/* binding */ severityRank)
 /* harmony export */ });
@@ -9062,6 +9050,12 @@ const SEVERITIES = ['error', 'warning', 'notice'];
 /** 2 for error, 1 for warning, 0 for notice: compare with `>=`. */
 function severityRank(severity) {
     return severity === 'error' ? 2 : severity === 'warning' ? 1 : 0;
+}
+/** A fact's position from its token's span: `endLine` only where the token ends on a later line. */
+function factPosition(span) {
+    if (span.endLine === span.line)
+        return { line: span.line, column: span.column, endColumn: span.endColumn };
+    return { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
 }
 /** PEP 503 name normalisation. */
 function canonicalName(name) {

@@ -23,8 +23,13 @@ __webpack_require__.r(__webpack_exports__);
 
 function parseYaml(text) {
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    return { doc: (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false }), lineCounter, length: text.length };
+    // YAML 1.2 breaks lines at CR, LF and CRLF; the yaml package only at LF. A CR alone becomes an LF
+    // of the same length, so that a file saved with CR line ends reads as YAML reads it, and every
+    // offset (and line) stays the file's.
+    const lines = text.replace(LONE_CR, '\n');
+    return { doc: (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(lines, { lineCounter, prettyErrors: false }), lineCounter, length: text.length };
 }
+const LONE_CR = /\r(?!\n)/g;
 /** The document's value; undefined for a file with nothing but comments, which adds nothing (it is not an error). */
 function yamlValue(file, { doc, lineCounter, length }) {
     const problem = doc.errors[0] ?? doc.warnings[0];

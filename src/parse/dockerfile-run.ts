@@ -10,7 +10,7 @@
 // following `cd` so that relative paths resolve against the right directory.
 
 import type { Include, IndexFact, PythonFact, Requirement, Span } from '../model.js';
-import { canonicalName } from '../model.js';
+import { canonicalName, factPosition } from '../model.js';
 import { tooManyClauses } from './requirement.js';
 import { readPipRequirement, redactUrl } from './requirements-file.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
@@ -20,7 +20,7 @@ import { expandWord } from './dockerfile-expand.js';
 import type { Lookup } from './dockerfile-expand.js';
 import { positionAt, sliceSource } from './dockerfile-lines.js';
 import type { Heredoc, JsonArg, Problem, SourceText } from './dockerfile-lines.js';
-import { argOf, factPosition, spanOf } from './dockerfile-words.js';
+import { argOf, spanOf } from './dockerfile-words.js';
 import type { Arg, UnsetExplainer } from './dockerfile-words.js';
 import { joinPath } from './dockerfile-paths.js';
 

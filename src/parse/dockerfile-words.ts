@@ -1,7 +1,7 @@
 // Words of an instruction or a command with their values and where they were written, shared by the
 // instruction reader (dockerfile.ts) and the RUN reader (dockerfile-run.ts).
 
-import type { FactPosition, Span } from '../model.js';
+import type { Span } from '../model.js';
 import { tokenizeShell } from './shell-words.js';
 import type { ShellWord } from './shell-words.js';
 import { expandWord } from './dockerfile-expand.js';
@@ -83,10 +83,4 @@ export function spanOf(arg: Arg, from = 0, to = arg.value.length): Span {
   const first = positionAt(arg.source, start);
   const last = positionAt(arg.source, Math.max(start, end - 1));
   return { line: first.line, column: first.column, endLine: last.line, endColumn: last.column };
-}
-
-/** A fact's position from its token's span: `endLine` only where a continuation splits the token. */
-export function factPosition(span: Span): FactPosition {
-  if (span.endLine === span.line) return { line: span.line, column: span.column, endColumn: span.endColumn };
-  return { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
 }

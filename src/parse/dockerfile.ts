@@ -13,11 +13,11 @@
 //
 // Bad input becomes a Diagnostic with its line, never an exception.
 
-import type { CudaFact, Diagnostic, ImageRef, ParsedFile, PythonFact } from '../model.js';
+import { factPosition, type CudaFact, type Diagnostic, type ImageRef, type ParsedFile, type PythonFact } from '../model.js';
 import { afterFlags, heredocWord, isSpace, parseJsonArgs, readDockerfile, sliceSource } from './dockerfile-lines.js';
 import type { Instruction, Problem, SourceText } from './dockerfile-lines.js';
 import type { Lookup } from './dockerfile-expand.js';
-import { argOf, explainUnset, factPosition, spanOf, wordAfter, wordsOf } from './dockerfile-words.js';
+import { argOf, explainUnset, spanOf, wordAfter, wordsOf } from './dockerfile-words.js';
 import type { Arg, UnsetExplainer, WrittenWord } from './dockerfile-words.js';
 import { cudaFromImage, invalidReference, parseImageRef, pythonFromImage } from './dockerfile-image.js';
 import type { ImageVersion } from './dockerfile-image.js';

@@ -4,7 +4,7 @@
 // records where every value starts and ends, by its key path.
 
 import { parse, TomlError, type TomlTable, type TomlValue } from 'smol-toml';
-import { canonicalName, type Diagnostic, type IndexFact, type ParsedFile, type Requirement, type Severity, type Span } from '../model.js';
+import { canonicalName, factPosition, type Diagnostic, type IndexFact, type ParsedFile, type Requirement, type Severity, type Span } from '../model.js';
 import { parseSpecifierSet } from '../pep440/specifier.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
 import { parseRequirement, tooManyClauses, type ParsedRequirement } from './requirement.js';
@@ -143,8 +143,7 @@ class PyprojectReader {
       this.report(this.locator.position(span.start), 'error', `${where} ${quoteInput(specifier)} is not a PEP 440 specifier: ${checked.message}`);
       return;
     }
-    const { line, column, endColumn } = this.spanOf(span);
-    this.file.requiresPython = { specifier: specifier.replace(WHITESPACE, ''), line, column, endColumn };
+    this.file.requiresPython = { specifier: specifier.replace(WHITESPACE, ''), ...factPosition(this.spanOf(span)) };
   }
 
   private readDependencyGroups(groups: TomlTable | null): void {
@@ -326,7 +325,7 @@ class PyprojectReader {
   private spanOf(span: { start: number; end: number }): Span {
     const start = this.locator.position(span.start);
     const end = this.locator.position(Math.max(span.start, span.end - 1));
-    return { line: start.line, endLine: end.line, column: start.column, endColumn: end.line === start.line ? end.column : this.locator.lineEnd(start.line) };
+    return { line: start.line, endLine: end.line, column: start.column, endColumn: end.column };
   }
 
   /** Whether each of `keys` that `table` has is of its type; a diagnostic for each that is not. */
@@ -573,14 +572,6 @@ class TomlLocator {
       else high = middle - 1;
     }
     return { line: low + 1, column: offset - (this.lineStarts[low] as number) + 1 };
-  }
-
-  /** 1-based column of the last character of a line. */
-  lineEnd(line: number): number {
-    const start = this.lineStarts[line - 1] ?? 0;
-    const next = this.lineStarts[line] ?? this.text.length + 1;
-    const content = this.text.slice(start, next - 1);
-    return Math.max(1, content.endsWith('\r') ? content.length - 1 : content.length);
   }
 
   private scanDocument(): void {
