@@ -243,11 +243,11 @@ describe('parseDockerfile: FROM and stages', () => {
     const result = parseDockerfile('Dockerfile', text);
     const docker = '; docker build stops with "invalid reference format"';
     assert.deepEqual(diagnostics(result), [
-      `error L2:6 FROM nvidia/cuda: is not a valid image reference: the tag after ":" is empty${docker}`,
-      `error L3:6 FROM nvidia/cuda:12.1.1-devel-ubuntu22.04:latest is not a valid image reference: the repository name "nvidia/cuda:12.1.1-devel-ubuntu22.04" is not lowercase letters and digits in "/"-separated parts, joined by ".", "_", "__" or "-"${docker}`,
-      `error L4:6 FROM nvidia/cuda@sha256:abc is not a valid image reference: the digest "sha256:abc" is not <algorithm>:<at least 32 hex digits>${docker}`,
-      `error L5:6 FROM registry.example.com/Vision/cuda:12.1.1-devel-ubuntu22.04 is not a valid image reference: the repository name "Vision/cuda" must be lowercase${docker}`,
-      `error L6:6 FROM python:.3.11-slim is not a valid image reference: the tag ".3.11-slim" is not 1-128 letters, digits, "_", "." and "-", starting with no "." or "-"${docker}`,
+      `error L2:6 FROM 'nvidia/cuda:' is not a valid image reference: the tag after ":" is empty${docker}`,
+      `error L3:6 FROM 'nvidia/cuda:12.1.1-devel-ubuntu22.04:latest' is not a valid image reference: the repository name 'nvidia/cuda:12.1.1-devel-ubuntu22.04' is not lowercase letters and digits in "/"-separated parts, joined by ".", "_", "__" or "-"${docker}`,
+      `error L4:6 FROM 'nvidia/cuda@sha256:abc' is not a valid image reference: the digest 'sha256:abc' is not <algorithm>:<at least 32 hex digits>${docker}`,
+      `error L5:6 FROM 'registry.example.com/Vision/cuda:12.1.1-devel-ubuntu22.04' is not a valid image reference: the repository name 'Vision/cuda' must be lowercase${docker}`,
+      `error L6:6 FROM 'python:.3.11-slim' is not a valid image reference: the tag '.3.11-slim' is not 1-128 letters, digits, "_", "." and "-", starting with no "." or "-"${docker}`,
     ]);
     // No "was never published" for what was never a reference: only the valid image is a fact.
     assert.deepEqual(result.file.images.map((image) => image.ref), ['nvidia/cuda:12.1.1-runtime-ubuntu22.04']);

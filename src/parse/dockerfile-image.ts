@@ -9,6 +9,8 @@
 // `pytorch/pytorch` tags do not say Python, and NGC's `nvcr.io/nvidia/pytorch:23.10-py3` tags are
 // container releases, not CUDA versions: nothing is read from them.
 
+import { quoteInput } from './requirements-file.js';
+
 export interface ParsedImage {
   name: string;
   tag: string | null;
@@ -40,21 +42,21 @@ export function parseImageRef(ref: string): ParsedImage {
  * registry; the rest of the path is lowercase.
  */
 export function invalidReference(image: ParsedImage): string | null {
-  if (image.digest !== null && !DIGEST.test(image.digest)) return `the digest "${image.digest}" is not <algorithm>:<at least 32 hex digits>`;
+  if (image.digest !== null && !DIGEST.test(image.digest)) return `the digest ${quoteInput(image.digest)} is not <algorithm>:<at least 32 hex digits>`;
   if (image.tag !== null && !TAG.test(image.tag)) {
     return image.tag === ''
       ? 'the tag after ":" is empty'
-      : `the tag "${image.tag}" is not 1-128 letters, digits, "_", "." and "-", starting with no "." or "-"`;
+      : `the tag ${quoteInput(image.tag)} is not 1-128 letters, digits, "_", "." and "-", starting with no "." or "-"`;
   }
   const slash = image.name.indexOf('/');
   const first = slash < 0 ? '' : image.name.slice(0, slash);
   const registry = first !== '' && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase()) ? first : null;
-  if (registry !== null && !REGISTRY.test(registry)) return `the registry "${registry}" is not a host name or address with an optional port`;
+  if (registry !== null && !REGISTRY.test(registry)) return `the registry ${quoteInput(registry)} is not a host name or address with an optional port`;
   const repository = registry === null ? image.name : image.name.slice(slash + 1);
   if (!REPOSITORY.test(repository)) {
     return repository !== repository.toLowerCase() && REPOSITORY.test(repository.toLowerCase())
-      ? `the repository name "${repository}" must be lowercase`
-      : `the repository name "${repository}" is not lowercase letters and digits in "/"-separated parts, joined by ".", "_", "__" or "-"`;
+      ? `the repository name ${quoteInput(repository)} must be lowercase`
+      : `the repository name ${quoteInput(repository)} is not lowercase letters and digits in "/"-separated parts, joined by ".", "_", "__" or "-"`;
   }
   return null;
 }

@@ -22,6 +22,7 @@ import type { Arg, UnsetExplainer, WrittenWord } from './dockerfile-words.js';
 import { cudaFromImage, invalidReference, parseImageRef, pythonFromImage } from './dockerfile-image.js';
 import type { ImageVersion } from './dockerfile-image.js';
 import { joinPath, placement, sourceOf } from './dockerfile-paths.js';
+import { quoteInput } from './requirements-file.js';
 import type { Placement } from './dockerfile-paths.js';
 import { readExecForm, readHeredocScript, readShellScript } from './dockerfile-run.js';
 import type { RunFacts, RunScope, ShellState } from './dockerfile-run.js';
@@ -228,7 +229,7 @@ class DockerfileReader {
     const parsed = parentState === null ? parseImageRef(ref) : { name: ref, tag: null, digest: null };
     // Checked only as written or fully expanded: a variable without a value is reported already.
     const invalid = parentState === null && ref !== '' && image?.unknown === null ? invalidReference(parsed) : null;
-    if (invalid !== null) this.problem(span, 'error', `FROM ${ref} is not a valid image reference: ${invalid}; docker build stops with "invalid reference format"`);
+    if (invalid !== null) this.problem(span, 'error', `FROM ${quoteInput(ref)} is not a valid image reference: ${invalid}; docker build stops with "invalid reference format"`);
     const platform = flags.get('platform')?.[0]?.value ?? null;
     const stageName = alias ?? String(index);
     const imageRef: ImageRef = {
