@@ -3,12 +3,11 @@
 // on 127.0.0.1, in a real git repository whose head commit breaks the bundled matrix.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { assertTokenNowhere, describeRun, runActionProcess, type ActionProcessRun } from './helpers/action-process.js';
 import { annotationBatches, startFakeGitHub, type Fault, type FakePullFile, type RecordedCall } from './helpers/fake-github.js';
 import { createGitRepo, type GitRepo } from './helpers/git-repo.js';
 
@@ -18,7 +17,6 @@ const EVENTS = new URL('../../__tests__/fixtures/github/', import.meta.url);
 const TOKEN = 'ghs_ActionTestToken0123456789abcdefXYZ';
 const FIXTURE_HEAD = '6dcb09b5b57875f334f61aebed695e2e4193db5e';
 const FIXTURE_BASE = '9049f1265b7d61be4a8904a9a27120d2064dab3b';
-const RUN_LIMIT_MS = 60_000;
 
 // A training image whose CUDA tag never existed (the seed's mistake) and a requirements file that
 // torch 2.1 cannot run with NumPy 2 in: the head commit turns numpy==1.26.4 into numpy==2.0.0.
@@ -35,12 +33,7 @@ const BASE_TREE = { 'Dockerfile': DOCKERFILE, 'requirements.txt': BASE_PINS, 'RE
 /** Lines the head adds to requirements.txt: only 3 (numpy). */
 const ADDED = new Set(['requirements.txt:3']);
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  summary: string;
-  outputs: Record<string, string>;
+interface Run extends Omit<ActionProcessRun, 'report'> {
   report: { findings: Array<{ rule: string; severity: string; file: string | null; line: number | null; inDiff: boolean | null }>; counts: Record<string, number> };
   calls: RecordedCall[];
   repo: GitRepo;
@@ -58,103 +51,31 @@ interface Scenario {
 
 async function runAction(scenario: Scenario): Promise<Run> {
   const repo = createGitRepo(BASE_TREE, scenario.head);
-  const runner = fs.mkdtempSync(path.join(os.tmpdir(), 'compat-guard-runner-'));
   const files = scenario.files ? scenario.files(repo.pullFiles()) : repo.pullFiles();
   const server = await startFakeGitHub({
     owner: 'octo', repo: 'ml-stack', pullNumber: 7, files, token: TOKEN,
     checkRuns: scenario.checkRuns ?? 'allow', mergeBase: repo.baseSha, faults: scenario.faults ?? [],
   });
   try {
-    const eventFile = path.join(runner, 'event.json');
     const fixture = scenario.event === 'push' ? 'event-push.json' : scenario.event === 'pull_request' ? 'event-pull-request.json' : 'event-pull-request-fork.json';
     const payload = JSON.parse(fs.readFileSync(new URL(fixture, EVENTS), 'utf8').replaceAll(FIXTURE_HEAD, repo.headSha).replaceAll(FIXTURE_BASE, repo.baseSha));
     if (payload.pull_request) payload.pull_request.changed_files = repo.pullFiles().length;
-    fs.writeFileSync(eventFile, JSON.stringify(payload));
-    const outputFile = path.join(runner, 'output.txt');
-    const summaryFile = path.join(runner, 'summary.md');
-    fs.writeFileSync(outputFile, '');
-    fs.writeFileSync(summaryFile, '');
-    const inputs = Object.fromEntries(Object.entries({ 'github-token': TOKEN, ...scenario.inputs }).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]));
-    // A clean environment: the test may itself run inside GitHub Actions.
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: runner,
-      GIT_CONFIG_GLOBAL: os.devNull,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GITHUB_ACTIONS: 'true',
-      GITHUB_WORKSPACE: repo.dir,
-      GITHUB_EVENT_NAME: scenario.event === 'push' ? 'push' : 'pull_request',
-      GITHUB_EVENT_PATH: eventFile,
-      GITHUB_REPOSITORY: 'octo/ml-stack',
-      GITHUB_SHA: repo.headSha,
-      GITHUB_API_URL: server.url,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_RUN_ID: '42',
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      RUNNER_TEMP: runner,
-      ...inputs,
-    };
-    const { code, stdout, stderr } = await spawnNode(ACTION_ENTRY, repo.dir, env);
-    const outputs = readOutputs(fs.readFileSync(outputFile, 'utf8'));
-    const reportFile = outputs.report ?? '';
-    const report = fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, 'utf8')) : { findings: [], counts: {} };
-    const run: Run = { code, stdout, stderr, summary: fs.readFileSync(summaryFile, 'utf8'), outputs, report, calls: server.calls, repo };
-    assertTokenNowhere(run, [reportFile, outputs.sarif ?? '']);
-    return run;
+    const run = await runActionProcess({
+      entry: ACTION_ENTRY,
+      workspace: repo.dir,
+      eventName: scenario.event === 'push' ? 'push' : 'pull_request',
+      event: JSON.stringify(payload),
+      inputs: { 'github-token': TOKEN, ...scenario.inputs },
+      apiUrl: server.url,
+      sha: repo.headSha,
+    });
+    assertTokenNowhere(run, TOKEN);
+    const report = run.report === null ? { findings: [], counts: {} } : JSON.parse(run.report);
+    return { ...run, report, calls: server.calls, repo };
   } finally {
     await server.close();
-    fs.rmSync(runner, { recursive: true, force: true });
     repo.cleanup();
   }
-}
-
-function spawnNode(entry: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the action ran past ${RUN_LIMIT_MS} ms\n${stdout}\n${stderr}`));
-    }, RUN_LIMIT_MS);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-/** GITHUB_OUTPUT's `name<<delimiter` blocks. */
-function readOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const header = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
-    if (!header) continue;
-    const end = lines.indexOf(header[2] as string, i + 1);
-    outputs[header[1] as string] = lines.slice(i + 1, end).join('\n');
-    i = end;
-  }
-  return outputs;
-}
-
-/** The token may only appear in the runner's own `::add-mask::` command, which the runner swallows. */
-function assertTokenNowhere(run: Run, files: string[]): void {
-  const stdout = run.stdout.split('\n').filter((line) => line !== `::add-mask::${TOKEN}`).join('\n');
-  for (const [where, text] of [['stdout', stdout], ['stderr', run.stderr], ['summary', run.summary], ['outputs', JSON.stringify(run.outputs)]] as const) {
-    assert.equal(text.includes(TOKEN), false, `the token is in ${where}`);
-  }
-  for (const file of files.filter((candidate) => candidate && fs.existsSync(candidate))) {
-    assert.equal(fs.readFileSync(file, 'utf8').includes(TOKEN), false, `the token is in ${file}`);
-  }
-}
-
-function describeRun(run: Run): string {
-  return `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}\n--- summary\n${run.summary}`;
 }
 
 const where = (finding: { file: string | null; line: number | null }): string => `${finding.file}:${finding.line}`;
