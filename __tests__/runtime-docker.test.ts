@@ -14,7 +14,7 @@ import { fixtureEnv, fixtureMatrix, fixtureParse, systemPython, temporaryFolder,
 const noPython = systemPython() === null ? 'python3 with venv is not on this machine' : false;
 const IMAGE = 'ghcr.io/acme/speech:1.4.0';
 const matrix = fixtureMatrix();
-const inImage: RuntimeOptions = { image: IMAGE, requireGpu: false, allowUntrusted: false, isForkPr: false };
+const inImage: RuntimeOptions = { image: IMAGE, requireGpu: false, allowUntrusted: false, untrusted: null };
 const SECRETS = {
   GITHUB_TOKEN: 'ghs_secret',
   ACTIONS_RUNTIME_TOKEN: 'runtime_secret',

@@ -9,14 +9,14 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 
 import type { ParseResult, Requirement } from '../src/model.js';
-import { FORK_REFUSAL, runRuntimeCheck, type RuntimeOptions } from '../src/runtime/index.js';
+import { runRuntimeCheck, untrustedRefusal, type RuntimeOptions } from '../src/runtime/index.js';
 import { PROBE_SOURCE } from '../src/runtime/probe-source.js';
 import { childEnvironment } from '../src/runtime/probe-run.js';
 import { fixtureEnv, fixtureMatrix, fixtureParse, systemPython, temporaryFolder, writeExecutable, type PythonEnv } from './helpers/python-env.js';
 
 const noPython = systemPython() === null ? 'python3 with venv is not on this machine' : false;
 const matrix = fixtureMatrix();
-const onRunner: Omit<RuntimeOptions, 'python'> = { requireGpu: false, allowUntrusted: false, isForkPr: false };
+const onRunner: Omit<RuntimeOptions, 'python'> = { requireGpu: false, allowUntrusted: false, untrusted: null };
 
 /** Alive and not a zombie (a killed orphan waits for init to reap it). */
 function isRunning(pid: number): boolean {
@@ -178,15 +178,20 @@ describe('runRuntimeCheck when the probe cannot run', () => {
     assert.equal(summary.reason, `${python} exited with status 1: MemoryError`);
   });
 
-  it('on a pull request from a fork it runs nothing unless allow-untrusted', async () => {
+  it('on code that may come from a fork it runs nothing unless allow-untrusted, and says why', async () => {
     const folder = temporaryFolder('compat-guard-fork-');
     const marker = join(folder, 'ran');
     const python = join(folder, 'python');
     writeExecutable(python, `#!/bin/sh\ntouch '${marker}'\n`);
-    const refused = await runRuntimeCheck(fixtureParse(), matrix, null, { ...onRunner, python, isForkPr: true });
-    assert.deepEqual(refused, { findings: [], summary: { status: 'skipped', reason: FORK_REFUSAL, target: python } });
+    const untrusted = 'code from the fork mona/ml-stack';
+    const refused = await runRuntimeCheck(fixtureParse(), matrix, null, { ...onRunner, python, untrusted });
+    assert.deepEqual(refused, { findings: [], summary: { status: 'skipped', reason: untrustedRefusal(untrusted), target: python } });
+    assert.equal(
+      untrustedRefusal(untrusted),
+      'refused: it would run code from the fork mona/ml-stack on this runner (set allow-untrusted: true to run it anyway)',
+    );
     assert.equal(existsSync(marker), false);
-    await runRuntimeCheck(fixtureParse(), matrix, null, { ...onRunner, python, isForkPr: true, allowUntrusted: true });
+    await runRuntimeCheck(fixtureParse(), matrix, null, { ...onRunner, python, untrusted, allowUntrusted: true });
     assert.equal(existsSync(marker), true);
   });
 });

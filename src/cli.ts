@@ -129,7 +129,7 @@ async function check(options: CliOptions): Promise<number> {
     matrixFile: options.matrix ? path.resolve(options.matrix) : null,
     profile: options.profile,
     runtime: options.runtime || options.python || options.runtimeImage
-      ? { python: options.python ?? 'python3', image: options.runtimeImage, requireGpu: options.requireGpu, allowUntrusted: true, isForkPr: false }
+      ? { python: options.python ?? 'python3', image: options.runtimeImage, requireGpu: options.requireGpu, allowUntrusted: true, untrusted: null }
       : null,
   });
   if (!outcome.ok) throw new UsageError(outcome.error);

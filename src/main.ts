@@ -60,7 +60,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
           image: inputs.runtimeImage ?? null,
           requireGpu: inputs.requireGpu,
           allowUntrusted: inputs.allowUntrusted,
-          isForkPr: event.kind === 'pull_request' && event.fork,
+          untrusted: event.untrusted,
         }
       : null,
   });

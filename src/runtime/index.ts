@@ -19,17 +19,18 @@ export interface RuntimeOptions {
   image?: string | null;
   /** No visible CUDA device is an error. */
   requireGpu: boolean;
-  /** Run even on a pull request from a fork. */
+  /** Run even code that may come from a fork. */
   allowUntrusted: boolean;
-  /** The event is a pull request whose head is a fork. */
-  isForkPr: boolean;
+  /** Where the code under check comes from when that may be a fork (e.g. `code from the fork mona/ml-stack`); null: this repository. */
+  untrusted: string | null;
   /** Limit for the probe's run, default 120 s; the probe is killed after it. */
   timeoutMs?: number;
 }
 
-export const FORK_REFUSAL =
-  'refused on a pull request from a fork: it would run code from an untrusted fork on this runner ' +
-  '(set allow-untrusted: true to run it anyway)';
+/** Why the check did not run code that may come from a fork, and how to make it. */
+export function untrustedRefusal(untrusted: string): string {
+  return `refused: it would run ${untrusted} on this runner (set allow-untrusted: true to run it anyway)`;
+}
 
 /** Import checks start one interpreter each: more pinned packages than this are not import-checked. */
 const MAX_PROBED_PACKAGES = 1000;
@@ -72,7 +73,9 @@ export async function runRuntimeCheck(
   const image = options.image || null;
   const python = options.python || null;
   const target = image ? `image ${image}` : python ?? 'python3';
-  if (options.isForkPr && !options.allowUntrusted) return { findings: [], summary: { status: 'skipped', reason: FORK_REFUSAL, target } };
+  if (options.untrusted !== null && !options.allowUntrusted) {
+    return { findings: [], summary: { status: 'skipped', reason: untrustedRefusal(options.untrusted), target } };
+  }
 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const packages = probedPackages(parse);
