@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -146,5 +147,30 @@ test('when neither GitHub nor git can tell the lines, nothing is dropped', async
     assert.equal(none.ok, false);
   } finally {
     fs.rmSync(notRepo, { recursive: true, force: true });
+  }
+});
+
+test('git runs without the token: not the github-token input, not GITHUB_TOKEN, nothing named like a secret', async () => {
+  // A stand-in git first on PATH writes down the environment it was given, then runs the real git.
+  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'compat-guard-git-bin-'));
+  const seen = path.join(bin, 'environments');
+  fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\nenv >> '${seen}'\nexec '${realGit}' "$@"\n`, { mode: 0o755 });
+  const runner = { 'INPUT_GITHUB-TOKEN': TOKEN, GITHUB_TOKEN: TOKEN, GH_ENTERPRISE_TOKEN: TOKEN, PATH: `${bin}${path.delimiter}${process.env.PATH}` };
+  const saved = Object.fromEntries(Object.keys(runner).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, runner);
+  try {
+    const read = await readPullRequestDiff(pr(), { client: null, workspace: repo.dir, relevant: (file) => READ.has(file) });
+    assert.ok(read.ok);
+    assertHeadLines(read.diff);
+    const environments = fs.readFileSync(seen, 'utf8');
+    assert.match(environments, /^GIT_TERMINAL_PROMPT=0$/m, 'git ran through the stand-in');
+    assert.equal(environments.includes(TOKEN), false, 'the token reached git');
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    fs.rmSync(bin, { recursive: true, force: true });
   }
 });

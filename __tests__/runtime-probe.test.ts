@@ -11,7 +11,7 @@ import { before, describe, it } from 'node:test';
 import type { ParseResult, Requirement } from '../src/model.js';
 import { runRuntimeCheck, untrustedRefusal, type RuntimeOptions } from '../src/runtime/index.js';
 import { PROBE_SOURCE } from '../src/runtime/probe-source.js';
-import { childEnvironment } from '../src/runtime/probe-run.js';
+import { childEnvironment } from '../src/child-environment.js';
 import { fixtureEnv, fixtureMatrix, fixtureParse, systemPython, temporaryFolder, writeExecutable, type PythonEnv } from './helpers/python-env.js';
 
 const noPython = systemPython() === null ? 'python3 with venv is not on this machine' : false;

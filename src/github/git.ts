@@ -1,7 +1,9 @@
 // git in the workspace, as a child process with an argument array (never a shell string), bounded in
-// time and output, and never prompting for credentials.
+// time and output, never prompting for credentials, and without the token: a fetch authenticates with
+// what actions/checkout left in the repository's configuration, not with the action's inputs.
 
 import { execFile } from 'node:child_process';
+import { childEnvironment } from '../child-environment.js';
 
 export interface GitResult {
   ok: boolean;
@@ -23,7 +25,7 @@ export function runGit(args: readonly string[], cwd: string): Promise<GitResult>
         encoding: 'utf8',
         timeout: TIMEOUT_MS,
         maxBuffer: MAX_OUTPUT_BYTES,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
+        env: { ...childEnvironment(process.env), GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
         windowsHide: true,
       },
       (error, stdout, stderr) => {

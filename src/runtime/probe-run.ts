@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 
+import { childEnvironment } from '../child-environment.js';
 import { PROBE_SOURCE } from './probe-source.js';
 
 /** Where the probe runs: an interpreter on this runner, or an interpreter inside a container image. */
@@ -40,30 +41,6 @@ const STDERR_LIMIT = 64 * 1024;
 /** Between SIGTERM and SIGKILL. */
 const KILL_GRACE_MS = 3_000;
 const GPU_DETECT_TIMEOUT_MS = 15_000;
-
-/** Variables that hold credentials of the workflow, by exact name. */
-const SECRET_VARIABLES = new Set([
-  'GITHUB_TOKEN',
-  'ACTIONS_RUNTIME_TOKEN',
-  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
-  'ACTIONS_ID_TOKEN_REQUEST_URL',
-]);
-const SECRET_WORDS = ['TOKEN', 'SECRET', 'PASSWORD'];
-
-/**
- * The environment a child gets: the parent's minus the workflow's credentials, every action input
- * (`INPUT_*`, which carries the github-token input) and anything named like a secret.
- */
-export function childEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const kept: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(env)) {
-    const upper = name.toUpperCase();
-    if (value === undefined || SECRET_VARIABLES.has(upper) || upper.startsWith('INPUT_')) continue;
-    if (SECRET_WORDS.some((word) => upper.includes(word))) continue;
-    kept[name] = value;
-  }
-  return kept;
-}
 
 /** The command line that runs the probe with its arguments at the target. */
 function probeCommand(target: ProbeTarget, probeArgs: readonly string[]): { command: string; args: string[] } {
