@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { assertTokenNowhere, describeRun, runActionProcess, STACK_FRAME, type ActionProcessRun } from './helpers/action-process.js';
+import { assertTokenNowhere, describeRun, failureLines, runActionProcess, STACK_FRAME, type ActionProcessRun } from './helpers/action-process.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
 import { createGitRepo, type GitRepo } from './helpers/git-repo.js';
 import { temporaryFolder, writeExecutable } from './helpers/python-env.js';
@@ -104,4 +104,18 @@ test('a workflow_run started by a fork\'s pull request is refused too; allow-unt
   const allowed = await run('workflow_run', event, { 'runtime-check': 'true', 'allow-untrusted': 'true', python: standInPython(allowedLog) });
   assert.equal(fs.readFileSync(allowedLog, 'utf8'), 'started with -c\n', describeRun(allowed));
   assert.match(runtimeOf(allowed)?.reason ?? '', /exited with status 3: no such interpreter$/);
+});
+
+test('a report-file or sarif-file that cannot be written fails the step with one line naming the input and why', async () => {
+  const cases: Array<[string, string, string]> = [
+    ['report-file', '.git', `cannot write ${path.join(repo.dir, '.git')} (input 'report-file'): it is a folder.`],
+    ['report-file', 'README.md/compat-guard.json', `cannot write ${path.join(repo.dir, 'README.md/compat-guard.json')} (input 'report-file'): a folder on its path is a file.`],
+    ['sarif-file', '.git', `cannot write ${path.join(repo.dir, '.git')} (input 'sarif-file'): it is a folder.`],
+  ];
+  for (const [input, value, why] of cases) {
+    const result = await run('push', fs.readFileSync(new URL('event-push.json', EVENTS)), { [input]: value, 'fail-on': 'never' });
+    assert.equal(result.code, 1, describeRun(result));
+    assert.deepEqual(failureLines(result.stdout), [`::error::compat-guard: ${why} Name a file in a folder this job can write to.`]);
+    assert.doesNotMatch(result.stdout + result.stderr, STACK_FRAME);
+  }
 });

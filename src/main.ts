@@ -98,8 +98,8 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
         });
 
   // The report in pieces, as the CLI writes it: a large repository's report is never one string.
-  writeFile(inputs.reportFile, jsonPieces(toJsonReport(result)));
-  if (inputs.sarifFile) writeFile(inputs.sarifFile, [`${JSON.stringify(toSarif(result), null, 2)}\n`]);
+  writeOutputFile('report-file', inputs.reportFile, jsonPieces(toJsonReport(result)));
+  if (inputs.sarifFile) writeOutputFile('sarif-file', inputs.sarifFile, [`${JSON.stringify(toSarif(result), null, 2)}\n`]);
   await writeJobSummary(env, buildSummary(result, { ...summaryOptions, annotations: shown }));
   setOutputs(result, inputs);
 
@@ -166,9 +166,26 @@ function logReport(result: CheckResult): void {
   core.info(`::${fence}::`);
 }
 
-function writeFile(file: string, pieces: Iterable<string>): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  writePiecesToFile(file, pieces);
+/** Why a file cannot be written, in words, by the error's code. */
+const WRITE_FAILURES: Record<string, string> = {
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a folder on its path is a file',
+  EEXIST: 'a folder on its path is a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+};
+
+/** Writes a file an input names; a failure names the input, the file and why, not just the system call. */
+function writeOutputFile(input: 'report-file' | 'sarif-file', file: string, pieces: Iterable<string>): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    writePiecesToFile(file, pieces);
+  } catch (error) {
+    const why = WRITE_FAILURES[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
+    throw new Error(`cannot write ${file} (input '${input}'): ${why}. Name a file in a folder this job can write to.`);
+  }
 }
 
 async function writeJobSummary(env: NodeJS.ProcessEnv, markdown: string): Promise<void> {
