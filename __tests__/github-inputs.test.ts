@@ -63,6 +63,15 @@ test('an invalid value is one clear line naming the input, what it takes and wha
   assert.deepEqual(read({ 'require-gpu': 'yes' }), { ok: false, error: "Input 'require-gpu' must be one of true, false; got \"yes\"." });
 });
 
+test('a long or unprintable wrong value is quoted short and printable: the error stays one readable line', () => {
+  const pasted = read({ annotate: `added\n${'# a comment pasted with the value '.repeat(300)}` });
+  assert.ok(!pasted.ok);
+  assert.equal(pasted.error, `Input 'annotate' must be one of added, diff_context, file, nofilter, none; got "added\\n${'# a comment pasted with the value '.repeat(3).slice(0, 93)}…".`);
+  const reversed = read({ 'fail-on': 'error\u202e' });
+  assert.ok(!reversed.ok);
+  assert.equal(reversed.error, "Input 'fail-on' must be one of error, warning, notice, never; got \"error\\u202e\".");
+});
+
 test('lists split on newlines and commas', () => {
   assert.deepEqual(splitList(' a ,b\r\nc,,\n'), ['a', 'b', 'c']);
   assert.deepEqual(splitList(''), []);

@@ -3,6 +3,7 @@
 
 import * as path from 'node:path';
 import { FAIL_ON_LEVELS, parseFailOn, type FailOn } from '../report/fail.js';
+import { clip, printable } from '../report/findings.js';
 import { ANNOTATE_MODES, parseAnnotateMode, type AnnotateMode } from './filter.js';
 
 export interface ActionInputs {
@@ -27,6 +28,8 @@ export interface ActionInputs {
 }
 
 const REPORT_FILE_NAME = 'compat-guard.json';
+/** A wrong value is quoted up to this many characters: the error stays one readable line. */
+const MAX_QUOTED_VALUE = 100;
 
 /**
  * `input(name)` is the input's value, "" when unset (as core.getInput gives it). Relative file paths
@@ -88,5 +91,6 @@ function parseBoolean(text: string): boolean | null {
 }
 
 function invalid(name: string, accepted: readonly string[], got: string): { ok: false; error: string } {
-  return { ok: false, error: `Input '${name}' must be one of ${accepted.join(', ')}; got ${JSON.stringify(got)}.` };
+  // Quoted as JSON (a newline shows as \n), then made printable: JSON leaves bidirectional overrides as they are.
+  return { ok: false, error: `Input '${name}' must be one of ${accepted.join(', ')}; got ${printable(JSON.stringify(clip(got, MAX_QUOTED_VALUE)))}.` };
 }
