@@ -72,6 +72,13 @@ test('a long or unprintable wrong value is quoted short and printable: the error
   assert.equal(reversed.error, "Input 'fail-on' must be one of error, warning, notice, never; got \"error\\u202e\".");
 });
 
+test('report-file and sarif-file naming one file is an error, the default report place included', () => {
+  const error = (file: string) => `Inputs 'report-file' and 'sarif-file' name the same file (${file}): the SARIF would overwrite the JSON report. Give them different paths.`;
+  assert.deepEqual(read({ 'report-file': 'out/compat.json', 'sarif-file': './out/../out/compat.json' }), { ok: false, error: error(path.resolve(WHERE.cwd, 'out/compat.json')) });
+  assert.deepEqual(read({ 'sarif-file': '/home/runner/work/_temp/compat-guard.json' }), { ok: false, error: error('/home/runner/work/_temp/compat-guard.json') });
+  assert.ok(read({ 'report-file': 'out/compat.json', 'sarif-file': 'out/compat.sarif' }).ok);
+});
+
 test('lists split on newlines and commas', () => {
   assert.deepEqual(splitList(' a ,b\r\nc,,\n'), ['a', 'b', 'c']);
   assert.deepEqual(splitList(''), []);

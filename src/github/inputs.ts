@@ -54,7 +54,15 @@ export function readInputs(
     flags[name] = parsed;
   }
 
+  const reportFile = path.resolve(where.cwd, optional('report-file') ?? path.join(where.runnerTemp, REPORT_FILE_NAME));
   const sarif = optional('sarif-file');
+  const sarifFile = sarif === undefined ? null : path.resolve(where.cwd, sarif);
+  if (sarifFile === reportFile) {
+    return {
+      ok: false,
+      error: `Inputs 'report-file' and 'sarif-file' name the same file (${printable(reportFile)}): the SARIF would overwrite the JSON report. Give them different paths.`,
+    };
+  }
   return {
     ok: true,
     inputs: {
@@ -64,8 +72,8 @@ export function readInputs(
       failOn,
       annotate,
       token: value('github-token'),
-      reportFile: path.resolve(where.cwd, optional('report-file') ?? path.join(where.runnerTemp, REPORT_FILE_NAME)),
-      sarifFile: sarif === undefined ? null : path.resolve(where.cwd, sarif),
+      reportFile,
+      sarifFile,
       runtimeCheck: flags['runtime-check'],
       python: optional('python'),
       runtimeImage: optional('runtime-image'),
