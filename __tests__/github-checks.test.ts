@@ -113,6 +113,21 @@ test('a check run that breaks half way keeps what it took; the rest go out as wo
   });
 });
 
+test('a check run whose annotations GitHub refuses is completed all the same, not left pending on the pull request', async () => {
+  // The second batch is refused (an annotation GitHub will not take), once.
+  const fault: Fault = { method: 'PATCH', path: '/repos/octo/ml-stack/check-runs/', status: 422, skip: 1, body: { message: 'Validation Failed' } };
+  await withServer({ faults: [fault] }, async (client, calls) => {
+    const annotations = Array.from({ length: 70 }, (_, index) => annotation('error', index + 1));
+    const lines: string[] = [];
+    const shown = await publishAnnotations(client, annotations, RUN, (line) => lines.push(line));
+    assert.equal(shown.via, 'workflow-commands');
+    assert.equal(lines.length, 20);
+    assert.deepEqual(calls.map((call) => `${call.method} ${call.status}`), ['POST 201', 'PATCH 200', 'PATCH 422', 'PATCH 200']);
+    const completed = calls.at(-1)?.body as { status: string; conclusion: string; output: { annotations?: unknown[] } };
+    assert.deepEqual([completed.status, completed.conclusion, completed.output.annotations], ['completed', 'failure', undefined]);
+  });
+});
+
 test('workflow commands: one line per annotation; GitHub shows 10 of each severity', () => {
   const lines: string[] = [];
   const annotations = [...Array.from({ length: 11 }, (_, index) => annotation('notice', index + 1)), annotation('warning', 2)];

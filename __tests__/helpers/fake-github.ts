@@ -26,6 +26,8 @@ export interface Fault {
   body?: unknown;
   /** How many requests it answers; default 1. */
   times?: number;
+  /** How many matching requests it lets through first (e.g. 2: the third PATCH fails); default 0. */
+  skip?: number;
 }
 
 export interface FakeGitHubOptions {
@@ -62,7 +64,7 @@ const PREFIX = '/api/v3';
 
 export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeGitHub> {
   const calls: RecordedCall[] = [];
-  const faults = (options.faults ?? []).map((fault) => ({ ...fault, left: fault.times ?? 1 }));
+  const faults = (options.faults ?? []).map((fault) => ({ ...fault, left: fault.times ?? 1, toSkip: fault.skip ?? 0 }));
   let nextCheckRunId = 4000;
   const checkRuns = new Map<number, Record<string, unknown>>();
 
@@ -85,7 +87,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       };
 
       const fault = faults.find((candidate) => candidate.left > 0 && candidate.method === call.method && path.startsWith(candidate.path));
-      if (fault) {
+      if (fault && fault.toSkip > 0) fault.toSkip--;
+      else if (fault) {
         fault.left--;
         send(fault.status, fault.body ?? { message: `fault ${fault.status}` }, fault.headers);
         return;

@@ -103,21 +103,21 @@ export async function publishAnnotations(
     return { via: 'workflow-commands', ...writeWorkflowCommands(annotations, write), reason: cannotCreate(error) };
   }
 
+  const complete = (): Promise<unknown> =>
+    client.request('PATCH', `${repoPath}/${created.id}`, { status: 'completed', conclusion: run.conclusion, completed_at: new Date().toISOString(), output });
   let posted = 0;
   try {
     for (; posted < annotations.length; posted += ANNOTATIONS_PER_REQUEST) {
       const batch = annotations.slice(posted, posted + ANNOTATIONS_PER_REQUEST).map(toCheckAnnotation);
       await client.request('PATCH', `${repoPath}/${created.id}`, { output: { ...output, annotations: batch } });
     }
-    await client.request('PATCH', `${repoPath}/${created.id}`, {
-      status: 'completed',
-      conclusion: run.conclusion,
-      completed_at: new Date().toISOString(),
-      output,
-    });
+    await complete();
     return { via: 'check-run', shown: annotations.length, notShown: 0, url: created.url };
   } catch (error) {
-    // The check run took `posted` annotations; the rest go out as workflow commands.
+    // The check run took `posted` annotations; the rest go out as workflow commands. It is completed
+    // all the same, as far as GitHub lets it be: one left in progress shows as pending on the pull
+    // request until GitHub gives up on it, days later.
+    await complete().catch(() => undefined);
     const rest = writeWorkflowCommands(annotations.slice(posted), write);
     return {
       via: 'workflow-commands',
