@@ -108,8 +108,8 @@ test('a check run that breaks half way keeps what it took; the rest go out as wo
     const shown = await publishAnnotations(client, annotations, RUN, (line) => lines.push(line));
     assert.equal(shown.via, 'workflow-commands');
     assert.equal(lines.length, 60);
-    assert.deepEqual([shown.shown, shown.notShown], [10, 50]);
-    assert.match(shown.reason ?? '', /took 0 annotations, then: PATCH .*: 422 Validation Failed/);
+    assert.deepEqual([shown.inCheckRun, shown.shown, shown.notShown], [0, 10, 50]);
+    assert.match(shown.reason ?? '', /^PATCH .*: 422 Validation Failed$/);
   });
 });
 
@@ -121,6 +121,7 @@ test('a check run whose annotations GitHub refuses is completed all the same, no
     const lines: string[] = [];
     const shown = await publishAnnotations(client, annotations, RUN, (line) => lines.push(line));
     assert.equal(shown.via, 'workflow-commands');
+    assert.deepEqual([shown.inCheckRun, shown.shown, shown.notShown], [50, 60, 10]);
     assert.equal(lines.length, 20);
     assert.deepEqual(calls.map((call) => `${call.method} ${call.status}`), ['POST 201', 'PATCH 200', 'PATCH 422', 'PATCH 200']);
     const completed = calls.at(-1)?.body as { status: string; conclusion: string; output: { annotations?: unknown[] } };

@@ -68,6 +68,17 @@ test('where the annotations went, and how many GitHub could not show', () => {
   assert.match(viaCommands, /\*\*5 could not be shown\*\*/);
   const viaCheckRun = buildSummary(pullRequestResult(), { ...PR, annotations: { via: 'check-run', shown: 3, notShown: 0, url: 'https://github.com/octo/ml-stack/runs/4' } });
   assert.match(viaCheckRun, /3 annotations through \[the compat-guard check run\]\(https:\/\/github\.com\/octo\/ml-stack\/runs\/4\)\./);
+
+  // A check run that took the first batch, then refused the next: not "no check run could be created".
+  const partly = buildSummary(pullRequestResult(), {
+    ...PR,
+    annotations: { via: 'workflow-commands', shown: 60, notShown: 10, url: 'https://github.com/octo/ml-stack/runs/4', inCheckRun: 50, reason: 'PATCH /repos/octo/ml-stack/check-runs/4: 422 Validation Failed' },
+  });
+  assert.match(
+    partly,
+    /50 annotations through \[the compat-guard check run\]\(https:\/\/github\.com\/octo\/ml-stack\/runs\/4\), then 20 as workflow commands, since updating the check run failed \(PATCH \/repos\/octo\/ml-stack\/check-runs\/4: 422 Validation Failed\)\. GitHub shows at most 10 annotations of each severity per step: \*\*10 could not be shown\*\*/,
+  );
+  assert.doesNotMatch(partly, /no check run could be created/);
 });
 
 test('the runtime check and notes get their own sections', () => {

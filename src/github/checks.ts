@@ -119,13 +119,7 @@ export async function publishAnnotations(
     // request until GitHub gives up on it, days later.
     await complete().catch(() => undefined);
     const rest = writeWorkflowCommands(annotations.slice(posted), write);
-    return {
-      via: 'workflow-commands',
-      shown: posted + rest.shown,
-      notShown: rest.notShown,
-      url: created.url,
-      reason: `the check run took ${posted} annotations, then: ${(error as Error).message}`,
-    };
+    return { via: 'workflow-commands', shown: posted + rest.shown, notShown: rest.notShown, url: created.url, reason: (error as Error).message, inCheckRun: posted };
   }
 }
 

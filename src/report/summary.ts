@@ -21,8 +21,10 @@ export interface AnnotationsShown {
   notShown: number;
   /** The check run's page. */
   url?: string | null;
-  /** Why the check run could not be used, when it could not. */
+  /** Why the check run could not be used (or not for all of them), when it could not. */
   reason?: string | null;
+  /** Workflow commands after a check run that took this many, then no more; absent: no check run was created. */
+  inCheckRun?: number;
 }
 
 export interface SummaryOptions {
@@ -148,12 +150,15 @@ function locationCell(finding: Finding, options: SummaryOptions): string {
 }
 
 function annotationsText(annotations: AnnotationsShown): string {
-  if (annotations.via === 'check-run') {
-    const run = annotations.url ? `[the compat-guard check run](${annotations.url})` : 'the compat-guard check run';
-    return `${plural(annotations.shown, 'annotation')} through ${run}.`;
-  }
+  const run = annotations.url ? `[the compat-guard check run](${annotations.url})` : 'the compat-guard check run';
+  if (annotations.via === 'check-run') return `${plural(annotations.shown, 'annotation')} through ${run}.`;
   const why = annotations.reason ? ` (${text(clip(annotations.reason, MAX_NOTE))})` : '';
-  const lines = [`${plural(annotations.shown + annotations.notShown, 'annotation')} as workflow commands, since no check run could be created${why}.`];
+  const total = annotations.shown + annotations.notShown;
+  const lines = [
+    annotations.inCheckRun === undefined
+      ? `${plural(total, 'annotation')} as workflow commands, since no check run could be created${why}.`
+      : `${plural(annotations.inCheckRun, 'annotation')} through ${run}, then ${total - annotations.inCheckRun} as workflow commands, since updating the check run failed${why}.`,
+  ];
   if (annotations.notShown > 0) {
     lines.push(
       `GitHub shows at most 10 annotations of each severity per step: **${annotations.notShown} could not be shown** as annotations. Every finding is in the tables above and in the JSON report.`,
