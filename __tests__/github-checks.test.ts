@@ -129,6 +129,25 @@ test('a check run whose annotations GitHub refuses is completed all the same, no
   });
 });
 
+test('a check run that took every annotation counts each once, however its completion goes', async () => {
+  // 70 annotations: two batches (50 and 20), then the completion, which fails with 5xx past the retries.
+  const fault = (times: number): Fault => ({ method: 'PATCH', path: '/repos/octo/ml-stack/check-runs/', status: 502, skip: 2, times, headers: { 'retry-after': '0' } });
+  const annotations = Array.from({ length: 70 }, (_, index) => annotation('warning', index + 1));
+  await withServer({ faults: [fault(4)] }, async (client, calls) => {
+    const lines: string[] = [];
+    const shown = await publishAnnotations(client, annotations, RUN, (line) => lines.push(line));
+    assert.deepEqual(shown, { via: 'check-run', shown: 70, notShown: 0, url: 'https://github.com/octo/ml-stack/runs/4000' }, 'the second try completed it');
+    assert.deepEqual(lines, []);
+    assert.equal((calls.at(-1)?.body as { status: string }).status, 'completed');
+  });
+  await withServer({ faults: [fault(8)] }, async (client) => {
+    const lines: string[] = [];
+    const shown = await publishAnnotations(client, annotations, RUN, (line) => lines.push(line));
+    assert.deepEqual([shown.via, shown.inCheckRun, shown.shown, shown.notShown], ['workflow-commands', 70, 70, 0]);
+    assert.deepEqual(lines, []);
+  });
+});
+
 test('workflow commands: one line per annotation; GitHub shows 10 of each severity', () => {
   const lines: string[] = [];
   const annotations = [...Array.from({ length: 11 }, (_, index) => annotation('notice', index + 1)), annotation('warning', 2)];

@@ -105,19 +105,26 @@ export async function publishAnnotations(
 
   const complete = (): Promise<unknown> =>
     client.request('PATCH', `${repoPath}/${created.id}`, { status: 'completed', conclusion: run.conclusion, completed_at: new Date().toISOString(), output });
+  const allShown: AnnotationsShown = { via: 'check-run', shown: annotations.length, notShown: 0, url: created.url };
   let posted = 0;
   try {
-    for (; posted < annotations.length; posted += ANNOTATIONS_PER_REQUEST) {
-      const batch = annotations.slice(posted, posted + ANNOTATIONS_PER_REQUEST).map(toCheckAnnotation);
-      await client.request('PATCH', `${repoPath}/${created.id}`, { output: { ...output, annotations: batch } });
+    while (posted < annotations.length) {
+      const batch = annotations.slice(posted, posted + ANNOTATIONS_PER_REQUEST);
+      await client.request('PATCH', `${repoPath}/${created.id}`, { output: { ...output, annotations: batch.map(toCheckAnnotation) } });
+      posted += batch.length;
     }
     await complete();
-    return { via: 'check-run', shown: annotations.length, notShown: 0, url: created.url };
+    return allShown;
   } catch (error) {
     // The check run took `posted` annotations; the rest go out as workflow commands. It is completed
     // all the same, as far as GitHub lets it be: one left in progress shows as pending on the pull
     // request until GitHub gives up on it, days later.
-    await complete().catch(() => undefined);
+    const completed = await complete().then(
+      () => true,
+      () => false,
+    );
+    // Only completing it failed, and the second try did it: nothing is missing.
+    if (completed && posted === annotations.length) return allShown;
     const rest = writeWorkflowCommands(annotations.slice(posted), write);
     return { via: 'workflow-commands', shown: posted + rest.shown, notShown: rest.notShown, url: created.url, reason: (error as Error).message, inCheckRun: posted };
   }
