@@ -46,14 +46,14 @@ function payload(fixture: string): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(new URL(fixture, EVENTS), 'utf8').replaceAll(FIXTURE_HEAD, repo.headSha).replaceAll(FIXTURE_BASE, repo.baseSha));
 }
 
-function run(eventName: string, event: string | Uint8Array | null, inputs: Record<string, string> = {}): Promise<ActionProcessRun> {
+function run(eventName: string, event: string | Uint8Array | null, inputs: Record<string, string> = {}, apiUrl = server.url): Promise<ActionProcessRun> {
   return runActionProcess({
     entry: ENTRY,
     workspace: repo.dir,
     eventName,
     event,
     inputs: { 'github-token': TOKEN, ...inputs },
-    apiUrl: server.url,
+    apiUrl,
     sha: repo.headSha,
   });
 }
@@ -118,4 +118,14 @@ test('a report-file or sarif-file that cannot be written fails the step with one
     assert.deepEqual(failureLines(result.stdout), [`::error::compat-guard: ${why} Name a file in a folder this job can write to.`]);
     assert.doesNotMatch(result.stdout + result.stderr, STACK_FRAME);
   }
+});
+
+test('a GITHUB_API_URL that is no URL fails the step before the check, with one line saying what it must be', async () => {
+  const result = await run('pull_request', JSON.stringify(payload('event-pull-request.json')), {}, 'api.github.com');
+  assert.equal(result.code, 1, describeRun(result));
+  assert.deepEqual(failureLines(result.stdout), [
+    '::error::compat-guard: GITHUB_API_URL is not a URL ("api.github.com"): it names the REST API, https://api.github.com or https://HOST/api/v3 on GitHub Enterprise Server; the runner sets it, so look for a workflow env that overrides it.',
+  ]);
+  assert.equal(result.report, null, 'nothing was checked');
+  assert.doesNotMatch(result.stdout + result.stderr, STACK_FRAME);
 });

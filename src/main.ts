@@ -17,7 +17,7 @@ import { GitHubClient } from './github/http.js';
 import { readInputs, type ActionInputs } from './github/inputs.js';
 import { readPullRequestDiff } from './github/pr-diff.js';
 import { failingFindings } from './report/fail.js';
-import { countBySeverity, countsText, isInScope, plural, printable } from './report/findings.js';
+import { clip, countBySeverity, countsText, isInScope, plural, printable } from './report/findings.js';
 import { jsonPieces } from './report/json-pieces.js';
 import { toJsonReport } from './report/json.js';
 import { toSarif } from './report/sarif.js';
@@ -25,6 +25,7 @@ import { buildSummary, type AnnotationsShown } from './report/summary.js';
 import { formatText } from './report/text.js';
 import { writePiecesToFile } from './write-pieces.js';
 
+const DEFAULT_API_URL = 'https://api.github.com';
 /** The check run's summary must stay under the API's 65,535 characters. */
 const CHECK_RUN_SUMMARY_BYTES = 60_000;
 
@@ -45,6 +46,14 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
   }
   const inputs = read.inputs;
   if (inputs.token) core.setSecret(inputs.token);
+  const apiUrl = env.GITHUB_API_URL || DEFAULT_API_URL;
+  // Failing here, before the check, beats a bare "Invalid URL" after it (or annotations lost without a word).
+  if (inputs.token && !URL.canParse(apiUrl)) {
+    core.setFailed(
+      `compat-guard: GITHUB_API_URL is not a URL (${printable(JSON.stringify(clip(apiUrl, 200)))}): it names the REST API, ${DEFAULT_API_URL} or https://HOST/api/v3 on GitHub Enterprise Server; the runner sets it, so look for a workflow env that overrides it.`,
+    );
+    return;
+  }
   const { event, note: eventNote } = readEvent(env);
   const notes = eventNote ? [eventNote] : [];
 
@@ -70,7 +79,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
   }
 
   const client = inputs.token
-    ? new GitHubClient({ apiUrl: env.GITHUB_API_URL || 'https://api.github.com', token: inputs.token, log: (line) => core.info(line) })
+    ? new GitHubClient({ apiUrl, token: inputs.token, log: (line) => core.info(line) })
     : null;
   const change = await changedLines(event, checked.result, client, workspace, notes);
   const scoped = scopeFindings(checked.result.findings, change?.diff ?? null, inputs.annotate);
