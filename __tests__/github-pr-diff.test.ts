@@ -174,3 +174,17 @@ test('git runs without the token: not the github-token input, not GITHUB_TOKEN, 
     fs.rmSync(bin, { recursive: true, force: true });
   }
 });
+
+test('a pull request of more than 3,000 files: the API lists 3,000 in 30 pages and stops; git gives the rest', async () => {
+  // Generated files first, as a vendored folder puts them: the pins come after the API's last page.
+  const generated = Array.from({ length: 3000 }, (_, index): FakePullFile => ({ filename: `assets/${index}.json`, status: 'added', additions: 1, deletions: 0, changes: 1, patch: '@@ -0,0 +1 @@\n+{}' }));
+  const files = [...generated, ...repo.pullFiles()];
+  await withApi(files, async (client, server) => {
+    const read = await readPullRequestDiff(pr(files.length), { client, workspace: repo.dir, relevant: (file) => READ.has(file) });
+    assert.ok(read.ok, read.ok ? '' : read.reason);
+    assertHeadLines(read.diff);
+    assert.deepEqual(sorted(read.diff.get('assets/2999.json')?.added), [1], 'what the API listed is kept');
+    assert.equal(server.calls.length, 30);
+    assert.deepEqual(read.notes, [`The files API listed 3000 of the pull request's ${files.length} changed files (it lists at most 3,000); the others come from git.`]);
+  });
+});
