@@ -37288,6 +37288,43 @@ function sameProblem(a, b) {
 
 /***/ }),
 
+/***/ 780:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ childEnvironment)
+/* harmony export */ });
+// The environment of every child process (git, the runtime check's interpreter, docker): the parent's
+// minus the workflow's credentials. The token must not reach a program the repository may influence
+// (an interpreter importing its packages, git running its hooks or filters) nor anything it starts.
+/** Variables that hold credentials of the workflow, by exact name. */
+const SECRET_VARIABLES = new Set([
+    'GITHUB_TOKEN',
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_URL',
+]);
+const SECRET_WORDS = ['TOKEN', 'SECRET', 'PASSWORD'];
+/**
+ * The environment a child gets: the parent's minus the workflow's credentials, every action input
+ * (`INPUT_*`, which carries the github-token input) and anything named like a secret.
+ */
+function childEnvironment(env) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env)) {
+        const upper = name.toUpperCase();
+        if (value === undefined || SECRET_VARIABLES.has(upper) || upper.startsWith('INPUT_'))
+            continue;
+        if (SECRET_WORDS.some((word) => upper.includes(word)))
+            continue;
+        kept[name] = value;
+    }
+    return kept;
+}
+
+
+/***/ }),
+
 /***/ 256:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -47795,179 +47832,6 @@ function spanOf(arg, from = 0, to = arg.value.length) {
     return { line: first.line, column: first.column, endLine: last.line, endColumn: last.column };
 }
 
-;// CONCATENATED MODULE: ./lib/src/parse/dockerfile-image.js
-// Image references (`FROM` arguments) and what their tags say about Python and CUDA.
-//
-// A reference is `[registry[:port]/]path[:tag][@digest]`: the tag is after the last `:` that follows
-// the last `/` (a registry port comes before a `/`), the digest after `@`. The versions are read from
-// the tags that say them: `python:3.11-slim`, `nvidia/cuda:12.1.1-devel-ubuntu22.04`,
-// `pytorch/pytorch:2.1.2-cuda12.1-cudnn8-devel`, `rayproject/ray:2.9.0-py310-cu121`,
-// `ghcr.io/astral-sh/uv:python3.12-bookworm-slim`. The version is recorded as written, even for tags
-// that were never published (`nvidia/cuda:12.1-devel-ubuntu20.04`): whether it exists is for the checks.
-// `pytorch/pytorch` tags do not say Python, and NGC's `nvcr.io/nvidia/pytorch:23.10-py3` tags are
-// container releases, not CUDA versions: nothing is read from them.
-function parseImageRef(ref) {
-    const at = ref.indexOf('@');
-    const digest = at >= 0 ? ref.slice(at + 1) : null;
-    const nameAndTag = at >= 0 ? ref.slice(0, at) : ref;
-    const colon = nameAndTag.lastIndexOf(':');
-    if (colon > nameAndTag.lastIndexOf('/')) {
-        return { name: nameAndTag.slice(0, colon), tag: nameAndTag.slice(colon + 1), digest };
-    }
-    return { name: nameAndTag, tag: null, digest };
-}
-/**
- * Why Docker refuses `image` as a reference ("invalid reference format" before anything is pulled), or
- * null for one it accepts: the grammar of the distribution/reference package that Docker and BuildKit
- * parse references with. A first path component with a `.` or a `:`, `localhost`, or capitals is a
- * registry; the rest of the path is lowercase.
- */
-function invalidReference(image) {
-    if (image.digest !== null && !DIGEST.test(image.digest))
-        return `the digest "${image.digest}" is not <algorithm>:<at least 32 hex digits>`;
-    if (image.tag !== null && !dockerfile_image_TAG.test(image.tag)) {
-        return image.tag === ''
-            ? 'the tag after ":" is empty'
-            : `the tag "${image.tag}" is not 1-128 letters, digits, "_", "." and "-", starting with no "." or "-"`;
-    }
-    const slash = image.name.indexOf('/');
-    const first = slash < 0 ? '' : image.name.slice(0, slash);
-    const registry = first !== '' && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase()) ? first : null;
-    if (registry !== null && !REGISTRY.test(registry))
-        return `the registry "${registry}" is not a host name or address with an optional port`;
-    const repository = registry === null ? image.name : image.name.slice(slash + 1);
-    if (!REPOSITORY.test(repository)) {
-        return repository !== repository.toLowerCase() && REPOSITORY.test(repository.toLowerCase())
-            ? `the repository name "${repository}" must be lowercase`
-            : `the repository name "${repository}" is not lowercase letters and digits in "/"-separated parts, joined by ".", "_", "__" or "-"`;
-    }
-    return null;
-}
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const REPOSITORY = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
-const HOST_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const REGISTRY = new RegExp(`^(?:${HOST_COMPONENT}(?:\\.${HOST_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
-const dockerfile_image_TAG = /^\w[\w.-]{0,127}$/;
-const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
-/** `3.11` and `3.11.9` in `3.11-slim`, `3.11.9-bookworm`, `3.13.0rc1`; not `3-slim`. */
-const LEADING_PYTHON = /^\d+\.\d+(?:\.\d+)?(?:(?:a|b|rc)\d+)?(?=-|$)/;
-const LEADING_CUDA = /^\d+\.\d+(?:\.\d+)?(?=-|$)/;
-/** A tag component naming the interpreter: `python3.12`, `py3.10`, `py310`. */
-const PYTHON_COMPONENT = /^py(?:thon)?(3)\.?(\d{1,2})$/;
-/** A tag component naming CUDA: `cuda12.1`, `cuda12.1.1`, `cu121`, `cu118`. */
-const CUDA_COMPONENT = /^(?:cuda(\d+\.\d+(?:\.\d+)?)|cu(\d{1,2}?)(\d))$/;
-function lastPathComponents(name, count) {
-    return name.split('/').slice(-count).join('/');
-}
-/** The tag's `-`-separated components with their offsets in the tag. */
-function tagComponents(tag) {
-    const components = [];
-    let start = 0;
-    for (const text of tag.split('-')) {
-        components.push({ text, start });
-        start += text.length + 1;
-    }
-    return components;
-}
-/** Versions are reported with offsets in the reference: the tag starts after `name:`. */
-function pythonFromImage(image) {
-    if (image.tag === null)
-        return null;
-    const offset = image.name.length + 1;
-    if (lastPathComponents(image.name, 1) === 'python') {
-        const match = LEADING_PYTHON.exec(image.tag);
-        return match === null ? null : { version: match[0], start: offset, end: offset + match[0].length };
-    }
-    for (const component of tagComponents(image.tag)) {
-        const match = PYTHON_COMPONENT.exec(component.text);
-        if (match === null)
-            continue;
-        const start = offset + component.start;
-        return { version: `${match[1]}.${match[2]}`, start, end: start + component.text.length };
-    }
-    return null;
-}
-function cudaFromImage(image) {
-    if (image.tag === null)
-        return null;
-    const offset = image.name.length + 1;
-    const repository = lastPathComponents(image.name, 2);
-    if (repository === 'nvidia/cuda' || repository === 'nvidia/cudagl') {
-        const match = LEADING_CUDA.exec(image.tag);
-        return match === null ? null : { version: match[0], start: offset, end: offset + match[0].length };
-    }
-    for (const component of tagComponents(image.tag)) {
-        const match = CUDA_COMPONENT.exec(component.text);
-        if (match === null)
-            continue;
-        const start = offset + component.start;
-        const version = match[1] ?? `${match[2]}.${match[3]}`;
-        return { version, start, end: start + component.text.length };
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./lib/src/parse/dockerfile-paths.js
-// Container paths and the build-context files they came from. A `pip install -r requirements/base.txt`
-// in a RUN names a path inside the image; the file the repository holds is found by walking back
-// through the RUN's bind mounts and the COPY/ADD instructions of the stage and of the stages it is
-// built FROM: `WORKDIR /app` + `COPY requirements/ ./requirements/` makes
-// `/app/requirements/base.txt` the context's `requirements/base.txt`.
-
-
-/** `path` resolved against the absolute directory `base` (a WORKDIR), normalized, without a trailing `/`. */
-function joinPath(base, path) {
-    return posix_namespaceObject.resolve(base, path);
-}
-/**
- * A COPY or bind-mount source as a relative, normalized path (`` for the root): a context path, or a
- * path in another stage without its leading `/`. A leading `/` or `..` cannot leave the context.
- */
-function contextPath(path) {
-    return posix_namespaceObject.resolve('/', path).slice(1);
-}
-function joinRelative(base, rel) {
-    return base === '' ? rel : `${base}/${rel}`;
-}
-function hasPattern(path) {
-    return path.includes('*') || path.includes('?');
-}
-/** A placement of `sources` (as written) at `dest` (absolute; a trailing `/` for a directory). */
-function placement(sources, dest) {
-    return { sources: sources.map(contextPath), root: joinPath('/', dest), intoDirectory: dest.endsWith('/') || sources.length > 1 };
-}
-/**
- * The source-side path that `target` (an absolute container path) came from through `placement`, or
- * null when the placement does not put anything there. Sources that may be files or folders are read
- * both ways: `COPY requirements.txt /app/` puts `/app/requirements.txt`; `COPY requirements /app/requirements`
- * puts `/app/requirements/base.txt`.
- */
-function sourceOf(placement, target) {
-    const { root, sources } = placement;
-    const rel = root === '/' ? target.slice(1) : target.startsWith(root) && target[root.length] === '/' ? target.slice(root.length + 1) : null;
-    // Later sources overwrite earlier ones.
-    for (let index = sources.length - 1; index >= 0; index -= 1) {
-        const source = sources[index];
-        if (!placement.intoDirectory && target === root)
-            return source;
-        if (rel === null || rel === '')
-            continue;
-        const name = source.slice(source.lastIndexOf('/') + 1);
-        if (name !== '' && name === rel)
-            return source;
-        if (hasPattern(source)) {
-            const folder = source.slice(0, Math.max(0, source.lastIndexOf('/')));
-            if (!rel.includes('/') && matchesPattern(name, rel))
-                return joinRelative(folder, rel);
-            continue;
-        }
-        // A single source, or the root, is a folder whose contents land in `dest`.
-        if (sources.length === 1 || source === '')
-            return joinRelative(source, rel);
-    }
-    return null;
-}
-
 // EXTERNAL MODULE: ./lib/src/parse/requirement.js
 var requirement = __nccwpck_require__(4873);
 ;// CONCATENATED MODULE: ./lib/src/parse/requirements-file.js
@@ -49070,6 +48934,180 @@ function lastColumnOnLine(line, from, to, physical) {
     return columnAt(pieces, Math.max(from, last));
 }
 
+;// CONCATENATED MODULE: ./lib/src/parse/dockerfile-image.js
+// Image references (`FROM` arguments) and what their tags say about Python and CUDA.
+//
+// A reference is `[registry[:port]/]path[:tag][@digest]`: the tag is after the last `:` that follows
+// the last `/` (a registry port comes before a `/`), the digest after `@`. The versions are read from
+// the tags that say them: `python:3.11-slim`, `nvidia/cuda:12.1.1-devel-ubuntu22.04`,
+// `pytorch/pytorch:2.1.2-cuda12.1-cudnn8-devel`, `rayproject/ray:2.9.0-py310-cu121`,
+// `ghcr.io/astral-sh/uv:python3.12-bookworm-slim`. The version is recorded as written, even for tags
+// that were never published (`nvidia/cuda:12.1-devel-ubuntu20.04`): whether it exists is for the checks.
+// `pytorch/pytorch` tags do not say Python, and NGC's `nvcr.io/nvidia/pytorch:23.10-py3` tags are
+// container releases, not CUDA versions: nothing is read from them.
+
+function parseImageRef(ref) {
+    const at = ref.indexOf('@');
+    const digest = at >= 0 ? ref.slice(at + 1) : null;
+    const nameAndTag = at >= 0 ? ref.slice(0, at) : ref;
+    const colon = nameAndTag.lastIndexOf(':');
+    if (colon > nameAndTag.lastIndexOf('/')) {
+        return { name: nameAndTag.slice(0, colon), tag: nameAndTag.slice(colon + 1), digest };
+    }
+    return { name: nameAndTag, tag: null, digest };
+}
+/**
+ * Why Docker refuses `image` as a reference ("invalid reference format" before anything is pulled), or
+ * null for one it accepts: the grammar of the distribution/reference package that Docker and BuildKit
+ * parse references with. A first path component with a `.` or a `:`, `localhost`, or capitals is a
+ * registry; the rest of the path is lowercase.
+ */
+function invalidReference(image) {
+    if (image.digest !== null && !DIGEST.test(image.digest))
+        return `the digest ${quoteInput(image.digest)} is not <algorithm>:<at least 32 hex digits>`;
+    if (image.tag !== null && !dockerfile_image_TAG.test(image.tag)) {
+        return image.tag === ''
+            ? 'the tag after ":" is empty'
+            : `the tag ${quoteInput(image.tag)} is not 1-128 letters, digits, "_", "." and "-", starting with no "." or "-"`;
+    }
+    const slash = image.name.indexOf('/');
+    const first = slash < 0 ? '' : image.name.slice(0, slash);
+    const registry = first !== '' && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase()) ? first : null;
+    if (registry !== null && !REGISTRY.test(registry))
+        return `the registry ${quoteInput(registry)} is not a host name or address with an optional port`;
+    const repository = registry === null ? image.name : image.name.slice(slash + 1);
+    if (!REPOSITORY.test(repository)) {
+        return repository !== repository.toLowerCase() && REPOSITORY.test(repository.toLowerCase())
+            ? `the repository name ${quoteInput(repository)} must be lowercase`
+            : `the repository name ${quoteInput(repository)} is not lowercase letters and digits in "/"-separated parts, joined by ".", "_", "__" or "-"`;
+    }
+    return null;
+}
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const HOST_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const REGISTRY = new RegExp(`^(?:${HOST_COMPONENT}(?:\\.${HOST_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+const dockerfile_image_TAG = /^\w[\w.-]{0,127}$/;
+const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+/** `3.11` and `3.11.9` in `3.11-slim`, `3.11.9-bookworm`, `3.13.0rc1`; not `3-slim`. */
+const LEADING_PYTHON = /^\d+\.\d+(?:\.\d+)?(?:(?:a|b|rc)\d+)?(?=-|$)/;
+const LEADING_CUDA = /^\d+\.\d+(?:\.\d+)?(?=-|$)/;
+/** A tag component naming the interpreter: `python3.12`, `py3.10`, `py310`. */
+const PYTHON_COMPONENT = /^py(?:thon)?(3)\.?(\d{1,2})$/;
+/** A tag component naming CUDA: `cuda12.1`, `cuda12.1.1`, `cu121`, `cu118`. */
+const CUDA_COMPONENT = /^(?:cuda(\d+\.\d+(?:\.\d+)?)|cu(\d{1,2}?)(\d))$/;
+function lastPathComponents(name, count) {
+    return name.split('/').slice(-count).join('/');
+}
+/** The tag's `-`-separated components with their offsets in the tag. */
+function tagComponents(tag) {
+    const components = [];
+    let start = 0;
+    for (const text of tag.split('-')) {
+        components.push({ text, start });
+        start += text.length + 1;
+    }
+    return components;
+}
+/** Versions are reported with offsets in the reference: the tag starts after `name:`. */
+function pythonFromImage(image) {
+    if (image.tag === null)
+        return null;
+    const offset = image.name.length + 1;
+    if (lastPathComponents(image.name, 1) === 'python') {
+        const match = LEADING_PYTHON.exec(image.tag);
+        return match === null ? null : { version: match[0], start: offset, end: offset + match[0].length };
+    }
+    for (const component of tagComponents(image.tag)) {
+        const match = PYTHON_COMPONENT.exec(component.text);
+        if (match === null)
+            continue;
+        const start = offset + component.start;
+        return { version: `${match[1]}.${match[2]}`, start, end: start + component.text.length };
+    }
+    return null;
+}
+function cudaFromImage(image) {
+    if (image.tag === null)
+        return null;
+    const offset = image.name.length + 1;
+    const repository = lastPathComponents(image.name, 2);
+    if (repository === 'nvidia/cuda' || repository === 'nvidia/cudagl') {
+        const match = LEADING_CUDA.exec(image.tag);
+        return match === null ? null : { version: match[0], start: offset, end: offset + match[0].length };
+    }
+    for (const component of tagComponents(image.tag)) {
+        const match = CUDA_COMPONENT.exec(component.text);
+        if (match === null)
+            continue;
+        const start = offset + component.start;
+        const version = match[1] ?? `${match[2]}.${match[3]}`;
+        return { version, start, end: start + component.text.length };
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./lib/src/parse/dockerfile-paths.js
+// Container paths and the build-context files they came from. A `pip install -r requirements/base.txt`
+// in a RUN names a path inside the image; the file the repository holds is found by walking back
+// through the RUN's bind mounts and the COPY/ADD instructions of the stage and of the stages it is
+// built FROM: `WORKDIR /app` + `COPY requirements/ ./requirements/` makes
+// `/app/requirements/base.txt` the context's `requirements/base.txt`.
+
+
+/** `path` resolved against the absolute directory `base` (a WORKDIR), normalized, without a trailing `/`. */
+function joinPath(base, path) {
+    return posix_namespaceObject.resolve(base, path);
+}
+/**
+ * A COPY or bind-mount source as a relative, normalized path (`` for the root): a context path, or a
+ * path in another stage without its leading `/`. A leading `/` or `..` cannot leave the context.
+ */
+function contextPath(path) {
+    return posix_namespaceObject.resolve('/', path).slice(1);
+}
+function joinRelative(base, rel) {
+    return base === '' ? rel : `${base}/${rel}`;
+}
+function hasPattern(path) {
+    return path.includes('*') || path.includes('?');
+}
+/** A placement of `sources` (as written) at `dest` (absolute; a trailing `/` for a directory). */
+function placement(sources, dest) {
+    return { sources: sources.map(contextPath), root: joinPath('/', dest), intoDirectory: dest.endsWith('/') || sources.length > 1 };
+}
+/**
+ * The source-side path that `target` (an absolute container path) came from through `placement`, or
+ * null when the placement does not put anything there. Sources that may be files or folders are read
+ * both ways: `COPY requirements.txt /app/` puts `/app/requirements.txt`; `COPY requirements /app/requirements`
+ * puts `/app/requirements/base.txt`.
+ */
+function sourceOf(placement, target) {
+    const { root, sources } = placement;
+    const rel = root === '/' ? target.slice(1) : target.startsWith(root) && target[root.length] === '/' ? target.slice(root.length + 1) : null;
+    // Later sources overwrite earlier ones.
+    for (let index = sources.length - 1; index >= 0; index -= 1) {
+        const source = sources[index];
+        if (!placement.intoDirectory && target === root)
+            return source;
+        if (rel === null || rel === '')
+            continue;
+        const name = source.slice(source.lastIndexOf('/') + 1);
+        if (name !== '' && name === rel)
+            return source;
+        if (hasPattern(source)) {
+            const folder = source.slice(0, Math.max(0, source.lastIndexOf('/')));
+            if (!rel.includes('/') && matchesPattern(name, rel))
+                return joinRelative(folder, rel);
+            continue;
+        }
+        // A single source, or the root, is a folder whose contents land in `dest`.
+        if (sources.length === 1 || source === '')
+            return joinRelative(source, rel);
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/parse/dockerfile-run.js
 // What a RUN command installs: every pip invocation (`pip install`, `pip3.10 install`,
 // `python -m pip install`, `/opt/venv/bin/pip install`, `uv pip install`, `conda run ... pip install`,
@@ -49667,6 +49705,7 @@ function readExecForm(scope, state, source, args) {
 
 
 
+
 /**
  * BuildKit defines these in the global scope; their values depend on the builder, so we assume the
  * usual linux/amd64 runner unless build arguments say otherwise.
@@ -49816,7 +49855,7 @@ class DockerfileReader {
         // Checked only as written or fully expanded: a variable without a value is reported already.
         const invalid = parentState === null && ref !== '' && image?.unknown === null ? invalidReference(parsed) : null;
         if (invalid !== null)
-            this.problem(span, 'error', `FROM ${ref} is not a valid image reference: ${invalid}; docker build stops with "invalid reference format"`);
+            this.problem(span, 'error', `FROM ${quoteInput(ref)} is not a valid image reference: ${invalid}; docker build stops with "invalid reference format"`);
         const platform = flags.get('platform')?.[0]?.value ?? null;
         const stageName = alias ?? String(index);
         const imageRef = {
@@ -52928,30 +52967,28 @@ async function publishAnnotations(client, annotations, run, write) {
     catch (error) {
         return { via: 'workflow-commands', ...writeWorkflowCommands(annotations, write), reason: cannotCreate(error) };
     }
+    const complete = () => client.request('PATCH', `${repoPath}/${created.id}`, { status: 'completed', conclusion: run.conclusion, completed_at: new Date().toISOString(), output });
+    const allShown = { via: 'check-run', shown: annotations.length, notShown: 0, url: created.url };
     let posted = 0;
     try {
-        for (; posted < annotations.length; posted += ANNOTATIONS_PER_REQUEST) {
-            const batch = annotations.slice(posted, posted + ANNOTATIONS_PER_REQUEST).map(toCheckAnnotation);
-            await client.request('PATCH', `${repoPath}/${created.id}`, { output: { ...output, annotations: batch } });
+        while (posted < annotations.length) {
+            const batch = annotations.slice(posted, posted + ANNOTATIONS_PER_REQUEST);
+            await client.request('PATCH', `${repoPath}/${created.id}`, { output: { ...output, annotations: batch.map(toCheckAnnotation) } });
+            posted += batch.length;
         }
-        await client.request('PATCH', `${repoPath}/${created.id}`, {
-            status: 'completed',
-            conclusion: run.conclusion,
-            completed_at: new Date().toISOString(),
-            output,
-        });
-        return { via: 'check-run', shown: annotations.length, notShown: 0, url: created.url };
+        await complete();
+        return allShown;
     }
     catch (error) {
-        // The check run took `posted` annotations; the rest go out as workflow commands.
+        // The check run took `posted` annotations; the rest go out as workflow commands. It is completed
+        // all the same, as far as GitHub lets it be: one left in progress shows as pending on the pull
+        // request until GitHub gives up on it, days later.
+        const completed = await complete().then(() => true, () => false);
+        // Only completing it failed, and the second try did it: nothing is missing.
+        if (completed && posted === annotations.length)
+            return allShown;
         const rest = writeWorkflowCommands(annotations.slice(posted), write);
-        return {
-            via: 'workflow-commands',
-            shown: posted + rest.shown,
-            notShown: rest.notShown,
-            url: created.url,
-            reason: `the check run took ${posted} annotations, then: ${error.message}`,
-        };
+        return { via: 'workflow-commands', shown: posted + rest.shown, notShown: rest.notShown, url: created.url, reason: error.message, inCheckRun: posted };
     }
 }
 /** Writes one command per annotation; GitHub shows the first 10 of each severity. */
@@ -52988,30 +53025,40 @@ function detailsText(finding) {
 
 ;// CONCATENATED MODULE: ./lib/src/github/event.js
 // What triggered the run, from GITHUB_EVENT_NAME and the event payload at GITHUB_EVENT_PATH: a pull
-// request (its number, base and head commits, and whether it comes from a fork), or anything else
-// (push, schedule, workflow_dispatch...), where every finding is in scope.
+// request (its number, base and head commits), or anything else (push, schedule, workflow_dispatch...),
+// where every finding is in scope. Either way, whether the code under check may come from a fork: the
+// runtime check runs that code, and refuses to unless allow-untrusted. A payload that cannot tell counts
+// as a fork's: a check that fails open would run a fork's code whenever the payload is damaged.
 
 /** Events whose payload carries the pull request under review. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
+/** Runs after another workflow, for its head commit: a fork's, when a fork's pull request started it. */
+const WORKFLOW_RUN_EVENT = 'workflow_run';
 /** The event, and a note when a pull-request payload could not be read (every finding is then in scope). */
 function readEvent(env) {
     const name = env.GITHUB_EVENT_NAME ?? '';
-    if (!PULL_REQUEST_EVENTS.has(name))
+    if (!PULL_REQUEST_EVENTS.has(name) && name !== WORKFLOW_RUN_EVENT)
         return { event: eventFromPayload(name, null, env), note: null };
     let payload = null;
     try {
         payload = JSON.parse(external_node_fs_namespaceObject.readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8'));
     }
     catch (error) {
-        return { event: eventFromPayload(name, null, env), note: `Could not read the ${name} event (${error.code ?? 'not JSON'}): every finding is in scope.` };
+        const why = error.code ?? 'not JSON';
+        const unread = { ...otherEvent(name, env), untrusted: `code that may come from a fork (the ${name} event could not be read: ${why})` };
+        const scope = PULL_REQUEST_EVENTS.has(name) ? ': every finding is in scope' : '';
+        return { event: unread, note: `Could not read the ${name} event (${why})${scope}.` };
     }
     const event = eventFromPayload(name, payload, env);
-    const note = event.kind === 'other' ? `The ${name} event names no pull request with base and head commits: every finding is in scope.` : null;
+    const note = event.kind === 'other' && PULL_REQUEST_EVENTS.has(name)
+        ? `The ${name} event names no pull request with base and head commits: every finding is in scope.`
+        : null;
     return { event, note };
 }
 function eventFromPayload(name, payload, env) {
-    const repository = splitRepository(env.GITHUB_REPOSITORY);
-    const other = { kind: 'other', name, repository, sha: env.GITHUB_SHA || null };
+    const other = otherEvent(name, env);
+    if (name === WORKFLOW_RUN_EVENT)
+        return { ...other, untrusted: workflowRunOrigin(payload) };
     if (!PULL_REQUEST_EVENTS.has(name))
         return other;
     const pull = field(payload, 'pull_request');
@@ -53020,9 +53067,10 @@ function eventFromPayload(name, payload, env) {
     const headSha = field(field(pull, 'head'), 'sha');
     const baseRepo = field(field(field(pull, 'base'), 'repo'), 'full_name');
     const headRepo = field(field(field(pull, 'head'), 'repo'), 'full_name');
-    const target = typeof baseRepo === 'string' ? splitRepository(baseRepo) : repository;
-    if (typeof number !== 'number' || typeof baseSha !== 'string' || typeof headSha !== 'string' || target === null)
-        return other;
+    const target = typeof baseRepo === 'string' ? splitRepository(baseRepo) : other.repository;
+    if (typeof number !== 'number' || typeof baseSha !== 'string' || typeof headSha !== 'string' || target === null) {
+        return { ...other, untrusted: `code that may come from a fork (the ${name} event names no pull request with base and head commits)` };
+    }
     const changedFiles = field(pull, 'changed_files');
     return {
         kind: 'pull_request',
@@ -53035,9 +53083,32 @@ function eventFromPayload(name, payload, env) {
             headSha,
             changedFiles: typeof changedFiles === 'number' ? changedFiles : null,
         },
-        // A deleted fork has no head repository: it came from elsewhere all the same.
-        fork: typeof headRepo !== 'string' || headRepo !== baseRepo,
+        untrusted: pullRequestOrigin(headRepo, baseRepo),
     };
+}
+/**
+ * The head repository when it is not the base. Compared by name, not by `head.repo.fork`: that flag
+ * says the head repository is a fork of something, which it also is for a branch pull request inside
+ * a fork.
+ */
+function pullRequestOrigin(head, base) {
+    if (typeof head !== 'string')
+        return 'code from a deleted fork (the pull request names no head repository)';
+    return head === base ? null : `code from the fork ${head}`;
+}
+function otherEvent(name, env) {
+    return { kind: 'other', name, repository: splitRepository(env.GITHUB_REPOSITORY), sha: env.GITHUB_SHA || null, untrusted: null };
+}
+/** A workflow run's head repository when it is not the repository the run belongs to. */
+function workflowRunOrigin(payload) {
+    const run = field(payload, 'workflow_run');
+    const head = field(field(run, 'head_repository'), 'full_name');
+    const own = field(field(run, 'repository'), 'full_name') ?? field(field(payload, 'repository'), 'full_name');
+    if (typeof head === 'string' && typeof own === 'string' && head === own)
+        return null;
+    return typeof head === 'string'
+        ? `code from the fork ${head} (its pull request started the workflow run)`
+        : 'code that may come from a fork (the workflow run names no head repository)';
 }
 function splitRepository(fullName) {
     const [owner, repo, ...rest] = (fullName ?? '').split('/');
@@ -53159,7 +53230,10 @@ function failsAt(findings, failOn) {
 
 
 
+
 const REPORT_FILE_NAME = 'compat-guard.json';
+/** A wrong value is quoted up to this many characters: the error stays one readable line. */
+const MAX_QUOTED_VALUE = 100;
 /**
  * `input(name)` is the input's value, "" when unset (as core.getInput gives it). Relative file paths
  * are taken from `cwd` (the workspace); the report goes to `runnerTemp` unless told otherwise.
@@ -53180,7 +53254,15 @@ function readInputs(input, where) {
             return invalid(name, ['true', 'false'], value(name));
         flags[name] = parsed;
     }
+    const reportFile = external_node_path_.resolve(where.cwd, optional('report-file') ?? external_node_path_.join(where.runnerTemp, REPORT_FILE_NAME));
     const sarif = optional('sarif-file');
+    const sarifFile = sarif === undefined ? null : external_node_path_.resolve(where.cwd, sarif);
+    if (sarifFile === reportFile) {
+        return {
+            ok: false,
+            error: `Inputs 'report-file' and 'sarif-file' name the same file (${printable(reportFile)}): the SARIF would overwrite the JSON report. Give them different paths.`,
+        };
+    }
     return {
         ok: true,
         inputs: {
@@ -53190,8 +53272,8 @@ function readInputs(input, where) {
             failOn,
             annotate,
             token: value('github-token'),
-            reportFile: external_node_path_.resolve(where.cwd, optional('report-file') ?? external_node_path_.join(where.runnerTemp, REPORT_FILE_NAME)),
-            sarifFile: sarif === undefined ? null : external_node_path_.resolve(where.cwd, sarif),
+            reportFile,
+            sarifFile,
             runtimeCheck: flags['runtime-check'],
             python: optional('python'),
             runtimeImage: optional('runtime-image'),
@@ -53216,14 +53298,19 @@ function parseBoolean(text) {
     return null;
 }
 function invalid(name, accepted, got) {
-    return { ok: false, error: `Input '${name}' must be one of ${accepted.join(', ')}; got ${JSON.stringify(got)}.` };
+    // Quoted as JSON (a newline shows as \n), then made printable: JSON leaves bidirectional overrides as they are.
+    return { ok: false, error: `Input '${name}' must be one of ${accepted.join(', ')}; got ${printable(JSON.stringify(clip(got, MAX_QUOTED_VALUE)))}.` };
 }
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ./lib/src/child-environment.js
+var child_environment = __nccwpck_require__(780);
 ;// CONCATENATED MODULE: ./lib/src/github/git.js
 // git in the workspace, as a child process with an argument array (never a shell string), bounded in
-// time and output, and never prompting for credentials.
+// time and output, never prompting for credentials, and without the token: a fetch authenticates with
+// what actions/checkout left in the repository's configuration, not with the action's inputs.
+
 
 const TIMEOUT_MS = 120_000;
 const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
@@ -53234,7 +53321,7 @@ function runGit(args, cwd) {
             encoding: 'utf8',
             timeout: TIMEOUT_MS,
             maxBuffer: MAX_OUTPUT_BYTES,
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
+            env: { ...(0,child_environment/* childEnvironment */.Q)(process.env), GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
             windowsHide: true,
         }, (error, stdout, stderr) => {
             if (!error) {
@@ -54001,12 +54088,16 @@ function locationCell(finding, options) {
     return `[${shown}](${options.repoUrl}/blob/${encodeUrlPart(options.sha)}/${path}${anchor})`;
 }
 function annotationsText(annotations) {
-    if (annotations.via === 'check-run') {
-        const run = annotations.url ? `[the compat-guard check run](${annotations.url})` : 'the compat-guard check run';
+    const run = annotations.url ? `[the compat-guard check run](${annotations.url})` : 'the compat-guard check run';
+    if (annotations.via === 'check-run')
         return `${plural(annotations.shown, 'annotation')} through ${run}.`;
-    }
     const why = annotations.reason ? ` (${summary_text(clip(annotations.reason, MAX_NOTE))})` : '';
-    const lines = [`${plural(annotations.shown + annotations.notShown, 'annotation')} as workflow commands, since no check run could be created${why}.`];
+    const total = annotations.shown + annotations.notShown;
+    const lines = [
+        annotations.inCheckRun === undefined
+            ? `${plural(total, 'annotation')} as workflow commands, since no check run could be created${why}.`
+            : `${plural(annotations.inCheckRun, 'annotation')} through ${run}, then ${total - annotations.inCheckRun} as workflow commands, since updating the check run failed${why}.`,
+    ];
     if (annotations.notShown > 0) {
         lines.push(`GitHub shows at most 10 annotations of each severity per step: **${annotations.notShown} could not be shown** as annotations. Every finding is in the tables above and in the JSON report.`);
     }
@@ -54111,6 +54202,7 @@ function writePiecesToFile(file, pieces) {
 
 
 
+const DEFAULT_API_URL = 'https://api.github.com';
 /** The check run's summary must stay under the API's 65,535 characters. */
 const CHECK_RUN_SUMMARY_BYTES = 60_000;
 async function run() {
@@ -54131,6 +54223,12 @@ async function runAction(env) {
     const inputs = read.inputs;
     if (inputs.token)
         core_setSecret(inputs.token);
+    const apiUrl = env.GITHUB_API_URL || DEFAULT_API_URL;
+    // Failing here, before the check, beats a bare "Invalid URL" after it (or annotations lost without a word).
+    if (inputs.token && !URL.canParse(apiUrl)) {
+        setFailed(`compat-guard: GITHUB_API_URL is not a URL (${printable(JSON.stringify(clip(apiUrl, 200)))}): it names the REST API, ${DEFAULT_API_URL} or https://HOST/api/v3 on GitHub Enterprise Server; the runner sets it, so look for a workflow env that overrides it.`);
+        return;
+    }
     const { event, note: eventNote } = readEvent(env);
     const notes = eventNote ? [eventNote] : [];
     const checked = await runCheck({
@@ -54145,7 +54243,7 @@ async function runAction(env) {
                 image: inputs.runtimeImage ?? null,
                 requireGpu: inputs.requireGpu,
                 allowUntrusted: inputs.allowUntrusted,
-                isForkPr: event.kind === 'pull_request' && event.fork,
+                untrusted: event.untrusted,
             }
             : null,
     });
@@ -54154,7 +54252,7 @@ async function runAction(env) {
         return;
     }
     const client = inputs.token
-        ? new GitHubClient({ apiUrl: env.GITHUB_API_URL || 'https://api.github.com', token: inputs.token, log: (line) => info(line) })
+        ? new GitHubClient({ apiUrl, token: inputs.token, log: (line) => info(line) })
         : null;
     const change = await changedLines(event, checked.result, client, workspace, notes);
     const scoped = scopeFindings(checked.result.findings, change?.diff ?? null, inputs.annotate);
@@ -54176,9 +54274,9 @@ async function runAction(env) {
             detailsUrl: repoUrl && env.GITHUB_RUN_ID ? `${repoUrl}/actions/runs/${env.GITHUB_RUN_ID}` : null,
         });
     // The report in pieces, as the CLI writes it: a large repository's report is never one string.
-    main_writeFile(inputs.reportFile, jsonPieces(toJsonReport(result)));
+    writeOutputFile('report-file', inputs.reportFile, jsonPieces(toJsonReport(result)));
     if (inputs.sarifFile)
-        main_writeFile(inputs.sarifFile, [`${JSON.stringify(toSarif(result), null, 2)}\n`]);
+        writeOutputFile('sarif-file', inputs.sarifFile, [`${JSON.stringify(toSarif(result), null, 2)}\n`]);
     await writeJobSummary(env, buildSummary(result, { ...summaryOptions, annotations: shown }));
     setOutputs(result, inputs);
     if (failing.length > 0) {
@@ -54228,9 +54326,26 @@ function logReport(result) {
     info(formatText(result, { color: true }).trimEnd());
     info(`::${fence}::`);
 }
-function main_writeFile(file, pieces) {
-    external_node_fs_namespaceObject.mkdirSync(external_node_path_.dirname(file), { recursive: true });
-    writePiecesToFile(file, pieces);
+/** Why a file cannot be written, in words, by the error's code. */
+const WRITE_FAILURES = {
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a folder on its path is a file',
+    EEXIST: 'a folder on its path is a file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'no space left on the device',
+};
+/** Writes a file an input names; a failure names the input, the file and why, not just the system call. */
+function writeOutputFile(input, file, pieces) {
+    try {
+        external_node_fs_namespaceObject.mkdirSync(external_node_path_.dirname(file), { recursive: true });
+        writePiecesToFile(file, pieces);
+    }
+    catch (error) {
+        const why = WRITE_FAILURES[error.code ?? ''] ?? error.message;
+        throw new Error(`cannot write ${file} (input '${input}'): ${why}. Name a file in a folder this job can write to.`);
+    }
 }
 async function writeJobSummary(env, markdown) {
     if (!env.GITHUB_STEP_SUMMARY)

@@ -4410,181 +4410,6 @@ function spanOf(arg, from = 0, to = arg.value.length) {
     return { line: first.line, column: first.column, endLine: last.line, endColumn: last.column };
 }
 
-;// CONCATENATED MODULE: ./lib/src/parse/dockerfile-image.js
-// Image references (`FROM` arguments) and what their tags say about Python and CUDA.
-//
-// A reference is `[registry[:port]/]path[:tag][@digest]`: the tag is after the last `:` that follows
-// the last `/` (a registry port comes before a `/`), the digest after `@`. The versions are read from
-// the tags that say them: `python:3.11-slim`, `nvidia/cuda:12.1.1-devel-ubuntu22.04`,
-// `pytorch/pytorch:2.1.2-cuda12.1-cudnn8-devel`, `rayproject/ray:2.9.0-py310-cu121`,
-// `ghcr.io/astral-sh/uv:python3.12-bookworm-slim`. The version is recorded as written, even for tags
-// that were never published (`nvidia/cuda:12.1-devel-ubuntu20.04`): whether it exists is for the checks.
-// `pytorch/pytorch` tags do not say Python, and NGC's `nvcr.io/nvidia/pytorch:23.10-py3` tags are
-// container releases, not CUDA versions: nothing is read from them.
-function parseImageRef(ref) {
-    const at = ref.indexOf('@');
-    const digest = at >= 0 ? ref.slice(at + 1) : null;
-    const nameAndTag = at >= 0 ? ref.slice(0, at) : ref;
-    const colon = nameAndTag.lastIndexOf(':');
-    if (colon > nameAndTag.lastIndexOf('/')) {
-        return { name: nameAndTag.slice(0, colon), tag: nameAndTag.slice(colon + 1), digest };
-    }
-    return { name: nameAndTag, tag: null, digest };
-}
-/**
- * Why Docker refuses `image` as a reference ("invalid reference format" before anything is pulled), or
- * null for one it accepts: the grammar of the distribution/reference package that Docker and BuildKit
- * parse references with. A first path component with a `.` or a `:`, `localhost`, or capitals is a
- * registry; the rest of the path is lowercase.
- */
-function invalidReference(image) {
-    if (image.digest !== null && !DIGEST.test(image.digest))
-        return `the digest "${image.digest}" is not <algorithm>:<at least 32 hex digits>`;
-    if (image.tag !== null && !TAG.test(image.tag)) {
-        return image.tag === ''
-            ? 'the tag after ":" is empty'
-            : `the tag "${image.tag}" is not 1-128 letters, digits, "_", "." and "-", starting with no "." or "-"`;
-    }
-    const slash = image.name.indexOf('/');
-    const first = slash < 0 ? '' : image.name.slice(0, slash);
-    const registry = first !== '' && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase()) ? first : null;
-    if (registry !== null && !REGISTRY.test(registry))
-        return `the registry "${registry}" is not a host name or address with an optional port`;
-    const repository = registry === null ? image.name : image.name.slice(slash + 1);
-    if (!REPOSITORY.test(repository)) {
-        return repository !== repository.toLowerCase() && REPOSITORY.test(repository.toLowerCase())
-            ? `the repository name "${repository}" must be lowercase`
-            : `the repository name "${repository}" is not lowercase letters and digits in "/"-separated parts, joined by ".", "_", "__" or "-"`;
-    }
-    return null;
-}
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const REPOSITORY = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
-const HOST_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const REGISTRY = new RegExp(`^(?:${HOST_COMPONENT}(?:\\.${HOST_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
-const TAG = /^\w[\w.-]{0,127}$/;
-const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
-/** `3.11` and `3.11.9` in `3.11-slim`, `3.11.9-bookworm`, `3.13.0rc1`; not `3-slim`. */
-const LEADING_PYTHON = /^\d+\.\d+(?:\.\d+)?(?:(?:a|b|rc)\d+)?(?=-|$)/;
-const LEADING_CUDA = /^\d+\.\d+(?:\.\d+)?(?=-|$)/;
-/** A tag component naming the interpreter: `python3.12`, `py3.10`, `py310`. */
-const PYTHON_COMPONENT = /^py(?:thon)?(3)\.?(\d{1,2})$/;
-/** A tag component naming CUDA: `cuda12.1`, `cuda12.1.1`, `cu121`, `cu118`. */
-const CUDA_COMPONENT = /^(?:cuda(\d+\.\d+(?:\.\d+)?)|cu(\d{1,2}?)(\d))$/;
-function lastPathComponents(name, count) {
-    return name.split('/').slice(-count).join('/');
-}
-/** The tag's `-`-separated components with their offsets in the tag. */
-function tagComponents(tag) {
-    const components = [];
-    let start = 0;
-    for (const text of tag.split('-')) {
-        components.push({ text, start });
-        start += text.length + 1;
-    }
-    return components;
-}
-/** Versions are reported with offsets in the reference: the tag starts after `name:`. */
-function pythonFromImage(image) {
-    if (image.tag === null)
-        return null;
-    const offset = image.name.length + 1;
-    if (lastPathComponents(image.name, 1) === 'python') {
-        const match = LEADING_PYTHON.exec(image.tag);
-        return match === null ? null : { version: match[0], start: offset, end: offset + match[0].length };
-    }
-    for (const component of tagComponents(image.tag)) {
-        const match = PYTHON_COMPONENT.exec(component.text);
-        if (match === null)
-            continue;
-        const start = offset + component.start;
-        return { version: `${match[1]}.${match[2]}`, start, end: start + component.text.length };
-    }
-    return null;
-}
-function cudaFromImage(image) {
-    if (image.tag === null)
-        return null;
-    const offset = image.name.length + 1;
-    const repository = lastPathComponents(image.name, 2);
-    if (repository === 'nvidia/cuda' || repository === 'nvidia/cudagl') {
-        const match = LEADING_CUDA.exec(image.tag);
-        return match === null ? null : { version: match[0], start: offset, end: offset + match[0].length };
-    }
-    for (const component of tagComponents(image.tag)) {
-        const match = CUDA_COMPONENT.exec(component.text);
-        if (match === null)
-            continue;
-        const start = offset + component.start;
-        const version = match[1] ?? `${match[2]}.${match[3]}`;
-        return { version, start, end: start + component.text.length };
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./lib/src/parse/dockerfile-paths.js
-// Container paths and the build-context files they came from. A `pip install -r requirements/base.txt`
-// in a RUN names a path inside the image; the file the repository holds is found by walking back
-// through the RUN's bind mounts and the COPY/ADD instructions of the stage and of the stages it is
-// built FROM: `WORKDIR /app` + `COPY requirements/ ./requirements/` makes
-// `/app/requirements/base.txt` the context's `requirements/base.txt`.
-
-
-/** `path` resolved against the absolute directory `base` (a WORKDIR), normalized, without a trailing `/`. */
-function joinPath(base, path) {
-    return posix_.resolve(base, path);
-}
-/**
- * A COPY or bind-mount source as a relative, normalized path (`` for the root): a context path, or a
- * path in another stage without its leading `/`. A leading `/` or `..` cannot leave the context.
- */
-function contextPath(path) {
-    return posix_.resolve('/', path).slice(1);
-}
-function joinRelative(base, rel) {
-    return base === '' ? rel : `${base}/${rel}`;
-}
-function hasPattern(path) {
-    return path.includes('*') || path.includes('?');
-}
-/** A placement of `sources` (as written) at `dest` (absolute; a trailing `/` for a directory). */
-function placement(sources, dest) {
-    return { sources: sources.map(contextPath), root: joinPath('/', dest), intoDirectory: dest.endsWith('/') || sources.length > 1 };
-}
-/**
- * The source-side path that `target` (an absolute container path) came from through `placement`, or
- * null when the placement does not put anything there. Sources that may be files or folders are read
- * both ways: `COPY requirements.txt /app/` puts `/app/requirements.txt`; `COPY requirements /app/requirements`
- * puts `/app/requirements/base.txt`.
- */
-function sourceOf(placement, target) {
-    const { root, sources } = placement;
-    const rel = root === '/' ? target.slice(1) : target.startsWith(root) && target[root.length] === '/' ? target.slice(root.length + 1) : null;
-    // Later sources overwrite earlier ones.
-    for (let index = sources.length - 1; index >= 0; index -= 1) {
-        const source = sources[index];
-        if (!placement.intoDirectory && target === root)
-            return source;
-        if (rel === null || rel === '')
-            continue;
-        const name = source.slice(source.lastIndexOf('/') + 1);
-        if (name !== '' && name === rel)
-            return source;
-        if (hasPattern(source)) {
-            const folder = source.slice(0, Math.max(0, source.lastIndexOf('/')));
-            if (!rel.includes('/') && matchesPattern(name, rel))
-                return joinRelative(folder, rel);
-            continue;
-        }
-        // A single source, or the root, is a folder whose contents land in `dest`.
-        if (sources.length === 1 || source === '')
-            return joinRelative(source, rel);
-    }
-    return null;
-}
-
-// EXTERNAL MODULE: ./lib/src/parse/requirement.js
-var requirement = __webpack_require__(4873);
 // EXTERNAL MODULE: ./lib/src/pep440/version.js
 var pep440_version = __webpack_require__(8400);
 // EXTERNAL MODULE: ./lib/src/pep440/specifier.js
@@ -4593,6 +4418,8 @@ var pep440_specifier = __webpack_require__(720);
 var parse_marker = __webpack_require__(9546);
 // EXTERNAL MODULE: ./lib/src/parse/pytorch-index.js
 var pytorch_index = __webpack_require__(2888);
+// EXTERNAL MODULE: ./lib/src/parse/requirement.js
+var requirement = __webpack_require__(4873);
 // EXTERNAL MODULE: ./lib/src/parse/strings.js
 var parse_strings = __webpack_require__(9196);
 ;// CONCATENATED MODULE: ./lib/src/parse/requirements-file.js
@@ -5695,6 +5522,180 @@ function lastColumnOnLine(line, from, to, physical) {
     return columnAt(pieces, Math.max(from, last));
 }
 
+;// CONCATENATED MODULE: ./lib/src/parse/dockerfile-image.js
+// Image references (`FROM` arguments) and what their tags say about Python and CUDA.
+//
+// A reference is `[registry[:port]/]path[:tag][@digest]`: the tag is after the last `:` that follows
+// the last `/` (a registry port comes before a `/`), the digest after `@`. The versions are read from
+// the tags that say them: `python:3.11-slim`, `nvidia/cuda:12.1.1-devel-ubuntu22.04`,
+// `pytorch/pytorch:2.1.2-cuda12.1-cudnn8-devel`, `rayproject/ray:2.9.0-py310-cu121`,
+// `ghcr.io/astral-sh/uv:python3.12-bookworm-slim`. The version is recorded as written, even for tags
+// that were never published (`nvidia/cuda:12.1-devel-ubuntu20.04`): whether it exists is for the checks.
+// `pytorch/pytorch` tags do not say Python, and NGC's `nvcr.io/nvidia/pytorch:23.10-py3` tags are
+// container releases, not CUDA versions: nothing is read from them.
+
+function parseImageRef(ref) {
+    const at = ref.indexOf('@');
+    const digest = at >= 0 ? ref.slice(at + 1) : null;
+    const nameAndTag = at >= 0 ? ref.slice(0, at) : ref;
+    const colon = nameAndTag.lastIndexOf(':');
+    if (colon > nameAndTag.lastIndexOf('/')) {
+        return { name: nameAndTag.slice(0, colon), tag: nameAndTag.slice(colon + 1), digest };
+    }
+    return { name: nameAndTag, tag: null, digest };
+}
+/**
+ * Why Docker refuses `image` as a reference ("invalid reference format" before anything is pulled), or
+ * null for one it accepts: the grammar of the distribution/reference package that Docker and BuildKit
+ * parse references with. A first path component with a `.` or a `:`, `localhost`, or capitals is a
+ * registry; the rest of the path is lowercase.
+ */
+function invalidReference(image) {
+    if (image.digest !== null && !DIGEST.test(image.digest))
+        return `the digest ${quoteInput(image.digest)} is not <algorithm>:<at least 32 hex digits>`;
+    if (image.tag !== null && !TAG.test(image.tag)) {
+        return image.tag === ''
+            ? 'the tag after ":" is empty'
+            : `the tag ${quoteInput(image.tag)} is not 1-128 letters, digits, "_", "." and "-", starting with no "." or "-"`;
+    }
+    const slash = image.name.indexOf('/');
+    const first = slash < 0 ? '' : image.name.slice(0, slash);
+    const registry = first !== '' && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase()) ? first : null;
+    if (registry !== null && !REGISTRY.test(registry))
+        return `the registry ${quoteInput(registry)} is not a host name or address with an optional port`;
+    const repository = registry === null ? image.name : image.name.slice(slash + 1);
+    if (!REPOSITORY.test(repository)) {
+        return repository !== repository.toLowerCase() && REPOSITORY.test(repository.toLowerCase())
+            ? `the repository name ${quoteInput(repository)} must be lowercase`
+            : `the repository name ${quoteInput(repository)} is not lowercase letters and digits in "/"-separated parts, joined by ".", "_", "__" or "-"`;
+    }
+    return null;
+}
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const HOST_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const REGISTRY = new RegExp(`^(?:${HOST_COMPONENT}(?:\\.${HOST_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+const TAG = /^\w[\w.-]{0,127}$/;
+const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+/** `3.11` and `3.11.9` in `3.11-slim`, `3.11.9-bookworm`, `3.13.0rc1`; not `3-slim`. */
+const LEADING_PYTHON = /^\d+\.\d+(?:\.\d+)?(?:(?:a|b|rc)\d+)?(?=-|$)/;
+const LEADING_CUDA = /^\d+\.\d+(?:\.\d+)?(?=-|$)/;
+/** A tag component naming the interpreter: `python3.12`, `py3.10`, `py310`. */
+const PYTHON_COMPONENT = /^py(?:thon)?(3)\.?(\d{1,2})$/;
+/** A tag component naming CUDA: `cuda12.1`, `cuda12.1.1`, `cu121`, `cu118`. */
+const CUDA_COMPONENT = /^(?:cuda(\d+\.\d+(?:\.\d+)?)|cu(\d{1,2}?)(\d))$/;
+function lastPathComponents(name, count) {
+    return name.split('/').slice(-count).join('/');
+}
+/** The tag's `-`-separated components with their offsets in the tag. */
+function tagComponents(tag) {
+    const components = [];
+    let start = 0;
+    for (const text of tag.split('-')) {
+        components.push({ text, start });
+        start += text.length + 1;
+    }
+    return components;
+}
+/** Versions are reported with offsets in the reference: the tag starts after `name:`. */
+function pythonFromImage(image) {
+    if (image.tag === null)
+        return null;
+    const offset = image.name.length + 1;
+    if (lastPathComponents(image.name, 1) === 'python') {
+        const match = LEADING_PYTHON.exec(image.tag);
+        return match === null ? null : { version: match[0], start: offset, end: offset + match[0].length };
+    }
+    for (const component of tagComponents(image.tag)) {
+        const match = PYTHON_COMPONENT.exec(component.text);
+        if (match === null)
+            continue;
+        const start = offset + component.start;
+        return { version: `${match[1]}.${match[2]}`, start, end: start + component.text.length };
+    }
+    return null;
+}
+function cudaFromImage(image) {
+    if (image.tag === null)
+        return null;
+    const offset = image.name.length + 1;
+    const repository = lastPathComponents(image.name, 2);
+    if (repository === 'nvidia/cuda' || repository === 'nvidia/cudagl') {
+        const match = LEADING_CUDA.exec(image.tag);
+        return match === null ? null : { version: match[0], start: offset, end: offset + match[0].length };
+    }
+    for (const component of tagComponents(image.tag)) {
+        const match = CUDA_COMPONENT.exec(component.text);
+        if (match === null)
+            continue;
+        const start = offset + component.start;
+        const version = match[1] ?? `${match[2]}.${match[3]}`;
+        return { version, start, end: start + component.text.length };
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./lib/src/parse/dockerfile-paths.js
+// Container paths and the build-context files they came from. A `pip install -r requirements/base.txt`
+// in a RUN names a path inside the image; the file the repository holds is found by walking back
+// through the RUN's bind mounts and the COPY/ADD instructions of the stage and of the stages it is
+// built FROM: `WORKDIR /app` + `COPY requirements/ ./requirements/` makes
+// `/app/requirements/base.txt` the context's `requirements/base.txt`.
+
+
+/** `path` resolved against the absolute directory `base` (a WORKDIR), normalized, without a trailing `/`. */
+function joinPath(base, path) {
+    return posix_.resolve(base, path);
+}
+/**
+ * A COPY or bind-mount source as a relative, normalized path (`` for the root): a context path, or a
+ * path in another stage without its leading `/`. A leading `/` or `..` cannot leave the context.
+ */
+function contextPath(path) {
+    return posix_.resolve('/', path).slice(1);
+}
+function joinRelative(base, rel) {
+    return base === '' ? rel : `${base}/${rel}`;
+}
+function hasPattern(path) {
+    return path.includes('*') || path.includes('?');
+}
+/** A placement of `sources` (as written) at `dest` (absolute; a trailing `/` for a directory). */
+function placement(sources, dest) {
+    return { sources: sources.map(contextPath), root: joinPath('/', dest), intoDirectory: dest.endsWith('/') || sources.length > 1 };
+}
+/**
+ * The source-side path that `target` (an absolute container path) came from through `placement`, or
+ * null when the placement does not put anything there. Sources that may be files or folders are read
+ * both ways: `COPY requirements.txt /app/` puts `/app/requirements.txt`; `COPY requirements /app/requirements`
+ * puts `/app/requirements/base.txt`.
+ */
+function sourceOf(placement, target) {
+    const { root, sources } = placement;
+    const rel = root === '/' ? target.slice(1) : target.startsWith(root) && target[root.length] === '/' ? target.slice(root.length + 1) : null;
+    // Later sources overwrite earlier ones.
+    for (let index = sources.length - 1; index >= 0; index -= 1) {
+        const source = sources[index];
+        if (!placement.intoDirectory && target === root)
+            return source;
+        if (rel === null || rel === '')
+            continue;
+        const name = source.slice(source.lastIndexOf('/') + 1);
+        if (name !== '' && name === rel)
+            return source;
+        if (hasPattern(source)) {
+            const folder = source.slice(0, Math.max(0, source.lastIndexOf('/')));
+            if (!rel.includes('/') && matchesPattern(name, rel))
+                return joinRelative(folder, rel);
+            continue;
+        }
+        // A single source, or the root, is a folder whose contents land in `dest`.
+        if (sources.length === 1 || source === '')
+            return joinRelative(source, rel);
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/parse/dockerfile-run.js
 // What a RUN command installs: every pip invocation (`pip install`, `pip3.10 install`,
 // `python -m pip install`, `/opt/venv/bin/pip install`, `uv pip install`, `conda run ... pip install`,
@@ -6292,6 +6293,7 @@ function readExecForm(scope, state, source, args) {
 
 
 
+
 /**
  * BuildKit defines these in the global scope; their values depend on the builder, so we assume the
  * usual linux/amd64 runner unless build arguments say otherwise.
@@ -6441,7 +6443,7 @@ class DockerfileReader {
         // Checked only as written or fully expanded: a variable without a value is reported already.
         const invalid = parentState === null && ref !== '' && image?.unknown === null ? invalidReference(parsed) : null;
         if (invalid !== null)
-            this.problem(span, 'error', `FROM ${ref} is not a valid image reference: ${invalid}; docker build stops with "invalid reference format"`);
+            this.problem(span, 'error', `FROM ${quoteInput(ref)} is not a valid image reference: ${invalid}; docker build stops with "invalid reference format"`);
         const platform = flags.get('platform')?.[0]?.value ?? null;
         const stageName = alias ?? String(index);
         const imageRef = {
@@ -7811,7 +7813,7 @@ async function runCheck(options) {
     };
     if (options.runtime) {
         // Loaded only when asked: the static check must not pay for child-process code.
-        const { runRuntimeCheck } = await __webpack_require__.e(/* import() */ 637).then(__webpack_require__.bind(__webpack_require__, 1637));
+        const { runRuntimeCheck } = await __webpack_require__.e(/* import() */ 338).then(__webpack_require__.bind(__webpack_require__, 3338));
         const profile = checked.profile ? matrix.profiles[checked.profile.name] ?? null : null;
         const runtime = await runRuntimeCheck(parse, matrix, profile, options.runtime);
         result.findings = [...result.findings, ...runtime.findings];
@@ -8239,7 +8241,7 @@ async function cli_check(options) {
         matrixFile: options.matrix ? external_node_path_.resolve(options.matrix) : null,
         profile: options.profile,
         runtime: options.runtime || options.python || options.runtimeImage
-            ? { python: options.python ?? 'python3', image: options.runtimeImage, requireGpu: options.requireGpu, allowUntrusted: true, isForkPr: false }
+            ? { python: options.python ?? 'python3', image: options.runtimeImage, requireGpu: options.requireGpu, allowUntrusted: true, untrusted: null }
             : null,
     });
     if (!outcome.ok)
