@@ -6,15 +6,9 @@ import {
   MarkerEvaluationError,
   parseMarker,
   tryEvaluateMarker,
-  type Marker,
   type MarkerEnvironment,
 } from '../src/parse/marker.js';
-
-function marker(text: string): Marker {
-  const parsed = parseMarker(text);
-  assert.ok(parsed.ok, `${text}: ${parsed.ok ? '' : parsed.message}`);
-  return parsed.marker;
-}
+import { marker } from './helpers/marker.js';
 
 const LINUX: MarkerEnvironment = {
   implementation_name: 'cpython',

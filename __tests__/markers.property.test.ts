@@ -9,18 +9,12 @@ import {
   MARKER_RAISES,
   MARKER_TRUE,
   MarkerEnvironments,
-  parseMarker,
   tryEvaluateMarker,
   type Marker,
   type MarkerEnvironment,
 } from '../src/parse/marker.js';
+import { marker } from './helpers/marker.js';
 import { parseSpecifierSet, type SpecifierSet } from '../src/pep440/specifier.js';
-
-function marker(text: string): Marker {
-  const parsed = parseMarker(text);
-  assert.ok(parsed.ok, `${text}: ${parsed.ok ? '' : parsed.message}`);
-  return parsed.marker;
-}
 
 /** The outcomes one environment at a time, as tryEvaluateMarker gives them. */
 function oneByOne(parsed: Marker, environments: ReadonlyArray<Partial<MarkerEnvironment>>): number[] {
