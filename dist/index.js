@@ -52616,6 +52616,13 @@ function locationText(file, line, column) {
 function clip(text, max) {
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+/**
+ * A value from the environment or an input, quoted for a one-line error: cut at `max` characters,
+ * quoted as JSON (a newline shows as \n), then made printable (JSON leaves bidirectional overrides).
+ */
+function quotedValue(text, max) {
+    return printable(JSON.stringify(clip(text, max)));
+}
 /** `1 error`, `2 errors`. */
 function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -53298,8 +53305,7 @@ function parseBoolean(text) {
     return null;
 }
 function invalid(name, accepted, got) {
-    // Quoted as JSON (a newline shows as \n), then made printable: JSON leaves bidirectional overrides as they are.
-    return { ok: false, error: `Input '${name}' must be one of ${accepted.join(', ')}; got ${printable(JSON.stringify(clip(got, MAX_QUOTED_VALUE)))}.` };
+    return { ok: false, error: `Input '${name}' must be one of ${accepted.join(', ')}; got ${quotedValue(got, MAX_QUOTED_VALUE)}.` };
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -54226,7 +54232,7 @@ async function runAction(env) {
     const apiUrl = env.GITHUB_API_URL || DEFAULT_API_URL;
     // Failing here, before the check, beats a bare "Invalid URL" after it (or annotations lost without a word).
     if (inputs.token && !URL.canParse(apiUrl)) {
-        setFailed(`compat-guard: GITHUB_API_URL is not a URL (${printable(JSON.stringify(clip(apiUrl, 200)))}): it names the REST API, ${DEFAULT_API_URL} or https://HOST/api/v3 on GitHub Enterprise Server; the runner sets it, so look for a workflow env that overrides it.`);
+        setFailed(`compat-guard: GITHUB_API_URL is not a URL (${quotedValue(apiUrl, 200)}): it names the REST API, ${DEFAULT_API_URL} or https://HOST/api/v3 on GitHub Enterprise Server; the runner sets it, so look for a workflow env that overrides it.`);
         return;
     }
     const { event, note: eventNote } = readEvent(env);

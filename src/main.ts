@@ -17,7 +17,7 @@ import { GitHubClient } from './github/http.js';
 import { readInputs, type ActionInputs } from './github/inputs.js';
 import { readPullRequestDiff } from './github/pr-diff.js';
 import { failingFindings } from './report/fail.js';
-import { clip, countBySeverity, countsText, isInScope, plural, printable } from './report/findings.js';
+import { countBySeverity, countsText, isInScope, plural, printable, quotedValue } from './report/findings.js';
 import { jsonPieces } from './report/json-pieces.js';
 import { toJsonReport } from './report/json.js';
 import { toSarif } from './report/sarif.js';
@@ -50,7 +50,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
   // Failing here, before the check, beats a bare "Invalid URL" after it (or annotations lost without a word).
   if (inputs.token && !URL.canParse(apiUrl)) {
     core.setFailed(
-      `compat-guard: GITHUB_API_URL is not a URL (${printable(JSON.stringify(clip(apiUrl, 200)))}): it names the REST API, ${DEFAULT_API_URL} or https://HOST/api/v3 on GitHub Enterprise Server; the runner sets it, so look for a workflow env that overrides it.`,
+      `compat-guard: GITHUB_API_URL is not a URL (${quotedValue(apiUrl, 200)}): it names the REST API, ${DEFAULT_API_URL} or https://HOST/api/v3 on GitHub Enterprise Server; the runner sets it, so look for a workflow env that overrides it.`,
     );
     return;
   }

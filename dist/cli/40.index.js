@@ -11344,7 +11344,7 @@ function isPrerelease(v) {
 /* harmony export */   vW: () => (/* binding */ messageWithFix),
 /* harmony export */   yX: () => (/* binding */ isInScope)
 /* harmony export */ });
-/* unused harmony exports locationText, clip */
+/* unused harmony exports locationText, clip, quotedValue */
 // Small facts about findings that every report format states the same way: how many of each
 // severity, which are in scope, and how a location reads.
 function countBySeverity(findings) {
@@ -11393,6 +11393,13 @@ function locationText(file, line, column) {
 /** At most `max` characters, an ellipsis marking the cut. */
 function clip(text, max) {
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/**
+ * A value from the environment or an input, quoted for a one-line error: cut at `max` characters,
+ * quoted as JSON (a newline shows as \n), then made printable (JSON leaves bidirectional overrides).
+ */
+function quotedValue(text, max) {
+    return printable(JSON.stringify(clip(text, max)));
 }
 /** `1 error`, `2 errors`. */
 function plural(count, noun) {

@@ -3,7 +3,7 @@
 
 import * as path from 'node:path';
 import { FAIL_ON_LEVELS, parseFailOn, type FailOn } from '../report/fail.js';
-import { clip, printable } from '../report/findings.js';
+import { printable, quotedValue } from '../report/findings.js';
 import { ANNOTATE_MODES, parseAnnotateMode, type AnnotateMode } from './filter.js';
 
 export interface ActionInputs {
@@ -99,6 +99,5 @@ function parseBoolean(text: string): boolean | null {
 }
 
 function invalid(name: string, accepted: readonly string[], got: string): { ok: false; error: string } {
-  // Quoted as JSON (a newline shows as \n), then made printable: JSON leaves bidirectional overrides as they are.
-  return { ok: false, error: `Input '${name}' must be one of ${accepted.join(', ')}; got ${printable(JSON.stringify(clip(got, MAX_QUOTED_VALUE)))}.` };
+  return { ok: false, error: `Input '${name}' must be one of ${accepted.join(', ')}; got ${quotedValue(got, MAX_QUOTED_VALUE)}.` };
 }

@@ -65,6 +65,14 @@ export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/**
+ * A value from the environment or an input, quoted for a one-line error: cut at `max` characters,
+ * quoted as JSON (a newline shows as \n), then made printable (JSON leaves bidirectional overrides).
+ */
+export function quotedValue(text: string, max: number): string {
+  return printable(JSON.stringify(clip(text, max)));
+}
+
 /** `1 error`, `2 errors`. */
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
