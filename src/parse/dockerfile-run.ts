@@ -9,13 +9,14 @@
 // stage's ARG and ENV values plus the variables the same RUN assigns (`V=1 && pip install x==$V`),
 // following `cd` so that relative paths resolve against the right directory.
 
-import type { Include, IndexFact, PythonFact, Requirement, Span } from '../model.js';
+import type { CudaFact, Include, IndexFact, PythonFact, Requirement, Span } from '../model.js';
 import { canonicalName, factPosition } from '../model.js';
 import { tooManyClauses } from './requirement.js';
 import { readPipRequirement, redactUrl } from './requirements-file.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
 import { REDIRECTIONS, tokenizeShell } from './shell-words.js';
 import type { ShellWord } from './shell-words.js';
+import { readCondaInstall } from './conda-install.js';
 import { expandWord } from './dockerfile-expand.js';
 import type { Lookup } from './dockerfile-expand.js';
 import { positionAt, sliceSource } from './dockerfile-lines.js';
@@ -28,6 +29,8 @@ import { joinPath } from './dockerfile-paths.js';
 export interface RunFacts {
   requirements: Requirement[];
   python: PythonFact[];
+  /** CUDA versions conda packages select (`pytorch-cuda=12.1`). */
+  cuda: CudaFact[];
   includes: Include[];
   indexes: IndexFact[];
   problems: Problem[];
@@ -111,7 +114,6 @@ const PYTHON_COMMAND = /^python(?:\d+(?:\.\d+)?)?$/;
 /** `python3.10`, `pip3.10`: the interpreter is in the command's name. */
 const VERSIONED_COMMAND = /^(?:python|pip)(\d+\.\d+)$/;
 const APT_PYTHON = /^python(\d+\.\d+)(?:[-=:].*)?$/;
-const CONDA_PYTHON = /^python==?(\d+\.\d+(?:\.\d+)?)(?:[.=*].*)?$/;
 const BARE_VERSION = /^(?:cpython-)?(\d+\.\d+(?:\.\d+)?)$/;
 const PYTHON_OPTION = /^--python=(?:cpython-)?(\d+\.\d+(?:\.\d+)?)$/;
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
@@ -373,11 +375,7 @@ class ScriptReader {
       return this.dispatch(skipOptions(inner, CONDA_RUN_VALUE_OPTIONS), bodies);
     }
     if (command.value !== 'install' && command.value !== 'create' && command.value !== 'update') return;
-    for (const arg of args.slice(args.indexOf(command) + 1)) {
-      if (arg.unknown === null && CONDA_PYTHON.test(arg.value)) {
-        return this.versionArg(arg, CONDA_PYTHON, `${name} ${command.value}`);
-      }
-    }
+    readCondaInstall(args.slice(args.indexOf(command) + 1), `${name} ${command.value}`, name, this.scope.stage, this.scope.facts);
   }
 
   private pyenv(args: Arg[]): void {
