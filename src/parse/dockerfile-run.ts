@@ -18,6 +18,7 @@ import { REDIRECTIONS, tokenizeShell } from './shell-words.js';
 import type { ShellWord } from './shell-words.js';
 import { readCondaInstall } from './conda-install.js';
 import { expandWord } from './dockerfile-expand.js';
+import { readUvRequirement } from './uv-requirement.js';
 import type { Lookup } from './dockerfile-expand.js';
 import { positionAt, sliceSource } from './dockerfile-lines.js';
 import type { Heredoc, JsonArg, Problem, SourceText } from './dockerfile-lines.js';
@@ -133,6 +134,8 @@ function stripDotSlash(path: string): string {
 class ScriptReader {
   /** Why the shell variables the current word used are unknown, if one is. */
   private inherited: Arg['unknown'] = null;
+  /** Whose rules the requirement arguments being read follow: `uv pip install` reads them as uv does. */
+  private installer: 'pip' | 'uv' = 'pip';
 
   private readonly lookup: Lookup = (name) => {
     const variable = this.state.vars.get(name);
@@ -326,7 +329,10 @@ class ScriptReader {
     const command = args[i]?.value;
     const sub = args[i + 1]?.value;
     if (command === 'pip' && (sub === 'install' || sub === 'sync')) {
-      return this.pipInstall(args.slice(i + 2), sub === 'sync');
+      this.installer = 'uv';
+      this.pipInstall(args.slice(i + 2), sub === 'sync');
+      this.installer = 'pip';
+      return;
     }
     if (command === 'python' && sub === 'install') {
       for (const arg of args.slice(i + 2)) this.versionArg(arg, BARE_VERSION, `uv python install`);
@@ -492,7 +498,7 @@ class ScriptReader {
       return;
     }
     if (arg.value === '') return;
-    const read = readPipRequirement(arg.value, editable);
+    const read = this.installer === 'uv' ? readUvRequirement(arg.value, editable) : readPipRequirement(arg.value, editable);
     if (!read.ok) {
       const at = arg.verbatim ? spanOf(arg, read.offset, read.offset + 1) : span;
       this.problem(at, 'error', read.message);
