@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { runChecks } from '../src/check/index.js';
 import type { Finding, ParseResult } from '../src/model.js';
 import { parseCondaEnvironment } from '../src/parse/conda-environment.js';
@@ -168,5 +169,18 @@ describe('installers in RUN', () => {
     assert.match(result.diagnostics[1]!.message, /Git sources cannot be editable: uv installs only local directories/);
     const uvLine = result.files[0]!.requirements.find((requirement) => requirement.line === 3);
     assert.equal(uvLine?.url, 'git+https://github.com/example/tool.git@v1.2#egg=tool[cli]');
+  });
+});
+
+describe('the conda readers on any text', () => {
+  it('never throw, and place every record and diagnostic on a line of the file', () => {
+    const piece = fc.constantFrom('dependencies:', 'channels:', 'name: x', '  - ', '- ', 'pip:', '    - ', 'python=3.10', 'numpy>=1,<2', '"', "'", '#', '[', ']', ',', '&a', '\t', ' ', '\n', '=', '|', '::', 'pytorch-cuda=12.1', '-r x.txt', 'a==1');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+      const text = pieces.join('');
+      const lines = text.split('\n').length;
+      const { file, diagnostics } = parseCondaEnvironment('environment.yml', text);
+      for (const at of [...file.requirements, ...file.python, ...file.cuda, ...diagnostics]) assert.ok(at.line >= 1 && at.line <= lines);
+      for (const word of pieces) readCondaSpec(word);
+    }), { numRuns: 500 });
   });
 });
