@@ -130,6 +130,12 @@ describe('conda environments in the checks', () => {
     assert.deepEqual(findings(parseTexts({ 'environment.yml': fixed }), { torch: '==2.5.1', python: '==3.11.*', cuda: '==12.1.*' }).map(brief), []);
   });
 
+  it('name conda as the installer of an unpinned conda package', () => {
+    const [unpinned] = findings(parseTexts({ 'environment.yml': 'dependencies:\n  - pytorch\n' }), { torch: '==2.5.1' });
+    assert.equal(unpinned && brief(unpinned), 'environment.yml:2:5 warning unpinned -> pytorch==2.5.1');
+    assert.match(unpinned!.message, /^pytorch has no version, so conda installs whatever is newest; profile stack pins torch==2\.5\.1/);
+  });
+
   it('do not call a conda pin and the pip pin installed over it a conflict; two conda pins that cannot meet are one', () => {
     const layered = 'dependencies:\n  - numpy=1.24\n  - pip:\n    - numpy==1.26.4\n';
     assert.deepEqual(findings(parseTexts({ 'environment.yml': layered })).map(brief), []);
