@@ -26,6 +26,8 @@ Usage:
                      [--runtime-image IMAGE] [--require-gpu] [--color|--no-color]
   compat-guard parse [PATH...] [--root DIR]            JSON of what was read
   compat-guard matrix [--matrix FILE] [--profile NAME] [--root DIR]   the effective matrix, as YAML
+  compat-guard matrix import FILE|URL [--name NAME] [--python SPEC] [--cuda SPEC] [--only NAME...]
+                     a profile from a constraints file, pip freeze output or pip --report JSON
 
 PATH is a file, folder or glob (default: the root, which defaults to the current folder).
 --fail-on is error (default), warning, notice or never.
@@ -166,6 +168,14 @@ async function matrix(options: CliOptions): Promise<number> {
   return 0;
 }
 
+async function matrixImport(argv: readonly string[]): Promise<number> {
+  // Loaded only for this command, like printing the matrix: it needs the yaml package.
+  const imported = await (await import('./matrix/import-command.js')).matrixImport(argv);
+  if (!imported.ok) throw new UsageError(imported.error);
+  write(null, imported.text);
+  return 0;
+}
+
 function wantsColor(output: string | null): boolean {
   if (output || process.env.NO_COLOR) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
@@ -193,6 +203,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   try {
+    if (argv[0] === 'matrix' && argv[1] === 'import') return await matrixImport(argv.slice(2));
     const options = parseArguments(argv);
     if (options.command === 'parse') return await parse(options);
     if (options.command === 'matrix') return await matrix(options);
