@@ -24,8 +24,19 @@ test('every input is optional; defaults live in the code', () => {
       runtimeImage: undefined,
       requireGpu: false,
       allowUntrusted: false,
+      recordProfile: null,
     },
   });
+});
+
+test('record-profile needs the runtime check and a profile name; its file defaults to the workspace', () => {
+  const recorded = read({ 'runtime-check': 'true', 'record-profile': 'gpu-stack' });
+  assert.deepEqual(recorded.ok && recorded.inputs.recordProfile, { name: 'gpu-stack', file: path.join(WHERE.cwd, 'compat-profile-gpu-stack.yml') });
+  const placed = read({ 'runtime-check': 'true', 'record-profile': 'gpu-stack', 'record-profile-file': 'out/p.yml' });
+  assert.deepEqual(placed.ok && placed.inputs.recordProfile, { name: 'gpu-stack', file: path.join(WHERE.cwd, 'out/p.yml') });
+  assert.deepEqual(read({ 'record-profile': 'gpu-stack' }), { ok: false, error: "Input 'record-profile' records what the runtime check verified: set runtime-check: true as well." });
+  const bad = read({ 'runtime-check': 'true', 'record-profile': 'gpu stack' });
+  assert.ok(!bad.ok && bad.error.startsWith(`Input 'record-profile': profile name "gpu stack" may hold only`));
 });
 
 test('values are read, trimmed, and file paths resolved against the workspace', () => {

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCheck } from './engine.js';
 import { loadEffectiveMatrix } from './matrix/effective.js';
+import { profileNameProblem } from './matrix/profile-name.js';
 import { resolveProfileName } from './matrix/load.js';
 import { expandableEnvironment, readRepository } from './parse/repository.js';
 import { failsAt } from './report/fail.js';
@@ -24,6 +25,7 @@ Usage:
   compat-guard check [PATH...] [--root DIR] [--matrix FILE] [--profile NAME|auto] [--fail-on LEVEL]
                      [--format text|json|sarif|github] [--output FILE] [--runtime] [--python PATH]
                      [--runtime-image IMAGE] [--require-gpu] [--color|--no-color]
+                     [--record-profile NAME [--record-profile-file FILE]]   with the runtime check
   compat-guard parse [PATH...] [--root DIR]            JSON of what was read
   compat-guard matrix [--matrix FILE] [--profile NAME] [--root DIR]   the effective matrix, as YAML
   compat-guard matrix import FILE|URL [--name NAME] [--python SPEC] [--cuda SPEC] [--only NAME...]
@@ -50,12 +52,14 @@ interface CliOptions {
   runtimeImage: string | null;
   requireGpu: boolean;
   color: boolean | null;
+  recordProfile: string | null;
+  recordProfileFile: string | null;
 }
 
 /** Thrown for a wrong command line; main() prints it as one line and exits 2. */
 class UsageError extends Error {}
 
-const VALUE_OPTIONS = new Set(['--root', '--matrix', '--profile', '--fail-on', '--format', '--output', '--python', '--runtime-image']);
+const VALUE_OPTIONS = new Set(['--root', '--matrix', '--profile', '--fail-on', '--format', '--output', '--python', '--runtime-image', '--record-profile', '--record-profile-file']);
 const FLAG_OPTIONS = new Set(['--runtime', '--require-gpu', '--color', '--no-color']);
 const ALLOWED: Record<Command, Set<string>> = {
   check: new Set([...VALUE_OPTIONS, ...FLAG_OPTIONS]),
@@ -71,6 +75,7 @@ function parseArguments(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
     command: first, paths: [], root: '.', matrix: null, profile: 'auto', failOn: 'error', format: 'text',
     output: null, runtime: false, python: null, runtimeImage: null, requireGpu: false, color: null,
+    recordProfile: null, recordProfileFile: null,
   };
   for (let i = 0; i < rest.length; i++) {
     const argument = rest[i] as string;
@@ -108,6 +113,13 @@ function applyValue(options: CliOptions, name: string, value: string): void {
     case '--output': options.output = value; break;
     case '--python': options.python = value; break;
     case '--runtime-image': options.runtimeImage = value; break;
+    case '--record-profile': {
+      const problem = profileNameProblem(value);
+      if (problem !== null) throw new UsageError(`--record-profile: ${problem}`);
+      options.recordProfile = value;
+      break;
+    }
+    case '--record-profile-file': options.recordProfileFile = value; break;
     case '--fail-on':
       if (value !== 'error' && value !== 'warning' && value !== 'notice' && value !== 'never') {
         throw new UsageError(`--fail-on must be error, warning, notice or never (got "${value}")`);
@@ -125,12 +137,16 @@ function applyValue(options: CliOptions, name: string, value: string): void {
 
 async function check(options: CliOptions): Promise<number> {
   const root = path.resolve(options.root);
+  const runtime = options.runtime || options.python || options.runtimeImage;
+  if (options.recordProfileFile !== null && options.recordProfile === null) throw new UsageError('--record-profile-file needs --record-profile NAME');
+  if (options.recordProfile !== null && !runtime) throw new UsageError('--record-profile records what the runtime check verified: add --runtime (or --python / --runtime-image)');
   const outcome = await runCheck({
     root,
     paths: options.paths.map((target) => path.relative(root, path.resolve(target)) || '.'),
     matrixFile: options.matrix ? path.resolve(options.matrix) : null,
     profile: options.profile,
-    runtime: options.runtime || options.python || options.runtimeImage
+    recordProfile: options.recordProfile === null ? null : { name: options.recordProfile, file: options.recordProfileFile },
+    runtime: runtime
       ? { python: options.python ?? 'python3', image: options.runtimeImage, requireGpu: options.requireGpu, allowUntrusted: true, untrusted: null }
       : null,
   });
@@ -143,6 +159,13 @@ async function check(options: CliOptions): Promise<number> {
   else if (options.format === 'github') text = toWorkflowCommands(result.findings);
   else text = formatText(result, { color: options.color ?? wantsColor(options.output) });
   write(options.output, text);
+  const recorded = result.recordedProfile;
+  if (recorded) {
+    // On stderr: stdout may be the report itself (--format json).
+    process.stderr.write(printable(recorded.file === null
+      ? `compat-guard: profile ${recorded.name} not recorded: ${recorded.reason}`
+      : `compat-guard: profile ${recorded.name} recorded in ${recorded.file}`) + '\n');
+  }
   return failsAt(result.findings, options.failOn) ? 1 : 0;
 }
 

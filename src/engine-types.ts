@@ -3,6 +3,7 @@
 
 import type { Diagnostic, FileKind, Finding } from './model.js';
 import type { Matrix, ProfileChoice } from './matrix/types.js';
+import type { RecordedProfile } from './runtime/record-profile.js';
 
 export interface CheckResult {
   tool: { name: 'compat-guard'; version: string };
@@ -16,6 +17,8 @@ export interface CheckResult {
   matrix: Matrix;
   /** Set when the runtime check ran or was refused: what the summary says about it. */
   runtime?: RuntimeSummary;
+  /** Set when asked to record the checked environment as a profile: the file written, or why none was. */
+  recordedProfile?: RecordedProfile;
 }
 
 export interface RuntimeSummary {

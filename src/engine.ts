@@ -9,6 +9,7 @@ import { loadEffectiveMatrix } from './matrix/effective.js';
 import type { Diagnostic, Finding } from './model.js';
 import { expandableEnvironment, readRepository } from './parse/repository.js';
 import type { RuntimeOptions } from './runtime/index.js';
+import type { RecordProfileOptions } from './runtime/record-profile.js';
 import { TOOL_VERSION } from './version.js';
 
 export interface CheckOptions {
@@ -23,6 +24,8 @@ export interface CheckOptions {
   /** How the user named the profile, for the reason shown with it (`--profile`, `the profile input`). */
   profileNamedBy?: string;
   runtime?: RuntimeOptions | null;
+  /** After a runtime check that passed, write the environment as a profile (needs `runtime`). */
+  recordProfile?: RecordProfileOptions | null;
   /** Environment for `${VAR}` in requirements files; default: this process's, minus secrets. */
   env?: Record<string, string | undefined>;
 }
@@ -62,6 +65,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     const runtime = await runRuntimeCheck(parse, matrix, profile, options.runtime);
     result.findings = [...result.findings, ...runtime.findings];
     result.runtime = runtime.summary;
+    if (options.recordProfile) result.recordedProfile = (await import('./runtime/record-profile.js')).recordProfile(options.recordProfile, runtime);
   }
   return { ok: true, result };
 }

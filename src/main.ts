@@ -72,6 +72,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
           untrusted: event.untrusted,
         }
       : null,
+    recordProfile: inputs.recordProfile,
   });
   if (!checked.ok) {
     core.setFailed(`compat-guard: ${printable(checked.error)}`);
@@ -215,4 +216,9 @@ function setOutputs(result: CheckResult, inputs: ActionInputs): void {
   core.setOutput('profile', result.profile?.name ?? '');
   core.setOutput('report', inputs.reportFile);
   if (inputs.sarifFile) core.setOutput('sarif', inputs.sarifFile);
+  const recorded = result.recordedProfile;
+  if (recorded) {
+    core.setOutput('recorded-profile', recorded.file ?? '');
+    core.info(printable(recorded.file === null ? `Profile ${recorded.name} not recorded: ${recorded.reason}.` : `Profile ${recorded.name} recorded in ${recorded.file}.`));
+  }
 }

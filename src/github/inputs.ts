@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { FAIL_ON_LEVELS, parseFailOn, type FailOn } from '../report/fail.js';
 import { printable, quotedValue } from '../report/findings.js';
 import { ANNOTATE_MODES, parseAnnotateMode, type AnnotateMode } from './filter.js';
+import { defaultRecordFile, profileNameProblem } from '../matrix/profile-name.js';
 
 export interface ActionInputs {
   /** Files, folders or globs; empty: discover in the workspace. */
@@ -25,6 +26,8 @@ export interface ActionInputs {
   runtimeImage: string | undefined;
   requireGpu: boolean;
   allowUntrusted: boolean;
+  /** After a runtime check that passed, write the environment as this profile; null: no. */
+  recordProfile: { name: string; file: string } | null;
 }
 
 const REPORT_FILE_NAME = 'compat-guard.json';
@@ -63,6 +66,13 @@ export function readInputs(
       error: `Inputs 'report-file' and 'sarif-file' name the same file (${printable(reportFile)}): the SARIF would overwrite the JSON report. Give them different paths.`,
     };
   }
+  const recordName = optional('record-profile');
+  if (recordName !== undefined) {
+    const problem = profileNameProblem(recordName);
+    if (problem !== null) return { ok: false, error: `Input 'record-profile': ${printable(problem)}.` };
+    if (!flags['runtime-check']) return { ok: false, error: `Input 'record-profile' records what the runtime check verified: set runtime-check: true as well.` };
+  }
+  const recordProfile = recordName === undefined ? null : { name: recordName, file: path.resolve(where.cwd, optional('record-profile-file') ?? defaultRecordFile(recordName)) };
   return {
     ok: true,
     inputs: {
@@ -79,6 +89,7 @@ export function readInputs(
       runtimeImage: optional('runtime-image'),
       requireGpu: flags['require-gpu'],
       allowUntrusted: flags['allow-untrusted'],
+      recordProfile,
     },
   };
 }

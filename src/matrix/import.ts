@@ -9,6 +9,7 @@ import { exactPin } from '../pep440/ranges.js';
 import { parseSpecifierSet } from '../pep440/specifier.js';
 import { parseVersion, publicVersion } from '../pep440/version.js';
 import { parseRequirementsFile, redactUrl } from '../parse/requirements-file.js';
+import { profileNameProblem } from './profile-name.js';
 
 /** One package of a known-good environment. */
 export interface InstalledPackage {
@@ -130,17 +131,18 @@ export interface ProfileOptions {
   cuda?: string | null;
   /** Keep only these packages (any spelling); names the source does not hold are listed in the header. */
   only?: readonly string[] | null;
-  /** Why the header says it was made: default `compat-guard matrix import`. */
+  /** What the header says made it: default `compat-guard matrix import`. */
   madeBy?: string;
+  /** The profile's description: default `Imported from SOURCE on DATE`. */
+  description?: string;
 }
 
 export type ProfileText = { ok: true; text: string } | { ok: false; error: string };
 
-const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
 /** The matrix file (`profiles: {NAME: ...}`) of one profile pinning `set`, with its header comment. */
 export function printProfile(set: InstalledSet, options: ProfileOptions): ProfileText {
-  if (!PROFILE_NAME.test(options.name)) return { ok: false, error: `profile name "${options.name}" may hold only letters, digits, '.', '_' and '-', and starts with a letter or digit` };
+  const nameProblem = profileNameProblem(options.name);
+  if (nameProblem !== null) return { ok: false, error: nameProblem };
   const python = specifierOption('--python', options.python ?? null) ?? (set.python === null ? { ok: true as const, value: null } : minorSeries(set.python));
   if (!python.ok) return python;
   const cuda = specifierOption('--cuda', options.cuda ?? null) ?? { ok: true as const, value: torchCuda(set) };
@@ -157,7 +159,7 @@ export function printProfile(set: InstalledSet, options: ProfileOptions): Profil
   const doc = new Document({
     profiles: {
       [options.name]: {
-        description: `Imported from ${source} on ${options.date}`,
+        description: options.description === undefined ? `Imported from ${source} on ${options.date}` : oneLine(options.description),
         ...(python.value === null ? {} : { python: python.value }),
         ...(cuda.value === null ? {} : { cuda: cuda.value }),
         packages: Object.fromEntries(packages.map((item) => [item.key, `==${item.version}`])),
