@@ -6,7 +6,11 @@ import * as path from 'node:path';
 import { compareFindings, runChecks } from './check/index.js';
 import type { CheckResult } from './engine-types.js';
 import { loadEffectiveMatrix } from './matrix/effective.js';
-import type { Diagnostic, Finding } from './model.js';
+import type { Diagnostic, Finding, ParseResult } from './model.js';
+import type { RemoteFileOptions } from './index/remote-files.js';
+import { checkRemoteFiles } from './check/rules/remote-file-conflict.js';
+import { applySuppressions } from './check/suppress.js';
+import type { Matrix } from './matrix/types.js';
 import { expandableEnvironment, readRepository } from './parse/repository.js';
 import type { RuntimeOptions } from './runtime/index.js';
 import type { RecordProfileOptions } from './runtime/record-profile.js';
@@ -24,6 +28,11 @@ export interface CheckOptions {
   /** How the user named the profile, for the reason shown with it (`--profile`, `the profile input`). */
   profileNamedBy?: string;
   runtime?: RuntimeOptions | null;
+  /**
+   * Fetch the files the repository names by URL (`-c URL`, `-r URL`) and check its pins against
+   * them; absent or mode `offline`: they stay "not fetched". Fed by the index options (CONTRACT section 6).
+   */
+  remoteFiles?: RemoteFileOptions | null;
   /** After a runtime check that passed, write the environment as a profile (needs `runtime`). */
   recordProfile?: RecordProfileOptions | null;
   /** Environment for `${VAR}` in requirements files; default: this process's, minus secrets. */
@@ -41,6 +50,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   if (!loaded.ok) return loaded;
   const matrix = loaded.matrix;
 
+  // Before runChecks, which lets the requirements go once it has read them.
+  const remoteFindings = options.remoteFiles ? await checkRemoteIncludes(parse, matrix, options.remoteFiles) : [];
   const checked = runChecks(parse, matrix, {
     profile: options.profile ?? 'auto',
     ...(options.profileNamedBy ? { profileNamedBy: options.profileNamedBy } : {}),
@@ -49,7 +60,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   });
   if (!checked.ok) return checked;
 
-  const findings = [...parse.diagnostics.map(diagnosticFinding), ...checked.findings].sort(compareFindings);
+  const findings = [...parse.diagnostics.map(diagnosticFinding), ...checked.findings, ...remoteFindings].sort(compareFindings);
   const result: CheckResult = {
     tool: { name: 'compat-guard', version: TOOL_VERSION },
     profile: checked.profile,
@@ -68,6 +79,16 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     if (options.recordProfile) result.recordedProfile = (await import('./runtime/record-profile.js')).recordProfile(options.recordProfile, runtime);
   }
   return { ok: true, result };
+}
+
+/** The findings of the repository's remote `-c`/`-r` files; the parse's diagnostics say what was and was not fetched. */
+async function checkRemoteIncludes(parse: ParseResult, matrix: Matrix, options: RemoteFileOptions): Promise<Finding[]> {
+  if (!parse.files.some((file) => file.remoteIncludes)) return [];
+  // Loaded only when a file names one: a static check needs no HTTP client.
+  const { readRemoteFiles, diagnosticsAfterFetch } = await import('./index/remote-files.js');
+  const read = await readRemoteFiles(parse, options);
+  parse.diagnostics = diagnosticsAfterFetch(parse, read);
+  return applySuppressions(checkRemoteFiles(parse, read.files), parse.files, matrix.ignore);
 }
 
 function diagnosticFinding(diagnostic: Diagnostic): Finding {

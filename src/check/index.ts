@@ -17,6 +17,7 @@ import { selectProfile } from './profile-select.js';
 import { applySuppressions } from './suppress.js';
 import { checkTorchSet, TORCH_RULES } from './torch.js';
 import { Specifiers } from './versions.js';
+import * as remoteFileConflict from './rules/remote-file-conflict.js';
 
 export { compareFindings } from './findings.js';
 export { AUTO_PROFILE } from './profile-select.js';
@@ -27,6 +28,7 @@ export const RULES: RuleInfo[] = [
   ...TORCH_RULES,
   ...CUDA_RULES,
   ...DUPLICATE_RULES,
+  { id: remoteFileConflict.id, severity: remoteFileConflict.severity, summary: remoteFileConflict.summary },
   { id: 'parse-error', severity: 'error', summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)' },
 ];
 
