@@ -63,6 +63,15 @@ describe('matrix import: reading', () => {
     assert.equal(set.python, '3.11.9');
   });
 
+  it('lists -r and -c lines as not followed, local or remote', () => {
+    const read = readInstalledSet('c.txt', 'numpy==1.26.4\n-r base.txt\n-c https://example.com/c.txt\n');
+    assert.ok(read.ok);
+    assert.deepEqual(read.set.leftOut, [
+      { key: null, why: '-r base.txt on line 2, not followed' },
+      { key: null, why: '-c https://example.com/c.txt on line 3, not followed' },
+    ]);
+  });
+
   it('names the file and line of input it cannot read, and what a report lacks', () => {
     const bad = readInstalledSet('freeze.txt', 'numpy==1.26.4\npandas==2.1.4 !!\n');
     assert.ok(!bad.ok);

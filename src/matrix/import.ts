@@ -64,7 +64,9 @@ function readFreeze(source: string, text: string): InstalledSetRead {
     const entry = { version: publicVersion(pinned), local: pinned.local === null ? null : localLabel(pinned.local), line: requirement.line };
     versions.set(requirement.key, [...(versions.get(requirement.key) ?? []), entry]);
   }
-  for (const include of file.includes) leftOut.push({ key: null, why: `${include.constraint ? '-c' : '-r'} ${include.path} on line ${include.line}, not followed` });
+  for (const include of [...file.includes.map((item) => ({ ...item, url: item.path })), ...(file.remoteIncludes ?? [])]) {
+    leftOut.push({ key: null, why: `${include.constraint ? '-c' : '-r'} ${include.url} on line ${include.line}, not followed` });
+  }
   const packages: InstalledPackage[] = [];
   for (const [key, entries] of versions) {
     const distinct = [...new Set(entries.map((entry) => entry.version))];
