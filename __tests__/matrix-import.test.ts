@@ -57,10 +57,11 @@ describe('matrix import: reading', () => {
     ]);
   });
 
-  it('reads a pip report: versions from metadata, Python from its environment', () => {
+  it('reads a pip report: versions from metadata, Python from its environment, a path install left out', () => {
     const set = installed('report.json');
     assert.deepEqual(set.packages.map((item) => `${item.key}==${item.version}`), ['numpy==1.26.4', 'torch==2.5.1', 'pyyaml==6.0.2']);
     assert.equal(set.python, '3.11.9');
+    assert.deepEqual(set.leftOut, [{ key: 'trainer', why: 'installed from a URL or path' }]);
   });
 
   it('lists -r and -c lines as not followed, local or remote', () => {

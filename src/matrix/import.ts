@@ -104,6 +104,11 @@ function readPipReport(source: string, text: string): InstalledSetRead {
     if (typeof name !== 'string' || typeof written !== 'string') {
       return { ok: false, error: `${source}: install[${index}] has no metadata.name and metadata.version` };
     }
+    // As a freeze's `name @ URL` lines: a project installed from a path or URL (often the repository itself) is no index release.
+    if (isObject(item) && item.is_direct === true) {
+      leftOut.push({ key: canonicalName(name), why: 'installed from a URL or path' });
+      continue;
+    }
     const version = parseVersion(written);
     if (version === null) {
       leftOut.push({ key: canonicalName(name), why: `version ${JSON.stringify(written)} is not PEP 440` });
