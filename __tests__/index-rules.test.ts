@@ -157,6 +157,14 @@ test('a repository\'s own index is refused at an internal address, and not conta
   assert.match(fork.index?.notices.join('\n') ?? '', /not contacted for code from the fork mona\/ml-stack/);
 });
 
+test('a pip configuration the readers do not follow (pip.conf, pip config, --no-index) makes absences unprovable', async () => {
+  const copied = await check({ Dockerfile: 'FROM python:3.10-slim\nCOPY pip.conf /etc/pip.conf\nRUN pip install numpyy==1.0 numpy==1.26.3\n' });
+  assert.deepEqual(indexFindings(copied), ['3:29 warning version-yanked numpy'], 'what the index did answer still counts');
+  assert.match(copied.index?.notices.join('\n') ?? '', /Dockerfile uses pip\.conf, which may name other indexes/);
+  assert.deepEqual(indexFindings(await check({ 'requirements.txt': '--no-index\n--find-links wheels/\nnumpyy==1.0\n' })), []);
+  assert.deepEqual(indexFindings(await check({ 'pip.conf': '[global]\nindex-url = https://pkgs.example.com/simple\n', 'requirements.txt': 'numpyy==1.0\n' })), []);
+});
+
 test('credentials given with an index URL reach the index and no output', async () => {
   const secretUrl = server.url.replace('http://', 'http://ci-user:t0ps3cret@');
   const result = await check(dockerfile('numpyy==1.0'), { indexUrl: secretUrl });

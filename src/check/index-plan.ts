@@ -22,6 +22,8 @@ export interface IndexPlanOptions {
    * when they may be.
    */
   untrusted: string | null;
+  /** Files whose sets may read indexes the readers cannot see (a pip.conf, `pip config`), with why. */
+  configuredFiles?: ReadonlyMap<string, string>;
 }
 
 export interface PlannedPin {
@@ -53,7 +55,7 @@ export interface SetPlan {
 /** Python minors considered when a set does not name one. */
 const MINORS = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14'];
 
-export function planIndexSet(context: CheckContext, view: SetView, options: IndexPlanOptions, unknownIndexFiles: ReadonlySet<string>): SetPlan {
+export function planIndexSet(context: CheckContext, view: SetView, options: IndexPlanOptions, unknownIndexFiles: ReadonlyMap<string, string>): SetPlan {
   const indexes: IndexLocation[] = [];
   const skipped: string[] = [];
   const add = (location: IndexLocation): void => {
@@ -76,7 +78,7 @@ export function planIndexSet(context: CheckContext, view: SetView, options: Inde
   let unprovable: string | null = null;
   if (skipped.length > 0) unprovable = `the repository's index ${skipped[0]} is not contacted for ${options.untrusted}`;
   const unknown = view.set.files.find((file) => unknownIndexFiles.has(file));
-  if (unknown) unprovable = `${unknown} names a package index whose URL is only known at build time`;
+  if (unknown) unprovable = unknownIndexFiles.get(unknown) as string;
 
   const python = interpreterSpecifier(view, context) ?? null;
   const pins = view
@@ -86,9 +88,16 @@ export function planIndexSet(context: CheckContext, view: SetView, options: Inde
   return { id: view.set.id, indexes, unprovable, python, minors: setMinors(view, context), glibc: setGlibc(view), imaged: view.images.length > 0, pins };
 }
 
-/** The files whose package index the reader could not know (a build argument, an unset variable). */
-export function filesWithUnknownIndexes(diagnostics: readonly Diagnostic[]): Set<string> {
-  return new Set(diagnostics.filter((diagnostic) => /^package index .*, so it is not checked$/.test(diagnostic.message)).map((diagnostic) => diagnostic.file));
+/**
+ * The files whose sets may read an index nobody can name here, with why: one the reader could not
+ * know (a build argument, an unset variable), or one a pip configuration names.
+ */
+export function filesWithUnknownIndexes(diagnostics: readonly Diagnostic[], configured: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+  const unknown = new Map(configured);
+  for (const diagnostic of diagnostics) {
+    if (/^package index .*, so it is not checked$/.test(diagnostic.message)) unknown.set(diagnostic.file, `${diagnostic.file} names a package index whose URL is only known at build time`);
+  }
+  return unknown;
 }
 
 function setMinors(view: SetView, context: CheckContext): string[] {
