@@ -4,6 +4,7 @@
 import type { Diagnostic, FileKind, Finding } from './model.js';
 import type { Matrix, ProfileChoice } from './matrix/types.js';
 import type { RecordedProfile } from './runtime/record-profile.js';
+import type { IndexSummary } from './index/run.js';
 
 export interface CheckResult {
   tool: { name: 'compat-guard'; version: string };
@@ -19,6 +20,8 @@ export interface CheckResult {
   runtime?: RuntimeSummary;
   /** Set when asked to record the checked environment as a profile: the file written, or why none was. */
   recordedProfile?: RecordedProfile;
+  /** Set when the package indexes were asked (CONTRACT section 6). */
+  index?: IndexSummary;
 }
 
 export interface RuntimeSummary {

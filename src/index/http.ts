@@ -41,9 +41,11 @@ export interface HttpRequest {
 
 export type HttpResult =
   | { ok: true; status: number; headers: Headers; body: Buffer; url: string }
-  | { ok: false; reason: string };
+  /** `permanent`: no retry can help (the host name does not resolve, the connection is refused). */
+  | { ok: false; reason: string; permanent?: boolean };
 
 const MAX_REDIRECTS = 5;
+const PERMANENT_FAILURES = new Set(['ENOTFOUND', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
 export class HttpClient {
@@ -95,6 +97,8 @@ export class HttpClient {
         if (wait !== null && wait > this.options.maxRetryWaitMs) return { ok: false, reason: `${last} and asked to wait ${Math.ceil(wait / 1000)} s` };
       } else {
         last = result.reason;
+        // A name that does not resolve or a port that refuses will not change in a second.
+        if (result.permanent) return result;
       }
       if (attempt >= this.options.retries) return { ok: false, reason: last };
       await (this.options.sleep ?? sleep)(wait ?? 200 * 2 ** attempt);
@@ -121,7 +125,7 @@ export class HttpClient {
       if (name === 'TimeoutError' || name === 'AbortError') return { ok: false, reason: `${shown} did not answer within ${this.options.timeoutMs / 1000} s` };
       const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
       const why = cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
-      return { ok: false, reason: `${shown} could not be reached (${textWithoutCredentials(why)})` };
+      return { ok: false, reason: `${shown} could not be reached (${textWithoutCredentials(why)})`, permanent: PERMANENT_FAILURES.has(cause?.code ?? '') };
     }
   }
 

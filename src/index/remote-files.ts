@@ -2,65 +2,70 @@
 // by URL is fetched (once per run, through the disk cache by URL) under the index's trust rules, read
 // as a requirements file, and handed to the pure rule (src/check/rules/remote-file-conflict.ts).
 // Offline, on untrusted events, or for an internal address, nothing is fetched and the reader's
-// "not fetched" diagnostic stands; a fetch that fails adds one notice.
+// "not fetched" diagnostic stands, saying why.
 
 import { IndexCache, PAGE_TTL_MS } from './cache.js';
 import { HttpClient } from './http.js';
+import type { IndexMode } from './options.js';
 import { withoutCredentials } from './url.js';
 import type { Diagnostic, ParseResult, RemoteInclude } from '../model.js';
 import { parseRequirementsFile } from '../parse/requirements-file.js';
 import { decodeText } from '../parse/text.js';
 import type { RemoteFile } from '../check/rules/remote-file-conflict.js';
 
+/** The index options (src/engine.ts) this reads. */
 export interface RemoteFileOptions {
   /** CONTRACT section 6's `index` mode: `offline` fetches nothing. */
-  mode: 'auto' | 'online' | 'offline' | 'required';
+  mode: IndexMode;
   /** null: no disk cache. */
   cacheDir: string | null;
   /** Where the code under check comes from when that may be a fork (its URLs are then not fetched); null: this repository. */
-  untrusted: string | null;
+  untrusted?: string | null;
   /** Fetch even then, internal addresses included. */
-  allowUntrusted: boolean;
+  allowUntrusted?: boolean;
   /** Per request; default 15 s. */
   timeoutMs?: number;
 }
 
 export interface RemoteFilesRead {
   files: Map<string, RemoteFile>;
-  /** One line each, for what could not be fetched; placed on the line that names the URL. */
-  notices: Diagnostic[];
+  /** Why each URL that was not read was not (offline, untrusted code, a failed request). */
+  notRead: Map<string, string>;
   requests: number;
   fromCache: number;
 }
 
 const MAX_REMOTE_BYTES = 32 * 1024 * 1024;
 
-/** The repository's remote includes, each URL with the first line that names it. */
-function remoteIncludes(parse: ParseResult): Map<string, { include: RemoteInclude; file: string }> {
-  const byUrl = new Map<string, { include: RemoteInclude; file: string }>();
+/** The repository's remote includes, each URL with the first that names it (whose -c or -r says how pip reads it). */
+function remoteIncludes(parse: ParseResult): Map<string, RemoteInclude> {
+  const byUrl = new Map<string, RemoteInclude>();
   for (const file of parse.files) {
-    for (const include of file.remoteIncludes ?? []) if (!byUrl.has(include.url)) byUrl.set(include.url, { include, file: file.path });
+    for (const include of file.remoteIncludes ?? []) if (!byUrl.has(include.url)) byUrl.set(include.url, include);
   }
   return byUrl;
 }
 
 export async function readRemoteFiles(parse: ParseResult, options: RemoteFileOptions): Promise<RemoteFilesRead> {
-  const read: RemoteFilesRead = { files: new Map(), notices: [], requests: 0, fromCache: 0 };
+  const read: RemoteFilesRead = { files: new Map(), notRead: new Map(), requests: 0, fromCache: 0 };
   const wanted = remoteIncludes(parse);
-  // Untrusted code's URLs are not fetched at all: the "not fetched" diagnostic of each says so already.
-  if (wanted.size === 0 || options.mode === 'offline' || (options.untrusted !== null && !options.allowUntrusted)) return read;
+  const allowUntrusted = options.allowUntrusted ?? false;
+  const skipped = options.mode === 'offline' ? 'index offline'
+    : options.untrusted != null && !allowUntrusted ? `it would fetch a URL given by ${options.untrusted}; allow-untrusted allows it`
+    : null;
+  if (skipped !== null) for (const url of wanted.keys()) read.notRead.set(url, skipped);
+  if (wanted.size === 0 || skipped !== null) return read;
   const http = new HttpClient({
     timeoutMs: options.timeoutMs ?? 15_000, retries: 2, concurrency: 8, maxRetryWaitMs: 20_000,
     // Credentials are not kept with a repository's URL (parse prints it): none are sent.
     credentials: () => undefined,
-    allowInternal: options.allowUntrusted,
+    allowInternal: allowUntrusted,
   });
   const cache = new IndexCache(options.cacheDir);
-  await Promise.all([...wanted].map(async ([url, { include, file }]) => {
+  await Promise.all([...wanted].map(async ([url, include]) => {
     const text = await fetchText(url, http, cache, read);
     if (!text.ok) {
-      const flag = include.constraint ? '-c' : '-r';
-      read.notices.push({ file, line: include.line, ...(include.column === undefined ? {} : { column: include.column }), severity: 'notice', message: `${flag} ${url} could not be fetched (${text.reason}), so the pins are not checked against it` });
+      read.notRead.set(url, `fetching it failed: ${text.reason}`);
       return;
     }
     const parsed = parseRequirementsFile(url, text.text, { constraint: include.constraint });
@@ -91,20 +96,21 @@ async function fetchText(url: string, http: HttpClient, cache: IndexCache, read:
 }
 
 /**
- * The parse's diagnostics without the "not fetched" of the URLs that were read, plus the notices of
- * those that could not be: a line says one thing about its URL.
+ * The parse's diagnostics with each "not fetched" of a remote include settled: gone for a URL that
+ * was read, saying why for one that was not. A line says one thing about its URL.
  */
 export function diagnosticsAfterFetch(parse: ParseResult, read: RemoteFilesRead): Diagnostic[] {
-  const fetchedLines = new Set<string>();
+  const includeLines = new Set<string>();
   for (const file of parse.files) {
-    for (const include of file.remoteIncludes ?? []) {
-      if (read.files.has(include.url)) fetchedLines.add(`${file.path}:${include.line}:${include.constraint ? '-c' : '-r'} ${include.url}`);
-    }
+    for (const include of file.remoteIncludes ?? []) includeLines.add(`${file.path}:${include.line}:${include.url}`);
   }
-  const notFetched = (diagnostic: Diagnostic): boolean => {
-    const match = /^(-[cr]) (\S+) is a URL; not fetched/.exec(diagnostic.message);
+  return parse.diagnostics.flatMap((diagnostic) => {
+    const match = /^-[cr] (\S+) is a URL; not fetched/.exec(diagnostic.message);
     // The message shows the URL as pip redacts it (`user:****@`); the include keeps none.
-    return match !== null && fetchedLines.has(`${diagnostic.file}:${diagnostic.line}:${match[1]} ${withoutCredentials(match[2] as string)}`);
-  };
-  return [...parse.diagnostics.filter((diagnostic) => !notFetched(diagnostic)), ...read.notices];
+    const url = match === null ? null : withoutCredentials(match[1] as string);
+    if (url === null || !includeLines.has(`${diagnostic.file}:${diagnostic.line}:${url}`)) return [diagnostic];
+    if (read.files.has(url)) return [];
+    const why = read.notRead.get(url);
+    return why === undefined ? [diagnostic] : [{ ...diagnostic, message: `${diagnostic.message} (${why})` }];
+  });
 }
