@@ -5,13 +5,23 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { runCheck } from '../src/engine.js';
 import type { Finding } from '../src/model.js';
 import { installedSetOf, recordedProfileText, recordProfile } from '../src/runtime/record-profile.js';
 import type { ProbeResult } from '../src/runtime/probe-result.js';
 import { systemPython, temporaryFolder } from './helpers/python-env.js';
-import { makeTree } from './helpers/temp-tree.js';
+import { makeTree, removeTree } from './helpers/temp-tree.js';
+
+const roots: string[] = [];
+after(() => roots.forEach(removeTree));
+
+/** A temporary repository, removed after the tests. */
+function repository(files: Record<string, string>): string {
+  const root = makeTree(files);
+  roots.push(root);
+  return root;
+}
 
 const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
 const SITE_PACKAGES = fileURLToPath(new URL('../../__tests__/fixtures/runtime/site-packages/', import.meta.url));
@@ -95,7 +105,7 @@ describe('--record-profile on a venv', { skip: noPython }, () => {
   });
 
   it('records the environment of a check that passed, as a profile the next check accepts and enforces', async () => {
-    const root = makeTree({ 'requirements.txt': 'numpy==1.26.4\ntorch==2.1.2\n' });
+    const root = repository({ 'requirements.txt': 'numpy==1.26.4\ntorch==2.1.2\n' });
     const file = join(root, 'recorded.yml');
     const checked = await runCheck({ root, paths: [], runtime: { python, requireGpu: false, allowUntrusted: true, untrusted: null }, recordProfile: { name: 'venv-stack', file } });
     assert.ok(checked.ok, checked.ok ? '' : checked.error);
@@ -103,7 +113,7 @@ describe('--record-profile on a venv', { skip: noPython }, () => {
     const recorded = readFileSync(file, 'utf8');
     assert.match(recorded, /\n    python: "==3\.\d+\.\*"\n    cuda: "==12\.1\.\*"\n    packages:\n      filelock: "==3\.13\.1"\n      numpy: "==1\.26\.4"\n      torch: "==2\.1\.2"\n$/);
 
-    const next = makeTree({ '.github/compat-matrix.yml': `profile: venv-stack\n${recorded}`, 'requirements.txt': 'numpy==1.24.4\ntorch==2.1.2\n' });
+    const next = repository({ '.github/compat-matrix.yml': `profile: venv-stack\n${recorded}`, 'requirements.txt': 'numpy==1.24.4\ntorch==2.1.2\n' });
     const again = await runCheck({ root: next, paths: [] });
     assert.ok(again.ok, again.ok ? '' : again.error);
     assert.equal(again.result.profile?.name, 'venv-stack');
@@ -111,15 +121,15 @@ describe('--record-profile on a venv', { skip: noPython }, () => {
   });
 
   it('the CLI records with --record-profile and says where; a failed check writes nothing', () => {
-    const root = makeTree({ 'requirements.txt': 'numpy==1.26.4\n' });
+    const root = repository({ 'requirements.txt': 'numpy==1.26.4\n' });
     const file = join(root, 'compat-profile-ok.yml');
-    const passed = spawnSync(process.execPath, [CLI, 'check', '--root', root, '--python', python, '--record-profile', 'ok'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    const passed = spawnSync(process.execPath, [CLI, 'check', '--root', root, '--python', python, '--index', 'offline', '--record-profile', 'ok'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
     assert.equal(passed.status, 0, passed.stdout + passed.stderr);
     assert.equal(passed.stderr, `compat-guard: profile ok recorded in ${file}\n`);
     assert.match(readFileSync(file, 'utf8'), /\n  ok:\n/);
 
-    const broken = makeTree({ 'requirements.txt': 'numpy==1.24.4\n' });
-    const failed = spawnSync(process.execPath, [CLI, 'check', '--root', broken, '--python', python, '--record-profile', 'bad', '--record-profile-file', join(broken, 'p.yml')], { encoding: 'utf8', timeout: 120_000 });
+    const broken = repository({ 'requirements.txt': 'numpy==1.24.4\n' });
+    const failed = spawnSync(process.execPath, [CLI, 'check', '--root', broken, '--python', python, '--index', 'offline', '--record-profile', 'bad', '--record-profile-file', join(broken, 'p.yml')], { encoding: 'utf8', timeout: 120_000 });
     assert.equal(failed.status, 1);
     assert.equal(failed.stderr, 'compat-guard: profile bad not recorded: the runtime check found 1 error\n');
     assert.equal(existsSync(join(broken, 'p.yml')), false);
