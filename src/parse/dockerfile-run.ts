@@ -9,7 +9,8 @@
 // stage's ARG and ENV values plus the variables the same RUN assigns (`V=1 && pip install x==$V`),
 // following `cd` so that relative paths resolve against the right directory.
 
-import type { CudaFact, Include, IndexFact, PythonFact, Requirement, Span } from '../model.js';
+import type { CudaFact, Include, IndexFact, PythonFact, RemoteInclude, Requirement, Span } from '../model.js';
+import { withoutCredentials } from '../index/url.js';
 import { canonicalName, factPosition } from '../model.js';
 import { tooManyClauses } from './requirement.js';
 import { readPipRequirement, redactUrl } from './requirements-file.js';
@@ -35,6 +36,8 @@ export interface RunFacts {
   includes: Include[];
   indexes: IndexFact[];
   problems: Problem[];
+  /** `-r`/`-c` of http(s) URLs whose value is known. */
+  remoteIncludes: RemoteInclude[];
 }
 
 /** What a RUN command runs in: its stage, and what the stage knows. */
@@ -480,6 +483,9 @@ class ScriptReader {
     const span = spanOf(arg);
     if (FETCHED_FILE.test(arg.value)) {
       this.problem(span, 'notice', `${flag} ${redactUrl(arg.value)} is a URL; not fetched, so its pins are not checked`);
+      if (arg.unknown === null && /^https?:\/\//i.test(arg.value)) {
+        this.scope.facts.remoteIncludes.push({ url: withoutCredentials(arg.value), ...factPosition(span), constraint, stage: this.scope.stage });
+      }
       return;
     }
     if (arg.unknown !== null) {

@@ -6,7 +6,7 @@ import type { RuntimeSummary } from '../engine-types.js';
 import type { Matrix, Profile } from '../matrix/types.js';
 import type { Finding, ParseResult } from '../model.js';
 import { runtimeFindings, runtimeSummary, unplacedFinding } from './findings.js';
-import { readProbeOutput } from './probe-result.js';
+import { readProbeOutput, type ProbeResult } from './probe-result.js';
 import { DEFAULT_TIMEOUT_MS, ensureImage, runnerHasGpu, runProbe, type ProbeTarget } from './probe-run.js';
 import { requirementsOf } from '../parse/packed.js';
 
@@ -68,7 +68,7 @@ export async function runRuntimeCheck(
   matrix: Matrix,
   profile: Profile | null,
   options: RuntimeOptions,
-): Promise<{ findings: Finding[]; summary: RuntimeSummary }> {
+): Promise<{ findings: Finding[]; summary: RuntimeSummary; probe?: ProbeResult }> {
   // An action input left empty arrives as "".
   const image = options.image || null;
   const python = options.python || null;
@@ -103,5 +103,6 @@ export async function runRuntimeCheck(
     const message = `Only the first ${MAX_PROBED_PACKAGES} of ${packages.length} pinned packages were import-checked.`;
     findings.push(unplacedFinding({ rule: 'runtime-error', severity: 'warning', message, package: null }));
   }
-  return { findings, summary: runtimeSummary(reading.result, target) };
+  // The probe's result too: --record-profile writes what it saw (record-profile.ts).
+  return { findings, summary: runtimeSummary(reading.result, target), probe: reading.result };
 }
