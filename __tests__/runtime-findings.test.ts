@@ -293,7 +293,7 @@ describe('parts of the environment the probe could not judge', () => {
       result.imports = result.imports.map((attempt) =>
         attempt.module === 'filelock' ? { ...attempt, ok: false, skipped: true, error: 'not tried' } : attempt,
       );
-      result.torch = { ok: false, skipped: false, error: 'OSError: libcudnn.so.8: cannot open shared object file', version: null, cuda: null, available: false, devices: [], cudnn: null };
+      result.torch = { ok: false, skipped: false, error: 'OSError: libcudnn.so.8: cannot open shared object file', version: null, cuda: null, hip: null, available: false, devices: [], cudnn: null };
       result.imports = result.imports.filter((attempt) => attempt.module !== 'torch');
     });
     const findings = runtimeFindings(late, parse, matrix, null, onRunner);
