@@ -5,7 +5,8 @@
 import type { RuntimeSummary } from '../engine-types.js';
 import type { Matrix, Profile } from '../matrix/types.js';
 import type { Finding, ParseResult } from '../model.js';
-import { runtimeFindings, runtimeSummary, unplacedFinding } from './findings.js';
+import { runtimeFindings, runtimeSummary } from './findings.js';
+import { unplacedFinding } from './place.js';
 import { readProbeOutput } from './probe-result.js';
 import { DEFAULT_TIMEOUT_MS, ensureImage, runnerHasGpu, runProbe, type ProbeTarget } from './probe-run.js';
 import { requirementsOf } from '../parse/packed.js';
