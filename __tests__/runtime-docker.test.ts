@@ -129,7 +129,9 @@ describe('runRuntimeCheck in an image', { skip: noPython }, () => {
     assert.deepEqual(
       findings.filter((finding) => finding.file === null).map((finding) => `${finding.rule} ${finding.severity}: ${finding.message}`),
       [
-        `driver-too-old error: The NVIDIA driver 520.61.05 is older than 525, the lowest that runs CUDA 12.1 builds (torch 2.1.2+cu121): upgrade the driver, or install a torch build for an older CUDA.`,
+        `driver-too-old error: The NVIDIA driver 520.61.05 is older than 525, the lowest that runs CUDA 12.1 builds (torch 2.1.2+cu121); ` +
+          `torch's wheels bundle their CUDA runtime, which runs on any driver of the CUDA 12 minor-version-compatibility branch ` +
+          `except for features that need PTX JIT: upgrade the driver, or install a torch build for an older CUDA.`,
         `gpu-not-visible notice: No CUDA device is visible in image ${IMAGE}: nvidia-smi lists 1 GPU(s), but torch.cuda.is_available() is False for torch 2.1.2+cu121 (CUDA 12.1).`,
       ],
     );

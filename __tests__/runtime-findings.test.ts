@@ -6,8 +6,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 
 import type { Finding } from '../src/model.js';
+import { compareDriverVersions } from '../src/runtime/driver-version.js';
 import {
-  compareDriverVersions,
   minimumDriver,
   pipCheckPackages,
   runtimeFindings,
@@ -248,8 +248,9 @@ describe('runtimeFindings on a GPU runner', () => {
         actual: '520.61.05',
         source: 'https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html',
         message:
-          'The NVIDIA driver 520.61.05 is older than 525, the lowest that runs CUDA 12.1 builds (torch 2.1.2+cu121): ' +
-          'upgrade the driver, or install a torch build for an older CUDA.',
+          'The NVIDIA driver 520.61.05 is older than 525, the lowest that runs CUDA 12.1 builds (torch 2.1.2+cu121); ' +
+          "torch's wheels bundle their CUDA runtime, which runs on any driver of the CUDA 12 minor-version-compatibility branch " +
+          'except for features that need PTX JIT: upgrade the driver, or install a torch build for an older CUDA.',
       },
     );
     // 525.60.13 is below the 12.1 toolkit's own 530.30.02, but minor-version compatibility runs it.

@@ -15,6 +15,7 @@ import { jsonPieces } from './report/json-pieces.js';
 import { toJsonReport } from './report/json.js';
 import { formatText } from './report/text.js';
 import { toWorkflowCommands } from './report/workflow-commands.js';
+import { plainLog } from './runtime/log.js';
 import { TOOL_VERSION } from './version.js';
 import { sendInChunks, writePiecesToFile } from './write-pieces.js';
 
@@ -129,7 +130,11 @@ async function check(options: CliOptions): Promise<number> {
     matrixFile: options.matrix ? path.resolve(options.matrix) : null,
     profile: options.profile,
     runtime: options.runtime || options.python || options.runtimeImage
-      ? { python: options.python ?? 'python3', image: options.runtimeImage, requireGpu: options.requireGpu, allowUntrusted: true, untrusted: null }
+      ? {
+          python: options.python ?? 'python3', image: options.runtimeImage, requireGpu: options.requireGpu, allowUntrusted: true, untrusted: null,
+          // Progress goes to stderr: stdout is the report. Plain lines, no @actions/core on the CLI's path.
+          log: plainLog((line) => process.stderr.write(`compat-guard: ${line}\n`)),
+        }
       : null,
   });
   if (!outcome.ok) throw new UsageError(outcome.error);

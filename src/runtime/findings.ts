@@ -9,6 +9,8 @@ import { canonicalName } from '../model.js';
 import { parseMarker, tryEvaluateMarker, type MarkerEnvironment } from '../parse/marker.js';
 import { contains, parseSpecifierSet } from '../pep440/specifier.js';
 import { parseVersion } from '../pep440/version.js';
+import { containerRequireFindings } from './container-require.js';
+import { compareDriverVersions } from './driver-version.js';
 import { gpuBuildFindings } from './gpu-builds.js';
 import { relatedOf, runtimeFinding, unplacedFinding, type Draft, type Pin } from './place.js';
 import type { ProbeResult, ProbeTorch } from './probe-result.js';
@@ -268,17 +270,6 @@ function majorMinor(version: string | null): { major: number; minor: number; tex
 /** What nvidia-smi prints as driver_version: "535.104.05". */
 const DRIVER_VERSION = /^\d+(?:\.\d+)*$/;
 
-/** Compares dotted driver versions numerically ("525" < "525.60.13" < "530.30.02"). */
-export function compareDriverVersions(a: string, b: string): number {
-  const left = a.split('.').map(Number);
-  const right = b.split('.').map(Number);
-  for (let index = 0; index < Math.max(left.length, right.length); index += 1) {
-    const difference = (left[index] ?? 0) - (right[index] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
-}
-
 /**
  * The lowest driver that runs a CUDA build: through minor-version compatibility (CUDA 11 and later)
  * any driver of the major's compatibility branch does (525 for 12.x); before CUDA 11 the toolkit's own
@@ -329,6 +320,11 @@ function gpuFindings(
     }, relatedOf(torchPins)));
   }
 
+  // The oldest driver among the GPUs: the one that decides what runs.
+  const drivers = smiGpus.map((gpu) => gpu.driver).filter((driver): driver is string => driver !== null && DRIVER_VERSION.test(driver));
+  const driver = drivers.sort(compareDriverVersions)[0];
+  findings.push(...containerRequireFindings(result, driver, matrix, relatedOf(torchPins)));
+
   const build = torch ? majorMinor(torch.cuda) : null;
   if (!torch || build === null) return findings;
 
@@ -362,8 +358,6 @@ function gpuFindings(
     }, torchPins));
   }
 
-  const drivers = smiGpus.map((gpu) => gpu.driver).filter((driver): driver is string => driver !== null && DRIVER_VERSION.test(driver));
-  const driver = drivers.sort(compareDriverVersions)[0];
   const minimum = minimumDriver(build.text, matrix.facts.cudaDrivers);
   if (driver !== undefined && minimum !== null && compareDriverVersions(driver, minimum) < 0) {
     findings.push(unplacedFinding({
@@ -371,7 +365,8 @@ function gpuFindings(
       severity: 'error',
       message:
         `The NVIDIA driver ${driver} is older than ${minimum}, the lowest that runs CUDA ${build.text} builds ` +
-        `(${torchLabel(torch)}): upgrade the driver, or install a torch build for an older CUDA.`,
+        `(${torchLabel(torch)})${build.major >= 11 ? `; torch's wheels bundle their CUDA runtime, which runs on any driver of the CUDA ${build.major} minor-version-compatibility branch except for features that need PTX JIT` : ''}: ` +
+        `upgrade the driver, or install a torch build for an older CUDA.`,
       package: 'torch',
       expected: `>=${minimum}`,
       actual: driver,
