@@ -59,7 +59,7 @@ describe('a CPU build where CUDA is expected', { skip: noPython }, () => {
     const [torch, jax, cupy] = findings.filter((finding) => builds([finding]).length > 0);
     assert.equal(
       torch?.message,
-      'torch 2.13.0+cpu is installed, a CPU-only build (torch.version.cuda is None), but profile gpu (cuda ==12.6.*) expects CUDA 12.6: ' +
+      'torch 2.13.0+cpu is installed, a CPU-only build (torch.version.cuda is None), but profile gpu (cuda ==12.6.*) expects a CUDA build: ' +
         'it will run on the CPU without a word. pip took it from PyPI or the CPU index, or a later pip install replaced the CUDA build; ' +
         'install the CUDA build from https://download.pytorch.org/whl/cu126 (pip install torch==2.13.0 --index-url https://download.pytorch.org/whl/cu126).',
     );
@@ -82,9 +82,25 @@ describe('a CPU build where CUDA is expected', { skip: noPython }, () => {
     const { findings } = await runRuntimeCheck(parse, matrix, null, { ...onRunner, python: env.python });
     assert.deepEqual(builds(findings), ['cpu-only-build error requirements.txt:2 torch']);
     const build = findings.find((finding) => finding.rule === 'cpu-only-build');
-    assert.match(build?.message ?? '', /but requirements\.txt pins torch==2\.13\.0\+cu126 expects CUDA 12\.6: .*https:\/\/download\.pytorch\.org\/whl\/cu126/);
+    assert.match(build?.message ?? '', /but requirements\.txt pins torch==2\.13\.0\+cu126 expects a CUDA build: .*https:\/\/download\.pytorch\.org\/whl\/cu126/);
     // The version check says the same pin is not met; the build finding says why and where the right wheel is.
     assert.ok(findings.some((finding) => finding.rule === 'installed-version-mismatch' && finding.line === 2));
+  });
+
+  it("inside an nvidia/cuda image (CUDA_VERSION) a CPU torch is an error naming the image's CUDA variant", async () => {
+    const saved = process.env.CUDA_VERSION;
+    process.env.CUDA_VERSION = '12.6.3';
+    try {
+      const { findings } = await runRuntimeCheck(requirements('torch==2.13.0'), matrix, null, { ...onRunner, python: env.python });
+      assert.deepEqual(builds(findings), ['cpu-only-build error requirements.txt:1 torch']);
+      assert.match(
+        findings.find((finding) => finding.rule === 'cpu-only-build')?.message ?? '',
+        /but the image's CUDA toolkit \(CUDA_VERSION 12\.6\.3\) expects a CUDA build: .*--index-url https:\/\/download\.pytorch\.org\/whl\/cu126\)\.$/,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.CUDA_VERSION;
+      else process.env.CUDA_VERSION = saved;
+    }
   });
 
   it('a pin that names the CPU build on purpose is not second-guessed, even under a CUDA profile', async () => {

@@ -22,6 +22,8 @@ interface CudaExpected {
   specifier: string | null;
   /** The `cuXYZ` variant the files name, or null when they name none. */
   variant: string | null;
+  /** The CUDA major.minor a variant should have when there is one (the image's toolkit), or null. */
+  preferred: string | null;
 }
 
 const WHEEL_INDEX = 'https://download.pytorch.org/whl/';
@@ -53,28 +55,36 @@ function expectedCuda(result: ProbeResult, torchPins: readonly Pin[], profile: P
     const label = pinnedLabel(pin);
     const cuda = label ? cudaOfLabel(label) : null;
     if (label !== null && cuda !== null) {
-      return { why: `${pin.file} pins ${pin.requirement.name}${pin.requirement.specifier}`, major: Number(cuda.split('.')[0]), specifier: null, variant: label };
+      return { why: `${pin.file} pins ${pin.requirement.name}${pin.requirement.specifier}`, major: Number(cuda.split('.')[0]), specifier: null, variant: label, preferred: null };
     }
   }
   const major = profile?.cuda ? specifierMajor(profile.cuda) : null;
   if (profile?.cuda && major !== null) {
-    return { why: `profile ${profile.name} (cuda ${profile.cuda})`, major, specifier: profile.cuda, variant: null };
+    return { why: `profile ${profile.name} (cuda ${profile.cuda})`, major, specifier: profile.cuda, variant: null, preferred: null };
   }
   const toolkit = result.cudaVersion ? /^(\d+)\.(\d+)/.exec(result.cudaVersion) : null;
   if (toolkit) {
-    return { why: `the image's CUDA toolkit (CUDA_VERSION ${result.cudaVersion})`, major: Number(toolkit[1]), specifier: null, variant: null };
+    return {
+      why: `the image's CUDA toolkit (CUDA_VERSION ${result.cudaVersion})`,
+      major: Number(toolkit[1]),
+      specifier: null,
+      variant: null,
+      preferred: `${toolkit[1]}.${toolkit[2]}`,
+    };
   }
   return null;
 }
 
 /**
- * The wheel index folder for a CUDA build of this torch: the variant the pin names, else the newest
- * one the matrix lists for the torch minor that the profile's cuda allows (or of the expected major).
+ * The wheel index folder for a CUDA build of this torch: the variant the pin names, else the image's
+ * CUDA when the matrix lists it for the torch minor, else the newest listed one that the profile's
+ * cuda allows (or of the expected major).
  */
 function torchVariant(expected: CudaExpected, torchVersion: string | null, matrix: Matrix): string | null {
   if (expected.variant) return expected.variant;
   const minor = torchVersion ? minorOf(torchVersion.split('+')[0] ?? '') : null;
   const published = matrix.facts.torchCuda.find((row) => row.torch === minor)?.cuda ?? [];
+  if (expected.preferred !== null && published.includes(expected.preferred)) return cudaLabel(expected.preferred);
   const allowed = expected.specifier ? parseSpecifierSet(expected.specifier) : null;
   const fitting = published.filter((cuda) =>
     allowed?.ok ? contains(allowed.set, cuda, { prereleases: true }) : Number(cuda.split('.')[0]) === expected.major,
@@ -113,7 +123,7 @@ function torchFindings(result: ProbeResult, pins: Map<string, Pin[]>, matrix: Ma
     rule: 'cpu-only-build',
     severity: 'error',
     message:
-      `${installed.name} ${installed.version} is installed, ${build}, but ${expected.why} expects CUDA ${variant ? cudaOfLabel(variant) : `${expected.major}.x`}: ` +
+      `${installed.name} ${installed.version} is installed, ${build}, but ${expected.why} expects a CUDA build: ` +
       `it will run on the CPU without a word. pip took it from PyPI or the CPU index, or a later pip install replaced the CUDA build; ${fix}.`,
     package: 'torch',
     expected: variant ? `a CUDA build (+${variant})` : `a CUDA ${expected.major}.x build`,
@@ -154,7 +164,13 @@ function jaxFindings(result: ProbeResult, pins: Map<string, Pin[]>, profile: Pro
   const stack = expectedCuda(result, (pins.get('torch') ?? []).filter(applies), profile);
   const expected: CudaExpected | null =
     extra !== null
-      ? { why: `${extra.pin.file} pins ${extra.pin.requirement.name}[${extra.pin.requirement.extras.join(',')}]${extra.pin.requirement.specifier}`, major: extra.major ?? stack?.major ?? 12, specifier: null, variant: null }
+      ? {
+          why: `${extra.pin.file} pins ${extra.pin.requirement.name}[${extra.pin.requirement.extras.join(',')}]${extra.pin.requirement.specifier}`,
+          major: extra.major ?? stack?.major ?? 12,
+          specifier: null,
+          variant: null,
+          preferred: null,
+        }
       : stack;
   if (expected === null) return [];
   const installedMajor = jaxCudaMajor(result);
