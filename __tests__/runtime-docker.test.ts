@@ -210,7 +210,7 @@ describe('runRuntimeCheck in an image', { skip: noPython }, () => {
     const { summary } = await runRuntimeCheck(fixtureParse(), matrix, null, { ...inImage, log });
     const pull = log.events.slice(0, log.events.indexOf('end') + 1);
     assert.deepEqual(pull, [
-      `group compat-guard runtime check: docker pull ${IMAGE}`,
+      `group runtime check: docker pull ${IMAGE}`,
       'line 1.4.0: Pulling from acme/speech',
       'line 4f1c2a: Pulling fs layer',
       'line 4f1c2a: Download complete',
@@ -219,7 +219,7 @@ describe('runRuntimeCheck in an image', { skip: noPython }, () => {
       'end',
     ]);
     const probe = log.events.slice(pull.length);
-    assert.equal(probe[0], `group compat-guard runtime probe: docker run ${IMAGE}`);
+    assert.equal(probe[0], `group runtime check: probe in docker run ${IMAGE}`);
     assert.equal(probe[1], `line starting a container of ${IMAGE} (python)`);
     assert.match(probe[2] ?? '', /^line started in Python 3\.\d+\.\d+ \(.+\); \d+ checks to run$/);
     assert.match(probe[probe.length - 2] ?? '', /^line (\d+) of \1 checks done after \d+ s$/);

@@ -159,7 +159,8 @@ function jaxExtraMajor(pins: readonly Pin[]): { pin: Pin; major: number | null }
 function jaxFindings(result: ProbeResult, pins: Map<string, Pin[]>, profile: Profile | null, applies: (pin: Pin) => boolean): Finding[] {
   const jax = result.installed.get('jax');
   const jaxPins = (pins.get('jax') ?? []).filter(applies);
-  if (!jax || jaxPins.length === 0) return [];
+  // A ROCm plugin is another accelerator on purpose, not a CPU build.
+  if (!jax || jaxPins.length === 0 || [...result.installed.keys()].some((key) => /^jax-rocm\d*-plugin$/.test(key))) return [];
   const extra = jaxExtraMajor(jaxPins);
   const stack = expectedCuda(result, (pins.get('torch') ?? []).filter(applies), profile);
   const expected: CudaExpected | null =

@@ -26,7 +26,7 @@ export interface GroupingLog {
 export function groupedLog(core: GroupingLog): RuntimeLog {
   return {
     line: (text) => core.info(`| ${printable(text)}`),
-    startGroup: (title) => core.startGroup(printable(title)),
+    startGroup: (title) => core.startGroup(`compat-guard ${printable(title)}`),
     endGroup: () => core.endGroup(),
   };
 }

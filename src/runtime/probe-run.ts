@@ -265,7 +265,7 @@ export async function runProbe(
   const startedAt = Date.now();
   let firstWordAt: number | null = null;
   const progress = logLines(log);
-  log.startGroup(`compat-guard runtime probe: ${what}`);
+  log.startGroup(`runtime check: probe in ${what}`);
   log.line(target.kind === 'image' ? `starting a container of ${target.image} (${target.python})` : `starting ${target.python}`);
   const outcome = await runChild(command, args, {
     timeoutMs: options.timeoutMs,
@@ -316,7 +316,7 @@ export async function ensureImage(
   if (inspected.spawnError !== null) return { ok: false, reason: childFailure('docker', inspected, INSPECT_TIMEOUT_MS) ?? '', phases: [] };
   const startedAt = Date.now();
   const lines = logLines(log);
-  log.startGroup(`compat-guard runtime check: docker pull ${image}`);
+  log.startGroup(`runtime check: docker pull ${image}`);
   const pulled = await runChild('docker', ['pull', image], { timeoutMs: PULL_TIMEOUT_MS, onStdoutLine: lines.line, onStderrLine: lines.line });
   log.endGroup();
   const phases = [{ name: 'image pull', seconds: seconds(startedAt, Date.now()) }];

@@ -21,6 +21,10 @@ export const RUNTIME_RULES: readonly RuleInfo[] = [
     severity: 'error',
     summary: "torch's CUDA build is outside the profile's cuda or of another major than the image's CUDA toolkit; jax's or CuPy's CUDA major differs from the expected one",
   },
-  { id: 'driver-too-old', severity: 'error', summary: "the NVIDIA driver is older than the minimum for torch's CUDA build" },
+  {
+    id: 'driver-too-old',
+    severity: 'error',
+    summary: "the NVIDIA driver is older than torch's CUDA build needs, or the container toolkit refuses the image's NVIDIA_REQUIRE_CUDA (warning: unmet inside a container that started anyway)",
+  },
   { id: 'runtime-error', severity: 'error', summary: 'the probe could not run, or part of it could not (pip check, time budget)' },
 ];
