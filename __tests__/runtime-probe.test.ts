@@ -173,6 +173,15 @@ describe('runRuntimeCheck when the probe cannot run', () => {
     assert.ok(await eventually(() => !isRunning(pid)), 'the sleep it started is gone too');
   });
 
+  it('a probe killed for time says which phase it was in and what it was doing', async () => {
+    const folder = temporaryFolder('compat-guard-slow-');
+    const python = join(folder, 'python');
+    writeExecutable(python, `#!/bin/sh\necho "compat-guard probe: 2 of 3 checks done after 1 s; running: import torch (1 s)" >&2\nexec sleep 300\n`);
+    const { summary } = await runRuntimeCheck(fixtureParse(), matrix, null, { ...onRunner, python, timeoutMs: 1_000 });
+    assert.equal(summary.reason, `${python} did not finish within 1 s and was killed while probing (2 of 3 checks done after 1 s; running: import torch (1 s))`);
+    assert.deepEqual(summary.phases?.map((phase) => phase.name), ['interpreter start', 'probe']);
+  });
+
   it('output without a result is a runtime-error that says so', async () => {
     const python = join(temporaryFolder('compat-guard-noise-'), 'python');
     writeExecutable(python, '#!/bin/sh\necho "Python 2.7.18"\n');
