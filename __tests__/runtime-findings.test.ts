@@ -82,6 +82,10 @@ describe('readProbeOutput', () => {
       torch: { ok: true, devices: ['A100', 3], cudnn: 'x' },
       nvidiaSmi: { ok: true, gpus: [{ name: 1 }, { name: 'H100', driver: 535 }] },
       cudaVersion: 12,
+      jax: { ok: true, backend: 1, version: '0.4.35' },
+      cupy: { ok: true, package: 'cupy-cuda12x', runtime: '12060' },
+      nvidiaRequire: { NVIDIA_REQUIRE_CUDA: 'cuda>=12.6', NVIDIA_REQUIRE_ARCH: ['sm_90'] },
+      nvidiaDisableRequire: true,
     };
     const read = readProbeOutput(`COMPAT_GUARD_PROBE_RESULT ${JSON.stringify(hostile)}\n`);
     assert.ok(read.ok);
@@ -95,6 +99,10 @@ describe('readProbeOutput', () => {
     assert.equal(result.torch?.cudnn, null);
     assert.deepEqual(result.nvidiaSmi?.gpus, [{ name: 'H100', driver: null, memory: null }]);
     assert.equal(result.cudaVersion, null);
+    assert.deepEqual(result.jax, { ok: true, skipped: false, error: null, version: '0.4.35', backend: null });
+    assert.equal(result.cupy?.runtime, null);
+    assert.deepEqual(result.nvidiaRequire, { NVIDIA_REQUIRE_CUDA: 'cuda>=12.6' });
+    assert.equal(result.nvidiaDisableRequire, null);
   });
 
   it('never throws, and its results never make the findings throw (property)', () => {

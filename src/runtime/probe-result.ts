@@ -130,12 +130,15 @@ function readImport(value: unknown): ProbeImport | null {
   return { package: pkg, module, ok: value.ok === true, skipped: value.skipped === true, error: text(value.error) };
 }
 
+/** How one of the probe's library scripts (torch, jax, CuPy) went. */
+function readOutcome(value: Json): { ok: boolean; skipped: boolean; error: string | null } {
+  return { ok: value.ok === true, skipped: value.skipped === true, error: text(value.error) };
+}
+
 function readTorch(value: unknown): ProbeTorch | null {
   if (!isObject(value)) return null;
   return {
-    ok: value.ok === true,
-    skipped: value.skipped === true,
-    error: text(value.error),
+    ...readOutcome(value),
     version: text(value.version),
     cuda: text(value.cuda),
     hip: text(value.hip),
@@ -147,21 +150,13 @@ function readTorch(value: unknown): ProbeTorch | null {
 
 function readJax(value: unknown): ProbeJax | null {
   if (!isObject(value)) return null;
-  return {
-    ok: value.ok === true,
-    skipped: value.skipped === true,
-    error: text(value.error),
-    version: text(value.version),
-    backend: text(value.backend),
-  };
+  return { ...readOutcome(value), version: text(value.version), backend: text(value.backend) };
 }
 
 function readCupy(value: unknown): ProbeCupy | null {
   if (!isObject(value)) return null;
   return {
-    ok: value.ok === true,
-    skipped: value.skipped === true,
-    error: text(value.error),
+    ...readOutcome(value),
     package: text(value.package),
     version: text(value.version),
     runtime: int(value.runtime),
