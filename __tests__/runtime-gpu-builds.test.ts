@@ -60,12 +60,13 @@ describe('a CPU build where CUDA is expected', { skip: noPython }, () => {
     assert.equal(
       torch?.message,
       'torch 2.13.0+cpu is installed, a CPU-only build (torch.version.cuda is None), but profile gpu (cuda ==12.6.*) expects a CUDA build: ' +
-        'it will run on the CPU without a word. pip took it from PyPI or the CPU index, or a later pip install replaced the CUDA build; ' +
+        'torch.cuda.is_available() is False with it, so the code falls back to the CPU or fails at .cuda() ("Torch not compiled with CUDA enabled"). ' +
+        'It came from the CPU index, another platform\'s wheels, or a later pip install that replaced the CUDA build; ' +
         'install the CUDA build from https://download.pytorch.org/whl/cu126 (pip install torch==2.13.0 --index-url https://download.pytorch.org/whl/cu126).',
     );
     assert.equal(torch?.expected, 'a CUDA build (+cu126)');
     assert.equal(torch?.actual, '==2.13.0+cpu');
-    assert.match(jax?.message ?? '', /^jax 0\.4\.35 is installed without a CUDA plugin \(no jax-cuda12-plugin, and jaxlib is a CPU build\) \(jax\.default_backend\(\) is "cpu"\), but profile gpu/);
+    assert.match(jax?.message ?? '', /^jax 0\.4\.35 is installed without a CUDA plugin \(no jax-cuda12-plugin, and jaxlib is a CPU build; jax\.default_backend\(\) is "cpu"\), but profile gpu/);
     assert.match(jax?.message ?? '', /Install "jax\[cuda12\]==0\.4\.35"/);
     assert.match(cupy?.message ?? '', /^cupy-cuda11x 13\.3\.0 is built for CUDA 11\.8 \(cupy\.cuda\.runtime\.runtimeGetVersion\(\) is 11080\), but profile gpu .* install cupy-cuda12x instead\.$/);
   });

@@ -1,7 +1,6 @@
 // Which build of torch, jax and CuPy is installed, against the CUDA the repository expects. The usual
 // way a GPU image silently runs on the CPU is a CPU wheel where a CUDA one was meant: pip took torch
-// from PyPI's CPU-only builds or the CPU index, `jax` came without its CUDA plugin, or a later
-// `pip install` replaced the build. The files say CUDA is expected when a torch pin names a `+cuXYZ`
+// from the CPU index, `jax` came without its CUDA plugin, or a later `pip install` replaced the build. The files say CUDA is expected when a torch pin names a `+cuXYZ`
 // build, when the profile has a `cuda`, or when the environment is an nvidia/cuda image (CUDA_VERSION).
 
 import { localLabel, minorOf, compareDotted, cudaLabel } from '../check/versions.js';
@@ -124,7 +123,8 @@ function torchFindings(result: ProbeResult, pins: Map<string, Pin[]>, matrix: Ma
     severity: 'error',
     message:
       `${installed.name} ${installed.version} is installed, ${build}, but ${expected.why} expects a CUDA build: ` +
-      `it will run on the CPU without a word. pip took it from PyPI or the CPU index, or a later pip install replaced the CUDA build; ${fix}.`,
+      `torch.cuda.is_available() is False with it, so the code falls back to the CPU or fails at .cuda() ("Torch not compiled with CUDA enabled"). ` +
+      `It came from the CPU index, another platform's wheels, or a later pip install that replaced the CUDA build; ${fix}.`,
     package: 'torch',
     expected: variant ? `a CUDA build (+${variant})` : `a CUDA ${expected.major}.x build`,
     actual: `==${installed.version}`,
@@ -175,13 +175,13 @@ function jaxFindings(result: ProbeResult, pins: Map<string, Pin[]>, profile: Pro
       : stack;
   if (expected === null) return [];
   const installedMajor = jaxCudaMajor(result);
-  const backend = result.jax?.ok && result.jax.backend ? ` (jax.default_backend() is "${result.jax.backend}")` : '';
+  const backend = result.jax?.ok && result.jax.backend ? `; jax.default_backend() is "${result.jax.backend}"` : '';
   if (installedMajor === null) {
     return [runtimeFinding({
       rule: 'cpu-only-build',
       severity: 'error',
       message:
-        `jax ${jax.version} is installed without a CUDA plugin (no jax-cuda${expected.major}-plugin, and jaxlib is a CPU build)${backend}, ` +
+        `jax ${jax.version} is installed without a CUDA plugin (no jax-cuda${expected.major}-plugin, and jaxlib is a CPU build${backend}), ` +
         `but ${expected.why} expects CUDA ${expected.major}: jax will run on the CPU. Install "jax[cuda${expected.major}]==${jax.version}" (it brings jax-cuda${expected.major}-plugin).`,
       package: 'jax',
       expected: `jax-cuda${expected.major}-plugin`,
