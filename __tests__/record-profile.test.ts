@@ -34,9 +34,13 @@ function probe(installed: Record<string, string>, torch: { version: string; cuda
     installed: new Map(Object.entries(installed).map(([key, version]) => [key, { name: key, version }])),
     pipCheck: { ran: true, exitCode: 0, lines: [], error: null },
     imports: [],
-    torch: torch === null ? null : { ok: true, skipped: false, error: null, ...torch, available: false, devices: [], cudnn: null },
+    torch: torch === null ? null : { ok: true, skipped: false, error: null, ...torch, hip: null, available: false, devices: [], cudnn: null },
     nvidiaSmi: null,
+    jax: null,
+    cupy: null,
     cudaVersion: null,
+    nvidiaRequire: {},
+    nvidiaDisableRequire: null,
   };
 }
 

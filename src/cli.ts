@@ -17,6 +17,7 @@ import { jsonPieces } from './report/json-pieces.js';
 import { toJsonReport } from './report/json.js';
 import { formatText } from './report/text.js';
 import { toWorkflowCommands } from './report/workflow-commands.js';
+import { plainLog } from './runtime/log.js';
 import { TOOL_VERSION } from './version.js';
 import { sendInChunks, writePiecesToFile } from './write-pieces.js';
 
@@ -164,7 +165,11 @@ async function check(options: CliOptions): Promise<number> {
     profile: options.profile,
     recordProfile: options.recordProfile === null ? null : { name: options.recordProfile, file: options.recordProfileFile },
     runtime: runtime
-      ? { python: options.python ?? 'python3', image: options.runtimeImage, requireGpu: options.requireGpu, allowUntrusted: true, untrusted: null }
+      ? {
+          python: options.python ?? 'python3', image: options.runtimeImage, requireGpu: options.requireGpu, allowUntrusted: true, untrusted: null,
+          // Progress goes to stderr: stdout is the report. Plain lines, no @actions/core on the CLI's path.
+          log: plainLog((line) => process.stderr.write(`compat-guard: ${line}\n`)),
+        }
       : null,
     index: {
       mode: options.index, indexUrl: options.indexUrl, extraIndexUrls: options.extraIndexUrls,

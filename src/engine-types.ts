@@ -34,4 +34,11 @@ export interface RuntimeSummary {
   torch?: string | null;
   cudaBuild?: string | null;
   gpus?: Array<{ name: string; driver: string | null; memory: string | null }>;
+  /** How long each phase took (image pull, container or interpreter start, probe), in order. */
+  phases?: RuntimePhase[];
+}
+
+export interface RuntimePhase {
+  name: string;
+  seconds: number;
 }

@@ -24,6 +24,7 @@ import { jsonPieces } from './report/json-pieces.js';
 import { toJsonReport } from './report/json.js';
 import { toSarif } from './report/sarif.js';
 import { buildSummary, type AnnotationsShown } from './report/summary.js';
+import { groupedLog } from './runtime/log.js';
 import { formatText } from './report/text.js';
 import { writePiecesToFile } from './write-pieces.js';
 
@@ -77,6 +78,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
           requireGpu: inputs.requireGpu,
           allowUntrusted: inputs.allowUntrusted,
           untrusted: event.untrusted,
+          log: groupedLog(core),
         }
       : null,
     recordProfile: inputs.recordProfile,
