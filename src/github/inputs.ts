@@ -25,7 +25,18 @@ export interface ActionInputs {
   runtimeImage: string | undefined;
   requireGpu: boolean;
   allowUntrusted: boolean;
+  /** The check run's name: what branch protection selects as a required check. */
+  checkName: string;
+  /** When the pull request gets a comment with the summary. */
+  comment: CommentMode;
 }
+
+/** `never`; `on-failure`: only while a finding fails the step (then marked resolved); `always`. */
+export const COMMENT_MODES = ['never', 'on-failure', 'always'] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
+export const DEFAULT_CHECK_NAME = 'compat-guard';
+/** A check run's name is one line on the pull request's checks list. */
+const MAX_CHECK_NAME = 100;
 
 const REPORT_FILE_NAME = 'compat-guard.json';
 /** A wrong value is quoted up to this many characters: the error stays one readable line. */
@@ -46,6 +57,16 @@ export function readInputs(
   if (failOn === null) return invalid('fail-on', FAIL_ON_LEVELS, value('fail-on'));
   const annotate = parseAnnotateMode(value('annotate') || 'added');
   if (annotate === null) return invalid('annotate', ANNOTATE_MODES, value('annotate'));
+
+  const comment = value('comment') || 'on-failure';
+  if (!(COMMENT_MODES as readonly string[]).includes(comment)) return invalid('comment', COMMENT_MODES, value('comment'));
+  const checkName = value('check-name') || DEFAULT_CHECK_NAME;
+  if (checkName.length > MAX_CHECK_NAME || printable(checkName) !== checkName) {
+    return {
+      ok: false,
+      error: `Input 'check-name' must be one line of at most ${MAX_CHECK_NAME} printable characters; got ${quotedValue(checkName, MAX_QUOTED_VALUE)}.`,
+    };
+  }
 
   const flags: Record<'runtime-check' | 'require-gpu' | 'allow-untrusted', boolean> = { 'runtime-check': false, 'require-gpu': false, 'allow-untrusted': false };
   for (const name of Object.keys(flags) as Array<keyof typeof flags>) {
@@ -79,6 +100,8 @@ export function readInputs(
       runtimeImage: optional('runtime-image'),
       requireGpu: flags['require-gpu'],
       allowUntrusted: flags['allow-untrusted'],
+      checkName,
+      comment: comment as CommentMode,
     },
   };
 }
