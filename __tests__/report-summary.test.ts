@@ -47,7 +47,7 @@ test('findings in the change are a table linked to the head commit; pre-existing
   // Errors first, then by location; rule links point at the docs of the version that ran.
   const severities = inChange.split('\n').flatMap((line) => /^\| \S+ (error|warning|notice) \|/.exec(line)?.slice(1) ?? []);
   assert.deepEqual(severities, [...severities].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)));
-  assert.ok(inChange.includes('(https://github.com/compat-guard/compat-guard/blob/v0.1.0/docs/rules.md#pin-outside-profile)'));
+  assert.ok(inChange.includes('(https://github.com/compat-guard/compat-guard/blob/v1.0.0/docs/rules.md#pin-outside-profile)'));
   assert.match(summary, /upload it as an artifact: `uses: actions\/upload-artifact@v4`/);
   assert.ok(inChange.includes('| 🔵 notice | (no file) |'));
   assert.match(folded, /^<summary>2 pre-existing findings \(outside this change\)<\/summary>\n\n\| Severity/);
