@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { assertTokenNowhere, describeRun, runActionProcess, type ActionProcessRun } from './helpers/action-process.js';
 import { annotationBatches, startFakeGitHub, type FakeComment, type Fault, type FakePullFile, type RecordedCall } from './helpers/fake-github.js';
 import { createGitRepo, type GitRepo } from './helpers/git-repo.js';
+import { startLoopbackProxy, unresolvableHost, type LoopbackProxy } from './helpers/loopback-proxy.js';
 
 /** What the runner starts: the committed bundle itself (`npm test` bundles first). */
 const ACTION_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
@@ -49,6 +50,8 @@ interface Scenario {
   faults?: Fault[];
   comments?: 'allow' | 'forbid';
   existingComments?: Array<{ id: number; body: string }>;
+  /** Through a loopback proxy (HTTPS_PROXY, HTTP_PROXY), on an API host only the proxy reaches. */
+  proxy?: LoopbackProxy;
   /** Changes the file list GitHub sends (e.g. drops a patch). */
   files?: (files: FakePullFile[]) => FakePullFile[];
 }
@@ -71,8 +74,9 @@ async function runAction(scenario: Scenario): Promise<Run> {
       eventName: scenario.event === 'push' ? 'push' : 'pull_request',
       event: JSON.stringify(payload),
       inputs: { 'github-token': TOKEN, ...scenario.inputs },
-      apiUrl: server.url,
+      apiUrl: scenario.proxy ? unresolvableHost(server.url) : server.url,
       sha: repo.headSha,
+      ...(scenario.proxy ? { env: { HTTPS_PROXY: scenario.proxy.url, HTTP_PROXY: scenario.proxy.url } } : {}),
     });
     assertTokenNowhere(run, TOKEN);
     const report = run.report === null ? { findings: [], counts: {} } : JSON.parse(run.report);
@@ -304,4 +308,22 @@ test('a push has no pull request to comment on; a passing push still completes i
   assert.equal(run.code, 0, describeRun(run));
   assert.equal(run.calls.filter((call) => call.path.includes('/comments')).length, 0);
   assert.equal(run.calls.filter((call) => call.method === 'POST' && call.path.endsWith('/check-runs')).length, 1);
+});
+
+test('behind a proxy the pull request reads, annotates and comments as without one', async () => {
+  const proxy = await startLoopbackProxy();
+  try {
+    const scenario: Scenario = { event: 'pull_request', head: { 'requirements.txt': HEAD_PINS } };
+    const direct = await runAction(scenario);
+    const proxied = await runAction({ ...scenario, proxy });
+    assert.equal(proxied.code, direct.code, describeRun(proxied));
+    assert.ok(proxy.targets.length > 0 && proxy.targets.every((target) => target.startsWith('api.github.invalid:')), proxy.targets.join(' '));
+    const calls = (run: Run): string[] => run.calls.map((call) => `${call.method} ${call.path} ${call.status}`);
+    assert.deepEqual(calls(proxied), calls(direct));
+    assert.deepEqual(annotationBatches(proxied.calls), annotationBatches(direct.calls));
+    assert.equal(proxied.comments.length, 1);
+    assert.deepEqual(proxied.report, direct.report);
+  } finally {
+    await proxy.close();
+  }
 });
