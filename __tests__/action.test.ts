@@ -52,6 +52,8 @@ interface Scenario {
   existingComments?: Array<{ id: number; body: string }>;
   /** Through a loopback proxy (HTTPS_PROXY, HTTP_PROXY), on an API host only the proxy reaches. */
   proxy?: LoopbackProxy;
+  /** More runner variables (RUNNER_DEBUG). */
+  env?: NodeJS.ProcessEnv;
   /** Changes the file list GitHub sends (e.g. drops a patch). */
   files?: (files: FakePullFile[]) => FakePullFile[];
 }
@@ -76,7 +78,7 @@ async function runAction(scenario: Scenario): Promise<Run> {
       inputs: { 'github-token': TOKEN, ...scenario.inputs },
       apiUrl: scenario.proxy ? unresolvableHost(server.url) : server.url,
       sha: repo.headSha,
-      ...(scenario.proxy ? { env: { HTTPS_PROXY: scenario.proxy.url, HTTP_PROXY: scenario.proxy.url } } : {}),
+      env: { ...(scenario.proxy ? { HTTPS_PROXY: scenario.proxy.url, HTTP_PROXY: scenario.proxy.url } : {}), ...scenario.env },
     });
     assertTokenNowhere(run, TOKEN);
     const report = run.report === null ? { findings: [], counts: {} } : JSON.parse(run.report);
@@ -326,4 +328,13 @@ test('behind a proxy the pull request reads, annotates and comments as without o
   } finally {
     await proxy.close();
   }
+});
+
+test('with debug logging on, the log says what was read and why the profile was chosen', async () => {
+  const run = await runAction({ event: 'push', head: { 'requirements.txt': HEAD_PINS }, env: { RUNNER_DEBUG: '1' } });
+  assert.match(run.stdout, /^::debug::read requirements\.txt \(requirements\)$/m);
+  assert.match(run.stdout, /^::debug::read Dockerfile \(dockerfile\)$/m);
+  assert.match(run.stdout, /^::debug::(profile \S+: .+|profile: none; only the universal facts apply)$/m);
+  const quiet = await runAction({ event: 'push', head: { 'requirements.txt': HEAD_PINS } });
+  assert.doesNotMatch(quiet.stdout, /::debug::read /);
 });

@@ -78,6 +78,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
     core.setFailed(`compat-guard: ${printable(checked.error)}`);
     return;
   }
+  logDebug(event, inputs, checked.result);
 
   const client = inputs.token
     ? new GitHubClient({ apiUrl, token: inputs.token, log: (line) => core.info(line) })
@@ -203,6 +204,15 @@ function logReport(result: CheckResult): void {
   core.info(`::stop-commands::${fence}`);
   core.info(formatText(result, { color: true }).trimEnd());
   core.info(`::${fence}::`);
+}
+
+/** With debug logging on (a re-run with it, or ACTIONS_STEP_DEBUG): what was read, and why this profile. */
+function logDebug(event: ActionEvent, inputs: ActionInputs, result: CheckResult): void {
+  if (!core.isDebug()) return;
+  core.debug(`event ${printable(event.name)} (${event.kind === 'pull_request' ? `pull request #${event.pr.number}` : 'every finding in scope'})`);
+  core.debug(`paths: ${inputs.paths.length > 0 ? printable(inputs.paths.join(', ')) : 'discovered in the workspace'}; matrix: ${printable(inputs.matrixFile ?? 'the default')}`);
+  for (const file of result.files) core.debug(`read ${printable(file.path)} (${file.kind})`);
+  core.debug(result.profile ? `profile ${printable(result.profile.name)}: ${printable(result.profile.reason)}` : 'profile: none; only the universal facts apply');
 }
 
 /** Why a file cannot be written, in words, by the error's code. */
