@@ -262,6 +262,8 @@ test('check-name names the check run; a PR that breaks the matrix gets one comme
   const ours = broken.comments.filter((comment) => comment.body.startsWith(marker));
   assert.equal(ours.length, 1, 'one comment of this check name');
   assert.match(ours[0]!.body, /## ❌ compat-guard: \d+ findings? at or above `error` in this change/);
+  assert.ok(ours[0]!.body.includes('\n[The workflow run](https://github.com/octo/ml-stack/actions/runs/42) has the full job summary.'));
+  assert.doesNotMatch(ours[0]!.body, /compat-guard\.json|upload-artifact/, 'no runner paths on the pull request');
   assert.deepEqual(broken.comments.filter((comment) => !comment.body.startsWith(marker)).map((comment) => comment.id), [11, 12], 'other comments untouched');
 
   // The next push still fails: the same comment is edited, not a second one posted.

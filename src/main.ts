@@ -93,6 +93,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
 
   const target = commitOf(event);
   const repoUrl = target ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${target.owner}/${target.repo}` : null;
+  const runUrl = repoUrl && env.GITHUB_RUN_ID ? `${repoUrl}/actions/runs/${env.GITHUB_RUN_ID}` : null;
   const summaryOptions = { scope, failOn: inputs.failOn, repoUrl, sha: target?.sha ?? null, notes, reportFile: inputs.reportFile };
 
   const annotations: Annotation[] =
@@ -107,7 +108,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
           conclusion: failing.length > 0 ? 'failure' : result.findings.some(isInScope) ? 'neutral' : 'success',
           title: `${countsText(countBySeverity(result.findings.filter(isInScope)))}${scope ? ' in this change' : ''}`,
           summary: buildSummary(result, { ...summaryOptions, annotations: null, maxBytes: CHECK_RUN_SUMMARY_BYTES }),
-          detailsUrl: repoUrl && env.GITHUB_RUN_ID ? `${repoUrl}/actions/runs/${env.GITHUB_RUN_ID}` : null,
+          detailsUrl: runUrl,
         });
 
   if (client && event.kind === 'pull_request' && inputs.comment !== 'never') {
@@ -118,7 +119,8 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
       checkName: inputs.checkName,
       mode: inputs.comment,
       failing: failing.length > 0,
-      body: buildSummary(result, { ...summaryOptions, annotations: shown, maxBytes: MAX_COMMENT_CHARS }),
+      // The runner's file paths mean nothing on the pull request: the comment links the run instead.
+      body: `${buildSummary(result, { ...summaryOptions, reportFile: null, annotations: shown, maxBytes: MAX_COMMENT_CHARS - 200 })}${runUrl ? `\n[The workflow run](${runUrl}) has the full job summary.\n` : ''}`,
       sha: event.pr.headSha,
     });
     const note = commentNote(outcome);
