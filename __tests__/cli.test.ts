@@ -54,7 +54,7 @@ describe('compat-guard check', () => {
   it('writes the JSON report of the contract, with paths relative to the root', () => {
     const out = cli(['check', '--root', `${EXAMPLES}callytics-broken`, '--format', 'json']);
     const report = JSON.parse(out.stdout);
-    assert.deepEqual(report.tool, { name: 'compat-guard', version: '0.1.0' });
+    assert.deepEqual(report.tool, { name: 'compat-guard', version: '1.0.0' });
     assert.equal(report.profile, 'callytics-cu121');
     assert.ok(report.files.some((file: { path: string; kind: string }) => file.path === 'requirements.txt' && file.kind === 'requirements'));
     const finding = report.findings.find((item: { rule: string }) => item.rule === 'conflicting-pin');
@@ -157,7 +157,7 @@ describe('compat-guard parse and matrix', () => {
 
   it('--help and --version answer without a command', () => {
     assert.match(cli(['--help']).stdout, /compat-guard check/);
-    assert.equal(cli(['--version']).stdout.trim(), '0.1.0');
+    assert.equal(cli(['--version']).stdout.trim(), '1.0.0');
   });
 });
 

@@ -29,6 +29,8 @@ test('every input is optional; defaults live in the code', () => {
       indexUrl: undefined,
       extraIndexUrls: [],
       cacheDir: undefined,
+      checkName: 'compat-guard',
+      comment: 'on-failure',
     },
   });
 });
@@ -52,6 +54,19 @@ test('the index inputs: a mode, URLs, a cache folder resolved against the worksp
   assert.equal(result.inputs.cacheDir, path.resolve(WHERE.cwd, '.cache/idx'));
   const wrong = read({ index: 'always' });
   assert.ok(!wrong.ok && /^Input 'index' must be one of auto, online, offline, required; got "always"\.$/.test(wrong.error), JSON.stringify(wrong));
+});
+
+test('check-name and comment are read; a wrong comment mode or a multi-line check name is an error naming the input', () => {
+  const result = read({ 'check-name': ' compat (cu121) ', comment: 'always' });
+  assert.ok(result.ok);
+  assert.equal(result.inputs.checkName, 'compat (cu121)');
+  assert.equal(result.inputs.comment, 'always');
+  const mode = read({ comment: 'sometimes' });
+  assert.deepEqual(mode, { ok: false, error: `Input 'comment' must be one of never, on-failure, always; got "sometimes".` });
+  const name = read({ 'check-name': 'compat\nguard' });
+  assert.ok(!name.ok);
+  assert.match(name.error, /^Input 'check-name' must be one line/);
+  assert.ok(!read({ 'check-name': 'x'.repeat(101) }).ok);
 });
 
 test('values are read, trimmed, and file paths resolved against the workspace', () => {

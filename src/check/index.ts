@@ -12,8 +12,10 @@ import { checkDuplicatesSet, DUPLICATE_RULES } from './duplicates.js';
 import { FindingCap } from './finding-cap.js';
 import { compareFindings, dedupeFindings } from './findings.js';
 import { checkMatrixRulesSet } from './matrix-rules.js';
+import { RUNTIME_RULES } from '../runtime/rules.js';
 import { checkProfileSet, PROFILE_RULES } from './profile.js';
 import { selectProfile } from './profile-select.js';
+import { checkUnknownRuleIds, UNKNOWN_RULE_ID } from './rules/unknown-rule-id.js';
 import { applySuppressions } from './suppress.js';
 import { checkTorchSet, TORCH_RULES } from './torch.js';
 import { INDEX_RULES } from './index-rules.js';
@@ -33,6 +35,7 @@ export const RULES: RuleInfo[] = [
   { id: remoteFileConflict.id, severity: remoteFileConflict.severity, summary: remoteFileConflict.summary },
   ...INDEX_RULES,
   { id: 'parse-error', severity: 'error', summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)' },
+  UNKNOWN_RULE_ID,
 ];
 
 export interface CheckOptions {
@@ -97,7 +100,8 @@ export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOpti
       if (file && lastReader?.get(path) === index) releaseRequirements(file);
     }
   });
-  const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates, ...cap.summaries()];
+  const unknownIds = checkUnknownRuleIds(parse.files, matrix, [...RULES, ...RUNTIME_RULES]);
+  const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates, ...cap.summaries(), ...unknownIds];
   const kept = applySuppressions(dedupeFindings(findings), parse.files, matrix.ignore);
   const outcome: ChecksOutcome = { ok: true, findings: kept.sort(compareFindings), profile: selection.choice };
   if (options.indexPlan) outcome.indexPlans = indexPlans;

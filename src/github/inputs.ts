@@ -36,7 +36,18 @@ export interface ActionInputs {
   extraIndexUrls: string[];
   /** Absolute; undefined: under RUNNER_TOOL_CACHE. */
   cacheDir: string | undefined;
+  /** The check run's name: what branch protection selects as a required check. */
+  checkName: string;
+  /** When the pull request gets a comment with the summary. */
+  comment: CommentMode;
 }
+
+/** `never`; `on-failure`: only while a finding fails the step (then marked resolved); `always`. */
+export const COMMENT_MODES = ['never', 'on-failure', 'always'] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
+export const DEFAULT_CHECK_NAME = 'compat-guard';
+/** A check run's name is one line on the pull request's checks list. */
+const MAX_CHECK_NAME = 100;
 
 const REPORT_FILE_NAME = 'compat-guard.json';
 /** A wrong value is quoted up to this many characters: the error stays one readable line. */
@@ -60,6 +71,15 @@ export function readInputs(
 
   const index = value('index') || 'auto';
   if (!isIndexMode(index)) return invalid('index', INDEX_MODES, index);
+  const comment = value('comment') || 'on-failure';
+  if (!(COMMENT_MODES as readonly string[]).includes(comment)) return invalid('comment', COMMENT_MODES, value('comment'));
+  const checkName = value('check-name') || DEFAULT_CHECK_NAME;
+  if (checkName.length > MAX_CHECK_NAME || printable(checkName) !== checkName) {
+    return {
+      ok: false,
+      error: `Input 'check-name' must be one line of at most ${MAX_CHECK_NAME} printable characters; got ${quotedValue(checkName, MAX_QUOTED_VALUE)}.`,
+    };
+  }
 
   const flags: Record<'runtime-check' | 'require-gpu' | 'allow-untrusted', boolean> = { 'runtime-check': false, 'require-gpu': false, 'allow-untrusted': false };
   for (const name of Object.keys(flags) as Array<keyof typeof flags>) {
@@ -105,6 +125,8 @@ export function readInputs(
       indexUrl: optional('index-url'),
       extraIndexUrls: splitList(input('extra-index-url')),
       cacheDir: optional('cache-dir') === undefined ? undefined : path.resolve(where.cwd, value('cache-dir')),
+      checkName,
+      comment: comment as CommentMode,
     },
   };
 }
