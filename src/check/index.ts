@@ -16,6 +16,7 @@ import { checkProfileSet, PROFILE_RULES } from './profile.js';
 import { selectProfile } from './profile-select.js';
 import { applySuppressions } from './suppress.js';
 import { checkTorchSet, TORCH_RULES } from './torch.js';
+import { VARIANT_RULES } from './variants.js';
 import { Specifiers } from './versions.js';
 
 export { compareFindings } from './findings.js';
@@ -27,6 +28,7 @@ export const RULES: RuleInfo[] = [
   ...TORCH_RULES,
   ...CUDA_RULES,
   ...DUPLICATE_RULES,
+  ...VARIANT_RULES,
   { id: 'parse-error', severity: 'error', summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)' },
 ];
 
@@ -40,6 +42,8 @@ export interface CheckOptions {
    * memory falls as the check goes on. Only for callers that read no requirements afterwards.
    */
   releaseRequirements?: boolean;
+  /** The profile an earlier check of the same repository chose (null: none), used as it is: build variants are checked under it. */
+  sameProfileAs?: ProfileChoice | null;
 }
 
 export type ChecksOutcome = { ok: true; findings: Finding[]; profile: ProfileChoice | null } | { ok: false; error: string };
@@ -56,7 +60,11 @@ function lastReaders(sets: readonly InstallSet[]): Map<string, number> {
 export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOptions): ChecksOutcome {
   // Shared so that each distinct specifier text is parsed once in the whole run.
   const specifiers = new Specifiers();
-  const selection = selectProfile(parse, matrix, options.profile, options.profileNamedBy, specifiers);
+  const selection = options.sameProfileAs === undefined
+    ? selectProfile(parse, matrix, options.profile, options.profileNamedBy, specifiers)
+    : options.sameProfileAs === null
+      ? { ok: true as const, profile: null, choice: null }
+      : { ...selectProfile(parse, matrix, options.sameProfileAs.name, undefined, specifiers), choice: options.sameProfileAs };
   if (!selection.ok) return selection;
   const context = buildContext(parse, matrix, selection.profile, specifiers);
   // One list per family, joined in this order: de-duplication keeps the first of equal findings.

@@ -1,0 +1,161 @@
+// Build arguments from where builds are defined (compose, workflows, bake, scripts): each Dockerfile
+// checked once per distinct set, a variant's findings named by it and related to where its values are.
+
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { variantFindings, variantsOf } from '../src/check/variants.js';
+import { runCheck } from '../src/engine.js';
+import type { Finding } from '../src/model.js';
+import { readHcl } from '../src/parse/build-definitions/hcl.js';
+import { readBuildDefinitions, type BuildDefinition, type DefinitionFiles } from '../src/parse/build-definitions/index.js';
+
+const FIXTURES = fileURLToPath(new URL('../../__tests__/fixtures/build-args/', import.meta.url));
+
+async function check(name: string): Promise<Finding[]> {
+  const outcome = await runCheck({ root: `${FIXTURES}${name}`, env: {} });
+  assert.ok(outcome.ok);
+  return outcome.result.findings.filter((finding) => finding.severity !== 'notice');
+}
+
+function summary(finding: Finding): string {
+  const related = (finding.related ?? []).map((location) => `${location.file}:${location.line}`).join(' ');
+  return `${finding.file}:${finding.line} ${finding.rule} ${/\((with [^()]*(?:\([^()]*\))?[^()]*)\)$/.exec(finding.message)?.[1] ?? '-'} @ ${related}`;
+}
+
+function memoryFiles(files: Record<string, string>): DefinitionFiles {
+  return { read: (path) => files[path] ?? null, isFile: (path) => Object.hasOwn(files, path) };
+}
+
+function argsOf(build: BuildDefinition): string {
+  return build.args.map((arg) => `${arg.name}=${arg.value ?? '?'}`).join(' ');
+}
+
+test('compose: a service whose .env value makes an unpublished image is an error naming the service, related to .env and the args line', async () => {
+  assert.deepEqual((await check('compose')).map(summary), [
+    'Dockerfile:3 cuda-image-tag-unknown with CUDA_VERSION=11.8.2 from docker-compose.yml service bad, profile train @ .env:2 docker-compose.yml:20',
+  ]);
+});
+
+test('workflow: the matrix combination include adds is checked, the excluded one is not, and a fromJSON matrix stays unchecked', async () => {
+  const label = 'with CUDA_VERSION=11.3.0, UBUNTU_VERSION=20.04 and CUDA_TAG=cu113 from .github/workflows/docker.yml matrix build';
+  const matrixLines = '.github/workflows/docker.yml:18 .github/workflows/docker.yml:27 .github/workflows/docker.yml:19 .github/workflows/docker.yml:28 .github/workflows/docker.yml:20 .github/workflows/docker.yml:29';
+  assert.deepEqual((await check('workflow')).map(summary), [
+    `docker/Dockerfile:3 cuda-image-tag-unknown ${label} @ ${matrixLines}`,
+    `docker/Dockerfile:6 torch-cuda-variant-missing ${label} @ docker/Dockerfile:6 ${matrixLines}`,
+  ]);
+});
+
+test('scripts and Makefiles: literal --build-arg values are checked, computed ones are not', async () => {
+  assert.deepEqual((await check('script')).map(summary), [
+    'docker/Dockerfile:3 cuda-image-tag-unknown with CUDA_VERSION=11.8.2 and CUDA_TAG=cu118 from build.sh:6 docker build @ build.sh:7 build.sh:8',
+    'docker/Dockerfile:3 cuda-torch-build-mismatch with CUDA_VERSION=11.8.0 and CUDA_TAG=cu117 from Makefile:4 docker build @ docker/Dockerfile:6 Makefile:4',
+    'docker/Dockerfile:6 torch-cuda-variant-missing with CUDA_VERSION=11.8.0 and CUDA_TAG=cu117 from Makefile:4 docker build @ docker/Dockerfile:6 Makefile:4',
+  ]);
+});
+
+test('bake: variable defaults and matrix values reach the args; a function call stays unchecked', async () => {
+  assert.deepEqual((await check('bake')).map(summary), [
+    'images/Dockerfile:2 cuda-image-tag-unknown with CUDA_VERSION=11.7.0 from docker-bake.hcl target legacy @ docker-bake.hcl:7 docker-bake.hcl:30',
+  ]);
+});
+
+test('a variant finding carries no fix: the value to change is where the build argument is written', async () => {
+  const [finding] = await check('compose');
+  assert.equal(finding?.fix, null);
+});
+
+test('compose: args as a map or a list, extends, a build string, values from the shell unknown', () => {
+  const read = readBuildDefinitions(['app/compose.yaml'], memoryFiles({
+    'app/compose.yaml': [
+      'services:',
+      '  base:',
+      '    build: ./img',
+      '  map:',
+      '    extends: base',
+      '    build:',
+      '      context: ./img',
+      '      args: {A: "1", B: 2.10, FROM_SHELL: }',
+      '  list:',
+      '    extends: {file: other.yml, service: web}',
+      '  remote:',
+      '    build: https://github.com/x/y.git',
+      '',
+    ].join('\n'),
+    'app/other.yml': 'services:\n  web:\n    build:\n      context: ../web\n      dockerfile: Dockerfile.gpu\n      args: ["A=${A_VALUE:-3}", "B"]\n',
+  }));
+  assert.deepEqual(read.builds.map((build) => `${build.dockerfile} ${argsOf(build)} (${build.source})`), [
+    'app/img/Dockerfile  (app/compose.yaml service base)',
+    'app/img/Dockerfile A=1 B=2.10 FROM_SHELL=? (app/compose.yaml service map)',
+    'web/Dockerfile.gpu A=3 B=? (app/compose.yaml service list)',
+  ]);
+});
+
+test('workflow: include joins the combinations it does not change and adds the others; run steps expand matrix and env', () => {
+  const read = readBuildDefinitions(['.github/workflows/ci.yml'], memoryFiles({
+    '.github/workflows/ci.yml': [
+      'env:',
+      '  PY: "3.11"',
+      'jobs:',
+      '  images:',
+      '    strategy:',
+      '      matrix:',
+      '        torch: [{version: "2.3.1", cuda: cu121}, {version: "2.1.2", cuda: cu118}]',
+      '        include:',
+      '          - torch: {version: "2.1.2", cuda: cu118}',
+      '            base: jammy',
+      '          - extra: yes',
+      '    steps:',
+      '      - name: build',
+      '        working-directory: docker',
+      '        run: docker build --build-arg TORCH=${{ matrix.torch.version }} --build-arg PY=${{ env.PY }} --build-arg SHA=${{ github.sha }} .',
+      '',
+    ].join('\n'),
+    'docker/Dockerfile': 'FROM python\n',
+  }));
+  assert.deepEqual(read.builds.map((build) => argsOf(build)), [
+    'TORCH=2.3.1 PY=3.11 SHA=?',
+    'TORCH=2.1.2 PY=3.11 SHA=?',
+  ]);
+  assert.deepEqual(read.builds[0]?.args[0]?.origins, [{ file: '.github/workflows/ci.yml', line: 7 }, { file: '.github/workflows/ci.yml', line: 15 }]);
+});
+
+test('the HCL reader reads blocks, attributes, lists, objects and JSON, and leaves expressions unknown', () => {
+  const hcl = readHcl('variable "V" {\n  default = "1"\n}\ntarget "t" {\n  args = {\n    A = "x-${V}"\n    B = upper("y")\n    C = V\n  }\n  tags = ["a", "b"]\n}\n');
+  const target = hcl.get('target');
+  assert.equal(target?.kind, 'object');
+  const t = target.kind === 'object' ? target.entries.get('t') : undefined;
+  const args = t?.kind === 'object' ? t.entries.get('args') : undefined;
+  assert.deepEqual(args?.kind === 'object' ? [...args.entries].map(([key, value]) => `${key}:${value.kind === 'string' ? value.text : value.kind}@${value.line}`) : [], ['A:x-${V}@6', 'B:other@7', 'C:${V}@8']);
+  const json = readHcl('{"target": {"t": {"args": {"A": "1"}}}}');
+  assert.equal(json.get('target')?.kind, 'object');
+});
+
+test('variants: distinct sets only, ARGs the Dockerfile does not declare ignored, computed values skip the build, past the limit counted', () => {
+  const build = (value: string | null, extra = 'x'): BuildDefinition => ({
+    dockerfile: 'Dockerfile', source: 'ci', args: [{ name: 'CUDA', value, origins: [] }, { name: 'UNDECLARED', value: extra, origins: [] }],
+  });
+  const builds = [build('1'), build('1', 'y'), build(null), ...Array.from({ length: 70 }, (_, index) => build(`2.${index}`))];
+  const selection = variantsOf('Dockerfile', builds, new Set(['CUDA']));
+  assert.equal(selection.variants.length, 64);
+  assert.equal(selection.left, 7);
+  assert.deepEqual(selection.variants[0]?.args, { CUDA: '1' });
+});
+
+test('variants: a finding of the defaults is not repeated, one of every variant is given once, notices of variants are dropped', () => {
+  const finding = (message: string, severity: Finding['severity'] = 'error'): Finding => ({
+    rule: 'r', severity, message, file: 'Dockerfile', line: 1, column: 1, endLine: 1, endColumn: 2, package: null,
+  });
+  const variant = (label: string) => ({ dockerfile: 'Dockerfile', args: {}, label, origins: [{ file: 'ci.yml', line: label.length }] });
+  const a = variant('with A=1 from ci');
+  const b = variant('with A=22 from ci');
+  const found = variantFindings([finding('base')], [
+    { variant: a, findings: [finding('base'), finding('all'), finding('only a'), finding('note', 'notice')] },
+    { variant: b, findings: [finding('base'), finding('all')] },
+  ]);
+  assert.deepEqual(found.map((item) => item.message), [
+    'all (with the build arguments of each of the 2 builds found for Dockerfile)',
+    'only a (with A=1 from ci)',
+  ]);
+  assert.deepEqual(found[0]?.related?.map((location) => location.line), [16, 17]);
+});
