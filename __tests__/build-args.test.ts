@@ -34,6 +34,17 @@ function argsOf(build: BuildDefinition): string {
 test('compose: a service whose .env value makes an unpublished image is an error naming the service, related to .env and the args line', async () => {
   assert.deepEqual((await check('compose')).map(summary), [
     'Dockerfile:3 cuda-image-tag-unknown with CUDA_VERSION=11.8.2 from docker-compose.yml service bad, profile train @ .env:2 docker-compose.yml:20',
+    'docker-compose.yml:29 cuda-image-tag-unknown - @ ',
+  ]);
+});
+
+test('compose: an image a service pulls is checked on its line (an ignore comment, an unknown value and a build\'s own name are not)', async () => {
+  const outcome = await runCheck({ root: `${FIXTURES}compose`, env: {} });
+  assert.ok(outcome.ok);
+  const images = outcome.result.findings.filter((finding) => finding.file === 'docker-compose.yml');
+  assert.deepEqual(images.map((finding) => `${finding.line}:${finding.column}-${finding.endColumn} ${finding.rule} ${finding.fix}`), [
+    '29:13-51 cuda-image-tag-unknown nvidia/cuda:11.8.0-runtime-ubuntu22.04',
+    '33:12-53 cuda-driver-minimum null',
   ]);
 });
 
@@ -105,7 +116,10 @@ test('workflow: include joins the combinations it does not change and adds the o
       '          - torch: {version: "2.1.2", cuda: cu118}',
       '            base: jammy',
       '          - extra: yes',
+      '    env:',
+      '      BASE: ${{ matrix.base }}',
       '    steps:',
+      '      - run: docker build --build-arg BASE="$BASE" -f docker/Dockerfile docker',
       '      - name: build',
       '        working-directory: docker',
       '        run: docker build --build-arg TORCH=${{ matrix.torch.version }} --build-arg PY=${{ env.PY }} --build-arg SHA=${{ github.sha }} .',
@@ -114,10 +128,13 @@ test('workflow: include joins the combinations it does not change and adds the o
     'docker/Dockerfile': 'FROM python\n',
   }));
   assert.deepEqual(read.builds.map((build) => argsOf(build)), [
+    'BASE=?',
+    'BASE=jammy',
     'TORCH=2.3.1 PY=3.11 SHA=?',
     'TORCH=2.1.2 PY=3.11 SHA=?',
   ]);
-  assert.deepEqual(read.builds[0]?.args[0]?.origins, [{ file: '.github/workflows/ci.yml', line: 7 }, { file: '.github/workflows/ci.yml', line: 15 }]);
+  assert.deepEqual(read.builds[1]?.args[0]?.origins, [{ file: '.github/workflows/ci.yml', line: 10 }, { file: '.github/workflows/ci.yml', line: 13 }, { file: '.github/workflows/ci.yml', line: 15 }]);
+  assert.deepEqual(read.builds[2]?.args[0]?.origins, [{ file: '.github/workflows/ci.yml', line: 7 }, { file: '.github/workflows/ci.yml', line: 18 }]);
 });
 
 test('the HCL reader reads blocks, attributes, lists, objects and JSON, and leaves expressions unknown', () => {

@@ -2,8 +2,11 @@
 // again once per distinct set of build arguments its builds pass. The check layer
 // (src/check/variants.ts) decides what the variants add.
 
-import type { Finding, ParseResult } from './model.js';
-import type { DefinitionFiles } from './parse/build-definitions/index.js';
+import type { Finding, ParsedFile, ParseResult } from './model.js';
+import type { DefinitionFiles, PulledImage } from './parse/build-definitions/index.js';
+import { isBuildDefinitionFile, isComposeFile } from './parse/build-definitions/names.js';
+import { cudaFromImage, invalidReference, parseImageRef } from './parse/dockerfile-image.js';
+import { scanSuppressions } from './parse/suppressions.js';
 import { createFileSource, listFiles } from './parse/discover.js';
 import { parseRepository, type ReadOptions } from './parse/repository.js';
 import { decodeText } from './parse/text.js';
@@ -17,16 +20,22 @@ export interface VariantRead {
 
 export interface BuildVariantsRead {
   runs: VariantRead[];
+  /**
+   * The images compose services pull (`image:` without `build:`), one file per compose file, checked
+   * as a Dockerfile's FROM images are; null when there are none.
+   */
+  pulled: ParseResult | null;
   /** Build arguments found and not checked, as notices. */
   notices: Finding[];
 }
 
 export async function readBuildVariants(root: string, parse: ParseResult, options: ReadOptions): Promise<BuildVariantsRead> {
-  const read: BuildVariantsRead = { runs: [], notices: [] };
+  const read: BuildVariantsRead = { runs: [], pulled: null, notices: [] };
   const dockerfiles = parse.files.filter((file) => file.kind === 'dockerfile').map((file) => file.path);
-  if (dockerfiles.length === 0) return read;
+  const definitionFiles = listFiles(root, isBuildDefinitionFile);
+  if (dockerfiles.length === 0 && !definitionFiles.some(isComposeFile)) return read;
   // Loaded only when there is a Dockerfile: the readers bring the yaml package, a sizeable part of a small check's start-up.
-  const { isBuildDefinitionFile, readBuildDefinitions } = await import('./parse/build-definitions/index.js');
+  const { readBuildDefinitions } = await import('./parse/build-definitions/index.js');
   const source = createFileSource(root);
   const files: DefinitionFiles = {
     read: (path) => {
@@ -37,7 +46,8 @@ export async function readBuildVariants(root: string, parse: ParseResult, option
     },
     isFile: (path) => source.isFile(path),
   };
-  const definitions = readBuildDefinitions(listFiles(root, isBuildDefinitionFile), files);
+  const definitions = readBuildDefinitions(definitionFiles, files);
+  read.pulled = pulledImages(definitions.images, files);
   for (const note of definitions.notes) read.notices.push(notice(note.file, note.line, `${note.message}; the build arguments it may pass are not checked`));
   for (const dockerfile of dockerfiles) {
     const text = files.read(dockerfile);
@@ -52,6 +62,26 @@ export async function readBuildVariants(root: string, parse: ParseResult, option
     }
   }
   return read;
+}
+
+function pulledImages(images: readonly PulledImage[], files: DefinitionFiles): ParseResult | null {
+  const byFile = new Map<string, ParsedFile>();
+  for (const image of images) {
+    const parsed = parseImageRef(image.ref);
+    if (invalidReference(parsed) !== null) continue;
+    let file = byFile.get(image.file);
+    if (file === undefined) {
+      // Read as a Dockerfile's images are, for the image checks only: it is never listed or installed.
+      const suppressions = scanSuppressions(files.read(image.file) ?? '');
+      file = { path: image.file, kind: 'dockerfile', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions };
+      byFile.set(image.file, file);
+    }
+    const position = { line: image.line, column: image.column, endColumn: image.endColumn };
+    file.images.push({ ref: image.ref, ...parsed, stage: null, ...position });
+    const cuda = cudaFromImage(parsed);
+    if (cuda !== null) file.cuda.push({ version: cuda.version, ...position, source: image.ref, stage: null });
+  }
+  return byFile.size === 0 ? null : { files: [...byFile.values()], installSets: [], diagnostics: [] };
 }
 
 /** The names the Dockerfile's ARG instructions declare (a build argument nothing declares changes nothing). */

@@ -38,7 +38,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const parse = readRepository(root, options.paths ?? [], readOptions);
   // Each Dockerfile again with the build arguments its compose files, workflows, bake files and scripts pass.
   const variants = await readBuildVariants(root, parse, readOptions);
-  const needCudaImageTags = [parse, ...variants.runs.map((run) => run.parse)]
+  const needCudaImageTags = [parse, ...variants.runs.map((run) => run.parse), ...(variants.pulled ? [variants.pulled] : [])]
     .some((read) => read.files.some((file) => file.images.some((image) => image.name.endsWith('nvidia/cuda'))));
   const loaded = await loadEffectiveMatrix(root, options.matrixFile ?? null, { needCudaImageTags });
   if (!loaded.ok) return loaded;
@@ -57,7 +57,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     const variantChecked = runChecks(read, matrix, { profile: 'auto', sameProfileAs: checked.profile, releaseRequirements: true });
     return { variant, findings: [...read.diagnostics.map(diagnosticFinding), ...(variantChecked.ok ? variantChecked.findings : [])] };
   });
-  const findings = [...baseline, ...variantFindings(baseline, variantRuns), ...variants.notices].sort(compareFindings);
+  const pulled = variants.pulled === null ? null : runChecks(variants.pulled, matrix, { profile: 'auto', sameProfileAs: checked.profile });
+  const pulledFindings = pulled?.ok ? pulled.findings : [];
+  const findings = [...baseline, ...variantFindings(baseline, variantRuns), ...pulledFindings, ...variants.notices].sort(compareFindings);
   const result: CheckResult = {
     tool: { name: 'compat-guard', version: TOOL_VERSION },
     profile: checked.profile,

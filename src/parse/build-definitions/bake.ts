@@ -9,10 +9,6 @@ import { interpolate, type KnownVariable } from './interpolate.js';
 import { dockerfileInContext } from './paths.js';
 import type { BuildArg, BuildDefinitionsRead, Origin } from './types.js';
 
-export function isBakeFile(path: string): boolean {
-  return /^docker-bake(?:\.override)?\.(?:hcl|json)$/.test(path.slice(path.lastIndexOf('/') + 1));
-}
-
 const MAX_COMBINATIONS = 256;
 const MAX_INHERITS = 8;
 
@@ -23,7 +19,7 @@ interface Target {
 }
 
 export function readBake(path: string, text: string): BuildDefinitionsRead {
-  const read: BuildDefinitionsRead = { builds: [], notes: [] };
+  const read: BuildDefinitionsRead = { builds: [], images: [], notes: [] };
   const top = readHcl(text);
   const origin = (value: HclValue): Origin => ({ file: path, line: value.line });
   const variables = new Map<string, KnownVariable>();

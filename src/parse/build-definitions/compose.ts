@@ -4,16 +4,11 @@
 // `profiles` are builds too: the label says which profile builds them.
 
 import * as posix from 'node:path/posix';
-import type { Node } from 'yaml';
+import { isScalar, type Node } from 'yaml';
 import { interpolate, readDotenv, type KnownVariable } from './interpolate.js';
 import { dockerfileInContext } from './paths.js';
 import type { BuildArg, BuildDefinition, BuildDefinitionsRead, DefinitionFiles } from './types.js';
-import { lineOf, mapEntries, mapGet, readYaml, scalarText, seqItems, type YamlFile } from './yaml-nodes.js';
-
-export function isComposeFile(path: string): boolean {
-  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  return /^(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/.test(base);
-}
+import { lineOf, mapEntries, mapGet, positionOf, readYaml, scalarText, seqItems, type YamlFile } from './yaml-nodes.js';
 
 /** `extends` chains longer than this are cut (compose refuses cycles; we just stop). */
 const MAX_EXTENDS = 8;
@@ -25,17 +20,33 @@ interface ComposeDocument {
 }
 
 export function readCompose(path: string, text: string, files: DefinitionFiles): BuildDefinitionsRead {
-  const read: BuildDefinitionsRead = { builds: [], notes: [] };
+  const read: BuildDefinitionsRead = { builds: [], images: [], notes: [] };
   const document = openCompose(path, text, files, read);
   if (document === null) return read;
   for (const [name, , service] of mapEntries(document.yaml, mapGet(document.yaml, document.yaml.doc.contents, 'services'))) {
     const build = serviceBuild(document, service, files, read, 0);
-    if (build === null) continue;
+    if (build === null) {
+      if (mapGet(document.yaml, service, 'build') === null && mapGet(document.yaml, service, 'extends') === null) {
+        pulledImage(document, mapGet(document.yaml, service, 'image'), read);
+      }
+      continue;
+    }
     const profiles = seqItems(document.yaml, mapGet(document.yaml, service, 'profiles')).map((item) => scalarText(document.yaml, item)).filter(Boolean);
     const profile = profiles.length > 0 ? `, profile ${profiles.join(', ')}` : '';
     read.builds.push({ ...build, source: `${path} service ${name}${profile}` });
   }
   return read;
+}
+
+/** A service without a build runs its `image:` as pulled (with a build, `image:` only names the result). */
+function pulledImage(document: ComposeDocument, node: Node | null, read: BuildDefinitionsRead): void {
+  const written = scalarText(document.yaml, node);
+  if (node === null || written === null) return;
+  const ref = interpolate(written, document.variables).value;
+  if (ref === null || ref === '') return;
+  const at = positionOf(document.yaml, node);
+  const column = at.column + (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') ? 1 : 0);
+  read.images.push({ ref, file: document.path, line: at.line, column, endColumn: column + written.length });
 }
 
 function openCompose(path: string, text: string, files: DefinitionFiles, read: BuildDefinitionsRead): ComposeDocument | null {

@@ -8,11 +8,6 @@ import { tokenizeShell, type ShellWord } from '../shell-words.js';
 import { inRepository, isRemoteContext } from './paths.js';
 import type { BuildArg, BuildDefinition, DefinitionFiles, Origin } from './types.js';
 
-export function isBuildScript(path: string): boolean {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  return /\.(?:sh|bash)$/.test(base) || /^(?:GNU)?[Mm]akefile$/.test(base) || base.endsWith('.mk');
-}
-
 /** `docker build` flags that take a value (the next word, unless written `--flag=value`). */
 const VALUE_FLAGS = new Set([
   '-t', '--tag', '--target', '--platform', '--cache-from', '--cache-to', '--label', '--network', '--secret', '--ssh',

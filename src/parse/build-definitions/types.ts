@@ -25,8 +25,19 @@ export interface BuildDefinition {
   source: string;
 }
 
+/** An image a compose service runs as it is (`image:` without `build:`), pulled from a registry. */
+export interface PulledImage {
+  ref: string;
+  file: string;
+  line: number;
+  /** 1-based columns of the reference, `endColumn` exclusive. */
+  column: number;
+  endColumn: number;
+}
+
 export interface BuildDefinitionsRead {
   builds: BuildDefinition[];
+  images: PulledImage[];
   /** Build definitions that could not be read as written (YAML syntax, an unreadable matrix). */
   notes: Array<{ file: string; line: number; message: string }>;
 }

@@ -1,8 +1,9 @@
 // GitHub workflows: `docker/build-push-action` steps (`context`, `file`, `build-args`) and `run:`
 // steps with `docker build` lines, once per combination of the job's `strategy.matrix` (the product
 // of its lists, less `exclude`, with `include` as GitHub applies it). `${{ matrix.x }}` and
-// `${{ env.X }}` (a literal workflow, job or step `env:`) take their values; any other expression is
-// unknown. The value's origin is the matrix entry that holds it.
+// `${{ env.X }}` (a workflow, job or step `env:` entry, itself made of literals and matrix values)
+// take their values, and so do `$X` and `${X}` in a `run:` script when `env:` sets X; any other
+// expression is unknown. A value's origins are the matrix entry and the `env:` line it went through.
 
 import type { Node } from 'yaml';
 import { isMap, isScalar } from 'yaml';
@@ -10,10 +11,6 @@ import { dockerfileInContext, inRepository } from './paths.js';
 import { readBuildScript } from './script.js';
 import type { BuildArg, BuildDefinition, BuildDefinitionsRead, DefinitionFiles, Origin } from './types.js';
 import { lineOf, mapEntries, mapGet, readYaml, resolved, scalarText, seqItems, type YamlFile } from './yaml-nodes.js';
-
-export function isWorkflowFile(path: string): boolean {
-  return /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
-}
 
 /** GitHub runs at most 256 jobs per matrix; a bigger product is cut there. */
 const MAX_COMBINATIONS = 256;
@@ -31,11 +28,17 @@ interface StepScope {
   path: string;
   /** null: the matrix is an expression (`fromJSON(...)`), so no `matrix.x` is known. */
   combination: Combination | null;
-  env: Map<string, string | null>;
+  env: Map<string, EnvEntry>;
+}
+
+/** An `env:` entry as written (expressions in it are resolved per matrix combination). */
+interface EnvEntry {
+  text: string | null;
+  line: number;
 }
 
 export function readWorkflow(path: string, text: string, files: DefinitionFiles): BuildDefinitionsRead {
-  const read: BuildDefinitionsRead = { builds: [], notes: [] };
+  const read: BuildDefinitionsRead = { builds: [], images: [], notes: [] };
   const parsed = readYaml(text);
   if (!parsed.ok) {
     read.notes.push({ file: path, line: parsed.line, message: `not read as a workflow: ${parsed.message}` });
@@ -59,13 +62,10 @@ export function readWorkflow(path: string, text: string, files: DefinitionFiles)
   return read;
 }
 
-/** `env:` values without expressions; others are unknown (null). */
-function literalEnv(workflow: YamlFile, node: Node | null, inherited: Map<string, string | null>): Map<string, string | null> {
+/** `env:` entries over the inherited ones (a step's over its job's over the workflow's). */
+function literalEnv(workflow: YamlFile, node: Node | null, inherited: Map<string, EnvEntry>): Map<string, EnvEntry> {
   const env = new Map(inherited);
-  for (const [name, , value] of mapEntries(workflow, node)) {
-    const text = scalarText(workflow, value);
-    env.set(name, text === null || text.includes('${{') ? null : text);
-  }
+  for (const [name, key, value] of mapEntries(workflow, node)) env.set(name, { text: scalarText(workflow, value), line: lineOf(workflow, value ?? key) });
   return env;
 }
 
@@ -117,8 +117,7 @@ function stepBuilds(scope: StepScope, step: Node, files: DefinitionFiles): Array
   const run = resolved(workflow, mapGet(workflow, step, 'run'));
   const script = scalarText(workflow, run);
   if (run === null || script === null || !/\bdocker\b/.test(script)) return [];
-  const origins: Origin[] = [];
-  const substituted = substitute(script, scope, origins).text;
+  const substituted = shellVariables(substitute(script, scope, []).text, scope, []);
   // A block scalar's text starts on the line after its `|` or `>`.
   const block = isScalar(run) && (run.type === 'BLOCK_LITERAL' || run.type === 'BLOCK_FOLDED');
   const firstLine = lineOf(workflow, run) + (block ? 1 : 0);
@@ -137,7 +136,7 @@ function withMatrixOrigins(arg: BuildArg, script: string, scope: StepScope): Bui
   const word = new RegExp(`--build-arg[= ]+["']?${escapeRegExp(arg.name)}=((?:\\$\\{\\{[^}]*\\}\\}|\\S)*)`).exec(script);
   if (word === null) return arg;
   const origins: Origin[] = [];
-  substitute(word[1] as string, scope, origins);
+  shellVariables(substitute(word[1] as string, scope, origins).text, scope, origins);
   return { ...arg, origins: [...origins, ...arg.origins] };
 }
 
@@ -175,10 +174,31 @@ function buildPushAction(scope: StepScope, inputs: Node | null): Omit<BuildDefin
   return { dockerfile, args };
 }
 
+/**
+ * `$X` and `${X}` in a `run:` script, for the X that `env:` sets (the shell could set X again; scripts
+ * that build images rarely do). Other variables stay as written, and make their word unknown.
+ */
+function shellVariables(script: string, scope: StepScope, origins: Origin[]): string {
+  return script.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (whole, braced: string | undefined, plain: string | undefined) => {
+    const entry = scope.env.get((braced ?? plain) as string);
+    return entry === undefined ? whole : envValue(entry, scope, origins);
+  });
+}
+
+/** An `env:` entry's value with its expressions resolved (`env.*` in it is not looked up again). */
+function envValue(entry: EnvEntry, scope: StepScope, origins: Origin[]): string {
+  if (entry.text === null) return UNKNOWN;
+  const used: Origin[] = [];
+  const value = substitute(entry.text, { ...scope, env: new Map() }, used).text;
+  origins.push(...used, { file: scope.path, line: entry.line });
+  return value;
+}
+
 /** The text with each `${{ ... }}` replaced by its value, or by the unknown marker. */
 function substitute(text: string, scope: StepScope, origins: Origin[]): { text: string } {
   return {
-    text: text.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_whole, expression: string) => {
+    text: text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_whole, written: string) => {
+      const expression = written.trim();
       const matrixPath = /^matrix((?:\.[A-Za-z0-9_-]+)+)$/.exec(expression);
       if (matrixPath) {
         const [key, ...rest] = (matrixPath[1] as string).slice(1).split('.');
@@ -192,7 +212,8 @@ function substitute(text: string, scope: StepScope, origins: Origin[]): { text: 
         return value;
       }
       const envName = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expression);
-      return (envName && scope.env.get(envName[1] as string)) ?? UNKNOWN;
+      const entry = envName === null ? undefined : scope.env.get(envName[1] as string);
+      return entry === undefined ? UNKNOWN : envValue(entry, scope, origins);
     }),
   };
 }

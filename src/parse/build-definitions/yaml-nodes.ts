@@ -87,3 +87,11 @@ export function lineOf(file: YamlFile, node: unknown, fallback = 1): number {
   const range = (node as { range?: [number, number, number] } | null)?.range;
   return range === undefined ? fallback : file.lineCounter.linePos(range[0]).line;
 }
+
+/** The 1-based line and column where a node starts. */
+export function positionOf(file: YamlFile, node: unknown): { line: number; column: number } {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  if (range === undefined) return { line: 1, column: 1 };
+  const { line, col } = file.lineCounter.linePos(range[0]);
+  return { line, column: col };
+}
