@@ -176,3 +176,28 @@ test('variants: a finding of the defaults is not repeated, one of every variant 
   ]);
   assert.deepEqual(found[0]?.related?.map((location) => location.line), [16, 17]);
 });
+
+test('build scripts: flags with values are skipped, --build-arg= and --file= read, a build arg without a value is unknown', () => {
+  const read = readBuildDefinitions(['tools/release.sh'], memoryFiles({
+    'tools/release.sh': [
+      'docker buildx build --platform linux/amd64 -t x:1 --build-arg=A=1 --build-arg B --file=img/Dockerfile.gpu --target prod img',
+      'docker build -t "$TAG" --build-arg C=\'two words\' ../img',
+      'echo docker build',
+      '',
+    ].join('\n'),
+    'img/Dockerfile.gpu': 'FROM x\n',
+    'img/Dockerfile': 'FROM y\n',
+  }));
+  assert.deepEqual(read.builds.map((build) => `${build.dockerfile} ${argsOf(build)} (${build.source})`), [
+    'img/Dockerfile.gpu A=1 B=? (tools/release.sh:1 docker build)',
+    'img/Dockerfile C=two words (tools/release.sh:2 docker build)',
+  ]);
+});
+
+test('docker-bake.json: targets with context, dockerfile and args', () => {
+  const read = readBuildDefinitions(['ci/docker-bake.json'], memoryFiles({
+    'ci/docker-bake.json': '{\n  "variable": {"CUDA": {"default": "12.1.1"}},\n  "target": {\n    "gpu": {\n      "context": "../img",\n      "dockerfile": "Dockerfile.gpu",\n      "args": {"CUDA_VERSION": "${CUDA}", "OTHER": "x"}\n    }\n  }\n}\n',
+  }));
+  assert.deepEqual(read.builds.map((build) => `${build.dockerfile} ${argsOf(build)} (${build.source})`), ['img/Dockerfile.gpu CUDA_VERSION=12.1.1 OTHER=x (ci/docker-bake.json target gpu)']);
+  assert.deepEqual(read.builds[0]?.args[0]?.origins, [{ file: 'ci/docker-bake.json', line: 2 }, { file: 'ci/docker-bake.json', line: 7 }]);
+});
