@@ -201,3 +201,29 @@ test('docker-bake.json: targets with context, dockerfile and args', () => {
   assert.deepEqual(read.builds.map((build) => `${build.dockerfile} ${argsOf(build)} (${build.source})`), ['img/Dockerfile.gpu CUDA_VERSION=12.1.1 OTHER=x (ci/docker-bake.json target gpu)']);
   assert.deepEqual(read.builds[0]?.args[0]?.origins, [{ file: 'ci/docker-bake.json', line: 2 }, { file: 'ci/docker-bake.json', line: 7 }]);
 });
+
+test('hostile build definitions: deep HCL nesting, unclosed expressions and alias bombs are read in bounded time', () => {
+  const started = performance.now();
+  assert.equal(readHcl(`x = ${'['.repeat(100_000)}`).get('x')?.kind, 'list');
+  readHcl('a {'.repeat(100_000));
+  const unclosed = `jobs:\n  j:\n    steps:\n      - run: docker build --build-arg A=${'${{ x '.repeat(50_000)} .\n`;
+  // The shell reads the unclosed `${` to the end of the script: no context, so no build.
+  assert.deepEqual(readBuildDefinitions(['.github/workflows/a.yml'], memoryFiles({ '.github/workflows/a.yml': unclosed, Dockerfile: '' })).builds, []);
+  const bomb = [
+    'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+    'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+    'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+    'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+    'jobs:',
+    '  j:',
+    '    strategy:',
+    '      matrix:',
+    '        v: [*d, *d]',
+    '        exclude: [{v: *d}]',
+    '    steps:',
+    '      - run: docker build --build-arg A=${{ matrix.v }} .',
+    '',
+  ].join('\n');
+  assert.equal(readBuildDefinitions(['.github/workflows/a.yml'], memoryFiles({ '.github/workflows/a.yml': bomb, Dockerfile: '' })).builds.length, 2);
+  assert.ok(performance.now() - started < 10_000);
+});

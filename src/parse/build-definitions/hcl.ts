@@ -66,8 +66,12 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** Lists and objects nested deeper than this are read as `other` (bake files nest two or three levels). */
+const MAX_DEPTH = 32;
+
 class Parser {
   private at = 0;
+  private depth = 0;
   constructor(private readonly tokens: Token[]) {}
 
   private peek(): Token | undefined {
@@ -80,6 +84,15 @@ class Parser {
 
   /** A body: attributes and blocks until `}` or the end; blocks become nested objects keyed by their labels. */
   body(): Map<string, HclValue> {
+    this.depth += 1;
+    try {
+      return this.blockBody();
+    } finally {
+      this.depth -= 1;
+    }
+  }
+
+  private blockBody(): Map<string, HclValue> {
     const entries = new Map<string, HclValue>();
     for (;;) {
       this.skipNewlines();
@@ -103,6 +116,10 @@ class Parser {
         continue;
       }
       this.at += 1;
+      if (this.depth >= MAX_DEPTH) {
+        this.skipLine();
+        continue;
+      }
       const block: HclValue = { kind: 'object', entries: this.body(), line: first.line };
       this.at += 1;
       // `target "app" {}` lands at entries.target.entries.app.
@@ -138,6 +155,19 @@ class Parser {
     this.skipNewlines();
     const token = this.peek();
     if (token === undefined) return { kind: 'other', line: 1 };
+    if (this.depth >= MAX_DEPTH) {
+      this.skipLine();
+      return { kind: 'other', line: token.line };
+    }
+    this.depth += 1;
+    try {
+      return this.value(token);
+    } finally {
+      this.depth -= 1;
+    }
+  }
+
+  private value(token: Token): HclValue {
     const start = this.at;
     let value: HclValue;
     if (token.kind === 'string') {

@@ -81,7 +81,7 @@ function matrixCombinations(workflow: YamlFile, path: string, matrix: Node): Com
     combinations = combinations.flatMap((combination) => entries.map((value) => new Map(combination).set(key, value))).slice(0, MAX_COMBINATIONS);
   }
   const excludes = seqItems(workflow, mapGet(workflow, matrix, 'exclude')).map((item) => objectEntries(workflow, item, entry));
-  combinations = combinations.filter((combination) => !excludes.some((exclude) => exclude.size > 0 && [...exclude].every(([key, value]) => sameValue(combination.get(key), value))));
+  combinations = combinations.filter((combination) => !excludes.some((exclude) => exclude.size > 0 && [...exclude].every(([key, value]) => sameValue(workflow, combination.get(key), value))));
   const originalKeys = new Set(lists.map(([key]) => key));
   const originals = [...combinations];
   for (const item of seqItems(workflow, mapGet(workflow, matrix, 'include'))) {
@@ -89,7 +89,7 @@ function matrixCombinations(workflow: YamlFile, path: string, matrix: Node): Com
     let added = false;
     for (const combination of originals) {
       // An include joins every original combination whose original values it does not change.
-      if ([...include].every(([key, value]) => !originalKeys.has(key) || sameValue(combination.get(key), value))) {
+      if ([...include].every(([key, value]) => !originalKeys.has(key) || sameValue(workflow, combination.get(key), value))) {
         for (const [key, value] of include) combination.set(key, value);
         added = true;
       }
@@ -103,8 +103,15 @@ function objectEntries(workflow: YamlFile, node: Node, entry: (node: Node) => Ma
   return new Map(mapEntries(workflow, node).flatMap(([key, , value]) => (value === null ? [] : [[key, entry(value)] as [string, MatrixEntry]])));
 }
 
-function sameValue(a: MatrixEntry | undefined, b: MatrixEntry): boolean {
-  return a !== undefined && JSON.stringify(a.node.toJSON()) === JSON.stringify(b.node.toJSON());
+/** Whether two matrix values are equal, as GitHub compares them; values that alias too much never are. */
+function sameValue(workflow: YamlFile, a: MatrixEntry | undefined, b: MatrixEntry): boolean {
+  if (a === undefined) return false;
+  try {
+    const json = (entry: MatrixEntry): string => JSON.stringify(entry.node.toJS(workflow.doc, { maxAliasCount: 100 }));
+    return json(a) === json(b);
+  } catch {
+    return false;
+  }
 }
 
 function stepBuilds(scope: StepScope, step: Node, files: DefinitionFiles): Array<Omit<BuildDefinition, 'source'>> {
@@ -196,26 +203,41 @@ function envValue(entry: EnvEntry, scope: StepScope, origins: Origin[]): string 
 
 /** The text with each `${{ ... }}` replaced by its value, or by the unknown marker. */
 function substitute(text: string, scope: StepScope, origins: Origin[]): { text: string } {
-  return {
-    text: text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_whole, written: string) => {
-      const expression = written.trim();
-      const matrixPath = /^matrix((?:\.[A-Za-z0-9_-]+)+)$/.exec(expression);
-      if (matrixPath) {
-        const [key, ...rest] = (matrixPath[1] as string).slice(1).split('.');
-        const entry = scope.combination?.get(key as string);
-        if (entry === undefined) return UNKNOWN;
-        let node: Node | null = entry.node;
-        for (const part of rest) node = mapGet(scope.workflow, node, part);
-        const value = scalarText(scope.workflow, node);
-        if (value === null) return UNKNOWN;
-        origins.push(rest.length > 0 && node !== null ? { file: scope.path, line: lineOf(scope.workflow, node) } : entry.origin);
-        return value;
-      }
-      const envName = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expression);
-      const entry = envName === null ? undefined : scope.env.get(envName[1] as string);
-      return entry === undefined ? UNKNOWN : envValue(entry, scope, origins);
-    }),
-  };
+  return { text: replaceExpressions(text, (written) => expressionValue(written.trim(), scope, origins)) };
+}
+
+/**
+ * `text` with `replace` applied to the inside of each `${{ ... }}`. A scan, not a lazy regular
+ * expression: thousands of unclosed `${{` would make that one quadratic.
+ */
+function replaceExpressions(text: string, replace: (inside: string) => string): string {
+  let replaced = '';
+  let at = 0;
+  for (let open = text.indexOf('${{'); open >= 0; open = text.indexOf('${{', at)) {
+    const close = text.indexOf('}}', open + 3);
+    if (close < 0) break;
+    replaced += text.slice(at, open) + replace(text.slice(open + 3, close));
+    at = close + 2;
+  }
+  return replaced + text.slice(at);
+}
+
+function expressionValue(expression: string, scope: StepScope, origins: Origin[]): string {
+  const matrixPath = /^matrix((?:\.[A-Za-z0-9_-]+)+)$/.exec(expression);
+  if (matrixPath) {
+    const [key, ...rest] = (matrixPath[1] as string).slice(1).split('.');
+    const entry = scope.combination?.get(key as string);
+    if (entry === undefined) return UNKNOWN;
+    let node: Node | null = entry.node;
+    for (const part of rest) node = mapGet(scope.workflow, node, part);
+    const value = scalarText(scope.workflow, node);
+    if (value === null) return UNKNOWN;
+    origins.push(rest.length > 0 && node !== null ? { file: scope.path, line: lineOf(scope.workflow, node) } : entry.origin);
+    return value;
+  }
+  const envName = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expression);
+  const entry = envName === null ? undefined : scope.env.get(envName[1] as string);
+  return entry === undefined ? UNKNOWN : envValue(entry, scope, origins);
 }
 
 function escapeRegExp(text: string): string {
