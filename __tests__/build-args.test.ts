@@ -227,3 +227,11 @@ test('hostile build definitions: deep HCL nesting, unclosed expressions and alia
   assert.equal(readBuildDefinitions(['.github/workflows/a.yml'], memoryFiles({ '.github/workflows/a.yml': bomb, Dockerfile: '' })).builds.length, 2);
   assert.ok(performance.now() - started < 10_000);
 });
+
+test('a check of chosen paths still uses the build arguments of their builds, and leaves compose images it was not pointed at alone', async () => {
+  const outcome = await runCheck({ root: `${FIXTURES}compose`, paths: ['Dockerfile'], env: {} });
+  assert.ok(outcome.ok);
+  assert.deepEqual(outcome.result.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.file}:${finding.line} ${finding.rule}`), [
+    'Dockerfile:3 cuda-image-tag-unknown',
+  ]);
+});

@@ -29,12 +29,17 @@ export interface BuildVariantsRead {
   notices: Finding[];
 }
 
-export async function readBuildVariants(root: string, parse: ParseResult, options: ReadOptions): Promise<BuildVariantsRead> {
+/**
+ * `pulledImages`: read the images compose services pull too (when the whole repository is checked; a
+ * check of chosen paths checks what they build, not compose files it was not pointed at).
+ */
+export async function readBuildVariants(root: string, parse: ParseResult, options: ReadOptions, pulledImages: boolean): Promise<BuildVariantsRead> {
   const read: BuildVariantsRead = { runs: [], pulled: null, notices: [] };
   const dockerfiles = parse.files.filter((file) => file.kind === 'dockerfile').map((file) => file.path);
+  if (dockerfiles.length === 0 && !pulledImages) return read;
   const definitionFiles = listFiles(root, isBuildDefinitionFile);
   if (dockerfiles.length === 0 && !definitionFiles.some(isComposeFile)) return read;
-  // Loaded only when there is a Dockerfile: the readers bring the yaml package, a sizeable part of a small check's start-up.
+  // Loaded only when there is a Dockerfile or a compose file: the readers bring the yaml package, a sizeable part of a small check's start-up.
   const { readBuildDefinitions } = await import('./parse/build-definitions/index.js');
   const source = createFileSource(root);
   const files: DefinitionFiles = {
@@ -47,7 +52,7 @@ export async function readBuildVariants(root: string, parse: ParseResult, option
     isFile: (path) => source.isFile(path),
   };
   const definitions = readBuildDefinitions(definitionFiles, files);
-  read.pulled = pulledImages(definitions.images, files);
+  if (pulledImages) read.pulled = pulledImageFiles(definitions.images, files);
   for (const note of definitions.notes) read.notices.push(notice(note.file, note.line, `${note.message}; the build arguments it may pass are not checked`));
   for (const dockerfile of dockerfiles) {
     const text = files.read(dockerfile);
@@ -64,7 +69,7 @@ export async function readBuildVariants(root: string, parse: ParseResult, option
   return read;
 }
 
-function pulledImages(images: readonly PulledImage[], files: DefinitionFiles): ParseResult | null {
+function pulledImageFiles(images: readonly PulledImage[], files: DefinitionFiles): ParseResult | null {
   const byFile = new Map<string, ParsedFile>();
   for (const image of images) {
     const parsed = parseImageRef(image.ref);

@@ -37,7 +37,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const readOptions = { env: expandableEnvironment(options.env ?? process.env), pack: true };
   const parse = readRepository(root, options.paths ?? [], readOptions);
   // Each Dockerfile again with the build arguments its compose files, workflows, bake files and scripts pass.
-  const variants = await readBuildVariants(root, parse, readOptions);
+  const variants = await readBuildVariants(root, parse, readOptions, (options.paths ?? []).length === 0);
   const needCudaImageTags = [parse, ...variants.runs.map((run) => run.parse), ...(variants.pulled ? [variants.pulled] : [])]
     .some((read) => read.files.some((file) => file.images.some((image) => image.name.endsWith('nvidia/cuda'))));
   const loaded = await loadEffectiveMatrix(root, options.matrixFile ?? null, { needCudaImageTags });
