@@ -18,7 +18,7 @@ export function severityRank(severity: Severity): number {
   return severity === 'error' ? 2 : severity === 'warning' ? 1 : 0;
 }
 
-export type FileKind = 'requirements' | 'constraints' | 'pyproject' | 'dockerfile';
+export type FileKind = 'requirements' | 'constraints' | 'pyproject' | 'dockerfile' | 'conda';
 
 /** Where a token sits in its file. */
 export interface Span {
@@ -59,6 +59,12 @@ export interface Requirement {
    *  `project.optional-dependencies.gpu`, `dependency-groups.dev`, `build-system.requires`,
    *  `tool.poetry.dependencies`. */
   group?: string;
+  /**
+   * Set when conda (or mamba, micromamba) installs it, not pip: a conda package spec, its `name` the
+   * conda package (`pytorch`), its `key` the PyPI project it is (`torch`), its specifier the PEP 440
+   * set of the versions conda admits (parse/conda-spec.ts). Absent for pip's requirements.
+   */
+  installer?: 'conda';
 }
 
 /** Where a fact's token sits: its line, and its columns when known. */
@@ -152,6 +158,8 @@ export interface ParsedFile {
   indexes: IndexFact[];
   includes: Include[];
   suppressions: Suppression[];
+  /** conda environment files: the `channels:` entries, in order. */
+  channels?: Array<{ name: string } & FactPosition>;
   /** pyproject.toml `requires-python` (or Poetry's `python = "^3.10"`, translated), as a PEP 440 specifier. */
   requiresPython?: ({ specifier: string } & FactPosition) | null;
 }

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, FileKind } from '../model.js';
+import { isCondaEnvironmentName } from './conda-environment.js';
 import { isIgnored, parseGitignore, type IgnoreRules } from './gitignore.js';
 import { globToRegExp, hasGlobChars } from './glob.js';
 
@@ -49,6 +50,7 @@ export function kindOfPath(relativePath: string): FileKind | null {
   ) {
     return 'dockerfile';
   }
+  if (isCondaEnvironmentName(base)) return 'conda';
   if (/^constraints.*\.txt$/i.test(base)) return 'constraints';
   if (/^requirements.*\.txt$/i.test(base)) return 'requirements';
   // pip-tools inputs; MANIFEST.in is setuptools' file list, not requirements.
@@ -63,6 +65,7 @@ function kindOfExplicitPath(relativePath: string): FileKind {
   if (known) return known;
   const lower = relativePath.toLowerCase();
   if (lower.endsWith('.toml')) return 'pyproject';
+  if (lower.endsWith('.yml') || lower.endsWith('.yaml')) return 'conda';
   if (/(docker|container)file/.test(lower)) return 'dockerfile';
   return 'requirements';
 }

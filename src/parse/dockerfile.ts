@@ -122,7 +122,7 @@ class DockerfileReader {
       path, kind: 'dockerfile', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [],
     };
     this.facts = {
-      requirements: this.file.requirements, python: this.file.python, includes: this.file.includes,
+      requirements: this.file.requirements, python: this.file.python, cuda: this.file.cuda, includes: this.file.includes,
       indexes: this.file.indexes, problems: this.problems,
     };
   }

@@ -3,6 +3,7 @@
 
 import * as posix from 'node:path/posix';
 import type { Diagnostic, FileKind, Include, InstallSet, ParsedFile, ParseResult } from '../model.js';
+import { isCondaEnvironment, parseCondaEnvironment } from './conda-environment.js';
 import { createFileSource, discoverFiles, type DiscoveredFile, type FileSource } from './discover.js';
 import { parseDockerfile, type DockerStage } from './dockerfile.js';
 import { RequirementPacker } from './packed.js';
@@ -102,7 +103,11 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
     reading.diagnostics.push({ file: path, line: at.line, column: at.column, severity, message: `${path}: ${message}` });
   }
   let parsed: { file: ParsedFile; diagnostics: Diagnostic[] };
-  if (kind === 'dockerfile') {
+  if (kind === 'conda') {
+    // `environment-gpu.yml` or `conda.yaml` without `dependencies:` is some other tool's file.
+    if (!isCondaEnvironment(decoded.text)) return null;
+    parsed = parseCondaEnvironment(path, decoded.text, { env: reading.env, strings: reading.strings });
+  } else if (kind === 'dockerfile') {
     const buildArgs = reading.buildArgs.get(path);
     const dockerfile = parseDockerfile(path, decoded.text, buildArgs ? { buildArgs } : {});
     reading.stages.set(path, dockerfile.stages);
@@ -211,6 +216,8 @@ function buildInstallSets(files: readonly ParsedFile[], reading: Reading): Insta
   const closures = new Map<string, string[]>();
   const reached = new Set<string>();
   for (const file of files) {
+    // A file an environment's pip list installs is checked with the environment.
+    if (file.kind === 'conda') for (const path of closure([file.path], reading.files)) reached.add(path);
     if ((file.kind === 'requirements' || file.kind === 'constraints') && !included.has(file.path)) {
       const installed = closure([file.path], reading.files);
       closures.set(file.path, installed);
@@ -228,6 +235,9 @@ function buildInstallSets(files: readonly ParsedFile[], reading: Reading): Insta
       sets.push({ id: file.path, file: file.path, stages: null, files: installed });
     } else if (file.kind === 'pyproject') {
       sets.push({ id: file.path, file: file.path, stages: null, files: [file.path] });
+    } else if (file.kind === 'conda') {
+      // An environment is an install set of its own, with the files its pip list installs.
+      sets.push({ id: file.path, file: file.path, stages: null, files: closure([file.path], reading.files) });
     } else {
       for (const set of dockerfileSets(file, reading)) sets.push(set);
     }
