@@ -2,6 +2,7 @@
 // checked once per distinct set, a variant's findings named by it and related to where its values are.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { variantFindings, variantsOf } from '../src/check/variants.js';
@@ -233,5 +234,14 @@ test('a check of chosen paths still uses the build arguments of their builds, an
   assert.ok(outcome.ok);
   assert.deepEqual(outcome.result.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.file}:${finding.line} ${finding.rule}`), [
     'Dockerfile:3 cuda-image-tag-unknown',
+  ]);
+});
+
+test('workflow: a step whose if: leaves a combination out does not build it, and an if: that cannot be read about the matrix builds nothing', () => {
+  const workflow = readFileSync(`${FIXTURES}workflow/.github/workflows/docker.yml`, 'utf8');
+  const read = readBuildDefinitions(['.github/workflows/docker.yml'], memoryFiles({ '.github/workflows/docker.yml': workflow, 'docker/Dockerfile': '' }));
+  assert.deepEqual(read.builds.filter((build) => build.source.endsWith('conditional')).map(argsOf), [
+    'CUDA_VERSION=12.1.1 UBUNTU_VERSION=22.04',
+    'CUDA_VERSION=12.1.1 UBUNTU_VERSION=22.04',
   ]);
 });

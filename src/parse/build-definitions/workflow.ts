@@ -54,12 +54,37 @@ export function readWorkflow(path: string, text: string, files: DefinitionFiles)
     for (const step of seqItems(workflow, mapGet(workflow, job, 'steps'))) {
       for (const combination of combinations) {
         const scope: StepScope = { workflow, path, combination, env: literalEnv(workflow, mapGet(workflow, step, 'env'), jobEnv) };
+        // A combination the job's or the step's `if:` may leave out is not a build we can vouch for.
+        if (!mayRun(scope, mapGet(workflow, job, 'if')) || !mayRun(scope, mapGet(workflow, step, 'if'))) continue;
         const source = `${path} ${combination !== null && combination.size > 0 ? 'matrix' : 'job'} ${jobId}`;
         for (const build of stepBuilds(scope, step, files)) read.builds.push({ ...build, source });
       }
     }
   }
   return read;
+}
+
+/**
+ * Whether an `if:` lets this combination run, as far as the matrix decides it: `matrix.x == 'v'` and
+ * `!=` clauses joined by `&&` are evaluated; other clauses that name the matrix (`||`, functions,
+ * parentheses) make it unknown, which counts as not running. Clauses about anything else (the event,
+ * the branch) are taken to hold: the build is one the project defines.
+ */
+function mayRun(scope: StepScope, condition: Node | null): boolean {
+  const written = scalarText(scope.workflow, condition);
+  if (written === null || !written.includes('matrix')) return true;
+  const expression = written.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1');
+  if (/\|\||[()]/.test(expression)) return false;
+  return expression.split('&&').every((clause) => {
+    if (!clause.includes('matrix')) return true;
+    const comparison = /^\s*matrix((?:\.[A-Za-z0-9_-]+)+)\s*(==|!=)\s*(?:'([^']*)'|"([^"]*)"|([A-Za-z0-9_.-]+))\s*$/.exec(clause);
+    if (comparison === null) return false;
+    const value = expressionValue(`matrix${comparison[1] as string}`, scope, []);
+    if (value === UNKNOWN) return false;
+    const literal = comparison[3] ?? comparison[4] ?? comparison[5] ?? '';
+    // GitHub compares strings without regard to case.
+    return (value.toLowerCase() === literal.toLowerCase()) === (comparison[2] === '==');
+  });
 }
 
 /** `env:` entries over the inherited ones (a step's over its job's over the workflow's). */
