@@ -3,7 +3,9 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readBuildVariants } from './build-variants.js';
 import { compareFindings, runChecks } from './check/index.js';
+import { variantFindings } from './check/variants.js';
 import type { CheckResult } from './engine-types.js';
 import { loadEffectiveMatrix } from './matrix/effective.js';
 import type { Diagnostic, Finding, ParseResult } from './model.js';
@@ -62,8 +64,12 @@ export type CheckOutcome = { ok: true; result: CheckResult } | { ok: false; erro
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const root = path.resolve(options.root);
   if (!isFolder(root)) return { ok: false, error: `root ${options.root} is not a folder` };
-  const parse = readRepository(root, options.paths ?? [], { env: expandableEnvironment(options.env ?? process.env), pack: true });
-  const needCudaImageTags = parse.files.some((file) => file.images.some((image) => image.name.endsWith('nvidia/cuda')));
+  const readOptions = { env: expandableEnvironment(options.env ?? process.env), pack: true };
+  const parse = readRepository(root, options.paths ?? [], readOptions);
+  // Each Dockerfile again with the build arguments its compose files, workflows, bake files and scripts pass.
+  const variants = await readBuildVariants(root, parse, readOptions, (options.paths ?? []).length === 0);
+  const needCudaImageTags = [parse, ...variants.runs.map((run) => run.parse), ...(variants.pulled ? [variants.pulled] : [])]
+    .some((read) => read.files.some((file) => file.images.some((image) => image.name.endsWith('nvidia/cuda'))));
   const loaded = await loadEffectiveMatrix(root, options.matrixFile ?? null, { needCudaImageTags });
   if (!loaded.ok) return loaded;
   const matrix = loaded.matrix;
@@ -108,7 +114,14 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     }
   }
 
-  const findings = [...parse.diagnostics.map(diagnosticFinding), ...checked.findings, ...indexFindings, ...(remote?.findings ?? [])].sort(compareFindings);
+  const baseline = [...parse.diagnostics.map(diagnosticFinding), ...checked.findings];
+  const variantRuns = variants.runs.map(({ variant, parse: read }) => {
+    const variantChecked = runChecks(read, matrix, { profile: 'auto', sameProfileAs: checked.profile, releaseRequirements: true });
+    return { variant, findings: [...read.diagnostics.map(diagnosticFinding), ...(variantChecked.ok ? variantChecked.findings : [])] };
+  });
+  const pulled = variants.pulled === null ? null : runChecks(variants.pulled, matrix, { profile: 'auto', sameProfileAs: checked.profile });
+  const pulledFindings = pulled?.ok ? pulled.findings : [];
+  const findings = [...baseline, ...variantFindings(baseline, variantRuns), ...pulledFindings, ...variants.notices, ...indexFindings, ...(remote?.findings ?? [])].sort(compareFindings);
   const result: CheckResult = {
     tool: { name: 'compat-guard', version: TOOL_VERSION },
     profile: checked.profile,

@@ -216,6 +216,19 @@ function exclusions(targets: readonly string[]): Array<(file: string) => boolean
     });
 }
 
+/**
+ * The repository's files that `accept` takes (besides the files checked: build definitions), walked
+ * as discovery walks (.gitignore, skipped folders, symlinked folders not followed); walk warnings are
+ * discoverFiles' to give, so they are not repeated here.
+ */
+export function listFiles(root: string, accept: (relativePath: string) => boolean): string[] {
+  const files: string[] = [];
+  walk(root, '', [], (file) => {
+    if (accept(file)) files.push(file);
+  });
+  return files.sort();
+}
+
 /** Breadth-first, iterative (deep trees cannot overflow the stack), symlinked folders not followed. */
 function walk(root: string, start: string, diagnostics: Diagnostic[], onFile: (relativePath: string, plain: boolean) => void): void {
   // A start folder given by the user may itself be (or lie below) a symlink: its files are not plain.
