@@ -98,12 +98,13 @@ export function readInputs(
     };
   }
   const recordName = optional('record-profile');
+  const recordFile = optional('record-profile-file');
   if (recordName !== undefined) {
     const problem = profileNameProblem(recordName);
     if (problem !== null) return { ok: false, error: `Input 'record-profile': ${printable(problem)}.` };
     if (!flags['runtime-check']) return { ok: false, error: `Input 'record-profile' records what the runtime check verified: set runtime-check: true as well.` };
   }
-  const recordProfile = recordName === undefined ? null : { name: recordName, file: path.resolve(where.cwd, optional('record-profile-file') ?? defaultRecordFile(recordName)) };
+  const recordProfile = recordName === undefined ? null : { name: recordName, file: path.resolve(where.cwd, recordFile ?? defaultRecordFile(recordName)) };
   return {
     ok: true,
     inputs: {
