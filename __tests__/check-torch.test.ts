@@ -124,3 +124,17 @@ test('torch-index-label-mismatch stays silent when an index serves the label, wh
     assert.deepEqual(indexLabelFindings({ 'requirements.txt': text }), [], text);
   }
 });
+
+test('a CUDA variant missing from a release the data does not list completely is a notice, not an error', () => {
+  // torch 2.10's row is RELEASE.md's headline list (cu126, cu128, cu130); the index also serves cu129.
+  const incomplete = findings(parseTexts({ 'requirements.txt': '--extra-index-url https://download.pytorch.org/whl/cu129\ntorch==2.10.0+cu129\n' }));
+  assert.deepEqual(incomplete.map((finding) => `${finding.severity} ${finding.rule} -> ${finding.fix}`), [
+    'notice torch-cuda-variant-missing -> null',
+    'notice torch-cuda-variant-missing -> null',
+  ]);
+  assert.match(incomplete[0]?.message ?? '', /is not verified: torch 2\.10's headline variants are cu126, cu128, cu130 .* the bundled list of 2026-11-22 is not the wheel index's complete list/);
+  // torch 2.4's row is the index's complete list: a cu117 build of it does not exist.
+  const complete = findings(parseTexts({ 'requirements.txt': '--index-url https://download.pytorch.org/whl/cu117\ntorch==2.4.1\n' }));
+  assert.deepEqual(complete.map((finding) => `${finding.severity} ${finding.rule}`), ['error torch-cuda-variant-missing']);
+  assert.match(complete[0]?.message ?? '', /published for cu118, cu121, cu124 and no other CUDA variant/);
+});

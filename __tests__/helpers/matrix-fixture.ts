@@ -92,9 +92,11 @@ export const FACT_SOURCES: Facts['sources'] = {
 export function testFacts(): Facts {
   return {
     torch: TORCH_RELEASES.map(([torch, torchvision, torchaudio, pythonMin, pythonMax]) => ({ torch, torchvision, torchaudio, pythonMin, pythonMax })),
-    torchCuda: TORCH_CUDA.map(([torch, cuda]) => ({ torch, cuda })),
+    // The bundled table marks the minors up to 2.8 as the index's complete list.
+    torchCuda: TORCH_CUDA.map(([torch, cuda]) => ({ torch, cuda, complete: Number(torch.split('.')[0]) < 2 || Number(torch.split('.')[1]) <= 8 })),
     cudaDrivers: CUDA_DRIVERS.map(([cuda, minDriver, minorCompatMinDriver]) => ({ cuda, minDriver, minorCompatMinDriver: minorCompatMinDriver || null })),
     cudaImageTags: { ...CUDA_IMAGE_TAGS },
+    asOf: { torchCuda: '2026-11-22', cudaImageTags: '2025-12' },
     sources: { ...FACT_SOURCES },
   };
 }

@@ -1,22 +1,25 @@
 // CUDA base images: does the nvidia/cuda tag exist, is it still supported, does its toolkit suit the
 // torch build the stage installs, and which host driver it needs.
 //
-// Facts (data/FACTS.md 1-3): nvidia/cuda tags always carry the full X.Y.Z version and end-of-life tags
-// are deleted from Docker Hub six months after EOL; torch wheels bundle their own CUDA runtime, so the
+// Facts (data/FACTS.md 1-3, 14): nvidia/cuda tags always carry the full X.Y.Z version and end-of-life
+// tags are deleted from Docker Hub six months after EOL; the bundled tag list is a snapshot, so a tag
+// past it is only a notice (cuda-tags.ts decides); torch wheels bundle their own CUDA runtime, so the
 // image's CUDA only matters to nvcc, which torch's cpp_extension refuses when its major version
 // differs from torch.version.cuda (and warns about on a minor difference).
 
 import type { CudaDriver, Facts } from '../matrix/types.js';
 import type { Finding, ImageRef, ParsedFile, RuleInfo, Severity } from '../model.js';
 import { factSpan, ownValue, profileAllows, type CheckContext, type InFile, type SetView } from './context.js';
-import { cudaTagIndex, isNvidiaCudaImage, parseCudaTag, withTag, type CudaTag, type CudaTagIndex } from './cuda-tags.js';
+import { cudaTagIndex, isNvidiaCudaImage, parseCudaTag, SUPPORT_POLICY_SOURCE, unlistedTag, withTag, type CudaTag } from './cuda-tags.js';
 import { makeFinding, type Place } from './findings.js';
 import type { FindingSink } from './finding-cap.js';
 import { instead, nvidiaImageSubject, sideToChange, torchCudaSubjects, type Subject } from './subjects.js';
 import { compareDotted, minorOf } from './versions.js';
+import { CUDA_IMAGE_TAG_UNVERIFIED, unverifiedTagFinding } from './rules/cuda-image-tag-unverified.js';
 
 export const CUDA_RULES: readonly RuleInfo[] = [
-  { id: 'cuda-image-tag-unknown', severity: 'error', summary: 'an nvidia/cuda image tag that was never published' },
+  { id: 'cuda-image-tag-unknown', severity: 'error', summary: 'an nvidia/cuda image tag that was never published, or that NVIDIA removed' },
+  CUDA_IMAGE_TAG_UNVERIFIED,
   { id: 'cuda-image-tag-eol', severity: 'warning', summary: 'an nvidia/cuda image tag that is end-of-life (NVIDIA deletes EOL tags from Docker Hub)' },
   { id: 'cuda-torch-build-mismatch', severity: 'error', summary: "the CUDA image's toolkit differs from the CUDA build of the torch wheels the stage installs" },
   { id: 'cuda-driver-minimum', severity: 'notice', summary: "the minimum NVIDIA host driver for the image's CUDA version" },
@@ -32,13 +35,16 @@ export function checkCudaImages(context: CheckContext, findings: FindingSink): v
   const knowsTags = Object.keys(facts.cudaImageTags).length > 0;
   for (const file of context.files.values()) {
     for (const image of file.images) {
-      const neverPublished = knowsTags && checkImageTag(context, file, image, findings);
-      if (!neverPublished) driverNotice(facts, file, image, findings);
+      const cannotPull = knowsTags && checkImageTag(context, file, image, findings);
+      if (!cannotPull) driverNotice(facts, file, image, findings);
     }
   }
 }
 
-/** Reports an nvidia/cuda tag that was never published or is end-of-life; true when it was never published. */
+/**
+ * Reports an nvidia/cuda tag that was never published, was removed, is past the bundled list's date or
+ * is end-of-life; true when it cannot be pulled.
+ */
 function checkImageTag(context: CheckContext, file: ParsedFile, image: ImageRef, findings: FindingSink): boolean {
   if (!isNvidiaCudaImage(image) || image.tag === null) return false;
   const facts = context.matrix.facts;
@@ -50,11 +56,19 @@ function checkImageTag(context: CheckContext, file: ParsedFile, image: ImageRef,
   const tag = parseCudaTag(image.tag);
   const source = facts.sources.cudaImageTags;
   if (status === undefined) {
+    const unlisted = unlistedTag(image.tag, tag, tags, facts.asOf.cudaImageTags);
     const replacement = tag ? tags.sameMinor(tag) : null;
+    if (unlisted.verdict === 'unverified') {
+      findings.push(unverifiedTagFinding(facts, file, image, unlisted.why, replacement ? withTag(image, replacement) : null));
+      return false;
+    }
     const fix = replacement ? withTag(image, replacement) : null;
+    const removed = unlisted.verdict === 'removed';
+    const why = removed ? `${unlisted.why} (${SUPPORT_POLICY_SOURCE})` : `${unlisted.why} (${source})`;
     findings.push(makeFinding({
-      rule: 'cuda-image-tag-unknown', severity: 'error', at, package: null, expected: replacement, actual: image.tag, fix, source,
-      message: `${image.ref} was never published, so docker pull fails with "manifest unknown": ${whyUnknown(image.tag, tag, tags)} (${source}). ${fix ? `Use ${fix} instead.` : 'Choose a tag from the list of published tags.'}`,
+      rule: 'cuda-image-tag-unknown', severity: 'error', at, package: null, expected: replacement, actual: image.tag, fix,
+      source: removed ? SUPPORT_POLICY_SOURCE : source,
+      message: `${image.ref} ${removed ? 'was removed from Docker Hub' : 'was never published'}, so docker pull fails with "manifest unknown": ${why}. ${fix ? `Use ${fix} instead.` : 'Choose a tag from the list of published tags.'}`,
     }));
     return true;
   }
@@ -65,14 +79,6 @@ function checkImageTag(context: CheckContext, file: ParsedFile, image: ImageRef,
     message: `${image.ref} is end-of-life in NVIDIA's tag list, and NVIDIA deletes end-of-life tags from Docker Hub six months after their end of life, so builds that pull it will start failing (${source}). ${fix ? `Use ${fix} instead.` : 'Move to a supported CUDA version.'}`,
   }));
   return false;
-}
-
-function whyUnknown(written: string, tag: CudaTag | null, tags: CudaTagIndex): string {
-  if (!tag) return written === 'latest' ? 'NVIDIA removed the latest tag' : 'nvidia/cuda tags are <X.Y.Z>-<base|runtime|devel>-<os>';
-  if (tag.version.split('.').length < 3) return 'nvidia/cuda tags always carry the full X.Y.Z version';
-  const published = tags.versionsOf(tag.variant, tag.minor);
-  if (published.length === 0) return `no ${tag.variant} image was published for CUDA ${tag.minor}`;
-  return `CUDA ${tag.minor} ${tag.variant} images exist only as ${published.join(', ')}`;
 }
 
 const driverTables = new WeakMap<Facts, Map<string, CudaDriver>>();

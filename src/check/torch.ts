@@ -16,7 +16,7 @@ import { compareDotted, cudaLabel, fit, minorOf, releaseKey } from './versions.j
 export const TORCH_RULES: readonly RuleInfo[] = [
   { id: 'torch-family-mismatch', severity: 'error', summary: 'torchvision or torchaudio is not the release built for the pinned torch' },
   { id: 'torch-python-unsupported', severity: 'error', summary: "the install set's Python is outside the pinned torch release's supported Python versions" },
-  { id: 'torch-cuda-variant-missing', severity: 'error', summary: 'the PyTorch wheel index publishes no build of the pinned torch for that CUDA version' },
+  { id: 'torch-cuda-variant-missing', severity: 'error', summary: 'the PyTorch wheel index publishes no build of the pinned torch for that CUDA version (a notice where the bundled list is not the index\'s complete list)' },
   { id: 'torch-index-label-mismatch', severity: 'error', summary: "a `+cuXYZ` pin that none of the install set's PyTorch indexes serves" },
 ];
 
@@ -180,13 +180,22 @@ function checkCudaVariant(context: CheckContext, view: SetView, torch: Pin, find
   const torchText = pinSubject(torch).shown;
   for (const build of torchCudaSubjects(view, context)) {
     if (variants.cuda.includes(build.actual)) continue;
+    const related = build.pin === torch ? [] : [{ ...torch.at, message: torchText }];
+    if (!variants.complete) {
+      // RELEASE.md lists the headline variants; the index serves more for some releases (2.10.0 as cu129).
+      findings.push(makeFinding({
+        rule: 'torch-cuda-variant-missing', severity: 'notice', at: build.at, package: build.pin?.key ?? null,
+        expected: published, actual: cudaLabel(build.actual), source, related,
+        message: `The ${cudaLabel(build.actual)} build of torch ${torchMinor} (${torchText}) is not verified: torch ${torchMinor}'s headline variants are ${published} (${source}), and the bundled list of ${context.matrix.facts.asOf.torchCuda ?? 'an unknown date'} is not the wheel index's complete list for it, which sometimes serves more. If pip finds no matching distribution, use one of those.`,
+      }));
+      continue;
+    }
     const replacement = preferredVariant(context, variants.cuda, build.actual);
     const fix = build.fixFor(`==${replacement}.*`);
     findings.push(makeFinding({
       rule: 'torch-cuda-variant-missing', severity: 'error', at: build.at, package: build.pin?.key ?? null,
-      expected: published, actual: cudaLabel(build.actual), fix, source,
-      related: build.pin === torch ? [] : [{ ...torch.at, message: torchText }],
-      message: `The PyTorch wheel index has no ${cudaLabel(build.actual)} build of torch ${torchMinor} (${torchText}): torch ${torchMinor} is published for ${published} (${source}). ${instead(build, fix, `==${replacement}.*`)}`,
+      expected: published, actual: cudaLabel(build.actual), fix, source, related,
+      message: `The PyTorch wheel index has no ${cudaLabel(build.actual)} build of torch ${torchMinor} (${torchText}): torch ${torchMinor} is published for ${published} and no other CUDA variant (${source}). ${instead(build, fix, `==${replacement}.*`)}`,
     }));
   }
 }

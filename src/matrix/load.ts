@@ -123,9 +123,9 @@ interface RuleDocument {
 
 interface FactsDocument {
   torch?: { source: string; releases: Record<string, Omit<TorchRelease, 'torch'>> };
-  torchCuda?: { source: string; variants: Record<string, string[]> };
+  torchCuda?: { source: string; asOf?: string; complete?: string[]; variants: Record<string, string[]> };
   cudaDrivers?: { source: string; toolkits: Record<string, Omit<CudaDriver, 'cuda'>> };
-  cudaImageTags?: { source: string; tags: Record<string, CudaTagStatus> };
+  cudaImageTags?: { source: string; asOf?: string; tags: Record<string, CudaTagStatus> };
 }
 
 /** A file that passed syntax and schema checks. */
@@ -423,6 +423,7 @@ function mergeFacts(files: MatrixFile[]): Facts {
   const cudaDrivers = new Map<string, CudaDriver>();
   const cudaImageTags: Record<string, CudaTagStatus> = {};
   const sources: Facts['sources'] = { torch: '', torchCuda: '', cudaDrivers: '', cudaImageTags: '' };
+  const asOf: Facts['asOf'] = { torchCuda: null, cudaImageTags: null };
   for (const { data } of files) {
     const facts = data.facts;
     if (facts === undefined) continue;
@@ -432,7 +433,9 @@ function mergeFacts(files: MatrixFile[]): Facts {
     }
     if (facts.torchCuda) {
       sources.torchCuda = facts.torchCuda.source;
-      for (const [minor, cuda] of Object.entries(facts.torchCuda.variants)) torchCuda.set(minor, { torch: minor, cuda: [...cuda] });
+      asOf.torchCuda = facts.torchCuda.asOf ?? null;
+      const complete = new Set(facts.torchCuda.complete ?? []);
+      for (const [minor, cuda] of Object.entries(facts.torchCuda.variants)) torchCuda.set(minor, { torch: minor, cuda: [...cuda], complete: complete.has(minor) });
     }
     if (facts.cudaDrivers) {
       sources.cudaDrivers = facts.cudaDrivers.source;
@@ -440,6 +443,7 @@ function mergeFacts(files: MatrixFile[]): Facts {
     }
     if (facts.cudaImageTags) {
       sources.cudaImageTags = facts.cudaImageTags.source;
+      asOf.cudaImageTags = facts.cudaImageTags.asOf ?? null;
       Object.assign(cudaImageTags, facts.cudaImageTags.tags);
     }
   }
@@ -448,6 +452,7 @@ function mergeFacts(files: MatrixFile[]): Facts {
     torchCuda: [...torchCuda.values()],
     cudaDrivers: [...cudaDrivers.values()],
     cudaImageTags,
+    asOf,
     sources,
   };
 }

@@ -65,6 +65,11 @@ export interface TorchCudaVariants {
   torch: string;
   /** CUDA versions as "12.1" (from cu121). */
   cuda: string[];
+  /**
+   * Whether `cuda` is every variant the wheel index serves for this minor; otherwise it is RELEASE.md's
+   * headline list and a variant missing from it may still be served (torch 2.10.0 as cu129).
+   */
+  complete: boolean;
 }
 
 /** Minimum driver for a CUDA toolkit (cuda_driver.csv). */
@@ -83,8 +88,16 @@ export interface Facts {
   torch: TorchRelease[];
   torchCuda: TorchCudaVariants[];
   cudaDrivers: CudaDriver[];
-  /** nvidia/cuda tag -> status. Tags not listed do not exist. */
+  /**
+   * nvidia/cuda tag -> status, as of `asOf.cudaImageTags`: a tag not listed was never published only
+   * where the list is complete for its CUDA minor and OS (src/check/cuda-tags.ts).
+   */
   cudaImageTags: Record<string, CudaTagStatus>;
+  /** The date each snapshot table was taken (YYYY-MM or YYYY-MM-DD); null when its file gives none. */
+  asOf: {
+    torchCuda: string | null;
+    cudaImageTags: string | null;
+  };
   sources: {
     torch: string;
     torchCuda: string;
