@@ -138,3 +138,17 @@ test('a CUDA variant missing from a release the data does not list completely is
   assert.deepEqual(complete.map((finding) => `${finding.severity} ${finding.rule}`), ['error torch-cuda-variant-missing']);
   assert.match(complete[0]?.message ?? '', /published for cu118, cu121, cu124 and no other CUDA variant/);
 });
+
+test('the family table goes back to torch 1.0: old pairs from torchvision\'s table, a series where it pairs a minor only', () => {
+  const rules = (text: string) => findings(parseTexts({ 'requirements.txt': text })).map((finding) => `${finding.severity} ${finding.rule} -> ${finding.fix}`);
+  // torchvision 0.2.x is pure Python: any 0.2 release goes with torch 1.0.x.
+  assert.deepEqual(rules('torch==1.0.1\ntorchvision==0.2.1\n'), []);
+  assert.deepEqual(rules('torch==1.3.1\ntorchvision==0.4.2\n'), []);
+  assert.deepEqual(rules('torch==1.4.0\ntorchvision==0.6.0\n'), ['error torch-family-mismatch -> torchvision==0.5.0']);
+  assert.deepEqual(rules('torch==1.7.0\ntorchvision==0.9.0\n'), ['error torch-family-mismatch -> torchvision==0.8.*']);
+  assert.deepEqual(rules('torch==1.7.1\ntorchvision==0.8.1\n'), ['error torch-family-mismatch -> torchvision==0.8.2']);
+  // No torchaudio was built for torch 1.1: nothing to compare.
+  assert.deepEqual(rules('torch==1.1.0\ntorchaudio==0.3.0\n'), []);
+  const python = findings(parseTexts({ Dockerfile: 'FROM python:3.9-slim\nRUN pip install torch==1.4.0\n' }));
+  assert.deepEqual(python.map((finding) => `${finding.rule} ${finding.expected}`), ['torch-python-unsupported >=2.7,<3.9']);
+});

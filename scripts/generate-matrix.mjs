@@ -30,6 +30,7 @@ const SOURCES = {
 };
 
 const VERSION = /^[0-9]+(\.[0-9]+)*$/;
+const OPTIONAL_VERSION = /^([0-9]+(\.[0-9]+)*)?$/;
 const MINOR_VERSION = /^[0-9]+\.[0-9]+$/;
 /** `cu121` -> 12.1: the last digit is the minor. */
 const CUDA_VARIANT = /^cu([0-9]+)([0-9])$/;
@@ -72,7 +73,8 @@ function torchJson(family, cuda, asOf) {
     field(family, row, 'torch', VERSION),
     {
       torchvision: field(family, row, 'torchvision', VERSION),
-      torchaudio: field(family, row, 'torchaudio', VERSION),
+      // Empty where no torchaudio was built for the release (torch 1.0 and 1.1) or the sources disagree.
+      torchaudio: field(family, row, 'torchaudio', OPTIONAL_VERSION) || null,
       pythonMin: field(family, row, 'python_min', MINOR_VERSION),
       pythonMax: field(family, row, 'python_max', MINOR_VERSION),
     },

@@ -6,7 +6,7 @@
 import type { Facts, TorchRelease } from '../matrix/types.js';
 import type { RuleInfo } from '../model.js';
 import { contains } from '../pep440/specifier.js';
-import { parseVersion } from '../pep440/version.js';
+import { parseVersion, type Version } from '../pep440/version.js';
 import { profileAllows, type CheckContext, type Pin, type SetView } from './context.js';
 import { makeFinding, requirementText } from './findings.js';
 import type { FindingSink } from './finding-cap.js';
@@ -82,17 +82,18 @@ function checkCompanion(
   releases: Map<string, TorchRelease>, findings: FindingSink,
 ): void {
   const expected = release[companion];
-  const expectedVersion = parseVersion(expected);
-  if (!expectedVersion) return;
+  const expectedVersion = expected === null ? null : parseVersion(expected);
+  if (expected === null || !expectedVersion) return;
   for (const pin of view.pinsOf(companion)) {
     if (pin.unpinned) continue;
     const exact = pin.admits.exact;
+    if (inSeries(expected, pin.admits.exact)) continue;
     // A local label (+cu121) names the build, not another release.
     const matches = exact ? releaseKey(exact) === releaseKey(expectedVersion) : contains(pin.admits.set, expectedVersion, { prereleases: true });
     if (matches) continue;
     const subject = pinSubject(pin);
     const source = context.matrix.facts.sources.torch;
-    const fact = `torch ${release.torch} pairs with torchvision ${release.torchvision} and torchaudio ${release.torchaudio}`;
+    const fact = `torch ${release.torch} pairs with torchvision ${release.torchvision}${release.torchaudio === null ? '' : ` and torchaudio ${release.torchaudio}`}`;
     const builtFor = exact ? torchFor(releases, companion, releaseKey(exact)) : null;
     if (builtFor && sideToChange(context, subject, torch) === torch) {
       const fix = torch.fixFor(`==${builtFor.torch}`);
@@ -104,20 +105,33 @@ function checkCompanion(
       continue;
     }
     const label = exact?.local ? `+${exact.local.join('.')}` : '';
-    const fix = subject.fixFor(`==${expected}${label}`);
+    const wanted = inSeries(expected, null) ? `==${expected}.*` : `==${expected}`;
+    const fix = subject.fixFor(wanted === `==${expected}` ? `${wanted}${label}` : wanted);
     findings.push(makeFinding({
-      rule: 'torch-family-mismatch', severity: 'error', at: subject.at, package: companion, expected: `==${expected}`, actual: subject.actual, fix, source,
+      rule: 'torch-family-mismatch', severity: 'error', at: subject.at, package: companion, expected: wanted, actual: subject.actual, fix, source,
       related: [{ ...torch.at, message: torch.shown }],
-      message: `${subject.shown} is not built for ${torch.shown}: ${fact} (${source}). ${instead(subject, fix, `==${expected}`)}`,
+      message: `${subject.shown} is not built for ${torch.shown}: ${fact} (${source}). ${instead(subject, fix, wanted)}`,
     }));
   }
+}
+
+/**
+ * A companion written as a series in torch_family.csv (`0.2`, two parts) is any release of it:
+ * torchvision's own table pairs those old torch releases with a minor only (torchvision 0.2.x is pure
+ * Python and pins no torch). A range is not judged against a series.
+ */
+function inSeries(expected: string, exact: Version | null): boolean {
+  const series = expected.split('.');
+  if (series.length !== 2) return false;
+  return exact === null || series.every((part, index) => String(Number(part)) === String(exact.release[index] ?? 0));
 }
 
 /** The newest torch release the companion version was built for. */
 function torchFor(releases: Map<string, TorchRelease>, companion: Companion, companionRelease: string): TorchRelease | null {
   let found: TorchRelease | null = null;
   for (const row of releases.values()) {
-    const version = parseVersion(row[companion]);
+    const written = row[companion];
+    const version = written === null ? null : parseVersion(written);
     if (version && releaseKey(version) === companionRelease && (!found || compareDotted(row.torch, found.torch) > 0)) found = row;
   }
   return found;

@@ -53,7 +53,8 @@ export interface IgnoreEntry {
 export interface TorchRelease {
   torch: string;
   torchvision: string;
-  torchaudio: string;
+  /** null where no torchaudio was built for this torch (before 1.2) or the sources disagree: not checked. */
+  torchaudio: string | null;
   /** Lowest and highest supported Python minor, e.g. "3.8" and "3.11". */
   pythonMin: string;
   pythonMax: string;
