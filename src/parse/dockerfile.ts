@@ -19,7 +19,7 @@ import type { Instruction, Problem, SourceText } from './dockerfile-lines.js';
 import type { Lookup } from './dockerfile-expand.js';
 import { argOf, explainUnset, spanOf, wordAfter, wordsOf } from './dockerfile-words.js';
 import type { Arg, UnsetExplainer, WrittenWord } from './dockerfile-words.js';
-import { cudaFromImage, invalidReference, parseImageRef, pythonFromImage } from './dockerfile-image.js';
+import { cudaFromImage, distroPythonOf, invalidReference, parseImageRef, pythonFromImage, type DistroPython } from './dockerfile-image.js';
 import type { ImageVersion } from './dockerfile-image.js';
 import { joinPath, placement, sourceOf } from './dockerfile-paths.js';
 import { quoteInput } from './requirements-file.js';
@@ -73,6 +73,8 @@ interface StageState {
   /** The stage's COPY and ADD instructions as the path resolver reads them. */
   placements: CopyPlacement[];
   lookup: Lookup;
+  /** The python3 of the distribution the stage's image is built on (inherited from a parent stage). */
+  distroPython: DistroPython | null;
 }
 
 /** A COPY or ADD, its sources normalized once, with where it copies from. */
@@ -245,6 +247,7 @@ class DockerfileReader {
     const state: StageState = {
       stage, env, args, workdir: parentState?.workdir ?? '/', parent: parentState, placements: [],
       lookup: (name) => env.get(name) ?? args.get(name),
+      distroPython: parentState !== null ? parentState.distroPython : invalid === null && ref !== '' ? distroPythonOf(parsed) : null,
     };
     this.stages.push(state);
     // A later stage with the same name shadows the earlier one, as in BuildKit.
@@ -432,6 +435,7 @@ class DockerfileReader {
       contextPath: (target) => this.resolve(mounts, stage, target),
       explainUnset: this.explainUnset,
       facts: this.facts,
+      distroPython: stage.distroPython,
     };
     const state: ShellState = { vars: new Map(), cwd: stage.workdir };
     const json = parseJsonArgs(source.text, rest);
