@@ -158,3 +158,22 @@ test('removed tags say removed, with NVIDIA\'s support policy as the source: CUD
     assert.equal(finding?.source, 'https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/support-policy.md');
   }
 });
+
+test('torch from plain PyPI is the CUDA build its wheel bundles: torch 1.13.0 (CUDA 11.7) on a CUDA 12 devel image', () => {
+  const mismatch = findings(parseTexts({ Dockerfile: 'FROM nvidia/cuda:12.2.2-devel-ubuntu22.04\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install torch==1.13.0\n' }))
+    .filter((finding) => finding.rule === 'cuda-torch-build-mismatch');
+  assert.deepEqual(mismatch.map((finding) => `${finding.line} ${finding.severity} ${finding.expected} ${finding.fix}`), ['1 error 11.7 nvidia/cuda:11.7.1-devel-ubuntu22.04']);
+  assert.match(mismatch[0]?.message ?? '', /torch comes from CUDA 11\.7 \(torch==1\.13\.0 from PyPI, whose Linux wheels of torch 1\.13 bundle CUDA 11\.7\)/);
+  // The fixed twin: torch 2.1.2 from PyPI bundles CUDA 12.1; the 12.2 image differs in the minor only.
+  const fixed = findings(parseTexts({ Dockerfile: 'FROM nvidia/cuda:12.1.1-devel-ubuntu22.04\nRUN pip3 install torch==2.1.2\n' }));
+  assert.deepEqual(fixed.filter((finding) => finding.rule === 'cuda-torch-build-mismatch'), []);
+  // Any index or find-links location, in options or in pip's environment variables, may serve another build.
+  for (const dockerfile of [
+    'FROM nvidia/cuda:12.2.2-devel-ubuntu22.04\nRUN pip3 install torch==1.13.0 --extra-index-url https://mirror.example/simple\n',
+    'FROM nvidia/cuda:12.2.2-devel-ubuntu22.04\nENV PIP_EXTRA_INDEX_URL=https://mirror.example/simple\nRUN pip3 install torch==1.13.0\n',
+    'FROM nvidia/cuda:12.2.2-devel-ubuntu22.04\nARG PIP_FIND_LINKS\nRUN pip3 install torch==1.13.0\n',
+    'FROM nvidia/cuda:12.2.2-devel-ubuntu22.04\nRUN pip3 install torch>=1.13\n',
+  ]) {
+    assert.deepEqual(findings(parseTexts({ Dockerfile: dockerfile })).filter((finding) => finding.rule === 'cuda-torch-build-mismatch'), [], dockerfile);
+  }
+});

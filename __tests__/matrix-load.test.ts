@@ -175,7 +175,7 @@ describe('loading the bundled matrix', () => {
     assert.deepEqual(matrix.facts.torch.find((release) => release.torch === '2.1.2'), {
       torch: '2.1.2', torchvision: '0.16.2', torchaudio: '2.1.2', pythonMin: '3.8', pythonMax: '3.11',
     });
-    assert.deepEqual(matrix.facts.torchCuda.find((row) => row.torch === '2.10'), { torch: '2.10', cuda: ['12.6', '12.8', '13.0'], complete: false });
+    assert.deepEqual(matrix.facts.torchCuda.find((row) => row.torch === '2.10'), { torch: '2.10', cuda: ['12.6', '12.8', '13.0'], complete: false, pypi: null });
     assert.deepEqual(matrix.facts.cudaDrivers.find((row) => row.cuda === '12.1.1'), {
       cuda: '12.1.1', minDriver: '530.30.02', minorCompatMinDriver: '525',
     });

@@ -89,9 +89,17 @@ function torchJson(family, cuda, asOf) {
   ]);
   // The minors whose list is the wheel index's whole list, not only RELEASE.md's headline variants.
   const complete = cuda.rows.filter((row) => field(cuda, row, 'complete', YES_NO) === 'yes').map((row) => field(cuda, row, 'torch'));
+  // The CUDA that the minor's plain-PyPI Linux wheels bundle, where the data knows it.
+  const pypi = new Map();
+  for (const row of cuda.rows) {
+    const variant = field(cuda, row, 'pypi_cuda', /^(cu[0-9]+[0-9])?$/);
+    if (variant === '') continue;
+    const match = CUDA_VARIANT.exec(variant);
+    pypi.set(field(cuda, row, 'torch'), `${Number(match[1])}.${match[2]}`);
+  }
   return matrixFile('data/torch_family.csv, data/torch_cuda.csv and data/as_of.csv', {
     torch: { source: SOURCES.torch, releases },
-    torchCuda: { source: SOURCES.torchCuda, asOf: asOf.get('torch_cuda.csv'), complete, variants },
+    torchCuda: { source: SOURCES.torchCuda, asOf: asOf.get('torch_cuda.csv'), complete, pypi, variants },
   });
 }
 

@@ -45,6 +45,10 @@ const TORCH_CUDA: Array<[string, string[]]> = [
   ['2.12', ['12.6', '13.0', '13.2']],
   ['2.13', ['12.6', '13.0', '13.2']],
 ];
+/** The CUDA of each minor's plain-PyPI Linux wheels, as in the bundled table. */
+const PYPI_CUDA: Record<string, string> = {
+  '1.12': '10.2', '1.13': '11.7', '2.0': '11.7', '2.1': '12.1', '2.2': '12.1', '2.3': '12.1', '2.4': '12.1', '2.5': '12.4', '2.6': '12.4', '2.7': '12.6', '2.8': '12.8', '2.9': '12.8',
+};
 const CUDA_DRIVERS: Array<[string, string, string]> = [
   ['13.0.2', '580.95.05', '580'],
   ['13.0.1', '580.82.07', '580'],
@@ -97,7 +101,7 @@ export function testFacts(): Facts {
   return {
     torch: TORCH_RELEASES.map(([torch, torchvision, torchaudio, pythonMin, pythonMax]) => ({ torch, torchvision, torchaudio: torchaudio || null, pythonMin, pythonMax })),
     // The bundled table marks the minors up to 2.8 as the index's complete list.
-    torchCuda: TORCH_CUDA.map(([torch, cuda]) => ({ torch, cuda, complete: Number(torch.split('.')[0]) < 2 || Number(torch.split('.')[1]) <= 8 })),
+    torchCuda: TORCH_CUDA.map(([torch, cuda]) => ({ torch, cuda, complete: Number(torch.split('.')[0]) < 2 || Number(torch.split('.')[1]) <= 8, pypi: PYPI_CUDA[torch] ?? null })),
     cudaDrivers: CUDA_DRIVERS.map(([cuda, minDriver, minorCompatMinDriver]) => ({ cuda, minDriver, minorCompatMinDriver: minorCompatMinDriver || null })),
     cudaImageTags: { ...CUDA_IMAGE_TAGS },
     asOf: { torchCuda: '2026-11-22', cudaImageTags: '2025-12' },

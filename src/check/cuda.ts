@@ -16,6 +16,7 @@ import type { FindingSink } from './finding-cap.js';
 import { instead, nvidiaImageSubject, sideToChange, torchCudaSubjects, type Subject } from './subjects.js';
 import { compareDotted, minorOf } from './versions.js';
 import { CUDA_IMAGE_TAG_UNVERIFIED, unverifiedTagFinding } from './rules/cuda-image-tag-unverified.js';
+import { pypiTorchBuild } from './pypi-torch.js';
 
 export const CUDA_RULES: readonly RuleInfo[] = [
   { id: 'cuda-image-tag-unknown', severity: 'error', summary: 'an nvidia/cuda image tag that was never published, or that NVIDIA removed' },
@@ -113,12 +114,16 @@ function driverNotice(facts: Facts, file: ParsedFile, image: ImageRef, findings:
   }));
 }
 
-/** A stage that installs torch from a cuXYZ index (or +cuXYZ wheels) on an nvidia/cuda image. */
+/** A stage that installs torch from a cuXYZ index (or +cuXYZ wheels, or plain PyPI) on an nvidia/cuda image. */
 export function checkCudaSet(context: CheckContext, view: SetView, findings: FindingSink): void {
-  const builds = torchCudaSubjects(view, context);
+  const indexBuilds = torchCudaSubjects(view, context);
+  const pypi = indexBuilds.length === 0 ? pypiTorchBuild(view, context) : null;
+  const builds = pypi ? [pypi] : indexBuilds;
   if (builds.length === 0) return;
   for (const image of view.images) {
     if (!isNvidiaCudaImage(image.fact)) continue;
+    // PyPI's aarch64 torch wheels are not the CUDA build its x86_64 ones are.
+    if (pypi && image.fact.platform && !image.fact.platform.includes('amd64')) continue;
     const subject = nvidiaImageSubject(image, context);
     const tag = image.fact.tag === null ? null : parseCudaTag(image.fact.tag);
     if (!subject || !tag) continue;

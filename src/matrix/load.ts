@@ -123,7 +123,7 @@ interface RuleDocument {
 
 interface FactsDocument {
   torch?: { source: string; releases: Record<string, Omit<TorchRelease, 'torch'>> };
-  torchCuda?: { source: string; asOf?: string; complete?: string[]; variants: Record<string, string[]> };
+  torchCuda?: { source: string; asOf?: string; complete?: string[]; pypi?: Record<string, string>; variants: Record<string, string[]> };
   cudaDrivers?: { source: string; toolkits: Record<string, Omit<CudaDriver, 'cuda'>> };
   cudaImageTags?: { source: string; asOf?: string; tags: Record<string, CudaTagStatus> };
 }
@@ -435,7 +435,10 @@ function mergeFacts(files: MatrixFile[]): Facts {
       sources.torchCuda = facts.torchCuda.source;
       asOf.torchCuda = facts.torchCuda.asOf ?? null;
       const complete = new Set(facts.torchCuda.complete ?? []);
-      for (const [minor, cuda] of Object.entries(facts.torchCuda.variants)) torchCuda.set(minor, { torch: minor, cuda: [...cuda], complete: complete.has(minor) });
+      const pypi = facts.torchCuda.pypi ?? {};
+      for (const [minor, cuda] of Object.entries(facts.torchCuda.variants)) {
+        torchCuda.set(minor, { torch: minor, cuda: [...cuda], complete: complete.has(minor), pypi: Object.hasOwn(pypi, minor) ? (pypi[minor] as string) : null });
+      }
     }
     if (facts.cudaDrivers) {
       sources.cudaDrivers = facts.cudaDrivers.source;

@@ -71,6 +71,8 @@ export interface TorchCudaVariants {
    * headline list and a variant missing from it may still be served (torch 2.10.0 as cu129).
    */
   complete: boolean;
+  /** The CUDA its plain-PyPI Linux wheels bundle ("12.1"); null where the data does not say. */
+  pypi: string | null;
 }
 
 /** Minimum driver for a CUDA toolkit (cuda_driver.csv). */

@@ -13,7 +13,7 @@
 //
 // Bad input becomes a Diagnostic with its line, never an exception.
 
-import { factPosition, type CudaFact, type Diagnostic, type ImageRef, type ParsedFile, type PythonFact } from '../model.js';
+import { factPosition, type CudaFact, type Diagnostic, type ImageRef, type IndexFact, type ParsedFile, type PythonFact } from '../model.js';
 import { afterFlags, heredocWord, isSpace, parseJsonArgs, readDockerfile, sliceSource } from './dockerfile-lines.js';
 import type { Instruction, Problem, SourceText } from './dockerfile-lines.js';
 import type { Lookup } from './dockerfile-expand.js';
@@ -23,6 +23,7 @@ import { cudaFromImage, distroPythonOf, invalidReference, parseImageRef, pythonF
 import type { ImageVersion } from './dockerfile-image.js';
 import { joinPath, placement, sourceOf } from './dockerfile-paths.js';
 import { quoteInput } from './requirements-file.js';
+import { cudaFromIndexUrl } from './pytorch-index.js';
 import type { Placement } from './dockerfile-paths.js';
 import { readExecForm, readHeredocScript, readShellScript } from './dockerfile-run.js';
 import type { RunFacts, RunScope, ShellState } from './dockerfile-run.js';
@@ -97,6 +98,16 @@ const KNOWN_INSTRUCTIONS = new Set([
 ]);
 const STAGE_NAME = /^[a-z][a-z0-9_.-]*$/;
 const VERSION_VALUE = /^\d+\.\d+(?:\.\d+)?$/;
+
+/**
+ * pip's and uv's index options as environment variables: ENV and ARG values reach every RUN of the
+ * stage, so they are indexes of its installs like `--extra-index-url` (space-separated lists).
+ */
+const INDEX_VARIABLES: Readonly<Record<string, NonNullable<IndexFact['kind']>>> = {
+  PIP_INDEX_URL: 'index-url', UV_INDEX_URL: 'index-url', UV_DEFAULT_INDEX: 'index-url',
+  PIP_EXTRA_INDEX_URL: 'extra-index-url', UV_EXTRA_INDEX_URL: 'extra-index-url', UV_INDEX: 'extra-index-url',
+  PIP_FIND_LINKS: 'find-links', UV_FIND_LINKS: 'find-links',
+};
 const REMOTE_SOURCE = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|git@)/;
 /**
  * How many COPY instructions one path lookup may walk through (real Dockerfiles have a few dozen);
@@ -291,6 +302,15 @@ class DockerfileReader {
       if (stage === null) this.globalArgs.set(name, value ?? this.globalArgs.get(name));
       else stage.args.set(name, value);
     }
+    // A stage's ARG is in the environment of its RUNs; one without a value is set by --build-arg.
+    if (stage === null) return;
+    words.forEach((word, index) => {
+      const [name, value] = declared[index] ?? [];
+      if (name === undefined || !Object.hasOwn(INDEX_VARIABLES, name)) return;
+      const equals = word.raw.indexOf('=');
+      const written = this.arg(instruction.source, equals >= 0 ? wordAfter(word, equals) : word, () => undefined);
+      this.indexVariable(name, { ...written, value: value ?? `$${name}` }, stage.stage.name);
+    });
   }
 
   /** `ENV K=V K2=V2` or the legacy `ENV K V W` (the value is the rest of the line). */
@@ -326,10 +346,21 @@ class DockerfileReader {
     for (const { name, value, written } of pairs) {
       if (value.unknown?.severity === 'error') this.problem(spanOf(value), 'error', `ENV ${name}: ${value.unknown.message}`);
       stage.env.set(name, value.value);
+      this.indexVariable(name, value, stage.stage.name);
       if (name !== 'PYTHON_VERSION' && name !== 'CUDA_VERSION') continue;
       if (!VERSION_VALUE.test(value.value)) continue;
       const fact = { version: value.value, ...factPosition(spanOf(value)), source: `ENV ${written}`, stage: stage.stage.name };
       (name === 'PYTHON_VERSION' ? this.file.python : this.file.cuda).push(fact);
+    }
+  }
+
+  /** `ENV PIP_EXTRA_INDEX_URL=...`, `ARG UV_INDEX_URL`: one index fact per URL of the list. */
+  private indexVariable(name: string, value: Arg, stage: string): void {
+    const kind = INDEX_VARIABLES[name];
+    if (kind === undefined || !Object.hasOwn(INDEX_VARIABLES, name)) return;
+    const position = factPosition(spanOf(value));
+    for (const url of value.value.split(/\s+/).filter((part) => part !== '')) {
+      this.file.indexes.push({ url, kind, cuda: cudaFromIndexUrl(url), ...position, stage });
     }
   }
 
