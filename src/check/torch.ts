@@ -12,12 +12,14 @@ import { makeFinding, requirementText } from './findings.js';
 import type { FindingSink } from './finding-cap.js';
 import { instead, pinSubject, setPythonSubjects, sideToChange, torchCudaSubjects, type Subject } from './subjects.js';
 import { compareDotted, cudaLabel, fit, minorOf, releaseKey } from './versions.js';
+import { checkLocalVersions, LOCAL_VERSION_WITHOUT_INDEX } from './rules/local-version-without-index.js';
 
 export const TORCH_RULES: readonly RuleInfo[] = [
   { id: 'torch-family-mismatch', severity: 'error', summary: 'torchvision or torchaudio is not the release built for the pinned torch' },
   { id: 'torch-python-unsupported', severity: 'error', summary: "the install set's Python is outside the pinned torch release's supported Python versions" },
   { id: 'torch-cuda-variant-missing', severity: 'error', summary: 'the PyTorch wheel index publishes no build of the pinned torch for that CUDA version (a notice where the bundled list is not the index\'s complete list)' },
   { id: 'torch-index-label-mismatch', severity: 'error', summary: "a `+cuXYZ` pin that none of the install set's PyTorch indexes serves" },
+  LOCAL_VERSION_WITHOUT_INDEX,
 ];
 
 const COMPANIONS = ['torchvision', 'torchaudio'] as const;
@@ -34,6 +36,7 @@ export function checkTorchSet(context: CheckContext, view: SetView, findings: Fi
     checkCudaVariant(context, view, torch, findings);
   }
   checkIndexLabels(context, view, findings);
+  checkLocalVersions(context, view, findings);
 }
 
 /**
