@@ -172,3 +172,16 @@ test('a +cu118 pin with no index that serves it: an error in a Dockerfile, a war
   assert.deepEqual(local({ 'requirements.txt': '-f https://download.pytorch.org/whl/torch_stable.html\ntorch==2.1.2+cu118\n' }), []);
   assert.deepEqual(local({ 'requirements.txt': 'torch==2.1.2\n' }), []);
 });
+
+test('a torch range beside a pinned companion: an error when no torch it admits pairs with the companion, fine when one does', () => {
+  const family = (text: string) => findings(parseTexts({ 'requirements.txt': text })).filter((finding) => finding.rule === 'torch-family-mismatch');
+  const [mismatch] = family('torch~=1.10.0\ntorchvision==0.13.0\n');
+  assert.equal(`${mismatch?.line} ${mismatch?.fix}`, '2 torchvision==0.11.3');
+  assert.match(mismatch?.message ?? '', /torchvision==0\.13\.0 is built for torch 1\.12\.0, which torch~=1\.10\.0 does not admit, so pip cannot install both/);
+  assert.deepEqual(family('torch~=1.10.0\ntorchvision==0.11.2\n'), []);
+  assert.deepEqual(family('torch>=2.0,<2.2\ntorchaudio==2.1.1\n'), []);
+  assert.deepEqual(family('torch>=2.0,<2.2\ntorchaudio==2.2.0\n').map((finding) => finding.fix), ['torchaudio==2.1.2']);
+  // torchaudio 2.11.0 serves every torch from 2.11, newer ones than the table included; a companion the table does not know is not judged.
+  assert.deepEqual(family('torch>=2.14\ntorchaudio==2.11.0\n'), []);
+  assert.deepEqual(family('torch~=1.10.0\ntorchvision==0.99.0\n'), []);
+});

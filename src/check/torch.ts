@@ -1,7 +1,8 @@
 // torch and its companions, from the facts tables: torchvision and torchaudio are built for one torch
 // release (torch_family), each release supports a range of Python minors, and the PyTorch wheel
 // index publishes a few CUDA variants per torch minor (torch_cuda). Checked when torch is pinned
-// exactly; a range leaves pip free to pick a matching release.
+// exactly; a range leaves pip free to pick a matching release, unless a companion pinned exactly
+// needs a torch the range does not admit.
 
 import type { Facts, TorchRelease } from '../matrix/types.js';
 import type { RuleInfo } from '../model.js';
@@ -28,6 +29,10 @@ type Companion = (typeof COMPANIONS)[number];
 export function checkTorchSet(context: CheckContext, view: SetView, findings: FindingSink): void {
   const releases = torchReleases(context.matrix.facts);
   for (const torch of view.pinsOf('torch')) {
+    if (!torch.admits.exact && !torch.unpinned) {
+      for (const companion of COMPANIONS) checkCompanionForRange(context, view, torch, companion, releases, findings);
+      continue;
+    }
     const release = torch.admits.exact ? releases.get(releaseKey(torch.admits.exact)) : undefined;
     if (!release) continue;
     const torchSubject = pinSubject(torch);
@@ -127,6 +132,43 @@ function inSeries(expected: string, exact: Version | null): boolean {
   const series = expected.split('.');
   if (series.length !== 2) return false;
   return exact === null || series.every((part, index) => String(Number(part)) === String(exact.release[index] ?? 0));
+}
+
+/**
+ * A torch range beside an exactly pinned companion: before torch 2.11 each torchvision and torchaudio
+ * release requires one exact torch, so when the range admits none of the releases the companion was
+ * built for, pip cannot install both. A range that admits one of them is fine. Not judged: a
+ * companion the table does not know, a series row (`0.2`: pins no torch), and torchaudio >= 2.11,
+ * which serves every later torch, releases past the table included.
+ */
+function checkCompanionForRange(
+  context: CheckContext, view: SetView, torch: Pin, companion: Companion, releases: Map<string, TorchRelease>, findings: FindingSink,
+): void {
+  for (const pin of view.pinsOf(companion)) {
+    const exact = pin.admits.exact;
+    if (!exact || (companion === 'torchaudio' && compareDotted(releaseKey(exact), '2.11') >= 0)) continue;
+    const builtFor = [...releases.values()].filter((row) => {
+      const written = row[companion];
+      const version = written === null || inSeries(written, null) ? null : parseVersion(written);
+      return version !== null && releaseKey(version) === releaseKey(exact);
+    });
+    if (builtFor.length === 0) continue;
+    if (builtFor.some((row) => contains(torch.admits.set, row.torch, { prereleases: true }))) continue;
+    const torchSubject = pinSubject(torch);
+    const subject = pinSubject(pin);
+    const admitted = [...releases.values()].filter((row) => contains(torch.admits.set, row.torch, { prereleases: true }));
+    const newest = admitted.sort((a, b) => compareDotted(b.torch, a.torch))[0];
+    const wanted = newest?.[companion] ?? null;
+    const specifier = wanted === null ? null : inSeries(wanted, null) ? `==${wanted}.*` : `==${wanted}`;
+    const fix = specifier === null ? null : subject.fixFor(specifier);
+    const source = context.matrix.facts.sources.torch;
+    const torches = builtFor.map((row) => row.torch).join(', ');
+    findings.push(makeFinding({
+      rule: 'torch-family-mismatch', severity: 'error', at: subject.at, package: companion, expected: specifier, actual: subject.actual, fix, source,
+      related: [{ ...torchSubject.at, message: torchSubject.shown }],
+      message: `${subject.shown} is built for torch ${torches}, which ${torchSubject.shown} does not admit, so pip cannot install both (${source}). ${fix ? `Pin ${fix} (built for torch ${newest?.torch}, the newest release the range admits) instead.` : `Widen ${torchSubject.shown} to admit torch ${torches}.`}`,
+    }));
+  }
 }
 
 /** The newest torch release the companion version was built for. */
