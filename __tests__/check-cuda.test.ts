@@ -46,7 +46,8 @@ test('CUDA findings name the fact and its source', () => {
   const driver = all.find((finding) => finding.file === 'Dockerfile.train' && finding.rule === 'cuda-driver-minimum');
   assert.equal(
     driver?.message,
-    'nvidia/cuda:12.4.1-devel-ubuntu22.04 (CUDA 12.4.1) needs NVIDIA driver >= 550.54.15 on the host (or >= 525 with CUDA minor-version compatibility) (https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/).',
+    // NVIDIA_REQUIRE_CUDA, checked by the container toolkit, is not met by minor-version compatibility.
+    'nvidia/cuda:12.4.1-devel-ubuntu22.04 (CUDA 12.4.1) needs NVIDIA driver >= 550.54.15 on the host (https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/); the image sets NVIDIA_REQUIRE_CUDA=cuda>=12.4, which the NVIDIA container toolkit checks when the container starts, so a driver older than 550.54.14 is refused even with CUDA minor-version compatibility, unless the GPU\'s brand and driver branch are among the brand=... alternatives it lists or NVIDIA_DISABLE_REQUIRE is set (https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html). Declare the fleet\'s driver (driver: in the matrix file, or --driver) to have it checked.',
   );
   const train = all.find((finding) => finding.file === 'Dockerfile.train' && finding.rule === 'cuda-torch-build-mismatch');
   assert.match(train?.message ?? '', /cpp_extension refuses to build CUDA extensions with an nvcc whose major version differs from torch\.version\.cuda \(11\.8\)/);
@@ -177,3 +178,42 @@ test('torch from plain PyPI is the CUDA build its wheel bundles: torch 1.13.0 (C
     assert.deepEqual(findings(parseTexts({ Dockerfile: dockerfile })).filter((finding) => finding.rule === 'cuda-torch-build-mismatch'), [], dockerfile);
   }
 });
+
+test('a declared fleet driver too old for an image is an error on its line; the driver option wins over the matrix file', () => {
+  const parse = parseTexts({ Dockerfile: 'FROM nvidia/cuda:12.4.1-devel-ubuntu22.04\nRUN pip install torch==2.4.1 --index-url https://download.pytorch.org/whl/cu124\n' });
+  const fleet = (version: string) => ({ ...testMatrix(), driver: { version, origin: { file: '.github/compat-matrix.yml', line: 2 } } });
+  const driverRules = (all: Finding[]) => all.filter((finding) => finding.rule === 'fleet-driver-too-old' || finding.rule === 'cuda-driver-minimum');
+  const [tooOld, ...rest] = driverRules(runChecksOk(parse, fleet('545.23.08')));
+  assert.deepEqual(rest, []);
+  assert.equal(`${tooOld?.line} ${tooOld?.severity} ${tooOld?.expected}`, '1 error >=550.54.14');
+  assert.match(tooOld?.message ?? '', /^The fleet's driver 545\.23\.08 \(\.github\/compat-matrix\.yml:2\) supports CUDA up to 12\.3; nvidia\/cuda:12\.4\.1-devel-ubuntu22\.04 sets NVIDIA_REQUIRE_CUDA=cuda>=12\.4, so it needs >= 550\.54\.14: the container toolkit refuses to start it/);
+  // A driver that suffices: no finding, not even the notice.
+  assert.deepEqual(driverRules(runChecksOk(parse, fleet('550.54.14'))), []);
+  // --driver (or the input) wins over the matrix file.
+  const outcome = runChecks(parse, fleet('545.23.08'), { profile: 'auto', driver: '560.35.05' });
+  assert.ok(outcome.ok);
+  assert.deepEqual(driverRules(outcome.findings), []);
+  // A branch that nvidia/cuda images list as brand=...,driver>=535 alternatives may start it on datacenter GPUs: a warning.
+  const brand = driverRules(runChecksOk(parse, fleet('535.104.05')));
+  assert.deepEqual(brand.map((finding) => finding.severity), ['warning']);
+  assert.match(brand[0]?.message ?? '', /unless the GPUs are of a brand that its brand=\.\.\.,driver>=535,driver<536 alternatives name/);
+});
+
+test('a torch build the fleet driver cannot load is an error: CUDA 13 needs 580 even with minor-version compatibility', () => {
+  const parse = parseTexts({ 'requirements.txt': '--index-url https://download.pytorch.org/whl/cu130\ntorch==2.9.0\n', Dockerfile: 'FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n' });
+  const matrix = { ...testMatrix(), driver: { version: '570.124.06', origin: { file: '--driver', line: 0 } } };
+  const torch = runChecksOk(parse, matrix).filter((finding) => finding.rule === 'fleet-driver-too-old' && finding.package === 'torch');
+  assert.deepEqual(torch.map((finding) => `${finding.file}:${finding.line} ${finding.severity} ${finding.expected}`), ['requirements.txt:1 error >=580']);
+  assert.match(torch[0]?.message ?? '', /The fleet's driver 570\.124\.06 \(--driver\) cannot run torch built for CUDA 13\.0/);
+});
+
+test('without a declared driver, the notice says that NVIDIA_REQUIRE_CUDA is checked when the container starts', () => {
+  const [notice] = findings(parseTexts({ Dockerfile: 'FROM nvidia/cuda:12.4.1-devel-ubuntu22.04\n' }));
+  assert.match(notice?.message ?? '', /sets NVIDIA_REQUIRE_CUDA=cuda>=12\.4, which the NVIDIA container toolkit checks when the container starts, so a driver older than 550\.54\.14 is refused even with CUDA minor-version compatibility/);
+});
+
+function runChecksOk(parse: ParseResult, matrix: Matrix): Finding[] {
+  const outcome = runChecks(parse, matrix, { profile: 'auto' });
+  assert.ok(outcome.ok);
+  return outcome.findings;
+}

@@ -24,6 +24,7 @@ test('every input is optional; defaults live in the code', () => {
       runtimeImage: undefined,
       requireGpu: false,
       allowUntrusted: false,
+      driver: undefined,
     },
   });
 });

@@ -516,3 +516,14 @@ describe('printMatrix', () => {
     assert.match(printed, /cudaImageTags: not loaded/);
   });
 });
+
+describe('the fleet driver', () => {
+  it('reads driver: from the repository file with its line; none without one', () => {
+    assert.deepEqual(matrixOf(loadRepository('extends: bundled\ndriver: "550.54.14"\n')).driver, { version: '550.54.14', origin: { file: REPOSITORY_FILE, line: 2 } });
+    assert.equal(matrixOf(loadMatrix({ bundled })).driver, null);
+  });
+
+  it('refuses a driver that is not a version', () => {
+    assert.match(errorOf(loadRepository('driver: "latest"\n')), /^\.github\/compat-matrix\.yml:1: driver: /);
+  });
+});

@@ -22,6 +22,10 @@ export interface CheckOptions {
   profile?: string;
   /** How the user named the profile, for the reason shown with it (`--profile`, `the profile input`). */
   profileNamedBy?: string;
+  /** The fleet's NVIDIA driver (--driver, the `driver` input); wins over the matrix file's `driver:`. */
+  driver?: string;
+  /** How the user named it (`--driver`, `the driver input`). */
+  driverNamedBy?: string;
   runtime?: RuntimeOptions | null;
   /** Environment for `${VAR}` in requirements files; default: this process's, minus secrets. */
   env?: Record<string, string | undefined>;
@@ -41,6 +45,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const checked = runChecks(parse, matrix, {
     profile: options.profile ?? 'auto',
     ...(options.profileNamedBy ? { profileNamedBy: options.profileNamedBy } : {}),
+    ...(options.driver ? { driver: options.driver, driverNamedBy: options.driverNamedBy ?? '--driver' } : {}),
     // The runtime check reads the requirements again; otherwise nothing does.
     releaseRequirements: !options.runtime,
   });

@@ -17,10 +17,12 @@ import { instead, nvidiaImageSubject, sideToChange, torchCudaSubjects, type Subj
 import { compareDotted, minorOf } from './versions.js';
 import { CUDA_IMAGE_TAG_UNVERIFIED, unverifiedTagFinding } from './rules/cuda-image-tag-unverified.js';
 import { pypiTorchBuild } from './pypi-torch.js';
+import { FLEET_DRIVER_TOO_OLD, fleetDriverOf, imageDriverFinding, releaseDriverOf, REQUIRE_SOURCE, torchDriverFinding, type FleetDriver } from './rules/fleet-driver-too-old.js';
 
 export const CUDA_RULES: readonly RuleInfo[] = [
   { id: 'cuda-image-tag-unknown', severity: 'error', summary: 'an nvidia/cuda image tag that was never published, or that NVIDIA removed' },
   CUDA_IMAGE_TAG_UNVERIFIED,
+  FLEET_DRIVER_TOO_OLD,
   { id: 'cuda-image-tag-eol', severity: 'warning', summary: 'an nvidia/cuda image tag that is end-of-life (NVIDIA deletes EOL tags from Docker Hub)' },
   { id: 'cuda-torch-build-mismatch', severity: 'error', summary: "the CUDA image's toolkit differs from the CUDA build of the torch wheels the stage installs" },
   { id: 'cuda-driver-minimum', severity: 'notice', summary: "the minimum NVIDIA host driver for the image's CUDA version" },
@@ -34,10 +36,11 @@ export function checkCudaImages(context: CheckContext, findings: FindingSink): v
   const facts = context.matrix.facts;
   // Without the tag table (it is loaded only for repositories that use nvidia/cuda) every tag would look unknown.
   const knowsTags = Object.keys(facts.cudaImageTags).length > 0;
+  const fleet = fleetDriverOf(context.matrix);
   for (const file of context.files.values()) {
     for (const image of file.images) {
       const cannotPull = knowsTags && checkImageTag(context, file, image, findings);
-      if (!cannotPull) driverNotice(facts, file, image, findings);
+      if (!cannotPull) driverCheck(facts, fleet, file, image, findings);
     }
   }
 }
@@ -101,16 +104,31 @@ function driverFor(facts: Facts, version: string): CudaDriver | null {
   return newest;
 }
 
-/** One notice per image that names a CUDA version: what the host's driver must be. */
-function driverNotice(facts: Facts, file: ParsedFile, image: ImageRef, findings: FindingSink): void {
+/**
+ * Per image that names a CUDA version: with a declared fleet driver, an error when it is too old (and
+ * nothing when it suffices); without one, a notice of what the host's driver must be.
+ */
+function driverCheck(facts: Facts, fleet: FleetDriver | null, file: ParsedFile, image: ImageRef, findings: FindingSink): void {
   const cuda = file.cuda.find((fact) => fact.line === image.line && fact.source === image.ref);
+  if (cuda && fleet) {
+    // Only nvidia/cuda images are known to set NVIDIA_REQUIRE_CUDA.
+    const tooOld = isNvidiaCudaImage(image) ? imageDriverFinding(facts, fleet, file, image, cuda.version) : null;
+    if (tooOld) findings.push(tooOld);
+    return;
+  }
   const driver = cuda ? driverFor(facts, cuda.version) : null;
   if (!cuda || !driver) return;
-  const compatibility = driver.minorCompatMinDriver ? ` (or >= ${driver.minorCompatMinDriver} with CUDA minor-version compatibility)` : '';
+  const source = facts.sources.cudaDrivers;
+  const at = { file: file.path, span: factSpan(image) };
+  const minor = minorOf(cuda.version);
+  const started = minor ? releaseDriverOf(facts.cudaDrivers, minor) : null;
+  // nvidia/cuda images set NVIDIA_REQUIRE_CUDA, which minor-version compatibility does not satisfy.
+  const requirement = isNvidiaCudaImage(image) && minor && started
+    ? `; the image sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, which the NVIDIA container toolkit checks when the container starts, so a driver older than ${started} is refused even with CUDA minor-version compatibility, unless the GPU's brand and driver branch are among the brand=... alternatives it lists or NVIDIA_DISABLE_REQUIRE is set (${REQUIRE_SOURCE}). Declare the fleet's driver (driver: in the matrix file, or --driver) to have it checked`
+    : driver.minorCompatMinDriver ? ` (or >= ${driver.minorCompatMinDriver} with CUDA minor-version compatibility)` : '';
   findings.push(makeFinding({
-    rule: 'cuda-driver-minimum', severity: 'notice', at: { file: file.path, span: factSpan(image) }, package: null,
-    expected: `>=${driver.minDriver}`, actual: null, source: facts.sources.cudaDrivers,
-    message: `${image.ref} (CUDA ${cuda.version}) needs NVIDIA driver >= ${driver.minDriver} on the host${compatibility} (${facts.sources.cudaDrivers}).`,
+    rule: 'cuda-driver-minimum', severity: 'notice', at, package: null, expected: `>=${driver.minDriver}`, actual: null, source,
+    message: `${image.ref} (CUDA ${cuda.version}) needs NVIDIA driver >= ${driver.minDriver} on the host (${source})${requirement}.`,
   }));
 }
 
@@ -120,6 +138,13 @@ export function checkCudaSet(context: CheckContext, view: SetView, findings: Fin
   const pypi = indexBuilds.length === 0 ? pypiTorchBuild(view, context) : null;
   const builds = pypi ? [pypi] : indexBuilds;
   if (builds.length === 0) return;
+  const fleet = fleetDriverOf(context.matrix);
+  if (fleet) {
+    for (const build of builds) {
+      const tooOld = torchDriverFinding(context.matrix.facts, fleet, build.at, build.shown, build.actual);
+      if (tooOld) findings.push(tooOld);
+    }
+  }
   for (const image of view.images) {
     if (!isNvidiaCudaImage(image.fact)) continue;
     // PyPI's aarch64 torch wheels are not the CUDA build its x86_64 ones are.

@@ -40,6 +40,10 @@ export interface CheckOptions {
    * memory falls as the check goes on. Only for callers that read no requirements afterwards.
    */
   releaseRequirements?: boolean;
+  /** The fleet's NVIDIA driver from --driver or the `driver` input: wins over the matrix file's `driver:`. */
+  driver?: string;
+  /** Who named it, for messages; default `--driver`. */
+  driverNamedBy?: string;
 }
 
 export type ChecksOutcome = { ok: true; findings: Finding[]; profile: ProfileChoice | null } | { ok: false; error: string };
@@ -53,7 +57,10 @@ function lastReaders(sets: readonly InstallSet[]): Map<string, number> {
   return last;
 }
 
-export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOptions): ChecksOutcome {
+export function runChecks(parse: ParseResult, bundledAndRepository: Matrix, options: CheckOptions): ChecksOutcome {
+  const matrix: Matrix = options.driver === undefined
+    ? bundledAndRepository
+    : { ...bundledAndRepository, driver: { version: options.driver, origin: { file: options.driverNamedBy ?? '--driver', line: 0 } } };
   // Shared so that each distinct specifier text is parsed once in the whole run.
   const specifiers = new Specifiers();
   const selection = selectProfile(parse, matrix, options.profile, options.profileNamedBy, specifiers);

@@ -25,6 +25,8 @@ export interface ActionInputs {
   runtimeImage: string | undefined;
   requireGpu: boolean;
   allowUntrusted: boolean;
+  /** The fleet's NVIDIA driver; undefined: the matrix file's `driver:`, if any. */
+  driver: string | undefined;
 }
 
 const REPORT_FILE_NAME = 'compat-guard.json';
@@ -57,6 +59,10 @@ export function readInputs(
   const reportFile = path.resolve(where.cwd, optional('report-file') ?? path.join(where.runnerTemp, REPORT_FILE_NAME));
   const sarif = optional('sarif-file');
   const sarifFile = sarif === undefined ? null : path.resolve(where.cwd, sarif);
+  const driver = optional('driver');
+  if (driver !== undefined && !/^\d+(?:\.\d+)*$/.test(driver)) {
+    return { ok: false, error: `Input 'driver' must be an NVIDIA driver version such as 550.54.14 (got ${printable(driver)}).` };
+  }
   if (sarifFile === reportFile) {
     return {
       ok: false,
@@ -79,6 +85,7 @@ export function readInputs(
       runtimeImage: optional('runtime-image'),
       requireGpu: flags['require-gpu'],
       allowUntrusted: flags['allow-untrusted'],
+      driver,
     },
   };
 }

@@ -97,6 +97,7 @@ const MATRIX_FORMATS = {
 interface MatrixDocument {
   extends?: 'bundled' | 'none';
   profile?: string;
+  driver?: string;
   profiles?: Record<string, ProfileDocument>;
   rules?: RuleDocument[];
   ignore?: IgnoreEntry[];
@@ -288,8 +289,15 @@ function buildMatrix(bundled: MatrixFile[], repository: MatrixFile | null): Matr
     profile = name;
   }
 
+  // The fleet's driver: the last file that declares one (the repository's) wins.
+  let driver: Matrix['driver'] = null;
+  for (const file of policyFiles) {
+    if (file.data.driver !== undefined) driver = { version: file.data.driver, origin: { file: file.file, line: file.lineAt(['driver']) } };
+  }
+
   return {
     profile,
+    driver,
     profiles,
     rules,
     ignore: policyFiles.flatMap((file) => file.data.ignore ?? []).map((entry) => ({ ...entry })),

@@ -112,6 +112,8 @@ export interface Facts {
 export interface Matrix {
   /** The default profile named by the repository's matrix file, or null. */
   profile: string | null;
+  /** The NVIDIA driver of the hosts that run the images (`driver:`), or null; --driver wins over it. */
+  driver?: { version: string; origin: { file: string; line: number } } | null;
   profiles: Record<string, Profile>;
   rules: MatrixRule[];
   ignore: IgnoreEntry[];
