@@ -1,8 +1,8 @@
 // local-version-without-index: `torch==2.1.2+cu118` in an install set that names no index and no
 // find-links location. PyPI refuses uploads with a local version label (PEP 440 reserves them for
 // builds not published upstream; data/FACTS.md 15), so pip, looking on PyPI alone, finds no matching
-// distribution. The PyTorch
-// wheel index serves each torch-family `+<variant>` build at https://download.pytorch.org/whl/<variant>.
+// distribution. The PyTorch wheel index serves each torch-family `+<variant>` build at
+// https://download.pytorch.org/whl/<variant>.
 //
 // A Dockerfile stage shows the whole pip command and its environment: an error there. A requirements
 // file or pyproject.toml may be installed with an index given on the command line or in pip.conf,
@@ -12,7 +12,7 @@ import type { RuleInfo } from '../../model.js';
 import type { CheckContext, SetView } from '../context.js';
 import { makeFinding } from '../findings.js';
 import type { FindingSink } from '../finding-cap.js';
-import { pinSubject } from '../subjects.js';
+import { pinSubject, TORCH_WHEELS } from '../subjects.js';
 import { localLabel } from '../versions.js';
 
 export const LOCAL_VERSION_WITHOUT_INDEX: RuleInfo = {
@@ -24,7 +24,6 @@ export const LOCAL_VERSION_WITHOUT_INDEX: RuleInfo = {
 /** The specification of local version identifiers (not for public index servers). */
 export const LOCAL_VERSION_SOURCE = 'https://packaging.python.org/en/latest/specifications/version-specifiers/#local-version-identifiers';
 
-const TORCH_WHEELS: readonly string[] = ['torch', 'torchvision', 'torchaudio'];
 /** The variants the PyTorch index serves under /whl/<variant>: cu118, cpu, rocm6.2, xpu. */
 const PYTORCH_VARIANT = /^(?:cu\d+|cpu|rocm\d+(?:\.\d+)*|xpu)$/;
 
