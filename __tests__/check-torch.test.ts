@@ -153,7 +153,7 @@ test('the family table goes back to torch 1.0: old pairs from torchvision\'s tab
   assert.deepEqual(python.map((finding) => `${finding.rule} ${finding.expected}`), ['torch-python-unsupported >=2.7,<3.9']);
 });
 
-test('a +cu118 pin with no index that serves it: an error in a Dockerfile, a warning in a requirements file, silent with its index', () => {
+test('a +cu118 pin with no index that serves it: an error in a Dockerfile, a notice in a requirements file, silent with its index', () => {
   const rules = (files: Record<string, string>) => runChecks(parseTexts(files), testMatrix(), { profile: 'auto' });
   const local = (files: Record<string, string>) => {
     const outcome = rules(files);
@@ -165,7 +165,7 @@ test('a +cu118 pin with no index that serves it: an error in a Dockerfile, a war
   assert.equal(docker?.expected, 'https://download.pytorch.org/whl/cu118');
   assert.match(docker?.message ?? '', /torch==2\.1\.2\+cu118 has the local version label \+cu118, which PyPI does not accept, and this stage names no index or find-links location, so pip finds no matching distribution .* Add --extra-index-url https:\/\/download\.pytorch\.org\/whl\/cu118/);
   assert.equal(local({ Dockerfile: 'FROM python:3.10-slim\nRUN pip install torch==2.1.2+cu118 torchvision==0.16.2+cu118\n' }).length, 2);
-  assert.deepEqual(local({ 'requirements.txt': 'torch==2.1.2+cpu\n' }).map((finding) => `${finding.severity} ${finding.expected}`), ['warning https://download.pytorch.org/whl/cpu']);
+  assert.deepEqual(local({ 'requirements.txt': 'torch==2.1.2+cpu\n' }).map((finding) => `${finding.severity} ${finding.expected}`), ['notice https://download.pytorch.org/whl/cpu']);
   // The fixed twins: the index (in the command, the file or pip's environment) serves the build.
   assert.deepEqual(local({ Dockerfile: 'FROM python:3.10-slim\nRUN pip install torch==2.1.2+cu118 --extra-index-url https://download.pytorch.org/whl/cu118\n' }), []);
   assert.deepEqual(local({ Dockerfile: 'FROM python:3.10-slim\nENV PIP_FIND_LINKS=https://download.pytorch.org/whl/torch_stable.html\nRUN pip install torch==2.1.2+cu118\n' }), []);

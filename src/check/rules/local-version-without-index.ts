@@ -5,8 +5,9 @@
 // https://download.pytorch.org/whl/<variant>.
 //
 // A Dockerfile stage shows the whole pip command and its environment: an error there. A requirements
-// file or pyproject.toml may be installed with an index given on the command line or in pip.conf,
-// which compat-guard cannot see: a warning.
+// file or pyproject.toml is often installed with the index given on the command line (pytorch/serve's
+// torch_cu92.txt with `-f .../torch_stable.html` from its install script), which compat-guard cannot
+// see: a notice.
 
 import type { RuleInfo } from '../../model.js';
 import type { CheckContext, SetView } from '../context.js';
@@ -18,7 +19,7 @@ import { localLabel } from '../versions.js';
 export const LOCAL_VERSION_WITHOUT_INDEX: RuleInfo = {
   id: 'local-version-without-index',
   severity: 'error',
-  summary: 'a torch-family pin with a local version label (+cu118) in an install set with no index that serves it: PyPI has no local versions (a warning outside Dockerfiles)',
+  summary: 'a torch-family pin with a local version label (+cu118) in an install set with no index that serves it: PyPI has no local versions (a notice outside Dockerfiles)',
 };
 
 /** The specification of local version identifiers (not for public index servers). */
@@ -39,7 +40,7 @@ export function checkLocalVersions(context: CheckContext, view: SetView, finding
     const index = PYTORCH_VARIANT.test(label) ? `https://download.pytorch.org/whl/${label}` : null;
     const where = inDockerfile ? 'this stage names no index or find-links location' : 'this file names no index or find-links location (one given on the command line or in pip.conf is not seen here)';
     findings.push(makeFinding({
-      rule: LOCAL_VERSION_WITHOUT_INDEX.id, severity: inDockerfile ? 'error' : 'warning', at: subject.at, package: pin.key,
+      rule: LOCAL_VERSION_WITHOUT_INDEX.id, severity: inDockerfile ? 'error' : 'notice', at: subject.at, package: pin.key,
       expected: index, actual: subject.actual, fix: null, source: LOCAL_VERSION_SOURCE,
       message: `${subject.shown} has the local version label +${label}, which PyPI does not accept, and ${where}, so pip finds no matching distribution (${LOCAL_VERSION_SOURCE}). ${index ? `Add --extra-index-url ${index} (the PyTorch index that serves +${label} builds).` : 'Add the index that serves this build, or pin the version without its label.'}`,
     }));
