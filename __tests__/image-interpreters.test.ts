@@ -48,3 +48,18 @@ test('rules that need the interpreter apply to the distribution\'s python3: torc
   assert.ok(fixed.ok);
   assert.deepEqual(fixed.findings.filter((finding) => finding.rule === 'torch-python-unsupported'), []);
 });
+
+test('python:3-slim and python:latest name no Python: the torch check says so instead of guessing', () => {
+  const python = (dockerfile: string) => {
+    const outcome = runChecks(parseTexts({ Dockerfile: dockerfile }), testMatrix(), { profile: 'auto' });
+    assert.ok(outcome.ok);
+    return outcome.findings.filter((finding) => finding.rule === 'torch-python-unsupported');
+  };
+  const [moving] = python('FROM python:3-slim\nRUN pip install torch==2.4.1\n');
+  assert.equal(`${moving?.severity} ${moving?.line} ${moving?.expected}`, 'notice 1 >=3.8,<3.13');
+  assert.match(moving?.message ?? '', /python:3-slim names no Python minor: the tag moves to each new Python release, so whether torch==2\.4\.1 \(Python 3\.8 to 3\.12\) has a wheel for it is not checked/);
+  assert.equal(python('FROM python:latest\nRUN pip install torch==2.4.1\n').length, 1);
+  // A fixed tag is checked as usual; a fixed one the release supports says nothing.
+  assert.deepEqual(python('FROM python:3.12-slim\nRUN pip install torch==2.4.1\n'), []);
+  assert.deepEqual(python('FROM python:3-slim\nRUN pip install numpy==1.26.4\n'), []);
+});

@@ -8,7 +8,7 @@ import type { Facts, TorchRelease } from '../matrix/types.js';
 import type { RuleInfo } from '../model.js';
 import { contains } from '../pep440/specifier.js';
 import { parseVersion, type Version } from '../pep440/version.js';
-import { profileAllows, type CheckContext, type Pin, type SetView } from './context.js';
+import { factSpan, profileAllows, type CheckContext, type Pin, type SetView } from './context.js';
 import { makeFinding, requirementText } from './findings.js';
 import type { FindingSink } from './finding-cap.js';
 import { instead, pinSubject, setPythonSubjects, sideToChange, torchCudaSubjects, type Subject } from './subjects.js';
@@ -187,7 +187,9 @@ function checkPython(context: CheckContext, view: SetView, torch: Subject, relea
   const allowed = context.specifiers.admits(supported);
   if (!allowed) return;
   const source = context.matrix.facts.sources.torch;
-  for (const python of setPythonSubjects(view, context)) {
+  const pythons = setPythonSubjects(view, context);
+  if (pythons.length === 0) movingPythonNotice(view, torch, release, supported, source, findings);
+  for (const python of pythons) {
     if (fit(python.admits, allowed.set) !== 'outside') continue;
     const fact = `torch ${release.torch} supports Python ${release.pythonMin} to ${release.pythonMax} (${source})`;
     const profilePython = profileAllows(context, python.key, true);
@@ -208,6 +210,23 @@ function checkPython(context: CheckContext, view: SetView, torch: Subject, relea
       rule: 'torch-python-unsupported', severity: 'error', at: torch.at, package: 'torch', expected: supported, actual: python.actual, fix, source,
       related: [{ ...python.at, message: python.shown }],
       message: `${torch.shown} does not support ${python.shown}: ${fact}. ${fix ? `Pin ${fix} (the nearest release that supports it) instead.` : `Choose a torch release that supports it.`}`,
+    }));
+  }
+}
+
+/**
+ * `python:3-slim`, `python:latest`, `python` (no tag): the tag follows each new Python release, so the
+ * interpreter is not fixed and the check cannot say whether this torch has a wheel for it. It says
+ * so (a notice) instead of guessing.
+ */
+function movingPythonNotice(view: SetView, torch: Subject, release: TorchRelease, supported: string, source: string, findings: FindingSink): void {
+  for (const { fact, file } of view.images) {
+    const repository = fact.name.slice(fact.name.lastIndexOf('/') + 1);
+    if (repository !== 'python' || fact.digest !== null || (fact.tag !== null && /^\d+\.\d+/.test(fact.tag))) continue;
+    findings.push(makeFinding({
+      rule: 'torch-python-unsupported', severity: 'notice', at: { file, span: factSpan(fact) }, package: null, expected: supported, actual: fact.tag ?? 'latest', source,
+      related: [{ ...torch.at, message: torch.shown }],
+      message: `${fact.ref} names no Python minor: the tag moves to each new Python release, so whether ${torch.shown} (Python ${release.pythonMin} to ${release.pythonMax}) has a wheel for it is not checked (${source}). Pin the image to a Python minor, such as python:${release.pythonMax}-slim.`,
     }));
   }
 }
