@@ -41,6 +41,18 @@ export function absenceProven(set: AnsweredSet, pin: AnsweredPin): boolean {
 
 /** Every file of the pin's project the indexes list, with its version (files whose name says none are left out). */
 export function listedFiles(pin: AnsweredPin): ListedFile[] {
+  // Each rule asks; the versions are parsed once per pin.
+  let files = listed.get(pin);
+  if (!files) {
+    files = readListedFiles(pin);
+    listed.set(pin, files);
+  }
+  return files;
+}
+
+const listed = new WeakMap<AnsweredPin, ListedFile[]>();
+
+function readListedFiles(pin: AnsweredPin): ListedFile[] {
   const files: ListedFile[] = [];
   for (const answer of pin.projects) {
     if (answer.status !== 'found') continue;

@@ -59,7 +59,9 @@ export function planIndexSet(context: CheckContext, view: SetView, options: Inde
   const indexes: IndexLocation[] = [];
   const skipped: string[] = [];
   const add = (location: IndexLocation): void => {
-    if (!indexes.some((known) => known.url === location.url && known.kind === location.kind)) indexes.push(location);
+    // `https://host/simple` and `https://host/simple/` are one index.
+    const same = (known: IndexLocation): boolean => known.kind === location.kind && known.url.replace(/\/+$/, '') === location.url.replace(/\/+$/, '');
+    if (!indexes.some(same)) indexes.push(location);
   };
   const fromRepository = (url: string, kind: IndexLocation['kind']): void => {
     if (options.untrusted === null) add({ url, kind, trusted: false });

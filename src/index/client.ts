@@ -150,18 +150,14 @@ export class IndexClient {
     const source = withoutCredentials(metadataUrl);
     if (!file.hasMetadata && !isWheel) return { ok: false, source, reason: `${file.filename} is an sdist: its metadata is known only once it is built` };
     const identity = `${metadataUrl}#${file.hashes.sha256 ?? ''}`;
-    let text = this.cache.metadata(identity);
-    if (text !== null) {
-      this.fromCache++;
-    } else {
-      const read = await this.readMetadataText(metadataUrl, isWheel && !file.hasMetadata, trusted);
-      if (!read.ok) return { ok: false, source, reason: read.reason };
-      text = read.text;
-    }
-    const parsed = parseCoreMetadata(text);
+    const cached = this.cache.metadata(identity);
+    if (cached !== null) this.fromCache++;
+    const read = cached !== null ? { ok: true as const, text: cached } : await this.readMetadataText(metadataUrl, isWheel && !file.hasMetadata, trusted);
+    if (!read.ok) return { ok: false, source, reason: read.reason };
+    const parsed = parseCoreMetadata(read.text);
     if (!parsed.ok) return { ok: false, source, reason: `${source}: ${parsed.reason}` };
     // Only metadata that read whole is kept: a damaged file is asked for again next time.
-    this.cache.saveMetadata(identity, text);
+    if (cached === null) this.cache.saveMetadata(identity, read.text);
     return { ok: true, metadata: parsed.metadata, source };
   }
 
