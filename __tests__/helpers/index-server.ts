@@ -4,6 +4,7 @@
 
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 export interface FakeRelease {
@@ -19,6 +20,8 @@ export interface FakeRelease {
   metadataFiles?: boolean;
   /** Replaces the metadata text served (for malformed metadata). */
   metadataText?: string;
+  /** Bytes of incompressible data after METADATA in the wheel, so that its end holds only the central directory. */
+  paddingBytes?: number;
 }
 
 export interface FakeProject {
@@ -42,6 +45,8 @@ export interface IndexServerOptions {
   latencyMs?: number;
   /** By path (`/simple/numpy/`). */
   faults?: Record<string, Fault>;
+  /** Whether files are served in ranges when asked (default true). */
+  ranges?: boolean;
 }
 
 export interface RecordedRequest {
@@ -49,6 +54,7 @@ export interface RecordedRequest {
   accept: string | undefined;
   authorization: string | undefined;
   ifNoneMatch: string | undefined;
+  range: string | undefined;
 }
 
 export interface IndexServer {
@@ -130,8 +136,8 @@ export function zipOf(entries: Record<string, string>): Buffer {
 export function wheelOf(project: string, release: FakeRelease): Buffer {
   const stem = project.replace(/[-.]+/g, '_');
   return zipOf({
-    [`${stem}/__init__.py`]: '',
     [`${stem}-${release.version}.dist-info/METADATA`]: metadataText(project, release),
+    [`${stem}/data.bin`]: randomBytes(release.paddingBytes ?? 0).toString('latin1'),
     [`${stem}-${release.version}.dist-info/WHEEL`]: 'Wheel-Version: 1.0\n',
   });
 }
@@ -146,7 +152,7 @@ export async function startIndexServer(options: IndexServerOptions): Promise<Ind
   const projects = new Map(options.projects.map((project) => [normalise(project.name), project]));
   const server = http.createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0] as string;
-    requests.push({ path, accept: request.headers.accept, authorization: request.headers.authorization, ifNoneMatch: request.headers['if-none-match'] as string | undefined });
+    requests.push({ path, accept: request.headers.accept, authorization: request.headers.authorization, ifNoneMatch: request.headers['if-none-match'] as string | undefined, range: request.headers.range });
     const fault = options.faults?.[path];
     const left = faultsLeft.get(path) ?? 0;
     const respond = (): void => {
@@ -156,7 +162,7 @@ export async function startIndexServer(options: IndexServerOptions): Promise<Ind
         response.end(fault.body ?? '');
         return;
       }
-      serve(path, request, response, projects, options.format ?? 'accept');
+      serve(path, request, response, projects, options.format ?? 'accept', options.ranges ?? true);
     };
     const delay = (options.latencyMs ?? 0) + (fault && left > 0 ? fault.delayMs ?? 0 : 0);
     if (delay > 0) setTimeout(respond, delay);
@@ -175,7 +181,7 @@ export async function startIndexServer(options: IndexServerOptions): Promise<Ind
   };
 }
 
-function serve(path: string, request: http.IncomingMessage, response: http.ServerResponse, projects: Map<string, FakeProject>, format: 'json' | 'html' | 'accept'): void {
+function serve(path: string, request: http.IncomingMessage, response: http.ServerResponse, projects: Map<string, FakeProject>, format: 'json' | 'html' | 'accept', ranges: boolean): void {
   const page = /^\/simple\/([^/]+)\/$/.exec(path);
   if (page) {
     const project = projects.get(page[1] as string);
@@ -230,8 +236,17 @@ function serve(path: string, request: http.IncomingMessage, response: http.Serve
         response.end(metadataText(file.project, file.release));
         return;
       }
+      const body = file.wheel ? wheelOf(file.project, file.release) : Buffer.from('not a real sdist');
+      const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '');
+      if (ranges && range) {
+        const start = range[1] === '' ? Math.max(0, body.length - Number(range[2])) : Number(range[1]);
+        const end = range[1] === '' || range[2] === '' ? body.length - 1 : Math.min(Number(range[2]), body.length - 1);
+        response.writeHead(206, { 'content-type': 'application/octet-stream', 'content-range': `bytes ${start}-${end}/${body.length}` });
+        response.end(body.subarray(start, end + 1));
+        return;
+      }
       response.writeHead(200, { 'content-type': 'application/octet-stream' });
-      response.end(file.wheel ? wheelOf(file.project, file.release) : Buffer.from('not a real sdist'));
+      response.end(body);
       return;
     }
   }
