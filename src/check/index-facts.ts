@@ -9,9 +9,15 @@ import { contains } from '../pep440/specifier.js';
 import type { MarkerEnvironment } from '../parse/marker.js';
 import type { PlannedPin, SetPlan } from './index-plan.js';
 import type { FindingDraft } from './findings.js';
+import type { RuleInfo } from '../model.js';
 import type { Specifiers } from './versions.js';
 
 export type IndexEmit = (draft: FindingDraft) => void;
+
+/** A finding of an index rule on a pin: at the pin's token, about its package, resting on `source`. */
+export function pinFinding(rule: RuleInfo, pin: PlannedPin, fields: { message: string; source: string | null; actual?: string; severity?: FindingDraft['severity'] }): FindingDraft {
+  return { rule: rule.id, severity: fields.severity ?? rule.severity, at: pin.at, package: pin.key, message: fields.message, actual: fields.actual ?? null, source: fields.source };
+}
 
 export interface ListedFile {
   file: DistFile;
