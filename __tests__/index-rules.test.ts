@@ -34,6 +34,7 @@ const PROJECTS: FakeProject[] = [
     ],
   },
   { name: 'compiled', releases: [{ version: '1.0', wheels: [MANYLINUX('cp39')] }, { version: '1.1', wheels: [MANYLINUX('cp39'), MANYLINUX('cp310')] }] },
+  { name: 'sourceonly', releases: [{ version: '1.0', wheels: [], sdist: true, requiresDist: ['packaging<25'] }, { version: '0.9', wheels: [], sdist: true, requiresDist: ['packaging<25'], sdistMetadataVersion: '2.1' }] },
   { name: 'legacy', releases: [{ version: '1.0', requiresPython: '>=3.6' }, { version: '2.0', requiresPython: '>=3.11' }] },
 ];
 
@@ -113,6 +114,11 @@ test('requires-dist-conflict: on the pin to change, the requirer related, the re
   assert.deepEqual(indexFindings(await check(dockerfile('mlflow==2.18.0', 'packaging==25.0'))), []);
   // A range some version of which fits is the resolver's business, not a conflict.
   assert.deepEqual(indexFindings(await check(dockerfile('mlflow==2.17.2', "'packaging>=24'"))), []);
+});
+
+test('requires-dist-conflict: an sdist-only release is read from its PKG-INFO when Metadata-Version 2.2 says it can be trusted', async () => {
+  assert.deepEqual(indexFindings(await check(dockerfile('sourceonly==1.0', 'packaging==25.0'))), ['2:48 error requires-dist-conflict packaging']);
+  assert.deepEqual(indexFindings(await check(dockerfile('sourceonly==0.9', 'packaging==25.0'))), []);
 });
 
 test('requires-dist-conflict: extras the pin asks for count, others and other platforms do not; the profile\'s pin is kept', async () => {

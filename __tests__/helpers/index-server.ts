@@ -5,7 +5,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 
 export interface FakeRelease {
   version: string;
@@ -20,6 +20,8 @@ export interface FakeRelease {
   metadataFiles?: boolean;
   /** Replaces the metadata text served (for malformed metadata). */
   metadataText?: string;
+  /** The sdist's PKG-INFO Metadata-Version (default 2.2: its requirements can be trusted). */
+  sdistMetadataVersion?: string;
   /** Bytes of incompressible data after METADATA in the wheel, so that its end holds only the central directory. */
   paddingBytes?: number;
 }
@@ -142,6 +144,36 @@ export function wheelOf(project: string, release: FakeRelease): Buffer {
   });
 }
 
+/** A .tar.gz holding the given files (ustar headers): what an sdist is. */
+export function tarGzOf(entries: Record<string, string>): Buffer {
+  const blocks: Buffer[] = [];
+  for (const [name, text] of Object.entries(entries)) {
+    const data = Buffer.from(text);
+    const header = Buffer.alloc(512);
+    header.write(name, 0, 100);
+    header.write('0000644\0', 100);
+    header.write('0000000\0', 108);
+    header.write('0000000\0', 116);
+    header.write(`${data.length.toString(8).padStart(11, '0')}\0`, 124);
+    header.write('00000000000\0', 136);
+    header.write('0', 156);
+    header.write('ustar\u000000', 257);
+    header.write('        ', 148);
+    let sum = 0;
+    for (const byte of header) sum += byte;
+    header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+    blocks.push(header, data, Buffer.alloc((512 - (data.length % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  return gzipSync(Buffer.concat(blocks));
+}
+
+export function sdistOf(project: string, release: FakeRelease): Buffer {
+  const folder = `${project.replace(/[-.]+/g, '_')}-${release.version}`;
+  const metadata = metadataText(project, release).replace(/^Metadata-Version: [^\n]*/, `Metadata-Version: ${release.sdistMetadataVersion ?? '2.2'}`);
+  return tarGzOf({ [`${folder}/setup.py`]: 'from setuptools import setup\nsetup()\n', [`${folder}/PKG-INFO`]: metadata });
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -236,7 +268,7 @@ function serve(path: string, request: http.IncomingMessage, response: http.Serve
         response.end(metadataText(file.project, file.release));
         return;
       }
-      const body = file.wheel ? wheelOf(file.project, file.release) : Buffer.from('not a real sdist');
+      const body = file.wheel ? wheelOf(file.project, file.release) : sdistOf(file.project, file.release);
       const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '');
       if (ranges && range) {
         const start = range[1] === '' ? Math.max(0, body.length - Number(range[2])) : Number(range[1]);

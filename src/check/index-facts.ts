@@ -87,7 +87,9 @@ export function exactVersion(set: AnsweredSet, pin: PlannedPin): Version | null 
 export function metadataFile(files: readonly ListedFile[], plan: SetPlan): DistFile | null {
   const wheels = files.filter((listed) => listed.file.filename.toLowerCase().endsWith('.whl') && listed.file.yanked === null);
   const fitting = wheels.filter((listed) => fitsTarget(listed.file, plan));
-  const ordered = [...fitting, ...wheels, ...files.filter((listed) => listed.file.hasMetadata)];
+  // An sdist last: its PKG-INFO is read only where it can be trusted (src/index/sdist.ts).
+  const sdists = files.filter((listed) => parseWheelName(listed.file.filename) === null && listed.file.yanked === null);
+  const ordered = [...fitting, ...wheels, ...files.filter((listed) => listed.file.hasMetadata), ...sdists];
   return (ordered.find((listed) => listed.file.hasMetadata) ?? ordered[0])?.file ?? null;
 }
 

@@ -10,6 +10,7 @@ import { IndexCache, PAGE_TTL_MS } from './cache.js';
 import { fileRelease } from './files.js';
 import type { HttpClient } from './http.js';
 import { parseCoreMetadata } from './metadata.js';
+import { readSdistMetadata } from './sdist.js';
 import { ACCEPT, parseHtmlPage, parseSimplePage } from './simple.js';
 import type { DistFile, MetadataAnswer, ProjectAnswer } from './types.js';
 import { withoutCredentials, withTrailingSlash } from './url.js';
@@ -23,7 +24,7 @@ export interface IndexLocation {
   trusted: boolean;
 }
 
-/** A wheel fetched whole (from a server that ignores Range) may be at most this large. */
+/** A wheel fetched whole (from a server that ignores Range), or an sdist, may be at most this large. */
 const MAX_WHEEL_BYTES = 20 * 1024 * 1024;
 /** The first range asked of a wheel: its end, where the central directory is. */
 const TAIL_BYTES = 64 * 1024;
@@ -150,11 +151,10 @@ export class IndexClient {
     const isWheel = file.filename.toLowerCase().endsWith('.whl');
     const metadataUrl = file.hasMetadata ? `${file.url}.metadata` : file.url;
     const source = withoutCredentials(metadataUrl);
-    if (!file.hasMetadata && !isWheel) return { ok: false, source, reason: `${file.filename} is an sdist: its metadata is known only once it is built` };
     const identity = `${metadataUrl}#${file.hashes.sha256 ?? ''}`;
     const cached = this.cache.metadata(identity);
     if (cached !== null) this.fromCache++;
-    const read = cached !== null ? { ok: true as const, text: cached } : await this.readMetadataText(metadataUrl, isWheel && !file.hasMetadata, trusted);
+    const read = cached !== null ? { ok: true as const, text: cached } : await this.readMetadataText(file.filename, metadataUrl, file.hasMetadata ? 'metadata' : isWheel ? 'wheel' : 'sdist', trusted);
     if (!read.ok) return { ok: false, source, reason: read.reason };
     const parsed = parseCoreMetadata(read.text);
     if (!parsed.ok) return { ok: false, source, reason: `${source}: ${parsed.reason}` };
@@ -163,22 +163,24 @@ export class IndexClient {
     return { ok: true, metadata: parsed.metadata, source };
   }
 
-  private async readMetadataText(url: string, wholeWheel: boolean, trusted: boolean): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+  /** The metadata text from a metadata file, a wheel (its METADATA) or an sdist (its PKG-INFO). */
+  private async readMetadataText(filename: string, url: string, kind: 'metadata' | 'wheel' | 'sdist', trusted: boolean): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
     const shown = withoutCredentials(url);
+    const fromBytes = (bytes: Buffer) =>
+      kind === 'wheel' ? readWheelMetadata(bytes) : kind === 'sdist' ? readSdistMetadata(filename, bytes) : { ok: true as const, text: bytes.toString('utf8') };
     if (url.startsWith('file:')) {
       try {
-        const bytes = fs.readFileSync(fileURLToPath(url));
-        return wholeWheel ? readWheelMetadata(bytes) : { ok: true, text: bytes.toString('utf8') };
+        return fromBytes(fs.readFileSync(fileURLToPath(url)));
       } catch (error) {
         return { ok: false, reason: `${shown}: ${(error as Error).message}` };
       }
     }
     if (!this.http) return { ok: false, reason: `${shown} is not in the cache (--index offline)` };
-    if (wholeWheel) return this.lazyWheelMetadata(this.http, url, trusted);
-    const result = await this.http.get({ url, trusted, maxBytes: 16 * 1024 * 1024 });
+    if (kind === 'wheel') return this.lazyWheelMetadata(this.http, url, trusted);
+    const result = await this.http.get({ url, trusted, maxBytes: kind === 'sdist' ? MAX_WHEEL_BYTES : 16 * 1024 * 1024 });
     if (!result.ok) return result;
     if (result.status !== 200) return { ok: false, reason: `${shown} answered ${result.status}` };
-    return { ok: true, text: result.body.toString('utf8') };
+    return fromBytes(result.body);
   }
 
   /**
