@@ -91,7 +91,9 @@ test('version-yanked: quotes the reason; silent on the release before it', async
 test('requires-python-mismatch: a release for newer Pythons than the stage\'s; silent on the older one', async () => {
   const broken = await check(dockerfile('legacy==2.0'));
   assert.deepEqual(indexFindings(broken), ['2:32 error requires-python-mismatch legacy']);
-  assert.match(broken.findings.find((finding) => finding.rule === 'requires-python-mismatch')?.message ?? '', /requires Python >=3\.11 .*this install set's Python is >=3\.10,<3\.11/);
+  const mismatch = broken.findings.find((finding) => finding.rule === 'requires-python-mismatch');
+  assert.match(mismatch?.message ?? '', /requires Python >=3\.11 .*this install set's Python is >=3\.10,<3\.11/);
+  assert.deepEqual(mismatch?.related?.map((related) => `${related.file}:${related.line}`), ['Dockerfile:1'], 'the image that selects the Python');
   assert.deepEqual(indexFindings(await check(dockerfile('legacy==1.0'))), []);
   // A requirements file with no Python of its own says nothing about which interpreter: no finding.
   assert.deepEqual(indexFindings(await check({ 'requirements.txt': 'legacy==2.0\n' })), []);

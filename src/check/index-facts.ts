@@ -15,8 +15,14 @@ import type { Specifiers } from './versions.js';
 export type IndexEmit = (draft: FindingDraft) => void;
 
 /** A finding of an index rule on a pin: at the pin's token, about its package, resting on `source`. */
-export function pinFinding(rule: RuleInfo, pin: PlannedPin, fields: { message: string; source: string | null; actual?: string; severity?: FindingDraft['severity'] }): FindingDraft {
-  return { rule: rule.id, severity: fields.severity ?? rule.severity, at: pin.at, package: pin.key, message: fields.message, actual: fields.actual ?? null, source: fields.source };
+export function pinFinding(
+  rule: RuleInfo,
+  pin: PlannedPin,
+  fields: { message: string; source: string | null; actual?: string; severity?: FindingDraft['severity']; related?: FindingDraft['related'] },
+): FindingDraft {
+  const draft: FindingDraft = { rule: rule.id, severity: fields.severity ?? rule.severity, at: pin.at, package: pin.key, message: fields.message, actual: fields.actual ?? null, source: fields.source };
+  if (fields.related) draft.related = fields.related;
+  return draft;
 }
 
 export interface ListedFile {

@@ -34,6 +34,7 @@ export function check(set: AnsweredSet, emit: IndexEmit): void {
         `so pip skips every file of it and stops with "No matching distribution found". Pin a release that supports the set's Python, or change the Python.`,
       actual: pin.requirement.specifier,
       source: first.listed.source,
+      ...(set.plan.pythonAt ? { related: [{ ...set.plan.pythonAt, message: `the install set's Python (${set.plan.python})` }] } : {}),
     }));
   }
 }
