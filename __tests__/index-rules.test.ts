@@ -175,6 +175,11 @@ test('a pip configuration the readers do not follow (pip.conf, pip config, --no-
   assert.deepEqual(indexFindings(await check({ 'pip.conf': '[global]\nindex-url = https://pkgs.example.com/simple\n', 'requirements.txt': 'numpyy==1.0\n' })), []);
 });
 
+test('the repository\'s own project, pinned in its own extras, is not asked about', async () => {
+  const pyproject = '[project]\nname = "My_Lib"\nversion = "0.1"\ndependencies = ["numpy==1.24.4"]\n[project.optional-dependencies]\nall = ["my-lib[asr]==0.1"]\nasr = ["numpyy==1.0"]\n';
+  assert.deepEqual(indexFindings(await check({ 'pyproject.toml': pyproject })), ['7:9 error package-not-found numpyy']);
+});
+
 test('credentials given with an index URL reach the index and no output', async () => {
   const secretUrl = server.url.replace('http://', 'http://ci-user:t0ps3cret@');
   const result = await check(dockerfile('numpyy==1.0'), { indexUrl: secretUrl });

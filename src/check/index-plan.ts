@@ -24,6 +24,8 @@ export interface IndexPlanOptions {
   untrusted: string | null;
   /** Files whose sets may read indexes the readers cannot see (a pip.conf, `pip config`), with why. */
   configuredFiles?: ReadonlyMap<string, string>;
+  /** The repository's own projects (PEP 503 names): installed from the checkout, never asked about. */
+  ownProjects?: ReadonlySet<string>;
 }
 
 export interface PlannedPin {
@@ -87,7 +89,7 @@ export function planIndexSet(context: CheckContext, view: SetView, options: Inde
   const python = interpreterSpecifier(view, context) ?? null;
   const pins = view
     .writtenWhere(() => true)
-    .filter((pin) => !pin.requirement.constraint && view.installs(pin))
+    .filter((pin) => !pin.requirement.constraint && !options.ownProjects?.has(pin.key) && view.installs(pin))
     .map((pin) => ({ key: pin.key, requirement: pin.requirement, at: pin.at, shown: requirementText(pin.requirement), profilePinned: profileAllows(context, pin.key, false) !== null }));
   const own = setPython(view);
   const pythonAt = own ? { file: own.file, span: factSpan(own.fact) } : null;
