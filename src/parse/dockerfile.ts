@@ -116,7 +116,7 @@ class DockerfileReader {
   private readonly stagesByAlias = new Map<string, StageState>();
   readonly globalArgs = new Map<string, string | undefined>(AUTOMATIC_ARGS);
   readonly file: ParsedFile;
-  private readonly facts: RunFacts;
+  readonly facts: RunFacts;
 
   constructor(
     path: string,
@@ -129,8 +129,8 @@ class DockerfileReader {
       path, kind: 'dockerfile', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [],
     };
     this.facts = {
-      requirements: this.file.requirements, python: this.file.python, includes: this.file.includes,
-      indexes: this.file.indexes, problems: this.problems,
+      requirements: this.file.requirements, python: this.file.python, cuda: this.file.cuda, includes: this.file.includes,
+      indexes: this.file.indexes, problems: this.problems, remoteIncludes: [],
     };
   }
 
@@ -485,5 +485,7 @@ export function parseDockerfile(path: string, text: string, options: DockerfileO
     .map((problem): Diagnostic => (problem.column === undefined
       ? { file: path, line: problem.line, severity: problem.severity, message: problem.message }
       : { file: path, line: problem.line, column: problem.column, severity: problem.severity, message: problem.message }));
+  // Only files that have one carry the field: `parse` prints every other file as before.
+  if (reader.facts.remoteIncludes.length > 0) reader.file.remoteIncludes = reader.facts.remoteIncludes;
   return { file: reader.file, diagnostics, stages: reader.stages.map((state) => state.stage) };
 }
