@@ -18,6 +18,7 @@ import type { RuntimeOptions } from './runtime/index.js';
 import type { RecordProfileOptions } from './runtime/record-profile.js';
 import { DEFAULT_INDEX } from './check/index-plan.js';
 import type { IndexMode } from './index/options.js';
+import { ownProjects } from './index/own-projects.js';
 import { pipConfigHints } from './index/pip-config.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -93,6 +94,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
       extraIndexUrls: index.extraIndexUrls ?? [],
       untrusted: index.allowUntrusted ? null : (index.untrusted ?? null),
       configuredFiles: pipConfigHints(root, parse.files),
+      ownProjects: ownProjects(root, parse.files),
     } } : {}),
   });
   if (!checked.ok) return checked;
