@@ -67,8 +67,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
 }
 
 function diagnosticFinding(diagnostic: Diagnostic): Finding {
-  return {
-    rule: 'parse-error',
+  const finding: Finding = {
+    rule: diagnostic.rule ?? 'parse-error',
     severity: diagnostic.severity,
     message: diagnostic.message,
     file: diagnostic.file,
@@ -78,6 +78,8 @@ function diagnosticFinding(diagnostic: Diagnostic): Finding {
     endColumn: null,
     package: null,
   };
+  if (diagnostic.fix !== undefined) finding.fix = diagnostic.fix;
+  return finding;
 }
 
 function isFolder(target: string): boolean {

@@ -16,6 +16,7 @@ import { checkProfileSet, PROFILE_RULES } from './profile.js';
 import { selectProfile } from './profile-select.js';
 import { applySuppressions } from './suppress.js';
 import { checkTorchSet, TORCH_RULES } from './torch.js';
+import { RULE as SHELL_REDIRECT_RULE } from './rules/shell-redirect-in-requirement.js';
 import { Specifiers } from './versions.js';
 
 export { compareFindings } from './findings.js';
@@ -27,6 +28,7 @@ export const RULES: RuleInfo[] = [
   ...TORCH_RULES,
   ...CUDA_RULES,
   ...DUPLICATE_RULES,
+  SHELL_REDIRECT_RULE,
   { id: 'parse-error', severity: 'error', summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)' },
 ];
 
