@@ -53,6 +53,8 @@ describe('kindOfPath', () => {
     ['Containerfile.rocm', 'dockerfile'],
     ['Dockerfile.dockerignore', null],
     ['Dockerfile-README.md', null],
+    ['cicd/Dockerfile-uv.jinja', null],
+    ['docker/Dockerfile.in', null],
   ];
   for (const [file, kind] of cases) it(`${file} -> ${kind}`, () => assert.equal(kindOfPath(file), kind));
 });

@@ -79,6 +79,14 @@ describe('RUN lines as shell: build arguments are unknown, not empty', () => {
     assert.deepEqual(result.file.requirements.find((r) => r.name === 'tool')?.extras, ['gpu']);
   });
 
+  it('a -r file COPYed from a path built from a build argument is not checked: one notice', () => {
+    const result = read('copy-build-arg.Dockerfile');
+    assert.deepEqual(result.file.includes, []);
+    assert.deepEqual(said(result), [
+      'notice L4:20 -r /srv/requirements.txt: it is copied from $EXAMPLE_DIR/requirements.txt, and EXAMPLE_DIR is a build argument without a default, given at build time (--build-arg), so it is not checked',
+    ]);
+  });
+
   it('says nothing about a build argument used only in a branch', () => {
     const result = read('build-arg-branch.Dockerfile');
     assert.deepEqual(said(result), []);
@@ -100,6 +108,15 @@ describe('RUN lines as shell: branches', () => {
 
   it('the same pin in the if and the else arm is no duplicate', () => {
     assert.deepEqual(check('build-arg-branch.Dockerfile').filter((f) => f.rule === 'duplicate-pin'), []);
+  });
+});
+
+describe('RUN lines as shell: values that depend on a branch', () => {
+  it('an expanded requirement invalid only for a value its branch condition excludes is not an error', () => {
+    const result = read('branch-extras.Dockerfile');
+    // Line 12 runs only when EXTRAS is not empty; BASE holds whichever arm ran. Line 16 runs always,
+    // and with the default EXTRAS="" pip rejects the trailing comma: that stays an error.
+    assert.deepEqual(said(result).map((line) => line.slice(0, line.indexOf(' ', 10))), ['error L16:17']);
   });
 });
 

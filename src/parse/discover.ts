@@ -43,8 +43,11 @@ const SKIPPED_FOLDERS = new Set([
  * autoconf and automake inputs, and any `NAME.EXT.in` that renders to another kind of file.
  */
 const TEMPLATE_IN = /^(?:manifest|makefile|config|configure)(?:[._-].*)?\.in$|\.(?:cmake|h|hh|hpp|c|cc|cpp|cu|py|pyx|pxd|sh|bash|txt|cfg|ini|toml|ya?ml|json|xml|html?|pc|spec|rst|md|am|ac|m4|conf|service|desktop|rb|js|ts|tmpl|j2)\.in$/i;
-/** Files named like a Dockerfile that are not one: BuildKit's per-Dockerfile ignore file, notes, scripts. */
-const NOT_A_DOCKERFILE = /\.(?:dockerignore|md|rst|txt|sh|py|ya?ml|json|toml|lock)$/i;
+/**
+ * Files named like a Dockerfile that are not one: BuildKit's per-Dockerfile ignore file, notes,
+ * scripts, and templates rendered into a Dockerfile (`Dockerfile-uv.jinja`, `Dockerfile.in`).
+ */
+const NOT_A_DOCKERFILE = /\.(?:dockerignore|md|rst|txt|sh|py|ya?ml|json|toml|lock|jinja2?|j2|tmpl|tpl|template|in|erb|mustache|hbs|njk|bak|orig|swp)$/i;
 
 function isDockerfileName(lower: string): boolean {
   if (NOT_A_DOCKERFILE.test(lower)) return false;

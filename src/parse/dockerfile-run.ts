@@ -20,7 +20,7 @@ import { expandWord } from './dockerfile-expand.js';
 import type { Lookup } from './dockerfile-expand.js';
 import { positionAt, sliceSource } from './dockerfile-lines.js';
 import type { Heredoc, JsonArg, Problem, SourceText } from './dockerfile-lines.js';
-import { argOf, spanOf } from './dockerfile-words.js';
+import { argOf, explainBuildArgs, spanOf } from './dockerfile-words.js';
 import type { Arg, UnsetExplainer } from './dockerfile-words.js';
 import { joinPath } from './dockerfile-paths.js';
 import { id as REDIRECT_RULE, redirectMessage, severity as REDIRECT_SEVERITY } from '../check/rules/shell-redirect-in-requirement.js';
@@ -95,6 +95,8 @@ interface GluedRedirection {
 }
 
 const NO_BRANCHES: BranchPlace = { branches: [], conditional: false };
+/** Why a variable assigned in a branch is unknown; never said (see RunScope.notChecked). */
+const BRANCH_VALUE: NonNullable<Arg['unknown']> = { message: 'its value depends on which branch of the script ran', severity: 'notice', branch: true };
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
 const RESERVED_PREFIXES = new Set(['!', '{', '}', 'if', 'then', 'else', 'elif', 'do', 'while', 'until', 'fi', 'done', 'esac']);
@@ -165,6 +167,8 @@ const CONDA_PYTHON = /^python==?(\d+\.\d+(?:\.\d+)?)(?:[.=*].*)?$/;
 const BARE_VERSION = /^(?:cpython-)?(\d+\.\d+(?:\.\d+)?)$/;
 const PYTHON_OPTION = /^--python=(?:cpython-)?(\d+\.\d+(?:\.\d+)?)$/;
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** A variable left as written in a path: the value of a build argument given at build time. */
+const WRITTEN_VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
 /** pip fetches these `-r`/`-c` files instead of reading them from the repository. */
 const FETCHED_FILE = /^(?:http|https|file):/i;
 
@@ -402,8 +406,10 @@ class ScriptReader {
     for (const arg of assignments) {
       const equals = arg.value.indexOf('=');
       if (equals <= 0) continue;
-      // The value is kept even when it is unknown: a message quoting it still helps.
-      this.state.vars.set(arg.value.slice(0, equals), { value: arg.value.slice(equals + 1), unknown: arg.unknown });
+      // The value is kept even when it is unknown: a message quoting it still helps. One assigned in
+      // a branch (`if ...; then V=a; else V=b; fi`) holds whichever arm ran, which only the build knows.
+      const unknown = arg.unknown ?? (this.place.conditional ? BRANCH_VALUE : null);
+      this.state.vars.set(arg.value.slice(0, equals), { value: arg.value.slice(equals + 1), unknown });
     }
   }
 
@@ -726,6 +732,13 @@ class ScriptReader {
     // The build fetched it (a clone, a download): no file of the repository.
     if (containerPath === null ? this.fetchedSomewhere : this.isFetched(containerPath)) return;
     const resolved = containerPath === null ? null : this.scope.contextPath(containerPath);
+    // `COPY $EXAMPLE_DIR/requirements.txt ...`: copied from a path given at build time, kept as written.
+    const copiedFrom = resolved === null ? [] : [...resolved.matchAll(WRITTEN_VARIABLE)].map((match) => match[1]!);
+    if (copiedFrom.length > 0) {
+      const from: Arg = { ...arg, unknown: { message: `it is copied from ${resolved}, and ${explainBuildArgs(copiedFrom)}`, severity: 'notice', buildArgs: copiedFrom } };
+      this.scope.notChecked(span, from, `${flag} ${arg.value}`, 'it is not checked', this.place.conditional);
+      return;
+    }
     this.scope.facts.includes.push({ path: resolved ?? stripDotSlash(arg.value), line: span.line, constraint, stage: this.scope.stage });
   }
 
@@ -742,6 +755,9 @@ class ScriptReader {
     if (glued !== undefined) this.redirected(glued);
     const read = readPipRequirement(arg.value, editable);
     if (!read.ok) {
+      // `if [ "$EXTRAS" != "" ]; then pip install .[a,$EXTRAS]`: the condition may exclude the value
+      // that makes it invalid (here the default ""), and only the build knows which values reach it.
+      if (!arg.verbatim && this.place.conditional) return;
       const at = arg.verbatim ? spanOf(arg, read.offset, read.offset + 1) : span;
       this.problem(at, 'error', read.message);
       return;

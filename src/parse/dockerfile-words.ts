@@ -15,9 +15,10 @@ export interface Arg {
   /**
    * Why the value is not what the build will see (an unset variable, `$(...)`, a syntax error, a build
    * argument given at build time), or null. `buildArgs`: the build arguments without a value here
-   * that the word depends on (then `value` is the word as written).
+   * that the word depends on (then `value` is the word as written). `branch`: a shell variable set in
+   * a branch of the script, whose value depends on which arm ran.
    */
-  unknown: { message: string; severity: 'error' | 'notice'; buildArgs?: readonly string[] } | null;
+  unknown: { message: string; severity: 'error' | 'notice'; buildArgs?: readonly string[]; branch?: true } | null;
   source: SourceText;
   /** The written word's offsets in `source.text` (inside its quotes when it is quoted whole); `end` exclusive. */
   start: number;

@@ -155,7 +155,8 @@ class DockerfileReader {
    */
   readonly notChecked = (span: Span, arg: Arg, what: string, consequence: string, quiet = false): void => {
     const unknown = arg.unknown;
-    if (unknown === null) return;
+    // A value set in a shell branch: the branch, not the repository, decides; nothing to say.
+    if (unknown === null || unknown.branch === true) return;
     if (unknown.buildArgs !== undefined) {
       if (quiet || unknown.buildArgs.every((name) => this.noticedBuildArgs.has(name))) return;
       for (const name of unknown.buildArgs) this.noticedBuildArgs.add(name);
