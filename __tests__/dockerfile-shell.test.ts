@@ -130,6 +130,19 @@ describe('RUN lines as shell: files the build fetches itself', () => {
   });
 });
 
+describe('RUN lines as shell: files the build writes, loops, repeated unpinned installs', () => {
+  it('a file written with > is no file of the repository; a loop variable is not unknown to report', () => {
+    const result = read('written-files.Dockerfile');
+    assert.deepEqual(result.file.includes.map((include) => include.path), ['requirements/gpu.txt']);
+    assert.deepEqual(said(result), []);
+  });
+
+  it('only a pin repeated in one file is a duplicate: pip install -U pip setuptools twice is not', () => {
+    const found = check('written-files.Dockerfile').filter((f) => f.rule === 'duplicate-pin');
+    assert.deepEqual(found.map((f) => `L${f.line} ${f.package}`), ['L8 typeguard']);
+  });
+});
+
 describe('FROM a stage inherits its ARG and ENV values', () => {
   it('reads ARG and ENV values of the parent stage', () => {
     assert.deepEqual(pins(read('stage-inherit.Dockerfile')), ['torch==2.5.1 L6 (train)', 'numpy==1.26.4 L6 (train)']);

@@ -37,7 +37,9 @@ export function checkDuplicatesSet(context: CheckContext, view: SetView, finding
         if (!conflicting && meet(context, earlier, later, python) && !context.specifiers.overlap(earlier.admits, later.admits)) conflicting = earlier;
       }
       if (conflicting) findings.push(conflict(context, later, conflicting));
-      else if (identical && identical !== later && writtenTogether(identical, later) && meet(context, identical, later, python)) findings.push(duplicate(later, identical));
+      else if (identical && identical !== later && isPinned(later) && writtenTogether(identical, later) && meet(context, identical, later, python)) {
+        findings.push(duplicate(later, identical));
+      }
       if (!identical && variants.length < MAX_VARIANTS_COMPARED) variants.push(later);
     }
   }
@@ -73,6 +75,11 @@ export function branchesExclusive(first: readonly string[] | undefined, second: 
  */
 function writtenTogether(earlier: Pin, later: Pin): boolean {
   return earlier.file === later.file && earlier.requirement.group === later.requirement.group;
+}
+
+/** Only a pin can be repeated: `pip install -U pip setuptools` in two RUNs names no version to keep in step. */
+function isPinned(pin: Pin): boolean {
+  return pin.requirement.specifier !== '';
 }
 
 /** Same specifier, extras and marker: the same pin written twice. */

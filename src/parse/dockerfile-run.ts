@@ -48,7 +48,10 @@ export interface RunScope {
    * when the command runs only in one branch of the script.
    */
   notChecked(span: Span, arg: Arg, what: string, consequence: string, quiet: boolean): void;
-  /** Container paths (files or folders) the build fetched itself (`git clone`, `curl -o`, `ADD URL`): the stage's, kept across its RUNs. */
+  /**
+   * Container paths (files or folders) the build fetched or wrote itself (`git clone`, `curl -o`,
+   * `ADD URL`, `> FILE`): the stage's, kept across its RUNs.
+   */
   fetched: string[];
   /** A number no other shell branch of the file has. */
   nextBranchId(): number;
@@ -95,8 +98,10 @@ interface GluedRedirection {
 }
 
 const NO_BRANCHES: BranchPlace = { branches: [], conditional: false };
-/** Why a variable assigned in a branch is unknown; never said (see RunScope.notChecked). */
+/** Why a variable assigned in a branch, or a loop's variable, is unknown; never said (see RunScope.notChecked). */
 const BRANCH_VALUE: NonNullable<Arg['unknown']> = { message: 'its value depends on which branch of the script ran', severity: 'notice', branch: true };
+const LOOP_VALUE: NonNullable<Arg['unknown']> = { message: 'its value changes on each pass of the loop', severity: 'notice', branch: true };
+const ASSIGNABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
 const RESERVED_PREFIXES = new Set(['!', '{', '}', 'if', 'then', 'else', 'elif', 'do', 'while', 'until', 'fi', 'done', 'esac']);
@@ -105,6 +110,8 @@ const SEPARATORS = new Set(['&&', '||', ';', ';;', ';&', ';;&', '&', '|', '|&', 
 /** Separators after which a new list starts: a `||` before them no longer decides what runs. */
 const LIST_ENDS = new Set([';', ';;', ';&', ';;&', '&', '(', ')', '\n']);
 const CASE_ARM_ENDS = new Set([';;', ';&', ';;&']);
+/** Redirections that write their target file: `>`, `>>`, `>|`, `&>`, `2>`. */
+const WRITES = /^\d*(?:>|>>|>\||&>|&>>)$/;
 /** Words that open, divide or close a compound command; a `||` list does not reach across them. */
 const BRANCH_WORDS = new Set(['if', 'then', 'elif', 'else', 'fi', 'case', 'esac', 'do', 'done', 'while', 'until', '{', '}']);
 const MAX_NESTING = 8;
@@ -345,6 +352,9 @@ class ScriptReader {
         } else if (glue !== null && token.start === glue.end) {
           const at = positionAt(this.source, glue.start);
           this.glued.set(glue.after.end, { operator: glue.op, before: glue.after.raw, target: token.raw, line: at.line, column: at.column });
+        } else if (WRITES.test(redirection)) {
+          // `grep '^torch' reqs.txt > /tmp/torch.txt`: a file the build writes itself.
+          this.wrote(this.argOf(token));
         }
         if (redirection !== null && (redirection.endsWith('<<') || redirection.endsWith('<<-'))) {
           const name = expandWord(token.raw, () => undefined, { escape: '\\', keepUnset: true }).value;
@@ -387,7 +397,12 @@ class ScriptReader {
   private readCommand(words: ShellWord[], bodies: Heredoc[]): void {
     let first = 0;
     while (first < words.length && RESERVED_PREFIXES.has(words[first]!.raw)) first += 1;
-    if (first >= words.length || COMPOUND_HEADERS.has(words[first]!.raw)) return;
+    if (first >= words.length) return;
+    if (words[first]!.raw === 'for' && words[first + 1] !== undefined && ASSIGNABLE.test(words[first + 1]!.raw)) {
+      // `for f in reqs/*.txt; do pip install -r $f; done`: the value changes on each pass.
+      this.state.vars.set(words[first + 1]!.raw, { value: `$${words[first + 1]!.raw}`, unknown: LOOP_VALUE });
+    }
+    if (COMPOUND_HEADERS.has(words[first]!.raw)) return;
     let command = first;
     while (command < words.length && ASSIGNMENT.test(words[command]!.raw)) command += 1;
     if (command === words.length) {
@@ -500,14 +515,16 @@ class ScriptReader {
     if (saves && named === null) for (const url of urls) this.fetched({ ...url, value: basename(url.value.split(/[?#]/)[0]!) });
   }
 
-  /** Records a container path the build fetched; one it cannot place (an unknown directory) hides every relative path after it. */
+  /** Records a container path the build fetched; one it cannot place (an unknown directory) hides every path not from the context after it. */
   private fetched(path: Arg): void {
-    if (path.unknown !== null || path.value === '' || (this.state.cwd === null && !path.value.startsWith('/'))) {
-      this.state.cwd = null;
-      this.fetchedSomewhere = true;
-      return;
-    }
+    if (!this.wrote(path)) this.fetchedSomewhere = true;
+  }
+
+  /** Records a file the build writes at `path`; false when the path cannot be placed. */
+  private wrote(path: Arg): boolean {
+    if (path.unknown !== null || path.value === '' || (this.state.cwd === null && !path.value.startsWith('/'))) return false;
     this.scope.fetched.push(joinPath(this.state.cwd ?? '/', path.value));
+    return true;
   }
 
   /** Whether the container path `path` is, or lies in, something the build fetched. */
@@ -729,9 +746,11 @@ class ScriptReader {
     // `-r reqs/*.txt`: the shell expands the pattern to files in the image.
     if (arg.glob === true) return;
     const containerPath = arg.value.startsWith('/') ? arg.value : this.state.cwd === null ? null : joinPath(this.state.cwd, arg.value);
-    // The build fetched it (a clone, a download): no file of the repository.
-    if (containerPath === null ? this.fetchedSomewhere : this.isFetched(containerPath)) return;
+    // The build fetched or wrote it (a clone, a download, `> FILE`): no file of the repository.
+    if (containerPath !== null && this.isFetched(containerPath)) return;
     const resolved = containerPath === null ? null : this.scope.contextPath(containerPath);
+    // After a download to a place we cannot tell, a path no COPY brings may be one of its files.
+    if (resolved === null && this.fetchedSomewhere) return;
     // `COPY $EXAMPLE_DIR/requirements.txt ...`: copied from a path given at build time, kept as written.
     const copiedFrom = resolved === null ? [] : [...resolved.matchAll(WRITTEN_VARIABLE)].map((match) => match[1]!);
     if (copiedFrom.length > 0) {
