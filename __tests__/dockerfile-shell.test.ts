@@ -131,7 +131,7 @@ describe('RUN lines as shell: files the build fetches itself', () => {
 });
 
 describe('RUN lines as shell: files the build writes, loops, repeated unpinned installs', () => {
-  it('a file written with > is no file of the repository; a loop variable is not unknown to report', () => {
+  it('a file written with > or compiled (poetry/uv export, pip-compile, uv pip compile -o) is no file of the repository; a loop variable is not unknown to report', () => {
     const result = read('written-files.Dockerfile');
     assert.deepEqual(result.file.includes.map((include) => include.path), ['requirements/gpu.txt']);
     assert.deepEqual(said(result), []);

@@ -128,12 +128,13 @@ const GIT_CLONE_VALUE_OPTIONS = new Set([
   '--upload-pack', '-j', '--jobs', '--separate-git-dir', '--shallow-since', '--shallow-exclude', '--template', '--filter',
 ]);
 const CURL_OUTPUT_OPTIONS = new Set(['-o', '--output']);
+const COMPILE_OUTPUT_OPTIONS = new Set(['-o', '--output', '--output-file']);
 const WGET_OUTPUT_OPTIONS = new Set(['-O', '--output-document']);
 const CONDA_RUN_VALUE_OPTIONS = new Set(['-n', '--name', '-p', '--prefix', '--cwd', '-a', '--attach', '-r', '--root-prefix']);
 /** The commands `dispatch` reads, besides pip, python and shells. */
 const READ_COMMANDS = new Set([
   ...Object.keys(WRAPPERS), 'export', 'declare', 'typeset', 'readonly', 'local', 'cd', 'uv', 'apt-get', 'apt', 'aptitude',
-  'conda', 'mamba', 'micromamba', 'pyenv', 'git', 'curl', 'wget',
+  'conda', 'mamba', 'micromamba', 'pyenv', 'git', 'curl', 'wget', 'pip-compile', 'poetry',
 ]);
 
 function isReadCommand(name: string): boolean {
@@ -466,6 +467,10 @@ class ScriptReader {
         return this.gitClone(rest);
       case 'curl': case 'wget':
         return this.download(rest, name);
+      case 'pip-compile':
+        return this.compiled(rest);
+      case 'poetry':
+        return rest[0]?.value === 'export' ? this.compiled(rest.slice(1)) : undefined;
       default:
         if (SHELLS.has(name)) this.shell(rest, bodies);
     }
@@ -513,6 +518,19 @@ class ScriptReader {
     // `curl -O URL` and `wget URL` save under the URL's last part.
     const saves = name === 'wget' || args.some((arg) => arg.value === '-O' || arg.value === '--remote-name' || /^-[a-zA-Z]*O/.test(arg.value));
     if (saves && named === null) for (const url of urls) this.fetched({ ...url, value: basename(url.value.split(/[?#]/)[0]!) });
+  }
+
+  /**
+   * `pip-compile -o FILE`, `uv pip compile -o FILE`, `uv export -o FILE`, `poetry export -o FILE`: a
+   * requirements file the build writes itself.
+   */
+  private compiled(args: Arg[]): void {
+    for (let i = 0; i < args.length; i += 1) {
+      const value = args[i]!.value;
+      const output = args[i + 1];
+      if (COMPILE_OUTPUT_OPTIONS.has(value) && output !== undefined) this.wrote(output);
+      else if (/^--output(?:-file)?=/.test(value)) this.wrote({ ...args[i]!, value: value.slice(value.indexOf('=') + 1) });
+    }
   }
 
   /** Records a container path the build fetched; one it cannot place (an unknown directory) hides every path not from the context after it. */
@@ -587,6 +605,7 @@ class ScriptReader {
     if (command === 'pip' && (sub === 'install' || sub === 'sync')) {
       return this.pipInstall(args.slice(i + 2), sub === 'sync');
     }
+    if (command === 'export' || (command === 'pip' && sub === 'compile')) return this.compiled(args.slice(i + 1));
     if (command === 'python' && sub === 'install') {
       for (const arg of args.slice(i + 2)) this.versionArg(arg, BARE_VERSION, `uv python install`);
       return;
