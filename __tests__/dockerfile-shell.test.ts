@@ -71,6 +71,15 @@ describe('RUN lines as shell: build arguments are unknown, not empty', () => {
     assert.deepEqual(check('build-arg-base.Dockerfile').filter((f) => f.severity === 'error'), []);
   });
 
+  it('${X:-default} of a build argument reads the default, as ARG X=default does; ${X:+word} depends on the value', () => {
+    const text = 'FROM python:3.11-slim\nARG TORCH_VERSION\nARG CUDA\nRUN pip install torch==${TORCH_VERSION:-2.5.1} "vllm${CUDA:+[cuda]}==0.6.3"\n';
+    const result = parseDockerfile('Dockerfile', text);
+    assert.deepEqual(pins(result), ['torch==2.5.1 L4 (0)']);
+    assert.deepEqual(said(result), [
+      'notice L4:49 pip install vllm${CUDA:+[cuda]}==0.6.3: CUDA is a build argument without a default, given at build time (--build-arg), so it is not checked',
+    ]);
+  });
+
   it('a value supplied for the build argument replaces the unknown', () => {
     const result = read('build-arg-base.Dockerfile', { BASE_IMAGE: 'python:3.11-slim', CUDA: '12.1.1', EXTRAS: '[gpu]' });
     assert.deepEqual(said(result), []);

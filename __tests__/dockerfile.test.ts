@@ -286,7 +286,7 @@ describe('parseDockerfile: ARG and ENV expansion', () => {
     assert.deepEqual(requirements(result), ['torchvision==0.16.2 L9:62-99 (0)']);
     assert.deepEqual(indexes(result), ['extra-index-url https://download.pytorch.org/whl/cu121 cuda=12.1 L10:23-75 (0)']);
     assert.deepEqual(diagnostics(result), [
-      'notice L9:17 pip install torch==${TORCH}+cu${CUDA_MAJOR}${CUDA_MINOR}: CUDA_MAJOR, CUDA_MINOR have no value in this stage: '
+      'notice L9:17 pip install torch==2.1.2+cu${CUDA_MAJOR}${CUDA_MINOR}: CUDA_MAJOR, CUDA_MINOR have no value in this stage: '
         + 'an ARG before the first FROM is seen only by FROM lines (declare `ARG CUDA_MAJOR` in the stage), so it is not checked',
       'notice L11:18 pip install cupy-cuda12x==${CUPY}: CUPY has no value here (no ARG or ENV sets it), so it is not checked',
     ]);

@@ -266,6 +266,9 @@ class Expander {
       this.fail(`unsupported modifier (${modifier === ':' ? ':' : ''}${operator}) in substitution`);
     }
     const word = this.processUntil('}', operator === '#' || operator === '%', depth + 1);
+    // `${TORCH_VERSION:-2.1.2}` of an ARG without a default: the fallback is what a build without
+    // --build-arg gets, read as `ARG X=default` is. Any other use depends on the value given.
+    if (operator === '-' && isUnknownValue(this.lookup(name))) return word;
     if (this.isUnknown(name)) return text.slice(start, this.pos);
     const value = this.known(name);
     const empty = value === undefined || (nullIsUnset && value === '');
