@@ -380,6 +380,9 @@ class ScriptReader {
           top.expectPattern = true;
         } else if (token.op === '||') {
           this.orElse();
+        } else if (token.op === '&&' && this.orSide > 0) {
+          // `a || b && c` is `(a || b) && c`: c runs after either side, so it is on neither.
+          this.newList();
         } else if (LIST_ENDS.has(token.op)) {
           this.newList();
         }
