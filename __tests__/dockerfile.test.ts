@@ -104,14 +104,16 @@ describe('parseDockerfile: Python and CUDA per stage', () => {
     ]);
   });
 
-  it('reads conda, mamba and micromamba installs of Python, and pip run through conda run', () => {
+  it('reads conda, mamba and micromamba installs of Python and packages, and pip run through conda run', () => {
     const result = read('conda.Dockerfile');
     assert.deepEqual(versions(result.file.python), [
       '3.10 L2:32-35 "conda create python=3.10" (0)',
       '3.11 L4:45-48 "mamba install python=3.11.*" (0)',
       '3.12.3 L6:58-63 "micromamba install python==3.12.3" (micro)',
     ]);
-    assert.deepEqual(requirements(result), ['scikit-learn==1.3.2 L3:69-87 (0)', 'polars==0.20.31 L7:50-64 (micro)']);
+    // mamba's numpy is a conda package of the stage (installer: conda), read as its PyPI project.
+    assert.deepEqual(requirements(result), ['scikit-learn==1.3.2 L3:69-87 (0)', 'numpy L4:53-57 (0)', 'polars==0.20.31 L7:50-64 (micro)']);
+    assert.deepEqual(result.file.requirements.map((requirement) => requirement.installer ?? 'pip'), ['pip', 'conda', 'pip']);
   });
 
   it('reads uv python install, uv venv --python, uv pip install and uv pip sync', () => {

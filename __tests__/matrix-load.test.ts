@@ -229,8 +229,8 @@ describe('merging a repository matrix', () => {
 
   it('collects ignore entries', () => {
     assert.deepEqual(matrix.ignore, [
-      { rule: 'unpinned', paths: ['docs/**', 'notebooks/**'] },
-      { rule: '*', paths: ['third_party/**'] },
+      { rule: 'unpinned', paths: ['docs/**', 'notebooks/**'], at: { file: REPOSITORY_FILE, line: 31 } },
+      { rule: '*', paths: ['third_party/**'], at: { file: REPOSITORY_FILE, line: 33 } },
     ]);
   });
 
@@ -493,7 +493,7 @@ describe('printMatrix', () => {
     const withoutOrigin = (m: Matrix) => ({
       profiles: Object.values(m.profiles).map(({ origin: _origin, extends: _extends, ...rest }) => rest),
       rules: m.rules.map(({ origin: _origin, ...rest }) => rest),
-      ignore: m.ignore,
+      ignore: m.ignore.map(({ at: _at, ...rest }) => rest),
     });
     assert.deepEqual(withoutOrigin(reloaded), withoutOrigin(matrix));
   });

@@ -3,6 +3,8 @@
 
 import type { Diagnostic, FileKind, Finding } from './model.js';
 import type { Matrix, ProfileChoice } from './matrix/types.js';
+import type { RecordedProfile } from './runtime/record-profile.js';
+import type { IndexSummary } from './index/run.js';
 
 export interface CheckResult {
   tool: { name: 'compat-guard'; version: string };
@@ -16,6 +18,10 @@ export interface CheckResult {
   matrix: Matrix;
   /** Set when the runtime check ran or was refused: what the summary says about it. */
   runtime?: RuntimeSummary;
+  /** Set when asked to record the checked environment as a profile: the file written, or why none was. */
+  recordedProfile?: RecordedProfile;
+  /** Set when the package indexes were asked (CONTRACT section 6). */
+  index?: IndexSummary;
 }
 
 export interface RuntimeSummary {
@@ -28,4 +34,11 @@ export interface RuntimeSummary {
   torch?: string | null;
   cudaBuild?: string | null;
   gpus?: Array<{ name: string; driver: string | null; memory: string | null }>;
+  /** How long each phase took (image pull, container or interpreter start, probe), in order. */
+  phases?: RuntimePhase[];
+}
+
+export interface RuntimePhase {
+  name: string;
+  seconds: number;
 }

@@ -18,7 +18,7 @@ export function severityRank(severity: Severity): number {
   return severity === 'error' ? 2 : severity === 'warning' ? 1 : 0;
 }
 
-export type FileKind = 'requirements' | 'constraints' | 'pyproject' | 'dockerfile';
+export type FileKind = 'requirements' | 'constraints' | 'pyproject' | 'dockerfile' | 'conda';
 
 /** Where a token sits in its file. */
 export interface Span {
@@ -65,6 +65,12 @@ export interface Requirement {
    *  `project.optional-dependencies.gpu`, `dependency-groups.dev`, `build-system.requires`,
    *  `tool.poetry.dependencies`. */
   group?: string;
+  /**
+   * Set when conda (or mamba, micromamba) installs it, not pip: a conda package spec, its `name` the
+   * conda package (`pytorch`), its `key` the PyPI project it is (`torch`), its specifier the PEP 440
+   * set of the versions conda admits (parse/conda-spec.ts). Absent for pip's requirements.
+   */
+  installer?: 'conda';
 }
 
 /** Where a fact's token sits: its line, and its columns when known. */
@@ -138,6 +144,18 @@ export interface Include {
   stage?: string | null;
 }
 
+/**
+ * `-r URL` / `-c URL` naming an http(s) file, after `${VAR}` / ARG expansion. Read as a file of the
+ * install set only when the index checks are online (src/index/remote-files.ts); otherwise the
+ * reader's "not fetched" diagnostic stands.
+ */
+export interface RemoteInclude extends FactPosition {
+  /** Without credentials (they are not kept: `parse` prints these). */
+  url: string;
+  constraint: boolean;
+  stage?: string | null;
+}
+
 /** `# compat-guard: ignore[rule-a,rule-b]` silences those rules on `line`. */
 export interface Suppression {
   line: number;
@@ -158,6 +176,10 @@ export interface ParsedFile {
   indexes: IndexFact[];
   includes: Include[];
   suppressions: Suppression[];
+  /** conda environment files: the `channels:` entries, in order. */
+  channels?: Array<{ name: string } & FactPosition>;
+  /** `-r`/`-c` of http(s) URLs; absent when there is none. */
+  remoteIncludes?: RemoteInclude[];
   /** pyproject.toml `requires-python` (or Poetry's `python = "^3.10"`, translated), as a PEP 440 specifier. */
   requiresPython?: ({ specifier: string } & FactPosition) | null;
 }

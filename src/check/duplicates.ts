@@ -48,6 +48,8 @@ export function checkDuplicatesSet(context: CheckContext, view: SetView, finding
 /** Can both pins be installed at once, with an interpreter of the set, by commands that both run? */
 function meet(context: CheckContext, earlier: Pin, later: Pin, python: SpecifierSet | null): boolean {
   if (branchesExclusive(earlier.requirement.branches, later.requirement.branches)) return false;
+  // conda installs its packages, then pip its list over them: pip replaces conda's version, neither fails.
+  if (earlier.requirement.installer !== later.requirement.installer) return false;
   const first = earlier.requirement.marker;
   const second = later.requirement.marker;
   return (first === null && second === null) || context.markers.canHoldTogether([first, second], python);
@@ -99,7 +101,7 @@ function conflict(context: CheckContext, later: Pin, earlier: Pin): Finding {
     rule: 'conflicting-pin', severity: 'error', at: later.at, package: later.key,
     expected: target, actual: later.requirement.specifier, fix,
     related: [{ ...earlier.at, message: earlier.shown }],
-    message: `${later.shown} conflicts with ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}: no version satisfies both, so pip stops with ResolutionImpossible (or, in separate RUN commands, the later install silently replaces the earlier). Pin ${fix} in both places, or delete one.`,
+    message: `${later.shown} conflicts with ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}: no version satisfies both, so ${later.requirement.installer === 'conda' ? "conda's solver stops (UnsatisfiableError)" : 'pip stops with ResolutionImpossible'} (or, in separate RUN commands, the later install silently replaces the earlier). Pin ${fix} in both places, or delete one.`,
   });
 }
 

@@ -12,12 +12,18 @@ import { checkDuplicatesSet, DUPLICATE_RULES } from './duplicates.js';
 import { FindingCap } from './finding-cap.js';
 import { compareFindings, dedupeFindings } from './findings.js';
 import { checkMatrixRulesSet } from './matrix-rules.js';
+import { RUNTIME_RULES } from '../runtime/rules.js';
 import { checkProfileSet, PROFILE_RULES } from './profile.js';
 import { selectProfile } from './profile-select.js';
+import { checkUnknownRuleIds, UNKNOWN_RULE_ID } from './rules/unknown-rule-id.js';
 import { applySuppressions } from './suppress.js';
 import { checkTorchSet, TORCH_RULES } from './torch.js';
 import { RULE as SHELL_REDIRECT_RULE } from './rules/shell-redirect-in-requirement.js';
+import { INDEX_RULES } from './index-rules.js';
+import { filesWithUnknownIndexes, planIndexSet, type IndexPlanOptions, type SetPlan } from './index-plan.js';
+import { VARIANT_RULES } from './variants.js';
 import { Specifiers } from './versions.js';
+import * as remoteFileConflict from './rules/remote-file-conflict.js';
 
 export { compareFindings } from './findings.js';
 export { AUTO_PROFILE } from './profile-select.js';
@@ -29,7 +35,11 @@ export const RULES: RuleInfo[] = [
   ...CUDA_RULES,
   ...DUPLICATE_RULES,
   SHELL_REDIRECT_RULE,
+  { id: remoteFileConflict.id, severity: remoteFileConflict.severity, summary: remoteFileConflict.summary },
+  ...INDEX_RULES,
+  ...VARIANT_RULES,
   { id: 'parse-error', severity: 'error', summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)' },
+  UNKNOWN_RULE_ID,
 ];
 
 export interface CheckOptions {
@@ -42,9 +52,13 @@ export interface CheckOptions {
    * memory falls as the check goes on. Only for callers that read no requirements afterwards.
    */
   releaseRequirements?: boolean;
+  /** Also plan the index checks of each set (src/check/index-plan.ts). */
+  indexPlan?: IndexPlanOptions;
+  /** The profile an earlier check of the same repository chose (null: none), used as it is: build variants are checked under it. */
+  sameProfileAs?: ProfileChoice | null;
 }
 
-export type ChecksOutcome = { ok: true; findings: Finding[]; profile: ProfileChoice | null } | { ok: false; error: string };
+export type ChecksOutcome = { ok: true; findings: Finding[]; profile: ProfileChoice | null; indexPlans?: SetPlan[] } | { ok: false; error: string };
 
 /** For each file, the index of the last install set that reads it. */
 function lastReaders(sets: readonly InstallSet[]): Map<string, number> {
@@ -58,7 +72,11 @@ function lastReaders(sets: readonly InstallSet[]): Map<string, number> {
 export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOptions): ChecksOutcome {
   // Shared so that each distinct specifier text is parsed once in the whole run.
   const specifiers = new Specifiers();
-  const selection = selectProfile(parse, matrix, options.profile, options.profileNamedBy, specifiers);
+  const selection = options.sameProfileAs === undefined
+    ? selectProfile(parse, matrix, options.profile, options.profileNamedBy, specifiers)
+    : options.sameProfileAs === null
+      ? { ok: true as const, profile: null, choice: null }
+      : { ...selectProfile(parse, matrix, options.sameProfileAs.name, undefined, specifiers), choice: options.sameProfileAs };
   if (!selection.ok) return selection;
   const context = buildContext(parse, matrix, selection.profile, specifiers);
   // One list per family, joined in this order: de-duplication keeps the first of equal findings.
@@ -75,6 +93,8 @@ export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOpti
   const toDuplicates = cap.into(duplicates);
   checkCudaImages(context, toCuda);
   const lastReader = options.releaseRequirements ? lastReaders(parse.installSets) : null;
+  const indexPlans: SetPlan[] = [];
+  const unknownIndexFiles = options.indexPlan ? filesWithUnknownIndexes(parse.diagnostics, options.indexPlan.configuredFiles) : null;
   parse.installSets.forEach((set, index) => {
     // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
     const view = new SetView(set, context);
@@ -83,13 +103,17 @@ export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOpti
     checkTorchSet(context, view, toTorch);
     checkCudaSet(context, view, toCuda);
     checkDuplicatesSet(context, view, toDuplicates);
+    if (options.indexPlan && unknownIndexFiles) indexPlans.push(planIndexSet(context, view, options.indexPlan, unknownIndexFiles));
     view.release();
     for (const path of set.files) {
       const file = context.files.get(path);
       if (file && lastReader?.get(path) === index) releaseRequirements(file);
     }
   });
-  const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates, ...cap.summaries()];
+  const unknownIds = checkUnknownRuleIds(parse.files, matrix, [...RULES, ...RUNTIME_RULES]);
+  const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates, ...cap.summaries(), ...unknownIds];
   const kept = applySuppressions(dedupeFindings(findings), parse.files, matrix.ignore);
-  return { ok: true, findings: kept.sort(compareFindings), profile: selection.choice };
+  const outcome: ChecksOutcome = { ok: true, findings: kept.sort(compareFindings), profile: selection.choice };
+  if (options.indexPlan) outcome.indexPlans = indexPlans;
+  return outcome;
 }

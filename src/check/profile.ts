@@ -46,7 +46,7 @@ function checkPackages(context: CheckContext, profile: Profile, view: SetView, f
       if (verdict === 'unpinned') {
         findings.push(makeFinding({
           ...draft, rule: 'unpinned', severity: 'warning',
-          message: `${subject.shown} has no version, so pip installs whatever is newest; profile ${profile.name} pins ${wanted}: ${reason}. ${advice}`,
+          message: `${subject.shown} has no version, so ${pin.requirement.installer ?? 'pip'} installs whatever is newest; profile ${profile.name} pins ${wanted}: ${reason}. ${advice}`,
         }));
       } else if (verdict === 'outside') {
         const what = pin.admits.exact ? 'is outside' : 'admits no version of';

@@ -26,6 +26,8 @@ type Companion = (typeof COMPANIONS)[number];
 export function checkTorchSet(context: CheckContext, view: SetView, findings: FindingSink): void {
   const releases = torchReleases(context.matrix.facts);
   for (const torch of view.pinsOf('torch')) {
+    // The facts are the PyPI wheels'; conda channels build their own (conda-forge for other Pythons and CUDAs).
+    if (torch.requirement.installer === 'conda') continue;
     const release = torch.admits.exact ? releases.get(releaseKey(torch.admits.exact)) : undefined;
     if (!release) continue;
     const torchSubject = pinSubject(torch);
@@ -85,7 +87,7 @@ function checkCompanion(
   const expectedVersion = parseVersion(expected);
   if (!expectedVersion) return;
   for (const pin of view.pinsOf(companion)) {
-    if (pin.unpinned) continue;
+    if (pin.unpinned || pin.requirement.installer === 'conda') continue;
     const exact = pin.admits.exact;
     // A local label (+cu121) names the build, not another release.
     const matches = exact ? releaseKey(exact) === releaseKey(expectedVersion) : contains(pin.admits.set, expectedVersion, { prereleases: true });

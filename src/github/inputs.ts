@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { FAIL_ON_LEVELS, parseFailOn, type FailOn } from '../report/fail.js';
 import { printable, quotedValue } from '../report/findings.js';
 import { ANNOTATE_MODES, parseAnnotateMode, type AnnotateMode } from './filter.js';
+import { defaultRecordFile, profileNameProblem } from '../matrix/profile-name.js';
+import { INDEX_MODES, isIndexMode, type IndexMode } from '../index/options.js';
 
 export interface ActionInputs {
   /** Files, folders or globs; empty: discover in the workspace. */
@@ -25,7 +27,27 @@ export interface ActionInputs {
   runtimeImage: string | undefined;
   requireGpu: boolean;
   allowUntrusted: boolean;
+  /** After a runtime check that passed, write the environment as this profile; null: no. */
+  recordProfile: { name: string; file: string } | null;
+  /** The package index checks (CONTRACT section 6). */
+  index: IndexMode;
+  /** undefined: PIP_INDEX_URL, else PyPI. */
+  indexUrl: string | undefined;
+  extraIndexUrls: string[];
+  /** Absolute; undefined: under RUNNER_TOOL_CACHE. */
+  cacheDir: string | undefined;
+  /** The check run's name: what branch protection selects as a required check. */
+  checkName: string;
+  /** When the pull request gets a comment with the summary. */
+  comment: CommentMode;
 }
+
+/** `never`; `on-failure`: only while a finding fails the step (then marked resolved); `always`. */
+export const COMMENT_MODES = ['never', 'on-failure', 'always'] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
+export const DEFAULT_CHECK_NAME = 'compat-guard';
+/** A check run's name is one line on the pull request's checks list. */
+const MAX_CHECK_NAME = 100;
 
 const REPORT_FILE_NAME = 'compat-guard.json';
 /** A wrong value is quoted up to this many characters: the error stays one readable line. */
@@ -47,6 +69,18 @@ export function readInputs(
   const annotate = parseAnnotateMode(value('annotate') || 'added');
   if (annotate === null) return invalid('annotate', ANNOTATE_MODES, value('annotate'));
 
+  const index = value('index') || 'auto';
+  if (!isIndexMode(index)) return invalid('index', INDEX_MODES, index);
+  const comment = value('comment') || 'on-failure';
+  if (!(COMMENT_MODES as readonly string[]).includes(comment)) return invalid('comment', COMMENT_MODES, value('comment'));
+  const checkName = value('check-name') || DEFAULT_CHECK_NAME;
+  if (checkName.length > MAX_CHECK_NAME || printable(checkName) !== checkName) {
+    return {
+      ok: false,
+      error: `Input 'check-name' must be one line of at most ${MAX_CHECK_NAME} printable characters; got ${quotedValue(checkName, MAX_QUOTED_VALUE)}.`,
+    };
+  }
+
   const flags: Record<'runtime-check' | 'require-gpu' | 'allow-untrusted', boolean> = { 'runtime-check': false, 'require-gpu': false, 'allow-untrusted': false };
   for (const name of Object.keys(flags) as Array<keyof typeof flags>) {
     const parsed = parseBoolean(value(name));
@@ -63,6 +97,13 @@ export function readInputs(
       error: `Inputs 'report-file' and 'sarif-file' name the same file (${printable(reportFile)}): the SARIF would overwrite the JSON report. Give them different paths.`,
     };
   }
+  const recordName = optional('record-profile');
+  if (recordName !== undefined) {
+    const problem = profileNameProblem(recordName);
+    if (problem !== null) return { ok: false, error: `Input 'record-profile': ${printable(problem)}.` };
+    if (!flags['runtime-check']) return { ok: false, error: `Input 'record-profile' records what the runtime check verified: set runtime-check: true as well.` };
+  }
+  const recordProfile = recordName === undefined ? null : { name: recordName, file: path.resolve(where.cwd, optional('record-profile-file') ?? defaultRecordFile(recordName)) };
   return {
     ok: true,
     inputs: {
@@ -79,6 +120,13 @@ export function readInputs(
       runtimeImage: optional('runtime-image'),
       requireGpu: flags['require-gpu'],
       allowUntrusted: flags['allow-untrusted'],
+      recordProfile,
+      index,
+      indexUrl: optional('index-url'),
+      extraIndexUrls: splitList(input('extra-index-url')),
+      cacheDir: optional('cache-dir') === undefined ? undefined : path.resolve(where.cwd, value('cache-dir')),
+      checkName,
+      comment: comment as CommentMode,
     },
   };
 }

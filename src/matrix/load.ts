@@ -292,7 +292,11 @@ function buildMatrix(bundled: MatrixFile[], repository: MatrixFile | null): Matr
     profile,
     profiles,
     rules,
-    ignore: policyFiles.flatMap((file) => file.data.ignore ?? []).map((entry) => ({ ...entry })),
+    ignore: policyFiles.flatMap((file) =>
+      (file.data.ignore ?? []).map((entry, index) =>
+        file === repository ? { ...entry, at: { file: file.file, line: file.lineAt(['ignore', index, 'rule']) } } : { ...entry },
+      ),
+    ),
     facts: mergeFacts(allFiles),
     files: allFiles.map((file) => file.file),
   };

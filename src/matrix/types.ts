@@ -47,6 +47,8 @@ export interface IgnoreEntry {
   rule: string;
   /** Repository-relative globs (`**`, `*`, `?`); every path when absent. */
   paths?: string[];
+  /** Where the repository's matrix file says it (for a warning about an unknown rule id); absent for the bundled matrix. */
+  at?: { file: string; line: number };
 }
 
 /** One torch release and the companions built for it (torch_family.csv). */

@@ -9,14 +9,17 @@
 // stage's ARG and ENV values plus the variables the same RUN assigns (`V=1 && pip install x==$V`),
 // following `cd` so that relative paths resolve against the right directory.
 
-import type { Include, IndexFact, PythonFact, Requirement, Span } from '../model.js';
+import type { CudaFact, Include, IndexFact, PythonFact, RemoteInclude, Requirement, Span } from '../model.js';
+import { withoutCredentials } from '../index/url.js';
 import { canonicalName, factPosition } from '../model.js';
 import { tooManyClauses } from './requirement.js';
 import { readPipRequirement, redactUrl } from './requirements-file.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
 import { REDIRECTIONS, tokenizeShell } from './shell-words.js';
 import type { ShellWord } from './shell-words.js';
+import { readCondaInstall } from './conda-install.js';
 import { expandWord } from './dockerfile-expand.js';
+import { readUvRequirement } from './uv-requirement.js';
 import type { Lookup } from './dockerfile-expand.js';
 import { positionAt, sliceSource } from './dockerfile-lines.js';
 import type { Heredoc, JsonArg, Problem, SourceText } from './dockerfile-lines.js';
@@ -29,9 +32,13 @@ import { id as REDIRECT_RULE, redirectMessage, severity as REDIRECT_SEVERITY } f
 export interface RunFacts {
   requirements: Requirement[];
   python: PythonFact[];
+  /** CUDA versions conda packages select (`pytorch-cuda=12.1`). */
+  cuda: CudaFact[];
   includes: Include[];
   indexes: IndexFact[];
   problems: Problem[];
+  /** `-r`/`-c` of http(s) URLs whose value is known. */
+  remoteIncludes: RemoteInclude[];
 }
 
 /** What a RUN command runs in: its stage, and what the stage knows. */
@@ -171,7 +178,6 @@ const PYTHON_COMMAND = /^python(?:\d+(?:\.\d+)?)?$/;
 /** `python3.10`, `pip3.10`: the interpreter is in the command's name. */
 const VERSIONED_COMMAND = /^(?:python|pip)(\d+\.\d+)$/;
 const APT_PYTHON = /^python(\d+\.\d+)(?:[-=:].*)?$/;
-const CONDA_PYTHON = /^python==?(\d+\.\d+(?:\.\d+)?)(?:[.=*].*)?$/;
 const BARE_VERSION = /^(?:cpython-)?(\d+\.\d+(?:\.\d+)?)$/;
 const PYTHON_OPTION = /^--python=(?:cpython-)?(\d+\.\d+(?:\.\d+)?)$/;
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
@@ -206,6 +212,8 @@ class ScriptReader {
   private glued = new Map<number, GluedRedirection>();
   /** A download went somewhere this reader cannot place: a relative path may be one of its files. */
   private fetchedSomewhere = false;
+  /** Whose rules the requirement arguments being read follow: `uv pip install` reads them as uv does. */
+  private installer: 'pip' | 'uv' = 'pip';
 
   private readonly lookup: Lookup = (name) => {
     const variable = this.state.vars.get(name);
@@ -606,7 +614,10 @@ class ScriptReader {
     const command = args[i]?.value;
     const sub = args[i + 1]?.value;
     if (command === 'pip' && (sub === 'install' || sub === 'sync')) {
-      return this.pipInstall(args.slice(i + 2), sub === 'sync');
+      this.installer = 'uv';
+      this.pipInstall(args.slice(i + 2), sub === 'sync');
+      this.installer = 'pip';
+      return;
     }
     if (command === 'export' || (command === 'pip' && sub === 'compile')) return this.compiled(args.slice(i + 1));
     if (command === 'python' && sub === 'install') {
@@ -656,11 +667,7 @@ class ScriptReader {
       return this.dispatch(skipOptions(inner, CONDA_RUN_VALUE_OPTIONS), bodies);
     }
     if (command.value !== 'install' && command.value !== 'create' && command.value !== 'update') return;
-    for (const arg of args.slice(args.indexOf(command) + 1)) {
-      if (arg.unknown === null && CONDA_PYTHON.test(arg.value)) {
-        return this.versionArg(arg, CONDA_PYTHON, `${name} ${command.value}`);
-      }
-    }
+    readCondaInstall(args.slice(args.indexOf(command) + 1), `${name} ${command.value}`, name, this.scope.stage, this.scope.facts);
   }
 
   private pyenv(args: Arg[]): void {
@@ -759,6 +766,9 @@ class ScriptReader {
     const span = spanOf(arg);
     if (FETCHED_FILE.test(arg.value)) {
       this.problem(span, 'notice', `${flag} ${redactUrl(arg.value)} is a URL; not fetched, so its pins are not checked`);
+      if (arg.unknown === null && /^https?:\/\//i.test(arg.value)) {
+        this.scope.facts.remoteIncludes.push({ url: withoutCredentials(arg.value), ...factPosition(span), constraint, stage: this.scope.stage });
+      }
       return;
     }
     if (arg.unknown !== null) {
@@ -794,7 +804,7 @@ class ScriptReader {
     if (arg.glob === true) return;
     const glued = arg.verbatim ? this.glued.get(arg.end) : undefined;
     if (glued !== undefined) this.redirected(glued);
-    const read = readPipRequirement(arg.value, editable);
+    const read = this.installer === 'uv' ? readUvRequirement(arg.value, editable) : readPipRequirement(arg.value, editable);
     if (!read.ok) {
       // `if [ "$EXTRAS" != "" ]; then pip install .[a,$EXTRAS]`: the condition may exclude the value
       // that makes it invalid (here the default ""), and only the build knows which values reach it.

@@ -4,6 +4,7 @@
 import * as posix from 'node:path/posix';
 import type { Diagnostic, FileKind, Include, InstallSet, ParsedFile, ParseResult } from '../model.js';
 import { trackedFiles } from '../github/git.js';
+import { isCondaEnvironment, parseCondaEnvironment } from './conda-environment.js';
 import { createFileSource, discoverFiles, type DiscoveredFile, type FileSource } from './discover.js';
 import { parseDockerfile, type DockerStage } from './dockerfile.js';
 import { RequirementPacker } from './packed.js';
@@ -21,6 +22,8 @@ export interface ReadOptions {
    * reads), as `check` does; `parse` prints them whole. Default false.
    */
   pack?: boolean;
+  /** Build arguments by Dockerfile path, as `docker build --build-arg` gives them. */
+  buildArgs?: ReadonlyMap<string, Record<string, string>>;
 }
 
 /** Reads the files under `root` that `targets` select (folders, files, globs; default: all). */
@@ -46,6 +49,7 @@ export function expandableEnvironment(env: Record<string, string | undefined>): 
 
 interface Reading {
   env: Record<string, string | undefined>;
+  buildArgs: ReadonlyMap<string, Record<string, string>>;
   strings: SharedStrings;
   /** One for the run, when requirements are packed. */
   packer: RequirementPacker | null;
@@ -58,7 +62,7 @@ interface Reading {
 export function parseRepository(discovered: readonly DiscoveredFile[], fileSource: FileSource, options: ReadOptions = {}): ParseResult {
   const strings = new SharedStrings();
   const packer = options.pack ? new RequirementPacker(strings) : null;
-  const reading: Reading = { env: options.env ?? {}, strings, packer, files: new Map(), stages: new Map(), diagnostics: [] };
+  const reading: Reading = { env: options.env ?? {}, buildArgs: options.buildArgs ?? new Map(), strings, packer, files: new Map(), stages: new Map(), diagnostics: [] };
   // A file can include another a hundred thousand times: the queue is read from its head (shift() on
   // a long queue made that quadratic), and each path is looked up on disk once.
   const source = rememberingIsFile(fileSource);
@@ -100,8 +104,13 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
     reading.diagnostics.push({ file: path, line: at.line, column: at.column, severity, message: `${path}: ${message}` });
   }
   let parsed: { file: ParsedFile; diagnostics: Diagnostic[] };
-  if (kind === 'dockerfile') {
-    const dockerfile = parseDockerfile(path, decoded.text);
+  if (kind === 'conda') {
+    // `environment-gpu.yml` or `conda.yaml` without `dependencies:` is some other tool's file.
+    if (!isCondaEnvironment(decoded.text)) return null;
+    parsed = parseCondaEnvironment(path, decoded.text, { env: reading.env, strings: reading.strings });
+  } else if (kind === 'dockerfile') {
+    const buildArgs = reading.buildArgs.get(path);
+    const dockerfile = parseDockerfile(path, decoded.text, buildArgs ? { buildArgs } : {});
     reading.stages.set(path, dockerfile.stages);
     parsed = dockerfile;
   } else if (kind === 'pyproject') {
@@ -208,6 +217,8 @@ function buildInstallSets(files: readonly ParsedFile[], reading: Reading): Insta
   const closures = new Map<string, string[]>();
   const reached = new Set<string>();
   for (const file of files) {
+    // A file an environment's pip list installs is checked with the environment.
+    if (file.kind === 'conda') for (const path of closure([file.path], reading.files)) reached.add(path);
     if ((file.kind === 'requirements' || file.kind === 'constraints') && !included.has(file.path)) {
       const installed = closure([file.path], reading.files);
       closures.set(file.path, installed);
@@ -225,6 +236,9 @@ function buildInstallSets(files: readonly ParsedFile[], reading: Reading): Insta
       sets.push({ id: file.path, file: file.path, stages: null, files: installed });
     } else if (file.kind === 'pyproject') {
       sets.push({ id: file.path, file: file.path, stages: null, files: [file.path] });
+    } else if (file.kind === 'conda') {
+      // An environment is an install set of its own, with the files its pip list installs.
+      sets.push({ id: file.path, file: file.path, stages: null, files: closure([file.path], reading.files) });
     } else {
       for (const set of dockerfileSets(file, reading)) sets.push(set);
     }

@@ -117,6 +117,7 @@ const LATIN1_FALLBACK: Record<FileKind, string> = {
   dockerfile:
     'not valid UTF-8: read as latin-1; Docker reads a Dockerfile as UTF-8 and hands other bytes to RUN commands as they are' +
     ' (save the file as UTF-8)',
+  conda: 'not valid UTF-8: read as latin-1; conda reads environment files as UTF-8 (save the file as UTF-8)',
 };
 
 /** Offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629); the length when none is. */
