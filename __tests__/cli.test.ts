@@ -28,6 +28,18 @@ describe('compat-guard check', () => {
     assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
   });
 
+  it('--driver declares the fleet\'s driver: an image that needs a newer one fails the check; a malformed one exits 2', () => {
+    const root = makeTree({ Dockerfile: 'FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\n' });
+    roots.push(root);
+    const old = cli(['check', '--root', root, '--driver', '545.23.08']);
+    assert.equal(old.code, 1, old.stdout + old.stderr);
+    assert.match(old.stdout, /The fleet's driver 545\.23\.08 \(--driver\) supports CUDA up to 12\.3;.*\[fleet-driver-too-old\]/);
+    assert.equal(cli(['check', '--root', root, '--driver', '560.35.05']).code, 0);
+    const malformed = cli(['check', '--root', root, '--driver', 'latest']);
+    assert.equal(malformed.code, 2);
+    assert.match(malformed.stderr, /--driver must be an NVIDIA driver version such as 550\.54\.14 \(got "latest"\)/);
+  });
+
   it('stops quietly, keeping its exit status, when the reader closes the pipe early (`| head`)', async () => {
     // Two thousand conflicting pins: a report of megabytes, far more than a pipe holds.
     const root = makeTree({ 'requirements.txt': Array.from({ length: 2000 }, (_, index) => `pkg${index}==1.0\npkg${index}==2.0\n`).join('') });

@@ -31,6 +31,7 @@ test('every input is optional; defaults live in the code', () => {
       cacheDir: undefined,
       checkName: 'compat-guard',
       comment: 'on-failure',
+      driver: undefined,
     },
   });
 });

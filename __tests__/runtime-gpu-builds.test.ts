@@ -24,7 +24,7 @@ const CPU = profile('cpu');
 
 function matrixWithVariants(): Matrix {
   const matrix = fixtureMatrix();
-  matrix.facts.torchCuda = [{ torch: '2.13', cuda: ['12.6', '12.8', '13.0'] }];
+  matrix.facts.torchCuda = [{ torch: '2.13', cuda: ['12.6', '12.8', '13.0'], complete: false, pypi: null }];
   return matrix;
 }
 

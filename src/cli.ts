@@ -26,7 +26,7 @@ const USAGE = `compat-guard ${TOOL_VERSION}: check Python requirement pins, Pyth
 Usage:
   compat-guard check [PATH...] [--root DIR] [--matrix FILE] [--profile NAME|auto] [--fail-on LEVEL]
                      [--format text|json|sarif|github] [--output FILE] [--runtime] [--python PATH]
-                     [--runtime-image IMAGE] [--require-gpu] [--color|--no-color]
+                     [--runtime-image IMAGE] [--require-gpu] [--color|--no-color] [--driver VERSION]
                      [--record-profile NAME [--record-profile-file FILE]]   with the runtime check
                      [--index auto|online|offline|required] [--index-url URL] [--extra-index-url URL]...
                      [--cache-dir DIR]
@@ -39,6 +39,7 @@ PATH is a file, folder or glob (default: the root, which defaults to the current
 --fail-on is error (default), warning, notice or never.
 --index: ask the package indexes about each pin (default auto: skipped with one notice when none answers;
 offline: the cache only; required: an unreachable index exits 2). See docs/index.md.
+--driver is the NVIDIA driver of the hosts that run the images (wins over driver: in the matrix file).
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the run itself is wrong.
 Docs: https://github.com/compat-guard/compat-guard#readme`;
 
@@ -50,6 +51,7 @@ interface CliOptions {
   root: string;
   matrix: string | null;
   profile: string;
+  driver: string | null;
   failOn: 'error' | 'warning' | 'notice' | 'never';
   format: 'text' | 'json' | 'sarif' | 'github';
   output: string | null;
@@ -69,7 +71,7 @@ interface CliOptions {
 /** Thrown for a wrong command line; main() prints it as one line and exits 2. */
 class UsageError extends Error {}
 
-const VALUE_OPTIONS = new Set(['--root', '--matrix', '--profile', '--fail-on', '--format', '--output', '--python', '--runtime-image', '--record-profile', '--record-profile-file', '--index', '--index-url', '--extra-index-url', '--cache-dir']);
+const VALUE_OPTIONS = new Set(['--root', '--matrix', '--profile', '--fail-on', '--format', '--output', '--python', '--runtime-image', '--record-profile', '--record-profile-file', '--index', '--index-url', '--extra-index-url', '--cache-dir', '--driver']);
 const FLAG_OPTIONS = new Set(['--runtime', '--require-gpu', '--color', '--no-color']);
 const ALLOWED: Record<Command, Set<string>> = {
   check: new Set([...VALUE_OPTIONS, ...FLAG_OPTIONS]),
@@ -83,7 +85,7 @@ function parseArguments(argv: readonly string[]): CliOptions {
     throw new UsageError(first === undefined ? 'missing command (check, parse or matrix); see --help' : `unknown command "${first}" (expected check, parse or matrix)`);
   }
   const options: CliOptions = {
-    command: first, paths: [], root: '.', matrix: null, profile: 'auto', failOn: 'error', format: 'text',
+    command: first, paths: [], root: '.', matrix: null, profile: 'auto', driver: null, failOn: 'error', format: 'text',
     output: null, runtime: false, python: null, runtimeImage: null, requireGpu: false, color: null,
     recordProfile: null, recordProfileFile: null,
     index: 'auto', indexUrl: null, extraIndexUrls: [], cacheDir: null,
@@ -138,6 +140,10 @@ function applyValue(options: CliOptions, name: string, value: string): void {
       if (!isIndexMode(value)) throw new UsageError(`--index must be auto, online, offline or required (got "${value}")`);
       options.index = value;
       break;
+    case '--driver':
+      if (!/^\d+(?:\.\d+)*$/.test(value)) throw new UsageError(`--driver must be an NVIDIA driver version such as 550.54.14 (got "${value}")`);
+      options.driver = value;
+      break;
     case '--fail-on':
       if (value !== 'error' && value !== 'warning' && value !== 'notice' && value !== 'never') {
         throw new UsageError(`--fail-on must be error, warning, notice or never (got "${value}")`);
@@ -163,6 +169,7 @@ async function check(options: CliOptions): Promise<number> {
     paths: options.paths.map((target) => path.relative(root, path.resolve(target)) || '.'),
     matrixFile: options.matrix ? path.resolve(options.matrix) : null,
     profile: options.profile,
+    ...(options.driver ? { driver: options.driver } : {}),
     recordProfile: options.recordProfile === null ? null : { name: options.recordProfile, file: options.recordProfileFile },
     runtime: runtime
       ? {

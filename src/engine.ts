@@ -32,6 +32,10 @@ export interface CheckOptions {
   profile?: string;
   /** How the user named the profile, for the reason shown with it (`--profile`, `the profile input`). */
   profileNamedBy?: string;
+  /** The fleet's NVIDIA driver (--driver, the `driver` input); wins over the matrix file's `driver:`. */
+  driver?: string;
+  /** How the user named it (`--driver`, `the driver input`). */
+  driverNamedBy?: string;
   runtime?: RuntimeOptions | null;
   /** After a runtime check that passed, write the environment as a profile (needs `runtime`). */
   recordProfile?: RecordProfileOptions | null;
@@ -81,6 +85,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const checked = runChecks(parse, matrix, {
     profile: options.profile ?? 'auto',
     ...(options.profileNamedBy ? { profileNamedBy: options.profileNamedBy } : {}),
+    ...(options.driver ? { driver: options.driver, driverNamedBy: options.driverNamedBy ?? '--driver' } : {}),
     // The runtime check reads the requirements again; otherwise nothing does.
     releaseRequirements: !options.runtime,
     ...(index ? { indexPlan: {

@@ -72,6 +72,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
     matrixFile: inputs.matrixFile,
     profile: inputs.profile,
     profileNamedBy: 'the profile input',
+    ...(inputs.driver ? { driver: inputs.driver, driverNamedBy: 'the driver input' } : {}),
     runtime: inputs.runtimeCheck
       ? {
           python: inputs.python,

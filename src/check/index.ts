@@ -56,6 +56,10 @@ export interface CheckOptions {
   indexPlan?: IndexPlanOptions;
   /** The profile an earlier check of the same repository chose (null: none), used as it is: build variants are checked under it. */
   sameProfileAs?: ProfileChoice | null;
+  /** The fleet's NVIDIA driver from --driver or the `driver` input: wins over the matrix file's `driver:`. */
+  driver?: string;
+  /** Who named it, for messages; default `--driver`. */
+  driverNamedBy?: string;
 }
 
 export type ChecksOutcome = { ok: true; findings: Finding[]; profile: ProfileChoice | null; indexPlans?: SetPlan[] } | { ok: false; error: string };
@@ -69,7 +73,10 @@ function lastReaders(sets: readonly InstallSet[]): Map<string, number> {
   return last;
 }
 
-export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOptions): ChecksOutcome {
+export function runChecks(parse: ParseResult, bundledAndRepository: Matrix, options: CheckOptions): ChecksOutcome {
+  const matrix: Matrix = options.driver === undefined
+    ? bundledAndRepository
+    : { ...bundledAndRepository, driver: { version: options.driver, origin: { file: options.driverNamedBy ?? '--driver', line: 0 } } };
   // Shared so that each distinct specifier text is parsed once in the whole run.
   const specifiers = new Specifiers();
   const selection = options.sameProfileAs === undefined

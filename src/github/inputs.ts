@@ -40,6 +40,8 @@ export interface ActionInputs {
   checkName: string;
   /** When the pull request gets a comment with the summary. */
   comment: CommentMode;
+  /** The fleet's NVIDIA driver; undefined: the matrix file's `driver:`, if any. */
+  driver: string | undefined;
 }
 
 /** `never`; `on-failure`: only while a finding fails the step (then marked resolved); `always`. */
@@ -91,6 +93,10 @@ export function readInputs(
   const reportFile = path.resolve(where.cwd, optional('report-file') ?? path.join(where.runnerTemp, REPORT_FILE_NAME));
   const sarif = optional('sarif-file');
   const sarifFile = sarif === undefined ? null : path.resolve(where.cwd, sarif);
+  const driver = optional('driver');
+  if (driver !== undefined && !/^\d+(?:\.\d+)*$/.test(driver)) {
+    return { ok: false, error: `Input 'driver' must be an NVIDIA driver version such as 550.54.14 (got ${printable(driver)}).` };
+  }
   if (sarifFile === reportFile) {
     return {
       ok: false,
@@ -98,12 +104,13 @@ export function readInputs(
     };
   }
   const recordName = optional('record-profile');
+  const recordFile = optional('record-profile-file');
   if (recordName !== undefined) {
     const problem = profileNameProblem(recordName);
     if (problem !== null) return { ok: false, error: `Input 'record-profile': ${printable(problem)}.` };
     if (!flags['runtime-check']) return { ok: false, error: `Input 'record-profile' records what the runtime check verified: set runtime-check: true as well.` };
   }
-  const recordProfile = recordName === undefined ? null : { name: recordName, file: path.resolve(where.cwd, optional('record-profile-file') ?? defaultRecordFile(recordName)) };
+  const recordProfile = recordName === undefined ? null : { name: recordName, file: path.resolve(where.cwd, recordFile ?? defaultRecordFile(recordName)) };
   return {
     ok: true,
     inputs: {
@@ -127,6 +134,7 @@ export function readInputs(
       cacheDir: optional('cache-dir') === undefined ? undefined : path.resolve(where.cwd, value('cache-dir')),
       checkName,
       comment: comment as CommentMode,
+      driver,
     },
   };
 }

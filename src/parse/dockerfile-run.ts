@@ -27,6 +27,7 @@ import { argOf, explainBuildArgs, spanOf } from './dockerfile-words.js';
 import type { Arg, UnsetExplainer } from './dockerfile-words.js';
 import { joinPath } from './dockerfile-paths.js';
 import { id as REDIRECT_RULE, redirectMessage, severity as REDIRECT_SEVERITY } from '../check/rules/shell-redirect-in-requirement.js';
+import type { DistroPython } from './dockerfile-image.js';
 
 /** Everything a Dockerfile's RUN commands say, in the order they say it. */
 export interface RunFacts {
@@ -62,6 +63,8 @@ export interface RunScope {
   fetched: string[];
   /** A number no other shell branch of the file has. */
   nextBranchId(): number;
+  /** The python3 of the stage's distribution (`apt-get install python3`), when its image says it. */
+  distroPython?: DistroPython | null;
 }
 
 /** A shell variable; `unknown` says why its value is not what the build will see. */
@@ -178,6 +181,8 @@ const PYTHON_COMMAND = /^python(?:\d+(?:\.\d+)?)?$/;
 /** `python3.10`, `pip3.10`: the interpreter is in the command's name. */
 const VERSIONED_COMMAND = /^(?:python|pip)(\d+\.\d+)$/;
 const APT_PYTHON = /^python(\d+\.\d+)(?:[-=:].*)?$/;
+/** The unversioned packages that pull in the distribution's python3. */
+const APT_DISTRO_PYTHON = /^python3(?:-(?:pip|dev|venv|full|minimal))?(?:[=:].*)?$/;
 const BARE_VERSION = /^(?:cpython-)?(\d+\.\d+(?:\.\d+)?)$/;
 const PYTHON_OPTION = /^--python=(?:cpython-)?(\d+\.\d+(?:\.\d+)?)$/;
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
@@ -657,6 +662,10 @@ class ScriptReader {
       // One fact per command: python3.10 python3.10-dev python3.10-venv all say 3.10.
       return this.versionArg(arg, APT_PYTHON, `${name} install`);
     }
+    // `python3`, `python3-pip`, `python3-dev`: the distribution's own python3.
+    const distro = this.scope.distroPython;
+    const package3 = distro ? args.slice(install + 1).find((arg) => arg.unknown === null && APT_DISTRO_PYTHON.test(arg.value)) : undefined;
+    if (distro && package3) this.python(distro.version, `${name} install ${package3.value} (python3 of ${distro.distro})`, spanOf(package3));
   }
 
   private conda(args: Arg[], name: string, bodies: Heredoc[]): void {

@@ -20,7 +20,7 @@ import type { Lookup, UnknownValue } from './dockerfile-expand.js';
 import { argOf, explainUnset, spanOf, wordAfter, wordsOf } from './dockerfile-words.js';
 import type { Arg, UnsetExplainer, WrittenWord } from './dockerfile-words.js';
 import type { Span } from '../model.js';
-import { cudaFromImage, invalidReference, parseImageRef, pythonFromImage } from './dockerfile-image.js';
+import { cudaFromImage, distroPythonOf, invalidReference, parseImageRef, pythonFromImage, type DistroPython } from './dockerfile-image.js';
 import type { ImageVersion } from './dockerfile-image.js';
 import { joinPath, placement, sourceOf } from './dockerfile-paths.js';
 import { quoteInput, redactUrl } from './requirements-file.js';
@@ -77,6 +77,8 @@ interface StageState {
   /** The stage's COPY and ADD instructions as the path resolver reads them. */
   placements: CopyPlacement[];
   lookup: Lookup;
+  /** The python3 of the distribution the stage's image is built on (inherited from a parent stage). */
+  distroPython: DistroPython | null;
 }
 
 /** What an ARG or ENV holds: a string, or a value known only at build time. */
@@ -288,6 +290,7 @@ class DockerfileReader {
     const state: StageState = {
       stage, env, args, workdir: parentState?.workdir ?? '/', parent: parentState, placements: [], fetched: [...parentState?.fetched ?? []],
       lookup: (name) => env.get(name) ?? args.get(name),
+      distroPython: parentState !== null ? parentState.distroPython : invalid === null && ref !== '' ? distroPythonOf(parsed) : null,
     };
     this.stages.push(state);
     // A later stage with the same name shadows the earlier one, as in BuildKit.
@@ -332,6 +335,17 @@ class DockerfileReader {
       if (stage === null) this.globalArgs.set(name, value);
       else stage.args.set(name, value);
     }
+    // A stage's ARG is in the environment of its RUNs; one without a value is set by --build-arg.
+    if (stage === null) return;
+    words.forEach((word, index) => {
+      const [name, value] = declared[index] ?? [];
+      const kind = name === undefined || !Object.hasOwn(INDEX_ENVIRONMENT, name) ? undefined : INDEX_ENVIRONMENT[name];
+      if (name === undefined || kind === undefined) return;
+      const equals = word.raw.indexOf('=');
+      const written = this.arg(instruction.source, equals >= 0 ? wordAfter(word, equals) : word, () => undefined);
+      // Given at build time: the index is named `$NAME`, which the index checks read as one no one can name yet.
+      this.environmentIndexes({ ...written, value: typeof value === 'string' ? value : `$${name}` }, kind, stage);
+    });
   }
 
   /** `ENV K=V K2=V2` or the legacy `ENV K V W` (the value is the rest of the line). */
@@ -498,6 +512,7 @@ class DockerfileReader {
       notChecked: this.notChecked,
       fetched: stage.fetched,
       nextBranchId: this.nextBranchId,
+      distroPython: stage.distroPython,
     };
     const state: ShellState = { vars: new Map(), cwd: stage.workdir };
     const json = parseJsonArgs(source.text, rest);
