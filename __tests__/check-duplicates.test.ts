@@ -121,3 +121,18 @@ test('two packages whose keys hash alike stay two packages, packed or not', () =
     ]);
   }
 });
+
+test('the same pin in two files of one set, or in two pyproject extras, is no duplicate; in one file or group it is', () => {
+  const parse = parseTexts({
+    'requirements.txt': '-r requirements-base.txt\nnumpy==1.26.4\n',
+    'requirements-base.txt': 'numpy==1.26.4\n',
+    'pyproject.toml': [
+      '[project]', 'name = "x"', 'version = "1"',
+      '[project.optional-dependencies]',
+      'train = ["torch==2.5.1", "einops==0.8.0", "einops==0.8.0"]',
+      'dev = ["torch==2.5.1", "pytest==8.3.3"]',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(findings(parse).map(summary), ['pyproject.toml:5 notice duplicate-pin -> null [pyproject.toml:5]']);
+});

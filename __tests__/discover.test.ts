@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createFileSource, discoverFiles, kindOfPath } from '../src/parse/discover.js';
 import { isIgnored, parseGitignore } from '../src/parse/gitignore.js';
+import { trackedFiles } from '../src/github/git.js';
 import { matchesGlob } from '../src/parse/glob.js';
 import { scanSuppressions } from '../src/parse/suppressions.js';
 import { makeTree, removeTree } from './helpers/temp-tree.js';
@@ -26,8 +27,44 @@ describe('kindOfPath', () => {
     ['Containerfile', 'dockerfile'],
     ['README.md', null],
     ['notes.txt', null],
+    // pip-tools inputs only; templates of other files are not requirements (issue 14).
+    ['requirements-dev.in', 'requirements'],
+    ['constraints.in', 'constraints'],
+    ['requirements/base.in', 'requirements'],
+    ['MANIFEST_win.in', null],
+    ['csrc/lib/Config.cmake.in', null],
+    ['src/config.h.in', null],
+    ['Makefile.in', null],
+    ['setup.py.in', null],
+    ['requirements/version.py.in', null],
+    ['deps.in', null],
+    // Requirements files under the names people use.
+    ['requirement.txt', 'requirements'],
+    ['docker/serve-requirements.txt', 'requirements'],
+    ['dev_requirements.txt', 'requirements'],
+    ['requirements/cuda/12.txt', 'requirements'],
+    ['constraints-py311.txt', 'constraints'],
+    ['myrequirements.txt', null],
+    // Dockerfiles under every name, in any case.
+    ['DOCKERFILE', 'dockerfile'],
+    ['docker/Dockerfile-cuda', 'dockerfile'],
+    ['docker/dockerfile_jetson', 'dockerfile'],
+    ['docker/Serve.dockerfile', 'dockerfile'],
+    ['Containerfile.rocm', 'dockerfile'],
+    ['Dockerfile.dockerignore', null],
+    ['Dockerfile-README.md', null],
+    ['cicd/Dockerfile-uv.jinja', null],
+    ['docker/Dockerfile.in', null],
   ];
   for (const [file, kind] of cases) it(`${file} -> ${kind}`, () => assert.equal(kindOfPath(file), kind));
+});
+
+describe('kindOfPath beside a compiled file', () => {
+  it('reads X.in as a pip-tools input only when X.txt is beside it', () => {
+    const present = new Set(['deps/gpu.txt']);
+    assert.equal(kindOfPath('deps/gpu.in', (file) => present.has(file)), 'requirements');
+    assert.equal(kindOfPath('deps/cpu.in', (file) => present.has(file)), null);
+  });
 });
 
 describe('globs', () => {
@@ -204,6 +241,37 @@ describe('discoverFiles', () => {
     const { files, diagnostics } = discoverFiles(root, []);
     assert.deepEqual(files.map((file) => file.path), ['device/requirements.txt', 'fifo/requirements.txt', 'linked/requirements.txt']);
     assert.deepEqual(diagnostics, []);
+  });
+
+  it('reads X.in beside X.txt, and no template named *.in', () => {
+    const root = makeTree({
+      'deps/gpu.in': 'torch\n', 'deps/gpu.txt': 'torch==2.1.2\n', 'deps/cpu.in': 'numpy\n',
+      'MANIFEST_win.in': 'include *.txt\n', 'csrc/Config.cmake.in': '@PACKAGE_INIT@\n', 'requirements-dev.in': 'pytest\n',
+    });
+    roots.push(root);
+    assert.deepEqual(discoverFiles(root, []).files.map((file) => file.path), ['deps/gpu.in', 'requirements-dev.in']);
+  });
+
+  it('reads files git tracks even where .gitignore matches them; untracked ignored files stay skipped', () => {
+    const root = makeTree({
+      '.gitignore': 'docker/\n*.txt\n',
+      'docker/Dockerfile': 'FROM python:3.11\n',
+      'requirements.txt': 'numpy==1.26.4\n',
+      'requirements-local.txt': 'x==1\n',
+      'docker/scratch/Dockerfile': 'FROM python:3.11\n',
+    });
+    roots.push(root);
+    const git = (...args: string[]): void => {
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: root, stdio: 'ignore' });
+    };
+    git('init', '-q');
+    git('add', '-f', '.gitignore', 'docker/Dockerfile', 'requirements.txt');
+    git('commit', '-q', '-m', 'x');
+    assert.deepEqual(discoverFiles(root, []).files.map((file) => file.path), []);
+    const tracked = trackedFiles(root);
+    assert.deepEqual([...(tracked ?? [])].sort(), ['.gitignore', 'docker/Dockerfile', 'requirements.txt']);
+    assert.deepEqual(discoverFiles(root, [], tracked).files.map((file) => file.path), ['docker/Dockerfile', 'requirements.txt']);
+    assert.equal(trackedFiles(makeTree({})), null, 'no checkout: today\'s rule');
   });
 
   it('walks a 120-deep tree without trouble', () => {

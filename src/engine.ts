@@ -162,8 +162,8 @@ async function checkRemoteIncludes(parse: ParseResult, matrix: Matrix, options: 
 }
 
 function diagnosticFinding(diagnostic: Diagnostic): Finding {
-  return {
-    rule: 'parse-error',
+  const finding: Finding = {
+    rule: diagnostic.rule ?? 'parse-error',
     severity: diagnostic.severity,
     message: diagnostic.message,
     file: diagnostic.file,
@@ -173,6 +173,8 @@ function diagnosticFinding(diagnostic: Diagnostic): Finding {
     endColumn: null,
     package: null,
   };
+  if (diagnostic.fix !== undefined) finding.fix = diagnostic.fix;
+  return finding;
 }
 
 function isFolder(target: string): boolean {

@@ -53,6 +53,12 @@ export interface Requirement {
   endColumn: number;
   /** Dockerfile only: the build stage (its `AS` name, or its 0-based index as a string) that installs it. */
   stage?: string | null;
+  /**
+   * Dockerfile only: the shell branches the installing command is in, each `id:arm` (an `if`/`case`
+   * arm, or a side of a `||` list). Two requirements with the same id and different arms never run
+   * together (see branchesExclusive).
+   */
+  branches?: readonly string[];
   /** `--hash=...` values given on the requirement line (requirements files; not kept by `check`, which never reads them). */
   hashes?: string[];
   /** pyproject.toml only: where it was declared, e.g. `project.dependencies`,
@@ -184,6 +190,10 @@ export interface Diagnostic {
   column?: number;
   severity: Severity;
   message: string;
+  /** The rule this is reported as, when not `parse-error` (a reader-found rule such as `shell-redirect-in-requirement`). */
+  rule?: string;
+  /** The text to write instead, when the reader knows it. */
+  fix?: string;
 }
 
 /**

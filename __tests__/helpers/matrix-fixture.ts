@@ -184,7 +184,7 @@ export function parseTexts(files: Record<string, string>, options: ReadOptions =
     leadsOutside: () => false,
   };
   const discovered = paths.flatMap((path) => {
-    const kind = kindOfPath(path);
+    const kind = kindOfPath(path, (other) => Object.hasOwn(files, other));
     return kind ? [{ path, kind }] : [];
   });
   return parseRepository(discovered, source, options);

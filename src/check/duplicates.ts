@@ -37,19 +37,51 @@ export function checkDuplicatesSet(context: CheckContext, view: SetView, finding
         if (!conflicting && meet(context, earlier, later, python) && !context.specifiers.overlap(earlier.admits, later.admits)) conflicting = earlier;
       }
       if (conflicting) findings.push(conflict(context, later, conflicting));
-      else if (identical && identical !== later && meet(context, identical, later, python)) findings.push(duplicate(later, identical));
+      else if (identical && identical !== later && isPinned(later) && writtenTogether(identical, later) && meet(context, identical, later, python)) {
+        findings.push(duplicate(later, identical));
+      }
       if (!identical && variants.length < MAX_VARIANTS_COMPARED) variants.push(later);
     }
   }
 }
 
-/** Can both pins be installed at once, with an interpreter of the set? */
+/** Can both pins be installed at once, with an interpreter of the set, by commands that both run? */
 function meet(context: CheckContext, earlier: Pin, later: Pin, python: SpecifierSet | null): boolean {
+  if (branchesExclusive(earlier.requirement.branches, later.requirement.branches)) return false;
   // conda installs its packages, then pip its list over them: pip replaces conda's version, neither fails.
   if (earlier.requirement.installer !== later.requirement.installer) return false;
   const first = earlier.requirement.marker;
   const second = later.requirement.marker;
   return (first === null && second === null) || context.markers.canHoldTogether([first, second], python);
+}
+
+/**
+ * Whether two RUN commands are in different arms of one shell branch (`if … else`, `case`, `a || b`),
+ * so that no run of the build executes both.
+ */
+export function branchesExclusive(first: readonly string[] | undefined, second: readonly string[] | undefined): boolean {
+  if (first === undefined || second === undefined) return false;
+  for (const place of first) {
+    const colon = place.indexOf(':');
+    const id = place.slice(0, colon + 1);
+    if (second.some((other) => other.startsWith(id) && other !== place)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a repeated pin is one list written twice: the same file and, in a pyproject.toml, the same
+ * group. The same pin in two files (a base file and a per-recipe one, a Dockerfile and the file it
+ * installs) or in two optional-dependency groups (which a `dev` or `all` extra often repeats) is each
+ * list being complete on its own, not noise to remove.
+ */
+function writtenTogether(earlier: Pin, later: Pin): boolean {
+  return earlier.file === later.file && earlier.requirement.group === later.requirement.group;
+}
+
+/** Only a pin can be repeated: `pip install -U pip setuptools` in two RUNs names no version to keep in step. */
+function isPinned(pin: Pin): boolean {
+  return pin.requirement.specifier !== '';
 }
 
 /** Same specifier, extras and marker: the same pin written twice. */

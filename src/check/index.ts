@@ -18,6 +18,7 @@ import { selectProfile } from './profile-select.js';
 import { checkUnknownRuleIds, UNKNOWN_RULE_ID } from './rules/unknown-rule-id.js';
 import { applySuppressions } from './suppress.js';
 import { checkTorchSet, TORCH_RULES } from './torch.js';
+import { RULE as SHELL_REDIRECT_RULE } from './rules/shell-redirect-in-requirement.js';
 import { INDEX_RULES } from './index-rules.js';
 import { filesWithUnknownIndexes, planIndexSet, type IndexPlanOptions, type SetPlan } from './index-plan.js';
 import { VARIANT_RULES } from './variants.js';
@@ -33,6 +34,7 @@ export const RULES: RuleInfo[] = [
   ...TORCH_RULES,
   ...CUDA_RULES,
   ...DUPLICATE_RULES,
+  SHELL_REDIRECT_RULE,
   { id: remoteFileConflict.id, severity: remoteFileConflict.severity, summary: remoteFileConflict.summary },
   ...INDEX_RULES,
   ...VARIANT_RULES,

@@ -2,7 +2,7 @@
 // time and output, never prompting for credentials, and without the token: a fetch authenticates with
 // what actions/checkout left in the repository's configuration, not with the action's inputs.
 
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { childEnvironment } from '../child-environment.js';
 
 export interface GitResult {
@@ -15,6 +15,10 @@ export interface GitResult {
 const TIMEOUT_MS = 120_000;
 const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 
+function gitEnvironment(): NodeJS.ProcessEnv {
+  return { ...childEnvironment(process.env), GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' };
+}
+
 export function runGit(args: readonly string[], cwd: string): Promise<GitResult> {
   return new Promise((resolve) => {
     execFile(
@@ -25,7 +29,7 @@ export function runGit(args: readonly string[], cwd: string): Promise<GitResult>
         encoding: 'utf8',
         timeout: TIMEOUT_MS,
         maxBuffer: MAX_OUTPUT_BYTES,
-        env: { ...childEnvironment(process.env), GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
+        env: gitEnvironment(),
         windowsHide: true,
       },
       (error, stdout, stderr) => {
@@ -38,4 +42,27 @@ export function runGit(args: readonly string[], cwd: string): Promise<GitResult>
       },
     );
   });
+}
+
+/**
+ * The files git tracks below `root`, relative to it with `/`, or null where git cannot tell (no git,
+ * not a checkout, a checkout git refuses as unsafe). `core.fsmonitor` is switched off: a configured
+ * monitor is a program git would start.
+ */
+export function trackedFiles(root: string): Set<string> | null {
+  let stdout: string;
+  try {
+    stdout = execFileSync('git', ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--cached', '--', '.'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: TIMEOUT_MS,
+      maxBuffer: MAX_OUTPUT_BYTES,
+      env: gitEnvironment(),
+      stdio: ['ignore', 'pipe', 'ignore'],
+      windowsHide: true,
+    });
+  } catch {
+    return null;
+  }
+  return new Set(stdout.split('\0').filter((file) => file !== ''));
 }

@@ -39,23 +39,44 @@ const SKIPPED_FOLDERS = new Set([
   '.eggs', '.mypy_cache', '.pytest_cache', '.ruff_cache', 'build', 'dist', '_build', '.cache',
 ]);
 
-/** The kind a discovered file is read as, or null when discovery leaves it alone. */
-export function kindOfPath(relativePath: string): FileKind | null {
+/**
+ * Names that end in `.in` but are templates, not pip-tools inputs: setuptools manifests, CMake,
+ * autoconf and automake inputs, and any `NAME.EXT.in` that renders to another kind of file.
+ */
+const TEMPLATE_IN = /^(?:manifest|makefile|config|configure)(?:[._-].*)?\.in$|\.(?:cmake|h|hh|hpp|c|cc|cpp|cu|py|pyx|pxd|sh|bash|txt|cfg|ini|toml|ya?ml|json|xml|html?|pc|spec|rst|md|am|ac|m4|conf|service|desktop|rb|js|ts|tmpl|j2)\.in$/i;
+/**
+ * Files named like a Dockerfile that are not one: BuildKit's per-Dockerfile ignore file, notes,
+ * scripts, and templates rendered into a Dockerfile (`Dockerfile-uv.jinja`, `Dockerfile.in`).
+ */
+const NOT_A_DOCKERFILE = /\.(?:dockerignore|md|rst|txt|sh|py|ya?ml|json|toml|lock|jinja2?|j2|tmpl|tpl|template|in|erb|mustache|hbs|njk|bak|orig|swp)$/i;
+
+function isDockerfileName(lower: string): boolean {
+  if (NOT_A_DOCKERFILE.test(lower)) return false;
+  return lower === 'dockerfile' || lower === 'containerfile' || /^(?:dockerfile[._-]|containerfile\.)/.test(lower) ||
+    lower.endsWith('.dockerfile');
+}
+
+/**
+ * The kind a discovered file is read as, or null when discovery leaves it alone. `isFile` answers
+ * whether a repository-relative path is a file: `X.in` is a pip-tools input only beside the `X.txt`
+ * compiled from it (without it, only the names below say so).
+ */
+export function kindOfPath(relativePath: string, isFile: (relativePath: string) => boolean = () => false): FileKind | null {
   const base = relativePath.slice(relativePath.lastIndexOf('/') + 1);
   const lower = base.toLowerCase();
   if (base === 'pyproject.toml') return 'pyproject';
-  if (
-    lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') ||
-    lower === 'containerfile' || lower.startsWith('containerfile.')
-  ) {
-    return 'dockerfile';
-  }
+  if (isDockerfileName(lower)) return 'dockerfile';
   if (isCondaEnvironmentName(base)) return 'conda';
-  if (/^constraints.*\.txt$/i.test(base)) return 'constraints';
-  if (/^requirements.*\.txt$/i.test(base)) return 'requirements';
-  // pip-tools inputs; MANIFEST.in is setuptools' file list, not requirements.
-  if (lower.endsWith('.in') && lower !== 'manifest.in') return 'requirements';
-  if (lower.endsWith('.txt') && /(^|\/)requirements\//i.test(relativePath)) return 'requirements';
+  const inRequirementsFolder = /(^|\/)requirements\//i.test(relativePath);
+  if (lower.endsWith('.txt')) {
+    if (lower.startsWith('constraints')) return 'constraints';
+    if (lower.startsWith('requirement') || /[-_]requirements\.txt$/.test(lower) || inRequirementsFolder) return 'requirements';
+    return null;
+  }
+  // pip-tools and `uv pip compile` inputs; everything else named *.in is a template of some other file.
+  if (!lower.endsWith('.in') || TEMPLATE_IN.test(lower)) return null;
+  if (lower.startsWith('constraints')) return 'constraints';
+  if (lower.startsWith('requirement') || inRequirementsFolder || isFile(`${relativePath.slice(0, -3)}.txt`)) return 'requirements';
   return null;
 }
 
@@ -147,7 +168,12 @@ export interface Discovery {
   plainFiles: Set<string>;
 }
 
-export function discoverFiles(root: string, targets: readonly string[]): Discovery {
+/**
+ * `tracked`: the files git tracks below the root (see trackedFiles), or null outside a git checkout.
+ * A tracked file is read even where a .gitignore pattern matches it: .gitignore hides untracked files
+ * only. Without git, .gitignore patterns hide what they match.
+ */
+export function discoverFiles(root: string, targets: readonly string[], tracked: ReadonlySet<string> | null = null): Discovery {
   const diagnostics: Diagnostic[] = [];
   const plainFiles = new Set<string>();
   const found = new Map<string, FileKind>();
@@ -182,15 +208,15 @@ export function discoverFiles(root: string, targets: readonly string[]): Discove
     }
   }
   for (const folder of folders) {
-    walk(root, folder, diagnostics, (file, plain) => {
-      const kind = kindOfPath(file);
+    walk(root, folder, diagnostics, tracked, (file, plain, isFile) => {
+      const kind = kindOfPath(file, isFile);
       if (!kind) return;
       found.set(file, kind);
       if (plain) plainFiles.add(file);
     });
   }
   if (globs.length > 0) {
-    walk(root, '', diagnostics, (file) => {
+    walk(root, '', diagnostics, tracked, (file) => {
       if (globs.some((glob) => glob.test(file))) found.set(file, found.get(file) ?? kindOfExplicitPath(file));
     });
   }
@@ -223,21 +249,26 @@ function exclusions(targets: readonly string[]): Array<(file: string) => boolean
  */
 export function listFiles(root: string, accept: (relativePath: string) => boolean): string[] {
   const files: string[] = [];
-  walk(root, '', [], (file) => {
+  walk(root, '', [], null, (file) => {
     if (accept(file)) files.push(file);
   });
   return files.sort();
 }
 
 /** Breadth-first, iterative (deep trees cannot overflow the stack), symlinked folders not followed. */
-function walk(root: string, start: string, diagnostics: Diagnostic[], onFile: (relativePath: string, plain: boolean) => void): void {
+function walk(
+  root: string, start: string, diagnostics: Diagnostic[], tracked: ReadonlySet<string> | null,
+  onFile: (relativePath: string, plain: boolean, isFile: (relativePath: string) => boolean) => void,
+): void {
+  const trackedFolders = tracked === null ? null : foldersOf(tracked);
   // A start folder given by the user may itself be (or lie below) a symlink: its files are not plain.
   const startIsReal = isRealFolder(root, start);
-  const queue: Array<{ folder: string; ignores: IgnoreRules[] }> = [{ folder: start, ignores: inheritedIgnores(root, start) }];
+  // `ignored`: the folder is ignored and entered only for the files git tracks in it.
+  const queue: Array<{ folder: string; ignores: IgnoreRules[]; ignored: boolean }> = [{ folder: start, ignores: inheritedIgnores(root, start), ignored: false }];
   let entries = 0;
   // Read from its head: shift() on a queue of many thousand folders moves all the others each time.
   for (let head = 0; head < queue.length; head++) {
-    const { folder, ignores: inherited } = queue[head] as { folder: string; ignores: IgnoreRules[] };
+    const { folder, ignores: inherited, ignored: folderIgnored } = queue[head] as { folder: string; ignores: IgnoreRules[]; ignored: boolean };
     const absolute = path.join(root, folder);
     let names: fs.Dirent[];
     try {
@@ -251,6 +282,10 @@ function walk(root: string, start: string, diagnostics: Diagnostic[], onFile: (r
     }
     if (names.some((entry) => entry.name === 'pyvenv.cfg')) continue; // a virtual environment
     const ignores = names.some((entry) => entry.name === '.gitignore') ? withGitignore(root, folder, inherited) : inherited;
+    const prefix = folder === '' ? '' : `${folder}/`;
+    const fileNames = new Set(names.filter((entry) => !entry.isDirectory()).map((entry) => entry.name));
+    const isFile = (relativePath: string): boolean =>
+      relativePath.startsWith(prefix) && fileNames.has(relativePath.slice(prefix.length));
     for (const entry of names) {
       if (++entries > MAX_ENTRIES) {
         diagnostics.push({ file: folder || '.', line: 1, severity: 'warning', message: `more than ${MAX_ENTRIES} entries below the root; the rest was not searched` });
@@ -259,14 +294,28 @@ function walk(root: string, start: string, diagnostics: Diagnostic[], onFile: (r
       const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
         if (SKIPPED_FOLDERS.has(entry.name) || entry.name.endsWith('.egg-info')) continue;
-        if (isIgnored(relative, true, ignores)) continue;
-        queue.push({ folder: relative, ignores });
+        const ignored = folderIgnored || isIgnored(relative, true, ignores);
+        if (ignored && !trackedFolders?.has(relative)) continue;
+        queue.push({ folder: relative, ignores, ignored });
       } else if (entry.isFile() || entry.isSymbolicLink()) {
-        if (isIgnored(relative, false, ignores)) continue;
-        onFile(relative, startIsReal && entry.isFile());
+        if (!tracked?.has(relative) && (folderIgnored || isIgnored(relative, false, ignores))) continue;
+        onFile(relative, startIsReal && entry.isFile(), isFile);
       }
     }
   }
+}
+
+/** Every folder that holds one of `files`, at any depth: a walk must enter them even when ignored. */
+function foldersOf(files: ReadonlySet<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
+      const folder = file.slice(0, slash);
+      if (folders.has(folder)) break;
+      folders.add(folder);
+    }
+  }
+  return folders;
 }
 
 /** True when `folder` (relative to the root) is reached from the root without passing a symlink. */

@@ -12,7 +12,21 @@
 
 import { endOfConstruct } from './shell-words.js';
 
-export type Lookup = (name: string) => string | undefined;
+/**
+ * A value given only when the image is built: an `ARG` without a default (`--build-arg` sets it), or
+ * an ENV or ARG set from one. Not empty: unknown. `from` names the build arguments it comes from. A
+ * value supplied for the build argument (DockerfileOptions.buildArgs) replaces it.
+ */
+export interface UnknownValue {
+  readonly from: readonly string[];
+}
+
+/** A variable's value, undefined when nothing sets it, or unknown until build time. */
+export type Lookup = (name: string) => string | UnknownValue | undefined;
+
+export function isUnknownValue(value: string | UnknownValue | undefined): value is UnknownValue {
+  return typeof value === 'object';
+}
 
 export interface ExpandOptions {
   /** The Dockerfile's escape character. */
@@ -27,6 +41,11 @@ export interface Expansion {
   value: string;
   /** Names whose value was needed but which have none here. */
   unset: string[];
+  /**
+   * Build arguments without a value here whose value the word depends on (see UnknownValue): the
+   * value is then the word as written.
+   */
+  unknown: string[];
   /** The word holds a command substitution: its value is known only when the command runs. */
   dynamic: boolean;
   error: string | null;
@@ -42,6 +61,7 @@ class Expander {
   private pos = 0;
   /** A set: a hostile word can name thousands of variables. */
   readonly unset = new Set<string>();
+  readonly unknown = new Set<string>();
   dynamic = false;
 
   constructor(
@@ -183,9 +203,25 @@ class Expander {
   }
 
   private value(name: string): string | undefined {
-    const value = this.lookup(name);
+    const value = this.known(name);
     if (value === undefined) this.unset.add(name);
     return value;
+  }
+
+  /** `name`'s value; undefined when it has none, or when it is unknown (recorded in `unknown`). */
+  private known(name: string): string | undefined {
+    const value = this.lookup(name);
+    if (!isUnknownValue(value)) return value;
+    for (const from of value.from) this.unknown.add(from);
+    return undefined;
+  }
+
+  /** Whether `name`'s value is unknown: a construct using it is then kept as written. */
+  private isUnknown(name: string): boolean {
+    const value = this.lookup(name);
+    if (!isUnknownValue(value)) return false;
+    for (const from of value.from) this.unknown.add(from);
+    return true;
   }
 
   private dollar(depth: number): string {
@@ -199,6 +235,7 @@ class Expander {
     if (text[this.pos] !== '{') {
       const name = this.name();
       if (name === '') return '$';
+      if (this.isUnknown(name)) return text.slice(start, this.pos);
       const value = this.value(name);
       if (value === undefined && this.options.keepUnset) return text.slice(start, this.pos);
       return value ?? '';
@@ -212,6 +249,7 @@ class Expander {
     if (modifier === undefined) this.fail("syntax error: missing '}'");
     this.pos += 1;
     if (modifier === '}') {
+      if (this.isUnknown(name)) return text.slice(start, this.pos);
       const value = this.value(name);
       if (value === undefined && this.options.keepUnset) return text.slice(start, this.pos);
       return value ?? '';
@@ -228,7 +266,11 @@ class Expander {
       this.fail(`unsupported modifier (${modifier === ':' ? ':' : ''}${operator}) in substitution`);
     }
     const word = this.processUntil('}', operator === '#' || operator === '%', depth + 1);
-    const value = this.lookup(name);
+    // `${TORCH_VERSION:-2.1.2}` of an ARG without a default: the fallback is what a build without
+    // --build-arg gets, read as `ARG X=default` is. Any other use depends on the value given.
+    if (operator === '-' && isUnknownValue(this.lookup(name))) return word;
+    if (this.isUnknown(name)) return text.slice(start, this.pos);
+    const value = this.known(name);
     const empty = value === undefined || (nullIsUnset && value === '');
     switch (operator) {
       case '-':
@@ -255,7 +297,8 @@ class Expander {
     if (all) this.pos += 1;
     const patternText = this.processUntil('/', true, depth + 1);
     const replacement = this.processUntil('}', true, depth + 1);
-    const value = this.lookup(name);
+    if (this.isUnknown(name)) return this.text.slice(start, this.pos);
+    const value = this.known(name);
     if (value === undefined) {
       this.value(name);
       return this.options.keepUnset ? this.text.slice(start, this.pos) : '';
@@ -378,18 +421,18 @@ function isPlain(raw: string, options: ExpandOptions): boolean {
   return true;
 }
 
-const NOTHING_UNSET: string[] = [];
+const NOTHING: string[] = [];
 
 /** Expands one word as BuildKit (or, in shell mode, /bin/sh) would; never throws. */
 export function expandWord(raw: string, lookup: Lookup, options: ExpandOptions): Expansion {
   // Most words are plain: no expander, no allocation.
-  if (isPlain(raw, options)) return { value: raw, unset: NOTHING_UNSET, dynamic: false, error: null };
+  if (isPlain(raw, options)) return { value: raw, unset: NOTHING, unknown: NOTHING, dynamic: false, error: null };
   const expander = new Expander(raw, lookup, options);
   try {
     const value = expander.run();
-    return { value, unset: [...expander.unset], dynamic: expander.dynamic, error: null };
+    return { value, unset: [...expander.unset], unknown: [...expander.unknown], dynamic: expander.dynamic, error: null };
   } catch (error) {
     if (!(error instanceof ExpansionError)) throw error;
-    return { value: raw, unset: [...expander.unset], dynamic: expander.dynamic, error: error.message };
+    return { value: raw, unset: [...expander.unset], unknown: [...expander.unknown], dynamic: expander.dynamic, error: error.message };
   }
 }

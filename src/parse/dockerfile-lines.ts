@@ -15,6 +15,9 @@ export interface Problem {
   column?: number;
   severity: Severity;
   message: string;
+  /** See Diagnostic.rule and Diagnostic.fix. */
+  rule?: string;
+  fix?: string;
 }
 
 /** A stretch of logical text that starts at `offset` and was written at `line`, `column` (1-based). */

@@ -23,9 +23,10 @@ import { readUvRequirement } from './uv-requirement.js';
 import type { Lookup } from './dockerfile-expand.js';
 import { positionAt, sliceSource } from './dockerfile-lines.js';
 import type { Heredoc, JsonArg, Problem, SourceText } from './dockerfile-lines.js';
-import { argOf, spanOf } from './dockerfile-words.js';
+import { argOf, explainBuildArgs, spanOf } from './dockerfile-words.js';
 import type { Arg, UnsetExplainer } from './dockerfile-words.js';
 import { joinPath } from './dockerfile-paths.js';
+import { id as REDIRECT_RULE, redirectMessage, severity as REDIRECT_SEVERITY } from '../check/rules/shell-redirect-in-requirement.js';
 import type { DistroPython } from './dockerfile-image.js';
 
 /** Everything a Dockerfile's RUN commands say, in the order they say it. */
@@ -50,6 +51,18 @@ export interface RunScope {
   contextPath(containerPath: string): string | null;
   explainUnset: UnsetExplainer;
   facts: RunFacts;
+  /**
+   * Says that what `arg` gives is not checked, and why (see DockerfileReader.notChecked): `quiet`
+   * when the command runs only in one branch of the script.
+   */
+  notChecked(span: Span, arg: Arg, what: string, consequence: string, quiet: boolean): void;
+  /**
+   * Container paths (files or folders) the build fetched or wrote itself (`git clone`, `curl -o`,
+   * `ADD URL`, `> FILE`): the stage's, kept across its RUNs.
+   */
+  fetched: string[];
+  /** A number no other shell branch of the file has. */
+  nextBranchId(): number;
   /** The python3 of the stage's distribution (`apt-get install python3`), when its image says it. */
   distroPython?: DistroPython | null;
 }
@@ -67,10 +80,50 @@ export interface ShellState {
   cwd: string | null;
 }
 
+/** Where a command stands in the script's branches: see Requirement.branches. */
+interface BranchPlace {
+  /** `id:arm` for each branch the command is in. */
+  branches: readonly string[];
+  /** The command runs only when a branch is taken (a `then`, `else` or `case` arm, the right of `||`). */
+  conditional: boolean;
+}
+
+/** An `if` or `case` being read: which arm its commands are in (null: the condition or the header, which always run). */
+interface BranchFrame {
+  kind: 'if' | 'case';
+  id: number;
+  arm: number | null;
+  /** `case` only: the next words are a pattern, up to `)`. */
+  expectPattern: boolean;
+}
+
+/** A `>` or `<` written against the word before it and the word after it (`numba>=0.57.1`). */
+interface GluedRedirection {
+  operator: string;
+  /** The words before and after it, as written. */
+  before: string;
+  target: string;
+  line: number;
+  column: number;
+}
+
+const NO_BRANCHES: BranchPlace = { branches: [], conditional: false };
+/** Why a variable assigned in a branch, or a loop's variable, is unknown; never said (see RunScope.notChecked). */
+const BRANCH_VALUE: NonNullable<Arg['unknown']> = { message: 'its value depends on which branch of the script ran', severity: 'notice', branch: true };
+const LOOP_VALUE: NonNullable<Arg['unknown']> = { message: 'its value changes on each pass of the loop', severity: 'notice', branch: true };
+const ASSIGNABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
 const RESERVED_PREFIXES = new Set(['!', '{', '}', 'if', 'then', 'else', 'elif', 'do', 'while', 'until', 'fi', 'done', 'esac']);
 const COMPOUND_HEADERS = new Set(['for', 'case', 'select', 'function']);
-const SEPARATORS = new Set(['&&', '||', ';', ';;', '&', '|', '|&', '(', ')', '\n']);
+const SEPARATORS = new Set(['&&', '||', ';', ';;', ';&', ';;&', '&', '|', '|&', '(', ')', '\n']);
+/** Separators after which a new list starts: a `||` before them no longer decides what runs. */
+const LIST_ENDS = new Set([';', ';;', ';&', ';;&', '&', '(', ')', '\n']);
+const CASE_ARM_ENDS = new Set([';;', ';&', ';;&']);
+/** Redirections that write their target file: `>`, `>>`, `>|`, `&>`, `2>`. */
+const WRITES = /^\d*(?:>|>>|>\||&>|&>>)$/;
+/** Words that open, divide or close a compound command; a `||` list does not reach across them. */
+const BRANCH_WORDS = new Set(['if', 'then', 'elif', 'else', 'fi', 'case', 'esac', 'do', 'done', 'while', 'until', '{', '}']);
 const MAX_NESTING = 8;
 
 /** Commands that run the command after their options, with the options that take a value. */
@@ -80,11 +133,18 @@ const WRAPPERS: Readonly<Record<string, ReadonlySet<string>>> = {
   nice: new Set(['-n']),
   exec: new Set(), time: new Set(), nohup: new Set(), command: new Set(),
 };
+const GIT_CLONE_VALUE_OPTIONS = new Set([
+  '-b', '--branch', '-o', '--origin', '-c', '--config', '--depth', '--reference', '--reference-if-able', '-u',
+  '--upload-pack', '-j', '--jobs', '--separate-git-dir', '--shallow-since', '--shallow-exclude', '--template', '--filter',
+]);
+const CURL_OUTPUT_OPTIONS = new Set(['-o', '--output']);
+const COMPILE_OUTPUT_OPTIONS = new Set(['-o', '--output', '--output-file']);
+const WGET_OUTPUT_OPTIONS = new Set(['-O', '--output-document']);
 const CONDA_RUN_VALUE_OPTIONS = new Set(['-n', '--name', '-p', '--prefix', '--cwd', '-a', '--attach', '-r', '--root-prefix']);
 /** The commands `dispatch` reads, besides pip, python and shells. */
 const READ_COMMANDS = new Set([
   ...Object.keys(WRAPPERS), 'export', 'declare', 'typeset', 'readonly', 'local', 'cd', 'uv', 'apt-get', 'apt', 'aptitude',
-  'conda', 'mamba', 'micromamba', 'pyenv',
+  'conda', 'mamba', 'micromamba', 'pyenv', 'git', 'curl', 'wget', 'pip-compile', 'poetry',
 ]);
 
 function isReadCommand(name: string): boolean {
@@ -126,6 +186,8 @@ const APT_DISTRO_PYTHON = /^python3(?:-(?:pip|dev|venv|full|minimal))?(?:[=:].*)
 const BARE_VERSION = /^(?:cpython-)?(\d+\.\d+(?:\.\d+)?)$/;
 const PYTHON_OPTION = /^--python=(?:cpython-)?(\d+\.\d+(?:\.\d+)?)$/;
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** A variable left as written in a path: the value of a build argument given at build time. */
+const WRITTEN_VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
 /** pip fetches these `-r`/`-c` files instead of reading them from the repository. */
 const FETCHED_FILE = /^(?:http|https|file):/i;
 
@@ -142,6 +204,19 @@ function stripDotSlash(path: string): string {
 class ScriptReader {
   /** Why the shell variables the current word used are unknown, if one is. */
   private inherited: Arg['unknown'] = null;
+  /** The `if` and `case` commands the reader is inside, outermost first. */
+  private readonly frames: BranchFrame[] = [];
+  /** The `||` list being read, and which side of its `||`s the current command is on. */
+  private orList = -1;
+  private orSide = 0;
+  /** The index of the first requirement the current `||` list read. */
+  private listStart = 0;
+  /** Where the command being read stands, computed once per command. */
+  private place: BranchPlace = NO_BRANCHES;
+  /** The current command's glued redirections, by the offset where the word before them ends. */
+  private glued = new Map<number, GluedRedirection>();
+  /** A download went somewhere this reader cannot place: a relative path may be one of its files. */
+  private fetchedSomewhere = false;
   /** Whose rules the requirement arguments being read follow: `uv pip install` reads them as uv does. */
   private installer: 'pip' | 'uv' = 'pip';
 
@@ -158,7 +233,77 @@ class ScriptReader {
     private readonly source: SourceText,
     private readonly escape: string,
     private readonly depth: number,
-  ) {}
+    /** Where the command that runs this script stands (a `sh -c` string in an `else` arm). */
+    private readonly outer: BranchPlace = NO_BRANCHES,
+  ) {
+    this.newList();
+  }
+
+  private newList(): void {
+    this.orList = this.scope.nextBranchId();
+    this.orSide = 0;
+    this.listStart = this.scope.facts.requirements.length;
+  }
+
+  /**
+   * `||`: the commands after it run only when those before it failed. The requirements read before
+   * the first `||` of a list are marked as its left side only now: most lists have no `||`.
+   */
+  private orElse(): void {
+    if (this.orSide === 0) {
+      const left = `${this.orList}:0`;
+      const { requirements } = this.scope.facts;
+      for (let i = this.listStart; i < requirements.length; i += 1) {
+        const requirement = requirements[i]!;
+        requirement.branches = [...requirement.branches ?? [], left];
+      }
+    }
+    this.orSide += 1;
+  }
+
+  /** Where the next command stands: its `if`/`case` arms and its side of the current `||` list. */
+  private currentPlace(): BranchPlace {
+    const branches = [...this.outer.branches];
+    let conditional = this.outer.conditional || this.orSide > 0;
+    for (const frame of this.frames) {
+      if (frame.arm === null) continue;
+      branches.push(`${frame.id}:${frame.arm}`);
+      conditional = true;
+    }
+    if (this.orSide > 0) branches.push(`${this.orList}:${this.orSide}`);
+    return { branches, conditional };
+  }
+
+  /**
+   * Follows the words that open and divide `if` and `case`; `atStart`: the word begins a command.
+   * Returns true when the word is a `case` pattern, which is no command.
+   */
+  private branchWord(raw: string, atStart: boolean): boolean {
+    const top = this.frames[this.frames.length - 1];
+    if (top?.kind === 'case' && top.expectPattern) {
+      if (raw === 'esac') this.frames.pop();
+      return raw !== 'esac';
+    }
+    if (!atStart || !BRANCH_WORDS.has(raw)) return false;
+    this.newList();
+    switch (raw) {
+      case 'if':
+        this.frames.push({ kind: 'if', id: this.scope.nextBranchId(), arm: null, expectPattern: false });
+        break;
+      case 'then':
+        // An `elif`'s `then` keeps the arm its condition opened: both run when the `elif` is reached.
+        if (top?.kind === 'if' && top.arm === null) top.arm = 0;
+        break;
+      case 'elif': case 'else':
+        if (top?.kind === 'if') top.arm = (top.arm ?? 0) + 1;
+        break;
+      case 'fi': case 'esac':
+        if (top?.kind === (raw === 'fi' ? 'if' : 'case')) this.frames.pop();
+        break;
+      default:
+    }
+    return false;
+  }
 
   private problem(span: Span | { line: number; column: number }, severity: Problem['severity'], message: string): void {
     this.scope.facts.problems.push({ line: span.line, column: span.column, severity, message });
@@ -186,18 +331,46 @@ class ScriptReader {
     let words: ShellWord[] = [];
     let bodies: Heredoc[] = [];
     let redirection: string | null = null;
+    /** The last word and redirection operator, to find `numba>=1` (written without spaces). */
+    let previousWord: ShellWord | null = null;
+    let gluedOperator: { op: string; start: number; end: number; after: ShellWord } | null = null;
+    /** `case WORD in`: the header is read up to `in`. */
+    let caseHeader = false;
     const flush = (): void => {
-      if (words.length > 0) this.readCommand(words, bodies);
+      if (words.length > 0) {
+        this.place = this.currentPlace();
+        this.readCommand(words, bodies);
+      }
       words = [];
       bodies = [];
+      this.glued = new Map();
     };
     for (const token of tokens) {
       // The word the syntax error is in would only repeat it.
       if (error !== null && token.start <= error.offset && error.offset < token.end) continue;
       if (token.kind === 'word') {
+        const glue = gluedOperator;
+        gluedOperator = null;
         if (redirection === null) {
+          if (caseHeader && token.raw === 'in') {
+            caseHeader = false;
+            words = [];
+            this.frames.push({ kind: 'case', id: this.scope.nextBranchId(), arm: null, expectPattern: true });
+            continue;
+          }
+          const atStart = words.every((word) => RESERVED_PREFIXES.has(word.raw));
+          if (this.branchWord(token.raw, atStart)) continue;
+          if (atStart && token.raw === 'case') caseHeader = true;
           words.push(token);
-        } else if (redirection.endsWith('<<') || redirection.endsWith('<<-')) {
+          previousWord = token;
+        } else if (glue !== null && token.start === glue.end) {
+          const at = positionAt(this.source, glue.start);
+          this.glued.set(glue.after.end, { operator: glue.op, before: glue.after.raw, target: token.raw, line: at.line, column: at.column });
+        } else if (WRITES.test(redirection)) {
+          // `grep '^torch' reqs.txt > /tmp/torch.txt`: a file the build writes itself.
+          this.wrote(this.argOf(token));
+        }
+        if (redirection !== null && (redirection.endsWith('<<') || redirection.endsWith('<<-'))) {
           const name = expandWord(token.raw, () => undefined, { escape: '\\', keepUnset: true }).value;
           const queue = pending.get(name);
           const body = queue?.bodies[queue.next];
@@ -210,10 +383,30 @@ class ScriptReader {
       } else if (SEPARATORS.has(token.op)) {
         redirection = null;
         flush();
+        const top = this.frames[this.frames.length - 1];
+        if (top?.kind === 'case' && top.expectPattern && token.op === ')') {
+          // `pattern)`: the commands up to `;;` are one arm.
+          top.expectPattern = false;
+          top.arm = (top.arm ?? -1) + 1;
+          this.newList();
+        } else if (top?.kind === 'case' && CASE_ARM_ENDS.has(token.op)) {
+          top.expectPattern = true;
+        } else if (token.op === '||') {
+          this.orElse();
+        } else if (token.op === '&&' && this.orSide > 0) {
+          // `a || b && c` is `(a || b) && c`: c runs after either side, so it is on neither.
+          this.newList();
+        } else if (LIST_ENDS.has(token.op)) {
+          this.newList();
+        }
       } else {
         const op = token.op.replace(/^\d+/, '');
         redirection = REDIRECTIONS.has(op) ? token.op : null;
+        gluedOperator = (op === '>' || op === '<') && op === token.op && previousWord !== null && previousWord.end === token.start
+          ? { op, start: token.start, end: token.end, after: previousWord }
+          : null;
       }
+      if (token.kind === 'operator') previousWord = null;
     }
     flush();
   }
@@ -221,7 +414,12 @@ class ScriptReader {
   private readCommand(words: ShellWord[], bodies: Heredoc[]): void {
     let first = 0;
     while (first < words.length && RESERVED_PREFIXES.has(words[first]!.raw)) first += 1;
-    if (first >= words.length || COMPOUND_HEADERS.has(words[first]!.raw)) return;
+    if (first >= words.length) return;
+    if (words[first]!.raw === 'for' && words[first + 1] !== undefined && ASSIGNABLE.test(words[first + 1]!.raw)) {
+      // `for f in reqs/*.txt; do pip install -r $f; done`: the value changes on each pass.
+      this.state.vars.set(words[first + 1]!.raw, { value: `$${words[first + 1]!.raw}`, unknown: LOOP_VALUE });
+    }
+    if (COMPOUND_HEADERS.has(words[first]!.raw)) return;
     let command = first;
     while (command < words.length && ASSIGNMENT.test(words[command]!.raw)) command += 1;
     if (command === words.length) {
@@ -240,8 +438,10 @@ class ScriptReader {
     for (const arg of assignments) {
       const equals = arg.value.indexOf('=');
       if (equals <= 0) continue;
-      // The value is kept even when it is unknown: a message quoting it still helps.
-      this.state.vars.set(arg.value.slice(0, equals), { value: arg.value.slice(equals + 1), unknown: arg.unknown });
+      // The value is kept even when it is unknown: a message quoting it still helps. One assigned in
+      // a branch (`if ...; then V=a; else V=b; fi`) holds whichever arm ran, which only the build knows.
+      const unknown = arg.unknown ?? (this.place.conditional ? BRANCH_VALUE : null);
+      this.state.vars.set(arg.value.slice(0, equals), { value: arg.value.slice(equals + 1), unknown });
     }
   }
 
@@ -279,9 +479,91 @@ class ScriptReader {
         return this.conda(rest, name, bodies);
       case 'pyenv':
         return this.pyenv(rest);
+      case 'git':
+        return this.gitClone(rest);
+      case 'curl': case 'wget':
+        return this.download(rest, name);
+      case 'pip-compile':
+        return this.compiled(rest);
+      case 'poetry':
+        return rest[0]?.value === 'export' ? this.compiled(rest.slice(1)) : undefined;
       default:
         if (SHELLS.has(name)) this.shell(rest, bodies);
     }
+  }
+
+  /** `git clone [options] URL [DIR]`: DIR (or the URL's last part) holds files the build fetched. */
+  private gitClone(args: Arg[]): void {
+    const clone = args.findIndex((arg) => arg.value === 'clone');
+    if (clone < 0) return;
+    const operands: Arg[] = [];
+    for (let i = clone + 1; i < args.length; i += 1) {
+      const value = args[i]!.value;
+      if (value === '--') {
+        operands.push(...args.slice(i + 1));
+        break;
+      }
+      if (value.startsWith('-')) {
+        if (GIT_CLONE_VALUE_OPTIONS.has(value)) i += 1;
+        continue;
+      }
+      operands.push(args[i]!);
+    }
+    const [url, directory] = operands;
+    if (url === undefined) return;
+    this.fetched(directory ?? { ...url, value: basename(url.value.replace(/\/+$/, '')).replace(/\.git$/, '') });
+  }
+
+  /** `curl -o FILE URL`, `curl -O URL`, `wget -O FILE URL`, `wget URL`: the file the build downloaded. */
+  private download(args: Arg[], name: string): void {
+    const outputs = name === 'curl' ? CURL_OUTPUT_OPTIONS : WGET_OUTPUT_OPTIONS;
+    let named: Arg | null = null;
+    const urls: Arg[] = [];
+    for (let i = 0; i < args.length; i += 1) {
+      const value = args[i]!.value;
+      if (outputs.has(value)) {
+        named = args[i + 1] ?? null;
+        i += 1;
+      } else if (value.startsWith('--output=') || value.startsWith('--output-document=')) {
+        named = { ...args[i]!, value: value.slice(value.indexOf('=') + 1) };
+      } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+        urls.push(args[i]!);
+      }
+    }
+    if (named !== null && named.value !== '-') return this.fetched(named);
+    // `curl -O URL` and `wget URL` save under the URL's last part.
+    const saves = name === 'wget' || args.some((arg) => arg.value === '-O' || arg.value === '--remote-name' || /^-[a-zA-Z]*O/.test(arg.value));
+    if (saves && named === null) for (const url of urls) this.fetched({ ...url, value: basename(url.value.split(/[?#]/)[0]!) });
+  }
+
+  /**
+   * `pip-compile -o FILE`, `uv pip compile -o FILE`, `uv export -o FILE`, `poetry export -o FILE`: a
+   * requirements file the build writes itself.
+   */
+  private compiled(args: Arg[]): void {
+    for (let i = 0; i < args.length; i += 1) {
+      const value = args[i]!.value;
+      const output = args[i + 1];
+      if (COMPILE_OUTPUT_OPTIONS.has(value) && output !== undefined) this.wrote(output);
+      else if (/^--output(?:-file)?=/.test(value)) this.wrote({ ...args[i]!, value: value.slice(value.indexOf('=') + 1) });
+    }
+  }
+
+  /** Records a container path the build fetched; one it cannot place (an unknown directory) hides every path not from the context after it. */
+  private fetched(path: Arg): void {
+    if (!this.wrote(path)) this.fetchedSomewhere = true;
+  }
+
+  /** Records a file the build writes at `path`; false when the path cannot be placed. */
+  private wrote(path: Arg): boolean {
+    if (path.unknown !== null || path.value === '' || (this.state.cwd === null && !path.value.startsWith('/'))) return false;
+    this.scope.fetched.push(joinPath(this.state.cwd ?? '/', path.value));
+    return true;
+  }
+
+  /** Whether the container path `path` is, or lies in, something the build fetched. */
+  private isFetched(path: string): boolean {
+    return this.scope.fetched.some((fetched) => path === fetched || path.startsWith(`${fetched}/`));
   }
 
   private python(version: string, source: string, span: Span): void {
@@ -326,7 +608,7 @@ class ScriptReader {
   }
 
   private nested(source: SourceText, vars: Map<string, ShellVariable>): ScriptReader {
-    return new ScriptReader(this.scope, { vars, cwd: this.state.cwd }, source, '\\', this.depth + 1);
+    return new ScriptReader(this.scope, { vars, cwd: this.state.cwd }, source, '\\', this.depth + 1, this.place);
   }
 
   private uv(args: Arg[]): void {
@@ -342,6 +624,7 @@ class ScriptReader {
       this.installer = 'pip';
       return;
     }
+    if (command === 'export' || (command === 'pip' && sub === 'compile')) return this.compiled(args.slice(i + 1));
     if (command === 'python' && sub === 'install') {
       for (const arg of args.slice(i + 2)) this.versionArg(arg, BARE_VERSION, `uv python install`);
       return;
@@ -478,7 +761,7 @@ class ScriptReader {
   private index(arg: Arg, kind: IndexFact['kind']): void {
     const span = spanOf(arg);
     if (arg.unknown !== null) {
-      this.problem(span, arg.unknown.severity, `package index ${redactUrl(arg.value)}: ${arg.unknown.message}, so it is not checked`);
+      this.scope.notChecked(span, arg, `package index ${redactUrl(arg.value)}`, 'it is not checked', this.place.conditional);
       return;
     }
     this.scope.facts.indexes.push({
@@ -498,23 +781,43 @@ class ScriptReader {
       return;
     }
     if (arg.unknown !== null) {
-      this.problem(span, arg.unknown.severity, `${flag} ${arg.value}: ${arg.unknown.message}, so it is not checked`);
+      this.scope.notChecked(span, arg, `${flag} ${arg.value}`, 'it is not checked', this.place.conditional);
       return;
     }
+    // `-r reqs/*.txt`: the shell expands the pattern to files in the image.
+    if (arg.glob === true) return;
     const containerPath = arg.value.startsWith('/') ? arg.value : this.state.cwd === null ? null : joinPath(this.state.cwd, arg.value);
+    // The build fetched or wrote it (a clone, a download, `> FILE`): no file of the repository.
+    if (containerPath !== null && this.isFetched(containerPath)) return;
     const resolved = containerPath === null ? null : this.scope.contextPath(containerPath);
+    // After a download to a place we cannot tell, a path no COPY brings may be one of its files.
+    if (resolved === null && this.fetchedSomewhere) return;
+    // `COPY $EXAMPLE_DIR/requirements.txt ...`: copied from a path given at build time, kept as written.
+    const copiedFrom = resolved === null ? [] : [...resolved.matchAll(WRITTEN_VARIABLE)].map((match) => match[1]!);
+    if (copiedFrom.length > 0) {
+      const from: Arg = { ...arg, unknown: { message: `it is copied from ${resolved}, and ${explainBuildArgs(copiedFrom)}`, severity: 'notice', buildArgs: copiedFrom } };
+      this.scope.notChecked(span, from, `${flag} ${arg.value}`, 'it is not checked', this.place.conditional);
+      return;
+    }
     this.scope.facts.includes.push({ path: resolved ?? stripDotSlash(arg.value), line: span.line, constraint, stage: this.scope.stage });
   }
 
   private requirement(arg: Arg, editable: boolean): void {
     const span = spanOf(arg);
     if (arg.unknown !== null) {
-      this.problem(span, arg.unknown.severity, `pip install ${arg.value}: ${arg.unknown.message}, so it is not checked`);
+      this.scope.notChecked(span, arg, `pip install ${arg.value}`, 'it is not checked', this.place.conditional);
       return;
     }
     if (arg.value === '') return;
+    // `dist/*.whl`, `lmdeploy*`: the shell expands the pattern to files in the image.
+    if (arg.glob === true) return;
+    const glued = arg.verbatim ? this.glued.get(arg.end) : undefined;
+    if (glued !== undefined) this.redirected(glued);
     const read = this.installer === 'uv' ? readUvRequirement(arg.value, editable) : readPipRequirement(arg.value, editable);
     if (!read.ok) {
+      // `if [ "$EXTRAS" != "" ]; then pip install .[a,$EXTRAS]`: the condition may exclude the value
+      // that makes it invalid (here the default ""), and only the build knows which values reach it.
+      if (!arg.verbatim && this.place.conditional) return;
       const at = arg.verbatim ? spanOf(arg, read.offset, read.offset + 1) : span;
       this.problem(at, 'error', read.message);
       return;
@@ -526,7 +829,7 @@ class ScriptReader {
       return;
     }
     // Listed field by field: spreading into a literal that adds fields is several times slower in V8.
-    this.scope.facts.requirements.push({
+    const requirement: Requirement = {
       name,
       key: canonicalName(name),
       extras,
@@ -540,6 +843,18 @@ class ScriptReader {
       column: span.column,
       endColumn: span.endColumn,
       stage: this.scope.stage,
+    };
+    if (this.place.branches.length > 0) requirement.branches = this.place.branches;
+    this.scope.facts.requirements.push(requirement);
+  }
+
+  /** `pip install numba>=0.57.1`: the shell took the bound for a redirection (see the rule's module). */
+  private redirected(glued: GluedRedirection): void {
+    const written = `${glued.before}${glued.operator}${glued.target}`;
+    const fix = /['"\\$`]/.test(written) ? `'${written.replace(/'/g, "'\\''")}'` : `"${written}"`;
+    this.scope.facts.problems.push({
+      line: glued.line, column: glued.column, severity: REDIRECT_SEVERITY, rule: REDIRECT_RULE, fix,
+      message: redirectMessage(glued.before, glued.operator, glued.target, fix),
     });
   }
 }

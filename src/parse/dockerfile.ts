@@ -16,9 +16,10 @@
 import { factPosition, type CudaFact, type Diagnostic, type ImageRef, type IndexFact, type ParsedFile, type PythonFact } from '../model.js';
 import { afterFlags, heredocWord, isSpace, parseJsonArgs, readDockerfile, sliceSource } from './dockerfile-lines.js';
 import type { Instruction, Problem, SourceText } from './dockerfile-lines.js';
-import type { Lookup } from './dockerfile-expand.js';
+import type { Lookup, UnknownValue } from './dockerfile-expand.js';
 import { argOf, explainUnset, spanOf, wordAfter, wordsOf } from './dockerfile-words.js';
 import type { Arg, UnsetExplainer, WrittenWord } from './dockerfile-words.js';
+import type { Span } from '../model.js';
 import { cudaFromImage, distroPythonOf, invalidReference, parseImageRef, pythonFromImage, type DistroPython } from './dockerfile-image.js';
 import type { ImageVersion } from './dockerfile-image.js';
 import { joinPath, placement, sourceOf } from './dockerfile-paths.js';
@@ -66,16 +67,26 @@ export interface DockerfileParse {
 interface StageState {
   stage: DockerStage;
   /** ENV values, inherited from a parent stage. */
-  env: Map<string, string>;
-  /** ARGs declared in this stage (undefined: declared without a value). */
-  args: Map<string, string | undefined>;
+  env: Map<string, VariableValue>;
+  /** ARGs declared in this stage or inherited from a parent stage. */
+  args: Map<string, VariableValue | undefined>;
   workdir: string;
   parent: StageState | null;
+  /** Container paths the build fetched (see RunScope.fetched), inherited from a parent stage. */
+  fetched: string[];
   /** The stage's COPY and ADD instructions as the path resolver reads them. */
   placements: CopyPlacement[];
   lookup: Lookup;
   /** The python3 of the distribution the stage's image is built on (inherited from a parent stage). */
   distroPython: DistroPython | null;
+}
+
+/** What an ARG or ENV holds: a string, or a value known only at build time. */
+type VariableValue = string | UnknownValue;
+
+/** The value of a variable set from `arg`: unknown when the word depends on a build argument. */
+function variableValue(arg: Arg): VariableValue {
+  return arg.unknown?.buildArgs === undefined ? arg.value : { from: arg.unknown.buildArgs };
 }
 
 /** A COPY or ADD, its sources normalized once, with where it copies from. */
@@ -116,7 +127,11 @@ class DockerfileReader {
   readonly stages: StageState[] = [];
   /** Named stages by their (lower-case) alias. */
   private readonly stagesByAlias = new Map<string, StageState>();
-  readonly globalArgs = new Map<string, string | undefined>(AUTOMATIC_ARGS);
+  readonly globalArgs = new Map<string, VariableValue | undefined>(AUTOMATIC_ARGS);
+  private branchCount = 0;
+  private readonly nextBranchId = (): number => this.branchCount++;
+  /** Build arguments a notice already said are unknown: one notice per ARG and file. */
+  private readonly noticedBuildArgs = new Set<string>();
   readonly file: ParsedFile;
   readonly facts: RunFacts;
 
@@ -141,6 +156,22 @@ class DockerfileReader {
       ? { line: at.line, severity, message }
       : { line: at.line, column: at.column, severity, message });
   }
+
+  /**
+   * Says that what `arg` gives (`what`: "FROM $BASE", "pip install $PKG") is not checked, and why. A
+   * value from a build argument is said once per ARG and file, and not at all when `quiet` (a shell
+   * branch that may not run).
+   */
+  readonly notChecked = (span: Span, arg: Arg, what: string, consequence: string, quiet = false): void => {
+    const unknown = arg.unknown;
+    // A value set in a shell branch: the branch, not the repository, decides; nothing to say.
+    if (unknown === null || unknown.branch === true) return;
+    if (unknown.buildArgs !== undefined) {
+      if (quiet || unknown.buildArgs.every((name) => this.noticedBuildArgs.has(name))) return;
+      for (const name of unknown.buildArgs) this.noticedBuildArgs.add(name);
+    }
+    this.problem(span, unknown.severity, `${what}: ${unknown.message}, so ${consequence}`);
+  };
 
   private buildArg(name: string): string | undefined {
     return Object.hasOwn(this.buildArgs, name) ? this.buildArgs[name] : undefined;
@@ -228,9 +259,13 @@ class DockerfileReader {
     const image = imageWord === undefined ? null : this.arg(source, imageWord, this.globalLookup);
     const span = image === null ? { line: instruction.line, column: 1, endLine: instruction.line, endColumn: 1 } : spanOf(image);
     const broken = image?.unknown?.severity === 'error';
-    const ref = image === null || broken ? '' : image.value;
+    // `FROM $BASE_IMAGE` with `ARG BASE_IMAGE` and no default: the build gives the image.
+    const givenAtBuild = image?.unknown?.buildArgs !== undefined;
+    const ref = image === null || broken || givenAtBuild ? '' : image.value;
     if (image !== null && broken) {
       this.problem(span, 'error', `FROM ${imageWord!.raw}: ${image.unknown!.message}`);
+    } else if (image !== null && givenAtBuild) {
+      this.notChecked(span, image, `FROM ${imageWord!.raw}`, 'the base image is not checked');
     } else if (image !== null && ref === '') {
       this.problem(span, 'error', `FROM ${imageWord!.raw}: the image name is empty${image.unknown === null ? '' : `: ${image.unknown.message}`}`);
     }
@@ -249,10 +284,11 @@ class DockerfileReader {
     const stage: DockerStage = {
       index, name: stageName, alias, image: imageRef, parent: parentState?.stage.name ?? null, copies: [], line: instruction.line,
     };
+    // "Arguments and variables are inherited from parent stages" (Docker's build variables docs).
     const env = new Map(parentState?.env ?? []);
-    const args = new Map<string, string | undefined>();
+    const args = new Map(parentState?.args ?? []);
     const state: StageState = {
-      stage, env, args, workdir: parentState?.workdir ?? '/', parent: parentState, placements: [],
+      stage, env, args, workdir: parentState?.workdir ?? '/', parent: parentState, placements: [], fetched: [...parentState?.fetched ?? []],
       lookup: (name) => env.get(name) ?? args.get(name),
       distroPython: parentState !== null ? parentState.distroPython : invalid === null && ref !== '' ? distroPythonOf(parsed) : null,
     };
@@ -275,7 +311,7 @@ class DockerfileReader {
     const words = wordsOf(instruction.source, instruction.argsOffset, this.escape);
     if (words.length === 0) this.problem(instruction, 'error', 'ARG requires at least one argument');
     const lookup = stage?.lookup ?? this.globalLookup;
-    const declared: Array<[string, string | undefined]> = [];
+    const declared: Array<[string, VariableValue]> = [];
     for (const word of words) {
       const equals = word.raw.indexOf('=');
       const name = equals >= 0 ? word.raw.slice(0, equals) : word.raw;
@@ -283,19 +319,20 @@ class DockerfileReader {
         this.problem(instruction, 'error', `ARG names can not be blank: ${word.raw}`);
         continue;
       }
-      let value = this.buildArg(name);
+      let value: VariableValue | undefined = this.buildArg(name);
       if (value === undefined && equals >= 0) {
         const expanded = this.arg(instruction.source, wordAfter(word, equals), lookup);
         if (expanded.unknown?.severity === 'error') this.problem(spanOf(expanded), 'error', `ARG ${name}: ${expanded.unknown.message}`);
-        value = expanded.value;
+        value = variableValue(expanded);
       }
-      // A stage's `ARG NAME` without a value brings in the global one.
-      if (value === undefined && stage !== null) value = this.globalArgs.get(name);
-      declared.push([name, value]);
+      // A stage's `ARG NAME` without a value brings in the global one (or the parent stage's).
+      if (value === undefined) value = (stage === null ? undefined : stage.args.get(name)) ?? this.globalArgs.get(name);
+      // Declared without a default and given no value: `--build-arg` gives it, so it is unknown, not empty.
+      declared.push([name, value ?? { from: [name] }]);
     }
     // All values were expanded with the scope as it was before this instruction, as BuildKit does.
     for (const [name, value] of declared) {
-      if (stage === null) this.globalArgs.set(name, value ?? this.globalArgs.get(name));
+      if (stage === null) this.globalArgs.set(name, value);
       else stage.args.set(name, value);
     }
     // A stage's ARG is in the environment of its RUNs; one without a value is set by --build-arg.
@@ -306,7 +343,8 @@ class DockerfileReader {
       if (name === undefined || kind === undefined) return;
       const equals = word.raw.indexOf('=');
       const written = this.arg(instruction.source, equals >= 0 ? wordAfter(word, equals) : word, () => undefined);
-      this.environmentIndexes({ ...written, value: value ?? `$${name}` }, kind, stage);
+      // Given at build time: the index is named `$NAME`, which the index checks read as one no one can name yet.
+      this.environmentIndexes({ ...written, value: typeof value === 'string' ? value : `$${name}` }, kind, stage);
     });
   }
 
@@ -342,7 +380,7 @@ class DockerfileReader {
     }
     for (const { name, value, written } of pairs) {
       if (value.unknown?.severity === 'error') this.problem(spanOf(value), 'error', `ENV ${name}: ${value.unknown.message}`);
-      stage.env.set(name, value.value);
+      stage.env.set(name, variableValue(value));
       const indexKind = INDEX_ENVIRONMENT[name];
       if (indexKind) this.environmentIndexes(value, indexKind, stage);
       if (name !== 'PYTHON_VERSION' && name !== 'CUDA_VERSION') continue;
@@ -356,7 +394,7 @@ class DockerfileReader {
   private environmentIndexes(value: Arg, kind: NonNullable<IndexFact['kind']>, stage: StageState): void {
     const span = spanOf(value);
     if (value.unknown !== null) {
-      this.problem(span, 'notice', `package index ${redactUrl(value.value)}: ${value.unknown.message}, so it is not checked`);
+      this.notChecked(span, value, `package index ${redactUrl(value.value)}`, 'it is not checked');
       return;
     }
     for (const url of value.value.split(/\s+/).filter(Boolean)) {
@@ -388,7 +426,12 @@ class DockerfileReader {
       return;
     }
     // Heredoc sources are written inline, and remote ones come from no file of the repository.
-    const sources = values.filter((value) => heredocWord(value) === null && !(instruction.keyword === 'ADD' && REMOTE_SOURCE.test(value)));
+    const remote = (value: string): boolean => instruction.keyword === 'ADD' && REMOTE_SOURCE.test(value);
+    for (const url of values.filter(remote)) {
+      const into = dest.endsWith('/') || values.length > 1;
+      stage.fetched.push(joinPath(stage.workdir, into ? `${dest}/${url.split(/[?#]/)[0]!.replace(/\/+$/, '').split('/').pop()}` : dest));
+    }
+    const sources = values.filter((value) => heredocWord(value) === null && !remote(value));
     if (sources.length === 0) return;
     const from = flags.get('from')?.[0]?.value ?? null;
     const named = from === null ? null : this.stageNamed(from);
@@ -466,6 +509,9 @@ class DockerfileReader {
       contextPath: (target) => this.resolve(mounts, stage, target),
       explainUnset: this.explainUnset,
       facts: this.facts,
+      notChecked: this.notChecked,
+      fetched: stage.fetched,
+      nextBranchId: this.nextBranchId,
       distroPython: stage.distroPython,
     };
     const state: ShellState = { vars: new Map(), cwd: stage.workdir };
@@ -496,9 +542,14 @@ export function parseDockerfile(path: string, text: string, options: DockerfileO
   // Array.prototype.sort is stable: problems on one line keep the order they were found in.
   const diagnostics = reader.problems
     .sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0))
-    .map((problem): Diagnostic => (problem.column === undefined
-      ? { file: path, line: problem.line, severity: problem.severity, message: problem.message }
-      : { file: path, line: problem.line, column: problem.column, severity: problem.severity, message: problem.message }));
+    .map((problem): Diagnostic => {
+      const diagnostic: Diagnostic = problem.column === undefined
+        ? { file: path, line: problem.line, severity: problem.severity, message: problem.message }
+        : { file: path, line: problem.line, column: problem.column, severity: problem.severity, message: problem.message };
+      if (problem.rule !== undefined) diagnostic.rule = problem.rule;
+      if (problem.fix !== undefined) diagnostic.fix = problem.fix;
+      return diagnostic;
+    });
   // Only files that have one carry the field: `parse` prints every other file as before.
   if (reader.facts.remoteIncludes.length > 0) reader.file.remoteIncludes = reader.facts.remoteIncludes;
   return { file: reader.file, diagnostics, stages: reader.stages.map((state) => state.stage) };

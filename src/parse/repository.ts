@@ -3,6 +3,7 @@
 
 import * as posix from 'node:path/posix';
 import type { Diagnostic, FileKind, Include, InstallSet, ParsedFile, ParseResult } from '../model.js';
+import { trackedFiles } from '../github/git.js';
 import { isCondaEnvironment, parseCondaEnvironment } from './conda-environment.js';
 import { createFileSource, discoverFiles, type DiscoveredFile, type FileSource } from './discover.js';
 import { parseDockerfile, type DockerStage } from './dockerfile.js';
@@ -27,7 +28,7 @@ export interface ReadOptions {
 
 /** Reads the files under `root` that `targets` select (folders, files, globs; default: all). */
 export function readRepository(root: string, targets: readonly string[] = [], options: ReadOptions = {}): ParseResult {
-  const discovered = discoverFiles(root, targets);
+  const discovered = discoverFiles(root, targets, trackedFiles(root));
   const result = parseRepository(discovered.files, createFileSource(root, discovered.plainFiles), options);
   result.diagnostics = [...discovered.diagnostics, ...result.diagnostics];
   return result;
