@@ -20,20 +20,24 @@ var external_node_crypto_ = __webpack_require__(7598);
 var model = __webpack_require__(4887);
 // EXTERNAL MODULE: ./lib/src/report/findings.js
 var findings = __webpack_require__(4883);
-// EXTERNAL MODULE: ./lib/src/check/index.js + 16 modules
-var check = __webpack_require__(8703);
+// EXTERNAL MODULE: ./lib/src/check/index.js + 14 modules
+var check = __webpack_require__(0);
 // EXTERNAL MODULE: ./lib/src/runtime/rules.js
 var rules = __webpack_require__(6258);
+// EXTERNAL MODULE: ./lib/src/version.js
+var version = __webpack_require__(1294);
 ;// CONCATENATED MODULE: ./lib/src/report/rules.js
 // What each rule id means, for SARIF's rule table and the summary's links: the built-in catalog,
 // then the matrix's own rules (bundled and the repository's), then any id a finding uses that
 // neither lists (it still gets a row, so that no result points at a missing rule).
 
 
+
 /** Every built-in rule: the static checks' and the runtime check's. */
 const RULE_CATALOG = [...check/* RULES */.y0, ...rules/* RUNTIME_RULES */.F];
 const TOOL_HOMEPAGE = 'https://github.com/compat-guard/compat-guard';
-const RULES_DOC = `${TOOL_HOMEPAGE}/blob/main/docs/rules.md`;
+/** The rules as documented at the release that ran (the release workflow tags each version `vX.Y.Z`), not as main says today. */
+const RULES_DOC = `${TOOL_HOMEPAGE}/blob/v${version/* TOOL_VERSION */.w}/docs/rules.md`;
 /** docs/rules.md has one heading per built-in rule id; GitHub makes the id its anchor. */
 function ruleHelpUri(id) {
     return `${RULES_DOC}#${encodeURIComponent(id)}`;
@@ -239,34 +243,6 @@ class Fingerprints {
         return (0,external_node_crypto_.createHash)('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32);
     }
 }
-
-
-/***/ }),
-
-/***/ 6258:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ RUNTIME_RULES)
-/* harmony export */ });
-// The runtime check's rules, for docs, SARIF and `--help`. docs/runtime.md says what each one means.
-const RUNTIME_RULES = [
-    { id: 'pip-check', severity: 'error', summary: '`pip check` reports a broken or missing dependency in the installed environment' },
-    {
-        id: 'installed-version-mismatch',
-        severity: 'error',
-        summary: 'the installed version is outside the pin (error), or a pinned package is not installed (warning)',
-    },
-    { id: 'import-failed', severity: 'error', summary: 'a module of a pinned distribution fails to import in a fresh interpreter' },
-    { id: 'gpu-not-visible', severity: 'error', summary: 'no CUDA device is visible (error with require-gpu, else a notice for a CUDA build of torch)' },
-    {
-        id: 'cuda-build-mismatch',
-        severity: 'error',
-        summary: "torch's CUDA build is outside the profile's cuda, or of another major than the image's CUDA toolkit",
-    },
-    { id: 'driver-too-old', severity: 'error', summary: "the NVIDIA driver is older than the minimum for torch's CUDA build" },
-    { id: 'runtime-error', severity: 'error', summary: 'the probe could not run, or part of it could not (pip check, time budget)' },
-];
 
 
 /***/ })

@@ -29,7 +29,7 @@ function printMatrix(matrix, options = {}) {
         ...(printsDefault ? { profile: defaultProfile } : {}),
         profiles: Object.fromEntries(profiles.map((profile) => [profile.name, profileContent(profile)])),
         rules: matrix.rules.map(ruleContent),
-        ignore: matrix.ignore,
+        ignore: matrix.ignore.map(({ rule, paths }) => (paths ? { rule, paths } : { rule })),
     });
     doc.commentBefore = [
         ` The effective compat-guard matrix, read from: ${matrix.files.join(', ') || 'nothing'}.`,

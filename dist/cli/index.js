@@ -23,10 +23,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
+/***/ 1553:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
+
+/***/ }),
+
 /***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
@@ -55,6 +69,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/po
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
@@ -255,7 +276,7 @@ function keepHeapSmall() {
 enableCompileCache();
 keepHeapSmall();
 process.stdout.on('error', stdoutFailed);
-Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(40)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8040))
+Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(177)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6177))
     .then(({ main }) => main(process.argv.slice(2)))
     .then((code) => {
     process.exitCode = code;
