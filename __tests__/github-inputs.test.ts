@@ -24,8 +24,23 @@ test('every input is optional; defaults live in the code', () => {
       runtimeImage: undefined,
       requireGpu: false,
       allowUntrusted: false,
+      index: 'auto',
+      indexUrl: undefined,
+      extraIndexUrls: [],
+      cacheDir: undefined,
     },
   });
+});
+
+test('the index inputs: a mode, URLs, a cache folder resolved against the workspace; a wrong mode names the input', () => {
+  const result = read({ index: 'required', 'index-url': ' https://pkgs.example.com/simple ', 'extra-index-url': 'https://a.example/simple, https://b.example/simple', 'cache-dir': '.cache/idx' });
+  assert.ok(result.ok);
+  assert.equal(result.inputs.index, 'required');
+  assert.equal(result.inputs.indexUrl, 'https://pkgs.example.com/simple');
+  assert.deepEqual(result.inputs.extraIndexUrls, ['https://a.example/simple', 'https://b.example/simple']);
+  assert.equal(result.inputs.cacheDir, path.resolve(WHERE.cwd, '.cache/idx'));
+  const wrong = read({ index: 'always' });
+  assert.ok(!wrong.ok && /^Input 'index' must be one of auto, online, offline, required; got "always"\.$/.test(wrong.error), JSON.stringify(wrong));
 });
 
 test('values are read, trimmed, and file paths resolved against the workspace', () => {

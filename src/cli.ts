@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCheck } from './engine.js';
+import { defaultCacheDir, isIndexMode, type IndexMode } from './index/options.js';
 import { loadEffectiveMatrix } from './matrix/effective.js';
 import { resolveProfileName } from './matrix/load.js';
 import { expandableEnvironment, readRepository } from './parse/repository.js';
@@ -24,11 +25,15 @@ Usage:
   compat-guard check [PATH...] [--root DIR] [--matrix FILE] [--profile NAME|auto] [--fail-on LEVEL]
                      [--format text|json|sarif|github] [--output FILE] [--runtime] [--python PATH]
                      [--runtime-image IMAGE] [--require-gpu] [--color|--no-color]
+                     [--index auto|online|offline|required] [--index-url URL] [--extra-index-url URL]...
+                     [--cache-dir DIR]
   compat-guard parse [PATH...] [--root DIR]            JSON of what was read
   compat-guard matrix [--matrix FILE] [--profile NAME] [--root DIR]   the effective matrix, as YAML
 
 PATH is a file, folder or glob (default: the root, which defaults to the current folder).
 --fail-on is error (default), warning, notice or never.
+--index: ask the package indexes about each pin (default auto: skipped with one notice when none answers;
+offline: the cache only; required: an unreachable index exits 2). See docs/index.md.
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the run itself is wrong.
 Docs: https://github.com/compat-guard/compat-guard#readme`;
 
@@ -48,12 +53,16 @@ interface CliOptions {
   runtimeImage: string | null;
   requireGpu: boolean;
   color: boolean | null;
+  index: IndexMode;
+  indexUrl: string | null;
+  extraIndexUrls: string[];
+  cacheDir: string | null;
 }
 
 /** Thrown for a wrong command line; main() prints it as one line and exits 2. */
 class UsageError extends Error {}
 
-const VALUE_OPTIONS = new Set(['--root', '--matrix', '--profile', '--fail-on', '--format', '--output', '--python', '--runtime-image']);
+const VALUE_OPTIONS = new Set(['--root', '--matrix', '--profile', '--fail-on', '--format', '--output', '--python', '--runtime-image', '--index', '--index-url', '--extra-index-url', '--cache-dir']);
 const FLAG_OPTIONS = new Set(['--runtime', '--require-gpu', '--color', '--no-color']);
 const ALLOWED: Record<Command, Set<string>> = {
   check: new Set([...VALUE_OPTIONS, ...FLAG_OPTIONS]),
@@ -69,6 +78,7 @@ function parseArguments(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
     command: first, paths: [], root: '.', matrix: null, profile: 'auto', failOn: 'error', format: 'text',
     output: null, runtime: false, python: null, runtimeImage: null, requireGpu: false, color: null,
+    index: 'auto', indexUrl: null, extraIndexUrls: [], cacheDir: null,
   };
   for (let i = 0; i < rest.length; i++) {
     const argument = rest[i] as string;
@@ -106,6 +116,13 @@ function applyValue(options: CliOptions, name: string, value: string): void {
     case '--output': options.output = value; break;
     case '--python': options.python = value; break;
     case '--runtime-image': options.runtimeImage = value; break;
+    case '--index-url': options.indexUrl = value; break;
+    case '--extra-index-url': options.extraIndexUrls.push(value); break;
+    case '--cache-dir': options.cacheDir = value; break;
+    case '--index':
+      if (!isIndexMode(value)) throw new UsageError(`--index must be auto, online, offline or required (got "${value}")`);
+      options.index = value;
+      break;
     case '--fail-on':
       if (value !== 'error' && value !== 'warning' && value !== 'notice' && value !== 'never') {
         throw new UsageError(`--fail-on must be error, warning, notice or never (got "${value}")`);
@@ -131,6 +148,10 @@ async function check(options: CliOptions): Promise<number> {
     runtime: options.runtime || options.python || options.runtimeImage
       ? { python: options.python ?? 'python3', image: options.runtimeImage, requireGpu: options.requireGpu, allowUntrusted: true, untrusted: null }
       : null,
+    index: {
+      mode: options.index, indexUrl: options.indexUrl, extraIndexUrls: options.extraIndexUrls,
+      cacheDir: options.cacheDir ? path.resolve(options.cacheDir) : defaultCacheDir(process.env),
+    },
   });
   if (!outcome.ok) throw new UsageError(outcome.error);
   const { result } = outcome;

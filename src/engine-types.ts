@@ -3,6 +3,7 @@
 
 import type { Diagnostic, FileKind, Finding } from './model.js';
 import type { Matrix, ProfileChoice } from './matrix/types.js';
+import type { IndexSummary } from './index/run.js';
 
 export interface CheckResult {
   tool: { name: 'compat-guard'; version: string };
@@ -16,6 +17,8 @@ export interface CheckResult {
   matrix: Matrix;
   /** Set when the runtime check ran or was refused: what the summary says about it. */
   runtime?: RuntimeSummary;
+  /** Set when the package indexes were asked (CONTRACT section 6). */
+  index?: IndexSummary;
 }
 
 export interface RuntimeSummary {

@@ -9,6 +9,8 @@ import { loadEffectiveMatrix } from './matrix/effective.js';
 import type { Diagnostic, Finding } from './model.js';
 import { expandableEnvironment, readRepository } from './parse/repository.js';
 import type { RuntimeOptions } from './runtime/index.js';
+import { DEFAULT_INDEX } from './check/index-plan.js';
+import type { IndexMode } from './index/options.js';
 import { TOOL_VERSION } from './version.js';
 
 export interface CheckOptions {
@@ -25,6 +27,23 @@ export interface CheckOptions {
   runtime?: RuntimeOptions | null;
   /** Environment for `${VAR}` in requirements files; default: this process's, minus secrets. */
   env?: Record<string, string | undefined>;
+  /** Ask the package indexes (CONTRACT section 6); absent: the static checks only. */
+  index?: IndexOptions | null;
+}
+
+export interface IndexOptions {
+  mode: IndexMode;
+  /** The index of sets that name none; default PIP_INDEX_URL, else PyPI. */
+  indexUrl?: string | null;
+  extraIndexUrls?: string[];
+  /** null: no cache. */
+  cacheDir: string | null;
+  /** Where the code under check comes from when that may be a fork; its index URLs are then not contacted. */
+  untrusted?: string | null;
+  /** Contact the repository's indexes even then, internal addresses included. */
+  allowUntrusted?: boolean;
+  /** Per request; default 15 s. */
+  timeoutMs?: number;
 }
 
 export type CheckOutcome = { ok: true; result: CheckResult } | { ok: false; error: string };
@@ -38,15 +57,40 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   if (!loaded.ok) return loaded;
   const matrix = loaded.matrix;
 
+  const env = options.env ?? process.env;
+  const index = options.index ?? null;
   const checked = runChecks(parse, matrix, {
     profile: options.profile ?? 'auto',
     ...(options.profileNamedBy ? { profileNamedBy: options.profileNamedBy } : {}),
     // The runtime check reads the requirements again; otherwise nothing does.
     releaseRequirements: !options.runtime,
+    ...(index ? { indexPlan: {
+      indexUrl: index.indexUrl || env.PIP_INDEX_URL || DEFAULT_INDEX,
+      extraIndexUrls: index.extraIndexUrls ?? [],
+      untrusted: index.allowUntrusted ? null : (index.untrusted ?? null),
+    } } : {}),
   });
   if (!checked.ok) return checked;
 
-  const findings = [...parse.diagnostics.map(diagnosticFinding), ...checked.findings].sort(compareFindings);
+  let indexFindings: Finding[] = [];
+  let indexSummary: CheckResult['index'];
+  if (index && checked.indexPlans) {
+    // Loaded only when asked: a static check needs no HTTP client.
+    const { askIndexes } = await import('./index/run.js');
+    const { checkIndexAnswers } = await import('./check/index-rules.js');
+    const run = await askIndexes(checked.indexPlans, {
+      mode: index.mode, cacheDir: index.cacheDir, env, allowInternal: index.allowUntrusted ?? false,
+      givenUrls: [index.indexUrl ?? '', ...(index.extraIndexUrls ?? [])].filter(Boolean),
+      ...(index.timeoutMs ? { timeoutMs: index.timeoutMs } : {}),
+    });
+    if (index.mode === 'required' && run.summary.unreachable.length > 0) {
+      return { ok: false, error: `--index required: no answer from ${run.summary.unreachable.join(', ')} (${run.summary.notices[0] ?? 'unreachable'})` };
+    }
+    indexFindings = checkIndexAnswers(run.sets, parse.files, matrix);
+    indexSummary = run.summary;
+  }
+
+  const findings = [...parse.diagnostics.map(diagnosticFinding), ...checked.findings, ...indexFindings].sort(compareFindings);
   const result: CheckResult = {
     tool: { name: 'compat-guard', version: TOOL_VERSION },
     profile: checked.profile,
@@ -55,6 +99,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     diagnostics: parse.diagnostics,
     matrix,
   };
+  if (indexSummary) result.index = indexSummary;
   if (options.runtime) {
     // Loaded only when asked: the static check must not pay for child-process code.
     const { runRuntimeCheck } = await import('./runtime/index.js');

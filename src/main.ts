@@ -9,6 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { runCheck } from './engine.js';
+import { defaultCacheDir } from './index/options.js';
+import { urlCredentials } from './index/url.js';
 import type { CheckResult } from './engine-types.js';
 import { publishAnnotations, writeWorkflowCommands, type Annotation, type CheckRunRequest } from './github/checks.js';
 import { readEvent, type ActionEvent } from './github/event.js';
@@ -46,6 +48,11 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
   }
   const inputs = read.inputs;
   if (inputs.token) core.setSecret(inputs.token);
+  // A private index's credentials may come in a URL: masked in the log like the token.
+  for (const url of [inputs.indexUrl ?? '', ...inputs.extraIndexUrls]) {
+    const credential = urlCredentials(url);
+    if (credential?.password) core.setSecret(credential.password);
+  }
   const apiUrl = env.GITHUB_API_URL || DEFAULT_API_URL;
   // Failing here, before the check, beats a bare "Invalid URL" after it (or annotations lost without a word).
   if (inputs.token && !URL.canParse(apiUrl)) {
@@ -72,6 +79,15 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
           untrusted: event.untrusted,
         }
       : null,
+    index: {
+      mode: inputs.index,
+      indexUrl: inputs.indexUrl ?? null,
+      extraIndexUrls: inputs.extraIndexUrls,
+      // Under the tool cache, which a workflow can restore and save with actions/cache (docs/index.md).
+      cacheDir: inputs.cacheDir ?? (env.RUNNER_TOOL_CACHE ? path.join(env.RUNNER_TOOL_CACHE, 'compat-guard') : defaultCacheDir(env)),
+      untrusted: event.untrusted,
+      allowUntrusted: inputs.allowUntrusted,
+    },
   });
   if (!checked.ok) {
     core.setFailed(`compat-guard: ${printable(checked.error)}`);
@@ -88,6 +104,8 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
   const scope = change ? describeScope(change.number, inputs.annotate) : null;
 
   logReport(result);
+  // The index checks' notices (skipped, not verified): workflow notices, never findings.
+  for (const notice of result.index?.notices ?? []) core.notice(`compat-guard: ${printable(notice)}`);
 
   const target = commitOf(event);
   const repoUrl = target ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${target.owner}/${target.repo}` : null;

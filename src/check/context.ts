@@ -276,9 +276,14 @@ export function buildContext(parse: ParseResult, matrix: Matrix, profile: Profil
 }
 
 function interpreterOf(view: SetView, context: CheckContext): SpecifierSet | null {
-  const python = setPython(view);
-  const specifier = python ? versionSpecifier(python.fact.version) : (view.requiresPython[0]?.fact.specifier ?? context.profile?.python);
+  const specifier = interpreterSpecifier(view, context);
   return specifier === undefined ? null : (context.specifiers.admits(specifier)?.set ?? null);
+}
+
+/** The set's interpreters as a specifier: its own Python, else its requires-python, else the profile's. */
+export function interpreterSpecifier(view: SetView, context: CheckContext): string | undefined {
+  const python = setPython(view);
+  return python ? versionSpecifier(python.fact.version) : (view.requiresPython[0]?.fact.specifier ?? context.profile?.python);
 }
 
 function readPositions(set: InstallSet, files: ReadonlyMap<string, ParsedFile>): Map<string, number[]> {

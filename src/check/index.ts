@@ -16,6 +16,8 @@ import { checkProfileSet, PROFILE_RULES } from './profile.js';
 import { selectProfile } from './profile-select.js';
 import { applySuppressions } from './suppress.js';
 import { checkTorchSet, TORCH_RULES } from './torch.js';
+import { INDEX_RULES } from './index-rules.js';
+import { filesWithUnknownIndexes, planIndexSet, type IndexPlanOptions, type SetPlan } from './index-plan.js';
 import { Specifiers } from './versions.js';
 
 export { compareFindings } from './findings.js';
@@ -27,6 +29,7 @@ export const RULES: RuleInfo[] = [
   ...TORCH_RULES,
   ...CUDA_RULES,
   ...DUPLICATE_RULES,
+  ...INDEX_RULES,
   { id: 'parse-error', severity: 'error', summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)' },
 ];
 
@@ -40,9 +43,11 @@ export interface CheckOptions {
    * memory falls as the check goes on. Only for callers that read no requirements afterwards.
    */
   releaseRequirements?: boolean;
+  /** Also plan the index checks of each set (src/check/index-plan.ts). */
+  indexPlan?: IndexPlanOptions;
 }
 
-export type ChecksOutcome = { ok: true; findings: Finding[]; profile: ProfileChoice | null } | { ok: false; error: string };
+export type ChecksOutcome = { ok: true; findings: Finding[]; profile: ProfileChoice | null; indexPlans?: SetPlan[] } | { ok: false; error: string };
 
 /** For each file, the index of the last install set that reads it. */
 function lastReaders(sets: readonly InstallSet[]): Map<string, number> {
@@ -73,6 +78,8 @@ export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOpti
   const toDuplicates = cap.into(duplicates);
   checkCudaImages(context, toCuda);
   const lastReader = options.releaseRequirements ? lastReaders(parse.installSets) : null;
+  const indexPlans: SetPlan[] = [];
+  const unknownIndexFiles = options.indexPlan ? filesWithUnknownIndexes(parse.diagnostics) : null;
   parse.installSets.forEach((set, index) => {
     // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
     const view = new SetView(set, context);
@@ -81,6 +88,7 @@ export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOpti
     checkTorchSet(context, view, toTorch);
     checkCudaSet(context, view, toCuda);
     checkDuplicatesSet(context, view, toDuplicates);
+    if (options.indexPlan && unknownIndexFiles) indexPlans.push(planIndexSet(context, view, options.indexPlan, unknownIndexFiles));
     view.release();
     for (const path of set.files) {
       const file = context.files.get(path);
@@ -89,5 +97,7 @@ export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOpti
   });
   const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates, ...cap.summaries()];
   const kept = applySuppressions(dedupeFindings(findings), parse.files, matrix.ignore);
-  return { ok: true, findings: kept.sort(compareFindings), profile: selection.choice };
+  const outcome: ChecksOutcome = { ok: true, findings: kept.sort(compareFindings), profile: selection.choice };
+  if (options.indexPlan) outcome.indexPlans = indexPlans;
+  return outcome;
 }

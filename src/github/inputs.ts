@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { FAIL_ON_LEVELS, parseFailOn, type FailOn } from '../report/fail.js';
 import { printable, quotedValue } from '../report/findings.js';
 import { ANNOTATE_MODES, parseAnnotateMode, type AnnotateMode } from './filter.js';
+import { INDEX_MODES, isIndexMode, type IndexMode } from '../index/options.js';
 
 export interface ActionInputs {
   /** Files, folders or globs; empty: discover in the workspace. */
@@ -25,6 +26,13 @@ export interface ActionInputs {
   runtimeImage: string | undefined;
   requireGpu: boolean;
   allowUntrusted: boolean;
+  /** The package index checks (CONTRACT section 6). */
+  index: IndexMode;
+  /** undefined: PIP_INDEX_URL, else PyPI. */
+  indexUrl: string | undefined;
+  extraIndexUrls: string[];
+  /** Absolute; undefined: under RUNNER_TOOL_CACHE. */
+  cacheDir: string | undefined;
 }
 
 const REPORT_FILE_NAME = 'compat-guard.json';
@@ -46,6 +54,9 @@ export function readInputs(
   if (failOn === null) return invalid('fail-on', FAIL_ON_LEVELS, value('fail-on'));
   const annotate = parseAnnotateMode(value('annotate') || 'added');
   if (annotate === null) return invalid('annotate', ANNOTATE_MODES, value('annotate'));
+
+  const index = value('index') || 'auto';
+  if (!isIndexMode(index)) return invalid('index', INDEX_MODES, index);
 
   const flags: Record<'runtime-check' | 'require-gpu' | 'allow-untrusted', boolean> = { 'runtime-check': false, 'require-gpu': false, 'allow-untrusted': false };
   for (const name of Object.keys(flags) as Array<keyof typeof flags>) {
@@ -79,6 +90,10 @@ export function readInputs(
       runtimeImage: optional('runtime-image'),
       requireGpu: flags['require-gpu'],
       allowUntrusted: flags['allow-untrusted'],
+      index,
+      indexUrl: optional('index-url'),
+      extraIndexUrls: splitList(input('extra-index-url')),
+      cacheDir: optional('cache-dir') === undefined ? undefined : path.resolve(where.cwd, value('cache-dir')),
     },
   };
 }

@@ -13,7 +13,7 @@
 //
 // Bad input becomes a Diagnostic with its line, never an exception.
 
-import { factPosition, type CudaFact, type Diagnostic, type ImageRef, type ParsedFile, type PythonFact } from '../model.js';
+import { factPosition, type CudaFact, type Diagnostic, type ImageRef, type IndexFact, type ParsedFile, type PythonFact } from '../model.js';
 import { afterFlags, heredocWord, isSpace, parseJsonArgs, readDockerfile, sliceSource } from './dockerfile-lines.js';
 import type { Instruction, Problem, SourceText } from './dockerfile-lines.js';
 import type { Lookup } from './dockerfile-expand.js';
@@ -22,7 +22,8 @@ import type { Arg, UnsetExplainer, WrittenWord } from './dockerfile-words.js';
 import { cudaFromImage, invalidReference, parseImageRef, pythonFromImage } from './dockerfile-image.js';
 import type { ImageVersion } from './dockerfile-image.js';
 import { joinPath, placement, sourceOf } from './dockerfile-paths.js';
-import { quoteInput } from './requirements-file.js';
+import { quoteInput, redactUrl } from './requirements-file.js';
+import { cudaFromIndexUrl } from './pytorch-index.js';
 import type { Placement } from './dockerfile-paths.js';
 import { readExecForm, readHeredocScript, readShellScript } from './dockerfile-run.js';
 import type { RunFacts, RunScope, ShellState } from './dockerfile-run.js';
@@ -95,6 +96,12 @@ const KNOWN_INSTRUCTIONS = new Set([
 ]);
 const STAGE_NAME = /^[a-z][a-z0-9_.-]*$/;
 const VERSION_VALUE = /^\d+\.\d+(?:\.\d+)?$/;
+/** Environment variables pip and uv read their indexes from, and what each is. */
+const INDEX_ENVIRONMENT: Readonly<Record<string, NonNullable<IndexFact['kind']>>> = {
+  PIP_INDEX_URL: 'index-url', UV_INDEX_URL: 'index-url', UV_DEFAULT_INDEX: 'index-url',
+  PIP_EXTRA_INDEX_URL: 'extra-index-url', UV_EXTRA_INDEX_URL: 'extra-index-url', UV_INDEX: 'extra-index-url',
+  PIP_FIND_LINKS: 'find-links', UV_FIND_LINKS: 'find-links',
+};
 const REMOTE_SOURCE = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|git@)/;
 /**
  * How many COPY instructions one path lookup may walk through (real Dockerfiles have a few dozen);
@@ -323,10 +330,24 @@ class DockerfileReader {
     for (const { name, value, written } of pairs) {
       if (value.unknown?.severity === 'error') this.problem(spanOf(value), 'error', `ENV ${name}: ${value.unknown.message}`);
       stage.env.set(name, value.value);
+      const indexKind = INDEX_ENVIRONMENT[name];
+      if (indexKind) this.environmentIndexes(value, indexKind, stage);
       if (name !== 'PYTHON_VERSION' && name !== 'CUDA_VERSION') continue;
       if (!VERSION_VALUE.test(value.value)) continue;
       const fact = { version: value.value, ...factPosition(spanOf(value)), source: `ENV ${written}`, stage: stage.stage.name };
       (name === 'PYTHON_VERSION' ? this.file.python : this.file.cuda).push(fact);
+    }
+  }
+
+  /** `ENV PIP_INDEX_URL=...` and its kin: the indexes every later pip of the stage reads. */
+  private environmentIndexes(value: Arg, kind: NonNullable<IndexFact['kind']>, stage: StageState): void {
+    const span = spanOf(value);
+    if (value.unknown !== null) {
+      this.problem(span, 'notice', `package index ${redactUrl(value.value)}: ${value.unknown.message}, so it is not checked`);
+      return;
+    }
+    for (const url of value.value.split(/\s+/).filter(Boolean)) {
+      this.file.indexes.push({ url: redactUrl(url), ...factPosition(span), kind, cuda: cudaFromIndexUrl(url), stage: stage.stage.name });
     }
   }
 

@@ -3,6 +3,7 @@
 
 import type { CheckResult, RuntimeSummary } from '../engine-types.js';
 import type { Diagnostic, FileKind, Finding } from '../model.js';
+import type { IndexSummary } from '../index/run.js';
 import { countBySeverity, type SeverityCounts } from './findings.js';
 
 /**
@@ -22,6 +23,8 @@ export interface JsonReport {
   counts: SeverityCounts;
   diagnostics: Diagnostic[];
   runtime: RuntimeSummary | null;
+  /** Present when the package indexes were asked (CONTRACT section 6). */
+  index?: IndexSummary;
 }
 
 export function toJsonReport(result: CheckResult): JsonReport {
@@ -34,6 +37,7 @@ export function toJsonReport(result: CheckResult): JsonReport {
     counts: countBySeverity(result.findings),
     diagnostics: result.diagnostics,
     runtime: result.runtime ?? null,
+    ...(result.index ? { index: result.index } : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import type { Finding, Severity } from '../model.js';
 import { isAtOrAbove, type FailOn } from './fail.js';
 import { clip, countBySeverity, isInScope, plural, printable, type SeverityCounts } from './findings.js';
 import { ruleHelpUri } from './rules.js';
-import { runtimeText } from './text.js';
+import { indexText, runtimeText } from './text.js';
 
 /** Where the annotations went, as the action reports it. */
 export interface AnnotationsShown {
@@ -95,6 +95,7 @@ export function buildSummary(result: CheckResult, options: SummaryOptions): stri
   const trailer: string[] = [];
   if (options.annotations) trailer.push('### Annotations', '', annotationsText(options.annotations), '');
   if (result.runtime) trailer.push('### Runtime check', '', runtimeSection(result.runtime), '');
+  if (result.index) trailer.push('### Package index', '', ...indexText(result.index).split('\n').map((line) => `- ${text(line.trim())}`), '');
   const notes = options.notes ?? [];
   if (notes.length > 0) trailer.push('### Notes', '', ...notes.map((note) => `- ${text(clip(note, MAX_NOTE))}`), '');
   if (omitted > 0) {

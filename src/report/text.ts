@@ -5,6 +5,7 @@
 
 import type { CheckResult, RuntimeSummary } from '../engine-types.js';
 import type { Finding, Severity } from '../model.js';
+import type { IndexSummary } from '../index/run.js';
 import { countBySeverity, countsText, plural, printable } from './findings.js';
 
 export interface TextOptions {
@@ -46,6 +47,7 @@ export function formatText(result: CheckResult, options: TextOptions): string {
       : 'Profile: none (only the universal facts apply)',
   );
   if (result.runtime) lines.push(`Runtime check: ${runtimeText(result.runtime)}`);
+  if (result.index) lines.push(`Package index: ${indexText(result.index)}`);
 
   const counts = countBySeverity(result.findings);
   const total = result.findings.length;
@@ -75,6 +77,12 @@ function groupByFile(findings: readonly Finding[]): Map<string | null, Finding[]
 function positionText(finding: Finding): string {
   if (finding.line === null) return '';
   return finding.column === null ? `${finding.line}` : `${finding.line}:${finding.column}`;
+}
+
+/** `auto, 12 requests, 3 from the cache` and the notices, one per line. */
+export function indexText(index: IndexSummary): string {
+  const head = `${index.mode}, ${plural(index.requests, 'request')}, ${index.fromCache} from the cache`;
+  return [head, ...index.notices.map((notice) => `  notice: ${printable(notice)}`)].join('\n');
 }
 
 /** `ran on python3: Python 3.10.12, torch 2.1.0+cu121 (CUDA 12.1), 1 GPU (NVIDIA H100, driver 550.54)`. */
