@@ -29,6 +29,15 @@ export interface CheckOptions {
   env?: Record<string, string | undefined>;
   /** Ask the package indexes (CONTRACT section 6); absent: the static checks only. */
   index?: IndexOptions | null;
+  /** Run pip's resolver for each install set (CONTRACT section 6 `resolve`); needs `index`. */
+  resolve?: ResolveOptions | null;
+}
+
+export interface ResolveOptions {
+  /** The interpreter whose pip resolves; default `python3`. */
+  python?: string;
+  /** Per pip run; default 120 s. */
+  timeoutMs?: number;
 }
 
 export interface IndexOptions {
@@ -63,7 +72,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     profile: options.profile ?? 'auto',
     ...(options.profileNamedBy ? { profileNamedBy: options.profileNamedBy } : {}),
     // The runtime check reads the requirements again; otherwise nothing does.
-    releaseRequirements: !options.runtime,
+    releaseRequirements: !options.runtime && !options.resolve,
+    resolvePlan: Boolean(options.resolve && index),
     ...(index ? { indexPlan: {
       indexUrl: index.indexUrl || env.PIP_INDEX_URL || DEFAULT_INDEX,
       extraIndexUrls: index.extraIndexUrls ?? [],
@@ -90,7 +100,27 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     indexSummary = run.summary;
   }
 
-  const findings = [...parse.diagnostics.map(diagnosticFinding), ...checked.findings, ...indexFindings].sort(compareFindings);
+  let staticFindings = checked.findings;
+  let resolveSummary: CheckResult['resolve'];
+  if (options.resolve && index && checked.resolveJobs) {
+    // Loaded only when asked: the static check must not pay for child-process code.
+    const { runResolver } = await import('./resolve/check.js');
+    const resolved = index.mode === 'offline'
+      ? null
+      : await runResolver(parse, matrix, checked.resolveJobs, checked, {
+          cacheDir: index.cacheDir, env, allowInternal: index.allowUntrusted ?? false,
+          ...(options.resolve.python ? { python: options.resolve.python } : {}),
+          ...(options.resolve.timeoutMs ? { timeoutMs: options.resolve.timeoutMs } : {}),
+        });
+    if (resolved) {
+      indexFindings = [...indexFindings, ...resolved.findings];
+      staticFindings = resolved.statics;
+      resolveSummary = resolved.summary;
+    }
+    indexSummary?.notices.push(...(resolved ? resolved.summary.notices : ["pip's resolver did not run: --index offline"]));
+  }
+
+  const findings = [...parse.diagnostics.map(diagnosticFinding), ...staticFindings, ...indexFindings].sort(compareFindings);
   const result: CheckResult = {
     tool: { name: 'compat-guard', version: TOOL_VERSION },
     profile: checked.profile,
@@ -100,6 +130,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     matrix,
   };
   if (indexSummary) result.index = indexSummary;
+  if (resolveSummary) result.resolve = resolveSummary;
   if (options.runtime) {
     // Loaded only when asked: the static check must not pay for child-process code.
     const { runRuntimeCheck } = await import('./runtime/index.js');

@@ -53,6 +53,8 @@ export interface Requirement {
   endColumn: number;
   /** Dockerfile only: the build stage (its `AS` name, or its 0-based index as a string) that installs it. */
   stage?: string | null;
+  /** Dockerfile only: which `pip install` of the file reads it (1, 2, ... in build order). */
+  install?: number;
   /** `--hash=...` values given on the requirement line (requirements files; not kept by `check`, which never reads them). */
   hashes?: string[];
   /** pyproject.toml only: where it was declared, e.g. `project.dependencies`,
@@ -136,6 +138,8 @@ export interface Include {
   line: number;
   constraint: boolean;
   stage?: string | null;
+  /** Dockerfile only: which `pip install` of the file reads it (1, 2, ... in build order). */
+  install?: number;
 }
 
 /** `# compat-guard: ignore[rule-a,rule-b]` silences those rules on `line`. */

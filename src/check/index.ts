@@ -19,6 +19,8 @@ import { checkTorchSet, TORCH_RULES } from './torch.js';
 import { INDEX_RULES } from './index-rules.js';
 import { filesWithUnknownIndexes, planIndexSet, type IndexPlanOptions, type SetPlan } from './index-plan.js';
 import { Specifiers } from './versions.js';
+import { planResolve, type ResolveJob } from './resolve-plan.js';
+import { RESOLVE_RULES } from './resolve-verdict.js';
 
 export { compareFindings } from './findings.js';
 export { AUTO_PROFILE } from './profile-select.js';
@@ -30,6 +32,7 @@ export const RULES: RuleInfo[] = [
   ...CUDA_RULES,
   ...DUPLICATE_RULES,
   ...INDEX_RULES,
+  ...RESOLVE_RULES,
   { id: 'parse-error', severity: 'error', summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)' },
 ];
 
@@ -45,9 +48,11 @@ export interface CheckOptions {
   releaseRequirements?: boolean;
   /** Also plan the index checks of each set (src/check/index-plan.ts). */
   indexPlan?: IndexPlanOptions;
+  /** Also plan pip's resolver for each set (src/check/resolve-plan.ts); needs indexPlan. */
+  resolvePlan?: boolean;
 }
 
-export type ChecksOutcome = { ok: true; findings: Finding[]; profile: ProfileChoice | null; indexPlans?: SetPlan[] } | { ok: false; error: string };
+export type ChecksOutcome = { ok: true; findings: Finding[]; profile: ProfileChoice | null; indexPlans?: SetPlan[]; resolveJobs?: ResolveJob[] } | { ok: false; error: string };
 
 /** For each file, the index of the last install set that reads it. */
 function lastReaders(sets: readonly InstallSet[]): Map<string, number> {
@@ -79,6 +84,7 @@ export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOpti
   checkCudaImages(context, toCuda);
   const lastReader = options.releaseRequirements ? lastReaders(parse.installSets) : null;
   const indexPlans: SetPlan[] = [];
+  const resolveJobs: ResolveJob[] = [];
   const unknownIndexFiles = options.indexPlan ? filesWithUnknownIndexes(parse.diagnostics) : null;
   parse.installSets.forEach((set, index) => {
     // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
@@ -88,7 +94,12 @@ export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOpti
     checkTorchSet(context, view, toTorch);
     checkCudaSet(context, view, toCuda);
     checkDuplicatesSet(context, view, toDuplicates);
-    if (options.indexPlan && unknownIndexFiles) indexPlans.push(planIndexSet(context, view, options.indexPlan, unknownIndexFiles));
+    if (options.indexPlan && unknownIndexFiles) {
+      const plan = planIndexSet(context, view, options.indexPlan, unknownIndexFiles);
+      indexPlans.push(plan);
+      const job = options.resolvePlan ? planResolve(context, view, plan) : null;
+      if (job) resolveJobs.push(job);
+    }
     view.release();
     for (const path of set.files) {
       const file = context.files.get(path);
@@ -99,5 +110,6 @@ export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOpti
   const kept = applySuppressions(dedupeFindings(findings), parse.files, matrix.ignore);
   const outcome: ChecksOutcome = { ok: true, findings: kept.sort(compareFindings), profile: selection.choice };
   if (options.indexPlan) outcome.indexPlans = indexPlans;
+  if (options.resolvePlan) outcome.resolveJobs = resolveJobs;
   return outcome;
 }

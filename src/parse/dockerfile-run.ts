@@ -35,6 +35,8 @@ export interface RunFacts {
   includes: Include[];
   indexes: IndexFact[];
   problems: Problem[];
+  /** How many `pip install` commands the file's RUN instructions ran so far (numbers them in build order). */
+  installs: number;
 }
 
 /** What a RUN command runs in: its stage, and what the stage knows. */
@@ -136,6 +138,8 @@ class ScriptReader {
   private inherited: Arg['unknown'] = null;
   /** Whose rules the requirement arguments being read follow: `uv pip install` reads them as uv does. */
   private installer: 'pip' | 'uv' = 'pip';
+  /** The number of the `pip install` whose arguments are being read (RunFacts.installs). */
+  private install = 0;
 
   private readonly lookup: Lookup = (name) => {
     const variable = this.state.vars.get(name);
@@ -404,6 +408,7 @@ class ScriptReader {
 
   /** The arguments of `pip install` (or `uv pip install`; `uv pip sync` takes files only). */
   private pipInstall(args: Arg[], filesOnly: boolean): void {
+    this.install = ++this.scope.facts.installs;
     for (let i = 0; i < args.length; i += 1) {
       const arg = args[i]!;
       const { value } = arg;
@@ -488,7 +493,7 @@ class ScriptReader {
     }
     const containerPath = arg.value.startsWith('/') ? arg.value : this.state.cwd === null ? null : joinPath(this.state.cwd, arg.value);
     const resolved = containerPath === null ? null : this.scope.contextPath(containerPath);
-    this.scope.facts.includes.push({ path: resolved ?? stripDotSlash(arg.value), line: span.line, constraint, stage: this.scope.stage });
+    this.scope.facts.includes.push({ path: resolved ?? stripDotSlash(arg.value), line: span.line, constraint, stage: this.scope.stage, install: this.install });
   }
 
   private requirement(arg: Arg, editable: boolean): void {
@@ -525,6 +530,7 @@ class ScriptReader {
       column: span.column,
       endColumn: span.endColumn,
       stage: this.scope.stage,
+      install: this.install,
     });
   }
 }

@@ -1,0 +1,105 @@
+// The resolver's shell: checks pip once, then runs each install set's steps (in build order, one
+// after the other) with a bounded number of sets at once. Whatever keeps pip from giving a verdict
+// (no pip, an old one, a timeout, an index down) is one notice, and the static findings stand.
+
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { IndexLocation } from '../index/client.js';
+import type { ResolveJob } from '../check/resolve-plan.js';
+import type { ResolvedSet } from '../check/resolve-verdict.js';
+import { isInternalAddress, isLocalName, withoutCredentials } from '../index/url.js';
+import { pipEnvironment, pipIsRecentEnough, pipVersion, runPipStep, type PipOptions } from './pip.js';
+
+export interface ResolveRunOptions {
+  /** The interpreter whose pip resolves; default `python3`. */
+  python?: string;
+  /** compat-guard's cache folder: pip's HTTP cache goes in its `pip` folder; null: none. */
+  cacheDir: string | null;
+  /** Per pip run; default 120 s. */
+  timeoutMs?: number;
+  env: NodeJS.ProcessEnv;
+  /** Repository-given indexes at internal addresses (or file: URLs) may be used. */
+  allowInternal: boolean;
+  /** Sets resolved at once; default the machine's cores. */
+  parallel?: number;
+}
+
+/** What the report says about the resolver (CONTRACT section 6). */
+export interface ResolveSummary {
+  pip: string | null;
+  sets: number;
+  resolved: number;
+  failed: number;
+  /** Sets pip gave no verdict on. */
+  faults: number;
+  /** One line each, shown as notices. */
+  notices: string[];
+}
+
+export async function resolveSets(jobs: readonly ResolveJob[], options: ResolveRunOptions): Promise<{ sets: ResolvedSet[]; summary: ResolveSummary }> {
+  const pipOptions: PipOptions = {
+    python: options.python ?? 'python3',
+    cacheDir: options.cacheDir ? path.join(options.cacheDir, 'pip') : null,
+    timeoutMs: options.timeoutMs ?? 120_000,
+    env: pipEnvironment(options.env),
+  };
+  const summary: ResolveSummary = { pip: null, sets: jobs.length, resolved: 0, failed: 0, faults: 0, notices: [] };
+  if (jobs.length === 0) return { sets: [], summary };
+  const version = await pipVersion(pipOptions);
+  if (!version.ok || !pipIsRecentEnough(version.version)) {
+    const why = version.ok ? `${pipOptions.python} has pip ${version.version}, and --resolve needs pip 22.2 or later (--dry-run --report)` : version.reason;
+    summary.notices.push(`pip's resolver did not run: ${why}; the static checks ran as usual`);
+    summary.faults = jobs.length;
+    return { sets: [], summary };
+  }
+  summary.pip = version.version;
+
+  const refused = new Set<string>();
+  const sets: ResolvedSet[] = [];
+  const faults: string[] = [];
+  const queue = [...jobs];
+  const worker = async (): Promise<void> => {
+    for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+      const indexes = job.indexes.filter((index) => {
+        const why = refusal(index, options.allowInternal);
+        if (why) refused.add(`${withoutCredentials(index.url)} (${why})`);
+        return why === null;
+      });
+      const set: ResolvedSet = { job, steps: [], pip: version.version };
+      for (const step of job.steps) {
+        const result = await runPipStep(job, step, indexes, pipOptions);
+        set.steps.push({ step, result });
+        // What a later step installs depends on what this one did.
+        if (result.status !== 'resolved') break;
+      }
+      const last = set.steps.at(-1)?.result;
+      if (last?.status === 'fault') {
+        summary.faults++;
+        faults.push(`${job.setId}: ${last.reason}`);
+      } else if (last?.status === 'failed') summary.failed++;
+      else summary.resolved++;
+      sets.push(set);
+    }
+  };
+  const parallel = Math.max(1, Math.min(options.parallel ?? os.availableParallelism(), jobs.length));
+  await Promise.all(Array.from({ length: parallel }, worker));
+  sets.sort((a, b) => jobs.indexOf(a.job) - jobs.indexOf(b.job));
+
+  if (faults.length > 0) summary.notices.push(`pip's resolver gave no verdict on ${faults.length} of ${jobs.length} install set(s) (${faults.slice(0, 2).join('; ')}); their static findings stand`);
+  if (refused.size > 0) summary.notices.push(`pip was not given the repository's index ${[...refused][0]}; set allow-untrusted to use it`);
+  return { sets, summary };
+}
+
+/** Why pip must not be sent to an index the repository names; null when it may be. */
+function refusal(index: IndexLocation, allowInternal: boolean): string | null {
+  if (index.trusted || allowInternal) return null;
+  let url: URL;
+  try {
+    url = new URL(index.url);
+  } catch {
+    return null; // a local find-links folder: pip reads it as a path
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `a ${url.protocol} URL`;
+  if (isLocalName(url.hostname) || isInternalAddress(url.hostname)) return 'an internal address';
+  return null;
+}
