@@ -4,12 +4,14 @@
 // faults are one notice and keep every static finding.
 
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { conflictCauses, conflictSides, notFound, sourcesOnly } from '../src/check/pip-output.js';
 import { manylinuxTags, type ResolveLine, type ResolveStep } from '../src/check/resolve-plan.js';
 import { runCheck, type IndexOptions, type ResolveOptions } from '../src/engine.js';
 import type { CheckResult } from '../src/engine-types.js';
-import { pipEnvironment } from '../src/resolve/pip.js';
+import { pipArguments, pipEnvironment } from '../src/resolve/pip.js';
 import { startIndexServer, type FakeProject, type IndexServer } from './helpers/index-server.js';
 import { makeTree, removeTree } from './helpers/temp-tree.js';
 
@@ -114,11 +116,47 @@ test('faults are one notice each and keep every static finding: pip missing, the
   assert.equal(down.resolve?.faults, 1);
   assert.ok(down.index?.notices.some((notice) => /gave no verdict on 1 of 1 install set/.test(notice)), down.index?.notices.join('\n'));
   assert.deepEqual(ofRule(down, 'torch-numpy2').map((finding) => finding.severity), ['warning']);
+  const slow = await check(files, { resolve: { timeoutMs: 50 } });
+  assert.ok(slow.index?.notices.some((notice) => /gave no verdict on 1 of 1 install set.*pip took longer than 0 s/.test(notice)), slow.index?.notices.join('\n'));
+});
+
+test('the CLI\'s --resolve: the conflict fails the check, and the report has a resolve object', async () => {
+  const root = makeTree(image('pip install app==1.0 other==1.0'));
+  const cache = makeTree({});
+  try {
+    const cli = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
+    const args = [cli, 'check', '--root', root, '--resolve', '--index-url', server.url, '--cache-dir', cache, '--format', 'json'];
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = spawn(process.execPath, args, { env: { ...process.env, PIP_INDEX_URL: '' }, stdio: ['ignore', 'pipe', 'ignore'] });
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.on('close', (exit) => resolve({ code: exit, stdout: out }));
+    });
+    assert.equal(code, 1);
+    const report = JSON.parse(stdout);
+    assert.deepEqual(report.findings.filter((finding: { rule: string }) => finding.rule === 'resolution-impossible').map((finding: { line: number }) => finding.line), [2, 2]);
+    assert.deepEqual({ ...report.resolve, pip: typeof report.resolve.pip }, { pip: 'string', sets: 1, resolved: 0, failed: 1, faults: 0, notices: [] });
+  } finally {
+    removeTree(root);
+    removeTree(cache);
+  }
 });
 
 test('pip gets no token, no action input and no pip setting of this machine', () => {
   const env = pipEnvironment({ PATH: '/bin', GITHUB_TOKEN: 't', INPUT_GITHUB_TOKEN: 't', PIP_FIND_LINKS: '/opt/wheels', PIP_INDEX_URL: 'http://x', PIP_CERT: '/ca.pem', UV_INDEX: 'http://y' });
   assert.deepEqual(Object.keys(env).sort(), ['PATH', 'PIP_CERT', 'PIP_CONFIG_FILE', 'PIP_DISABLE_PIP_VERSION_CHECK', 'PIP_NO_INPUT']);
+});
+
+test('pip\'s arguments: a dry run for the target, wheels only, the set\'s indexes in order, the HTTP cache kept', () => {
+  const job = { setId: 'Dockerfile', steps: [], python: '3.10', platforms: ['manylinux_2_17_x86_64'], target: '', assumed: null, unprovable: null, leftOut: 0, indexes: [] };
+  const args = pipArguments(job, '/t', '/c/pip', [
+    { url: 'https://a/simple', kind: 'index', trusted: true }, { url: 'https://b/simple', kind: 'index', trusted: false }, { url: '/wheels', kind: 'find-links', trusted: false },
+  ], false);
+  const text = args.join(' ');
+  for (const part of ['install --dry-run --ignore-installed', '--python-version 3.10 --implementation cp --only-binary=:all:', '--platform manylinux_2_17_x86_64', '--cache-dir /c/pip', '--index-url https://a/simple --extra-index-url https://b/simple --find-links /wheels', '-r /t/requirements.txt -c /t/constraints.txt']) {
+    assert.ok(text.includes(part), `${part} in ${text}`);
+  }
+  assert.ok(pipArguments(job, '/t', null, [], false).includes('--no-index'));
 });
 
 const line = (key: string, text = key): ResolveLine => ({ text, key, shown: text, specifier: '', at: { file: 'r.txt', span: { line: 1, column: 1, endLine: 1, endColumn: 1 } } });

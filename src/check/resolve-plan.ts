@@ -54,7 +54,8 @@ const RUNNER_GLIBC = '2.35';
 const INSTALLED_GROUPS = new Set(['project.dependencies', 'tool.poetry.dependencies']);
 
 export function planResolve(context: CheckContext, view: SetView, plan: SetPlan): ResolveJob | null {
-  if (plan.minors.length === 0) return null;
+  // A conda environment's pip installs over what conda put there, which pip's resolver cannot see.
+  if (plan.minors.length === 0 || context.files.get(view.set.file)?.kind === 'conda') return null;
   const python = plan.minors.length === 1 ? (plan.minors[0] as string) : plan.minors.includes(DEFAULT_MINOR) ? DEFAULT_MINOR : (plan.minors.at(-1) as string);
   const glibc = plan.imaged ? plan.glibc : RUNNER_GLIBC;
   const platforms = glibc === null ? ['musllinux_1_2_x86_64', 'musllinux_1_1_x86_64'] : manylinuxTags(glibc);

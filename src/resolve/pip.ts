@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { childEnvironment } from '../child-environment.js';
 import type { ResolveJob, ResolveStep } from '../check/resolve-plan.js';
 import type { IndexLocation } from '../index/client.js';
+import { textWithoutCredentials } from '../index/url.js';
 import { canonicalName } from '../model.js';
 
 /** One package of pip's installation report. */
@@ -28,7 +29,7 @@ export type PipStepResult =
   /** pip's resolver said no; `output` is what pip printed (the verbose rerun's, when it looked for why no file fits). */
   | { status: 'failed'; output: string }
   /** pip could not give a verdict: missing, timed out, the index down. */
-  | { status: 'fault'; reason: string };
+  | { status: 'fault'; reason: string; network?: boolean };
 
 export interface PipOptions {
   python: string;
@@ -56,7 +57,7 @@ export function pipEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 /** pip's version (`23.2.1`), or why there is none. */
 export async function pipVersion(options: PipOptions): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
-  const run = await execute(options.python, ['-m', 'pip', '--version'], options.env, Math.min(options.timeoutMs, 30_000));
+  const run = await execute(options.python, ['-m', 'pip', '--version'], options.env, 30_000);
   if (run.error) return { ok: false, reason: run.error };
   const version = /^pip (\d+(?:\.\d+)*)/.exec(run.stdout.trim())?.[1];
   return version ? { ok: true, version } : { ok: false, reason: `\`${options.python} -m pip --version\` printed no version (${firstLine(run.stdout + run.stderr)})` };
@@ -101,7 +102,7 @@ export async function runPipStep(job: ResolveJob, step: ResolveStep, indexes: re
     if (run.error) return { status: 'fault', reason: run.error };
     const output = `${run.stdout}\n${run.stderr}`;
     if (run.code === 0) return readReport(path.join(dir, 'report.json'));
-    if (NETWORK_TROUBLE.test(output)) return { status: 'fault', reason: `a package index did not answer (${firstLine(output.split('\n').find((line) => NETWORK_TROUBLE.test(line)) ?? '')})` };
+    if (NETWORK_TROUBLE.test(output)) return { status: 'fault', network: true, reason: `a package index did not answer (${firstLine(output.split('\n').find((line) => NETWORK_TROUBLE.test(line)) ?? '')})` };
     if (!VERDICT.test(output)) return { status: 'fault', reason: `pip failed: ${lastLines(output)}` };
     if (!/No matching distribution found for/.test(output)) return { status: 'failed', output };
     // Why no file fits is only in pip's debug log ("No sources permitted for x"): asked again, verbosely.
@@ -148,10 +149,11 @@ function execute(command: string, args: string[], env: NodeJS.ProcessEnv, timeou
   });
 }
 
+/** pip masks passwords in what it prints; a URL's user info is cut here too, before any notice shows it. */
 function firstLine(text: string): string {
-  return (text.trim().split('\n')[0] ?? '').trim().slice(0, 200);
+  return textWithoutCredentials((text.trim().split('\n')[0] ?? '').trim()).slice(0, 200);
 }
 
 function lastLines(text: string): string {
-  return text.trim().split('\n').slice(-2).join(' ').trim().slice(0, 300);
+  return textWithoutCredentials(text.trim().split('\n').slice(-2).join(' ').trim()).slice(0, 300);
 }

@@ -55,6 +55,8 @@ export async function resolveSets(jobs: readonly ResolveJob[], options: ResolveR
   summary.pip = version.version;
 
   const refused = new Set<string>();
+  // Indexes that did not answer pip: a later set that reads the same ones is not run (no network: one failed run, not one per set).
+  const unanswered = new Map<string, string>();
   const sets: ResolvedSet[] = [];
   const faults: string[] = [];
   const queue = [...jobs];
@@ -66,8 +68,11 @@ export async function resolveSets(jobs: readonly ResolveJob[], options: ResolveR
         return why === null;
       });
       const set: ResolvedSet = { job, steps: [], pip: version.version };
+      const indexKey = indexes.map((index) => `${index.kind} ${index.url}`).join('\n');
       for (const step of job.steps) {
-        const result = await runPipStep(job, step, indexes, pipOptions);
+        const known = unanswered.get(indexKey);
+        const result = known ? { status: 'fault' as const, reason: known } : await runPipStep(job, step, indexes, pipOptions);
+        if (result.status === 'fault' && result.network) unanswered.set(indexKey, result.reason);
         set.steps.push({ step, result });
         // What a later step installs depends on what this one did.
         if (result.status !== 'resolved') break;
