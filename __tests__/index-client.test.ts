@@ -27,6 +27,7 @@ const PROJECTS: FakeProject[] = [
   { name: 'packaging', releases: [{ version: '25.0' }, { version: '24.2' }] },
   { name: 'nometa', releases: [{ version: '1.0', metadataFiles: false, requiresDist: ['six'] }] },
   { name: 'badmeta', releases: [{ version: '1.0', metadataText: 'this is not metadata' }] },
+  { name: 'bigwheel', releases: [{ version: '3.0', metadataFiles: false, requiresDist: ['torch==2.1.0'], paddingBytes: 300_000 }] },
 ];
 
 function client(options: Partial<HttpOptions> = {}, cacheDir: string | null = null, waits: number[] = []): IndexClient {
@@ -133,6 +134,29 @@ test('malformed metadata is an answer that proves nothing; an index without meta
     if (metadata.ok) assert.deepEqual(metadata.metadata.requiresDist, ['six']);
   } finally {
     await server.close();
+  }
+});
+
+test('an index without metadata files: the wheel\'s METADATA through range requests (tail, then the entry), or the whole wheel where Range is ignored', async () => {
+  for (const ranges of [true, false]) {
+    const server = await startIndexServer({ projects: PROJECTS, ranges });
+    try {
+      const c = client();
+      const page = await c.project(trusted(server.url), 'bigwheel');
+      if (page.status !== 'found') return assert.fail('bigwheel is listed');
+      const metadata = await c.metadata(page.page.files[0]!, true);
+      assert.ok(metadata.ok && metadata.metadata.requiresDist[0] === 'torch==2.1.0', JSON.stringify(metadata));
+      const asked = server.requests.filter((request) => request.path.endsWith('.whl')).map((request) => request.range);
+      if (ranges) {
+        assert.equal(asked[0], 'bytes=-65536');
+        assert.match(asked[1] ?? '', /^bytes=0-\d+$/, 'the entry at the start of the file, in a second range');
+        assert.equal(asked.length, 2);
+      } else {
+        assert.deepEqual(asked, ['bytes=-65536']);
+      }
+    } finally {
+      await server.close();
+    }
   }
 });
 

@@ -34,6 +34,7 @@ const PROJECTS: FakeProject[] = [
     ],
   },
   { name: 'compiled', releases: [{ version: '1.0', wheels: [MANYLINUX('cp39')] }, { version: '1.1', wheels: [MANYLINUX('cp39'), MANYLINUX('cp310')] }] },
+  { name: 'sourceonly', releases: [{ version: '1.0', wheels: [], sdist: true, requiresDist: ['packaging<25'] }, { version: '0.9', wheels: [], sdist: true, requiresDist: ['packaging<25'], sdistMetadataVersion: '2.1' }] },
   { name: 'legacy', releases: [{ version: '1.0', requiresPython: '>=3.6' }, { version: '2.0', requiresPython: '>=3.11' }] },
 ];
 
@@ -90,7 +91,9 @@ test('version-yanked: quotes the reason; silent on the release before it', async
 test('requires-python-mismatch: a release for newer Pythons than the stage\'s; silent on the older one', async () => {
   const broken = await check(dockerfile('legacy==2.0'));
   assert.deepEqual(indexFindings(broken), ['2:32 error requires-python-mismatch legacy']);
-  assert.match(broken.findings.find((finding) => finding.rule === 'requires-python-mismatch')?.message ?? '', /requires Python >=3\.11 .*this install set's Python is >=3\.10,<3\.11/);
+  const mismatch = broken.findings.find((finding) => finding.rule === 'requires-python-mismatch');
+  assert.match(mismatch?.message ?? '', /requires Python >=3\.11 .*this install set's Python is >=3\.10,<3\.11/);
+  assert.deepEqual(mismatch?.related?.map((related) => `${related.file}:${related.line}`), ['Dockerfile:1'], 'the image that selects the Python');
   assert.deepEqual(indexFindings(await check(dockerfile('legacy==1.0'))), []);
   // A requirements file with no Python of its own says nothing about which interpreter: no finding.
   assert.deepEqual(indexFindings(await check({ 'requirements.txt': 'legacy==2.0\n' })), []);
@@ -115,6 +118,11 @@ test('requires-dist-conflict: on the pin to change, the requirer related, the re
   assert.deepEqual(indexFindings(await check(dockerfile('mlflow==2.17.2', "'packaging>=24'"))), []);
 });
 
+test('requires-dist-conflict: an sdist-only release is read from its PKG-INFO when Metadata-Version 2.2 says it can be trusted', async () => {
+  assert.deepEqual(indexFindings(await check(dockerfile('sourceonly==1.0', 'packaging==25.0'))), ['2:48 error requires-dist-conflict packaging']);
+  assert.deepEqual(indexFindings(await check(dockerfile('sourceonly==0.9', 'packaging==25.0'))), []);
+});
+
 test('requires-dist-conflict: extras the pin asks for count, others and other platforms do not; the profile\'s pin is kept', async () => {
   assert.deepEqual(indexFindings(await check(dockerfile('mlflow==2.17.2', 'boto3==0.5'))), []);
   assert.deepEqual(indexFindings(await check(dockerfile("'mlflow[aws]==2.17.2'", 'boto3==0.5'))), ['2:54 error requires-dist-conflict boto3']);
@@ -132,7 +140,9 @@ test('an index that does not answer proves nothing: no absence finding, a notice
   assert.deepEqual(result.findings.map((finding) => finding.rule), ['conflicting-pin']);
   assert.equal(result.index?.notVerified, 3);
   assert.deepEqual(result.index?.unreachable, [dead.url]);
-  assert.match(result.index?.notices.join('\n') ?? '', /3 pin\(s\) not verified/);
+  assert.deepEqual(result.index?.notices.map((notice) => notice.replace(/:\d+/g, ':PORT')), ['requirements.txt: 3 pin(s) not verified: http://127.0.0.1:PORT/simple/numpyy/ could not be reached (ECONNREFUSED)']);
+  const auto = await check(files, { allowUntrusted: true, mode: 'auto' });
+  assert.match(auto.index?.notices.join('\n') ?? '', /^3 pin\(s\) not verified against the package index: /);
   const nothing = await check(files, { indexUrl: dead.url, allowUntrusted: true, mode: 'auto' });
   assert.match(nothing.index?.notices[0] ?? '', /^index checks skipped: no package index answered/);
   const root = makeTree(files);
@@ -155,6 +165,19 @@ test('a repository\'s own index is refused at an internal address, and not conta
   assert.equal(server.requests.filter((request) => request.path === '/simple/numpyy/').length, asked + 1, 'only the workflow\'s index');
   assert.deepEqual(indexFindings(fork), [], 'an absence on the workflow\'s index proves nothing when the repository names its own');
   assert.match(fork.index?.notices.join('\n') ?? '', /not contacted for code from the fork mona\/ml-stack/);
+});
+
+test('a pip configuration the readers do not follow (pip.conf, pip config, --no-index) makes absences unprovable', async () => {
+  const copied = await check({ Dockerfile: 'FROM python:3.10-slim\nCOPY pip.conf /etc/pip.conf\nRUN pip install numpyy==1.0 numpy==1.26.3\n' });
+  assert.deepEqual(indexFindings(copied), ['3:29 warning version-yanked numpy'], 'what the index did answer still counts');
+  assert.match(copied.index?.notices.join('\n') ?? '', /Dockerfile uses pip\.conf, which may name other indexes/);
+  assert.deepEqual(indexFindings(await check({ 'requirements.txt': '--no-index\n--find-links wheels/\nnumpyy==1.0\n' })), []);
+  assert.deepEqual(indexFindings(await check({ 'pip.conf': '[global]\nindex-url = https://pkgs.example.com/simple\n', 'requirements.txt': 'numpyy==1.0\n' })), []);
+});
+
+test('the repository\'s own project, pinned in its own extras, is not asked about', async () => {
+  const pyproject = '[project]\nname = "My_Lib"\nversion = "0.1"\ndependencies = ["numpy==1.24.4"]\n[project.optional-dependencies]\nall = ["my-lib[asr]==0.1"]\nasr = ["numpyy==1.0"]\n';
+  assert.deepEqual(indexFindings(await check({ 'pyproject.toml': pyproject })), ['7:9 error package-not-found numpyy']);
 });
 
 test('credentials given with an index URL reach the index and no output', async () => {

@@ -11,6 +11,8 @@ import { expandableEnvironment, readRepository } from './parse/repository.js';
 import type { RuntimeOptions } from './runtime/index.js';
 import { DEFAULT_INDEX } from './check/index-plan.js';
 import type { IndexMode } from './index/options.js';
+import { ownProjects } from './index/own-projects.js';
+import { pipConfigHints } from './index/pip-config.js';
 import { TOOL_VERSION } from './version.js';
 
 export interface CheckOptions {
@@ -78,6 +80,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
       indexUrl: index.indexUrl || env.PIP_INDEX_URL || DEFAULT_INDEX,
       extraIndexUrls: index.extraIndexUrls ?? [],
       untrusted: index.allowUntrusted ? null : (index.untrusted ?? null),
+      configuredFiles: pipConfigHints(root, parse.files),
+      ownProjects: ownProjects(root, parse.files),
     } } : {}),
   });
   if (!checked.ok) return checked;

@@ -4,7 +4,8 @@
 
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 
 export interface FakeRelease {
   version: string;
@@ -19,6 +20,10 @@ export interface FakeRelease {
   metadataFiles?: boolean;
   /** Replaces the metadata text served (for malformed metadata). */
   metadataText?: string;
+  /** The sdist's PKG-INFO Metadata-Version (default 2.2: its requirements can be trusted). */
+  sdistMetadataVersion?: string;
+  /** Bytes of incompressible data after METADATA in the wheel, so that its end holds only the central directory. */
+  paddingBytes?: number;
 }
 
 export interface FakeProject {
@@ -42,6 +47,8 @@ export interface IndexServerOptions {
   latencyMs?: number;
   /** By path (`/simple/numpy/`). */
   faults?: Record<string, Fault>;
+  /** Whether files are served in ranges when asked (default true). */
+  ranges?: boolean;
 }
 
 export interface RecordedRequest {
@@ -49,6 +56,7 @@ export interface RecordedRequest {
   accept: string | undefined;
   authorization: string | undefined;
   ifNoneMatch: string | undefined;
+  range: string | undefined;
 }
 
 export interface IndexServer {
@@ -130,10 +138,40 @@ export function zipOf(entries: Record<string, string>): Buffer {
 export function wheelOf(project: string, release: FakeRelease): Buffer {
   const stem = project.replace(/[-.]+/g, '_');
   return zipOf({
-    [`${stem}/__init__.py`]: '',
     [`${stem}-${release.version}.dist-info/METADATA`]: metadataText(project, release),
+    [`${stem}/data.bin`]: randomBytes(release.paddingBytes ?? 0).toString('latin1'),
     [`${stem}-${release.version}.dist-info/WHEEL`]: 'Wheel-Version: 1.0\n',
   });
+}
+
+/** A .tar.gz holding the given files (ustar headers): what an sdist is. */
+export function tarGzOf(entries: Record<string, string>): Buffer {
+  const blocks: Buffer[] = [];
+  for (const [name, text] of Object.entries(entries)) {
+    const data = Buffer.from(text);
+    const header = Buffer.alloc(512);
+    header.write(name, 0, 100);
+    header.write('0000644\0', 100);
+    header.write('0000000\0', 108);
+    header.write('0000000\0', 116);
+    header.write(`${data.length.toString(8).padStart(11, '0')}\0`, 124);
+    header.write('00000000000\0', 136);
+    header.write('0', 156);
+    header.write('ustar\u000000', 257);
+    header.write('        ', 148);
+    let sum = 0;
+    for (const byte of header) sum += byte;
+    header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+    blocks.push(header, data, Buffer.alloc((512 - (data.length % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  return gzipSync(Buffer.concat(blocks));
+}
+
+export function sdistOf(project: string, release: FakeRelease): Buffer {
+  const folder = `${project.replace(/[-.]+/g, '_')}-${release.version}`;
+  const metadata = metadataText(project, release).replace(/^Metadata-Version: [^\n]*/, `Metadata-Version: ${release.sdistMetadataVersion ?? '2.2'}`);
+  return tarGzOf({ [`${folder}/setup.py`]: 'from setuptools import setup\nsetup()\n', [`${folder}/PKG-INFO`]: metadata });
 }
 
 function escapeHtml(text: string): string {
@@ -146,7 +184,7 @@ export async function startIndexServer(options: IndexServerOptions): Promise<Ind
   const projects = new Map(options.projects.map((project) => [normalise(project.name), project]));
   const server = http.createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0] as string;
-    requests.push({ path, accept: request.headers.accept, authorization: request.headers.authorization, ifNoneMatch: request.headers['if-none-match'] as string | undefined });
+    requests.push({ path, accept: request.headers.accept, authorization: request.headers.authorization, ifNoneMatch: request.headers['if-none-match'] as string | undefined, range: request.headers.range });
     const fault = options.faults?.[path];
     const left = faultsLeft.get(path) ?? 0;
     const respond = (): void => {
@@ -156,7 +194,7 @@ export async function startIndexServer(options: IndexServerOptions): Promise<Ind
         response.end(fault.body ?? '');
         return;
       }
-      serve(path, request, response, projects, options.format ?? 'accept');
+      serve(path, request, response, projects, options.format ?? 'accept', options.ranges ?? true);
     };
     const delay = (options.latencyMs ?? 0) + (fault && left > 0 ? fault.delayMs ?? 0 : 0);
     if (delay > 0) setTimeout(respond, delay);
@@ -175,7 +213,7 @@ export async function startIndexServer(options: IndexServerOptions): Promise<Ind
   };
 }
 
-function serve(path: string, request: http.IncomingMessage, response: http.ServerResponse, projects: Map<string, FakeProject>, format: 'json' | 'html' | 'accept'): void {
+function serve(path: string, request: http.IncomingMessage, response: http.ServerResponse, projects: Map<string, FakeProject>, format: 'json' | 'html' | 'accept', ranges: boolean): void {
   const page = /^\/simple\/([^/]+)\/$/.exec(path);
   if (page) {
     const project = projects.get(page[1] as string);
@@ -230,8 +268,17 @@ function serve(path: string, request: http.IncomingMessage, response: http.Serve
         response.end(metadataText(file.project, file.release));
         return;
       }
+      const body = file.wheel ? wheelOf(file.project, file.release) : sdistOf(file.project, file.release);
+      const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '');
+      if (ranges && range) {
+        const start = range[1] === '' ? Math.max(0, body.length - Number(range[2])) : Number(range[1]);
+        const end = range[1] === '' || range[2] === '' ? body.length - 1 : Math.min(Number(range[2]), body.length - 1);
+        response.writeHead(206, { 'content-type': 'application/octet-stream', 'content-range': `bytes ${start}-${end}/${body.length}` });
+        response.end(body.subarray(start, end + 1));
+        return;
+      }
       response.writeHead(200, { 'content-type': 'application/octet-stream' });
-      response.end(file.wheel ? wheelOf(file.project, file.release) : Buffer.from('not a real sdist'));
+      response.end(body);
       return;
     }
   }

@@ -9,9 +9,21 @@ import { contains } from '../pep440/specifier.js';
 import type { MarkerEnvironment } from '../parse/marker.js';
 import type { PlannedPin, SetPlan } from './index-plan.js';
 import type { FindingDraft } from './findings.js';
+import type { RuleInfo } from '../model.js';
 import type { Specifiers } from './versions.js';
 
 export type IndexEmit = (draft: FindingDraft) => void;
+
+/** A finding of an index rule on a pin: at the pin's token, about its package, resting on `source`. */
+export function pinFinding(
+  rule: RuleInfo,
+  pin: PlannedPin,
+  fields: { message: string; source: string | null; actual?: string; severity?: FindingDraft['severity']; related?: FindingDraft['related'] },
+): FindingDraft {
+  const draft: FindingDraft = { rule: rule.id, severity: fields.severity ?? rule.severity, at: pin.at, package: pin.key, message: fields.message, actual: fields.actual ?? null, source: fields.source };
+  if (fields.related) draft.related = fields.related;
+  return draft;
+}
 
 export interface ListedFile {
   file: DistFile;
@@ -41,6 +53,18 @@ export function absenceProven(set: AnsweredSet, pin: AnsweredPin): boolean {
 
 /** Every file of the pin's project the indexes list, with its version (files whose name says none are left out). */
 export function listedFiles(pin: AnsweredPin): ListedFile[] {
+  // Each rule asks; the versions are parsed once per pin.
+  let files = listed.get(pin);
+  if (!files) {
+    files = readListedFiles(pin);
+    listed.set(pin, files);
+  }
+  return files;
+}
+
+const listed = new WeakMap<AnsweredPin, ListedFile[]>();
+
+function readListedFiles(pin: AnsweredPin): ListedFile[] {
   const files: ListedFile[] = [];
   for (const answer of pin.projects) {
     if (answer.status !== 'found') continue;
@@ -69,7 +93,9 @@ export function exactVersion(set: AnsweredSet, pin: PlannedPin): Version | null 
 export function metadataFile(files: readonly ListedFile[], plan: SetPlan): DistFile | null {
   const wheels = files.filter((listed) => listed.file.filename.toLowerCase().endsWith('.whl') && listed.file.yanked === null);
   const fitting = wheels.filter((listed) => fitsTarget(listed.file, plan));
-  const ordered = [...fitting, ...wheels, ...files.filter((listed) => listed.file.hasMetadata)];
+  // An sdist last: its PKG-INFO is read only where it can be trusted (src/index/sdist.ts).
+  const sdists = files.filter((listed) => parseWheelName(listed.file.filename) === null && listed.file.yanked === null);
+  const ordered = [...fitting, ...wheels, ...files.filter((listed) => listed.file.hasMetadata), ...sdists];
   return (ordered.find((listed) => listed.file.hasMetadata) ?? ordered[0])?.file ?? null;
 }
 

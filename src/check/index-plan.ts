@@ -6,7 +6,7 @@
 import type { IndexLocation } from '../index/client.js';
 import type { Diagnostic, ImageRef, Requirement } from '../model.js';
 import { intersects } from '../pep440/ranges.js';
-import { interpreterSpecifier, profileAllows, setPython, type CheckContext, type SetView } from './context.js';
+import { factSpan, interpreterSpecifier, profileAllows, setPython, type CheckContext, type SetView } from './context.js';
 import { requirementText, type Place } from './findings.js';
 import { minorOf } from './versions.js';
 
@@ -22,6 +22,10 @@ export interface IndexPlanOptions {
    * when they may be.
    */
   untrusted: string | null;
+  /** Files whose sets may read indexes the readers cannot see (a pip.conf, `pip config`), with why. */
+  configuredFiles?: ReadonlyMap<string, string>;
+  /** The repository's own projects (PEP 503 names): installed from the checkout, never asked about. */
+  ownProjects?: ReadonlySet<string>;
 }
 
 export interface PlannedPin {
@@ -41,6 +45,8 @@ export interface SetPlan {
   unprovable: string | null;
   /** The interpreters the set installs into, as a specifier; null when nothing says. */
   python: string | null;
+  /** Where the set's own Python is written (a Dockerfile's image or interpreter), when it is. */
+  pythonAt: Place | null;
   /** The Python minors the set may install into (for markers and wheel tags); one when the set says which. */
   minors: string[];
   /** glibc of the set's image (for manylinux wheels); null where wheels are not judged (musl, not Linux). */
@@ -53,11 +59,13 @@ export interface SetPlan {
 /** Python minors considered when a set does not name one. */
 const MINORS = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14'];
 
-export function planIndexSet(context: CheckContext, view: SetView, options: IndexPlanOptions, unknownIndexFiles: ReadonlySet<string>): SetPlan {
+export function planIndexSet(context: CheckContext, view: SetView, options: IndexPlanOptions, unknownIndexFiles: ReadonlyMap<string, string>): SetPlan {
   const indexes: IndexLocation[] = [];
   const skipped: string[] = [];
   const add = (location: IndexLocation): void => {
-    if (!indexes.some((known) => known.url === location.url && known.kind === location.kind)) indexes.push(location);
+    // `https://host/simple` and `https://host/simple/` are one index.
+    const same = (known: IndexLocation): boolean => known.kind === location.kind && known.url.replace(/\/+$/, '') === location.url.replace(/\/+$/, '');
+    if (!indexes.some(same)) indexes.push(location);
   };
   const fromRepository = (url: string, kind: IndexLocation['kind']): void => {
     if (options.untrusted === null) add({ url, kind, trusted: false });
@@ -76,19 +84,28 @@ export function planIndexSet(context: CheckContext, view: SetView, options: Inde
   let unprovable: string | null = null;
   if (skipped.length > 0) unprovable = `the repository's index ${skipped[0]} is not contacted for ${options.untrusted}`;
   const unknown = view.set.files.find((file) => unknownIndexFiles.has(file));
-  if (unknown) unprovable = `${unknown} names a package index whose URL is only known at build time`;
+  if (unknown) unprovable = unknownIndexFiles.get(unknown) as string;
 
   const python = interpreterSpecifier(view, context) ?? null;
   const pins = view
     .writtenWhere(() => true)
-    .filter((pin) => !pin.requirement.constraint && view.installs(pin))
+    .filter((pin) => !pin.requirement.constraint && !options.ownProjects?.has(pin.key) && view.installs(pin))
     .map((pin) => ({ key: pin.key, requirement: pin.requirement, at: pin.at, shown: requirementText(pin.requirement), profilePinned: profileAllows(context, pin.key, false) !== null }));
-  return { id: view.set.id, indexes, unprovable, python, minors: setMinors(view, context), glibc: setGlibc(view), imaged: view.images.length > 0, pins };
+  const own = setPython(view);
+  const pythonAt = own ? { file: own.file, span: factSpan(own.fact) } : null;
+  return { id: view.set.id, indexes, unprovable, python, pythonAt, minors: setMinors(view, context), glibc: setGlibc(view), imaged: view.images.length > 0, pins };
 }
 
-/** The files whose package index the reader could not know (a build argument, an unset variable). */
-export function filesWithUnknownIndexes(diagnostics: readonly Diagnostic[]): Set<string> {
-  return new Set(diagnostics.filter((diagnostic) => /^package index .*, so it is not checked$/.test(diagnostic.message)).map((diagnostic) => diagnostic.file));
+/**
+ * The files whose sets may read an index nobody can name here, with why: one the reader could not
+ * know (a build argument, an unset variable), or one a pip configuration names.
+ */
+export function filesWithUnknownIndexes(diagnostics: readonly Diagnostic[], configured: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+  const unknown = new Map(configured);
+  for (const diagnostic of diagnostics) {
+    if (/^package index .*, so it is not checked$/.test(diagnostic.message)) unknown.set(diagnostic.file, `${diagnostic.file} names a package index whose URL is only known at build time`);
+  }
+  return unknown;
 }
 
 function setMinors(view: SetView, context: CheckContext): string[] {

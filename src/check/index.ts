@@ -85,7 +85,7 @@ export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOpti
   const lastReader = options.releaseRequirements ? lastReaders(parse.installSets) : null;
   const indexPlans: SetPlan[] = [];
   const resolveJobs: ResolveJob[] = [];
-  const unknownIndexFiles = options.indexPlan ? filesWithUnknownIndexes(parse.diagnostics) : null;
+  const unknownIndexFiles = options.indexPlan ? filesWithUnknownIndexes(parse.diagnostics, options.indexPlan.configuredFiles) : null;
   parse.installSets.forEach((set, index) => {
     // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
     const view = new SetView(set, context);

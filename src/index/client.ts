@@ -10,10 +10,11 @@ import { IndexCache, PAGE_TTL_MS } from './cache.js';
 import { fileRelease } from './files.js';
 import type { HttpClient } from './http.js';
 import { parseCoreMetadata } from './metadata.js';
+import { readSdistMetadata } from './sdist.js';
 import { ACCEPT, parseHtmlPage, parseSimplePage } from './simple.js';
 import type { DistFile, MetadataAnswer, ProjectAnswer } from './types.js';
 import { withoutCredentials, withTrailingSlash } from './url.js';
-import { readWheelMetadata } from './zip.js';
+import { findMetadataEntry, LOCAL_HEADER_SLACK, readEntry, readWheelMetadata } from './zip.js';
 
 /** An index (pip's --index-url / --extra-index-url) or a find-links location. */
 export interface IndexLocation {
@@ -23,8 +24,10 @@ export interface IndexLocation {
   trusted: boolean;
 }
 
-/** A wheel fetched whole (where the index has no metadata files) may be at most this large. */
+/** A wheel fetched whole (from a server that ignores Range), or an sdist, may be at most this large. */
 const MAX_WHEEL_BYTES = 20 * 1024 * 1024;
+/** The first range asked of a wheel: its end, where the central directory is. */
+const TAIL_BYTES = 64 * 1024;
 const MAX_PAGE_BYTES = 32 * 1024 * 1024;
 
 export interface ClientCounts {
@@ -148,39 +151,71 @@ export class IndexClient {
     const isWheel = file.filename.toLowerCase().endsWith('.whl');
     const metadataUrl = file.hasMetadata ? `${file.url}.metadata` : file.url;
     const source = withoutCredentials(metadataUrl);
-    if (!file.hasMetadata && !isWheel) return { ok: false, source, reason: `${file.filename} is an sdist: its metadata is known only once it is built` };
     const identity = `${metadataUrl}#${file.hashes.sha256 ?? ''}`;
-    let text = this.cache.metadata(identity);
-    if (text !== null) {
-      this.fromCache++;
-    } else {
-      const read = await this.readMetadataText(metadataUrl, isWheel && !file.hasMetadata, trusted);
-      if (!read.ok) return { ok: false, source, reason: read.reason };
-      text = read.text;
-    }
-    const parsed = parseCoreMetadata(text);
+    const cached = this.cache.metadata(identity);
+    if (cached !== null) this.fromCache++;
+    const read = cached !== null ? { ok: true as const, text: cached } : await this.readMetadataText(file.filename, metadataUrl, file.hasMetadata ? 'metadata' : isWheel ? 'wheel' : 'sdist', trusted);
+    if (!read.ok) return { ok: false, source, reason: read.reason };
+    const parsed = parseCoreMetadata(read.text);
     if (!parsed.ok) return { ok: false, source, reason: `${source}: ${parsed.reason}` };
     // Only metadata that read whole is kept: a damaged file is asked for again next time.
-    this.cache.saveMetadata(identity, text);
+    if (cached === null) this.cache.saveMetadata(identity, read.text);
     return { ok: true, metadata: parsed.metadata, source };
   }
 
-  private async readMetadataText(url: string, wholeWheel: boolean, trusted: boolean): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+  /** The metadata text from a metadata file, a wheel (its METADATA) or an sdist (its PKG-INFO). */
+  private async readMetadataText(filename: string, url: string, kind: 'metadata' | 'wheel' | 'sdist', trusted: boolean): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
     const shown = withoutCredentials(url);
+    const fromBytes = (bytes: Buffer) =>
+      kind === 'wheel' ? readWheelMetadata(bytes) : kind === 'sdist' ? readSdistMetadata(filename, bytes) : { ok: true as const, text: bytes.toString('utf8') };
     if (url.startsWith('file:')) {
       try {
-        const bytes = fs.readFileSync(fileURLToPath(url));
-        return wholeWheel ? readWheelMetadata(bytes) : { ok: true, text: bytes.toString('utf8') };
+        return fromBytes(fs.readFileSync(fileURLToPath(url)));
       } catch (error) {
         return { ok: false, reason: `${shown}: ${(error as Error).message}` };
       }
     }
     if (!this.http) return { ok: false, reason: `${shown} is not in the cache (--index offline)` };
-    const result = await this.http.get({ url, trusted, maxBytes: wholeWheel ? MAX_WHEEL_BYTES : 16 * 1024 * 1024 });
+    if (kind === 'wheel') return this.lazyWheelMetadata(this.http, url, trusted);
+    const result = await this.http.get({ url, trusted, maxBytes: kind === 'sdist' ? MAX_WHEEL_BYTES : 16 * 1024 * 1024 });
     if (!result.ok) return result;
     if (result.status !== 200) return { ok: false, reason: `${shown} answered ${result.status}` };
-    if (wholeWheel) return readWheelMetadata(result.body);
-    return { ok: true, text: result.body.toString('utf8') };
+    return fromBytes(result.body);
+  }
+
+  /**
+   * A wheel's METADATA without the wheel, as pip's lazy wheel reads it: the file's tail (central
+   * directory), then the entry's bytes. A server that ignores Range sends the whole wheel, read
+   * as it is when it is under the size cap.
+   */
+  private async lazyWheelMetadata(http: HttpClient, url: string, trusted: boolean): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+    const shown = withoutCredentials(url);
+    const piece = async (range: string): Promise<{ ok: true; body: Buffer; start: number; total: number | null } | { ok: false; reason: string }> => {
+      const result = await http.get({ url, trusted, range, maxBytes: MAX_WHEEL_BYTES });
+      if (!result.ok) return result;
+      if (result.status === 200) return { ok: true, body: result.body, start: 0, total: result.body.length };
+      const span = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(result.headers.get('content-range') ?? '');
+      if (result.status !== 206 || !span) return { ok: false, reason: `${shown} answered ${result.status} to a range request` };
+      return { ok: true, body: result.body, start: Number(span[1]), total: span[2] === '*' ? null : Number(span[2]) };
+    };
+    let tail = await piece(`bytes=-${TAIL_BYTES}`);
+    if (!tail.ok) return tail;
+    let found = findMetadataEntry(tail.body, tail.start);
+    if (!found.ok && found.needFrom !== undefined) {
+      const before = await piece(`bytes=${found.needFrom}-${tail.start - 1}`);
+      if (!before.ok) return before;
+      tail = { ...tail, body: Buffer.concat([before.body, tail.body]), start: before.start };
+      found = findMetadataEntry(tail.body, tail.start);
+    }
+    if (!found.ok) return { ok: false, reason: `${shown}: ${found.reason}` };
+    const { entry } = found;
+    const needed = LOCAL_HEADER_SLACK + entry.name.length + entry.compressedSize;
+    if (entry.localOffset >= tail.start && entry.localOffset + needed <= tail.start + tail.body.length) return readEntry(tail.body, tail.start, entry);
+    const last = Math.min(entry.localOffset + needed, (tail.total ?? Infinity)) - 1;
+    const part = await piece(`bytes=${entry.localOffset}-${last}`);
+    if (!part.ok) return part;
+    const read = readEntry(part.body, part.start, entry);
+    return read.ok ? read : { ok: false, reason: `${shown}: ${read.reason}` };
   }
 }
 

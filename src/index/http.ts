@@ -37,6 +37,8 @@ export interface HttpRequest {
   trusted: boolean;
   /** Bodies past this size are cut off and the request fails. */
   maxBytes?: number;
+  /** An HTTP Range, e.g. `bytes=-65536`. */
+  range?: string;
 }
 
 export type HttpResult =
@@ -109,6 +111,7 @@ export class HttpClient {
     const headers: Record<string, string> = { 'user-agent': `compat-guard/${TOOL_VERSION}` };
     if (request.accept) headers.accept = request.accept;
     if (request.etag) headers['if-none-match'] = request.etag;
+    if (request.range) headers.range = request.range;
     // Credentials are chosen by the URL's own origin: a redirect to another host gets none.
     const origin = originOf(url);
     const credential = origin ? this.options.credentials(origin) : undefined;

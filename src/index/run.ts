@@ -48,7 +48,8 @@ export async function askIndexes(plans: readonly SetPlan[], options: IndexRunOpt
   const http = options.mode === 'offline'
     ? null
     : new HttpClient({
-        timeoutMs: options.timeoutMs ?? 15_000, retries: 2, concurrency: 16, maxRetryWaitMs: 20_000,
+        // auto gives up sooner: on a runner without network it must not hold the check up.
+        timeoutMs: options.timeoutMs ?? (options.mode === 'auto' ? 10_000 : 15_000), retries: options.mode === 'auto' ? 1 : 2, concurrency: 16, maxRetryWaitMs: 20_000,
         credentials: gatherCredentials(options.givenUrls, options.env), allowInternal: options.allowInternal,
       });
   const client = new IndexClient(http, new IndexCache(options.cacheDir));
@@ -124,6 +125,13 @@ function summarise(mode: IndexMode, sets: readonly AnsweredSet[], client: IndexC
     notices.push(mode === 'offline'
       ? `index checks skipped: --index offline and nothing in the cache (${why})`
       : `index checks skipped: no package index answered (${why}); the static checks ran as usual`);
+  } else if (mode === 'online') {
+    // Asked for explicitly: each set whose index did not answer says so.
+    for (const set of sets) {
+      const missed = set.pins.filter((pin) => pin.projects.some((answer) => answer.status === 'unreachable'));
+      const reason = missed[0]?.projects.find((answer) => answer.status === 'unreachable');
+      if (reason?.status === 'unreachable') notices.push(`${set.plan.id}: ${missed.length} pin(s) not verified: ${reason.reason}`);
+    }
   } else if (unreachable.size > 0) {
     notices.push(`${notVerified} pin(s) not verified against the package index: ${why}`);
   }

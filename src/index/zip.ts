@@ -1,5 +1,7 @@
 // The one file of a wheel the checks need, `*.dist-info/METADATA`, read from the zip's central
-// directory (a wheel downloaded whole, or lying in a find-links folder).
+// directory: in a whole wheel (downloaded, or lying in a find-links folder), or in pieces of one
+// fetched with HTTP range requests (the tail with the central directory, then the entry), as pip's
+// lazy wheel does. Pieces are given with the offset in the file where they start.
 
 import { inflateRawSync } from 'node:zlib';
 
@@ -11,38 +13,70 @@ const MAX_METADATA_BYTES = 16 * 1024 * 1024;
 
 export type ZipRead = { ok: true; text: string } | { ok: false; reason: string };
 
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  /** Where its local header starts in the file. */
+  localOffset: number;
+}
+
+export type EntryFind =
+  | { ok: true; entry: ZipEntry }
+  /** The central directory starts before the piece: fetch from `needFrom`. */
+  | { ok: false; needFrom: number; reason: string }
+  | { ok: false; needFrom?: undefined; reason: string };
+
 export function readWheelMetadata(zip: Buffer): ZipRead {
-  const end = findEndOfDirectory(zip);
+  const found = findMetadataEntry(zip, 0);
+  return found.ok ? readEntry(zip, 0, found.entry) : { ok: false, reason: found.reason };
+}
+
+/** Finds `*.dist-info/METADATA` in the central directory of a piece that holds the file's end. */
+export function findMetadataEntry(piece: Buffer, start: number): EntryFind {
+  const end = findEndOfDirectory(piece);
   if (end === -1) return { ok: false, reason: 'the wheel is not a zip file (no end of central directory)' };
-  const entries = zip.readUInt16LE(end + 10);
-  let offset = zip.readUInt32LE(end + 16);
+  const entries = piece.readUInt16LE(end + 10);
+  const directory = piece.readUInt32LE(end + 16);
+  if (directory < start) return { ok: false, needFrom: directory, reason: 'the central directory starts before the piece read' };
+  let offset = directory - start;
   for (let index = 0; index < entries; index++) {
-    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== DIRECTORY_ENTRY) return { ok: false, reason: 'the wheel\'s central directory is damaged' };
-    const method = zip.readUInt16LE(offset + 10);
-    const compressedSize = zip.readUInt32LE(offset + 20);
-    const size = zip.readUInt32LE(offset + 24);
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const extraLength = zip.readUInt16LE(offset + 30);
-    const commentLength = zip.readUInt16LE(offset + 32);
-    const localOffset = zip.readUInt32LE(offset + 42);
-    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
-    offset += 46 + nameLength + extraLength + commentLength;
-    if (!/^[^/]+\.dist-info\/METADATA$/.test(name)) continue;
-    if (size > MAX_METADATA_BYTES) return { ok: false, reason: `the wheel's ${name} is ${size} bytes` };
-    if (localOffset + 30 > zip.length || zip.readUInt32LE(localOffset) !== LOCAL_HEADER) return { ok: false, reason: `the wheel's ${name} entry is damaged` };
-    const dataStart = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
-    const data = zip.subarray(dataStart, dataStart + compressedSize);
-    if (data.length !== compressedSize) return { ok: false, reason: `the wheel's ${name} is cut short` };
-    try {
-      if (method === 0) return { ok: true, text: data.toString('utf8') };
-      if (method === 8) return { ok: true, text: inflateRawSync(data, { maxOutputLength: MAX_METADATA_BYTES }).toString('utf8') };
-    } catch (error) {
-      return { ok: false, reason: `the wheel's ${name} does not inflate (${(error as Error).message})` };
-    }
-    return { ok: false, reason: `the wheel's ${name} uses zip method ${method}` };
+    if (offset + 46 > piece.length || piece.readUInt32LE(offset) !== DIRECTORY_ENTRY) return { ok: false, reason: 'the wheel\'s central directory is damaged' };
+    const nameLength = piece.readUInt16LE(offset + 28);
+    const entry: ZipEntry = {
+      name: piece.toString('utf8', offset + 46, offset + 46 + nameLength),
+      method: piece.readUInt16LE(offset + 10),
+      compressedSize: piece.readUInt32LE(offset + 20),
+      size: piece.readUInt32LE(offset + 24),
+      localOffset: piece.readUInt32LE(offset + 42),
+    };
+    offset += 46 + nameLength + piece.readUInt16LE(offset + 30) + piece.readUInt16LE(offset + 32);
+    if (/^[^/]+\.dist-info\/METADATA$/.test(entry.name)) return { ok: true, entry };
   }
   return { ok: false, reason: 'the wheel has no *.dist-info/METADATA' };
 }
+
+/** The entry's text, from a piece of the file (starting at `start`) that holds its local header and data. */
+export function readEntry(piece: Buffer, start: number, entry: ZipEntry): ZipRead {
+  const { name } = entry;
+  if (entry.size > MAX_METADATA_BYTES || entry.compressedSize > MAX_METADATA_BYTES) return { ok: false, reason: `the wheel's ${name} is ${entry.size} bytes` };
+  const local = entry.localOffset - start;
+  if (local < 0 || local + 30 > piece.length || piece.readUInt32LE(local) !== LOCAL_HEADER) return { ok: false, reason: `the wheel's ${name} entry is damaged` };
+  const dataStart = local + 30 + piece.readUInt16LE(local + 26) + piece.readUInt16LE(local + 28);
+  const data = piece.subarray(dataStart, dataStart + entry.compressedSize);
+  if (data.length !== entry.compressedSize) return { ok: false, reason: `the wheel's ${name} is cut short` };
+  try {
+    if (entry.method === 0) return { ok: true, text: data.toString('utf8') };
+    if (entry.method === 8) return { ok: true, text: inflateRawSync(data, { maxOutputLength: MAX_METADATA_BYTES }).toString('utf8') };
+  } catch (error) {
+    return { ok: false, reason: `the wheel's ${name} does not inflate (${(error as Error).message})` };
+  }
+  return { ok: false, reason: `the wheel's ${name} uses zip method ${entry.method}` };
+}
+
+/** Bytes of a local header and extra field read beyond the name and data (extra fields are small). */
+export const LOCAL_HEADER_SLACK = 30 + 1024;
 
 function findEndOfDirectory(zip: Buffer): number {
   // The record is 22 bytes, followed by a comment of at most 65,535.

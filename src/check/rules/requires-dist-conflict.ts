@@ -58,8 +58,8 @@ function conflict(requirer: AnsweredPin, name: string, version: string, requirem
   const changed = onRequirer ? requirer.pin : other;
   const kept = onRequirer ? other : requirer.pin;
   const message = onRequirer
-    ? `${requirer.pin.shown}: ${release} requires ${requirement}; ${other.shown} is pinned in this install set (the profile's pin), so pip cannot install both (ResolutionImpossible). Pin a release of ${name} that accepts ${other.shown}.`
-    : `${other.shown}: ${release} requires ${requirement}; ${other.shown} is pinned here, so pip cannot install both (ResolutionImpossible). Pin ${other.requirement.name} inside ${requirement}, or a release of ${name} that accepts ${other.shown}.`;
+    ? `${requirer.pin.shown}: ${release} requires ${requirement}; ${other.shown} is pinned in this install set (the profile's pin), so pip cannot install both together (ResolutionImpossible), and installing one after the other breaks the first. Pin a release of ${name} that accepts ${other.shown}.`
+    : `${other.shown}: ${release} requires ${requirement}; ${other.shown} is pinned here, so pip cannot install both together (ResolutionImpossible), and installing one after the other breaks the first. Pin ${other.requirement.name} inside ${requirement}, or a release of ${name} that accepts ${other.shown}.`;
   return {
     rule: RULE.id,
     severity: RULE.severity,
