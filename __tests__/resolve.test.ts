@@ -135,11 +135,21 @@ test('the CLI\'s --resolve: the conflict fails the check, and the report has a r
     assert.equal(code, 1);
     const report = JSON.parse(stdout);
     assert.deepEqual(report.findings.filter((finding: { rule: string }) => finding.rule === 'resolution-impossible').map((finding: { line: number }) => finding.line), [2, 2]);
-    assert.deepEqual({ ...report.resolve, pip: typeof report.resolve.pip }, { pip: 'string', sets: 1, resolved: 0, failed: 1, faults: 0, notices: [] });
+    assert.deepEqual({ ...report.resolve, pip: typeof report.resolve.pip }, { pip: 'string', sets: 1, resolved: 0, failed: 1, faults: 0, skipped: 0, notices: [] });
   } finally {
     removeTree(root);
     removeTree(cache);
   }
+});
+
+test('an index the repository names at an internal address is not given to pip unless allow-untrusted, and the set is then not resolved', async () => {
+  const files = image(`pip install --index-url ${server.url} app==1.0 other==1.0`);
+  const refused = await check(files, { index: { indexUrl: 'http://127.0.0.1:9/simple' } });
+  assert.deepEqual(ofRule(refused, 'resolution-impossible'), []);
+  assert.equal(refused.resolve?.skipped, 1);
+  assert.ok(refused.index?.notices.some((notice) => /skipped 1 install set\(s\): the repository's index http:\/\/127\.0\.0\.1:\d+\/simple is an internal address/.test(notice)), refused.index?.notices.join('\n'));
+  const allowed = await check(files, { index: { indexUrl: 'http://127.0.0.1:9/simple', allowUntrusted: true } });
+  assert.deepEqual(ofRule(allowed, 'resolution-impossible').map((finding) => finding.package), ['app', 'other']);
 });
 
 test('pip gets no token, no action input and no pip setting of this machine', () => {

@@ -32,6 +32,8 @@ export interface ResolveSummary {
   failed: number;
   /** Sets pip gave no verdict on. */
   faults: number;
+  /** Sets not given to pip, because pip could not be given their indexes (see the notices). */
+  skipped: number;
   /** One line each, shown as notices. */
   notices: string[];
 }
@@ -43,7 +45,7 @@ export async function resolveSets(jobs: readonly ResolveJob[], options: ResolveR
     timeoutMs: options.timeoutMs ?? 120_000,
     env: pipEnvironment(options.env),
   };
-  const summary: ResolveSummary = { pip: null, sets: jobs.length, resolved: 0, failed: 0, faults: 0, notices: [] };
+  const summary: ResolveSummary = { pip: null, sets: jobs.length, resolved: 0, failed: 0, faults: 0, skipped: 0, notices: [] };
   if (jobs.length === 0) return { sets: [], summary };
   const version = await pipVersion(pipOptions);
   if (!version.ok || !pipIsRecentEnough(version.version)) {
@@ -54,7 +56,7 @@ export async function resolveSets(jobs: readonly ResolveJob[], options: ResolveR
   }
   summary.pip = version.version;
 
-  const refused = new Set<string>();
+  const skipped = new Set<string>();
   // Indexes that did not answer pip: a later set that reads the same ones is not run (no network: one failed run, not one per set).
   const unanswered = new Map<string, string>();
   const sets: ResolvedSet[] = [];
@@ -62,11 +64,15 @@ export async function resolveSets(jobs: readonly ResolveJob[], options: ResolveR
   const queue = [...jobs];
   const worker = async (): Promise<void> => {
     for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
-      const indexes = job.indexes.filter((index) => {
-        const why = refusal(index, options.allowInternal);
-        if (why) refused.add(`${withoutCredentials(index.url)} (${why})`);
-        return why === null;
-      });
+      // Resolved against other indexes than the build's, a set's verdict would prove nothing.
+      const refused = job.indexes.map((index) => ({ index, why: refusal(index, options.allowInternal) })).find((entry) => entry.why !== null);
+      const skip = job.unprovable ?? (refused ? `the repository's index ${withoutCredentials(refused.index.url)} is ${refused.why} (allow-untrusted lets pip use it)` : null);
+      if (skip) {
+        summary.skipped++;
+        skipped.add(skip);
+        continue;
+      }
+      const indexes = job.indexes;
       const set: ResolvedSet = { job, steps: [], pip: version.version };
       const indexKey = indexes.map((index) => `${index.kind} ${index.url}`).join('\n');
       for (const step of job.steps) {
@@ -91,7 +97,7 @@ export async function resolveSets(jobs: readonly ResolveJob[], options: ResolveR
   sets.sort((a, b) => jobs.indexOf(a.job) - jobs.indexOf(b.job));
 
   if (faults.length > 0) summary.notices.push(`pip's resolver gave no verdict on ${faults.length} of ${jobs.length} install set(s) (${faults.slice(0, 2).join('; ')}); their static findings stand`);
-  if (refused.size > 0) summary.notices.push(`pip was not given the repository's index ${[...refused][0]}; set allow-untrusted to use it`);
+  if (skipped.size > 0) summary.notices.push(`pip's resolver skipped ${summary.skipped} install set(s): ${[...skipped].slice(0, 2).join('; ')}`);
   return { sets, summary };
 }
 
