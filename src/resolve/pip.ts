@@ -102,7 +102,7 @@ export async function runPipStep(job: ResolveJob, step: ResolveStep, indexes: re
     if (run.error) return { status: 'fault', reason: run.error };
     const output = `${run.stdout}\n${run.stderr}`;
     if (run.code === 0) return readReport(path.join(dir, 'report.json'));
-    if (NETWORK_TROUBLE.test(output)) return { status: 'fault', network: true, reason: `a package index did not answer (${firstLine(output.split('\n').find((line) => NETWORK_TROUBLE.test(line)) ?? '')})` };
+    if (NETWORK_TROUBLE.test(output)) return { status: 'fault', network: true, reason: `a package index did not answer pip (${networkCause(output)})` };
     if (!VERDICT.test(output)) return { status: 'fault', reason: `pip failed: ${lastLines(output)}` };
     if (!/No matching distribution found for/.test(output)) return { status: 'failed', output };
     // Why no file fits is only in pip's debug log ("No sources permitted for x"): asked again, verbosely.
@@ -147,6 +147,12 @@ function execute(command: string, args: string[], env: NodeJS.ProcessEnv, timeou
       resolve({ code: failure.code, stdout, stderr });
     });
   });
+}
+
+/** The short cause inside urllib3's retry warning ("Temporary failure in name resolution"), else its first line. */
+function networkCause(output: string): string {
+  const cause = /Failed to establish a new connection: (?:\[Errno -?\d+\] )?([^'"]+)|(Connection refused|Read timed out|Connect timeout|SSLError|ProxyError)/.exec(output);
+  return cause ? (cause[1] ?? cause[2] ?? '').trim() : firstLine(output.split('\n').find((line) => NETWORK_TROUBLE.test(line)) ?? '');
 }
 
 /** pip masks passwords in what it prints; a URL's user info is cut here too, before any notice shows it. */
