@@ -51,8 +51,8 @@ async function check(files: Record<string, string>, options: { index?: Partial<I
 const image = (...runs: string[]): Record<string, string> => ({ Dockerfile: ['FROM python:3.10-slim', ...runs.map((run) => `RUN ${run}`), ''].join('\n') });
 const ofRule = (result: CheckResult, rule: string) => result.findings.filter((finding) => finding.rule === rule);
 
-test('a set pip resolves gives no resolver finding, and the report counts it', async () => {
-  const result = await check(image('pip install app==1.0'));
+test('a set pip resolves gives no resolver finding, and the report counts it; a marker false on the target keeps its requirement from pip', async () => {
+  const result = await check(image(`pip install app==1.0 "pywin32; sys_platform == 'win32'" "oldlib; python_version < '3.9'"`));
   assert.deepEqual(ofRule(result, 'resolution-impossible'), []);
   assert.equal(result.resolve?.resolved, 1);
   assert.equal(result.resolve?.failed, 0);

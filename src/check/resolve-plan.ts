@@ -8,6 +8,8 @@ import type { IndexLocation } from '../index/client.js';
 import type { CheckContext, Pin, SetView } from './context.js';
 import type { Place } from './findings.js';
 import type { SetPlan } from './index-plan.js';
+import { targetEnvironments } from './index-facts.js';
+import { parseMarker, tryEvaluateMarker, type MarkerEnvironment } from '../parse/marker.js';
 
 /** One line of a requirements or constraints file written for pip, and the pin it stands for. */
 export interface ResolveLine {
@@ -64,12 +66,12 @@ export function planResolve(context: CheckContext, view: SetView, plan: SetPlan)
   if (!plan.imaged) assumptions.push(`it installs into no image, so Linux x86-64 with glibc ${RUNNER_GLIBC} is assumed`);
   const target = `CPython ${python} on ${platforms[0]?.replace(/_x86_64$/, '')} x86-64`;
 
-  const pythonSet = context.specifiers.admits(`==${python}.*`)?.set ?? null;
+  // pip evaluates a requirement's marker on the machine it runs on, not for --python-version: evaluated here, for the target.
+  const environment = targetEnvironments({ ...plan, minors: [python] })[0] as MarkerEnvironment;
   let leftOut = 0;
   const lineOf = (pin: Pin): ResolveLine | null => {
     const requirement = pin.requirement;
-    const marker = requirement.marker;
-    if (requirement.installer === 'conda' || (requirement.group !== undefined && !INSTALLED_GROUPS.has(requirement.group)) || (marker !== null && !context.markers.holds(marker, pythonSet))) {
+    if (requirement.installer === 'conda' || (requirement.group !== undefined && !INSTALLED_GROUPS.has(requirement.group)) || !holds(requirement.marker, environment)) {
       leftOut++;
       return null;
     }
@@ -92,6 +94,15 @@ export function planResolve(context: CheckContext, view: SetView, plan: SetPlan)
     setId: view.set.id, steps: resolveSteps, python, platforms, target,
     assumed: assumptions.length > 0 ? assumptions.join(', and ') : null, indexes: plan.indexes, unprovable: plan.unprovable, leftOut,
   };
+}
+
+/** Does the marker hold where the set installs? A marker that cannot be evaluated does not. */
+function holds(marker: string | null, environment: MarkerEnvironment): boolean {
+  if (marker === null) return true;
+  const parsed = parseMarker(marker);
+  if (!parsed.ok) return false;
+  const value = tryEvaluateMarker(parsed.marker, environment);
+  return value.ok && value.value;
 }
 
 /** manylinux tags pip accepts on a glibc: `manylinux_2_Y` from the glibc's down to 2.5, and the legacy aliases. */

@@ -20,8 +20,6 @@ export interface ResolvedInstall {
   /** Named by the step's requirements (not pulled in by another package). */
   requested: boolean;
   requiresDist: string[];
-  /** Where pip would download it from. */
-  url: string;
 }
 
 export type PipStepResult =
@@ -115,11 +113,11 @@ export async function runPipStep(job: ResolveJob, step: ResolveStep, indexes: re
 
 async function readReport(file: string): Promise<PipStepResult> {
   try {
-    const report = JSON.parse(await fs.readFile(file, 'utf8')) as { install?: Array<{ requested?: boolean; download_info?: { url?: string }; metadata?: { name?: string; version?: string; requires_dist?: string[] } }> };
+    const report = JSON.parse(await fs.readFile(file, 'utf8')) as { install?: Array<{ requested?: boolean; metadata?: { name?: string; version?: string; requires_dist?: string[] } }> };
     const installs = (report.install ?? []).flatMap((entry): ResolvedInstall[] => {
       const { name, version } = entry.metadata ?? {};
       if (!name || !version) return [];
-      return [{ key: canonicalName(name), version, requested: entry.requested === true, requiresDist: entry.metadata?.requires_dist ?? [], url: entry.download_info?.url ?? '' }];
+      return [{ key: canonicalName(name), version, requested: entry.requested === true, requiresDist: entry.metadata?.requires_dist ?? [] }];
     });
     return { status: 'resolved', installs };
   } catch (error) {
