@@ -25,6 +25,8 @@ const PROJECTS: FakeProject[] = [
   { name: 'torch', releases: [{ version: '2.2.0' }] },
   { name: 'numpy', releases: [{ version: '1.26.4' }, { version: '2.0.0' }] },
   { name: 'scipy', releases: [{ version: '1.13.0', requiresDist: ['numpy>=1.22'] }] },
+  // needs a package no index has: pip stops with "No matching distribution found".
+  { name: 'orphan', releases: [{ version: '1.0', requiresDist: ['ghost>=1'] }] },
 ];
 
 let server: IndexServer;
@@ -81,6 +83,14 @@ test('a package with only an sdist is said to need a build, and nothing is built
   assert.equal(found?.line, 2);
   assert.match(found?.message ?? '', /sourceonly-1\.0\.tar\.gz/);
   assert.deepEqual(ofRule(result, 'resolution-impossible'), []);
+});
+
+test('a package pulled in that no index has: an error on the line that pulls it in, quoting pip', async () => {
+  const result = await check(image('pip install orphan==1.0'));
+  const [found] = ofRule(result, 'resolution-impossible');
+  assert.equal(found?.line, 2);
+  assert.equal(found?.package, 'orphan');
+  assert.match(found?.message ?? '', /pulled in by this set's requirements; pip names ghost>=1\): "Could not find a version that satisfies the requirement ghost>=1/);
 });
 
 test('an unpinned package that pip resolves to a version a universal rule forbids: an error on its line, marked as resolved', async () => {
