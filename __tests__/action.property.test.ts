@@ -311,7 +311,7 @@ function acceptedAnnotations(calls: readonly RecordedCall[]): Array<{ message: s
 
 describe('annotations', () => {
   const TOKEN = 'ghs_AnnotationsProperty0123456789abcdef';
-  const RUN: CheckRunRequest = { owner: 'octo', repo: 'ml-stack', headSha: FIXTURE_HEAD, conclusion: 'failure', title: 'compat-guard', summary: 'summary' };
+  const RUN: CheckRunRequest = { name: 'compat-guard', owner: 'octo', repo: 'ml-stack', headSha: FIXTURE_HEAD, conclusion: 'failure', title: 'compat-guard', summary: 'summary' };
 
   it('each annotation goes out once: in batches of at most 50 to the check run, the rest as workflow commands; the count of those GitHub hides is right', async () => {
     const scenario = fc.record({

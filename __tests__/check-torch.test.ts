@@ -124,3 +124,64 @@ test('torch-index-label-mismatch stays silent when an index serves the label, wh
     assert.deepEqual(indexLabelFindings({ 'requirements.txt': text }), [], text);
   }
 });
+
+test('a CUDA variant missing from a release the data does not list completely is a notice, not an error', () => {
+  // torch 2.10's row is RELEASE.md's headline list (cu126, cu128, cu130); the index also serves cu129.
+  const incomplete = findings(parseTexts({ 'requirements.txt': '--extra-index-url https://download.pytorch.org/whl/cu129\ntorch==2.10.0+cu129\n' }));
+  assert.deepEqual(incomplete.map((finding) => `${finding.severity} ${finding.rule} -> ${finding.fix}`), [
+    'notice torch-cuda-variant-missing -> null',
+    'notice torch-cuda-variant-missing -> null',
+  ]);
+  assert.match(incomplete[0]?.message ?? '', /is not verified: torch 2\.10's headline variants are cu126, cu128, cu130 .* the bundled list of 2026-11-22 is not the wheel index's complete list/);
+  // torch 2.4's row is the index's complete list: a cu117 build of it does not exist.
+  const complete = findings(parseTexts({ 'requirements.txt': '--index-url https://download.pytorch.org/whl/cu117\ntorch==2.4.1\n' }));
+  assert.deepEqual(complete.map((finding) => `${finding.severity} ${finding.rule}`), ['error torch-cuda-variant-missing']);
+  assert.match(complete[0]?.message ?? '', /published for cu118, cu121, cu124 and no other CUDA variant/);
+});
+
+test('the family table goes back to torch 1.0: old pairs from torchvision\'s table, a series where it pairs a minor only', () => {
+  const rules = (text: string) => findings(parseTexts({ 'requirements.txt': text })).map((finding) => `${finding.severity} ${finding.rule} -> ${finding.fix}`);
+  // torchvision 0.2.x is pure Python: any 0.2 release goes with torch 1.0.x.
+  assert.deepEqual(rules('torch==1.0.1\ntorchvision==0.2.1\n'), []);
+  assert.deepEqual(rules('torch==1.3.1\ntorchvision==0.4.2\n'), []);
+  assert.deepEqual(rules('torch==1.4.0\ntorchvision==0.6.0\n'), ['error torch-family-mismatch -> torchvision==0.5.0']);
+  assert.deepEqual(rules('torch==1.7.0\ntorchvision==0.9.0\n'), ['error torch-family-mismatch -> torchvision==0.8.*']);
+  assert.deepEqual(rules('torch==1.7.1\ntorchvision==0.8.1\n'), ['error torch-family-mismatch -> torchvision==0.8.2']);
+  // No torchaudio was built for torch 1.1: nothing to compare.
+  assert.deepEqual(rules('torch==1.1.0\ntorchaudio==0.3.0\n'), []);
+  const python = findings(parseTexts({ Dockerfile: 'FROM python:3.9-slim\nRUN pip install torch==1.4.0\n' }));
+  assert.deepEqual(python.map((finding) => `${finding.rule} ${finding.expected}`), ['torch-python-unsupported >=2.7,<3.9']);
+});
+
+test('a +cu118 pin with no index that serves it: an error in a Dockerfile, a notice in a requirements file, silent with its index', () => {
+  const rules = (files: Record<string, string>) => runChecks(parseTexts(files), testMatrix(), { profile: 'auto' });
+  const local = (files: Record<string, string>) => {
+    const outcome = rules(files);
+    assert.ok(outcome.ok);
+    return outcome.findings.filter((finding) => finding.rule === 'local-version-without-index');
+  };
+  const [docker] = local({ Dockerfile: 'FROM python:3.10-slim\nRUN pip install torch==2.1.2+cu118 torchvision==0.16.2+cu118\n' }).map((finding) => finding);
+  assert.equal(docker?.severity, 'error');
+  assert.equal(docker?.expected, 'https://download.pytorch.org/whl/cu118');
+  assert.match(docker?.message ?? '', /torch==2\.1\.2\+cu118 has the local version label \+cu118, which PyPI does not accept, and this stage names no index or find-links location, so pip finds no matching distribution .* Add --extra-index-url https:\/\/download\.pytorch\.org\/whl\/cu118/);
+  assert.equal(local({ Dockerfile: 'FROM python:3.10-slim\nRUN pip install torch==2.1.2+cu118 torchvision==0.16.2+cu118\n' }).length, 2);
+  assert.deepEqual(local({ 'requirements.txt': 'torch==2.1.2+cpu\n' }).map((finding) => `${finding.severity} ${finding.expected}`), ['notice https://download.pytorch.org/whl/cpu']);
+  // The fixed twins: the index (in the command, the file or pip's environment) serves the build.
+  assert.deepEqual(local({ Dockerfile: 'FROM python:3.10-slim\nRUN pip install torch==2.1.2+cu118 --extra-index-url https://download.pytorch.org/whl/cu118\n' }), []);
+  assert.deepEqual(local({ Dockerfile: 'FROM python:3.10-slim\nENV PIP_FIND_LINKS=https://download.pytorch.org/whl/torch_stable.html\nRUN pip install torch==2.1.2+cu118\n' }), []);
+  assert.deepEqual(local({ 'requirements.txt': '-f https://download.pytorch.org/whl/torch_stable.html\ntorch==2.1.2+cu118\n' }), []);
+  assert.deepEqual(local({ 'requirements.txt': 'torch==2.1.2\n' }), []);
+});
+
+test('a torch range beside a pinned companion: an error when no torch it admits pairs with the companion, fine when one does', () => {
+  const family = (text: string) => findings(parseTexts({ 'requirements.txt': text })).filter((finding) => finding.rule === 'torch-family-mismatch');
+  const [mismatch] = family('torch~=1.10.0\ntorchvision==0.13.0\n');
+  assert.equal(`${mismatch?.line} ${mismatch?.fix}`, '2 torchvision==0.11.3');
+  assert.match(mismatch?.message ?? '', /torchvision==0\.13\.0 is built for torch 1\.12\.0, which torch~=1\.10\.0 does not admit, so pip cannot install both/);
+  assert.deepEqual(family('torch~=1.10.0\ntorchvision==0.11.2\n'), []);
+  assert.deepEqual(family('torch>=2.0,<2.2\ntorchaudio==2.1.1\n'), []);
+  assert.deepEqual(family('torch>=2.0,<2.2\ntorchaudio==2.2.0\n').map((finding) => finding.fix), ['torchaudio==2.1.2']);
+  // torchaudio 2.11.0 serves every torch from 2.11, newer ones than the table included; a companion the table does not know is not judged.
+  assert.deepEqual(family('torch>=2.14\ntorchaudio==2.11.0\n'), []);
+  assert.deepEqual(family('torch~=1.10.0\ntorchvision==0.99.0\n'), []);
+});

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
+import { fixturePath, systemPython, venvWith } from './helpers/python-env.js';
 import { makeTree, removeTree } from './helpers/temp-tree.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
@@ -25,6 +26,18 @@ describe('compat-guard check', () => {
     assert.match(broken.stdout, /\[cuda-image-tag-unknown\]/);
     const fixed = cli(['check', '--root', `${EXAMPLES}callytics-fixed`]);
     assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
+  });
+
+  it('--driver declares the fleet\'s driver: an image that needs a newer one fails the check; a malformed one exits 2', () => {
+    const root = makeTree({ Dockerfile: 'FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\n' });
+    roots.push(root);
+    const old = cli(['check', '--root', root, '--driver', '545.23.08']);
+    assert.equal(old.code, 1, old.stdout + old.stderr);
+    assert.match(old.stdout, /The fleet's driver 545\.23\.08 \(--driver\) supports CUDA up to 12\.3;.*\[fleet-driver-too-old\]/);
+    assert.equal(cli(['check', '--root', root, '--driver', '560.35.05']).code, 0);
+    const malformed = cli(['check', '--root', root, '--driver', 'latest']);
+    assert.equal(malformed.code, 2);
+    assert.match(malformed.stderr, /--driver must be an NVIDIA driver version such as 550\.54\.14 \(got "latest"\)/);
   });
 
   it('stops quietly, keeping its exit status, when the reader closes the pipe early (`| head`)', async () => {
@@ -53,7 +66,7 @@ describe('compat-guard check', () => {
   it('writes the JSON report of the contract, with paths relative to the root', () => {
     const out = cli(['check', '--root', `${EXAMPLES}callytics-broken`, '--format', 'json']);
     const report = JSON.parse(out.stdout);
-    assert.deepEqual(report.tool, { name: 'compat-guard', version: '0.1.0' });
+    assert.deepEqual(report.tool, { name: 'compat-guard', version: '1.0.0' });
     assert.equal(report.profile, 'callytics-cu121');
     assert.ok(report.files.some((file: { path: string; kind: string }) => file.path === 'requirements.txt' && file.kind === 'requirements'));
     const finding = report.findings.find((item: { rule: string }) => item.rule === 'conflicting-pin');
@@ -156,6 +169,23 @@ describe('compat-guard parse and matrix', () => {
 
   it('--help and --version answer without a command', () => {
     assert.match(cli(['--help']).stdout, /compat-guard check/);
-    assert.equal(cli(['--version']).stdout.trim(), '0.1.0');
+    assert.equal(cli(['--version']).stdout.trim(), '1.0.0');
+  });
+});
+
+describe('compat-guard check --runtime', { skip: systemPython() === null ? 'python3 with venv is not on this machine' : false }, () => {
+  it('reports a CPU-only torch under a CUDA profile; progress goes to stderr, the report alone to stdout', () => {
+    const root = makeTree({
+      'requirements.txt': 'torch==2.13.0\n',
+      '.github/compat-matrix.yml': 'extends: bundled\nprofile: gpu\nprofiles:\n  gpu:\n    cuda: "==12.6.*"\n',
+    });
+    roots.push(root);
+    const env = venvWith(fixturePath('cpu-stack/site-packages'));
+    const run = cli(['check', '--root', root, '--runtime', '--python', env.python, '--format', 'json']);
+    assert.equal(run.code, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as { findings: Array<{ rule: string; line: number | null }>; runtime: { phases: Array<{ name: string }> } };
+    assert.deepEqual(report.findings.filter((finding) => finding.rule === 'cpu-only-build').map((finding) => finding.line), [1]);
+    assert.deepEqual(report.runtime.phases.map((phase) => phase.name), ['interpreter start', 'probe']);
+    assert.match(run.stderr, /^compat-guard: runtime check: probe in .+\/python\ncompat-guard: {3}starting .+\/python\ncompat-guard: {3}started in Python 3\.\d+\.\d+ /);
   });
 });

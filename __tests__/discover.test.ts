@@ -118,6 +118,22 @@ describe('discoverFiles', () => {
     assert.deepEqual(discoverFiles(root, ['services/*/*.txt']).files.map((file) => file.path), ['services/a/requirements.txt', 'services/b/reqs.txt']);
   });
 
+  it('leaves out what a `!` target names: a folder\'s tree, a file, a glob\'s matches; only exclusions means the whole root less them', () => {
+    const root = makeTree({
+      'requirements.txt': 'x==1\n',
+      'legacy/requirements.txt': 'x==1\n',
+      'legacy-tools/requirements.txt': 'x==1\n',
+      'services/a/requirements.txt': 'x==1\n',
+      'services/a/requirements-dev.txt': 'x==1\n',
+      'docker/Dockerfile': 'FROM python:3.11\n',
+    });
+    roots.push(root);
+    const paths = (targets: string[]): string[] => discoverFiles(root, targets).files.map((file) => file.path);
+    assert.deepEqual(paths(['!legacy/']), ['docker/Dockerfile', 'legacy-tools/requirements.txt', 'requirements.txt', 'services/a/requirements-dev.txt', 'services/a/requirements.txt']);
+    assert.deepEqual(paths(['services', '!services/**/requirements-dev.txt']), ['services/a/requirements.txt']);
+    assert.deepEqual(paths(['.', '!./docker/Dockerfile', '!legacy', '!legacy-tools']), ['requirements.txt', 'services/a/requirements-dev.txt', 'services/a/requirements.txt']);
+  });
+
   it('refuses paths outside the root and reports missing ones', () => {
     const root = makeTree({ 'requirements.txt': 'x==1\n' });
     roots.push(root);

@@ -134,12 +134,14 @@ describe('parseDockerfile: Python and CUDA per stage', () => {
     ]);
   });
 
-  it('reads apt and apt-get installs of pythonX.Y packages, one fact per command', () => {
+  it('reads apt and apt-get installs of pythonX.Y packages, one fact per command, and python3 packages as the distribution\'s', () => {
     const result = read('apt-python.Dockerfile');
     assert.deepEqual(versions(result.file.python), [
       '3.10 L2:61-64 "apt-get install python3.10" (0)',
       '3.11 L3:50-53 "apt install python3.11" (0)',
       '3.12 L4:65-68 "apt-get install python3.12-dev=3.12.3-1" (0)',
+      // python3-pip pulls in Ubuntu 22.04's python3.
+      '3.10 L5:24-34 "apt-get install python3-pip (python3 of ubuntu 22.04)" (0)',
     ]);
   });
 

@@ -8,6 +8,7 @@ import { annotationBatches, startFakeGitHub, type Fault } from './helpers/fake-g
 
 const TOKEN = 'ghs_checks_test_token_77ab';
 const RUN: CheckRunRequest = {
+  name: 'compat-guard',
   owner: 'octo',
   repo: 'ml-stack',
   headSha: '6dcb09b5b57875f334f61aebed695e2e4193db5e',
@@ -64,7 +65,7 @@ test('one check run: created, filled 50 annotations at a time, then completed wi
     const annotations = Array.from({ length: 120 }, (_, index) => annotation('error', index + 1));
     const lines: string[] = [];
     const shown = await publishAnnotations(client, annotations, RUN, (line) => lines.push(line));
-    assert.deepEqual(shown, { via: 'check-run', shown: 120, notShown: 0, url: 'https://github.com/octo/ml-stack/runs/4000' });
+    assert.deepEqual(shown, { via: 'check-run', shown: 120, notShown: 0, url: 'https://github.com/octo/ml-stack/runs/4000', name: 'compat-guard' });
     assert.deepEqual(lines, []);
     assert.deepEqual(calls.map((call) => `${call.method} ${call.path}`), [
       'POST /repos/octo/ml-stack/check-runs',
@@ -136,7 +137,7 @@ test('a check run that took every annotation counts each once, however its compl
   await withServer({ faults: [fault(4)] }, async (client, calls) => {
     const lines: string[] = [];
     const shown = await publishAnnotations(client, annotations, RUN, (line) => lines.push(line));
-    assert.deepEqual(shown, { via: 'check-run', shown: 70, notShown: 0, url: 'https://github.com/octo/ml-stack/runs/4000' }, 'the second try completed it');
+    assert.deepEqual(shown, { via: 'check-run', shown: 70, notShown: 0, url: 'https://github.com/octo/ml-stack/runs/4000', name: 'compat-guard' }, 'the second try completed it');
     assert.deepEqual(lines, []);
     assert.equal((calls.at(-1)?.body as { status: string }).status, 'completed');
   });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { GitHubApiError, GitHubClient, nextPageLink } from '../src/github/http.js';
 import { startFakeGitHub, type FakePullFile } from './helpers/fake-github.js';
+import { startLoopbackProxy, unresolvableHost } from './helpers/loopback-proxy.js';
 
 const TOKEN = 'ghs_http_test_token_5f1c2a';
 const FILES: FakePullFile[] = Array.from({ length: 250 }, (_, index) => ({ filename: `reqs/r${index}.txt`, status: 'modified', additions: 1, deletions: 0, changes: 1, patch: '@@ -1 +1,2 @@\n a\n+b' }));
@@ -178,5 +179,28 @@ test('a 404 or 422 is an answer, not a fault: no retry, GitHub\'s message, no to
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  }
+});
+
+test('behind a proxy (HTTPS_PROXY, HTTP_PROXY) every request and page goes through it; NO_PROXY hosts go direct', async () => {
+  const server = await startFakeGitHub({ owner: 'octo', repo: 'ml-stack', pullNumber: 7, files: FILES, token: TOKEN });
+  const proxy = await startLoopbackProxy();
+  try {
+    // The API's host name does not resolve: only the proxy can reach it.
+    const apiUrl = unresolvableHost(server.url);
+    const proxied = new GitHubClient({ apiUrl, token: TOKEN, env: { HTTPS_PROXY: proxy.url, http_proxy: proxy.url } });
+    const files = await proxied.paginate<{ filename: string }>(`${FILES_PATH}?per_page=100`);
+    assert.equal(files.length, 250);
+    assert.deepEqual(server.calls.map((call) => call.query.get('page')), [null, '2', '3']);
+    assert.ok(proxy.targets.length > 0 && proxy.targets.every((target) => target.startsWith('api.github.invalid:')), proxy.targets.join(' '));
+    assert.equal(server.calls[0]?.headers.authorization, `Bearer ${TOKEN}`, 'the token reaches GitHub, through the tunnel');
+
+    const before = proxy.targets.length;
+    const direct = new GitHubClient({ apiUrl: server.url, token: TOKEN, env: { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } });
+    assert.equal((await direct.paginate(`${FILES_PATH}?per_page=100`)).length, 250);
+    assert.equal(proxy.targets.length, before, 'NO_PROXY: not through the proxy');
+  } finally {
+    await proxy.close();
+    await server.close();
   }
 });

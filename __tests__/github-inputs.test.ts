@@ -24,13 +24,27 @@ test('every input is optional; defaults live in the code', () => {
       runtimeImage: undefined,
       requireGpu: false,
       allowUntrusted: false,
+      recordProfile: null,
       index: 'auto',
       indexUrl: undefined,
       extraIndexUrls: [],
       cacheDir: undefined,
       resolve: false,
+      checkName: 'compat-guard',
+      comment: 'on-failure',
+      driver: undefined,
     },
   });
+});
+
+test('record-profile needs the runtime check and a profile name; its file defaults to the workspace', () => {
+  const recorded = read({ 'runtime-check': 'true', 'record-profile': 'gpu-stack' });
+  assert.deepEqual(recorded.ok && recorded.inputs.recordProfile, { name: 'gpu-stack', file: path.join(WHERE.cwd, 'compat-profile-gpu-stack.yml') });
+  const placed = read({ 'runtime-check': 'true', 'record-profile': 'gpu-stack', 'record-profile-file': 'out/p.yml' });
+  assert.deepEqual(placed.ok && placed.inputs.recordProfile, { name: 'gpu-stack', file: path.join(WHERE.cwd, 'out/p.yml') });
+  assert.deepEqual(read({ 'record-profile': 'gpu-stack' }), { ok: false, error: "Input 'record-profile' records what the runtime check verified: set runtime-check: true as well." });
+  const bad = read({ 'runtime-check': 'true', 'record-profile': 'gpu stack' });
+  assert.ok(!bad.ok && bad.error.startsWith(`Input 'record-profile': profile name "gpu stack" may hold only`));
 });
 
 test('the index inputs: a mode, URLs, a cache folder resolved against the workspace; a wrong mode names the input', () => {
@@ -42,6 +56,19 @@ test('the index inputs: a mode, URLs, a cache folder resolved against the worksp
   assert.equal(result.inputs.cacheDir, path.resolve(WHERE.cwd, '.cache/idx'));
   const wrong = read({ index: 'always' });
   assert.ok(!wrong.ok && /^Input 'index' must be one of auto, online, offline, required; got "always"\.$/.test(wrong.error), JSON.stringify(wrong));
+});
+
+test('check-name and comment are read; a wrong comment mode or a multi-line check name is an error naming the input', () => {
+  const result = read({ 'check-name': ' compat (cu121) ', comment: 'always' });
+  assert.ok(result.ok);
+  assert.equal(result.inputs.checkName, 'compat (cu121)');
+  assert.equal(result.inputs.comment, 'always');
+  const mode = read({ comment: 'sometimes' });
+  assert.deepEqual(mode, { ok: false, error: `Input 'comment' must be one of never, on-failure, always; got "sometimes".` });
+  const name = read({ 'check-name': 'compat\nguard' });
+  assert.ok(!name.ok);
+  assert.match(name.error, /^Input 'check-name' must be one line/);
+  assert.ok(!read({ 'check-name': 'x'.repeat(101) }).ok);
 });
 
 test('values are read, trimmed, and file paths resolved against the workspace', () => {

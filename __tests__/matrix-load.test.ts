@@ -54,7 +54,7 @@ describe('loading the bundled matrix', () => {
     assert.equal(matrix.profile, null);
     assert.deepEqual(Object.keys(matrix.profiles).sort(), ['callytics-cu121', 'mlops-airflow-2.10.5']);
     assert.deepEqual(matrix.ignore, []);
-    assert.equal(matrix.facts.torch.length, 37);
+    assert.equal(matrix.facts.torch.length, 49);
     assert.equal(matrix.facts.torchCuda.length, 16);
     assert.equal(matrix.facts.cudaDrivers.length, 56);
     assert.equal(Object.keys(matrix.facts.cudaImageTags).length, 1317);
@@ -175,7 +175,7 @@ describe('loading the bundled matrix', () => {
     assert.deepEqual(matrix.facts.torch.find((release) => release.torch === '2.1.2'), {
       torch: '2.1.2', torchvision: '0.16.2', torchaudio: '2.1.2', pythonMin: '3.8', pythonMax: '3.11',
     });
-    assert.deepEqual(matrix.facts.torchCuda.find((row) => row.torch === '2.10'), { torch: '2.10', cuda: ['12.6', '12.8', '13.0'] });
+    assert.deepEqual(matrix.facts.torchCuda.find((row) => row.torch === '2.10'), { torch: '2.10', cuda: ['12.6', '12.8', '13.0'], complete: false, pypi: null });
     assert.deepEqual(matrix.facts.cudaDrivers.find((row) => row.cuda === '12.1.1'), {
       cuda: '12.1.1', minDriver: '530.30.02', minorCompatMinDriver: '525',
     });
@@ -229,8 +229,8 @@ describe('merging a repository matrix', () => {
 
   it('collects ignore entries', () => {
     assert.deepEqual(matrix.ignore, [
-      { rule: 'unpinned', paths: ['docs/**', 'notebooks/**'] },
-      { rule: '*', paths: ['third_party/**'] },
+      { rule: 'unpinned', paths: ['docs/**', 'notebooks/**'], at: { file: REPOSITORY_FILE, line: 31 } },
+      { rule: '*', paths: ['third_party/**'], at: { file: REPOSITORY_FILE, line: 33 } },
     ]);
   });
 
@@ -246,7 +246,7 @@ describe('merging a repository matrix', () => {
     assert.deepEqual(standalone.rules, []);
     assert.deepEqual(standalone.profiles.inference?.packages, { numpy: '>=2,<3', torch: '==2.6.0', torchvision: '==0.21.0' });
     assert.equal(standalone.profiles.inference?.python, '==3.12.*');
-    assert.equal(standalone.facts.torch.length, 38);
+    assert.equal(standalone.facts.torch.length, 50);
     assert.equal(standalone.facts.torch.at(-1)?.torch, '2.14.0');
     assert.equal(standalone.facts.sources.torch, 'https://example.com/internal/torch-builds');
     assert.equal(standalone.facts.cudaDrivers.length, 56);
@@ -493,7 +493,7 @@ describe('printMatrix', () => {
     const withoutOrigin = (m: Matrix) => ({
       profiles: Object.values(m.profiles).map(({ origin: _origin, extends: _extends, ...rest }) => rest),
       rules: m.rules.map(({ origin: _origin, ...rest }) => rest),
-      ignore: m.ignore,
+      ignore: m.ignore.map(({ at: _at, ...rest }) => rest),
     });
     assert.deepEqual(withoutOrigin(reloaded), withoutOrigin(matrix));
   });
@@ -502,7 +502,7 @@ describe('printMatrix', () => {
     const printed = printMatrix(matrixOf(loadMatrix({ bundled: readBundledMatrix() })), {});
     assert.match(printed, /# from bundled:matrix\/profiles\.yml:9\n {2}callytics-cu121:/);
     assert.match(printed, /when: \{ torch: "<2\.3" \}/);
-    assert.match(printed, /torch: 37 torch releases/);
+    assert.match(printed, /torch: 49 torch releases/);
     assert.match(printed, /cudaImageTags: 1317 nvidia\/cuda tags, 616 supported, 701 end of life/);
     assert.ok(!printed.includes('13.1.0-base-ubuntu24.04'));
     assert.ok(printed.length < 20_000);
@@ -514,5 +514,16 @@ describe('printMatrix', () => {
     assert.equal(doc.profile, 'callytics-cu121');
     assert.deepEqual(Object.keys(doc.profiles), ['callytics-cu121']);
     assert.match(printed, /cudaImageTags: not loaded/);
+  });
+});
+
+describe('the fleet driver', () => {
+  it('reads driver: from the repository file with its line; none without one', () => {
+    assert.deepEqual(matrixOf(loadRepository('extends: bundled\ndriver: "550.54.14"\n')).driver, { version: '550.54.14', origin: { file: REPOSITORY_FILE, line: 2 } });
+    assert.equal(matrixOf(loadMatrix({ bundled })).driver, null);
+  });
+
+  it('refuses a driver that is not a version', () => {
+    assert.match(errorOf(loadRepository('driver: "latest"\n')), /^\.github\/compat-matrix\.yml:1: driver: /);
   });
 });

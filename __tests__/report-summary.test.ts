@@ -39,10 +39,16 @@ test('findings in the change are a table linked to the head commit; pre-existing
   const summary = buildSummary(pullRequestResult(), PR);
   const [inChange, folded] = summary.split('<details>');
   assert.ok(inChange && folded);
-  assert.match(inChange, /### Findings in this change\n\n\| Severity \| Location \| Rule \| Message \| Fix \|/);
+  // Four columns: the fix goes under the message, so that the table fits GitHub's summary pane.
+  assert.match(inChange, /### Findings in this change\n\n\| Severity \| Location \| Rule \| Message \|\n/);
   assert.ok(inChange.includes(`| 🔴 error | [requirements.txt:12](https://github.com/octo/ml-stack/blob/${SHA}/requirements.txt#L12) | [pin-outside-profile](`));
   assert.ok(inChange.includes(`[requirements.txt:14](https://github.com/octo/ml-stack/blob/${SHA}/requirements.txt#L14-L15)`));
-  assert.ok(inChange.includes('<code>numpy==1.23.5</code>'));
+  assert.ok(inChange.includes('removed in 1.24<br>**Fix:** <code>numpy==1.23.5</code> |'));
+  // Errors first, then by location; rule links point at the docs of the version that ran.
+  const severities = inChange.split('\n').flatMap((line) => /^\| \S+ (error|warning|notice) \|/.exec(line)?.slice(1) ?? []);
+  assert.deepEqual(severities, [...severities].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)));
+  assert.ok(inChange.includes('(https://github.com/compat-guard/compat-guard/blob/v1.0.0/docs/rules.md#pin-outside-profile)'));
+  assert.match(summary, /upload it as an artifact: `uses: actions\/upload-artifact@v4`/);
   assert.ok(inChange.includes('| 🔵 notice | (no file) |'));
   assert.match(folded, /^<summary>2 pre-existing findings \(outside this change\)<\/summary>\n\n\| Severity/);
   assert.ok(folded.includes('requirements.txt:20'));
@@ -100,8 +106,8 @@ test('repository text is escaped: it cannot break the table, open a link or inje
   const summary = buildSummary(result, PR);
   const row = summary.split('\n').find((line) => line.startsWith('| 🔴 error'));
   assert.ok(row);
-  // Cells are split only at unescaped pipes: five cells.
-  assert.equal(row.split(/(?<!\\)\|/).length - 2, 5);
+  // Cells are split only at unescaped pipes: four cells.
+  assert.equal(row.split(/(?<!\\)\|/).length - 2, 4);
   assert.equal(row.includes('<script>'), false);
   assert.ok(row.includes('&lt;script&gt;'));
   assert.ok(row.includes('\\[a link\\](https://evil.example)'));
@@ -121,8 +127,8 @@ test('a Dockerfile message that quotes $VARIABLES cannot open math, and control 
   result.findings = [quoting];
   const row = buildSummary(result, PR).split('\n').find((line) => line.startsWith('| 🔴 error'));
   assert.ok(row);
-  assert.ok(row.includes(' | pip install torch==\\$TORCH numpy==\\$NUMPY\\\\x1b\\[31m: unresolved\\\\r\\\\n\\| x \\| | '), row);
-  assert.equal(row.split(/(?<!\\)\|/).length - 2, 5);
+  assert.ok(row.includes(' | pip install torch==\\$TORCH numpy==\\$NUMPY\\\\x1b\\[31m: unresolved\\\\r\\\\n\\| x \\| |'), row);
+  assert.equal(row.split(/(?<!\\)\|/).length - 2, 4);
 });
 
 test('a huge result stays under the byte limit and says how many findings it left out', () => {

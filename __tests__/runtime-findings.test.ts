@@ -6,8 +6,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 
 import type { Finding } from '../src/model.js';
+import { compareDriverVersions } from '../src/runtime/driver-version.js';
 import {
-  compareDriverVersions,
   minimumDriver,
   pipCheckPackages,
   runtimeFindings,
@@ -82,6 +82,10 @@ describe('readProbeOutput', () => {
       torch: { ok: true, devices: ['A100', 3], cudnn: 'x' },
       nvidiaSmi: { ok: true, gpus: [{ name: 1 }, { name: 'H100', driver: 535 }] },
       cudaVersion: 12,
+      jax: { ok: true, backend: 1, version: '0.4.35' },
+      cupy: { ok: true, package: 'cupy-cuda12x', runtime: '12060' },
+      nvidiaRequire: { NVIDIA_REQUIRE_CUDA: 'cuda>=12.6', NVIDIA_REQUIRE_ARCH: ['sm_90'] },
+      nvidiaDisableRequire: true,
     };
     const read = readProbeOutput(`COMPAT_GUARD_PROBE_RESULT ${JSON.stringify(hostile)}\n`);
     assert.ok(read.ok);
@@ -95,6 +99,10 @@ describe('readProbeOutput', () => {
     assert.equal(result.torch?.cudnn, null);
     assert.deepEqual(result.nvidiaSmi?.gpus, [{ name: 'H100', driver: null, memory: null }]);
     assert.equal(result.cudaVersion, null);
+    assert.deepEqual(result.jax, { ok: true, skipped: false, error: null, version: '0.4.35', backend: null });
+    assert.equal(result.cupy?.runtime, null);
+    assert.deepEqual(result.nvidiaRequire, { NVIDIA_REQUIRE_CUDA: 'cuda>=12.6' });
+    assert.equal(result.nvidiaDisableRequire, null);
   });
 
   it('never throws, and its results never make the findings throw (property)', () => {
@@ -248,8 +256,9 @@ describe('runtimeFindings on a GPU runner', () => {
         actual: '520.61.05',
         source: 'https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html',
         message:
-          'The NVIDIA driver 520.61.05 is older than 525, the lowest that runs CUDA 12.1 builds (torch 2.1.2+cu121): ' +
-          'upgrade the driver, or install a torch build for an older CUDA.',
+          'The NVIDIA driver 520.61.05 is older than 525, the lowest that runs CUDA 12.1 builds (torch 2.1.2+cu121); ' +
+          "torch's wheels bundle their CUDA runtime, which runs on any driver of the CUDA 12 minor-version-compatibility branch " +
+          'except for features that need PTX JIT: upgrade the driver, or install a torch build for an older CUDA.',
       },
     );
     // 525.60.13 is below the 12.1 toolkit's own 530.30.02, but minor-version compatibility runs it.
@@ -293,7 +302,7 @@ describe('parts of the environment the probe could not judge', () => {
       result.imports = result.imports.map((attempt) =>
         attempt.module === 'filelock' ? { ...attempt, ok: false, skipped: true, error: 'not tried' } : attempt,
       );
-      result.torch = { ok: false, skipped: false, error: 'OSError: libcudnn.so.8: cannot open shared object file', version: null, cuda: null, available: false, devices: [], cudnn: null };
+      result.torch = { ok: false, skipped: false, error: 'OSError: libcudnn.so.8: cannot open shared object file', version: null, cuda: null, hip: null, available: false, devices: [], cudnn: null };
       result.imports = result.imports.filter((attempt) => attempt.module !== 'torch');
     });
     const findings = runtimeFindings(late, parse, matrix, null, onRunner);

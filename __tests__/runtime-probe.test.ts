@@ -87,7 +87,11 @@ describe('runRuntimeCheck with a venv interpreter', { skip: noPython }, () => {
       torch: '2.1.2+cu121',
       cudaBuild: '12.1',
       gpus: [],
+      phases: summary.phases,
     });
+    // The time to the probe's first word is the interpreter's start; the rest is the probe's.
+    assert.deepEqual(summary.phases?.map((phase) => phase.name), ['interpreter start', 'probe']);
+    assert.ok(summary.phases?.every((phase) => phase.seconds >= 0 && phase.seconds < 60));
     assert.match(summary.python ?? '', /^3\.\d+\.\d+/);
   });
 
@@ -137,7 +141,12 @@ describe('the probe on SIGTERM (the outer time limit, docker stop)', { skip: noP
 describe('runRuntimeCheck when the probe cannot run', () => {
   it('an interpreter that is not there is a runtime-error, and the summary says skipped', async () => {
     const { findings, summary } = await runRuntimeCheck(fixtureParse(), matrix, null, { ...onRunner, python: 'python3.99-not-here' });
-    assert.deepEqual(summary, { status: 'skipped', reason: 'python3.99-not-here was not found on PATH', target: 'python3.99-not-here' });
+    assert.deepEqual(summary, {
+      status: 'skipped',
+      reason: 'python3.99-not-here was not found on PATH',
+      target: 'python3.99-not-here',
+      phases: [{ name: 'interpreter start', seconds: summary.phases?.[0]?.seconds ?? -1 }],
+    });
     assert.deepEqual(
       findings.map((finding) => [finding.rule, finding.severity, finding.file, finding.message]),
       [['runtime-error', 'error', null, 'The runtime check could not run against python3.99-not-here: python3.99-not-here was not found on PATH.']],
@@ -158,10 +167,19 @@ describe('runRuntimeCheck when the probe cannot run', () => {
     const started = Date.now();
     const { findings, summary } = await runRuntimeCheck(fixtureParse(), matrix, null, { ...onRunner, python, timeoutMs: 1_000 });
     assert.ok(Date.now() - started < 6_000);
-    assert.equal(summary.reason, `${python} did not finish within 1 s and was killed`);
+    assert.equal(summary.reason, `${python} did not finish within 1 s and was killed while the interpreter was starting (the probe had not said a word yet)`);
     assert.equal(findings[0]?.rule, 'runtime-error');
     const pid = Number(readFileSync(grandchild, 'utf8'));
     assert.ok(await eventually(() => !isRunning(pid)), 'the sleep it started is gone too');
+  });
+
+  it('a probe killed for time says which phase it was in and what it was doing', async () => {
+    const folder = temporaryFolder('compat-guard-slow-');
+    const python = join(folder, 'python');
+    writeExecutable(python, `#!/bin/sh\necho "compat-guard probe: 2 of 3 checks done after 1 s; running: import torch (1 s)" >&2\nexec sleep 300\n`);
+    const { summary } = await runRuntimeCheck(fixtureParse(), matrix, null, { ...onRunner, python, timeoutMs: 1_000 });
+    assert.equal(summary.reason, `${python} did not finish within 1 s and was killed while probing (2 of 3 checks done after 1 s; running: import torch (1 s))`);
+    assert.deepEqual(summary.phases?.map((phase) => phase.name), ['interpreter start', 'probe']);
   });
 
   it('output without a result is a runtime-error that says so', async () => {

@@ -6,11 +6,11 @@
 //
 //   node scripts/bench.mjs [--runs N] [--pip-runs N] [--sizes 400,4000] [--keep]
 //
-// Run it with the Node that will run the action (24) to compare with the README: `node` here is
+// Run it with the Node that will run the action (24) to compare with docs/performance.md: `node` here is
 // whatever is on PATH. --pip-runs (default: --runs) bounds the slow pip side: at 4,000 files one run
 // of pip's parser takes minutes.
 //
-// It prints a Markdown table (paste it into the README) and writes .bench/results.json.
+// It prints a Markdown table (paste it into docs/performance.md) and writes .bench/results.json.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';

@@ -3,6 +3,7 @@
 //   data/torch_family.csv + data/torch_cuda.csv -> matrix/torch.yml
 //   data/cuda_driver.csv                         -> matrix/cuda-drivers.yml
 //   data/nvidia_cuda_tags.csv                    -> matrix/cuda-image-tags.yml
+//   data/as_of.csv: the date each snapshot table was taken (what the checks say past it)
 // and the compiled form of the hand-written parts:
 //   matrix/profiles.yml, matrix/rules.yml        -> matrix/compiled/<name>.json
 // A new torch release is one row in data/torch_family.csv (and, for a new minor, one in
@@ -16,7 +17,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
-export const CSV_FILES = ['torch_family.csv', 'torch_cuda.csv', 'cuda_driver.csv', 'nvidia_cuda_tags.csv'];
+export const CSV_FILES = ['torch_family.csv', 'torch_cuda.csv', 'cuda_driver.csv', 'nvidia_cuda_tags.csv', 'as_of.csv'];
 
 /** The hand-written parts of matrix/ (src/matrix/bundled.ts reads their compiled form). */
 export const HAND_WRITTEN_FILES = ['profiles.yml', 'rules.yml'];
@@ -29,10 +30,14 @@ const SOURCES = {
 };
 
 const VERSION = /^[0-9]+(\.[0-9]+)*$/;
+const OPTIONAL_VERSION = /^([0-9]+(\.[0-9]+)*)?$/;
 const MINOR_VERSION = /^[0-9]+\.[0-9]+$/;
 /** `cu121` -> 12.1: the last digit is the minor. */
 const CUDA_VARIANT = /^cu([0-9]+)([0-9])$/;
 const TAG_STATUSES = new Set(['supported', 'unsupported_eol']);
+/** A snapshot's date: a day, or a month when only the month is known. */
+const DATE = /^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$/;
+const YES_NO = /^(yes|no)$/;
 
 /**
  * The generated matrix files from the CSV texts (file name -> text), as [{ name, text }] with
@@ -46,19 +51,30 @@ export function generateMatrixFiles(csv) {
     if (typeof csv[name] !== 'string') throw new Error(`data/${name}: missing`);
     return parseCsv(name, csv[name]);
   };
+  const asOf = snapshotDates(table('as_of.csv'));
   return [
-    { name: 'torch.yml', text: torchJson(table('torch_family.csv'), table('torch_cuda.csv')) },
+    { name: 'torch.yml', text: torchJson(table('torch_family.csv'), table('torch_cuda.csv'), asOf) },
     { name: 'cuda-drivers.yml', text: cudaDriversJson(table('cuda_driver.csv')) },
-    { name: 'cuda-image-tags.yml', text: cudaImageTagsJson(table('nvidia_cuda_tags.csv')) },
+    { name: 'cuda-image-tags.yml', text: cudaImageTagsJson(table('nvidia_cuda_tags.csv'), asOf) },
   ];
 }
 
-function torchJson(family, cuda) {
+/** data/as_of.csv: file name -> the date its snapshot was taken; the snapshot tables must have one. */
+function snapshotDates(table) {
+  const dates = rowsByKey(table, (row) => [field(table, row, 'file'), field(table, row, 'as_of', DATE)]);
+  for (const name of ['torch_cuda.csv', 'nvidia_cuda_tags.csv']) {
+    if (!dates.has(name)) throw new Error(`data/as_of.csv: no row for ${name}`);
+  }
+  return dates;
+}
+
+function torchJson(family, cuda, asOf) {
   const releases = rowsByKey(family, (row) => [
     field(family, row, 'torch', VERSION),
     {
       torchvision: field(family, row, 'torchvision', VERSION),
-      torchaudio: field(family, row, 'torchaudio', VERSION),
+      // Empty where no torchaudio was built for the release (torch 1.0 and 1.1) or the sources disagree.
+      torchaudio: field(family, row, 'torchaudio', OPTIONAL_VERSION) || null,
       pythonMin: field(family, row, 'python_min', MINOR_VERSION),
       pythonMax: field(family, row, 'python_max', MINOR_VERSION),
     },
@@ -71,9 +87,19 @@ function torchJson(family, cuda) {
       return `${Number(match[1])}.${match[2]}`;
     }),
   ]);
-  return matrixFile('data/torch_family.csv and data/torch_cuda.csv', {
+  // The minors whose list is the wheel index's whole list, not only RELEASE.md's headline variants.
+  const complete = cuda.rows.filter((row) => field(cuda, row, 'complete', YES_NO) === 'yes').map((row) => field(cuda, row, 'torch'));
+  // The CUDA that the minor's plain-PyPI Linux wheels bundle, where the data knows it.
+  const pypi = new Map();
+  for (const row of cuda.rows) {
+    const variant = field(cuda, row, 'pypi_cuda', /^(cu[0-9]+[0-9])?$/);
+    if (variant === '') continue;
+    const match = CUDA_VARIANT.exec(variant);
+    pypi.set(field(cuda, row, 'torch'), `${Number(match[1])}.${match[2]}`);
+  }
+  return matrixFile('data/torch_family.csv, data/torch_cuda.csv and data/as_of.csv', {
     torch: { source: SOURCES.torch, releases },
-    torchCuda: { source: SOURCES.torchCuda, variants },
+    torchCuda: { source: SOURCES.torchCuda, asOf: asOf.get('torch_cuda.csv'), complete, pypi, variants },
   });
 }
 
@@ -88,7 +114,7 @@ function cudaDriversJson(drivers) {
   return matrixFile('data/cuda_driver.csv', { cudaDrivers: { source: SOURCES.cudaDrivers, toolkits } });
 }
 
-function cudaImageTagsJson(tags) {
+function cudaImageTagsJson(tags, asOf) {
   const statuses = new Map();
   for (const row of tags.rows) {
     const tag = field(tags, row, 'tag');
@@ -98,8 +124,8 @@ function cudaImageTagsJson(tags) {
     if (statuses.get(tag) !== 'unsupported_eol') statuses.set(tag, status);
   }
   return matrixFile(
-    'data/nvidia_cuda_tags.csv',
-    { cudaImageTags: { source: SOURCES.cudaImageTags, tags: statuses } },
+    'data/nvidia_cuda_tags.csv and data/as_of.csv',
+    { cudaImageTags: { source: SOURCES.cudaImageTags, asOf: asOf.get('nvidia_cuda_tags.csv'), tags: statuses } },
     ['A tag that NVIDIA lists both as supported and as unsupported is unsupported_eol here.'],
   );
 }
@@ -138,6 +164,7 @@ function prettyJson(value, indent) {
     const rows = [...value].map(([key, row]) => `${inner}${JSON.stringify(key)}: ${inlineJson(row)}`);
     return `{\n${rows.join(',\n')}\n${indent}}`;
   }
+  if (Array.isArray(value)) return inlineJson(value);
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value).map(([key, child]) => `${inner}${JSON.stringify(key)}: ${prettyJson(child, inner)}`);
     return `{\n${entries.join(',\n')}\n${indent}}`;

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { runCheck } from './engine.js';
 import { defaultCacheDir, isIndexMode, type IndexMode } from './index/options.js';
 import { loadEffectiveMatrix } from './matrix/effective.js';
+import { profileNameProblem } from './matrix/profile-name.js';
 import { resolveProfileName } from './matrix/load.js';
 import { expandableEnvironment, readRepository } from './parse/repository.js';
 import { failsAt } from './report/fail.js';
@@ -16,6 +17,7 @@ import { jsonPieces } from './report/json-pieces.js';
 import { toJsonReport } from './report/json.js';
 import { formatText } from './report/text.js';
 import { toWorkflowCommands } from './report/workflow-commands.js';
+import { plainLog } from './runtime/log.js';
 import { TOOL_VERSION } from './version.js';
 import { sendInChunks, writePiecesToFile } from './write-pieces.js';
 
@@ -24,17 +26,21 @@ const USAGE = `compat-guard ${TOOL_VERSION}: check Python requirement pins, Pyth
 Usage:
   compat-guard check [PATH...] [--root DIR] [--matrix FILE] [--profile NAME|auto] [--fail-on LEVEL]
                      [--format text|json|sarif|github] [--output FILE] [--runtime] [--python PATH]
-                     [--runtime-image IMAGE] [--require-gpu] [--color|--no-color]
+                     [--runtime-image IMAGE] [--require-gpu] [--color|--no-color] [--driver VERSION]
+                     [--record-profile NAME [--record-profile-file FILE]]   with the runtime check
                      [--index auto|online|offline|required] [--index-url URL] [--extra-index-url URL]...
                      [--cache-dir DIR] [--resolve]
   compat-guard parse [PATH...] [--root DIR]            JSON of what was read
   compat-guard matrix [--matrix FILE] [--profile NAME] [--root DIR]   the effective matrix, as YAML
+  compat-guard matrix import FILE|URL [--name NAME] [--python SPEC] [--cuda SPEC] [--only NAME...]
+                     a profile from a constraints file, pip freeze output or pip --report JSON
 
 PATH is a file, folder or glob (default: the root, which defaults to the current folder).
 --fail-on is error (default), warning, notice or never.
 --index: ask the package indexes about each pin (default auto: skipped with one notice when none answers;
 offline: the cache only; required: an unreachable index exits 2). See docs/index.md.
 --resolve: run pip's resolver (python3 -m pip, 22.2 or later, dry run) for each install set's target.
+--driver is the NVIDIA driver of the hosts that run the images (wins over driver: in the matrix file).
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the run itself is wrong.
 Docs: https://github.com/compat-guard/compat-guard#readme`;
 
@@ -46,6 +52,7 @@ interface CliOptions {
   root: string;
   matrix: string | null;
   profile: string;
+  driver: string | null;
   failOn: 'error' | 'warning' | 'notice' | 'never';
   format: 'text' | 'json' | 'sarif' | 'github';
   output: string | null;
@@ -54,6 +61,8 @@ interface CliOptions {
   runtimeImage: string | null;
   requireGpu: boolean;
   color: boolean | null;
+  recordProfile: string | null;
+  recordProfileFile: string | null;
   index: IndexMode;
   indexUrl: string | null;
   extraIndexUrls: string[];
@@ -64,7 +73,7 @@ interface CliOptions {
 /** Thrown for a wrong command line; main() prints it as one line and exits 2. */
 class UsageError extends Error {}
 
-const VALUE_OPTIONS = new Set(['--root', '--matrix', '--profile', '--fail-on', '--format', '--output', '--python', '--runtime-image', '--index', '--index-url', '--extra-index-url', '--cache-dir']);
+const VALUE_OPTIONS = new Set(['--root', '--matrix', '--profile', '--fail-on', '--format', '--output', '--python', '--runtime-image', '--record-profile', '--record-profile-file', '--index', '--index-url', '--extra-index-url', '--cache-dir', '--driver']);
 const FLAG_OPTIONS = new Set(['--runtime', '--require-gpu', '--color', '--no-color', '--resolve']);
 const ALLOWED: Record<Command, Set<string>> = {
   check: new Set([...VALUE_OPTIONS, ...FLAG_OPTIONS]),
@@ -78,8 +87,9 @@ function parseArguments(argv: readonly string[]): CliOptions {
     throw new UsageError(first === undefined ? 'missing command (check, parse or matrix); see --help' : `unknown command "${first}" (expected check, parse or matrix)`);
   }
   const options: CliOptions = {
-    command: first, paths: [], root: '.', matrix: null, profile: 'auto', failOn: 'error', format: 'text',
+    command: first, paths: [], root: '.', matrix: null, profile: 'auto', driver: null, failOn: 'error', format: 'text',
     output: null, runtime: false, python: null, runtimeImage: null, requireGpu: false, color: null,
+    recordProfile: null, recordProfileFile: null,
     index: 'auto', indexUrl: null, extraIndexUrls: [], cacheDir: null, resolve: false,
   };
   for (let i = 0; i < rest.length; i++) {
@@ -119,12 +129,23 @@ function applyValue(options: CliOptions, name: string, value: string): void {
     case '--output': options.output = value; break;
     case '--python': options.python = value; break;
     case '--runtime-image': options.runtimeImage = value; break;
+    case '--record-profile': {
+      const problem = profileNameProblem(value);
+      if (problem !== null) throw new UsageError(`--record-profile: ${problem}`);
+      options.recordProfile = value;
+      break;
+    }
+    case '--record-profile-file': options.recordProfileFile = value; break;
     case '--index-url': options.indexUrl = value; break;
     case '--extra-index-url': options.extraIndexUrls.push(value); break;
     case '--cache-dir': options.cacheDir = value; break;
     case '--index':
       if (!isIndexMode(value)) throw new UsageError(`--index must be auto, online, offline or required (got "${value}")`);
       options.index = value;
+      break;
+    case '--driver':
+      if (!/^\d+(?:\.\d+)*$/.test(value)) throw new UsageError(`--driver must be an NVIDIA driver version such as 550.54.14 (got "${value}")`);
+      options.driver = value;
       break;
     case '--fail-on':
       if (value !== 'error' && value !== 'warning' && value !== 'notice' && value !== 'never') {
@@ -143,13 +164,22 @@ function applyValue(options: CliOptions, name: string, value: string): void {
 
 async function check(options: CliOptions): Promise<number> {
   const root = path.resolve(options.root);
+  const runtime = options.runtime || options.python || options.runtimeImage;
+  if (options.recordProfileFile !== null && options.recordProfile === null) throw new UsageError('--record-profile-file needs --record-profile NAME');
+  if (options.recordProfile !== null && !runtime) throw new UsageError('--record-profile records what the runtime check verified: add --runtime (or --python / --runtime-image)');
   const outcome = await runCheck({
     root,
     paths: options.paths.map((target) => path.relative(root, path.resolve(target)) || '.'),
     matrixFile: options.matrix ? path.resolve(options.matrix) : null,
     profile: options.profile,
-    runtime: options.runtime || options.python || options.runtimeImage
-      ? { python: options.python ?? 'python3', image: options.runtimeImage, requireGpu: options.requireGpu, allowUntrusted: true, untrusted: null }
+    ...(options.driver ? { driver: options.driver } : {}),
+    recordProfile: options.recordProfile === null ? null : { name: options.recordProfile, file: options.recordProfileFile },
+    runtime: runtime
+      ? {
+          python: options.python ?? 'python3', image: options.runtimeImage, requireGpu: options.requireGpu, allowUntrusted: true, untrusted: null,
+          // Progress goes to stderr: stdout is the report. Plain lines, no @actions/core on the CLI's path.
+          log: plainLog((line) => process.stderr.write(`compat-guard: ${line}\n`)),
+        }
       : null,
     index: {
       mode: options.index, indexUrl: options.indexUrl, extraIndexUrls: options.extraIndexUrls,
@@ -166,6 +196,13 @@ async function check(options: CliOptions): Promise<number> {
   else if (options.format === 'github') text = toWorkflowCommands(result.findings);
   else text = formatText(result, { color: options.color ?? wantsColor(options.output) });
   write(options.output, text);
+  const recorded = result.recordedProfile;
+  if (recorded) {
+    // On stderr: stdout may be the report itself (--format json).
+    process.stderr.write(printable(recorded.file === null
+      ? `compat-guard: profile ${recorded.name} not recorded: ${recorded.reason}`
+      : `compat-guard: profile ${recorded.name} recorded in ${recorded.file}`) + '\n');
+  }
   return failsAt(result.findings, options.failOn) ? 1 : 0;
 }
 
@@ -188,6 +225,14 @@ async function matrix(options: CliOptions): Promise<number> {
   // Loaded only for this command: printing needs the yaml package, which a check does without.
   const { printMatrix } = await import('./matrix/print.js');
   write(null, printMatrix(loaded.matrix, profile === undefined ? {} : { profile }));
+  return 0;
+}
+
+async function matrixImport(argv: readonly string[]): Promise<number> {
+  // Loaded only for this command, like printing the matrix: it needs the yaml package.
+  const imported = await (await import('./matrix/import-command.js')).matrixImport(argv);
+  if (!imported.ok) throw new UsageError(imported.error);
+  write(null, imported.text);
   return 0;
 }
 
@@ -218,6 +263,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   try {
+    if (argv[0] === 'matrix' && argv[1] === 'import') return await matrixImport(argv.slice(2));
     const options = parseArguments(argv);
     if (options.command === 'parse') return await parse(options);
     if (options.command === 'matrix') return await matrix(options);

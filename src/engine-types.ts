@@ -3,6 +3,7 @@
 
 import type { Diagnostic, FileKind, Finding } from './model.js';
 import type { Matrix, ProfileChoice } from './matrix/types.js';
+import type { RecordedProfile } from './runtime/record-profile.js';
 import type { IndexSummary } from './index/run.js';
 import type { ResolveSummary } from './resolve/run.js';
 
@@ -18,6 +19,8 @@ export interface CheckResult {
   matrix: Matrix;
   /** Set when the runtime check ran or was refused: what the summary says about it. */
   runtime?: RuntimeSummary;
+  /** Set when asked to record the checked environment as a profile: the file written, or why none was. */
+  recordedProfile?: RecordedProfile;
   /** Set when the package indexes were asked (CONTRACT section 6). */
   index?: IndexSummary;
   /** Set when pip's resolver ran (CONTRACT section 6 `resolve`). */
@@ -34,4 +37,11 @@ export interface RuntimeSummary {
   torch?: string | null;
   cudaBuild?: string | null;
   gpus?: Array<{ name: string; driver: string | null; memory: string | null }>;
+  /** How long each phase took (image pull, container or interpreter start, probe), in order. */
+  phases?: RuntimePhase[];
+}
+
+export interface RuntimePhase {
+  name: string;
+  seconds: number;
 }

@@ -3,12 +3,19 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readBuildVariants } from './build-variants.js';
 import { compareFindings, runChecks } from './check/index.js';
+import { variantFindings } from './check/variants.js';
 import type { CheckResult } from './engine-types.js';
 import { loadEffectiveMatrix } from './matrix/effective.js';
-import type { Diagnostic, Finding } from './model.js';
+import type { Diagnostic, Finding, ParseResult } from './model.js';
+import type { RemoteFileOptions } from './index/remote-files.js';
+import { checkRemoteFiles } from './check/rules/remote-file-conflict.js';
+import { applySuppressions } from './check/suppress.js';
+import type { Matrix } from './matrix/types.js';
 import { expandableEnvironment, readRepository } from './parse/repository.js';
 import type { RuntimeOptions } from './runtime/index.js';
+import type { RecordProfileOptions } from './runtime/record-profile.js';
 import { DEFAULT_INDEX } from './check/index-plan.js';
 import type { IndexMode } from './index/options.js';
 import { ownProjects } from './index/own-projects.js';
@@ -26,10 +33,19 @@ export interface CheckOptions {
   profile?: string;
   /** How the user named the profile, for the reason shown with it (`--profile`, `the profile input`). */
   profileNamedBy?: string;
+  /** The fleet's NVIDIA driver (--driver, the `driver` input); wins over the matrix file's `driver:`. */
+  driver?: string;
+  /** How the user named it (`--driver`, `the driver input`). */
+  driverNamedBy?: string;
   runtime?: RuntimeOptions | null;
+  /** After a runtime check that passed, write the environment as a profile (needs `runtime`). */
+  recordProfile?: RecordProfileOptions | null;
   /** Environment for `${VAR}` in requirements files; default: this process's, minus secrets. */
   env?: Record<string, string | undefined>;
-  /** Ask the package indexes (CONTRACT section 6); absent: the static checks only. */
+  /**
+   * Ask the package indexes (CONTRACT section 6), and fetch the files the repository names by URL
+   * (`-c URL`, `-r URL`) under the same mode and trust rules; absent: the static checks only.
+   */
   index?: IndexOptions | null;
   /** Run pip's resolver for each install set (CONTRACT section 6 `resolve`); needs `index`. */
   resolve?: ResolveOptions | null;
@@ -62,17 +78,24 @@ export type CheckOutcome = { ok: true; result: CheckResult } | { ok: false; erro
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const root = path.resolve(options.root);
   if (!isFolder(root)) return { ok: false, error: `root ${options.root} is not a folder` };
-  const parse = readRepository(root, options.paths ?? [], { env: expandableEnvironment(options.env ?? process.env), pack: true });
-  const needCudaImageTags = parse.files.some((file) => file.images.some((image) => image.name.endsWith('nvidia/cuda')));
+  const readOptions = { env: expandableEnvironment(options.env ?? process.env), pack: true };
+  const parse = readRepository(root, options.paths ?? [], readOptions);
+  // Each Dockerfile again with the build arguments its compose files, workflows, bake files and scripts pass.
+  const variants = await readBuildVariants(root, parse, readOptions, (options.paths ?? []).length === 0);
+  const needCudaImageTags = [parse, ...variants.runs.map((run) => run.parse), ...(variants.pulled ? [variants.pulled] : [])]
+    .some((read) => read.files.some((file) => file.images.some((image) => image.name.endsWith('nvidia/cuda'))));
   const loaded = await loadEffectiveMatrix(root, options.matrixFile ?? null, { needCudaImageTags });
   if (!loaded.ok) return loaded;
   const matrix = loaded.matrix;
 
   const env = options.env ?? process.env;
   const index = options.index ?? null;
+  // Before runChecks, which lets the requirements go once it has read them.
+  const remote = index ? await checkRemoteIncludes(parse, matrix, index) : null;
   const checked = runChecks(parse, matrix, {
     profile: options.profile ?? 'auto',
     ...(options.profileNamedBy ? { profileNamedBy: options.profileNamedBy } : {}),
+    ...(options.driver ? { driver: options.driver, driverNamedBy: options.driverNamedBy ?? '--driver' } : {}),
     // The runtime check reads the requirements again; otherwise nothing does.
     releaseRequirements: !options.runtime && !options.resolve,
     resolvePlan: Boolean(options.resolve && index),
@@ -102,6 +125,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     }
     indexFindings = checkIndexAnswers(run.sets, parse.files, matrix);
     indexSummary = run.summary;
+    if (remote) {
+      indexSummary.requests += remote.requests;
+      indexSummary.fromCache += remote.fromCache;
+    }
   }
 
   let staticFindings = checked.findings;
@@ -124,7 +151,14 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     indexSummary?.notices.push(...(resolved ? resolved.summary.notices : ["pip's resolver did not run: --index offline"]));
   }
 
-  const findings = [...parse.diagnostics.map(diagnosticFinding), ...staticFindings, ...indexFindings].sort(compareFindings);
+  const baseline = [...parse.diagnostics.map(diagnosticFinding), ...staticFindings];
+  const variantRuns = variants.runs.map(({ variant, parse: read }) => {
+    const variantChecked = runChecks(read, matrix, { profile: 'auto', sameProfileAs: checked.profile, releaseRequirements: true });
+    return { variant, findings: [...read.diagnostics.map(diagnosticFinding), ...(variantChecked.ok ? variantChecked.findings : [])] };
+  });
+  const pulled = variants.pulled === null ? null : runChecks(variants.pulled, matrix, { profile: 'auto', sameProfileAs: checked.profile });
+  const pulledFindings = pulled?.ok ? pulled.findings : [];
+  const findings = [...baseline, ...variantFindings(baseline, variantRuns), ...pulledFindings, ...variants.notices, ...indexFindings, ...(remote?.findings ?? [])].sort(compareFindings);
   const result: CheckResult = {
     tool: { name: 'compat-guard', version: TOOL_VERSION },
     profile: checked.profile,
@@ -142,8 +176,20 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     const runtime = await runRuntimeCheck(parse, matrix, profile, options.runtime);
     result.findings = [...result.findings, ...runtime.findings];
     result.runtime = runtime.summary;
+    if (options.recordProfile) result.recordedProfile = (await import('./runtime/record-profile.js')).recordProfile(options.recordProfile, runtime);
   }
   return { ok: true, result };
+}
+
+/** The findings of the repository's remote `-c`/`-r` files; the parse's diagnostics say what was and was not fetched. */
+async function checkRemoteIncludes(parse: ParseResult, matrix: Matrix, options: RemoteFileOptions): Promise<{ findings: Finding[]; requests: number; fromCache: number } | null> {
+  if (!parse.files.some((file) => file.remoteIncludes)) return null;
+  // Loaded only when a file names one: a static check needs no HTTP client.
+  const { readRemoteFiles, diagnosticsAfterFetch } = await import('./index/remote-files.js');
+  const read = await readRemoteFiles(parse, options);
+  parse.diagnostics = diagnosticsAfterFetch(parse, read);
+  const findings = applySuppressions(checkRemoteFiles(parse, read.files), parse.files, matrix.ignore);
+  return { findings, requests: read.requests, fromCache: read.fromCache };
 }
 
 function diagnosticFinding(diagnostic: Diagnostic): Finding {

@@ -12,6 +12,7 @@ import { runCheck } from './engine.js';
 import { defaultCacheDir } from './index/options.js';
 import { urlCredentials } from './index/url.js';
 import type { CheckResult } from './engine-types.js';
+import { commentNote, MAX_COMMENT_CHARS, updatePullRequestComment } from './github/comment.js';
 import { publishAnnotations, writeWorkflowCommands, type Annotation, type CheckRunRequest } from './github/checks.js';
 import { readEvent, type ActionEvent } from './github/event.js';
 import { describeScope, scopeFindings, type DiffIndex } from './github/filter.js';
@@ -24,6 +25,7 @@ import { jsonPieces } from './report/json-pieces.js';
 import { toJsonReport } from './report/json.js';
 import { toSarif } from './report/sarif.js';
 import { buildSummary, type AnnotationsShown } from './report/summary.js';
+import { groupedLog } from './runtime/log.js';
 import { formatText } from './report/text.js';
 import { writePiecesToFile } from './write-pieces.js';
 
@@ -70,6 +72,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
     matrixFile: inputs.matrixFile,
     profile: inputs.profile,
     profileNamedBy: 'the profile input',
+    ...(inputs.driver ? { driver: inputs.driver, driverNamedBy: 'the driver input' } : {}),
     runtime: inputs.runtimeCheck
       ? {
           python: inputs.python,
@@ -77,8 +80,10 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
           requireGpu: inputs.requireGpu,
           allowUntrusted: inputs.allowUntrusted,
           untrusted: event.untrusted,
+          log: groupedLog(core),
         }
       : null,
+    recordProfile: inputs.recordProfile,
     index: {
       mode: inputs.index,
       indexUrl: inputs.indexUrl ?? null,
@@ -94,6 +99,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
     core.setFailed(`compat-guard: ${printable(checked.error)}`);
     return;
   }
+  logDebug(event, inputs, checked.result);
 
   const client = inputs.token
     ? new GitHubClient({ apiUrl, token: inputs.token, log: (line) => core.info(line) })
@@ -110,20 +116,45 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
 
   const target = commitOf(event);
   const repoUrl = target ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${target.owner}/${target.repo}` : null;
+  const runUrl = repoUrl && env.GITHUB_RUN_ID ? `${repoUrl}/actions/runs/${env.GITHUB_RUN_ID}` : null;
   const summaryOptions = { scope, failOn: inputs.failOn, repoUrl, sha: target?.sha ?? null, notes, reportFile: inputs.reportFile };
 
   const annotations: Annotation[] =
     inputs.annotate === 'none' ? [] : scoped.flatMap(({ finding, anchor }) => (anchor ? [{ finding, anchor }] : []));
+  // With a token and a commit, the check run exists on every run, a passing one too: branch protection
+  // can then require it by name. Without them, only annotations (as workflow commands) go out.
   const shown =
-    annotations.length === 0
+    annotations.length === 0 && !(client && target)
       ? null
-      : await annotate(annotations, client, target, {
-          // A check run exists only when there is something to annotate: it failed, or it is a heads-up.
-          conclusion: failing.length > 0 ? 'failure' : 'neutral',
+      : await annotate(annotations, client, target, notes, {
+          name: inputs.checkName,
+          conclusion: failing.length > 0 ? 'failure' : result.findings.some(isInScope) ? 'neutral' : 'success',
           title: `${countsText(countBySeverity(result.findings.filter(isInScope)))}${scope ? ' in this change' : ''}`,
           summary: buildSummary(result, { ...summaryOptions, annotations: null, maxBytes: CHECK_RUN_SUMMARY_BYTES }),
-          detailsUrl: repoUrl && env.GITHUB_RUN_ID ? `${repoUrl}/actions/runs/${env.GITHUB_RUN_ID}` : null,
+          detailsUrl: runUrl,
         });
+
+  if (client && event.kind === 'pull_request' && inputs.comment !== 'never') {
+    const outcome = await updatePullRequestComment(client, {
+      owner: event.pr.owner,
+      repo: event.pr.repo,
+      number: event.pr.number,
+      checkName: inputs.checkName,
+      mode: inputs.comment,
+      failing: failing.length > 0,
+      // The runner's file paths mean nothing on the pull request: the comment links the run instead.
+      body: `${buildSummary(result, { ...summaryOptions, reportFile: null, annotations: shown, maxBytes: MAX_COMMENT_CHARS - 200 })}${runUrl ? `\n[The workflow run](${runUrl}) has the full job summary.\n` : ''}`,
+      sha: event.pr.headSha,
+    });
+    const note = commentNote(outcome);
+    if (outcome.action === 'failed' && note) {
+      // Soft: a token that may not comment does not fail the check.
+      core.warning(`compat-guard: ${printable(note)}`);
+      notes.push(note);
+    } else if (note) {
+      core.info(`compat-guard: ${printable(note)}`);
+    }
+  }
 
   // The report in pieces, as the CLI writes it: a large repository's report is never one string.
   writeOutputFile('report-file', inputs.reportFile, jsonPieces(toJsonReport(result)));
@@ -162,8 +193,9 @@ async function annotate(
   annotations: readonly Annotation[],
   client: GitHubClient | null,
   target: { owner: string; repo: string; sha: string } | null,
-  run: Pick<CheckRunRequest, 'conclusion' | 'title' | 'summary' | 'detailsUrl'>,
-): Promise<AnnotationsShown> {
+  notes: string[],
+  run: Pick<CheckRunRequest, 'name' | 'conclusion' | 'title' | 'summary' | 'detailsUrl'>,
+): Promise<AnnotationsShown | null> {
   const write = (line: string): void => void process.stdout.write(`${line}${os.EOL}`);
   const shown =
     client && target
@@ -173,6 +205,11 @@ async function annotate(
           ...writeWorkflowCommands(annotations, write),
           reason: client ? 'no repository and commit to attach a check run to' : 'no github-token',
         };
+  if (annotations.length === 0 && shown.via === 'workflow-commands') {
+    // Nothing to annotate, but a required check waits for this check run: say why it is missing.
+    notes.push(`No ${run.name} check run was created (${shown.reason ?? 'unknown reason'}): a required check of that name gets no result from this run.`);
+    return null;
+  }
   if (shown.via === 'workflow-commands') core.info(`Annotations went out as workflow commands: ${printable(shown.reason ?? '')}`);
   return shown;
 }
@@ -192,6 +229,15 @@ function logReport(result: CheckResult): void {
   core.info(`::stop-commands::${fence}`);
   core.info(formatText(result, { color: true }).trimEnd());
   core.info(`::${fence}::`);
+}
+
+/** With debug logging on (a re-run with it, or ACTIONS_STEP_DEBUG): what was read, and why this profile. */
+function logDebug(event: ActionEvent, inputs: ActionInputs, result: CheckResult): void {
+  if (!core.isDebug()) return;
+  core.debug(`event ${printable(event.name)} (${event.kind === 'pull_request' ? `pull request #${event.pr.number}` : 'every finding in scope'})`);
+  core.debug(`paths: ${inputs.paths.length > 0 ? printable(inputs.paths.join(', ')) : 'discovered in the workspace'}; matrix: ${printable(inputs.matrixFile ?? 'the default')}`);
+  for (const file of result.files) core.debug(`read ${printable(file.path)} (${file.kind})`);
+  core.debug(result.profile ? `profile ${printable(result.profile.name)}: ${printable(result.profile.reason)}` : 'profile: none; only the universal facts apply');
 }
 
 /** Why a file cannot be written, in words, by the error's code. */
@@ -234,4 +280,9 @@ function setOutputs(result: CheckResult, inputs: ActionInputs): void {
   core.setOutput('profile', result.profile?.name ?? '');
   core.setOutput('report', inputs.reportFile);
   if (inputs.sarifFile) core.setOutput('sarif', inputs.sarifFile);
+  const recorded = result.recordedProfile;
+  if (recorded) {
+    core.setOutput('recorded-profile', recorded.file ?? '');
+    core.info(printable(recorded.file === null ? `Profile ${recorded.name} not recorded: ${recorded.reason}.` : `Profile ${recorded.name} recorded in ${recorded.file}.`));
+  }
 }

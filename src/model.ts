@@ -142,6 +142,18 @@ export interface Include {
   install?: number;
 }
 
+/**
+ * `-r URL` / `-c URL` naming an http(s) file, after `${VAR}` / ARG expansion. Read as a file of the
+ * install set only when the index checks are online (src/index/remote-files.ts); otherwise the
+ * reader's "not fetched" diagnostic stands.
+ */
+export interface RemoteInclude extends FactPosition {
+  /** Without credentials (they are not kept: `parse` prints these). */
+  url: string;
+  constraint: boolean;
+  stage?: string | null;
+}
+
 /** `# compat-guard: ignore[rule-a,rule-b]` silences those rules on `line`. */
 export interface Suppression {
   line: number;
@@ -164,6 +176,8 @@ export interface ParsedFile {
   suppressions: Suppression[];
   /** conda environment files: the `channels:` entries, in order. */
   channels?: Array<{ name: string } & FactPosition>;
+  /** `-r`/`-c` of http(s) URLs; absent when there is none. */
+  remoteIncludes?: RemoteInclude[];
   /** pyproject.toml `requires-python` (or Poetry's `python = "^3.10"`, translated), as a PEP 440 specifier. */
   requiresPython?: ({ specifier: string } & FactPosition) | null;
 }

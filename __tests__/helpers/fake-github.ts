@@ -1,6 +1,7 @@
 // A fake GitHub REST API on 127.0.0.1 for tests: the pull-request files list (paginated with a Link
-// header, real response shapes), the compare endpoint (merge base), and check runs (POST and PATCH,
-// or a 403 as a fork's read-only token gets). Every call is recorded; faults (a 500, a 429 with
+// header, real response shapes), the compare endpoint (merge base), check runs (POST and PATCH,
+// or a 403 as a fork's read-only token gets), and the pull request's issue comments (listed with
+// pages, created, edited, deleted, or a 403). Every call is recorded; faults (a 500, a 429 with
 // Retry-After) can be queued for any route. Close it in an `after`/`finally`.
 
 import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
@@ -42,6 +43,16 @@ export interface FakeGitHubOptions {
   /** What the compare endpoint names as the merge base. */
   mergeBase?: string;
   faults?: Fault[];
+  /** `forbid`: creating or editing a comment answers 403, as for a token without pull-requests: write. */
+  comments?: 'allow' | 'forbid';
+  /** Comments the pull request already has (ids from 9000 up are given to new ones). */
+  existingComments?: Array<{ id: number; body: string }>;
+}
+
+export interface FakeComment {
+  id: number;
+  body: string;
+  html_url: string;
 }
 
 export interface RecordedCall {
@@ -57,6 +68,8 @@ export interface FakeGitHub {
   /** The API root, e.g. `http://127.0.0.1:41234/api/v3` (GitHub Enterprise shape). */
   url: string;
   calls: RecordedCall[];
+  /** The pull request's comments as they are now. */
+  comments: FakeComment[];
   close(): Promise<void>;
 }
 
@@ -67,6 +80,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   const faults = (options.faults ?? []).map((fault) => ({ ...fault, left: fault.times ?? 1, toSkip: fault.skip ?? 0 }));
   let nextCheckRunId = 4000;
   const checkRuns = new Map<number, Record<string, unknown>>();
+  const commentUrl = (id: number): string => `https://github.com/${options.owner}/${options.repo}/pull/${options.pullNumber}#issuecomment-${id}`;
+  const comments: FakeComment[] = (options.existingComments ?? []).map((comment) => ({ ...comment, html_url: commentUrl(comment.id) }));
+  let nextCommentId = 9000;
 
   const server = createServer((request, response) => {
     void readBody(request).then((raw) => {
@@ -150,6 +166,39 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         send(200, run);
         return;
       }
+      if (path === `${repoPath}/issues/${options.pullNumber}/comments` && call.method === 'GET') {
+        const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30) || 30);
+        const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
+        const next = new URL(url);
+        next.searchParams.set('page', String(page + 1));
+        const more = comments.length > page * perPage;
+        send(200, comments.slice((page - 1) * perPage, page * perPage), more ? { link: `<${next.toString()}>; rel="next"` } : {});
+        return;
+      }
+      const commentId = new RegExp(`^${repoPath}/issues/comments/(\\d+)$`).exec(path);
+      const writesComment = (call.method === 'POST' && path === `${repoPath}/issues/${options.pullNumber}/comments`) || commentId !== null;
+      if (writesComment && options.comments === 'forbid') {
+        send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments', status: '403' });
+        return;
+      }
+      if (call.method === 'POST' && path === `${repoPath}/issues/${options.pullNumber}/comments`) {
+        const comment = { id: nextCommentId++, body: String((body as { body?: unknown })?.body ?? ''), html_url: '' };
+        comment.html_url = commentUrl(comment.id);
+        comments.push(comment);
+        send(201, comment);
+        return;
+      }
+      const existing = commentId ? comments.find((comment) => comment.id === Number(commentId[1])) : undefined;
+      if (existing && call.method === 'PATCH') {
+        existing.body = String((body as { body?: unknown })?.body ?? '');
+        send(200, existing);
+        return;
+      }
+      if (existing && call.method === 'DELETE') {
+        comments.splice(comments.indexOf(existing), 1);
+        send(204, undefined);
+        return;
+      }
       send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
     });
   });
@@ -159,6 +208,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   return {
     url: `http://127.0.0.1:${port}${PREFIX}`,
     calls,
+    comments,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -9,6 +9,10 @@ import { kindOfPath, type FileSource } from '../../src/parse/discover.js';
 import { parseRepository, readRepository, type ReadOptions } from '../../src/parse/repository.js';
 
 const TORCH_RELEASES: Array<[string, string, string, string, string]> = [
+  ['1.0.0', '0.2', '', '2.7', '3.7'], ['1.0.1', '0.2', '', '2.7', '3.7'], ['1.1.0', '0.3.0', '', '2.7', '3.7'],
+  ['1.2.0', '0.4', '0.3.0', '2.7', '3.7'], ['1.3.0', '0.4', '', '2.7', '3.7'], ['1.3.1', '0.4', '', '2.7', '3.7'],
+  ['1.4.0', '0.5.0', '0.4.0', '2.7', '3.8'], ['1.5.0', '0.6.0', '0.5.0', '3.5', '3.8'], ['1.5.1', '0.6.1', '0.5.1', '3.5', '3.8'],
+  ['1.6.0', '0.7.0', '0.6.0', '3.6', '3.8'], ['1.7.0', '0.8', '0.7.0', '3.6', '3.9'], ['1.7.1', '0.8.2', '0.7.2', '3.6', '3.9'],
   ['1.8.0', '0.9.0', '0.8.0', '3.6', '3.9'], ['1.8.1', '0.9.1', '0.8.1', '3.6', '3.9'], ['1.8.2', '0.9.2', '0.8.2', '3.6', '3.9'],
   ['1.9.0', '0.10.0', '0.9.0', '3.6', '3.9'], ['1.9.1', '0.10.1', '0.9.1', '3.6', '3.9'], ['1.10.0', '0.11.1', '0.10.0', '3.6', '3.9'],
   ['1.10.1', '0.11.2', '0.10.1', '3.6', '3.9'], ['1.10.2', '0.11.3', '0.10.2', '3.6', '3.9'], ['1.11.0', '0.12.0', '0.11.0', '3.7', '3.10'],
@@ -41,6 +45,10 @@ const TORCH_CUDA: Array<[string, string[]]> = [
   ['2.12', ['12.6', '13.0', '13.2']],
   ['2.13', ['12.6', '13.0', '13.2']],
 ];
+/** The CUDA of each minor's plain-PyPI Linux wheels, as in the bundled table. */
+const PYPI_CUDA: Record<string, string> = {
+  '1.12': '10.2', '1.13': '11.7', '2.0': '11.7', '2.1': '12.1', '2.2': '12.1', '2.3': '12.1', '2.4': '12.1', '2.5': '12.4', '2.6': '12.4', '2.7': '12.6', '2.8': '12.8', '2.9': '12.8',
+};
 const CUDA_DRIVERS: Array<[string, string, string]> = [
   ['13.0.2', '580.95.05', '580'],
   ['13.0.1', '580.82.07', '580'],
@@ -91,10 +99,12 @@ export const FACT_SOURCES: Facts['sources'] = {
 
 export function testFacts(): Facts {
   return {
-    torch: TORCH_RELEASES.map(([torch, torchvision, torchaudio, pythonMin, pythonMax]) => ({ torch, torchvision, torchaudio, pythonMin, pythonMax })),
-    torchCuda: TORCH_CUDA.map(([torch, cuda]) => ({ torch, cuda })),
+    torch: TORCH_RELEASES.map(([torch, torchvision, torchaudio, pythonMin, pythonMax]) => ({ torch, torchvision, torchaudio: torchaudio || null, pythonMin, pythonMax })),
+    // The bundled table marks the minors up to 2.8 as the index's complete list.
+    torchCuda: TORCH_CUDA.map(([torch, cuda]) => ({ torch, cuda, complete: Number(torch.split('.')[0]) < 2 || Number(torch.split('.')[1]) <= 8, pypi: PYPI_CUDA[torch] ?? null })),
     cudaDrivers: CUDA_DRIVERS.map(([cuda, minDriver, minorCompatMinDriver]) => ({ cuda, minDriver, minorCompatMinDriver: minorCompatMinDriver || null })),
     cudaImageTags: { ...CUDA_IMAGE_TAGS },
+    asOf: { torchCuda: '2026-11-22', cudaImageTags: '2025-12' },
     sources: { ...FACT_SOURCES },
   };
 }

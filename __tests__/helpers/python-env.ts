@@ -18,7 +18,7 @@ export interface PythonEnv {
 }
 
 // Compiled to lib/__tests__/helpers/: three levels up is the repository root.
-const FIXTURE_SITE_PACKAGES = fileURLToPath(new URL('../../../__tests__/fixtures/runtime/site-packages', import.meta.url));
+const FIXTURE_SITE_PACKAGES = fixturePath('site-packages');
 
 /** The system interpreter the venvs are made from, or null when the machine has none. */
 export function systemPython(): string | null {
@@ -38,18 +38,26 @@ const folders: string[] = [];
  * takes seconds. Removed when the process exits.
  */
 export function fixtureEnv(): Promise<PythonEnv> {
-  made ??= Promise.resolve().then(() => {
-    const folder = temporaryFolder('compat-guard-venv-');
-    const venv = join(folder, 'venv');
-    execFileSync('python3', ['-m', 'venv', venv], { stdio: 'ignore', timeout: 120_000 });
-    const python = join(venv, 'bin', 'python');
-    const sitePackages = execFileSync(python, ['-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])'], {
-      encoding: 'utf8',
-    }).trim();
-    cpSync(FIXTURE_SITE_PACKAGES, sitePackages, { recursive: true });
-    return { python, sitePackages };
-  });
+  made ??= Promise.resolve().then(() => venvWith(FIXTURE_SITE_PACKAGES));
   return made;
+}
+
+/** A venv made now whose site-packages holds a copy of `sitePackages` (a folder of hand-made distributions). */
+export function venvWith(sitePackages: string): PythonEnv {
+  const folder = temporaryFolder('compat-guard-venv-');
+  const venv = join(folder, 'venv');
+  execFileSync('python3', ['-m', 'venv', venv], { stdio: 'ignore', timeout: 120_000 });
+  const python = join(venv, 'bin', 'python');
+  const purelib = execFileSync(python, ['-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])'], {
+    encoding: 'utf8',
+  }).trim();
+  cpSync(sitePackages, purelib, { recursive: true });
+  return { python, sitePackages: purelib };
+}
+
+/** A folder under __tests__/fixtures/runtime/, as a path. */
+export function fixturePath(name: string): string {
+  return fileURLToPath(new URL(`../../../__tests__/fixtures/runtime/${name}`, import.meta.url));
 }
 
 /** A fresh temporary folder, removed when the process exits. */

@@ -12,15 +12,19 @@ import { checkDuplicatesSet, DUPLICATE_RULES } from './duplicates.js';
 import { FindingCap } from './finding-cap.js';
 import { compareFindings, dedupeFindings } from './findings.js';
 import { checkMatrixRulesSet } from './matrix-rules.js';
+import { RUNTIME_RULES } from '../runtime/rules.js';
 import { checkProfileSet, PROFILE_RULES } from './profile.js';
 import { selectProfile } from './profile-select.js';
+import { checkUnknownRuleIds, UNKNOWN_RULE_ID } from './rules/unknown-rule-id.js';
 import { applySuppressions } from './suppress.js';
 import { checkTorchSet, TORCH_RULES } from './torch.js';
 import { INDEX_RULES } from './index-rules.js';
 import { filesWithUnknownIndexes, planIndexSet, type IndexPlanOptions, type SetPlan } from './index-plan.js';
+import { VARIANT_RULES } from './variants.js';
 import { Specifiers } from './versions.js';
 import { planResolve, type ResolveJob } from './resolve-plan.js';
 import { RESOLVE_RULES } from './resolve-verdict.js';
+import * as remoteFileConflict from './rules/remote-file-conflict.js';
 
 export { compareFindings } from './findings.js';
 export { AUTO_PROFILE } from './profile-select.js';
@@ -31,9 +35,12 @@ export const RULES: RuleInfo[] = [
   ...TORCH_RULES,
   ...CUDA_RULES,
   ...DUPLICATE_RULES,
+  { id: remoteFileConflict.id, severity: remoteFileConflict.severity, summary: remoteFileConflict.summary },
   ...INDEX_RULES,
   ...RESOLVE_RULES,
+  ...VARIANT_RULES,
   { id: 'parse-error', severity: 'error', summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)' },
+  UNKNOWN_RULE_ID,
 ];
 
 export interface CheckOptions {
@@ -50,6 +57,12 @@ export interface CheckOptions {
   indexPlan?: IndexPlanOptions;
   /** Also plan pip's resolver for each set (src/check/resolve-plan.ts); needs indexPlan. */
   resolvePlan?: boolean;
+  /** The profile an earlier check of the same repository chose (null: none), used as it is: build variants are checked under it. */
+  sameProfileAs?: ProfileChoice | null;
+  /** The fleet's NVIDIA driver from --driver or the `driver` input: wins over the matrix file's `driver:`. */
+  driver?: string;
+  /** Who named it, for messages; default `--driver`. */
+  driverNamedBy?: string;
 }
 
 export type ChecksOutcome = { ok: true; findings: Finding[]; profile: ProfileChoice | null; indexPlans?: SetPlan[]; resolveJobs?: ResolveJob[] } | { ok: false; error: string };
@@ -63,10 +76,17 @@ function lastReaders(sets: readonly InstallSet[]): Map<string, number> {
   return last;
 }
 
-export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOptions): ChecksOutcome {
+export function runChecks(parse: ParseResult, bundledAndRepository: Matrix, options: CheckOptions): ChecksOutcome {
+  const matrix: Matrix = options.driver === undefined
+    ? bundledAndRepository
+    : { ...bundledAndRepository, driver: { version: options.driver, origin: { file: options.driverNamedBy ?? '--driver', line: 0 } } };
   // Shared so that each distinct specifier text is parsed once in the whole run.
   const specifiers = new Specifiers();
-  const selection = selectProfile(parse, matrix, options.profile, options.profileNamedBy, specifiers);
+  const selection = options.sameProfileAs === undefined
+    ? selectProfile(parse, matrix, options.profile, options.profileNamedBy, specifiers)
+    : options.sameProfileAs === null
+      ? { ok: true as const, profile: null, choice: null }
+      : { ...selectProfile(parse, matrix, options.sameProfileAs.name, undefined, specifiers), choice: options.sameProfileAs };
   if (!selection.ok) return selection;
   const context = buildContext(parse, matrix, selection.profile, specifiers);
   // One list per family, joined in this order: de-duplication keeps the first of equal findings.
@@ -106,7 +126,8 @@ export function runChecks(parse: ParseResult, matrix: Matrix, options: CheckOpti
       if (file && lastReader?.get(path) === index) releaseRequirements(file);
     }
   });
-  const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates, ...cap.summaries()];
+  const unknownIds = checkUnknownRuleIds(parse.files, matrix, [...RULES, ...RUNTIME_RULES]);
+  const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates, ...cap.summaries(), ...unknownIds];
   const kept = applySuppressions(dedupeFindings(findings), parse.files, matrix.ignore);
   const outcome: ChecksOutcome = { ok: true, findings: kept.sort(compareFindings), profile: selection.choice };
   if (options.indexPlan) outcome.indexPlans = indexPlans;

@@ -136,7 +136,7 @@ function imageCudaSubjects(view: SetView, context: CheckContext): Subject[] {
 }
 
 /** The torch family's wheel packages: their `+cu121` labels name the CUDA build. */
-const TORCH_WHEELS: readonly string[] = ['torch', 'torchvision', 'torchaudio'];
+export const TORCH_WHEELS: readonly string[] = ['torch', 'torchvision', 'torchaudio'];
 
 /** A local label comes after a `+`: a pin without one is passed over before its specifier is analysed (or its pin built). */
 function mayHaveLocalLabel(specifier: string): boolean {

@@ -1,23 +1,26 @@
 // torch and its companions, from the facts tables: torchvision and torchaudio are built for one torch
 // release (torch_family), each release supports a range of Python minors, and the PyTorch wheel
 // index publishes a few CUDA variants per torch minor (torch_cuda). Checked when torch is pinned
-// exactly; a range leaves pip free to pick a matching release.
+// exactly; a range leaves pip free to pick a matching release, unless a companion pinned exactly
+// needs a torch the range does not admit.
 
 import type { Facts, TorchRelease } from '../matrix/types.js';
 import type { RuleInfo } from '../model.js';
 import { contains } from '../pep440/specifier.js';
-import { parseVersion } from '../pep440/version.js';
-import { profileAllows, type CheckContext, type Pin, type SetView } from './context.js';
+import { parseVersion, type Version } from '../pep440/version.js';
+import { factSpan, profileAllows, type CheckContext, type Pin, type SetView } from './context.js';
 import { makeFinding, requirementText } from './findings.js';
 import type { FindingSink } from './finding-cap.js';
 import { instead, pinSubject, setPythonSubjects, sideToChange, torchCudaSubjects, type Subject } from './subjects.js';
 import { compareDotted, cudaLabel, fit, minorOf, releaseKey } from './versions.js';
+import { checkLocalVersions, LOCAL_VERSION_WITHOUT_INDEX } from './rules/local-version-without-index.js';
 
 export const TORCH_RULES: readonly RuleInfo[] = [
   { id: 'torch-family-mismatch', severity: 'error', summary: 'torchvision or torchaudio is not the release built for the pinned torch' },
   { id: 'torch-python-unsupported', severity: 'error', summary: "the install set's Python is outside the pinned torch release's supported Python versions" },
-  { id: 'torch-cuda-variant-missing', severity: 'error', summary: 'the PyTorch wheel index publishes no build of the pinned torch for that CUDA version' },
+  { id: 'torch-cuda-variant-missing', severity: 'error', summary: 'the PyTorch wheel index publishes no build of the pinned torch for that CUDA version (a notice where the bundled list is not the index\'s complete list)' },
   { id: 'torch-index-label-mismatch', severity: 'error', summary: "a `+cuXYZ` pin that none of the install set's PyTorch indexes serves" },
+  LOCAL_VERSION_WITHOUT_INDEX,
 ];
 
 const COMPANIONS = ['torchvision', 'torchaudio'] as const;
@@ -28,6 +31,10 @@ export function checkTorchSet(context: CheckContext, view: SetView, findings: Fi
   for (const torch of view.pinsOf('torch')) {
     // The facts are the PyPI wheels'; conda channels build their own (conda-forge for other Pythons and CUDAs).
     if (torch.requirement.installer === 'conda') continue;
+    if (!torch.admits.exact && !torch.unpinned) {
+      for (const companion of COMPANIONS) checkCompanionForRange(context, view, torch, companion, releases, findings);
+      continue;
+    }
     const release = torch.admits.exact ? releases.get(releaseKey(torch.admits.exact)) : undefined;
     if (!release) continue;
     const torchSubject = pinSubject(torch);
@@ -36,6 +43,7 @@ export function checkTorchSet(context: CheckContext, view: SetView, findings: Fi
     checkCudaVariant(context, view, torch, findings);
   }
   checkIndexLabels(context, view, findings);
+  checkLocalVersions(context, view, findings);
 }
 
 /**
@@ -84,17 +92,18 @@ function checkCompanion(
   releases: Map<string, TorchRelease>, findings: FindingSink,
 ): void {
   const expected = release[companion];
-  const expectedVersion = parseVersion(expected);
-  if (!expectedVersion) return;
+  const expectedVersion = expected === null ? null : parseVersion(expected);
+  if (expected === null || !expectedVersion) return;
   for (const pin of view.pinsOf(companion)) {
     if (pin.unpinned || pin.requirement.installer === 'conda') continue;
     const exact = pin.admits.exact;
+    if (inSeries(expected, pin.admits.exact)) continue;
     // A local label (+cu121) names the build, not another release.
     const matches = exact ? releaseKey(exact) === releaseKey(expectedVersion) : contains(pin.admits.set, expectedVersion, { prereleases: true });
     if (matches) continue;
     const subject = pinSubject(pin);
     const source = context.matrix.facts.sources.torch;
-    const fact = `torch ${release.torch} pairs with torchvision ${release.torchvision} and torchaudio ${release.torchaudio}`;
+    const fact = `torch ${release.torch} pairs with torchvision ${release.torchvision}${release.torchaudio === null ? '' : ` and torchaudio ${release.torchaudio}`}`;
     const builtFor = exact ? torchFor(releases, companion, releaseKey(exact)) : null;
     if (builtFor && sideToChange(context, subject, torch) === torch) {
       const fix = torch.fixFor(`==${builtFor.torch}`);
@@ -106,11 +115,60 @@ function checkCompanion(
       continue;
     }
     const label = exact?.local ? `+${exact.local.join('.')}` : '';
-    const fix = subject.fixFor(`==${expected}${label}`);
+    const wanted = inSeries(expected, null) ? `==${expected}.*` : `==${expected}`;
+    const fix = subject.fixFor(wanted === `==${expected}` ? `${wanted}${label}` : wanted);
     findings.push(makeFinding({
-      rule: 'torch-family-mismatch', severity: 'error', at: subject.at, package: companion, expected: `==${expected}`, actual: subject.actual, fix, source,
+      rule: 'torch-family-mismatch', severity: 'error', at: subject.at, package: companion, expected: wanted, actual: subject.actual, fix, source,
       related: [{ ...torch.at, message: torch.shown }],
-      message: `${subject.shown} is not built for ${torch.shown}: ${fact} (${source}). ${instead(subject, fix, `==${expected}`)}`,
+      message: `${subject.shown} is not built for ${torch.shown}: ${fact} (${source}). ${instead(subject, fix, wanted)}`,
+    }));
+  }
+}
+
+/**
+ * A companion written as a series in torch_family.csv (`0.2`, two parts) is any release of it:
+ * torchvision's own table pairs those old torch releases with a minor only (torchvision 0.2.x is pure
+ * Python and pins no torch). A range is not judged against a series.
+ */
+function inSeries(expected: string, exact: Version | null): boolean {
+  const series = expected.split('.');
+  if (series.length !== 2) return false;
+  return exact === null || series.every((part, index) => String(Number(part)) === String(exact.release[index] ?? 0));
+}
+
+/**
+ * A torch range beside an exactly pinned companion: before torch 2.11 each torchvision and torchaudio
+ * release requires one exact torch, so when the range admits none of the releases the companion was
+ * built for, pip cannot install both. A range that admits one of them is fine. Not judged: a
+ * companion the table does not know, a series row (`0.2`: pins no torch), and torchaudio >= 2.11,
+ * which serves every later torch, releases past the table included.
+ */
+function checkCompanionForRange(
+  context: CheckContext, view: SetView, torch: Pin, companion: Companion, releases: Map<string, TorchRelease>, findings: FindingSink,
+): void {
+  for (const pin of view.pinsOf(companion)) {
+    const exact = pin.admits.exact;
+    if (!exact || (companion === 'torchaudio' && compareDotted(releaseKey(exact), '2.11') >= 0)) continue;
+    const builtFor = [...releases.values()].filter((row) => {
+      const written = row[companion];
+      const version = written === null || inSeries(written, null) ? null : parseVersion(written);
+      return version !== null && releaseKey(version) === releaseKey(exact);
+    });
+    if (builtFor.length === 0) continue;
+    if (builtFor.some((row) => contains(torch.admits.set, row.torch, { prereleases: true }))) continue;
+    const torchSubject = pinSubject(torch);
+    const subject = pinSubject(pin);
+    const admitted = [...releases.values()].filter((row) => contains(torch.admits.set, row.torch, { prereleases: true }));
+    const newest = admitted.sort((a, b) => compareDotted(b.torch, a.torch))[0];
+    const wanted = newest?.[companion] ?? null;
+    const specifier = wanted === null ? null : inSeries(wanted, null) ? `==${wanted}.*` : `==${wanted}`;
+    const fix = specifier === null ? null : subject.fixFor(specifier);
+    const source = context.matrix.facts.sources.torch;
+    const torches = builtFor.map((row) => row.torch).join(', ');
+    findings.push(makeFinding({
+      rule: 'torch-family-mismatch', severity: 'error', at: subject.at, package: companion, expected: specifier, actual: subject.actual, fix, source,
+      related: [{ ...torchSubject.at, message: torchSubject.shown }],
+      message: `${subject.shown} is built for torch ${torches}, which ${torchSubject.shown} does not admit, so pip cannot install both (${source}). ${fix ? `Pin ${fix} (built for torch ${newest?.torch}, the newest release the range admits) instead.` : `Widen ${torchSubject.shown} to admit torch ${torches}.`}`,
     }));
   }
 }
@@ -119,7 +177,8 @@ function checkCompanion(
 function torchFor(releases: Map<string, TorchRelease>, companion: Companion, companionRelease: string): TorchRelease | null {
   let found: TorchRelease | null = null;
   for (const row of releases.values()) {
-    const version = parseVersion(row[companion]);
+    const written = row[companion];
+    const version = written === null ? null : parseVersion(written);
     if (version && releaseKey(version) === companionRelease && (!found || compareDotted(row.torch, found.torch) > 0)) found = row;
   }
   return found;
@@ -130,7 +189,9 @@ function checkPython(context: CheckContext, view: SetView, torch: Subject, relea
   const allowed = context.specifiers.admits(supported);
   if (!allowed) return;
   const source = context.matrix.facts.sources.torch;
-  for (const python of setPythonSubjects(view, context)) {
+  const pythons = setPythonSubjects(view, context);
+  if (pythons.length === 0) movingPythonNotice(view, torch, release, supported, source, findings);
+  for (const python of pythons) {
     if (fit(python.admits, allowed.set) !== 'outside') continue;
     const fact = `torch ${release.torch} supports Python ${release.pythonMin} to ${release.pythonMax} (${source})`;
     const profilePython = profileAllows(context, python.key, true);
@@ -151,6 +212,23 @@ function checkPython(context: CheckContext, view: SetView, torch: Subject, relea
       rule: 'torch-python-unsupported', severity: 'error', at: torch.at, package: 'torch', expected: supported, actual: python.actual, fix, source,
       related: [{ ...python.at, message: python.shown }],
       message: `${torch.shown} does not support ${python.shown}: ${fact}. ${fix ? `Pin ${fix} (the nearest release that supports it) instead.` : `Choose a torch release that supports it.`}`,
+    }));
+  }
+}
+
+/**
+ * `python:3-slim`, `python:latest`, `python` (no tag): the tag follows each new Python release, so the
+ * interpreter is not fixed and the check cannot say whether this torch has a wheel for it. It says
+ * so (a notice) instead of guessing.
+ */
+function movingPythonNotice(view: SetView, torch: Subject, release: TorchRelease, supported: string, source: string, findings: FindingSink): void {
+  for (const { fact, file } of view.images) {
+    const repository = fact.name.slice(fact.name.lastIndexOf('/') + 1);
+    if (repository !== 'python' || fact.digest !== null || (fact.tag !== null && /^\d+\.\d+/.test(fact.tag))) continue;
+    findings.push(makeFinding({
+      rule: 'torch-python-unsupported', severity: 'notice', at: { file, span: factSpan(fact) }, package: null, expected: supported, actual: fact.tag ?? 'latest', source,
+      related: [{ ...torch.at, message: torch.shown }],
+      message: `${fact.ref} names no Python minor: the tag moves to each new Python release, so whether ${torch.shown} (Python ${release.pythonMin} to ${release.pythonMax}) has a wheel for it is not checked (${source}). Pin the image to a Python minor, such as python:${release.pythonMax}-slim.`,
     }));
   }
 }
@@ -182,13 +260,22 @@ function checkCudaVariant(context: CheckContext, view: SetView, torch: Pin, find
   const torchText = pinSubject(torch).shown;
   for (const build of torchCudaSubjects(view, context)) {
     if (variants.cuda.includes(build.actual)) continue;
+    const related = build.pin === torch ? [] : [{ ...torch.at, message: torchText }];
+    if (!variants.complete) {
+      // RELEASE.md lists the headline variants; the index serves more for some releases (2.10.0 as cu129).
+      findings.push(makeFinding({
+        rule: 'torch-cuda-variant-missing', severity: 'notice', at: build.at, package: build.pin?.key ?? null,
+        expected: published, actual: cudaLabel(build.actual), source, related,
+        message: `The ${cudaLabel(build.actual)} build of torch ${torchMinor} (${torchText}) is not verified: torch ${torchMinor}'s headline variants are ${published} (${source}), and the bundled list of ${context.matrix.facts.asOf.torchCuda ?? 'an unknown date'} is not the wheel index's complete list for it, which sometimes serves more. If pip finds no matching distribution, use one of those.`,
+      }));
+      continue;
+    }
     const replacement = preferredVariant(context, variants.cuda, build.actual);
     const fix = build.fixFor(`==${replacement}.*`);
     findings.push(makeFinding({
       rule: 'torch-cuda-variant-missing', severity: 'error', at: build.at, package: build.pin?.key ?? null,
-      expected: published, actual: cudaLabel(build.actual), fix, source,
-      related: build.pin === torch ? [] : [{ ...torch.at, message: torchText }],
-      message: `The PyTorch wheel index has no ${cudaLabel(build.actual)} build of torch ${torchMinor} (${torchText}): torch ${torchMinor} is published for ${published} (${source}). ${instead(build, fix, `==${replacement}.*`)}`,
+      expected: published, actual: cudaLabel(build.actual), fix, source, related,
+      message: `The PyTorch wheel index has no ${cudaLabel(build.actual)} build of torch ${torchMinor} (${torchText}): torch ${torchMinor} is published for ${published} and no other CUDA variant (${source}). ${instead(build, fix, `==${replacement}.*`)}`,
     }));
   }
 }

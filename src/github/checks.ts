@@ -1,5 +1,6 @@
 // Annotations: through one check run per job when the token may write checks (created, then filled
-// with PATCHes of at most 50 annotations, then completed with the conclusion), otherwise (a fork's
+// with PATCHes of at most 50 annotations, then completed with the conclusion; created on every run,
+// a passing one too, so that branch protection can require it by name), otherwise (a fork's
 // read-only token, a 403, no token) as workflow commands on stdout, of which GitHub shows at most 10
 // per severity per step. Failing to annotate never fails the step; the summary says what was shown.
 
@@ -9,7 +10,6 @@ import type { AnnotationsShown } from '../report/summary.js';
 import { annotationCommand } from '../report/workflow-commands.js';
 import { GitHubApiError, type GitHubClient } from './http.js';
 
-const CHECK_RUN_NAME = 'compat-guard';
 /** The Checks API takes at most 50 annotations per request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
 /** GitHub shows at most this many workflow-command annotations of each severity in one step. */
@@ -36,10 +36,15 @@ export interface CheckAnnotation {
   raw_details?: string;
 }
 
-/** `failure` when a finding reaches fail-on; `neutral` (shown as passing) for annotations below it. */
-export type CheckConclusion = 'failure' | 'neutral';
+/**
+ * `failure` when a finding reaches fail-on; `neutral` (passing, as branch protection counts it) for
+ * findings below it; `success` when the change has none.
+ */
+export type CheckConclusion = 'failure' | 'neutral' | 'success';
 
 export interface CheckRunRequest {
+  /** The check-name input. */
+  name: string;
   owner: string;
   repo: string;
   headSha: string;
@@ -91,7 +96,7 @@ export async function publishAnnotations(
   let created: { id: number; url: string | null };
   try {
     const response = await client.request<{ id?: unknown; html_url?: unknown }>('POST', repoPath, {
-      name: CHECK_RUN_NAME,
+      name: run.name,
       head_sha: run.headSha,
       status: 'in_progress',
       ...(run.detailsUrl ? { details_url: run.detailsUrl } : {}),
@@ -105,7 +110,7 @@ export async function publishAnnotations(
 
   const complete = (): Promise<unknown> =>
     client.request('PATCH', `${repoPath}/${created.id}`, { status: 'completed', conclusion: run.conclusion, completed_at: new Date().toISOString(), output });
-  const allShown: AnnotationsShown = { via: 'check-run', shown: annotations.length, notShown: 0, url: created.url };
+  const allShown: AnnotationsShown = { via: 'check-run', shown: annotations.length, notShown: 0, url: created.url, name: run.name };
   let posted = 0;
   try {
     while (posted < annotations.length) {
@@ -126,7 +131,15 @@ export async function publishAnnotations(
     // Only completing it failed, and the second try did it: nothing is missing.
     if (completed && posted === annotations.length) return allShown;
     const rest = writeWorkflowCommands(annotations.slice(posted), write);
-    return { via: 'workflow-commands', shown: posted + rest.shown, notShown: rest.notShown, url: created.url, reason: (error as Error).message, inCheckRun: posted };
+    return {
+      via: 'workflow-commands',
+      shown: posted + rest.shown,
+      notShown: rest.notShown,
+      url: created.url,
+      name: run.name,
+      reason: (error as Error).message,
+      inCheckRun: posted,
+    };
   }
 }
 

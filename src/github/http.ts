@@ -4,7 +4,11 @@
 // x-ratelimit-remaining) wait as GitHub asks, within a bounded total wait; any other 403 is a refusal
 // and is not retried. The token goes in one header and nowhere else: error messages name the method,
 // the path and GitHub's message, with the token cut out should GitHub ever echo it.
+// Behind a proxy (HTTPS_PROXY / HTTP_PROXY, and NO_PROXY, upper or lower case, as self-hosted runners
+// set them) requests go through it: Node's own fetch ignores those variables unless NODE_USE_ENV_PROXY
+// is set when node starts, which the runner does not do for an action.
 
+import { EnvHttpProxyAgent, fetch as proxiedFetch } from 'undici';
 import { TOOL_VERSION } from '../version.js';
 
 export interface ClientOptions {
@@ -22,6 +26,8 @@ export interface ClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Where retries are reported (one line each). */
   log?: (line: string) => void;
+  /** The proxy variables; default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface ApiResponse<T> {
@@ -56,6 +62,7 @@ export class GitHubClient {
   private readonly maxRetries: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly log: (line: string) => void;
+  private readonly fetch: (url: URL, init: RequestInit) => Promise<Response>;
   private waitLeftMs: number;
 
   constructor(options: ClientOptions) {
@@ -66,6 +73,7 @@ export class GitHubClient {
     this.waitLeftMs = options.maxTotalWaitMs ?? DEFAULT_MAX_TOTAL_WAIT_MS;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.log = options.log ?? (() => undefined);
+    this.fetch = fetchFor(options.env ?? process.env);
   }
 
   /** `path` is relative to the API root (`/repos/o/r/...`) or an absolute URL on the same host. */
@@ -75,7 +83,7 @@ export class GitHubClient {
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
-        response = await fetch(url, {
+        response = await this.fetch(url, {
           method,
           headers: this.headers(body !== undefined),
           body: body === undefined ? undefined : JSON.stringify(body),
@@ -168,6 +176,22 @@ export class GitHubClient {
   private redact(text: string): string {
     return this.token ? text.split(this.token).join('***') : text;
   }
+}
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+
+/**
+ * Node's fetch, or undici's with an agent that reads the proxy variables (and NO_PROXY) when one is
+ * set. undici's own fetch goes with undici's agent: the two are one package's parts.
+ */
+function fetchFor(env: NodeJS.ProcessEnv): (url: URL, init: RequestInit) => Promise<Response> {
+  if (!PROXY_VARIABLES.some((name) => env[name])) return (url, init) => fetch(url, init);
+  const dispatcher = new EnvHttpProxyAgent({
+    httpProxy: env.HTTP_PROXY || env.http_proxy || undefined,
+    httpsProxy: env.HTTPS_PROXY || env.https_proxy || undefined,
+    noProxy: env.NO_PROXY ?? env.no_proxy,
+  });
+  return (url, init) => proxiedFetch(url, { ...(init as Parameters<typeof proxiedFetch>[1]), dispatcher }) as unknown as Promise<Response>;
 }
 
 function parseJson(text: string, what: string): unknown {

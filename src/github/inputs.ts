@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { FAIL_ON_LEVELS, parseFailOn, type FailOn } from '../report/fail.js';
 import { printable, quotedValue } from '../report/findings.js';
 import { ANNOTATE_MODES, parseAnnotateMode, type AnnotateMode } from './filter.js';
+import { defaultRecordFile, profileNameProblem } from '../matrix/profile-name.js';
 import { INDEX_MODES, isIndexMode, type IndexMode } from '../index/options.js';
 
 export interface ActionInputs {
@@ -26,6 +27,8 @@ export interface ActionInputs {
   runtimeImage: string | undefined;
   requireGpu: boolean;
   allowUntrusted: boolean;
+  /** After a runtime check that passed, write the environment as this profile; null: no. */
+  recordProfile: { name: string; file: string } | null;
   /** The package index checks (CONTRACT section 6). */
   index: IndexMode;
   /** undefined: PIP_INDEX_URL, else PyPI. */
@@ -35,7 +38,20 @@ export interface ActionInputs {
   cacheDir: string | undefined;
   /** Run pip's resolver for each install set (CONTRACT section 6). */
   resolve: boolean;
+  /** The check run's name: what branch protection selects as a required check. */
+  checkName: string;
+  /** When the pull request gets a comment with the summary. */
+  comment: CommentMode;
+  /** The fleet's NVIDIA driver; undefined: the matrix file's `driver:`, if any. */
+  driver: string | undefined;
 }
+
+/** `never`; `on-failure`: only while a finding fails the step (then marked resolved); `always`. */
+export const COMMENT_MODES = ['never', 'on-failure', 'always'] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
+export const DEFAULT_CHECK_NAME = 'compat-guard';
+/** A check run's name is one line on the pull request's checks list. */
+const MAX_CHECK_NAME = 100;
 
 const REPORT_FILE_NAME = 'compat-guard.json';
 /** A wrong value is quoted up to this many characters: the error stays one readable line. */
@@ -59,6 +75,15 @@ export function readInputs(
 
   const index = value('index') || 'auto';
   if (!isIndexMode(index)) return invalid('index', INDEX_MODES, index);
+  const comment = value('comment') || 'on-failure';
+  if (!(COMMENT_MODES as readonly string[]).includes(comment)) return invalid('comment', COMMENT_MODES, value('comment'));
+  const checkName = value('check-name') || DEFAULT_CHECK_NAME;
+  if (checkName.length > MAX_CHECK_NAME || printable(checkName) !== checkName) {
+    return {
+      ok: false,
+      error: `Input 'check-name' must be one line of at most ${MAX_CHECK_NAME} printable characters; got ${quotedValue(checkName, MAX_QUOTED_VALUE)}.`,
+    };
+  }
 
   const flags: Record<'runtime-check' | 'require-gpu' | 'allow-untrusted' | 'resolve', boolean> = { 'runtime-check': false, 'require-gpu': false, 'allow-untrusted': false, resolve: false };
   for (const name of Object.keys(flags) as Array<keyof typeof flags>) {
@@ -70,12 +95,24 @@ export function readInputs(
   const reportFile = path.resolve(where.cwd, optional('report-file') ?? path.join(where.runnerTemp, REPORT_FILE_NAME));
   const sarif = optional('sarif-file');
   const sarifFile = sarif === undefined ? null : path.resolve(where.cwd, sarif);
+  const driver = optional('driver');
+  if (driver !== undefined && !/^\d+(?:\.\d+)*$/.test(driver)) {
+    return { ok: false, error: `Input 'driver' must be an NVIDIA driver version such as 550.54.14 (got ${printable(driver)}).` };
+  }
   if (sarifFile === reportFile) {
     return {
       ok: false,
       error: `Inputs 'report-file' and 'sarif-file' name the same file (${printable(reportFile)}): the SARIF would overwrite the JSON report. Give them different paths.`,
     };
   }
+  const recordName = optional('record-profile');
+  const recordFile = optional('record-profile-file');
+  if (recordName !== undefined) {
+    const problem = profileNameProblem(recordName);
+    if (problem !== null) return { ok: false, error: `Input 'record-profile': ${printable(problem)}.` };
+    if (!flags['runtime-check']) return { ok: false, error: `Input 'record-profile' records what the runtime check verified: set runtime-check: true as well.` };
+  }
+  const recordProfile = recordName === undefined ? null : { name: recordName, file: path.resolve(where.cwd, recordFile ?? defaultRecordFile(recordName)) };
   return {
     ok: true,
     inputs: {
@@ -92,11 +129,15 @@ export function readInputs(
       runtimeImage: optional('runtime-image'),
       requireGpu: flags['require-gpu'],
       allowUntrusted: flags['allow-untrusted'],
+      recordProfile,
       index,
       indexUrl: optional('index-url'),
       extraIndexUrls: splitList(input('extra-index-url')),
       cacheDir: optional('cache-dir') === undefined ? undefined : path.resolve(where.cwd, value('cache-dir')),
       resolve: flags.resolve,
+      checkName,
+      comment: comment as CommentMode,
+      driver,
     },
   };
 }

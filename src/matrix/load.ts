@@ -97,6 +97,7 @@ const MATRIX_FORMATS = {
 interface MatrixDocument {
   extends?: 'bundled' | 'none';
   profile?: string;
+  driver?: string;
   profiles?: Record<string, ProfileDocument>;
   rules?: RuleDocument[];
   ignore?: IgnoreEntry[];
@@ -123,9 +124,9 @@ interface RuleDocument {
 
 interface FactsDocument {
   torch?: { source: string; releases: Record<string, Omit<TorchRelease, 'torch'>> };
-  torchCuda?: { source: string; variants: Record<string, string[]> };
+  torchCuda?: { source: string; asOf?: string; complete?: string[]; pypi?: Record<string, string>; variants: Record<string, string[]> };
   cudaDrivers?: { source: string; toolkits: Record<string, Omit<CudaDriver, 'cuda'>> };
-  cudaImageTags?: { source: string; tags: Record<string, CudaTagStatus> };
+  cudaImageTags?: { source: string; asOf?: string; tags: Record<string, CudaTagStatus> };
 }
 
 /** A file that passed syntax and schema checks. */
@@ -288,11 +289,22 @@ function buildMatrix(bundled: MatrixFile[], repository: MatrixFile | null): Matr
     profile = name;
   }
 
+  // The fleet's driver: the last file that declares one (the repository's) wins.
+  let driver: Matrix['driver'] = null;
+  for (const file of policyFiles) {
+    if (file.data.driver !== undefined) driver = { version: file.data.driver, origin: { file: file.file, line: file.lineAt(['driver']) } };
+  }
+
   return {
     profile,
+    driver,
     profiles,
     rules,
-    ignore: policyFiles.flatMap((file) => file.data.ignore ?? []).map((entry) => ({ ...entry })),
+    ignore: policyFiles.flatMap((file) =>
+      (file.data.ignore ?? []).map((entry, index) =>
+        file === repository ? { ...entry, at: { file: file.file, line: file.lineAt(['ignore', index, 'rule']) } } : { ...entry },
+      ),
+    ),
     facts: mergeFacts(allFiles),
     files: allFiles.map((file) => file.file),
   };
@@ -423,6 +435,7 @@ function mergeFacts(files: MatrixFile[]): Facts {
   const cudaDrivers = new Map<string, CudaDriver>();
   const cudaImageTags: Record<string, CudaTagStatus> = {};
   const sources: Facts['sources'] = { torch: '', torchCuda: '', cudaDrivers: '', cudaImageTags: '' };
+  const asOf: Facts['asOf'] = { torchCuda: null, cudaImageTags: null };
   for (const { data } of files) {
     const facts = data.facts;
     if (facts === undefined) continue;
@@ -432,7 +445,12 @@ function mergeFacts(files: MatrixFile[]): Facts {
     }
     if (facts.torchCuda) {
       sources.torchCuda = facts.torchCuda.source;
-      for (const [minor, cuda] of Object.entries(facts.torchCuda.variants)) torchCuda.set(minor, { torch: minor, cuda: [...cuda] });
+      asOf.torchCuda = facts.torchCuda.asOf ?? null;
+      const complete = new Set(facts.torchCuda.complete ?? []);
+      const pypi = facts.torchCuda.pypi ?? {};
+      for (const [minor, cuda] of Object.entries(facts.torchCuda.variants)) {
+        torchCuda.set(minor, { torch: minor, cuda: [...cuda], complete: complete.has(minor), pypi: Object.hasOwn(pypi, minor) ? (pypi[minor] as string) : null });
+      }
     }
     if (facts.cudaDrivers) {
       sources.cudaDrivers = facts.cudaDrivers.source;
@@ -440,6 +458,7 @@ function mergeFacts(files: MatrixFile[]): Facts {
     }
     if (facts.cudaImageTags) {
       sources.cudaImageTags = facts.cudaImageTags.source;
+      asOf.cudaImageTags = facts.cudaImageTags.asOf ?? null;
       Object.assign(cudaImageTags, facts.cudaImageTags.tags);
     }
   }
@@ -448,6 +467,7 @@ function mergeFacts(files: MatrixFile[]): Facts {
     torchCuda: [...torchCuda.values()],
     cudaDrivers: [...cudaDrivers.values()],
     cudaImageTags,
+    asOf,
     sources,
   };
 }

@@ -22,7 +22,7 @@ export function printMatrix(matrix: Matrix, options: { profile?: string } = {}):
     ...(printsDefault ? { profile: defaultProfile } : {}),
     profiles: Object.fromEntries(profiles.map((profile) => [profile.name, profileContent(profile)])),
     rules: matrix.rules.map(ruleContent),
-    ignore: matrix.ignore,
+    ignore: matrix.ignore.map(({ rule, paths }) => (paths ? { rule, paths } : { rule })),
   });
 
   doc.commentBefore = [

@@ -47,13 +47,16 @@ export interface IgnoreEntry {
   rule: string;
   /** Repository-relative globs (`**`, `*`, `?`); every path when absent. */
   paths?: string[];
+  /** Where the repository's matrix file says it (for a warning about an unknown rule id); absent for the bundled matrix. */
+  at?: { file: string; line: number };
 }
 
 /** One torch release and the companions built for it (torch_family.csv). */
 export interface TorchRelease {
   torch: string;
   torchvision: string;
-  torchaudio: string;
+  /** null where no torchaudio was built for this torch (before 1.2) or the sources disagree: not checked. */
+  torchaudio: string | null;
   /** Lowest and highest supported Python minor, e.g. "3.8" and "3.11". */
   pythonMin: string;
   pythonMax: string;
@@ -65,6 +68,13 @@ export interface TorchCudaVariants {
   torch: string;
   /** CUDA versions as "12.1" (from cu121). */
   cuda: string[];
+  /**
+   * Whether `cuda` is every variant the wheel index serves for this minor; otherwise it is RELEASE.md's
+   * headline list and a variant missing from it may still be served (torch 2.10.0 as cu129).
+   */
+  complete: boolean;
+  /** The CUDA its plain-PyPI Linux wheels bundle ("12.1"); null where the data does not say. */
+  pypi: string | null;
 }
 
 /** Minimum driver for a CUDA toolkit (cuda_driver.csv). */
@@ -83,8 +93,16 @@ export interface Facts {
   torch: TorchRelease[];
   torchCuda: TorchCudaVariants[];
   cudaDrivers: CudaDriver[];
-  /** nvidia/cuda tag -> status. Tags not listed do not exist. */
+  /**
+   * nvidia/cuda tag -> status, as of `asOf.cudaImageTags`: a tag not listed was never published only
+   * where the list is complete for its CUDA minor and OS (src/check/cuda-tags.ts).
+   */
   cudaImageTags: Record<string, CudaTagStatus>;
+  /** The date each snapshot table was taken (YYYY-MM or YYYY-MM-DD); null when its file gives none. */
+  asOf: {
+    torchCuda: string | null;
+    cudaImageTags: string | null;
+  };
   sources: {
     torch: string;
     torchCuda: string;
@@ -96,6 +114,8 @@ export interface Facts {
 export interface Matrix {
   /** The default profile named by the repository's matrix file, or null. */
   profile: string | null;
+  /** The NVIDIA driver of the hosts that run the images (`driver:`), or null; --driver wins over it. */
+  driver?: { version: string; origin: { file: string; line: number } } | null;
   profiles: Record<string, Profile>;
   rules: MatrixRule[];
   ignore: IgnoreEntry[];

@@ -137,7 +137,8 @@ export function createFileSource(root: string, plainFiles: ReadonlySet<string> =
 
 /**
  * Files to read: every discoverable file below each folder in `targets`, each explicit file, and each
- * glob's matches. No targets means the whole root.
+ * glob's matches, less what a target starting with `!` excludes (a file, a folder's tree, or a glob's
+ * matches). No targets (or only exclusions) means the whole root.
  */
 export interface Discovery {
   files: DiscoveredFile[];
@@ -152,7 +153,9 @@ export function discoverFiles(root: string, targets: readonly string[]): Discove
   const found = new Map<string, FileKind>();
   const globs: RegExp[] = [];
   const folders: string[] = [];
-  for (const target of targets.length > 0 ? targets : ['.']) {
+  const excluded = exclusions(targets);
+  const included = targets.filter((target) => !target.startsWith('!'));
+  for (const target of included.length > 0 ? included : ['.']) {
     if (hasGlobChars(target)) {
       globs.push(globToRegExp(target.replace(/^\.\//, '')));
       continue;
@@ -191,8 +194,39 @@ export function discoverFiles(root: string, targets: readonly string[]): Discove
       if (globs.some((glob) => glob.test(file))) found.set(file, found.get(file) ?? kindOfExplicitPath(file));
     });
   }
-  const files = [...found].map(([file, kind]) => ({ path: file, kind })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files = [...found]
+    .filter(([file]) => !excluded.some((exclude) => exclude(file)))
+    .map(([file, kind]) => ({ path: file, kind }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, diagnostics, plainFiles };
+}
+
+/** What the `!` targets leave out: `!docs` (the folder's tree, or that file), `!legacy/*.in` (a glob's matches). */
+function exclusions(targets: readonly string[]): Array<(file: string) => boolean> {
+  return targets
+    .filter((target) => target.startsWith('!'))
+    .map((target) => target.slice(1).trim().replace(/^\.\//, '').replace(/\/+$/, ''))
+    .filter((pattern) => pattern !== '')
+    .map((pattern) => {
+      if (hasGlobChars(pattern)) {
+        const glob = globToRegExp(pattern);
+        return (file: string) => glob.test(file);
+      }
+      return (file: string) => file === pattern || file.startsWith(`${pattern}/`);
+    });
+}
+
+/**
+ * The repository's files that `accept` takes (besides the files checked: build definitions), walked
+ * as discovery walks (.gitignore, skipped folders, symlinked folders not followed); walk warnings are
+ * discoverFiles' to give, so they are not repeated here.
+ */
+export function listFiles(root: string, accept: (relativePath: string) => boolean): string[] {
+  const files: string[] = [];
+  walk(root, '', [], (file) => {
+    if (accept(file)) files.push(file);
+  });
+  return files.sort();
 }
 
 /** Breadth-first, iterative (deep trees cannot overflow the stack), symlinked folders not followed. */

@@ -125,3 +125,54 @@ export function cudaFromImage(image: ParsedImage): ImageVersion | null {
   }
   return null;
 }
+
+/**
+ * The `python3` a distribution release installs (`apt-get install python3`), by the release's version
+ * and code name: Ubuntu's and Debian's package archives (packages.ubuntu.com, packages.debian.org).
+ */
+const DISTRO_PYTHON: Readonly<Record<string, string>> = {
+  'ubuntu18.04': '3.6', 'ubuntubionic': '3.6',
+  'ubuntu20.04': '3.8', 'ubuntufocal': '3.8',
+  'ubuntu22.04': '3.10', 'ubuntujammy': '3.10',
+  'ubuntu24.04': '3.12', 'ubuntunoble': '3.12',
+  'debian10': '3.7', 'debianbuster': '3.7',
+  'debian11': '3.9', 'debianbullseye': '3.9',
+  'debian12': '3.11', 'debianbookworm': '3.11',
+  'debian13': '3.13', 'debiantrixie': '3.13',
+};
+
+/** Debian code names also name the OS in other images' tags (`python:3.11-bookworm`, `node:20-bullseye`). */
+const DEBIAN_CODE_NAMES = new Set(['buster', 'bullseye', 'bookworm', 'trixie']);
+
+/** The distribution an image is, or is built on, with the python3 its archive installs. */
+export interface DistroPython {
+  /** "ubuntu 22.04", "debian bookworm". */
+  distro: string;
+  version: string;
+}
+
+/**
+ * The python3 of the distribution `image` runs: `ubuntu:22.04`, `debian:bookworm-slim`, and images
+ * whose tag names their OS (`nvidia/cuda:12.4.1-devel-ubuntu22.04`, `<...>-ubuntu24.04`,
+ * `node:20-bookworm`). Null for an image that says no release (`ubuntu:latest`: it moves) and for
+ * one that brings its own Python (`python:3-bookworm`, `...-py310`): its `python3` comes first on PATH.
+ */
+export function distroPythonOf(image: ParsedImage): DistroPython | null {
+  const repository = lastPathComponents(image.name, 1);
+  if (image.tag === null || repository === 'python' || pythonFromImage(image) !== null) return null;
+  if (repository === 'ubuntu' || repository === 'debian') {
+    const release = image.tag.split('-')[0] ?? '';
+    return distroPython(repository, release);
+  }
+  for (const component of image.tag.split('-')) {
+    const ubuntu = /^ubuntu(\d\d\.\d\d)$/.exec(component);
+    if (ubuntu) return distroPython('ubuntu', ubuntu[1] as string);
+    if (DEBIAN_CODE_NAMES.has(component)) return distroPython('debian', component);
+  }
+  return null;
+}
+
+function distroPython(distro: 'ubuntu' | 'debian', release: string): DistroPython | null {
+  const version = DISTRO_PYTHON[`${distro}${release}`];
+  return version === undefined ? null : { distro: `${distro} ${release}`, version };
+}

@@ -9,7 +9,8 @@
 // stage's ARG and ENV values plus the variables the same RUN assigns (`V=1 && pip install x==$V`),
 // following `cd` so that relative paths resolve against the right directory.
 
-import type { CudaFact, Include, IndexFact, PythonFact, Requirement, Span } from '../model.js';
+import type { CudaFact, Include, IndexFact, PythonFact, RemoteInclude, Requirement, Span } from '../model.js';
+import { withoutCredentials } from '../index/url.js';
 import { canonicalName, factPosition } from '../model.js';
 import { tooManyClauses } from './requirement.js';
 import { readPipRequirement, redactUrl } from './requirements-file.js';
@@ -25,6 +26,7 @@ import type { Heredoc, JsonArg, Problem, SourceText } from './dockerfile-lines.j
 import { argOf, spanOf } from './dockerfile-words.js';
 import type { Arg, UnsetExplainer } from './dockerfile-words.js';
 import { joinPath } from './dockerfile-paths.js';
+import type { DistroPython } from './dockerfile-image.js';
 
 /** Everything a Dockerfile's RUN commands say, in the order they say it. */
 export interface RunFacts {
@@ -37,6 +39,8 @@ export interface RunFacts {
   problems: Problem[];
   /** How many `pip install` commands the file's RUN instructions ran so far (numbers them in build order). */
   installs: number;
+  /** `-r`/`-c` of http(s) URLs whose value is known. */
+  remoteIncludes: RemoteInclude[];
 }
 
 /** What a RUN command runs in: its stage, and what the stage knows. */
@@ -48,6 +52,8 @@ export interface RunScope {
   contextPath(containerPath: string): string | null;
   explainUnset: UnsetExplainer;
   facts: RunFacts;
+  /** The python3 of the stage's distribution (`apt-get install python3`), when its image says it. */
+  distroPython?: DistroPython | null;
 }
 
 /** A shell variable; `unknown` says why its value is not what the build will see. */
@@ -117,6 +123,8 @@ const PYTHON_COMMAND = /^python(?:\d+(?:\.\d+)?)?$/;
 /** `python3.10`, `pip3.10`: the interpreter is in the command's name. */
 const VERSIONED_COMMAND = /^(?:python|pip)(\d+\.\d+)$/;
 const APT_PYTHON = /^python(\d+\.\d+)(?:[-=:].*)?$/;
+/** The unversioned packages that pull in the distribution's python3. */
+const APT_DISTRO_PYTHON = /^python3(?:-(?:pip|dev|venv|full|minimal))?(?:[=:].*)?$/;
 const BARE_VERSION = /^(?:cpython-)?(\d+\.\d+(?:\.\d+)?)$/;
 const PYTHON_OPTION = /^--python=(?:cpython-)?(\d+\.\d+(?:\.\d+)?)$/;
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
@@ -375,6 +383,10 @@ class ScriptReader {
       // One fact per command: python3.10 python3.10-dev python3.10-venv all say 3.10.
       return this.versionArg(arg, APT_PYTHON, `${name} install`);
     }
+    // `python3`, `python3-pip`, `python3-dev`: the distribution's own python3.
+    const distro = this.scope.distroPython;
+    const package3 = distro ? args.slice(install + 1).find((arg) => arg.unknown === null && APT_DISTRO_PYTHON.test(arg.value)) : undefined;
+    if (distro && package3) this.python(distro.version, `${name} install ${package3.value} (python3 of ${distro.distro})`, spanOf(package3));
   }
 
   private conda(args: Arg[], name: string, bodies: Heredoc[]): void {
@@ -485,6 +497,9 @@ class ScriptReader {
     const span = spanOf(arg);
     if (FETCHED_FILE.test(arg.value)) {
       this.problem(span, 'notice', `${flag} ${redactUrl(arg.value)} is a URL; not fetched, so its pins are not checked`);
+      if (arg.unknown === null && /^https?:\/\//i.test(arg.value)) {
+        this.scope.facts.remoteIncludes.push({ url: withoutCredentials(arg.value), ...factPosition(span), constraint, stage: this.scope.stage });
+      }
       return;
     }
     if (arg.unknown !== null) {

@@ -19,7 +19,7 @@ import type { Instruction, Problem, SourceText } from './dockerfile-lines.js';
 import type { Lookup } from './dockerfile-expand.js';
 import { argOf, explainUnset, spanOf, wordAfter, wordsOf } from './dockerfile-words.js';
 import type { Arg, UnsetExplainer, WrittenWord } from './dockerfile-words.js';
-import { cudaFromImage, invalidReference, parseImageRef, pythonFromImage } from './dockerfile-image.js';
+import { cudaFromImage, distroPythonOf, invalidReference, parseImageRef, pythonFromImage, type DistroPython } from './dockerfile-image.js';
 import type { ImageVersion } from './dockerfile-image.js';
 import { joinPath, placement, sourceOf } from './dockerfile-paths.js';
 import { quoteInput, redactUrl } from './requirements-file.js';
@@ -74,6 +74,8 @@ interface StageState {
   /** The stage's COPY and ADD instructions as the path resolver reads them. */
   placements: CopyPlacement[];
   lookup: Lookup;
+  /** The python3 of the distribution the stage's image is built on (inherited from a parent stage). */
+  distroPython: DistroPython | null;
 }
 
 /** A COPY or ADD, its sources normalized once, with where it copies from. */
@@ -116,7 +118,7 @@ class DockerfileReader {
   private readonly stagesByAlias = new Map<string, StageState>();
   readonly globalArgs = new Map<string, string | undefined>(AUTOMATIC_ARGS);
   readonly file: ParsedFile;
-  private readonly facts: RunFacts;
+  readonly facts: RunFacts;
 
   constructor(
     path: string,
@@ -130,7 +132,7 @@ class DockerfileReader {
     };
     this.facts = {
       requirements: this.file.requirements, python: this.file.python, cuda: this.file.cuda, includes: this.file.includes,
-      indexes: this.file.indexes, problems: this.problems, installs: 0,
+      indexes: this.file.indexes, problems: this.problems, installs: 0, remoteIncludes: [],
     };
   }
 
@@ -252,6 +254,7 @@ class DockerfileReader {
     const state: StageState = {
       stage, env, args, workdir: parentState?.workdir ?? '/', parent: parentState, placements: [],
       lookup: (name) => env.get(name) ?? args.get(name),
+      distroPython: parentState !== null ? parentState.distroPython : invalid === null && ref !== '' ? distroPythonOf(parsed) : null,
     };
     this.stages.push(state);
     // A later stage with the same name shadows the earlier one, as in BuildKit.
@@ -295,6 +298,16 @@ class DockerfileReader {
       if (stage === null) this.globalArgs.set(name, value ?? this.globalArgs.get(name));
       else stage.args.set(name, value);
     }
+    // A stage's ARG is in the environment of its RUNs; one without a value is set by --build-arg.
+    if (stage === null) return;
+    words.forEach((word, index) => {
+      const [name, value] = declared[index] ?? [];
+      const kind = name === undefined || !Object.hasOwn(INDEX_ENVIRONMENT, name) ? undefined : INDEX_ENVIRONMENT[name];
+      if (name === undefined || kind === undefined) return;
+      const equals = word.raw.indexOf('=');
+      const written = this.arg(instruction.source, equals >= 0 ? wordAfter(word, equals) : word, () => undefined);
+      this.environmentIndexes({ ...written, value: value ?? `$${name}` }, kind, stage);
+    });
   }
 
   /** `ENV K=V K2=V2` or the legacy `ENV K V W` (the value is the rest of the line). */
@@ -453,6 +466,7 @@ class DockerfileReader {
       contextPath: (target) => this.resolve(mounts, stage, target),
       explainUnset: this.explainUnset,
       facts: this.facts,
+      distroPython: stage.distroPython,
     };
     const state: ShellState = { vars: new Map(), cwd: stage.workdir };
     const json = parseJsonArgs(source.text, rest);
@@ -485,5 +499,7 @@ export function parseDockerfile(path: string, text: string, options: DockerfileO
     .map((problem): Diagnostic => (problem.column === undefined
       ? { file: path, line: problem.line, severity: problem.severity, message: problem.message }
       : { file: path, line: problem.line, column: problem.column, severity: problem.severity, message: problem.message }));
+  // Only files that have one carry the field: `parse` prints every other file as before.
+  if (reader.facts.remoteIncludes.length > 0) reader.file.remoteIncludes = reader.facts.remoteIncludes;
   return { file: reader.file, diagnostics, stages: reader.stages.map((state) => state.stage) };
 }

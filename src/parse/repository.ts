@@ -21,6 +21,8 @@ export interface ReadOptions {
    * reads), as `check` does; `parse` prints them whole. Default false.
    */
   pack?: boolean;
+  /** Build arguments by Dockerfile path, as `docker build --build-arg` gives them. */
+  buildArgs?: ReadonlyMap<string, Record<string, string>>;
 }
 
 /** Reads the files under `root` that `targets` select (folders, files, globs; default: all). */
@@ -46,6 +48,7 @@ export function expandableEnvironment(env: Record<string, string | undefined>): 
 
 interface Reading {
   env: Record<string, string | undefined>;
+  buildArgs: ReadonlyMap<string, Record<string, string>>;
   strings: SharedStrings;
   /** One for the run, when requirements are packed. */
   packer: RequirementPacker | null;
@@ -58,7 +61,7 @@ interface Reading {
 export function parseRepository(discovered: readonly DiscoveredFile[], fileSource: FileSource, options: ReadOptions = {}): ParseResult {
   const strings = new SharedStrings();
   const packer = options.pack ? new RequirementPacker(strings) : null;
-  const reading: Reading = { env: options.env ?? {}, strings, packer, files: new Map(), stages: new Map(), diagnostics: [] };
+  const reading: Reading = { env: options.env ?? {}, buildArgs: options.buildArgs ?? new Map(), strings, packer, files: new Map(), stages: new Map(), diagnostics: [] };
   // A file can include another a hundred thousand times: the queue is read from its head (shift() on
   // a long queue made that quadratic), and each path is looked up on disk once.
   const source = rememberingIsFile(fileSource);
@@ -105,7 +108,8 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
     if (!isCondaEnvironment(decoded.text)) return null;
     parsed = parseCondaEnvironment(path, decoded.text, { env: reading.env, strings: reading.strings });
   } else if (kind === 'dockerfile') {
-    const dockerfile = parseDockerfile(path, decoded.text);
+    const buildArgs = reading.buildArgs.get(path);
+    const dockerfile = parseDockerfile(path, decoded.text, buildArgs ? { buildArgs } : {});
     reading.stages.set(path, dockerfile.stages);
     parsed = dockerfile;
   } else if (kind === 'pyproject') {

@@ -17,6 +17,7 @@ import { isIdentifierChar, NO_EXTRAS, parseRequirement, tooManyClauses } from '.
 import type { RequirementPacker, RequirementPlace } from './packed.js';
 import { detached, SharedStrings } from './strings.js';
 import { splitLines } from './text.js';
+import { withoutCredentials } from '../index/url.js';
 
 export interface RequirementsFileOptions {
   /** Read through `-c`: every requirement gets `constraint: true`, and pip's constraint rules apply. */
@@ -1117,6 +1118,14 @@ class FileReader {
     const at = lineAt(line.pieces, use.start);
     if (INCLUDE_URL.test(written)) {
       this.report(line, use.valueStart, 'warning', `${flag} ${redactUrl(written)} is a URL; not fetched`);
+      // A `${VAR}` left as written (unset) makes a URL that is not the one the build fetches.
+      if (REMOTE_INCLUDE_URL.test(written) && !written.includes('${')) {
+        const place = positionAt(line.pieces, use.valueStart);
+        (this.file.remoteIncludes ??= []).push({
+          url: withoutCredentials(written), line: place.line, column: place.column,
+          endColumn: lastColumnOnLine(line, use.valueStart, use.valueEnd, place.line), constraint,
+        });
+      }
       return;
     }
     const resolved = written === '' ? null : posix.normalize(posix.join(posix.dirname(this.path), written));
@@ -1154,6 +1163,7 @@ function isEditableUse(use: OptionUse): boolean {
 
 // pip's SCHEME_RE: these includes are fetched, not read from the repository.
 const INCLUDE_URL = /^(http|https|file):/i;
+const REMOTE_INCLUDE_URL = /^https?:\/\//i;
 
 /** pip's break_args_options: the first space-separated token that starts with `-` begins the options. */
 function findOptionStart(text: string): number {

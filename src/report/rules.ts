@@ -6,12 +6,14 @@ import { RULES } from '../check/index.js';
 import type { CheckResult } from '../engine-types.js';
 import type { RuleInfo, Severity } from '../model.js';
 import { RUNTIME_RULES } from '../runtime/rules.js';
+import { TOOL_VERSION } from '../version.js';
 
 /** Every built-in rule: the static checks' and the runtime check's. */
 export const RULE_CATALOG: readonly RuleInfo[] = [...RULES, ...RUNTIME_RULES];
 
 export const TOOL_HOMEPAGE = 'https://github.com/compat-guard/compat-guard';
-const RULES_DOC = `${TOOL_HOMEPAGE}/blob/main/docs/rules.md`;
+/** The rules as documented at the release that ran (the release workflow tags each version `vX.Y.Z`), not as main says today. */
+const RULES_DOC = `${TOOL_HOMEPAGE}/blob/v${TOOL_VERSION}/docs/rules.md`;
 
 /** docs/rules.md has one heading per built-in rule id; GitHub makes the id its anchor. */
 export function ruleHelpUri(id: string): string {

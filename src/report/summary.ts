@@ -1,6 +1,7 @@
 // The job summary (Markdown for $GITHUB_STEP_SUMMARY): the verdict, the profile and why, the counts,
-// a table of the findings in the change (each linked to its line at the head commit), the pre-existing
-// ones folded away, where the annotations went, and the runtime check. GitHub refuses a step summary
+// a table of the findings in the change (errors first, then by location, each linked to its line at
+// the head commit; four columns, the fix under the message, so that the table fits GitHub's summary
+// pane without a sideways scroll), the pre-existing ones folded away, where the annotations went, and the runtime check. GitHub refuses a step summary
 // over 1 MiB, so rows stop at a byte budget and a closing note says how many were left out; the JSON
 // report always has them all. Repository text is escaped: a package name cannot open a link or break
 // the table.
@@ -21,6 +22,8 @@ export interface AnnotationsShown {
   notShown: number;
   /** The check run's page. */
   url?: string | null;
+  /** The check run's name (the check-name input); default compat-guard. */
+  name?: string;
   /** Why the check run could not be used (or not for all of them), when it could not. */
   reason?: string | null;
   /** Workflow commands after a check run that took this many, then no more; absent: no check run was created. */
@@ -55,12 +58,15 @@ const MAX_CELL = 1_000;
 const MAX_NOTE = 2_000;
 
 const SEVERITY_MARK: Record<Severity, string> = { error: '🔴 error', warning: '🟡 warning', notice: '🔵 notice' };
-const TABLE_HEAD = '| Severity | Location | Rule | Message | Fix |\n| --- | --- | --- | --- | --- |\n';
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+const TABLE_HEAD = '| Severity | Location | Rule | Message |\n| --- | --- | --- | --- |\n';
 
 export function buildSummary(result: CheckResult, options: SummaryOptions): string {
   const budget = new Budget((options.maxBytes ?? SUMMARY_MAX_BYTES) - TRAILER_RESERVE);
-  const inScope = result.findings.filter(isInScope);
-  const preExisting = result.findings.filter((finding) => !isInScope(finding));
+  // The result is in location order; a stable sort by severity keeps that order within each severity.
+  const bySeverity = [...result.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const inScope = bySeverity.filter(isInScope);
+  const preExisting = bySeverity.filter((finding) => !isInScope(finding));
   const failing = inScope.filter((finding) => isAtOrAbove(finding.severity, options.failOn));
   const where = options.scope === null ? '' : ' in this change';
 
@@ -107,6 +113,13 @@ export function buildSummary(result: CheckResult, options: SummaryOptions): stri
   } else if (options.reportFile) {
     trailer.push(`_JSON report: \`${code(options.reportFile)}\`_`, '');
   }
+  if (options.reportFile) {
+    // The runner's temporary folder is wiped after the job: only an artifact keeps the report.
+    trailer.push(
+      '_To keep the JSON report with the run, upload it as an artifact: `uses: actions/upload-artifact@v4` with `path: ${{ steps.<this step id>.outputs.report }}`._',
+      '',
+    );
+  }
   return [head.join('\n'), '', ...body, ...trailer].join('\n');
 }
 
@@ -130,7 +143,8 @@ function countsTable(inScope: SeverityCounts, preExisting: SeverityCounts | null
 function findingsTable(findings: readonly Finding[], options: SummaryOptions, budget: Budget): { markdown: string; omitted: number } {
   const rows: string[] = [TABLE_HEAD];
   for (const [index, finding] of findings.entries()) {
-    const row = `| ${SEVERITY_MARK[finding.severity]} | ${locationCell(finding, options)} | [${text(finding.rule)}](${ruleHelpUri(finding.rule)}) | ${text(clip(finding.message, MAX_CELL))} | ${finding.fix ? `<code>${text(clip(finding.fix, MAX_CELL))}</code>` : ''} |\n`;
+    const fix = finding.fix ? `<br>**Fix:** <code>${text(clip(finding.fix, MAX_CELL))}</code>` : '';
+    const row = `| ${SEVERITY_MARK[finding.severity]} | ${locationCell(finding, options)} | [${text(finding.rule)}](${ruleHelpUri(finding.rule)}) | ${text(clip(finding.message, MAX_CELL))}${fix} |\n`;
     // Rows keep their order: once one does not fit, the rest are counted, not built.
     if (!budget.take(row)) return { markdown: rows.join(''), omitted: findings.length - index };
     rows.push(row);
@@ -151,8 +165,11 @@ function locationCell(finding: Finding, options: SummaryOptions): string {
 }
 
 function annotationsText(annotations: AnnotationsShown): string {
-  const run = annotations.url ? `[the compat-guard check run](${annotations.url})` : 'the compat-guard check run';
-  if (annotations.via === 'check-run') return `${plural(annotations.shown, 'annotation')} through ${run}.`;
+  const name = `the ${text(annotations.name ?? 'compat-guard')} check run`;
+  const run = annotations.url ? `[${name}](${annotations.url})` : name;
+  if (annotations.via === 'check-run') {
+    return annotations.shown === 0 ? `Nothing to annotate; ${run} reports the result.` : `${plural(annotations.shown, 'annotation')} through ${run}.`;
+  }
   const why = annotations.reason ? ` (${text(clip(annotations.reason, MAX_NOTE))})` : '';
   const total = annotations.shown + annotations.notShown;
   const lines = [

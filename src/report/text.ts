@@ -87,7 +87,7 @@ export function indexText(index: IndexSummary): string {
 
 /** `ran on python3: Python 3.10.12, torch 2.1.0+cu121 (CUDA 12.1), 1 GPU (NVIDIA H100, driver 550.54)`. */
 export function runtimeText(runtime: RuntimeSummary): string {
-  if (runtime.status === 'skipped') return `skipped${runtime.reason ? `: ${printable(runtime.reason)}` : ''}`;
+  if (runtime.status === 'skipped') return `skipped${runtime.reason ? `: ${printable(runtime.reason)}` : ''}${printable(phasesText(runtime))}`;
   const facts: string[] = [];
   if (runtime.python) facts.push(`Python ${runtime.python}`);
   if (runtime.torch) facts.push(`torch ${runtime.torch}${runtime.cudaBuild ? ` (CUDA ${runtime.cudaBuild})` : ''}`);
@@ -96,5 +96,11 @@ export function runtimeText(runtime: RuntimeSummary): string {
     facts.push(runtime.gpus.length === 0 ? 'no GPU' : `${plural(runtime.gpus.length, 'GPU')} (${gpus.join('; ')})`);
   }
   const target = runtime.target ? ` on ${runtime.target}` : '';
-  return printable(`ran${target}${facts.length > 0 ? `: ${facts.join(', ')}` : ''}`);
+  return printable(`ran${target}${facts.length > 0 ? `: ${facts.join(', ')}` : ''}${phasesText(runtime)}`);
+}
+
+/** `; took: image pull 41.2 s, container start 3.1 s, probe 12.0 s`, or nothing when no phase ran. */
+function phasesText(runtime: RuntimeSummary): string {
+  if (!runtime.phases || runtime.phases.length === 0) return '';
+  return `; took: ${runtime.phases.map((phase) => `${phase.name} ${phase.seconds.toFixed(1)} s`).join(', ')}`;
 }

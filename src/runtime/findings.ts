@@ -1,14 +1,18 @@
 // The pure half of the runtime check: what the probe saw in the environment, set against what the
 // files pin and what the matrix knows, becomes findings with the lines they belong to.
 
-import { compareFindings, dedupeFindings, makeFinding, requirementText, type Place } from '../check/findings.js';
+import { compareFindings, dedupeFindings, requirementText } from '../check/findings.js';
 import type { RuntimeSummary } from '../engine-types.js';
 import type { CudaDriver, Matrix, Profile } from '../matrix/types.js';
-import type { Finding, ParseResult, RelatedLocation, Requirement, Severity } from '../model.js';
+import type { Finding, ParseResult, Requirement, Severity } from '../model.js';
 import { canonicalName } from '../model.js';
 import { parseMarker, tryEvaluateMarker, type MarkerEnvironment } from '../parse/marker.js';
 import { contains, parseSpecifierSet } from '../pep440/specifier.js';
 import { parseVersion } from '../pep440/version.js';
+import { containerRequireFindings } from './container-require.js';
+import { compareDriverVersions } from './driver-version.js';
+import { gpuBuildFindings } from './gpu-builds.js';
+import { relatedOf, runtimeFinding, unplacedFinding, type Draft, type Pin } from './place.js';
 import type { ProbeResult, ProbeTorch } from './probe-result.js';
 import { requirementsOf } from '../parse/packed.js';
 
@@ -19,12 +23,6 @@ export interface RuntimeContext {
   target: string;
   /** Image runs only: whether the container got `--gpus all` (false: this runner has no GPU). */
   gpusPassed?: boolean;
-}
-
-/** A requirement and the file it is written in. */
-interface Pin {
-  file: string;
-  requirement: Requirement;
 }
 
 /** Every requirement of the parse, by PEP 503 name, in file order with installing lines first. */
@@ -39,41 +37,6 @@ function pinsByPackage(parse: ParseResult): Map<string, Pin[]> {
   }
   for (const list of pins.values()) list.sort((a, b) => Number(a.requirement.constraint) - Number(b.requirement.constraint));
   return pins;
-}
-
-export type Draft = Omit<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'origin'>;
-
-/** At most this many other pins of the same package ride along as related locations. */
-const MAX_RELATED = 10;
-
-/** A runtime finding on the first pin's line, the package's other pins related; on no line without pins. */
-function runtimeFinding(draft: Draft, pins: readonly Pin[] | undefined): Finding {
-  const [first, ...others] = pins ?? [];
-  if (first === undefined) return unplacedFinding(draft);
-  const finding = makeFinding({ ...draft, at: pinPlace(first), related: others.slice(0, MAX_RELATED).map(pinPlace) });
-  finding.origin = 'runtime';
-  return finding;
-}
-
-function pinPlace(pin: Pin): Place {
-  return { file: pin.file, span: pin.requirement };
-}
-
-function relatedOf(pins: readonly Pin[] | undefined): RelatedLocation[] {
-  return (pins ?? []).slice(0, MAX_RELATED).map(({ file, requirement }) => ({
-    file,
-    line: requirement.line,
-    column: requirement.column,
-    endLine: requirement.endLine,
-    endColumn: requirement.endColumn,
-  }));
-}
-
-/** Findings on no line (the runner, the driver), pointing at the pins they concern. */
-export function unplacedFinding(draft: Draft, related: RelatedLocation[] = []): Finding {
-  const finding: Finding = { ...draft, file: null, line: null, column: null, endLine: null, endColumn: null, origin: 'runtime' };
-  if (related.length > 0) finding.related = related;
-  return finding;
 }
 
 /** Whether requirements apply in the probed environment. Marker texts recur: each is judged once. */
@@ -104,12 +67,15 @@ export function runtimeFindings(
   context: RuntimeContext,
 ): Finding[] {
   const pins = pinsByPackage(parse);
-  const verdicts = judgePins(result, pins);
+  const markers = new MarkerJudge(result.markers);
+  const verdicts = judgePins(result, pins, markers);
   const placed = holdingPinsFirst(pins, verdicts);
+  const applies = (pin: Pin): boolean => !pin.requirement.editable && markers.applies(pin.requirement);
   const findings = [
     ...versionFindings(result, pins, verdicts),
     ...pipCheckFindings(result, placed),
     ...importFindings(result, placed),
+    ...gpuBuildFindings(result, placed, matrix, profile, applies),
     ...gpuFindings(result, placed, matrix, profile, context),
   ];
   return dedupeFindings(findings).sort(compareRuntimeFindings);
@@ -124,10 +90,9 @@ function compareRuntimeFindings(a: Finding, b: Finding): number {
 type Verdict = 'holds' | 'differs' | 'not-a-version' | 'not-installed';
 
 /** Each pin against the installed version, as pip check compares (prereleases=True). */
-function judgePins(result: ProbeResult, pins: Map<string, Pin[]>): Map<Pin, Verdict> {
+function judgePins(result: ProbeResult, pins: Map<string, Pin[]>, markers: MarkerJudge): Map<Pin, Verdict> {
   const verdicts = new Map<Pin, Verdict>();
   if (result.metadataError !== null) return verdicts;
-  const markers = new MarkerJudge(result.markers);
   const specifiers = new Map<string, ReturnType<typeof parseSpecifierSet>>();
   for (const [key, list] of pins) {
     const installed = result.installed.get(key);
@@ -305,17 +270,6 @@ function majorMinor(version: string | null): { major: number; minor: number; tex
 /** What nvidia-smi prints as driver_version: "535.104.05". */
 const DRIVER_VERSION = /^\d+(?:\.\d+)*$/;
 
-/** Compares dotted driver versions numerically ("525" < "525.60.13" < "530.30.02"). */
-export function compareDriverVersions(a: string, b: string): number {
-  const left = a.split('.').map(Number);
-  const right = b.split('.').map(Number);
-  for (let index = 0; index < Math.max(left.length, right.length); index += 1) {
-    const difference = (left[index] ?? 0) - (right[index] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
-}
-
 /**
  * The lowest driver that runs a CUDA build: through minor-version compatibility (CUDA 11 and later)
  * any driver of the major's compatibility branch does (525 for 12.x); before CUDA 11 the toolkit's own
@@ -366,6 +320,11 @@ function gpuFindings(
     }, relatedOf(torchPins)));
   }
 
+  // The oldest driver among the GPUs: the one that decides what runs.
+  const drivers = smiGpus.map((gpu) => gpu.driver).filter((driver): driver is string => driver !== null && DRIVER_VERSION.test(driver));
+  const driver = drivers.sort(compareDriverVersions)[0];
+  findings.push(...containerRequireFindings(result, driver, matrix, relatedOf(torchPins)));
+
   const build = torch ? majorMinor(torch.cuda) : null;
   if (!torch || build === null) return findings;
 
@@ -399,8 +358,6 @@ function gpuFindings(
     }, torchPins));
   }
 
-  const drivers = smiGpus.map((gpu) => gpu.driver).filter((driver): driver is string => driver !== null && DRIVER_VERSION.test(driver));
-  const driver = drivers.sort(compareDriverVersions)[0];
   const minimum = minimumDriver(build.text, matrix.facts.cudaDrivers);
   if (driver !== undefined && minimum !== null && compareDriverVersions(driver, minimum) < 0) {
     findings.push(unplacedFinding({
@@ -408,7 +365,8 @@ function gpuFindings(
       severity: 'error',
       message:
         `The NVIDIA driver ${driver} is older than ${minimum}, the lowest that runs CUDA ${build.text} builds ` +
-        `(${torchLabel(torch)}): upgrade the driver, or install a torch build for an older CUDA.`,
+        `(${torchLabel(torch)})${build.major >= 11 ? `; torch's wheels bundle their CUDA runtime, which runs on any driver of the CUDA ${build.major} minor-version-compatibility branch except for features that need PTX JIT` : ''}: ` +
+        `upgrade the driver, or install a torch build for an older CUDA.`,
       package: 'torch',
       expected: `>=${minimum}`,
       actual: driver,

@@ -2,15 +2,18 @@
 // runner, or a container image), and turn what it saw into findings. The shell (child processes) is
 // probe-run.ts; the judging is findings.ts.
 
-import type { RuntimeSummary } from '../engine-types.js';
+import type { RuntimePhase, RuntimeSummary } from '../engine-types.js';
 import type { Matrix, Profile } from '../matrix/types.js';
 import type { Finding, ParseResult } from '../model.js';
-import { runtimeFindings, runtimeSummary, unplacedFinding } from './findings.js';
-import { readProbeOutput } from './probe-result.js';
-import { DEFAULT_TIMEOUT_MS, ensureImage, runnerHasGpu, runProbe, type ProbeTarget } from './probe-run.js';
+import { runtimeFindings, runtimeSummary } from './findings.js';
+import { unplacedFinding } from './place.js';
+import { readProbeOutput, type ProbeResult } from './probe-result.js';
+import { refusedStartFinding } from './container-require.js';
+import { DEFAULT_TIMEOUT_MS, ensureImage, runnerDriver, runnerHasGpu, runProbe, SILENT_LOG, type ProbeTarget, type RuntimeLog } from './probe-run.js';
 import { requirementsOf } from '../parse/packed.js';
 
 export { RUNTIME_RULES } from './rules.js';
+export type { RuntimeLog } from './probe-run.js';
 
 export interface RuntimeOptions {
   /** The interpreter: on this runner (default `python3`), or inside `image` (default `python`, then `python3`). */
@@ -25,6 +28,8 @@ export interface RuntimeOptions {
   untrusted: string | null;
   /** Limit for the probe's run, default 120 s; the probe is killed after it. */
   timeoutMs?: number;
+  /** Where progress goes while it runs (docker pull, the probe's progress); default: nowhere. */
+  log?: RuntimeLog;
 }
 
 /** Why the check did not run code that may come from a fork, and how to make it. */
@@ -55,11 +60,11 @@ function probeBudgetSeconds(timeoutMs: number): number {
   return Math.max(1, Math.floor((timeoutMs * 0.8) / 1000) - 2);
 }
 
-function failure(reason: string, target: string): { findings: Finding[]; summary: RuntimeSummary } {
+function failure(reason: string, target: string, phases: RuntimePhase[]): { findings: Finding[]; summary: RuntimeSummary } {
   const message = `The runtime check could not run against ${target}: ${reason}.`;
   return {
     findings: [unplacedFinding({ rule: 'runtime-error', severity: 'error', message, package: null })],
-    summary: { status: 'skipped', reason, target },
+    summary: { status: 'skipped', reason, target, ...(phases.length > 0 ? { phases } : {}) },
   };
 }
 
@@ -68,7 +73,7 @@ export async function runRuntimeCheck(
   matrix: Matrix,
   profile: Profile | null,
   options: RuntimeOptions,
-): Promise<{ findings: Finding[]; summary: RuntimeSummary }> {
+): Promise<{ findings: Finding[]; summary: RuntimeSummary; probe?: ProbeResult }> {
   // An action input left empty arrives as "".
   const image = options.image || null;
   const python = options.python || null;
@@ -81,18 +86,27 @@ export async function runRuntimeCheck(
   const packages = probedPackages(parse);
   const probeArgs = [String(probeBudgetSeconds(timeoutMs)), ...packages.slice(0, MAX_PROBED_PACKAGES)];
 
+  const log = options.log ?? SILENT_LOG;
+  const phases: RuntimePhase[] = [];
   let probeTarget: ProbeTarget;
   if (image) {
-    const present = await ensureImage(image);
-    if (!present.ok) return failure(present.reason, target);
+    const present = await ensureImage(image, log);
+    phases.push(...present.phases);
+    if (!present.ok) return failure(present.reason, target, phases);
     probeTarget = { kind: 'image', image, python: python ?? 'python', gpus: await runnerHasGpu() };
   } else {
     probeTarget = { kind: 'python', python: python ?? 'python3' };
   }
-  const run = await runProbe(probeTarget, probeArgs, { timeoutMs, ...(image && python === null ? { fallbackPython: 'python3' } : {}) });
-  if (!run.ok) return failure(run.reason, target);
+  const run = await runProbe(probeTarget, probeArgs, { timeoutMs, log, ...(image && python === null ? { fallbackPython: 'python3' } : {}) });
+  phases.push(...run.phases);
+  if (!run.ok) {
+    const skipped = failure(run.reason, target, phases);
+    // The container toolkit refused the image for this runner's driver: that is the finding, not a broken check.
+    if (image && run.refused !== null) skipped.findings = [refusedStartFinding(image, run.refused, await runnerDriver(), matrix)];
+    return skipped;
+  }
   const reading = readProbeOutput(run.stdout);
-  if (!reading.ok) return failure(reading.message, target);
+  if (!reading.ok) return failure(reading.message, target, phases);
 
   const findings = runtimeFindings(reading.result, parse, matrix, profile, {
     requireGpu: options.requireGpu,
@@ -103,5 +117,6 @@ export async function runRuntimeCheck(
     const message = `Only the first ${MAX_PROBED_PACKAGES} of ${packages.length} pinned packages were import-checked.`;
     findings.push(unplacedFinding({ rule: 'runtime-error', severity: 'warning', message, package: null }));
   }
-  return { findings, summary: runtimeSummary(reading.result, target) };
+  // The probe's result too: --record-profile writes what it saw (record-profile.ts).
+  return { findings, summary: { ...runtimeSummary(reading.result, target), phases }, probe: reading.result };
 }

@@ -35,11 +35,33 @@ export interface ProbeTorch {
   /** Import failure, or the error torch.cuda raised. */
   error: string | null;
   version: string | null;
-  /** torch.version.cuda: "12.1", or null for a CPU build. */
+  /** torch.version.cuda: "12.1", or null for a CPU (or ROCm) build. */
   cuda: string | null;
+  /** torch.version.hip: set for a ROCm build. */
+  hip: string | null;
   available: boolean;
   devices: string[];
   cudnn: number | null;
+}
+
+export interface ProbeJax {
+  ok: boolean;
+  skipped: boolean;
+  error: string | null;
+  version: string | null;
+  /** jax.default_backend(): "gpu", "cpu", "tpu"... */
+  backend: string | null;
+}
+
+export interface ProbeCupy {
+  ok: boolean;
+  skipped: boolean;
+  error: string | null;
+  /** The installed CuPy distribution: `cupy-cuda12x`, `cupy-cuda11x`, `cupy` (built from source). */
+  package: string | null;
+  version: string | null;
+  /** cupy.cuda.runtime.runtimeGetVersion(): 12060 for CUDA 12.6. */
+  runtime: number | null;
 }
 
 export interface ProbeGpu {
@@ -68,8 +90,16 @@ export interface ProbeResult {
   torch: ProbeTorch | null;
   /** null when nvidia-smi is not on the target's PATH. */
   nvidiaSmi: ProbeNvidiaSmi | null;
+  /** null when jax is not installed. */
+  jax: ProbeJax | null;
+  /** null when no CuPy distribution is installed. */
+  cupy: ProbeCupy | null;
   /** The CUDA_VERSION variable nvidia/cuda images set, e.g. "12.1.1". */
   cudaVersion: string | null;
+  /** The NVIDIA_REQUIRE_* variables (JETPACK aside) the NVIDIA container toolkit checks at container start. */
+  nvidiaRequire: Record<string, string>;
+  /** NVIDIA_DISABLE_REQUIRE as set, or null. */
+  nvidiaDisableRequire: string | null;
 }
 
 export type ProbeReading = { ok: true; result: ProbeResult } | { ok: false; message: string };
@@ -100,18 +130,45 @@ function readImport(value: unknown): ProbeImport | null {
   return { package: pkg, module, ok: value.ok === true, skipped: value.skipped === true, error: text(value.error) };
 }
 
+/** How one of the probe's library scripts (torch, jax, CuPy) went. */
+function readOutcome(value: Json): { ok: boolean; skipped: boolean; error: string | null } {
+  return { ok: value.ok === true, skipped: value.skipped === true, error: text(value.error) };
+}
+
 function readTorch(value: unknown): ProbeTorch | null {
   if (!isObject(value)) return null;
   return {
-    ok: value.ok === true,
-    skipped: value.skipped === true,
-    error: text(value.error),
+    ...readOutcome(value),
     version: text(value.version),
     cuda: text(value.cuda),
+    hip: text(value.hip),
     available: value.available === true,
     devices: texts(value.devices),
     cudnn: int(value.cudnn),
   };
+}
+
+function readJax(value: unknown): ProbeJax | null {
+  if (!isObject(value)) return null;
+  return { ...readOutcome(value), version: text(value.version), backend: text(value.backend) };
+}
+
+function readCupy(value: unknown): ProbeCupy | null {
+  if (!isObject(value)) return null;
+  return {
+    ...readOutcome(value),
+    package: text(value.package),
+    version: text(value.version),
+    runtime: int(value.runtime),
+  };
+}
+
+function strings(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isObject(value)) {
+    for (const [key, entry] of Object.entries(value)) if (typeof entry === 'string') out[key] = entry;
+  }
+  return out;
 }
 
 function readNvidiaSmi(value: unknown): ProbeNvidiaSmi | null {
@@ -154,10 +211,6 @@ export function readProbeOutput(stdout: string): ProbeReading {
       }
     }
   }
-  const markers: Record<string, string> = {};
-  if (isObject(raw.markers)) {
-    for (const [key, value] of Object.entries(raw.markers)) if (typeof value === 'string') markers[key] = value;
-  }
   return {
     ok: true,
     result: {
@@ -166,7 +219,7 @@ export function readProbeOutput(stdout: string): ProbeReading {
         implementation: text(raw.python.implementation) ?? '',
         executable: text(raw.python.executable) ?? '',
       },
-      markers,
+      markers: strings(raw.markers),
       metadataError: text(raw.metadataError),
       installed,
       pipCheck: readPipCheck(raw.pipCheck),
@@ -175,7 +228,11 @@ export function readProbeOutput(stdout: string): ProbeReading {
         : [],
       torch: readTorch(raw.torch),
       nvidiaSmi: readNvidiaSmi(raw.nvidiaSmi),
+      jax: readJax(raw.jax),
+      cupy: readCupy(raw.cupy),
       cudaVersion: text(raw.cudaVersion),
+      nvidiaRequire: strings(raw.nvidiaRequire),
+      nvidiaDisableRequire: text(raw.nvidiaDisableRequire),
     },
   };
 }

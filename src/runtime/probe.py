@@ -2,7 +2,9 @@
 #
 # Usage: python -c <this file's text> BUDGET_SECONDS [DISTRIBUTION ...]
 # Prints one line "COMPAT_GUARD_PROBE_RESULT <json>" on stdout (the last such line counts, so that
-# anything a sitecustomize prints cannot be mistaken for the result).
+# anything a sitecustomize prints cannot be mistaken for the result). On stderr it prints progress
+# lines starting with "compat-guard probe: " (one when it starts, then one every few seconds), so
+# that a long run is never silent and a run killed for time says what it was doing.
 #
 # The probe itself imports the standard library only. Everything that may crash or hang (pip check,
 # each import, torch's CUDA initialisation, nvidia-smi) runs in its own child process with a timeout,
@@ -31,6 +33,8 @@ IMPORT_TIMEOUT = 60.0
 TORCH_TIMEOUT = 90.0
 PIP_CHECK_TIMEOUT = 60.0
 NVIDIA_SMI_TIMEOUT = 15.0
+PROGRESS_PREFIX = "compat-guard probe: "
+PROGRESS_SECONDS = 5.0
 
 # importlib.import_module with the name as an argument: a module name read from a distribution's
 # metadata is never spliced into source code.
@@ -38,11 +42,13 @@ IMPORT_SCRIPT = "import importlib, sys; importlib.import_module(sys.argv[1])"
 
 TORCH_SCRIPT = r"""
 import json, torch
-info = {"version": str(getattr(torch, "__version__", "")), "cuda": None, "available": False,
+info = {"version": str(getattr(torch, "__version__", "")), "cuda": None, "hip": None, "available": False,
         "devices": [], "cudnn": None, "error": None}
 version = getattr(torch, "version", None)
 cuda_build = getattr(version, "cuda", None)
 info["cuda"] = None if cuda_build is None else str(cuda_build)
+hip_build = getattr(version, "hip", None)
+info["hip"] = None if hip_build is None else str(hip_build)
 try:
     info["available"] = bool(torch.cuda.is_available())
     if info["available"]:
@@ -54,6 +60,28 @@ try:
     info["cudnn"] = None if cudnn is None else int(cudnn)
 except Exception:
     pass
+print("\n" + json.dumps(info))
+"""
+
+# jax.default_backend() is "gpu" only when a CUDA plugin is installed and a device is visible.
+JAX_SCRIPT = r"""
+import json, jax
+info = {"version": str(getattr(jax, "__version__", "")), "backend": None, "error": None}
+try:
+    info["backend"] = str(jax.default_backend())
+except Exception as error:
+    info["error"] = "%s: %s" % (type(error).__name__, error)
+print("\n" + json.dumps(info))
+"""
+
+# The CUDA runtime CuPy loaded, e.g. 12060 for 12.6: it needs no device, only the CUDA libraries.
+CUPY_SCRIPT = r"""
+import json, cupy
+info = {"version": str(getattr(cupy, "__version__", "")), "runtime": None, "error": None}
+try:
+    info["runtime"] = int(cupy.cuda.runtime.runtimeGetVersion())
+except Exception as error:
+    info["error"] = "%s: %s" % (type(error).__name__, error)
 print("\n" + json.dumps(info))
 """
 
@@ -253,17 +281,18 @@ def check_import(deadline, module):
     return {"ok": False, "skipped": False, "error": failure_text(code, err, timed_out, timeout)}
 
 
-def probe_torch(deadline):
-    timeout = deadline.timeout(TORCH_TIMEOUT)
+def probe_library(deadline, script, wanted_timeout):
+    """Runs one of the scripts above: its JSON facts with ok/skipped, or why it could not run."""
+    timeout = deadline.timeout(wanted_timeout)
     if timeout is None:
         return {"ok": False, "skipped": True, "error": "not tried: the probe's time budget was spent"}
-    code, out, err, timed_out = run_child([sys.executable, "-c", TORCH_SCRIPT], timeout)
+    code, out, err, timed_out = run_child([sys.executable, "-c", script], timeout)
     if code == 0 and not timed_out:
         lines = out.decode("utf-8", "replace").strip().splitlines()
         try:
             info = json.loads(lines[-1])
         except (ValueError, IndexError):
-            return {"ok": False, "skipped": False, "error": "torch probe printed no result"}
+            return {"ok": False, "skipped": False, "error": "the probe's script printed no result"}
         info.update({"ok": True, "skipped": False})
         return info
     return {"ok": False, "skipped": False, "error": failure_text(code, err, timed_out, timeout)}
@@ -302,6 +331,60 @@ def nvidia_smi(deadline):
     return {"ok": True, "gpus": gpus[:64], "error": None}
 
 
+class Progress(object):
+    """Counts the checks as they end and prints, every few seconds, how far the probe is."""
+
+    def __init__(self):
+        self.total = 0
+        self.done = 0
+        self.running = {}  # name -> start time
+        self.lock = threading.Lock()
+        self.started = time.monotonic()
+        self.stopped = threading.Event()
+
+    def wrap(self, name, function, *args):
+        """The function as a task that counts toward the total; called before the task is submitted."""
+        self.total += 1
+
+        def run():
+            with self.lock:
+                self.running[name] = time.monotonic()
+            try:
+                return function(*args)
+            finally:
+                with self.lock:
+                    self.running.pop(name, None)
+                    self.done += 1
+        return run
+
+    def line(self):
+        with self.lock:
+            now = time.monotonic()
+            running = sorted(self.running.items(), key=lambda item: item[1])
+            names = ", ".join("%s (%d s)" % (name, now - since) for name, since in running[:4])
+            more = " and %d more" % (len(running) - 4) if len(running) > 4 else ""
+            text = "%d of %d checks done after %d s" % (self.done, self.total, now - self.started)
+        return text + ("; running: " + names + more if names else "")
+
+    def report_until_stopped(self):
+        while not self.stopped.wait(PROGRESS_SECONDS):
+            say(self.line())
+
+
+def say(text):
+    try:
+        sys.stderr.write(PROGRESS_PREFIX + text + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass  # nobody is reading stderr: progress is a courtesy
+
+
+def container_requirements():
+    """The NVIDIA_REQUIRE_* variables the NVIDIA container toolkit checks at container start."""
+    return dict((name, value) for name, value in os.environ.items()
+                if name.startswith("NVIDIA_REQUIRE_") and not name.startswith("NVIDIA_REQUIRE_JETPACK"))
+
+
 def main(argv):
     signal.signal(signal.SIGTERM, on_terminate)
     try:
@@ -324,16 +407,30 @@ def main(argv):
         if key in distributions:
             modules.extend((key, module) for module in top_level_modules(distributions[key][2]))
 
+    cupy_key = next((key for key in sorted(distributions) if key == "cupy" or key.startswith("cupy-cuda")), None)
+    progress = Progress()
     workers = max(2, min(8, os.cpu_count() or 2))
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
-        pip_future = pool.submit(pip_check, deadline)
-        smi_future = pool.submit(nvidia_smi, deadline)
+        pip_future = pool.submit(progress.wrap("pip check", pip_check, deadline))
+        smi_future = pool.submit(progress.wrap("nvidia-smi", nvidia_smi, deadline))
         # The torch probe imports torch, so it doubles as the import check of the module `torch`.
-        torch_future = pool.submit(probe_torch, deadline) if "torch" in distributions else None
+        torch_future = None
+        if "torch" in distributions:
+            torch_future = pool.submit(progress.wrap("torch", probe_library, deadline, TORCH_SCRIPT, TORCH_TIMEOUT))
+        jax_future = None
+        if "jax" in distributions:
+            jax_future = pool.submit(progress.wrap("jax backend", probe_library, deadline, JAX_SCRIPT, IMPORT_TIMEOUT))
+        cupy_future = None
+        if cupy_key is not None:
+            cupy_future = pool.submit(progress.wrap("cupy runtime", probe_library, deadline, CUPY_SCRIPT, IMPORT_TIMEOUT))
         import_futures = {}
         for _, module in modules:
             if module not in import_futures and not (module == "torch" and torch_future is not None):
-                import_futures[module] = pool.submit(check_import, deadline, module)
+                import_futures[module] = pool.submit(progress.wrap("import " + module, check_import, deadline, module))
+        say("started in Python %s (%s); %d checks to run" % (platform.python_version(), sys.executable, progress.total))
+        reporter = threading.Thread(target=progress.report_until_stopped)
+        reporter.daemon = True
+        reporter.start()
         torch_info = torch_future.result() if torch_future is not None else None
         imports = []
         for key, module in modules:
@@ -344,6 +441,9 @@ def main(argv):
                            "error": None if torch_info["ok"] else torch_info["error"]}
             outcome.update({"package": key, "module": module})
             imports.append(outcome)
+        cupy_info = cupy_future.result() if cupy_future is not None else None
+        if cupy_info is not None:
+            cupy_info["package"] = cupy_key
         result = {
             "probe": PROBE_FORMAT,
             "python": {
@@ -358,8 +458,14 @@ def main(argv):
             "imports": imports,
             "torch": torch_info,
             "nvidiaSmi": smi_future.result(),
+            "jax": jax_future.result() if jax_future is not None else None,
+            "cupy": cupy_info,
             "cudaVersion": os.environ.get("CUDA_VERSION") or None,
+            "nvidiaRequire": container_requirements(),
+            "nvidiaDisableRequire": os.environ.get("NVIDIA_DISABLE_REQUIRE"),
         }
+    progress.stopped.set()
+    say(progress.line())
     sys.stdout.write("\n" + SENTINEL + json.dumps(result, sort_keys=True) + "\n")
     sys.stdout.flush()
 
