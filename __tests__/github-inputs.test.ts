@@ -29,6 +29,7 @@ test('every input is optional; defaults live in the code', () => {
       indexUrl: undefined,
       extraIndexUrls: [],
       cacheDir: undefined,
+      resolve: false,
       checkName: 'compat-guard',
       comment: 'on-failure',
       driver: undefined,
@@ -85,8 +86,10 @@ test('values are read, trimmed, and file paths resolved against the workspace', 
     'runtime-image': 'ghcr.io/octo/train:1.2',
     'require-gpu': 'True',
     'allow-untrusted': 'FALSE',
+    resolve: 'true',
   });
   assert.ok(result.ok);
+  assert.equal(result.inputs.resolve, true);
   assert.deepEqual(result.inputs.paths, ['requirements.txt', 'docker/Dockerfile', 'envs/**/*.txt']);
   assert.equal(result.inputs.matrixFile, '.github/stack.yml');
   assert.equal(result.inputs.failOn, 'warning');

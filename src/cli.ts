@@ -29,7 +29,7 @@ Usage:
                      [--runtime-image IMAGE] [--require-gpu] [--color|--no-color] [--driver VERSION]
                      [--record-profile NAME [--record-profile-file FILE]]   with the runtime check
                      [--index auto|online|offline|required] [--index-url URL] [--extra-index-url URL]...
-                     [--cache-dir DIR]
+                     [--cache-dir DIR] [--resolve]
   compat-guard parse [PATH...] [--root DIR]            JSON of what was read
   compat-guard matrix [--matrix FILE] [--profile NAME] [--root DIR]   the effective matrix, as YAML
   compat-guard matrix import FILE|URL [--name NAME] [--python SPEC] [--cuda SPEC] [--only NAME...]
@@ -39,6 +39,7 @@ PATH is a file, folder or glob (default: the root, which defaults to the current
 --fail-on is error (default), warning, notice or never.
 --index: ask the package indexes about each pin (default auto: skipped with one notice when none answers;
 offline: the cache only; required: an unreachable index exits 2). See docs/index.md.
+--resolve: run pip's resolver (python3 -m pip, 22.2 or later, dry run) for each install set's target.
 --driver is the NVIDIA driver of the hosts that run the images (wins over driver: in the matrix file).
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the run itself is wrong.
 Docs: https://github.com/compat-guard/compat-guard#readme`;
@@ -66,13 +67,14 @@ interface CliOptions {
   indexUrl: string | null;
   extraIndexUrls: string[];
   cacheDir: string | null;
+  resolve: boolean;
 }
 
 /** Thrown for a wrong command line; main() prints it as one line and exits 2. */
 class UsageError extends Error {}
 
 const VALUE_OPTIONS = new Set(['--root', '--matrix', '--profile', '--fail-on', '--format', '--output', '--python', '--runtime-image', '--record-profile', '--record-profile-file', '--index', '--index-url', '--extra-index-url', '--cache-dir', '--driver']);
-const FLAG_OPTIONS = new Set(['--runtime', '--require-gpu', '--color', '--no-color']);
+const FLAG_OPTIONS = new Set(['--runtime', '--require-gpu', '--color', '--no-color', '--resolve']);
 const ALLOWED: Record<Command, Set<string>> = {
   check: new Set([...VALUE_OPTIONS, ...FLAG_OPTIONS]),
   parse: new Set(['--root']),
@@ -88,7 +90,7 @@ function parseArguments(argv: readonly string[]): CliOptions {
     command: first, paths: [], root: '.', matrix: null, profile: 'auto', driver: null, failOn: 'error', format: 'text',
     output: null, runtime: false, python: null, runtimeImage: null, requireGpu: false, color: null,
     recordProfile: null, recordProfileFile: null,
-    index: 'auto', indexUrl: null, extraIndexUrls: [], cacheDir: null,
+    index: 'auto', indexUrl: null, extraIndexUrls: [], cacheDir: null, resolve: false,
   };
   for (let i = 0; i < rest.length; i++) {
     const argument = rest[i] as string;
@@ -108,6 +110,7 @@ function parseArguments(argv: readonly string[]): CliOptions {
       if (equals !== -1) throw new UsageError(`${name} takes no value`);
       if (name === '--runtime') options.runtime = true;
       else if (name === '--require-gpu') options.requireGpu = true;
+      else if (name === '--resolve') options.resolve = true;
       else options.color = name === '--color';
       continue;
     }
@@ -182,6 +185,7 @@ async function check(options: CliOptions): Promise<number> {
       mode: options.index, indexUrl: options.indexUrl, extraIndexUrls: options.extraIndexUrls,
       cacheDir: options.cacheDir ? path.resolve(options.cacheDir) : defaultCacheDir(process.env),
     },
+    resolve: options.resolve ? {} : null,
   });
   if (!outcome.ok) throw new UsageError(outcome.error);
   const { result } = outcome;

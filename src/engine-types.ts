@@ -5,6 +5,7 @@ import type { Diagnostic, FileKind, Finding } from './model.js';
 import type { Matrix, ProfileChoice } from './matrix/types.js';
 import type { RecordedProfile } from './runtime/record-profile.js';
 import type { IndexSummary } from './index/run.js';
+import type { ResolveSummary } from './resolve/run.js';
 
 export interface CheckResult {
   tool: { name: 'compat-guard'; version: string };
@@ -22,6 +23,8 @@ export interface CheckResult {
   recordedProfile?: RecordedProfile;
   /** Set when the package indexes were asked (CONTRACT section 6). */
   index?: IndexSummary;
+  /** Set when pip's resolver ran (CONTRACT section 6 `resolve`). */
+  resolve?: ResolveSummary;
 }
 
 export interface RuntimeSummary {

@@ -47,6 +47,15 @@ export interface CheckOptions {
    * (`-c URL`, `-r URL`) under the same mode and trust rules; absent: the static checks only.
    */
   index?: IndexOptions | null;
+  /** Run pip's resolver for each install set (CONTRACT section 6 `resolve`); needs `index`. */
+  resolve?: ResolveOptions | null;
+}
+
+export interface ResolveOptions {
+  /** The interpreter whose pip resolves; default `python3`. */
+  python?: string;
+  /** Per pip run; default 120 s. */
+  timeoutMs?: number;
 }
 
 export interface IndexOptions {
@@ -88,7 +97,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     ...(options.profileNamedBy ? { profileNamedBy: options.profileNamedBy } : {}),
     ...(options.driver ? { driver: options.driver, driverNamedBy: options.driverNamedBy ?? '--driver' } : {}),
     // The runtime check reads the requirements again; otherwise nothing does.
-    releaseRequirements: !options.runtime,
+    releaseRequirements: !options.runtime && !options.resolve,
+    resolvePlan: Boolean(options.resolve && index),
     ...(index ? { indexPlan: {
       indexUrl: index.indexUrl || env.PIP_INDEX_URL || DEFAULT_INDEX,
       extraIndexUrls: index.extraIndexUrls ?? [],
@@ -121,7 +131,27 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     }
   }
 
-  const baseline = [...parse.diagnostics.map(diagnosticFinding), ...checked.findings];
+  let staticFindings = checked.findings;
+  let resolveSummary: CheckResult['resolve'];
+  if (options.resolve && index && checked.resolveJobs) {
+    // Loaded only when asked: the static check must not pay for child-process code.
+    const { runResolver } = await import('./resolve/check.js');
+    const resolved = index.mode === 'offline'
+      ? null
+      : await runResolver(parse, matrix, checked.resolveJobs, checked, {
+          cacheDir: index.cacheDir, env, allowInternal: index.allowUntrusted ?? false,
+          ...(options.resolve.python ? { python: options.resolve.python } : {}),
+          ...(options.resolve.timeoutMs ? { timeoutMs: options.resolve.timeoutMs } : {}),
+        });
+    if (resolved) {
+      indexFindings = [...indexFindings, ...resolved.findings];
+      staticFindings = resolved.statics;
+      resolveSummary = resolved.summary;
+    }
+    indexSummary?.notices.push(...(resolved ? resolved.summary.notices : ["pip's resolver did not run: --index offline"]));
+  }
+
+  const baseline = [...parse.diagnostics.map(diagnosticFinding), ...staticFindings];
   const variantRuns = variants.runs.map(({ variant, parse: read }) => {
     const variantChecked = runChecks(read, matrix, { profile: 'auto', sameProfileAs: checked.profile, releaseRequirements: true });
     return { variant, findings: [...read.diagnostics.map(diagnosticFinding), ...(variantChecked.ok ? variantChecked.findings : [])] };
@@ -138,6 +168,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     matrix,
   };
   if (indexSummary) result.index = indexSummary;
+  if (resolveSummary) result.resolve = resolveSummary;
   if (options.runtime) {
     // Loaded only when asked: the static check must not pay for child-process code.
     const { runRuntimeCheck } = await import('./runtime/index.js');

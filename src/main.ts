@@ -93,6 +93,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
       untrusted: event.untrusted,
       allowUntrusted: inputs.allowUntrusted,
     },
+    resolve: inputs.resolve ? {} : null,
   });
   if (!checked.ok) {
     core.setFailed(`compat-guard: ${printable(checked.error)}`);

@@ -59,6 +59,8 @@ export interface Requirement {
    * together (see branchesExclusive).
    */
   branches?: readonly string[];
+  /** Dockerfile only: which `pip install` of the file reads it (1, 2, ... in build order). */
+  install?: number;
   /** `--hash=...` values given on the requirement line (requirements files; not kept by `check`, which never reads them). */
   hashes?: string[];
   /** pyproject.toml only: where it was declared, e.g. `project.dependencies`,
@@ -142,6 +144,8 @@ export interface Include {
   line: number;
   constraint: boolean;
   stage?: string | null;
+  /** Dockerfile only: which `pip install` of the file reads it (1, 2, ... in build order). */
+  install?: number;
 }
 
 /**

@@ -23,6 +23,8 @@ import { INDEX_RULES } from './index-rules.js';
 import { filesWithUnknownIndexes, planIndexSet, type IndexPlanOptions, type SetPlan } from './index-plan.js';
 import { VARIANT_RULES } from './variants.js';
 import { Specifiers } from './versions.js';
+import { planResolve, type ResolveJob } from './resolve-plan.js';
+import { RESOLVE_RULES } from './resolve-verdict.js';
 import * as remoteFileConflict from './rules/remote-file-conflict.js';
 
 export { compareFindings } from './findings.js';
@@ -37,6 +39,7 @@ export const RULES: RuleInfo[] = [
   SHELL_REDIRECT_RULE,
   { id: remoteFileConflict.id, severity: remoteFileConflict.severity, summary: remoteFileConflict.summary },
   ...INDEX_RULES,
+  ...RESOLVE_RULES,
   ...VARIANT_RULES,
   { id: 'parse-error', severity: 'error', summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)' },
   UNKNOWN_RULE_ID,
@@ -54,6 +57,8 @@ export interface CheckOptions {
   releaseRequirements?: boolean;
   /** Also plan the index checks of each set (src/check/index-plan.ts). */
   indexPlan?: IndexPlanOptions;
+  /** Also plan pip's resolver for each set (src/check/resolve-plan.ts); needs indexPlan. */
+  resolvePlan?: boolean;
   /** The profile an earlier check of the same repository chose (null: none), used as it is: build variants are checked under it. */
   sameProfileAs?: ProfileChoice | null;
   /** The fleet's NVIDIA driver from --driver or the `driver` input: wins over the matrix file's `driver:`. */
@@ -62,7 +67,7 @@ export interface CheckOptions {
   driverNamedBy?: string;
 }
 
-export type ChecksOutcome = { ok: true; findings: Finding[]; profile: ProfileChoice | null; indexPlans?: SetPlan[] } | { ok: false; error: string };
+export type ChecksOutcome = { ok: true; findings: Finding[]; profile: ProfileChoice | null; indexPlans?: SetPlan[]; resolveJobs?: ResolveJob[] } | { ok: false; error: string };
 
 /** For each file, the index of the last install set that reads it. */
 function lastReaders(sets: readonly InstallSet[]): Map<string, number> {
@@ -101,6 +106,7 @@ export function runChecks(parse: ParseResult, bundledAndRepository: Matrix, opti
   checkCudaImages(context, toCuda);
   const lastReader = options.releaseRequirements ? lastReaders(parse.installSets) : null;
   const indexPlans: SetPlan[] = [];
+  const resolveJobs: ResolveJob[] = [];
   const unknownIndexFiles = options.indexPlan ? filesWithUnknownIndexes(parse.diagnostics, options.indexPlan.configuredFiles) : null;
   parse.installSets.forEach((set, index) => {
     // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
@@ -110,7 +116,12 @@ export function runChecks(parse: ParseResult, bundledAndRepository: Matrix, opti
     checkTorchSet(context, view, toTorch);
     checkCudaSet(context, view, toCuda);
     checkDuplicatesSet(context, view, toDuplicates);
-    if (options.indexPlan && unknownIndexFiles) indexPlans.push(planIndexSet(context, view, options.indexPlan, unknownIndexFiles));
+    if (options.indexPlan && unknownIndexFiles) {
+      const plan = planIndexSet(context, view, options.indexPlan, unknownIndexFiles);
+      indexPlans.push(plan);
+      const job = options.resolvePlan ? planResolve(context, view, plan) : null;
+      if (job) resolveJobs.push(job);
+    }
     view.release();
     for (const path of set.files) {
       const file = context.files.get(path);
@@ -122,5 +133,6 @@ export function runChecks(parse: ParseResult, bundledAndRepository: Matrix, opti
   const kept = applySuppressions(dedupeFindings(findings), parse.files, matrix.ignore);
   const outcome: ChecksOutcome = { ok: true, findings: kept.sort(compareFindings), profile: selection.choice };
   if (options.indexPlan) outcome.indexPlans = indexPlans;
+  if (options.resolvePlan) outcome.resolveJobs = resolveJobs;
   return outcome;
 }

@@ -36,6 +36,8 @@ export interface ActionInputs {
   extraIndexUrls: string[];
   /** Absolute; undefined: under RUNNER_TOOL_CACHE. */
   cacheDir: string | undefined;
+  /** Run pip's resolver for each install set (CONTRACT section 6). */
+  resolve: boolean;
   /** The check run's name: what branch protection selects as a required check. */
   checkName: string;
   /** When the pull request gets a comment with the summary. */
@@ -83,7 +85,7 @@ export function readInputs(
     };
   }
 
-  const flags: Record<'runtime-check' | 'require-gpu' | 'allow-untrusted', boolean> = { 'runtime-check': false, 'require-gpu': false, 'allow-untrusted': false };
+  const flags: Record<'runtime-check' | 'require-gpu' | 'allow-untrusted' | 'resolve', boolean> = { 'runtime-check': false, 'require-gpu': false, 'allow-untrusted': false, resolve: false };
   for (const name of Object.keys(flags) as Array<keyof typeof flags>) {
     const parsed = parseBoolean(value(name));
     if (parsed === null) return invalid(name, ['true', 'false'], value(name));
@@ -132,6 +134,7 @@ export function readInputs(
       indexUrl: optional('index-url'),
       extraIndexUrls: splitList(input('extra-index-url')),
       cacheDir: optional('cache-dir') === undefined ? undefined : path.resolve(where.cwd, value('cache-dir')),
+      resolve: flags.resolve,
       checkName,
       comment: comment as CommentMode,
       driver,

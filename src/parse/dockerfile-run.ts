@@ -38,6 +38,8 @@ export interface RunFacts {
   includes: Include[];
   indexes: IndexFact[];
   problems: Problem[];
+  /** How many `pip install` commands the file's RUN instructions ran so far (numbers them in build order). */
+  installs: number;
   /** `-r`/`-c` of http(s) URLs whose value is known. */
   remoteIncludes: RemoteInclude[];
 }
@@ -219,6 +221,8 @@ class ScriptReader {
   private fetchedSomewhere = false;
   /** Whose rules the requirement arguments being read follow: `uv pip install` reads them as uv does. */
   private installer: 'pip' | 'uv' = 'pip';
+  /** The number of the `pip install` whose arguments are being read (RunFacts.installs). */
+  private install = 0;
 
   private readonly lookup: Lookup = (name) => {
     const variable = this.state.vars.get(name);
@@ -699,6 +703,7 @@ class ScriptReader {
 
   /** The arguments of `pip install` (or `uv pip install`; `uv pip sync` takes files only). */
   private pipInstall(args: Arg[], filesOnly: boolean): void {
+    this.install = ++this.scope.facts.installs;
     for (let i = 0; i < args.length; i += 1) {
       const arg = args[i]!;
       const { value } = arg;
@@ -799,7 +804,7 @@ class ScriptReader {
       this.scope.notChecked(span, from, `${flag} ${arg.value}`, 'it is not checked', this.place.conditional);
       return;
     }
-    this.scope.facts.includes.push({ path: resolved ?? stripDotSlash(arg.value), line: span.line, constraint, stage: this.scope.stage });
+    this.scope.facts.includes.push({ path: resolved ?? stripDotSlash(arg.value), line: span.line, constraint, stage: this.scope.stage, install: this.install });
   }
 
   private requirement(arg: Arg, editable: boolean): void {
@@ -843,6 +848,7 @@ class ScriptReader {
       column: span.column,
       endColumn: span.endColumn,
       stage: this.scope.stage,
+      install: this.install,
     };
     if (this.place.branches.length > 0) requirement.branches = this.place.branches;
     this.scope.facts.requirements.push(requirement);

@@ -147,7 +147,7 @@ class DockerfileReader {
     };
     this.facts = {
       requirements: this.file.requirements, python: this.file.python, cuda: this.file.cuda, includes: this.file.includes,
-      indexes: this.file.indexes, problems: this.problems, remoteIncludes: [],
+      indexes: this.file.indexes, problems: this.problems, installs: 0, remoteIncludes: [],
     };
   }
 

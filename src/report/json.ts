@@ -4,6 +4,7 @@
 import type { CheckResult, RuntimeSummary } from '../engine-types.js';
 import type { Diagnostic, FileKind, Finding } from '../model.js';
 import type { IndexSummary } from '../index/run.js';
+import type { ResolveSummary } from '../resolve/run.js';
 import { countBySeverity, type SeverityCounts } from './findings.js';
 
 /**
@@ -25,6 +26,8 @@ export interface JsonReport {
   runtime: RuntimeSummary | null;
   /** Present when the package indexes were asked (CONTRACT section 6). */
   index?: IndexSummary;
+  /** Present when pip's resolver ran (CONTRACT section 6 `resolve`). */
+  resolve?: ResolveSummary;
 }
 
 export function toJsonReport(result: CheckResult): JsonReport {
@@ -38,6 +41,7 @@ export function toJsonReport(result: CheckResult): JsonReport {
     diagnostics: result.diagnostics,
     runtime: result.runtime ?? null,
     ...(result.index ? { index: result.index } : {}),
+    ...(result.resolve ? { resolve: result.resolve } : {}),
   };
 }
 
