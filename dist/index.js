@@ -28489,6 +28489,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -37189,6 +37196,595 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
+/***/ 7425:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yF: () => (/* binding */ SetView),
+  gC: () => (/* binding */ buildContext),
+  gV: () => (/* binding */ compareReadOrder),
+  Xi: () => (/* binding */ factSpan),
+  Z3: () => (/* binding */ interpreterSpecifier),
+  eC: () => (/* binding */ ownValue),
+  wh: () => (/* binding */ profileAllows),
+  u3: () => (/* binding */ profileReason),
+  Vi: () => (/* binding */ setPython)
+});
+
+// UNUSED EXPORTS: Pin
+
+// EXTERNAL MODULE: ./lib/src/check/findings.js
+var findings = __nccwpck_require__(2435);
+// EXTERNAL MODULE: ./lib/src/parse/packed.js
+var packed = __nccwpck_require__(4636);
+;// CONCATENATED MODULE: ./lib/src/check/chains-by-key.js
+// A set's requirements grouped by package, in typed arrays sized once per set: a large repository's
+// sets add hundreds of thousands of requirements in all, and a Map growing entry by entry would
+// allocate (and rehash) for most of them. Items are found by a hash of their key, and their keys are
+// read only where two hashes agree: for a packed requirement, reading its key means cutting its name
+// out of the packed text. A hash is 16 bits, so that names sharing one are easy to craft: past a
+// handful of keys of one hash, the others are found by their key in a Map (see CROWDED).
+/** No item: the end of a chain, or an empty cell. */
+const END = -1;
+/**
+ * Items numbered 0 to `items - 1`, each added at most once with the hash of its key (a 16-bit
+ * integer), and chained with the earlier items of the same key in the order they were added.
+ * `reset` starts over with another set's items, reusing the arrays: allocating them for each set
+ * cost more than the rest of grouping its requirements.
+ */
+class ChainsByKey {
+    /** Open addressing, at most half full: each used cell holds one key's hash and its chain's first and last item. */
+    cellHash = new Int32Array(0);
+    cellFirst = new Int32Array(0);
+    cellLast = new Int32Array(0);
+    mask = 0;
+    /** 32 less log2 of the cell count: a hash's first cell is in the top bits of its product with FIBONACCI. */
+    shift = 32;
+    /** By item: the next item of its chain, or END. */
+    nextItem = new Int32Array(0);
+    /** The first item of each chain that has a second, in the order the second was added. */
+    repeated = [];
+    /** The chains of the keys past the CROWDED first of their hash, which have no cell, by key. */
+    crowded = new Map();
+    keys = NO_KEYS;
+    /** Forgets every item, and makes room for `items` new ones (none before the first reset). */
+    reset(items, keys) {
+        let cells = 1;
+        while (cells < 2 * items)
+            cells *= 2;
+        if (cells > this.cellFirst.length) {
+            this.cellHash = new Int32Array(cells);
+            this.cellFirst = new Int32Array(cells);
+            this.cellLast = new Int32Array(cells);
+        }
+        // Grown as the table is, so that a few sets of growing size do not each allocate.
+        if (items > this.nextItem.length)
+            this.nextItem = new Int32Array(cells);
+        this.cellFirst.fill(END, 0, cells);
+        this.mask = cells - 1;
+        this.shift = 32 - Math.log2(cells);
+        this.repeated = [];
+        if (this.crowded.size > 0)
+            this.crowded = new Map();
+        this.keys = keys;
+    }
+    add(item, hash) {
+        let cell = this.home(hash);
+        let passed = 0;
+        for (let first = this.cellFirst[cell]; first !== END; first = this.cellFirst[cell]) {
+            if (this.cellHash[cell] === hash) {
+                if (this.keys.hasKey(item, this.keys.keyOf(first)))
+                    break;
+                // No more than CROWDED keys of a hash have cells: all of them are passed, none the item's.
+                if (++passed === CROWDED) {
+                    this.addCrowded(item);
+                    return;
+                }
+            }
+            cell = (cell + 1) & this.mask;
+        }
+        this.nextItem[item] = END;
+        const first = this.cellFirst[cell];
+        if (first === END) {
+            this.cellHash[cell] = hash;
+            this.cellFirst[cell] = item;
+        }
+        else {
+            const last = this.cellLast[cell];
+            if (last === first)
+                this.repeated.push(first);
+            this.nextItem[last] = item;
+        }
+        this.cellLast[cell] = item;
+    }
+    /** `add` for an item whose key is none of the CROWDED keys of its hash that have cells. */
+    addCrowded(item) {
+        const key = this.keys.keyOf(item);
+        this.nextItem[item] = END;
+        const chain = this.crowded.get(key);
+        if (chain === undefined) {
+            this.crowded.set(key, { first: item, last: item });
+            return;
+        }
+        if (chain.last === chain.first)
+            this.repeated.push(chain.first);
+        this.nextItem[chain.last] = item;
+        chain.last = item;
+    }
+    /** The first item of `key` (whose hash is `hash`), or END. */
+    find(key, hash) {
+        let passed = 0;
+        for (let cell = this.home(hash); this.cellFirst[cell] !== END; cell = (cell + 1) & this.mask) {
+            const first = this.cellFirst[cell];
+            if (this.cellHash[cell] === hash) {
+                if (this.keys.hasKey(first, key))
+                    return first;
+                if (++passed === CROWDED)
+                    return this.crowded.get(key)?.first ?? END;
+            }
+        }
+        return END;
+    }
+    /**
+     * The cell a hash's probe starts at. Hashes are 16-bit: `hash & mask` would leave every cell past the
+     * 65,536th unused, so that a set of more packages than that piles them into one run of full cells
+     * which every add walks (a 200,000-line file took 20 s). Fibonacci hashing spreads them over the table.
+     * (`>>> 32` shifts by nothing: the mask of a one-cell table keeps it at 0.)
+     */
+    home(hash) {
+        return (Math.imul(hash, FIBONACCI) >>> this.shift) & this.mask;
+    }
+    /** The item of the same key added after this one, or END. */
+    next(item) {
+        return this.nextItem[item];
+    }
+}
+/** 2^32 divided by the golden ratio, odd. */
+const FIBONACCI = 0x9e3779b9;
+/**
+ * At most this many keys of one hash get cells; the others go to a Map by key. Names crafted to share
+ * a hash would otherwise all land in one run of cells, each add comparing its key with every key
+ * before it: 30,000 such names took 36 s. Two packages of one set rarely share a hash at all, so
+ * that the Map costs nothing in the usual case.
+ */
+const CROWDED = 8;
+const NO_KEYS = { keyOf: () => '', hasKey: () => false };
+
+// EXTERNAL MODULE: ./lib/src/parse/marker.js
+var parse_marker = __nccwpck_require__(9546);
+// EXTERNAL MODULE: ./lib/src/pep440/specifier.js
+var specifier = __nccwpck_require__(720);
+// EXTERNAL MODULE: ./lib/src/check/pair-cache.js
+var pair_cache = __nccwpck_require__(9770);
+;// CONCATENATED MODULE: ./lib/src/check/markers.js
+// Can a requirement's environment marker hold where the set installs, and can two markers hold at
+// once? Markers are evaluated in a fixed sample of environments (Python 3.6 to 3.15 on Linux,
+// Windows and macOS, x86-64 and ARM, CPython and PyPy): two pins under `python_version < "3.10"` and
+// `python_version >= "3.10"` never meet in any of them, so they never conflict.
+
+
+
+const PYTHON_MINORS = ['3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14', '3.15'];
+/** A first and a late patch, for `python_full_version` comparisons. */
+const PATCHES = ['0', '20'];
+const SYSTEMS = [
+    { sys_platform: 'linux', platform_system: 'Linux', os_name: 'posix', machines: ['x86_64', 'aarch64'] },
+    { sys_platform: 'win32', platform_system: 'Windows', os_name: 'nt', machines: ['AMD64', 'ARM64'] },
+    { sys_platform: 'darwin', platform_system: 'Darwin', os_name: 'posix', machines: ['x86_64', 'arm64'] },
+];
+const IMPLEMENTATIONS = [
+    { implementation_name: 'cpython', platform_python_implementation: 'CPython' },
+    { implementation_name: 'pypy', platform_python_implementation: 'PyPy' },
+];
+/** The sample, in the order of a Truth's flags. */
+const ENVIRONMENTS = PYTHON_MINORS.flatMap((minor) => PATCHES.flatMap((patch) => SYSTEMS.flatMap(({ machines, ...system }) => machines.flatMap((platform_machine) => IMPLEMENTATIONS.map((implementation) => ({
+    ...system, ...implementation, platform_machine,
+    python_version: minor, python_full_version: `${minor}.${patch}`, implementation_version: `${minor}.${patch}`,
+    platform_release: '', platform_version: '', extras: [], dependency_groups: [],
+}))))));
+class MarkerSpace {
+    /** Built at the first marker evaluated: a repository without markers never needs it (1.6 ms of a one-file check). */
+    environments = null;
+    truths = new Map();
+    pythonMasks = new Map();
+    holdsFor = new Map();
+    /** Can the marker hold with an interpreter `python` admits (null: any)? Asked once per distinct marker. */
+    holds(marker, python) {
+        return (0,pair_cache/* answerOnce */.U)(this.holdsFor, python, marker, () => this.canHoldTogether([marker], python));
+    }
+    /**
+     * Where the marker holds. A marker that does not parse (the reader reported it) or that packaging
+     * could not evaluate is taken to hold everywhere: better a finding too many than a conflict missed.
+     */
+    truth(marker) {
+        let truth = this.truths.get(marker);
+        if (!truth) {
+            const parsed = (0,parse_marker/* parseMarker */.gY)(marker);
+            truth = parsed.ok
+                ? (this.environments ??= new parse_marker/* MarkerEnvironments */.xo(ENVIRONMENTS)).outcomes(parsed.marker).map((outcome) => (outcome === parse_marker/* MARKER_FALSE */.PK ? 0 : 1))
+                : new Uint8Array(ENVIRONMENTS.length).fill(1);
+            this.truths.set(marker, truth);
+        }
+        return truth;
+    }
+    /**
+     * The environments whose interpreter `python` admits; null when it admits none of them (Python 2,
+     * 3.16), for such an interpreter says nothing about the markers.
+     */
+    pythonMask(python) {
+        let mask = this.pythonMasks.get(python);
+        if (mask === undefined) {
+            const admitted = Uint8Array.from(ENVIRONMENTS, (environment) => ((0,specifier/* contains */.gR)(python, environment.python_full_version, { prereleases: true }) ? 1 : 0));
+            mask = admitted.includes(1) ? admitted : null;
+            this.pythonMasks.set(python, mask);
+        }
+        return mask;
+    }
+    /** Can all these markers (null: none) hold at once, with an interpreter `python` admits (null: any)? */
+    canHoldTogether(markers, python = null) {
+        // Plain loops: the duplicates check asks this for every two pins of a package.
+        const truths = [];
+        for (const marker of markers)
+            if (marker !== null)
+                truths.push(this.truth(marker));
+        // No marker is no condition: an interpreter alone never keeps a pin out.
+        if (truths.length === 0)
+            return true;
+        const mask = python ? this.pythonMask(python) : null;
+        if (mask)
+            truths.push(mask);
+        for (let index = 0; index < ENVIRONMENTS.length; index++) {
+            if (holdEverywhere(truths, index))
+                return true;
+        }
+        return false;
+    }
+}
+function holdEverywhere(truths, index) {
+    for (const truth of truths)
+        if (truth[index] !== 1)
+            return false;
+    return true;
+}
+
+// EXTERNAL MODULE: ./lib/src/check/versions.js
+var versions = __nccwpck_require__(480);
+;// CONCATENATED MODULE: ./lib/src/check/context.js
+// What the rule families look at: each install set as the requirements, interpreters, CUDA versions,
+// images and indexes pip and Docker see together. A set's view is built when the set is checked and
+// dropped after it, so that no per-requirement object outlives its set; and it builds a pin only for
+// a requirement some rule asks about (a file in two sets may have one built twice, which costs less
+// than keeping a pin for every requirement of a large repository).
+
+
+
+
+
+/**
+ * A requirement with a version specifier pip can resolve (URL and path requirements are not pins).
+ * Its specifier is analysed only when a rule asks: most pins of a large repository belong to packages
+ * no rule, profile or duplicate ever looks at.
+ */
+class Pin {
+    requirement;
+    file;
+    specifiers;
+    text;
+    constructor(requirement, file, specifiers) {
+        this.requirement = requirement;
+        this.file = file;
+        this.specifiers = specifiers;
+    }
+    /**
+     * The requirement as written, without its marker (`requirementText`): one string for every finding
+     * that names the pin, where a package pinned many ways names its first pin in each of thousands.
+     */
+    get shown() {
+        this.text ??= (0,findings/* requirementText */.Pg)(this.requirement);
+        return this.text;
+    }
+    get key() {
+        return this.requirement.key;
+    }
+    /** Built when asked (by findings and subjects), not for every pin. */
+    get at() {
+        return { file: this.file, span: this.requirement };
+    }
+    /** True when the requirement names no version at all. */
+    get unpinned() {
+        return this.requirement.specifier === '';
+    }
+    /**
+     * What the specifier admits; the empty set (everything) when the requirement has no specifier.
+     * Looked up each time, not kept: the run's cache is bounded, and a package pinned a million ways
+     * kept a parsed set in each of its million pins (600 MB).
+     */
+    get admits() {
+        // The readers only return requirements whose specifier parses (others become diagnostics).
+        return this.specifiers.admits(this.requirement.specifier) ?? this.specifiers.admits('');
+    }
+}
+/**
+ * One install set as the rule families see it. A pin whose marker cannot hold for the set's
+ * interpreter is never installed, so it is never checked; markers are evaluated only for the pins a
+ * rule asks about (most packages of a large set are pinned once and asked about by none).
+ *
+ * The set's requirements stay where their files keep them: each is a slot, and the slots of its pins
+ * are chained by package. A Pin is built only when a rule asks for its package, or when its package
+ * is written twice.
+ */
+class SetView {
+    set;
+    context;
+    pythons = [];
+    /** pyproject.toml `requires-python`. */
+    requiresPython = [];
+    cuda = [];
+    images = [];
+    indexes = [];
+    /** The interpreters the set may install into (its own Python, else its requires-python, else the profile's); null when nothing says. */
+    python;
+    sources = [];
+    /** The slots of the set's pins (written ones: not URLs, paths, editables or other stages') by package. */
+    slotsByKey;
+    pins = new Map();
+    installedByKey = new Map();
+    readPositions;
+    /** The set's `torchCudaSubjects`, once found. */
+    torchBuilds;
+    constructor(set, context) {
+        this.set = set;
+        this.context = context;
+        let slots = 0;
+        for (const path of set.files) {
+            const file = context.files.get(path);
+            if (!file)
+                continue;
+            // Only the stages of this set count in its own Dockerfile; other files count whole.
+            const stages = path === set.file && set.stages ? new Set(set.stages) : null;
+            const inSet = (stage) => stages === null || stage == null || stages.has(stage);
+            for (const fact of file.python)
+                if (inSet(fact.stage))
+                    this.pythons.push({ fact, file: path });
+            for (const fact of file.cuda)
+                if (inSet(fact.stage))
+                    this.cuda.push({ fact, file: path });
+            for (const fact of file.indexes)
+                if (inSet(fact.stage))
+                    this.indexes.push({ fact, file: path });
+            for (const fact of file.images)
+                if (inSet(imageStage(fact)))
+                    this.images.push({ fact, file: path });
+            if (file.requiresPython)
+                this.requiresPython.push({ fact: file.requiresPython, file: path });
+            const table = (0,packed/* requirementTable */.wD)(file);
+            this.sources.push({ file: path, table, stages, firstSlot: slots });
+            slots += table.count;
+        }
+        this.python = interpreterOf(this, context);
+        this.slotsByKey = context.spareChains ?? new ChainsByKey();
+        context.spareChains = null;
+        this.slotsByKey.reset(slots, { keyOf: (slot) => this.keyAt(slot), hasKey: (slot, key) => this.slotHasKey(slot, key) });
+        for (const source of this.sources) {
+            for (let index = 0; index < source.table.count; index++) {
+                if (written(source, index))
+                    this.slotsByKey.add(source.firstSlot + index, source.table.keyHash(index));
+            }
+        }
+    }
+    /** Hands the view's chains to the next view to reuse: this one must not be asked anything afterwards. */
+    release() {
+        this.context.spareChains = this.slotsByKey;
+    }
+    /** Can the pin's marker hold with the set's interpreter (so that pip may install it)? */
+    installs(pin) {
+        const marker = pin.requirement.marker;
+        return marker === null || this.context.markers.holds(marker, this.python);
+    }
+    /** The pins of a package the set installs, in order. */
+    pinsOf(key) {
+        const first = this.firstSlotOf(key);
+        // Most packages a rule asks about are not in most sets: those are not worth remembering.
+        if (first === END)
+            return NO_PINS;
+        let pins = this.installedByKey.get(key);
+        if (pins === undefined) {
+            const installed = [];
+            for (let slot = first; slot !== END; slot = this.slotsByKey.next(slot)) {
+                const pin = this.pinAt(slot);
+                if (this.installs(pin))
+                    installed.push(pin);
+            }
+            this.installedByKey.set(key, installed);
+            pins = installed;
+        }
+        return pins;
+    }
+    /**
+     * Every pin of these packages the set's files write, marker or not: the files in order, each
+     * file's lines in order (`compareReadOrder` gives pip's reading order).
+     */
+    writtenOf(keys) {
+        const slots = [];
+        for (const key of keys) {
+            for (let slot = this.firstSlotOf(key); slot !== END; slot = this.slotsByKey.next(slot))
+                slots.push(slot);
+        }
+        return slots.sort((a, b) => a - b).map((slot) => this.pinAt(slot));
+    }
+    /** Every pin the set's files write whose specifier passes `test`, in the order of `writtenOf`. */
+    writtenWhere(test) {
+        const pins = [];
+        for (const source of this.sources) {
+            for (let index = 0; index < source.table.count; index++) {
+                if (written(source, index) && test(source.table.specifier(index)))
+                    pins.push(this.pinAt(source.firstSlot + index));
+            }
+        }
+        return pins;
+    }
+    /** Each package the set installs more than one pin of, with those pins in order, in the order its second pin is written. */
+    pinnedTwice() {
+        const twice = [];
+        for (const first of this.slotsByKey.repeated) {
+            const pins = this.pinsOf(this.keyAt(first));
+            if (pins.length >= 2)
+                twice.push(pins);
+        }
+        return twice;
+    }
+    /**
+     * Where pip reads each file of the set: the lines of the includes that lead to it (`[]` for the
+     * root, `[4]` for a file the root includes at line 4, `[4, 2]` for one that file includes at 2).
+     */
+    get readAt() {
+        this.readPositions ??= readPositions(this.set, this.context.files);
+        return this.readPositions;
+    }
+    /** The file a slot belongs to: the last whose first slot is not past it (a set can include thousands of files). */
+    sourceOf(slot) {
+        let low = 0;
+        let high = this.sources.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (this.sources[middle].firstSlot <= slot)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return this.sources[low];
+    }
+    firstSlotOf(key) {
+        return this.slotsByKey.find(key, (0,packed/* keyHash */.aE)(key));
+    }
+    keyAt(slot) {
+        const known = this.pins.get(slot);
+        if (known)
+            return known.key;
+        const source = this.sourceOf(slot);
+        return source.table.key(slot - source.firstSlot);
+    }
+    slotHasKey(slot, key) {
+        const known = this.pins.get(slot);
+        if (known)
+            return known.key === key;
+        const source = this.sourceOf(slot);
+        return source.table.hasKey(slot - source.firstSlot, key);
+    }
+    /** The slot's pin, built the first time it is asked for (a rule may compare pins by identity). */
+    pinAt(slot) {
+        let pin = this.pins.get(slot);
+        if (!pin) {
+            const source = this.sourceOf(slot);
+            pin = new Pin(source.table.requirement(slot - source.firstSlot), source.file, this.context.specifiers);
+            this.pins.set(slot, pin);
+        }
+        return pin;
+    }
+}
+const NO_PINS = Object.freeze([]);
+/** Is the requirement a pin the set's files write (not a URL, path or editable, and in one of the set's stages)? */
+function written(source, index) {
+    const { table, stages } = source;
+    if (table.hasUrl(index) || table.editable(index))
+        return false;
+    if (stages === null)
+        return true;
+    const stage = table.stage(index);
+    return stage == null || stages.has(stage);
+}
+function buildContext(parse, matrix, profile, specifiers = new versions/* Specifiers */.sZ()) {
+    const files = new Map(parse.files.map((file) => [file.path, file]));
+    return { matrix, profile, files, specifiers, markers: new MarkerSpace(), allowed: new Map(), spareChains: null };
+}
+function interpreterOf(view, context) {
+    const specifier = interpreterSpecifier(view, context);
+    return specifier === undefined ? null : (context.specifiers.admits(specifier)?.set ?? null);
+}
+/** The set's interpreters as a specifier: its own Python, else its requires-python, else the profile's. */
+function interpreterSpecifier(view, context) {
+    const python = setPython(view);
+    return python ? (0,versions/* versionSpecifier */.zL)(python.fact.version) : (view.requiresPython[0]?.fact.specifier ?? context.profile?.python);
+}
+function readPositions(set, files) {
+    const positions = new Map([[set.file, []]]);
+    const queue = [set.file];
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        const position = positions.get(next);
+        for (const include of files.get(next)?.includes ?? []) {
+            if (positions.has(include.path) || (next === set.file && set.stages && include.stage != null && !set.stages.includes(include.stage)))
+                continue;
+            positions.set(include.path, [...position, include.line]);
+            queue.push(include.path);
+        }
+    }
+    return positions;
+}
+/** Orders two pins of one set as pip reads them: an included file's lines come where it is included. */
+function compareReadOrder(view, a, b) {
+    // A pin's place is the include lines leading to its file, then its own line; compared as two
+    // lists without building them (a sort asks this many times).
+    const left = view.readAt.get(a.file) ?? UNREACHED;
+    const right = view.readAt.get(b.file) ?? UNREACHED;
+    const place = (path, line, index) => (index < path.length ? path[index] : line);
+    const compared = Math.min(left.length, right.length) + 1;
+    for (let index = 0; index < compared; index++) {
+        const difference = place(left, a.requirement.line, index) - place(right, b.requirement.line, index);
+        if (difference !== 0)
+            return difference;
+    }
+    return left.length - right.length;
+}
+/** The place of a file pip does not reach through the set's includes: after every other. */
+const UNREACHED = [Infinity];
+/** A stage is known by its `AS` name, or by its 0-based index when it has none. */
+function imageStage(image) {
+    return image.stage ?? (image.stageIndex === undefined ? null : String(image.stageIndex));
+}
+/**
+ * The interpreter the set installs into: the last one its Dockerfile stages select (a later stage
+ * or a later line replaces an earlier one), or null when the set does not say.
+ */
+function setPython(view) {
+    let last = null;
+    for (const python of view.pythons)
+        if (!last || (python.file === last.file && python.fact.line > last.fact.line))
+            last = python;
+    return last;
+}
+/** The span of a fact that may only know its line: its first column when no columns are known. */
+function factSpan(fact) {
+    return { line: fact.line, column: fact.column ?? 1, endLine: fact.endLine ?? fact.line, endColumn: fact.endColumn ?? fact.column ?? 1 };
+}
+/** What the profile allows for a package, or for `python` / `cuda`; null when it says nothing. */
+function profileAllows(context, key, pseudo) {
+    const profile = context.profile;
+    if (!profile)
+        return null;
+    const cacheKey = pseudo ? `:${key}` : key;
+    let allowed = context.allowed.get(cacheKey);
+    if (allowed === undefined) {
+        const specifier = pseudo ? (key === 'python' ? profile.python : key === 'cuda' ? profile.cuda : undefined) : ownValue(profile.packages, key);
+        const admits = specifier === undefined ? null : context.specifiers.admits(specifier);
+        allowed = specifier !== undefined && admits ? { specifier, admits } : null;
+        context.allowed.set(cacheKey, allowed);
+    }
+    return allowed;
+}
+/** Why the profile pins `key`, as its reasons say; "profile policy" when they say nothing. */
+function profileReason(profile, key) {
+    return ownValue(profile.reasons, key) ?? 'profile policy';
+}
+/** `record[key]` for the record's own keys only: a package may be called `constructor`. */
+function ownValue(record, key) {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+
+/***/ }),
+
 /***/ 2435:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37419,6 +38015,129 @@ function targetEnvironments(plan) {
         python_version: minor, python_full_version: `${minor}.0`, os_name: 'posix', sys_platform: 'linux', platform_system: 'Linux',
         platform_machine: 'x86_64', platform_release: '', platform_version: '', extras: [], dependency_groups: [],
     }));
+}
+
+
+/***/ }),
+
+/***/ 7253:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gx: () => (/* binding */ filesWithUnknownIndexes),
+/* harmony export */   LX: () => (/* binding */ DEFAULT_INDEX),
+/* harmony export */   kq: () => (/* binding */ planIndexSet)
+/* harmony export */ });
+/* harmony import */ var _pep440_ranges_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2964);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7425);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2435);
+/* harmony import */ var _versions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(480);
+// What the index checks ask about each install set, decided from the set alone (pure): which
+// indexes pip would read for it, which of them may be contacted, where it installs (Python, glibc),
+// and the pins pip would install. The shell (src/index/run.ts) asks the indexes; the rules
+// (src/check/rules/) judge the answers.
+
+
+
+
+const DEFAULT_INDEX = 'https://pypi.org/simple';
+/** Python minors considered when a set does not name one. */
+const MINORS = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14'];
+function planIndexSet(context, view, options, unknownIndexFiles) {
+    const indexes = [];
+    const skipped = [];
+    const add = (location) => {
+        // `https://host/simple` and `https://host/simple/` are one index.
+        const same = (known) => known.kind === location.kind && known.url.replace(/\/+$/, '') === location.url.replace(/\/+$/, '');
+        if (!indexes.some(same))
+            indexes.push(location);
+    };
+    const fromRepository = (url, kind) => {
+        if (options.untrusted === null)
+            add({ url, kind, trusted: false });
+        else
+            skipped.push(url);
+    };
+    // pip keeps the last --index-url it reads; every --extra-index-url and --find-links add to it.
+    const indexUrl = view.indexes.filter((index) => index.fact.kind === 'index-url').at(-1);
+    if (indexUrl)
+        fromRepository(indexUrl.fact.url, 'index');
+    if (!indexUrl || options.untrusted !== null)
+        add({ url: options.indexUrl, kind: 'index', trusted: true });
+    for (const index of view.indexes) {
+        if (index.fact.kind === 'extra-index-url' || index.fact.kind === undefined)
+            fromRepository(index.fact.url, 'index');
+        else if (index.fact.kind === 'find-links')
+            fromRepository(index.fact.url, 'find-links');
+    }
+    for (const url of options.extraIndexUrls)
+        add({ url, kind: 'index', trusted: true });
+    let unprovable = null;
+    if (skipped.length > 0)
+        unprovable = `the repository's index ${skipped[0]} is not contacted for ${options.untrusted}`;
+    const unknown = view.set.files.find((file) => unknownIndexFiles.has(file));
+    if (unknown)
+        unprovable = unknownIndexFiles.get(unknown);
+    const python = (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .interpreterSpecifier */ .Z3)(view, context) ?? null;
+    const pins = view
+        .writtenWhere(() => true)
+        .filter((pin) => !pin.requirement.constraint && !options.ownProjects?.has(pin.key) && view.installs(pin))
+        .map((pin) => ({ key: pin.key, requirement: pin.requirement, at: pin.at, shown: (0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementText */ .Pg)(pin.requirement), profilePinned: (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .profileAllows */ .wh)(context, pin.key, false) !== null }));
+    const own = (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .setPython */ .Vi)(view);
+    const pythonAt = own ? { file: own.file, span: (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .factSpan */ .Xi)(own.fact) } : null;
+    return { id: view.set.id, indexes, unprovable, python, pythonAt, minors: setMinors(view, context), glibc: setGlibc(view), imaged: view.images.length > 0, pins };
+}
+/**
+ * The files whose sets may read an index nobody can name here, with why: one the reader could not
+ * know (a build argument, an unset variable), or one a pip configuration names.
+ */
+function filesWithUnknownIndexes(diagnostics, configured = new Map()) {
+    const unknown = new Map(configured);
+    for (const diagnostic of diagnostics) {
+        if (/^package index .*, so it is not checked$/.test(diagnostic.message))
+            unknown.set(diagnostic.file, `${diagnostic.file} names a package index whose URL is only known at build time`);
+    }
+    return unknown;
+}
+function setMinors(view, context) {
+    const own = (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .setPython */ .Vi)(view);
+    const minor = own ? (0,_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .minorOf */ .Hs)(own.fact.version) : null;
+    if (minor)
+        return [minor];
+    const python = view.python;
+    if (!python)
+        return MINORS;
+    return MINORS.filter((candidate) => {
+        const admits = context.specifiers.admits(`==${candidate}.*`);
+        return admits !== null && (0,_pep440_ranges_js__WEBPACK_IMPORTED_MODULE_0__/* .intersects */ .HY)(python, admits.set);
+    });
+}
+/** glibc of Linux distributions, by the names image tags use. */
+const GLIBC = {
+    'ubuntu18.04': '2.27', 'ubuntu20.04': '2.31', 'ubuntu22.04': '2.35', 'ubuntu24.04': '2.39',
+    buster: '2.28', bullseye: '2.31', bookworm: '2.36', trixie: '2.41',
+    ubi8: '2.28', ubi9: '2.34', rockylinux8: '2.28', rockylinux9: '2.34',
+};
+/** manylinux2014: what pip on any distribution of the last decade accepts. */
+const DEFAULT_GLIBC = '2.17';
+/** The glibc of the set's last image, from its tag or name; musl (Alpine) images get none. */
+function setGlibc(view) {
+    const image = view.images.filter((candidate) => !candidate.fact.fromStage).at(-1)?.fact;
+    if (!image)
+        return DEFAULT_GLIBC;
+    const text = `${image.name}:${image.tag ?? ''}`.toLowerCase();
+    if (/alpine|musl/.test(text))
+        return null;
+    for (const [name, glibc] of Object.entries(GLIBC))
+        if (text.includes(name))
+            return glibc;
+    // The official python images without a distribution in the tag are Debian bookworm or later.
+    if (/^(?:docker\.io\/)?(?:library\/)?python$/.test(image.name))
+        return GLIBC.bookworm;
+    const ubuntu = /^(?:.*\/)?ubuntu:(\d+\.\d+)/.exec(text);
+    if (ubuntu)
+        return GLIBC[`ubuntu${ubuntu[1]}`] ?? DEFAULT_GLIBC;
+    return DEFAULT_GLIBC;
 }
 
 
@@ -37747,6 +38466,1900 @@ function checkIndexAnswers(sets, files, matrix) {
 
 /***/ }),
 
+/***/ 1352:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  y0: () => (/* binding */ RULES),
+  Eg: () => (/* reexport */ check_findings/* compareFindings */.Eg),
+  JT: () => (/* binding */ runChecks)
+});
+
+// UNUSED EXPORTS: AUTO_PROFILE
+
+// EXTERNAL MODULE: ./lib/src/parse/packed.js
+var packed = __nccwpck_require__(4636);
+// EXTERNAL MODULE: ./lib/src/check/context.js + 2 modules
+var check_context = __nccwpck_require__(7425);
+// EXTERNAL MODULE: ./lib/src/check/versions.js
+var check_versions = __nccwpck_require__(480);
+;// CONCATENATED MODULE: ./lib/src/check/cuda-tags.js
+// nvidia/cuda image tags: `<X.Y.Z>-[cudnn…-]<base|runtime|devel>-<os>`. The facts table is a snapshot
+// of NVIDIA's lists of supported and end-of-life tags, taken on a date (facts.asOf.cudaImageTags). A
+// tag it does not list was never published only where the snapshot is complete for the tag's CUDA
+// minor and OS: the minor is end of life (NVIDIA publishes nothing new for it), or the tag is not
+// newer than the newest image the snapshot lists for that minor on that OS (NVIDIA does not publish
+// an older patch after a newer one). A newer patch, a newer minor or an OS the snapshot has no image
+// of for that minor may have been published since: not verified. Tags NVIDIA removed (CUDA 10 and
+// older, the old X.Y tags, `latest`) are removed, under its support policy.
+
+const TAG = /^(\d+)\.(\d+)((?:\.\d+)*)-(.+)$/;
+const FLAVOURS = ['devel', 'runtime', 'base'];
+function parseCudaTag(tag) {
+    const match = TAG.exec(tag);
+    if (!match)
+        return null;
+    const variant = match[4];
+    const parts = variant.split('-');
+    return {
+        version: `${match[1]}.${match[2]}${match[3]}`,
+        minor: `${match[1]}.${match[2]}`,
+        variant,
+        flavour: FLAVOURS.find((flavour) => parts.includes(flavour)) ?? null,
+    };
+}
+/** Docker Hub's `nvidia/cuda`, under any registry prefix (`docker.io/`, `nvcr.io/`, a mirror). */
+function isNvidiaCudaImage(image) {
+    return image.name === 'nvidia/cuda' || image.name.endsWith('/nvidia/cuda');
+}
+/** `nvidia/cuda:11.8.0-devel-ubuntu20.04` with another tag. */
+function withTag(image, tag) {
+    return `${image.name}:${tag}`;
+}
+/** `cudnn8-devel-ubuntu20.04` -> `ubuntu20.04`. */
+function osOf(variant) {
+    return variant.slice(variant.lastIndexOf('-') + 1);
+}
+/** The tag table grouped by variant and by minor, newest version first. */
+class CudaTagIndex {
+    byVariant = new Map();
+    byMinor = new Map();
+    constructor(tags) {
+        for (const [tag, status] of Object.entries(tags)) {
+            const parsed = parseCudaTag(tag);
+            if (!parsed)
+                continue;
+            const known = this.byVariant.get(parsed.variant) ?? [];
+            known.push({ version: parsed.version, minor: parsed.minor, status });
+            this.byVariant.set(parsed.variant, known);
+            const minor = this.byMinor.get(parsed.minor) ?? { endOfLife: true, versionsByOs: new Map() };
+            minor.endOfLife &&= status === 'unsupported_eol';
+            const os = osOf(parsed.variant);
+            const versions = minor.versionsByOs.get(os) ?? [];
+            if (!versions.includes(parsed.version))
+                versions.push(parsed.version);
+            minor.versionsByOs.set(os, versions);
+            this.byMinor.set(parsed.minor, minor);
+        }
+        for (const known of this.byVariant.values())
+            known.sort((a, b) => (0,check_versions/* compareDotted */.AZ)(b.version, a.version));
+        for (const minor of this.byMinor.values()) {
+            for (const versions of minor.versionsByOs.values())
+                versions.sort((a, b) => (0,check_versions/* compareDotted */.AZ)(b, a));
+        }
+    }
+    /** The listed minors, oldest first. */
+    minors() {
+        return [...this.byMinor.keys()].sort(check_versions/* compareDotted */.AZ);
+    }
+    listedMinor(minor) {
+        return this.byMinor.get(minor) ?? null;
+    }
+    /**
+     * The newest published tag of `variant` whose version `accept`s, preferring supported ones (or
+     * only supported ones); null when none.
+     */
+    newest(variant, accept, supportedOnly = false) {
+        const candidates = (this.byVariant.get(variant) ?? []).filter((known) => accept(known.version));
+        const supported = candidates.find((known) => known.status === 'supported');
+        const best = supportedOnly ? supported : (supported ?? candidates[0]);
+        return best ? `${best.version}-${variant}` : null;
+    }
+    /** The published versions of `variant` in one minor, newest first. */
+    versionsOf(variant, minor) {
+        return (this.byVariant.get(variant) ?? []).filter((known) => known.minor === minor).map((known) => known.version);
+    }
+    /** The newest published tag of the same minor and variant (12.1-devel-ubuntu20.04 -> 12.1.1-devel-ubuntu20.04). */
+    sameMinor(tag, supportedOnly = false) {
+        return this.newest(tag.variant, (version) => version.startsWith(`${tag.minor}.`), supportedOnly);
+    }
+}
+const indexes = new WeakMap();
+/** Built once per matrix: the table has 1,400 rows. */
+function cudaTagIndex(facts) {
+    let index = indexes.get(facts);
+    if (!index) {
+        index = new CudaTagIndex(facts.cudaImageTags);
+        indexes.set(facts, index);
+    }
+    return index;
+}
+/** NVIDIA's policy for the tags it publishes and the end-of-life tags it deletes from Docker Hub. */
+const SUPPORT_POLICY_SOURCE = 'https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/support-policy.md';
+function unlistedTag(written, tag, tags, asOf) {
+    const snapshot = `the bundled list of ${asOf ?? 'NVIDIA\'s tags'}`;
+    if (!tag) {
+        return written === 'latest'
+            ? { verdict: 'removed', why: 'NVIDIA removed the latest tag: every nvidia/cuda tag names its CUDA version' }
+            : { verdict: 'never-published', why: 'nvidia/cuda tags are <X.Y.Z>-<base|runtime|devel>-<os>' };
+    }
+    const minors = tags.minors();
+    const oldest = minors[0];
+    if (oldest !== undefined && (0,check_versions/* compareDotted */.AZ)(tag.minor, oldest) < 0) {
+        return { verdict: 'removed', why: `NVIDIA removed the images of CUDA ${tag.minor.split('.')[0]}.x and older from Docker Hub (its tag lists start at CUDA ${oldest})` };
+    }
+    if (tag.version.split('.').length < 3) {
+        return tag.minor === oldest
+            ? { verdict: 'removed', why: `NVIDIA removed the old tags without a patch version (such as 11.0-base); CUDA ${tag.minor} images are tagged X.Y.Z` }
+            : { verdict: 'never-published', why: 'nvidia/cuda tags always carry the full X.Y.Z version' };
+    }
+    const listed = tags.listedMinor(tag.minor);
+    const os = osOf(tag.variant);
+    if (!listed) {
+        const sameMajor = minors.filter((minor) => minor.split('.')[0] === tag.minor.split('.')[0]);
+        const after = sameMajor.find((minor) => (0,check_versions/* compareDotted */.AZ)(minor, tag.minor) > 0);
+        if (after === undefined)
+            return { verdict: 'unverified', why: `CUDA ${tag.minor} is newer than ${snapshot}, which ends at CUDA ${sameMajor.at(-1) ?? minors.at(-1)}` };
+        const before = sameMajor.filter((minor) => (0,check_versions/* compareDotted */.AZ)(minor, tag.minor) < 0).at(-1);
+        return { verdict: 'never-published', why: `NVIDIA published no CUDA ${tag.minor} images: its tags go from CUDA ${before ?? tag.minor.split('.')[0]} to ${after}` };
+    }
+    const versions = listed.versionsByOs.get(os) ?? [];
+    const newest = versions[0];
+    if (!listed.endOfLife) {
+        if (newest === undefined)
+            return { verdict: 'unverified', why: `${snapshot} has no ${os} image of CUDA ${tag.minor}` };
+        if ((0,check_versions/* compareDotted */.AZ)(tag.version, newest) > 0)
+            return { verdict: 'unverified', why: `${snapshot} ends at ${newest} for CUDA ${tag.minor} on ${os}` };
+    }
+    const published = tags.versionsOf(tag.variant, tag.minor);
+    if (published.length > 0)
+        return { verdict: 'never-published', why: `CUDA ${tag.minor} ${tag.variant} images exist only as ${published.join(', ')}` };
+    const endOfLife = listed.endOfLife ? `CUDA ${tag.minor} is end of life, and ` : '';
+    return { verdict: 'never-published', why: `${endOfLife}no ${tag.variant} image was published for CUDA ${tag.minor}` };
+}
+
+// EXTERNAL MODULE: ./lib/src/check/findings.js
+var check_findings = __nccwpck_require__(2435);
+// EXTERNAL MODULE: ./lib/src/pep440/specifier.js
+var pep440_specifier = __nccwpck_require__(720);
+// EXTERNAL MODULE: ./lib/src/parse/pytorch-index.js
+var pytorch_index = __nccwpck_require__(2888);
+;// CONCATENATED MODULE: ./lib/src/check/subjects.js
+// Everything a specifier can be checked against, in one shape: a package pin, the interpreter a
+// stage selects or a pyproject requires, the CUDA version an image, a wheel index or a `+cu121`
+// label selects. Each knows its token, how messages quote it, and how to rewrite it.
+
+
+
+
+
+
+/** The pseudo-packages of `when`/`require` and of a profile's `python`/`cuda`. */
+const PYTHON = 'python';
+const CUDA = 'cuda';
+/**
+ * A package pin as a subject. A class, not a literal with a closure: every set makes one for each
+ * pin a rule looks at, and its place and quotation are built only for a finding (most pins are fine).
+ */
+class PinSubject {
+    pin;
+    pseudo = false;
+    constructor(pin) {
+        this.pin = pin;
+    }
+    get key() {
+        return this.pin.key;
+    }
+    get at() {
+        return this.pin.at;
+    }
+    get admits() {
+        return this.pin.admits;
+    }
+    get shown() {
+        return this.pin.shown;
+    }
+    get actual() {
+        return this.pin.requirement.specifier;
+    }
+    fixFor(specifier) {
+        return (0,check_findings/* requirementWith */.Gi)(this.pin.requirement, specifier);
+    }
+}
+function pinSubject(pin) {
+    return new PinSubject(pin);
+}
+/**
+ * Every interpreter a set names: each Python a Dockerfile stage selects (its token is the version
+ * itself: `3.9` of `python3.9`, `3.12` of `python:3.12-slim`) and each pyproject `requires-python`.
+ */
+function pythonSubjects(view, context) {
+    const subjects = view.pythons.map((python) => pythonFactSubject(python, context));
+    return [...subjects, ...requiresPythonSubjects(view, context)].filter((subject) => subject !== null);
+}
+/** The interpreter the set installs into (the last one its stages select) and its requires-python. */
+function setPythonSubjects(view, context) {
+    const python = (0,check_context/* setPython */.Vi)(view);
+    const subjects = [python ? pythonFactSubject(python, context) : null, ...requiresPythonSubjects(view, context)];
+    return subjects.filter((subject) => subject !== null);
+}
+function pythonFactSubject({ fact, file }, context) {
+    const admits = context.specifiers.version(fact.version);
+    if (!admits)
+        return null;
+    return {
+        key: PYTHON, pseudo: true, at: { file, span: (0,check_context/* factSpan */.Xi)(fact) }, admits, shown: `Python ${fact.version} (${fact.source})`, actual: fact.version,
+        fixFor: (specifier) => (0,check_versions/* namedRelease */.bs)(specifier), pin: null,
+    };
+}
+function requiresPythonSubjects(view, context) {
+    return view.requiresPython.map(({ fact, file }) => {
+        const admits = context.specifiers.admits(fact.specifier);
+        if (!admits)
+            return null;
+        return {
+            key: PYTHON, pseudo: true, at: { file, span: (0,check_context/* factSpan */.Xi)(fact) }, admits, shown: `requires-python ${fact.specifier}`, actual: fact.specifier,
+            fixFor: (specifier) => specifier, pin: null,
+        };
+    });
+}
+/**
+ * Every CUDA version a set names: base images (an nvidia/cuda image is rewritten whole, to a tag that
+ * exists), `ENV CUDA_VERSION`, PyTorch wheel indexes (`/whl/cu121`) and `+cu121` local labels.
+ */
+function cudaSubjects(view, context) {
+    return [...imageCudaSubjects(view, context), ...wheelCudaSubjects(view, context, view.writtenWhere(mayHaveLocalLabel))];
+}
+/** The CUDA versions of the set's base images and `ENV CUDA_VERSION` lines. */
+function imageCudaSubjects(view, context) {
+    const subjects = [];
+    for (const { fact, file } of view.cuda) {
+        const admits = context.specifiers.version(fact.version);
+        if (!admits)
+            continue;
+        const image = view.images.find((candidate) => candidate.file === file && candidate.fact.line === fact.line && candidate.fact.ref === fact.source);
+        const nvidia = image && isNvidiaCudaImage(image.fact) ? nvidiaImageSubject(image, context) : null;
+        if (nvidia) {
+            subjects.push(nvidia);
+        }
+        else {
+            subjects.push({
+                key: CUDA, pseudo: true, at: { file, span: (0,check_context/* factSpan */.Xi)(fact) }, admits, shown: `CUDA ${fact.version} (${fact.source})`, actual: fact.version,
+                // A version inside another image's tag (pytorch/pytorch:...-cuda12.1-...) has no safe rewrite.
+                fixFor: (specifier) => (image ? null : (0,check_versions/* namedRelease */.bs)(specifier)), pin: null,
+            });
+        }
+    }
+    return subjects;
+}
+/** The torch family's wheel packages: their `+cu121` labels name the CUDA build. */
+const TORCH_WHEELS = ['torch', 'torchvision', 'torchaudio'];
+/** A local label comes after a `+`: a pin without one is passed over before its specifier is analysed (or its pin built). */
+function mayHaveLocalLabel(specifier) {
+    return specifier.includes('+');
+}
+/**
+ * The CUDA build the set's torch wheels come from: the PyTorch indexes it installs from and the
+ * `+cuXYZ` labels of its torch-family pins; none when the set installs no torch.
+ */
+function torchCudaSubjects(view, context) {
+    // Three families ask: found once per set.
+    view.torchBuilds ??= view.pinsOf('torch').length === 0 ? [] : wheelCudaSubjects(view, context, view.writtenOf(TORCH_WHEELS).filter((pin) => mayHaveLocalLabel(pin.requirement.specifier)));
+    return view.torchBuilds;
+}
+/** The set's PyTorch indexes, and the `+cuXYZ` labels of those of `labelled` (pins that may have one) the set installs. */
+function wheelCudaSubjects(view, context, labelled) {
+    const subjects = [];
+    for (const { fact, file } of view.indexes) {
+        const cuda = fact.cuda;
+        const admits = cuda && cuda !== 'cpu' ? context.specifiers.version(cuda) : null;
+        if (!cuda || !admits)
+            continue;
+        subjects.push({
+            key: CUDA, pseudo: true, at: { file, span: (0,check_context/* factSpan */.Xi)(fact) }, admits, shown: `CUDA ${cuda} (${fact.url})`, actual: cuda,
+            fixFor: (specifier) => {
+                const minor = (0,check_versions/* minorOf */.Hs)((0,check_versions/* namedRelease */.bs)(specifier) ?? '');
+                return minor ? fact.url.replace((0,check_versions/* cudaLabel */.k3)(cuda), (0,check_versions/* cudaLabel */.k3)(minor)) : null;
+            },
+            pin: null,
+        });
+    }
+    for (const pin of labelled) {
+        if (!view.installs(pin))
+            continue;
+        const exact = pin.admits.exact;
+        const label = exact ? (0,check_versions/* localLabel */.WJ)(exact) : null;
+        const cuda = label ? (0,pytorch_index/* cudaOfLabel */.T)(label) : null;
+        const admits = cuda ? context.specifiers.version(cuda) : null;
+        if (!exact || !cuda || !admits)
+            continue;
+        subjects.push({
+            key: CUDA, pseudo: true, at: pin.at, admits, shown: `CUDA ${cuda} (${pin.shown})`, actual: cuda,
+            fixFor: (specifier) => {
+                const minor = (0,check_versions/* minorOf */.Hs)((0,check_versions/* namedRelease */.bs)(specifier) ?? '');
+                return minor ? (0,check_findings/* requirementWith */.Gi)(pin.requirement, `==${exact.release.join('.')}+${(0,check_versions/* cudaLabel */.k3)(minor)}`) : null;
+            },
+            pin,
+        });
+    }
+    return subjects;
+}
+/** An nvidia/cuda base image as a CUDA subject: rewritten whole, to the newest published tag that fits. */
+function nvidiaImageSubject(image, context) {
+    const { fact, file } = image;
+    const tag = fact.tag === null ? null : parseCudaTag(fact.tag);
+    const admits = tag ? context.specifiers.version(tag.version) : null;
+    if (!tag || !admits)
+        return null;
+    return {
+        key: CUDA, pseudo: true, at: { file, span: (0,check_context/* factSpan */.Xi)(fact) }, admits, shown: `CUDA ${tag.version} (${fact.ref})`, actual: tag.version,
+        fixFor: (specifier) => {
+            // The tag table is built on first use: most image subjects are never rewritten.
+            const allowed = context.specifiers.admits(specifier);
+            const replacement = allowed ? cudaTagIndex(context.matrix.facts).newest(tag.variant, (version) => (0,pep440_specifier/* contains */.gR)(allowed.set, version)) : null;
+            return replacement ? withTag(fact, replacement) : null;
+        },
+        pin: null,
+    };
+}
+/** Does the subject fit the profile? null when the profile says nothing about it. */
+function fitsProfile(context, subject) {
+    const allowed = (0,check_context/* profileAllows */.wh)(context, subject.key, subject.pseudo);
+    return allowed ? (0,check_versions/* fit */.Uj)(subject.admits, allowed.admits.set) === 'inside' : null;
+}
+/**
+ * When two things disagree, the one to change: under a profile the side that deviates from it
+ * (`other`, when `usual` is the profile's and `other` is not); otherwise `usual`.
+ */
+function sideToChange(context, usual, other) {
+    return fitsProfile(context, usual) === true && fitsProfile(context, other) === false ? other : usual;
+}
+/** The closing sentence of a message: what to write instead. */
+function instead(subject, fix, specifier) {
+    if (fix)
+        return `${subject.pin ? 'Pin' : 'Use'} ${fix} instead.`;
+    return `Choose a version inside ${subject.key}${specifier}.`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/cuda-image-tag-unverified.js
+// cuda-image-tag-unverified: an nvidia/cuda tag past the horizon of the bundled tag list. The list is
+// a snapshot of NVIDIA's supported and end-of-life tags taken on a date; a newer patch, a newer minor
+// or an OS the snapshot has no image of for that minor may have been published since, so its
+// absence proves nothing (a notice, never an error). src/check/cuda-tags.ts decides which tags are
+// past the horizon.
+
+
+const CUDA_IMAGE_TAG_UNVERIFIED = {
+    id: 'cuda-image-tag-unverified',
+    severity: 'notice',
+    summary: 'an nvidia/cuda tag newer than the bundled tag list: it may exist, compat-guard cannot tell offline',
+};
+/** `listed`: the snapshot's newest tag of the same minor and variant, to name as a known-good fallback. */
+function unverifiedTagFinding(facts, file, image, why, listed) {
+    const source = facts.sources.cudaImageTags;
+    const asOf = facts.asOf.cudaImageTags ?? 'an unknown date';
+    const fallback = listed ? ` If docker pull fails with "manifest unknown", ${listed} is in the list.` : '';
+    return (0,check_findings/* makeFinding */.MH)({
+        rule: CUDA_IMAGE_TAG_UNVERIFIED.id, severity: CUDA_IMAGE_TAG_UNVERIFIED.severity, at: { file: file.path, span: (0,check_context/* factSpan */.Xi)(image) },
+        package: null, expected: null, actual: image.tag, source,
+        message: `${image.ref} is not in the bundled list of nvidia/cuda tags of ${asOf}, so it is not verified: ${why}, and NVIDIA may have published it since (${source}).${fallback}`,
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/pypi-torch.js
+// torch installed from plain PyPI is a CUDA build too: each release's Linux x86_64 wheel bundles one
+// CUDA version (torch 1.13 and 2.0: 11.7; 2.1 to 2.4: 12.1; ...; facts.torchCuda[].pypi, from the
+// nvidia-*-cuXX pins in the wheels' metadata). A set knows its torch comes from PyPI only when it
+// names no index and no find-links location at all (in pip options, requirements files or pip's and
+// uv's environment variables): any of them may serve another build.
+
+
+/** The CUDA build of the set's exactly pinned torch when it comes from plain PyPI; null when unknown. */
+function pypiTorchBuild(view, context) {
+    if (view.indexes.length > 0)
+        return null;
+    for (const torch of view.pinsOf('torch')) {
+        const exact = torch.admits.exact;
+        // A local label (+cu121, +cpu) is a build PyPI does not have: another rule's business.
+        if (!exact || (0,check_versions/* localLabel */.WJ)(exact) !== null || !view.installs(torch))
+            continue;
+        const minor = `${exact.release[0] ?? 0}.${exact.release[1] ?? 0}`;
+        const cuda = context.matrix.facts.torchCuda.find((row) => row.torch === minor)?.pypi ?? null;
+        const admits = cuda === null ? null : context.specifiers.version(cuda);
+        if (cuda === null || admits === null)
+            continue;
+        const pin = pinSubject(torch);
+        return {
+            key: CUDA, pseudo: true, at: pin.at, admits, actual: cuda, pin: torch,
+            shown: `CUDA ${cuda} (${pin.shown} from PyPI, whose Linux wheels of torch ${minor} bundle CUDA ${cuda})`,
+            // Another CUDA means another index, not another PyPI pin: no single rewrite.
+            fixFor: () => null,
+        };
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/fleet-driver-too-old.js
+// fleet-driver-too-old: the team declared the NVIDIA driver of its hosts (`driver:` in the matrix file,
+// the `driver` input, --driver), and an image or a torch build needs a newer one.
+//
+// nvidia/cuda images set NVIDIA_REQUIRE_CUDA (`cuda>=12.6 brand=tesla,driver>=535,driver<536 ...`),
+// which the NVIDIA container toolkit checks when the container starts: space-separated conditions are
+// alternatives, comma-separated ones all must hold. `cuda>=12.6` asks for a driver that supports CUDA
+// 12.6 itself (minor-version compatibility does not count): one at least CUDA 12.6's release driver.
+// The `brand=...,driver>=535,driver<536` alternatives let long-lived driver branches start the image
+// on the GPU brands they name; which branches an image lists varies by image, so a fleet on such a
+// branch gets a warning, not an error. NVIDIA_DISABLE_REQUIRE=true turns the check off.
+//
+// A torch wheel bundles its CUDA runtime and runs on any driver of that CUDA major's minor-version
+// compatibility branch (12.x: >= 525; 13.x: >= 580); an older one cannot load it at all.
+
+
+
+const FLEET_DRIVER_TOO_OLD = {
+    id: 'fleet-driver-too-old',
+    severity: 'error',
+    summary: "an image or torch build that needs a newer NVIDIA driver than the fleet's declared driver",
+};
+/** How the container toolkit reads NVIDIA_REQUIRE_* (and NVIDIA_DISABLE_REQUIRE). */
+const REQUIRE_SOURCE = 'https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html';
+/**
+ * The driver branches nvidia/cuda images list as `brand=...,driver>=B,driver<B+1` alternatives (the
+ * long-lived datacenter branches); a fleet on one of them may start an image its CUDA minimum refuses.
+ */
+const BRAND_BRANCHES = new Set(['418', '440', '450', '460', '470', '510', '515', '525', '535', '550', '570']);
+/** The matrix's declared driver (--driver and the input are put there by runChecks), or null. */
+function fleetDriverOf(facts) {
+    const driver = facts.driver;
+    if (!driver)
+        return null;
+    return { version: driver.version, declaredBy: driver.origin.line > 0 ? `${driver.origin.file}:${driver.origin.line}` : driver.origin.file };
+}
+/** The newest CUDA minor whose release driver the fleet's driver meets, e.g. 550.54.14 -> "12.4"; null below every row. */
+function cudaOfDriver(drivers, driver) {
+    let best = null;
+    for (const row of drivers) {
+        if ((0,check_versions/* compareDotted */.AZ)(row.minDriver, driver) > 0)
+            continue;
+        const minor = (0,check_versions/* minorOf */.Hs)(row.cuda);
+        if (minor && (best === null || (0,check_versions/* compareDotted */.AZ)(minor, best) > 0))
+            best = minor;
+    }
+    return best;
+}
+/** The lowest release driver of a CUDA minor (its GA's): what `cuda>=X.Y` asks for. */
+function releaseDriverOf(drivers, minor) {
+    let lowest = null;
+    for (const row of drivers) {
+        if ((0,check_versions/* minorOf */.Hs)(row.cuda) === minor && (lowest === null || (0,check_versions/* compareDotted */.AZ)(row.minDriver, lowest) < 0))
+            lowest = row.minDriver;
+    }
+    return lowest;
+}
+/** The image's CUDA minor needs a newer driver than the fleet's: a finding, else null. */
+function imageDriverFinding(facts, fleet, file, image, cuda) {
+    const minor = (0,check_versions/* minorOf */.Hs)(cuda);
+    const needed = minor ? releaseDriverOf(facts.cudaDrivers, minor) : null;
+    if (!minor || !needed || (0,check_versions/* compareDotted */.AZ)(fleet.version, needed) >= 0)
+        return null;
+    const supports = cudaOfDriver(facts.cudaDrivers, fleet.version);
+    const branch = fleet.version.split('.')[0];
+    const brand = BRAND_BRANCHES.has(branch);
+    const at = { file: file.path, span: (0,check_context/* factSpan */.Xi)(image) };
+    const upTo = supports ? `supports CUDA up to ${supports}` : 'is older than every CUDA release in the data';
+    const consequence = brand
+        ? `the container toolkit refuses to start it unless the GPUs are of a brand that its brand=...,driver>=${branch},driver<${Number(branch) + 1} alternatives name (datacenter and professional GPUs, on images that list branch ${branch}), or NVIDIA_DISABLE_REQUIRE is set`
+        : 'the container toolkit refuses to start it ("unsatisfied condition: cuda>=' + minor + '") unless NVIDIA_DISABLE_REQUIRE is set';
+    return (0,check_findings/* makeFinding */.MH)({
+        rule: FLEET_DRIVER_TOO_OLD.id, severity: brand ? 'warning' : 'error', at, package: null,
+        expected: `>=${needed}`, actual: fleet.version, source: REQUIRE_SOURCE,
+        message: `The fleet's driver ${fleet.version} (${fleet.declaredBy}) ${upTo}; ${image.ref} sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, so it needs >= ${needed}: ${consequence} (${REQUIRE_SOURCE}; ${facts.sources.cudaDrivers}).`,
+    });
+}
+/** A torch build of CUDA `cuda` (from an index, a +cuXYZ label or PyPI) that the fleet's driver cannot load. */
+function torchDriverFinding(facts, fleet, at, shown, cuda) {
+    const major = cuda.split('.')[0];
+    // Minor-version compatibility: the lowest driver that runs any CUDA of this major.
+    const row = facts.cudaDrivers.find((candidate) => candidate.cuda.split('.')[0] === major && candidate.minorCompatMinDriver !== null);
+    const needed = row?.minorCompatMinDriver ?? null;
+    if (!needed || (0,check_versions/* compareDotted */.AZ)(fleet.version, needed) >= 0)
+        return null;
+    return (0,check_findings/* makeFinding */.MH)({
+        rule: FLEET_DRIVER_TOO_OLD.id, severity: 'error', at, package: 'torch', expected: `>=${needed}`, actual: fleet.version, source: facts.sources.cudaDrivers,
+        message: `The fleet's driver ${fleet.version} (${fleet.declaredBy}) cannot run torch built for ${shown}: CUDA ${major}.x needs a driver >= ${needed} even with minor-version compatibility, so torch.cuda.is_available() is False and CUDA calls fail (${facts.sources.cudaDrivers}).`,
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/cuda.js
+// CUDA base images: does the nvidia/cuda tag exist, is it still supported, does its toolkit suit the
+// torch build the stage installs, and which host driver it needs.
+//
+// Facts (data/FACTS.md 1-3, 14): nvidia/cuda tags always carry the full X.Y.Z version and end-of-life
+// tags are deleted from Docker Hub six months after EOL; the bundled tag list is a snapshot, so a tag
+// past it is only a notice (cuda-tags.ts decides); torch wheels bundle their own CUDA runtime, so the
+// image's CUDA only matters to nvcc, which torch's cpp_extension refuses when its major version
+// differs from torch.version.cuda (and warns about on a minor difference).
+
+
+
+
+
+
+
+
+const CUDA_RULES = [
+    { id: 'cuda-image-tag-unknown', severity: 'error', summary: 'an nvidia/cuda image tag that was never published, or that NVIDIA removed' },
+    CUDA_IMAGE_TAG_UNVERIFIED,
+    FLEET_DRIVER_TOO_OLD,
+    { id: 'cuda-image-tag-eol', severity: 'warning', summary: 'an nvidia/cuda image tag that is end-of-life (NVIDIA deletes EOL tags from Docker Hub)' },
+    { id: 'cuda-torch-build-mismatch', severity: 'error', summary: "the CUDA image's toolkit differs from the CUDA build of the torch wheels the stage installs" },
+    { id: 'cuda-driver-minimum', severity: 'notice', summary: "the minimum NVIDIA host driver for the image's CUDA version" },
+];
+/** Where torch decides whether nvcc suits its CUDA build. */
+const CPP_EXTENSION_SOURCE = 'https://github.com/pytorch/pytorch/blob/main/torch/utils/cpp_extension.py';
+/** The file-level part: each image of each file once, whatever sets include it. */
+function checkCudaImages(context, findings) {
+    const facts = context.matrix.facts;
+    // Without the tag table (it is loaded only for repositories that use nvidia/cuda) every tag would look unknown.
+    const knowsTags = Object.keys(facts.cudaImageTags).length > 0;
+    const fleet = fleetDriverOf(context.matrix);
+    for (const file of context.files.values()) {
+        for (const image of file.images) {
+            const cannotPull = knowsTags && checkImageTag(context, file, image, findings);
+            if (!cannotPull)
+                driverCheck(facts, fleet, file, image, findings);
+        }
+    }
+}
+/**
+ * Reports an nvidia/cuda tag that was never published, was removed, is past the bundled list's date or
+ * is end-of-life; true when it cannot be pulled.
+ */
+function checkImageTag(context, file, image, findings) {
+    if (!isNvidiaCudaImage(image) || image.tag === null)
+        return false;
+    const facts = context.matrix.facts;
+    const status = (0,check_context/* ownValue */.eC)(facts.cudaImageTags, image.tag);
+    // A supported tag is the usual case: only a tag to report needs the tag table (built on first use).
+    if (status === 'supported')
+        return false;
+    const at = { file: file.path, span: (0,check_context/* factSpan */.Xi)(image) };
+    const tags = cudaTagIndex(facts);
+    const tag = parseCudaTag(image.tag);
+    const source = facts.sources.cudaImageTags;
+    if (status === undefined) {
+        const unlisted = unlistedTag(image.tag, tag, tags, facts.asOf.cudaImageTags);
+        const replacement = tag ? tags.sameMinor(tag) : null;
+        if (unlisted.verdict === 'unverified') {
+            findings.push(unverifiedTagFinding(facts, file, image, unlisted.why, replacement ? withTag(image, replacement) : null));
+            return false;
+        }
+        const fix = replacement ? withTag(image, replacement) : null;
+        const removed = unlisted.verdict === 'removed';
+        const why = removed ? `${unlisted.why} (${SUPPORT_POLICY_SOURCE})` : `${unlisted.why} (${source})`;
+        findings.push((0,check_findings/* makeFinding */.MH)({
+            rule: 'cuda-image-tag-unknown', severity: 'error', at, package: null, expected: replacement, actual: image.tag, fix,
+            source: removed ? SUPPORT_POLICY_SOURCE : source,
+            message: `${image.ref} ${removed ? 'was removed from Docker Hub' : 'was never published'}, so docker pull fails with "manifest unknown": ${why}. ${fix ? `Use ${fix} instead.` : 'Choose a tag from the list of published tags.'}`,
+        }));
+        return true;
+    }
+    const replacement = tag ? (tags.sameMinor(tag, true) ?? tags.newest(tag.variant, (version) => version.split('.')[0] === tag.minor.split('.')[0], true)) : null;
+    const fix = replacement ? withTag(image, replacement) : null;
+    findings.push((0,check_findings/* makeFinding */.MH)({
+        rule: 'cuda-image-tag-eol', severity: 'warning', at, package: null, expected: replacement, actual: image.tag, fix, source,
+        message: `${image.ref} is end-of-life in NVIDIA's tag list, and NVIDIA deletes end-of-life tags from Docker Hub six months after their end of life, so builds that pull it will start failing (${source}). ${fix ? `Use ${fix} instead.` : 'Move to a supported CUDA version.'}`,
+    }));
+    return false;
+}
+const driverTables = new WeakMap();
+/** The driver row of a CUDA version; for "12.1" (no patch) the newest patch's, the most demanding. */
+function driverFor(facts, version) {
+    let table = driverTables.get(facts);
+    if (!table) {
+        table = new Map(facts.cudaDrivers.map((row) => [row.cuda, row]));
+        driverTables.set(facts, table);
+    }
+    const exact = table.get(version);
+    if (exact)
+        return exact;
+    const minor = (0,check_versions/* minorOf */.Hs)(version);
+    let newest = null;
+    for (const row of table.values()) {
+        if ((0,check_versions/* minorOf */.Hs)(row.cuda) === minor && (!newest || (0,check_versions/* compareDotted */.AZ)(row.cuda, newest.cuda) > 0))
+            newest = row;
+    }
+    return newest;
+}
+/**
+ * Per image that names a CUDA version: with a declared fleet driver, an error when it is too old (and
+ * nothing when it suffices); without one, a notice of what the host's driver must be.
+ */
+function driverCheck(facts, fleet, file, image, findings) {
+    const cuda = file.cuda.find((fact) => fact.line === image.line && fact.source === image.ref);
+    if (cuda && fleet) {
+        // Only nvidia/cuda images are known to set NVIDIA_REQUIRE_CUDA.
+        const tooOld = isNvidiaCudaImage(image) ? imageDriverFinding(facts, fleet, file, image, cuda.version) : null;
+        if (tooOld)
+            findings.push(tooOld);
+        return;
+    }
+    const driver = cuda ? driverFor(facts, cuda.version) : null;
+    if (!cuda || !driver)
+        return;
+    const source = facts.sources.cudaDrivers;
+    const at = { file: file.path, span: (0,check_context/* factSpan */.Xi)(image) };
+    const minor = (0,check_versions/* minorOf */.Hs)(cuda.version);
+    const started = minor ? releaseDriverOf(facts.cudaDrivers, minor) : null;
+    // nvidia/cuda images set NVIDIA_REQUIRE_CUDA, which minor-version compatibility does not satisfy.
+    const requirement = isNvidiaCudaImage(image) && minor && started
+        ? `; the image sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, which the NVIDIA container toolkit checks when the container starts, so a driver older than ${started} is refused even with CUDA minor-version compatibility, unless the GPU's brand and driver branch are among the brand=... alternatives it lists or NVIDIA_DISABLE_REQUIRE is set (${REQUIRE_SOURCE}). Declare the fleet's driver (driver: in the matrix file, or --driver) to have it checked`
+        : driver.minorCompatMinDriver ? ` (or >= ${driver.minorCompatMinDriver} with CUDA minor-version compatibility)` : '';
+    findings.push((0,check_findings/* makeFinding */.MH)({
+        rule: 'cuda-driver-minimum', severity: 'notice', at, package: null, expected: `>=${driver.minDriver}`, actual: null, source,
+        message: `${image.ref} (CUDA ${cuda.version}) needs NVIDIA driver >= ${driver.minDriver} on the host (${source})${requirement}.`,
+    }));
+}
+/** A stage that installs torch from a cuXYZ index (or +cuXYZ wheels, or plain PyPI) on an nvidia/cuda image. */
+function checkCudaSet(context, view, findings) {
+    const indexBuilds = torchCudaSubjects(view, context);
+    const pypi = indexBuilds.length === 0 ? pypiTorchBuild(view, context) : null;
+    const builds = pypi ? [pypi] : indexBuilds;
+    if (builds.length === 0)
+        return;
+    const fleet = fleetDriverOf(context.matrix);
+    if (fleet) {
+        for (const build of builds) {
+            const tooOld = torchDriverFinding(context.matrix.facts, fleet, build.at, build.shown, build.actual);
+            if (tooOld)
+                findings.push(tooOld);
+        }
+    }
+    for (const image of view.images) {
+        if (!isNvidiaCudaImage(image.fact))
+            continue;
+        // PyPI's aarch64 torch wheels are not the CUDA build its x86_64 ones are.
+        if (pypi && image.fact.platform && !image.fact.platform.includes('amd64'))
+            continue;
+        const subject = nvidiaImageSubject(image, context);
+        const tag = image.fact.tag === null ? null : parseCudaTag(image.fact.tag);
+        if (!subject || !tag)
+            continue;
+        for (const build of builds) {
+            const difference = cudaDifference(tag.minor, build.actual);
+            if (difference === null)
+                continue;
+            findings.push(buildMismatch(context, image, subject, tag, build, difference));
+        }
+    }
+}
+function cudaDifference(imageMinor, buildMinor) {
+    if (imageMinor === buildMinor)
+        return null;
+    return imageMinor.split('.')[0] === buildMinor.split('.')[0] ? 'minor' : 'major';
+}
+function buildMismatch(context, image, subject, tag, build, difference) {
+    const devel = tag.flavour === 'devel';
+    const severity = !devel ? 'notice' : difference === 'major' ? 'error' : 'warning';
+    const consequence = !devel
+        ? `torch wheels bundle their own CUDA runtime, so this ${tag.flavour ?? 'non-devel'} image runs them as long as the host driver suits CUDA ${build.actual}; it only matters when building CUDA extensions, which needs a devel image of the same CUDA major`
+        : difference === 'major'
+            ? `torch's cpp_extension refuses to build CUDA extensions with an nvcc whose major version differs from torch.version.cuda (${build.actual})`
+            : `torch's cpp_extension warns when nvcc's minor version differs from torch.version.cuda (${build.actual}); extensions may fail to build or load`;
+    const source = CPP_EXTENSION_SOURCE;
+    const profileCuda = (0,check_context/* profileAllows */.wh)(context, 'cuda', true);
+    if (profileCuda && sideToChange(context, subject, build) === build) {
+        const fix = build.fixFor(profileCuda.specifier);
+        return (0,check_findings/* makeFinding */.MH)({
+            rule: 'cuda-torch-build-mismatch', severity, at: build.at, package: build.pin?.key ?? null,
+            expected: tag.minor, actual: build.actual, fix, source, related: [{ ...subject.at, message: image.fact.ref }],
+            message: `torch comes from ${build.shown} but the image is ${image.fact.ref}: ${consequence} (${source}). ${instead(build, fix, profileCuda.specifier)}`,
+        });
+    }
+    const replacement = cudaTagIndex(context.matrix.facts).sameMinor({ minor: build.actual, variant: tag.variant });
+    const fix = replacement ? withTag(image.fact, replacement) : null;
+    return (0,check_findings/* makeFinding */.MH)({
+        rule: 'cuda-torch-build-mismatch', severity, at: subject.at, package: null,
+        expected: build.actual, actual: tag.version, fix, source, related: [{ ...build.at, message: build.shown }],
+        message: `${image.fact.ref} has CUDA ${tag.version} but torch comes from ${build.shown}: ${consequence} (${source}). ${fix ? `Use ${fix} instead.` : `Use an nvidia/cuda ${tag.variant} image of CUDA ${build.actual}.`}`,
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/duplicates.js
+// One package pinned more than once inside one install set (across its files too). Two specifiers no
+// version satisfies both is a conflict pip cannot resolve; the same pin twice is noise. Specifiers
+// that differ but overlap are not reported: pip installs a version both allow, and a constraints file
+// narrowing a requirement is the normal way to pin. Pins under markers that cannot hold together
+// (`python_version < "3.10"` and `>= "3.10"`) never meet, so they never conflict.
+
+
+
+const DUPLICATE_RULES = [
+    { id: 'conflicting-pin', severity: 'error', summary: 'two pins of one package in one install set that no version satisfies together' },
+    { id: 'duplicate-pin', severity: 'notice', summary: 'the same package pinned identically twice in one install set' },
+];
+/**
+ * A package written more than this many different ways in one set is compared with its first
+ * variants only: hostile input must not make the check quadratic.
+ */
+const MAX_VARIANTS_COMPARED = 64;
+function checkDuplicatesSet(context, view, findings) {
+    const python = view.python;
+    for (const group of view.pinnedTwice()) {
+        // "Later" is as pip reads them: an included file's pins come at the line that includes it.
+        const pins = view.set.files.length > 1 ? [...group].sort((a, b) => (0,check_context/* compareReadOrder */.gV)(view, a, b)) : group;
+        // The first pin of each distinct (specifier, extras, marker), in order.
+        const variants = [];
+        for (const later of pins) {
+            let conflicting;
+            let identical;
+            for (const earlier of variants) {
+                if (!identical && sameVariant(earlier, later))
+                    identical = earlier;
+                if (!conflicting && meet(context, earlier, later, python) && !context.specifiers.overlap(earlier.admits, later.admits))
+                    conflicting = earlier;
+            }
+            if (conflicting)
+                findings.push(conflict(context, later, conflicting));
+            else if (identical && identical !== later && isPinned(later) && writtenTogether(identical, later) && meet(context, identical, later, python)) {
+                findings.push(duplicate(later, identical));
+            }
+            if (!identical && variants.length < MAX_VARIANTS_COMPARED)
+                variants.push(later);
+        }
+    }
+}
+/** Can both pins be installed at once, with an interpreter of the set, by commands that both run? */
+function meet(context, earlier, later, python) {
+    if (branchesExclusive(earlier.requirement.branches, later.requirement.branches))
+        return false;
+    // conda installs its packages, then pip its list over them: pip replaces conda's version, neither fails.
+    if (earlier.requirement.installer !== later.requirement.installer)
+        return false;
+    const first = earlier.requirement.marker;
+    const second = later.requirement.marker;
+    return (first === null && second === null) || context.markers.canHoldTogether([first, second], python);
+}
+/**
+ * Whether two RUN commands are in different arms of one shell branch (`if … else`, `case`, `a || b`),
+ * so that no run of the build executes both.
+ */
+function branchesExclusive(first, second) {
+    if (first === undefined || second === undefined)
+        return false;
+    for (const place of first) {
+        const colon = place.indexOf(':');
+        const id = place.slice(0, colon + 1);
+        if (second.some((other) => other.startsWith(id) && other !== place))
+            return true;
+    }
+    return false;
+}
+/**
+ * Whether a repeated pin is one list written twice: the same file and, in a pyproject.toml, the same
+ * group. The same pin in two files (a base file and a per-recipe one, a Dockerfile and the file it
+ * installs) or in two optional-dependency groups (which a `dev` or `all` extra often repeats) is each
+ * list being complete on its own, not noise to remove.
+ */
+function writtenTogether(earlier, later) {
+    return earlier.file === later.file && earlier.requirement.group === later.requirement.group;
+}
+/** Only a pin can be repeated: `pip install -U pip setuptools` in two RUNs names no version to keep in step. */
+function isPinned(pin) {
+    return pin.requirement.specifier !== '';
+}
+/** Same specifier, extras and marker: the same pin written twice. */
+function sameVariant(a, b) {
+    const left = a.requirement;
+    const right = b.requirement;
+    return left.specifier === right.specifier && (left.marker ?? '') === (right.marker ?? '') &&
+        left.extras.length === right.extras.length && left.extras.every((extra, index) => extra === right.extras[index]);
+}
+function conflict(context, later, earlier) {
+    // Agree on the profile's pin when there is one; else on the earlier pin.
+    const allowed = (0,check_context/* profileAllows */.wh)(context, later.key, false);
+    const target = allowed && (0,check_versions/* fit */.Uj)(earlier.admits, allowed.admits.set) !== 'inside' ? allowed.specifier : earlier.requirement.specifier;
+    const fix = (0,check_findings/* requirementWith */.Gi)(later.requirement, target);
+    return (0,check_findings/* makeFinding */.MH)({
+        rule: 'conflicting-pin', severity: 'error', at: later.at, package: later.key,
+        expected: target, actual: later.requirement.specifier, fix,
+        related: [{ ...earlier.at, message: earlier.shown }],
+        message: `${later.shown} conflicts with ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}: no version satisfies both, so ${later.requirement.installer === 'conda' ? "conda's solver stops (UnsatisfiableError)" : 'pip stops with ResolutionImpossible'} (or, in separate RUN commands, the later install silently replaces the earlier). Pin ${fix} in both places, or delete one.`,
+    });
+}
+function duplicate(later, earlier) {
+    return (0,check_findings/* makeFinding */.MH)({
+        rule: 'duplicate-pin', severity: 'notice', at: later.at, package: later.key,
+        expected: null, actual: later.requirement.specifier, fix: null,
+        related: [{ ...earlier.at, message: earlier.shown }],
+        message: `${later.shown} repeats ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}; one of them can go, so that a later change cannot update one and miss the other.`,
+    });
+}
+
+// EXTERNAL MODULE: ./lib/src/model.js
+var model = __nccwpck_require__(4887);
+;// CONCATENATED MODULE: ./lib/src/check/finding-cap.js
+// A bound on the findings one rule keeps in one file. Each line can give a finding, and a file can
+// hold millions of lines: one package pinned on every line of an 18 MB file gave a million findings
+// and took 42 s and 3 GB (a 32 MB file, the most the reader takes, would need about twice that). No
+// reader acts on the thousandth finding of one rule in one file; past that, the rule's findings there
+// are counted and reported as one.
+
+/** Findings of one rule kept in one file, counted by the places they are at. */
+const MAX_FINDINGS_PER_RULE_AND_FILE = 1_000;
+class FindingCap {
+    limit;
+    /** By rule and file: the places kept so far. */
+    kept = new Map();
+    leftOut = new Map();
+    constructor(limit = MAX_FINDINGS_PER_RULE_AND_FILE) {
+        this.limit = limit;
+    }
+    /** A sink that adds to `list` the findings the cap keeps. */
+    into(list) {
+        return { push: (finding) => { if (this.keeps(finding))
+                list.push(finding); } };
+    }
+    /**
+     * Places, not findings, are counted: the same problem reached through two install sets is one
+     * finding after de-duplication, and must not use up the rule's room twice.
+     */
+    keeps(finding) {
+        if (finding.file === null)
+            return true;
+        const key = `${finding.rule}\u0000${finding.file}`;
+        const place = `${finding.line ?? ''}:${finding.column ?? ''}`;
+        let places = this.kept.get(key);
+        if (!places) {
+            places = new Set();
+            this.kept.set(key, places);
+        }
+        if (places.has(place))
+            return true;
+        if (places.size < this.limit) {
+            places.add(place);
+            return true;
+        }
+        const line = finding.line ?? 1;
+        const left = this.leftOut.get(key);
+        if (!left) {
+            this.leftOut.set(key, { lines: new Set([line]), first: finding, last: finding, severity: finding.severity });
+            return false;
+        }
+        left.lines.add(line);
+        if (line < (left.first.line ?? 1))
+            left.first = finding;
+        if (line > (left.last.line ?? 1))
+            left.last = finding;
+        if ((0,model/* severityRank */.qs)(finding.severity) > (0,model/* severityRank */.qs)(left.severity))
+            left.severity = finding.severity;
+        return false;
+    }
+    /** For each rule and file past the limit, one finding over the lines left out that says how many they are. */
+    summaries() {
+        return [...this.leftOut.values()].map(({ lines, first, last, severity }) => ({
+            rule: first.rule,
+            severity,
+            message: `${first.rule} findings on ${lines.size} more ${lines.size === 1 ? 'line' : 'lines'} of ${first.file} are not listed, from line ${first.line ?? 1} on: a report keeps at most ${this.limit} per rule and file, for no reader acts on more. Fix those listed (often one mistake repeated) and check again to see the rest.`,
+            file: first.file,
+            line: first.line,
+            column: first.column,
+            endLine: last.endLine ?? last.line,
+            endColumn: last.endColumn,
+            package: null,
+            expected: null,
+            actual: null,
+            fix: null,
+        }));
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/matrix-rules.js
+// The matrix's `rules:` (the bundled universal rules and the repository's own): inside each install
+// set, when every `when` pin matches, every `require` must hold. `python` stands for the set's
+// interpreter. The finding carries the rule's id, severity, message and source.
+
+
+
+
+function checkMatrixRulesSet(context, view, findings) {
+    const subjects = subjectsOfSet(view, context);
+    for (const rule of parsedRules(context))
+        checkRule(rule, subjects, context, findings);
+}
+const parsedRulesOfRun = new WeakMap();
+/** The matrix's rules with their specifiers analysed, once per run (not once per set). */
+function parsedRules(context) {
+    let rules = parsedRulesOfRun.get(context);
+    if (!rules) {
+        rules = context.matrix.rules.map((rule) => parseRule(rule, context)).filter((rule) => rule !== null);
+        parsedRulesOfRun.set(context, rules);
+    }
+    return rules;
+}
+/** null when a specifier does not parse: the matrix loader validates them, so this is defensive only. */
+function parseRule(rule, context) {
+    const when = rulePins(rule.when, context);
+    const require = rulePins(rule.require, context);
+    return when && require ? { rule, when, require } : null;
+}
+function rulePins(pins, context) {
+    const parsed = [];
+    for (const [key, specifier] of Object.entries(pins)) {
+        const admits = context.specifiers.admits(specifier);
+        if (!admits)
+            return null;
+        parsed.push({ key, specifier, admits });
+    }
+    return parsed;
+}
+/** The set's subjects by key, built once per set (a rule may compare them by identity). */
+function subjectsOfSet(view, context) {
+    const cache = new Map();
+    return (key) => {
+        let subjects = cache.get(key);
+        if (!subjects) {
+            if (key !== PYTHON && view.pinsOf(key).length === 0)
+                return NO_SUBJECTS; // most packages of most sets
+            subjects = key === PYTHON ? setPythonSubjects(view, context) : view.pinsOf(key).map(pinSubject);
+            cache.set(key, subjects);
+        }
+        return subjects;
+    };
+}
+const NO_SUBJECTS = Object.freeze([]);
+function checkRule({ rule, when, require }, subjects, context, findings) {
+    // A `when` pin matches when all it admits is inside: an exact pin inside, or a subset range.
+    const triggers = [];
+    for (const pin of when) {
+        const matching = firstInside(subjects(pin.key), pin.admits);
+        if (!matching)
+            return;
+        triggers.push(matching);
+    }
+    for (const pin of require) {
+        for (const subject of subjects(pin.key)) {
+            const verdict = (0,check_versions/* fit */.Uj)(subject.admits, pin.admits.set);
+            if (verdict === 'inside' || triggers.includes(subject))
+                continue;
+            // A range that could still meet the rule is a risk, not a certainty: at most a warning.
+            const severity = verdict === 'outside' ? rule.severity : rule.severity === 'notice' ? 'notice' : 'warning';
+            const deviating = profileDeviation(context, subject, triggers);
+            findings.push(deviating
+                ? blameTrigger(rule, severity, deviating, subject, context)
+                : blameRequired(rule, severity, subject, pin, verdict === 'outside', triggers, context));
+        }
+    }
+}
+/** The first subject all of whose versions `admits` allows (a function, not a closure made per rule and set). */
+function firstInside(subjects, admits) {
+    for (const subject of subjects)
+        if ((0,check_versions/* fit */.Uj)(subject.admits, admits.set) === 'inside')
+            return subject;
+    return undefined;
+}
+/** The `when` pin to blame instead of the required one, with the profile's specifier for it; null when none. */
+function profileDeviation(context, required, triggers) {
+    for (const trigger of triggers) {
+        const allowed = (0,check_context/* profileAllows */.wh)(context, trigger.key, trigger.pseudo);
+        if (allowed && sideToChange(context, required, trigger) === trigger)
+            return { trigger, specifier: allowed.specifier };
+    }
+    return null;
+}
+function blameTrigger(rule, severity, deviating, required, context) {
+    const { trigger, specifier } = deviating;
+    const fix = trigger.fixFor(specifier);
+    return (0,check_findings/* makeFinding */.MH)({
+        rule: rule.id, severity, at: trigger.at, package: trigger.pin?.key ?? null,
+        expected: specifier, actual: trigger.actual, fix, source: rule.source ?? null,
+        related: [{ ...required.at, message: required.shown }],
+        message: `${sentence(rule.message)} Found ${trigger.shown} with ${required.shown}; profile ${context.profile?.name} pins ${trigger.key}${specifier}. ${instead(trigger, fix, specifier)}`,
+    });
+}
+function blameRequired(rule, severity, required, requirement, outside, triggers, context) {
+    const { key, specifier } = requirement;
+    // The profile's own pin when it meets the rule; else the rule's requirement itself.
+    const allowed = (0,check_context/* profileAllows */.wh)(context, key, required.pseudo);
+    const target = allowed && (0,check_versions/* fit */.Uj)(allowed.admits, requirement.admits.set) === 'inside' ? allowed.specifier : specifier;
+    const fix = required.fixFor(target);
+    const found = triggers.length > 0 ? ` with ${triggers.map((trigger) => trigger.shown).join(' and ')}` : '';
+    const what = outside ? `Found ${required.shown}${found}.` : `${required.shown} also admits versions outside ${key}${specifier}${found}.`;
+    return (0,check_findings/* makeFinding */.MH)({
+        rule: rule.id, severity, at: required.at, package: required.pin?.key ?? null,
+        expected: specifier, actual: required.actual, fix, source: rule.source ?? null,
+        related: triggers.map((trigger) => ({ ...trigger.at, message: trigger.shown })),
+        message: `${sentence(rule.message)} ${what} ${instead(required, fix, target)}`,
+    });
+}
+/** A rule's message as a sentence of its own. */
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+// EXTERNAL MODULE: ./lib/src/runtime/rules.js
+var runtime_rules = __nccwpck_require__(6258);
+;// CONCATENATED MODULE: ./lib/src/check/profile.js
+// The profile's own pins: every package it pins, its Python and its CUDA, checked in each install
+// set. An exact pin outside the profile, or a range that cannot meet it, is an error; a range that
+// also admits versions outside it is a warning; no specifier at all for a package the profile pins
+// is a warning (a constraints-file pin of the package in the same set counts as its pin).
+
+
+
+
+const PROFILE_RULES = [
+    { id: 'pin-outside-profile', severity: 'error', summary: "an exact pin outside the profile's specifier, or a range that admits none of its versions" },
+    { id: 'range-wider-than-profile', severity: 'warning', summary: "a range that also admits versions outside the profile's specifier" },
+    { id: 'unpinned', severity: 'warning', summary: 'a requirement without a version for a package the profile pins' },
+    { id: 'python-outside-profile', severity: 'error', summary: "a stage's Python, or a pyproject's requires-python, outside the profile's python" },
+    { id: 'cuda-outside-profile', severity: 'error', summary: "a base image's CUDA, a wheel index's cuXYZ or a +cuXYZ version outside the profile's cuda" },
+];
+function checkProfileSet(context, view, findings) {
+    const profile = context.profile;
+    if (!profile)
+        return;
+    checkPackages(context, profile, view, findings);
+    checkPseudo(context, profile, pythonSubjects(view, context), PYTHON, 'python-outside-profile', findings);
+    checkPseudo(context, profile, cudaSubjects(view, context), CUDA, 'cuda-outside-profile', findings);
+}
+function checkPackages(context, profile, view, findings) {
+    for (const key of Object.keys(profile.packages)) {
+        const pins = view.pinsOf(key);
+        const allowed = pins.length > 0 ? (0,check_context/* profileAllows */.wh)(context, key, false) : null;
+        if (!allowed)
+            continue;
+        const reason = (0,check_context/* profileReason */.u3)(profile, key);
+        const pinnedSomewhere = pins.some((pin) => !pin.unpinned);
+        const wanted = `${key}${allowed.specifier}`;
+        for (const pin of pins) {
+            if (pin.unpinned && pinnedSomewhere)
+                continue;
+            const verdict = pin.unpinned ? 'unpinned' : (0,check_versions/* fit */.Uj)(pin.admits, allowed.admits.set);
+            if (verdict === 'inside')
+                continue;
+            const subject = pinSubject(pin);
+            const fix = subject.fixFor(allowed.specifier);
+            const draft = { at: pin.at, package: key, expected: allowed.specifier, fix, actual: pin.unpinned ? null : pin.requirement.specifier };
+            const advice = instead(subject, fix, allowed.specifier);
+            if (verdict === 'unpinned') {
+                findings.push((0,check_findings/* makeFinding */.MH)({
+                    ...draft, rule: 'unpinned', severity: 'warning',
+                    message: `${subject.shown} has no version, so ${pin.requirement.installer ?? 'pip'} installs whatever is newest; profile ${profile.name} pins ${wanted}: ${reason}. ${advice}`,
+                }));
+            }
+            else if (verdict === 'outside') {
+                const what = pin.admits.exact ? 'is outside' : 'admits no version of';
+                findings.push((0,check_findings/* makeFinding */.MH)({
+                    ...draft, rule: 'pin-outside-profile', severity: 'error',
+                    message: `${subject.shown} ${what} profile ${profile.name} (${wanted}): ${reason}. ${advice}`,
+                }));
+            }
+            else {
+                findings.push((0,check_findings/* makeFinding */.MH)({
+                    ...draft, rule: 'range-wider-than-profile', severity: 'warning',
+                    message: `${subject.shown} also admits versions outside profile ${profile.name} (${wanted}): ${reason}. ${advice}`,
+                }));
+            }
+        }
+    }
+}
+/** Python and CUDA: only a version the profile cannot meet is reported; a library's wider range is normal. */
+function checkPseudo(context, profile, subjects, key, rule, findings) {
+    const allowed = (0,check_context/* profileAllows */.wh)(context, key, true);
+    if (!allowed)
+        return;
+    const reason = (0,check_context/* profileReason */.u3)(profile, key);
+    for (const subject of subjects) {
+        if ((0,check_versions/* fit */.Uj)(subject.admits, allowed.admits.set) !== 'outside')
+            continue;
+        const fix = subject.fixFor(allowed.specifier);
+        findings.push((0,check_findings/* makeFinding */.MH)({
+            rule, severity: 'error', at: subject.at, package: subject.pin?.key ?? null,
+            expected: allowed.specifier, actual: subject.actual, fix,
+            message: `${subject.shown} is outside profile ${profile.name} (${key}${allowed.specifier}): ${reason}. ${instead(subject, fix, allowed.specifier)}`,
+        }));
+    }
+}
+
+// EXTERNAL MODULE: ./lib/src/matrix/load.js
+var load = __nccwpck_require__(256);
+;// CONCATENATED MODULE: ./lib/src/check/profile-select.js
+// Which profile a check runs under. A name given by the user always wins; `auto` takes the
+// repository matrix's `profile:`, else the profile the repository's own pins clearly point at, else
+// none (universal facts only).
+
+
+
+const AUTO_PROFILE = 'auto';
+/**
+ * Evidence `auto` needs to pick a profile from pins alone: at least this many of the profile's
+ * packages pinned exactly at a version the profile allows...
+ */
+const MIN_MATCHING_PINS = 3;
+/** ...and at least this many times as many as the next best profile (so a tie never picks one). */
+const LEAD_FACTOR = 2;
+/** `named` is who gave an explicit name, for the reason (`--profile`, `the profile input`). */
+function selectProfile(parse, matrix, requested, named = '--profile', specifiers = new check_versions/* Specifiers */.sZ()) {
+    if (requested !== AUTO_PROFILE)
+        return chosen(matrix, requested, `named by ${named}`);
+    if (matrix.profile !== null)
+        return chosen(matrix, matrix.profile, `named by ${matrix.files[matrix.files.length - 1] ?? 'the matrix'}`);
+    return inferred(parse, matrix, specifiers);
+}
+function chosen(matrix, name, reason) {
+    const profile = (0,load/* resolveProfileName */.bo)(matrix, name);
+    if ('error' in profile)
+        return { ok: false, error: profile.error };
+    return { ok: true, profile, choice: { name: profile.name, reason } };
+}
+/** The profile whose packages the repository pins most, when the evidence is clear. */
+function inferred(parse, matrix, specifiers) {
+    // Every exact pin of a package some profile pins, by package: a package pinned anywhere counts
+    // once per version. Other packages cannot count, so their requirements are passed over by their
+    // key's hash alone, before anything is read from the packed text.
+    const profiled = new Set(Object.values(matrix.profiles).flatMap((profile) => Object.keys(profile.packages)));
+    const profiledByHash = new Map();
+    for (const key of profiled) {
+        const hash = (0,packed/* keyHash */.aE)(key);
+        const sharing = profiledByHash.get(hash);
+        if (sharing === undefined)
+            profiledByHash.set(hash, [key]);
+        else
+            sharing.push(key);
+    }
+    const pinned = new Map();
+    for (const file of parse.files) {
+        const table = (0,packed/* requirementTable */.wD)(file);
+        for (let index = 0; index < table.count; index++) {
+            const candidates = profiledByHash.get(table.keyHash(index));
+            if (candidates === undefined || table.hasUrl(index))
+                continue;
+            const key = keyAmong(table, index, candidates, profiled);
+            if (key === undefined)
+                continue;
+            const specifier = table.specifier(index);
+            if (specifier === '')
+                continue;
+            const versions = pinned.get(key) ?? new Set();
+            versions.add(specifier);
+            pinned.set(key, versions);
+        }
+    }
+    // Each distinct specifier is analysed once, after the walk.
+    const exactPins = new Map();
+    for (const [key, texts] of pinned) {
+        const exact = [...texts].filter((text) => specifiers.admits(text)?.exact);
+        if (exact.length > 0)
+            exactPins.set(key, new Set(exact));
+    }
+    const ranked = Object.values(matrix.profiles)
+        .map((profile) => ({ profile, matching: matchingPins(profile, exactPins, specifiers) }))
+        .sort((a, b) => b.matching - a.matching || (a.profile.name < b.profile.name ? -1 : 1));
+    const [best, next] = ranked;
+    const runnerUp = next?.matching ?? 0;
+    if (!best || best.matching < MIN_MATCHING_PINS || best.matching < LEAD_FACTOR * runnerUp) {
+        return { ok: true, profile: null, choice: null };
+    }
+    const total = Object.keys(best.profile.packages).length;
+    const nextBest = next && runnerUp > 0 ? ` (next best: ${next.profile.name} with ${runnerUp})` : '';
+    return { ok: true, profile: best.profile, choice: { name: best.profile.name, reason: `pins ${best.matching} of ${total} packages of ${best.profile.name}${nextBest}` } };
+}
+/**
+ * The requirement's key, if it is one of `candidates` (the keys of `profiled` with its key's hash). A
+ * function of its own, not a closure in the walk: one that captured the walk's index would cost an
+ * allocation for every requirement.
+ */
+function keyAmong(table, index, candidates, profiled) {
+    // A matrix may name many packages crafted to share a hash: past a few, one key read beats comparing with each.
+    if (candidates.length > FEW_CANDIDATES) {
+        const key = table.key(index);
+        return profiled.has(key) ? key : undefined;
+    }
+    for (const candidate of candidates)
+        if (table.hasKey(index, candidate))
+            return candidate;
+    return undefined;
+}
+/** Candidates compared one by one with a requirement's key in place; more are looked up by its key. */
+const FEW_CANDIDATES = 8;
+/** A package counts when every exact pin of it in the repository is inside the profile. */
+function matchingPins(profile, exactPins, specifiers) {
+    let matching = 0;
+    for (const [key, specifier] of Object.entries(profile.packages)) {
+        const allowed = specifiers.admits(specifier);
+        const pinned = exactPins.get(key);
+        if (!allowed || !pinned)
+            continue;
+        let inside = true;
+        for (const text of pinned) {
+            const pin = specifiers.admits(text);
+            if (!pin || (0,check_versions/* fit */.Uj)(pin, allowed.set) !== 'inside')
+                inside = false;
+        }
+        if (inside)
+            matching++;
+    }
+    return matching;
+}
+
+// EXTERNAL MODULE: ./lib/src/matrix/schema-validate.js
+var schema_validate = __nccwpck_require__(4510);
+;// CONCATENATED MODULE: ./lib/src/check/rules/unknown-rule-id.js
+// unknown-rule-id: an ignore comment (`# compat-guard: ignore[rule-id]`) or a matrix `ignore:` entry
+// that names no rule this version knows silences nothing, so the finding it was written for (a typo,
+// a rule renamed in the writer's head, a rule of another tool) still shows. Known: the built-in rules
+// (static and runtime) and the matrix's own rules, bundled and the repository's.
+
+const UNKNOWN_RULE_ID = {
+    id: 'unknown-rule-id',
+    severity: 'warning',
+    summary: 'an ignore comment or a matrix ignore entry names a rule id compat-guard does not know: it silences nothing',
+};
+const EVERY_RULE = '*';
+/** One finding per unknown id, at the comment's line or the matrix entry's. */
+function checkUnknownRuleIds(files, matrix, builtIn) {
+    const known = new Set([EVERY_RULE, ...builtIn.map((rule) => rule.id), ...matrix.rules.map((rule) => rule.id)]);
+    const findings = [];
+    for (const file of files) {
+        for (const { line, rules } of file.suppressions) {
+            for (const rule of rules) {
+                if (!known.has(rule))
+                    findings.push(unknown(rule, `ignore[${rule}]`, file.path, line, known));
+            }
+        }
+    }
+    for (const entry of matrix.ignore) {
+        // Entries of the bundled matrix are this version's own; only a file's entry has a place to point at.
+        if (!known.has(entry.rule) && entry.at)
+            findings.push(unknown(entry.rule, `ignore: rule: ${entry.rule}`, entry.at.file, entry.at.line, known));
+    }
+    return findings;
+}
+function unknown(rule, written, file, line, known) {
+    const suggestion = (0,schema_validate/* didYouMean */.au)(rule, [...known].filter((id) => id !== EVERY_RULE));
+    return {
+        rule: UNKNOWN_RULE_ID.id,
+        severity: UNKNOWN_RULE_ID.severity,
+        message: `${written} names no rule compat-guard knows${suggestion ? ` (did you mean ${suggestion}?)` : ''}, so it silences nothing. ` +
+            'Rule ids are listed in docs/rules.md; a rule of the matrix file counts by its id.',
+        file,
+        line,
+        column: null,
+        endLine: line,
+        endColumn: null,
+        package: null,
+        fix: suggestion,
+    };
+}
+
+// EXTERNAL MODULE: ./lib/src/check/suppress.js
+var suppress = __nccwpck_require__(4818);
+// EXTERNAL MODULE: ./lib/src/pep440/version.js
+var pep440_version = __nccwpck_require__(8400);
+;// CONCATENATED MODULE: ./lib/src/check/rules/local-version-without-index.js
+// local-version-without-index: `torch==2.1.2+cu118` in an install set that names no index and no
+// find-links location. PyPI refuses uploads with a local version label (PEP 440 reserves them for
+// builds not published upstream; data/FACTS.md 15), so pip, looking on PyPI alone, finds no matching
+// distribution. The PyTorch wheel index serves each torch-family `+<variant>` build at
+// https://download.pytorch.org/whl/<variant>.
+//
+// A Dockerfile stage shows the whole pip command and its environment: an error there. A requirements
+// file or pyproject.toml is often installed with the index given on the command line (pytorch/serve's
+// torch_cu92.txt with `-f .../torch_stable.html` from its install script), which compat-guard cannot
+// see: a notice.
+
+
+
+const LOCAL_VERSION_WITHOUT_INDEX = {
+    id: 'local-version-without-index',
+    severity: 'error',
+    summary: 'a torch-family pin with a local version label (+cu118) in an install set with no index that serves it: PyPI has no local versions (a notice outside Dockerfiles)',
+};
+/** The specification of local version identifiers (not for public index servers). */
+const LOCAL_VERSION_SOURCE = 'https://packaging.python.org/en/latest/specifications/version-specifiers/#local-version-identifiers';
+/** The variants the PyTorch index serves under /whl/<variant>: cu118, cpu, rocm6.2, xpu. */
+const PYTORCH_VARIANT = /^(?:cu\d+|cpu|rocm\d+(?:\.\d+)*|xpu)$/;
+function checkLocalVersions(context, view, findings) {
+    // Any index or find-links location may serve the build; torch-index-label-mismatch judges PyTorch ones.
+    if (view.indexes.length > 0)
+        return;
+    const inDockerfile = context.files.get(view.set.file)?.kind === 'dockerfile';
+    for (const pin of view.writtenOf(TORCH_WHEELS)) {
+        const exact = pin.admits.exact;
+        const label = exact ? (0,check_versions/* localLabel */.WJ)(exact) : null;
+        if (!exact || label === null || !view.installs(pin))
+            continue;
+        const subject = pinSubject(pin);
+        const index = PYTORCH_VARIANT.test(label) ? `https://download.pytorch.org/whl/${label}` : null;
+        const where = inDockerfile ? 'this stage names no index or find-links location' : 'this file names no index or find-links location (one given on the command line or in pip.conf is not seen here)';
+        findings.push((0,check_findings/* makeFinding */.MH)({
+            rule: LOCAL_VERSION_WITHOUT_INDEX.id, severity: inDockerfile ? 'error' : 'notice', at: subject.at, package: pin.key,
+            expected: index, actual: subject.actual, fix: null, source: LOCAL_VERSION_SOURCE,
+            message: `${subject.shown} has the local version label +${label}, which PyPI does not accept, and ${where}, so pip finds no matching distribution (${LOCAL_VERSION_SOURCE}). ${index ? `Add --extra-index-url ${index} (the PyTorch index that serves +${label} builds).` : 'Add the index that serves this build, or pin the version without its label.'}`,
+        }));
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/torch.js
+// torch and its companions, from the facts tables: torchvision and torchaudio are built for one torch
+// release (torch_family), each release supports a range of Python minors, and the PyTorch wheel
+// index publishes a few CUDA variants per torch minor (torch_cuda). Checked when torch is pinned
+// exactly; a range leaves pip free to pick a matching release, unless a companion pinned exactly
+// needs a torch the range does not admit.
+
+
+
+
+
+
+
+const TORCH_RULES = [
+    { id: 'torch-family-mismatch', severity: 'error', summary: 'torchvision or torchaudio is not the release built for the pinned torch' },
+    { id: 'torch-python-unsupported', severity: 'error', summary: "the install set's Python is outside the pinned torch release's supported Python versions" },
+    { id: 'torch-cuda-variant-missing', severity: 'error', summary: 'the PyTorch wheel index publishes no build of the pinned torch for that CUDA version (a notice where the bundled list is not the index\'s complete list)' },
+    { id: 'torch-index-label-mismatch', severity: 'error', summary: "a `+cuXYZ` pin that none of the install set's PyTorch indexes serves" },
+    LOCAL_VERSION_WITHOUT_INDEX,
+];
+const COMPANIONS = ['torchvision', 'torchaudio'];
+function checkTorchSet(context, view, findings) {
+    const releases = torchReleases(context.matrix.facts);
+    for (const torch of view.pinsOf('torch')) {
+        // The facts are the PyPI wheels'; conda channels build their own (conda-forge for other Pythons and CUDAs).
+        if (torch.requirement.installer === 'conda')
+            continue;
+        if (!torch.admits.exact && !torch.unpinned) {
+            for (const companion of COMPANIONS)
+                checkCompanionForRange(context, view, torch, companion, releases, findings);
+            continue;
+        }
+        const release = torch.admits.exact ? releases.get((0,check_versions/* releaseKey */.DR)(torch.admits.exact)) : undefined;
+        if (!release)
+            continue;
+        const torchSubject = pinSubject(torch);
+        for (const companion of COMPANIONS)
+            checkCompanion(context, view, torchSubject, release, companion, releases, findings);
+        checkPython(context, view, torchSubject, release, findings);
+        checkCudaVariant(context, view, torch, findings);
+    }
+    checkIndexLabels(context, view, findings);
+    checkLocalVersions(context, view, findings);
+}
+/**
+ * `torch==2.1.2+cu121` installs only from an index that serves cu121 builds: plain PyPI has no
+ * `+cuXYZ` wheels, so when every PyTorch index of the set serves another CUDA, pip finds no such
+ * version. A set with no PyTorch CUDA index is left alone (the wheels may come from find-links).
+ */
+function checkIndexLabels(context, view, findings) {
+    const builds = torchCudaSubjects(view, context);
+    const indexes = builds.filter((build) => build.pin === null);
+    if (indexes.length === 0)
+        return;
+    const served = new Set(indexes.map((index) => index.actual));
+    const index = indexes[0];
+    for (const label of builds) {
+        if (label.pin === null || served.has(label.actual))
+            continue;
+        const blamed = sideToChange(context, label, index);
+        const other = blamed === label ? index : label;
+        const fix = blamed.fixFor(`==${other.actual}.*`);
+        findings.push((0,check_findings/* makeFinding */.MH)({
+            rule: 'torch-index-label-mismatch', severity: 'error', at: blamed.at, package: label.pin.key,
+            expected: (0,check_versions/* cudaLabel */.k3)(other.actual), actual: (0,check_versions/* cudaLabel */.k3)(blamed.actual), fix,
+            related: [{ ...other.at, message: other.shown }],
+            message: `${(0,check_findings/* requirementText */.Pg)(label.pin.requirement)} asks for a ${(0,check_versions/* cudaLabel */.k3)(label.actual)} build, but this install set's PyTorch index serves ${[...served].map(check_versions/* cudaLabel */.k3).join(', ')} builds (${index.shown}): a +${(0,check_versions/* cudaLabel */.k3)(label.actual)} wheel is published only on the PyTorch index for ${(0,check_versions/* cudaLabel */.k3)(label.actual)} and plain PyPI has none, so pip finds no matching distribution. ${instead(blamed, fix, `==${other.actual}.*`)}`,
+        }));
+    }
+}
+const releaseTables = new WeakMap();
+/** torch release (without trailing zeros) -> its row; built once per matrix. */
+function torchReleases(facts) {
+    let table = releaseTables.get(facts);
+    if (!table) {
+        table = new Map();
+        for (const row of facts.torch) {
+            const version = (0,pep440_version/* parseVersion */.ot)(row.torch);
+            if (version)
+                table.set((0,check_versions/* releaseKey */.DR)(version), row);
+        }
+        releaseTables.set(facts, table);
+    }
+    return table;
+}
+function checkCompanion(context, view, torch, release, companion, releases, findings) {
+    const expected = release[companion];
+    const expectedVersion = expected === null ? null : (0,pep440_version/* parseVersion */.ot)(expected);
+    if (expected === null || !expectedVersion)
+        return;
+    for (const pin of view.pinsOf(companion)) {
+        if (pin.unpinned || pin.requirement.installer === 'conda')
+            continue;
+        const exact = pin.admits.exact;
+        if (inSeries(expected, pin.admits.exact))
+            continue;
+        // A local label (+cu121) names the build, not another release.
+        const matches = exact ? (0,check_versions/* releaseKey */.DR)(exact) === (0,check_versions/* releaseKey */.DR)(expectedVersion) : (0,pep440_specifier/* contains */.gR)(pin.admits.set, expectedVersion, { prereleases: true });
+        if (matches)
+            continue;
+        const subject = pinSubject(pin);
+        const source = context.matrix.facts.sources.torch;
+        const fact = `torch ${release.torch} pairs with torchvision ${release.torchvision}${release.torchaudio === null ? '' : ` and torchaudio ${release.torchaudio}`}`;
+        const builtFor = exact ? torchFor(releases, companion, (0,check_versions/* releaseKey */.DR)(exact)) : null;
+        if (builtFor && sideToChange(context, subject, torch) === torch) {
+            const fix = torch.fixFor(`==${builtFor.torch}`);
+            findings.push((0,check_findings/* makeFinding */.MH)({
+                rule: 'torch-family-mismatch', severity: 'error', at: torch.at, package: 'torch', expected: `==${builtFor.torch}`, actual: torch.actual, fix, source,
+                related: [{ ...subject.at, message: subject.shown }],
+                message: `${torch.shown} does not match ${subject.shown}, which is built for torch ${builtFor.torch} (${source}); profile ${context.profile?.name} pins ${subject.shown}. ${instead(torch, fix, `==${builtFor.torch}`)}`,
+            }));
+            continue;
+        }
+        const label = exact?.local ? `+${exact.local.join('.')}` : '';
+        const wanted = inSeries(expected, null) ? `==${expected}.*` : `==${expected}`;
+        const fix = subject.fixFor(wanted === `==${expected}` ? `${wanted}${label}` : wanted);
+        findings.push((0,check_findings/* makeFinding */.MH)({
+            rule: 'torch-family-mismatch', severity: 'error', at: subject.at, package: companion, expected: wanted, actual: subject.actual, fix, source,
+            related: [{ ...torch.at, message: torch.shown }],
+            message: `${subject.shown} is not built for ${torch.shown}: ${fact} (${source}). ${instead(subject, fix, wanted)}`,
+        }));
+    }
+}
+/**
+ * A companion written as a series in torch_family.csv (`0.2`, two parts) is any release of it:
+ * torchvision's own table pairs those old torch releases with a minor only (torchvision 0.2.x is pure
+ * Python and pins no torch). A range is not judged against a series.
+ */
+function inSeries(expected, exact) {
+    const series = expected.split('.');
+    if (series.length !== 2)
+        return false;
+    return exact === null || series.every((part, index) => String(Number(part)) === String(exact.release[index] ?? 0));
+}
+/**
+ * A torch range beside an exactly pinned companion: before torch 2.11 each torchvision and torchaudio
+ * release requires one exact torch, so when the range admits none of the releases the companion was
+ * built for, pip cannot install both. A range that admits one of them is fine. Not judged: a
+ * companion the table does not know, a series row (`0.2`: pins no torch), and torchaudio >= 2.11,
+ * which serves every later torch, releases past the table included.
+ */
+function checkCompanionForRange(context, view, torch, companion, releases, findings) {
+    for (const pin of view.pinsOf(companion)) {
+        const exact = pin.admits.exact;
+        if (!exact || (companion === 'torchaudio' && (0,check_versions/* compareDotted */.AZ)((0,check_versions/* releaseKey */.DR)(exact), '2.11') >= 0))
+            continue;
+        const builtFor = [...releases.values()].filter((row) => {
+            const written = row[companion];
+            const version = written === null || inSeries(written, null) ? null : (0,pep440_version/* parseVersion */.ot)(written);
+            return version !== null && (0,check_versions/* releaseKey */.DR)(version) === (0,check_versions/* releaseKey */.DR)(exact);
+        });
+        if (builtFor.length === 0)
+            continue;
+        if (builtFor.some((row) => (0,pep440_specifier/* contains */.gR)(torch.admits.set, row.torch, { prereleases: true })))
+            continue;
+        const torchSubject = pinSubject(torch);
+        const subject = pinSubject(pin);
+        const admitted = [...releases.values()].filter((row) => (0,pep440_specifier/* contains */.gR)(torch.admits.set, row.torch, { prereleases: true }));
+        const newest = admitted.sort((a, b) => (0,check_versions/* compareDotted */.AZ)(b.torch, a.torch))[0];
+        const wanted = newest?.[companion] ?? null;
+        const specifier = wanted === null ? null : inSeries(wanted, null) ? `==${wanted}.*` : `==${wanted}`;
+        const fix = specifier === null ? null : subject.fixFor(specifier);
+        const source = context.matrix.facts.sources.torch;
+        const torches = builtFor.map((row) => row.torch).join(', ');
+        findings.push((0,check_findings/* makeFinding */.MH)({
+            rule: 'torch-family-mismatch', severity: 'error', at: subject.at, package: companion, expected: specifier, actual: subject.actual, fix, source,
+            related: [{ ...torchSubject.at, message: torchSubject.shown }],
+            message: `${subject.shown} is built for torch ${torches}, which ${torchSubject.shown} does not admit, so pip cannot install both (${source}). ${fix ? `Pin ${fix} (built for torch ${newest?.torch}, the newest release the range admits) instead.` : `Widen ${torchSubject.shown} to admit torch ${torches}.`}`,
+        }));
+    }
+}
+/** The newest torch release the companion version was built for. */
+function torchFor(releases, companion, companionRelease) {
+    let found = null;
+    for (const row of releases.values()) {
+        const written = row[companion];
+        const version = written === null ? null : (0,pep440_version/* parseVersion */.ot)(written);
+        if (version && (0,check_versions/* releaseKey */.DR)(version) === companionRelease && (!found || (0,check_versions/* compareDotted */.AZ)(row.torch, found.torch) > 0))
+            found = row;
+    }
+    return found;
+}
+function checkPython(context, view, torch, release, findings) {
+    const supported = `>=${release.pythonMin},<${nextMinor(release.pythonMax)}`;
+    const allowed = context.specifiers.admits(supported);
+    if (!allowed)
+        return;
+    const source = context.matrix.facts.sources.torch;
+    const pythons = setPythonSubjects(view, context);
+    if (pythons.length === 0)
+        movingPythonNotice(view, torch, release, supported, source, findings);
+    for (const python of pythons) {
+        if ((0,check_versions/* fit */.Uj)(python.admits, allowed.set) !== 'outside')
+            continue;
+        const fact = `torch ${release.torch} supports Python ${release.pythonMin} to ${release.pythonMax} (${source})`;
+        const profilePython = (0,check_context/* profileAllows */.wh)(context, python.key, true);
+        if (profilePython && sideToChange(context, torch, python) === python) {
+            const fix = python.fixFor(profilePython.specifier);
+            findings.push((0,check_findings/* makeFinding */.MH)({
+                rule: 'torch-python-unsupported', severity: 'error', at: python.at, package: null, expected: supported, actual: python.actual, fix, source,
+                related: [{ ...torch.at, message: torch.shown }],
+                message: `${python.shown} cannot run ${torch.shown}: ${fact}. ${instead(python, fix, profilePython.specifier)}`,
+            }));
+            continue;
+        }
+        // A requires-python range names no one interpreter to find a release for.
+        const minor = (0,pep440_version/* parseVersion */.ot)(python.actual) ? (0,check_versions/* minorOf */.Hs)(python.actual) : null;
+        const replacement = minor ? nearestSupporting(context.matrix.facts.torch, release, minor) : null;
+        const fix = replacement ? torch.fixFor(`==${replacement.torch}`) : null;
+        findings.push((0,check_findings/* makeFinding */.MH)({
+            rule: 'torch-python-unsupported', severity: 'error', at: torch.at, package: 'torch', expected: supported, actual: python.actual, fix, source,
+            related: [{ ...python.at, message: python.shown }],
+            message: `${torch.shown} does not support ${python.shown}: ${fact}. ${fix ? `Pin ${fix} (the nearest release that supports it) instead.` : `Choose a torch release that supports it.`}`,
+        }));
+    }
+}
+/**
+ * `python:3-slim`, `python:latest`, `python` (no tag): the tag follows each new Python release, so the
+ * interpreter is not fixed and the check cannot say whether this torch has a wheel for it. It says
+ * so (a notice) instead of guessing.
+ */
+function movingPythonNotice(view, torch, release, supported, source, findings) {
+    for (const { fact, file } of view.images) {
+        const repository = fact.name.slice(fact.name.lastIndexOf('/') + 1);
+        if (repository !== 'python' || fact.digest !== null || (fact.tag !== null && /^\d+\.\d+/.test(fact.tag)))
+            continue;
+        findings.push((0,check_findings/* makeFinding */.MH)({
+            rule: 'torch-python-unsupported', severity: 'notice', at: { file, span: (0,check_context/* factSpan */.Xi)(fact) }, package: null, expected: supported, actual: fact.tag ?? 'latest', source,
+            related: [{ ...torch.at, message: torch.shown }],
+            message: `${fact.ref} names no Python minor: the tag moves to each new Python release, so whether ${torch.shown} (Python ${release.pythonMin} to ${release.pythonMax}) has a wheel for it is not checked (${source}). Pin the image to a Python minor, such as python:${release.pythonMax}-slim.`,
+        }));
+    }
+}
+/** "3.11" -> "3.12". */
+function nextMinor(minor) {
+    const [major, rest] = minor.split('.');
+    return `${major}.${Number(rest ?? 0) + 1}`;
+}
+/** The torch release closest to `from` that supports Python `minor`: newer when Python is too new, older when too old. */
+function nearestSupporting(rows, from, minor) {
+    const tooNew = (0,check_versions/* compareDotted */.AZ)(minor, from.pythonMax) > 0;
+    const candidates = rows
+        .filter((row) => (0,check_versions/* compareDotted */.AZ)(row.pythonMin, minor) <= 0 && (0,check_versions/* compareDotted */.AZ)(minor, row.pythonMax) <= 0)
+        .filter((row) => (tooNew ? (0,check_versions/* compareDotted */.AZ)(row.torch, from.torch) > 0 : (0,check_versions/* compareDotted */.AZ)(row.torch, from.torch) < 0))
+        .sort((a, b) => (0,check_versions/* compareDotted */.AZ)(a.torch, b.torch));
+    return (tooNew ? candidates[0] : candidates[candidates.length - 1]) ?? null;
+}
+function checkCudaVariant(context, view, torch, findings) {
+    const exact = torch.admits.exact;
+    if (!exact)
+        return;
+    const torchMinor = `${exact.release[0] ?? 0}.${exact.release[1] ?? 0}`;
+    const variants = context.matrix.facts.torchCuda.find((row) => row.torch === torchMinor);
+    if (!variants)
+        return;
+    const source = context.matrix.facts.sources.torchCuda;
+    const published = variants.cuda.map(check_versions/* cudaLabel */.k3).join(', ');
+    const torchText = pinSubject(torch).shown;
+    for (const build of torchCudaSubjects(view, context)) {
+        if (variants.cuda.includes(build.actual))
+            continue;
+        const related = build.pin === torch ? [] : [{ ...torch.at, message: torchText }];
+        if (!variants.complete) {
+            // RELEASE.md lists the headline variants; the index serves more for some releases (2.10.0 as cu129).
+            findings.push((0,check_findings/* makeFinding */.MH)({
+                rule: 'torch-cuda-variant-missing', severity: 'notice', at: build.at, package: build.pin?.key ?? null,
+                expected: published, actual: (0,check_versions/* cudaLabel */.k3)(build.actual), source, related,
+                message: `The ${(0,check_versions/* cudaLabel */.k3)(build.actual)} build of torch ${torchMinor} (${torchText}) is not verified: torch ${torchMinor}'s headline variants are ${published} (${source}), and the bundled list of ${context.matrix.facts.asOf.torchCuda ?? 'an unknown date'} is not the wheel index's complete list for it, which sometimes serves more. If pip finds no matching distribution, use one of those.`,
+            }));
+            continue;
+        }
+        const replacement = preferredVariant(context, variants.cuda, build.actual);
+        const fix = build.fixFor(`==${replacement}.*`);
+        findings.push((0,check_findings/* makeFinding */.MH)({
+            rule: 'torch-cuda-variant-missing', severity: 'error', at: build.at, package: build.pin?.key ?? null,
+            expected: published, actual: (0,check_versions/* cudaLabel */.k3)(build.actual), fix, source, related,
+            message: `The PyTorch wheel index has no ${(0,check_versions/* cudaLabel */.k3)(build.actual)} build of torch ${torchMinor} (${torchText}): torch ${torchMinor} is published for ${published} and no other CUDA variant (${source}). ${instead(build, fix, `==${replacement}.*`)}`,
+        }));
+    }
+}
+/** The variant to suggest: the profile's CUDA when published, else the newest of the same major, else the newest. */
+function preferredVariant(context, published, wanted) {
+    const sorted = [...published].sort((a, b) => (0,check_versions/* compareDotted */.AZ)(b, a));
+    const profileCuda = (0,check_context/* profileAllows */.wh)(context, 'cuda', true);
+    const inProfile = profileCuda ? sorted.find((cuda) => {
+        const admits = context.specifiers.version(cuda);
+        return admits !== null && (0,check_versions/* fit */.Uj)(admits, profileCuda.admits.set) !== 'outside';
+    }) : undefined;
+    const sameMajor = sorted.find((cuda) => cuda.split('.')[0] === wanted.split('.')[0]);
+    return inProfile ?? sameMajor ?? sorted[0];
+}
+
+// EXTERNAL MODULE: ./lib/src/check/rules/shell-redirect-in-requirement.js
+var shell_redirect_in_requirement = __nccwpck_require__(3480);
+// EXTERNAL MODULE: ./lib/src/check/index-rules.js + 6 modules
+var index_rules = __nccwpck_require__(3283);
+// EXTERNAL MODULE: ./lib/src/check/index-plan.js
+var index_plan = __nccwpck_require__(7253);
+// EXTERNAL MODULE: ./lib/src/check/variants.js
+var variants = __nccwpck_require__(4219);
+// EXTERNAL MODULE: ./lib/src/check/index-facts.js
+var index_facts = __nccwpck_require__(9907);
+// EXTERNAL MODULE: ./lib/src/parse/marker.js
+var parse_marker = __nccwpck_require__(9546);
+;// CONCATENATED MODULE: ./lib/src/check/resolve-plan.js
+// What pip's resolver is asked for each install set (pure): the set's requirements and constraints
+// exactly as it installs them, one step per `pip install` (a Dockerfile stage's RUN order: what an
+// earlier install put in the image is there when a later one runs), and the target the build installs
+// into (the set's Python, CPython, the platform tags of its image). The shell (src/resolve/) runs pip;
+// src/check/resolve-verdict.ts maps pip's answer back to these lines.
+
+
+/** The Python of a set that names none: what current CI runners and CUDA images mostly give. */
+const DEFAULT_MINOR = '3.11';
+/** glibc of a set that installs into no image: the GitHub-hosted ubuntu-22.04 runner's. */
+const RUNNER_GLIBC = '2.35';
+/** pyproject.toml groups `pip install .` installs (optional groups only when asked for, which a build cannot say here). */
+const INSTALLED_GROUPS = new Set(['project.dependencies', 'tool.poetry.dependencies']);
+function planResolve(context, view, plan) {
+    // A conda environment's pip installs over what conda put there, which pip's resolver cannot see.
+    if (plan.minors.length === 0 || context.files.get(view.set.file)?.kind === 'conda')
+        return null;
+    const python = plan.minors.length === 1 ? plan.minors[0] : plan.minors.includes(DEFAULT_MINOR) ? DEFAULT_MINOR : plan.minors.at(-1);
+    const glibc = plan.imaged ? plan.glibc : RUNNER_GLIBC;
+    const platforms = glibc === null ? ['musllinux_1_2_x86_64', 'musllinux_1_1_x86_64'] : manylinuxTags(glibc);
+    const assumptions = [];
+    if (plan.minors.length !== 1)
+        assumptions.push(`the set names no single Python, so ${python} is assumed`);
+    if (!plan.imaged)
+        assumptions.push(`it installs into no image, so Linux x86-64 with glibc ${RUNNER_GLIBC} is assumed`);
+    const target = `CPython ${python} on ${platforms[0]?.replace(/_x86_64$/, '')} x86-64`;
+    // pip evaluates a requirement's marker on the machine it runs on, not for --python-version: evaluated here, for the target.
+    const environment = (0,index_facts/* targetEnvironments */.Us)({ ...plan, minors: [python] })[0];
+    let leftOut = 0;
+    const lineOf = (pin) => {
+        const requirement = pin.requirement;
+        if (requirement.installer === 'conda' || (requirement.group !== undefined && !INSTALLED_GROUPS.has(requirement.group)) || !holds(requirement.marker, environment)) {
+            leftOut++;
+            return null;
+        }
+        const extras = requirement.extras.length > 0 && !requirement.constraint ? `[${requirement.extras.join(',')}]` : '';
+        return { text: `${requirement.name}${extras}${requirement.specifier}`, key: pin.key, at: pin.at, shown: pin.shown, specifier: requirement.specifier };
+    };
+    const pins = view.writtenWhere(() => true);
+    const steps = isDockerfileSet(context, view) ? dockerfileSteps(context, view, pins) : [pins.map((pin) => ({ pin, constraint: pin.requirement.constraint }))];
+    const resolveSteps = [];
+    for (const step of steps) {
+        const resolveStep = { requirements: [], constraints: [] };
+        for (const { pin, constraint } of step) {
+            const line = lineOf(pin);
+            if (line)
+                (constraint ? resolveStep.constraints : resolveStep.requirements).push(line);
+        }
+        if (resolveStep.requirements.length > 0)
+            resolveSteps.push(resolveStep);
+    }
+    if (resolveSteps.length === 0)
+        return null;
+    return {
+        setId: view.set.id, steps: resolveSteps, python, platforms, target,
+        assumed: assumptions.length > 0 ? assumptions.join(', and ') : null, indexes: plan.indexes, unprovable: plan.unprovable, leftOut,
+    };
+}
+/** Does the marker hold where the set installs? A marker that cannot be evaluated does not. */
+function holds(marker, environment) {
+    if (marker === null)
+        return true;
+    const parsed = (0,parse_marker/* parseMarker */.gY)(marker);
+    if (!parsed.ok)
+        return false;
+    const value = (0,parse_marker/* tryEvaluateMarker */.Bd)(parsed.marker, environment);
+    return value.ok && value.value;
+}
+/** manylinux tags pip accepts on a glibc: `manylinux_2_Y` from the glibc's down to 2.5, and the legacy aliases. */
+function manylinuxTags(glibc) {
+    const minor = Number(glibc.split('.')[1]);
+    const tags = [];
+    for (let y = minor; y >= 5; y--) {
+        tags.push(`manylinux_2_${y}_x86_64`);
+        if (y === 17)
+            tags.push('manylinux2014_x86_64');
+        if (y === 12)
+            tags.push('manylinux2010_x86_64');
+        if (y === 5)
+            tags.push('manylinux1_x86_64');
+    }
+    return [...tags, 'linux_x86_64'];
+}
+function isDockerfileSet(context, view) {
+    return view.set.stages !== null && context.files.get(view.set.file)?.kind === 'dockerfile';
+}
+/**
+ * A Dockerfile stage's pins by the `pip install` that reads them: its own arguments, and the files its
+ * `-r`/`-c` name with what those include (a file read through `-c` gives constraints only).
+ */
+function dockerfileSteps(context, view, pins) {
+    const dockerfile = context.files.get(view.set.file);
+    const stages = new Set(view.set.stages);
+    const byInstall = new Map();
+    const stepOf = (install) => {
+        let step = byInstall.get(install);
+        if (!step)
+            byInstall.set(install, (step = []));
+        return step;
+    };
+    const byFile = new Map();
+    for (const pin of pins) {
+        if (pin.file === view.set.file) {
+            if (pin.requirement.install !== undefined)
+                stepOf(pin.requirement.install).push({ pin, constraint: false });
+        }
+        else {
+            const list = byFile.get(pin.file) ?? [];
+            list.push(pin);
+            byFile.set(pin.file, list);
+        }
+    }
+    for (const include of dockerfile?.includes ?? []) {
+        if (include.install === undefined || (include.stage != null && !stages.has(include.stage)))
+            continue;
+        const step = stepOf(include.install);
+        for (const { path, constraint } of fileClosure(context, include.path, include.constraint)) {
+            for (const pin of byFile.get(path) ?? [])
+                step.push({ pin, constraint: constraint || pin.requirement.constraint });
+        }
+    }
+    return [...byInstall.entries()].sort(([a], [b]) => a - b).map(([, step]) => step);
+}
+/** A file and those its `-r`/`-c` lines include, each once, with whether it is read as constraints. */
+function fileClosure(context, root, constraint) {
+    const seen = new Map([[root, constraint]]);
+    const queue = [root];
+    for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+        const asConstraint = seen.get(path);
+        for (const include of context.files.get(path)?.includes ?? []) {
+            if (seen.has(include.path))
+                continue;
+            seen.set(include.path, asConstraint || include.constraint);
+            queue.push(include.path);
+        }
+    }
+    return [...seen.entries()].map(([path, isConstraint]) => ({ path, constraint: isConstraint }));
+}
+
+// EXTERNAL MODULE: ./lib/src/check/resolve-verdict.js + 3 modules
+var resolve_verdict = __nccwpck_require__(4851);
+// EXTERNAL MODULE: ./lib/src/check/rules/remote-file-conflict.js
+var remote_file_conflict = __nccwpck_require__(9777);
+;// CONCATENATED MODULE: ./lib/src/check/index.js
+// The check stage: facts (a ParseResult) and a matrix in, findings out. Pure: no file system, no
+// network, no @actions. Each rule family lives in its own file; this one picks the profile, runs
+// them all set by set, and applies what every finding goes through (suppressions, de-duplication,
+// order).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Built-in rule ids; the matrix's `rules:` add their own. */
+const RULES = [
+    ...PROFILE_RULES,
+    ...TORCH_RULES,
+    ...CUDA_RULES,
+    ...DUPLICATE_RULES,
+    shell_redirect_in_requirement/* RULE */.xZ,
+    { id: remote_file_conflict.id, severity: remote_file_conflict/* severity */.yf, summary: remote_file_conflict/* summary */.z },
+    ...index_rules/* INDEX_RULES */.H,
+    ...resolve_verdict/* RESOLVE_RULES */.nw,
+    ...variants/* VARIANT_RULES */.el,
+    { id: 'parse-error', severity: 'error', summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)' },
+    UNKNOWN_RULE_ID,
+];
+/** For each file, the index of the last install set that reads it. */
+function lastReaders(sets) {
+    const last = new Map();
+    sets.forEach((set, index) => {
+        for (const path of set.files)
+            last.set(path, index);
+    });
+    return last;
+}
+function runChecks(parse, bundledAndRepository, options) {
+    const matrix = options.driver === undefined
+        ? bundledAndRepository
+        : { ...bundledAndRepository, driver: { version: options.driver, origin: { file: options.driverNamedBy ?? '--driver', line: 0 } } };
+    // Shared so that each distinct specifier text is parsed once in the whole run.
+    const specifiers = new check_versions/* Specifiers */.sZ();
+    const selection = options.sameProfileAs === undefined
+        ? selectProfile(parse, matrix, options.profile, options.profileNamedBy, specifiers)
+        : options.sameProfileAs === null
+            ? { ok: true, profile: null, choice: null }
+            : { ...selectProfile(parse, matrix, options.sameProfileAs.name, undefined, specifiers), choice: options.sameProfileAs };
+    if (!selection.ok)
+        return selection;
+    const context = (0,check_context/* buildContext */.gC)(parse, matrix, selection.profile, specifiers);
+    // One list per family, joined in this order: de-duplication keeps the first of equal findings.
+    const profile = [];
+    const rules = [];
+    const torch = [];
+    const cuda = [];
+    const duplicates = [];
+    const cap = new FindingCap();
+    const toProfile = cap.into(profile);
+    const toRules = cap.into(rules);
+    const toTorch = cap.into(torch);
+    const toCuda = cap.into(cuda);
+    const toDuplicates = cap.into(duplicates);
+    checkCudaImages(context, toCuda);
+    const lastReader = options.releaseRequirements ? lastReaders(parse.installSets) : null;
+    const indexPlans = [];
+    const resolveJobs = [];
+    const unknownIndexFiles = options.indexPlan ? (0,index_plan/* filesWithUnknownIndexes */.Gx)(parse.diagnostics, options.indexPlan.configuredFiles) : null;
+    parse.installSets.forEach((set, index) => {
+        // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
+        const view = new check_context/* SetView */.yF(set, context);
+        checkProfileSet(context, view, toProfile);
+        checkMatrixRulesSet(context, view, toRules);
+        checkTorchSet(context, view, toTorch);
+        checkCudaSet(context, view, toCuda);
+        checkDuplicatesSet(context, view, toDuplicates);
+        if (options.indexPlan && unknownIndexFiles) {
+            const plan = (0,index_plan/* planIndexSet */.kq)(context, view, options.indexPlan, unknownIndexFiles);
+            indexPlans.push(plan);
+            const job = options.resolvePlan ? planResolve(context, view, plan) : null;
+            if (job)
+                resolveJobs.push(job);
+        }
+        view.release();
+        for (const path of set.files) {
+            const file = context.files.get(path);
+            if (file && lastReader?.get(path) === index)
+                (0,packed/* releaseRequirements */.Yy)(file);
+        }
+    });
+    const unknownIds = checkUnknownRuleIds(parse.files, matrix, [...RULES, ...runtime_rules/* RUNTIME_RULES */.F]);
+    const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates, ...cap.summaries(), ...unknownIds];
+    const kept = (0,suppress/* applySuppressions */.p)((0,check_findings/* dedupeFindings */._4)(findings), parse.files, matrix.ignore);
+    const outcome = { ok: true, findings: kept.sort(check_findings/* compareFindings */.Eg), profile: selection.choice };
+    if (options.indexPlan)
+        outcome.indexPlans = indexPlans;
+    if (options.resolvePlan)
+        outcome.resolveJobs = resolveJobs;
+    return outcome;
+}
+
+
+/***/ }),
+
 /***/ 9770:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37767,6 +40380,446 @@ function answerOnce(cache, first, second, answer) {
         answers.set(second, known);
     }
     return known;
+}
+
+
+/***/ }),
+
+/***/ 4851:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  nw: () => (/* binding */ RESOLVE_RULES),
+  _J: () => (/* binding */ checkResolutions),
+  Ex: () => (/* binding */ markResolved),
+  n8: () => (/* binding */ pinsToRecheck),
+  Mf: () => (/* binding */ resolvedParse),
+  BE: () => (/* binding */ resolvedPins)
+});
+
+// NAMESPACE OBJECT: ./lib/src/check/rules/resolution-impossible.js
+var resolution_impossible_namespaceObject = {};
+__nccwpck_require__.r(resolution_impossible_namespaceObject);
+__nccwpck_require__.d(resolution_impossible_namespaceObject, {
+  RULE: () => (RULE),
+  check: () => (check)
+});
+
+// NAMESPACE OBJECT: ./lib/src/check/rules/resolution-needs-sdist.js
+var resolution_needs_sdist_namespaceObject = {};
+__nccwpck_require__.r(resolution_needs_sdist_namespaceObject);
+__nccwpck_require__.d(resolution_needs_sdist_namespaceObject, {
+  RULE: () => (resolution_needs_sdist_RULE),
+  check: () => (resolution_needs_sdist_check)
+});
+
+// EXTERNAL MODULE: ./lib/src/model.js
+var model = __nccwpck_require__(4887);
+// EXTERNAL MODULE: ./lib/src/parse/packed.js
+var packed = __nccwpck_require__(4636);
+// EXTERNAL MODULE: ./lib/src/check/findings.js
+var check_findings = __nccwpck_require__(2435);
+;// CONCATENATED MODULE: ./lib/src/check/pip-output.js
+// What pip's resolver printed, read back (pure): the "Cannot install ... because" sentence, the
+// "The conflict is caused by:" lines, the releases it found none of, and the files it skipped because
+// they are sources only. pip 22.2 to 26 word these the same way.
+
+/** pip's own lines under "The conflict is caused by:", trimmed. */
+function conflictCauses(output) {
+    const lines = output.split('\n');
+    const start = lines.findIndex((line) => line.trim() === 'The conflict is caused by:');
+    if (start < 0)
+        return [];
+    const causes = [];
+    for (const line of lines.slice(start + 1)) {
+        if (!/^\s+\S/.test(line))
+            break;
+        causes.push(line.trim());
+    }
+    return causes;
+}
+/** The step's lines pip names as the sides of a conflict: in "Cannot install A and B", and in its causes. */
+function conflictSides(output, step) {
+    const sides = [];
+    const add = (line) => {
+        if (line && !sides.includes(line))
+            sides.push(line);
+    };
+    const cannot = /Cannot install (.+?) because these package versions have conflicting dependencies/.exec(output)?.[1] ?? '';
+    for (const item of cannot.split(/, | and /)) {
+        // `-r /tmp/.../requirements.txt (line 2)`: the line of the file written for pip.
+        const fromFile = /^-(r|c) .* \(line (\d+)\)$/.exec(item.trim());
+        if (fromFile)
+            add((fromFile[1] === 'c' ? step.constraints : step.requirements)[Number(fromFile[2]) - 1]);
+        else
+            add(lineNamed(step.requirements, item));
+    }
+    for (const cause of conflictCauses(output)) {
+        const requested = /^The user requested (\(constraint\) )?(.+)$/.exec(cause);
+        if (requested)
+            add(lineNamed(requested[1] ? step.constraints : step.requirements, requested[2]));
+        const depends = /^(\S+) \S+ depends on /.exec(cause);
+        if (depends)
+            add(lineNamed(step.requirements, depends[1]));
+    }
+    return sides;
+}
+/** The requirements pip found no release of: `[requirement, pip's "Could not find" line]`. */
+function notFound(output) {
+    const found = [];
+    for (const match of output.matchAll(/No matching distribution found for (\S+)/g)) {
+        const requirement = match[1];
+        const key = keyOf(requirement);
+        if (key === null || found.some((known) => known.key === key))
+            continue;
+        const words = output.split('\n').map((line) => line.replace(/^ERROR: /, '').trim()).find((line) => line.startsWith(`Could not find a version that satisfies the requirement ${requirement}`)) ?? `No matching distribution found for ${requirement}`;
+        found.push({ requirement, key, words });
+    }
+    return found;
+}
+/** The source distributions pip skipped for the project under `--only-binary` (its debug log's "No sources permitted"). */
+function sourcesOnly(output, key) {
+    const files = [];
+    for (const match of output.matchAll(/No sources permitted for (\S+): (\S+)/g)) {
+        if (keyOf(match[1]) === key)
+            files.push(match[2].split('/').at(-1) ?? match[2]);
+    }
+    return files;
+}
+/** The line of the project a requirement string names. */
+function lineNamed(lines, requirement) {
+    const key = keyOf(requirement);
+    return key === null ? undefined : lines.find((line) => line.key === key);
+}
+function keyOf(requirement) {
+    const name = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/.exec(requirement.trim())?.[0];
+    return name ? (0,model/* canonicalName */.Ew)(name) : null;
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/resolution-impossible.js
+// resolution-impossible: pip's own resolver, run for the set's target before the build, cannot
+// install the set: its requirements and constraints conflict (transitively too), or a requirement
+// has no release at all for the target. The finding quotes pip and sits on each side it names.
+
+const RULE = { id: 'resolution-impossible', severity: 'error', summary: 'pip\'s resolver, run for the install set\'s Python and platform, cannot install the set (pip\'s words quoted)' };
+function check(set, emit) {
+    const { job } = set;
+    // A target the set does not name is assumed: what pip does there is likely, not certain.
+    const severity = job.assumed ? 'warning' : RULE.severity;
+    const assumed = job.assumed ? ` (${job.assumed})` : '';
+    for (const { step, result } of set.steps) {
+        if (result.status !== 'failed')
+            continue;
+        const causes = conflictCauses(result.output);
+        if (causes.length > 0) {
+            const sides = conflictSides(result.output, step);
+            const quoted = `"The conflict is caused by: ${causes.join('; ')}"`;
+            for (const side of sides) {
+                emit({
+                    rule: RULE.id, severity, at: side.at, package: side.key,
+                    message: `pip ${set.pip} cannot install this set for ${job.target}${assumed}: ${quoted}. Change one side's pin so that both can hold (pip names ${sides.map((other) => other.shown).join(', ')}).`,
+                    related: sides.filter((other) => other !== side).map((other) => ({ ...other.at, message: other.shown })),
+                });
+            }
+            continue;
+        }
+        for (const missing of notFound(result.output)) {
+            // A release that only has sources is the other rule's: pip would build it, not fail.
+            if (sourcesOnly(result.output, missing.key).length > 0 || job.unprovable)
+                continue;
+            const line = lineNamed(step.requirements, missing.requirement) ?? step.requirements[0];
+            if (!line)
+                continue;
+            const pulled = line.key === missing.key ? '' : ` (pulled in by this set's requirements; pip names ${missing.requirement})`;
+            emit({
+                rule: RULE.id, severity, at: line.at, package: line.key,
+                message: `pip ${set.pip} finds nothing to install for ${missing.requirement} on ${job.target}${assumed}${pulled}: "${missing.words}". Pin a release that publishes a wheel for this Python and platform, or change the Python.`,
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/resolution-needs-sdist.js
+// resolution-needs-sdist: pip's resolver, run wheels-only for the set's target, stops at a package
+// whose only fitting files are source distributions. The build would compile it (running its build
+// backend); the check runs none, so it says so and resolves the set no further.
+
+const resolution_needs_sdist_RULE = { id: 'resolution-needs-sdist', severity: 'notice', summary: 'pip would build a package of the install set from its sdist (no wheel for the set\'s Python and platform); not built, so the set is not resolved further' };
+function resolution_needs_sdist_check(set, emit) {
+    const { job } = set;
+    for (const { step, result } of set.steps) {
+        if (result.status !== 'failed')
+            continue;
+        for (const missing of notFound(result.output)) {
+            const files = sourcesOnly(result.output, missing.key);
+            if (files.length === 0)
+                continue;
+            const line = lineNamed(step.requirements, missing.requirement) ?? step.requirements[0];
+            if (!line)
+                continue;
+            const pulled = line.key === missing.key ? '' : ` (which this set's requirements pull in)`;
+            emit({
+                rule: resolution_needs_sdist_RULE.id, severity: resolution_needs_sdist_RULE.severity, at: line.at, package: line.key,
+                message: `${missing.requirement}${pulled} has no wheel for ${job.target}, only sources (${files.slice(0, 2).join(', ')}): the build compiles it (a compiler and headers in the image). compat-guard builds nothing, so the rest of this set is not resolved.`,
+            });
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./lib/src/check/suppress.js
+var suppress = __nccwpck_require__(4818);
+;// CONCATENATED MODULE: ./lib/src/check/resolve-verdict.js
+// pip's verdict on each install set, mapped back to its lines (pure). A set pip cannot install gets
+// the resolver rules' findings (src/check/rules/resolution-*.ts); a set it resolves gets its resolved
+// versions as facts: the set is checked again with each resolved package pinned where it is written
+// (or, when only pulled in, where the requirement that pulls it in is written), and what that check
+// finds on those lines is reported, marked as resolved.
+
+
+
+
+
+
+const RULES = [resolution_impossible_namespaceObject, resolution_needs_sdist_namespaceObject];
+const RESOLVE_RULES = RULES.map((rule) => rule.RULE);
+function checkResolutions(sets, files, matrix) {
+    const findings = [];
+    const emit = (draft) => findings.push((0,check_findings/* makeFinding */.MH)(draft));
+    for (const set of sets)
+        for (const rule of RULES)
+            rule.check(set, emit);
+    return (0,suppress/* applySuppressions */.p)((0,check_findings/* dedupeFindings */._4)(findings), files, matrix.ignore).sort(check_findings/* compareFindings */.Eg);
+}
+/**
+ * What the set installs in the end, when pip resolved every step; null otherwise. A later step that
+ * names a package again replaces it (pip reinstalls what the command line asks for); one that only
+ * pulls it in keeps what an earlier step installed (pip keeps an installed package that satisfies).
+ */
+function resolvedPins(set) {
+    const pins = new Map();
+    for (const { step, result } of set.steps) {
+        if (result.status !== 'resolved')
+            return null;
+        const anchors = anchorsOf(step, result.installs);
+        for (const install of result.installs) {
+            const anchor = anchors.get(install.key);
+            if (!anchor || (pins.has(install.key) && !install.requested))
+                continue;
+            pins.set(install.key, { key: install.key, version: install.version, line: anchor, written: anchor.key === install.key });
+        }
+    }
+    return [...pins.values()];
+}
+/** For each installed package, its own written line, else the first written requirement that pulls it in. */
+function anchorsOf(step, installs) {
+    const requires = new Map(installs.map((install) => [install.key, install.requiresDist.map(requirementKey).filter((key) => key !== null)]));
+    const anchors = new Map();
+    const queue = [];
+    for (const line of step.requirements) {
+        if (anchors.has(line.key) || !requires.has(line.key))
+            continue;
+        anchors.set(line.key, line);
+        queue.push(line.key);
+    }
+    for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+        for (const needed of requires.get(key) ?? []) {
+            if (anchors.has(needed) || !requires.has(needed))
+                continue;
+            anchors.set(needed, anchors.get(key));
+            queue.push(needed);
+        }
+    }
+    return anchors;
+}
+function requirementKey(text) {
+    const name = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/.exec(text)?.[1];
+    return name ? name.toLowerCase().replace(/[-_.]+/g, '-') : null;
+}
+/** The pins whose resolved version says more than what is written (not an exact pin of that very version). */
+function pinsToRecheck(pins) {
+    return pins.filter((pin) => !pin.written || pin.line.specifier !== `==${pin.version}`);
+}
+/**
+ * The set alone, its files as written but with each resolved package pinned to the version pip
+ * resolves: `numpy` becomes `numpy==2.0.0` on its line; a package only pulled in is added, pinned, on
+ * the line of what pulls it in.
+ */
+function resolvedParse(parse, set, pins) {
+    const files = parse.files.filter((file) => set.files.includes(file.path)).map((file) => {
+        const requirements = [];
+        for (const requirement of (0,packed/* requirementsOf */.CG)(file)) {
+            const own = pins.find((pin) => pin.written && at(pin, file.path, requirement) && pin.key === requirement.key);
+            requirements.push(own && !requirement.constraint ? { ...requirement, specifier: `==${own.version}` } : requirement);
+            for (const pulled of pins) {
+                if (pulled.written || !at(pulled, file.path, requirement) || requirement.key !== pulled.line.key)
+                    continue;
+                requirements.push({ ...requirement, name: pulled.key, key: pulled.key, extras: [], specifier: `==${pulled.version}`, marker: null, url: null, editable: false, constraint: false });
+            }
+        }
+        const { packed: _packed, ...rest } = file;
+        return { ...rest, requirements };
+    });
+    return { files, installSets: [set], diagnostics: [] };
+}
+function at(pin, file, requirement) {
+    const { span } = pin.line.at;
+    return pin.line.at.file === file && span.line === requirement.line && span.column === requirement.column;
+}
+/**
+ * The findings of the resolved check that rest on a resolved version, each saying so: what is
+ * written, what pip resolves it to today, for which target. A package the set only pulls in, or a
+ * target the set does not name, makes it a warning at most: today's index and the other packages'
+ * metadata decide that version, not the set.
+ */
+function markResolved(findings, pins, job, statics) {
+    const marked = [];
+    for (const finding of findings) {
+        const pin = pins.find((candidate) => candidate.key === finding.package && candidate.line.at.file === finding.file && candidate.line.at.span.line === finding.line);
+        if (!pin || statics.some((known) => known.rule === finding.rule && known.line === finding.line && known.file === finding.file && known.message === finding.message))
+            continue;
+        const what = pin.written
+            ? `${pin.line.shown} ${pin.line.specifier === '' ? 'is unpinned' : 'admits more than one release'}; pip resolves it to ${pin.version} today`
+            : `${pin.line.shown} pulls in ${pin.key}, which pip resolves to ${pin.version} today`;
+        const severity = (!pin.written || job.assumed) && (0,model/* severityRank */.qs)(finding.severity) > (0,model/* severityRank */.qs)('warning') ? 'warning' : finding.severity;
+        const assumed = job.assumed ? `; ${job.assumed}` : '';
+        marked.push({ ...finding, severity, message: `Resolved: ${what} for ${job.target}${assumed}. ${finding.message}` });
+    }
+    return marked;
+}
+
+
+/***/ }),
+
+/***/ 9777:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Wq: () => (/* binding */ checkRemoteFiles),
+/* harmony export */   id: () => (/* binding */ id),
+/* harmony export */   yf: () => (/* binding */ severity),
+/* harmony export */   z: () => (/* binding */ summary)
+/* harmony export */ });
+/* harmony import */ var _parse_packed_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4636);
+/* harmony import */ var _pep440_ranges_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2964);
+/* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(720);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2435);
+// remote-file-conflict: a pin of an install set that a file it names by URL (`-c URL`, `-r URL`)
+// excludes. pip reads that file with the set, so no version satisfies both and it stops with
+// ResolutionImpossible. The URL's lines cannot be annotated: the finding sits on the repository's
+// pin, quoting the remote line and naming the URL and its line, with the `-c`/`-r` line related.
+// Pure: the shell (src/index/remote-files.ts) fetches and reads the files.
+
+
+
+
+const id = 'remote-file-conflict';
+const severity = 'error';
+const summary = 'a pin that a constraints or requirements file named by URL (-c/-r URL) excludes';
+/** A requirement both sides can be compared on: a version specifier, no URL, no marker (whether it holds is not known here). */
+function comparable(requirement) {
+    if (requirement.specifier === '' || requirement.url !== null || requirement.editable || requirement.marker !== null)
+        return null;
+    const parsed = (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSpecifierSet */ .m0)(requirement.specifier);
+    return parsed.ok ? parsed.set : null;
+}
+/** The set's facts of `file`: every one, or in the set's own Dockerfile only those of its stages. */
+function inSet(set, file, facts) {
+    const stages = file.path === set.file && set.stages ? new Set(set.stages) : null;
+    return facts.filter((fact) => stages === null || fact.stage == null || stages.has(fact.stage));
+}
+function checkRemoteFiles(parse, fetched) {
+    const files = new Map(parse.files.map((file) => [file.path, file]));
+    const findings = [];
+    // A file in two sets, with the same remote file, would give the same finding twice.
+    const seen = new Set();
+    for (const set of parse.installSets) {
+        const members = set.files.flatMap((path) => files.get(path) ?? []);
+        const includes = members.flatMap((file) => inSet(set, file, file.remoteIncludes ?? []).map((include) => ({ include, file: file.path })));
+        if (includes.length === 0)
+            continue;
+        const pins = members.flatMap((file) => inSet(set, file, (0,_parse_packed_js__WEBPACK_IMPORTED_MODULE_0__/* .requirementsOf */ .CG)(file)).map((requirement) => ({ requirement, file: file.path })));
+        for (const { include, file: includedFrom } of includes) {
+            const remote = fetched.get(include.url);
+            if (remote === undefined)
+                continue;
+            const remoteByKey = new Map();
+            for (const line of remote.requirements)
+                remoteByKey.set(line.key, [...(remoteByKey.get(line.key) ?? []), line]);
+            for (const pin of pins) {
+                const mine = remoteByKey.get(pin.requirement.key) ? comparable(pin.requirement) : null;
+                if (mine === null)
+                    continue;
+                for (const line of remoteByKey.get(pin.requirement.key) ?? []) {
+                    const theirs = comparable(line);
+                    if (theirs === null || (0,_pep440_ranges_js__WEBPACK_IMPORTED_MODULE_1__/* .intersects */ .HY)(mine, theirs))
+                        continue;
+                    const key = `${pin.file}:${pin.requirement.line}:${pin.requirement.column}|${include.url}:${line.line}`;
+                    if (seen.has(key))
+                        continue;
+                    seen.add(key);
+                    findings.push(conflict(pin.requirement, pin.file, line, include, includedFrom));
+                }
+            }
+        }
+    }
+    return findings;
+}
+function conflict(pin, file, line, include, includedFrom) {
+    const flag = include.constraint ? '-c' : '-r';
+    const theirs = (0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementText */ .Pg)(line);
+    const where = `${include.url}:${line.line}`;
+    const what = include.constraint ? 'constraints' : 'requirements';
+    return {
+        rule: id,
+        severity,
+        message: `${(0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementText */ .Pg)(pin)} is excluded by ${theirs} at ${where} (the ${what} file named by ${flag} at ${includedFrom}:${include.line}): ` +
+            `no version satisfies both, so pip stops with ResolutionImpossible. Pin ${theirs}, or use ${what} that allow ${(0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementText */ .Pg)(pin)}.`,
+        file,
+        line: pin.line,
+        column: pin.column,
+        endLine: pin.endLine,
+        endColumn: pin.endColumn,
+        package: pin.key,
+        expected: line.specifier,
+        actual: pin.specifier,
+        fix: theirs,
+        related: [{ file: includedFrom, line: include.line, ...(include.column === undefined ? {} : { column: include.column }), message: `${flag} ${include.url}` }],
+        source: include.url,
+    };
+}
+
+
+/***/ }),
+
+/***/ 3480:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Oq: () => (/* binding */ redirectMessage),
+/* harmony export */   id: () => (/* binding */ id),
+/* harmony export */   xZ: () => (/* binding */ RULE),
+/* harmony export */   yf: () => (/* binding */ severity)
+/* harmony export */ });
+/* unused harmony export summary */
+// `pip install numba>=0.57.1` in a RUN line: /bin/sh reads the unquoted `>` as a redirection, so pip
+// installs any numba and the shell writes pip's output to a file named `=0.57.1`. Found by the RUN
+// reader (src/parse/dockerfile-run.ts), which sees the shell's tokens; the bound is dropped from what
+// is checked, as the shell drops it from what pip installs.
+const id = 'shell-redirect-in-requirement';
+const severity = 'warning';
+const summary = 'an unquoted `>` or `<` in a `pip install` argument of a RUN line, which the shell reads as a redirection';
+const RULE = { id, severity, summary };
+/**
+ * The message for `written` (`numba`), whose bound `operator` + `target` (`>`, `=0.57.1`) the shell
+ * took as a redirection; `fix` is the argument quoted.
+ */
+function redirectMessage(written, operator, target, fix) {
+    const effect = operator.startsWith('<')
+        ? `reads pip's input from a file named ${target} (the command fails where there is none)`
+        : `writes pip's output to a file named ${target}`;
+    return `pip install ${written}${operator}${target}: the shell reads the unquoted ${operator} as a redirection, so pip installs ${written} with no bound and the shell ${effect}. Quote the argument: ${fix}`;
 }
 
 
@@ -37823,6 +40876,113 @@ function matchesPathOrFolder(path, glob) {
             return true;
     }
     return false;
+}
+
+
+/***/ }),
+
+/***/ 4219:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IM: () => (/* binding */ variantsOf),
+/* harmony export */   Wc: () => (/* binding */ variantFindings),
+/* harmony export */   d$: () => (/* binding */ MAX_VARIANTS_PER_DOCKERFILE),
+/* harmony export */   el: () => (/* binding */ VARIANT_RULES)
+/* harmony export */ });
+// Build variants: a Dockerfile checked once per distinct set of build arguments its builds pass (the
+// compose services, workflow matrix combinations, bake targets and scripts that build it). Pure: the
+// builds come in as records, the findings of each variant's check come in as findings.
+//
+// What a variant adds is what its check finds and the check with the ARG defaults does not: each
+// such finding names the variant, and its related locations are where the values were written, so
+// that a pull request that changes a matrix line has the finding in its diff.
+/** Variants checked per Dockerfile; the others are counted in one notice. */
+const MAX_VARIANTS_PER_DOCKERFILE = 64;
+/** Related locations one finding names at most (a finding of every variant could name every matrix line). */
+const MAX_RELATED = 8;
+const VARIANT_RULES = [
+    { id: 'build-args-not-checked', severity: 'notice', summary: 'build arguments found for a Dockerfile that were not checked (past the variant limit, or in a build definition that could not be read)' },
+];
+/**
+ * The distinct variants of one Dockerfile. Only the ARGs it declares count (a build argument nothing
+ * declares changes nothing, BuildKit only warns); a build that passes none of them is the check with
+ * the defaults, which runs anyway. A build that passes a computed value (a secret, `$(date)`, a
+ * matrix from `fromJSON`) to a declared ARG is not checked at all: its other values combined with
+ * that ARG's default could make an image tag the build never uses.
+ */
+function variantsOf(dockerfile, builds, declared) {
+    const byKey = new Map();
+    let left = 0;
+    for (const build of builds) {
+        if (build.dockerfile !== dockerfile)
+            continue;
+        const used = build.args.filter((arg) => declared.has(arg.name));
+        if (used.length === 0 || used.some((arg) => arg.value === null))
+            continue;
+        const args = Object.fromEntries(used.map((arg) => [arg.name, arg.value]));
+        const key = JSON.stringify(Object.entries(args).sort(([a], [b]) => (a < b ? -1 : 1)));
+        if (byKey.has(key))
+            continue;
+        if (byKey.size >= MAX_VARIANTS_PER_DOCKERFILE) {
+            left += 1;
+            continue;
+        }
+        const values = used.map((arg) => `${arg.name}=${arg.value}`);
+        const written = values.length > 1 ? `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}` : values[0];
+        byKey.set(key, { dockerfile, args, label: `with ${written} from ${build.source}`, origins: used.flatMap((arg) => arg.origins) });
+    }
+    return { variants: [...byKey.values()], left };
+}
+function findingKey(finding) {
+    return `${finding.rule}\u0000${finding.file}\u0000${finding.line}\u0000${finding.column}\u0000${finding.message}`;
+}
+/**
+ * The findings the variants add to the check with the defaults (`baseline`): each once, named by the
+ * first variant that gives it (and how many others do), or, when every variant gives it, once for all.
+ */
+function variantFindings(baseline, runs) {
+    const known = new Set(baseline.map(findingKey));
+    const found = new Map();
+    for (const { variant, findings } of runs) {
+        for (const finding of findings) {
+            const key = findingKey(finding);
+            // Notices (a driver minimum, a value not checked) would repeat for every variant; the defaults' are enough.
+            if (known.has(key) || finding.severity === 'notice')
+                continue;
+            const entry = found.get(key);
+            if (entry === undefined)
+                found.set(key, { finding, variants: [variant] });
+            else if (!entry.variants.includes(variant))
+                entry.variants.push(variant);
+        }
+    }
+    const byDockerfile = new Map();
+    for (const { variant } of runs)
+        byDockerfile.set(variant.dockerfile, (byDockerfile.get(variant.dockerfile) ?? 0) + 1);
+    return [...found.values()].map(({ finding, variants }) => {
+        const first = variants[0];
+        const all = variants.length > 1 && variants.length === byDockerfile.get(first.dockerfile);
+        const others = variants.length - 1;
+        const which = all
+            ? `with the build arguments of each of the ${variants.length} builds found for ${first.dockerfile}`
+            : `${first.label}${others > 0 ? `; also ${others} other build${others > 1 ? 's' : ''} of it` : ''}`;
+        const origins = all ? variants.flatMap((variant) => variant.origins) : first.origins;
+        // No `fix`: it would rewrite the Dockerfile's `${ARG}` words into one variant's literal; the value to change is at the origin.
+        return { ...finding, message: `${finding.message} (${which})`, fix: null, related: relatedOf(finding.related ?? [], origins) };
+    });
+}
+function relatedOf(own, origins) {
+    const related = [...own];
+    const seen = new Set(related.map((location) => `${location.file}:${location.line}`));
+    for (const origin of origins) {
+        const key = `${origin.file}:${origin.line}`;
+        if (seen.has(key) || related.length >= own.length + MAX_RELATED)
+            continue;
+        seen.add(key);
+        related.push({ file: origin.file, line: origin.line, message: 'build argument value' });
+    }
+    return related;
 }
 
 
@@ -48942,26 +52102,8 @@ function withoutEgg(text, egg) {
     return egg[1] === '#' ? (rest === '' ? text.slice(0, egg.index) : `${text.slice(0, egg.index)}#${rest}`) : text.slice(0, egg.index) + (rest === '' ? '' : `&${rest}`);
 }
 
-;// CONCATENATED MODULE: ./lib/src/check/rules/shell-redirect-in-requirement.js
-// `pip install numba>=0.57.1` in a RUN line: /bin/sh reads the unquoted `>` as a redirection, so pip
-// installs any numba and the shell writes pip's output to a file named `=0.57.1`. Found by the RUN
-// reader (src/parse/dockerfile-run.ts), which sees the shell's tokens; the bound is dropped from what
-// is checked, as the shell drops it from what pip installs.
-const id = 'shell-redirect-in-requirement';
-const severity = 'warning';
-const shell_redirect_in_requirement_summary = 'an unquoted `>` or `<` in a `pip install` argument of a RUN line, which the shell reads as a redirection';
-const RULE = { id, severity, summary: shell_redirect_in_requirement_summary };
-/**
- * The message for `written` (`numba`), whose bound `operator` + `target` (`>`, `=0.57.1`) the shell
- * took as a redirection; `fix` is the argument quoted.
- */
-function redirectMessage(written, operator, target, fix) {
-    const effect = operator.startsWith('<')
-        ? `reads pip's input from a file named ${target} (the command fails where there is none)`
-        : `writes pip's output to a file named ${target}`;
-    return `pip install ${written}${operator}${target}: the shell reads the unquoted ${operator} as a redirection, so pip installs ${written} with no bound and the shell ${effect}. Quote the argument: ${fix}`;
-}
-
+// EXTERNAL MODULE: ./lib/src/check/rules/shell-redirect-in-requirement.js
+var shell_redirect_in_requirement = __nccwpck_require__(3480);
 ;// CONCATENATED MODULE: ./lib/src/parse/dockerfile-run.js
 // What a RUN command installs: every pip invocation (`pip install`, `pip3.10 install`,
 // `python -m pip install`, `/opt/venv/bin/pip install`, `uv pip install`, `conda run ... pip install`,
@@ -49097,6 +52239,8 @@ class ScriptReader {
     fetchedSomewhere = false;
     /** Whose rules the requirement arguments being read follow: `uv pip install` reads them as uv does. */
     installer = 'pip';
+    /** The number of the `pip install` whose arguments are being read (RunFacts.installs). */
+    install = 0;
     lookup = (name) => {
         const variable = this.state.vars.get(name);
         if (variable === undefined)
@@ -49632,6 +52776,7 @@ class ScriptReader {
     }
     /** The arguments of `pip install` (or `uv pip install`; `uv pip sync` takes files only). */
     pipInstall(args, filesOnly) {
+        this.install = ++this.scope.facts.installs;
         for (let i = 0; i < args.length; i += 1) {
             const arg = args[i];
             const { value } = arg;
@@ -49740,7 +52885,7 @@ class ScriptReader {
             this.scope.notChecked(span, from, `${flag} ${arg.value}`, 'it is not checked', this.place.conditional);
             return;
         }
-        this.scope.facts.includes.push({ path: resolved ?? stripDotSlash(arg.value), line: span.line, constraint, stage: this.scope.stage });
+        this.scope.facts.includes.push({ path: resolved ?? stripDotSlash(arg.value), line: span.line, constraint, stage: this.scope.stage, install: this.install });
     }
     requirement(arg, editable) {
         const span = spanOf(arg);
@@ -49787,6 +52932,7 @@ class ScriptReader {
             column: span.column,
             endColumn: span.endColumn,
             stage: this.scope.stage,
+            install: this.install,
         };
         if (this.place.branches.length > 0)
             requirement.branches = this.place.branches;
@@ -49797,8 +52943,8 @@ class ScriptReader {
         const written = `${glued.before}${glued.operator}${glued.target}`;
         const fix = /['"\\$`]/.test(written) ? `'${written.replace(/'/g, "'\\''")}'` : `"${written}"`;
         this.scope.facts.problems.push({
-            line: glued.line, column: glued.column, severity: severity, rule: id, fix,
-            message: redirectMessage(glued.before, glued.operator, glued.target, fix),
+            line: glued.line, column: glued.column, severity: shell_redirect_in_requirement/* severity */.yf, rule: shell_redirect_in_requirement.id, fix,
+            message: (0,shell_redirect_in_requirement/* redirectMessage */.Oq)(glued.before, glued.operator, glued.target, fix),
         });
     }
 }
@@ -49933,7 +53079,7 @@ class DockerfileReader {
         };
         this.facts = {
             requirements: this.file.requirements, python: this.file.python, cuda: this.file.cuda, includes: this.file.includes,
-            indexes: this.file.indexes, problems: this.problems, remoteIncludes: [],
+            indexes: this.file.indexes, problems: this.problems, installs: 0, remoteIncludes: [],
         };
     }
     problem(at, severity, message) {
@@ -52726,102 +55872,8 @@ function closure(roots, byPath) {
     return [...seen].filter((path) => byPath.has(path));
 }
 
-;// CONCATENATED MODULE: ./lib/src/check/variants.js
-// Build variants: a Dockerfile checked once per distinct set of build arguments its builds pass (the
-// compose services, workflow matrix combinations, bake targets and scripts that build it). Pure: the
-// builds come in as records, the findings of each variant's check come in as findings.
-//
-// What a variant adds is what its check finds and the check with the ARG defaults does not: each
-// such finding names the variant, and its related locations are where the values were written, so
-// that a pull request that changes a matrix line has the finding in its diff.
-/** Variants checked per Dockerfile; the others are counted in one notice. */
-const MAX_VARIANTS_PER_DOCKERFILE = 64;
-/** Related locations one finding names at most (a finding of every variant could name every matrix line). */
-const MAX_RELATED = 8;
-const VARIANT_RULES = [
-    { id: 'build-args-not-checked', severity: 'notice', summary: 'build arguments found for a Dockerfile that were not checked (past the variant limit, or in a build definition that could not be read)' },
-];
-/**
- * The distinct variants of one Dockerfile. Only the ARGs it declares count (a build argument nothing
- * declares changes nothing, BuildKit only warns); a build that passes none of them is the check with
- * the defaults, which runs anyway. A build that passes a computed value (a secret, `$(date)`, a
- * matrix from `fromJSON`) to a declared ARG is not checked at all: its other values combined with
- * that ARG's default could make an image tag the build never uses.
- */
-function variantsOf(dockerfile, builds, declared) {
-    const byKey = new Map();
-    let left = 0;
-    for (const build of builds) {
-        if (build.dockerfile !== dockerfile)
-            continue;
-        const used = build.args.filter((arg) => declared.has(arg.name));
-        if (used.length === 0 || used.some((arg) => arg.value === null))
-            continue;
-        const args = Object.fromEntries(used.map((arg) => [arg.name, arg.value]));
-        const key = JSON.stringify(Object.entries(args).sort(([a], [b]) => (a < b ? -1 : 1)));
-        if (byKey.has(key))
-            continue;
-        if (byKey.size >= MAX_VARIANTS_PER_DOCKERFILE) {
-            left += 1;
-            continue;
-        }
-        const values = used.map((arg) => `${arg.name}=${arg.value}`);
-        const written = values.length > 1 ? `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}` : values[0];
-        byKey.set(key, { dockerfile, args, label: `with ${written} from ${build.source}`, origins: used.flatMap((arg) => arg.origins) });
-    }
-    return { variants: [...byKey.values()], left };
-}
-function findingKey(finding) {
-    return `${finding.rule}\u0000${finding.file}\u0000${finding.line}\u0000${finding.column}\u0000${finding.message}`;
-}
-/**
- * The findings the variants add to the check with the defaults (`baseline`): each once, named by the
- * first variant that gives it (and how many others do), or, when every variant gives it, once for all.
- */
-function variantFindings(baseline, runs) {
-    const known = new Set(baseline.map(findingKey));
-    const found = new Map();
-    for (const { variant, findings } of runs) {
-        for (const finding of findings) {
-            const key = findingKey(finding);
-            // Notices (a driver minimum, a value not checked) would repeat for every variant; the defaults' are enough.
-            if (known.has(key) || finding.severity === 'notice')
-                continue;
-            const entry = found.get(key);
-            if (entry === undefined)
-                found.set(key, { finding, variants: [variant] });
-            else if (!entry.variants.includes(variant))
-                entry.variants.push(variant);
-        }
-    }
-    const byDockerfile = new Map();
-    for (const { variant } of runs)
-        byDockerfile.set(variant.dockerfile, (byDockerfile.get(variant.dockerfile) ?? 0) + 1);
-    return [...found.values()].map(({ finding, variants }) => {
-        const first = variants[0];
-        const all = variants.length > 1 && variants.length === byDockerfile.get(first.dockerfile);
-        const others = variants.length - 1;
-        const which = all
-            ? `with the build arguments of each of the ${variants.length} builds found for ${first.dockerfile}`
-            : `${first.label}${others > 0 ? `; also ${others} other build${others > 1 ? 's' : ''} of it` : ''}`;
-        const origins = all ? variants.flatMap((variant) => variant.origins) : first.origins;
-        // No `fix`: it would rewrite the Dockerfile's `${ARG}` words into one variant's literal; the value to change is at the origin.
-        return { ...finding, message: `${finding.message} (${which})`, fix: null, related: relatedOf(finding.related ?? [], origins) };
-    });
-}
-function relatedOf(own, origins) {
-    const related = [...own];
-    const seen = new Set(related.map((location) => `${location.file}:${location.line}`));
-    for (const origin of origins) {
-        const key = `${origin.file}:${origin.line}`;
-        if (seen.has(key) || related.length >= own.length + MAX_RELATED)
-            continue;
-        seen.add(key);
-        related.push({ file: origin.file, line: origin.line, message: 'build argument value' });
-    }
-    return related;
-}
-
+// EXTERNAL MODULE: ./lib/src/check/variants.js
+var check_variants = __nccwpck_require__(4219);
 ;// CONCATENATED MODULE: ./lib/src/build-variants.js
 // The shell side of build variants: find the repository's build definitions, and read each Dockerfile
 // again once per distinct set of build arguments its builds pass. The check layer
@@ -52867,9 +55919,9 @@ async function readBuildVariants(root, parse, options, pulledImages) {
         const text = files.read(dockerfile);
         if (text === null)
             continue;
-        const selection = variantsOf(dockerfile, definitions.builds, declaredArgNames(text));
+        const selection = (0,check_variants/* variantsOf */.IM)(dockerfile, definitions.builds, declaredArgNames(text));
         if (selection.left > 0) {
-            read.notices.push(notice(dockerfile, 1, `${selection.left} more distinct sets of build arguments are passed to ${dockerfile} by the builds found for it; the first ${MAX_VARIANTS_PER_DOCKERFILE} are checked, these are not`));
+            read.notices.push(notice(dockerfile, 1, `${selection.left} more distinct sets of build arguments are passed to ${dockerfile} by the builds found for it; the first ${check_variants/* MAX_VARIANTS_PER_DOCKERFILE */.d$} are checked, these are not`));
         }
         for (const variant of selection.variants) {
             const buildArgs = new Map([[dockerfile, variant.args]]);
@@ -52915,2465 +55967,8 @@ function notice(file, line, message) {
     return { rule: 'build-args-not-checked', severity: 'notice', message, file, line, column: null, endLine: line, endColumn: null, package: null };
 }
 
-// EXTERNAL MODULE: ./lib/src/check/findings.js
-var check_findings = __nccwpck_require__(2435);
-;// CONCATENATED MODULE: ./lib/src/check/chains-by-key.js
-// A set's requirements grouped by package, in typed arrays sized once per set: a large repository's
-// sets add hundreds of thousands of requirements in all, and a Map growing entry by entry would
-// allocate (and rehash) for most of them. Items are found by a hash of their key, and their keys are
-// read only where two hashes agree: for a packed requirement, reading its key means cutting its name
-// out of the packed text. A hash is 16 bits, so that names sharing one are easy to craft: past a
-// handful of keys of one hash, the others are found by their key in a Map (see CROWDED).
-/** No item: the end of a chain, or an empty cell. */
-const END = -1;
-/**
- * Items numbered 0 to `items - 1`, each added at most once with the hash of its key (a 16-bit
- * integer), and chained with the earlier items of the same key in the order they were added.
- * `reset` starts over with another set's items, reusing the arrays: allocating them for each set
- * cost more than the rest of grouping its requirements.
- */
-class ChainsByKey {
-    /** Open addressing, at most half full: each used cell holds one key's hash and its chain's first and last item. */
-    cellHash = new Int32Array(0);
-    cellFirst = new Int32Array(0);
-    cellLast = new Int32Array(0);
-    mask = 0;
-    /** 32 less log2 of the cell count: a hash's first cell is in the top bits of its product with FIBONACCI. */
-    shift = 32;
-    /** By item: the next item of its chain, or END. */
-    nextItem = new Int32Array(0);
-    /** The first item of each chain that has a second, in the order the second was added. */
-    repeated = [];
-    /** The chains of the keys past the CROWDED first of their hash, which have no cell, by key. */
-    crowded = new Map();
-    keys = NO_KEYS;
-    /** Forgets every item, and makes room for `items` new ones (none before the first reset). */
-    reset(items, keys) {
-        let cells = 1;
-        while (cells < 2 * items)
-            cells *= 2;
-        if (cells > this.cellFirst.length) {
-            this.cellHash = new Int32Array(cells);
-            this.cellFirst = new Int32Array(cells);
-            this.cellLast = new Int32Array(cells);
-        }
-        // Grown as the table is, so that a few sets of growing size do not each allocate.
-        if (items > this.nextItem.length)
-            this.nextItem = new Int32Array(cells);
-        this.cellFirst.fill(END, 0, cells);
-        this.mask = cells - 1;
-        this.shift = 32 - Math.log2(cells);
-        this.repeated = [];
-        if (this.crowded.size > 0)
-            this.crowded = new Map();
-        this.keys = keys;
-    }
-    add(item, hash) {
-        let cell = this.home(hash);
-        let passed = 0;
-        for (let first = this.cellFirst[cell]; first !== END; first = this.cellFirst[cell]) {
-            if (this.cellHash[cell] === hash) {
-                if (this.keys.hasKey(item, this.keys.keyOf(first)))
-                    break;
-                // No more than CROWDED keys of a hash have cells: all of them are passed, none the item's.
-                if (++passed === CROWDED) {
-                    this.addCrowded(item);
-                    return;
-                }
-            }
-            cell = (cell + 1) & this.mask;
-        }
-        this.nextItem[item] = END;
-        const first = this.cellFirst[cell];
-        if (first === END) {
-            this.cellHash[cell] = hash;
-            this.cellFirst[cell] = item;
-        }
-        else {
-            const last = this.cellLast[cell];
-            if (last === first)
-                this.repeated.push(first);
-            this.nextItem[last] = item;
-        }
-        this.cellLast[cell] = item;
-    }
-    /** `add` for an item whose key is none of the CROWDED keys of its hash that have cells. */
-    addCrowded(item) {
-        const key = this.keys.keyOf(item);
-        this.nextItem[item] = END;
-        const chain = this.crowded.get(key);
-        if (chain === undefined) {
-            this.crowded.set(key, { first: item, last: item });
-            return;
-        }
-        if (chain.last === chain.first)
-            this.repeated.push(chain.first);
-        this.nextItem[chain.last] = item;
-        chain.last = item;
-    }
-    /** The first item of `key` (whose hash is `hash`), or END. */
-    find(key, hash) {
-        let passed = 0;
-        for (let cell = this.home(hash); this.cellFirst[cell] !== END; cell = (cell + 1) & this.mask) {
-            const first = this.cellFirst[cell];
-            if (this.cellHash[cell] === hash) {
-                if (this.keys.hasKey(first, key))
-                    return first;
-                if (++passed === CROWDED)
-                    return this.crowded.get(key)?.first ?? END;
-            }
-        }
-        return END;
-    }
-    /**
-     * The cell a hash's probe starts at. Hashes are 16-bit: `hash & mask` would leave every cell past the
-     * 65,536th unused, so that a set of more packages than that piles them into one run of full cells
-     * which every add walks (a 200,000-line file took 20 s). Fibonacci hashing spreads them over the table.
-     * (`>>> 32` shifts by nothing: the mask of a one-cell table keeps it at 0.)
-     */
-    home(hash) {
-        return (Math.imul(hash, FIBONACCI) >>> this.shift) & this.mask;
-    }
-    /** The item of the same key added after this one, or END. */
-    next(item) {
-        return this.nextItem[item];
-    }
-}
-/** 2^32 divided by the golden ratio, odd. */
-const FIBONACCI = 0x9e3779b9;
-/**
- * At most this many keys of one hash get cells; the others go to a Map by key. Names crafted to share
- * a hash would otherwise all land in one run of cells, each add comparing its key with every key
- * before it: 30,000 such names took 36 s. Two packages of one set rarely share a hash at all, so
- * that the Map costs nothing in the usual case.
- */
-const CROWDED = 8;
-const NO_KEYS = { keyOf: () => '', hasKey: () => false };
-
-// EXTERNAL MODULE: ./lib/src/parse/marker.js
-var parse_marker = __nccwpck_require__(9546);
-// EXTERNAL MODULE: ./lib/src/check/pair-cache.js
-var pair_cache = __nccwpck_require__(9770);
-;// CONCATENATED MODULE: ./lib/src/check/markers.js
-// Can a requirement's environment marker hold where the set installs, and can two markers hold at
-// once? Markers are evaluated in a fixed sample of environments (Python 3.6 to 3.15 on Linux,
-// Windows and macOS, x86-64 and ARM, CPython and PyPy): two pins under `python_version < "3.10"` and
-// `python_version >= "3.10"` never meet in any of them, so they never conflict.
-
-
-
-const PYTHON_MINORS = ['3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14', '3.15'];
-/** A first and a late patch, for `python_full_version` comparisons. */
-const PATCHES = ['0', '20'];
-const SYSTEMS = [
-    { sys_platform: 'linux', platform_system: 'Linux', os_name: 'posix', machines: ['x86_64', 'aarch64'] },
-    { sys_platform: 'win32', platform_system: 'Windows', os_name: 'nt', machines: ['AMD64', 'ARM64'] },
-    { sys_platform: 'darwin', platform_system: 'Darwin', os_name: 'posix', machines: ['x86_64', 'arm64'] },
-];
-const IMPLEMENTATIONS = [
-    { implementation_name: 'cpython', platform_python_implementation: 'CPython' },
-    { implementation_name: 'pypy', platform_python_implementation: 'PyPy' },
-];
-/** The sample, in the order of a Truth's flags. */
-const ENVIRONMENTS = PYTHON_MINORS.flatMap((minor) => PATCHES.flatMap((patch) => SYSTEMS.flatMap(({ machines, ...system }) => machines.flatMap((platform_machine) => IMPLEMENTATIONS.map((implementation) => ({
-    ...system, ...implementation, platform_machine,
-    python_version: minor, python_full_version: `${minor}.${patch}`, implementation_version: `${minor}.${patch}`,
-    platform_release: '', platform_version: '', extras: [], dependency_groups: [],
-}))))));
-class MarkerSpace {
-    /** Built at the first marker evaluated: a repository without markers never needs it (1.6 ms of a one-file check). */
-    environments = null;
-    truths = new Map();
-    pythonMasks = new Map();
-    holdsFor = new Map();
-    /** Can the marker hold with an interpreter `python` admits (null: any)? Asked once per distinct marker. */
-    holds(marker, python) {
-        return (0,pair_cache/* answerOnce */.U)(this.holdsFor, python, marker, () => this.canHoldTogether([marker], python));
-    }
-    /**
-     * Where the marker holds. A marker that does not parse (the reader reported it) or that packaging
-     * could not evaluate is taken to hold everywhere: better a finding too many than a conflict missed.
-     */
-    truth(marker) {
-        let truth = this.truths.get(marker);
-        if (!truth) {
-            const parsed = (0,parse_marker/* parseMarker */.gY)(marker);
-            truth = parsed.ok
-                ? (this.environments ??= new parse_marker/* MarkerEnvironments */.xo(ENVIRONMENTS)).outcomes(parsed.marker).map((outcome) => (outcome === parse_marker/* MARKER_FALSE */.PK ? 0 : 1))
-                : new Uint8Array(ENVIRONMENTS.length).fill(1);
-            this.truths.set(marker, truth);
-        }
-        return truth;
-    }
-    /**
-     * The environments whose interpreter `python` admits; null when it admits none of them (Python 2,
-     * 3.16), for such an interpreter says nothing about the markers.
-     */
-    pythonMask(python) {
-        let mask = this.pythonMasks.get(python);
-        if (mask === undefined) {
-            const admitted = Uint8Array.from(ENVIRONMENTS, (environment) => ((0,pep440_specifier/* contains */.gR)(python, environment.python_full_version, { prereleases: true }) ? 1 : 0));
-            mask = admitted.includes(1) ? admitted : null;
-            this.pythonMasks.set(python, mask);
-        }
-        return mask;
-    }
-    /** Can all these markers (null: none) hold at once, with an interpreter `python` admits (null: any)? */
-    canHoldTogether(markers, python = null) {
-        // Plain loops: the duplicates check asks this for every two pins of a package.
-        const truths = [];
-        for (const marker of markers)
-            if (marker !== null)
-                truths.push(this.truth(marker));
-        // No marker is no condition: an interpreter alone never keeps a pin out.
-        if (truths.length === 0)
-            return true;
-        const mask = python ? this.pythonMask(python) : null;
-        if (mask)
-            truths.push(mask);
-        for (let index = 0; index < ENVIRONMENTS.length; index++) {
-            if (holdEverywhere(truths, index))
-                return true;
-        }
-        return false;
-    }
-}
-function holdEverywhere(truths, index) {
-    for (const truth of truths)
-        if (truth[index] !== 1)
-            return false;
-    return true;
-}
-
-// EXTERNAL MODULE: ./lib/src/check/versions.js
-var check_versions = __nccwpck_require__(480);
-;// CONCATENATED MODULE: ./lib/src/check/context.js
-// What the rule families look at: each install set as the requirements, interpreters, CUDA versions,
-// images and indexes pip and Docker see together. A set's view is built when the set is checked and
-// dropped after it, so that no per-requirement object outlives its set; and it builds a pin only for
-// a requirement some rule asks about (a file in two sets may have one built twice, which costs less
-// than keeping a pin for every requirement of a large repository).
-
-
-
-
-
-/**
- * A requirement with a version specifier pip can resolve (URL and path requirements are not pins).
- * Its specifier is analysed only when a rule asks: most pins of a large repository belong to packages
- * no rule, profile or duplicate ever looks at.
- */
-class Pin {
-    requirement;
-    file;
-    specifiers;
-    text;
-    constructor(requirement, file, specifiers) {
-        this.requirement = requirement;
-        this.file = file;
-        this.specifiers = specifiers;
-    }
-    /**
-     * The requirement as written, without its marker (`requirementText`): one string for every finding
-     * that names the pin, where a package pinned many ways names its first pin in each of thousands.
-     */
-    get shown() {
-        this.text ??= (0,check_findings/* requirementText */.Pg)(this.requirement);
-        return this.text;
-    }
-    get key() {
-        return this.requirement.key;
-    }
-    /** Built when asked (by findings and subjects), not for every pin. */
-    get at() {
-        return { file: this.file, span: this.requirement };
-    }
-    /** True when the requirement names no version at all. */
-    get unpinned() {
-        return this.requirement.specifier === '';
-    }
-    /**
-     * What the specifier admits; the empty set (everything) when the requirement has no specifier.
-     * Looked up each time, not kept: the run's cache is bounded, and a package pinned a million ways
-     * kept a parsed set in each of its million pins (600 MB).
-     */
-    get admits() {
-        // The readers only return requirements whose specifier parses (others become diagnostics).
-        return this.specifiers.admits(this.requirement.specifier) ?? this.specifiers.admits('');
-    }
-}
-/**
- * One install set as the rule families see it. A pin whose marker cannot hold for the set's
- * interpreter is never installed, so it is never checked; markers are evaluated only for the pins a
- * rule asks about (most packages of a large set are pinned once and asked about by none).
- *
- * The set's requirements stay where their files keep them: each is a slot, and the slots of its pins
- * are chained by package. A Pin is built only when a rule asks for its package, or when its package
- * is written twice.
- */
-class SetView {
-    set;
-    context;
-    pythons = [];
-    /** pyproject.toml `requires-python`. */
-    requiresPython = [];
-    cuda = [];
-    images = [];
-    indexes = [];
-    /** The interpreters the set may install into (its own Python, else its requires-python, else the profile's); null when nothing says. */
-    python;
-    sources = [];
-    /** The slots of the set's pins (written ones: not URLs, paths, editables or other stages') by package. */
-    slotsByKey;
-    pins = new Map();
-    installedByKey = new Map();
-    readPositions;
-    /** The set's `torchCudaSubjects`, once found. */
-    torchBuilds;
-    constructor(set, context) {
-        this.set = set;
-        this.context = context;
-        let slots = 0;
-        for (const path of set.files) {
-            const file = context.files.get(path);
-            if (!file)
-                continue;
-            // Only the stages of this set count in its own Dockerfile; other files count whole.
-            const stages = path === set.file && set.stages ? new Set(set.stages) : null;
-            const inSet = (stage) => stages === null || stage == null || stages.has(stage);
-            for (const fact of file.python)
-                if (inSet(fact.stage))
-                    this.pythons.push({ fact, file: path });
-            for (const fact of file.cuda)
-                if (inSet(fact.stage))
-                    this.cuda.push({ fact, file: path });
-            for (const fact of file.indexes)
-                if (inSet(fact.stage))
-                    this.indexes.push({ fact, file: path });
-            for (const fact of file.images)
-                if (inSet(imageStage(fact)))
-                    this.images.push({ fact, file: path });
-            if (file.requiresPython)
-                this.requiresPython.push({ fact: file.requiresPython, file: path });
-            const table = (0,packed/* requirementTable */.wD)(file);
-            this.sources.push({ file: path, table, stages, firstSlot: slots });
-            slots += table.count;
-        }
-        this.python = interpreterOf(this, context);
-        this.slotsByKey = context.spareChains ?? new ChainsByKey();
-        context.spareChains = null;
-        this.slotsByKey.reset(slots, { keyOf: (slot) => this.keyAt(slot), hasKey: (slot, key) => this.slotHasKey(slot, key) });
-        for (const source of this.sources) {
-            for (let index = 0; index < source.table.count; index++) {
-                if (written(source, index))
-                    this.slotsByKey.add(source.firstSlot + index, source.table.keyHash(index));
-            }
-        }
-    }
-    /** Hands the view's chains to the next view to reuse: this one must not be asked anything afterwards. */
-    release() {
-        this.context.spareChains = this.slotsByKey;
-    }
-    /** Can the pin's marker hold with the set's interpreter (so that pip may install it)? */
-    installs(pin) {
-        const marker = pin.requirement.marker;
-        return marker === null || this.context.markers.holds(marker, this.python);
-    }
-    /** The pins of a package the set installs, in order. */
-    pinsOf(key) {
-        const first = this.firstSlotOf(key);
-        // Most packages a rule asks about are not in most sets: those are not worth remembering.
-        if (first === END)
-            return NO_PINS;
-        let pins = this.installedByKey.get(key);
-        if (pins === undefined) {
-            const installed = [];
-            for (let slot = first; slot !== END; slot = this.slotsByKey.next(slot)) {
-                const pin = this.pinAt(slot);
-                if (this.installs(pin))
-                    installed.push(pin);
-            }
-            this.installedByKey.set(key, installed);
-            pins = installed;
-        }
-        return pins;
-    }
-    /**
-     * Every pin of these packages the set's files write, marker or not: the files in order, each
-     * file's lines in order (`compareReadOrder` gives pip's reading order).
-     */
-    writtenOf(keys) {
-        const slots = [];
-        for (const key of keys) {
-            for (let slot = this.firstSlotOf(key); slot !== END; slot = this.slotsByKey.next(slot))
-                slots.push(slot);
-        }
-        return slots.sort((a, b) => a - b).map((slot) => this.pinAt(slot));
-    }
-    /** Every pin the set's files write whose specifier passes `test`, in the order of `writtenOf`. */
-    writtenWhere(test) {
-        const pins = [];
-        for (const source of this.sources) {
-            for (let index = 0; index < source.table.count; index++) {
-                if (written(source, index) && test(source.table.specifier(index)))
-                    pins.push(this.pinAt(source.firstSlot + index));
-            }
-        }
-        return pins;
-    }
-    /** Each package the set installs more than one pin of, with those pins in order, in the order its second pin is written. */
-    pinnedTwice() {
-        const twice = [];
-        for (const first of this.slotsByKey.repeated) {
-            const pins = this.pinsOf(this.keyAt(first));
-            if (pins.length >= 2)
-                twice.push(pins);
-        }
-        return twice;
-    }
-    /**
-     * Where pip reads each file of the set: the lines of the includes that lead to it (`[]` for the
-     * root, `[4]` for a file the root includes at line 4, `[4, 2]` for one that file includes at 2).
-     */
-    get readAt() {
-        this.readPositions ??= readPositions(this.set, this.context.files);
-        return this.readPositions;
-    }
-    /** The file a slot belongs to: the last whose first slot is not past it (a set can include thousands of files). */
-    sourceOf(slot) {
-        let low = 0;
-        let high = this.sources.length - 1;
-        while (low < high) {
-            const middle = (low + high + 1) >> 1;
-            if (this.sources[middle].firstSlot <= slot)
-                low = middle;
-            else
-                high = middle - 1;
-        }
-        return this.sources[low];
-    }
-    firstSlotOf(key) {
-        return this.slotsByKey.find(key, (0,packed/* keyHash */.aE)(key));
-    }
-    keyAt(slot) {
-        const known = this.pins.get(slot);
-        if (known)
-            return known.key;
-        const source = this.sourceOf(slot);
-        return source.table.key(slot - source.firstSlot);
-    }
-    slotHasKey(slot, key) {
-        const known = this.pins.get(slot);
-        if (known)
-            return known.key === key;
-        const source = this.sourceOf(slot);
-        return source.table.hasKey(slot - source.firstSlot, key);
-    }
-    /** The slot's pin, built the first time it is asked for (a rule may compare pins by identity). */
-    pinAt(slot) {
-        let pin = this.pins.get(slot);
-        if (!pin) {
-            const source = this.sourceOf(slot);
-            pin = new Pin(source.table.requirement(slot - source.firstSlot), source.file, this.context.specifiers);
-            this.pins.set(slot, pin);
-        }
-        return pin;
-    }
-}
-const NO_PINS = Object.freeze([]);
-/** Is the requirement a pin the set's files write (not a URL, path or editable, and in one of the set's stages)? */
-function written(source, index) {
-    const { table, stages } = source;
-    if (table.hasUrl(index) || table.editable(index))
-        return false;
-    if (stages === null)
-        return true;
-    const stage = table.stage(index);
-    return stage == null || stages.has(stage);
-}
-function buildContext(parse, matrix, profile, specifiers = new check_versions/* Specifiers */.sZ()) {
-    const files = new Map(parse.files.map((file) => [file.path, file]));
-    return { matrix, profile, files, specifiers, markers: new MarkerSpace(), allowed: new Map(), spareChains: null };
-}
-function interpreterOf(view, context) {
-    const specifier = interpreterSpecifier(view, context);
-    return specifier === undefined ? null : (context.specifiers.admits(specifier)?.set ?? null);
-}
-/** The set's interpreters as a specifier: its own Python, else its requires-python, else the profile's. */
-function interpreterSpecifier(view, context) {
-    const python = setPython(view);
-    return python ? (0,check_versions/* versionSpecifier */.zL)(python.fact.version) : (view.requiresPython[0]?.fact.specifier ?? context.profile?.python);
-}
-function readPositions(set, files) {
-    const positions = new Map([[set.file, []]]);
-    const queue = [set.file];
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-        const position = positions.get(next);
-        for (const include of files.get(next)?.includes ?? []) {
-            if (positions.has(include.path) || (next === set.file && set.stages && include.stage != null && !set.stages.includes(include.stage)))
-                continue;
-            positions.set(include.path, [...position, include.line]);
-            queue.push(include.path);
-        }
-    }
-    return positions;
-}
-/** Orders two pins of one set as pip reads them: an included file's lines come where it is included. */
-function compareReadOrder(view, a, b) {
-    // A pin's place is the include lines leading to its file, then its own line; compared as two
-    // lists without building them (a sort asks this many times).
-    const left = view.readAt.get(a.file) ?? UNREACHED;
-    const right = view.readAt.get(b.file) ?? UNREACHED;
-    const place = (path, line, index) => (index < path.length ? path[index] : line);
-    const compared = Math.min(left.length, right.length) + 1;
-    for (let index = 0; index < compared; index++) {
-        const difference = place(left, a.requirement.line, index) - place(right, b.requirement.line, index);
-        if (difference !== 0)
-            return difference;
-    }
-    return left.length - right.length;
-}
-/** The place of a file pip does not reach through the set's includes: after every other. */
-const UNREACHED = [Infinity];
-/** A stage is known by its `AS` name, or by its 0-based index when it has none. */
-function imageStage(image) {
-    return image.stage ?? (image.stageIndex === undefined ? null : String(image.stageIndex));
-}
-/**
- * The interpreter the set installs into: the last one its Dockerfile stages select (a later stage
- * or a later line replaces an earlier one), or null when the set does not say.
- */
-function setPython(view) {
-    let last = null;
-    for (const python of view.pythons)
-        if (!last || (python.file === last.file && python.fact.line > last.fact.line))
-            last = python;
-    return last;
-}
-/** The span of a fact that may only know its line: its first column when no columns are known. */
-function factSpan(fact) {
-    return { line: fact.line, column: fact.column ?? 1, endLine: fact.endLine ?? fact.line, endColumn: fact.endColumn ?? fact.column ?? 1 };
-}
-/** What the profile allows for a package, or for `python` / `cuda`; null when it says nothing. */
-function profileAllows(context, key, pseudo) {
-    const profile = context.profile;
-    if (!profile)
-        return null;
-    const cacheKey = pseudo ? `:${key}` : key;
-    let allowed = context.allowed.get(cacheKey);
-    if (allowed === undefined) {
-        const specifier = pseudo ? (key === 'python' ? profile.python : key === 'cuda' ? profile.cuda : undefined) : ownValue(profile.packages, key);
-        const admits = specifier === undefined ? null : context.specifiers.admits(specifier);
-        allowed = specifier !== undefined && admits ? { specifier, admits } : null;
-        context.allowed.set(cacheKey, allowed);
-    }
-    return allowed;
-}
-/** Why the profile pins `key`, as its reasons say; "profile policy" when they say nothing. */
-function profileReason(profile, key) {
-    return ownValue(profile.reasons, key) ?? 'profile policy';
-}
-/** `record[key]` for the record's own keys only: a package may be called `constructor`. */
-function ownValue(record, key) {
-    return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/src/check/cuda-tags.js
-// nvidia/cuda image tags: `<X.Y.Z>-[cudnn…-]<base|runtime|devel>-<os>`. The facts table is a snapshot
-// of NVIDIA's lists of supported and end-of-life tags, taken on a date (facts.asOf.cudaImageTags). A
-// tag it does not list was never published only where the snapshot is complete for the tag's CUDA
-// minor and OS: the minor is end of life (NVIDIA publishes nothing new for it), or the tag is not
-// newer than the newest image the snapshot lists for that minor on that OS (NVIDIA does not publish
-// an older patch after a newer one). A newer patch, a newer minor or an OS the snapshot has no image
-// of for that minor may have been published since: not verified. Tags NVIDIA removed (CUDA 10 and
-// older, the old X.Y tags, `latest`) are removed, under its support policy.
-
-const cuda_tags_TAG = /^(\d+)\.(\d+)((?:\.\d+)*)-(.+)$/;
-const FLAVOURS = ['devel', 'runtime', 'base'];
-function parseCudaTag(tag) {
-    const match = cuda_tags_TAG.exec(tag);
-    if (!match)
-        return null;
-    const variant = match[4];
-    const parts = variant.split('-');
-    return {
-        version: `${match[1]}.${match[2]}${match[3]}`,
-        minor: `${match[1]}.${match[2]}`,
-        variant,
-        flavour: FLAVOURS.find((flavour) => parts.includes(flavour)) ?? null,
-    };
-}
-/** Docker Hub's `nvidia/cuda`, under any registry prefix (`docker.io/`, `nvcr.io/`, a mirror). */
-function isNvidiaCudaImage(image) {
-    return image.name === 'nvidia/cuda' || image.name.endsWith('/nvidia/cuda');
-}
-/** `nvidia/cuda:11.8.0-devel-ubuntu20.04` with another tag. */
-function withTag(image, tag) {
-    return `${image.name}:${tag}`;
-}
-/** `cudnn8-devel-ubuntu20.04` -> `ubuntu20.04`. */
-function osOf(variant) {
-    return variant.slice(variant.lastIndexOf('-') + 1);
-}
-/** The tag table grouped by variant and by minor, newest version first. */
-class CudaTagIndex {
-    byVariant = new Map();
-    byMinor = new Map();
-    constructor(tags) {
-        for (const [tag, status] of Object.entries(tags)) {
-            const parsed = parseCudaTag(tag);
-            if (!parsed)
-                continue;
-            const known = this.byVariant.get(parsed.variant) ?? [];
-            known.push({ version: parsed.version, minor: parsed.minor, status });
-            this.byVariant.set(parsed.variant, known);
-            const minor = this.byMinor.get(parsed.minor) ?? { endOfLife: true, versionsByOs: new Map() };
-            minor.endOfLife &&= status === 'unsupported_eol';
-            const os = osOf(parsed.variant);
-            const versions = minor.versionsByOs.get(os) ?? [];
-            if (!versions.includes(parsed.version))
-                versions.push(parsed.version);
-            minor.versionsByOs.set(os, versions);
-            this.byMinor.set(parsed.minor, minor);
-        }
-        for (const known of this.byVariant.values())
-            known.sort((a, b) => (0,check_versions/* compareDotted */.AZ)(b.version, a.version));
-        for (const minor of this.byMinor.values()) {
-            for (const versions of minor.versionsByOs.values())
-                versions.sort((a, b) => (0,check_versions/* compareDotted */.AZ)(b, a));
-        }
-    }
-    /** The listed minors, oldest first. */
-    minors() {
-        return [...this.byMinor.keys()].sort(check_versions/* compareDotted */.AZ);
-    }
-    listedMinor(minor) {
-        return this.byMinor.get(minor) ?? null;
-    }
-    /**
-     * The newest published tag of `variant` whose version `accept`s, preferring supported ones (or
-     * only supported ones); null when none.
-     */
-    newest(variant, accept, supportedOnly = false) {
-        const candidates = (this.byVariant.get(variant) ?? []).filter((known) => accept(known.version));
-        const supported = candidates.find((known) => known.status === 'supported');
-        const best = supportedOnly ? supported : (supported ?? candidates[0]);
-        return best ? `${best.version}-${variant}` : null;
-    }
-    /** The published versions of `variant` in one minor, newest first. */
-    versionsOf(variant, minor) {
-        return (this.byVariant.get(variant) ?? []).filter((known) => known.minor === minor).map((known) => known.version);
-    }
-    /** The newest published tag of the same minor and variant (12.1-devel-ubuntu20.04 -> 12.1.1-devel-ubuntu20.04). */
-    sameMinor(tag, supportedOnly = false) {
-        return this.newest(tag.variant, (version) => version.startsWith(`${tag.minor}.`), supportedOnly);
-    }
-}
-const indexes = new WeakMap();
-/** Built once per matrix: the table has 1,400 rows. */
-function cudaTagIndex(facts) {
-    let index = indexes.get(facts);
-    if (!index) {
-        index = new CudaTagIndex(facts.cudaImageTags);
-        indexes.set(facts, index);
-    }
-    return index;
-}
-/** NVIDIA's policy for the tags it publishes and the end-of-life tags it deletes from Docker Hub. */
-const SUPPORT_POLICY_SOURCE = 'https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/support-policy.md';
-function unlistedTag(written, tag, tags, asOf) {
-    const snapshot = `the bundled list of ${asOf ?? 'NVIDIA\'s tags'}`;
-    if (!tag) {
-        return written === 'latest'
-            ? { verdict: 'removed', why: 'NVIDIA removed the latest tag: every nvidia/cuda tag names its CUDA version' }
-            : { verdict: 'never-published', why: 'nvidia/cuda tags are <X.Y.Z>-<base|runtime|devel>-<os>' };
-    }
-    const minors = tags.minors();
-    const oldest = minors[0];
-    if (oldest !== undefined && (0,check_versions/* compareDotted */.AZ)(tag.minor, oldest) < 0) {
-        return { verdict: 'removed', why: `NVIDIA removed the images of CUDA ${tag.minor.split('.')[0]}.x and older from Docker Hub (its tag lists start at CUDA ${oldest})` };
-    }
-    if (tag.version.split('.').length < 3) {
-        return tag.minor === oldest
-            ? { verdict: 'removed', why: `NVIDIA removed the old tags without a patch version (such as 11.0-base); CUDA ${tag.minor} images are tagged X.Y.Z` }
-            : { verdict: 'never-published', why: 'nvidia/cuda tags always carry the full X.Y.Z version' };
-    }
-    const listed = tags.listedMinor(tag.minor);
-    const os = osOf(tag.variant);
-    if (!listed) {
-        const sameMajor = minors.filter((minor) => minor.split('.')[0] === tag.minor.split('.')[0]);
-        const after = sameMajor.find((minor) => (0,check_versions/* compareDotted */.AZ)(minor, tag.minor) > 0);
-        if (after === undefined)
-            return { verdict: 'unverified', why: `CUDA ${tag.minor} is newer than ${snapshot}, which ends at CUDA ${sameMajor.at(-1) ?? minors.at(-1)}` };
-        const before = sameMajor.filter((minor) => (0,check_versions/* compareDotted */.AZ)(minor, tag.minor) < 0).at(-1);
-        return { verdict: 'never-published', why: `NVIDIA published no CUDA ${tag.minor} images: its tags go from CUDA ${before ?? tag.minor.split('.')[0]} to ${after}` };
-    }
-    const versions = listed.versionsByOs.get(os) ?? [];
-    const newest = versions[0];
-    if (!listed.endOfLife) {
-        if (newest === undefined)
-            return { verdict: 'unverified', why: `${snapshot} has no ${os} image of CUDA ${tag.minor}` };
-        if ((0,check_versions/* compareDotted */.AZ)(tag.version, newest) > 0)
-            return { verdict: 'unverified', why: `${snapshot} ends at ${newest} for CUDA ${tag.minor} on ${os}` };
-    }
-    const published = tags.versionsOf(tag.variant, tag.minor);
-    if (published.length > 0)
-        return { verdict: 'never-published', why: `CUDA ${tag.minor} ${tag.variant} images exist only as ${published.join(', ')}` };
-    const endOfLife = listed.endOfLife ? `CUDA ${tag.minor} is end of life, and ` : '';
-    return { verdict: 'never-published', why: `${endOfLife}no ${tag.variant} image was published for CUDA ${tag.minor}` };
-}
-
-;// CONCATENATED MODULE: ./lib/src/check/subjects.js
-// Everything a specifier can be checked against, in one shape: a package pin, the interpreter a
-// stage selects or a pyproject requires, the CUDA version an image, a wheel index or a `+cu121`
-// label selects. Each knows its token, how messages quote it, and how to rewrite it.
-
-
-
-
-
-
-/** The pseudo-packages of `when`/`require` and of a profile's `python`/`cuda`. */
-const PYTHON = 'python';
-const CUDA = 'cuda';
-/**
- * A package pin as a subject. A class, not a literal with a closure: every set makes one for each
- * pin a rule looks at, and its place and quotation are built only for a finding (most pins are fine).
- */
-class PinSubject {
-    pin;
-    pseudo = false;
-    constructor(pin) {
-        this.pin = pin;
-    }
-    get key() {
-        return this.pin.key;
-    }
-    get at() {
-        return this.pin.at;
-    }
-    get admits() {
-        return this.pin.admits;
-    }
-    get shown() {
-        return this.pin.shown;
-    }
-    get actual() {
-        return this.pin.requirement.specifier;
-    }
-    fixFor(specifier) {
-        return (0,check_findings/* requirementWith */.Gi)(this.pin.requirement, specifier);
-    }
-}
-function pinSubject(pin) {
-    return new PinSubject(pin);
-}
-/**
- * Every interpreter a set names: each Python a Dockerfile stage selects (its token is the version
- * itself: `3.9` of `python3.9`, `3.12` of `python:3.12-slim`) and each pyproject `requires-python`.
- */
-function pythonSubjects(view, context) {
-    const subjects = view.pythons.map((python) => pythonFactSubject(python, context));
-    return [...subjects, ...requiresPythonSubjects(view, context)].filter((subject) => subject !== null);
-}
-/** The interpreter the set installs into (the last one its stages select) and its requires-python. */
-function setPythonSubjects(view, context) {
-    const python = setPython(view);
-    const subjects = [python ? pythonFactSubject(python, context) : null, ...requiresPythonSubjects(view, context)];
-    return subjects.filter((subject) => subject !== null);
-}
-function pythonFactSubject({ fact, file }, context) {
-    const admits = context.specifiers.version(fact.version);
-    if (!admits)
-        return null;
-    return {
-        key: PYTHON, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `Python ${fact.version} (${fact.source})`, actual: fact.version,
-        fixFor: (specifier) => (0,check_versions/* namedRelease */.bs)(specifier), pin: null,
-    };
-}
-function requiresPythonSubjects(view, context) {
-    return view.requiresPython.map(({ fact, file }) => {
-        const admits = context.specifiers.admits(fact.specifier);
-        if (!admits)
-            return null;
-        return {
-            key: PYTHON, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `requires-python ${fact.specifier}`, actual: fact.specifier,
-            fixFor: (specifier) => specifier, pin: null,
-        };
-    });
-}
-/**
- * Every CUDA version a set names: base images (an nvidia/cuda image is rewritten whole, to a tag that
- * exists), `ENV CUDA_VERSION`, PyTorch wheel indexes (`/whl/cu121`) and `+cu121` local labels.
- */
-function cudaSubjects(view, context) {
-    return [...imageCudaSubjects(view, context), ...wheelCudaSubjects(view, context, view.writtenWhere(mayHaveLocalLabel))];
-}
-/** The CUDA versions of the set's base images and `ENV CUDA_VERSION` lines. */
-function imageCudaSubjects(view, context) {
-    const subjects = [];
-    for (const { fact, file } of view.cuda) {
-        const admits = context.specifiers.version(fact.version);
-        if (!admits)
-            continue;
-        const image = view.images.find((candidate) => candidate.file === file && candidate.fact.line === fact.line && candidate.fact.ref === fact.source);
-        const nvidia = image && isNvidiaCudaImage(image.fact) ? nvidiaImageSubject(image, context) : null;
-        if (nvidia) {
-            subjects.push(nvidia);
-        }
-        else {
-            subjects.push({
-                key: CUDA, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `CUDA ${fact.version} (${fact.source})`, actual: fact.version,
-                // A version inside another image's tag (pytorch/pytorch:...-cuda12.1-...) has no safe rewrite.
-                fixFor: (specifier) => (image ? null : (0,check_versions/* namedRelease */.bs)(specifier)), pin: null,
-            });
-        }
-    }
-    return subjects;
-}
-/** The torch family's wheel packages: their `+cu121` labels name the CUDA build. */
-const TORCH_WHEELS = ['torch', 'torchvision', 'torchaudio'];
-/** A local label comes after a `+`: a pin without one is passed over before its specifier is analysed (or its pin built). */
-function mayHaveLocalLabel(specifier) {
-    return specifier.includes('+');
-}
-/**
- * The CUDA build the set's torch wheels come from: the PyTorch indexes it installs from and the
- * `+cuXYZ` labels of its torch-family pins; none when the set installs no torch.
- */
-function torchCudaSubjects(view, context) {
-    // Three families ask: found once per set.
-    view.torchBuilds ??= view.pinsOf('torch').length === 0 ? [] : wheelCudaSubjects(view, context, view.writtenOf(TORCH_WHEELS).filter((pin) => mayHaveLocalLabel(pin.requirement.specifier)));
-    return view.torchBuilds;
-}
-/** The set's PyTorch indexes, and the `+cuXYZ` labels of those of `labelled` (pins that may have one) the set installs. */
-function wheelCudaSubjects(view, context, labelled) {
-    const subjects = [];
-    for (const { fact, file } of view.indexes) {
-        const cuda = fact.cuda;
-        const admits = cuda && cuda !== 'cpu' ? context.specifiers.version(cuda) : null;
-        if (!cuda || !admits)
-            continue;
-        subjects.push({
-            key: CUDA, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `CUDA ${cuda} (${fact.url})`, actual: cuda,
-            fixFor: (specifier) => {
-                const minor = (0,check_versions/* minorOf */.Hs)((0,check_versions/* namedRelease */.bs)(specifier) ?? '');
-                return minor ? fact.url.replace((0,check_versions/* cudaLabel */.k3)(cuda), (0,check_versions/* cudaLabel */.k3)(minor)) : null;
-            },
-            pin: null,
-        });
-    }
-    for (const pin of labelled) {
-        if (!view.installs(pin))
-            continue;
-        const exact = pin.admits.exact;
-        const label = exact ? (0,check_versions/* localLabel */.WJ)(exact) : null;
-        const cuda = label ? (0,pytorch_index/* cudaOfLabel */.T)(label) : null;
-        const admits = cuda ? context.specifiers.version(cuda) : null;
-        if (!exact || !cuda || !admits)
-            continue;
-        subjects.push({
-            key: CUDA, pseudo: true, at: pin.at, admits, shown: `CUDA ${cuda} (${pin.shown})`, actual: cuda,
-            fixFor: (specifier) => {
-                const minor = (0,check_versions/* minorOf */.Hs)((0,check_versions/* namedRelease */.bs)(specifier) ?? '');
-                return minor ? (0,check_findings/* requirementWith */.Gi)(pin.requirement, `==${exact.release.join('.')}+${(0,check_versions/* cudaLabel */.k3)(minor)}`) : null;
-            },
-            pin,
-        });
-    }
-    return subjects;
-}
-/** An nvidia/cuda base image as a CUDA subject: rewritten whole, to the newest published tag that fits. */
-function nvidiaImageSubject(image, context) {
-    const { fact, file } = image;
-    const tag = fact.tag === null ? null : parseCudaTag(fact.tag);
-    const admits = tag ? context.specifiers.version(tag.version) : null;
-    if (!tag || !admits)
-        return null;
-    return {
-        key: CUDA, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `CUDA ${tag.version} (${fact.ref})`, actual: tag.version,
-        fixFor: (specifier) => {
-            // The tag table is built on first use: most image subjects are never rewritten.
-            const allowed = context.specifiers.admits(specifier);
-            const replacement = allowed ? cudaTagIndex(context.matrix.facts).newest(tag.variant, (version) => (0,pep440_specifier/* contains */.gR)(allowed.set, version)) : null;
-            return replacement ? withTag(fact, replacement) : null;
-        },
-        pin: null,
-    };
-}
-/** Does the subject fit the profile? null when the profile says nothing about it. */
-function fitsProfile(context, subject) {
-    const allowed = profileAllows(context, subject.key, subject.pseudo);
-    return allowed ? (0,check_versions/* fit */.Uj)(subject.admits, allowed.admits.set) === 'inside' : null;
-}
-/**
- * When two things disagree, the one to change: under a profile the side that deviates from it
- * (`other`, when `usual` is the profile's and `other` is not); otherwise `usual`.
- */
-function sideToChange(context, usual, other) {
-    return fitsProfile(context, usual) === true && fitsProfile(context, other) === false ? other : usual;
-}
-/** The closing sentence of a message: what to write instead. */
-function instead(subject, fix, specifier) {
-    if (fix)
-        return `${subject.pin ? 'Pin' : 'Use'} ${fix} instead.`;
-    return `Choose a version inside ${subject.key}${specifier}.`;
-}
-
-;// CONCATENATED MODULE: ./lib/src/check/rules/cuda-image-tag-unverified.js
-// cuda-image-tag-unverified: an nvidia/cuda tag past the horizon of the bundled tag list. The list is
-// a snapshot of NVIDIA's supported and end-of-life tags taken on a date; a newer patch, a newer minor
-// or an OS the snapshot has no image of for that minor may have been published since, so its
-// absence proves nothing (a notice, never an error). src/check/cuda-tags.ts decides which tags are
-// past the horizon.
-
-
-const CUDA_IMAGE_TAG_UNVERIFIED = {
-    id: 'cuda-image-tag-unverified',
-    severity: 'notice',
-    summary: 'an nvidia/cuda tag newer than the bundled tag list: it may exist, compat-guard cannot tell offline',
-};
-/** `listed`: the snapshot's newest tag of the same minor and variant, to name as a known-good fallback. */
-function unverifiedTagFinding(facts, file, image, why, listed) {
-    const source = facts.sources.cudaImageTags;
-    const asOf = facts.asOf.cudaImageTags ?? 'an unknown date';
-    const fallback = listed ? ` If docker pull fails with "manifest unknown", ${listed} is in the list.` : '';
-    return (0,check_findings/* makeFinding */.MH)({
-        rule: CUDA_IMAGE_TAG_UNVERIFIED.id, severity: CUDA_IMAGE_TAG_UNVERIFIED.severity, at: { file: file.path, span: factSpan(image) },
-        package: null, expected: null, actual: image.tag, source,
-        message: `${image.ref} is not in the bundled list of nvidia/cuda tags of ${asOf}, so it is not verified: ${why}, and NVIDIA may have published it since (${source}).${fallback}`,
-    });
-}
-
-;// CONCATENATED MODULE: ./lib/src/check/pypi-torch.js
-// torch installed from plain PyPI is a CUDA build too: each release's Linux x86_64 wheel bundles one
-// CUDA version (torch 1.13 and 2.0: 11.7; 2.1 to 2.4: 12.1; ...; facts.torchCuda[].pypi, from the
-// nvidia-*-cuXX pins in the wheels' metadata). A set knows its torch comes from PyPI only when it
-// names no index and no find-links location at all (in pip options, requirements files or pip's and
-// uv's environment variables): any of them may serve another build.
-
-
-/** The CUDA build of the set's exactly pinned torch when it comes from plain PyPI; null when unknown. */
-function pypiTorchBuild(view, context) {
-    if (view.indexes.length > 0)
-        return null;
-    for (const torch of view.pinsOf('torch')) {
-        const exact = torch.admits.exact;
-        // A local label (+cu121, +cpu) is a build PyPI does not have: another rule's business.
-        if (!exact || (0,check_versions/* localLabel */.WJ)(exact) !== null || !view.installs(torch))
-            continue;
-        const minor = `${exact.release[0] ?? 0}.${exact.release[1] ?? 0}`;
-        const cuda = context.matrix.facts.torchCuda.find((row) => row.torch === minor)?.pypi ?? null;
-        const admits = cuda === null ? null : context.specifiers.version(cuda);
-        if (cuda === null || admits === null)
-            continue;
-        const pin = pinSubject(torch);
-        return {
-            key: CUDA, pseudo: true, at: pin.at, admits, actual: cuda, pin: torch,
-            shown: `CUDA ${cuda} (${pin.shown} from PyPI, whose Linux wheels of torch ${minor} bundle CUDA ${cuda})`,
-            // Another CUDA means another index, not another PyPI pin: no single rewrite.
-            fixFor: () => null,
-        };
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./lib/src/check/rules/fleet-driver-too-old.js
-// fleet-driver-too-old: the team declared the NVIDIA driver of its hosts (`driver:` in the matrix file,
-// the `driver` input, --driver), and an image or a torch build needs a newer one.
-//
-// nvidia/cuda images set NVIDIA_REQUIRE_CUDA (`cuda>=12.6 brand=tesla,driver>=535,driver<536 ...`),
-// which the NVIDIA container toolkit checks when the container starts: space-separated conditions are
-// alternatives, comma-separated ones all must hold. `cuda>=12.6` asks for a driver that supports CUDA
-// 12.6 itself (minor-version compatibility does not count): one at least CUDA 12.6's release driver.
-// The `brand=...,driver>=535,driver<536` alternatives let long-lived driver branches start the image
-// on the GPU brands they name; which branches an image lists varies by image, so a fleet on such a
-// branch gets a warning, not an error. NVIDIA_DISABLE_REQUIRE=true turns the check off.
-//
-// A torch wheel bundles its CUDA runtime and runs on any driver of that CUDA major's minor-version
-// compatibility branch (12.x: >= 525; 13.x: >= 580); an older one cannot load it at all.
-
-
-
-const FLEET_DRIVER_TOO_OLD = {
-    id: 'fleet-driver-too-old',
-    severity: 'error',
-    summary: "an image or torch build that needs a newer NVIDIA driver than the fleet's declared driver",
-};
-/** How the container toolkit reads NVIDIA_REQUIRE_* (and NVIDIA_DISABLE_REQUIRE). */
-const REQUIRE_SOURCE = 'https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html';
-/**
- * The driver branches nvidia/cuda images list as `brand=...,driver>=B,driver<B+1` alternatives (the
- * long-lived datacenter branches); a fleet on one of them may start an image its CUDA minimum refuses.
- */
-const BRAND_BRANCHES = new Set(['418', '440', '450', '460', '470', '510', '515', '525', '535', '550', '570']);
-/** The matrix's declared driver (--driver and the input are put there by runChecks), or null. */
-function fleetDriverOf(facts) {
-    const driver = facts.driver;
-    if (!driver)
-        return null;
-    return { version: driver.version, declaredBy: driver.origin.line > 0 ? `${driver.origin.file}:${driver.origin.line}` : driver.origin.file };
-}
-/** The newest CUDA minor whose release driver the fleet's driver meets, e.g. 550.54.14 -> "12.4"; null below every row. */
-function cudaOfDriver(drivers, driver) {
-    let best = null;
-    for (const row of drivers) {
-        if ((0,check_versions/* compareDotted */.AZ)(row.minDriver, driver) > 0)
-            continue;
-        const minor = (0,check_versions/* minorOf */.Hs)(row.cuda);
-        if (minor && (best === null || (0,check_versions/* compareDotted */.AZ)(minor, best) > 0))
-            best = minor;
-    }
-    return best;
-}
-/** The lowest release driver of a CUDA minor (its GA's): what `cuda>=X.Y` asks for. */
-function releaseDriverOf(drivers, minor) {
-    let lowest = null;
-    for (const row of drivers) {
-        if ((0,check_versions/* minorOf */.Hs)(row.cuda) === minor && (lowest === null || (0,check_versions/* compareDotted */.AZ)(row.minDriver, lowest) < 0))
-            lowest = row.minDriver;
-    }
-    return lowest;
-}
-/** The image's CUDA minor needs a newer driver than the fleet's: a finding, else null. */
-function imageDriverFinding(facts, fleet, file, image, cuda) {
-    const minor = (0,check_versions/* minorOf */.Hs)(cuda);
-    const needed = minor ? releaseDriverOf(facts.cudaDrivers, minor) : null;
-    if (!minor || !needed || (0,check_versions/* compareDotted */.AZ)(fleet.version, needed) >= 0)
-        return null;
-    const supports = cudaOfDriver(facts.cudaDrivers, fleet.version);
-    const branch = fleet.version.split('.')[0];
-    const brand = BRAND_BRANCHES.has(branch);
-    const at = { file: file.path, span: factSpan(image) };
-    const upTo = supports ? `supports CUDA up to ${supports}` : 'is older than every CUDA release in the data';
-    const consequence = brand
-        ? `the container toolkit refuses to start it unless the GPUs are of a brand that its brand=...,driver>=${branch},driver<${Number(branch) + 1} alternatives name (datacenter and professional GPUs, on images that list branch ${branch}), or NVIDIA_DISABLE_REQUIRE is set`
-        : 'the container toolkit refuses to start it ("unsatisfied condition: cuda>=' + minor + '") unless NVIDIA_DISABLE_REQUIRE is set';
-    return (0,check_findings/* makeFinding */.MH)({
-        rule: FLEET_DRIVER_TOO_OLD.id, severity: brand ? 'warning' : 'error', at, package: null,
-        expected: `>=${needed}`, actual: fleet.version, source: REQUIRE_SOURCE,
-        message: `The fleet's driver ${fleet.version} (${fleet.declaredBy}) ${upTo}; ${image.ref} sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, so it needs >= ${needed}: ${consequence} (${REQUIRE_SOURCE}; ${facts.sources.cudaDrivers}).`,
-    });
-}
-/** A torch build of CUDA `cuda` (from an index, a +cuXYZ label or PyPI) that the fleet's driver cannot load. */
-function torchDriverFinding(facts, fleet, at, shown, cuda) {
-    const major = cuda.split('.')[0];
-    // Minor-version compatibility: the lowest driver that runs any CUDA of this major.
-    const row = facts.cudaDrivers.find((candidate) => candidate.cuda.split('.')[0] === major && candidate.minorCompatMinDriver !== null);
-    const needed = row?.minorCompatMinDriver ?? null;
-    if (!needed || (0,check_versions/* compareDotted */.AZ)(fleet.version, needed) >= 0)
-        return null;
-    return (0,check_findings/* makeFinding */.MH)({
-        rule: FLEET_DRIVER_TOO_OLD.id, severity: 'error', at, package: 'torch', expected: `>=${needed}`, actual: fleet.version, source: facts.sources.cudaDrivers,
-        message: `The fleet's driver ${fleet.version} (${fleet.declaredBy}) cannot run torch built for ${shown}: CUDA ${major}.x needs a driver >= ${needed} even with minor-version compatibility, so torch.cuda.is_available() is False and CUDA calls fail (${facts.sources.cudaDrivers}).`,
-    });
-}
-
-;// CONCATENATED MODULE: ./lib/src/check/cuda.js
-// CUDA base images: does the nvidia/cuda tag exist, is it still supported, does its toolkit suit the
-// torch build the stage installs, and which host driver it needs.
-//
-// Facts (data/FACTS.md 1-3, 14): nvidia/cuda tags always carry the full X.Y.Z version and end-of-life
-// tags are deleted from Docker Hub six months after EOL; the bundled tag list is a snapshot, so a tag
-// past it is only a notice (cuda-tags.ts decides); torch wheels bundle their own CUDA runtime, so the
-// image's CUDA only matters to nvcc, which torch's cpp_extension refuses when its major version
-// differs from torch.version.cuda (and warns about on a minor difference).
-
-
-
-
-
-
-
-
-const CUDA_RULES = [
-    { id: 'cuda-image-tag-unknown', severity: 'error', summary: 'an nvidia/cuda image tag that was never published, or that NVIDIA removed' },
-    CUDA_IMAGE_TAG_UNVERIFIED,
-    FLEET_DRIVER_TOO_OLD,
-    { id: 'cuda-image-tag-eol', severity: 'warning', summary: 'an nvidia/cuda image tag that is end-of-life (NVIDIA deletes EOL tags from Docker Hub)' },
-    { id: 'cuda-torch-build-mismatch', severity: 'error', summary: "the CUDA image's toolkit differs from the CUDA build of the torch wheels the stage installs" },
-    { id: 'cuda-driver-minimum', severity: 'notice', summary: "the minimum NVIDIA host driver for the image's CUDA version" },
-];
-/** Where torch decides whether nvcc suits its CUDA build. */
-const CPP_EXTENSION_SOURCE = 'https://github.com/pytorch/pytorch/blob/main/torch/utils/cpp_extension.py';
-/** The file-level part: each image of each file once, whatever sets include it. */
-function checkCudaImages(context, findings) {
-    const facts = context.matrix.facts;
-    // Without the tag table (it is loaded only for repositories that use nvidia/cuda) every tag would look unknown.
-    const knowsTags = Object.keys(facts.cudaImageTags).length > 0;
-    const fleet = fleetDriverOf(context.matrix);
-    for (const file of context.files.values()) {
-        for (const image of file.images) {
-            const cannotPull = knowsTags && checkImageTag(context, file, image, findings);
-            if (!cannotPull)
-                driverCheck(facts, fleet, file, image, findings);
-        }
-    }
-}
-/**
- * Reports an nvidia/cuda tag that was never published, was removed, is past the bundled list's date or
- * is end-of-life; true when it cannot be pulled.
- */
-function checkImageTag(context, file, image, findings) {
-    if (!isNvidiaCudaImage(image) || image.tag === null)
-        return false;
-    const facts = context.matrix.facts;
-    const status = ownValue(facts.cudaImageTags, image.tag);
-    // A supported tag is the usual case: only a tag to report needs the tag table (built on first use).
-    if (status === 'supported')
-        return false;
-    const at = { file: file.path, span: factSpan(image) };
-    const tags = cudaTagIndex(facts);
-    const tag = parseCudaTag(image.tag);
-    const source = facts.sources.cudaImageTags;
-    if (status === undefined) {
-        const unlisted = unlistedTag(image.tag, tag, tags, facts.asOf.cudaImageTags);
-        const replacement = tag ? tags.sameMinor(tag) : null;
-        if (unlisted.verdict === 'unverified') {
-            findings.push(unverifiedTagFinding(facts, file, image, unlisted.why, replacement ? withTag(image, replacement) : null));
-            return false;
-        }
-        const fix = replacement ? withTag(image, replacement) : null;
-        const removed = unlisted.verdict === 'removed';
-        const why = removed ? `${unlisted.why} (${SUPPORT_POLICY_SOURCE})` : `${unlisted.why} (${source})`;
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'cuda-image-tag-unknown', severity: 'error', at, package: null, expected: replacement, actual: image.tag, fix,
-            source: removed ? SUPPORT_POLICY_SOURCE : source,
-            message: `${image.ref} ${removed ? 'was removed from Docker Hub' : 'was never published'}, so docker pull fails with "manifest unknown": ${why}. ${fix ? `Use ${fix} instead.` : 'Choose a tag from the list of published tags.'}`,
-        }));
-        return true;
-    }
-    const replacement = tag ? (tags.sameMinor(tag, true) ?? tags.newest(tag.variant, (version) => version.split('.')[0] === tag.minor.split('.')[0], true)) : null;
-    const fix = replacement ? withTag(image, replacement) : null;
-    findings.push((0,check_findings/* makeFinding */.MH)({
-        rule: 'cuda-image-tag-eol', severity: 'warning', at, package: null, expected: replacement, actual: image.tag, fix, source,
-        message: `${image.ref} is end-of-life in NVIDIA's tag list, and NVIDIA deletes end-of-life tags from Docker Hub six months after their end of life, so builds that pull it will start failing (${source}). ${fix ? `Use ${fix} instead.` : 'Move to a supported CUDA version.'}`,
-    }));
-    return false;
-}
-const driverTables = new WeakMap();
-/** The driver row of a CUDA version; for "12.1" (no patch) the newest patch's, the most demanding. */
-function driverFor(facts, version) {
-    let table = driverTables.get(facts);
-    if (!table) {
-        table = new Map(facts.cudaDrivers.map((row) => [row.cuda, row]));
-        driverTables.set(facts, table);
-    }
-    const exact = table.get(version);
-    if (exact)
-        return exact;
-    const minor = (0,check_versions/* minorOf */.Hs)(version);
-    let newest = null;
-    for (const row of table.values()) {
-        if ((0,check_versions/* minorOf */.Hs)(row.cuda) === minor && (!newest || (0,check_versions/* compareDotted */.AZ)(row.cuda, newest.cuda) > 0))
-            newest = row;
-    }
-    return newest;
-}
-/**
- * Per image that names a CUDA version: with a declared fleet driver, an error when it is too old (and
- * nothing when it suffices); without one, a notice of what the host's driver must be.
- */
-function driverCheck(facts, fleet, file, image, findings) {
-    const cuda = file.cuda.find((fact) => fact.line === image.line && fact.source === image.ref);
-    if (cuda && fleet) {
-        // Only nvidia/cuda images are known to set NVIDIA_REQUIRE_CUDA.
-        const tooOld = isNvidiaCudaImage(image) ? imageDriverFinding(facts, fleet, file, image, cuda.version) : null;
-        if (tooOld)
-            findings.push(tooOld);
-        return;
-    }
-    const driver = cuda ? driverFor(facts, cuda.version) : null;
-    if (!cuda || !driver)
-        return;
-    const source = facts.sources.cudaDrivers;
-    const at = { file: file.path, span: factSpan(image) };
-    const minor = (0,check_versions/* minorOf */.Hs)(cuda.version);
-    const started = minor ? releaseDriverOf(facts.cudaDrivers, minor) : null;
-    // nvidia/cuda images set NVIDIA_REQUIRE_CUDA, which minor-version compatibility does not satisfy.
-    const requirement = isNvidiaCudaImage(image) && minor && started
-        ? `; the image sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, which the NVIDIA container toolkit checks when the container starts, so a driver older than ${started} is refused even with CUDA minor-version compatibility, unless the GPU's brand and driver branch are among the brand=... alternatives it lists or NVIDIA_DISABLE_REQUIRE is set (${REQUIRE_SOURCE}). Declare the fleet's driver (driver: in the matrix file, or --driver) to have it checked`
-        : driver.minorCompatMinDriver ? ` (or >= ${driver.minorCompatMinDriver} with CUDA minor-version compatibility)` : '';
-    findings.push((0,check_findings/* makeFinding */.MH)({
-        rule: 'cuda-driver-minimum', severity: 'notice', at, package: null, expected: `>=${driver.minDriver}`, actual: null, source,
-        message: `${image.ref} (CUDA ${cuda.version}) needs NVIDIA driver >= ${driver.minDriver} on the host (${source})${requirement}.`,
-    }));
-}
-/** A stage that installs torch from a cuXYZ index (or +cuXYZ wheels, or plain PyPI) on an nvidia/cuda image. */
-function checkCudaSet(context, view, findings) {
-    const indexBuilds = torchCudaSubjects(view, context);
-    const pypi = indexBuilds.length === 0 ? pypiTorchBuild(view, context) : null;
-    const builds = pypi ? [pypi] : indexBuilds;
-    if (builds.length === 0)
-        return;
-    const fleet = fleetDriverOf(context.matrix);
-    if (fleet) {
-        for (const build of builds) {
-            const tooOld = torchDriverFinding(context.matrix.facts, fleet, build.at, build.shown, build.actual);
-            if (tooOld)
-                findings.push(tooOld);
-        }
-    }
-    for (const image of view.images) {
-        if (!isNvidiaCudaImage(image.fact))
-            continue;
-        // PyPI's aarch64 torch wheels are not the CUDA build its x86_64 ones are.
-        if (pypi && image.fact.platform && !image.fact.platform.includes('amd64'))
-            continue;
-        const subject = nvidiaImageSubject(image, context);
-        const tag = image.fact.tag === null ? null : parseCudaTag(image.fact.tag);
-        if (!subject || !tag)
-            continue;
-        for (const build of builds) {
-            const difference = cudaDifference(tag.minor, build.actual);
-            if (difference === null)
-                continue;
-            findings.push(buildMismatch(context, image, subject, tag, build, difference));
-        }
-    }
-}
-function cudaDifference(imageMinor, buildMinor) {
-    if (imageMinor === buildMinor)
-        return null;
-    return imageMinor.split('.')[0] === buildMinor.split('.')[0] ? 'minor' : 'major';
-}
-function buildMismatch(context, image, subject, tag, build, difference) {
-    const devel = tag.flavour === 'devel';
-    const severity = !devel ? 'notice' : difference === 'major' ? 'error' : 'warning';
-    const consequence = !devel
-        ? `torch wheels bundle their own CUDA runtime, so this ${tag.flavour ?? 'non-devel'} image runs them as long as the host driver suits CUDA ${build.actual}; it only matters when building CUDA extensions, which needs a devel image of the same CUDA major`
-        : difference === 'major'
-            ? `torch's cpp_extension refuses to build CUDA extensions with an nvcc whose major version differs from torch.version.cuda (${build.actual})`
-            : `torch's cpp_extension warns when nvcc's minor version differs from torch.version.cuda (${build.actual}); extensions may fail to build or load`;
-    const source = CPP_EXTENSION_SOURCE;
-    const profileCuda = profileAllows(context, 'cuda', true);
-    if (profileCuda && sideToChange(context, subject, build) === build) {
-        const fix = build.fixFor(profileCuda.specifier);
-        return (0,check_findings/* makeFinding */.MH)({
-            rule: 'cuda-torch-build-mismatch', severity, at: build.at, package: build.pin?.key ?? null,
-            expected: tag.minor, actual: build.actual, fix, source, related: [{ ...subject.at, message: image.fact.ref }],
-            message: `torch comes from ${build.shown} but the image is ${image.fact.ref}: ${consequence} (${source}). ${instead(build, fix, profileCuda.specifier)}`,
-        });
-    }
-    const replacement = cudaTagIndex(context.matrix.facts).sameMinor({ minor: build.actual, variant: tag.variant });
-    const fix = replacement ? withTag(image.fact, replacement) : null;
-    return (0,check_findings/* makeFinding */.MH)({
-        rule: 'cuda-torch-build-mismatch', severity, at: subject.at, package: null,
-        expected: build.actual, actual: tag.version, fix, source, related: [{ ...build.at, message: build.shown }],
-        message: `${image.fact.ref} has CUDA ${tag.version} but torch comes from ${build.shown}: ${consequence} (${source}). ${fix ? `Use ${fix} instead.` : `Use an nvidia/cuda ${tag.variant} image of CUDA ${build.actual}.`}`,
-    });
-}
-
-;// CONCATENATED MODULE: ./lib/src/check/duplicates.js
-// One package pinned more than once inside one install set (across its files too). Two specifiers no
-// version satisfies both is a conflict pip cannot resolve; the same pin twice is noise. Specifiers
-// that differ but overlap are not reported: pip installs a version both allow, and a constraints file
-// narrowing a requirement is the normal way to pin. Pins under markers that cannot hold together
-// (`python_version < "3.10"` and `>= "3.10"`) never meet, so they never conflict.
-
-
-
-const DUPLICATE_RULES = [
-    { id: 'conflicting-pin', severity: 'error', summary: 'two pins of one package in one install set that no version satisfies together' },
-    { id: 'duplicate-pin', severity: 'notice', summary: 'the same package pinned identically twice in one install set' },
-];
-/**
- * A package written more than this many different ways in one set is compared with its first
- * variants only: hostile input must not make the check quadratic.
- */
-const MAX_VARIANTS_COMPARED = 64;
-function checkDuplicatesSet(context, view, findings) {
-    const python = view.python;
-    for (const group of view.pinnedTwice()) {
-        // "Later" is as pip reads them: an included file's pins come at the line that includes it.
-        const pins = view.set.files.length > 1 ? [...group].sort((a, b) => compareReadOrder(view, a, b)) : group;
-        // The first pin of each distinct (specifier, extras, marker), in order.
-        const variants = [];
-        for (const later of pins) {
-            let conflicting;
-            let identical;
-            for (const earlier of variants) {
-                if (!identical && sameVariant(earlier, later))
-                    identical = earlier;
-                if (!conflicting && meet(context, earlier, later, python) && !context.specifiers.overlap(earlier.admits, later.admits))
-                    conflicting = earlier;
-            }
-            if (conflicting)
-                findings.push(conflict(context, later, conflicting));
-            else if (identical && identical !== later && isPinned(later) && writtenTogether(identical, later) && meet(context, identical, later, python)) {
-                findings.push(duplicate(later, identical));
-            }
-            if (!identical && variants.length < MAX_VARIANTS_COMPARED)
-                variants.push(later);
-        }
-    }
-}
-/** Can both pins be installed at once, with an interpreter of the set, by commands that both run? */
-function meet(context, earlier, later, python) {
-    if (branchesExclusive(earlier.requirement.branches, later.requirement.branches))
-        return false;
-    // conda installs its packages, then pip its list over them: pip replaces conda's version, neither fails.
-    if (earlier.requirement.installer !== later.requirement.installer)
-        return false;
-    const first = earlier.requirement.marker;
-    const second = later.requirement.marker;
-    return (first === null && second === null) || context.markers.canHoldTogether([first, second], python);
-}
-/**
- * Whether two RUN commands are in different arms of one shell branch (`if … else`, `case`, `a || b`),
- * so that no run of the build executes both.
- */
-function branchesExclusive(first, second) {
-    if (first === undefined || second === undefined)
-        return false;
-    for (const place of first) {
-        const colon = place.indexOf(':');
-        const id = place.slice(0, colon + 1);
-        if (second.some((other) => other.startsWith(id) && other !== place))
-            return true;
-    }
-    return false;
-}
-/**
- * Whether a repeated pin is one list written twice: the same file and, in a pyproject.toml, the same
- * group. The same pin in two files (a base file and a per-recipe one, a Dockerfile and the file it
- * installs) or in two optional-dependency groups (which a `dev` or `all` extra often repeats) is each
- * list being complete on its own, not noise to remove.
- */
-function writtenTogether(earlier, later) {
-    return earlier.file === later.file && earlier.requirement.group === later.requirement.group;
-}
-/** Only a pin can be repeated: `pip install -U pip setuptools` in two RUNs names no version to keep in step. */
-function isPinned(pin) {
-    return pin.requirement.specifier !== '';
-}
-/** Same specifier, extras and marker: the same pin written twice. */
-function sameVariant(a, b) {
-    const left = a.requirement;
-    const right = b.requirement;
-    return left.specifier === right.specifier && (left.marker ?? '') === (right.marker ?? '') &&
-        left.extras.length === right.extras.length && left.extras.every((extra, index) => extra === right.extras[index]);
-}
-function conflict(context, later, earlier) {
-    // Agree on the profile's pin when there is one; else on the earlier pin.
-    const allowed = profileAllows(context, later.key, false);
-    const target = allowed && (0,check_versions/* fit */.Uj)(earlier.admits, allowed.admits.set) !== 'inside' ? allowed.specifier : earlier.requirement.specifier;
-    const fix = (0,check_findings/* requirementWith */.Gi)(later.requirement, target);
-    return (0,check_findings/* makeFinding */.MH)({
-        rule: 'conflicting-pin', severity: 'error', at: later.at, package: later.key,
-        expected: target, actual: later.requirement.specifier, fix,
-        related: [{ ...earlier.at, message: earlier.shown }],
-        message: `${later.shown} conflicts with ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}: no version satisfies both, so ${later.requirement.installer === 'conda' ? "conda's solver stops (UnsatisfiableError)" : 'pip stops with ResolutionImpossible'} (or, in separate RUN commands, the later install silently replaces the earlier). Pin ${fix} in both places, or delete one.`,
-    });
-}
-function duplicate(later, earlier) {
-    return (0,check_findings/* makeFinding */.MH)({
-        rule: 'duplicate-pin', severity: 'notice', at: later.at, package: later.key,
-        expected: null, actual: later.requirement.specifier, fix: null,
-        related: [{ ...earlier.at, message: earlier.shown }],
-        message: `${later.shown} repeats ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}; one of them can go, so that a later change cannot update one and miss the other.`,
-    });
-}
-
-;// CONCATENATED MODULE: ./lib/src/check/finding-cap.js
-// A bound on the findings one rule keeps in one file. Each line can give a finding, and a file can
-// hold millions of lines: one package pinned on every line of an 18 MB file gave a million findings
-// and took 42 s and 3 GB (a 32 MB file, the most the reader takes, would need about twice that). No
-// reader acts on the thousandth finding of one rule in one file; past that, the rule's findings there
-// are counted and reported as one.
-
-/** Findings of one rule kept in one file, counted by the places they are at. */
-const MAX_FINDINGS_PER_RULE_AND_FILE = 1_000;
-class FindingCap {
-    limit;
-    /** By rule and file: the places kept so far. */
-    kept = new Map();
-    leftOut = new Map();
-    constructor(limit = MAX_FINDINGS_PER_RULE_AND_FILE) {
-        this.limit = limit;
-    }
-    /** A sink that adds to `list` the findings the cap keeps. */
-    into(list) {
-        return { push: (finding) => { if (this.keeps(finding))
-                list.push(finding); } };
-    }
-    /**
-     * Places, not findings, are counted: the same problem reached through two install sets is one
-     * finding after de-duplication, and must not use up the rule's room twice.
-     */
-    keeps(finding) {
-        if (finding.file === null)
-            return true;
-        const key = `${finding.rule}\u0000${finding.file}`;
-        const place = `${finding.line ?? ''}:${finding.column ?? ''}`;
-        let places = this.kept.get(key);
-        if (!places) {
-            places = new Set();
-            this.kept.set(key, places);
-        }
-        if (places.has(place))
-            return true;
-        if (places.size < this.limit) {
-            places.add(place);
-            return true;
-        }
-        const line = finding.line ?? 1;
-        const left = this.leftOut.get(key);
-        if (!left) {
-            this.leftOut.set(key, { lines: new Set([line]), first: finding, last: finding, severity: finding.severity });
-            return false;
-        }
-        left.lines.add(line);
-        if (line < (left.first.line ?? 1))
-            left.first = finding;
-        if (line > (left.last.line ?? 1))
-            left.last = finding;
-        if ((0,model/* severityRank */.qs)(finding.severity) > (0,model/* severityRank */.qs)(left.severity))
-            left.severity = finding.severity;
-        return false;
-    }
-    /** For each rule and file past the limit, one finding over the lines left out that says how many they are. */
-    summaries() {
-        return [...this.leftOut.values()].map(({ lines, first, last, severity }) => ({
-            rule: first.rule,
-            severity,
-            message: `${first.rule} findings on ${lines.size} more ${lines.size === 1 ? 'line' : 'lines'} of ${first.file} are not listed, from line ${first.line ?? 1} on: a report keeps at most ${this.limit} per rule and file, for no reader acts on more. Fix those listed (often one mistake repeated) and check again to see the rest.`,
-            file: first.file,
-            line: first.line,
-            column: first.column,
-            endLine: last.endLine ?? last.line,
-            endColumn: last.endColumn,
-            package: null,
-            expected: null,
-            actual: null,
-            fix: null,
-        }));
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/src/check/matrix-rules.js
-// The matrix's `rules:` (the bundled universal rules and the repository's own): inside each install
-// set, when every `when` pin matches, every `require` must hold. `python` stands for the set's
-// interpreter. The finding carries the rule's id, severity, message and source.
-
-
-
-
-function checkMatrixRulesSet(context, view, findings) {
-    const subjects = subjectsOfSet(view, context);
-    for (const rule of parsedRules(context))
-        checkRule(rule, subjects, context, findings);
-}
-const parsedRulesOfRun = new WeakMap();
-/** The matrix's rules with their specifiers analysed, once per run (not once per set). */
-function parsedRules(context) {
-    let rules = parsedRulesOfRun.get(context);
-    if (!rules) {
-        rules = context.matrix.rules.map((rule) => parseRule(rule, context)).filter((rule) => rule !== null);
-        parsedRulesOfRun.set(context, rules);
-    }
-    return rules;
-}
-/** null when a specifier does not parse: the matrix loader validates them, so this is defensive only. */
-function parseRule(rule, context) {
-    const when = rulePins(rule.when, context);
-    const require = rulePins(rule.require, context);
-    return when && require ? { rule, when, require } : null;
-}
-function rulePins(pins, context) {
-    const parsed = [];
-    for (const [key, specifier] of Object.entries(pins)) {
-        const admits = context.specifiers.admits(specifier);
-        if (!admits)
-            return null;
-        parsed.push({ key, specifier, admits });
-    }
-    return parsed;
-}
-/** The set's subjects by key, built once per set (a rule may compare them by identity). */
-function subjectsOfSet(view, context) {
-    const cache = new Map();
-    return (key) => {
-        let subjects = cache.get(key);
-        if (!subjects) {
-            if (key !== PYTHON && view.pinsOf(key).length === 0)
-                return NO_SUBJECTS; // most packages of most sets
-            subjects = key === PYTHON ? setPythonSubjects(view, context) : view.pinsOf(key).map(pinSubject);
-            cache.set(key, subjects);
-        }
-        return subjects;
-    };
-}
-const NO_SUBJECTS = Object.freeze([]);
-function checkRule({ rule, when, require }, subjects, context, findings) {
-    // A `when` pin matches when all it admits is inside: an exact pin inside, or a subset range.
-    const triggers = [];
-    for (const pin of when) {
-        const matching = firstInside(subjects(pin.key), pin.admits);
-        if (!matching)
-            return;
-        triggers.push(matching);
-    }
-    for (const pin of require) {
-        for (const subject of subjects(pin.key)) {
-            const verdict = (0,check_versions/* fit */.Uj)(subject.admits, pin.admits.set);
-            if (verdict === 'inside' || triggers.includes(subject))
-                continue;
-            // A range that could still meet the rule is a risk, not a certainty: at most a warning.
-            const severity = verdict === 'outside' ? rule.severity : rule.severity === 'notice' ? 'notice' : 'warning';
-            const deviating = profileDeviation(context, subject, triggers);
-            findings.push(deviating
-                ? blameTrigger(rule, severity, deviating, subject, context)
-                : blameRequired(rule, severity, subject, pin, verdict === 'outside', triggers, context));
-        }
-    }
-}
-/** The first subject all of whose versions `admits` allows (a function, not a closure made per rule and set). */
-function firstInside(subjects, admits) {
-    for (const subject of subjects)
-        if ((0,check_versions/* fit */.Uj)(subject.admits, admits.set) === 'inside')
-            return subject;
-    return undefined;
-}
-/** The `when` pin to blame instead of the required one, with the profile's specifier for it; null when none. */
-function profileDeviation(context, required, triggers) {
-    for (const trigger of triggers) {
-        const allowed = profileAllows(context, trigger.key, trigger.pseudo);
-        if (allowed && sideToChange(context, required, trigger) === trigger)
-            return { trigger, specifier: allowed.specifier };
-    }
-    return null;
-}
-function blameTrigger(rule, severity, deviating, required, context) {
-    const { trigger, specifier } = deviating;
-    const fix = trigger.fixFor(specifier);
-    return (0,check_findings/* makeFinding */.MH)({
-        rule: rule.id, severity, at: trigger.at, package: trigger.pin?.key ?? null,
-        expected: specifier, actual: trigger.actual, fix, source: rule.source ?? null,
-        related: [{ ...required.at, message: required.shown }],
-        message: `${sentence(rule.message)} Found ${trigger.shown} with ${required.shown}; profile ${context.profile?.name} pins ${trigger.key}${specifier}. ${instead(trigger, fix, specifier)}`,
-    });
-}
-function blameRequired(rule, severity, required, requirement, outside, triggers, context) {
-    const { key, specifier } = requirement;
-    // The profile's own pin when it meets the rule; else the rule's requirement itself.
-    const allowed = profileAllows(context, key, required.pseudo);
-    const target = allowed && (0,check_versions/* fit */.Uj)(allowed.admits, requirement.admits.set) === 'inside' ? allowed.specifier : specifier;
-    const fix = required.fixFor(target);
-    const found = triggers.length > 0 ? ` with ${triggers.map((trigger) => trigger.shown).join(' and ')}` : '';
-    const what = outside ? `Found ${required.shown}${found}.` : `${required.shown} also admits versions outside ${key}${specifier}${found}.`;
-    return (0,check_findings/* makeFinding */.MH)({
-        rule: rule.id, severity, at: required.at, package: required.pin?.key ?? null,
-        expected: specifier, actual: required.actual, fix, source: rule.source ?? null,
-        related: triggers.map((trigger) => ({ ...trigger.at, message: trigger.shown })),
-        message: `${sentence(rule.message)} ${what} ${instead(required, fix, target)}`,
-    });
-}
-/** A rule's message as a sentence of its own. */
-function sentence(text) {
-    const trimmed = text.trim();
-    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-// EXTERNAL MODULE: ./lib/src/runtime/rules.js
-var runtime_rules = __nccwpck_require__(6258);
-;// CONCATENATED MODULE: ./lib/src/check/profile.js
-// The profile's own pins: every package it pins, its Python and its CUDA, checked in each install
-// set. An exact pin outside the profile, or a range that cannot meet it, is an error; a range that
-// also admits versions outside it is a warning; no specifier at all for a package the profile pins
-// is a warning (a constraints-file pin of the package in the same set counts as its pin).
-
-
-
-
-const PROFILE_RULES = [
-    { id: 'pin-outside-profile', severity: 'error', summary: "an exact pin outside the profile's specifier, or a range that admits none of its versions" },
-    { id: 'range-wider-than-profile', severity: 'warning', summary: "a range that also admits versions outside the profile's specifier" },
-    { id: 'unpinned', severity: 'warning', summary: 'a requirement without a version for a package the profile pins' },
-    { id: 'python-outside-profile', severity: 'error', summary: "a stage's Python, or a pyproject's requires-python, outside the profile's python" },
-    { id: 'cuda-outside-profile', severity: 'error', summary: "a base image's CUDA, a wheel index's cuXYZ or a +cuXYZ version outside the profile's cuda" },
-];
-function checkProfileSet(context, view, findings) {
-    const profile = context.profile;
-    if (!profile)
-        return;
-    checkPackages(context, profile, view, findings);
-    checkPseudo(context, profile, pythonSubjects(view, context), PYTHON, 'python-outside-profile', findings);
-    checkPseudo(context, profile, cudaSubjects(view, context), CUDA, 'cuda-outside-profile', findings);
-}
-function checkPackages(context, profile, view, findings) {
-    for (const key of Object.keys(profile.packages)) {
-        const pins = view.pinsOf(key);
-        const allowed = pins.length > 0 ? profileAllows(context, key, false) : null;
-        if (!allowed)
-            continue;
-        const reason = profileReason(profile, key);
-        const pinnedSomewhere = pins.some((pin) => !pin.unpinned);
-        const wanted = `${key}${allowed.specifier}`;
-        for (const pin of pins) {
-            if (pin.unpinned && pinnedSomewhere)
-                continue;
-            const verdict = pin.unpinned ? 'unpinned' : (0,check_versions/* fit */.Uj)(pin.admits, allowed.admits.set);
-            if (verdict === 'inside')
-                continue;
-            const subject = pinSubject(pin);
-            const fix = subject.fixFor(allowed.specifier);
-            const draft = { at: pin.at, package: key, expected: allowed.specifier, fix, actual: pin.unpinned ? null : pin.requirement.specifier };
-            const advice = instead(subject, fix, allowed.specifier);
-            if (verdict === 'unpinned') {
-                findings.push((0,check_findings/* makeFinding */.MH)({
-                    ...draft, rule: 'unpinned', severity: 'warning',
-                    message: `${subject.shown} has no version, so ${pin.requirement.installer ?? 'pip'} installs whatever is newest; profile ${profile.name} pins ${wanted}: ${reason}. ${advice}`,
-                }));
-            }
-            else if (verdict === 'outside') {
-                const what = pin.admits.exact ? 'is outside' : 'admits no version of';
-                findings.push((0,check_findings/* makeFinding */.MH)({
-                    ...draft, rule: 'pin-outside-profile', severity: 'error',
-                    message: `${subject.shown} ${what} profile ${profile.name} (${wanted}): ${reason}. ${advice}`,
-                }));
-            }
-            else {
-                findings.push((0,check_findings/* makeFinding */.MH)({
-                    ...draft, rule: 'range-wider-than-profile', severity: 'warning',
-                    message: `${subject.shown} also admits versions outside profile ${profile.name} (${wanted}): ${reason}. ${advice}`,
-                }));
-            }
-        }
-    }
-}
-/** Python and CUDA: only a version the profile cannot meet is reported; a library's wider range is normal. */
-function checkPseudo(context, profile, subjects, key, rule, findings) {
-    const allowed = profileAllows(context, key, true);
-    if (!allowed)
-        return;
-    const reason = profileReason(profile, key);
-    for (const subject of subjects) {
-        if ((0,check_versions/* fit */.Uj)(subject.admits, allowed.admits.set) !== 'outside')
-            continue;
-        const fix = subject.fixFor(allowed.specifier);
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule, severity: 'error', at: subject.at, package: subject.pin?.key ?? null,
-            expected: allowed.specifier, actual: subject.actual, fix,
-            message: `${subject.shown} is outside profile ${profile.name} (${key}${allowed.specifier}): ${reason}. ${instead(subject, fix, allowed.specifier)}`,
-        }));
-    }
-}
-
-// EXTERNAL MODULE: ./lib/src/matrix/load.js
-var load = __nccwpck_require__(256);
-;// CONCATENATED MODULE: ./lib/src/check/profile-select.js
-// Which profile a check runs under. A name given by the user always wins; `auto` takes the
-// repository matrix's `profile:`, else the profile the repository's own pins clearly point at, else
-// none (universal facts only).
-
-
-
-const AUTO_PROFILE = 'auto';
-/**
- * Evidence `auto` needs to pick a profile from pins alone: at least this many of the profile's
- * packages pinned exactly at a version the profile allows...
- */
-const MIN_MATCHING_PINS = 3;
-/** ...and at least this many times as many as the next best profile (so a tie never picks one). */
-const LEAD_FACTOR = 2;
-/** `named` is who gave an explicit name, for the reason (`--profile`, `the profile input`). */
-function selectProfile(parse, matrix, requested, named = '--profile', specifiers = new check_versions/* Specifiers */.sZ()) {
-    if (requested !== AUTO_PROFILE)
-        return chosen(matrix, requested, `named by ${named}`);
-    if (matrix.profile !== null)
-        return chosen(matrix, matrix.profile, `named by ${matrix.files[matrix.files.length - 1] ?? 'the matrix'}`);
-    return inferred(parse, matrix, specifiers);
-}
-function chosen(matrix, name, reason) {
-    const profile = (0,load/* resolveProfileName */.bo)(matrix, name);
-    if ('error' in profile)
-        return { ok: false, error: profile.error };
-    return { ok: true, profile, choice: { name: profile.name, reason } };
-}
-/** The profile whose packages the repository pins most, when the evidence is clear. */
-function inferred(parse, matrix, specifiers) {
-    // Every exact pin of a package some profile pins, by package: a package pinned anywhere counts
-    // once per version. Other packages cannot count, so their requirements are passed over by their
-    // key's hash alone, before anything is read from the packed text.
-    const profiled = new Set(Object.values(matrix.profiles).flatMap((profile) => Object.keys(profile.packages)));
-    const profiledByHash = new Map();
-    for (const key of profiled) {
-        const hash = (0,packed/* keyHash */.aE)(key);
-        const sharing = profiledByHash.get(hash);
-        if (sharing === undefined)
-            profiledByHash.set(hash, [key]);
-        else
-            sharing.push(key);
-    }
-    const pinned = new Map();
-    for (const file of parse.files) {
-        const table = (0,packed/* requirementTable */.wD)(file);
-        for (let index = 0; index < table.count; index++) {
-            const candidates = profiledByHash.get(table.keyHash(index));
-            if (candidates === undefined || table.hasUrl(index))
-                continue;
-            const key = keyAmong(table, index, candidates, profiled);
-            if (key === undefined)
-                continue;
-            const specifier = table.specifier(index);
-            if (specifier === '')
-                continue;
-            const versions = pinned.get(key) ?? new Set();
-            versions.add(specifier);
-            pinned.set(key, versions);
-        }
-    }
-    // Each distinct specifier is analysed once, after the walk.
-    const exactPins = new Map();
-    for (const [key, texts] of pinned) {
-        const exact = [...texts].filter((text) => specifiers.admits(text)?.exact);
-        if (exact.length > 0)
-            exactPins.set(key, new Set(exact));
-    }
-    const ranked = Object.values(matrix.profiles)
-        .map((profile) => ({ profile, matching: matchingPins(profile, exactPins, specifiers) }))
-        .sort((a, b) => b.matching - a.matching || (a.profile.name < b.profile.name ? -1 : 1));
-    const [best, next] = ranked;
-    const runnerUp = next?.matching ?? 0;
-    if (!best || best.matching < MIN_MATCHING_PINS || best.matching < LEAD_FACTOR * runnerUp) {
-        return { ok: true, profile: null, choice: null };
-    }
-    const total = Object.keys(best.profile.packages).length;
-    const nextBest = next && runnerUp > 0 ? ` (next best: ${next.profile.name} with ${runnerUp})` : '';
-    return { ok: true, profile: best.profile, choice: { name: best.profile.name, reason: `pins ${best.matching} of ${total} packages of ${best.profile.name}${nextBest}` } };
-}
-/**
- * The requirement's key, if it is one of `candidates` (the keys of `profiled` with its key's hash). A
- * function of its own, not a closure in the walk: one that captured the walk's index would cost an
- * allocation for every requirement.
- */
-function keyAmong(table, index, candidates, profiled) {
-    // A matrix may name many packages crafted to share a hash: past a few, one key read beats comparing with each.
-    if (candidates.length > FEW_CANDIDATES) {
-        const key = table.key(index);
-        return profiled.has(key) ? key : undefined;
-    }
-    for (const candidate of candidates)
-        if (table.hasKey(index, candidate))
-            return candidate;
-    return undefined;
-}
-/** Candidates compared one by one with a requirement's key in place; more are looked up by its key. */
-const FEW_CANDIDATES = 8;
-/** A package counts when every exact pin of it in the repository is inside the profile. */
-function matchingPins(profile, exactPins, specifiers) {
-    let matching = 0;
-    for (const [key, specifier] of Object.entries(profile.packages)) {
-        const allowed = specifiers.admits(specifier);
-        const pinned = exactPins.get(key);
-        if (!allowed || !pinned)
-            continue;
-        let inside = true;
-        for (const text of pinned) {
-            const pin = specifiers.admits(text);
-            if (!pin || (0,check_versions/* fit */.Uj)(pin, allowed.set) !== 'inside')
-                inside = false;
-        }
-        if (inside)
-            matching++;
-    }
-    return matching;
-}
-
-// EXTERNAL MODULE: ./lib/src/matrix/schema-validate.js
-var schema_validate = __nccwpck_require__(4510);
-;// CONCATENATED MODULE: ./lib/src/check/rules/unknown-rule-id.js
-// unknown-rule-id: an ignore comment (`# compat-guard: ignore[rule-id]`) or a matrix `ignore:` entry
-// that names no rule this version knows silences nothing, so the finding it was written for (a typo,
-// a rule renamed in the writer's head, a rule of another tool) still shows. Known: the built-in rules
-// (static and runtime) and the matrix's own rules, bundled and the repository's.
-
-const UNKNOWN_RULE_ID = {
-    id: 'unknown-rule-id',
-    severity: 'warning',
-    summary: 'an ignore comment or a matrix ignore entry names a rule id compat-guard does not know: it silences nothing',
-};
-const EVERY_RULE = '*';
-/** One finding per unknown id, at the comment's line or the matrix entry's. */
-function checkUnknownRuleIds(files, matrix, builtIn) {
-    const known = new Set([EVERY_RULE, ...builtIn.map((rule) => rule.id), ...matrix.rules.map((rule) => rule.id)]);
-    const findings = [];
-    for (const file of files) {
-        for (const { line, rules } of file.suppressions) {
-            for (const rule of rules) {
-                if (!known.has(rule))
-                    findings.push(unknown(rule, `ignore[${rule}]`, file.path, line, known));
-            }
-        }
-    }
-    for (const entry of matrix.ignore) {
-        // Entries of the bundled matrix are this version's own; only a file's entry has a place to point at.
-        if (!known.has(entry.rule) && entry.at)
-            findings.push(unknown(entry.rule, `ignore: rule: ${entry.rule}`, entry.at.file, entry.at.line, known));
-    }
-    return findings;
-}
-function unknown(rule, written, file, line, known) {
-    const suggestion = (0,schema_validate/* didYouMean */.au)(rule, [...known].filter((id) => id !== EVERY_RULE));
-    return {
-        rule: UNKNOWN_RULE_ID.id,
-        severity: UNKNOWN_RULE_ID.severity,
-        message: `${written} names no rule compat-guard knows${suggestion ? ` (did you mean ${suggestion}?)` : ''}, so it silences nothing. ` +
-            'Rule ids are listed in docs/rules.md; a rule of the matrix file counts by its id.',
-        file,
-        line,
-        column: null,
-        endLine: line,
-        endColumn: null,
-        package: null,
-        fix: suggestion,
-    };
-}
-
-// EXTERNAL MODULE: ./lib/src/check/suppress.js
-var suppress = __nccwpck_require__(4818);
-// EXTERNAL MODULE: ./lib/src/pep440/version.js
-var pep440_version = __nccwpck_require__(8400);
-;// CONCATENATED MODULE: ./lib/src/check/rules/local-version-without-index.js
-// local-version-without-index: `torch==2.1.2+cu118` in an install set that names no index and no
-// find-links location. PyPI refuses uploads with a local version label (PEP 440 reserves them for
-// builds not published upstream; data/FACTS.md 15), so pip, looking on PyPI alone, finds no matching
-// distribution. The PyTorch wheel index serves each torch-family `+<variant>` build at
-// https://download.pytorch.org/whl/<variant>.
-//
-// A Dockerfile stage shows the whole pip command and its environment: an error there. A requirements
-// file or pyproject.toml is often installed with the index given on the command line (pytorch/serve's
-// torch_cu92.txt with `-f .../torch_stable.html` from its install script), which compat-guard cannot
-// see: a notice.
-
-
-
-const LOCAL_VERSION_WITHOUT_INDEX = {
-    id: 'local-version-without-index',
-    severity: 'error',
-    summary: 'a torch-family pin with a local version label (+cu118) in an install set with no index that serves it: PyPI has no local versions (a notice outside Dockerfiles)',
-};
-/** The specification of local version identifiers (not for public index servers). */
-const LOCAL_VERSION_SOURCE = 'https://packaging.python.org/en/latest/specifications/version-specifiers/#local-version-identifiers';
-/** The variants the PyTorch index serves under /whl/<variant>: cu118, cpu, rocm6.2, xpu. */
-const PYTORCH_VARIANT = /^(?:cu\d+|cpu|rocm\d+(?:\.\d+)*|xpu)$/;
-function checkLocalVersions(context, view, findings) {
-    // Any index or find-links location may serve the build; torch-index-label-mismatch judges PyTorch ones.
-    if (view.indexes.length > 0)
-        return;
-    const inDockerfile = context.files.get(view.set.file)?.kind === 'dockerfile';
-    for (const pin of view.writtenOf(TORCH_WHEELS)) {
-        const exact = pin.admits.exact;
-        const label = exact ? (0,check_versions/* localLabel */.WJ)(exact) : null;
-        if (!exact || label === null || !view.installs(pin))
-            continue;
-        const subject = pinSubject(pin);
-        const index = PYTORCH_VARIANT.test(label) ? `https://download.pytorch.org/whl/${label}` : null;
-        const where = inDockerfile ? 'this stage names no index or find-links location' : 'this file names no index or find-links location (one given on the command line or in pip.conf is not seen here)';
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: LOCAL_VERSION_WITHOUT_INDEX.id, severity: inDockerfile ? 'error' : 'notice', at: subject.at, package: pin.key,
-            expected: index, actual: subject.actual, fix: null, source: LOCAL_VERSION_SOURCE,
-            message: `${subject.shown} has the local version label +${label}, which PyPI does not accept, and ${where}, so pip finds no matching distribution (${LOCAL_VERSION_SOURCE}). ${index ? `Add --extra-index-url ${index} (the PyTorch index that serves +${label} builds).` : 'Add the index that serves this build, or pin the version without its label.'}`,
-        }));
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/src/check/torch.js
-// torch and its companions, from the facts tables: torchvision and torchaudio are built for one torch
-// release (torch_family), each release supports a range of Python minors, and the PyTorch wheel
-// index publishes a few CUDA variants per torch minor (torch_cuda). Checked when torch is pinned
-// exactly; a range leaves pip free to pick a matching release, unless a companion pinned exactly
-// needs a torch the range does not admit.
-
-
-
-
-
-
-
-const TORCH_RULES = [
-    { id: 'torch-family-mismatch', severity: 'error', summary: 'torchvision or torchaudio is not the release built for the pinned torch' },
-    { id: 'torch-python-unsupported', severity: 'error', summary: "the install set's Python is outside the pinned torch release's supported Python versions" },
-    { id: 'torch-cuda-variant-missing', severity: 'error', summary: 'the PyTorch wheel index publishes no build of the pinned torch for that CUDA version (a notice where the bundled list is not the index\'s complete list)' },
-    { id: 'torch-index-label-mismatch', severity: 'error', summary: "a `+cuXYZ` pin that none of the install set's PyTorch indexes serves" },
-    LOCAL_VERSION_WITHOUT_INDEX,
-];
-const COMPANIONS = ['torchvision', 'torchaudio'];
-function checkTorchSet(context, view, findings) {
-    const releases = torchReleases(context.matrix.facts);
-    for (const torch of view.pinsOf('torch')) {
-        // The facts are the PyPI wheels'; conda channels build their own (conda-forge for other Pythons and CUDAs).
-        if (torch.requirement.installer === 'conda')
-            continue;
-        if (!torch.admits.exact && !torch.unpinned) {
-            for (const companion of COMPANIONS)
-                checkCompanionForRange(context, view, torch, companion, releases, findings);
-            continue;
-        }
-        const release = torch.admits.exact ? releases.get((0,check_versions/* releaseKey */.DR)(torch.admits.exact)) : undefined;
-        if (!release)
-            continue;
-        const torchSubject = pinSubject(torch);
-        for (const companion of COMPANIONS)
-            checkCompanion(context, view, torchSubject, release, companion, releases, findings);
-        checkPython(context, view, torchSubject, release, findings);
-        checkCudaVariant(context, view, torch, findings);
-    }
-    checkIndexLabels(context, view, findings);
-    checkLocalVersions(context, view, findings);
-}
-/**
- * `torch==2.1.2+cu121` installs only from an index that serves cu121 builds: plain PyPI has no
- * `+cuXYZ` wheels, so when every PyTorch index of the set serves another CUDA, pip finds no such
- * version. A set with no PyTorch CUDA index is left alone (the wheels may come from find-links).
- */
-function checkIndexLabels(context, view, findings) {
-    const builds = torchCudaSubjects(view, context);
-    const indexes = builds.filter((build) => build.pin === null);
-    if (indexes.length === 0)
-        return;
-    const served = new Set(indexes.map((index) => index.actual));
-    const index = indexes[0];
-    for (const label of builds) {
-        if (label.pin === null || served.has(label.actual))
-            continue;
-        const blamed = sideToChange(context, label, index);
-        const other = blamed === label ? index : label;
-        const fix = blamed.fixFor(`==${other.actual}.*`);
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-index-label-mismatch', severity: 'error', at: blamed.at, package: label.pin.key,
-            expected: (0,check_versions/* cudaLabel */.k3)(other.actual), actual: (0,check_versions/* cudaLabel */.k3)(blamed.actual), fix,
-            related: [{ ...other.at, message: other.shown }],
-            message: `${(0,check_findings/* requirementText */.Pg)(label.pin.requirement)} asks for a ${(0,check_versions/* cudaLabel */.k3)(label.actual)} build, but this install set's PyTorch index serves ${[...served].map(check_versions/* cudaLabel */.k3).join(', ')} builds (${index.shown}): a +${(0,check_versions/* cudaLabel */.k3)(label.actual)} wheel is published only on the PyTorch index for ${(0,check_versions/* cudaLabel */.k3)(label.actual)} and plain PyPI has none, so pip finds no matching distribution. ${instead(blamed, fix, `==${other.actual}.*`)}`,
-        }));
-    }
-}
-const releaseTables = new WeakMap();
-/** torch release (without trailing zeros) -> its row; built once per matrix. */
-function torchReleases(facts) {
-    let table = releaseTables.get(facts);
-    if (!table) {
-        table = new Map();
-        for (const row of facts.torch) {
-            const version = (0,pep440_version/* parseVersion */.ot)(row.torch);
-            if (version)
-                table.set((0,check_versions/* releaseKey */.DR)(version), row);
-        }
-        releaseTables.set(facts, table);
-    }
-    return table;
-}
-function checkCompanion(context, view, torch, release, companion, releases, findings) {
-    const expected = release[companion];
-    const expectedVersion = expected === null ? null : (0,pep440_version/* parseVersion */.ot)(expected);
-    if (expected === null || !expectedVersion)
-        return;
-    for (const pin of view.pinsOf(companion)) {
-        if (pin.unpinned || pin.requirement.installer === 'conda')
-            continue;
-        const exact = pin.admits.exact;
-        if (inSeries(expected, pin.admits.exact))
-            continue;
-        // A local label (+cu121) names the build, not another release.
-        const matches = exact ? (0,check_versions/* releaseKey */.DR)(exact) === (0,check_versions/* releaseKey */.DR)(expectedVersion) : (0,pep440_specifier/* contains */.gR)(pin.admits.set, expectedVersion, { prereleases: true });
-        if (matches)
-            continue;
-        const subject = pinSubject(pin);
-        const source = context.matrix.facts.sources.torch;
-        const fact = `torch ${release.torch} pairs with torchvision ${release.torchvision}${release.torchaudio === null ? '' : ` and torchaudio ${release.torchaudio}`}`;
-        const builtFor = exact ? torchFor(releases, companion, (0,check_versions/* releaseKey */.DR)(exact)) : null;
-        if (builtFor && sideToChange(context, subject, torch) === torch) {
-            const fix = torch.fixFor(`==${builtFor.torch}`);
-            findings.push((0,check_findings/* makeFinding */.MH)({
-                rule: 'torch-family-mismatch', severity: 'error', at: torch.at, package: 'torch', expected: `==${builtFor.torch}`, actual: torch.actual, fix, source,
-                related: [{ ...subject.at, message: subject.shown }],
-                message: `${torch.shown} does not match ${subject.shown}, which is built for torch ${builtFor.torch} (${source}); profile ${context.profile?.name} pins ${subject.shown}. ${instead(torch, fix, `==${builtFor.torch}`)}`,
-            }));
-            continue;
-        }
-        const label = exact?.local ? `+${exact.local.join('.')}` : '';
-        const wanted = inSeries(expected, null) ? `==${expected}.*` : `==${expected}`;
-        const fix = subject.fixFor(wanted === `==${expected}` ? `${wanted}${label}` : wanted);
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-family-mismatch', severity: 'error', at: subject.at, package: companion, expected: wanted, actual: subject.actual, fix, source,
-            related: [{ ...torch.at, message: torch.shown }],
-            message: `${subject.shown} is not built for ${torch.shown}: ${fact} (${source}). ${instead(subject, fix, wanted)}`,
-        }));
-    }
-}
-/**
- * A companion written as a series in torch_family.csv (`0.2`, two parts) is any release of it:
- * torchvision's own table pairs those old torch releases with a minor only (torchvision 0.2.x is pure
- * Python and pins no torch). A range is not judged against a series.
- */
-function inSeries(expected, exact) {
-    const series = expected.split('.');
-    if (series.length !== 2)
-        return false;
-    return exact === null || series.every((part, index) => String(Number(part)) === String(exact.release[index] ?? 0));
-}
-/**
- * A torch range beside an exactly pinned companion: before torch 2.11 each torchvision and torchaudio
- * release requires one exact torch, so when the range admits none of the releases the companion was
- * built for, pip cannot install both. A range that admits one of them is fine. Not judged: a
- * companion the table does not know, a series row (`0.2`: pins no torch), and torchaudio >= 2.11,
- * which serves every later torch, releases past the table included.
- */
-function checkCompanionForRange(context, view, torch, companion, releases, findings) {
-    for (const pin of view.pinsOf(companion)) {
-        const exact = pin.admits.exact;
-        if (!exact || (companion === 'torchaudio' && (0,check_versions/* compareDotted */.AZ)((0,check_versions/* releaseKey */.DR)(exact), '2.11') >= 0))
-            continue;
-        const builtFor = [...releases.values()].filter((row) => {
-            const written = row[companion];
-            const version = written === null || inSeries(written, null) ? null : (0,pep440_version/* parseVersion */.ot)(written);
-            return version !== null && (0,check_versions/* releaseKey */.DR)(version) === (0,check_versions/* releaseKey */.DR)(exact);
-        });
-        if (builtFor.length === 0)
-            continue;
-        if (builtFor.some((row) => (0,pep440_specifier/* contains */.gR)(torch.admits.set, row.torch, { prereleases: true })))
-            continue;
-        const torchSubject = pinSubject(torch);
-        const subject = pinSubject(pin);
-        const admitted = [...releases.values()].filter((row) => (0,pep440_specifier/* contains */.gR)(torch.admits.set, row.torch, { prereleases: true }));
-        const newest = admitted.sort((a, b) => (0,check_versions/* compareDotted */.AZ)(b.torch, a.torch))[0];
-        const wanted = newest?.[companion] ?? null;
-        const specifier = wanted === null ? null : inSeries(wanted, null) ? `==${wanted}.*` : `==${wanted}`;
-        const fix = specifier === null ? null : subject.fixFor(specifier);
-        const source = context.matrix.facts.sources.torch;
-        const torches = builtFor.map((row) => row.torch).join(', ');
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-family-mismatch', severity: 'error', at: subject.at, package: companion, expected: specifier, actual: subject.actual, fix, source,
-            related: [{ ...torchSubject.at, message: torchSubject.shown }],
-            message: `${subject.shown} is built for torch ${torches}, which ${torchSubject.shown} does not admit, so pip cannot install both (${source}). ${fix ? `Pin ${fix} (built for torch ${newest?.torch}, the newest release the range admits) instead.` : `Widen ${torchSubject.shown} to admit torch ${torches}.`}`,
-        }));
-    }
-}
-/** The newest torch release the companion version was built for. */
-function torchFor(releases, companion, companionRelease) {
-    let found = null;
-    for (const row of releases.values()) {
-        const written = row[companion];
-        const version = written === null ? null : (0,pep440_version/* parseVersion */.ot)(written);
-        if (version && (0,check_versions/* releaseKey */.DR)(version) === companionRelease && (!found || (0,check_versions/* compareDotted */.AZ)(row.torch, found.torch) > 0))
-            found = row;
-    }
-    return found;
-}
-function checkPython(context, view, torch, release, findings) {
-    const supported = `>=${release.pythonMin},<${nextMinor(release.pythonMax)}`;
-    const allowed = context.specifiers.admits(supported);
-    if (!allowed)
-        return;
-    const source = context.matrix.facts.sources.torch;
-    const pythons = setPythonSubjects(view, context);
-    if (pythons.length === 0)
-        movingPythonNotice(view, torch, release, supported, source, findings);
-    for (const python of pythons) {
-        if ((0,check_versions/* fit */.Uj)(python.admits, allowed.set) !== 'outside')
-            continue;
-        const fact = `torch ${release.torch} supports Python ${release.pythonMin} to ${release.pythonMax} (${source})`;
-        const profilePython = profileAllows(context, python.key, true);
-        if (profilePython && sideToChange(context, torch, python) === python) {
-            const fix = python.fixFor(profilePython.specifier);
-            findings.push((0,check_findings/* makeFinding */.MH)({
-                rule: 'torch-python-unsupported', severity: 'error', at: python.at, package: null, expected: supported, actual: python.actual, fix, source,
-                related: [{ ...torch.at, message: torch.shown }],
-                message: `${python.shown} cannot run ${torch.shown}: ${fact}. ${instead(python, fix, profilePython.specifier)}`,
-            }));
-            continue;
-        }
-        // A requires-python range names no one interpreter to find a release for.
-        const minor = (0,pep440_version/* parseVersion */.ot)(python.actual) ? (0,check_versions/* minorOf */.Hs)(python.actual) : null;
-        const replacement = minor ? nearestSupporting(context.matrix.facts.torch, release, minor) : null;
-        const fix = replacement ? torch.fixFor(`==${replacement.torch}`) : null;
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-python-unsupported', severity: 'error', at: torch.at, package: 'torch', expected: supported, actual: python.actual, fix, source,
-            related: [{ ...python.at, message: python.shown }],
-            message: `${torch.shown} does not support ${python.shown}: ${fact}. ${fix ? `Pin ${fix} (the nearest release that supports it) instead.` : `Choose a torch release that supports it.`}`,
-        }));
-    }
-}
-/**
- * `python:3-slim`, `python:latest`, `python` (no tag): the tag follows each new Python release, so the
- * interpreter is not fixed and the check cannot say whether this torch has a wheel for it. It says
- * so (a notice) instead of guessing.
- */
-function movingPythonNotice(view, torch, release, supported, source, findings) {
-    for (const { fact, file } of view.images) {
-        const repository = fact.name.slice(fact.name.lastIndexOf('/') + 1);
-        if (repository !== 'python' || fact.digest !== null || (fact.tag !== null && /^\d+\.\d+/.test(fact.tag)))
-            continue;
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-python-unsupported', severity: 'notice', at: { file, span: factSpan(fact) }, package: null, expected: supported, actual: fact.tag ?? 'latest', source,
-            related: [{ ...torch.at, message: torch.shown }],
-            message: `${fact.ref} names no Python minor: the tag moves to each new Python release, so whether ${torch.shown} (Python ${release.pythonMin} to ${release.pythonMax}) has a wheel for it is not checked (${source}). Pin the image to a Python minor, such as python:${release.pythonMax}-slim.`,
-        }));
-    }
-}
-/** "3.11" -> "3.12". */
-function nextMinor(minor) {
-    const [major, rest] = minor.split('.');
-    return `${major}.${Number(rest ?? 0) + 1}`;
-}
-/** The torch release closest to `from` that supports Python `minor`: newer when Python is too new, older when too old. */
-function nearestSupporting(rows, from, minor) {
-    const tooNew = (0,check_versions/* compareDotted */.AZ)(minor, from.pythonMax) > 0;
-    const candidates = rows
-        .filter((row) => (0,check_versions/* compareDotted */.AZ)(row.pythonMin, minor) <= 0 && (0,check_versions/* compareDotted */.AZ)(minor, row.pythonMax) <= 0)
-        .filter((row) => (tooNew ? (0,check_versions/* compareDotted */.AZ)(row.torch, from.torch) > 0 : (0,check_versions/* compareDotted */.AZ)(row.torch, from.torch) < 0))
-        .sort((a, b) => (0,check_versions/* compareDotted */.AZ)(a.torch, b.torch));
-    return (tooNew ? candidates[0] : candidates[candidates.length - 1]) ?? null;
-}
-function checkCudaVariant(context, view, torch, findings) {
-    const exact = torch.admits.exact;
-    if (!exact)
-        return;
-    const torchMinor = `${exact.release[0] ?? 0}.${exact.release[1] ?? 0}`;
-    const variants = context.matrix.facts.torchCuda.find((row) => row.torch === torchMinor);
-    if (!variants)
-        return;
-    const source = context.matrix.facts.sources.torchCuda;
-    const published = variants.cuda.map(check_versions/* cudaLabel */.k3).join(', ');
-    const torchText = pinSubject(torch).shown;
-    for (const build of torchCudaSubjects(view, context)) {
-        if (variants.cuda.includes(build.actual))
-            continue;
-        const related = build.pin === torch ? [] : [{ ...torch.at, message: torchText }];
-        if (!variants.complete) {
-            // RELEASE.md lists the headline variants; the index serves more for some releases (2.10.0 as cu129).
-            findings.push((0,check_findings/* makeFinding */.MH)({
-                rule: 'torch-cuda-variant-missing', severity: 'notice', at: build.at, package: build.pin?.key ?? null,
-                expected: published, actual: (0,check_versions/* cudaLabel */.k3)(build.actual), source, related,
-                message: `The ${(0,check_versions/* cudaLabel */.k3)(build.actual)} build of torch ${torchMinor} (${torchText}) is not verified: torch ${torchMinor}'s headline variants are ${published} (${source}), and the bundled list of ${context.matrix.facts.asOf.torchCuda ?? 'an unknown date'} is not the wheel index's complete list for it, which sometimes serves more. If pip finds no matching distribution, use one of those.`,
-            }));
-            continue;
-        }
-        const replacement = preferredVariant(context, variants.cuda, build.actual);
-        const fix = build.fixFor(`==${replacement}.*`);
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-cuda-variant-missing', severity: 'error', at: build.at, package: build.pin?.key ?? null,
-            expected: published, actual: (0,check_versions/* cudaLabel */.k3)(build.actual), fix, source, related,
-            message: `The PyTorch wheel index has no ${(0,check_versions/* cudaLabel */.k3)(build.actual)} build of torch ${torchMinor} (${torchText}): torch ${torchMinor} is published for ${published} and no other CUDA variant (${source}). ${instead(build, fix, `==${replacement}.*`)}`,
-        }));
-    }
-}
-/** The variant to suggest: the profile's CUDA when published, else the newest of the same major, else the newest. */
-function preferredVariant(context, published, wanted) {
-    const sorted = [...published].sort((a, b) => (0,check_versions/* compareDotted */.AZ)(b, a));
-    const profileCuda = profileAllows(context, 'cuda', true);
-    const inProfile = profileCuda ? sorted.find((cuda) => {
-        const admits = context.specifiers.version(cuda);
-        return admits !== null && (0,check_versions/* fit */.Uj)(admits, profileCuda.admits.set) !== 'outside';
-    }) : undefined;
-    const sameMajor = sorted.find((cuda) => cuda.split('.')[0] === wanted.split('.')[0]);
-    return inProfile ?? sameMajor ?? sorted[0];
-}
-
-// EXTERNAL MODULE: ./lib/src/check/index-rules.js + 6 modules
-var index_rules = __nccwpck_require__(3283);
-// EXTERNAL MODULE: ./lib/src/pep440/ranges.js
-var ranges = __nccwpck_require__(2964);
-;// CONCATENATED MODULE: ./lib/src/check/index-plan.js
-// What the index checks ask about each install set, decided from the set alone (pure): which
-// indexes pip would read for it, which of them may be contacted, where it installs (Python, glibc),
-// and the pins pip would install. The shell (src/index/run.ts) asks the indexes; the rules
-// (src/check/rules/) judge the answers.
-
-
-
-
-const DEFAULT_INDEX = 'https://pypi.org/simple';
-/** Python minors considered when a set does not name one. */
-const MINORS = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14'];
-function planIndexSet(context, view, options, unknownIndexFiles) {
-    const indexes = [];
-    const skipped = [];
-    const add = (location) => {
-        // `https://host/simple` and `https://host/simple/` are one index.
-        const same = (known) => known.kind === location.kind && known.url.replace(/\/+$/, '') === location.url.replace(/\/+$/, '');
-        if (!indexes.some(same))
-            indexes.push(location);
-    };
-    const fromRepository = (url, kind) => {
-        if (options.untrusted === null)
-            add({ url, kind, trusted: false });
-        else
-            skipped.push(url);
-    };
-    // pip keeps the last --index-url it reads; every --extra-index-url and --find-links add to it.
-    const indexUrl = view.indexes.filter((index) => index.fact.kind === 'index-url').at(-1);
-    if (indexUrl)
-        fromRepository(indexUrl.fact.url, 'index');
-    if (!indexUrl || options.untrusted !== null)
-        add({ url: options.indexUrl, kind: 'index', trusted: true });
-    for (const index of view.indexes) {
-        if (index.fact.kind === 'extra-index-url' || index.fact.kind === undefined)
-            fromRepository(index.fact.url, 'index');
-        else if (index.fact.kind === 'find-links')
-            fromRepository(index.fact.url, 'find-links');
-    }
-    for (const url of options.extraIndexUrls)
-        add({ url, kind: 'index', trusted: true });
-    let unprovable = null;
-    if (skipped.length > 0)
-        unprovable = `the repository's index ${skipped[0]} is not contacted for ${options.untrusted}`;
-    const unknown = view.set.files.find((file) => unknownIndexFiles.has(file));
-    if (unknown)
-        unprovable = unknownIndexFiles.get(unknown);
-    const python = interpreterSpecifier(view, context) ?? null;
-    const pins = view
-        .writtenWhere(() => true)
-        .filter((pin) => !pin.requirement.constraint && !options.ownProjects?.has(pin.key) && view.installs(pin))
-        .map((pin) => ({ key: pin.key, requirement: pin.requirement, at: pin.at, shown: (0,check_findings/* requirementText */.Pg)(pin.requirement), profilePinned: profileAllows(context, pin.key, false) !== null }));
-    const own = setPython(view);
-    const pythonAt = own ? { file: own.file, span: factSpan(own.fact) } : null;
-    return { id: view.set.id, indexes, unprovable, python, pythonAt, minors: setMinors(view, context), glibc: setGlibc(view), imaged: view.images.length > 0, pins };
-}
-/**
- * The files whose sets may read an index nobody can name here, with why: one the reader could not
- * know (a build argument, an unset variable), or one a pip configuration names.
- */
-function filesWithUnknownIndexes(diagnostics, configured = new Map()) {
-    const unknown = new Map(configured);
-    for (const diagnostic of diagnostics) {
-        if (/^package index .*, so it is not checked$/.test(diagnostic.message))
-            unknown.set(diagnostic.file, `${diagnostic.file} names a package index whose URL is only known at build time`);
-    }
-    return unknown;
-}
-function setMinors(view, context) {
-    const own = setPython(view);
-    const minor = own ? (0,check_versions/* minorOf */.Hs)(own.fact.version) : null;
-    if (minor)
-        return [minor];
-    const python = view.python;
-    if (!python)
-        return MINORS;
-    return MINORS.filter((candidate) => {
-        const admits = context.specifiers.admits(`==${candidate}.*`);
-        return admits !== null && (0,ranges/* intersects */.HY)(python, admits.set);
-    });
-}
-/** glibc of Linux distributions, by the names image tags use. */
-const GLIBC = {
-    'ubuntu18.04': '2.27', 'ubuntu20.04': '2.31', 'ubuntu22.04': '2.35', 'ubuntu24.04': '2.39',
-    buster: '2.28', bullseye: '2.31', bookworm: '2.36', trixie: '2.41',
-    ubi8: '2.28', ubi9: '2.34', rockylinux8: '2.28', rockylinux9: '2.34',
-};
-/** manylinux2014: what pip on any distribution of the last decade accepts. */
-const DEFAULT_GLIBC = '2.17';
-/** The glibc of the set's last image, from its tag or name; musl (Alpine) images get none. */
-function setGlibc(view) {
-    const image = view.images.filter((candidate) => !candidate.fact.fromStage).at(-1)?.fact;
-    if (!image)
-        return DEFAULT_GLIBC;
-    const text = `${image.name}:${image.tag ?? ''}`.toLowerCase();
-    if (/alpine|musl/.test(text))
-        return null;
-    for (const [name, glibc] of Object.entries(GLIBC))
-        if (text.includes(name))
-            return glibc;
-    // The official python images without a distribution in the tag are Debian bookworm or later.
-    if (/^(?:docker\.io\/)?(?:library\/)?python$/.test(image.name))
-        return GLIBC.bookworm;
-    const ubuntu = /^(?:.*\/)?ubuntu:(\d+\.\d+)/.exec(text);
-    if (ubuntu)
-        return GLIBC[`ubuntu${ubuntu[1]}`] ?? DEFAULT_GLIBC;
-    return DEFAULT_GLIBC;
-}
-
-;// CONCATENATED MODULE: ./lib/src/check/rules/remote-file-conflict.js
-// remote-file-conflict: a pin of an install set that a file it names by URL (`-c URL`, `-r URL`)
-// excludes. pip reads that file with the set, so no version satisfies both and it stops with
-// ResolutionImpossible. The URL's lines cannot be annotated: the finding sits on the repository's
-// pin, quoting the remote line and naming the URL and its line, with the `-c`/`-r` line related.
-// Pure: the shell (src/index/remote-files.ts) fetches and reads the files.
-
-
-
-
-const remote_file_conflict_id = 'remote-file-conflict';
-const remote_file_conflict_severity = 'error';
-const remote_file_conflict_summary = 'a pin that a constraints or requirements file named by URL (-c/-r URL) excludes';
-/** A requirement both sides can be compared on: a version specifier, no URL, no marker (whether it holds is not known here). */
-function comparable(requirement) {
-    if (requirement.specifier === '' || requirement.url !== null || requirement.editable || requirement.marker !== null)
-        return null;
-    const parsed = (0,pep440_specifier/* parseSpecifierSet */.m0)(requirement.specifier);
-    return parsed.ok ? parsed.set : null;
-}
-/** The set's facts of `file`: every one, or in the set's own Dockerfile only those of its stages. */
-function inSet(set, file, facts) {
-    const stages = file.path === set.file && set.stages ? new Set(set.stages) : null;
-    return facts.filter((fact) => stages === null || fact.stage == null || stages.has(fact.stage));
-}
-function checkRemoteFiles(parse, fetched) {
-    const files = new Map(parse.files.map((file) => [file.path, file]));
-    const findings = [];
-    // A file in two sets, with the same remote file, would give the same finding twice.
-    const seen = new Set();
-    for (const set of parse.installSets) {
-        const members = set.files.flatMap((path) => files.get(path) ?? []);
-        const includes = members.flatMap((file) => inSet(set, file, file.remoteIncludes ?? []).map((include) => ({ include, file: file.path })));
-        if (includes.length === 0)
-            continue;
-        const pins = members.flatMap((file) => inSet(set, file, (0,packed/* requirementsOf */.CG)(file)).map((requirement) => ({ requirement, file: file.path })));
-        for (const { include, file: includedFrom } of includes) {
-            const remote = fetched.get(include.url);
-            if (remote === undefined)
-                continue;
-            const remoteByKey = new Map();
-            for (const line of remote.requirements)
-                remoteByKey.set(line.key, [...(remoteByKey.get(line.key) ?? []), line]);
-            for (const pin of pins) {
-                const mine = remoteByKey.get(pin.requirement.key) ? comparable(pin.requirement) : null;
-                if (mine === null)
-                    continue;
-                for (const line of remoteByKey.get(pin.requirement.key) ?? []) {
-                    const theirs = comparable(line);
-                    if (theirs === null || (0,ranges/* intersects */.HY)(mine, theirs))
-                        continue;
-                    const key = `${pin.file}:${pin.requirement.line}:${pin.requirement.column}|${include.url}:${line.line}`;
-                    if (seen.has(key))
-                        continue;
-                    seen.add(key);
-                    findings.push(remote_file_conflict_conflict(pin.requirement, pin.file, line, include, includedFrom));
-                }
-            }
-        }
-    }
-    return findings;
-}
-function remote_file_conflict_conflict(pin, file, line, include, includedFrom) {
-    const flag = include.constraint ? '-c' : '-r';
-    const theirs = (0,check_findings/* requirementText */.Pg)(line);
-    const where = `${include.url}:${line.line}`;
-    const what = include.constraint ? 'constraints' : 'requirements';
-    return {
-        rule: remote_file_conflict_id,
-        severity: remote_file_conflict_severity,
-        message: `${(0,check_findings/* requirementText */.Pg)(pin)} is excluded by ${theirs} at ${where} (the ${what} file named by ${flag} at ${includedFrom}:${include.line}): ` +
-            `no version satisfies both, so pip stops with ResolutionImpossible. Pin ${theirs}, or use ${what} that allow ${(0,check_findings/* requirementText */.Pg)(pin)}.`,
-        file,
-        line: pin.line,
-        column: pin.column,
-        endLine: pin.endLine,
-        endColumn: pin.endColumn,
-        package: pin.key,
-        expected: line.specifier,
-        actual: pin.specifier,
-        fix: theirs,
-        related: [{ file: includedFrom, line: include.line, ...(include.column === undefined ? {} : { column: include.column }), message: `${flag} ${include.url}` }],
-        source: include.url,
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/src/check/index.js
-// The check stage: facts (a ParseResult) and a matrix in, findings out. Pure: no file system, no
-// network, no @actions. Each rule family lives in its own file; this one picks the profile, runs
-// them all set by set, and applies what every finding goes through (suppressions, de-duplication,
-// order).
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Built-in rule ids; the matrix's `rules:` add their own. */
-const RULES = [
-    ...PROFILE_RULES,
-    ...TORCH_RULES,
-    ...CUDA_RULES,
-    ...DUPLICATE_RULES,
-    RULE,
-    { id: remote_file_conflict_id, severity: remote_file_conflict_severity, summary: remote_file_conflict_summary },
-    ...index_rules/* INDEX_RULES */.H,
-    ...VARIANT_RULES,
-    { id: 'parse-error', severity: 'error', summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)' },
-    UNKNOWN_RULE_ID,
-];
-/** For each file, the index of the last install set that reads it. */
-function lastReaders(sets) {
-    const last = new Map();
-    sets.forEach((set, index) => {
-        for (const path of set.files)
-            last.set(path, index);
-    });
-    return last;
-}
-function runChecks(parse, bundledAndRepository, options) {
-    const matrix = options.driver === undefined
-        ? bundledAndRepository
-        : { ...bundledAndRepository, driver: { version: options.driver, origin: { file: options.driverNamedBy ?? '--driver', line: 0 } } };
-    // Shared so that each distinct specifier text is parsed once in the whole run.
-    const specifiers = new check_versions/* Specifiers */.sZ();
-    const selection = options.sameProfileAs === undefined
-        ? selectProfile(parse, matrix, options.profile, options.profileNamedBy, specifiers)
-        : options.sameProfileAs === null
-            ? { ok: true, profile: null, choice: null }
-            : { ...selectProfile(parse, matrix, options.sameProfileAs.name, undefined, specifiers), choice: options.sameProfileAs };
-    if (!selection.ok)
-        return selection;
-    const context = buildContext(parse, matrix, selection.profile, specifiers);
-    // One list per family, joined in this order: de-duplication keeps the first of equal findings.
-    const profile = [];
-    const rules = [];
-    const torch = [];
-    const cuda = [];
-    const duplicates = [];
-    const cap = new FindingCap();
-    const toProfile = cap.into(profile);
-    const toRules = cap.into(rules);
-    const toTorch = cap.into(torch);
-    const toCuda = cap.into(cuda);
-    const toDuplicates = cap.into(duplicates);
-    checkCudaImages(context, toCuda);
-    const lastReader = options.releaseRequirements ? lastReaders(parse.installSets) : null;
-    const indexPlans = [];
-    const unknownIndexFiles = options.indexPlan ? filesWithUnknownIndexes(parse.diagnostics, options.indexPlan.configuredFiles) : null;
-    parse.installSets.forEach((set, index) => {
-        // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
-        const view = new SetView(set, context);
-        checkProfileSet(context, view, toProfile);
-        checkMatrixRulesSet(context, view, toRules);
-        checkTorchSet(context, view, toTorch);
-        checkCudaSet(context, view, toCuda);
-        checkDuplicatesSet(context, view, toDuplicates);
-        if (options.indexPlan && unknownIndexFiles)
-            indexPlans.push(planIndexSet(context, view, options.indexPlan, unknownIndexFiles));
-        view.release();
-        for (const path of set.files) {
-            const file = context.files.get(path);
-            if (file && lastReader?.get(path) === index)
-                (0,packed/* releaseRequirements */.Yy)(file);
-        }
-    });
-    const unknownIds = checkUnknownRuleIds(parse.files, matrix, [...RULES, ...runtime_rules/* RUNTIME_RULES */.F]);
-    const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates, ...cap.summaries(), ...unknownIds];
-    const kept = (0,suppress/* applySuppressions */.p)((0,check_findings/* dedupeFindings */._4)(findings), parse.files, matrix.ignore);
-    const outcome = { ok: true, findings: kept.sort(check_findings/* compareFindings */.Eg), profile: selection.choice };
-    if (options.indexPlan)
-        outcome.indexPlans = indexPlans;
-    return outcome;
-}
-
+// EXTERNAL MODULE: ./lib/src/check/index.js + 15 modules
+var check = __nccwpck_require__(1352);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./lib/src/matrix/bundled.js
@@ -55441,6 +56036,8 @@ function readCompiled(file) {
     }
 }
 
+// EXTERNAL MODULE: ./lib/src/matrix/load.js
+var load = __nccwpck_require__(256);
 ;// CONCATENATED MODULE: ./lib/src/matrix/effective.js
 // The effective matrix of a repository: the bundled matrix merged with the repository's matrix file.
 // Reads files (shell); the merging itself is loadMatrix's.
@@ -55526,6 +56123,12 @@ function yamlText(bytes) {
     return { ok: false, line: utf8.at.line, message: `not valid UTF-8 at column ${utf8.at.column ?? 1}: a YAML file is UTF-8 or UTF-16 (save the file as UTF-8)` };
 }
 
+// EXTERNAL MODULE: ./lib/src/check/rules/remote-file-conflict.js
+var remote_file_conflict = __nccwpck_require__(9777);
+// EXTERNAL MODULE: ./lib/src/check/suppress.js
+var suppress = __nccwpck_require__(4818);
+// EXTERNAL MODULE: ./lib/src/check/index-plan.js
+var index_plan = __nccwpck_require__(7253);
 ;// CONCATENATED MODULE: ./lib/src/index/own-projects.js
 // The repository's own projects: the names its pyproject.toml files (and a root setup.py or
 // setup.cfg) publish. A pin of one of them (`mylib[asr]` in mylib's own optional dependencies) is
@@ -55633,14 +56236,15 @@ async function runCheck(options) {
     const index = options.index ?? null;
     // Before runChecks, which lets the requirements go once it has read them.
     const remote = index ? await checkRemoteIncludes(parse, matrix, index) : null;
-    const checked = runChecks(parse, matrix, {
+    const checked = (0,check/* runChecks */.JT)(parse, matrix, {
         profile: options.profile ?? 'auto',
         ...(options.profileNamedBy ? { profileNamedBy: options.profileNamedBy } : {}),
         ...(options.driver ? { driver: options.driver, driverNamedBy: options.driverNamedBy ?? '--driver' } : {}),
         // The runtime check reads the requirements again; otherwise nothing does.
-        releaseRequirements: !options.runtime,
+        releaseRequirements: !options.runtime && !options.resolve,
+        resolvePlan: Boolean(options.resolve && index),
         ...(index ? { indexPlan: {
-                indexUrl: index.indexUrl || env.PIP_INDEX_URL || DEFAULT_INDEX,
+                indexUrl: index.indexUrl || env.PIP_INDEX_URL || index_plan/* DEFAULT_INDEX */.LX,
                 extraIndexUrls: index.extraIndexUrls ?? [],
                 untrusted: index.allowUntrusted ? null : (index.untrusted ?? null),
                 configuredFiles: pipConfigHints(root, parse.files),
@@ -55670,14 +56274,33 @@ async function runCheck(options) {
             indexSummary.fromCache += remote.fromCache;
         }
     }
-    const baseline = [...parse.diagnostics.map(diagnosticFinding), ...checked.findings];
+    let staticFindings = checked.findings;
+    let resolveSummary;
+    if (options.resolve && index && checked.resolveJobs) {
+        // Loaded only when asked: the static check must not pay for child-process code.
+        const { runResolver } = await __nccwpck_require__.e(/* import() */ 906).then(__nccwpck_require__.bind(__nccwpck_require__, 8906));
+        const resolved = index.mode === 'offline'
+            ? null
+            : await runResolver(parse, matrix, checked.resolveJobs, checked, {
+                cacheDir: index.cacheDir, env, allowInternal: index.allowUntrusted ?? false,
+                ...(options.resolve.python ? { python: options.resolve.python } : {}),
+                ...(options.resolve.timeoutMs ? { timeoutMs: options.resolve.timeoutMs } : {}),
+            });
+        if (resolved) {
+            indexFindings = [...indexFindings, ...resolved.findings];
+            staticFindings = resolved.statics;
+            resolveSummary = resolved.summary;
+        }
+        indexSummary?.notices.push(...(resolved ? resolved.summary.notices : ["pip's resolver did not run: --index offline"]));
+    }
+    const baseline = [...parse.diagnostics.map(diagnosticFinding), ...staticFindings];
     const variantRuns = variants.runs.map(({ variant, parse: read }) => {
-        const variantChecked = runChecks(read, matrix, { profile: 'auto', sameProfileAs: checked.profile, releaseRequirements: true });
+        const variantChecked = (0,check/* runChecks */.JT)(read, matrix, { profile: 'auto', sameProfileAs: checked.profile, releaseRequirements: true });
         return { variant, findings: [...read.diagnostics.map(diagnosticFinding), ...(variantChecked.ok ? variantChecked.findings : [])] };
     });
-    const pulled = variants.pulled === null ? null : runChecks(variants.pulled, matrix, { profile: 'auto', sameProfileAs: checked.profile });
+    const pulled = variants.pulled === null ? null : (0,check/* runChecks */.JT)(variants.pulled, matrix, { profile: 'auto', sameProfileAs: checked.profile });
     const pulledFindings = pulled?.ok ? pulled.findings : [];
-    const findings = [...baseline, ...variantFindings(baseline, variantRuns), ...pulledFindings, ...variants.notices, ...indexFindings, ...(remote?.findings ?? [])].sort(check_findings/* compareFindings */.Eg);
+    const findings = [...baseline, ...(0,check_variants/* variantFindings */.Wc)(baseline, variantRuns), ...pulledFindings, ...variants.notices, ...indexFindings, ...(remote?.findings ?? [])].sort(check/* compareFindings */.Eg);
     const result = {
         tool: { name: 'compat-guard', version: version/* TOOL_VERSION */.w },
         profile: checked.profile,
@@ -55688,6 +56311,8 @@ async function runCheck(options) {
     };
     if (indexSummary)
         result.index = indexSummary;
+    if (resolveSummary)
+        result.resolve = resolveSummary;
     if (options.runtime) {
         // Loaded only when asked: the static check must not pay for child-process code.
         const { runRuntimeCheck } = await __nccwpck_require__.e(/* import() */ 999).then(__nccwpck_require__.bind(__nccwpck_require__, 8999));
@@ -55708,7 +56333,7 @@ async function checkRemoteIncludes(parse, matrix, options) {
     const { readRemoteFiles, diagnosticsAfterFetch } = await __nccwpck_require__.e(/* import() */ 537).then(__nccwpck_require__.bind(__nccwpck_require__, 9537));
     const read = await readRemoteFiles(parse, options);
     parse.diagnostics = diagnosticsAfterFetch(parse, read);
-    const findings = (0,suppress/* applySuppressions */.p)(checkRemoteFiles(parse, read.files), parse.files, matrix.ignore);
+    const findings = (0,suppress/* applySuppressions */.p)((0,remote_file_conflict/* checkRemoteFiles */.Wq)(parse, read.files), parse.files, matrix.ignore);
     return { findings, requests: read.requests, fromCache: read.fromCache };
 }
 function diagnosticFinding(diagnostic) {
@@ -56563,7 +57188,7 @@ function readInputs(input, where) {
             error: `Input 'check-name' must be one line of at most ${MAX_CHECK_NAME} printable characters; got ${quotedValue(checkName, MAX_QUOTED_VALUE)}.`,
         };
     }
-    const flags = { 'runtime-check': false, 'require-gpu': false, 'allow-untrusted': false };
+    const flags = { 'runtime-check': false, 'require-gpu': false, 'allow-untrusted': false, resolve: false };
     for (const name of Object.keys(flags)) {
         const parsed = parseBoolean(value(name));
         if (parsed === null)
@@ -56614,6 +57239,7 @@ function readInputs(input, where) {
             indexUrl: optional('index-url'),
             extraIndexUrls: splitList(input('extra-index-url')),
             cacheDir: optional('cache-dir') === undefined ? undefined : external_node_path_.resolve(where.cwd, value('cache-dir')),
+            resolve: flags.resolve,
             checkName,
             comment: comment,
             driver,
@@ -56962,6 +57588,7 @@ function toJsonReport(result) {
         diagnostics: result.diagnostics,
         runtime: result.runtime ?? null,
         ...(result.index ? { index: result.index } : {}),
+        ...(result.resolve ? { resolve: result.resolve } : {}),
     };
 }
 function toJsonFinding(finding) {
@@ -56985,6 +57612,8 @@ function toJsonFinding(finding) {
     };
 }
 
+// EXTERNAL MODULE: ./lib/src/runtime/rules.js
+var rules = __nccwpck_require__(6258);
 ;// CONCATENATED MODULE: ./lib/src/report/rules.js
 // What each rule id means, for SARIF's rule table and the summary's links: the built-in catalog,
 // then the matrix's own rules (bundled and the repository's), then any id a finding uses that
@@ -56993,7 +57622,7 @@ function toJsonFinding(finding) {
 
 
 /** Every built-in rule: the static checks' and the runtime check's. */
-const RULE_CATALOG = [...RULES, ...runtime_rules/* RUNTIME_RULES */.F];
+const RULE_CATALOG = [...check/* RULES */.y0, ...rules/* RUNTIME_RULES */.F];
 const TOOL_HOMEPAGE = 'https://github.com/compat-guard/compat-guard';
 /** The rules as documented at the release that ran (the release workflow tags each version `vX.Y.Z`), not as main says today. */
 const RULES_DOC = `${TOOL_HOMEPAGE}/blob/v${version/* TOOL_VERSION */.w}/docs/rules.md`;
@@ -57008,7 +57637,7 @@ function describeRules(result, catalog = RULE_CATALOG) {
             id: rule.id,
             severity: rule.severity,
             summary: rule.summary,
-            description: `${rules_sentence(rule.summary)} See docs/rules.md#${rule.id}.`,
+            description: `${sentence(rule.summary)} See docs/rules.md#${rule.id}.`,
             helpUri: ruleHelpUri(rule.id),
         });
     }
@@ -57020,7 +57649,7 @@ function describeRules(result, catalog = RULE_CATALOG) {
             id: rule.id,
             severity: rule.severity,
             summary: rule.message,
-            description: `${rules_sentence(rule.message)} Matrix rule from ${where}${rule.source ? `; source: ${rule.source}` : ''}.`,
+            description: `${sentence(rule.message)} Matrix rule from ${where}${rule.source ? `; source: ${rule.source}` : ''}.`,
             helpUri: rule.source ?? ruleHelpUri('matrix-rules'),
         });
     }
@@ -57038,7 +57667,7 @@ function describeRules(result, catalog = RULE_CATALOG) {
     return [...described.values()];
 }
 /** `an exact pin outside` -> `An exact pin outside.`: rule summaries are fragments, descriptions sentences. */
-function rules_sentence(text) {
+function sentence(text) {
     const trimmed = text.trim();
     const capital = `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}`;
     return /[.!?]$/.test(capital) ? capital : `${capital}.`;
@@ -57623,6 +58252,7 @@ async function runAction(env) {
             untrusted: event.untrusted,
             allowUntrusted: inputs.allowUntrusted,
         },
+        resolve: inputs.resolve ? {} : null,
     });
     if (!checked.ok) {
         setFailed(`compat-guard: ${findings_printable(checked.error)}`);

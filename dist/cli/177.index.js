@@ -1272,7 +1272,7 @@ function checkIndexAnswers(sets, files, matrix) {
 
 /***/ }),
 
-/***/ 0:
+/***/ 1352:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2900,6 +2900,152 @@ var index_rules = __webpack_require__(3283);
 var index_plan = __webpack_require__(7253);
 // EXTERNAL MODULE: ./lib/src/check/variants.js
 var variants = __webpack_require__(4219);
+// EXTERNAL MODULE: ./lib/src/check/index-facts.js
+var index_facts = __webpack_require__(9907);
+// EXTERNAL MODULE: ./lib/src/parse/marker.js
+var parse_marker = __webpack_require__(9546);
+;// CONCATENATED MODULE: ./lib/src/check/resolve-plan.js
+// What pip's resolver is asked for each install set (pure): the set's requirements and constraints
+// exactly as it installs them, one step per `pip install` (a Dockerfile stage's RUN order: what an
+// earlier install put in the image is there when a later one runs), and the target the build installs
+// into (the set's Python, CPython, the platform tags of its image). The shell (src/resolve/) runs pip;
+// src/check/resolve-verdict.ts maps pip's answer back to these lines.
+
+
+/** The Python of a set that names none: what current CI runners and CUDA images mostly give. */
+const DEFAULT_MINOR = '3.11';
+/** glibc of a set that installs into no image: the GitHub-hosted ubuntu-22.04 runner's. */
+const RUNNER_GLIBC = '2.35';
+/** pyproject.toml groups `pip install .` installs (optional groups only when asked for, which a build cannot say here). */
+const INSTALLED_GROUPS = new Set(['project.dependencies', 'tool.poetry.dependencies']);
+function planResolve(context, view, plan) {
+    // A conda environment's pip installs over what conda put there, which pip's resolver cannot see.
+    if (plan.minors.length === 0 || context.files.get(view.set.file)?.kind === 'conda')
+        return null;
+    const python = plan.minors.length === 1 ? plan.minors[0] : plan.minors.includes(DEFAULT_MINOR) ? DEFAULT_MINOR : plan.minors.at(-1);
+    const glibc = plan.imaged ? plan.glibc : RUNNER_GLIBC;
+    const platforms = glibc === null ? ['musllinux_1_2_x86_64', 'musllinux_1_1_x86_64'] : manylinuxTags(glibc);
+    const assumptions = [];
+    if (plan.minors.length !== 1)
+        assumptions.push(`the set names no single Python, so ${python} is assumed`);
+    if (!plan.imaged)
+        assumptions.push(`it installs into no image, so Linux x86-64 with glibc ${RUNNER_GLIBC} is assumed`);
+    const target = `CPython ${python} on ${platforms[0]?.replace(/_x86_64$/, '')} x86-64`;
+    // pip evaluates a requirement's marker on the machine it runs on, not for --python-version: evaluated here, for the target.
+    const environment = (0,index_facts/* targetEnvironments */.Us)({ ...plan, minors: [python] })[0];
+    let leftOut = 0;
+    const lineOf = (pin) => {
+        const requirement = pin.requirement;
+        if (requirement.installer === 'conda' || (requirement.group !== undefined && !INSTALLED_GROUPS.has(requirement.group)) || !holds(requirement.marker, environment)) {
+            leftOut++;
+            return null;
+        }
+        const extras = requirement.extras.length > 0 && !requirement.constraint ? `[${requirement.extras.join(',')}]` : '';
+        return { text: `${requirement.name}${extras}${requirement.specifier}`, key: pin.key, at: pin.at, shown: pin.shown, specifier: requirement.specifier };
+    };
+    const pins = view.writtenWhere(() => true);
+    const steps = isDockerfileSet(context, view) ? dockerfileSteps(context, view, pins) : [pins.map((pin) => ({ pin, constraint: pin.requirement.constraint }))];
+    const resolveSteps = [];
+    for (const step of steps) {
+        const resolveStep = { requirements: [], constraints: [] };
+        for (const { pin, constraint } of step) {
+            const line = lineOf(pin);
+            if (line)
+                (constraint ? resolveStep.constraints : resolveStep.requirements).push(line);
+        }
+        if (resolveStep.requirements.length > 0)
+            resolveSteps.push(resolveStep);
+    }
+    if (resolveSteps.length === 0)
+        return null;
+    return {
+        setId: view.set.id, steps: resolveSteps, python, platforms, target,
+        assumed: assumptions.length > 0 ? assumptions.join(', and ') : null, indexes: plan.indexes, unprovable: plan.unprovable, leftOut,
+    };
+}
+/** Does the marker hold where the set installs? A marker that cannot be evaluated does not. */
+function holds(marker, environment) {
+    if (marker === null)
+        return true;
+    const parsed = (0,parse_marker/* parseMarker */.gY)(marker);
+    if (!parsed.ok)
+        return false;
+    const value = (0,parse_marker/* tryEvaluateMarker */.Bd)(parsed.marker, environment);
+    return value.ok && value.value;
+}
+/** manylinux tags pip accepts on a glibc: `manylinux_2_Y` from the glibc's down to 2.5, and the legacy aliases. */
+function manylinuxTags(glibc) {
+    const minor = Number(glibc.split('.')[1]);
+    const tags = [];
+    for (let y = minor; y >= 5; y--) {
+        tags.push(`manylinux_2_${y}_x86_64`);
+        if (y === 17)
+            tags.push('manylinux2014_x86_64');
+        if (y === 12)
+            tags.push('manylinux2010_x86_64');
+        if (y === 5)
+            tags.push('manylinux1_x86_64');
+    }
+    return [...tags, 'linux_x86_64'];
+}
+function isDockerfileSet(context, view) {
+    return view.set.stages !== null && context.files.get(view.set.file)?.kind === 'dockerfile';
+}
+/**
+ * A Dockerfile stage's pins by the `pip install` that reads them: its own arguments, and the files its
+ * `-r`/`-c` name with what those include (a file read through `-c` gives constraints only).
+ */
+function dockerfileSteps(context, view, pins) {
+    const dockerfile = context.files.get(view.set.file);
+    const stages = new Set(view.set.stages);
+    const byInstall = new Map();
+    const stepOf = (install) => {
+        let step = byInstall.get(install);
+        if (!step)
+            byInstall.set(install, (step = []));
+        return step;
+    };
+    const byFile = new Map();
+    for (const pin of pins) {
+        if (pin.file === view.set.file) {
+            if (pin.requirement.install !== undefined)
+                stepOf(pin.requirement.install).push({ pin, constraint: false });
+        }
+        else {
+            const list = byFile.get(pin.file) ?? [];
+            list.push(pin);
+            byFile.set(pin.file, list);
+        }
+    }
+    for (const include of dockerfile?.includes ?? []) {
+        if (include.install === undefined || (include.stage != null && !stages.has(include.stage)))
+            continue;
+        const step = stepOf(include.install);
+        for (const { path, constraint } of fileClosure(context, include.path, include.constraint)) {
+            for (const pin of byFile.get(path) ?? [])
+                step.push({ pin, constraint: constraint || pin.requirement.constraint });
+        }
+    }
+    return [...byInstall.entries()].sort(([a], [b]) => a - b).map(([, step]) => step);
+}
+/** A file and those its `-r`/`-c` lines include, each once, with whether it is read as constraints. */
+function fileClosure(context, root, constraint) {
+    const seen = new Map([[root, constraint]]);
+    const queue = [root];
+    for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+        const asConstraint = seen.get(path);
+        for (const include of context.files.get(path)?.includes ?? []) {
+            if (seen.has(include.path))
+                continue;
+            seen.set(include.path, asConstraint || include.constraint);
+            queue.push(include.path);
+        }
+    }
+    return [...seen.entries()].map(([path, isConstraint]) => ({ path, constraint: isConstraint }));
+}
+
+// EXTERNAL MODULE: ./lib/src/check/resolve-verdict.js + 3 modules
+var resolve_verdict = __webpack_require__(4851);
 // EXTERNAL MODULE: ./lib/src/check/rules/remote-file-conflict.js
 var remote_file_conflict = __webpack_require__(9777);
 ;// CONCATENATED MODULE: ./lib/src/check/index.js
@@ -2907,6 +3053,8 @@ var remote_file_conflict = __webpack_require__(9777);
 // network, no @actions. Each rule family lives in its own file; this one picks the profile, runs
 // them all set by set, and applies what every finding goes through (suppressions, de-duplication,
 // order).
+
+
 
 
 
@@ -2937,6 +3085,7 @@ const RULES = [
     shell_redirect_in_requirement/* RULE */.xZ,
     { id: remote_file_conflict.id, severity: remote_file_conflict/* severity */.yf, summary: remote_file_conflict/* summary */.z },
     ...index_rules/* INDEX_RULES */.H,
+    ...resolve_verdict/* RESOLVE_RULES */.nw,
     ...variants/* VARIANT_RULES */.el,
     { id: 'parse-error', severity: 'error', summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)' },
     UNKNOWN_RULE_ID,
@@ -2979,6 +3128,7 @@ function runChecks(parse, bundledAndRepository, options) {
     checkCudaImages(context, toCuda);
     const lastReader = options.releaseRequirements ? lastReaders(parse.installSets) : null;
     const indexPlans = [];
+    const resolveJobs = [];
     const unknownIndexFiles = options.indexPlan ? (0,index_plan/* filesWithUnknownIndexes */.Gx)(parse.diagnostics, options.indexPlan.configuredFiles) : null;
     parse.installSets.forEach((set, index) => {
         // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
@@ -2988,8 +3138,13 @@ function runChecks(parse, bundledAndRepository, options) {
         checkTorchSet(context, view, toTorch);
         checkCudaSet(context, view, toCuda);
         checkDuplicatesSet(context, view, toDuplicates);
-        if (options.indexPlan && unknownIndexFiles)
-            indexPlans.push((0,index_plan/* planIndexSet */.kq)(context, view, options.indexPlan, unknownIndexFiles));
+        if (options.indexPlan && unknownIndexFiles) {
+            const plan = (0,index_plan/* planIndexSet */.kq)(context, view, options.indexPlan, unknownIndexFiles);
+            indexPlans.push(plan);
+            const job = options.resolvePlan ? planResolve(context, view, plan) : null;
+            if (job)
+                resolveJobs.push(job);
+        }
         view.release();
         for (const path of set.files) {
             const file = context.files.get(path);
@@ -3003,6 +3158,8 @@ function runChecks(parse, bundledAndRepository, options) {
     const outcome = { ok: true, findings: kept.sort(check_findings/* compareFindings */.Eg), profile: selection.choice };
     if (options.indexPlan)
         outcome.indexPlans = indexPlans;
+    if (options.resolvePlan)
+        outcome.resolveJobs = resolveJobs;
     return outcome;
 }
 
@@ -3029,6 +3186,313 @@ function answerOnce(cache, first, second, answer) {
         answers.set(second, known);
     }
     return known;
+}
+
+
+/***/ }),
+
+/***/ 4851:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  nw: () => (/* binding */ RESOLVE_RULES),
+  _J: () => (/* binding */ checkResolutions),
+  Ex: () => (/* binding */ markResolved),
+  n8: () => (/* binding */ pinsToRecheck),
+  Mf: () => (/* binding */ resolvedParse),
+  BE: () => (/* binding */ resolvedPins)
+});
+
+// NAMESPACE OBJECT: ./lib/src/check/rules/resolution-impossible.js
+var resolution_impossible_namespaceObject = {};
+__webpack_require__.r(resolution_impossible_namespaceObject);
+__webpack_require__.d(resolution_impossible_namespaceObject, {
+  RULE: () => (RULE),
+  check: () => (check)
+});
+
+// NAMESPACE OBJECT: ./lib/src/check/rules/resolution-needs-sdist.js
+var resolution_needs_sdist_namespaceObject = {};
+__webpack_require__.r(resolution_needs_sdist_namespaceObject);
+__webpack_require__.d(resolution_needs_sdist_namespaceObject, {
+  RULE: () => (resolution_needs_sdist_RULE),
+  check: () => (resolution_needs_sdist_check)
+});
+
+// EXTERNAL MODULE: ./lib/src/model.js
+var model = __webpack_require__(4887);
+// EXTERNAL MODULE: ./lib/src/parse/packed.js
+var packed = __webpack_require__(4636);
+// EXTERNAL MODULE: ./lib/src/check/findings.js
+var check_findings = __webpack_require__(2435);
+;// CONCATENATED MODULE: ./lib/src/check/pip-output.js
+// What pip's resolver printed, read back (pure): the "Cannot install ... because" sentence, the
+// "The conflict is caused by:" lines, the releases it found none of, and the files it skipped because
+// they are sources only. pip 22.2 to 26 word these the same way.
+
+/** pip's own lines under "The conflict is caused by:", trimmed. */
+function conflictCauses(output) {
+    const lines = output.split('\n');
+    const start = lines.findIndex((line) => line.trim() === 'The conflict is caused by:');
+    if (start < 0)
+        return [];
+    const causes = [];
+    for (const line of lines.slice(start + 1)) {
+        if (!/^\s+\S/.test(line))
+            break;
+        causes.push(line.trim());
+    }
+    return causes;
+}
+/** The step's lines pip names as the sides of a conflict: in "Cannot install A and B", and in its causes. */
+function conflictSides(output, step) {
+    const sides = [];
+    const add = (line) => {
+        if (line && !sides.includes(line))
+            sides.push(line);
+    };
+    const cannot = /Cannot install (.+?) because these package versions have conflicting dependencies/.exec(output)?.[1] ?? '';
+    for (const item of cannot.split(/, | and /)) {
+        // `-r /tmp/.../requirements.txt (line 2)`: the line of the file written for pip.
+        const fromFile = /^-(r|c) .* \(line (\d+)\)$/.exec(item.trim());
+        if (fromFile)
+            add((fromFile[1] === 'c' ? step.constraints : step.requirements)[Number(fromFile[2]) - 1]);
+        else
+            add(lineNamed(step.requirements, item));
+    }
+    for (const cause of conflictCauses(output)) {
+        const requested = /^The user requested (\(constraint\) )?(.+)$/.exec(cause);
+        if (requested)
+            add(lineNamed(requested[1] ? step.constraints : step.requirements, requested[2]));
+        const depends = /^(\S+) \S+ depends on /.exec(cause);
+        if (depends)
+            add(lineNamed(step.requirements, depends[1]));
+    }
+    return sides;
+}
+/** The requirements pip found no release of: `[requirement, pip's "Could not find" line]`. */
+function notFound(output) {
+    const found = [];
+    for (const match of output.matchAll(/No matching distribution found for (\S+)/g)) {
+        const requirement = match[1];
+        const key = keyOf(requirement);
+        if (key === null || found.some((known) => known.key === key))
+            continue;
+        const words = output.split('\n').map((line) => line.replace(/^ERROR: /, '').trim()).find((line) => line.startsWith(`Could not find a version that satisfies the requirement ${requirement}`)) ?? `No matching distribution found for ${requirement}`;
+        found.push({ requirement, key, words });
+    }
+    return found;
+}
+/** The source distributions pip skipped for the project under `--only-binary` (its debug log's "No sources permitted"). */
+function sourcesOnly(output, key) {
+    const files = [];
+    for (const match of output.matchAll(/No sources permitted for (\S+): (\S+)/g)) {
+        if (keyOf(match[1]) === key)
+            files.push(match[2].split('/').at(-1) ?? match[2]);
+    }
+    return files;
+}
+/** The line of the project a requirement string names. */
+function lineNamed(lines, requirement) {
+    const key = keyOf(requirement);
+    return key === null ? undefined : lines.find((line) => line.key === key);
+}
+function keyOf(requirement) {
+    const name = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/.exec(requirement.trim())?.[0];
+    return name ? (0,model/* canonicalName */.Ew)(name) : null;
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/resolution-impossible.js
+// resolution-impossible: pip's own resolver, run for the set's target before the build, cannot
+// install the set: its requirements and constraints conflict (transitively too), or a requirement
+// has no release at all for the target. The finding quotes pip and sits on each side it names.
+
+const RULE = { id: 'resolution-impossible', severity: 'error', summary: 'pip\'s resolver, run for the install set\'s Python and platform, cannot install the set (pip\'s words quoted)' };
+function check(set, emit) {
+    const { job } = set;
+    // A target the set does not name is assumed: what pip does there is likely, not certain.
+    const severity = job.assumed ? 'warning' : RULE.severity;
+    const assumed = job.assumed ? ` (${job.assumed})` : '';
+    for (const { step, result } of set.steps) {
+        if (result.status !== 'failed')
+            continue;
+        const causes = conflictCauses(result.output);
+        if (causes.length > 0) {
+            const sides = conflictSides(result.output, step);
+            const quoted = `"The conflict is caused by: ${causes.join('; ')}"`;
+            for (const side of sides) {
+                emit({
+                    rule: RULE.id, severity, at: side.at, package: side.key,
+                    message: `pip ${set.pip} cannot install this set for ${job.target}${assumed}: ${quoted}. Change one side's pin so that both can hold (pip names ${sides.map((other) => other.shown).join(', ')}).`,
+                    related: sides.filter((other) => other !== side).map((other) => ({ ...other.at, message: other.shown })),
+                });
+            }
+            continue;
+        }
+        for (const missing of notFound(result.output)) {
+            // A release that only has sources is the other rule's: pip would build it, not fail.
+            if (sourcesOnly(result.output, missing.key).length > 0 || job.unprovable)
+                continue;
+            const line = lineNamed(step.requirements, missing.requirement) ?? step.requirements[0];
+            if (!line)
+                continue;
+            const pulled = line.key === missing.key ? '' : ` (pulled in by this set's requirements; pip names ${missing.requirement})`;
+            emit({
+                rule: RULE.id, severity, at: line.at, package: line.key,
+                message: `pip ${set.pip} finds nothing to install for ${missing.requirement} on ${job.target}${assumed}${pulled}: "${missing.words}". Pin a release that publishes a wheel for this Python and platform, or change the Python.`,
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/resolution-needs-sdist.js
+// resolution-needs-sdist: pip's resolver, run wheels-only for the set's target, stops at a package
+// whose only fitting files are source distributions. The build would compile it (running its build
+// backend); the check runs none, so it says so and resolves the set no further.
+
+const resolution_needs_sdist_RULE = { id: 'resolution-needs-sdist', severity: 'notice', summary: 'pip would build a package of the install set from its sdist (no wheel for the set\'s Python and platform); not built, so the set is not resolved further' };
+function resolution_needs_sdist_check(set, emit) {
+    const { job } = set;
+    for (const { step, result } of set.steps) {
+        if (result.status !== 'failed')
+            continue;
+        for (const missing of notFound(result.output)) {
+            const files = sourcesOnly(result.output, missing.key);
+            if (files.length === 0)
+                continue;
+            const line = lineNamed(step.requirements, missing.requirement) ?? step.requirements[0];
+            if (!line)
+                continue;
+            const pulled = line.key === missing.key ? '' : ` (which this set's requirements pull in)`;
+            emit({
+                rule: resolution_needs_sdist_RULE.id, severity: resolution_needs_sdist_RULE.severity, at: line.at, package: line.key,
+                message: `${missing.requirement}${pulled} has no wheel for ${job.target}, only sources (${files.slice(0, 2).join(', ')}): the build compiles it (a compiler and headers in the image). compat-guard builds nothing, so the rest of this set is not resolved.`,
+            });
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./lib/src/check/suppress.js
+var suppress = __webpack_require__(4818);
+;// CONCATENATED MODULE: ./lib/src/check/resolve-verdict.js
+// pip's verdict on each install set, mapped back to its lines (pure). A set pip cannot install gets
+// the resolver rules' findings (src/check/rules/resolution-*.ts); a set it resolves gets its resolved
+// versions as facts: the set is checked again with each resolved package pinned where it is written
+// (or, when only pulled in, where the requirement that pulls it in is written), and what that check
+// finds on those lines is reported, marked as resolved.
+
+
+
+
+
+
+const RULES = [resolution_impossible_namespaceObject, resolution_needs_sdist_namespaceObject];
+const RESOLVE_RULES = RULES.map((rule) => rule.RULE);
+function checkResolutions(sets, files, matrix) {
+    const findings = [];
+    const emit = (draft) => findings.push((0,check_findings/* makeFinding */.MH)(draft));
+    for (const set of sets)
+        for (const rule of RULES)
+            rule.check(set, emit);
+    return (0,suppress/* applySuppressions */.p)((0,check_findings/* dedupeFindings */._4)(findings), files, matrix.ignore).sort(check_findings/* compareFindings */.Eg);
+}
+/**
+ * What the set installs in the end, when pip resolved every step; null otherwise. A later step that
+ * names a package again replaces it (pip reinstalls what the command line asks for); one that only
+ * pulls it in keeps what an earlier step installed (pip keeps an installed package that satisfies).
+ */
+function resolvedPins(set) {
+    const pins = new Map();
+    for (const { step, result } of set.steps) {
+        if (result.status !== 'resolved')
+            return null;
+        const anchors = anchorsOf(step, result.installs);
+        for (const install of result.installs) {
+            const anchor = anchors.get(install.key);
+            if (!anchor || (pins.has(install.key) && !install.requested))
+                continue;
+            pins.set(install.key, { key: install.key, version: install.version, line: anchor, written: anchor.key === install.key });
+        }
+    }
+    return [...pins.values()];
+}
+/** For each installed package, its own written line, else the first written requirement that pulls it in. */
+function anchorsOf(step, installs) {
+    const requires = new Map(installs.map((install) => [install.key, install.requiresDist.map(requirementKey).filter((key) => key !== null)]));
+    const anchors = new Map();
+    const queue = [];
+    for (const line of step.requirements) {
+        if (anchors.has(line.key) || !requires.has(line.key))
+            continue;
+        anchors.set(line.key, line);
+        queue.push(line.key);
+    }
+    for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+        for (const needed of requires.get(key) ?? []) {
+            if (anchors.has(needed) || !requires.has(needed))
+                continue;
+            anchors.set(needed, anchors.get(key));
+            queue.push(needed);
+        }
+    }
+    return anchors;
+}
+function requirementKey(text) {
+    const name = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/.exec(text)?.[1];
+    return name ? name.toLowerCase().replace(/[-_.]+/g, '-') : null;
+}
+/** The pins whose resolved version says more than what is written (not an exact pin of that very version). */
+function pinsToRecheck(pins) {
+    return pins.filter((pin) => !pin.written || pin.line.specifier !== `==${pin.version}`);
+}
+/**
+ * The set alone, its files as written but with each resolved package pinned to the version pip
+ * resolves: `numpy` becomes `numpy==2.0.0` on its line; a package only pulled in is added, pinned, on
+ * the line of what pulls it in.
+ */
+function resolvedParse(parse, set, pins) {
+    const files = parse.files.filter((file) => set.files.includes(file.path)).map((file) => {
+        const requirements = [];
+        for (const requirement of (0,packed/* requirementsOf */.CG)(file)) {
+            const own = pins.find((pin) => pin.written && at(pin, file.path, requirement) && pin.key === requirement.key);
+            requirements.push(own && !requirement.constraint ? { ...requirement, specifier: `==${own.version}` } : requirement);
+            for (const pulled of pins) {
+                if (pulled.written || !at(pulled, file.path, requirement) || requirement.key !== pulled.line.key)
+                    continue;
+                requirements.push({ ...requirement, name: pulled.key, key: pulled.key, extras: [], specifier: `==${pulled.version}`, marker: null, url: null, editable: false, constraint: false });
+            }
+        }
+        const { packed: _packed, ...rest } = file;
+        return { ...rest, requirements };
+    });
+    return { files, installSets: [set], diagnostics: [] };
+}
+function at(pin, file, requirement) {
+    const { span } = pin.line.at;
+    return pin.line.at.file === file && span.line === requirement.line && span.column === requirement.column;
+}
+/**
+ * The findings of the resolved check that rest on a resolved version, each saying so: what is
+ * written, what pip resolves it to today, for which target. A package the set only pulls in, or a
+ * target the set does not name, makes it a warning at most: today's index and the other packages'
+ * metadata decide that version, not the set.
+ */
+function markResolved(findings, pins, job, statics) {
+    const marked = [];
+    for (const finding of findings) {
+        const pin = pins.find((candidate) => candidate.key === finding.package && candidate.line.at.file === finding.file && candidate.line.at.span.line === finding.line);
+        if (!pin || statics.some((known) => known.rule === finding.rule && known.line === finding.line && known.file === finding.file && known.message === finding.message))
+            continue;
+        const what = pin.written
+            ? `${pin.line.shown} ${pin.line.specifier === '' ? 'is unpinned' : 'admits more than one release'}; pip resolves it to ${pin.version} today`
+            : `${pin.line.shown} pulls in ${pin.key}, which pip resolves to ${pin.version} today`;
+        const severity = (!pin.written || job.assumed) && (0,model/* severityRank */.qs)(finding.severity) > (0,model/* severityRank */.qs)('warning') ? 'warning' : finding.severity;
+        const assumed = job.assumed ? `; ${job.assumed}` : '';
+        marked.push({ ...finding, severity, message: `Resolved: ${what} for ${job.target}${assumed}. ${finding.message}` });
+    }
+    return marked;
 }
 
 
@@ -4960,6 +5424,8 @@ class ScriptReader {
     fetchedSomewhere = false;
     /** Whose rules the requirement arguments being read follow: `uv pip install` reads them as uv does. */
     installer = 'pip';
+    /** The number of the `pip install` whose arguments are being read (RunFacts.installs). */
+    install = 0;
     lookup = (name) => {
         const variable = this.state.vars.get(name);
         if (variable === undefined)
@@ -5495,6 +5961,7 @@ class ScriptReader {
     }
     /** The arguments of `pip install` (or `uv pip install`; `uv pip sync` takes files only). */
     pipInstall(args, filesOnly) {
+        this.install = ++this.scope.facts.installs;
         for (let i = 0; i < args.length; i += 1) {
             const arg = args[i];
             const { value } = arg;
@@ -5603,7 +6070,7 @@ class ScriptReader {
             this.scope.notChecked(span, from, `${flag} ${arg.value}`, 'it is not checked', this.place.conditional);
             return;
         }
-        this.scope.facts.includes.push({ path: resolved ?? stripDotSlash(arg.value), line: span.line, constraint, stage: this.scope.stage });
+        this.scope.facts.includes.push({ path: resolved ?? stripDotSlash(arg.value), line: span.line, constraint, stage: this.scope.stage, install: this.install });
     }
     requirement(arg, editable) {
         const span = spanOf(arg);
@@ -5650,6 +6117,7 @@ class ScriptReader {
             column: span.column,
             endColumn: span.endColumn,
             stage: this.scope.stage,
+            install: this.install,
         };
         if (this.place.branches.length > 0)
             requirement.branches = this.place.branches;
@@ -5796,7 +6264,7 @@ class DockerfileReader {
         };
         this.facts = {
             requirements: this.file.requirements, python: this.file.python, cuda: this.file.cuda, includes: this.file.includes,
-            indexes: this.file.indexes, problems: this.problems, remoteIncludes: [],
+            indexes: this.file.indexes, problems: this.problems, installs: 0, remoteIncludes: [],
         };
     }
     problem(at, severity, message) {
@@ -7373,8 +7841,8 @@ function notice(file, line, message) {
     return { rule: 'build-args-not-checked', severity: 'notice', message, file, line, column: null, endLine: line, endColumn: null, package: null };
 }
 
-// EXTERNAL MODULE: ./lib/src/check/index.js + 14 modules
-var check = __webpack_require__(0);
+// EXTERNAL MODULE: ./lib/src/check/index.js + 15 modules
+var check = __webpack_require__(1352);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
 ;// CONCATENATED MODULE: ./lib/src/matrix/bundled.js
@@ -7647,7 +8115,8 @@ async function runCheck(options) {
         ...(options.profileNamedBy ? { profileNamedBy: options.profileNamedBy } : {}),
         ...(options.driver ? { driver: options.driver, driverNamedBy: options.driverNamedBy ?? '--driver' } : {}),
         // The runtime check reads the requirements again; otherwise nothing does.
-        releaseRequirements: !options.runtime,
+        releaseRequirements: !options.runtime && !options.resolve,
+        resolvePlan: Boolean(options.resolve && index),
         ...(index ? { indexPlan: {
                 indexUrl: index.indexUrl || env.PIP_INDEX_URL || index_plan/* DEFAULT_INDEX */.LX,
                 extraIndexUrls: index.extraIndexUrls ?? [],
@@ -7679,7 +8148,26 @@ async function runCheck(options) {
             indexSummary.fromCache += remote.fromCache;
         }
     }
-    const baseline = [...parse.diagnostics.map(diagnosticFinding), ...checked.findings];
+    let staticFindings = checked.findings;
+    let resolveSummary;
+    if (options.resolve && index && checked.resolveJobs) {
+        // Loaded only when asked: the static check must not pay for child-process code.
+        const { runResolver } = await __webpack_require__.e(/* import() */ 906).then(__webpack_require__.bind(__webpack_require__, 8906));
+        const resolved = index.mode === 'offline'
+            ? null
+            : await runResolver(parse, matrix, checked.resolveJobs, checked, {
+                cacheDir: index.cacheDir, env, allowInternal: index.allowUntrusted ?? false,
+                ...(options.resolve.python ? { python: options.resolve.python } : {}),
+                ...(options.resolve.timeoutMs ? { timeoutMs: options.resolve.timeoutMs } : {}),
+            });
+        if (resolved) {
+            indexFindings = [...indexFindings, ...resolved.findings];
+            staticFindings = resolved.statics;
+            resolveSummary = resolved.summary;
+        }
+        indexSummary?.notices.push(...(resolved ? resolved.summary.notices : ["pip's resolver did not run: --index offline"]));
+    }
+    const baseline = [...parse.diagnostics.map(diagnosticFinding), ...staticFindings];
     const variantRuns = variants.runs.map(({ variant, parse: read }) => {
         const variantChecked = (0,check/* runChecks */.JT)(read, matrix, { profile: 'auto', sameProfileAs: checked.profile, releaseRequirements: true });
         return { variant, findings: [...read.diagnostics.map(diagnosticFinding), ...(variantChecked.ok ? variantChecked.findings : [])] };
@@ -7697,6 +8185,8 @@ async function runCheck(options) {
     };
     if (indexSummary)
         result.index = indexSummary;
+    if (resolveSummary)
+        result.resolve = resolveSummary;
     if (options.runtime) {
         // Loaded only when asked: the static check must not pay for child-process code.
         const { runRuntimeCheck } = await __webpack_require__.e(/* import() */ 999).then(__webpack_require__.bind(__webpack_require__, 8999));
@@ -7855,6 +8345,7 @@ function toJsonReport(result) {
         diagnostics: result.diagnostics,
         runtime: result.runtime ?? null,
         ...(result.index ? { index: result.index } : {}),
+        ...(result.resolve ? { resolve: result.resolve } : {}),
     };
 }
 function toJsonFinding(finding) {
@@ -8101,7 +8592,7 @@ Usage:
                      [--runtime-image IMAGE] [--require-gpu] [--color|--no-color] [--driver VERSION]
                      [--record-profile NAME [--record-profile-file FILE]]   with the runtime check
                      [--index auto|online|offline|required] [--index-url URL] [--extra-index-url URL]...
-                     [--cache-dir DIR]
+                     [--cache-dir DIR] [--resolve]
   compat-guard parse [PATH...] [--root DIR]            JSON of what was read
   compat-guard matrix [--matrix FILE] [--profile NAME] [--root DIR]   the effective matrix, as YAML
   compat-guard matrix import FILE|URL [--name NAME] [--python SPEC] [--cuda SPEC] [--only NAME...]
@@ -8111,6 +8602,7 @@ PATH is a file, folder or glob (default: the root, which defaults to the current
 --fail-on is error (default), warning, notice or never.
 --index: ask the package indexes about each pin (default auto: skipped with one notice when none answers;
 offline: the cache only; required: an unreachable index exits 2). See docs/index.md.
+--resolve: run pip's resolver (python3 -m pip, 22.2 or later, dry run) for each install set's target.
 --driver is the NVIDIA driver of the hosts that run the images (wins over driver: in the matrix file).
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the run itself is wrong.
 Docs: https://github.com/compat-guard/compat-guard#readme`;
@@ -8118,7 +8610,7 @@ Docs: https://github.com/compat-guard/compat-guard#readme`;
 class UsageError extends Error {
 }
 const cli_VALUE_OPTIONS = new Set(['--root', '--matrix', '--profile', '--fail-on', '--format', '--output', '--python', '--runtime-image', '--record-profile', '--record-profile-file', '--index', '--index-url', '--extra-index-url', '--cache-dir', '--driver']);
-const FLAG_OPTIONS = new Set(['--runtime', '--require-gpu', '--color', '--no-color']);
+const FLAG_OPTIONS = new Set(['--runtime', '--require-gpu', '--color', '--no-color', '--resolve']);
 const ALLOWED = {
     check: new Set([...cli_VALUE_OPTIONS, ...FLAG_OPTIONS]),
     parse: new Set(['--root']),
@@ -8133,7 +8625,7 @@ function parseArguments(argv) {
         command: first, paths: [], root: '.', matrix: null, profile: 'auto', driver: null, failOn: 'error', format: 'text',
         output: null, runtime: false, python: null, runtimeImage: null, requireGpu: false, color: null,
         recordProfile: null, recordProfileFile: null,
-        index: 'auto', indexUrl: null, extraIndexUrls: [], cacheDir: null,
+        index: 'auto', indexUrl: null, extraIndexUrls: [], cacheDir: null, resolve: false,
     };
     for (let i = 0; i < rest.length; i++) {
         const argument = rest[i];
@@ -8158,6 +8650,8 @@ function parseArguments(argv) {
                 options.runtime = true;
             else if (name === '--require-gpu')
                 options.requireGpu = true;
+            else if (name === '--resolve')
+                options.resolve = true;
             else
                 options.color = name === '--color';
             continue;
@@ -8257,6 +8751,7 @@ async function cli_check(options) {
             mode: options.index, indexUrl: options.indexUrl, extraIndexUrls: options.extraIndexUrls,
             cacheDir: options.cacheDir ? external_node_path_.resolve(options.cacheDir) : defaultCacheDir(process.env),
         },
+        resolve: options.resolve ? {} : null,
     });
     if (!outcome.ok)
         throw new UsageError(outcome.error);
