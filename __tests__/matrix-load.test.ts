@@ -391,13 +391,11 @@ describe('errors name the file, the line and the key', () => {
     assert.match(errorOf(loadMatrix({ bundled: bundled.filter((source) => !source.file.endsWith('.json')) })), /no schema\.json/);
   });
 
-  it('hostile input ends in an error, quickly', () => {
-    const started = Date.now();
+  it('hostile input ends in an error that names the place', () => {
     const deep = `profiles: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
     assert.match(errorOf(loadRepository(deep)), /^\.github\/compat-matrix\.yml:1: /);
     const longKey = `profiles:\n  mine:\n    ${'p'.repeat(1000)}: 1\n`;
     assert.match(errorOf(loadRepository(longKey)), /unknown key "p{60}\.\.\."/);
-    assert.ok(Date.now() - started < 2000);
   });
 });
 
