@@ -8,7 +8,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'lib/', 'coverage/', 'node_modules/', '__tests__/fixtures/', 'examples/'] },
+  // What .gitignore leaves out (generated or local), and the fixtures and examples (data, not code).
+  { ignores: ['dist/', 'lib/', 'coverage/', 'node_modules/', '.bench/', '.gl/', '.whl/', '__tests__/fixtures/', 'examples/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
