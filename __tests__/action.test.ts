@@ -173,7 +173,7 @@ test('a PR touching no pin passes; its findings are listed as pre-existing', asy
   assert.equal((created?.body as { name: string }).name, 'compat-guard');
   const completed = checkRunUpdates(run.calls).at(-1) as { status: string; conclusion: string };
   assert.deepEqual([completed.status, completed.conclusion], ['completed', 'success']);
-  assert.match(run.summary, /Nothing to annotate; \[the compat\-guard check run\]\(https:\/\/github\.com\/octo\/ml-stack\/runs\/\d+\) reports the result\./);
+  assert.match(run.summary, /Nothing to annotate; \[the compat-guard check run\]\(https:\/\/github\.com\/octo\/ml-stack\/runs\/\d+\) reports the result\./);
   assert.equal(run.calls.filter((call) => call.path.includes('/comments')).length, 1, 'comment on-failure: the list is read, nothing written');
   assert.ok(Number(run.outputs.errors) > 0, 'the outputs count every finding');
 });
@@ -238,7 +238,7 @@ test('without a token the changed lines come from git and the annotations from w
   const commands = run.stdout.split('\n').filter((line) => /^::(error|warning|notice) file=/.test(line));
   assert.ok(commands.length > 0);
   for (const command of commands) assert.match(command, /^::\w+ file=requirements\.txt,line=3,/);
-  assert.match(run.summary, /since no check run could be created \(no github\-token\)/);
+  assert.match(run.summary, /since no check run could be created \(no github-token\)/);
 });
 
 test('an invalid input fails the step with one clear line and no stack trace', async () => {
@@ -304,7 +304,7 @@ test('comment: always writes a passing summary too, never writes nothing, and a 
   const forbidden = await runAction({ event: 'pull_request', head: { 'README.md': 'docs\n' }, inputs: { comment: 'always' }, comments: 'forbid' });
   assert.equal(forbidden.code, 0, describeRun(forbidden));
   assert.match(forbidden.stdout, /::warning::compat-guard: The pull-request comment was not written: the token may not comment on the pull request/);
-  assert.match(forbidden.summary, /The pull\-request comment was not written/);
+  assert.match(forbidden.summary, /The pull-request comment was not written/);
 });
 
 test('a push has no pull request to comment on; a passing push still completes its check run as success', async () => {

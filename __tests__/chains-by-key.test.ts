@@ -79,16 +79,14 @@ describe('ChainsByKey', () => {
     assert.ok(reads < 40 * keys.length, `${reads} key reads for ${keys.length} items`);
   });
 
-  it('groups more packages than there are 16-bit hashes in linear time', () => {
+  it('groups more packages than there are 16-bit hashes', () => {
     // A 200,000-line requirements file. Probing from `hash & mask` left every cell past the 65,536th
-    // empty, so that each add walked one long run of full cells: 20 s for this set.
+    // empty, so that each add walked one long run of full cells (20 s for this set; npm run bench times
+    // such repositories, the test checks what they find).
     const keys = Array.from({ length: 200_000 }, (_, index) => `package-${index}`);
     const chains = new ChainsByKey();
-    const started = process.hrtime.bigint();
     chains.reset(keys.length, { keyOf: (item) => keys[item] as string, hasKey: (item, key) => keys[item] === key });
     keys.forEach((key, item) => chains.add(item, keyHash(key)));
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     assert.ok(keys.every((key, item) => chains.find(key, keyHash(key)) === item && chains.next(item) === END));
-    assert.ok(seconds < 2, `${seconds.toFixed(2)} s to add 200,000 keys`);
   });
 });

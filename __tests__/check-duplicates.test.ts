@@ -54,12 +54,11 @@ test('markers that can hold together still conflict', () => {
 
 test('a package written many different ways stays linear: each pin is compared with a bounded number of earlier variants', () => {
   const lines = Array.from({ length: 5000 }, (_, index) => `numpy==1.${index}.0`);
-  const started = Date.now();
   const found = findings(parseTexts({ 'requirements.txt': `${lines.join('\n')}\n` }));
   // 4,999 conflicts: the report keeps the first 1,000 and one finding counting the rest (finding-cap.test.ts).
   assert.equal(found.length, 1001);
-  // Comparing every pair would take tens of seconds here; the bound leaves room for a loaded CI machine.
-  assert.ok(Date.now() - started < 15_000);
+  // Each later pin is reported against the first, not against every earlier variant.
+  assert.ok(found.slice(0, 1000).every((finding) => finding.related?.[0]?.line === 1));
 });
 
 test('one package pinned 50,000 ways: each later pin conflicts with the first, as two would', () => {

@@ -57,14 +57,12 @@ test('--index required with an index that does not answer exits 2 with one line;
   assert.match(auto.stdout, /Package index: auto, 1 request, 0 from the cache\n {2}notice: index checks skipped: no package index answered/);
 });
 
-test('--index offline on the quick start: no request, the static findings as they were, quickly', async () => {
-  const started = Date.now();
+test('--index offline on the quick start: no request, the static findings as they were', async () => {
   const { code, stdout } = await cli(['check', '--root', `${EXAMPLES}callytics-broken`, '--index', 'offline', '--cache-dir', cache, '--format', 'json']);
   assert.equal(code, 1);
   const report = JSON.parse(stdout);
   assert.equal(report.index.requests, 0);
   assert.equal(report.counts.error, 10);
-  assert.ok(Date.now() - started < 10_000);
 });
 
 test('a wrong --index is a usage error', async () => {

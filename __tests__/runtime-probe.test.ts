@@ -104,13 +104,12 @@ describe('runRuntimeCheck with a venv interpreter', { skip: noPython }, () => {
   });
 
   it('an import that hangs is stopped by the probe inside the outer limit, and the rest is still reported', async () => {
-    const started = Date.now();
     const { findings, summary } = await runRuntimeCheck(parseWith('hangpkg'), matrix, null, {
       ...onRunner,
       python: env.python,
       timeoutMs: 8_000,
     });
-    assert.ok(Date.now() - started < 8_000, 'finished before the outer limit');
+    // 'ran', not killed: the probe's own per-import limit stopped the import before the outer limit.
     assert.equal(summary.status, 'ran');
     const hang = findings.find((finding) => finding.package === 'hangpkg');
     assert.equal(hang?.rule, 'import-failed');
@@ -164,9 +163,7 @@ describe('runRuntimeCheck when the probe cannot run', () => {
     const grandchild = join(folder, 'grandchild.pid');
     const python = join(folder, 'python');
     writeExecutable(python, `#!/bin/sh\nsleep 300 &\necho $! > '${grandchild}'\nwait\n`);
-    const started = Date.now();
     const { findings, summary } = await runRuntimeCheck(fixtureParse(), matrix, null, { ...onRunner, python, timeoutMs: 1_000 });
-    assert.ok(Date.now() - started < 6_000);
     assert.equal(summary.reason, `${python} did not finish within 1 s and was killed while the interpreter was starting (the probe had not said a word yet)`);
     assert.equal(findings[0]?.rule, 'runtime-error');
     const pid = Number(readFileSync(grandchild, 'utf8'));

@@ -258,7 +258,7 @@ function writeOutputFile(input: 'report-file' | 'sarif-file', file: string, piec
     writePiecesToFile(file, pieces);
   } catch (error) {
     const why = WRITE_FAILURES[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
-    throw new Error(`cannot write ${file} (input '${input}'): ${why}. Name a file in a folder this job can write to.`);
+    throw new Error(`cannot write ${file} (input '${input}'): ${why}. Name a file in a folder this job can write to.`, { cause: error });
   }
 }
 

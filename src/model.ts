@@ -6,8 +6,6 @@
 // 13-character token `numpy==1.24.4` at column 1 has endColumn 13. (SARIF's endColumn is exclusive:
 // its writer adds one.)
 
-import type { PackedRequirements } from './parse/packed.js';
-
 export type Severity = 'error' | 'warning' | 'notice';
 
 /** Highest first. */
@@ -164,6 +162,21 @@ export interface RemoteInclude extends FactPosition {
 export interface Suppression {
   line: number;
   rules: string[];
+}
+
+/** A requirements file's requirements packed for `check`: written and read by parse/packed.ts. */
+export interface PackedRequirements {
+  readonly count: number;
+  /** FIELDS strings per requirement (parse/packed.ts), joined with tabs (the readers leave no tab in them). */
+  readonly fields: string;
+  /**
+   * NUMBERS numbers per requirement: line, endLine, column, endColumn, marker index (-1: none) and
+   * flags in one, where its fields start in `fields`, and the `keyHash` of its key. 16 bits each when
+   * they all fit (a file short of 65,536 lines, columns and characters of fields), else 32.
+   */
+  readonly numbers: Uint16Array | Int32Array;
+  /** The distinct markers of the file. */
+  readonly markers: readonly string[];
 }
 
 export interface ParsedFile {

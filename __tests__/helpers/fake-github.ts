@@ -88,7 +88,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     void readBody(request).then((raw) => {
       const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
       const path = url.pathname.startsWith(PREFIX) ? url.pathname.slice(PREFIX.length) : url.pathname;
-      let body: unknown = null;
+      let body: unknown;
       try {
         body = raw ? JSON.parse(raw) : null;
       } catch {

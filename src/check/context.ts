@@ -7,7 +7,6 @@
 import type { Matrix, Profile } from '../matrix/types.js';
 import type { CudaFact, FactPosition, ImageRef, IndexFact, InstallSet, ParsedFile, ParseResult, PythonFact, Requirement, Span } from '../model.js';
 import { requirementText, type Place } from './findings.js';
-import type { Subject } from './subjects.js';
 import type { SpecifierSet } from '../pep440/specifier.js';
 import { keyHash, requirementTable, type RequirementTable } from '../parse/packed.js';
 import { ChainsByKey, END } from './chains-by-key.js';
@@ -56,6 +55,24 @@ export class Pin {
     // The readers only return requirements whose specifier parses (others become diagnostics).
     return this.specifiers.admits(this.requirement.specifier) ?? (this.specifiers.admits('') as Admits);
   }
+}
+
+/** Something a specifier is checked against: a pin, an interpreter, a CUDA version (subjects.ts makes them). */
+export interface Subject {
+  /** PEP 503 name, or PYTHON / CUDA. */
+  key: string;
+  /** True for PYTHON / CUDA subjects (a profile's `python`/`cuda`, not its packages). */
+  pseudo: boolean;
+  at: Place;
+  admits: Admits;
+  /** How a message quotes it: `numpy==1.24.4`, `Python 3.9 (apt-get install python3.9)`. */
+  shown: string;
+  /** The version part as written, for a finding's `actual`: `==1.24.4`, `3.9`, `12.1`. */
+  actual: string;
+  /** The token rewritten so that it meets `specifier`, or null when no single rewrite is known. */
+  fixFor(specifier: string): string | null;
+  /** The pin it was read from, if any (a `+cu121` label's subject is its pin's CUDA). */
+  pin: Pin | null;
 }
 
 /** A fact of a file with the file it was read from. */

@@ -3,7 +3,7 @@
 // label selects. Each knows its token, how messages quote it, and how to rewrite it.
 
 import type { ImageRef, PythonFact } from '../model.js';
-import type { CheckContext, InFile, Pin, SetView } from './context.js';
+import type { CheckContext, InFile, Pin, SetView, Subject } from './context.js';
 import { factSpan, profileAllows, setPython } from './context.js';
 import { cudaTagIndex, isNvidiaCudaImage, parseCudaTag, withTag } from './cuda-tags.js';
 import { requirementWith, type Place } from './findings.js';
@@ -15,22 +15,9 @@ import { cudaLabel, fit, localLabel, minorOf, namedRelease, type Admits } from '
 export const PYTHON = 'python';
 export const CUDA = 'cuda';
 
-export interface Subject {
-  /** PEP 503 name, or PYTHON / CUDA. */
-  key: string;
-  /** True for PYTHON / CUDA subjects (a profile's `python`/`cuda`, not its packages). */
-  pseudo: boolean;
-  at: Place;
-  admits: Admits;
-  /** How a message quotes it: `numpy==1.24.4`, `Python 3.9 (apt-get install python3.9)`. */
-  shown: string;
-  /** The version part as written, for a finding's `actual`: `==1.24.4`, `3.9`, `12.1`. */
-  actual: string;
-  /** The token rewritten so that it meets `specifier`, or null when no single rewrite is known. */
-  fixFor(specifier: string): string | null;
-  /** The pin it was read from, if any (a `+cu121` label's subject is its pin's CUDA). */
-  pin: Pin | null;
-}
+// Subject is declared beside the SetView that keeps a set's subjects (context.ts), so that the two
+// modules do not import each other; importers keep reading it from here.
+export type { Subject } from './context.js';
 
 /**
  * A package pin as a subject. A class, not a literal with a closure: every set makes one for each

@@ -42,7 +42,7 @@ export interface EventEnvironment {
 export function readEvent(env: EventEnvironment): { event: ActionEvent; note: string | null } {
   const name = env.GITHUB_EVENT_NAME ?? '';
   if (!PULL_REQUEST_EVENTS.has(name) && name !== WORKFLOW_RUN_EVENT) return { event: eventFromPayload(name, null, env), note: null };
-  let payload: unknown = null;
+  let payload: unknown;
   try {
     payload = JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8'));
   } catch (error) {

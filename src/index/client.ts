@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { IndexCache, PAGE_TTL_MS } from './cache.js';
+import { type IndexCache, PAGE_TTL_MS } from './cache.js';
 import { fileRelease } from './files.js';
 import type { HttpClient } from './http.js';
 import { parseCoreMetadata } from './metadata.js';

@@ -88,7 +88,7 @@ export class HttpClient {
 
   private async withRetries(url: string, request: HttpRequest): Promise<HttpResult> {
     const shown = withoutCredentials(url);
-    let last = '';
+    let last: string;
     for (let attempt = 0; ; attempt++) {
       let wait: number | null = null;
       const result = await this.once(url, request);

@@ -44,11 +44,6 @@ export function bundledMatrixDirectory(): string {
   }
 }
 
-/** Absolute path of matrix/schema.json, e.g. for editors and `compat-guard matrix --schema`. */
-export function bundledSchemaPath(): string {
-  return join(bundledMatrixDirectory(), SCHEMA_FILE);
-}
-
 /**
  * The schema and the bundled matrix files, ready for loadMatrix. `file` is `bundled:matrix/<name>`.
  * `needCudaImageTags: false` skips the nvidia/cuda tag table (its facts are then empty).

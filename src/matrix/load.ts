@@ -14,6 +14,7 @@
 
 import { canonicalName, type Severity } from '../model.js';
 import { parseSpecifierSet } from '../pep440/specifier.js';
+import { MatrixFileError } from './file-error.js';
 import {
   createValidator,
   didYouMean,
@@ -135,13 +136,6 @@ interface MatrixFile {
   data: MatrixDocument;
   /** Line of the entry at `path` (a map entry's key line, a list item's first line). */
   lineAt(path: ReadonlyArray<string | number>): number;
-}
-
-/** Ends the load; caught in loadMatrix and turned into its one-line error. */
-export class MatrixFileError extends Error {
-  constructor(file: string, line: number, path: string, message: string) {
-    super(`${file}:${line}: ${path === '' ? '' : `${path}: `}${message}`);
-  }
 }
 
 export function loadMatrix(input: LoadMatrixInput): LoadMatrixResult {

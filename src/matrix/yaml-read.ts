@@ -4,7 +4,7 @@
 // JSON and compiled files.
 
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { MatrixFileError } from './load.js';
+import { MatrixFileError } from './file-error.js';
 import { dottedPath, NonStringKey, type ValueLocation, type ValuePath } from './schema-validate.js';
 
 export interface ParsedYaml {

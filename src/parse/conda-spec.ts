@@ -86,7 +86,7 @@ export function readCondaSpec(text: string): CondaSpec | null {
   const nameEnd = start + named[0].length;
   let tail = text.slice(nameEnd);
   let versionText: string;
-  let hasBuild = false;
+  let hasBuild: boolean;
   let end = text.length;
   if (tail.startsWith('[')) {
     // `numpy[version='>=1.8',build=py310*]`: only the version key matters here.

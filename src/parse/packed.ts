@@ -4,23 +4,9 @@
 // (RequirementTable): a set groups its requirements by package from the numbers alone, and builds a
 // Requirement only for the few a rule asks about.
 
-import { canonicalName, type ParsedFile, type Requirement } from '../model.js';
+import { canonicalName, type PackedRequirements, type ParsedFile, type Requirement } from '../model.js';
 import { NO_EXTRAS } from './requirement.js';
 import { detached, SharedStrings } from './strings.js';
-
-export interface PackedRequirements {
-  readonly count: number;
-  /** FIELDS strings per requirement, joined with tabs (the readers never leave a tab in them). */
-  readonly fields: string;
-  /**
-   * NUMBERS numbers per requirement: line, endLine, column, endColumn, marker index (-1: none) and
-   * flags in one, where its fields start in `fields`, and the `keyHash` of its key. 16 bits each when
-   * they all fit (a file short of 65,536 lines, columns and characters of fields), else 32.
-   */
-  readonly numbers: Uint16Array | Int32Array;
-  /** The distinct markers of the file. */
-  readonly markers: readonly string[];
-}
 
 /** What a requirement line says (the reader's fields)... */
 export type RequirementFields = Pick<Requirement, 'name' | 'extras' | 'specifier' | 'marker' | 'url'>;

@@ -53,9 +53,9 @@ function tokenize(text: string): Token[] {
       }
       i += 1;
       tokens.push({ kind: 'string', text: value, line: start });
-    } else if (/[A-Za-z0-9_.\-]/.test(ch)) {
+    } else if (/[A-Za-z0-9_.-]/.test(ch)) {
       const start = i;
-      while (i < text.length && /[A-Za-z0-9_.\-]/.test(text[i] as string)) i += 1;
+      while (i < text.length && /[A-Za-z0-9_.-]/.test(text[i] as string)) i += 1;
       tokens.push({ kind: 'word', text: text.slice(start, i), line });
     } else {
       // `<<EOT` heredocs and operators are single punctuation here; what they belong to reads as `other`.
