@@ -41347,19 +41347,37 @@ function isLocalName(hostname) {
 
 /***/ }),
 
+/***/ 2337:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ MatrixFileError)
+/* harmony export */ });
+// The error that ends loading a matrix file, in its own module so that load.ts and the YAML reader it
+// loads lazily (yaml-read.ts) can both throw it without importing each other.
+/** Ends the load; caught in loadMatrix and turned into its one-line error. */
+class MatrixFileError extends Error {
+    constructor(file, line, path, message) {
+        super(`${file}:${line}: ${path === '' ? '' : `${path}: `}${message}`);
+    }
+}
+
+
+/***/ }),
+
 /***/ 256:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   aM: () => (/* binding */ MatrixFileError),
 /* harmony export */   bo: () => (/* binding */ resolveProfileName),
 /* harmony export */   es: () => (/* binding */ YamlReaderNeeded),
 /* harmony export */   iu: () => (/* binding */ loadMatrix)
 /* harmony export */ });
 /* unused harmony export PYTHON_PSEUDO_PACKAGE */
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4887);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4887);
 /* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(720);
-/* harmony import */ var _schema_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4510);
+/* harmony import */ var _file_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2337);
+/* harmony import */ var _schema_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4510);
 // Builds the effective matrix from the bundled matrix files and the repository's matrix file.
 // Pure: the shell reads the texts (src/matrix/bundled.ts and the repository file) and passes them in.
 //
@@ -41373,6 +41391,7 @@ function isLocalName(hostname) {
 // start, and parsed as YAML only when a line number is needed. The hand-written ones (profiles.yml,
 // rules.yml) arrive with their compiled form (scripts/generate-matrix.mjs): the value and key lines
 // YAML would give, taken as they are while they were compiled from the very text at hand.
+
 
 
 
@@ -41393,19 +41412,13 @@ const MATRIX_FORMATS = {
         return parsed.ok ? null : parsed.message;
     },
 };
-/** Ends the load; caught in loadMatrix and turned into its one-line error. */
-class MatrixFileError extends Error {
-    constructor(file, line, path, message) {
-        super(`${file}:${line}: ${path === '' ? '' : `${path}: `}${message}`);
-    }
-}
 function loadMatrix(input) {
     try {
         const schemaSource = input.bundled.find((source) => source.file.endsWith('.json'));
         if (schemaSource === undefined) {
             return { ok: false, error: 'the bundled matrix has no schema.json: the installation of compat-guard is incomplete' };
         }
-        const validator = (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .createValidator */ .fH)(parseSchema(schemaSource), MATRIX_FORMATS);
+        const validator = (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .createValidator */ .fH)(parseSchema(schemaSource), MATRIX_FORMATS);
         const bundled = input.bundled
             .filter((source) => source !== schemaSource)
             .map((source) => readMatrixFile(source, validator, input.yaml ?? null));
@@ -41413,7 +41426,7 @@ function loadMatrix(input) {
         return { ok: true, matrix: buildMatrix(bundled, repository) };
     }
     catch (error) {
-        if (error instanceof MatrixFileError)
+        if (error instanceof _file_error_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .a)
             return { ok: false, error: error.message };
         throw error;
     }
@@ -41426,9 +41439,9 @@ function resolveProfileName(matrix, name) {
 /** `unknown profile "x" (did you mean "y"? known: a, b, c)`, the did-you-mean only for a likely typo. */
 function unknownProfile(name, known) {
     if (known.length === 0)
-        return `unknown profile ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} (the matrix defines no profiles)`;
-    const suggestion = (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .didYouMean */ .au)(name, known);
-    return `unknown profile ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} (${suggestion === null ? '' : `did you mean ${JSON.stringify(suggestion)}? `}known: ${[...known].sort().join(', ')})`;
+        return `unknown profile ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)} (the matrix defines no profiles)`;
+    const suggestion = (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .didYouMean */ .au)(name, known);
+    return `unknown profile ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)} (${suggestion === null ? '' : `did you mean ${JSON.stringify(suggestion)}? `}known: ${[...known].sort().join(', ')})`;
 }
 function parseSchema(source) {
     try {
@@ -41437,9 +41450,9 @@ function parseSchema(source) {
             return schema;
     }
     catch (error) {
-        throw new MatrixFileError(source.file, 1, '', `not valid JSON (${error.message})`);
+        throw new _file_error_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .a(source.file, 1, '', `not valid JSON (${error.message})`);
     }
-    throw new MatrixFileError(source.file, 1, '', 'a JSON Schema must be an object');
+    throw new _file_error_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .a(source.file, 1, '', 'a JSON Schema must be an object');
 }
 /**
  * Leading blank and `#` lines, where what follows starts with `{`: a file that may be JSON. (JSON has
@@ -41462,7 +41475,7 @@ function readMatrixFile(source, validator, reader) {
     };
     const [schemaError] = value === undefined ? [] : validator.validate(value, locate, 1);
     if (schemaError !== undefined) {
-        throw new MatrixFileError(source.file, schemaError.line, schemaError.path, schemaError.message);
+        throw new _file_error_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .a(source.file, schemaError.line, schemaError.path, schemaError.message);
     }
     // The schema admits string keys only, so a value that passed it holds plain objects, no Maps.
     const data = (value ?? {});
@@ -41499,14 +41512,14 @@ function checkNames(file) {
             return;
         const seen = new Map();
         for (const name of Object.keys(pins)) {
-            const key = (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(name);
+            const key = (0,_model_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalName */ .Ew)(name);
             const location = [...path, name];
             if (!allowPython && key === PYTHON_PSEUDO_PACKAGE) {
                 fail(file, location, 'the interpreter is set with the profile\'s "python" key, not as a package');
             }
             const earlier = seen.get(key);
             if (earlier !== undefined)
-                fail(file, location, `${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} and ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(earlier)} name the same package (${key})`);
+                fail(file, location, `${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)} and ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(earlier)} name the same package (${key})`);
             seen.set(key, name);
         }
     };
@@ -41520,7 +41533,7 @@ function checkNames(file) {
     });
 }
 function fail(file, path, message) {
-    throw new MatrixFileError(file.file, file.lineAt(path), (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .dottedPath */ .wM)(path), message);
+    throw new _file_error_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .a(file.file, file.lineAt(path), (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .dottedPath */ .wM)(path), message);
 }
 function buildMatrix(bundled, repository) {
     const startsEmpty = repository?.data.extends === 'none';
@@ -41570,7 +41583,7 @@ function collectRules(files) {
             const line = file.lineAt(['rules', index]);
             const earlier = firstSeen.get(rule.id);
             if (earlier !== undefined)
-                fail(file, ['rules', index, 'id'], `duplicate rule id ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(rule.id)} (first defined at ${earlier})`);
+                fail(file, ['rules', index, 'id'], `duplicate rule id ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(rule.id)} (first defined at ${earlier})`);
             firstSeen.set(rule.id, `${file.file}:${line}`);
             rules.push({
                 id: rule.id,
@@ -41588,7 +41601,7 @@ function collectRules(files) {
 function canonicalPins(pins) {
     const result = {};
     for (const [name, specifier] of Object.entries(pins))
-        result[(0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(name)] = specifier;
+        result[(0,_model_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalName */ .Ew)(name)] = specifier;
     return result;
 }
 /** Profiles by name (a later file's profile replaces an earlier one of the same name), inheritance applied. */
@@ -41661,13 +41674,13 @@ function resolveProfile(entry, parent) {
         reasons: { ...Object.fromEntries(inheritedReasons), ...ownReasons },
         origin: { file: entry.file.file, line: entry.file.lineAt(['profiles', entry.name]) },
     };
-    for (const [name, key] of Object.keys(document.reasons ?? {}).map((name) => [name, (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(name)])) {
+    for (const [name, key] of Object.keys(document.reasons ?? {}).map((name) => [name, (0,_model_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalName */ .Ew)(name)])) {
         const explains = PROFILE_FIELD_REASONS.includes(key)
             ? profile[key] !== undefined
             : Object.hasOwn(profile.packages, key);
         if (!explains) {
-            const suggestion = (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .didYouMean */ .au)(key, [...Object.keys(profile.packages), ...PROFILE_FIELD_REASONS]);
-            failProfile(entry, ['reasons', name], `profile ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(entry.name)} pins no ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`);
+            const suggestion = (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .didYouMean */ .au)(key, [...Object.keys(profile.packages), ...PROFILE_FIELD_REASONS]);
+            failProfile(entry, ['reasons', name], `profile ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(entry.name)} pins no ${(0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(name)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`);
         }
     }
     return profile;
@@ -42092,7 +42105,7 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */   yamlValue: () => (/* binding */ yamlValue)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(256);
+/* harmony import */ var _file_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2337);
 /* harmony import */ var _schema_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4510);
 // Reading a matrix file as YAML: its value, and where a value is written. The loader (load.ts) gets
 // this module from the shell, which loads it only when a run may need it (src/matrix/effective.ts):
@@ -42117,7 +42130,7 @@ function yamlValue(file, { doc, lineCounter, length }) {
         // A problem at the end of the file (a flow map left open) is placed after its last line break,
         // on a line the file does not have: it is shown on the line of the last character instead.
         const line = lineCounter.linePos(Math.max(0, Math.min(problem.pos[0], length - 1))).line;
-        throw new _load_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .aM(file, line, '', yamlMessage(problem.code, problem.message));
+        throw new _file_error_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .a(file, line, '', yamlMessage(problem.code, problem.message));
     }
     return doc.contents === null ? undefined : plainValue(doc.contents, file, lineCounter);
 }
@@ -42129,7 +42142,7 @@ function yamlValue(file, { doc, lineCounter, length }) {
 function plainValue(root, file, lineCounter) {
     const path = [];
     const refuse = (node, message, fallbackLine = 1) => {
-        throw new _load_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .aM(file, lineOfNode(lineCounter, node) ?? fallbackLine, (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .dottedPath */ .wM)(path), message);
+        throw new _file_error_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .a(file, lineOfNode(lineCounter, node) ?? fallbackLine, (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .dottedPath */ .wM)(path), message);
     };
     const convert = (node) => {
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
@@ -50194,7 +50207,7 @@ function readCondaSpec(text) {
     const nameEnd = start + named[0].length;
     let tail = text.slice(nameEnd);
     let versionText;
-    let hasBuild = false;
+    let hasBuild;
     let end = text.length;
     if (tail.startsWith('[')) {
         // `numpy[version='>=1.8',build=py310*]`: only the version key matters here.
@@ -56009,10 +56022,6 @@ function bundledMatrixDirectory() {
         }
     }
 }
-/** Absolute path of matrix/schema.json, e.g. for editors and `compat-guard matrix --schema`. */
-function bundledSchemaPath() {
-    return join(bundledMatrixDirectory(), SCHEMA_FILE);
-}
 /**
  * The schema and the bundled matrix files, ready for loadMatrix. `file` is `bundled:matrix/<name>`.
  * `needCudaImageTags: false` skips the nvidia/cuda tag table (its facts are then empty).
@@ -56958,7 +56967,7 @@ function readEvent(env) {
     const name = env.GITHUB_EVENT_NAME ?? '';
     if (!PULL_REQUEST_EVENTS.has(name) && name !== WORKFLOW_RUN_EVENT)
         return { event: eventFromPayload(name, null, env), note: null };
-    let payload = null;
+    let payload;
     try {
         payload = JSON.parse(external_node_fs_.readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8'));
     }
@@ -58395,7 +58404,7 @@ function writeOutputFile(input, file, pieces) {
     }
     catch (error) {
         const why = WRITE_FAILURES[error.code ?? ''] ?? error.message;
-        throw new Error(`cannot write ${file} (input '${input}'): ${why}. Name a file in a folder this job can write to.`);
+        throw new Error(`cannot write ${file} (input '${input}'): ${why}. Name a file in a folder this job can write to.`, { cause: error });
     }
 }
 async function writeJobSummary(env, markdown) {

@@ -66,9 +66,9 @@ function tokenize(text) {
             i += 1;
             tokens.push({ kind: 'string', text: value, line: start });
         }
-        else if (/[A-Za-z0-9_.\-]/.test(ch)) {
+        else if (/[A-Za-z0-9_.-]/.test(ch)) {
             const start = i;
-            while (i < text.length && /[A-Za-z0-9_.\-]/.test(text[i]))
+            while (i < text.length && /[A-Za-z0-9_.-]/.test(text[i]))
                 i += 1;
             tokens.push({ kind: 'word', text: text.slice(start, i), line });
         }

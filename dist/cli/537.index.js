@@ -143,7 +143,7 @@ class HttpClient {
     }
     async withRetries(url, request) {
         const shown = (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutCredentials */ .ri)(url);
-        let last = '';
+        let last;
         for (let attempt = 0;; attempt++) {
             let wait = null;
             const result = await this.once(url, request);

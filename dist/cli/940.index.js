@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   yamlValue: () => (/* binding */ yamlValue)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(256);
+/* harmony import */ var _file_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2337);
 /* harmony import */ var _schema_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4510);
 // Reading a matrix file as YAML: its value, and where a value is written. The loader (load.ts) gets
 // this module from the shell, which loads it only when a run may need it (src/matrix/effective.ts):
@@ -37,7 +37,7 @@ function yamlValue(file, { doc, lineCounter, length }) {
         // A problem at the end of the file (a flow map left open) is placed after its last line break,
         // on a line the file does not have: it is shown on the line of the last character instead.
         const line = lineCounter.linePos(Math.max(0, Math.min(problem.pos[0], length - 1))).line;
-        throw new _load_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .aM(file, line, '', yamlMessage(problem.code, problem.message));
+        throw new _file_error_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .a(file, line, '', yamlMessage(problem.code, problem.message));
     }
     return doc.contents === null ? undefined : plainValue(doc.contents, file, lineCounter);
 }
@@ -49,7 +49,7 @@ function yamlValue(file, { doc, lineCounter, length }) {
 function plainValue(root, file, lineCounter) {
     const path = [];
     const refuse = (node, message, fallbackLine = 1) => {
-        throw new _load_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .aM(file, lineOfNode(lineCounter, node) ?? fallbackLine, (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .dottedPath */ .wM)(path), message);
+        throw new _file_error_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .a(file, lineOfNode(lineCounter, node) ?? fallbackLine, (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .dottedPath */ .wM)(path), message);
     };
     const convert = (node) => {
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
