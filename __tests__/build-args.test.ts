@@ -72,6 +72,24 @@ test('bake: variable defaults and matrix values reach the args; a function call 
   ]);
 });
 
+test('a computed build argument is unknown in its variant: what depends on it is unchecked, the rest of the build is checked', async () => {
+  assert.deepEqual((await check('computed')).map(summary), [
+    'Dockerfile:3 cuda-image-tag-eol with CUDA_VERSION=12.5.0 from .github/workflows/image.yml matrix image, TORCH_INDEX_URL and GIT_SHA computed when it runs, not checked @ .github/workflows/image.yml:8 .github/workflows/image.yml:14',
+    'Dockerfile:3 cuda-image-tag-unknown with CUDA_VERSION=12.7.0 from build.sh:4 docker build, TORCH_INDEX_URL computed when it runs, not checked @ build.sh:4',
+  ]);
+});
+
+test('a computed build argument does not take its ARG\'s default: the legacy build\'s index is not compared with cu121', async () => {
+  const findings = await check('computed');
+  assert.ok(!findings.some((finding) => finding.rule === 'cuda-torch-build-mismatch'));
+});
+
+test('an index given at build time is not taken for PyPI: only the stage that installs from PyPI is compared with its image', async () => {
+  assert.deepEqual((await check('index-from-build')).map((finding) => `${finding.file}:${finding.line} ${finding.rule}`), [
+    'Dockerfile:7 cuda-torch-build-mismatch',
+  ]);
+});
+
 test('a variant finding carries no fix: the value to change is where the build argument is written', async () => {
   const [finding] = await check('compose');
   assert.equal(finding?.fix, null);
@@ -149,7 +167,7 @@ test('the HCL reader reads blocks, attributes, lists, objects and JSON, and leav
   assert.equal(json.get('target')?.kind, 'object');
 });
 
-test('variants: distinct sets only, ARGs the Dockerfile does not declare ignored, computed values skip the build, past the limit counted', () => {
+test('variants: distinct sets only, ARGs the Dockerfile does not declare ignored, a build of computed values only adds nothing, past the limit counted', () => {
   const build = (value: string | null, extra = 'x'): BuildDefinition => ({
     dockerfile: 'Dockerfile', source: 'ci', args: [{ name: 'CUDA', value, origins: [] }, { name: 'UNDECLARED', value: extra, origins: [] }],
   });
@@ -158,6 +176,10 @@ test('variants: distinct sets only, ARGs the Dockerfile does not declare ignored
   assert.equal(selection.variants.length, 64);
   assert.equal(selection.left, 7);
   assert.deepEqual(selection.variants[0]?.args, { CUDA: '1' });
+  const mixed = variantsOf('Dockerfile', [{ dockerfile: 'Dockerfile', source: 'ci', args: [{ name: 'CUDA', value: '2', origins: [{ file: 'ci', line: 3 }] }, { name: 'INDEX', value: null, origins: [{ file: 'ci', line: 4 }] }] }], new Set(['CUDA', 'INDEX']));
+  assert.deepEqual(mixed.variants.map((variant) => [variant.args, variant.label, variant.origins]), [
+    [{ CUDA: '2', INDEX: null }, 'with CUDA=2 from ci, INDEX computed when it runs, not checked', [{ file: 'ci', line: 3 }]],
+  ]);
 });
 
 test('variants: a finding of the defaults is not repeated, one of every variant is given once, notices of variants are dropped', () => {

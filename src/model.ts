@@ -180,6 +180,11 @@ export interface ParsedFile {
   channels?: Array<{ name: string } & FactPosition>;
   /** `-r`/`-c` of http(s) URLs; absent when there is none. */
   remoteIncludes?: RemoteInclude[];
+  /**
+   * Package indexes whose URL is known only when the image is built (`--index-url $INDEX_URL`, a
+   * build argument): a stage that reads one may install from any index. Absent when there is none.
+   */
+  buildTimeIndexes?: Array<{ stage: string | null } & FactPosition>;
   /** pyproject.toml `requires-python` (or Poetry's `python = "^3.10"`, translated), as a PEP 440 specifier. */
   requiresPython?: ({ specifier: string } & FactPosition) | null;
 }

@@ -9,7 +9,7 @@
 // stage's ARG and ENV values plus the variables the same RUN assigns (`V=1 && pip install x==$V`),
 // following `cd` so that relative paths resolve against the right directory.
 
-import type { CudaFact, Include, IndexFact, PythonFact, RemoteInclude, Requirement, Span } from '../model.js';
+import type { CudaFact, Include, IndexFact, ParsedFile, PythonFact, RemoteInclude, Requirement, Span } from '../model.js';
 import { withoutCredentials } from '../index/url.js';
 import { canonicalName, factPosition } from '../model.js';
 import { tooManyClauses } from './requirement.js';
@@ -37,6 +37,8 @@ export interface RunFacts {
   cuda: CudaFact[];
   includes: Include[];
   indexes: IndexFact[];
+  /** See ParsedFile.buildTimeIndexes. */
+  buildTimeIndexes: NonNullable<ParsedFile['buildTimeIndexes']>;
   problems: Problem[];
   /** `-r`/`-c` of http(s) URLs whose value is known. */
   remoteIncludes: RemoteInclude[];
@@ -762,6 +764,7 @@ class ScriptReader {
     const span = spanOf(arg);
     if (arg.unknown !== null) {
       this.scope.notChecked(span, arg, `package index ${redactUrl(arg.value)}`, 'it is not checked', this.place.conditional);
+      this.scope.facts.buildTimeIndexes.push({ ...factPosition(span), stage: this.scope.stage });
       return;
     }
     this.scope.facts.indexes.push({

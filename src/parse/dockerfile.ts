@@ -30,8 +30,11 @@ import { readExecForm, readHeredocScript, readShellScript } from './dockerfile-r
 import type { RunFacts, RunScope, ShellState } from './dockerfile-run.js';
 
 export interface DockerfileOptions {
-  /** `--build-arg` values: they replace the defaults of the ARGs they name. */
-  buildArgs?: Record<string, string>;
+  /**
+   * `--build-arg` values: they replace the defaults of the ARGs they name. null: the build passes a
+   * value computed when it runs (`$(cat VERSION)`, a secret), unknown here as an ARG without a default is.
+   */
+  buildArgs?: Record<string, string | null>;
 }
 
 export interface DockerCopy {
@@ -138,7 +141,7 @@ class DockerfileReader {
   constructor(
     path: string,
     private readonly escape: string,
-    private readonly buildArgs: Record<string, string>,
+    private readonly buildArgs: Record<string, string | null>,
     /** What reading the text found already; what the instructions say is added. */
     readonly problems: Problem[],
   ) {
@@ -147,7 +150,7 @@ class DockerfileReader {
     };
     this.facts = {
       requirements: this.file.requirements, python: this.file.python, cuda: this.file.cuda, includes: this.file.includes,
-      indexes: this.file.indexes, problems: this.problems, remoteIncludes: [],
+      indexes: this.file.indexes, buildTimeIndexes: [], problems: this.problems, remoteIncludes: [],
     };
   }
 
@@ -173,8 +176,9 @@ class DockerfileReader {
     this.problem(span, unknown.severity, `${what}: ${unknown.message}, so ${consequence}`);
   };
 
-  private buildArg(name: string): string | undefined {
-    return Object.hasOwn(this.buildArgs, name) ? this.buildArgs[name] : undefined;
+  private buildArg(name: string): VariableValue | undefined {
+    if (!Object.hasOwn(this.buildArgs, name)) return undefined;
+    return this.buildArgs[name] ?? { from: [name] };
   }
 
   private get current(): StageState | null {
@@ -395,6 +399,7 @@ class DockerfileReader {
     const span = spanOf(value);
     if (value.unknown !== null) {
       this.notChecked(span, value, `package index ${redactUrl(value.value)}`, 'it is not checked');
+      this.facts.buildTimeIndexes.push({ ...factPosition(span), stage: stage.stage.name });
       return;
     }
     for (const url of value.value.split(/\s+/).filter(Boolean)) {
@@ -552,5 +557,6 @@ export function parseDockerfile(path: string, text: string, options: DockerfileO
     });
   // Only files that have one carry the field: `parse` prints every other file as before.
   if (reader.facts.remoteIncludes.length > 0) reader.file.remoteIncludes = reader.facts.remoteIncludes;
+  if (reader.facts.buildTimeIndexes.length > 0) reader.file.buildTimeIndexes = reader.facts.buildTimeIndexes;
   return { file: reader.file, diagnostics, stages: reader.stages.map((state) => state.stage) };
 }

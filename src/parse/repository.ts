@@ -22,8 +22,8 @@ export interface ReadOptions {
    * reads), as `check` does; `parse` prints them whole. Default false.
    */
   pack?: boolean;
-  /** Build arguments by Dockerfile path, as `docker build --build-arg` gives them. */
-  buildArgs?: ReadonlyMap<string, Record<string, string>>;
+  /** Build arguments by Dockerfile path, as `docker build --build-arg` gives them (null: computed when the build runs). */
+  buildArgs?: ReadonlyMap<string, Record<string, string | null>>;
 }
 
 /** Reads the files under `root` that `targets` select (folders, files, globs; default: all). */
@@ -49,7 +49,7 @@ export function expandableEnvironment(env: Record<string, string | undefined>): 
 
 interface Reading {
   env: Record<string, string | undefined>;
-  buildArgs: ReadonlyMap<string, Record<string, string>>;
+  buildArgs: ReadonlyMap<string, Record<string, string | null>>;
   strings: SharedStrings;
   /** One for the run, when requirements are packed. */
   packer: RequirementPacker | null;
