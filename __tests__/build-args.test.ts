@@ -147,13 +147,60 @@ test('workflow: include joins the combinations it does not change and adds the o
     'docker/Dockerfile': 'FROM python\n',
   }));
   assert.deepEqual(read.builds.map((build) => argsOf(build)), [
-    'BASE=?',
+    // The first combination has no `base`: GitHub gives null, written as an empty string.
+    'BASE=',
     'BASE=jammy',
     'TORCH=2.3.1 PY=3.11 SHA=?',
     'TORCH=2.1.2 PY=3.11 SHA=?',
   ]);
   assert.deepEqual(read.builds[1]?.args[0]?.origins, [{ file: '.github/workflows/ci.yml', line: 10 }, { file: '.github/workflows/ci.yml', line: 13 }, { file: '.github/workflows/ci.yml', line: 15 }]);
   assert.deepEqual(read.builds[2]?.args[0]?.origins, [{ file: '.github/workflows/ci.yml', line: 7 }, { file: '.github/workflows/ci.yml', line: 18 }]);
+});
+
+test('workflow: a matrix key a combination lacks is an empty string, unless an expression may bring it; folded build-args are read as the action reads them', () => {
+  const read = readBuildDefinitions(['.github/workflows/ci.yml'], memoryFiles({
+    '.github/workflows/ci.yml': [
+      'jobs:',
+      '  closed:',
+      '    strategy:',
+      '      matrix:',
+      '        cuda: ["12.1.1", "11.8.0"]',
+      '        include:',
+      '          - cuda: "12.1.1"',
+      '            tag: cu121',
+      '    steps:',
+      '      - uses: docker/build-push-action@v6',
+      '        with:',
+      '          build-args: >-',
+      '            CUDA_VERSION=${{ matrix.cuda }}',
+      '',
+      '            CUDA_TAG=${{ matrix.tag }}',
+      '      - uses: docker/build-push-action@v6',
+      '        with:',
+      '          build-args: >',
+      '            CUDA_VERSION=${{ matrix.cuda }}',
+      '            CUDA_TAG=cu118',
+      '  open:',
+      '    strategy:',
+      '      matrix:',
+      '        cuda: ["12.1.1"]',
+      '        include: ${{ fromJSON(needs.setup.outputs.extra) }}',
+      '    steps:',
+      '      - run: docker build --build-arg CUDA_TAG=${{ matrix.tag }} .',
+      '',
+    ].join('\n'),
+    Dockerfile: 'FROM python\n',
+  }));
+  assert.deepEqual(read.builds.map((build) => argsOf(build)), [
+    'CUDA_VERSION=12.1.1 CUDA_TAG=cu121',
+    'CUDA_VERSION=11.8.0 CUDA_TAG=',
+    // `>` folds the two lines into `CUDA_VERSION=... CUDA_TAG=cu118`: one argument, not the value meant.
+    'CUDA_VERSION=?',
+    'CUDA_VERSION=?',
+    'CUDA_TAG=?',
+  ]);
+  assert.deepEqual(read.builds[0]?.args.map((arg) => arg.origins.at(-1)?.line), [13, 15]);
+  assert.deepEqual(read.builds[2]?.args.map((arg) => arg.origins.at(-1)?.line), [19]);
 });
 
 test('the HCL reader reads blocks, attributes, lists, objects and JSON, and leaves expressions unknown', () => {
