@@ -35,6 +35,8 @@ export interface DockerfileOptions {
    * value computed when it runs (`$(cat VERSION)`, a secret), unknown here as an ARG without a default is.
    */
   buildArgs?: Record<string, string | null>;
+  /** The names of the files in a build-context folder (see RunScope.contextFiles). */
+  contextFiles?: (contextFolder: string) => readonly string[];
 }
 
 export interface DockerCopy {
@@ -142,6 +144,7 @@ class DockerfileReader {
     path: string,
     private readonly escape: string,
     private readonly buildArgs: Record<string, string | null>,
+    private readonly contextFiles: DockerfileOptions['contextFiles'],
     /** What reading the text found already; what the instructions say is added. */
     readonly problems: Problem[],
   ) {
@@ -518,6 +521,7 @@ class DockerfileReader {
       fetched: stage.fetched,
       nextBranchId: this.nextBranchId,
       distroPython: stage.distroPython,
+      contextFiles: this.contextFiles,
     };
     const state: ShellState = { vars: new Map(), cwd: stage.workdir };
     const json = parseJsonArgs(source.text, rest);
@@ -539,7 +543,7 @@ class DockerfileReader {
 /** Reads a Dockerfile: its stages and what they install. Never throws; bad input becomes diagnostics. */
 export function parseDockerfile(path: string, text: string, options: DockerfileOptions = {}): DockerfileParse {
   const { instructions, escape, problems } = readDockerfile(text);
-  const reader = new DockerfileReader(path, escape, options.buildArgs ?? {}, problems);
+  const reader = new DockerfileReader(path, escape, options.buildArgs ?? {}, options.contextFiles, problems);
   for (const instruction of instructions) reader.read(instruction);
   if (reader.stages.length === 0) {
     reader.problems.push({ line: 1, severity: 'error', message: 'no FROM instruction: this is not a Dockerfile BuildKit can build' });
