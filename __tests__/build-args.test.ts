@@ -90,6 +90,30 @@ test('an index given at build time is not taken for PyPI: only the stage that in
   ]);
 });
 
+test('compose services: NVIDIA_DISABLE_REQUIRE turns the fleet driver check off; a service that requests no GPU gets a warning, one that does an error', async () => {
+  const outcome = await runCheck({ root: `${FIXTURES}compose-gpu`, env: {}, driver: '545.23.08' });
+  assert.ok(outcome.ok);
+  assert.deepEqual(outcome.result.findings.filter((finding) => finding.rule === 'fleet-driver-too-old').map((finding) => `${finding.line} ${finding.severity}`), [
+    '4 error',
+    '27 warning',
+  ]);
+  assert.match(outcome.result.findings.find((finding) => finding.line === 27)?.message ?? '', /the service requests none/);
+});
+
+test('the fleet\'s driver is checked against the images of the build variants too', async () => {
+  const outcome = await runCheck({ root: `${FIXTURES}compose`, env: {}, driver: '520.61.05' });
+  assert.ok(outcome.ok);
+  const labels = outcome.result.findings.filter((finding) => finding.rule === 'fleet-driver-too-old' && finding.file === 'Dockerfile').map((finding) => /\((with [^()]*)\)$/.exec(finding.message)?.[1] ?? 'defaults');
+  assert.deepEqual(labels.sort(), ['defaults', 'with CUDA_VERSION=12.1.1 from docker-compose.yml service good']);
+});
+
+test('compose services: the driver minimum notice of a service with NVIDIA_DISABLE_REQUIRE does not say the toolkit refuses it', async () => {
+  const outcome = await runCheck({ root: `${FIXTURES}compose-gpu`, env: {} });
+  assert.ok(outcome.ok);
+  const notices = outcome.result.findings.filter((finding) => finding.rule === 'cuda-driver-minimum');
+  assert.deepEqual(notices.map((finding) => `${finding.line} ${finding.message.includes('NVIDIA_REQUIRE_CUDA')}`), ['4 true', '13 false', '22 false', '27 true']);
+});
+
 test('a variant finding carries no fix: the value to change is where the build argument is written', async () => {
   const [finding] = await check('compose');
   assert.equal(finding?.fix, null);

@@ -124,6 +124,19 @@ export interface ImageRef extends FactPosition {
   /** When FROM names an earlier stage instead of an image. */
   fromStage?: string | null;
   platform?: string | null;
+  /**
+   * How the container that runs the image gets GPUs, where the file that runs it says so (a compose
+   * service); absent where that is unknown (a Dockerfile's image runs wherever it is run).
+   */
+  runtime?: ContainerRuntime;
+}
+
+/** What a compose service says about its container, as the NVIDIA container toolkit reads it. */
+export interface ContainerRuntime {
+  /** GPUs are asked for: `deploy.resources.reservations.devices` (gpu capability or nvidia driver), `runtime: nvidia` or `gpus:`. */
+  gpuRequested: boolean;
+  /** The service sets NVIDIA_DISABLE_REQUIRE true: the toolkit does not check the image's NVIDIA_REQUIRE_CUDA. */
+  requireDisabled: boolean;
 }
 
 /** A package index or find-links location. */
