@@ -72,6 +72,48 @@ test('bake: variable defaults and matrix values reach the args; a function call 
   ]);
 });
 
+test('a computed build argument is unknown in its variant: what depends on it is unchecked, the rest of the build is checked', async () => {
+  assert.deepEqual((await check('computed')).map(summary), [
+    'Dockerfile:3 cuda-image-tag-eol with CUDA_VERSION=12.5.0 from .github/workflows/image.yml matrix image, TORCH_INDEX_URL and GIT_SHA computed when it runs, not checked @ .github/workflows/image.yml:8 .github/workflows/image.yml:14',
+    'Dockerfile:3 cuda-image-tag-unknown with CUDA_VERSION=12.7.0 from build.sh:4 docker build, TORCH_INDEX_URL computed when it runs, not checked @ build.sh:4',
+  ]);
+});
+
+test('a computed build argument does not take its ARG\'s default: the legacy build\'s index is not compared with cu121', async () => {
+  const findings = await check('computed');
+  assert.ok(!findings.some((finding) => finding.rule === 'cuda-torch-build-mismatch'));
+});
+
+test('an index given at build time is not taken for PyPI: only the stage that installs from PyPI is compared with its image', async () => {
+  assert.deepEqual((await check('index-from-build')).map((finding) => `${finding.file}:${finding.line} ${finding.rule}`), [
+    'Dockerfile:7 cuda-torch-build-mismatch',
+  ]);
+});
+
+test('compose services: NVIDIA_DISABLE_REQUIRE turns the fleet driver check off; a service that requests no GPU gets a warning, one that does an error', async () => {
+  const outcome = await runCheck({ root: `${FIXTURES}compose-gpu`, env: {}, driver: '545.23.08' });
+  assert.ok(outcome.ok);
+  assert.deepEqual(outcome.result.findings.filter((finding) => finding.rule === 'fleet-driver-too-old').map((finding) => `${finding.line} ${finding.severity}`), [
+    '4 error',
+    '27 warning',
+  ]);
+  assert.match(outcome.result.findings.find((finding) => finding.line === 27)?.message ?? '', /the service requests none/);
+});
+
+test('the fleet\'s driver is checked against the images of the build variants too', async () => {
+  const outcome = await runCheck({ root: `${FIXTURES}compose`, env: {}, driver: '520.61.05' });
+  assert.ok(outcome.ok);
+  const labels = outcome.result.findings.filter((finding) => finding.rule === 'fleet-driver-too-old' && finding.file === 'Dockerfile').map((finding) => /\((with [^()]*)\)$/.exec(finding.message)?.[1] ?? 'defaults');
+  assert.deepEqual(labels.sort(), ['defaults', 'with CUDA_VERSION=12.1.1 from docker-compose.yml service good']);
+});
+
+test('compose services: the driver minimum notice of a service with NVIDIA_DISABLE_REQUIRE does not say the toolkit refuses it', async () => {
+  const outcome = await runCheck({ root: `${FIXTURES}compose-gpu`, env: {} });
+  assert.ok(outcome.ok);
+  const notices = outcome.result.findings.filter((finding) => finding.rule === 'cuda-driver-minimum');
+  assert.deepEqual(notices.map((finding) => `${finding.line} ${finding.message.includes('NVIDIA_REQUIRE_CUDA')}`), ['4 true', '13 false', '22 false', '27 true']);
+});
+
 test('a variant finding carries no fix: the value to change is where the build argument is written', async () => {
   const [finding] = await check('compose');
   assert.equal(finding?.fix, null);
@@ -129,13 +171,60 @@ test('workflow: include joins the combinations it does not change and adds the o
     'docker/Dockerfile': 'FROM python\n',
   }));
   assert.deepEqual(read.builds.map((build) => argsOf(build)), [
-    'BASE=?',
+    // The first combination has no `base`: GitHub gives null, written as an empty string.
+    'BASE=',
     'BASE=jammy',
     'TORCH=2.3.1 PY=3.11 SHA=?',
     'TORCH=2.1.2 PY=3.11 SHA=?',
   ]);
   assert.deepEqual(read.builds[1]?.args[0]?.origins, [{ file: '.github/workflows/ci.yml', line: 10 }, { file: '.github/workflows/ci.yml', line: 13 }, { file: '.github/workflows/ci.yml', line: 15 }]);
   assert.deepEqual(read.builds[2]?.args[0]?.origins, [{ file: '.github/workflows/ci.yml', line: 7 }, { file: '.github/workflows/ci.yml', line: 18 }]);
+});
+
+test('workflow: a matrix key a combination lacks is an empty string, unless an expression may bring it; folded build-args are read as the action reads them', () => {
+  const read = readBuildDefinitions(['.github/workflows/ci.yml'], memoryFiles({
+    '.github/workflows/ci.yml': [
+      'jobs:',
+      '  closed:',
+      '    strategy:',
+      '      matrix:',
+      '        cuda: ["12.1.1", "11.8.0"]',
+      '        include:',
+      '          - cuda: "12.1.1"',
+      '            tag: cu121',
+      '    steps:',
+      '      - uses: docker/build-push-action@v6',
+      '        with:',
+      '          build-args: >-',
+      '            CUDA_VERSION=${{ matrix.cuda }}',
+      '',
+      '            CUDA_TAG=${{ matrix.tag }}',
+      '      - uses: docker/build-push-action@v6',
+      '        with:',
+      '          build-args: >',
+      '            CUDA_VERSION=${{ matrix.cuda }}',
+      '            CUDA_TAG=cu118',
+      '  open:',
+      '    strategy:',
+      '      matrix:',
+      '        cuda: ["12.1.1"]',
+      '        include: ${{ fromJSON(needs.setup.outputs.extra) }}',
+      '    steps:',
+      '      - run: docker build --build-arg CUDA_TAG=${{ matrix.tag }} .',
+      '',
+    ].join('\n'),
+    Dockerfile: 'FROM python\n',
+  }));
+  assert.deepEqual(read.builds.map((build) => argsOf(build)), [
+    'CUDA_VERSION=12.1.1 CUDA_TAG=cu121',
+    'CUDA_VERSION=11.8.0 CUDA_TAG=',
+    // `>` folds the two lines into `CUDA_VERSION=... CUDA_TAG=cu118`: one argument, not the value meant.
+    'CUDA_VERSION=?',
+    'CUDA_VERSION=?',
+    'CUDA_TAG=?',
+  ]);
+  assert.deepEqual(read.builds[0]?.args.map((arg) => arg.origins.at(-1)?.line), [13, 15]);
+  assert.deepEqual(read.builds[2]?.args.map((arg) => arg.origins.at(-1)?.line), [19]);
 });
 
 test('the HCL reader reads blocks, attributes, lists, objects and JSON, and leaves expressions unknown', () => {
@@ -149,7 +238,7 @@ test('the HCL reader reads blocks, attributes, lists, objects and JSON, and leav
   assert.equal(json.get('target')?.kind, 'object');
 });
 
-test('variants: distinct sets only, ARGs the Dockerfile does not declare ignored, computed values skip the build, past the limit counted', () => {
+test('variants: distinct sets only, ARGs the Dockerfile does not declare ignored, a build of computed values only adds nothing, past the limit counted', () => {
   const build = (value: string | null, extra = 'x'): BuildDefinition => ({
     dockerfile: 'Dockerfile', source: 'ci', args: [{ name: 'CUDA', value, origins: [] }, { name: 'UNDECLARED', value: extra, origins: [] }],
   });
@@ -158,6 +247,10 @@ test('variants: distinct sets only, ARGs the Dockerfile does not declare ignored
   assert.equal(selection.variants.length, 64);
   assert.equal(selection.left, 7);
   assert.deepEqual(selection.variants[0]?.args, { CUDA: '1' });
+  const mixed = variantsOf('Dockerfile', [{ dockerfile: 'Dockerfile', source: 'ci', args: [{ name: 'CUDA', value: '2', origins: [{ file: 'ci', line: 3 }] }, { name: 'INDEX', value: null, origins: [{ file: 'ci', line: 4 }] }] }], new Set(['CUDA', 'INDEX']));
+  assert.deepEqual(mixed.variants.map((variant) => [variant.args, variant.label, variant.origins]), [
+    [{ CUDA: '2', INDEX: null }, 'with CUDA=2 from ci, INDEX computed when it runs, not checked', [{ file: 'ci', line: 3 }]],
+  ]);
 });
 
 test('variants: a finding of the defaults is not repeated, one of every variant is given once, notices of variants are dropped', () => {

@@ -4,10 +4,12 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { runChecks } from '../src/check/index.js';
 import type { Finding, Requirement } from '../src/model.js';
 import { parseDockerfile } from '../src/parse/dockerfile.js';
+import { readRepository } from '../src/parse/repository.js';
 import type { DockerfileParse } from '../src/parse/dockerfile.js';
 import { parseTexts, testMatrix } from './helpers/matrix-fixture.js';
 
@@ -150,6 +152,39 @@ describe('RUN lines as shell: files the build writes, loops, repeated unpinned i
   it('only a pin repeated in one file is a duplicate: pip install -U pip setuptools twice is not', () => {
     const found = check('written-files.Dockerfile').filter((f) => f.rule === 'duplicate-pin');
     assert.deepEqual(found.map((f) => `L${f.line} ${f.package}`), ['L8 typeguard']);
+  });
+});
+
+describe('RUN lines as shell: loops over literal words, globs over folders COPYed from the build context', () => {
+  const copied = fileURLToPath(new URL('../../__tests__/fixtures/dockerfile/copied-wheels/', import.meta.url));
+  const parsed = readRepository(copied);
+  const dockerfile = parsed.files.find((file) => file.path === 'Dockerfile');
+
+  it('for p in a b c; do pip install $p; done installs a, b and c, each at its word in the list; a loop over a glob stays unchecked', () => {
+    assert.deepEqual(dockerfile?.requirements.filter((r) => r.line === 11).map((r) => `${r.name}${r.specifier} L${r.line}:${r.column}-${r.endColumn}`), [
+      'numpy==1.26.4 L11:17-29',
+      'pandas==2.2.2 L11:32-44',
+    ]);
+    assert.deepEqual(dockerfile?.includes, []);
+  });
+
+  it('a wheel glob in a folder COPYed from the context reads the names of the repository\'s matching files', () => {
+    assert.deepEqual(dockerfile?.requirements.filter((r) => r.line === 4).map((r) => `${r.name}${r.specifier} ${r.url}`), [
+      'fastkernels==0.4.2 /wheels/fastkernels-0.4.2-cp311-cp311-linux_x86_64.whl',
+      'helper==1.0 /wheels/helper-1.0-py3-none-any.whl',
+    ]);
+  });
+
+  it('a matching file whose name is no wheel name is pip\'s error; no match, or a folder the build writes, says nothing', () => {
+    assert.deepEqual(parsed.diagnostics.map((d) => `${d.severity} L${d.line}:${d.column} ${d.message}`), [
+      "error L8:17 Invalid wheel filename (wrong number of parts): 'not_a_wheel_name'",
+    ]);
+    assert.deepEqual(dockerfile?.requirements.filter((r) => r.line === 6 || r.line === 10), []);
+  });
+
+  it('without the repository (a Dockerfile read alone), a glob is not read', () => {
+    const alone = parseDockerfile('Dockerfile', readFileSync(`${copied}Dockerfile`, 'utf8'));
+    assert.deepEqual(alone.file.requirements.map((r) => r.name), ['numpy', 'pandas']);
   });
 });
 

@@ -398,8 +398,8 @@ describe('parseDockerfile: pip in RUN', () => {
 
   it('splits commands on subshells, groups, if/then, pipes and loops; echo text is not a command', () => {
     const result = read('subshells.Dockerfile');
-    assert.deepEqual(requirements(result), ['a-pkg==1.0 L2:29-38 (0)', 'b-pkg==2.0 L2:58-67 (0)', 'c-pkg==3.0 L3:36-45 (0)']);
-    // `for p in ...; do pip install $p`: the loop sets p on each pass, so it is not "without a value".
+    // `for p in d-pkg e-pkg; do pip install $p`: each pass installs one word of the list, found at that word.
+    assert.deepEqual(requirements(result), ['a-pkg==1.0 L2:29-38 (0)', 'b-pkg==2.0 L2:58-67 (0)', 'c-pkg==3.0 L3:36-45 (0)', 'd-pkg L5:14-18 (0)', 'e-pkg L5:20-24 (0)']);
     assert.deepEqual(diagnostics(result), [
       'notice L6:17 pip install $(cat /pins.txt): its value is computed when the command runs, so it is not checked',
     ]);

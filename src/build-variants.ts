@@ -82,7 +82,7 @@ function pulledImageFiles(images: readonly PulledImage[], files: DefinitionFiles
       byFile.set(image.file, file);
     }
     const position = { line: image.line, column: image.column, endColumn: image.endColumn };
-    file.images.push({ ref: image.ref, ...parsed, stage: null, ...position });
+    file.images.push({ ref: image.ref, ...parsed, stage: null, runtime: image.runtime, ...position });
     const cuda = cudaFromImage(parsed);
     if (cuda !== null) file.cuda.push({ version: cuda.version, ...position, source: image.ref, stage: null });
   }

@@ -92,10 +92,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const index = options.index ?? null;
   // Before runChecks, which lets the requirements go once it has read them.
   const remote = index ? await checkRemoteIncludes(parse, matrix, index) : null;
+  // The fleet's driver holds for every image checked: the build variants' and the compose services' too.
+  const fleetDriver = options.driver ? { driver: options.driver, driverNamedBy: options.driverNamedBy ?? '--driver' } : {};
   const checked = runChecks(parse, matrix, {
     profile: options.profile ?? 'auto',
     ...(options.profileNamedBy ? { profileNamedBy: options.profileNamedBy } : {}),
-    ...(options.driver ? { driver: options.driver, driverNamedBy: options.driverNamedBy ?? '--driver' } : {}),
+    ...fleetDriver,
     // The runtime check reads the requirements again; otherwise nothing does.
     releaseRequirements: !options.runtime && !options.resolve,
     resolvePlan: Boolean(options.resolve && index),
@@ -153,10 +155,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
 
   const baseline = [...parse.diagnostics.map(diagnosticFinding), ...staticFindings];
   const variantRuns = variants.runs.map(({ variant, parse: read }) => {
-    const variantChecked = runChecks(read, matrix, { profile: 'auto', sameProfileAs: checked.profile, releaseRequirements: true });
+    const variantChecked = runChecks(read, matrix, { profile: 'auto', sameProfileAs: checked.profile, releaseRequirements: true, ...fleetDriver });
     return { variant, findings: [...read.diagnostics.map(diagnosticFinding), ...(variantChecked.ok ? variantChecked.findings : [])] };
   });
-  const pulled = variants.pulled === null ? null : runChecks(variants.pulled, matrix, { profile: 'auto', sameProfileAs: checked.profile });
+  const pulled = variants.pulled === null ? null : runChecks(variants.pulled, matrix, { profile: 'auto', sameProfileAs: checked.profile, ...fleetDriver });
   const pulledFindings = pulled?.ok ? pulled.findings : [];
   const findings = [...baseline, ...variantFindings(baseline, variantRuns), ...pulledFindings, ...variants.notices, ...indexFindings, ...(remote?.findings ?? [])].sort(compareFindings);
   const result: CheckResult = {

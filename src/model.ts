@@ -124,6 +124,19 @@ export interface ImageRef extends FactPosition {
   /** When FROM names an earlier stage instead of an image. */
   fromStage?: string | null;
   platform?: string | null;
+  /**
+   * How the container that runs the image gets GPUs, where the file that runs it says so (a compose
+   * service); absent where that is unknown (a Dockerfile's image runs wherever it is run).
+   */
+  runtime?: ContainerRuntime;
+}
+
+/** What a compose service says about its container, as the NVIDIA container toolkit reads it. */
+export interface ContainerRuntime {
+  /** GPUs are asked for: `deploy.resources.reservations.devices` (gpu capability or nvidia driver), `runtime: nvidia` or `gpus:`. */
+  gpuRequested: boolean;
+  /** The service sets NVIDIA_DISABLE_REQUIRE true: the toolkit does not check the image's NVIDIA_REQUIRE_CUDA. */
+  requireDisabled: boolean;
 }
 
 /** A package index or find-links location. */
@@ -197,6 +210,11 @@ export interface ParsedFile {
   channels?: Array<{ name: string } & FactPosition>;
   /** `-r`/`-c` of http(s) URLs; absent when there is none. */
   remoteIncludes?: RemoteInclude[];
+  /**
+   * Package indexes whose URL is known only when the image is built (`--index-url $INDEX_URL`, a
+   * build argument): a stage that reads one may install from any index. Absent when there is none.
+   */
+  buildTimeIndexes?: Array<{ stage: string | null } & FactPosition>;
   /** pyproject.toml `requires-python` (or Poetry's `python = "^3.10"`, translated), as a PEP 440 specifier. */
   requiresPython?: ({ specifier: string } & FactPosition) | null;
 }

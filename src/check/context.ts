@@ -106,6 +106,8 @@ export class SetView {
   readonly cuda: Array<InFile<CudaFact>> = [];
   readonly images: Array<InFile<ImageRef>> = [];
   readonly indexes: Array<InFile<IndexFact>> = [];
+  /** The set reads a package index whose URL is known only at build time (ParsedFile.buildTimeIndexes). */
+  readonly readsBuildTimeIndex: boolean = false;
   /** The interpreters the set may install into (its own Python, else its requires-python, else the profile's); null when nothing says. */
   readonly python: SpecifierSet | null;
   private readonly sources: Source[] = [];
@@ -128,6 +130,7 @@ export class SetView {
       for (const fact of file.python) if (inSet(fact.stage)) this.pythons.push({ fact, file: path });
       for (const fact of file.cuda) if (inSet(fact.stage)) this.cuda.push({ fact, file: path });
       for (const fact of file.indexes) if (inSet(fact.stage)) this.indexes.push({ fact, file: path });
+      if (file.buildTimeIndexes?.some((fact) => inSet(fact.stage))) this.readsBuildTimeIndex = true;
       for (const fact of file.images) if (inSet(imageStage(fact))) this.images.push({ fact, file: path });
       if (file.requiresPython) this.requiresPython.push({ fact: file.requiresPython, file: path });
       const table = requirementTable(file);

@@ -122,8 +122,9 @@ function driverCheck(facts: Facts, fleet: FleetDriver | null, file: ParsedFile, 
   const at = { file: file.path, span: factSpan(image) };
   const minor = minorOf(cuda.version);
   const started = minor ? releaseDriverOf(facts.cudaDrivers, minor) : null;
-  // nvidia/cuda images set NVIDIA_REQUIRE_CUDA, which minor-version compatibility does not satisfy.
-  const requirement = isNvidiaCudaImage(image) && minor && started
+  // nvidia/cuda images set NVIDIA_REQUIRE_CUDA, which minor-version compatibility does not satisfy
+  // (unless the service that runs the image turns the check off).
+  const requirement = isNvidiaCudaImage(image) && minor && started && image.runtime?.requireDisabled !== true
     ? `; the image sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, which the NVIDIA container toolkit checks when the container starts, so a driver older than ${started} is refused even with CUDA minor-version compatibility, unless the GPU's brand and driver branch are among the brand=... alternatives it lists or NVIDIA_DISABLE_REQUIRE is set (${REQUIRE_SOURCE}). Declare the fleet's driver (driver: in the matrix file, or --driver) to have it checked`
     : driver.minorCompatMinDriver ? ` (or >= ${driver.minorCompatMinDriver} with CUDA minor-version compatibility)` : '';
   findings.push(makeFinding({

@@ -10,7 +10,7 @@ import { localLabel } from './versions.js';
 
 /** The CUDA build of the set's exactly pinned torch when it comes from plain PyPI; null when unknown. */
 export function pypiTorchBuild(view: SetView, context: CheckContext): Subject | null {
-  if (view.indexes.length > 0) return null;
+  if (view.indexes.length > 0 || view.readsBuildTimeIndex) return null;
   for (const torch of view.pinsOf('torch')) {
     const exact = torch.admits.exact;
     // A local label (+cu121, +cpu) is a build PyPI does not have: another rule's business.

@@ -20,8 +20,8 @@ export const VARIANT_RULES = [
 
 export interface BuildVariant {
   dockerfile: string;
-  /** The values by name, as `--build-arg NAME=value`. */
-  args: Record<string, string>;
+  /** The values by name, as `--build-arg NAME=value`; null: computed when the build runs, unknown here. */
+  args: Record<string, string | null>;
   /** `with CUDA_VERSION=11.3.1 and UBUNTU_VERSION=22.04 from .github/workflows/docker.yml matrix job build`. */
   label: string;
   origins: Origin[];
@@ -36,9 +36,9 @@ export interface VariantSelection {
 /**
  * The distinct variants of one Dockerfile. Only the ARGs it declares count (a build argument nothing
  * declares changes nothing, BuildKit only warns); a build that passes none of them is the check with
- * the defaults, which runs anyway. A build that passes a computed value (a secret, `$(date)`, a
- * matrix from `fromJSON`) to a declared ARG is not checked at all: its other values combined with
- * that ARG's default could make an image tag the build never uses.
+ * the defaults, which runs anyway. A computed value (a secret, `$(date)`, a matrix from `fromJSON`)
+ * makes its ARG unknown in the variant, as an ARG without a default is: what depends on it is not
+ * checked, the rest is. A build that passes only computed values adds nothing to the defaults' check.
  */
 export function variantsOf(dockerfile: string, builds: readonly BuildDefinition[], declared: ReadonlySet<string>): VariantSelection {
   const byKey = new Map<string, BuildVariant>();
@@ -46,19 +46,27 @@ export function variantsOf(dockerfile: string, builds: readonly BuildDefinition[
   for (const build of builds) {
     if (build.dockerfile !== dockerfile) continue;
     const used = build.args.filter((arg) => declared.has(arg.name));
-    if (used.length === 0 || used.some((arg) => arg.value === null)) continue;
-    const args = Object.fromEntries(used.map((arg) => [arg.name, arg.value as string]));
+    if (used.every((arg) => arg.value === null)) continue;
+    const args = Object.fromEntries(used.map((arg) => [arg.name, arg.value]));
     const key = JSON.stringify(Object.entries(args).sort(([a], [b]) => (a < b ? -1 : 1)));
     if (byKey.has(key)) continue;
     if (byKey.size >= MAX_VARIANTS_PER_DOCKERFILE) {
       left += 1;
       continue;
     }
-    const values = used.map((arg) => `${arg.name}=${arg.value}`);
-    const written = values.length > 1 ? `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}` : values[0];
-    byKey.set(key, { dockerfile, args, label: `with ${written} from ${build.source}`, origins: used.flatMap((arg) => arg.origins) });
+    const known = used.filter((arg) => arg.value !== null);
+    const computed = used.filter((arg) => arg.value === null).map((arg) => arg.name);
+    const unchecked = computed.length === 0 ? '' : `, ${listed(computed)} computed when it runs, not checked`;
+    const label = `with ${listed(known.map((arg) => `${arg.name}=${arg.value}`))} from ${build.source}${unchecked}`;
+    // A finding of the variant comes from its known values: those are the places to change.
+    byKey.set(key, { dockerfile, args, label, origins: known.flatMap((arg) => arg.origins) });
   }
   return { variants: [...byKey.values()], left };
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] as string);
 }
 
 function findingKey(finding: Finding): string {

@@ -27,6 +27,8 @@ export interface FileSource {
    * `etc/passwd` out), whether or not a file is at its end: why a path that is no file is not read.
    */
   leadsOutside(relativePath: string): boolean;
+  /** The names of the plain files in a folder (`''`: the root), sorted; null when it is no folder. */
+  list?(relativePath: string): string[] | null;
 }
 
 /** Larger files are refused: no requirements file or Dockerfile is anywhere near this. */
@@ -125,6 +127,15 @@ export function createFileSource(root: string, plainFiles: ReadonlySet<string> =
     return { ok: true, real };
   };
   return {
+    list(relativePath) {
+      const resolved = resolveInside(relativePath === '' ? '.' : relativePath);
+      if (!resolved.ok) return null;
+      try {
+        return fs.readdirSync(resolved.real, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+      } catch {
+        return null;
+      }
+    },
     read(relativePath) {
       if (plainFiles.has(relativePath)) return readRegularFile(path.join(root, relativePath), NO_FOLLOW, buffer);
       const resolved = resolveInside(relativePath);

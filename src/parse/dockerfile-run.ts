@@ -9,7 +9,7 @@
 // stage's ARG and ENV values plus the variables the same RUN assigns (`V=1 && pip install x==$V`),
 // following `cd` so that relative paths resolve against the right directory.
 
-import type { CudaFact, Include, IndexFact, PythonFact, RemoteInclude, Requirement, Span } from '../model.js';
+import type { CudaFact, Include, IndexFact, ParsedFile, PythonFact, RemoteInclude, Requirement, Span } from '../model.js';
 import { withoutCredentials } from '../index/url.js';
 import { canonicalName, factPosition } from '../model.js';
 import { tooManyClauses } from './requirement.js';
@@ -26,6 +26,7 @@ import type { Heredoc, JsonArg, Problem, SourceText } from './dockerfile-lines.j
 import { argOf, explainBuildArgs, spanOf } from './dockerfile-words.js';
 import type { Arg, UnsetExplainer } from './dockerfile-words.js';
 import { joinPath } from './dockerfile-paths.js';
+import { globToRegExp, hasGlobChars } from './glob.js';
 import { id as REDIRECT_RULE, redirectMessage, severity as REDIRECT_SEVERITY } from '../check/rules/shell-redirect-in-requirement.js';
 import type { DistroPython } from './dockerfile-image.js';
 
@@ -37,6 +38,8 @@ export interface RunFacts {
   cuda: CudaFact[];
   includes: Include[];
   indexes: IndexFact[];
+  /** See ParsedFile.buildTimeIndexes. */
+  buildTimeIndexes: NonNullable<ParsedFile['buildTimeIndexes']>;
   problems: Problem[];
   /** How many `pip install` commands the file's RUN instructions ran so far (numbers them in build order). */
   installs: number;
@@ -67,6 +70,8 @@ export interface RunScope {
   nextBranchId(): number;
   /** The python3 of the stage's distribution (`apt-get install python3`), when its image says it. */
   distroPython?: DistroPython | null;
+  /** The names of the repository's files in a build-context folder (contextPath's), when the reader has the repository. */
+  contextFiles?: ((contextFolder: string) => readonly string[]) | undefined;
 }
 
 /** A shell variable; `unknown` says why its value is not what the build will see. */
@@ -110,6 +115,16 @@ interface GluedRedirection {
 }
 
 const NO_BRANCHES: BranchPlace = { branches: [], conditional: false };
+/** Whether a shell word expands `name` (`$name`, `${name}`, `${name:-x}`...). */
+function usesVariable(raw: string, name: string): boolean {
+  return new RegExp(`\\$(?:${name}(?![A-Za-z0-9_])|\\{${name}(?![A-Za-z0-9_]))`).test(raw);
+}
+
+/** Whether a shell word is `name`'s value and nothing else: `$name`, `${name}`, `"$name"`. */
+function onlyVariable(raw: string, name: string): boolean {
+  return raw === `$${name}` || raw === `\${${name}}` || raw === `"$${name}"` || raw === `"\${${name}}"`;
+}
+
 /** Why a variable assigned in a branch, or a loop's variable, is unknown; never said (see RunScope.notChecked). */
 const BRANCH_VALUE: NonNullable<Arg['unknown']> = { message: 'its value depends on which branch of the script ran', severity: 'notice', branch: true };
 const LOOP_VALUE: NonNullable<Arg['unknown']> = { message: 'its value changes on each pass of the loop', severity: 'notice', branch: true };
@@ -223,6 +238,8 @@ class ScriptReader {
   private installer: 'pip' | 'uv' = 'pip';
   /** The number of the `pip install` whose arguments are being read (RunFacts.installs). */
   private install = 0;
+  /** The `for` loops being read, innermost last; `values` null when the list is not all literal words. */
+  private readonly loops: Array<{ name: string; values: Arg[] | null }> = [];
 
   private readonly lookup: Lookup = (name) => {
     const variable = this.state.vars.get(name);
@@ -417,11 +434,16 @@ class ScriptReader {
 
   private readCommand(words: ShellWord[], bodies: Heredoc[]): void {
     let first = 0;
-    while (first < words.length && RESERVED_PREFIXES.has(words[first]!.raw)) first += 1;
+    while (first < words.length && RESERVED_PREFIXES.has(words[first]!.raw)) {
+      if (words[first]!.raw === 'done') this.loops.pop();
+      first += 1;
+    }
     if (first >= words.length) return;
     if (words[first]!.raw === 'for' && words[first + 1] !== undefined && ASSIGNABLE.test(words[first + 1]!.raw)) {
       // `for f in reqs/*.txt; do pip install -r $f; done`: the value changes on each pass.
-      this.state.vars.set(words[first + 1]!.raw, { value: `$${words[first + 1]!.raw}`, unknown: LOOP_VALUE });
+      const name = words[first + 1]!.raw;
+      this.state.vars.set(name, { value: `$${name}`, unknown: LOOP_VALUE });
+      this.loops.push({ name, values: this.loopValues(words.slice(first + 2)) });
     }
     if (COMPOUND_HEADERS.has(words[first]!.raw)) return;
     let command = first;
@@ -433,9 +455,28 @@ class ScriptReader {
     // Only the commands we read are worth expanding: `rm -rf /var/lib/apt/lists/*` is not.
     const head = this.argOf(words[command]!);
     if (!isReadCommand(basename(head.value))) return;
-    const argv = [head];
-    for (let index = command + 1; index < words.length; index += 1) argv.push(this.argOf(words[index]!));
-    this.dispatch(argv, bodies);
+    const rest = words.slice(command + 1);
+    const loop = [...this.loops].reverse().find((candidate) => candidate.values !== null && rest.some((word) => usesVariable(word.raw, candidate.name)));
+    if (loop === undefined) {
+      this.dispatch([head, ...rest.map((word) => this.argOf(word))], bodies);
+      return;
+    }
+    // `for p in a b c; do pip install $p; done` installs a, b and c: the command is read once per value.
+    const variables = this.state.vars;
+    const during = variables.get(loop.name);
+    for (const value of loop.values as Arg[]) {
+      variables.set(loop.name, { value: value.value, unknown: null });
+      // A word that is the variable alone is the list's word, where a finding about it belongs.
+      this.dispatch([head, ...rest.map((word) => (onlyVariable(word.raw, loop.name) ? value : this.argOf(word)))], bodies);
+    }
+    if (during !== undefined) variables.set(loop.name, during);
+  }
+
+  /** `in a b c`: the list's words when each is a literal (no variable, substitution or pattern). */
+  private loopValues(words: readonly ShellWord[]): Arg[] | null {
+    if (words[0]?.raw !== 'in' || words.length < 2) return null;
+    const values = words.slice(1).map((word) => this.argOf(word));
+    return values.every((value) => value.unknown === null && value.glob !== true && value.verbatim) ? values : null;
   }
 
   private assign(assignments: Arg[]): void {
@@ -767,6 +808,7 @@ class ScriptReader {
     const span = spanOf(arg);
     if (arg.unknown !== null) {
       this.scope.notChecked(span, arg, `package index ${redactUrl(arg.value)}`, 'it is not checked', this.place.conditional);
+      this.scope.facts.buildTimeIndexes.push({ ...factPosition(span), stage: this.scope.stage });
       return;
     }
     this.scope.facts.indexes.push({
@@ -815,7 +857,10 @@ class ScriptReader {
     }
     if (arg.value === '') return;
     // `dist/*.whl`, `lmdeploy*`: the shell expands the pattern to files in the image.
-    if (arg.glob === true) return;
+    if (arg.glob === true) {
+      this.copiedWheels(arg, editable);
+      return;
+    }
     const glued = arg.verbatim ? this.glued.get(arg.end) : undefined;
     if (glued !== undefined) this.redirected(glued);
     const read = this.installer === 'uv' ? readUvRequirement(arg.value, editable) : readPipRequirement(arg.value, editable);
@@ -852,6 +897,29 @@ class ScriptReader {
     };
     if (this.place.branches.length > 0) requirement.branches = this.place.branches;
     this.scope.facts.requirements.push(requirement);
+  }
+
+  /**
+   * `COPY wheels/ /wheels/` then `pip install /wheels/*.whl`: the shell expands the pattern to the files
+   * of the folder, which are the repository's when COPY brought it from the build context; their wheel
+   * names are read. No match says nothing: the build may write the files (`pip wheel -w`).
+   */
+  private copiedWheels(arg: Arg, editable: boolean): void {
+    const slash = arg.value.lastIndexOf('/');
+    const folder = slash < 0 ? '.' : arg.value.slice(0, slash) || '/';
+    const pattern = arg.value.slice(slash + 1);
+    if (hasGlobChars(folder) || !pattern.endsWith('.whl') || this.scope.contextFiles === undefined) return;
+    const containerFolder = folder.startsWith('/') ? folder : this.state.cwd === null ? null : joinPath(this.state.cwd, folder);
+    if (containerFolder === null || this.isFetched(containerFolder)) return;
+    // The folder a file in it comes from: COPY maps files, not the folder itself (`COPY wheels/ /wheels/`).
+    const probe = this.scope.contextPath(`${containerFolder.replace(/\/$/, '')}/-`);
+    if (probe === null || (probe !== '-' && !probe.endsWith('/-'))) return;
+    const contextFolder = probe.slice(0, -2);
+    const matches = globToRegExp(pattern);
+    for (const name of this.scope.contextFiles(contextFolder)) {
+      // Not verbatim: the name is not written where the finding points, so no fix rewrites the pattern.
+      if (matches.test(name)) this.requirement({ ...arg, value: `${arg.value.slice(0, slash + 1)}${name}`, glob: false, verbatim: false }, editable);
+    }
   }
 
   /** `pip install numba>=0.57.1`: the shell took the bound for a redirection (see the rule's module). */

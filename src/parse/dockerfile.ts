@@ -30,8 +30,13 @@ import { readExecForm, readHeredocScript, readShellScript } from './dockerfile-r
 import type { RunFacts, RunScope, ShellState } from './dockerfile-run.js';
 
 export interface DockerfileOptions {
-  /** `--build-arg` values: they replace the defaults of the ARGs they name. */
-  buildArgs?: Record<string, string>;
+  /**
+   * `--build-arg` values: they replace the defaults of the ARGs they name. null: the build passes a
+   * value computed when it runs (`$(cat VERSION)`, a secret), unknown here as an ARG without a default is.
+   */
+  buildArgs?: Record<string, string | null>;
+  /** The names of the files in a build-context folder (see RunScope.contextFiles). */
+  contextFiles?: (contextFolder: string) => readonly string[];
 }
 
 export interface DockerCopy {
@@ -138,7 +143,8 @@ class DockerfileReader {
   constructor(
     path: string,
     private readonly escape: string,
-    private readonly buildArgs: Record<string, string>,
+    private readonly buildArgs: Record<string, string | null>,
+    private readonly contextFiles: DockerfileOptions['contextFiles'],
     /** What reading the text found already; what the instructions say is added. */
     readonly problems: Problem[],
   ) {
@@ -147,7 +153,7 @@ class DockerfileReader {
     };
     this.facts = {
       requirements: this.file.requirements, python: this.file.python, cuda: this.file.cuda, includes: this.file.includes,
-      indexes: this.file.indexes, problems: this.problems, installs: 0, remoteIncludes: [],
+      indexes: this.file.indexes, buildTimeIndexes: [], problems: this.problems, installs: 0, remoteIncludes: [],
     };
   }
 
@@ -173,8 +179,9 @@ class DockerfileReader {
     this.problem(span, unknown.severity, `${what}: ${unknown.message}, so ${consequence}`);
   };
 
-  private buildArg(name: string): string | undefined {
-    return Object.hasOwn(this.buildArgs, name) ? this.buildArgs[name] : undefined;
+  private buildArg(name: string): VariableValue | undefined {
+    if (!Object.hasOwn(this.buildArgs, name)) return undefined;
+    return this.buildArgs[name] ?? { from: [name] };
   }
 
   private get current(): StageState | null {
@@ -395,6 +402,7 @@ class DockerfileReader {
     const span = spanOf(value);
     if (value.unknown !== null) {
       this.notChecked(span, value, `package index ${redactUrl(value.value)}`, 'it is not checked');
+      this.facts.buildTimeIndexes.push({ ...factPosition(span), stage: stage.stage.name });
       return;
     }
     for (const url of value.value.split(/\s+/).filter(Boolean)) {
@@ -513,6 +521,7 @@ class DockerfileReader {
       fetched: stage.fetched,
       nextBranchId: this.nextBranchId,
       distroPython: stage.distroPython,
+      contextFiles: this.contextFiles,
     };
     const state: ShellState = { vars: new Map(), cwd: stage.workdir };
     const json = parseJsonArgs(source.text, rest);
@@ -534,7 +543,7 @@ class DockerfileReader {
 /** Reads a Dockerfile: its stages and what they install. Never throws; bad input becomes diagnostics. */
 export function parseDockerfile(path: string, text: string, options: DockerfileOptions = {}): DockerfileParse {
   const { instructions, escape, problems } = readDockerfile(text);
-  const reader = new DockerfileReader(path, escape, options.buildArgs ?? {}, problems);
+  const reader = new DockerfileReader(path, escape, options.buildArgs ?? {}, options.contextFiles, problems);
   for (const instruction of instructions) reader.read(instruction);
   if (reader.stages.length === 0) {
     reader.problems.push({ line: 1, severity: 'error', message: 'no FROM instruction: this is not a Dockerfile BuildKit can build' });
@@ -552,5 +561,6 @@ export function parseDockerfile(path: string, text: string, options: DockerfileO
     });
   // Only files that have one carry the field: `parse` prints every other file as before.
   if (reader.facts.remoteIncludes.length > 0) reader.file.remoteIncludes = reader.facts.remoteIncludes;
+  if (reader.facts.buildTimeIndexes.length > 0) reader.file.buildTimeIndexes = reader.facts.buildTimeIndexes;
   return { file: reader.file, diagnostics, stages: reader.stages.map((state) => state.stage) };
 }

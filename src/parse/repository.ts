@@ -22,8 +22,8 @@ export interface ReadOptions {
    * reads), as `check` does; `parse` prints them whole. Default false.
    */
   pack?: boolean;
-  /** Build arguments by Dockerfile path, as `docker build --build-arg` gives them. */
-  buildArgs?: ReadonlyMap<string, Record<string, string>>;
+  /** Build arguments by Dockerfile path, as `docker build --build-arg` gives them (null: computed when the build runs). */
+  buildArgs?: ReadonlyMap<string, Record<string, string | null>>;
 }
 
 /** Reads the files under `root` that `targets` select (folders, files, globs; default: all). */
@@ -49,7 +49,7 @@ export function expandableEnvironment(env: Record<string, string | undefined>): 
 
 interface Reading {
   env: Record<string, string | undefined>;
-  buildArgs: ReadonlyMap<string, Record<string, string>>;
+  buildArgs: ReadonlyMap<string, Record<string, string | null>>;
   strings: SharedStrings;
   /** One for the run, when requirements are packed. */
   packer: RequirementPacker | null;
@@ -110,7 +110,14 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
     parsed = parseCondaEnvironment(path, decoded.text, { env: reading.env, strings: reading.strings });
   } else if (kind === 'dockerfile') {
     const buildArgs = reading.buildArgs.get(path);
-    const dockerfile = parseDockerfile(path, decoded.text, buildArgs ? { buildArgs } : {});
+    const contextFiles = (folder: string): readonly string[] => {
+      for (const candidate of contextCandidates(path, folder)) {
+        const names = source.list?.(candidate);
+        if (names) return names;
+      }
+      return [];
+    };
+    const dockerfile = parseDockerfile(path, decoded.text, buildArgs ? { buildArgs, contextFiles } : { contextFiles });
     reading.stages.set(path, dockerfile.stages);
     parsed = dockerfile;
   } else if (kind === 'pyproject') {
@@ -131,6 +138,7 @@ function rememberingIsFile(source: FileSource): FileSource {
   return {
     read: (path) => source.read(path),
     leadsOutside: (path) => source.leadsOutside(path),
+    list: (path) => source.list?.(path) ?? null,
     isFile: (path) => {
       let answer = answers.get(path);
       if (answer === undefined) {
@@ -160,9 +168,7 @@ function resolveBuildContextPath(dockerfile: string, include: Include, source: F
     diagnostics.push({ file: dockerfile, line: include.line, severity: 'notice', message: `pip install -r ${include.path}: no COPY or mount brings this file from the build context; not checked` });
     return null;
   }
-  const written = include.path.replace(/^\.\//, '');
-  const candidates = [...new Set([posix.normalize(posix.join(posix.dirname(dockerfile), written)), posix.normalize(written)])]
-    .filter((candidate) => !candidate.startsWith('../') && candidate !== '..');
+  const candidates = contextCandidates(dockerfile, include.path);
   const found = candidates.find((candidate) => source.isFile(candidate));
   if (found !== undefined) return { ...include, path: found };
   const outside = candidates.find((candidate) => source.leadsOutside(candidate));
@@ -173,6 +179,13 @@ function resolveBuildContextPath(dockerfile: string, include: Include, source: F
       : `pip install -r ${include.path}: not found in the build context (looked for ${candidates.join(' and ')}); not checked`;
   diagnostics.push({ file: dockerfile, line: include.line, severity: 'warning', message });
   return null;
+}
+
+/** Where a build-context path may be in the repository: from the Dockerfile's folder, then from the root. */
+function contextCandidates(dockerfile: string, contextPath: string): string[] {
+  const written = contextPath.replace(/^\.\//, '');
+  return [...new Set([posix.normalize(posix.join(posix.dirname(dockerfile), written)), posix.normalize(written)])]
+    .filter((candidate) => !candidate.startsWith('../') && candidate !== '..');
 }
 
 function reportIncludeCycles(files: readonly ParsedFile[], byPath: Map<string, ParsedFile>, diagnostics: Diagnostic[]): void {

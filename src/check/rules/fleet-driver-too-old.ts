@@ -7,7 +7,10 @@
 // 12.6 itself (minor-version compatibility does not count): one at least CUDA 12.6's release driver.
 // The `brand=...,driver>=535,driver<536` alternatives let long-lived driver branches start the image
 // on the GPU brands they name; which branches an image lists varies by image, so a fleet on such a
-// branch gets a warning, not an error. NVIDIA_DISABLE_REQUIRE=true turns the check off.
+// branch gets a warning, not an error. NVIDIA_DISABLE_REQUIRE=true turns the check off: a compose
+// service that sets it runs its image unchecked. A compose service that requests no GPU (no
+// `deploy.resources.reservations.devices`, `runtime: nvidia` or `gpus:`) gets the check only on a
+// host whose default runtime is nvidia: a warning there too.
 //
 // A torch wheel bundles its CUDA runtime and runs on any driver of that CUDA major's minor-version
 // compatibility branch (12.x: >= 525; 13.x: >= 580); an older one cannot load it at all.
@@ -68,6 +71,8 @@ export function releaseDriverOf(drivers: readonly CudaDriver[], minor: string): 
 
 /** The image's CUDA minor needs a newer driver than the fleet's: a finding, else null. */
 export function imageDriverFinding(facts: Facts, fleet: FleetDriver, file: ParsedFile, image: ImageRef, cuda: string): Finding | null {
+  // The compose service that runs it sets NVIDIA_DISABLE_REQUIRE: the toolkit checks nothing.
+  if (image.runtime?.requireDisabled === true) return null;
   const minor = minorOf(cuda);
   const needed = minor ? releaseDriverOf(facts.cudaDrivers, minor) : null;
   if (!minor || !needed || compareDotted(fleet.version, needed) >= 0) return null;
@@ -76,13 +81,16 @@ export function imageDriverFinding(facts: Facts, fleet: FleetDriver, file: Parse
   const brand = BRAND_BRANCHES.has(branch);
   const at: Place = { file: file.path, span: factSpan(image) };
   const upTo = supports ? `supports CUDA up to ${supports}` : 'is older than every CUDA release in the data';
+  // A service that asks for no GPU gets the toolkit's check only where the host's default runtime is nvidia.
+  const withoutGpu = image.runtime?.gpuRequested === false;
+  const whereGpu = withoutGpu ? 'where the container gets GPUs (the service requests none: only a host whose default runtime is nvidia gives them), ' : '';
   const consequence = brand
     ? `the container toolkit refuses to start it unless the GPUs are of a brand that its brand=...,driver>=${branch},driver<${Number(branch) + 1} alternatives name (datacenter and professional GPUs, on images that list branch ${branch}), or NVIDIA_DISABLE_REQUIRE is set`
     : 'the container toolkit refuses to start it ("unsatisfied condition: cuda>=' + minor + '") unless NVIDIA_DISABLE_REQUIRE is set';
   return makeFinding({
-    rule: FLEET_DRIVER_TOO_OLD.id, severity: brand ? 'warning' : 'error', at, package: null,
+    rule: FLEET_DRIVER_TOO_OLD.id, severity: brand || withoutGpu ? 'warning' : 'error', at, package: null,
     expected: `>=${needed}`, actual: fleet.version, source: REQUIRE_SOURCE,
-    message: `The fleet's driver ${fleet.version} (${fleet.declaredBy}) ${upTo}; ${image.ref} sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, so it needs >= ${needed}: ${consequence} (${REQUIRE_SOURCE}; ${facts.sources.cudaDrivers}).`,
+    message: `The fleet's driver ${fleet.version} (${fleet.declaredBy}) ${upTo}; ${image.ref} sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, so it needs >= ${needed}: ${whereGpu}${consequence} (${REQUIRE_SOURCE}; ${facts.sources.cudaDrivers}).`,
   });
 }
 

@@ -30,7 +30,7 @@ const PYTORCH_VARIANT = /^(?:cu\d+|cpu|rocm\d+(?:\.\d+)*|xpu)$/;
 
 export function checkLocalVersions(context: CheckContext, view: SetView, findings: FindingSink): void {
   // Any index or find-links location may serve the build; torch-index-label-mismatch judges PyTorch ones.
-  if (view.indexes.length > 0) return;
+  if (view.indexes.length > 0 || view.readsBuildTimeIndex) return;
   const inDockerfile = context.files.get(view.set.file)?.kind === 'dockerfile';
   for (const pin of view.writtenOf(TORCH_WHEELS)) {
     const exact = pin.admits.exact;

@@ -7,6 +7,8 @@ import * as posix from 'node:path/posix';
 import { isScalar, type Node } from 'yaml';
 import { interpolate, readDotenv, type KnownVariable } from './interpolate.js';
 import { dockerfileInContext } from './paths.js';
+import type { ContainerRuntime } from '../../model.js';
+import { disablesRequire } from '../../runtime/container-require.js';
 import type { BuildArg, BuildDefinition, BuildDefinitionsRead, DefinitionFiles } from './types.js';
 import { lineOf, mapEntries, mapGet, positionOf, readYaml, scalarText, seqItems, type YamlFile } from './yaml-nodes.js';
 
@@ -27,7 +29,7 @@ export function readCompose(path: string, text: string, files: DefinitionFiles):
     const build = serviceBuild(document, service, files, read, 0);
     if (build === null) {
       if (mapGet(document.yaml, service, 'build') === null && mapGet(document.yaml, service, 'extends') === null) {
-        pulledImage(document, mapGet(document.yaml, service, 'image'), read);
+        pulledImage(document, mapGet(document.yaml, service, 'image'), serviceRuntime(document, service), read);
       }
       continue;
     }
@@ -39,14 +41,40 @@ export function readCompose(path: string, text: string, files: DefinitionFiles):
 }
 
 /** A service without a build runs its `image:` as pulled (with a build, `image:` only names the result). */
-function pulledImage(document: ComposeDocument, node: Node | null, read: BuildDefinitionsRead): void {
+function pulledImage(document: ComposeDocument, node: Node | null, runtime: ContainerRuntime, read: BuildDefinitionsRead): void {
   const written = scalarText(document.yaml, node);
   if (node === null || written === null) return;
   const ref = interpolate(written, document.variables).value;
   if (ref === null || ref === '') return;
   const at = positionOf(document.yaml, node);
   const column = at.column + (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') ? 1 : 0);
-  read.images.push({ ref, file: document.path, line: at.line, column, endColumn: column + written.length });
+  read.images.push({ ref, runtime, file: document.path, line: at.line, column, endColumn: column + written.length });
+}
+
+/**
+ * How the service's container gets GPUs (compose's GPU support page: `deploy.resources.reservations.devices`
+ * with `capabilities: [gpu]` or `driver: nvidia`, and the older `runtime: nvidia` and `gpus:`), and
+ * whether its `environment:` sets NVIDIA_DISABLE_REQUIRE true (an `env_file:` is not read).
+ */
+function serviceRuntime(document: ComposeDocument, service: Node | null): ContainerRuntime {
+  const { yaml } = document;
+  const devices = seqItems(yaml, mapGet(yaml, mapGet(yaml, mapGet(yaml, mapGet(yaml, service, 'deploy'), 'resources'), 'reservations'), 'devices'));
+  const gpuDevice = devices.some((device) => scalarText(yaml, mapGet(yaml, device, 'driver')) === 'nvidia'
+    || seqItems(yaml, mapGet(yaml, device, 'capabilities')).some((capability) => scalarText(yaml, capability) === 'gpu'));
+  const gpuRequested = gpuDevice || scalarText(yaml, mapGet(yaml, service, 'runtime')) === 'nvidia' || mapGet(yaml, service, 'gpus') !== null;
+  return { gpuRequested, requireDisabled: disablesRequire(environmentValue(document, service, 'NVIDIA_DISABLE_REQUIRE')) };
+}
+
+/** A service's `environment:` entry (a map, or a `NAME=value` list), interpolated; null when unset or unknown. */
+function environmentValue(document: ComposeDocument, service: Node | null, name: string): string | null {
+  const { yaml } = document;
+  const environment = mapGet(yaml, service, 'environment');
+  let written = scalarText(yaml, mapGet(yaml, environment, name));
+  for (const item of seqItems(yaml, environment)) {
+    const entry = scalarText(yaml, item);
+    if (entry?.startsWith(`${name}=`)) written = entry.slice(name.length + 1);
+  }
+  return written === null ? null : interpolate(written, document.variables).value;
 }
 
 function openCompose(path: string, text: string, files: DefinitionFiles, read: BuildDefinitionsRead): ComposeDocument | null {

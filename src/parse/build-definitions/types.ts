@@ -2,6 +2,8 @@
 // says about one Dockerfile build: which Dockerfile, and the build arguments it passes, each with the
 // place its value came from. Plain records; the check layer turns them into variants.
 
+import type { ContainerRuntime } from '../../model.js';
+
 /** A place in a repository file: where a build argument's value is written. */
 export interface Origin {
   file: string;
@@ -28,6 +30,8 @@ export interface BuildDefinition {
 /** An image a compose service runs as it is (`image:` without `build:`), pulled from a registry. */
 export interface PulledImage {
   ref: string;
+  /** What the service says about how its container gets GPUs. */
+  runtime: ContainerRuntime;
   file: string;
   line: number;
   /** 1-based columns of the reference, `endColumn` exclusive. */

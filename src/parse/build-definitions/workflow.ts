@@ -6,7 +6,7 @@
 // expression is unknown. A value's origins are the matrix entry and the `env:` line it went through.
 
 import type { Node } from 'yaml';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { dockerfileInContext, inRepository } from './paths.js';
 import { readBuildScript } from './script.js';
 import type { BuildArg, BuildDefinition, BuildDefinitionsRead, DefinitionFiles, Origin } from './types.js';
@@ -25,9 +25,16 @@ type Combination = Map<string, MatrixEntry>;
 
 interface StepScope {
   workflow: YamlFile;
+  /** The workflow's text, to find where a folded `build-args` value's lines are written. */
+  text: string;
   path: string;
   /** null: the matrix is an expression (`fromJSON(...)`), so no `matrix.x` is known. */
   combination: Combination | null;
+  /**
+   * Every key the combination could have is known (no list or `include` of the matrix is an
+   * expression): a `matrix.x` it lacks is then null, which GitHub writes as an empty string.
+   */
+  matrixKnown: boolean;
   env: Map<string, EnvEntry>;
 }
 
@@ -50,10 +57,12 @@ export function readWorkflow(path: string, text: string, files: DefinitionFiles)
   for (const [jobId, , job] of mapEntries(workflow, mapGet(workflow, root, 'jobs'))) {
     const matrixNode = mapGet(workflow, mapGet(workflow, job, 'strategy'), 'matrix');
     const combinations = matrixNode === null ? [new Map()] : isMap(matrixNode) ? matrixCombinations(workflow, path, matrixNode) : [null];
+    // `cuda: ${{ fromJSON(...) }}` or `include: ${{ ... }}` may bring keys no combination shows here.
+    const matrixKnown = matrixNode === null || (isMap(matrixNode) && mapEntries(workflow, matrixNode).every(([, , value]) => value === null || isSeq(value)));
     const jobEnv = literalEnv(workflow, mapGet(workflow, job, 'env'), workflowEnv);
     for (const step of seqItems(workflow, mapGet(workflow, job, 'steps'))) {
       for (const combination of combinations) {
-        const scope: StepScope = { workflow, path, combination, env: literalEnv(workflow, mapGet(workflow, step, 'env'), jobEnv) };
+        const scope: StepScope = { workflow, text, path, combination, matrixKnown, env: literalEnv(workflow, mapGet(workflow, step, 'env'), jobEnv) };
         // A combination the job's or the step's `if:` may leave out is not a build we can vouch for.
         if (!mayRun(scope, mapGet(workflow, job, 'if')) || !mayRun(scope, mapGet(workflow, step, 'if'))) continue;
         const source = `${path} ${combination !== null && combination.size > 0 ? 'matrix' : 'job'} ${jobId}`;
@@ -189,21 +198,35 @@ function buildPushAction(scope: StepScope, inputs: Node | null): Omit<BuildDefin
   const args: BuildArg[] = [];
   if (argsNode !== null && written !== null) {
     const block = isScalar(argsNode) && (argsNode.type === 'BLOCK_LITERAL' || argsNode.type === 'BLOCK_FOLDED');
+    const folded = isScalar(argsNode) && argsNode.type === 'BLOCK_FOLDED';
     const first = lineOf(workflow, argsNode) + (block ? 1 : 0);
+    // The action takes each line of the value as one build argument (commas included).
     written.split('\n').forEach((line, index) => {
       const trimmed = line.trim();
       const equals = trimmed.indexOf('=');
       if (equals <= 0) return;
+      const name = trimmed.slice(0, equals);
       const origins: Origin[] = [];
       const value = substitute(trimmed.slice(equals + 1), scope, origins).text;
+      // `>` joins lines into one: `A=1 B=2` is then one argument whose value is not what the author meant to pass.
+      const joined = folded && /\s[A-Za-z_][A-Za-z0-9_]*=/.test(value);
       args.push({
-        name: trimmed.slice(0, equals),
-        value: value.includes(UNKNOWN) ? null : value.replace(/^(["'])(.*)\1$/, '$2'),
-        origins: [...origins, { file: scope.path, line: first + index }],
+        name,
+        value: value.includes(UNKNOWN) || joined ? null : value.replace(/^(["'])(.*)\1$/, '$2'),
+        origins: [...origins, { file: scope.path, line: folded ? foldedLine(scope, argsNode, name, first) : first + index }],
       });
     });
   }
   return { dockerfile, args };
+}
+
+/** The line where `NAME=` starts in a folded scalar's text (its value's lines no longer match the text's). */
+function foldedLine(scope: StepScope, node: Node, name: string, first: number): number {
+  const range = node.range;
+  if (range === undefined || range === null) return first;
+  const lines = scope.text.slice(range[0], range[1]).split('\n');
+  const at = lines.findIndex((line, index) => index > 0 && line.trimStart().startsWith(`${name}=`));
+  return at < 0 ? first : first + at - 1;
 }
 
 /**
@@ -252,9 +275,14 @@ function expressionValue(expression: string, scope: StepScope, origins: Origin[]
   if (matrixPath) {
     const [key, ...rest] = (matrixPath[1] as string).slice(1).split('.');
     const entry = scope.combination?.get(key as string);
-    if (entry === undefined) return UNKNOWN;
+    // GitHub gives null for a key this combination lacks, and writes null as an empty string.
+    if (entry === undefined) return scope.combination !== null && scope.matrixKnown ? '' : UNKNOWN;
     let node: Node | null = entry.node;
-    for (const part of rest) node = mapGet(scope.workflow, node, part);
+    for (const part of rest) {
+      const parent = resolved(scope.workflow, node);
+      node = mapGet(scope.workflow, parent, part);
+      if (node === null) return isMap(parent) ? '' : UNKNOWN;
+    }
     const value = scalarText(scope.workflow, node);
     if (value === null) return UNKNOWN;
     origins.push(rest.length > 0 && node !== null ? { file: scope.path, line: lineOf(scope.workflow, node) } : entry.origin);
