@@ -37524,6 +37524,8 @@ class SetView {
     cuda = [];
     images = [];
     indexes = [];
+    /** The set reads a package index whose URL is known only at build time (ParsedFile.buildTimeIndexes). */
+    readsBuildTimeIndex = false;
     /** The interpreters the set may install into (its own Python, else its requires-python, else the profile's); null when nothing says. */
     python;
     sources = [];
@@ -37554,6 +37556,8 @@ class SetView {
             for (const fact of file.indexes)
                 if (inSet(fact.stage))
                     this.indexes.push({ fact, file: path });
+            if (file.buildTimeIndexes?.some((fact) => inSet(fact.stage)))
+                this.readsBuildTimeIndex = true;
             for (const fact of file.images)
                 if (inSet(imageStage(fact)))
                     this.images.push({ fact, file: path });
@@ -38868,7 +38872,7 @@ function unverifiedTagFinding(facts, file, image, why, listed) {
 
 /** The CUDA build of the set's exactly pinned torch when it comes from plain PyPI; null when unknown. */
 function pypiTorchBuild(view, context) {
-    if (view.indexes.length > 0)
+    if (view.indexes.length > 0 || view.readsBuildTimeIndex)
         return null;
     for (const torch of view.pinsOf('torch')) {
         const exact = torch.admits.exact;
@@ -38901,7 +38905,10 @@ function pypiTorchBuild(view, context) {
 // 12.6 itself (minor-version compatibility does not count): one at least CUDA 12.6's release driver.
 // The `brand=...,driver>=535,driver<536` alternatives let long-lived driver branches start the image
 // on the GPU brands they name; which branches an image lists varies by image, so a fleet on such a
-// branch gets a warning, not an error. NVIDIA_DISABLE_REQUIRE=true turns the check off.
+// branch gets a warning, not an error. NVIDIA_DISABLE_REQUIRE=true turns the check off: a compose
+// service that sets it runs its image unchecked. A compose service that requests no GPU (no
+// `deploy.resources.reservations.devices`, `runtime: nvidia` or `gpus:`) gets the check only on a
+// host whose default runtime is nvidia: a warning there too.
 //
 // A torch wheel bundles its CUDA runtime and runs on any driver of that CUDA major's minor-version
 // compatibility branch (12.x: >= 525; 13.x: >= 580); an older one cannot load it at all.
@@ -38950,6 +38957,9 @@ function releaseDriverOf(drivers, minor) {
 }
 /** The image's CUDA minor needs a newer driver than the fleet's: a finding, else null. */
 function imageDriverFinding(facts, fleet, file, image, cuda) {
+    // The compose service that runs it sets NVIDIA_DISABLE_REQUIRE: the toolkit checks nothing.
+    if (image.runtime?.requireDisabled === true)
+        return null;
     const minor = (0,check_versions/* minorOf */.Hs)(cuda);
     const needed = minor ? releaseDriverOf(facts.cudaDrivers, minor) : null;
     if (!minor || !needed || (0,check_versions/* compareDotted */.AZ)(fleet.version, needed) >= 0)
@@ -38959,13 +38969,16 @@ function imageDriverFinding(facts, fleet, file, image, cuda) {
     const brand = BRAND_BRANCHES.has(branch);
     const at = { file: file.path, span: (0,check_context/* factSpan */.Xi)(image) };
     const upTo = supports ? `supports CUDA up to ${supports}` : 'is older than every CUDA release in the data';
+    // A service that asks for no GPU gets the toolkit's check only where the host's default runtime is nvidia.
+    const withoutGpu = image.runtime?.gpuRequested === false;
+    const whereGpu = withoutGpu ? 'where the container gets GPUs (the service requests none: only a host whose default runtime is nvidia gives them), ' : '';
     const consequence = brand
         ? `the container toolkit refuses to start it unless the GPUs are of a brand that its brand=...,driver>=${branch},driver<${Number(branch) + 1} alternatives name (datacenter and professional GPUs, on images that list branch ${branch}), or NVIDIA_DISABLE_REQUIRE is set`
         : 'the container toolkit refuses to start it ("unsatisfied condition: cuda>=' + minor + '") unless NVIDIA_DISABLE_REQUIRE is set';
     return (0,check_findings/* makeFinding */.MH)({
-        rule: FLEET_DRIVER_TOO_OLD.id, severity: brand ? 'warning' : 'error', at, package: null,
+        rule: FLEET_DRIVER_TOO_OLD.id, severity: brand || withoutGpu ? 'warning' : 'error', at, package: null,
         expected: `>=${needed}`, actual: fleet.version, source: REQUIRE_SOURCE,
-        message: `The fleet's driver ${fleet.version} (${fleet.declaredBy}) ${upTo}; ${image.ref} sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, so it needs >= ${needed}: ${consequence} (${REQUIRE_SOURCE}; ${facts.sources.cudaDrivers}).`,
+        message: `The fleet's driver ${fleet.version} (${fleet.declaredBy}) ${upTo}; ${image.ref} sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, so it needs >= ${needed}: ${whereGpu}${consequence} (${REQUIRE_SOURCE}; ${facts.sources.cudaDrivers}).`,
     });
 }
 /** A torch build of CUDA `cuda` (from an index, a +cuXYZ label or PyPI) that the fleet's driver cannot load. */
@@ -39103,8 +39116,9 @@ function driverCheck(facts, fleet, file, image, findings) {
     const at = { file: file.path, span: (0,check_context/* factSpan */.Xi)(image) };
     const minor = (0,check_versions/* minorOf */.Hs)(cuda.version);
     const started = minor ? releaseDriverOf(facts.cudaDrivers, minor) : null;
-    // nvidia/cuda images set NVIDIA_REQUIRE_CUDA, which minor-version compatibility does not satisfy.
-    const requirement = isNvidiaCudaImage(image) && minor && started
+    // nvidia/cuda images set NVIDIA_REQUIRE_CUDA, which minor-version compatibility does not satisfy
+    // (unless the service that runs the image turns the check off).
+    const requirement = isNvidiaCudaImage(image) && minor && started && image.runtime?.requireDisabled !== true
         ? `; the image sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, which the NVIDIA container toolkit checks when the container starts, so a driver older than ${started} is refused even with CUDA minor-version compatibility, unless the GPU's brand and driver branch are among the brand=... alternatives it lists or NVIDIA_DISABLE_REQUIRE is set (${REQUIRE_SOURCE}). Declare the fleet's driver (driver: in the matrix file, or --driver) to have it checked`
         : driver.minorCompatMinDriver ? ` (or >= ${driver.minorCompatMinDriver} with CUDA minor-version compatibility)` : '';
     findings.push((0,check_findings/* makeFinding */.MH)({
@@ -39775,7 +39789,7 @@ const LOCAL_VERSION_SOURCE = 'https://packaging.python.org/en/latest/specificati
 const PYTORCH_VARIANT = /^(?:cu\d+|cpu|rocm\d+(?:\.\d+)*|xpu)$/;
 function checkLocalVersions(context, view, findings) {
     // Any index or find-links location may serve the build; torch-index-label-mismatch judges PyTorch ones.
-    if (view.indexes.length > 0)
+    if (view.indexes.length > 0 || view.readsBuildTimeIndex)
         return;
     const inDockerfile = context.files.get(view.set.file)?.kind === 'dockerfile';
     for (const pin of view.writtenOf(TORCH_WHEELS)) {
@@ -40907,9 +40921,9 @@ const VARIANT_RULES = [
 /**
  * The distinct variants of one Dockerfile. Only the ARGs it declares count (a build argument nothing
  * declares changes nothing, BuildKit only warns); a build that passes none of them is the check with
- * the defaults, which runs anyway. A build that passes a computed value (a secret, `$(date)`, a
- * matrix from `fromJSON`) to a declared ARG is not checked at all: its other values combined with
- * that ARG's default could make an image tag the build never uses.
+ * the defaults, which runs anyway. A computed value (a secret, `$(date)`, a matrix from `fromJSON`)
+ * makes its ARG unknown in the variant, as an ARG without a default is: what depends on it is not
+ * checked, the rest is. A build that passes only computed values adds nothing to the defaults' check.
  */
 function variantsOf(dockerfile, builds, declared) {
     const byKey = new Map();
@@ -40918,7 +40932,7 @@ function variantsOf(dockerfile, builds, declared) {
         if (build.dockerfile !== dockerfile)
             continue;
         const used = build.args.filter((arg) => declared.has(arg.name));
-        if (used.length === 0 || used.some((arg) => arg.value === null))
+        if (used.every((arg) => arg.value === null))
             continue;
         const args = Object.fromEntries(used.map((arg) => [arg.name, arg.value]));
         const key = JSON.stringify(Object.entries(args).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -40928,11 +40942,18 @@ function variantsOf(dockerfile, builds, declared) {
             left += 1;
             continue;
         }
-        const values = used.map((arg) => `${arg.name}=${arg.value}`);
-        const written = values.length > 1 ? `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}` : values[0];
-        byKey.set(key, { dockerfile, args, label: `with ${written} from ${build.source}`, origins: used.flatMap((arg) => arg.origins) });
+        const known = used.filter((arg) => arg.value !== null);
+        const computed = used.filter((arg) => arg.value === null).map((arg) => arg.name);
+        const unchecked = computed.length === 0 ? '' : `, ${listed(computed)} computed when it runs, not checked`;
+        const label = `with ${listed(known.map((arg) => `${arg.name}=${arg.value}`))} from ${build.source}${unchecked}`;
+        // A finding of the variant comes from its known values: those are the places to change.
+        byKey.set(key, { dockerfile, args, label, origins: known.flatMap((arg) => arg.origins) });
     }
     return { variants: [...byKey.values()], left };
+}
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items) {
+    return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items[0];
 }
 function findingKey(finding) {
     return `${finding.rule}\u0000${finding.file}\u0000${finding.line}\u0000${finding.column}\u0000${finding.message}`;
@@ -50734,6 +50755,17 @@ function createFileSource(root, plainFiles = new Set()) {
         return { ok: true, real };
     };
     return {
+        list(relativePath) {
+            const resolved = resolveInside(relativePath === '' ? '.' : relativePath);
+            if (!resolved.ok)
+                return null;
+            try {
+                return external_node_fs_.readdirSync(resolved.real, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+            }
+            catch {
+                return null;
+            }
+        },
         read(relativePath) {
             if (plainFiles.has(relativePath))
                 return readRegularFile(external_node_path_.join(root, relativePath), NO_FOLLOW, buffer);
@@ -52141,7 +52173,16 @@ var shell_redirect_in_requirement = __nccwpck_require__(3480);
 
 
 
+
 const NO_BRANCHES = { branches: [], conditional: false };
+/** Whether a shell word expands `name` (`$name`, `${name}`, `${name:-x}`...). */
+function usesVariable(raw, name) {
+    return new RegExp(`\\$(?:${name}(?![A-Za-z0-9_])|\\{${name}(?![A-Za-z0-9_]))`).test(raw);
+}
+/** Whether a shell word is `name`'s value and nothing else: `$name`, `${name}`, `"$name"`. */
+function onlyVariable(raw, name) {
+    return raw === `$${name}` || raw === `\${${name}}` || raw === `"$${name}"` || raw === `"\${${name}}"`;
+}
 /** Why a variable assigned in a branch, or a loop's variable, is unknown; never said (see RunScope.notChecked). */
 const BRANCH_VALUE = { message: 'its value depends on which branch of the script ran', severity: 'notice', branch: true };
 const LOOP_VALUE = { message: 'its value changes on each pass of the loop', severity: 'notice', branch: true };
@@ -52254,6 +52295,8 @@ class ScriptReader {
     installer = 'pip';
     /** The number of the `pip install` whose arguments are being read (RunFacts.installs). */
     install = 0;
+    /** The `for` loops being read, innermost last; `values` null when the list is not all literal words. */
+    loops = [];
     lookup = (name) => {
         const variable = this.state.vars.get(name);
         if (variable === undefined)
@@ -52464,13 +52507,18 @@ class ScriptReader {
     }
     readCommand(words, bodies) {
         let first = 0;
-        while (first < words.length && RESERVED_PREFIXES.has(words[first].raw))
+        while (first < words.length && RESERVED_PREFIXES.has(words[first].raw)) {
+            if (words[first].raw === 'done')
+                this.loops.pop();
             first += 1;
+        }
         if (first >= words.length)
             return;
         if (words[first].raw === 'for' && words[first + 1] !== undefined && ASSIGNABLE.test(words[first + 1].raw)) {
             // `for f in reqs/*.txt; do pip install -r $f; done`: the value changes on each pass.
-            this.state.vars.set(words[first + 1].raw, { value: `$${words[first + 1].raw}`, unknown: LOOP_VALUE });
+            const name = words[first + 1].raw;
+            this.state.vars.set(name, { value: `$${name}`, unknown: LOOP_VALUE });
+            this.loops.push({ name, values: this.loopValues(words.slice(first + 2)) });
         }
         if (COMPOUND_HEADERS.has(words[first].raw))
             return;
@@ -52485,10 +52533,29 @@ class ScriptReader {
         const head = this.argOf(words[command]);
         if (!isReadCommand(basename(head.value)))
             return;
-        const argv = [head];
-        for (let index = command + 1; index < words.length; index += 1)
-            argv.push(this.argOf(words[index]));
-        this.dispatch(argv, bodies);
+        const rest = words.slice(command + 1);
+        const loop = [...this.loops].reverse().find((candidate) => candidate.values !== null && rest.some((word) => usesVariable(word.raw, candidate.name)));
+        if (loop === undefined) {
+            this.dispatch([head, ...rest.map((word) => this.argOf(word))], bodies);
+            return;
+        }
+        // `for p in a b c; do pip install $p; done` installs a, b and c: the command is read once per value.
+        const variables = this.state.vars;
+        const during = variables.get(loop.name);
+        for (const value of loop.values) {
+            variables.set(loop.name, { value: value.value, unknown: null });
+            // A word that is the variable alone is the list's word, where a finding about it belongs.
+            this.dispatch([head, ...rest.map((word) => (onlyVariable(word.raw, loop.name) ? value : this.argOf(word)))], bodies);
+        }
+        if (during !== undefined)
+            variables.set(loop.name, during);
+    }
+    /** `in a b c`: the list's words when each is a literal (no variable, substitution or pattern). */
+    loopValues(words) {
+        if (words[0]?.raw !== 'in' || words.length < 2)
+            return null;
+        const values = words.slice(1).map((word) => this.argOf(word));
+        return values.every((value) => value.unknown === null && value.glob !== true && value.verbatim) ? values : null;
     }
     assign(assignments) {
         for (const arg of assignments) {
@@ -52859,6 +52926,7 @@ class ScriptReader {
         const span = spanOf(arg);
         if (arg.unknown !== null) {
             this.scope.notChecked(span, arg, `package index ${(0,requirements_file/* redactUrl */.BO)(arg.value)}`, 'it is not checked', this.place.conditional);
+            this.scope.facts.buildTimeIndexes.push({ ...(0,model/* factPosition */.KW)(span), stage: this.scope.stage });
             return;
         }
         this.scope.facts.indexes.push({
@@ -52909,8 +52977,10 @@ class ScriptReader {
         if (arg.value === '')
             return;
         // `dist/*.whl`, `lmdeploy*`: the shell expands the pattern to files in the image.
-        if (arg.glob === true)
+        if (arg.glob === true) {
+            this.copiedWheels(arg, editable);
             return;
+        }
         const glued = arg.verbatim ? this.glued.get(arg.end) : undefined;
         if (glued !== undefined)
             this.redirected(glued);
@@ -52950,6 +53020,32 @@ class ScriptReader {
         if (this.place.branches.length > 0)
             requirement.branches = this.place.branches;
         this.scope.facts.requirements.push(requirement);
+    }
+    /**
+     * `COPY wheels/ /wheels/` then `pip install /wheels/*.whl`: the shell expands the pattern to the files
+     * of the folder, which are the repository's when COPY brought it from the build context; their wheel
+     * names are read. No match says nothing: the build may write the files (`pip wheel -w`).
+     */
+    copiedWheels(arg, editable) {
+        const slash = arg.value.lastIndexOf('/');
+        const folder = slash < 0 ? '.' : arg.value.slice(0, slash) || '/';
+        const pattern = arg.value.slice(slash + 1);
+        if ((0,parse_glob/* hasGlobChars */.ed)(folder) || !pattern.endsWith('.whl') || this.scope.contextFiles === undefined)
+            return;
+        const containerFolder = folder.startsWith('/') ? folder : this.state.cwd === null ? null : joinPath(this.state.cwd, folder);
+        if (containerFolder === null || this.isFetched(containerFolder))
+            return;
+        // The folder a file in it comes from: COPY maps files, not the folder itself (`COPY wheels/ /wheels/`).
+        const probe = this.scope.contextPath(`${containerFolder.replace(/\/$/, '')}/-`);
+        if (probe === null || (probe !== '-' && !probe.endsWith('/-')))
+            return;
+        const contextFolder = probe.slice(0, -2);
+        const matches = (0,parse_glob/* globToRegExp */.tL)(pattern);
+        for (const name of this.scope.contextFiles(contextFolder)) {
+            // Not verbatim: the name is not written where the finding points, so no fix rewrites the pattern.
+            if (matches.test(name))
+                this.requirement({ ...arg, value: `${arg.value.slice(0, slash + 1)}${name}`, glob: false, verbatim: false }, editable);
+        }
     }
     /** `pip install numba>=0.57.1`: the shell took the bound for a redirection (see the rule's module). */
     redirected(glued) {
@@ -53070,6 +53166,7 @@ const NO_FLAGS = new Map();
 class DockerfileReader {
     escape;
     buildArgs;
+    contextFiles;
     problems;
     stages = [];
     /** Named stages by their (lower-case) alias. */
@@ -53081,18 +53178,19 @@ class DockerfileReader {
     noticedBuildArgs = new Set();
     file;
     facts;
-    constructor(path, escape, buildArgs, 
+    constructor(path, escape, buildArgs, contextFiles, 
     /** What reading the text found already; what the instructions say is added. */
     problems) {
         this.escape = escape;
         this.buildArgs = buildArgs;
+        this.contextFiles = contextFiles;
         this.problems = problems;
         this.file = {
             path, kind: 'dockerfile', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [],
         };
         this.facts = {
             requirements: this.file.requirements, python: this.file.python, cuda: this.file.cuda, includes: this.file.includes,
-            indexes: this.file.indexes, problems: this.problems, installs: 0, remoteIncludes: [],
+            indexes: this.file.indexes, buildTimeIndexes: [], problems: this.problems, installs: 0, remoteIncludes: [],
         };
     }
     problem(at, severity, message) {
@@ -53119,7 +53217,9 @@ class DockerfileReader {
         this.problem(span, unknown.severity, `${what}: ${unknown.message}, so ${consequence}`);
     };
     buildArg(name) {
-        return Object.hasOwn(this.buildArgs, name) ? this.buildArgs[name] : undefined;
+        if (!Object.hasOwn(this.buildArgs, name))
+            return undefined;
+        return this.buildArgs[name] ?? { from: [name] };
     }
     get current() {
         return this.stages[this.stages.length - 1] ?? null;
@@ -53358,6 +53458,7 @@ class DockerfileReader {
         const span = spanOf(value);
         if (value.unknown !== null) {
             this.notChecked(span, value, `package index ${(0,requirements_file/* redactUrl */.BO)(value.value)}`, 'it is not checked');
+            this.facts.buildTimeIndexes.push({ ...(0,model/* factPosition */.KW)(span), stage: stage.stage.name });
             return;
         }
         for (const url of value.value.split(/\s+/).filter(Boolean)) {
@@ -53478,6 +53579,7 @@ class DockerfileReader {
             fetched: stage.fetched,
             nextBranchId: this.nextBranchId,
             distroPython: stage.distroPython,
+            contextFiles: this.contextFiles,
         };
         const state = { vars: new Map(), cwd: stage.workdir };
         const json = parseJsonArgs(source.text, rest);
@@ -53498,7 +53600,7 @@ class DockerfileReader {
 /** Reads a Dockerfile: its stages and what they install. Never throws; bad input becomes diagnostics. */
 function parseDockerfile(path, text, options = {}) {
     const { instructions, escape, problems } = readDockerfile(text);
-    const reader = new DockerfileReader(path, escape, options.buildArgs ?? {}, problems);
+    const reader = new DockerfileReader(path, escape, options.buildArgs ?? {}, options.contextFiles, problems);
     for (const instruction of instructions)
         reader.read(instruction);
     if (reader.stages.length === 0) {
@@ -53520,6 +53622,8 @@ function parseDockerfile(path, text, options = {}) {
     // Only files that have one carry the field: `parse` prints every other file as before.
     if (reader.facts.remoteIncludes.length > 0)
         reader.file.remoteIncludes = reader.facts.remoteIncludes;
+    if (reader.facts.buildTimeIndexes.length > 0)
+        reader.file.buildTimeIndexes = reader.facts.buildTimeIndexes;
     return { file: reader.file, diagnostics, stages: reader.stages.map((state) => state.stage) };
 }
 
@@ -55688,7 +55792,15 @@ function readOne(path, kind, source, reading) {
     }
     else if (kind === 'dockerfile') {
         const buildArgs = reading.buildArgs.get(path);
-        const dockerfile = parseDockerfile(path, decoded.text, buildArgs ? { buildArgs } : {});
+        const contextFiles = (folder) => {
+            for (const candidate of contextCandidates(path, folder)) {
+                const names = source.list?.(candidate);
+                if (names)
+                    return names;
+            }
+            return [];
+        };
+        const dockerfile = parseDockerfile(path, decoded.text, buildArgs ? { buildArgs, contextFiles } : { contextFiles });
         reading.stages.set(path, dockerfile.stages);
         parsed = dockerfile;
     }
@@ -55711,6 +55823,7 @@ function rememberingIsFile(source) {
     return {
         read: (path) => source.read(path),
         leadsOutside: (path) => source.leadsOutside(path),
+        list: (path) => source.list?.(path) ?? null,
         isFile: (path) => {
             let answer = answers.get(path);
             if (answer === undefined) {
@@ -55738,9 +55851,7 @@ function resolveBuildContextPath(dockerfile, include, source, diagnostics) {
         diagnostics.push({ file: dockerfile, line: include.line, severity: 'notice', message: `pip install -r ${include.path}: no COPY or mount brings this file from the build context; not checked` });
         return null;
     }
-    const written = include.path.replace(/^\.\//, '');
-    const candidates = [...new Set([posix_.normalize(posix_.join(posix_.dirname(dockerfile), written)), posix_.normalize(written)])]
-        .filter((candidate) => !candidate.startsWith('../') && candidate !== '..');
+    const candidates = contextCandidates(dockerfile, include.path);
     const found = candidates.find((candidate) => source.isFile(candidate));
     if (found !== undefined)
         return { ...include, path: found };
@@ -55752,6 +55863,12 @@ function resolveBuildContextPath(dockerfile, include, source, diagnostics) {
             : `pip install -r ${include.path}: not found in the build context (looked for ${candidates.join(' and ')}); not checked`;
     diagnostics.push({ file: dockerfile, line: include.line, severity: 'warning', message });
     return null;
+}
+/** Where a build-context path may be in the repository: from the Dockerfile's folder, then from the root. */
+function contextCandidates(dockerfile, contextPath) {
+    const written = contextPath.replace(/^\.\//, '');
+    return [...new Set([posix_.normalize(posix_.join(posix_.dirname(dockerfile), written)), posix_.normalize(written)])]
+        .filter((candidate) => !candidate.startsWith('../') && candidate !== '..');
 }
 function reportIncludeCycles(files, byPath, diagnostics) {
     const state = new Map();
@@ -55957,7 +56074,7 @@ function pulledImageFiles(images, files) {
             byFile.set(image.file, file);
         }
         const position = { line: image.line, column: image.column, endColumn: image.endColumn };
-        file.images.push({ ref: image.ref, ...parsed, stage: null, ...position });
+        file.images.push({ ref: image.ref, ...parsed, stage: null, runtime: image.runtime, ...position });
         const cuda = cudaFromImage(parsed);
         if (cuda !== null)
             file.cuda.push({ version: cuda.version, ...position, source: image.ref, stage: null });
@@ -56245,10 +56362,12 @@ async function runCheck(options) {
     const index = options.index ?? null;
     // Before runChecks, which lets the requirements go once it has read them.
     const remote = index ? await checkRemoteIncludes(parse, matrix, index) : null;
+    // The fleet's driver holds for every image checked: the build variants' and the compose services' too.
+    const fleetDriver = options.driver ? { driver: options.driver, driverNamedBy: options.driverNamedBy ?? '--driver' } : {};
     const checked = (0,check/* runChecks */.JT)(parse, matrix, {
         profile: options.profile ?? 'auto',
         ...(options.profileNamedBy ? { profileNamedBy: options.profileNamedBy } : {}),
-        ...(options.driver ? { driver: options.driver, driverNamedBy: options.driverNamedBy ?? '--driver' } : {}),
+        ...fleetDriver,
         // The runtime check reads the requirements again; otherwise nothing does.
         releaseRequirements: !options.runtime && !options.resolve,
         resolvePlan: Boolean(options.resolve && index),
@@ -56304,10 +56423,10 @@ async function runCheck(options) {
     }
     const baseline = [...parse.diagnostics.map(diagnosticFinding), ...staticFindings];
     const variantRuns = variants.runs.map(({ variant, parse: read }) => {
-        const variantChecked = (0,check/* runChecks */.JT)(read, matrix, { profile: 'auto', sameProfileAs: checked.profile, releaseRequirements: true });
+        const variantChecked = (0,check/* runChecks */.JT)(read, matrix, { profile: 'auto', sameProfileAs: checked.profile, releaseRequirements: true, ...fleetDriver });
         return { variant, findings: [...read.diagnostics.map(diagnosticFinding), ...(variantChecked.ok ? variantChecked.findings : [])] };
     });
-    const pulled = variants.pulled === null ? null : (0,check/* runChecks */.JT)(variants.pulled, matrix, { profile: 'auto', sameProfileAs: checked.profile });
+    const pulled = variants.pulled === null ? null : (0,check/* runChecks */.JT)(variants.pulled, matrix, { profile: 'auto', sameProfileAs: checked.profile, ...fleetDriver });
     const pulledFindings = pulled?.ok ? pulled.findings : [];
     const findings = [...baseline, ...(0,check_variants/* variantFindings */.Wc)(baseline, variantRuns), ...pulledFindings, ...variants.notices, ...indexFindings, ...(remote?.findings ?? [])].sort(check/* compareFindings */.Eg);
     const result = {
@@ -56324,7 +56443,7 @@ async function runCheck(options) {
         result.resolve = resolveSummary;
     if (options.runtime) {
         // Loaded only when asked: the static check must not pay for child-process code.
-        const { runRuntimeCheck } = await __nccwpck_require__.e(/* import() */ 999).then(__nccwpck_require__.bind(__nccwpck_require__, 8999));
+        const { runRuntimeCheck } = await __nccwpck_require__.e(/* import() */ 355).then(__nccwpck_require__.bind(__nccwpck_require__, 6355));
         const profile = checked.profile ? matrix.profiles[checked.profile.name] ?? null : null;
         const runtime = await runRuntimeCheck(parse, matrix, profile, options.runtime);
         result.findings = [...result.findings, ...runtime.findings];

@@ -443,6 +443,8 @@ function matrixCombinations(matrix, origin) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./lib/src/runtime/container-require.js
+var container_require = __webpack_require__(5324);
 ;// CONCATENATED MODULE: ./lib/src/parse/build-definitions/yaml-nodes.js
 // Walking a YAML document node by node, so that every value keeps its line: aliases are followed and
 // `<<` merge keys are looked into, as compose files use them to share build settings.
@@ -548,6 +550,7 @@ function positionOf(file, node) {
 
 
 
+
 /** `extends` chains longer than this are cut (compose refuses cycles; we just stop). */
 const MAX_EXTENDS = 8;
 function readCompose(path, text, files) {
@@ -559,7 +562,7 @@ function readCompose(path, text, files) {
         const build = serviceBuild(document, service, files, read, 0);
         if (build === null) {
             if (mapGet(document.yaml, service, 'build') === null && mapGet(document.yaml, service, 'extends') === null) {
-                pulledImage(document, mapGet(document.yaml, service, 'image'), read);
+                pulledImage(document, mapGet(document.yaml, service, 'image'), serviceRuntime(document, service), read);
             }
             continue;
         }
@@ -570,7 +573,7 @@ function readCompose(path, text, files) {
     return read;
 }
 /** A service without a build runs its `image:` as pulled (with a build, `image:` only names the result). */
-function pulledImage(document, node, read) {
+function pulledImage(document, node, runtime, read) {
     const written = scalarText(document.yaml, node);
     if (node === null || written === null)
         return;
@@ -579,7 +582,32 @@ function pulledImage(document, node, read) {
         return;
     const at = positionOf(document.yaml, node);
     const column = at.column + ((0,dist/* isScalar */.jn)(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') ? 1 : 0);
-    read.images.push({ ref, file: document.path, line: at.line, column, endColumn: column + written.length });
+    read.images.push({ ref, runtime, file: document.path, line: at.line, column, endColumn: column + written.length });
+}
+/**
+ * How the service's container gets GPUs (compose's GPU support page: `deploy.resources.reservations.devices`
+ * with `capabilities: [gpu]` or `driver: nvidia`, and the older `runtime: nvidia` and `gpus:`), and
+ * whether its `environment:` sets NVIDIA_DISABLE_REQUIRE true (an `env_file:` is not read).
+ */
+function serviceRuntime(document, service) {
+    const { yaml } = document;
+    const devices = seqItems(yaml, mapGet(yaml, mapGet(yaml, mapGet(yaml, mapGet(yaml, service, 'deploy'), 'resources'), 'reservations'), 'devices'));
+    const gpuDevice = devices.some((device) => scalarText(yaml, mapGet(yaml, device, 'driver')) === 'nvidia'
+        || seqItems(yaml, mapGet(yaml, device, 'capabilities')).some((capability) => scalarText(yaml, capability) === 'gpu'));
+    const gpuRequested = gpuDevice || scalarText(yaml, mapGet(yaml, service, 'runtime')) === 'nvidia' || mapGet(yaml, service, 'gpus') !== null;
+    return { gpuRequested, requireDisabled: (0,container_require/* disablesRequire */.js)(environmentValue(document, service, 'NVIDIA_DISABLE_REQUIRE')) };
+}
+/** A service's `environment:` entry (a map, or a `NAME=value` list), interpolated; null when unset or unknown. */
+function environmentValue(document, service, name) {
+    const { yaml } = document;
+    const environment = mapGet(yaml, service, 'environment');
+    let written = scalarText(yaml, mapGet(yaml, environment, name));
+    for (const item of seqItems(yaml, environment)) {
+        const entry = scalarText(yaml, item);
+        if (entry?.startsWith(`${name}=`))
+            written = entry.slice(name.length + 1);
+    }
+    return written === null ? null : interpolate(written, document.variables).value;
 }
 function openCompose(path, text, files, read) {
     const parsed = readYaml(text);
@@ -842,10 +870,12 @@ function readWorkflow(path, text, files) {
     for (const [jobId, , job] of mapEntries(workflow, mapGet(workflow, root, 'jobs'))) {
         const matrixNode = mapGet(workflow, mapGet(workflow, job, 'strategy'), 'matrix');
         const combinations = matrixNode === null ? [new Map()] : (0,dist/* isMap */.jh)(matrixNode) ? workflow_matrixCombinations(workflow, path, matrixNode) : [null];
+        // `cuda: ${{ fromJSON(...) }}` or `include: ${{ ... }}` may bring keys no combination shows here.
+        const matrixKnown = matrixNode === null || ((0,dist/* isMap */.jh)(matrixNode) && mapEntries(workflow, matrixNode).every(([, , value]) => value === null || (0,dist/* isSeq */.oP)(value)));
         const jobEnv = literalEnv(workflow, mapGet(workflow, job, 'env'), workflowEnv);
         for (const step of seqItems(workflow, mapGet(workflow, job, 'steps'))) {
             for (const combination of combinations) {
-                const scope = { workflow, path, combination, env: literalEnv(workflow, mapGet(workflow, step, 'env'), jobEnv) };
+                const scope = { workflow, text, path, combination, matrixKnown, env: literalEnv(workflow, mapGet(workflow, step, 'env'), jobEnv) };
                 // A combination the job's or the step's `if:` may leave out is not a build we can vouch for.
                 if (!mayRun(scope, mapGet(workflow, job, 'if')) || !mayRun(scope, mapGet(workflow, step, 'if')))
                     continue;
@@ -989,22 +1019,36 @@ function buildPushAction(scope, inputs) {
     const args = [];
     if (argsNode !== null && written !== null) {
         const block = (0,dist/* isScalar */.jn)(argsNode) && (argsNode.type === 'BLOCK_LITERAL' || argsNode.type === 'BLOCK_FOLDED');
+        const folded = (0,dist/* isScalar */.jn)(argsNode) && argsNode.type === 'BLOCK_FOLDED';
         const first = lineOf(workflow, argsNode) + (block ? 1 : 0);
+        // The action takes each line of the value as one build argument (commas included).
         written.split('\n').forEach((line, index) => {
             const trimmed = line.trim();
             const equals = trimmed.indexOf('=');
             if (equals <= 0)
                 return;
+            const name = trimmed.slice(0, equals);
             const origins = [];
             const value = substitute(trimmed.slice(equals + 1), scope, origins).text;
+            // `>` joins lines into one: `A=1 B=2` is then one argument whose value is not what the author meant to pass.
+            const joined = folded && /\s[A-Za-z_][A-Za-z0-9_]*=/.test(value);
             args.push({
-                name: trimmed.slice(0, equals),
-                value: value.includes(UNKNOWN) ? null : value.replace(/^(["'])(.*)\1$/, '$2'),
-                origins: [...origins, { file: scope.path, line: first + index }],
+                name,
+                value: value.includes(UNKNOWN) || joined ? null : value.replace(/^(["'])(.*)\1$/, '$2'),
+                origins: [...origins, { file: scope.path, line: folded ? foldedLine(scope, argsNode, name, first) : first + index }],
             });
         });
     }
     return { dockerfile, args };
+}
+/** The line where `NAME=` starts in a folded scalar's text (its value's lines no longer match the text's). */
+function foldedLine(scope, node, name, first) {
+    const range = node.range;
+    if (range === undefined || range === null)
+        return first;
+    const lines = scope.text.slice(range[0], range[1]).split('\n');
+    const at = lines.findIndex((line, index) => index > 0 && line.trimStart().startsWith(`${name}=`));
+    return at < 0 ? first : first + at - 1;
 }
 /**
  * `$X` and `${X}` in a `run:` script, for the X that `env:` sets (the shell could set X again; scripts
@@ -1050,11 +1094,16 @@ function expressionValue(expression, scope, origins) {
     if (matrixPath) {
         const [key, ...rest] = matrixPath[1].slice(1).split('.');
         const entry = scope.combination?.get(key);
+        // GitHub gives null for a key this combination lacks, and writes null as an empty string.
         if (entry === undefined)
-            return UNKNOWN;
+            return scope.combination !== null && scope.matrixKnown ? '' : UNKNOWN;
         let node = entry.node;
-        for (const part of rest)
-            node = mapGet(scope.workflow, node, part);
+        for (const part of rest) {
+            const parent = resolved(scope.workflow, node);
+            node = mapGet(scope.workflow, parent, part);
+            if (node === null)
+                return (0,dist/* isMap */.jh)(parent) ? '' : UNKNOWN;
+        }
         const value = scalarText(scope.workflow, node);
         if (value === null)
             return UNKNOWN;
@@ -1105,6 +1154,257 @@ function readBuildDefinitions(paths, files) {
 function folderOf(path) {
     const slash = path.lastIndexOf('/');
     return slash < 0 ? '' : path.slice(0, slash);
+}
+
+
+/***/ }),
+
+/***/ 5324:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fq: () => (/* binding */ containerRequireFindings),
+/* harmony export */   O9: () => (/* binding */ refusedStartFinding),
+/* harmony export */   js: () => (/* binding */ disablesRequire),
+/* harmony export */   yw: () => (/* binding */ refusedCondition)
+/* harmony export */ });
+/* unused harmony exports driverCudaVersion, driverForCuda, requirementTruth */
+/* harmony import */ var _driver_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9834);
+/* harmony import */ var _place_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8346);
+// The driver an nvidia/cuda image needs, as the NVIDIA container toolkit sees it. The image sets
+// NVIDIA_REQUIRE_CUDA (`cuda>=12.6 brand=tesla,driver>=470,driver<471 ...`); when the container starts,
+// libnvidia-container evaluates every NVIDIA_REQUIRE_* variable (JETPACK aside) against the host and
+// refuses to start it when one is false, unless NVIDIA_DISABLE_REQUIRE is true. Within one variable a
+// space separates alternatives (OR) and a comma joins conditions (AND); `cuda` is the CUDA version the
+// host driver supports, `driver` the driver version, `brand` and `arch` the GPU's (unknown here).
+// Sources: NVIDIA/libnvidia-container src/cli/dsl.c (dsl_evaluate), NVIDIA/nvidia-container-toolkit
+// internal/config/image/cuda_image.go (GetRequirements, HasDisableRequire).
+
+
+/** "12.6" of "12.6.3". */
+function majorMinorText(version) {
+    return version.split('.').slice(0, 2).join('.');
+}
+/**
+ * The CUDA version a driver supports, as `nvidia-smi` shows it: the newest toolkit whose minimum
+ * driver it meets. `beyondData`: it meets the newest toolkit the table knows, so it may support more.
+ */
+function driverCudaVersion(driver, drivers) {
+    let best = null;
+    let newest = null;
+    for (const entry of drivers) {
+        if (newest === null || (0,_driver_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareDriverVersions */ .T)(entry.cuda, newest.cuda) > 0)
+            newest = entry;
+        if ((0,_driver_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareDriverVersions */ .T)(driver, entry.minDriver) >= 0 && (best === null || (0,_driver_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareDriverVersions */ .T)(entry.cuda, best) > 0))
+            best = entry.cuda;
+    }
+    if (best === null || newest === null)
+        return null;
+    return { cuda: majorMinorText(best), beyondData: best === newest.cuda };
+}
+/** The lowest driver that reports at least this CUDA major.minor: its first release's toolkit minimum. */
+function driverForCuda(cuda, drivers) {
+    let lowest = null;
+    for (const entry of drivers) {
+        if (majorMinorText(entry.cuda) !== majorMinorText(cuda))
+            continue;
+        if (lowest === null || (0,_driver_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareDriverVersions */ .T)(entry.minDriver, lowest) < 0)
+            lowest = entry.minDriver;
+    }
+    return lowest;
+}
+const OPERATORS = ['>=', '<=', '!=', '>', '<', '='];
+function compare(left, operator, right) {
+    const order = (0,_driver_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareDriverVersions */ .T)(left, right);
+    switch (operator) {
+        case '>=': return order >= 0;
+        case '<=': return order <= 0;
+        case '!=': return order !== 0;
+        case '>': return order > 0;
+        case '<': return order < 0;
+        case '=': return order === 0;
+    }
+}
+/** One condition, `cuda>=12.6` or `driver<471`. */
+function conditionTruth(condition, driver, drivers) {
+    const operator = OPERATORS.find((candidate) => condition.includes(candidate));
+    if (operator === undefined)
+        return null;
+    const at = condition.indexOf(operator);
+    const name = condition.slice(0, at).trim().toLowerCase();
+    const value = condition.slice(at + operator.length).trim();
+    if (!/^\d+(?:\.\d+)*$/.test(value))
+        return null;
+    if (name === 'driver')
+        return compare(driver, operator, value);
+    if (name !== 'cuda')
+        return null; // brand, arch: the probe does not know them
+    const supported = driverCudaVersion(driver, drivers);
+    if (supported === null)
+        return null;
+    const holds = compare(supported.cuda, operator, value);
+    // Past the table's newest toolkit the driver may support more than the table says.
+    return !holds && supported.beyondData ? null : holds;
+}
+/** A whole NVIDIA_REQUIRE_* value: alternatives separated by spaces, each a comma-joined AND. */
+function requirementTruth(requirement, driver, drivers) {
+    let result = false;
+    for (const alternative of requirement.split(' ').filter((part) => part !== '')) {
+        let all = true;
+        for (const condition of alternative.split(',').filter((part) => part !== '')) {
+            const truth = conditionTruth(condition, driver, drivers);
+            if (truth === false) {
+                all = false;
+                break;
+            }
+            if (truth === null)
+                all = null;
+        }
+        if (all === true)
+            return true;
+        if (all === null)
+            result = null;
+    }
+    return result;
+}
+/** NVIDIA_DISABLE_REQUIRE as Go's strconv.ParseBool reads it: 1, t, T, TRUE, true, True. */
+function disablesRequire(value) {
+    return value !== null && ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value);
+}
+/** The `cuda>=X.Y` of a requirement (its first condition), e.g. "12.6". */
+function requiredCuda(requirement) {
+    const match = /(?:^|\s)cuda\s*>=?\s*(\d+\.\d+)/i.exec(requirement);
+    return match ? match[1] : null;
+}
+/** What the driver must be for a `cuda>=X.Y` condition, in words. */
+function toolkitNeeds(cuda, drivers) {
+    const needed = driverForCuda(cuda, drivers);
+    return needed ? `a driver that supports CUDA ${cuda} (>= ${needed})` : `a driver that supports CUDA ${cuda}`;
+}
+/** How to get past the requirement, shared by both findings. */
+function ways(supported) {
+    const older = supported ? `an image of CUDA ${supported} or older` : 'an image of an older CUDA';
+    return (`upgrade the driver, use ${older}, or set NVIDIA_DISABLE_REQUIRE=true (ENV in the image, or docker run -e) ` +
+        `when only the pip wheels' bundled CUDA needs the GPU (they run on any driver of their major's minor-version-compatibility branch, except features that need PTX JIT)`);
+}
+/**
+ * The probe ran inside a container whose NVIDIA_REQUIRE_* the driver does not meet: this start skipped
+ * the check (CDI injection, or no NVIDIA runtime hook), but a host that enforces it refuses the image.
+ */
+function containerRequireFindings(result, driver, matrix, related) {
+    if (driver === undefined || disablesRequire(result.nvidiaDisableRequire))
+        return [];
+    const drivers = matrix.facts.cudaDrivers;
+    const findings = [];
+    for (const [name, requirement] of Object.entries(result.nvidiaRequire).sort()) {
+        if (requirementTruth(requirement, driver, drivers) !== false)
+            continue;
+        const cuda = requiredCuda(requirement);
+        const supported = driverCudaVersion(driver, drivers)?.cuda ?? null;
+        findings.push((0,_place_js__WEBPACK_IMPORTED_MODULE_1__/* .unplacedFinding */ .cr)({
+            rule: 'driver-too-old',
+            severity: 'warning',
+            message: `The NVIDIA driver ${driver}${supported ? ` (CUDA ${supported})` : ''} does not meet this image's ${name} (${requirement.split(' ')[0]}` +
+                `${cuda ? `: ${toolkitNeeds(cuda, drivers)}` : ''}). It started here because the requirement was not checked, but the NVIDIA ` +
+                `container toolkit checks it when docker run --gpus starts a container and refuses the image then: ${ways(supported)}.`,
+            package: null,
+            expected: requirement.split(' ')[0] ?? requirement,
+            actual: driver,
+            source: matrix.facts.sources.cudaDrivers,
+        }, related));
+    }
+    return findings;
+}
+/** docker's stderr when the container toolkit refused the image: "... unsatisfied condition: cuda>=12.6, please update ...". */
+function refusedCondition(stderr) {
+    const match = /requirement error: unsatisfied condition: ([^,\n]+)/.exec(stderr);
+    return match ? match[1].trim() : null;
+}
+/** The image could not start: the container toolkit found its NVIDIA_REQUIRE_CUDA unmet by this runner's driver. */
+function refusedStartFinding(image, condition, driver, matrix) {
+    const drivers = matrix.facts.cudaDrivers;
+    const cuda = requiredCuda(condition);
+    const supported = driver ? driverCudaVersion(driver, drivers)?.cuda ?? null : null;
+    const host = driver ? `this runner's driver ${driver}${supported ? ` supports CUDA ${supported}` : ''}` : "this runner's driver is older";
+    return (0,_place_js__WEBPACK_IMPORTED_MODULE_1__/* .unplacedFinding */ .cr)({
+        rule: 'driver-too-old',
+        severity: 'error',
+        message: `docker refused to start ${image}: the NVIDIA container toolkit checks the image's NVIDIA_REQUIRE_CUDA when the container starts, ` +
+            `and ${condition} is not met${cuda ? ` (it needs ${toolkitNeeds(cuda, drivers)})` : ''}; ${host}. ` +
+            `The toolkit of an nvidia/cuda image needs its own minimum driver: ${ways(supported)}.`,
+        package: null,
+        expected: condition,
+        actual: driver,
+        source: matrix.facts.sources.cudaDrivers,
+    });
+}
+
+
+/***/ }),
+
+/***/ 9834:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ compareDriverVersions)
+/* harmony export */ });
+// NVIDIA driver versions ("535.104.05") and the CUDA versions of NVIDIA_REQUIRE_CUDA compare as dotted numbers.
+/** Compares dotted driver versions numerically ("525" < "525.60.13" < "530.30.02"). */
+function compareDriverVersions(a, b) {
+    const left = a.split('.').map(Number);
+    const right = b.split('.').map(Number);
+    for (let index = 0; index < Math.max(left.length, right.length); index += 1) {
+        const difference = (left[index] ?? 0) - (right[index] ?? 0);
+        if (difference !== 0)
+            return difference;
+    }
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 8346:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vs: () => (/* binding */ relatedOf),
+/* harmony export */   cr: () => (/* binding */ unplacedFinding),
+/* harmony export */   yK: () => (/* binding */ runtimeFinding)
+/* harmony export */ });
+/* harmony import */ var _check_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2435);
+// Where a runtime finding goes: on the line of the pin that installed the package, with the package's
+// other pins related, or on no line (the runner, the driver) pointing at the pins it concerns.
+
+/** At most this many other pins of the same package ride along as related locations. */
+const MAX_RELATED = 10;
+/** A runtime finding on the first pin's line, the package's other pins related; on no line without pins. */
+function runtimeFinding(draft, pins) {
+    const [first, ...others] = pins ?? [];
+    if (first === undefined)
+        return unplacedFinding(draft);
+    const finding = (0,_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)({ ...draft, at: pinPlace(first), related: others.slice(0, MAX_RELATED).map(pinPlace) });
+    finding.origin = 'runtime';
+    return finding;
+}
+function pinPlace(pin) {
+    return { file: pin.file, span: pin.requirement };
+}
+function relatedOf(pins) {
+    return (pins ?? []).slice(0, MAX_RELATED).map(({ file, requirement }) => ({
+        file,
+        line: requirement.line,
+        column: requirement.column,
+        endLine: requirement.endLine,
+        endColumn: requirement.endColumn,
+    }));
+}
+/** Findings on no line (the runner, the driver), pointing at the pins they concern. */
+function unplacedFinding(draft, related = []) {
+    const finding = { ...draft, file: null, line: null, column: null, endLine: null, endColumn: null, origin: 'runtime' };
+    if (related.length > 0)
+        finding.related = related;
+    return finding;
 }
 
 
