@@ -77,6 +77,8 @@ function torchJson(family, cuda, asOf) {
       torchaudio: field(family, row, 'torchaudio', OPTIONAL_VERSION) || null,
       pythonMin: field(family, row, 'python_min', MINOR_VERSION),
       pythonMax: field(family, row, 'python_max', MINOR_VERSION),
+      // Earlier torchvision releases built for the same torch (1.10.0: 0.11.0 and 0.11.1): only where there are some.
+      ...torchvisionAlso(family, row),
     },
   ]);
   const variants = rowsByKey(cuda, (row) => [
@@ -101,6 +103,18 @@ function torchJson(family, cuda, asOf) {
     torch: { source: SOURCES.torch, releases },
     torchCuda: { source: SOURCES.torchCuda, asOf: asOf.get('torch_cuda.csv'), complete, pypi, variants },
   });
+}
+
+/** `{ torchvisionAlso: [...] }` from the `;`-separated `torchvision_also` cell, or nothing when it (or the column, which is optional) is empty. */
+function torchvisionAlso(family, row) {
+  const cell = family.columns.includes('torchvision_also') ? field(family, row, 'torchvision_also') : '';
+  if (cell === '') return {};
+  return {
+    torchvisionAlso: cell.split(';').map((version) => {
+      if (!VERSION.test(version.trim())) fail(family, row, `torchvision_also: ${JSON.stringify(version)} is not a version`);
+      return version.trim();
+    }),
+  };
 }
 
 function cudaDriversJson(drivers) {

@@ -94,12 +94,13 @@ function checkCompanion(
   const expected = release[companion];
   const expectedVersion = expected === null ? null : parseVersion(expected);
   if (expected === null || !expectedVersion) return;
+  const builtForThis = builtReleases(release, companion).map(parseVersion).filter((version): version is Version => version !== null);
   for (const pin of view.pinsOf(companion)) {
     if (pin.unpinned || pin.requirement.installer === 'conda') continue;
     const exact = pin.admits.exact;
     if (inSeries(expected, pin.admits.exact)) continue;
     // A local label (+cu121) names the build, not another release.
-    const matches = exact ? releaseKey(exact) === releaseKey(expectedVersion) : contains(pin.admits.set, expectedVersion, { prereleases: true });
+    const matches = builtForThis.some((version) => (exact ? releaseKey(exact) === releaseKey(version) : contains(pin.admits.set, version, { prereleases: true })));
     if (matches) continue;
     const subject = pinSubject(pin);
     const source = context.matrix.facts.sources.torch;
@@ -149,11 +150,10 @@ function checkCompanionForRange(
   for (const pin of view.pinsOf(companion)) {
     const exact = pin.admits.exact;
     if (!exact || (companion === 'torchaudio' && compareDotted(releaseKey(exact), '2.11') >= 0)) continue;
-    const builtFor = [...releases.values()].filter((row) => {
-      const written = row[companion];
-      const version = written === null || inSeries(written, null) ? null : parseVersion(written);
+    const builtFor = [...releases.values()].filter((row) => builtReleases(row, companion).some((written) => {
+      const version = inSeries(written, null) ? null : parseVersion(written);
       return version !== null && releaseKey(version) === releaseKey(exact);
-    });
+    }));
     if (builtFor.length === 0) continue;
     if (builtFor.some((row) => contains(torch.admits.set, row.torch, { prereleases: true }))) continue;
     const torchSubject = pinSubject(torch);
@@ -177,11 +177,20 @@ function checkCompanionForRange(
 function torchFor(releases: Map<string, TorchRelease>, companion: Companion, companionRelease: string): TorchRelease | null {
   let found: TorchRelease | null = null;
   for (const row of releases.values()) {
-    const written = row[companion];
-    const version = written === null ? null : parseVersion(written);
-    if (version && releaseKey(version) === companionRelease && (!found || compareDotted(row.torch, found.torch) > 0)) found = row;
+    const built = builtReleases(row, companion).some((written) => {
+      const version = parseVersion(written);
+      return version !== null && releaseKey(version) === companionRelease;
+    });
+    if (built && (!found || compareDotted(row.torch, found.torch) > 0)) found = row;
   }
   return found;
+}
+
+/** Every release of the companion built for this torch: its row's, and torchvision's earlier ones for the same torch. */
+function builtReleases(row: TorchRelease, companion: Companion): string[] {
+  const written = row[companion];
+  if (written === null) return [];
+  return companion === 'torchvision' ? [written, ...row.torchvisionAlso ?? []] : [written];
 }
 
 function checkPython(context: CheckContext, view: SetView, torch: Subject, release: TorchRelease, findings: FindingSink): void {
