@@ -63,3 +63,30 @@ test('python:3-slim and python:latest name no Python: the torch check says so in
   assert.deepEqual(python('FROM python:3.12-slim\nRUN pip install torch==2.4.1\n'), []);
   assert.deepEqual(python('FROM python:3-slim\nRUN pip install numpy==1.26.4\n'), []);
 });
+
+test('pytorch/pytorch and NGC images: the Python and CUDA a source states for the tag (data/framework_images.csv), nothing for a tag it does not know', () => {
+  const cudasOf = (dockerfile: string) => parseTexts({ Dockerfile: dockerfile }).files.flatMap((file) => file.cuda.map((fact) => fact.version));
+  assert.deepEqual(pythonsOf('FROM pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime\n'), ['3.11 pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime']);
+  assert.deepEqual(pythonsOf('FROM docker.io/pytorch/pytorch:1.12.0-cuda11.3-cudnn8-devel\n'), ['3.7 docker.io/pytorch/pytorch:1.12.0-cuda11.3-cudnn8-devel']);
+  // The tag still gives CUDA; Python is unknown where no source states it, not guessed.
+  assert.deepEqual(pythonsOf('FROM pytorch/pytorch:2.1.2-cuda12.1-cudnn8-runtime\n'), []);
+  assert.deepEqual(cudasOf('FROM pytorch/pytorch:2.1.2-cuda12.1-cudnn8-runtime\n'), ['12.1']);
+  assert.deepEqual(pythonsOf('FROM nvcr.io/nvidia/pytorch:25.12-py3\n'), ['3.12 nvcr.io/nvidia/pytorch:25.12-py3']);
+  assert.deepEqual(cudasOf('FROM nvcr.io/nvidia/pytorch:25.12-py3\n'), ['13.1.0']);
+  assert.deepEqual(pythonsOf('FROM nvcr.io/nvidia/pytorch:24.01-py3\n'), []);
+  assert.deepEqual(cudasOf('FROM nvcr.io/nvidia/pytorch:24.01-py3\n'), ['12.3.2']);
+  assert.deepEqual(cudasOf('FROM nvcr.io/nvidia/pytorch:26.99-py3\n'), []);
+});
+
+test('rules that need the interpreter apply to a framework image\'s Python: torch 1.13.1 has no wheel for pytorch/pytorch 2.5.1\'s Python 3.11', () => {
+  const python = (dockerfile: string) => {
+    const outcome = runChecks(parseTexts({ Dockerfile: dockerfile }), testMatrix(), { profile: 'auto' });
+    assert.ok(outcome.ok);
+    return outcome.findings.filter((finding) => finding.rule === 'torch-python-unsupported').map((finding) => `${finding.severity} ${finding.line} ${finding.actual}`);
+  };
+  assert.deepEqual(python('FROM pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime\nRUN pip install torch==1.13.1\n'), ['error 2 3.11']);
+  assert.deepEqual(python('FROM nvcr.io/nvidia/pytorch:25.12-py3\nRUN pip install torch==2.1.2\n'), ['error 2 3.12']);
+  // The fixed twins, and a tag whose Python no source states.
+  assert.deepEqual(python('FROM pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime\nRUN pip install torch==2.5.1\n'), []);
+  assert.deepEqual(python('FROM pytorch/pytorch:2.1.2-cuda12.1-cudnn8-runtime\nRUN pip install torch==1.13.1\n'), []);
+});
