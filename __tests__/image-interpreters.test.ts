@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runChecks } from '../src/check/index.js';
 import { distroPythonOf, parseImageRef } from '../src/parse/dockerfile-image.js';
-import { parseTexts, testMatrix } from './helpers/matrix-fixture.js';
+import { parseTexts, testMatrix, testRule } from './helpers/matrix-fixture.js';
 
 function pythonsOf(dockerfile: string): string[] {
   const parse = parseTexts({ Dockerfile: dockerfile });
@@ -89,4 +89,26 @@ test('rules that need the interpreter apply to a framework image\'s Python: torc
   // The fixed twins, and a tag whose Python no source states.
   assert.deepEqual(python('FROM pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime\nRUN pip install torch==2.5.1\n'), []);
   assert.deepEqual(python('FROM pytorch/pytorch:2.1.2-cuda12.1-cudnn8-runtime\nRUN pip install torch==1.13.1\n'), []);
+});
+
+test('pytorch/pytorch\'s torch is the stage\'s torch until the set installs its own: torch-numpy2 and the torch family read it', () => {
+  const rules = [testRule('torch-numpy2', { when: { torch: '<2.3' }, require: { numpy: '<2' } })];
+  const found = (dockerfile: string) => {
+    const outcome = runChecks(parseTexts({ Dockerfile: dockerfile }), testMatrix({ rules }), { profile: 'auto' });
+    assert.ok(outcome.ok);
+    return outcome.findings.filter((finding) => finding.rule === 'torch-numpy2' || finding.rule.startsWith('torch-') || finding.rule.startsWith('cuda-torch'))
+      .map((finding) => `${finding.severity} ${finding.rule} ${finding.line}:${finding.column}`);
+  };
+  // The image's torch 1.13.1 (its token: the version in the tag) with an unpinned numpy.
+  assert.deepEqual(found('FROM pytorch/pytorch:1.13.1-cuda11.6-cudnn8-runtime\nRUN pip install numpy\n'), ['warning torch-numpy2 2:17']);
+  assert.deepEqual(found('FROM pytorch/pytorch:1.13.1-cuda11.6-cudnn8-runtime\nRUN pip install "numpy<2"\n'), []);
+  // pip replaces the image's torch with the one the set installs: that one decides.
+  assert.deepEqual(found('FROM pytorch/pytorch:1.13.1-cuda11.6-cudnn8-runtime\nRUN pip install torch==2.3.1 numpy\n'), []);
+  // A companion not built for the image's torch: pip replaces the image's torch (a warning), the fix is the companion.
+  const outcome = runChecks(parseTexts({ Dockerfile: 'FROM pytorch/pytorch:2.1.2-cuda12.1-cudnn8-runtime\nRUN pip install torchvision==0.17.0\n' }), testMatrix(), { profile: 'auto' });
+  assert.ok(outcome.ok);
+  const family = outcome.findings.filter((finding) => finding.rule === 'torch-family-mismatch');
+  assert.deepEqual(family.map((finding) => `${finding.severity} ${finding.line} ${finding.fix}`), ['warning 2 torchvision==0.16.2']);
+  assert.match(family[0]?.message ?? '', /The base image ships torch==2\.1\.2, so pip replaces it/);
+  assert.deepEqual(found('FROM pytorch/pytorch:2.1.2-cuda12.1-cudnn8-runtime\nRUN pip install torchvision==0.16.2\n'), []);
 });

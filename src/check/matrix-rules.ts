@@ -10,6 +10,7 @@ import type { FindingSink } from './finding-cap.js';
 import { instead, pinSubject, setPythonSubjects, sideToChange, PYTHON, type Subject } from './subjects.js';
 import { fit, type Admits } from './versions.js';
 import { admittedUnderPython } from './python-ceilings.js';
+import { decidingPins } from './image-pins.js';
 
 interface ParsedRule {
   rule: MatrixRule;
@@ -65,7 +66,7 @@ function subjectsOfSet(view: SetView, context: CheckContext): (key: string) => r
     let subjects = cache.get(key);
     if (!subjects) {
       if (key !== PYTHON && view.pinsOf(key).length === 0) return NO_SUBJECTS; // most packages of most sets
-      subjects = key === PYTHON ? setPythonSubjects(view, context) : view.pinsOf(key).map(pinSubject);
+      subjects = key === PYTHON ? setPythonSubjects(view, context) : decidingPins(view, key).map(pinSubject);
       cache.set(key, subjects);
     }
     return subjects;

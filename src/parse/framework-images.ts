@@ -4,8 +4,9 @@
 // `nvcr.io/nvidia/pytorch:YY.MM-py3` (a container release). Only tags a source states are known
 // (data/framework_images.csv); any other is unknown, never guessed.
 
+import type { Requirement, Span } from '../model.js';
 import { FRAMEWORK_IMAGE_ROWS } from './framework-images-data.js';
-import type { ParsedImage } from './dockerfile-image.js';
+import type { ImageVersion, ParsedImage } from './dockerfile-image.js';
 
 export interface FrameworkImageRow {
   /** `pytorch/pytorch`, `nvcr.io/nvidia/pytorch`. */
@@ -30,4 +31,24 @@ const DOCKER_HUB = /^(?:docker\.io\/|registry-1\.docker\.io\/|index\.docker\.io\
 export function frameworkImageRow(image: ParsedImage): FrameworkImageRow | null {
   if (image.tag === null) return null;
   return BY_REFERENCE.get(`${image.name.replace(DOCKER_HUB, '')}:${image.tag}`) ?? null;
+}
+
+/** `2.5.1` of `pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime`: the torch release the image ships. */
+const PYTORCH_TAG_TORCH = /^\d+\.\d+\.\d+(?=-)/;
+
+/** The torch a pytorch/pytorch image ships, from its tag, with its offsets in the reference. */
+export function torchFromImage(image: ParsedImage): ImageVersion | null {
+  if (image.tag === null || image.name.replace(DOCKER_HUB, '') !== 'pytorch/pytorch') return null;
+  const match = PYTORCH_TAG_TORCH.exec(image.tag);
+  if (match === null) return null;
+  const start = image.name.length + 1;
+  return { version: match[0], start, end: start + match[0].length };
+}
+
+/** A package the stage's base image ships, as a requirement of the stage (Requirement.installer `image`). */
+export function imageRequirement(name: string, found: ImageVersion, span: Span, stage: string): Requirement {
+  return {
+    name, key: name, extras: [], specifier: `==${found.version}`, marker: null, url: null, editable: false, constraint: false,
+    line: span.line, endLine: span.endLine, column: span.column, endColumn: span.endColumn, stage, installer: 'image',
+  };
 }
