@@ -99,9 +99,12 @@ test('pytorch/pytorch\'s torch is the stage\'s torch until the set installs its 
     return outcome.findings.filter((finding) => finding.rule === 'torch-numpy2' || finding.rule.startsWith('torch-') || finding.rule.startsWith('cuda-torch'))
       .map((finding) => `${finding.severity} ${finding.rule} ${finding.line}:${finding.column}`);
   };
-  // The image's torch 1.13.1 (its token: the version in the tag) with an unpinned numpy.
-  assert.deepEqual(found('FROM pytorch/pytorch:1.13.1-cuda11.6-cudnn8-runtime\nRUN pip install numpy\n'), ['warning torch-numpy2 2:17']);
+  // The image's torch 1.13.1 (its token: the version in the tag) with a numpy pip must upgrade to.
+  assert.deepEqual(found('FROM pytorch/pytorch:1.13.1-cuda11.6-cudnn8-runtime\nRUN pip install numpy==2.0.2\n'), ['error torch-numpy2 2:17']);
+  assert.deepEqual(found('FROM pytorch/pytorch:1.13.1-cuda11.6-cudnn8-runtime\nRUN pip install "numpy>=1.26"\n'), ['warning torch-numpy2 2:18']);
   assert.deepEqual(found('FROM pytorch/pytorch:1.13.1-cuda11.6-cudnn8-runtime\nRUN pip install "numpy<2"\n'), []);
+  // A bare numpy is met by the numpy the image ships with its torch: pip leaves it alone.
+  assert.deepEqual(found('FROM pytorch/pytorch:1.13.1-cuda11.6-cudnn8-runtime\nRUN pip install numpy\n'), []);
   // pip replaces the image's torch with the one the set installs: that one decides.
   assert.deepEqual(found('FROM pytorch/pytorch:1.13.1-cuda11.6-cudnn8-runtime\nRUN pip install torch==2.3.1 numpy\n'), []);
   // A companion not built for the image's torch: pip replaces the image's torch (a warning), the fix is the companion.
@@ -111,4 +114,6 @@ test('pytorch/pytorch\'s torch is the stage\'s torch until the set installs its 
   assert.deepEqual(family.map((finding) => `${finding.severity} ${finding.line} ${finding.fix}`), ['warning 2 torchvision==0.16.2']);
   assert.match(family[0]?.message ?? '', /The base image ships torch==2\.1\.2, so pip replaces it/);
   assert.deepEqual(found('FROM pytorch/pytorch:2.1.2-cuda12.1-cudnn8-runtime\nRUN pip install torchvision==0.16.2\n'), []);
+  // torchaudio 2.0.0 (PyTorch index, conda) is built for torch 2.0.0 as well as 2.0.1 (PyPI).
+  assert.deepEqual(found('FROM pytorch/pytorch:2.0.0-cuda11.7-cudnn8-devel\nRUN pip install torchaudio==2.0.0+cu117 -f https://download.pytorch.org/whl/torchaudio/\n'), []);
 });

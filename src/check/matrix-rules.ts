@@ -10,7 +10,7 @@ import type { FindingSink } from './finding-cap.js';
 import { instead, pinSubject, setPythonSubjects, sideToChange, PYTHON, type Subject } from './subjects.js';
 import { fit, type Admits } from './versions.js';
 import { admittedUnderPython } from './python-ceilings.js';
-import { decidingPins } from './image-pins.js';
+import { decidingPins, fromImage } from './image-pins.js';
 
 interface ParsedRule {
   rule: MatrixRule;
@@ -92,6 +92,9 @@ function checkRule(
       // A range whose outside part needs a newer Python than the set's is never installed there.
       const installable = verdict === 'wider' && subject.pin ? admittedUnderPython(context, view, subject.key, subject.pin.requirement.specifier) : null;
       if (installable && fit(installable, pin.admits.set) === 'inside') continue;
+      // Unpinned beside the base image's torch: the image ships its own copy, which works with its
+      // torch, and pip leaves an installed package that meets a bare name alone.
+      if (verdict === 'wider' && subject.pin?.requirement.specifier === '' && triggers.some((trigger) => trigger.pin !== null && fromImage(trigger.pin))) continue;
       // A range that could still meet the rule is a risk, not a certainty: at most a warning.
       const severity: Severity = verdict === 'outside' ? rule.severity : rule.severity === 'notice' ? 'notice' : 'warning';
       const deviating = profileDeviation(context, subject, triggers);

@@ -194,11 +194,11 @@ function torchFor(releases: Map<string, TorchRelease>, companion: Companion, com
   return found;
 }
 
-/** Every release of the companion built for this torch: its row's, and torchvision's earlier ones for the same torch. */
+/** Every release of the companion built for this torch: its row's, and the others the table lists for the same torch. */
 function builtReleases(row: TorchRelease, companion: Companion): string[] {
   const written = row[companion];
   if (written === null) return [];
-  return companion === 'torchvision' ? [written, ...row.torchvisionAlso ?? []] : [written];
+  return [written, ...(companion === 'torchvision' ? row.torchvisionAlso : row.torchaudioAlso) ?? []];
 }
 
 function checkPython(context: CheckContext, view: SetView, torch: Subject, release: TorchRelease, findings: FindingSink): void {

@@ -59,6 +59,8 @@ export interface TorchRelease {
   torchvisionAlso?: string[];
   /** null where no torchaudio was built for this torch (before 1.2) or the sources disagree: not checked. */
   torchaudio: string | null;
+  /** Other torchaudio releases built for this same torch (torch 2.0.0: 2.0.0 besides 2.0.1); absent when none. */
+  torchaudioAlso?: string[];
   /** Lowest and highest supported Python minor, e.g. "3.8" and "3.11". */
   pythonMin: string;
   pythonMax: string;
