@@ -4,7 +4,8 @@
 // needs them before any matrix is loaded, so they are compiled in. `--check` only verifies that the
 // file is up to date.
 //   node scripts/embed-image-facts.mjs [--check]
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeOrCheck } from './write-generated.mjs';
 
 const table = new URL('../data/framework_images.csv', import.meta.url);
 const target = new URL('../src/parse/framework-images-data.ts', import.meta.url);
@@ -42,17 +43,4 @@ const generated =
   rows(readFileSync(table, 'utf8')).map((row) => `  ${JSON.stringify(row)},\n`).join('') +
   '];\n';
 
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    // Missing counts as stale.
-  }
-  if (current !== generated) {
-    console.error('src/parse/framework-images-data.ts is stale: run `node scripts/embed-image-facts.mjs`');
-    process.exit(1);
-  }
-} else {
-  writeFileSync(target, generated);
-}
+writeOrCheck(target, generated, 'src/parse/framework-images-data.ts is stale: run `node scripts/embed-image-facts.mjs`');
