@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runChecks } from '../src/check/index.js';
 import { distroPythonOf, parseImageRef } from '../src/parse/dockerfile-image.js';
-import { parseTexts, testMatrix, testRule } from './helpers/matrix-fixture.js';
+import { parseTexts, testMatrix, testProfile, testRule } from './helpers/matrix-fixture.js';
 
 function pythonsOf(dockerfile: string): string[] {
   const parse = parseTexts({ Dockerfile: dockerfile });
@@ -107,6 +107,9 @@ test('pytorch/pytorch\'s torch is the stage\'s torch until the set installs its 
   assert.deepEqual(found('FROM pytorch/pytorch:1.13.1-cuda11.6-cudnn8-runtime\nRUN pip install numpy\n'), []);
   // pip replaces the image's torch with the one the set installs: that one decides.
   assert.deepEqual(found('FROM pytorch/pytorch:1.13.1-cuda11.6-cudnn8-runtime\nRUN pip install torch==2.3.1 numpy\n'), []);
+  assert.deepEqual(found('FROM pytorch/pytorch:1.13.1-cuda11.6-cudnn8-runtime\nRUN pip install torch==2.3.1 numpy==2.0.2\n'), []);
+  // A bare torch (or a range the image's meets) is already satisfied: the image's torch stays.
+  assert.deepEqual(found('FROM pytorch/pytorch:1.13.1-cuda11.6-cudnn8-runtime\nRUN pip install torch numpy==2.0.2\n'), ['error torch-numpy2 2:23']);
   // A companion not built for the image's torch: pip replaces the image's torch (a warning), the fix is the companion.
   const outcome = runChecks(parseTexts({ Dockerfile: 'FROM pytorch/pytorch:2.1.2-cuda12.1-cudnn8-runtime\nRUN pip install torchvision==0.17.0\n' }), testMatrix(), { profile: 'auto' });
   assert.ok(outcome.ok);
@@ -116,4 +119,15 @@ test('pytorch/pytorch\'s torch is the stage\'s torch until the set installs its 
   assert.deepEqual(found('FROM pytorch/pytorch:2.1.2-cuda12.1-cudnn8-runtime\nRUN pip install torchvision==0.16.2\n'), []);
   // torchaudio 2.0.0 (PyTorch index, conda) is built for torch 2.0.0 as well as 2.0.1 (PyPI).
   assert.deepEqual(found('FROM pytorch/pytorch:2.0.0-cuda11.7-cudnn8-devel\nRUN pip install torchaudio==2.0.0+cu117 -f https://download.pytorch.org/whl/torchaudio/\n'), []);
+});
+
+test('under a profile, the image\'s torch is judged only while the set does not replace it', () => {
+  const profile = testProfile('stack', { packages: { torch: '==2.1.2' } });
+  const outside = (dockerfile: string) => {
+    const outcome = runChecks(parseTexts({ Dockerfile: dockerfile }), testMatrix({ profiles: [profile] }), { profile: 'stack' });
+    assert.ok(outcome.ok);
+    return outcome.findings.filter((finding) => finding.rule === 'pin-outside-profile').map((finding) => `${finding.line}:${finding.column} ${finding.actual}`);
+  };
+  assert.deepEqual(outside('FROM pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime\nRUN pip install numpy==1.26.4\n'), ['1:22 ==2.5.1']);
+  assert.deepEqual(outside('FROM pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime\nRUN pip install torch==2.1.2\n'), []);
 });
