@@ -160,6 +160,17 @@ test('removed tags say removed, with NVIDIA\'s support policy as the source: CUD
   }
 });
 
+test('FROM nvidia/cuda with no tag pulls :latest, which NVIDIA removed; a digest pins an image and is not checked', () => {
+  const [finding, ...rest] = findings(parseTexts({ Dockerfile: 'FROM nvidia/cuda AS base\n' }));
+  assert.deepEqual(rest, []);
+  assert.equal(finding?.rule, 'cuda-image-tag-unknown');
+  assert.equal(finding?.severity, 'error');
+  assert.equal(finding?.actual, 'latest');
+  assert.match(finding?.message ?? '', /^nvidia\/cuda \(no tag: Docker pulls :latest\) was removed from Docker Hub/);
+  const digest = `nvidia/cuda@sha256:${'a'.repeat(64)}`;
+  assert.deepEqual(findings(parseTexts({ Dockerfile: `FROM ${digest}\n` })).filter((found) => found.rule.startsWith('cuda-image-tag')), []);
+});
+
 test('torch from plain PyPI is the CUDA build its wheel bundles: torch 1.13.0 (CUDA 11.7) on a CUDA 12 devel image', () => {
   const mismatch = findings(parseTexts({ Dockerfile: 'FROM nvidia/cuda:12.2.2-devel-ubuntu22.04\nRUN apt-get update && apt-get install -y python3-pip\nRUN pip3 install torch==1.13.0\n' }))
     .filter((finding) => finding.rule === 'cuda-torch-build-mismatch');

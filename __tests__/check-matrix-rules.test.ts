@@ -92,3 +92,14 @@ test('rules only look inside one install set: pins in unrelated files do not mee
   const parse = parseTexts({ 'requirements.txt': 'torch==2.1.2\n', 'tools/requirements.txt': 'numpy==2.0.2\n' });
   assert.deepEqual(findings(parse), []);
 });
+
+test('an unpinned numpy under a Python no NumPy 2 supports cannot be 2.x: torch-numpy2 stays silent there', () => {
+  // numpy 1.25 and later require Python >= 3.9: on Ubuntu 20.04's python3 (3.8) pip resolves numpy 1.24.x.
+  const focal = 'FROM ubuntu:20.04\nRUN apt-get install -y python3 python3-pip\nRUN pip install torch==1.13.0 numpy\n';
+  assert.deepEqual(findings(parseTexts({ Dockerfile: focal })).map(summary), []);
+  // Python 3.9 has NumPy 2.0: the same install may get NumPy 2.
+  const bullseye = 'FROM debian:bullseye\nRUN apt-get install -y python3 python3-pip\nRUN pip install torch==1.13.0 numpy\n';
+  assert.deepEqual(findings(parseTexts({ Dockerfile: bullseye })).map(summary), ['Dockerfile:3 warning torch-numpy2 -> numpy<2 [Dockerfile:3]']);
+  // A Python that is not known (no interpreter fact) leaves the range as written.
+  assert.deepEqual(findings(parseTexts({ 'requirements.txt': 'torch==1.13.0\nnumpy>=1.20\n' })).map(summary), ['requirements.txt:2 warning torch-numpy2 -> numpy<2 [requirements.txt:1]']);
+});

@@ -185,3 +185,12 @@ test('a torch range beside a pinned companion: an error when no torch it admits 
   assert.deepEqual(family('torch>=2.14\ntorchaudio==2.11.0\n'), []);
   assert.deepEqual(family('torch~=1.10.0\ntorchvision==0.99.0\n'), []);
 });
+
+test('every torchvision release built for a torch passes: torch 1.10.0 has 0.11.0 and 0.11.1 (pytorch.org previous versions, torchvision table)', () => {
+  const family = (text: string) => findings(parseTexts({ 'requirements.txt': text })).filter((finding) => finding.rule === 'torch-family-mismatch');
+  assert.deepEqual(family('torch==1.10.0\ntorchvision==0.11.0\n'), []);
+  assert.deepEqual(family('torch==1.10.0\ntorchvision==0.11.1\n'), []);
+  assert.deepEqual(family('torch~=1.10.0\ntorchvision==0.11.0\n'), []);
+  // 0.11.0 is still not built for torch 1.10.1, whose torchvision is 0.11.2.
+  assert.deepEqual(family('torch==1.10.1\ntorchvision==0.11.0\n').map((finding) => `${finding.line} ${finding.fix}`), ['2 torchvision==0.11.2']);
+});

@@ -35,6 +35,7 @@ const PROJECTS: FakeProject[] = [
   },
   { name: 'compiled', releases: [{ version: '1.0', wheels: [MANYLINUX('cp39')] }, { version: '1.1', wheels: [MANYLINUX('cp39'), MANYLINUX('cp310')] }] },
   { name: 'sourceonly', releases: [{ version: '1.0', wheels: [], sdist: true, requiresDist: ['packaging<25'] }, { version: '0.9', wheels: [], sdist: true, requiresDist: ['packaging<25'], sdistMetadataVersion: '2.1' }] },
+  { name: 'torch', releases: [{ version: '2.1.2' }] },
   { name: 'legacy', releases: [{ version: '1.0', requiresPython: '>=3.6' }, { version: '2.0', requiresPython: '>=3.11' }] },
 ];
 
@@ -204,4 +205,11 @@ test('offline never touches the network and uses what an online run cached', asy
   } finally {
     removeTree(cacheDir);
   }
+});
+
+test('a +cuXYZ pin no index of the set serves is one finding, the one that names the index serving it, not also version-not-found', async () => {
+  const result = await check(dockerfile('torch==2.1.2+cu121'));
+  assert.deepEqual(result.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.line}:${finding.column} ${finding.rule}`), ['2:32 local-version-without-index']);
+  // The same pin without its label is on the index: no finding either way.
+  assert.deepEqual(indexFindings(await check(dockerfile('torch==2.1.2'))), []);
 });

@@ -16,6 +16,7 @@ import {
 } from '../src/runtime/findings.js';
 import { readProbeOutput, type ProbeResult } from '../src/runtime/probe-result.js';
 import { fixtureMatrix, fixtureParse, readFixture } from './helpers/python-env.js';
+import { parseTexts } from './helpers/matrix-fixture.js';
 
 const parse = fixtureParse();
 const matrix = fixtureMatrix();
@@ -372,5 +373,13 @@ describe('helpers', () => {
     assert.ok(compareDriverVersions('525', '525.60.13') < 0);
     assert.ok(compareDriverVersions('535.104.05', '535.54.03') > 0);
     assert.equal(compareDriverVersions('525.0', '525'), 0);
+  });
+});
+
+describe('a base image\'s own packages', () => {
+  it('are not pins the installed versions are held to: pytorch/pytorch:2.0.0\'s torch beside an installed 2.1.2', () => {
+    const image = parseTexts({ Dockerfile: 'FROM pytorch/pytorch:2.0.0-cuda11.7-cudnn8-runtime\nRUN pip install torch==2.1.2\n' });
+    const mismatches = only(runtimeFindings(probe('cpu-runner.txt'), image, matrix, null, onRunner), 'installed-version-mismatch');
+    assert.deepEqual(mismatches.map(where), []);
   });
 });

@@ -1,7 +1,8 @@
 // Writes src/runtime/probe-source.ts from src/runtime/probe.py, so that the bundle carries the probe
 // as a string (ncc does not copy .py files). `--check` only verifies that the file is up to date.
 //   node scripts/embed-probe.mjs [--check]
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeOrCheck } from './write-generated.mjs';
 
 const probe = new URL('../src/runtime/probe.py', import.meta.url);
 const target = new URL('../src/runtime/probe-source.ts', import.meta.url);
@@ -12,17 +13,4 @@ const generated =
   '/** The text of probe.py, run with `python -c`. */\n' +
   `export const PROBE_SOURCE = ${JSON.stringify(readFileSync(probe, 'utf8'))};\n`;
 
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    // Missing counts as stale.
-  }
-  if (current !== generated) {
-    console.error('src/runtime/probe-source.ts is stale: run `node scripts/embed-probe.mjs`');
-    process.exit(1);
-  }
-} else {
-  writeFileSync(target, generated);
-}
+writeOrCheck(target, generated, 'src/runtime/probe-source.ts is stale: run `node scripts/embed-probe.mjs`');

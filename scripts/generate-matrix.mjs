@@ -77,6 +77,8 @@ function torchJson(family, cuda, asOf) {
       torchaudio: field(family, row, 'torchaudio', OPTIONAL_VERSION) || null,
       pythonMin: field(family, row, 'python_min', MINOR_VERSION),
       pythonMax: field(family, row, 'python_max', MINOR_VERSION),
+      // Other companion releases built for the same torch (1.10.0: torchvision 0.11.0 and 0.11.1): only where there are some.
+      ...companionsAlso(family, row),
     },
   ]);
   const variants = rowsByKey(cuda, (row) => [
@@ -101,6 +103,23 @@ function torchJson(family, cuda, asOf) {
     torch: { source: SOURCES.torch, releases },
     torchCuda: { source: SOURCES.torchCuda, asOf: asOf.get('torch_cuda.csv'), complete, pypi, variants },
   });
+}
+
+/**
+ * `{ torchvisionAlso: [...], torchaudioAlso: [...] }` from the `;`-separated `torchvision_also` and
+ * `torchaudio_also` cells (optional columns), each only when it is not empty.
+ */
+function companionsAlso(family, row) {
+  const also = {};
+  for (const [column, key] of [['torchvision_also', 'torchvisionAlso'], ['torchaudio_also', 'torchaudioAlso']]) {
+    const cell = family.columns.includes(column) ? field(family, row, column) : '';
+    if (cell === '') continue;
+    also[key] = cell.split(';').map((version) => {
+      if (!VERSION.test(version.trim())) fail(family, row, `${column}: ${JSON.stringify(version)} is not a version`);
+      return version.trim();
+    });
+  }
+  return also;
 }
 
 function cudaDriversJson(drivers) {

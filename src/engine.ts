@@ -116,7 +116,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   if (index && checked.indexPlans) {
     // Loaded only when asked: a static check needs no HTTP client.
     const { askIndexes } = await import('./index/run.js');
-    const { checkIndexAnswers } = await import('./check/index-rules.js');
+    const { checkIndexAnswers, withoutRestatedLocalBuilds } = await import('./check/index-rules.js');
     const run = await askIndexes(checked.indexPlans, {
       mode: index.mode, cacheDir: index.cacheDir, env, allowInternal: index.allowUntrusted ?? false,
       givenUrls: [index.indexUrl ?? '', ...(index.extraIndexUrls ?? [])].filter(Boolean),
@@ -125,7 +125,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     if (index.mode === 'required' && run.summary.unreachable.length > 0) {
       return { ok: false, error: `--index required: no answer from ${run.summary.unreachable.join(', ')} (${run.summary.notices[0] ?? 'unreachable'})` };
     }
-    indexFindings = checkIndexAnswers(run.sets, parse.files, matrix);
+    indexFindings = withoutRestatedLocalBuilds(checkIndexAnswers(run.sets, parse.files, matrix), checked.findings);
     indexSummary = run.summary;
     if (remote) {
       indexSummary.requests += remote.requests;

@@ -69,8 +69,11 @@ export interface Requirement {
    * Set when conda (or mamba, micromamba) installs it, not pip: a conda package spec, its `name` the
    * conda package (`pytorch`), its `key` the PyPI project it is (`torch`), its specifier the PEP 440
    * set of the versions conda admits (parse/conda-spec.ts). Absent for pip's requirements.
+   * `image`: no command wrote it; the stage's base image ships it (`torch==2.5.1` of
+   * `FROM pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime`, its token the version in the tag), and pip
+   * replaces it when the set installs that package itself (check/image-pins.ts).
    */
-  installer?: 'conda';
+  installer?: 'conda' | 'image';
 }
 
 /** Where a fact's token sits: its line, and its columns when known. */

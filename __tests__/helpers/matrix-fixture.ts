@@ -97,9 +97,16 @@ export const FACT_SOURCES: Facts['sources'] = {
   cudaImageTags: 'https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/supported-tags.md',
 };
 
+/** data/torch_family.csv's `torchvision_also` and `torchaudio_also`: other releases built for the same torch. */
+const TORCHVISION_ALSO: Readonly<Record<string, string[]>> = { '1.10.0': ['0.11.0'], '2.0.0': ['0.15.0'] };
+const TORCHAUDIO_ALSO: Readonly<Record<string, string[]>> = { '2.0.0': ['2.0.0'] };
+
 export function testFacts(): Facts {
   return {
-    torch: TORCH_RELEASES.map(([torch, torchvision, torchaudio, pythonMin, pythonMax]) => ({ torch, torchvision, torchaudio: torchaudio || null, pythonMin, pythonMax })),
+    torch: TORCH_RELEASES.map(([torch, torchvision, torchaudio, pythonMin, pythonMax]) => ({
+      torch, torchvision, ...(TORCHVISION_ALSO[torch] ? { torchvisionAlso: TORCHVISION_ALSO[torch] } : {}), torchaudio: torchaudio || null,
+      ...(TORCHAUDIO_ALSO[torch] ? { torchaudioAlso: TORCHAUDIO_ALSO[torch] } : {}), pythonMin, pythonMax,
+    })),
     // The bundled table marks the minors up to 2.8 as the index's complete list.
     torchCuda: TORCH_CUDA.map(([torch, cuda]) => ({ torch, cuda, complete: Number(torch.split('.')[0]) < 2 || Number(torch.split('.')[1]) <= 8, pypi: PYPI_CUDA[torch] ?? null })),
     cudaDrivers: CUDA_DRIVERS.map(([cuda, minDriver, minorCompatMinDriver]) => ({ cuda, minDriver, minorCompatMinDriver: minorCompatMinDriver || null })),

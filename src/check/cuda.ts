@@ -50,17 +50,19 @@ export function checkCudaImages(context: CheckContext, findings: FindingSink): v
  * is end-of-life; true when it cannot be pulled.
  */
 function checkImageTag(context: CheckContext, file: ParsedFile, image: ImageRef, findings: FindingSink): boolean {
-  if (!isNvidiaCudaImage(image) || image.tag === null) return false;
+  // Docker pulls `:latest` for a reference with neither tag nor digest.
+  const written = image.tag ?? (image.digest === null ? 'latest' : null);
+  if (!isNvidiaCudaImage(image) || written === null) return false;
   const facts = context.matrix.facts;
-  const status = ownValue(facts.cudaImageTags, image.tag);
+  const status = ownValue(facts.cudaImageTags, written);
   // A supported tag is the usual case: only a tag to report needs the tag table (built on first use).
   if (status === 'supported') return false;
   const at: Place = { file: file.path, span: factSpan(image) };
   const tags = cudaTagIndex(facts);
-  const tag = parseCudaTag(image.tag);
+  const tag = parseCudaTag(written);
   const source = facts.sources.cudaImageTags;
   if (status === undefined) {
-    const unlisted = unlistedTag(image.tag, tag, tags, facts.asOf.cudaImageTags);
+    const unlisted = unlistedTag(written, tag, tags, facts.asOf.cudaImageTags);
     const replacement = tag ? tags.sameMinor(tag) : null;
     if (unlisted.verdict === 'unverified') {
       findings.push(unverifiedTagFinding(facts, file, image, unlisted.why, replacement ? withTag(image, replacement) : null));
@@ -70,16 +72,16 @@ function checkImageTag(context: CheckContext, file: ParsedFile, image: ImageRef,
     const removed = unlisted.verdict === 'removed';
     const why = removed ? `${unlisted.why} (${SUPPORT_POLICY_SOURCE})` : `${unlisted.why} (${source})`;
     findings.push(makeFinding({
-      rule: 'cuda-image-tag-unknown', severity: 'error', at, package: null, expected: replacement, actual: image.tag, fix,
+      rule: 'cuda-image-tag-unknown', severity: 'error', at, package: null, expected: replacement, actual: written, fix,
       source: removed ? SUPPORT_POLICY_SOURCE : source,
-      message: `${image.ref} ${removed ? 'was removed from Docker Hub' : 'was never published'}, so docker pull fails with "manifest unknown": ${why}. ${fix ? `Use ${fix} instead.` : 'Choose a tag from the list of published tags.'}`,
+      message: `${image.tag === null ? `${image.ref} (no tag: Docker pulls :latest)` : image.ref} ${removed ? 'was removed from Docker Hub' : 'was never published'}, so docker pull fails with "manifest unknown": ${why}. ${fix ? `Use ${fix} instead.` : 'Choose a tag from the list of published tags.'}`,
     }));
     return true;
   }
   const replacement = tag ? (tags.sameMinor(tag, true) ?? tags.newest(tag.variant, (version) => version.split('.')[0] === tag.minor.split('.')[0], true)) : null;
   const fix = replacement ? withTag(image, replacement) : null;
   findings.push(makeFinding({
-    rule: 'cuda-image-tag-eol', severity: 'warning', at, package: null, expected: replacement, actual: image.tag, fix, source,
+    rule: 'cuda-image-tag-eol', severity: 'warning', at, package: null, expected: replacement, actual: written, fix, source,
     message: `${image.ref} is end-of-life in NVIDIA's tag list, and NVIDIA deletes end-of-life tags from Docker Hub six months after their end of life, so builds that pull it will start failing (${source}). ${fix ? `Use ${fix} instead.` : 'Move to a supported CUDA version.'}`,
   }));
   return false;

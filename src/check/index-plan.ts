@@ -8,6 +8,7 @@ import type { Diagnostic, ImageRef, Requirement } from '../model.js';
 import { intersects } from '../pep440/ranges.js';
 import { factSpan, interpreterSpecifier, profileAllows, setPython, type CheckContext, type SetView } from './context.js';
 import { requirementText, type Place } from './findings.js';
+import { fromImage } from './image-pins.js';
 import { minorOf } from './versions.js';
 
 export const DEFAULT_INDEX = 'https://pypi.org/simple';
@@ -89,7 +90,8 @@ export function planIndexSet(context: CheckContext, view: SetView, options: Inde
   const python = interpreterSpecifier(view, context) ?? null;
   const pins = view
     .writtenWhere(() => true)
-    .filter((pin) => !pin.requirement.constraint && !options.ownProjects?.has(pin.key) && view.installs(pin))
+    // The base image's packages are not fetched from an index.
+    .filter((pin) => !pin.requirement.constraint && !fromImage(pin) && !options.ownProjects?.has(pin.key) && view.installs(pin))
     .map((pin) => ({ key: pin.key, requirement: pin.requirement, at: pin.at, shown: requirementText(pin.requirement), profilePinned: profileAllows(context, pin.key, false) !== null }));
   const own = setPython(view);
   const pythonAt = own ? { file: own.file, span: factSpan(own.fact) } : null;

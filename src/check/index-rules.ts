@@ -23,3 +23,20 @@ export function checkIndexAnswers(sets: readonly AnsweredSet[], files: readonly 
   for (const set of sets) for (const rule of RULES) rule.check(set, emit);
   return applySuppressions(dedupeFindings(findings), files, matrix.ignore).sort(compareFindings);
 }
+
+/**
+ * The rules that already say why a `+cuXYZ` pin cannot be found, with the index that serves it: a
+ * `version-not-found` on the same pin would say it twice, less precisely.
+ */
+const LOCAL_BUILD_RULES = new Set(['torch-index-label-mismatch', 'local-version-without-index', 'torch-cuda-variant-missing']);
+
+/** The index findings, less each `version-not-found` on a pin that one of LOCAL_BUILD_RULES' findings names. */
+export function withoutRestatedLocalBuilds(indexFindings: readonly Finding[], staticFindings: readonly Finding[]): Finding[] {
+  const named = new Set<string>();
+  for (const finding of staticFindings) {
+    if (!LOCAL_BUILD_RULES.has(finding.rule) || finding.severity !== 'error') continue;
+    named.add(`${finding.file}:${finding.line}:${finding.column}`);
+    for (const related of finding.related ?? []) named.add(`${related.file}:${related.line}:${related.column ?? null}`);
+  }
+  return indexFindings.filter((finding) => finding.rule !== versionNotFound.RULE.id || !named.has(`${finding.file}:${finding.line}:${finding.column}`));
+}

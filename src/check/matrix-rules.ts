@@ -9,6 +9,8 @@ import { makeFinding } from './findings.js';
 import type { FindingSink } from './finding-cap.js';
 import { instead, pinSubject, setPythonSubjects, sideToChange, PYTHON, type Subject } from './subjects.js';
 import { fit, type Admits } from './versions.js';
+import { admittedUnderPython } from './python-ceilings.js';
+import { decidingPins, fromImage } from './image-pins.js';
 
 interface ParsedRule {
   rule: MatrixRule;
@@ -25,7 +27,7 @@ interface RulePin {
 
 export function checkMatrixRulesSet(context: CheckContext, view: SetView, findings: FindingSink): void {
   const subjects = subjectsOfSet(view, context);
-  for (const rule of parsedRules(context)) checkRule(rule, subjects, context, findings);
+  for (const rule of parsedRules(context)) checkRule(rule, subjects, context, view, findings);
 }
 
 const parsedRulesOfRun = new WeakMap<CheckContext, ParsedRule[]>();
@@ -64,7 +66,7 @@ function subjectsOfSet(view: SetView, context: CheckContext): (key: string) => r
     let subjects = cache.get(key);
     if (!subjects) {
       if (key !== PYTHON && view.pinsOf(key).length === 0) return NO_SUBJECTS; // most packages of most sets
-      subjects = key === PYTHON ? setPythonSubjects(view, context) : view.pinsOf(key).map(pinSubject);
+      subjects = key === PYTHON ? setPythonSubjects(view, context) : decidingPins(view, key).map(pinSubject);
       cache.set(key, subjects);
     }
     return subjects;
@@ -73,7 +75,9 @@ function subjectsOfSet(view: SetView, context: CheckContext): (key: string) => r
 
 const NO_SUBJECTS: readonly Subject[] = Object.freeze([]);
 
-function checkRule({ rule, when, require }: ParsedRule, subjects: (key: string) => readonly Subject[], context: CheckContext, findings: FindingSink): void {
+function checkRule(
+  { rule, when, require }: ParsedRule, subjects: (key: string) => readonly Subject[], context: CheckContext, view: SetView, findings: FindingSink,
+): void {
   // A `when` pin matches when all it admits is inside: an exact pin inside, or a subset range.
   const triggers: Subject[] = [];
   for (const pin of when) {
@@ -85,6 +89,12 @@ function checkRule({ rule, when, require }: ParsedRule, subjects: (key: string) 
     for (const subject of subjects(pin.key)) {
       const verdict = fit(subject.admits, pin.admits.set);
       if (verdict === 'inside' || triggers.includes(subject)) continue;
+      // A range whose outside part needs a newer Python than the set's is never installed there.
+      const installable = verdict === 'wider' && subject.pin ? admittedUnderPython(context, view, subject.key, subject.pin.requirement.specifier) : null;
+      if (installable && fit(installable, pin.admits.set) === 'inside') continue;
+      // Unpinned beside the base image's torch: the image ships its own copy, which works with its
+      // torch, and pip leaves an installed package that meets a bare name alone.
+      if (verdict === 'wider' && subject.pin?.requirement.specifier === '' && triggers.some((trigger) => trigger.pin !== null && fromImage(trigger.pin))) continue;
       // A range that could still meet the rule is a risk, not a certainty: at most a warning.
       const severity: Severity = verdict === 'outside' ? rule.severity : rule.severity === 'notice' ? 'notice' : 'warning';
       const deviating = profileDeviation(context, subject, triggers);

@@ -10,6 +10,7 @@ import { makeFinding } from './findings.js';
 import type { FindingSink } from './finding-cap.js';
 import { cudaSubjects, instead, pinSubject, pythonSubjects, CUDA, PYTHON, type Subject } from './subjects.js';
 import { fit } from './versions.js';
+import { decidingPins } from './image-pins.js';
 
 export const PROFILE_RULES: readonly RuleInfo[] = [
   { id: 'pin-outside-profile', severity: 'error', summary: "an exact pin outside the profile's specifier, or a range that admits none of its versions" },
@@ -29,7 +30,7 @@ export function checkProfileSet(context: CheckContext, view: SetView, findings: 
 
 function checkPackages(context: CheckContext, profile: Profile, view: SetView, findings: FindingSink): void {
   for (const key of Object.keys(profile.packages)) {
-    const pins = view.pinsOf(key);
+    const pins = decidingPins(view, key);
     const allowed = pins.length > 0 ? profileAllows(context, key, false) : null;
     if (!allowed) continue;
     const reason = profileReason(profile, key);

@@ -7,14 +7,16 @@
 import type { CheckContext, SetView } from './context.js';
 import { pinSubject, CUDA, type Subject } from './subjects.js';
 import { localLabel } from './versions.js';
+import { fromImage } from './image-pins.js';
 
 /** The CUDA build of the set's exactly pinned torch when it comes from plain PyPI; null when unknown. */
 export function pypiTorchBuild(view: SetView, context: CheckContext): Subject | null {
   if (view.indexes.length > 0 || view.readsBuildTimeIndex) return null;
   for (const torch of view.pinsOf('torch')) {
     const exact = torch.admits.exact;
-    // A local label (+cu121, +cpu) is a build PyPI does not have: another rule's business.
-    if (!exact || localLabel(exact) !== null || !view.installs(torch)) continue;
+    // A local label (+cu121, +cpu) is a build PyPI does not have: another rule's business. The base
+    // image's torch (pytorch/pytorch) is the build of its tag's CUDA, a CUDA fact of its own.
+    if (!exact || localLabel(exact) !== null || !view.installs(torch) || fromImage(torch)) continue;
     const minor = `${exact.release[0] ?? 0}.${exact.release[1] ?? 0}`;
     const cuda = context.matrix.facts.torchCuda.find((row) => row.torch === minor)?.pypi ?? null;
     const admits = cuda === null ? null : context.specifiers.version(cuda);

@@ -14,6 +14,7 @@ import type { FindingSink } from './finding-cap.js';
 import { instead, pinSubject, setPythonSubjects, sideToChange, torchCudaSubjects, type Subject } from './subjects.js';
 import { compareDotted, cudaLabel, fit, minorOf, releaseKey } from './versions.js';
 import { checkLocalVersions, LOCAL_VERSION_WITHOUT_INDEX } from './rules/local-version-without-index.js';
+import { decidingPins, fromImage } from './image-pins.js';
 
 export const TORCH_RULES: readonly RuleInfo[] = [
   { id: 'torch-family-mismatch', severity: 'error', summary: 'torchvision or torchaudio is not the release built for the pinned torch' },
@@ -28,7 +29,7 @@ type Companion = (typeof COMPANIONS)[number];
 
 export function checkTorchSet(context: CheckContext, view: SetView, findings: FindingSink): void {
   const releases = torchReleases(context.matrix.facts);
-  for (const torch of view.pinsOf('torch')) {
+  for (const torch of decidingPins(view, 'torch')) {
     // The facts are the PyPI wheels'; conda channels build their own (conda-forge for other Pythons and CUDAs).
     if (torch.requirement.installer === 'conda') continue;
     if (!torch.admits.exact && !torch.unpinned) {
@@ -40,7 +41,8 @@ export function checkTorchSet(context: CheckContext, view: SetView, findings: Fi
     const torchSubject = pinSubject(torch);
     for (const companion of COMPANIONS) checkCompanion(context, view, torchSubject, release, companion, releases, findings);
     checkPython(context, view, torchSubject, release, findings);
-    checkCudaVariant(context, view, torch, findings);
+    // The image's torch is the build it ships, not one an index is asked for.
+    if (!fromImage(torch)) checkCudaVariant(context, view, torch, findings);
   }
   checkIndexLabels(context, view, findings);
   checkLocalVersions(context, view, findings);
@@ -94,18 +96,21 @@ function checkCompanion(
   const expected = release[companion];
   const expectedVersion = expected === null ? null : parseVersion(expected);
   if (expected === null || !expectedVersion) return;
+  const builtForThis = builtReleases(release, companion).map(parseVersion).filter((version): version is Version => version !== null);
   for (const pin of view.pinsOf(companion)) {
     if (pin.unpinned || pin.requirement.installer === 'conda') continue;
     const exact = pin.admits.exact;
     if (inSeries(expected, pin.admits.exact)) continue;
     // A local label (+cu121) names the build, not another release.
-    const matches = exact ? releaseKey(exact) === releaseKey(expectedVersion) : contains(pin.admits.set, expectedVersion, { prereleases: true });
+    const matches = builtForThis.some((version) => (exact ? releaseKey(exact) === releaseKey(version) : contains(pin.admits.set, version, { prereleases: true })));
     if (matches) continue;
     const subject = pinSubject(pin);
     const source = context.matrix.facts.sources.torch;
     const fact = `torch ${release.torch} pairs with torchvision ${release.torchvision}${release.torchaudio === null ? '' : ` and torchaudio ${release.torchaudio}`}`;
     const builtFor = exact ? torchFor(releases, companion, releaseKey(exact)) : null;
-    if (builtFor && sideToChange(context, subject, torch) === torch) {
+    // The base image's torch is not rewritten: the companion is what to change.
+    const imageTorch = torch.pin !== null && fromImage(torch.pin);
+    if (builtFor && !imageTorch && sideToChange(context, subject, torch) === torch) {
       const fix = torch.fixFor(`==${builtFor.torch}`);
       findings.push(makeFinding({
         rule: 'torch-family-mismatch', severity: 'error', at: torch.at, package: 'torch', expected: `==${builtFor.torch}`, actual: torch.actual, fix, source,
@@ -117,10 +122,14 @@ function checkCompanion(
     const label = exact?.local ? `+${exact.local.join('.')}` : '';
     const wanted = inSeries(expected, null) ? `==${expected}.*` : `==${expected}`;
     const fix = subject.fixFor(wanted === `==${expected}` ? `${wanted}${label}` : wanted);
+    // pip does not stop over the image's torch: it replaces it with the torch the companion requires.
+    const outcome = imageTorch
+      ? ` The base image ships ${torch.shown}, so pip replaces it with the torch ${subject.shown} requires, downloaded from the index: another build than the image's, and its CUDA may differ.`
+      : '';
     findings.push(makeFinding({
-      rule: 'torch-family-mismatch', severity: 'error', at: subject.at, package: companion, expected: wanted, actual: subject.actual, fix, source,
+      rule: 'torch-family-mismatch', severity: imageTorch ? 'warning' : 'error', at: subject.at, package: companion, expected: wanted, actual: subject.actual, fix, source,
       related: [{ ...torch.at, message: torch.shown }],
-      message: `${subject.shown} is not built for ${torch.shown}: ${fact} (${source}). ${instead(subject, fix, wanted)}`,
+      message: `${subject.shown} is not built for ${torch.shown}: ${fact} (${source}).${outcome} ${instead(subject, fix, wanted)}`,
     }));
   }
 }
@@ -149,11 +158,10 @@ function checkCompanionForRange(
   for (const pin of view.pinsOf(companion)) {
     const exact = pin.admits.exact;
     if (!exact || (companion === 'torchaudio' && compareDotted(releaseKey(exact), '2.11') >= 0)) continue;
-    const builtFor = [...releases.values()].filter((row) => {
-      const written = row[companion];
-      const version = written === null || inSeries(written, null) ? null : parseVersion(written);
+    const builtFor = [...releases.values()].filter((row) => builtReleases(row, companion).some((written) => {
+      const version = inSeries(written, null) ? null : parseVersion(written);
       return version !== null && releaseKey(version) === releaseKey(exact);
-    });
+    }));
     if (builtFor.length === 0) continue;
     if (builtFor.some((row) => contains(torch.admits.set, row.torch, { prereleases: true }))) continue;
     const torchSubject = pinSubject(torch);
@@ -177,11 +185,20 @@ function checkCompanionForRange(
 function torchFor(releases: Map<string, TorchRelease>, companion: Companion, companionRelease: string): TorchRelease | null {
   let found: TorchRelease | null = null;
   for (const row of releases.values()) {
-    const written = row[companion];
-    const version = written === null ? null : parseVersion(written);
-    if (version && releaseKey(version) === companionRelease && (!found || compareDotted(row.torch, found.torch) > 0)) found = row;
+    const built = builtReleases(row, companion).some((written) => {
+      const version = parseVersion(written);
+      return version !== null && releaseKey(version) === companionRelease;
+    });
+    if (built && (!found || compareDotted(row.torch, found.torch) > 0)) found = row;
   }
   return found;
+}
+
+/** Every release of the companion built for this torch: its row's, and the others the table lists for the same torch. */
+function builtReleases(row: TorchRelease, companion: Companion): string[] {
+  const written = row[companion];
+  if (written === null) return [];
+  return [written, ...(companion === 'torchvision' ? row.torchvisionAlso : row.torchaudioAlso) ?? []];
 }
 
 function checkPython(context: CheckContext, view: SetView, torch: Subject, release: TorchRelease, findings: FindingSink): void {

@@ -55,8 +55,12 @@ export interface IgnoreEntry {
 export interface TorchRelease {
   torch: string;
   torchvision: string;
+  /** Other torchvision releases built for this same torch (torch 1.10.0: 0.11.0 besides 0.11.1); absent when none. */
+  torchvisionAlso?: string[];
   /** null where no torchaudio was built for this torch (before 1.2) or the sources disagree: not checked. */
   torchaudio: string | null;
+  /** Other torchaudio releases built for this same torch (torch 2.0.0: 2.0.0 besides 2.0.1); absent when none. */
+  torchaudioAlso?: string[];
   /** Lowest and highest supported Python minor, e.g. "3.8" and "3.11". */
   pythonMin: string;
   pythonMax: string;

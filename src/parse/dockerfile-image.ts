@@ -7,7 +7,8 @@
 // `ghcr.io/astral-sh/uv:python3.12-bookworm-slim`. The version is recorded as written, even for tags
 // that were never published (`nvidia/cuda:12.1-devel-ubuntu20.04`): whether it exists is for the checks.
 // `pytorch/pytorch` tags do not say Python, and NGC's `nvcr.io/nvidia/pytorch:23.10-py3` tags are
-// container releases, not CUDA versions: nothing is read from them.
+// container releases, not CUDA versions: nothing is read from their tags (framework-images.ts knows
+// the tags a source describes).
 
 import { quoteInput } from './requirements-file.js';
 

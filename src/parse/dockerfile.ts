@@ -21,6 +21,7 @@ import { argOf, explainUnset, spanOf, wordAfter, wordsOf } from './dockerfile-wo
 import type { Arg, UnsetExplainer, WrittenWord } from './dockerfile-words.js';
 import type { Span } from '../model.js';
 import { cudaFromImage, distroPythonOf, invalidReference, parseImageRef, pythonFromImage, type DistroPython } from './dockerfile-image.js';
+import { frameworkImageRow, imageRequirement, torchFromImage } from './framework-images.js';
 import type { ImageVersion } from './dockerfile-image.js';
 import { joinPath, placement, sourceOf } from './dockerfile-paths.js';
 import { quoteInput, redactUrl } from './requirements-file.js';
@@ -303,10 +304,15 @@ class DockerfileReader {
     // A later stage with the same name shadows the earlier one, as in BuildKit.
     if (alias !== null) this.stagesByAlias.set(alias, state);
     if (image === null || parentState !== null || ref === '' || invalid !== null) return;
-    const python = pythonFromImage(parsed);
+    // A framework image whose tag does not say its Python or CUDA: the table's, on the whole tag.
+    const known = frameworkImageRow(parsed);
+    const wholeTag = { start: parsed.name.length + 1, end: parsed.name.length + 1 + (parsed.tag ?? '').length };
+    const python = pythonFromImage(parsed) ?? (known?.python ? { version: known.python, ...wholeTag } : null);
     if (python !== null) this.file.python.push(this.imageFact(python, image, ref, stageName));
-    const cuda = cudaFromImage(parsed);
+    const cuda = cudaFromImage(parsed) ?? (known?.cuda ? { version: known.cuda, ...wholeTag } : null);
     if (cuda !== null) this.file.cuda.push(this.imageFact(cuda, image, ref, stageName));
+    const torch = torchFromImage(parsed);
+    if (torch !== null) this.file.requirements.push(imageRequirement('torch', torch, spanOf(image, torch.start, torch.end), stageName));
   }
 
   private imageFact(found: ImageVersion, image: Arg, ref: string, stage: string): PythonFact & CudaFact {

@@ -30,6 +30,8 @@ function pinsByPackage(parse: ParseResult): Map<string, Pin[]> {
   const pins = new Map<string, Pin[]>();
   for (const file of parse.files) {
     for (const requirement of requirementsOf(file)) {
+      // A base image's own package (pytorch/pytorch's torch) is no pin: a later pip install may replace it.
+      if (requirement.installer === 'image') continue;
       const list = pins.get(requirement.key) ?? [];
       if (list.length === 0) pins.set(requirement.key, list);
       list.push({ file: file.path, requirement });
