@@ -48,8 +48,7 @@ test('a 500 is retried after a backoff; a secondary rate limit (429) waits as Re
     const files = await github.paginate(FILES_PATH);
     assert.equal(files.length, 3);
     assert.deepEqual(server.calls.map((call) => call.status), [500, 429, 200]);
-    // octokit's retry plugin backs off silently; the rate-limit wait is logged.
-    assert.deepEqual(logged, [`GET /api/v3${FILES_PATH}: rate limited; retrying in 1 s`]);
+    assert.deepEqual(logged, [`GET /api/v3${FILES_PATH}: 500`, `GET /api/v3${FILES_PATH}: rate limited; retrying in 1 s`]);
   } finally {
     await server.close();
   }
@@ -106,6 +105,7 @@ test('waiting is bounded: a Retry-After beyond the budget fails at once, and ret
     // octokit's retry plugin: three retries, after 1, 4 and 9 of the client's seconds.
     await assert.rejects(github.request('GET', '/repos/octo/ml-stack/compare/a...b'), /: 502/);
     assert.equal(server.calls.filter((call) => call.path.includes('/compare/')).length, 4);
+    assert.deepEqual(logged, Array(4).fill('GET /api/v3/repos/octo/ml-stack/compare/a...b: 502'));
   } finally {
     await server.close();
   }
@@ -118,7 +118,7 @@ test('a server that never answers times out, and the token never shows in an err
     const { port } = hanging.address() as AddressInfo;
     let requests = 0;
     hanging.on('request', () => void requests++);
-    const { github } = client(`http://127.0.0.1:${port}`, { timeoutMs: 200, maxRetries: 1 });
+    const { github, logged } = client(`http://127.0.0.1:${port}`, { timeoutMs: 200, maxRetries: 1 });
     await assert.rejects(github.request('GET', '/repos/o/r/pulls/1/files'), (error: unknown) => {
       assert.ok(error instanceof GitHubApiError);
       assert.equal(error.status, null);
@@ -126,6 +126,7 @@ test('a server that never answers times out, and the token never shows in an err
       return true;
     });
     assert.equal(requests, 2, 'retried once');
+    assert.deepEqual(logged, Array(2).fill('GET /repos/o/r/pulls/1/files: no answer within 0.2 s'));
   } finally {
     hanging.closeAllConnections();
     hanging.close();

@@ -106,7 +106,7 @@ export class GitHubClient {
       auth: this.token || undefined,
       baseUrl: this.apiUrl.href.replace(/\/$/, ''),
       userAgent: `compat-guard/${TOOL_VERSION}`,
-      request: { fetch: this.fetchFor(this.apiUrl) },
+      request: { fetch: this.fetchFor(this.apiUrl, log) },
       // A 429 is a rate limit, waited out by the throttling plugin as Retry-After says, not retried blind.
       retry: { retries: maxRetries, retryAfterBaseValue: secondMs, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
       throttle: {
@@ -165,16 +165,25 @@ export class GitHubClient {
 
   /**
    * undici's fetch through @actions/http-client's proxy dispatcher (none when no proxy variable
-   * applies to the API's host), with a timeout per request, refusing other hosts.
+   * applies to the API's host), with a timeout per request, refusing other hosts. Each 5xx answer and
+   * each request that got none is logged: octokit's retry plugin retries them silently.
    */
-  private fetchFor(apiUrl: URL): typeof fetch {
+  private fetchFor(apiUrl: URL, log: (line: string) => void): typeof fetch {
     const dispatcher = new HttpClient().getAgentDispatcher(apiUrl.href);
     return (async (input: string | URL, init?: RequestInit) => {
       const url = new URL(String(input));
       this.sameHost(url);
+      const what = `${init?.method ?? 'GET'} ${url.pathname}`;
       const timeout = AbortSignal.timeout(this.timeoutMs);
       const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-      return undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), signal, dispatcher });
+      try {
+        const response = await undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), signal, dispatcher });
+        if (response.status >= 500) log(`${what}: ${response.status}`);
+        return response;
+      } catch (error) {
+        log(`${what}: ${isTimeout(error) ? `no answer within ${this.timeoutMs / 1000} s` : `network error (${this.redact(errorText(error))})`}`);
+        throw error;
+      }
     }) as unknown as typeof fetch;
   }
 
