@@ -85,6 +85,8 @@ export class GitHubClient {
   private readonly timeoutMs: number;
   private readonly octokit: GitHubOctokit;
   private waitLeftMs: number;
+  /** The path of the last request whose rate-limit wait the budget refused, for its error message. */
+  private refusedWait: string | null = null;
 
   constructor(options: ClientOptions) {
     this.apiUrl = new URL(options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`);
@@ -96,10 +98,16 @@ export class GitHubClient {
     const log = options.log ?? (() => undefined);
     // A rate limit is waited out when the run's wait budget allows it, up to maxRetries times.
     const onLimit = (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
+      // octokit hands over the route relative to the API root (request), or the whole URL (paginate).
+      const path = new URL(request.url.replace(/^\/+/, ''), this.apiUrl).pathname;
       const ms = retryAfter * 1000;
-      if (retryCount >= maxRetries || ms > this.waitLeftMs) return false;
+      if (retryCount >= maxRetries) return false;
+      if (ms > this.waitLeftMs) {
+        this.refusedWait = path;
+        return false;
+      }
       this.waitLeftMs -= ms;
-      log(`${request.method} ${new URL(request.url, this.apiUrl).pathname}: rate limited; retrying in ${retryAfter} s`);
+      log(`${request.method} ${path}: rate limited; retrying in ${retryAfter} s`);
       return true;
     };
     this.octokit = new GitHubOctokit({
@@ -198,7 +206,9 @@ export class GitHubClient {
     const data = failure.response.data as { message?: unknown } | string | undefined;
     let detail = typeof data === 'object' && data !== null && typeof data.message === 'string' ? data.message : typeof data === 'string' ? data : '';
     detail = this.redact(detail).replace(/\s+/g, ' ').trim().slice(0, MAX_ERROR_MESSAGE);
-    return new GitHubApiError(failure.status ?? null, `${what}: ${failure.status}${detail ? ` ${detail}` : ''}`);
+    const refused = this.refusedWait !== null && what.endsWith(` ${this.refusedWait}`);
+    if (refused) this.refusedWait = null;
+    return new GitHubApiError(failure.status ?? null, `${what}: ${failure.status}${detail ? ` ${detail}` : ''}${refused ? ' (rate limited longer than this run waits)' : ''}`);
   }
 
   private redact(text: string): string {
