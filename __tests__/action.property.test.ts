@@ -241,11 +241,16 @@ describe('pull-request file lists', () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ files, relevantEvery, fault }) => {
         const faults: Fault[] = fault
-          ? [{ method: 'GET', path: PULL_FILES_PATH, status: fault.status, times: fault.times, skip: fault.skip, headers: { 'retry-after': '0' }, body: { message: `no answer for ${TOKEN}` } }]
+          ? [{
+              method: 'GET', path: PULL_FILES_PATH, status: fault.status, times: fault.times, skip: fault.skip,
+              // GitHub's 429 is a secondary rate limit, and says so; octokit reads a Retry-After of 0 as none (60 s).
+              headers: { 'retry-after': fault.status === 429 ? '1' : '0' },
+              body: { message: fault.status === 429 ? `You have exceeded a secondary rate limit (${TOKEN})` : `no answer for ${TOKEN}` },
+            }]
           : [];
         const server = await startFakeGitHub({ owner: 'octo', repo: 'ml-stack', pullNumber: 7, files: files.map((entry) => entry.file), token: TOKEN, faults });
         try {
-          const client = new GitHubClient({ apiUrl: server.url, token: TOKEN, sleep: async () => undefined });
+          const client = new GitHubClient({ apiUrl: server.url, token: TOKEN, secondMs: 0 });
           const relevant = (file: string): boolean => Number(/file-(\d+)/.exec(file)?.[1] ?? 0) % relevantEvery === 0;
           const read = await readPullRequestDiff(
             { owner: 'octo', repo: 'ml-stack', number: 7, baseSha: FIXTURE_BASE, headSha: FIXTURE_HEAD, changedFiles: files.length },
@@ -332,7 +337,7 @@ describe('annotations', () => {
         const faults: Fault[] = fault ? [{ ...fault, path: CHECK_RUNS_PATH, headers: { 'retry-after': '0' }, body: { message: `refused with ${TOKEN}` } }] : [];
         const server = await startFakeGitHub({ owner: 'octo', repo: 'ml-stack', pullNumber: 7, files: [], token: TOKEN, checkRuns, faults });
         try {
-          const client = new GitHubClient({ apiUrl: server.url, token: TOKEN, sleep: async () => undefined });
+          const client = new GitHubClient({ apiUrl: server.url, token: TOKEN, secondMs: 0 });
           const annotations = severities.map((severity, index) => annotationAt(index, severity));
           const written: string[] = [];
           const shown = await publishAnnotations(client, annotations, RUN, (line) => written.push(line));

@@ -29,7 +29,7 @@ function annotation(severity: Severity, line: number, extra: Partial<Finding> = 
 async function withServer(options: { checkRuns?: 'allow' | 'forbid'; faults?: Fault[] }, body: (client: GitHubClient, calls: Awaited<ReturnType<typeof startFakeGitHub>>['calls']) => Promise<void>) {
   const server = await startFakeGitHub({ owner: 'octo', repo: 'ml-stack', pullNumber: 7, files: [], token: TOKEN, ...options });
   try {
-    await body(new GitHubClient({ apiUrl: server.url, token: TOKEN, sleep: async () => undefined }), server.calls);
+    await body(new GitHubClient({ apiUrl: server.url, token: TOKEN, secondMs: 0 }), server.calls);
   } finally {
     await server.close();
   }

@@ -13,7 +13,7 @@ const REQUEST: CommentRequest = { owner: 'octo', repo: 'ml-stack', number: 7, ch
 async function withServer(existing: Array<{ id: number; body: string }>, faults: Fault[], body: (github: GitHubClient, server: Awaited<ReturnType<typeof startFakeGitHub>>) => Promise<void>) {
   const server = await startFakeGitHub({ owner: 'octo', repo: 'ml-stack', pullNumber: 7, files: [], token: TOKEN, existingComments: existing, faults });
   try {
-    await body(new GitHubClient({ apiUrl: server.url, token: TOKEN, sleep: async () => undefined }), server);
+    await body(new GitHubClient({ apiUrl: server.url, token: TOKEN, secondMs: 0 }), server);
   } finally {
     await server.close();
   }

@@ -43,7 +43,7 @@ function pr(changedFiles: number | null = null): PullRequest {
 async function withApi(files: FakePullFile[], body: (client: GitHubClient, server: FakeGitHub) => Promise<void>, mergeBase?: string, faults: Fault[] = []) {
   const server = await startFakeGitHub({ owner: 'octo', repo: 'ml-stack', pullNumber: 7, files, token: TOKEN, faults, ...(mergeBase ? { mergeBase } : {}) });
   try {
-    await body(new GitHubClient({ apiUrl: server.url, token: TOKEN, sleep: async () => undefined }), server);
+    await body(new GitHubClient({ apiUrl: server.url, token: TOKEN, secondMs: 0 }), server);
   } finally {
     await server.close();
   }

@@ -69,6 +69,8 @@ export async function runActionProcess(options: ActionProcessOptions): Promise<A
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       RUNNER_TEMP: runner,
+      // octokit's waits (retry backoff, Retry-After, the spacing of writes) in milliseconds, not seconds.
+      COMPAT_GUARD_TEST_SECOND_MS: '1',
       ...options.env,
       ...inputs,
     };

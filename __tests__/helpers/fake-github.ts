@@ -109,7 +109,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         send(fault.status, fault.body ?? { message: `fault ${fault.status}` }, fault.headers);
         return;
       }
-      if (request.headers.authorization !== `Bearer ${options.token}`) {
+      // GitHub takes either scheme; octokit sends `token`.
+      if (request.headers.authorization !== `Bearer ${options.token}` && request.headers.authorization !== `token ${options.token}`) {
         send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
         return;
       }
