@@ -480,6 +480,9 @@ function pinsByPackage(parse) {
     const pins = new Map();
     for (const file of parse.files) {
         for (const requirement of (0,packed/* requirementsOf */.CG)(file)) {
+            // A base image's own package (pytorch/pytorch's torch) is no pin: a later pip install may replace it.
+            if (requirement.installer === 'image')
+                continue;
             const list = pins.get(requirement.key) ?? [];
             if (list.length === 0)
                 pins.set(requirement.key, list);

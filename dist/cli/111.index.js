@@ -20,8 +20,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var model = __webpack_require__(4887);
 // EXTERNAL MODULE: ./lib/src/report/findings.js
 var findings = __webpack_require__(4883);
-// EXTERNAL MODULE: ./lib/src/check/index.js + 15 modules
-var check = __webpack_require__(1352);
+// EXTERNAL MODULE: ./lib/src/check/index.js + 16 modules
+var check = __webpack_require__(9536);
 // EXTERNAL MODULE: ./lib/src/runtime/rules.js
 var rules = __webpack_require__(6258);
 // EXTERNAL MODULE: ./lib/src/version.js
