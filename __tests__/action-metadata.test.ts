@@ -33,10 +33,13 @@ test("the README's inputs table lists exactly action.yml's inputs", () => {
 
 test('every input action.yml lists is read by the code', () => {
   const asked = new Set<string>();
-  readInputs((name) => {
-    asked.add(name);
-    return '';
-  }, { cwd: ROOT, runnerTemp: ROOT });
+  readInputs(
+    (name) => {
+      asked.add(name);
+      return '';
+    },
+    { cwd: ROOT, runnerTemp: ROOT },
+  );
   // Inputs read elsewhere than readInputs would be listed here with where they are read.
   const missing = Object.keys(action.inputs).filter((name) => !asked.has(name));
   assert.deepEqual(missing, []);

@@ -7,7 +7,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { assertTokenNowhere, describeRun, failureLines, runActionProcess, STACK_FRAME, type ActionProcessRun } from './helpers/action-process.js';
+import {
+  assertTokenNowhere,
+  describeRun,
+  failureLines,
+  runActionProcess,
+  STACK_FRAME,
+  type ActionProcessRun,
+} from './helpers/action-process.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
 import { createGitRepo, type GitRepo } from './helpers/git-repo.js';
 import { temporaryFolder, writeExecutable } from './helpers/python-env.js';
@@ -26,7 +33,14 @@ before(async () => {
     { 'requirements.txt': 'torch==2.1.0\nnumpy==1.26.4\n', 'README.md': '# ml-stack\n' },
     { 'requirements.txt': 'torch==2.1.0\nnumpy==2.0.0\n' },
   );
-  server = await startFakeGitHub({ owner: 'octo', repo: 'ml-stack', pullNumber: 7, files: repo.pullFiles(), token: TOKEN, mergeBase: repo.baseSha });
+  server = await startFakeGitHub({
+    owner: 'octo',
+    repo: 'ml-stack',
+    pullNumber: 7,
+    files: repo.pullFiles(),
+    token: TOKEN,
+    mergeBase: repo.baseSha,
+  });
   standIns = temporaryFolder('compat-guard-stand-ins-');
 });
 after(async () => {
@@ -43,10 +57,17 @@ function standInPython(log: string): string {
 
 /** A fixture payload with the repository's commits in it. */
 function payload(fixture: string): Record<string, unknown> {
-  return JSON.parse(fs.readFileSync(new URL(fixture, EVENTS), 'utf8').replaceAll(FIXTURE_HEAD, repo.headSha).replaceAll(FIXTURE_BASE, repo.baseSha));
+  return JSON.parse(
+    fs.readFileSync(new URL(fixture, EVENTS), 'utf8').replaceAll(FIXTURE_HEAD, repo.headSha).replaceAll(FIXTURE_BASE, repo.baseSha),
+  );
 }
 
-function run(eventName: string, event: string | Uint8Array | null, inputs: Record<string, string> = {}, apiUrl = server.url): Promise<ActionProcessRun> {
+function run(
+  eventName: string,
+  event: string | Uint8Array | null,
+  inputs: Record<string, string> = {},
+  apiUrl = server.url,
+): Promise<ActionProcessRun> {
   return runActionProcess({
     entry: ENTRY,
     workspace: repo.dir,
@@ -58,7 +79,8 @@ function run(eventName: string, event: string | Uint8Array | null, inputs: Recor
   });
 }
 
-const runtimeOf = (run: ActionProcessRun): { status: string; reason?: string } | null => (run.report === null ? null : JSON.parse(run.report).runtime);
+const runtimeOf = (run: ActionProcessRun): { status: string; reason?: string } | null =>
+  run.report === null ? null : JSON.parse(run.report).runtime;
 
 test('the runtime check never runs code of a pull-request event whose payload cannot tell where it comes from', async () => {
   const hollow = payload('event-pull-request.json');
@@ -75,7 +97,10 @@ test('the runtime check never runs code of a pull-request event whose payload ca
     assert.equal(fs.existsSync(log), false, `the stand-in interpreter was started\n${describeRun(result)}`);
     const runtime = runtimeOf(result);
     assert.equal(runtime?.status, 'skipped', describeRun(result));
-    assert.match(runtime?.reason ?? '', /^refused: it would run code that may come from a fork \(.+\) on this runner \(set allow-untrusted: true to run it anyway\)$/);
+    assert.match(
+      runtime?.reason ?? '',
+      /^refused: it would run code that may come from a fork \(.+\) on this runner \(set allow-untrusted: true to run it anyway\)$/,
+    );
     assert.match(runtime?.reason ?? '', why);
     assert.match(result.summary, /### Runtime check\n\nSkipped: refused: it would run code that may come from a fork/);
     assert.doesNotMatch(result.stdout + result.stderr, STACK_FRAME);
@@ -83,12 +108,16 @@ test('the runtime check never runs code of a pull-request event whose payload ca
   }
 });
 
-test('a workflow_run started by a fork\'s pull request is refused too; allow-untrusted runs it', async () => {
+test("a workflow_run started by a fork's pull request is refused too; allow-untrusted runs it", async () => {
   const event = JSON.stringify({
     action: 'completed',
     workflow_run: {
-      event: 'pull_request', head_sha: repo.headSha, head_branch: 'bump-numpy', pull_requests: [],
-      head_repository: { full_name: 'mona/ml-stack', fork: true }, repository: { full_name: 'octo/ml-stack' },
+      event: 'pull_request',
+      head_sha: repo.headSha,
+      head_branch: 'bump-numpy',
+      pull_requests: [],
+      head_repository: { full_name: 'mona/ml-stack', fork: true },
+      repository: { full_name: 'octo/ml-stack' },
     },
     repository: { full_name: 'octo/ml-stack' },
   });
@@ -101,7 +130,11 @@ test('a workflow_run started by a fork\'s pull request is refused too; allow-unt
   );
 
   const allowedLog = path.join(standIns, 'workflow-run-allowed');
-  const allowed = await run('workflow_run', event, { 'runtime-check': 'true', 'allow-untrusted': 'true', python: standInPython(allowedLog) });
+  const allowed = await run('workflow_run', event, {
+    'runtime-check': 'true',
+    'allow-untrusted': 'true',
+    python: standInPython(allowedLog),
+  });
   assert.equal(fs.readFileSync(allowedLog, 'utf8'), 'started with -c\n', describeRun(allowed));
   assert.match(runtimeOf(allowed)?.reason ?? '', /exited with status 3: no such interpreter$/);
 });
@@ -109,7 +142,11 @@ test('a workflow_run started by a fork\'s pull request is refused too; allow-unt
 test('a report-file or sarif-file that cannot be written fails the step with one line naming the input and why', async () => {
   const cases: Array<[string, string, string]> = [
     ['report-file', '.git', `cannot write ${path.join(repo.dir, '.git')} (input 'report-file'): it is a folder.`],
-    ['report-file', 'README.md/compat-guard.json', `cannot write ${path.join(repo.dir, 'README.md/compat-guard.json')} (input 'report-file'): a folder on its path is a file.`],
+    [
+      'report-file',
+      'README.md/compat-guard.json',
+      `cannot write ${path.join(repo.dir, 'README.md/compat-guard.json')} (input 'report-file'): a folder on its path is a file.`,
+    ],
     ['sarif-file', '.git', `cannot write ${path.join(repo.dir, '.git')} (input 'sarif-file'): it is a folder.`],
   ];
   for (const [input, value, why] of cases) {

@@ -20,7 +20,18 @@ import { readInputs } from '../src/github/inputs.js';
 import { readPullRequestDiff } from '../src/github/pr-diff.js';
 import type { Finding, Severity } from '../src/model.js';
 import { ownAnchor, printable } from '../src/report/findings.js';
-import { eventName, FIXTURE_BASE, FIXTURE_HEAD, fileBytes, isOneLine, namesPullRequest, parsedPayload, payloadFile, PULL_REQUEST_EVENTS, trustedByPayload } from './helpers/event-payloads.js';
+import {
+  eventName,
+  FIXTURE_BASE,
+  FIXTURE_HEAD,
+  fileBytes,
+  isOneLine,
+  namesPullRequest,
+  parsedPayload,
+  payloadFile,
+  PULL_REQUEST_EVENTS,
+  trustedByPayload,
+} from './helpers/event-payloads.js';
 import { startFakeGitHub, type Fault, type FakePullFile, type RecordedCall } from './helpers/fake-github.js';
 
 const PULL_FILES_PATH = '/repos/octo/ml-stack/pulls/7/files';
@@ -34,20 +45,28 @@ describe('event payloads', () => {
   after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
   it('any payload of any event reads without throwing; only a payload that names the same head and base repositories is trusted', () => {
-    const scenario = eventName.chain((name) => fc.record({ name: fc.constant(name), file: payloadFile(name), repository: fc.constantFrom('octo/ml-stack', '', 'octo', 'a/b/c') }));
+    const scenario = eventName.chain((name) =>
+      fc.record({ name: fc.constant(name), file: payloadFile(name), repository: fc.constantFrom('octo/ml-stack', '', 'octo', 'a/b/c') }),
+    );
     fc.assert(
       fc.property(scenario, ({ name, file, repository }) => {
         const eventPath = path.join(folder, 'event.json');
         fs.rmSync(eventPath, { force: true });
         const bytes = fileBytes(file);
         if (bytes !== null) fs.writeFileSync(eventPath, bytes);
-        const { event, note } = readEvent({ GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: repository, GITHUB_SHA: FIXTURE_HEAD });
+        const { event, note } = readEvent({
+          GITHUB_EVENT_NAME: name,
+          GITHUB_EVENT_PATH: eventPath,
+          GITHUB_REPOSITORY: repository,
+          GITHUB_SHA: FIXTURE_HEAD,
+        });
 
         assert.equal(event.name, name);
         const payload = parsedPayload(file);
         assert.equal(event.untrusted === null, trustedByPayload(name, payload, repository), `untrusted: ${event.untrusted}`);
         // It may quote the payload (a repository name); whatever shows it makes it printable.
-        if (event.untrusted !== null) assert.match(event.untrusted, /^code (from|that may come from) /, 'it reads as what the runtime check would run');
+        if (event.untrusted !== null)
+          assert.match(event.untrusted, /^code (from|that may come from) /, 'it reads as what the runtime check would run');
         const named = namesPullRequest(payload, repository);
         assert.equal(event.kind === 'pull_request', PULL_REQUEST_EVENTS.includes(name) && named);
         if (event.kind === 'pull_request') {
@@ -66,10 +85,35 @@ describe('event payloads', () => {
 // ---------------------------------------------------------------------------------------------------
 // Action inputs, as the runner sets them and core.getInput reads them
 
-const INPUT_NAMES = ['paths', 'matrix', 'profile', 'fail-on', 'annotate', 'github-token', 'report-file', 'sarif-file', 'runtime-check', 'python', 'runtime-image', 'require-gpu', 'allow-untrusted'] as const;
-const ENUMS: Record<string, readonly string[]> = { 'fail-on': ['error', 'warning', 'notice', 'never'], annotate: ['added', 'diff_context', 'file', 'nofilter', 'none'] };
+const INPUT_NAMES = [
+  'paths',
+  'matrix',
+  'profile',
+  'fail-on',
+  'annotate',
+  'github-token',
+  'report-file',
+  'sarif-file',
+  'runtime-check',
+  'python',
+  'runtime-image',
+  'require-gpu',
+  'allow-untrusted',
+] as const;
+const ENUMS: Record<string, readonly string[]> = {
+  'fail-on': ['error', 'warning', 'notice', 'never'],
+  annotate: ['added', 'diff_context', 'file', 'nofilter', 'none'],
+};
 const FLAGS = ['runtime-check', 'require-gpu', 'allow-untrusted'];
-const BOOLEANS: Readonly<Record<string, boolean>> = { '': false, false: false, False: false, FALSE: false, true: true, True: true, TRUE: true };
+const BOOLEANS: Readonly<Record<string, boolean>> = {
+  '': false,
+  false: false,
+  False: false,
+  FALSE: false,
+  true: true,
+  True: true,
+  TRUE: true,
+};
 
 const padding = fc.constantFrom('', ' ', '  ', '\t', '\n', '\r\n', ' \n ', '\u00a0');
 const inputValue = (name: string): fc.Arbitrary<string> => {
@@ -88,7 +132,12 @@ const given = (raw: string): string => raw.trim();
 describe('action inputs', () => {
   it('every combination is a configuration that says what it was given, or one short line naming a wrong input', () => {
     const where = { cwd: '/home/runner/work/ml-stack/ml-stack', runnerTemp: '/home/runner/work/_temp' };
-    const inputs = fc.record(Object.fromEntries(INPUT_NAMES.map((name) => [name, fc.option(inputValue(name), { nil: undefined })])) as Record<(typeof INPUT_NAMES)[number], fc.Arbitrary<string | undefined>>);
+    const inputs = fc.record(
+      Object.fromEntries(INPUT_NAMES.map((name) => [name, fc.option(inputValue(name), { nil: undefined })])) as Record<
+        (typeof INPUT_NAMES)[number],
+        fc.Arbitrary<string | undefined>
+      >,
+    );
     fc.assert(
       fc.property(inputs, (values) => {
         const variables = INPUT_NAMES.map((name) => `INPUT_${name.toUpperCase()}`);
@@ -136,7 +185,13 @@ describe('action inputs', () => {
         assert.equal(config.reportFile, reportFile);
         assert.equal(config.sarifFile, sarifFile);
         assert.equal(config.python, value('python') || undefined);
-        assert.deepEqual(config.paths, value('paths').split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== ''));
+        assert.deepEqual(
+          config.paths,
+          value('paths')
+            .split(/[\n,]/)
+            .map((item) => item.trim())
+            .filter((item) => item !== ''),
+        );
         for (const item of config.paths) assert.ok(item !== '' && item === item.trim() && !item.includes('\n'));
       }),
       { numRuns: 1500 },
@@ -158,7 +213,18 @@ interface PatchModel {
 }
 
 const lineText = fc.oneof(
-  fc.constantFrom('torch==2.1.0', 'numpy==1.26.4', '', '# comment', '+++ b/x', '--- a/x', '@@ -1 +1 @@', 'diff --git a/x b/x', '\\t', ' lead'),
+  fc.constantFrom(
+    'torch==2.1.0',
+    'numpy==1.26.4',
+    '',
+    '# comment',
+    '+++ b/x',
+    '--- a/x',
+    '@@ -1 +1 @@',
+    'diff --git a/x b/x',
+    '\\t',
+    ' lead',
+  ),
   fc.string({ maxLength: 12 }).map((text) => text.replace(/[\n]/g, '')),
 );
 const hunk = fc.array(fc.record({ op: fc.constantFrom<HunkLine['op']>(' ', ' ', '+', '-'), text: lineText }), { maxLength: 8 });
@@ -204,7 +270,16 @@ const listedFile = (index: number): fc.Arbitrary<ListedFile> =>
     .record({
       folder: fc.constantFrom('', 'docker/', 'envs/gpu stack/', 'réqs/', 'a,b/'),
       extension: fc.constantFrom('.txt', '.toml', '', '.bin', '.png'),
-      status: fc.constantFrom<FakePullFile['status']>('added', 'modified', 'modified', 'renamed', 'removed', 'copied', 'changed', 'unchanged'),
+      status: fc.constantFrom<FakePullFile['status']>(
+        'added',
+        'modified',
+        'modified',
+        'renamed',
+        'removed',
+        'copied',
+        'changed',
+        'unchanged',
+      ),
       hunks: fc.array(hunk, { maxLength: 3 }),
       quirks: fc.record({ crlf: fc.boolean(), noNewlineAtEnd: fc.boolean(), heading: fc.constantFrom('', ' torch==2.1.0', ' @@ x') }),
       // GitHub leaves the patch out of binary files and of diffs too large to show.
@@ -215,7 +290,11 @@ const listedFile = (index: number): fc.Arbitrary<ListedFile> =>
       const filename = `${folder}file-${index}${extension}`;
       const model = withoutPatch ? null : renderPatch(hunks, quirks);
       const file: FakePullFile = {
-        filename, status, additions: model?.added.length ?? 0, deletions: 0, changes: model ? model.added.length : changes,
+        filename,
+        status,
+        additions: model?.added.length ?? 0,
+        deletions: 0,
+        changes: model ? model.added.length : changes,
         ...(model ? { patch: model.patch } : {}),
         ...(status === 'renamed' ? { previous_filename: `old/${filename}` } : {}),
       };
@@ -232,23 +311,43 @@ describe('pull-request file lists', () => {
   });
   after(() => fs.rmSync(notRepo, { recursive: true, force: true }));
 
-  it('every page is read; each file gets its patch\'s lines under its new name; what cannot be read counts as changed everywhere', async () => {
+  it("every page is read; each file gets its patch's lines under its new name; what cannot be read counts as changed everywhere", async () => {
     const scenario = fc.record({
       files: fc.integer({ min: 0, max: 260 }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, index) => listedFile(index)))),
       relevantEvery: fc.constantFrom(1, 2, 3),
-      fault: fc.option(fc.record({ status: fc.constantFrom(500, 502, 429, 404), times: fc.integer({ min: 1, max: 5 }), skip: fc.integer({ min: 0, max: 2 }) }), { nil: undefined }),
+      fault: fc.option(
+        fc.record({
+          status: fc.constantFrom(500, 502, 429, 404),
+          times: fc.integer({ min: 1, max: 5 }),
+          skip: fc.integer({ min: 0, max: 2 }),
+        }),
+        { nil: undefined },
+      ),
     });
     await fc.assert(
       fc.asyncProperty(scenario, async ({ files, relevantEvery, fault }) => {
         const faults: Fault[] = fault
-          ? [{
-              method: 'GET', path: PULL_FILES_PATH, status: fault.status, times: fault.times, skip: fault.skip,
-              // GitHub's 429 is a secondary rate limit, and says so; octokit reads a Retry-After of 0 as none (60 s).
-              headers: { 'retry-after': fault.status === 429 ? '1' : '0' },
-              body: { message: fault.status === 429 ? `You have exceeded a secondary rate limit (${TOKEN})` : `no answer for ${TOKEN}` },
-            }]
+          ? [
+              {
+                method: 'GET',
+                path: PULL_FILES_PATH,
+                status: fault.status,
+                times: fault.times,
+                skip: fault.skip,
+                // GitHub's 429 is a secondary rate limit, and says so; octokit reads a Retry-After of 0 as none (60 s).
+                headers: { 'retry-after': fault.status === 429 ? '1' : '0' },
+                body: { message: fault.status === 429 ? `You have exceeded a secondary rate limit (${TOKEN})` : `no answer for ${TOKEN}` },
+              },
+            ]
           : [];
-        const server = await startFakeGitHub({ owner: 'octo', repo: 'ml-stack', pullNumber: 7, files: files.map((entry) => entry.file), token: TOKEN, faults });
+        const server = await startFakeGitHub({
+          owner: 'octo',
+          repo: 'ml-stack',
+          pullNumber: 7,
+          files: files.map((entry) => entry.file),
+          token: TOKEN,
+          faults,
+        });
         try {
           const client = new GitHubClient({ apiUrl: server.url, token: TOKEN, secondMs: 0 });
           const relevant = (file: string): boolean => Number(/file-(\d+)/.exec(file)?.[1] ?? 0) % relevantEvery === 0;
@@ -264,7 +363,10 @@ describe('pull-request file lists', () => {
           if (pagesFailed) {
             assert.equal(read.ok, false, 'without the list, git (not a repository here) cannot tell the lines');
             if (!read.ok) {
-              assert.match(read.reason, /^Could not list the pull request's files \(.+\); its changed lines come from git\. git diff failed too: /);
+              assert.match(
+                read.reason,
+                /^Could not list the pull request's files \(.+\); its changed lines come from git\. git diff failed too: /,
+              );
               assert.ok(isOneLine(read.reason) && !read.reason.includes(TOKEN), read.reason);
             }
             return;
@@ -272,7 +374,10 @@ describe('pull-request file lists', () => {
           assert.ok(read.ok, read.ok ? '' : read.reason);
           assert.equal(listCalls.filter((call) => call.status === 200).length, pages);
           const kept = files.filter((entry) => entry.file.status !== 'removed');
-          assert.deepEqual(sorted([...read.diff.keys()].map((name) => Number(/file-(\d+)/.exec(name)?.[1]))), sorted(kept.map((entry) => Number(/file-(\d+)/.exec(entry.file.filename)?.[1]))));
+          assert.deepEqual(
+            sorted([...read.diff.keys()].map((name) => Number(/file-(\d+)/.exec(name)?.[1]))),
+            sorted(kept.map((entry) => Number(/file-(\d+)/.exec(entry.file.filename)?.[1]))),
+          );
           for (const { file, model } of kept) {
             const changed = read.diff.get(file.filename);
             assert.ok(changed, file.filename);
@@ -301,8 +406,16 @@ describe('pull-request file lists', () => {
 function annotationAt(index: number, severity: Severity): Annotation {
   const line = index + 1;
   const finding: Finding = {
-    rule: 'pin-outside-profile', severity, message: `pin ${index} is outside the profile`,
-    file: index % 3 === 0 ? 'requirements.txt' : 'envs/gpu stack/requirements,cuda.txt', line, column: 1, endLine: line, endColumn: 13, package: 'numpy', fix: null,
+    rule: 'pin-outside-profile',
+    severity,
+    message: `pin ${index} is outside the profile`,
+    file: index % 3 === 0 ? 'requirements.txt' : 'envs/gpu stack/requirements,cuda.txt',
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 13,
+    package: 'numpy',
+    fix: null,
   };
   return { finding, anchor: ownAnchor(finding) as NonNullable<ReturnType<typeof ownAnchor>> };
 }
@@ -311,12 +424,22 @@ function annotationAt(index: number, severity: Severity): Annotation {
 function acceptedAnnotations(calls: readonly RecordedCall[]): Array<{ message: string; start_line: number }> {
   return calls
     .filter((call) => call.method === 'PATCH' && call.status === 200)
-    .flatMap((call) => (call.body as { output?: { annotations?: Array<{ message: string; start_line: number }> } }).output?.annotations ?? []);
+    .flatMap(
+      (call) => (call.body as { output?: { annotations?: Array<{ message: string; start_line: number }> } }).output?.annotations ?? [],
+    );
 }
 
 describe('annotations', () => {
   const TOKEN = 'ghs_AnnotationsProperty0123456789abcdef';
-  const RUN: CheckRunRequest = { name: 'compat-guard', owner: 'octo', repo: 'ml-stack', headSha: FIXTURE_HEAD, conclusion: 'failure', title: 'compat-guard', summary: 'summary' };
+  const RUN: CheckRunRequest = {
+    name: 'compat-guard',
+    owner: 'octo',
+    repo: 'ml-stack',
+    headSha: FIXTURE_HEAD,
+    conclusion: 'failure',
+    title: 'compat-guard',
+    summary: 'summary',
+  };
 
   it('each annotation goes out once: in batches of at most 50 to the check run, the rest as workflow commands; the count of those GitHub hides is right', async () => {
     const scenario = fc.record({
@@ -334,8 +457,18 @@ describe('annotations', () => {
     });
     await fc.assert(
       fc.asyncProperty(scenario, async ({ severities, checkRuns, fault }) => {
-        const faults: Fault[] = fault ? [{ ...fault, path: CHECK_RUNS_PATH, headers: { 'retry-after': '0' }, body: { message: `refused with ${TOKEN}` } }] : [];
-        const server = await startFakeGitHub({ owner: 'octo', repo: 'ml-stack', pullNumber: 7, files: [], token: TOKEN, checkRuns, faults });
+        const faults: Fault[] = fault
+          ? [{ ...fault, path: CHECK_RUNS_PATH, headers: { 'retry-after': '0' }, body: { message: `refused with ${TOKEN}` } }]
+          : [];
+        const server = await startFakeGitHub({
+          owner: 'octo',
+          repo: 'ml-stack',
+          pullNumber: 7,
+          files: [],
+          token: TOKEN,
+          checkRuns,
+          faults,
+        });
         try {
           const client = new GitHubClient({ apiUrl: server.url, token: TOKEN, secondMs: 0 });
           const annotations = severities.map((severity, index) => annotationAt(index, severity));
@@ -343,11 +476,19 @@ describe('annotations', () => {
           const shown = await publishAnnotations(client, annotations, RUN, (line) => written.push(line));
 
           const accepted = acceptedAnnotations(server.calls);
-          const batches = server.calls.filter((call) => call.method === 'PATCH').map((call) => (call.body as { output?: { annotations?: unknown[] } }).output?.annotations?.length ?? 0);
-          assert.ok(batches.every((size) => size <= ANNOTATIONS_PER_REQUEST), batches.join(' '));
+          const batches = server.calls
+            .filter((call) => call.method === 'PATCH')
+            .map((call) => (call.body as { output?: { annotations?: unknown[] } }).output?.annotations?.length ?? 0);
+          assert.ok(
+            batches.every((size) => size <= ANNOTATIONS_PER_REQUEST),
+            batches.join(' '),
+          );
           // Every annotation once: the check run took a prefix, the workflow commands the rest.
           assert.deepEqual(
-            [...accepted.map((annotation) => annotation.message.split('\n')[0]), ...written.map((line) => line.slice(line.lastIndexOf('::') + 2).split('%0A')[0])],
+            [
+              ...accepted.map((annotation) => annotation.message.split('\n')[0]),
+              ...written.map((line) => line.slice(line.lastIndexOf('::') + 2).split('%0A')[0]),
+            ],
             annotations.map(({ finding }) => finding.message),
           );
           if (shown.via === 'check-run') {
@@ -355,15 +496,20 @@ describe('annotations', () => {
           } else {
             assert.equal(shown.shown + shown.notShown, annotations.length);
             const commands = annotations.slice(accepted.length);
-            const hidden = (['error', 'warning', 'notice'] as const).reduce((sum, severity) => sum + Math.max(0, commands.filter(({ finding }) => finding.severity === severity).length - 10), 0);
+            const hidden = (['error', 'warning', 'notice'] as const).reduce(
+              (sum, severity) => sum + Math.max(0, commands.filter(({ finding }) => finding.severity === severity).length - 10),
+              0,
+            );
             assert.equal(shown.notShown, hidden);
             assert.ok(isOneLine(shown.reason ?? '') && !(shown.reason ?? '').includes(TOKEN), shown.reason ?? '');
           }
           // A check run, once created, is never left in progress when GitHub answers again.
           const created = server.calls.some((call) => call.method === 'POST' && call.status === 201);
-          const lastPatch = server.calls.filter((call) => call.method === 'PATCH' && call.status === 200).at(-1)?.body as { status?: string } | undefined;
+          const lastPatch = server.calls.filter((call) => call.method === 'PATCH' && call.status === 200).at(-1)?.body as
+            { status?: string } | undefined;
           const answersAgain = !fault || fault.method !== 'PATCH' || fault.times === 1;
-          if (created && answersAgain) assert.equal(lastPatch?.status, 'completed', JSON.stringify(server.calls.map((call) => `${call.method} ${call.status}`)));
+          if (created && answersAgain)
+            assert.equal(lastPatch?.status, 'completed', JSON.stringify(server.calls.map((call) => `${call.method} ${call.status}`)));
         } finally {
           await server.close();
         }

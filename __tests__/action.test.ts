@@ -8,7 +8,14 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { assertTokenNowhere, describeRun, runActionProcess, type ActionProcessRun } from './helpers/action-process.js';
-import { annotationBatches, startFakeGitHub, type FakeComment, type Fault, type FakePullFile, type RecordedCall } from './helpers/fake-github.js';
+import {
+  annotationBatches,
+  startFakeGitHub,
+  type FakeComment,
+  type Fault,
+  type FakePullFile,
+  type RecordedCall,
+} from './helpers/fake-github.js';
 import { createGitRepo, type GitRepo } from './helpers/git-repo.js';
 import { startLoopbackProxy, unresolvableHost, type LoopbackProxy } from './helpers/loopback-proxy.js';
 
@@ -30,12 +37,15 @@ const DOCKERFILE = [
 ].join('\n');
 const BASE_PINS = ['# training stack', 'torch==2.1.0', 'numpy==1.26.4', 'pandas==2.0.3', 'scipy==1.11.4', ''].join('\n');
 const HEAD_PINS = BASE_PINS.replace('numpy==1.26.4', 'numpy==2.0.0');
-const BASE_TREE = { 'Dockerfile': DOCKERFILE, 'requirements.txt': BASE_PINS, 'README.md': '# ml-stack\n' };
+const BASE_TREE = { Dockerfile: DOCKERFILE, 'requirements.txt': BASE_PINS, 'README.md': '# ml-stack\n' };
 /** Lines the head adds to requirements.txt: only 3 (numpy). */
 const ADDED = new Set(['requirements.txt:3']);
 
 interface Run extends Omit<ActionProcessRun, 'report'> {
-  report: { findings: Array<{ rule: string; severity: string; file: string | null; line: number | null; inDiff: boolean | null }>; counts: Record<string, number> };
+  report: {
+    findings: Array<{ rule: string; severity: string; file: string | null; line: number | null; inDiff: boolean | null }>;
+    counts: Record<string, number>;
+  };
   calls: RecordedCall[];
   /** The pull request's comments after the run. */
   comments: FakeComment[];
@@ -62,13 +72,27 @@ async function runAction(scenario: Scenario): Promise<Run> {
   const repo = createGitRepo(BASE_TREE, scenario.head);
   const files = scenario.files ? scenario.files(repo.pullFiles()) : repo.pullFiles();
   const server = await startFakeGitHub({
-    owner: 'octo', repo: 'ml-stack', pullNumber: 7, files, token: TOKEN,
-    checkRuns: scenario.checkRuns ?? 'allow', mergeBase: repo.baseSha, faults: scenario.faults ?? [],
-    comments: scenario.comments ?? 'allow', existingComments: scenario.existingComments ?? [],
+    owner: 'octo',
+    repo: 'ml-stack',
+    pullNumber: 7,
+    files,
+    token: TOKEN,
+    checkRuns: scenario.checkRuns ?? 'allow',
+    mergeBase: repo.baseSha,
+    faults: scenario.faults ?? [],
+    comments: scenario.comments ?? 'allow',
+    existingComments: scenario.existingComments ?? [],
   });
   try {
-    const fixture = scenario.event === 'push' ? 'event-push.json' : scenario.event === 'pull_request' ? 'event-pull-request.json' : 'event-pull-request-fork.json';
-    const payload = JSON.parse(fs.readFileSync(new URL(fixture, EVENTS), 'utf8').replaceAll(FIXTURE_HEAD, repo.headSha).replaceAll(FIXTURE_BASE, repo.baseSha));
+    const fixture =
+      scenario.event === 'push'
+        ? 'event-push.json'
+        : scenario.event === 'pull_request'
+          ? 'event-pull-request.json'
+          : 'event-pull-request-fork.json';
+    const payload = JSON.parse(
+      fs.readFileSync(new URL(fixture, EVENTS), 'utf8').replaceAll(FIXTURE_HEAD, repo.headSha).replaceAll(FIXTURE_BASE, repo.baseSha),
+    );
     if (payload.pull_request) payload.pull_request.changed_files = repo.pullFiles().length;
     const run = await runActionProcess({
       entry: ACTION_ENTRY,
@@ -101,7 +125,13 @@ test('same-repository PR: annotations through one check run, only on added lines
     head: { 'requirements.txt': HEAD_PINS },
     inputs: { 'sarif-file': 'out/compat.sarif' },
     faults: [
-      { method: 'GET', path: '/repos/octo/ml-stack/pulls/7/files', status: 429, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit.' } },
+      {
+        method: 'GET',
+        path: '/repos/octo/ml-stack/pulls/7/files',
+        status: 429,
+        headers: { 'retry-after': '1' },
+        body: { message: 'You have exceeded a secondary rate limit.' },
+      },
       { method: 'POST', path: '/repos/octo/ml-stack/check-runs', status: 500, body: { message: 'Server Error' } },
     ],
   });
@@ -109,8 +139,14 @@ test('same-repository PR: annotations through one check run, only on added lines
 
   const inDiff = run.report.findings.filter((finding) => finding.inDiff === true);
   const preExisting = run.report.findings.filter((finding) => finding.inDiff === false);
-  assert.ok(inDiff.some((finding) => finding.severity === 'error'), describeRun(run));
-  assert.ok(preExisting.some((finding) => finding.file === 'Dockerfile' && finding.line === 1), 'the CUDA tag is pre-existing');
+  assert.ok(
+    inDiff.some((finding) => finding.severity === 'error'),
+    describeRun(run),
+  );
+  assert.ok(
+    preExisting.some((finding) => finding.file === 'Dockerfile' && finding.line === 1),
+    'the CUDA tag is pre-existing',
+  );
 
   const posts = run.calls.filter((call) => call.method === 'POST' && call.path.endsWith('/check-runs'));
   assert.equal(posts.filter((call) => call.status === 201).length, 1, 'one check run');
@@ -118,7 +154,10 @@ test('same-repository PR: annotations through one check run, only on added lines
   const annotations = annotationBatches(run.calls).flat();
   assert.ok(annotations.length > 0);
   for (const annotation of annotations) {
-    assert.ok(ADDED.has(`${annotation.path}:${annotation.start_line}`), `annotated ${annotation.path}:${annotation.start_line}, not an added line`);
+    assert.ok(
+      ADDED.has(`${annotation.path}:${annotation.start_line}`),
+      `annotated ${annotation.path}:${annotation.start_line}, not an added line`,
+    );
   }
   const completed = checkRunUpdates(run.calls).at(-1) as { status: string; conclusion: string };
   assert.deepEqual([completed.status, completed.conclusion], ['completed', 'failure']);
@@ -155,7 +194,12 @@ test('fork PR: the 403 sends annotations to workflow commands, the summary count
   assert.match(run.summary, /as workflow commands, since no check run could be created \(the token may not create check runs/);
   assert.equal(run.calls.filter((call) => call.method === 'PATCH').length, 0);
 
-  const lenient = await runAction({ event: 'pull_request_fork', head: { 'requirements.txt': HEAD_PINS }, checkRuns: 'forbid', inputs: { 'fail-on': 'never' } });
+  const lenient = await runAction({
+    event: 'pull_request_fork',
+    head: { 'requirements.txt': HEAD_PINS },
+    checkRuns: 'forbid',
+    inputs: { 'fail-on': 'never' },
+  });
   assert.equal(lenient.code, 0, describeRun(lenient));
   assert.match(lenient.summary, /^## ℹ️ compat-guard: \d+ findings? in this change \(fail-on: never\)/);
 });
@@ -173,8 +217,15 @@ test('a PR touching no pin passes; its findings are listed as pre-existing', asy
   assert.equal((created?.body as { name: string }).name, 'compat-guard');
   const completed = checkRunUpdates(run.calls).at(-1) as { status: string; conclusion: string };
   assert.deepEqual([completed.status, completed.conclusion], ['completed', 'success']);
-  assert.match(run.summary, /Nothing to annotate; \[the compat-guard check run\]\(https:\/\/github\.com\/octo\/ml-stack\/runs\/\d+\) reports the result\./);
-  assert.equal(run.calls.filter((call) => call.path.includes('/comments')).length, 1, 'comment on-failure: the list is read, nothing written');
+  assert.match(
+    run.summary,
+    /Nothing to annotate; \[the compat-guard check run\]\(https:\/\/github\.com\/octo\/ml-stack\/runs\/\d+\) reports the result\./,
+  );
+  assert.equal(
+    run.calls.filter((call) => call.path.includes('/comments')).length,
+    1,
+    'comment on-failure: the list is read, nothing written',
+  );
   assert.ok(Number(run.outputs.errors) > 0, 'the outputs count every finding');
 });
 
@@ -183,7 +234,11 @@ test('a push puts every finding in scope and annotates them at GITHUB_SHA', asyn
   assert.equal(run.code, 1, describeRun(run));
   assert.ok(run.report.findings.every((finding) => finding.inDiff === true));
   assert.equal(run.calls.filter((call) => call.path.includes('/pulls/')).length, 0);
-  const annotated = new Set(annotationBatches(run.calls).flat().map((annotation) => `${annotation.path}:${annotation.start_line}`));
+  const annotated = new Set(
+    annotationBatches(run.calls)
+      .flat()
+      .map((annotation) => `${annotation.path}:${annotation.start_line}`),
+  );
   assert.ok(annotated.has('Dockerfile:1'), [...annotated].join(' '));
   assert.equal((run.calls[0]?.body as { head_sha: string }).head_sha, run.repo.headSha);
   assert.doesNotMatch(run.summary, /pre-existing/);
@@ -204,7 +259,10 @@ test('a file whose patch GitHub leaves out gets its lines from git', async () =>
   const run = await runAction({
     event: 'pull_request',
     head: { 'requirements.txt': HEAD_PINS },
-    files: (files) => files.map(({ patch, ...file }) => (file.filename === 'requirements.txt' ? file : { ...file, ...(patch === undefined ? {} : { patch }) })),
+    files: (files) =>
+      files.map(({ patch, ...file }) =>
+        file.filename === 'requirements.txt' ? file : { ...file, ...(patch === undefined ? {} : { patch }) },
+      ),
   });
   assert.equal(run.code, 1, describeRun(run));
   assert.match(run.summary, /The changed lines of requirements\.txt come from git \(GitHub sent no patch\)\./);
@@ -218,7 +276,11 @@ test('annotate: nofilter also annotates pre-existing lines; none annotates nothi
   const everything = await runAction({ event: 'pull_request', head: { 'requirements.txt': HEAD_PINS }, inputs: { annotate: 'nofilter' } });
   assert.equal(everything.code, 1, describeRun(everything));
   assert.ok(everything.report.findings.every((finding) => finding.inDiff === true));
-  const annotated = new Set(annotationBatches(everything.calls).flat().map((annotation) => `${annotation.path}:${annotation.start_line}`));
+  const annotated = new Set(
+    annotationBatches(everything.calls)
+      .flat()
+      .map((annotation) => `${annotation.path}:${annotation.start_line}`),
+  );
   assert.ok(annotated.has('Dockerfile:1') && annotated.has('requirements.txt:3'), [...annotated].join(' '));
 
   const nothing = await runAction({ event: 'pull_request', head: { 'requirements.txt': HEAD_PINS }, inputs: { annotate: 'none' } });
@@ -226,7 +288,11 @@ test('annotate: nofilter also annotates pre-existing lines; none annotates nothi
   assert.ok(nothing.report.findings.some((finding) => finding.inDiff === true && where(finding) === 'requirements.txt:3'));
   assert.ok(nothing.report.findings.some((finding) => finding.inDiff === false));
   assert.equal(annotationBatches(nothing.calls).length, 0, 'no annotations');
-  assert.equal((checkRunUpdates(nothing.calls).at(-1) as { conclusion: string }).conclusion, 'failure', 'the check run still carries the result');
+  assert.equal(
+    (checkRunUpdates(nothing.calls).at(-1) as { conclusion: string }).conclusion,
+    'failure',
+    'the check run still carries the result',
+  );
   assert.equal(/^::(error|warning|notice) /m.test(nothing.stdout), false);
   assert.match(nothing.summary, /\*\*Scope:\*\* pull request #7: findings on lines it adds or changes, not annotated \(annotate: none\)\./);
 });
@@ -255,26 +321,42 @@ test('check-name names the check run; a PR that breaks the matrix gets one comme
     event: 'pull_request',
     head: { 'requirements.txt': HEAD_PINS },
     inputs: { 'check-name': 'compat (cu121)' },
-    existingComments: [{ id: 11, body: 'LGTM' }, { id: 12, body: '<!-- compat-guard:comment other -->\nanother step' }],
+    existingComments: [
+      { id: 11, body: 'LGTM' },
+      { id: 12, body: '<!-- compat-guard:comment other -->\nanother step' },
+    ],
   });
   assert.equal(broken.code, 1, describeRun(broken));
-  assert.equal((broken.calls.find((call) => call.method === 'POST' && call.path.endsWith('/check-runs'))?.body as { name: string }).name, 'compat (cu121)');
+  assert.equal(
+    (broken.calls.find((call) => call.method === 'POST' && call.path.endsWith('/check-runs'))?.body as { name: string }).name,
+    'compat (cu121)',
+  );
   const ours = broken.comments.filter((comment) => comment.body.startsWith(marker));
   assert.equal(ours.length, 1, 'one comment of this check name');
   assert.match(ours[0]!.body, /## ❌ compat-guard: \d+ findings? at or above `error` in this change/);
   assert.ok(ours[0]!.body.includes('\n[The workflow run](https://github.com/octo/ml-stack/actions/runs/42) has the full job summary.'));
   assert.doesNotMatch(ours[0]!.body, /compat-guard\.json|upload-artifact/, 'no runner paths on the pull request');
-  assert.deepEqual(broken.comments.filter((comment) => !comment.body.startsWith(marker)).map((comment) => comment.id), [11, 12], 'other comments untouched');
+  assert.deepEqual(
+    broken.comments.filter((comment) => !comment.body.startsWith(marker)).map((comment) => comment.id),
+    [11, 12],
+    'other comments untouched',
+  );
 
   // The next push still fails: the same comment is edited, not a second one posted.
   const again = await runAction({
     event: 'pull_request',
     head: { 'requirements.txt': HEAD_PINS },
     inputs: { 'check-name': 'compat (cu121)' },
-    existingComments: [{ id: 11, body: 'LGTM' }, { id: 77, body: `${marker}\nold findings` }],
+    existingComments: [
+      { id: 11, body: 'LGTM' },
+      { id: 77, body: `${marker}\nold findings` },
+    ],
   });
   assert.equal(again.calls.filter((call) => call.method === 'POST' && call.path.includes('/comments')).length, 0);
-  assert.deepEqual(again.calls.filter((call) => call.method === 'PATCH' && call.path.includes('/comments/')).map((call) => call.path), ['/repos/octo/ml-stack/issues/comments/77']);
+  assert.deepEqual(
+    again.calls.filter((call) => call.method === 'PATCH' && call.path.includes('/comments/')).map((call) => call.path),
+    ['/repos/octo/ml-stack/issues/comments/77'],
+  );
   assert.match(again.comments.find((comment) => comment.id === 77)!.body, /at or above `error`/);
 
   // Fixed: the comment says so, once.
@@ -288,7 +370,12 @@ test('check-name names the check run; a PR that breaks the matrix gets one comme
   const resolved = clean.comments.find((comment) => comment.id === 77)!.body;
   assert.ok(resolved.startsWith(marker));
   assert.match(resolved, /## ✅ compat \(cu121\): resolved/);
-  const quiet = await runAction({ event: 'pull_request', head: { 'README.md': 'docs\n' }, inputs: { 'check-name': 'compat (cu121)' }, existingComments: [{ id: 77, body: resolved }] });
+  const quiet = await runAction({
+    event: 'pull_request',
+    head: { 'README.md': 'docs\n' },
+    inputs: { 'check-name': 'compat (cu121)' },
+    existingComments: [{ id: 77, body: resolved }],
+  });
   assert.equal(quiet.calls.filter((call) => call.method === 'PATCH' && call.path.includes('/comments/')).length, 0, 'already resolved');
 });
 
@@ -301,9 +388,17 @@ test('comment: always writes a passing summary too, never writes nothing, and a 
   const never = await runAction({ event: 'pull_request', head: { 'requirements.txt': HEAD_PINS }, inputs: { comment: 'never' } });
   assert.equal(never.calls.filter((call) => call.path.includes('/comments')).length, 0);
 
-  const forbidden = await runAction({ event: 'pull_request', head: { 'README.md': 'docs\n' }, inputs: { comment: 'always' }, comments: 'forbid' });
+  const forbidden = await runAction({
+    event: 'pull_request',
+    head: { 'README.md': 'docs\n' },
+    inputs: { comment: 'always' },
+    comments: 'forbid',
+  });
   assert.equal(forbidden.code, 0, describeRun(forbidden));
-  assert.match(forbidden.stdout, /::warning::compat-guard: The pull-request comment was not written: the token may not comment on the pull request/);
+  assert.match(
+    forbidden.stdout,
+    /::warning::compat-guard: The pull-request comment was not written: the token may not comment on the pull request/,
+  );
   assert.match(forbidden.summary, /The pull-request comment was not written/);
 });
 
@@ -321,7 +416,10 @@ test('behind a proxy the pull request reads, annotates and comments as without o
     const direct = await runAction(scenario);
     const proxied = await runAction({ ...scenario, proxy });
     assert.equal(proxied.code, direct.code, describeRun(proxied));
-    assert.ok(proxy.targets.length > 0 && proxy.targets.every((target) => target.startsWith('api.github.invalid:')), proxy.targets.join(' '));
+    assert.ok(
+      proxy.targets.length > 0 && proxy.targets.every((target) => target.startsWith('api.github.invalid:')),
+      proxy.targets.join(' '),
+    );
     const calls = (run: Run): string[] => run.calls.map((call) => `${call.method} ${call.path} ${call.status}`);
     assert.deepEqual(calls(proxied), calls(direct));
     assert.deepEqual(annotationBatches(proxied.calls), annotationBatches(direct.calls));

@@ -12,7 +12,7 @@ describe('dist/', () => {
     for (const name of Object.keys(dependencies)) assert.ok(licenses.includes(name), `${name} is missing from dist/licenses.txt`);
   });
 
-  it('the CLI bundle carries no GitHub client: octokit and its rate limiter are the action\'s alone', () => {
+  it("the CLI bundle carries no GitHub client: octokit and its rate limiter are the action's alone", () => {
     const cli = new URL('dist/cli/', root);
     for (const name of readdirSync(cli).filter((file) => file.endsWith('.js'))) {
       const text = readFileSync(new URL(name, cli), 'utf8');

@@ -6,7 +6,11 @@ import { keyHash } from '../src/parse/packed.js';
 import { namesSharingKeyHash } from './helpers/colliding-names.js';
 
 /** Every chain of `chains`, as its items in order, by key; and the first items of `repeated`. */
-function read(chains: ChainsByKey, keys: readonly string[], hash: (key: string) => number): { chains: Map<string, number[]>; repeated: number[] } {
+function read(
+  chains: ChainsByKey,
+  keys: readonly string[],
+  hash: (key: string) => number,
+): { chains: Map<string, number[]>; repeated: number[] } {
   const found = new Map<string, number[]>();
   for (const key of new Set(keys)) {
     const items: number[] = [];
@@ -34,13 +38,15 @@ describe('ChainsByKey', () => {
     // Hashes from a perfect one to one that puts every key in one cell.
     const hashes = [(text: string) => text.charCodeAt(0), (text: string) => text.charCodeAt(0) % 2, () => 7];
     const chains = new ChainsByKey();
-    fc.assert(fc.property(fc.array(key, { maxLength: 40 }), fc.constantFrom(...hashes), fc.boolean(), (keys, hash, skipSome) => {
-      // Reused across runs, as set views reuse it: each reset forgets the last run's items.
-      chains.reset(keys.length, { keyOf: (item) => keys[item] as string, hasKey: (item, key) => keys[item] === key });
-      const added = keys.map((_, item) => item).filter((item) => !skipSome || item % 3 !== 1);
-      for (const item of added) chains.add(item, hash(keys[item] as string));
-      assert.deepEqual(read(chains, keys, hash), expected(keys, added));
-    }));
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 40 }), fc.constantFrom(...hashes), fc.boolean(), (keys, hash, skipSome) => {
+        // Reused across runs, as set views reuse it: each reset forgets the last run's items.
+        chains.reset(keys.length, { keyOf: (item) => keys[item] as string, hasKey: (item, key) => keys[item] === key });
+        const added = keys.map((_, item) => item).filter((item) => !skipSome || item % 3 !== 1);
+        for (const item of added) chains.add(item, hash(keys[item] as string));
+        assert.deepEqual(read(chains, keys, hash), expected(keys, added));
+      }),
+    );
   });
 
   it('finds nothing for a key never added', () => {

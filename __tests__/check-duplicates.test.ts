@@ -9,7 +9,11 @@ import type { Finding, ParseResult } from '../src/model.js';
 import { keyHash } from '../src/parse/packed.js';
 import { parseTexts, readFixture, testMatrix, testProfile } from './helpers/matrix-fixture.js';
 
-function findings(parse: ParseResult, profile = 'auto', profiles = [testProfile('web', { packages: { 'python-dotenv': '==1.0.0' } })]): Finding[] {
+function findings(
+  parse: ParseResult,
+  profile = 'auto',
+  profiles = [testProfile('web', { packages: { 'python-dotenv': '==1.0.0' } })],
+): Finding[] {
   const outcome = runChecks(parse, testMatrix({ profiles }), { profile });
   assert.ok(outcome.ok);
   return outcome.findings.filter((finding) => finding.rule === 'conflicting-pin' || finding.rule === 'duplicate-pin');
@@ -31,16 +35,21 @@ test('the later of two pins no version satisfies is an error, across files and D
 });
 
 test('a conflict says why pip fails and what to pin', () => {
-  const conflict = findings(readFixture('duplicates/fires')).find((finding) => finding.package === 'python-dotenv' && finding.rule === 'conflicting-pin');
+  const conflict = findings(readFixture('duplicates/fires')).find(
+    (finding) => finding.package === 'python-dotenv' && finding.rule === 'conflicting-pin',
+  );
   assert.equal(
     conflict?.message,
     'python-dotenv==1.0.0 conflicts with python-dotenv==1.0.1 at requirements.txt:3: no version satisfies both, so pip stops with ResolutionImpossible (or, in separate RUN commands, the later install silently replaces the earlier). Pin python-dotenv==1.0.1 in both places, or delete one.',
   );
 });
 
-test('under a profile, both pins should agree on the profile\'s version', () => {
+test("under a profile, both pins should agree on the profile's version", () => {
   const parse = parseTexts({ 'requirements.txt': 'python-dotenv==1.0.1\npython-dotenv==1.0.0\n' });
-  assert.deepEqual(findings(parse, 'web').map((finding) => finding.fix), ['python-dotenv==1.0.0']);
+  assert.deepEqual(
+    findings(parse, 'web').map((finding) => finding.fix),
+    ['python-dotenv==1.0.0'],
+  );
 });
 
 test('exclusive markers, constraints narrowing a range, and different extras are not duplicates or conflicts', () => {
@@ -49,7 +58,9 @@ test('exclusive markers, constraints narrowing a range, and different extras are
 
 test('markers that can hold together still conflict', () => {
   const parse = parseTexts({ 'requirements.txt': 'numpy==1.24.4; sys_platform == "linux"\nnumpy==1.26.4; python_version >= "3.10"\n' });
-  assert.deepEqual(findings(parse).map(summary), ['requirements.txt:2 error conflicting-pin -> numpy==1.24.4; python_version >= "3.10" [requirements.txt:1]']);
+  assert.deepEqual(findings(parse).map(summary), [
+    'requirements.txt:2 error conflicting-pin -> numpy==1.24.4; python_version >= "3.10" [requirements.txt:1]',
+  ]);
 });
 
 test('a package written many different ways stays linear: each pin is compared with a bounded number of earlier variants', () => {
@@ -68,12 +79,29 @@ test('one package pinned 50,000 ways: each later pin conflicts with the first, a
   // The report lists the first MAX_FINDINGS_PER_RULE_AND_FILE and counts the rest in one finding.
   const listed = found.filter((finding) => finding.package !== null);
   assert.equal(listed.length, MAX_FINDINGS_PER_RULE_AND_FILE);
-  assert.match(found.find((finding) => finding.package === null)?.message ?? '', new RegExp(`^conflicting-pin findings on ${lines.length - 1 - MAX_FINDINGS_PER_RULE_AND_FILE} more lines`));
+  assert.match(
+    found.find((finding) => finding.package === null)?.message ?? '',
+    new RegExp(`^conflicting-pin findings on ${lines.length - 1 - MAX_FINDINGS_PER_RULE_AND_FILE} more lines`),
+  );
   listed.forEach((finding, index) => {
     const line = index + 2;
     assert.deepEqual(
-      { rule: finding.rule, line: finding.line, expected: finding.expected, actual: finding.actual, fix: finding.fix, related: finding.related },
-      { rule: 'conflicting-pin', line, expected: '==1.0.0', actual: `==1.0.${index + 1}`, fix: 'numpy==1.0.0', related: [{ file: 'requirements.txt', line: 1, column: 1, endLine: 1, endColumn: 12, message: 'numpy==1.0.0' }] },
+      {
+        rule: finding.rule,
+        line: finding.line,
+        expected: finding.expected,
+        actual: finding.actual,
+        fix: finding.fix,
+        related: finding.related,
+      },
+      {
+        rule: 'conflicting-pin',
+        line,
+        expected: '==1.0.0',
+        actual: `==1.0.${index + 1}`,
+        fix: 'numpy==1.0.0',
+        related: [{ file: 'requirements.txt', line: 1, column: 1, endLine: 1, endColumn: 12, message: 'numpy==1.0.0' }],
+      },
     );
   });
   assert.equal(
@@ -87,25 +115,44 @@ test('one package pinned alike 20,000 times: each later pin repeats the first, q
   const found = findings(parseTexts({ 'requirements.txt': `${lines.join('\n')}\n` }, { pack: true }));
   const listed = found.filter((finding) => finding.package !== null);
   assert.equal(listed.length, MAX_FINDINGS_PER_RULE_AND_FILE);
-  assert.match(found.find((finding) => finding.package === null)?.message ?? '', new RegExp(`^duplicate-pin findings on ${lines.length - 1 - MAX_FINDINGS_PER_RULE_AND_FILE} more lines`));
+  assert.match(
+    found.find((finding) => finding.package === null)?.message ?? '',
+    new RegExp(`^duplicate-pin findings on ${lines.length - 1 - MAX_FINDINGS_PER_RULE_AND_FILE} more lines`),
+  );
   listed.forEach((finding, index) => {
     const quoted = index % 2 === 0 ? 'numpy==1.0' : 'NumPy==1.0';
     assert.deepEqual(
-      { rule: finding.rule, line: finding.line, package: finding.package, related: finding.related?.map((location) => `${location.line} ${location.message}`) },
+      {
+        rule: finding.rule,
+        line: finding.line,
+        package: finding.package,
+        related: finding.related?.map((location) => `${location.line} ${location.message}`),
+      },
       { rule: 'duplicate-pin', line: index + 2, package: 'numpy', related: ['1 NumPy==1.0'] },
     );
-    assert.equal(finding.message, `${quoted} repeats NumPy==1.0 at requirements.txt:1; one of them can go, so that a later change cannot update one and miss the other.`);
+    assert.equal(
+      finding.message,
+      `${quoted} repeats NumPy==1.0 at requirements.txt:1; one of them can go, so that a later change cannot update one and miss the other.`,
+    );
   });
 });
 
 test('a set of many files, some with no requirements, finds each pin in its own file', () => {
-  const files: Record<string, string> = { 'requirements.txt': Array.from({ length: 40 }, (_, index) => `-r part-${index}.txt`).join('\n') + '\n' };
-  for (let index = 0; index < 40; index++) files[`part-${index}.txt`] = index % 3 === 1 ? '# nothing pinned here\n' : `pkg${index}==1.0\nshared==1.${index}\n`;
+  const files: Record<string, string> = {
+    'requirements.txt': Array.from({ length: 40 }, (_, index) => `-r part-${index}.txt`).join('\n') + '\n',
+  };
+  for (let index = 0; index < 40; index++)
+    files[`part-${index}.txt`] = index % 3 === 1 ? '# nothing pinned here\n' : `pkg${index}==1.0\nshared==1.${index}\n`;
   for (const pack of [false, true]) {
     const conflicts = findings(parseTexts(files, { pack })).filter((finding) => finding.rule === 'conflicting-pin');
     // Every part that pins `shared` after the first conflicts with the first, part-0.txt.
-    assert.deepEqual(conflicts.map((finding) => `${finding.file}:${finding.line} [${finding.related?.[0]?.file}]`),
-      Array.from({ length: 40 }, (_, index) => index).filter((index) => index > 0 && index % 3 !== 1).map((index) => `part-${index}.txt:2 [part-0.txt]`).sort());
+    assert.deepEqual(
+      conflicts.map((finding) => `${finding.file}:${finding.line} [${finding.related?.[0]?.file}]`),
+      Array.from({ length: 40 }, (_, index) => index)
+        .filter((index) => index > 0 && index % 3 !== 1)
+        .map((index) => `part-${index}.txt:2 [part-0.txt]`)
+        .sort(),
+    );
   }
 });
 
@@ -126,7 +173,9 @@ test('the same pin in two files of one set, or in two pyproject extras, is no du
     'requirements.txt': '-r requirements-base.txt\nnumpy==1.26.4\n',
     'requirements-base.txt': 'numpy==1.26.4\n',
     'pyproject.toml': [
-      '[project]', 'name = "x"', 'version = "1"',
+      '[project]',
+      'name = "x"',
+      'version = "1"',
       '[project.optional-dependencies]',
       'train = ["torch==2.5.1", "einops==0.8.0", "einops==0.8.0"]',
       'dev = ["torch==2.5.1", "pytest==8.3.3"]',

@@ -15,7 +15,9 @@ async function check(example: string): Promise<{ profile: string | null; finding
   const { result } = outcome;
   return {
     profile: result.profile?.name ?? null,
-    findings: result.findings.map((finding) => `${finding.file}:${finding.line} ${finding.severity} ${finding.rule} -> ${finding.fix ?? ''}`),
+    findings: result.findings.map(
+      (finding) => `${finding.file}:${finding.line} ${finding.severity} ${finding.rule} -> ${finding.fix ?? ''}`,
+    ),
     all: result.findings,
   };
 }

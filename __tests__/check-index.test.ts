@@ -31,12 +31,7 @@ test('docs/rules.md links each static rule to the file that implements it', () =
   }
 });
 
-const DOCKERFILE = [
-  'FROM python:3.11-slim',
-  'COPY requirements.txt .',
-  'RUN pip install -r requirements.txt',
-  '',
-].join('\n');
+const DOCKERFILE = ['FROM python:3.11-slim', 'COPY requirements.txt .', 'RUN pip install -r requirements.txt', ''].join('\n');
 
 test('a problem reached through two install sets is reported once', () => {
   const parse = parseTexts({ Dockerfile: DOCKERFILE, 'requirements.txt': 'numpy==1.24.4\nnumpy==1.26.4\n' });
@@ -44,22 +39,29 @@ test('a problem reached through two install sets is reported once', () => {
   const matrix = testMatrix({ profiles: [testProfile('p', { packages: { numpy: '==1.26.4' } })] });
   const outcome = runChecks(parse, matrix, { profile: 'p' });
   assert.ok(outcome.ok);
-  assert.deepEqual(outcome.findings.map((finding) => `${finding.file}:${finding.line} ${finding.rule}`), [
-    'requirements.txt:1 pin-outside-profile',
-    'requirements.txt:2 conflicting-pin',
-  ]);
+  assert.deepEqual(
+    outcome.findings.map((finding) => `${finding.file}:${finding.line} ${finding.rule}`),
+    ['requirements.txt:1 pin-outside-profile', 'requirements.txt:2 conflicting-pin'],
+  );
 });
 
 test('a problem reached through two install sets keeps the related locations of both', () => {
   const stage = (torch: string): string => `FROM python:3.11-slim\nCOPY requirements.txt .\nRUN pip install ${torch} -r requirements.txt\n`;
-  const parse = parseTexts({ 'a/Dockerfile': stage('torch==2.1.2'), 'b/Dockerfile': stage('torch==2.1.0'), 'requirements.txt': 'numpy==2.0.0\n' });
+  const parse = parseTexts({
+    'a/Dockerfile': stage('torch==2.1.2'),
+    'b/Dockerfile': stage('torch==2.1.0'),
+    'requirements.txt': 'numpy==2.0.0\n',
+  });
   const rules = [testRule('torch-numpy2', { when: { torch: '<2.3' }, require: { numpy: '<2' } })];
   const outcome = runChecks(parse, testMatrix({ rules }), { profile: 'auto' });
   assert.ok(outcome.ok);
-  assert.deepEqual(outcome.findings.map((finding) => [
-    `${finding.file}:${finding.line} ${finding.rule}`,
-    (finding.related ?? []).map((location) => `${location.file}:${location.line}`),
-  ]), [['requirements.txt:1 torch-numpy2', ['a/Dockerfile:3', 'b/Dockerfile:3']]]);
+  assert.deepEqual(
+    outcome.findings.map((finding) => [
+      `${finding.file}:${finding.line} ${finding.rule}`,
+      (finding.related ?? []).map((location) => `${location.file}:${location.line}`),
+    ]),
+    [['requirements.txt:1 torch-numpy2', ['a/Dockerfile:3', 'b/Dockerfile:3']]],
+  );
 });
 
 test('findings come sorted by file, line, column and rule, whatever order the families produce them in', () => {
@@ -73,27 +75,26 @@ test('findings come sorted by file, line, column and rule, whatever order the fa
   ];
   const outcome = runChecks(parse, testMatrix({ rules }), { profile: 'auto' });
   assert.ok(outcome.ok);
-  assert.deepEqual(outcome.findings.map((finding) => `${finding.file}:${finding.line} ${finding.rule}`), [
-    'a/requirements.txt:2 fastapi-pydantic2',
-    'b/requirements.txt:2 torch-family-mismatch',
-    'b/requirements.txt:3 torch-numpy2',
-  ]);
+  assert.deepEqual(
+    outcome.findings.map((finding) => `${finding.file}:${finding.line} ${finding.rule}`),
+    ['a/requirements.txt:2 fastapi-pydantic2', 'b/requirements.txt:2 torch-family-mismatch', 'b/requirements.txt:3 torch-numpy2'],
+  );
 });
 
 test('the bundled matrix loads and its profiles and universal rules apply', () => {
   const loaded = loadMatrix({ bundled: readBundledMatrix() });
   assert.ok(loaded.ok, loaded.ok ? '' : loaded.error);
   const parse = parseTexts({
-    Dockerfile: 'FROM nvidia/cuda:12.1-devel-ubuntu20.04\nRUN apt-get update && apt-get install -y python3.10 python3-pip\nCOPY requirements.txt .\nRUN pip3 install -r requirements.txt\n',
+    Dockerfile:
+      'FROM nvidia/cuda:12.1-devel-ubuntu20.04\nRUN apt-get update && apt-get install -y python3.10 python3-pip\nCOPY requirements.txt .\nRUN pip3 install -r requirements.txt\n',
     'requirements.txt': 'torch==2.1.2\ntorchvision==0.16.2\nnumpy==2.0.0\n',
   });
   const outcome = runChecks(parse, loaded.matrix, { profile: 'callytics-cu121' });
   assert.ok(outcome.ok);
-  assert.deepEqual(outcome.findings.map((finding) => `${finding.file}:${finding.line} ${finding.severity} ${finding.rule}`), [
-    'Dockerfile:1 error cuda-image-tag-unknown',
-    'requirements.txt:3 error pin-outside-profile',
-    'requirements.txt:3 error torch-numpy2',
-  ]);
+  assert.deepEqual(
+    outcome.findings.map((finding) => `${finding.file}:${finding.line} ${finding.severity} ${finding.rule}`),
+    ['Dockerfile:1 error cuda-image-tag-unknown', 'requirements.txt:3 error pin-outside-profile', 'requirements.txt:3 error torch-numpy2'],
+  );
   const [, , numpy] = outcome.findings;
   assert.equal(numpy?.fix, 'numpy==1.23.5');
   assert.equal(numpy?.source, 'https://github.com/pytorch/pytorch/issues/107302');
@@ -101,9 +102,41 @@ test('the bundled matrix loads and its profiles and universal rules apply', () =
 
 test('hostile requirement lines yield findings or nothing, never an exception', () => {
   const fragments = fc.constantFrom(
-    'torch', 'torchvision', 'torchaudio', 'numpy', 'python-dotenv', '==', '===', '~=', '>=', '<', '!=', ',', ';', '[', ']',
-    '2.1.2', '0.16.2', '1.0', '+cu121', '+cu9999999', 'rc1', '.*', '.post1', ' python_version < "3.10"', ' or ', ' and ',
-    '(', ')', 'extra == "gpu"', '-c constraints.txt', '-r requirements.txt', '@ https://x/y.whl', '\\', ' ', '#',
+    'torch',
+    'torchvision',
+    'torchaudio',
+    'numpy',
+    'python-dotenv',
+    '==',
+    '===',
+    '~=',
+    '>=',
+    '<',
+    '!=',
+    ',',
+    ';',
+    '[',
+    ']',
+    '2.1.2',
+    '0.16.2',
+    '1.0',
+    '+cu121',
+    '+cu9999999',
+    'rc1',
+    '.*',
+    '.post1',
+    ' python_version < "3.10"',
+    ' or ',
+    ' and ',
+    '(',
+    ')',
+    'extra == "gpu"',
+    '-c constraints.txt',
+    '-r requirements.txt',
+    '@ https://x/y.whl',
+    '\\',
+    ' ',
+    '#',
   );
   const line = fc.array(fragments, { maxLength: 12 }).map((parts) => parts.join(''));
   const matrix = testMatrix({
@@ -115,7 +148,10 @@ test('hostile requirement lines yield findings or nothing, never an exception', 
       const parse = parseTexts({
         'requirements.txt': `-c constraints.txt\n${requirements.join('\n')}\n`,
         'constraints.txt': `${constraints.join('\n')}\n`,
-        Dockerfile: `FROM nvidia/cuda:12.1.1-devel-ubuntu22.04\nRUN pip install ${requirements.slice(0, 3).map((text) => `'${text.replace(/'/g, '')}'`).join(' ')} --index-url https://download.pytorch.org/whl/cu118\n`,
+        Dockerfile: `FROM nvidia/cuda:12.1.1-devel-ubuntu22.04\nRUN pip install ${requirements
+          .slice(0, 3)
+          .map((text) => `'${text.replace(/'/g, '')}'`)
+          .join(' ')} --index-url https://download.pytorch.org/whl/cu118\n`,
       });
       const outcome = runChecks(parse, matrix, { profile: 'p' });
       assert.ok(outcome.ok);

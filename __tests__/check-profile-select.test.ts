@@ -11,12 +11,24 @@ import { parseTexts, testMatrix, testProfile } from './helpers/matrix-fixture.js
 
 const CALLYTICS = testProfile('callytics-cu121', {
   packages: {
-    torch: '==2.1.2', torchvision: '==0.16.2', torchaudio: '==2.1.2', numpy: '==1.23.5', pydantic: '==2.7.4', gradio: '==4.19.2',
+    torch: '==2.1.2',
+    torchvision: '==0.16.2',
+    torchaudio: '==2.1.2',
+    numpy: '==1.23.5',
+    pydantic: '==2.7.4',
+    gradio: '==4.19.2',
     'python-dotenv': '==1.0.1',
   },
 });
 const MLOPS = testProfile('mlops-airflow-2.10.5', {
-  packages: { torch: '==2.5.1', numpy: '==1.24.4', pydantic: '==2.5.3', sqlalchemy: '==1.4.53', pandas: '==2.1.4', 'python-dotenv': '==1.0.1' },
+  packages: {
+    torch: '==2.5.1',
+    numpy: '==1.24.4',
+    pydantic: '==2.5.3',
+    sqlalchemy: '==1.4.53',
+    pandas: '==2.1.4',
+    'python-dotenv': '==1.0.1',
+  },
 });
 const MATRIX = testMatrix({ profiles: [CALLYTICS, MLOPS] });
 
@@ -36,7 +48,10 @@ test('auto picks the profile whose packages the repository pins most, and says w
   const selection = selectProfile(parseTexts({ 'requirements.txt': CALLYTICS_PINS }), MATRIX, 'auto');
   assert.ok(selection.ok);
   // python-dotenv counts for both profiles, pandas for mlops only: 5 against 2.
-  assert.deepEqual(selection.choice, { name: 'callytics-cu121', reason: 'pins 5 of 7 packages of callytics-cu121 (next best: mlops-airflow-2.10.5 with 2)' });
+  assert.deepEqual(selection.choice, {
+    name: 'callytics-cu121',
+    reason: 'pins 5 of 7 packages of callytics-cu121 (next best: mlops-airflow-2.10.5 with 2)',
+  });
   assert.equal(selection.profile, CALLYTICS);
 });
 
@@ -80,7 +95,7 @@ test('an unknown name is an error that lists the known profiles', () => {
   assert.match(!outcome.ok ? outcome.error : '', /^unknown profile "callytics" \(known: callytics-cu121, mlops-airflow-2\.10\.5\)$/);
 });
 
-test('auto reads each requirement\'s key a bounded number of times, however many profile packages share its hash', () => {
+test("auto reads each requirement's key a bounded number of times, however many profile packages share its hash", () => {
   // A matrix file is the repository's own: its packages may be crafted to share one keyHash with
   // the repository's pins. Comparing each pin with every package of its hash read keys 1,100,000 times here.
   const names = namesSharingKeyHash(2000);
@@ -101,6 +116,9 @@ test('auto reads each requirement\'s key a bounded number of times, however many
   const files = parse.files.map((file) => ({ ...file, requirements: file.requirements.map(counted) }));
   const selection = selectProfile({ ...parse, files }, matrix, 'auto');
   assert.ok(selection.ok);
-  assert.deepEqual(selection.choice, { name: 'crafted', reason: 'pins 1500 of 2000 packages of crafted (next best: mlops-airflow-2.10.5 with 1)' });
+  assert.deepEqual(selection.choice, {
+    name: 'crafted',
+    reason: 'pins 1500 of 2000 packages of crafted (next best: mlops-airflow-2.10.5 with 1)',
+  });
   assert.ok(keyReads < 4 * 1501, `${keyReads} key reads for 1,501 requirements`);
 });

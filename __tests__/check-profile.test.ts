@@ -7,14 +7,25 @@ import { runChecks } from '../src/check/index.js';
 import type { Finding } from '../src/model.js';
 import { parseTexts, readFixture, testMatrix, testProfile } from './helpers/matrix-fixture.js';
 
-const PROFILE_RULES = new Set(['pin-outside-profile', 'range-wider-than-profile', 'unpinned', 'python-outside-profile', 'cuda-outside-profile']);
+const PROFILE_RULES = new Set([
+  'pin-outside-profile',
+  'range-wider-than-profile',
+  'unpinned',
+  'python-outside-profile',
+  'cuda-outside-profile',
+]);
 
 const SPEECH = testProfile('speech-cu121', {
   python: '==3.10.*',
   cuda: '==12.1.*',
   packages: {
-    numpy: '==1.23.5', torch: '==2.1.2', torchvision: '==0.16.2', fastapi: '>=0.115,<0.116',
-    pydantic: '==2.7.4', transformers: '==4.40.2', datasets: '==2.19.2',
+    numpy: '==1.23.5',
+    torch: '==2.1.2',
+    torchvision: '==0.16.2',
+    fastapi: '>=0.115,<0.116',
+    pydantic: '==2.7.4',
+    transformers: '==4.40.2',
+    datasets: '==2.19.2',
   },
   reasons: { numpy: 'NeMo 1.17.0 uses NumPy aliases that NumPy 1.24 removed (NVIDIA/NeMo#6824)' },
 });
@@ -64,19 +75,28 @@ test('without a profile the profile rules do not run', () => {
   const outcome = runChecks(readFixture('profile/fires'), testMatrix(), { profile: 'auto' });
   assert.ok(outcome.ok);
   assert.equal(outcome.profile, null);
-  assert.deepEqual(outcome.findings.filter((finding) => PROFILE_RULES.has(finding.rule)), []);
+  assert.deepEqual(
+    outcome.findings.filter((finding) => PROFILE_RULES.has(finding.rule)),
+    [],
+  );
 });
 
 test('a local version matches the public pin, and pre-releases are judged as pip installs them', () => {
   const parse = parseTexts({
     // The index serves the +cu121 build (without one, local-version-without-index would say so).
-    'requirements.txt': '--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.1.2+cu121\nnumpy==1.23.5rc1\ntransformers~=4.40.0\n',
+    'requirements.txt':
+      '--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.1.2+cu121\nnumpy==1.23.5rc1\ntransformers~=4.40.0\n',
   });
-  const matrix = testMatrix({ profiles: [testProfile('p', { packages: { torch: '==2.1.2', numpy: '>=1.23,<1.24', transformers: '==4.40.2' } })] });
+  const matrix = testMatrix({
+    profiles: [testProfile('p', { packages: { torch: '==2.1.2', numpy: '>=1.23,<1.24', transformers: '==4.40.2' } })],
+  });
   const outcome = runChecks(parse, matrix, { profile: 'p' });
   assert.ok(outcome.ok);
   // 1.23.5rc1 sorts below 1.23.5 but above 1.23: inside >=1.23,<1.24. ~=4.40.0 admits 4.40.0 to 4.40.x.
-  assert.deepEqual(outcome.findings.map((finding) => `${finding.line} ${finding.rule}`), ['4 range-wider-than-profile']);
+  assert.deepEqual(
+    outcome.findings.map((finding) => `${finding.line} ${finding.rule}`),
+    ['4 range-wider-than-profile'],
+  );
 });
 
 test('an unpinned requirement is fine when a constraints file of the same set pins the package', () => {
@@ -87,10 +107,13 @@ test('an unpinned requirement is fine when a constraints file of the same set pi
   assert.deepEqual(outcome.findings, []);
   const alone = runChecks(parseTexts({ 'requirements.txt': 'numpy\n' }), matrix, { profile: 'speech-cu121' });
   assert.ok(alone.ok);
-  assert.deepEqual(alone.findings.map((finding) => finding.rule), ['unpinned']);
+  assert.deepEqual(
+    alone.findings.map((finding) => finding.rule),
+    ['unpinned'],
+  );
 });
 
-test('a pin whose marker excludes the profile\'s Python is never installed, so it is not checked', () => {
+test("a pin whose marker excludes the profile's Python is never installed, so it is not checked", () => {
   const parse = parseTexts({ 'requirements.txt': 'numpy==1.21.6; python_version < "3.8"\nnumpy==1.23.5; python_version >= "3.8"\n' });
   const outcome = runChecks(parse, testMatrix({ profiles: [SPEECH] }), { profile: 'speech-cu121' });
   assert.ok(outcome.ok);

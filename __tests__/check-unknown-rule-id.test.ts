@@ -14,10 +14,15 @@ const PROFILE = testProfile('speech-cu121', { packages: { numpy: '==1.23.5' } })
 const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
 
 function unknownIds(text: string): string[] {
-  const matrix = testMatrix({ profiles: [PROFILE], rules: [testRule('team-numpy', { when: { torch: '>=99' }, require: { numpy: '<2' } })] });
+  const matrix = testMatrix({
+    profiles: [PROFILE],
+    rules: [testRule('team-numpy', { when: { torch: '>=99' }, require: { numpy: '<2' } })],
+  });
   const outcome = runChecks(parseTexts({ 'requirements.txt': text }), matrix, { profile: 'speech-cu121' });
   assert.ok(outcome.ok);
-  return outcome.findings.filter((finding) => finding.rule === 'unknown-rule-id').map((finding) => `${finding.line} ${finding.severity} ${finding.fix ?? '-'} ${finding.message}`);
+  return outcome.findings
+    .filter((finding) => finding.rule === 'unknown-rule-id')
+    .map((finding) => `${finding.line} ${finding.severity} ${finding.fix ?? '-'} ${finding.message}`);
 }
 
 test('an ignore comment naming an unknown rule is a warning at its line, with the id it probably meant', () => {
@@ -45,9 +50,13 @@ test("the matrix file's ignore: entry naming an unknown rule is a warning at its
   try {
     const run = spawnSync(process.execPath, [CLI, 'check', '--format', 'json'], { cwd: root, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
-    const findings = (JSON.parse(run.stdout) as { findings: Array<{ rule: string; file: string; line: number; message: string }> }).findings;
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ rule: string; file: string; line: number; message: string }> })
+      .findings;
     const unknown = findings.filter((finding) => finding.rule === 'unknown-rule-id');
-    assert.deepEqual(unknown.map((finding) => `${finding.file}:${finding.line}`), [`${path.posix.join('.github', 'compat-matrix.yml')}:3`]);
+    assert.deepEqual(
+      unknown.map((finding) => `${finding.file}:${finding.line}`),
+      [`${path.posix.join('.github', 'compat-matrix.yml')}:3`],
+    );
     assert.match(unknown[0]?.message ?? '', /^ignore: rule: torch-numpy names no rule compat-guard knows/);
   } finally {
     removeTree(root);

@@ -26,10 +26,19 @@ test('past its limit the cache starts over, and every answer stays the same', ()
   const texts = ['==1.0', '>=1.0,<2', '==2.0', '!=1.5', '~=1.4', '==1.0', '<1.0', '==2.0'];
   for (const text of texts) {
     const [a, b] = [bounded.admits(text), unbounded.admits(text)];
-    assert.deepEqual(a && { set: specifierToString(a.set), exact: a.exact?.text ?? null }, b && { set: specifierToString(b.set), exact: b.exact?.text ?? null }, text);
+    assert.deepEqual(
+      a && { set: specifierToString(a.set), exact: a.exact?.text ?? null },
+      b && { set: specifierToString(b.set), exact: b.exact?.text ?? null },
+      text,
+    );
   }
   // Overlap answers survive the cache starting over in between: they are recomputed, not lost or stale.
-  for (const [left, right] of [['==1.0', '>=1.0,<2'], ['==2.0', '>=1.0,<2'], ['~=1.4', '!=1.5'], ['<1.0', '==1.0']] as const) {
+  for (const [left, right] of [
+    ['==1.0', '>=1.0,<2'],
+    ['==2.0', '>=1.0,<2'],
+    ['~=1.4', '!=1.5'],
+    ['<1.0', '==1.0'],
+  ] as const) {
     const answer = (specifiers: Specifiers): boolean => specifiers.overlap(admitted(specifiers, left), admitted(specifiers, right));
     assert.equal(answer(bounded), answer(unbounded), `${left} / ${right}`);
   }

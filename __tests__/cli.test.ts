@@ -11,7 +11,12 @@ const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 
 function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...options.env }, timeout: 60_000 });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -28,7 +33,7 @@ describe('compat-guard check', () => {
     assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
   });
 
-  it('--driver declares the fleet\'s driver: an image that needs a newer one fails the check; a malformed one exits 2', () => {
+  it("--driver declares the fleet's driver: an image that needs a newer one fails the check; a malformed one exits 2", () => {
     const root = makeTree({ Dockerfile: 'FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\n' });
     roots.push(root);
     const old = cli(['check', '--root', root, '--driver', '545.23.08']);
@@ -42,7 +47,9 @@ describe('compat-guard check', () => {
 
   it('stops quietly, keeping its exit status, when the reader closes the pipe early (`| head`)', async () => {
     // Two thousand conflicting pins: a report of megabytes, far more than a pipe holds.
-    const root = makeTree({ 'requirements.txt': Array.from({ length: 2000 }, (_, index) => `pkg${index}==1.0\npkg${index}==2.0\n`).join('') });
+    const root = makeTree({
+      'requirements.txt': Array.from({ length: 2000 }, (_, index) => `pkg${index}==1.0\npkg${index}==2.0\n`).join(''),
+    });
     roots.push(root);
     const child = spawn(process.execPath, [CLI, 'check', '--root', root, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
@@ -68,7 +75,9 @@ describe('compat-guard check', () => {
     const report = JSON.parse(out.stdout);
     assert.deepEqual(report.tool, { name: 'compat-guard', version: '1.0.0' });
     assert.equal(report.profile, 'callytics-cu121');
-    assert.ok(report.files.some((file: { path: string; kind: string }) => file.path === 'requirements.txt' && file.kind === 'requirements'));
+    assert.ok(
+      report.files.some((file: { path: string; kind: string }) => file.path === 'requirements.txt' && file.kind === 'requirements'),
+    );
     const finding = report.findings.find((item: { rule: string }) => item.rule === 'conflicting-pin');
     assert.equal(finding.file, 'requirements.txt');
     assert.equal(finding.package, 'python-dotenv');
@@ -93,7 +102,7 @@ describe('compat-guard check', () => {
     assert.equal(JSON.parse(fs.readFileSync(`${target}/report.json`, 'utf8')).profile, 'callytics-cu121');
   });
 
-  it('runs the same with V8\'s compile cache cold, warm, off, or in a temp folder that cannot hold it', () => {
+  it("runs the same with V8's compile cache cold, warm, off, or in a temp folder that cannot hold it", () => {
     const root = makeTree({ 'requirements.txt': 'numpy==1.23.5\nnumpy==1.23.5\n', 'not-a-folder': '' });
     const temp = makeTree({});
     roots.push(root, temp);
@@ -110,7 +119,10 @@ describe('compat-guard check', () => {
       'bad-yaml.yml': 'profiles:\n  x:\n    packages: {numpy: "==1"\n',
     });
     // Well-formed, but wrong: the repository's own matrix file, found without --matrix.
-    const wrong = makeTree({ 'requirements.txt': 'numpy==1.23.5\n', '.github/compat-matrix.yml': 'profiles:\n  x:\n    extends: callytics-cu12\n' });
+    const wrong = makeTree({
+      'requirements.txt': 'numpy==1.23.5\n',
+      '.github/compat-matrix.yml': 'profiles:\n  x:\n    extends: callytics-cu12\n',
+    });
     roots.push(broken, wrong);
     for (const args of [
       ['check', '--root', broken, '--profile', 'no-such-profile'],
@@ -132,26 +144,61 @@ describe('compat-guard check', () => {
       assert.equal(run.stdout, '', args.join(' '));
     }
     // One line: the file, the line and the key (for YAML that ends early, its last line, not the one after it).
-    assert.match(cli(['check', '--root', broken, '--matrix', `${broken}/m.yml`]).stderr, /m\.yml:3: profiles\.x: unknown key "pakages" \(did you mean "packages"\?\)\n$/);
+    assert.match(
+      cli(['check', '--root', broken, '--matrix', `${broken}/m.yml`]).stderr,
+      /m\.yml:3: profiles\.x: unknown key "pakages" \(did you mean "packages"\?\)\n$/,
+    );
     assert.match(cli(['check', '--root', broken, '--matrix', `${broken}/bad-yaml.yml`]).stderr, /bad-yaml\.yml:3: invalid YAML: /);
-    assert.match(cli(['check', '--root', wrong]).stderr, /^compat-guard: \.github\/compat-matrix\.yml:3: profiles\.x\.extends: unknown profile "callytics-cu12" \(did you mean "callytics-cu121"\?/);
+    assert.match(
+      cli(['check', '--root', wrong]).stderr,
+      /^compat-guard: \.github\/compat-matrix\.yml:3: profiles\.x\.extends: unknown profile "callytics-cu12" \(did you mean "callytics-cu121"\?/,
+    );
   });
 });
 
 describe('compat-guard parse and matrix', () => {
   it('parse prints what was read, per the contract', () => {
-    const root = makeTree({ 'requirements.txt': 'Flask_SQLAlchemy[async]>=3.0,<4 ; python_version < "3.11"\n', Dockerfile: 'FROM nvidia/cuda:12.1.1-devel-ubuntu20.04 AS builder\nRUN pip install torch==2.1.2 --index-url https://download.pytorch.org/whl/cu121\n' });
+    const root = makeTree({
+      'requirements.txt': 'Flask_SQLAlchemy[async]>=3.0,<4 ; python_version < "3.11"\n',
+      Dockerfile:
+        'FROM nvidia/cuda:12.1.1-devel-ubuntu20.04 AS builder\nRUN pip install torch==2.1.2 --index-url https://download.pytorch.org/whl/cu121\n',
+    });
     roots.push(root);
     const run = cli(['parse'], { cwd: root });
     assert.equal(run.code, 0, run.stderr);
     const parsed = JSON.parse(run.stdout);
     const requirements = parsed.files.find((file: { path: string }) => file.path === 'requirements.txt');
     assert.deepEqual(
-      (({ name, key, extras, specifier, marker, url, editable, constraint, line, endLine }) => ({ name, key, extras, specifier, marker, url, editable, constraint, line, endLine }))(requirements.requirements[0]),
-      { name: 'Flask_SQLAlchemy', key: 'flask-sqlalchemy', extras: ['async'], specifier: '>=3.0,<4', marker: 'python_version < "3.11"', url: null, editable: false, constraint: false, line: 1, endLine: 1 },
+      (({ name, key, extras, specifier, marker, url, editable, constraint, line, endLine }) => ({
+        name,
+        key,
+        extras,
+        specifier,
+        marker,
+        url,
+        editable,
+        constraint,
+        line,
+        endLine,
+      }))(requirements.requirements[0]),
+      {
+        name: 'Flask_SQLAlchemy',
+        key: 'flask-sqlalchemy',
+        extras: ['async'],
+        specifier: '>=3.0,<4',
+        marker: 'python_version < "3.11"',
+        url: null,
+        editable: false,
+        constraint: false,
+        line: 1,
+        endLine: 1,
+      },
     );
     const dockerfile = parsed.files.find((file: { path: string }) => file.path === 'Dockerfile');
-    assert.deepEqual(dockerfile.cuda.map((fact: { version: string; line: number }) => [fact.version, fact.line]), [['12.1.1', 1]]);
+    assert.deepEqual(
+      dockerfile.cuda.map((fact: { version: string; line: number }) => [fact.version, fact.line]),
+      [['12.1.1', 1]],
+    );
     assert.equal(dockerfile.images[0].stage, 'builder');
     assert.equal(dockerfile.indexes[0].url, 'https://download.pytorch.org/whl/cu121');
     assert.deepEqual(parsed.diagnostics, []);
@@ -183,9 +230,21 @@ describe('compat-guard check --runtime', { skip: systemPython() === null ? 'pyth
     const env = venvWith(fixturePath('cpu-stack/site-packages'));
     const run = cli(['check', '--root', root, '--runtime', '--python', env.python, '--format', 'json']);
     assert.equal(run.code, 1, run.stderr);
-    const report = JSON.parse(run.stdout) as { findings: Array<{ rule: string; line: number | null }>; runtime: { phases: Array<{ name: string }> } };
-    assert.deepEqual(report.findings.filter((finding) => finding.rule === 'cpu-only-build').map((finding) => finding.line), [1]);
-    assert.deepEqual(report.runtime.phases.map((phase) => phase.name), ['interpreter start', 'probe']);
-    assert.match(run.stderr, /^compat-guard: runtime check: probe in .+\/python\ncompat-guard: {3}starting .+\/python\ncompat-guard: {3}started in Python 3\.\d+\.\d+ /);
+    const report = JSON.parse(run.stdout) as {
+      findings: Array<{ rule: string; line: number | null }>;
+      runtime: { phases: Array<{ name: string }> };
+    };
+    assert.deepEqual(
+      report.findings.filter((finding) => finding.rule === 'cpu-only-build').map((finding) => finding.line),
+      [1],
+    );
+    assert.deepEqual(
+      report.runtime.phases.map((phase) => phase.name),
+      ['interpreter start', 'probe'],
+    );
+    assert.match(
+      run.stderr,
+      /^compat-guard: runtime check: probe in .+\/python\ncompat-guard: {3}starting .+\/python\ncompat-guard: {3}started in Python 3\.\d+\.\d+ /,
+    );
   });
 });

@@ -62,8 +62,14 @@ describe('kindOfPath', () => {
 describe('kindOfPath beside a compiled file', () => {
   it('reads X.in as a pip-tools input only when X.txt is beside it', () => {
     const present = new Set(['deps/gpu.txt']);
-    assert.equal(kindOfPath('deps/gpu.in', (file) => present.has(file)), 'requirements');
-    assert.equal(kindOfPath('deps/cpu.in', (file) => present.has(file)), null);
+    assert.equal(
+      kindOfPath('deps/gpu.in', (file) => present.has(file)),
+      'requirements',
+    );
+    assert.equal(
+      kindOfPath('deps/cpu.in', (file) => present.has(file)),
+      null,
+    );
   });
 });
 
@@ -152,10 +158,13 @@ describe('discoverFiles', () => {
     const root = makeTree({ 'deps/gpu.txt': 'torch==2.1.2\n', 'services/a/requirements.txt': 'x==1\n', 'services/b/reqs.txt': 'y==1\n' });
     roots.push(root);
     assert.deepEqual(discoverFiles(root, ['deps/gpu.txt']).files, [{ path: 'deps/gpu.txt', kind: 'requirements' }]);
-    assert.deepEqual(discoverFiles(root, ['services/*/*.txt']).files.map((file) => file.path), ['services/a/requirements.txt', 'services/b/reqs.txt']);
+    assert.deepEqual(
+      discoverFiles(root, ['services/*/*.txt']).files.map((file) => file.path),
+      ['services/a/requirements.txt', 'services/b/reqs.txt'],
+    );
   });
 
-  it('leaves out what a `!` target names: a folder\'s tree, a file, a glob\'s matches; only exclusions means the whole root less them', () => {
+  it("leaves out what a `!` target names: a folder's tree, a file, a glob's matches; only exclusions means the whole root less them", () => {
     const root = makeTree({
       'requirements.txt': 'x==1\n',
       'legacy/requirements.txt': 'x==1\n',
@@ -166,9 +175,19 @@ describe('discoverFiles', () => {
     });
     roots.push(root);
     const paths = (targets: string[]): string[] => discoverFiles(root, targets).files.map((file) => file.path);
-    assert.deepEqual(paths(['!legacy/']), ['docker/Dockerfile', 'legacy-tools/requirements.txt', 'requirements.txt', 'services/a/requirements-dev.txt', 'services/a/requirements.txt']);
+    assert.deepEqual(paths(['!legacy/']), [
+      'docker/Dockerfile',
+      'legacy-tools/requirements.txt',
+      'requirements.txt',
+      'services/a/requirements-dev.txt',
+      'services/a/requirements.txt',
+    ]);
     assert.deepEqual(paths(['services', '!services/**/requirements-dev.txt']), ['services/a/requirements.txt']);
-    assert.deepEqual(paths(['.', '!./docker/Dockerfile', '!legacy', '!legacy-tools']), ['requirements.txt', 'services/a/requirements-dev.txt', 'services/a/requirements.txt']);
+    assert.deepEqual(paths(['.', '!./docker/Dockerfile', '!legacy', '!legacy-tools']), [
+      'requirements.txt',
+      'services/a/requirements-dev.txt',
+      'services/a/requirements.txt',
+    ]);
   });
 
   it('refuses paths outside the root and reports missing ones', () => {
@@ -176,7 +195,14 @@ describe('discoverFiles', () => {
     roots.push(root);
     const { files, diagnostics } = discoverFiles(root, ['../../etc/passwd', '/etc/passwd', 'nope.txt']);
     assert.deepEqual(files, []);
-    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line]), [['../../etc/passwd', 1], ['/etc/passwd', 1], ['nope.txt', 1]]);
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line]),
+      [
+        ['../../etc/passwd', 1],
+        ['/etc/passwd', 1],
+        ['nope.txt', 1],
+      ],
+    );
     assert.match(diagnostics[0]?.message ?? '', /outside the repository root/);
     assert.match(diagnostics[1]?.message ?? '', /^\/etc\/passwd is outside the repository root/);
     assert.match(diagnostics[2]?.message ?? '', /no such file or folder/);
@@ -192,7 +218,10 @@ describe('discoverFiles', () => {
     fs.symlinkSync(path.join(root, 'outside-target.txt'), path.join(inner, 'requirements-leak.txt'));
     fs.symlinkSync(path.join(inner, 'requirements-self.txt'), path.join(inner, 'requirements-self.txt'));
     const { files, plainFiles } = discoverFiles(inner, []);
-    assert.deepEqual(files.map((file) => file.path), ['requirements-leak.txt', 'requirements-self.txt', 'requirements.txt']);
+    assert.deepEqual(
+      files.map((file) => file.path),
+      ['requirements-leak.txt', 'requirements-self.txt', 'requirements.txt'],
+    );
     // Only the regular file may skip symlink resolution.
     assert.deepEqual([...plainFiles], ['requirements.txt']);
     const source = createFileSource(inner, plainFiles);
@@ -213,8 +242,13 @@ describe('discoverFiles', () => {
     fs.symlinkSync(path.join(root, 'inside'), path.join(root, 'alias'));
     const { files, diagnostics } = discoverFiles(root, ['out', 'alias']);
     // A link that stays inside the root is walked; its files are not plain (each read resolves its links).
-    assert.deepEqual(files.map((file) => file.path), ['alias/requirements.txt']);
-    assert.deepEqual(diagnostics, [{ file: 'out', line: 1, severity: 'error', message: 'out is a symlink to outside the repository; not read' }]);
+    assert.deepEqual(
+      files.map((file) => file.path),
+      ['alias/requirements.txt'],
+    );
+    assert.deepEqual(diagnostics, [
+      { file: 'out', line: 1, severity: 'error', message: 'out is a symlink to outside the repository; not read' },
+    ]);
   });
 
   it('refuses a plain file replaced by a symlink after the walk, and a FIFO, without waiting', () => {
@@ -239,17 +273,27 @@ describe('discoverFiles', () => {
     execFileSync('mkfifo', [path.join(root, 'fifo/.gitignore')]);
     fs.symlinkSync('/dev/zero', path.join(root, 'device/.gitignore'));
     const { files, diagnostics } = discoverFiles(root, []);
-    assert.deepEqual(files.map((file) => file.path), ['device/requirements.txt', 'fifo/requirements.txt', 'linked/requirements.txt']);
+    assert.deepEqual(
+      files.map((file) => file.path),
+      ['device/requirements.txt', 'fifo/requirements.txt', 'linked/requirements.txt'],
+    );
     assert.deepEqual(diagnostics, []);
   });
 
   it('reads X.in beside X.txt, and no template named *.in', () => {
     const root = makeTree({
-      'deps/gpu.in': 'torch\n', 'deps/gpu.txt': 'torch==2.1.2\n', 'deps/cpu.in': 'numpy\n',
-      'MANIFEST_win.in': 'include *.txt\n', 'csrc/Config.cmake.in': '@PACKAGE_INIT@\n', 'requirements-dev.in': 'pytest\n',
+      'deps/gpu.in': 'torch\n',
+      'deps/gpu.txt': 'torch==2.1.2\n',
+      'deps/cpu.in': 'numpy\n',
+      'MANIFEST_win.in': 'include *.txt\n',
+      'csrc/Config.cmake.in': '@PACKAGE_INIT@\n',
+      'requirements-dev.in': 'pytest\n',
     });
     roots.push(root);
-    assert.deepEqual(discoverFiles(root, []).files.map((file) => file.path), ['deps/gpu.in', 'requirements-dev.in']);
+    assert.deepEqual(
+      discoverFiles(root, []).files.map((file) => file.path),
+      ['deps/gpu.in', 'requirements-dev.in'],
+    );
   });
 
   it('reads files git tracks even where .gitignore matches them; untracked ignored files stay skipped', () => {
@@ -267,18 +311,27 @@ describe('discoverFiles', () => {
     git('init', '-q');
     git('add', '-f', '.gitignore', 'docker/Dockerfile', 'requirements.txt');
     git('commit', '-q', '-m', 'x');
-    assert.deepEqual(discoverFiles(root, []).files.map((file) => file.path), []);
+    assert.deepEqual(
+      discoverFiles(root, []).files.map((file) => file.path),
+      [],
+    );
     const tracked = trackedFiles(root);
     assert.deepEqual([...(tracked ?? [])].sort(), ['.gitignore', 'docker/Dockerfile', 'requirements.txt']);
-    assert.deepEqual(discoverFiles(root, [], tracked).files.map((file) => file.path), ['docker/Dockerfile', 'requirements.txt']);
-    assert.equal(trackedFiles(makeTree({})), null, 'no checkout: today\'s rule');
+    assert.deepEqual(
+      discoverFiles(root, [], tracked).files.map((file) => file.path),
+      ['docker/Dockerfile', 'requirements.txt'],
+    );
+    assert.equal(trackedFiles(makeTree({})), null, "no checkout: today's rule");
   });
 
   it('walks a 120-deep tree without trouble', () => {
     const deep = Array.from({ length: 120 }, (_, i) => `d${i}`).join('/');
     const root = makeTree({ [`${deep}/requirements.txt`]: 'x==1\n' });
     roots.push(root);
-    assert.deepEqual(discoverFiles(root, []).files.map((file) => file.path), [`${deep}/requirements.txt`]);
+    assert.deepEqual(
+      discoverFiles(root, []).files.map((file) => file.path),
+      [`${deep}/requirements.txt`],
+    );
   });
 
   it('warns about a folder whose path is too long to search, and finds the files above it', () => {
@@ -307,6 +360,9 @@ describe('discoverFiles', () => {
     // Every folder above the one refused is searched.
     const searched = (warning?.file ?? '').split('/').length - 1;
     assert.ok(searched > 10, `${searched} folders searched`);
-    assert.deepEqual(files.map((file) => file.path), ['requirements.txt', ...names.slice(0, searched).map((_, depth) => `${names.slice(0, depth + 1).join('/')}/requirements.txt`)].sort());
+    assert.deepEqual(
+      files.map((file) => file.path),
+      ['requirements.txt', ...names.slice(0, searched).map((_, depth) => `${names.slice(0, depth + 1).join('/')}/requirements.txt`)].sort(),
+    );
   });
 });

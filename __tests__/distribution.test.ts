@@ -14,7 +14,11 @@ import { parse as parseYaml } from 'yaml';
 import { makeTree, removeTree } from './helpers/temp-tree.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string>; private?: boolean };
+const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  bin: Record<string, string>;
+  private?: boolean;
+};
 /** torchvision 0.19 is built for torch 2.4, not 2.5: an error on line 2. */
 const BROKEN = { 'requirements.txt': 'torch==2.5.1\ntorchvision==0.19.0\n', 'docs/notes.md': 'not checked\n' };
 const FIXED = { 'requirements.txt': 'torch==2.5.1\ntorchvision==0.20.1\n' };
@@ -28,7 +32,10 @@ describe('the npm package', () => {
 
   before(() => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'compat-guard-pack-'));
-    const pack = spawnSync('npm', ['pack', '--json', '--offline', '--ignore-scripts', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' });
+    const pack = spawnSync('npm', ['pack', '--json', '--offline', '--ignore-scripts', '--pack-destination', work], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     assert.equal(pack.status, 0, pack.stderr);
     const [result] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
     assert.ok(result);
@@ -49,7 +56,16 @@ describe('the npm package', () => {
 
   it('is public and holds the CLI, its data and the notices, not the sources, tests or the action bundle', () => {
     assert.equal(PACKAGE.private, undefined);
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/cli/index.js', 'dist/licenses.txt', 'matrix/schema.json', 'matrix/profiles.yml']) {
+    for (const needed of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'dist/cli/index.js',
+      'dist/licenses.txt',
+      'matrix/schema.json',
+      'matrix/profiles.yml',
+    ]) {
       assert.ok(packed.includes(needed), `${needed} is not in the package`);
     }
     for (const file of packed) {
@@ -65,10 +81,17 @@ describe('the npm package', () => {
     const broken = makeTree(BROKEN);
     const fixed = makeTree(FIXED);
     try {
-      const failing = spawnSync(bin, ['check', '--format', 'json'], { cwd: broken, encoding: 'utf8', env: { ...process.env, PATH: PATH_WITH_NODE } });
+      const failing = spawnSync(bin, ['check', '--format', 'json'], {
+        cwd: broken,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: PATH_WITH_NODE },
+      });
       assert.equal(failing.status, 1, failing.stderr);
       const report = JSON.parse(failing.stdout) as { findings: Array<{ rule: string; file: string; line: number }> };
-      assert.ok(report.findings.some((finding) => finding.rule === 'torch-family-mismatch' && finding.file === 'requirements.txt'), failing.stdout);
+      assert.ok(
+        report.findings.some((finding) => finding.rule === 'torch-family-mismatch' && finding.file === 'requirements.txt'),
+        failing.stdout,
+      );
       const passing = spawnSync(bin, ['check', '.'], { cwd: fixed, encoding: 'utf8', env: { ...process.env, PATH: PATH_WITH_NODE } });
       assert.equal(passing.status, 0, passing.stdout + passing.stderr);
     } finally {
@@ -93,8 +116,27 @@ describe('the pre-commit hook', () => {
 
   it('selects the files the CLI reads, and no others', () => {
     const files = new RegExp(String(hook?.files));
-    const selected = ['requirements.txt', 'requirements-dev.txt', 'requirements/gpu/base.txt', 'constraints.txt', 'deps/base.in', 'pyproject.toml', 'Dockerfile', 'docker/Dockerfile.cuda', 'train.Dockerfile', 'Containerfile'];
-    const ignored = ['MANIFEST.in', 'sub/MANIFEST.in', 'README.md', 'setup.py', 'notes/requirements.md', 'Dockerfile.md/x.py', 'src/app.py'];
+    const selected = [
+      'requirements.txt',
+      'requirements-dev.txt',
+      'requirements/gpu/base.txt',
+      'constraints.txt',
+      'deps/base.in',
+      'pyproject.toml',
+      'Dockerfile',
+      'docker/Dockerfile.cuda',
+      'train.Dockerfile',
+      'Containerfile',
+    ];
+    const ignored = [
+      'MANIFEST.in',
+      'sub/MANIFEST.in',
+      'README.md',
+      'setup.py',
+      'notes/requirements.md',
+      'Dockerfile.md/x.py',
+      'src/app.py',
+    ];
     for (const file of selected) assert.match(file, files, file);
     for (const file of ignored) assert.doesNotMatch(file, files, file);
   });
@@ -103,7 +145,10 @@ describe('the pre-commit hook', () => {
     const files = new RegExp(String(hook?.files));
     const [, ...args] = String(hook?.entry).split(' ');
     const cli = path.join(ROOT, PACKAGE.bin['compat-guard'] ?? '');
-    for (const [tree, status] of [[BROKEN, 1], [FIXED, 0]] as const) {
+    for (const [tree, status] of [
+      [BROKEN, 1],
+      [FIXED, 0],
+    ] as const) {
       const root = makeTree(tree);
       try {
         const staged = Object.keys(tree).filter((file) => files.test(file));

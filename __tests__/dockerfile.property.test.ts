@@ -7,12 +7,72 @@ import { tokenizeShell } from '../src/parse/shell-words.js';
 // Pieces that reach every corner of the reader: directives, continuations, heredocs, expansions,
 // quotes, exec form, stages, pip options.
 const FRAGMENTS = [
-  'FROM ', 'FROM python:3.11 AS b\n', 'FROM b\n', 'RUN ', 'RUN pip install ', 'RUN <<EOF\n', 'RUN <<-"EOF" bash\n', 'EOF\n', '\tEOF\n',
-  'ARG A=${B:-', 'ARG B\n', 'ENV ', 'ENV C ', 'COPY ', 'COPY --from=0 ', 'ADD ', 'WORKDIR ', 'ONBUILD ', '--mount=type=bind,target=',
-  '# escape=`\n', '# syntax=x\n', '# comment\n', '\\\n', '`\n', '\n', '\r\n', ' ', '\t', '${', '}', '$(', ')', '`', '"', "'", '$', '[', ']',
-  '"a"', ',', '=', '-r ', '-c ', '-e ', '--index-url ', 'https://download.pytorch.org/whl/cu121', 'torch==2.1.2', 'x[y]>=1;python_version<"3"',
-  'apt-get install python3.10 ', 'conda install python=3.10 ', 'cd .. && ', '&&', '||', ';', '|', '(', '<<', '2>&1', '/', '.', '*', 'sh -c ',
-  '\u00a0', '\ufeff', 'é', '😀',
+  'FROM ',
+  'FROM python:3.11 AS b\n',
+  'FROM b\n',
+  'RUN ',
+  'RUN pip install ',
+  'RUN <<EOF\n',
+  'RUN <<-"EOF" bash\n',
+  'EOF\n',
+  '\tEOF\n',
+  'ARG A=${B:-',
+  'ARG B\n',
+  'ENV ',
+  'ENV C ',
+  'COPY ',
+  'COPY --from=0 ',
+  'ADD ',
+  'WORKDIR ',
+  'ONBUILD ',
+  '--mount=type=bind,target=',
+  '# escape=`\n',
+  '# syntax=x\n',
+  '# comment\n',
+  '\\\n',
+  '`\n',
+  '\n',
+  '\r\n',
+  ' ',
+  '\t',
+  '${',
+  '}',
+  '$(',
+  ')',
+  '`',
+  '"',
+  "'",
+  '$',
+  '[',
+  ']',
+  '"a"',
+  ',',
+  '=',
+  '-r ',
+  '-c ',
+  '-e ',
+  '--index-url ',
+  'https://download.pytorch.org/whl/cu121',
+  'torch==2.1.2',
+  'x[y]>=1;python_version<"3"',
+  'apt-get install python3.10 ',
+  'conda install python=3.10 ',
+  'cd .. && ',
+  '&&',
+  '||',
+  ';',
+  '|',
+  '(',
+  '<<',
+  '2>&1',
+  '/',
+  '.',
+  '*',
+  'sh -c ',
+  '\u00a0',
+  '\ufeff',
+  'é',
+  '😀',
 ];
 
 const dockerfileLike = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((pieces) => pieces.join(''));
@@ -20,7 +80,13 @@ const dockerfileLike = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }
 function checkShape(text: string): void {
   const result = parseDockerfile('Dockerfile', text);
   assert.equal(result.file.kind, 'dockerfile');
-  for (const fact of [...result.file.requirements, ...result.file.python, ...result.file.cuda, ...result.file.indexes, ...result.file.images]) {
+  for (const fact of [
+    ...result.file.requirements,
+    ...result.file.python,
+    ...result.file.cuda,
+    ...result.file.indexes,
+    ...result.file.images,
+  ]) {
     assert.ok(Number.isInteger(fact.line) && fact.line >= 1, `line ${fact.line}`);
     if (fact.column !== undefined) assert.ok(fact.column >= 1, `column ${fact.column}`);
   }
@@ -66,25 +132,33 @@ describe('tokenizeShell: properties', () => {
   const blanks = fc.constantFrom(' ', '  ', '\t');
 
   it('round-trips simple words with their offsets, in both modes', () => {
-    fc.assert(fc.property(fc.array(fc.tuple(simpleWord, blanks), { minLength: 1, maxLength: 20 }), (pairs) => {
-      const text = pairs.map(([word, blank]) => word + blank).join('');
-      for (const operators of [true, false]) {
-        const { tokens, error } = tokenizeShell(text, { operators });
-        assert.equal(error, null);
-        assert.deepEqual(tokens.map((token) => (token.kind === 'word' ? token.raw : token.op)), pairs.map(([word]) => word));
-        for (const token of tokens) assert.equal(text.slice(token.start, token.end), token.kind === 'word' ? token.raw : token.op);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(simpleWord, blanks), { minLength: 1, maxLength: 20 }), (pairs) => {
+        const text = pairs.map(([word, blank]) => word + blank).join('');
+        for (const operators of [true, false]) {
+          const { tokens, error } = tokenizeShell(text, { operators });
+          assert.equal(error, null);
+          assert.deepEqual(
+            tokens.map((token) => (token.kind === 'word' ? token.raw : token.op)),
+            pairs.map(([word]) => word),
+          );
+          for (const token of tokens) assert.equal(text.slice(token.start, token.end), token.kind === 'word' ? token.raw : token.op);
+        }
+      }),
+    );
   });
 
   it('covers its input: tokens are ordered, do not overlap, and keep the text they claim', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => {
-      let previous = 0;
-      for (const token of tokenizeShell(text).tokens) {
-        assert.ok(token.start >= previous && token.end > token.start && token.end <= text.length);
-        if (token.kind === 'word') assert.equal(text.slice(token.start, token.end), token.raw);
-        previous = token.end;
-      }
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        let previous = 0;
+        for (const token of tokenizeShell(text).tokens) {
+          assert.ok(token.start >= previous && token.end > token.start && token.end <= text.length);
+          if (token.kind === 'word') assert.equal(text.slice(token.start, token.end), token.raw);
+          previous = token.end;
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

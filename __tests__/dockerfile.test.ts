@@ -32,10 +32,18 @@ const includes = (result: DockerfileParse): string[] =>
 const diagnostics = (result: DockerfileParse): string[] =>
   result.diagnostics.map((d: Diagnostic) => `${d.severity} L${d.line}:${d.column ?? '-'} ${d.message}`);
 const images = (result: DockerfileParse): string[] =>
-  result.file.images.map((image) => [
-    image.ref, `name=${image.name}`, `tag=${image.tag}`, `digest=${image.digest}`, `stage=${image.stage}#${image.stageIndex}`,
-    `from=${image.fromStage}`, `platform=${image.platform}`, at(image),
-  ].join(' '));
+  result.file.images.map((image) =>
+    [
+      image.ref,
+      `name=${image.name}`,
+      `tag=${image.tag}`,
+      `digest=${image.digest}`,
+      `stage=${image.stage}#${image.stageIndex}`,
+      `from=${image.fromStage}`,
+      `platform=${image.platform}`,
+      at(image),
+    ].join(' '),
+  );
 
 describe('parseDockerfile: the seed Dockerfile (CUDA 12.1 stack)', () => {
   const result = read('seed-cuda121.Dockerfile');
@@ -61,9 +69,10 @@ describe('parseDockerfile: the seed Dockerfile (CUDA 12.1 stack)', () => {
   });
 
   it('describes the single stage', () => {
-    assert.deepEqual(result.stages.map(({ image, ...stage }) => ({ ...stage, image: image.ref })), [
-      { index: 0, name: '0', alias: null, image: 'nvidia/cuda:12.1-devel-ubuntu20.04', parent: null, copies: [], line: 2 },
-    ]);
+    assert.deepEqual(
+      result.stages.map(({ image, ...stage }) => ({ ...stage, image: image.ref })),
+      [{ index: 0, name: '0', alias: null, image: 'nvidia/cuda:12.1-devel-ubuntu20.04', parent: null, copies: [], line: 2 }],
+    );
   });
 });
 
@@ -113,7 +122,10 @@ describe('parseDockerfile: Python and CUDA per stage', () => {
     ]);
     // mamba's numpy is a conda package of the stage (installer: conda), read as its PyPI project.
     assert.deepEqual(requirements(result), ['scikit-learn==1.3.2 L3:69-87 (0)', 'numpy L4:53-57 (0)', 'polars==0.20.31 L7:50-64 (micro)']);
-    assert.deepEqual(result.file.requirements.map((requirement) => requirement.installer ?? 'pip'), ['pip', 'conda', 'pip']);
+    assert.deepEqual(
+      result.file.requirements.map((requirement) => requirement.installer ?? 'pip'),
+      ['pip', 'conda', 'pip'],
+    );
   });
 
   it('reads uv python install, uv venv --python, uv pip install and uv pip sync', () => {
@@ -134,7 +146,7 @@ describe('parseDockerfile: Python and CUDA per stage', () => {
     ]);
   });
 
-  it('reads apt and apt-get installs of pythonX.Y packages, one fact per command, and python3 packages as the distribution\'s', () => {
+  it("reads apt and apt-get installs of pythonX.Y packages, one fact per command, and python3 packages as the distribution's", () => {
     const result = read('apt-python.Dockerfile');
     assert.deepEqual(versions(result.file.python), [
       '3.10 L2:61-64 "apt-get install python3.10" (0)',
@@ -168,8 +180,8 @@ describe('parseDockerfile: FROM and stages', () => {
     const result = read('image-refs.Dockerfile');
     assert.deepEqual(images(result), [
       'localhost:5000/org/img:1.2 name=localhost:5000/org/img tag=1.2 digest=null stage=local#0 from=null platform=null L1:6-31',
-      'ghcr.io/org/base@sha256:4d6b4ab0f3bbd2d2dc5d4b88a05a47a4d8f3a0b1bd2c2f5a4b6a3f6e1c2d3e4f name=ghcr.io/org/base tag=null '
-        + 'digest=sha256:4d6b4ab0f3bbd2d2dc5d4b88a05a47a4d8f3a0b1bd2c2f5a4b6a3f6e1c2d3e4f stage=pinned#1 from=null platform=linux/amd64 L2:29-116',
+      'ghcr.io/org/base@sha256:4d6b4ab0f3bbd2d2dc5d4b88a05a47a4d8f3a0b1bd2c2f5a4b6a3f6e1c2d3e4f name=ghcr.io/org/base tag=null ' +
+        'digest=sha256:4d6b4ab0f3bbd2d2dc5d4b88a05a47a4d8f3a0b1bd2c2f5a4b6a3f6e1c2d3e4f stage=pinned#1 from=null platform=linux/amd64 L2:29-116',
       'registry.example.com:443/team/tools name=registry.example.com:443/team/tools tag=null digest=null stage=tools#2 from=null platform=linux/amd64 L3:32-66',
       'scratch name=scratch tag=null digest=null stage=null#3 from=null platform=null L4:6-12',
     ]);
@@ -179,11 +191,14 @@ describe('parseDockerfile: FROM and stages', () => {
 
   it('links FROM <stage> to its parent (names are case-insensitive) and COPY --from by name or index', () => {
     const result = read('stage-parent.Dockerfile');
-    assert.deepEqual(result.stages.map((stage) => [stage.name, stage.alias, stage.parent, stage.image.ref]), [
-      ['base', 'base', null, 'python:3.10-slim'],
-      ['build', 'build', 'base', 'base'],
-      ['2', null, 'build', 'build'],
-    ]);
+    assert.deepEqual(
+      result.stages.map((stage) => [stage.name, stage.alias, stage.parent, stage.image.ref]),
+      [
+        ['base', 'base', null, 'python:3.10-slim'],
+        ['build', 'build', 'base', 'base'],
+        ['2', null, 'build', 'build'],
+      ],
+    );
     assert.deepEqual(images(result).slice(1), [
       'base name=base tag=null digest=null stage=build#1 from=base platform=null L4:6-9',
       'build name=build tag=null digest=null stage=null#2 from=build platform=null L6:6-10',
@@ -200,15 +215,26 @@ describe('parseDockerfile: FROM and stages', () => {
 
   it('names stages by alias (lower-cased) or index, and resolves WORKDIR, COPY and COPY --from', () => {
     const result = read('multistage.Dockerfile');
-    assert.deepEqual(result.stages.map((stage) => ({ name: stage.name, alias: stage.alias, copies: stage.copies, line: stage.line })), [
-      { name: 'builder', alias: 'builder', line: 4, copies: [{ sources: ['requirements/'], dest: '/build/requirements/', fromStage: null, line: 8 }] },
-      {
-        name: 'runtime', alias: 'runtime', line: 11, copies: [
-          { sources: ['/opt/venv'], dest: '/opt/venv', fromStage: 'builder', line: 12 },
-          { sources: ['src/'], dest: '/app/src/', fromStage: null, line: 14 },
-        ],
-      },
-    ]);
+    assert.deepEqual(
+      result.stages.map((stage) => ({ name: stage.name, alias: stage.alias, copies: stage.copies, line: stage.line })),
+      [
+        {
+          name: 'builder',
+          alias: 'builder',
+          line: 4,
+          copies: [{ sources: ['requirements/'], dest: '/build/requirements/', fromStage: null, line: 8 }],
+        },
+        {
+          name: 'runtime',
+          alias: 'runtime',
+          line: 11,
+          copies: [
+            { sources: ['/opt/venv'], dest: '/opt/venv', fromStage: 'builder', line: 12 },
+            { sources: ['src/'], dest: '/app/src/', fromStage: null, line: 14 },
+          ],
+        },
+      ],
+    );
     // The global ARG expands in FROM; the version has no columns of its own there.
     assert.deepEqual(versions(result.file.python), [
       '3.11 L4:6-34 "python:3.11-slim" (builder)',
@@ -228,9 +254,21 @@ describe('parseDockerfile: FROM and stages', () => {
       'error L6:- FROM takes an image and an optional stage name: FROM [--platform=<platform>] <image> [AS <name>]',
       'error L7:21 invalid stage name "1bad": it must start with a letter and hold only letters, digits, "-", "_" and "."',
     ]);
-    assert.deepEqual(result.stages.map((stage) => [stage.name, stage.image.ref]), [['0', ''], ['1', ''], ['empty', ''], ['one', 'python:3.11'], ['1bad', 'python:3.11']]);
+    assert.deepEqual(
+      result.stages.map((stage) => [stage.name, stage.image.ref]),
+      [
+        ['0', ''],
+        ['1', ''],
+        ['empty', ''],
+        ['one', 'python:3.11'],
+        ['1bad', 'python:3.11'],
+      ],
+    );
     // Only real images are facts.
-    assert.deepEqual(result.file.images.map((image) => image.line), [6, 7]);
+    assert.deepEqual(
+      result.file.images.map((image) => image.line),
+      [6, 7],
+    );
     assert.deepEqual(requirements(result), ['orphan==1.0 L2:17-27 (0)']);
   });
 
@@ -255,17 +293,31 @@ describe('parseDockerfile: FROM and stages', () => {
       `error L6:6 FROM 'python:.3.11-slim' is not a valid image reference: the tag '.3.11-slim' is not 1-128 letters, digits, "_", "." and "-", starting with no "." or "-"${docker}`,
     ]);
     // No "was never published" for what was never a reference: only the valid image is a fact.
-    assert.deepEqual(result.file.images.map((image) => image.ref), ['nvidia/cuda:12.1.1-runtime-ubuntu22.04']);
+    assert.deepEqual(
+      result.file.images.map((image) => image.ref),
+      ['nvidia/cuda:12.1.1-runtime-ubuntu22.04'],
+    );
     assert.deepEqual(versions(result.file.cuda), ['12.1.1 L7:6-44 "nvidia/cuda:12.1.1-runtime-ubuntu22.04" (fine)']);
-    assert.deepEqual(result.stages.map((stage) => stage.name), ['empty-tag', 'two-tags', 'short-digest', 'capitals', 'dot-tag', 'fine']);
+    assert.deepEqual(
+      result.stages.map((stage) => stage.name),
+      ['empty-tag', 'two-tags', 'short-digest', 'capitals', 'dot-tag', 'fine'],
+    );
   });
 
   it('accepts the image references Docker accepts: registries with ports, IPv6, localhost, digests, separators', () => {
     const digest = `sha256:${'0123456789abcdef'.repeat(4)}`;
     const accepted = [
-      'python:3.11-slim', 'nvidia/cuda:12.1.1-cudnn8-devel-ubuntu22.04', 'ghcr.io:443/org/sub/img:v1.2_3', 'localhost/img',
-      'localhost:5000/team/img:latest', '[::1]:5000/img', 'Registry.Example.com/team/img', 'my_registry/img__x/a-b--c.d:TAG',
-      `python@${digest}`, `python:3.11-slim@${digest}`, 'scratch',
+      'python:3.11-slim',
+      'nvidia/cuda:12.1.1-cudnn8-devel-ubuntu22.04',
+      'ghcr.io:443/org/sub/img:v1.2_3',
+      'localhost/img',
+      'localhost:5000/team/img:latest',
+      '[::1]:5000/img',
+      'Registry.Example.com/team/img',
+      'my_registry/img__x/a-b--c.d:TAG',
+      `python@${digest}`,
+      `python:3.11-slim@${digest}`,
+      'scratch',
     ];
     const text = accepted.map((ref) => `FROM ${ref}`).join('\n') + '\n';
     assert.deepEqual(diagnostics(parseDockerfile('Dockerfile', text)), []);
@@ -285,21 +337,29 @@ describe('parseDockerfile: FROM and stages', () => {
 describe('parseDockerfile: ARG and ENV expansion', () => {
   it('expands nested global ARG defaults in FROM, and keeps global ARGs out of stages that do not declare them', () => {
     const result = read('arg-nested.Dockerfile');
-    assert.deepEqual(images(result).map((image) => image.split(' ')[0]), ['nvidia/cuda:12.1.1-cudnn8-runtime-ubuntu22.04']);
+    assert.deepEqual(
+      images(result).map((image) => image.split(' ')[0]),
+      ['nvidia/cuda:12.1.1-cudnn8-runtime-ubuntu22.04'],
+    );
     assert.deepEqual(versions(result.file.cuda), ['12.1.1 L5:6-12 "nvidia/cuda:12.1.1-cudnn8-runtime-ubuntu22.04" (0)']);
     assert.deepEqual(requirements(result), ['torchvision==0.16.2 L9:62-99 (0)']);
     assert.deepEqual(indexes(result), ['extra-index-url https://download.pytorch.org/whl/cu121 cuda=12.1 L10:23-75 (0)']);
     assert.deepEqual(diagnostics(result), [
-      'notice L9:17 pip install torch==2.1.2+cu${CUDA_MAJOR}${CUDA_MINOR}: CUDA_MAJOR, CUDA_MINOR have no value in this stage: '
-        + 'an ARG before the first FROM is seen only by FROM lines (declare `ARG CUDA_MAJOR` in the stage), so it is not checked',
+      'notice L9:17 pip install torch==2.1.2+cu${CUDA_MAJOR}${CUDA_MINOR}: CUDA_MAJOR, CUDA_MINOR have no value in this stage: ' +
+        'an ARG before the first FROM is seen only by FROM lines (declare `ARG CUDA_MAJOR` in the stage), so it is not checked',
       'notice L11:18 pip install cupy-cuda12x==${CUPY}: CUPY has no value here (no ARG or ENV sets it), so it is not checked',
     ]);
   });
 
   it('lets build arguments replace ARG defaults, but not set undeclared ARGs', () => {
-    const result = read('arg-nested.Dockerfile', { buildArgs: { CUDA: '12.4.1', TORCH_VERSION: '2.3.1', CUPY: '13.2.0', CUDA_MAJOR: '12' } });
+    const result = read('arg-nested.Dockerfile', {
+      buildArgs: { CUDA: '12.4.1', TORCH_VERSION: '2.3.1', CUPY: '13.2.0', CUDA_MAJOR: '12' },
+    });
     assert.deepEqual(versions(result.file.cuda), ['12.4.1 L5:6-12 "nvidia/cuda:12.4.1-cudnn8-runtime-ubuntu22.04" (0)']);
-    assert.deepEqual(diagnostics(result).map((line) => line.split(':')[0]), ['notice L9', 'notice L11']);
+    assert.deepEqual(
+      diagnostics(result).map((line) => line.split(':')[0]),
+      ['notice L9', 'notice L11'],
+    );
     assert.match(diagnostics(result)[0]!, /torch==2\.3\.1\+cu\$\{CUDA_MAJOR\}/);
   });
 
@@ -307,13 +367,15 @@ describe('parseDockerfile: ARG and ENV expansion', () => {
     const result = read('arg-scope.Dockerfile');
     assert.deepEqual(requirements(result), ['numpy==1.26.4 L8:17-31 (0)', 'pandas==2.0.3 L8:33-49 (0)']);
     assert.deepEqual(diagnostics(result), [
-      'notice L8:51 pip install scipy==${PYTHON}: PYTHON has no value in this stage: '
-        + 'an ARG before the first FROM is seen only by FROM lines (declare `ARG PYTHON` in the stage), so it is not checked',
+      'notice L8:51 pip install scipy==${PYTHON}: PYTHON has no value in this stage: ' +
+        'an ARG before the first FROM is seen only by FROM lines (declare `ARG PYTHON` in the stage), so it is not checked',
     ]);
   });
 
   it('ignores build arguments named like Object.prototype keys', () => {
-    const result = read('arg-scope.Dockerfile', { buildArgs: JSON.parse('{"__proto__": "x", "constructor": "y"}') as Record<string, string> });
+    const result = read('arg-scope.Dockerfile', {
+      buildArgs: JSON.parse('{"__proto__": "x", "constructor": "y"}') as Record<string, string>,
+    });
     assert.equal(result.file.requirements.length, 2);
   });
 
@@ -347,8 +409,8 @@ describe('parseDockerfile: pip in RUN', () => {
     const result = read('airflow-shell-vars.Dockerfile');
     assert.deepEqual(requirements(result), ['apache-airflow==2.10.5 L5:17-52 (0)']);
     assert.deepEqual(diagnostics(result), [
-      'notice L5:67 -c https://raw.githubusercontent.com/apache/airflow/constraints-2.10.5/constraints-$(python --version | cut -d " " -f 2 | cut -d "." -f 1-2).txt'
-        + ' is a URL; not fetched, so its pins are not checked',
+      'notice L5:67 -c https://raw.githubusercontent.com/apache/airflow/constraints-2.10.5/constraints-$(python --version | cut -d " " -f 2 | cut -d "." -f 1-2).txt' +
+        ' is a URL; not fetched, so its pins are not checked',
     ]);
   });
 
@@ -399,7 +461,13 @@ describe('parseDockerfile: pip in RUN', () => {
   it('splits commands on subshells, groups, if/then, pipes and loops; echo text is not a command', () => {
     const result = read('subshells.Dockerfile');
     // `for p in d-pkg e-pkg; do pip install $p`: each pass installs one word of the list, found at that word.
-    assert.deepEqual(requirements(result), ['a-pkg==1.0 L2:29-38 (0)', 'b-pkg==2.0 L2:58-67 (0)', 'c-pkg==3.0 L3:36-45 (0)', 'd-pkg L5:14-18 (0)', 'e-pkg L5:20-24 (0)']);
+    assert.deepEqual(requirements(result), [
+      'a-pkg==1.0 L2:29-38 (0)',
+      'b-pkg==2.0 L2:58-67 (0)',
+      'c-pkg==3.0 L3:36-45 (0)',
+      'd-pkg L5:14-18 (0)',
+      'e-pkg L5:20-24 (0)',
+    ]);
     assert.deepEqual(diagnostics(result), [
       'notice L6:17 pip install $(cat /pins.txt): its value is computed when the command runs, so it is not checked',
     ]);
@@ -453,10 +521,7 @@ describe('parseDockerfile: -r/-c paths back to the build context', () => {
       { sources: ['requirements-*.txt'], dest: '/opt/app/', fromStage: null, line: 4 },
       { sources: ['requirements.in', 'constraints.txt'], dest: '/opt/pins/', fromStage: null, line: 8 },
     ]);
-    assert.deepEqual(includes(result), [
-      '-r requirements-gpu.txt L9 (0)',
-      '-c constraints.txt L9 (0)',
-    ]);
+    assert.deepEqual(includes(result), ['-r requirements-gpu.txt L9 (0)', '-c constraints.txt L9 (0)']);
     // -r /opt/remote/requirements.txt is the file the remote ADD fetched during the build: no file of the repository.
   });
 
@@ -539,7 +604,10 @@ describe('parseDockerfile: lines, continuations and directives', () => {
   it('reads CRLF line endings and a byte-order mark', () => {
     const result = read('crlf-bom.Dockerfile');
     assert.deepEqual(requirements(result), ['requests==2.32.3 L2:17-32 (0)', 'urllib3==2.2.2 L3:5-18 (0)']);
-    assert.deepEqual(images(result).map((image) => image.split(' ').pop()), ['L1:6-21']);
+    assert.deepEqual(
+      images(result).map((image) => image.split(' ').pop()),
+      ['L1:6-21'],
+    );
   });
 
   it('warns about a continuation at the end of the file and still reads the instruction', () => {
@@ -562,7 +630,9 @@ describe('parseDockerfile: inline text', () => {
   });
 
   it('reads the legacy ENV form with its whole value, and ENV values that hold quotes', () => {
-    const result = parse('FROM python:3.11\nENV PIP_EXTRA  https://download.pytorch.org/whl/cu118 \nENV REQ="torch==2.1.2" \\\n    IDX=${PIP_EXTRA}\nRUN pip install "$REQ" --extra-index-url $IDX\n');
+    const result = parse(
+      'FROM python:3.11\nENV PIP_EXTRA  https://download.pytorch.org/whl/cu118 \nENV REQ="torch==2.1.2" \\\n    IDX=${PIP_EXTRA}\nRUN pip install "$REQ" --extra-index-url $IDX\n',
+    );
     assert.deepEqual(requirements(result), ['torch==2.1.2 L5:17-22 (0)']);
     assert.deepEqual(indexes(result), ['extra-index-url https://download.pytorch.org/whl/cu118 cuda=11.8 L5:42-45 (0)']);
   });
@@ -574,6 +644,9 @@ describe('parseDockerfile: inline text', () => {
 
   it('redacts credentials in index URLs', () => {
     const result = parse('FROM python:3.11\nRUN pip install -i https://user:secret@pypi.example.com/simple x==1\n');
-    assert.deepEqual(result.file.indexes.map((index) => index.url), ['https://user:****@pypi.example.com/simple']);
+    assert.deepEqual(
+      result.file.indexes.map((index) => index.url),
+      ['https://user:****@pypi.example.com/simple'],
+    );
   });
 });

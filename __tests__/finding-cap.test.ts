@@ -10,7 +10,11 @@ import type { Finding } from '../src/model.js';
 import { parseTexts, testMatrix, testProfile } from './helpers/matrix-fixture.js';
 
 function check(files: Record<string, string>): Finding[] {
-  const outcome = runChecks(parseTexts(files, { pack: true }), testMatrix({ profiles: [testProfile('ml', { packages: { numpy: '==1.26.4' } })] }), { profile: 'auto' });
+  const outcome = runChecks(
+    parseTexts(files, { pack: true }),
+    testMatrix({ profiles: [testProfile('ml', { packages: { numpy: '==1.26.4' } })] }),
+    { profile: 'auto' },
+  );
   assert.ok(outcome.ok);
   return outcome.findings;
 }
@@ -22,12 +26,22 @@ function repeatedPins(lines: number): string {
 
 function conflict(file: string, line: number): Finding {
   return {
-    rule: 'conflicting-pin', severity: 'error', message: 'numpy conflicts', file, line, column: 1, endLine: line, endColumn: 12,
-    package: 'numpy', expected: '==1.0.0', actual: '==2.0.0', fix: 'numpy==1.0.0',
+    rule: 'conflicting-pin',
+    severity: 'error',
+    message: 'numpy conflicts',
+    file,
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 12,
+    package: 'numpy',
+    expected: '==1.0.0',
+    actual: '==2.0.0',
+    fix: 'numpy==1.0.0',
   };
 }
 
-test('past the limit a rule\'s findings in a file are counted, not listed, and one error says so', () => {
+test("past the limit a rule's findings in a file are counted, not listed, and one error says so", () => {
   const lines = MAX_FINDINGS_PER_RULE_AND_FILE + 500;
   const conflicts = check({ 'requirements.txt': repeatedPins(lines) }).filter((finding) => finding.rule === 'conflicting-pin');
   assert.equal(conflicts.length, MAX_FINDINGS_PER_RULE_AND_FILE + 1);
@@ -50,7 +64,10 @@ test('a file installed by two sets (alone and by a Dockerfile stage) uses up its
     Dockerfile: 'FROM python:3.11-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n',
   }).filter((finding) => finding.rule === 'conflicting-pin' && finding.file === 'requirements.txt');
   assert.equal(conflicts.length, MAX_FINDINGS_PER_RULE_AND_FILE + 1);
-  assert.match(conflicts.find((finding) => finding.package === null)?.message ?? '', /^conflicting-pin findings on 19 more lines of requirements\.txt/);
+  assert.match(
+    conflicts.find((finding) => finding.package === null)?.message ?? '',
+    /^conflicting-pin findings on 19 more lines of requirements\.txt/,
+  );
 });
 
 test('the limit holds per rule and per file: other rules and other files keep their own room', () => {
@@ -63,15 +80,22 @@ test('the limit holds per rule and per file: other rules and other files keep th
   sink.push(conflict('a.txt', 1));
   // Findings that belong to no file (the runtime check's) are never capped.
   for (let index = 0; index < 5; index++) sink.push({ ...conflict('a.txt', 1), file: null, line: null });
-  assert.deepEqual(kept.map((finding) => `${finding.rule} ${finding.file}:${finding.line}`), [
-    'conflicting-pin a.txt:1', 'conflicting-pin a.txt:2', 'conflicting-pin b.txt:1', 'conflicting-pin b.txt:2',
-    'duplicate-pin a.txt:9', 'conflicting-pin a.txt:1',
-    ...Array.from({ length: 5 }, () => 'conflicting-pin null:null'),
-  ]);
-  assert.deepEqual(cap.summaries().map((finding) => `${finding.rule} ${finding.file}:${finding.line} ${finding.severity}`), [
-    'conflicting-pin a.txt:3 error',
-    'conflicting-pin b.txt:3 error',
-  ]);
+  assert.deepEqual(
+    kept.map((finding) => `${finding.rule} ${finding.file}:${finding.line}`),
+    [
+      'conflicting-pin a.txt:1',
+      'conflicting-pin a.txt:2',
+      'conflicting-pin b.txt:1',
+      'conflicting-pin b.txt:2',
+      'duplicate-pin a.txt:9',
+      'conflicting-pin a.txt:1',
+      ...Array.from({ length: 5 }, () => 'conflicting-pin null:null'),
+    ],
+  );
+  assert.deepEqual(
+    cap.summaries().map((finding) => `${finding.rule} ${finding.file}:${finding.line} ${finding.severity}`),
+    ['conflicting-pin a.txt:3 error', 'conflicting-pin b.txt:3 error'],
+  );
 });
 
 test('the summary takes the most severe of what it left out, and stands at the first line left out', () => {

@@ -45,7 +45,10 @@ function bundledWith(generated: Array<{ name: string; text: string }>): MatrixSo
 describe('generate-matrix', () => {
   it('the generated files in matrix/ equal a fresh run over data/*.csv', () => {
     const generated = generator.generateMatrixFiles(repositoryCsv());
-    assert.deepEqual(generated.map(({ name }) => name), ['torch.yml', 'cuda-drivers.yml', 'cuda-image-tags.yml']);
+    assert.deepEqual(
+      generated.map(({ name }) => name),
+      ['torch.yml', 'cuda-drivers.yml', 'cuda-image-tags.yml'],
+    );
     for (const { name, text } of generated) {
       assert.equal(readFileSync(new URL(`matrix/${name}`, root), 'utf8'), text, `matrix/${name} was edited by hand or not regenerated`);
     }
@@ -74,7 +77,9 @@ describe('generate-matrix', () => {
     const after = generator.generateMatrixFiles(csv)[0]?.text.split('\n') ?? [];
     assert.equal(after.length, before.length + 1);
     assert.equal(after.filter((line) => !before.includes(line)).length, 2, 'the new row, and a comma after the row above it');
-    assert.ok(after.includes('        "2.14.0": {"torchvision": "0.29.0", "torchaudio": "2.11.0", "pythonMin": "3.10", "pythonMax": "3.14"}'));
+    assert.ok(
+      after.includes('        "2.14.0": {"torchvision": "0.29.0", "torchaudio": "2.11.0", "pythonMin": "3.10", "pythonMax": "3.14"}'),
+    );
   });
 
   it('--check passes on the repository', () => {
@@ -90,7 +95,11 @@ describe('generate-matrix', () => {
     const loaded = loadMatrix({ bundled: bundledWith(generator.generateMatrixFiles(csv)) });
     if (!loaded.ok) assert.fail(loaded.error);
     assert.deepEqual(loaded.matrix.facts.torch.at(-1), {
-      torch: '2.14.0', torchvision: '0.29.0', torchaudio: '2.11.0', pythonMin: '3.10', pythonMax: '3.14',
+      torch: '2.14.0',
+      torchvision: '0.29.0',
+      torchaudio: '2.11.0',
+      pythonMin: '3.10',
+      pythonMax: '3.14',
     });
   });
 
@@ -105,17 +114,24 @@ describe('generate-matrix', () => {
   it('names the CSV file and line of a malformed row', () => {
     const csv = repositoryCsv();
     csv['torch_family.csv'] = 'torch,torchvision,torchaudio,python_min,python_max\n2.5.1,0.20.1,2.5.1,3.9,3.12\n2.6.0,0.21.0,2.6.0,3.9\n';
-    assert.throws(() => generator.generateMatrixFiles(csv), { message: 'data/torch_family.csv:3: expected 5 columns (torch,torchvision,torchaudio,python_min,python_max), got 4' });
+    assert.throws(() => generator.generateMatrixFiles(csv), {
+      message: 'data/torch_family.csv:3: expected 5 columns (torch,torchvision,torchaudio,python_min,python_max), got 4',
+    });
     csv['torch_family.csv'] = 'torch,torchvision,torchaudio,python_min,python_max\n2.6,0.21.0,2.6.0,3.9,py3.13\n';
-    assert.throws(() => generator.generateMatrixFiles(csv), { message: /^data\/torch_family\.csv:2: python_max: "py3\.13" does not match/ });
+    assert.throws(() => generator.generateMatrixFiles(csv), {
+      message: /^data\/torch_family\.csv:2: python_max: "py3\.13" does not match/,
+    });
     csv['torch_family.csv'] = repositoryCsv()['torch_family.csv'] ?? '';
     csv['torch_cuda.csv'] = 'torch,cuda_variants,python_versions\n2.6,cu118;rocm6.2,3.9\n';
-    assert.throws(() => generator.generateMatrixFiles(csv), { message: 'data/torch_cuda.csv:2: cuda_variants: "rocm6.2" is not a CUDA variant like cu121' });
+    assert.throws(() => generator.generateMatrixFiles(csv), {
+      message: 'data/torch_cuda.csv:2: cuda_variants: "rocm6.2" is not a CUDA variant like cu121',
+    });
   });
 
   it('refuses a key that repeats, which JSON.parse would let the last row win', () => {
     const csv = repositoryCsv();
-    csv['torch_family.csv'] = 'torch,torchvision,torchaudio,python_min,python_max\n2.5.1,0.20.1,2.5.1,3.9,3.12\n2.6.0,0.21.0,2.6.0,3.9,3.13\n2.5.1,0.20.1,2.5.1,3.9,3.13\n';
+    csv['torch_family.csv'] =
+      'torch,torchvision,torchaudio,python_min,python_max\n2.5.1,0.20.1,2.5.1,3.9,3.12\n2.6.0,0.21.0,2.6.0,3.9,3.13\n2.5.1,0.20.1,2.5.1,3.9,3.13\n';
     assert.throws(() => generator.generateMatrixFiles(csv), { message: 'data/torch_family.csv:4: "2.5.1" is already on line 2' });
   });
 });
@@ -127,7 +143,10 @@ describe('compiling the hand-written matrix files', () => {
 
   it('the compiled files in matrix/compiled equal a fresh compile of the hand-written files', () => {
     const compiled = generator.compileMatrixFiles(handWritten());
-    assert.deepEqual(compiled.map(({ name }) => name), ['compiled/profiles.yml.json', 'compiled/rules.yml.json']);
+    assert.deepEqual(
+      compiled.map(({ name }) => name),
+      ['compiled/profiles.yml.json', 'compiled/rules.yml.json'],
+    );
     for (const { name, text } of compiled) {
       assert.equal(readFileSync(new URL(`matrix/${name}`, root), 'utf8'), text, `matrix/${name} was edited by hand or not compiled again`);
     }
@@ -135,7 +154,9 @@ describe('compiling the hand-written matrix files', () => {
 
   it('holds the text, the value YAML reads and the line of every key', () => {
     const yaml = handWritten();
-    const [profiles, rules] = generator.compileMatrixFiles(yaml).map(({ text }) => JSON.parse(text) as { generatedBy: string; text: string; value: unknown; keyLines: Record<string, number> });
+    const [profiles, rules] = generator
+      .compileMatrixFiles(yaml)
+      .map(({ text }) => JSON.parse(text) as { generatedBy: string; text: string; value: unknown; keyLines: Record<string, number> });
     assert.equal(profiles?.text, yaml['profiles.yml']);
     assert.deepEqual(profiles?.value, parseDocument(yaml['profiles.yml'] ?? '').toJS());
     assert.deepEqual(rules?.value, parseDocument(yaml['rules.yml'] ?? '').toJS());
@@ -148,7 +169,9 @@ describe('compiling the hand-written matrix files', () => {
   it('refuses what JSON cannot hold as written, naming the file and line', () => {
     const compile = (profiles: string) => () => generator.compileMatrixFiles({ ...handWritten(), 'profiles.yml': profiles });
     assert.throws(compile('profiles:\n  a: &x {python: "==3.11.*"}\n  b: *x\n'), { message: /^matrix\/profiles\.yml:3: aliases/ });
-    assert.throws(compile('profiles:\n  a:\n    packages:\n      2.10: "==1"\n'), { message: 'matrix/profiles.yml:4: keys must be plain strings' });
+    assert.throws(compile('profiles:\n  a:\n    packages:\n      2.10: "==1"\n'), {
+      message: 'matrix/profiles.yml:4: keys must be plain strings',
+    });
     assert.throws(compile('profiles:\n  a:\n    python: .inf\n'), { message: /^matrix\/profiles\.yml:3: Infinity has no JSON form/ });
     assert.throws(compile('profiles: [\n'), { message: /^matrix\/profiles\.yml:\d+: / });
   });

@@ -8,10 +8,31 @@ import { GitHubClient } from '../src/github/http.js';
 import { startFakeGitHub, type Fault } from './helpers/fake-github.js';
 
 const TOKEN = 'ghs_comment_test_token_31ad';
-const REQUEST: CommentRequest = { owner: 'octo', repo: 'ml-stack', number: 7, checkName: 'compat-guard', mode: 'on-failure', failing: true, body: '## ❌ findings', sha: '6dcb09b5b57875f334f61aebed695e2e4193db5e' };
+const REQUEST: CommentRequest = {
+  owner: 'octo',
+  repo: 'ml-stack',
+  number: 7,
+  checkName: 'compat-guard',
+  mode: 'on-failure',
+  failing: true,
+  body: '## ❌ findings',
+  sha: '6dcb09b5b57875f334f61aebed695e2e4193db5e',
+};
 
-async function withServer(existing: Array<{ id: number; body: string }>, faults: Fault[], body: (github: GitHubClient, server: Awaited<ReturnType<typeof startFakeGitHub>>) => Promise<void>) {
-  const server = await startFakeGitHub({ owner: 'octo', repo: 'ml-stack', pullNumber: 7, files: [], token: TOKEN, existingComments: existing, faults });
+async function withServer(
+  existing: Array<{ id: number; body: string }>,
+  faults: Fault[],
+  body: (github: GitHubClient, server: Awaited<ReturnType<typeof startFakeGitHub>>) => Promise<void>,
+) {
+  const server = await startFakeGitHub({
+    owner: 'octo',
+    repo: 'ml-stack',
+    pullNumber: 7,
+    files: [],
+    token: TOKEN,
+    existingComments: existing,
+    faults,
+  });
   try {
     await body(new GitHubClient({ apiUrl: server.url, token: TOKEN, secondMs: 0 }), server);
   } finally {

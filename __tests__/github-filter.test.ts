@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ANNOTATE_MODES, describeScope, isInFilter, parseAnnotateMode, scopeFindings, type AnnotateMode, type ChangedFile, type DiffIndex } from '../src/github/filter.js';
+import {
+  ANNOTATE_MODES,
+  describeScope,
+  isInFilter,
+  parseAnnotateMode,
+  scopeFindings,
+  type AnnotateMode,
+  type ChangedFile,
+  type DiffIndex,
+} from '../src/github/filter.js';
 import type { Finding } from '../src/model.js';
 
 // requirements.txt: line 12 added, 10-11 and 13-14 context. Dockerfile: touched by a pure rename (no lines).
@@ -11,7 +20,18 @@ const DIFF: DiffIndex = new Map<string, ChangedFile>([
 ]);
 
 function at(file: string | null, line: number | null, endLine: number | null = line, related?: Finding['related']): Finding {
-  return { rule: 'r', severity: 'error', message: 'm', file, line, column: line === null ? null : 1, endLine, endColumn: line === null ? null : 5, package: null, ...(related ? { related } : {}) };
+  return {
+    rule: 'r',
+    severity: 'error',
+    message: 'm',
+    file,
+    line,
+    column: line === null ? null : 1,
+    endLine,
+    endColumn: line === null ? null : 5,
+    package: null,
+    ...(related ? { related } : {}),
+  };
 }
 
 function inFilter(mode: AnnotateMode, file: string, line: number | null, endLine: number | null = line): boolean {
@@ -64,14 +84,24 @@ test('a finding is in the diff through a related location, and is annotated ther
   ]);
   const [scoped] = scopeFindings([finding], DIFF, 'added');
   assert.equal(scoped?.finding.inDiff, true);
-  assert.deepEqual(scoped?.anchor, { file: 'requirements.txt', line: 12, column: 1, endLine: 12, endColumn: 13, reportedAt: 'constraints.txt:3:1' });
+  assert.deepEqual(scoped?.anchor, {
+    file: 'requirements.txt',
+    line: 12,
+    column: 1,
+    endLine: 12,
+    endColumn: 13,
+    reportedAt: 'constraints.txt:3:1',
+  });
   assert.equal(finding.inDiff, undefined, 'the input is not changed');
 });
 
 test('scoping marks every finding and keeps the order; own locations win over related ones', () => {
   const findings = [at('requirements.txt', 12, 12, [{ file: 'Dockerfile', line: 1 }]), at('requirements.txt', 2), at(null, null)];
   const scoped = scopeFindings(findings, DIFF, 'added');
-  assert.deepEqual(scoped.map((entry) => entry.finding.inDiff), [true, false, true]);
+  assert.deepEqual(
+    scoped.map((entry) => entry.finding.inDiff),
+    [true, false, true],
+  );
   assert.equal(scoped[0]?.anchor?.file, 'requirements.txt');
   assert.equal(scoped[0]?.anchor?.reportedAt, undefined);
   assert.equal(scoped[1]?.anchor, null);
@@ -81,15 +111,25 @@ test('scoping marks every finding and keeps the order; own locations win over re
 test('outside a pull request (no diff) everything is in, in every mode', () => {
   for (const mode of ANNOTATE_MODES) {
     const scoped = scopeFindings([at('setup.cfg', 3), at(null, null)], null, mode);
-    assert.deepEqual(scoped.map((entry) => entry.finding.inDiff), [true, true], mode);
+    assert.deepEqual(
+      scoped.map((entry) => entry.finding.inDiff),
+      [true, true],
+      mode,
+    );
   }
 });
 
 test('annotate: none in a pull request scopes like added, runtime findings included', () => {
   const scoped = scopeFindings([at('requirements.txt', 12), at('requirements.txt', 300), at(null, null)], DIFF, 'none');
   const added = scopeFindings([at('requirements.txt', 12), at('requirements.txt', 300), at(null, null)], DIFF, 'added');
-  assert.deepEqual(scoped.map((entry) => entry.finding.inDiff), added.map((entry) => entry.finding.inDiff));
-  assert.deepEqual(scoped.map((entry) => entry.finding.inDiff), [inFilter('added', 'requirements.txt', 12), false, true]);
+  assert.deepEqual(
+    scoped.map((entry) => entry.finding.inDiff),
+    added.map((entry) => entry.finding.inDiff),
+  );
+  assert.deepEqual(
+    scoped.map((entry) => entry.finding.inDiff),
+    [inFilter('added', 'requirements.txt', 12), false, true],
+  );
 });
 
 test('modes parse exactly, and the scope reads as a sentence', () => {

@@ -7,7 +7,14 @@ import { startFakeGitHub, type FakePullFile } from './helpers/fake-github.js';
 import { startLoopbackProxy, unresolvableHost } from './helpers/loopback-proxy.js';
 
 const TOKEN = 'ghs_http_test_token_5f1c2a';
-const FILES: FakePullFile[] = Array.from({ length: 250 }, (_, index) => ({ filename: `reqs/r${index}.txt`, status: 'modified', additions: 1, deletions: 0, changes: 1, patch: '@@ -1 +1,2 @@\n a\n+b' }));
+const FILES: FakePullFile[] = Array.from({ length: 250 }, (_, index) => ({
+  filename: `reqs/r${index}.txt`,
+  status: 'modified',
+  additions: 1,
+  deletions: 0,
+  changes: 1,
+  patch: '@@ -1 +1,2 @@\n a\n+b',
+}));
 const FILES_PATH = '/repos/octo/ml-stack/pulls/7/files';
 
 /** A client whose seconds last a millisecond, so that octokit's waits do not hold the tests up. */
@@ -24,7 +31,10 @@ test('lists follow the Link header to the last page and carry the token, media t
     const files = await github.paginate<{ filename: string }>(`${FILES_PATH}?per_page=100`);
     assert.equal(files.length, 250);
     assert.equal(files[249]?.filename, 'reqs/r249.txt');
-    assert.deepEqual(server.calls.map((call) => call.query.get('page')), [null, '2', '3']);
+    assert.deepEqual(
+      server.calls.map((call) => call.query.get('page')),
+      [null, '2', '3'],
+    );
     const first = server.calls[0];
     assert.equal(first?.headers.authorization, `token ${TOKEN}`);
     assert.equal(first?.headers.accept, 'application/vnd.github+json');
@@ -37,17 +47,30 @@ test('lists follow the Link header to the last page and carry the token, media t
 
 test('a 500 is retried after a backoff; a secondary rate limit (429) waits as Retry-After says', async () => {
   const server = await startFakeGitHub({
-    owner: 'octo', repo: 'ml-stack', pullNumber: 7, files: FILES.slice(0, 3), token: TOKEN,
+    owner: 'octo',
+    repo: 'ml-stack',
+    pullNumber: 7,
+    files: FILES.slice(0, 3),
+    token: TOKEN,
     faults: [
       { method: 'GET', path: FILES_PATH, status: 500, body: { message: 'Server Error' } },
-      { method: 'GET', path: FILES_PATH, status: 429, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit.' } },
+      {
+        method: 'GET',
+        path: FILES_PATH,
+        status: 429,
+        headers: { 'retry-after': '1' },
+        body: { message: 'You have exceeded a secondary rate limit.' },
+      },
     ],
   });
   try {
     const { github, logged } = client(server.url);
     const files = await github.paginate(FILES_PATH);
     assert.equal(files.length, 3);
-    assert.deepEqual(server.calls.map((call) => call.status), [500, 429, 200]);
+    assert.deepEqual(
+      server.calls.map((call) => call.status),
+      [500, 429, 200],
+    );
     assert.deepEqual(logged, [`GET /api/v3${FILES_PATH}: 500`, `GET /api/v3${FILES_PATH}: rate limited; retrying in 1 s`]);
   } finally {
     await server.close();
@@ -57,8 +80,20 @@ test('a 500 is retried after a backoff; a secondary rate limit (429) waits as Re
 test('a 403 with an exhausted quota waits until x-ratelimit-reset', async () => {
   const reset = String(Math.floor(Date.now() / 1000) + 3);
   const server = await startFakeGitHub({
-    owner: 'octo', repo: 'ml-stack', pullNumber: 7, files: [], token: TOKEN,
-    faults: [{ method: 'GET', path: FILES_PATH, status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }, body: { message: 'API rate limit exceeded' } }],
+    owner: 'octo',
+    repo: 'ml-stack',
+    pullNumber: 7,
+    files: [],
+    token: TOKEN,
+    faults: [
+      {
+        method: 'GET',
+        path: FILES_PATH,
+        status: 403,
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+        body: { message: 'API rate limit exceeded' },
+      },
+    ],
   });
   try {
     const { github, logged } = client(server.url);
@@ -66,13 +101,16 @@ test('a 403 with an exhausted quota waits until x-ratelimit-reset', async () => 
     assert.equal(logged.length, 1);
     // octokit waits one second past the reset.
     assert.match(logged[0] ?? '', /retrying in [2-5] s$/);
-    assert.deepEqual(server.calls.map((call) => call.status), [403, 200]);
+    assert.deepEqual(
+      server.calls.map((call) => call.status),
+      [403, 200],
+    );
   } finally {
     await server.close();
   }
 });
 
-test('a permission 403 is not retried, and its message is GitHub\'s', async () => {
+test("a permission 403 is not retried, and its message is GitHub's", async () => {
   const server = await startFakeGitHub({ owner: 'octo', repo: 'ml-stack', pullNumber: 7, files: [], token: TOKEN, checkRuns: 'forbid' });
   try {
     const { github, logged } = client(server.url);
@@ -91,9 +129,19 @@ test('a permission 403 is not retried, and its message is GitHub\'s', async () =
 
 test('waiting is bounded: a Retry-After beyond the budget fails at once, and retries stop', async () => {
   const server = await startFakeGitHub({
-    owner: 'octo', repo: 'ml-stack', pullNumber: 7, files: [], token: TOKEN,
+    owner: 'octo',
+    repo: 'ml-stack',
+    pullNumber: 7,
+    files: [],
+    token: TOKEN,
     faults: [
-      { method: 'GET', path: FILES_PATH, status: 429, headers: { 'retry-after': '3600' }, body: { message: 'You have exceeded a secondary rate limit.' } },
+      {
+        method: 'GET',
+        path: FILES_PATH,
+        status: 429,
+        headers: { 'retry-after': '3600' },
+        body: { message: 'You have exceeded a secondary rate limit.' },
+      },
       { method: 'GET', path: '/repos/octo/ml-stack/compare', status: 502, times: 10 },
     ],
   });
@@ -133,7 +181,11 @@ test('a server that never answers times out, and the token never shows in an err
   }
 
   const echo = await startFakeGitHub({
-    owner: 'octo', repo: 'ml-stack', pullNumber: 7, files: [], token: TOKEN,
+    owner: 'octo',
+    repo: 'ml-stack',
+    pullNumber: 7,
+    files: [],
+    token: TOKEN,
     faults: [{ method: 'GET', path: '/', status: 422, body: { message: `token ${TOKEN} is not valid here` } }],
   });
   try {
@@ -167,8 +219,11 @@ test('the token is never sent to another host, whatever a Link header says', asy
   }
 });
 
-test('a 404 or 422 is an answer, not a fault: no retry, GitHub\'s message, no token', async () => {
-  for (const [status, message] of [[404, 'Not Found'], [422, 'Validation Failed']] as const) {
+test("a 404 or 422 is an answer, not a fault: no retry, GitHub's message, no token", async () => {
+  for (const [status, message] of [
+    [404, 'Not Found'],
+    [422, 'Validation Failed'],
+  ] as const) {
     let calls = 0;
     const server = createServer((_request, response) => {
       calls += 1;
@@ -203,8 +258,14 @@ test('behind a proxy (HTTPS_PROXY, HTTP_PROXY) every request and page goes throu
     const proxied = withEnv({ HTTPS_PROXY: proxy.url, http_proxy: proxy.url }, () => new GitHubClient({ apiUrl, token: TOKEN }));
     const files = await proxied.paginate<{ filename: string }>(`${FILES_PATH}?per_page=100`);
     assert.equal(files.length, 250);
-    assert.deepEqual(server.calls.map((call) => call.query.get('page')), [null, '2', '3']);
-    assert.ok(proxy.targets.length > 0 && proxy.targets.every((target) => target.startsWith('api.github.invalid:')), proxy.targets.join(' '));
+    assert.deepEqual(
+      server.calls.map((call) => call.query.get('page')),
+      [null, '2', '3'],
+    );
+    assert.ok(
+      proxy.targets.length > 0 && proxy.targets.every((target) => target.startsWith('api.github.invalid:')),
+      proxy.targets.join(' '),
+    );
     assert.equal(server.calls[0]?.headers.authorization, `token ${TOKEN}`, 'the token reaches GitHub, through the tunnel');
 
     const before = proxy.targets.length;

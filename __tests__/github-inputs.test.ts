@@ -39,23 +39,37 @@ test('every input is optional; defaults live in the code', () => {
 
 test('record-profile needs the runtime check and a profile name; its file defaults to the workspace', () => {
   const recorded = read({ 'runtime-check': 'true', 'record-profile': 'gpu-stack' });
-  assert.deepEqual(recorded.ok && recorded.inputs.recordProfile, { name: 'gpu-stack', file: path.join(WHERE.cwd, 'compat-profile-gpu-stack.yml') });
+  assert.deepEqual(recorded.ok && recorded.inputs.recordProfile, {
+    name: 'gpu-stack',
+    file: path.join(WHERE.cwd, 'compat-profile-gpu-stack.yml'),
+  });
   const placed = read({ 'runtime-check': 'true', 'record-profile': 'gpu-stack', 'record-profile-file': 'out/p.yml' });
   assert.deepEqual(placed.ok && placed.inputs.recordProfile, { name: 'gpu-stack', file: path.join(WHERE.cwd, 'out/p.yml') });
-  assert.deepEqual(read({ 'record-profile': 'gpu-stack' }), { ok: false, error: "Input 'record-profile' records what the runtime check verified: set runtime-check: true as well." });
+  assert.deepEqual(read({ 'record-profile': 'gpu-stack' }), {
+    ok: false,
+    error: "Input 'record-profile' records what the runtime check verified: set runtime-check: true as well.",
+  });
   const bad = read({ 'runtime-check': 'true', 'record-profile': 'gpu stack' });
   assert.ok(!bad.ok && bad.error.startsWith(`Input 'record-profile': profile name "gpu stack" may hold only`));
 });
 
 test('the index inputs: a mode, URLs, a cache folder resolved against the workspace; a wrong mode names the input', () => {
-  const result = read({ index: 'required', 'index-url': ' https://pkgs.example.com/simple ', 'extra-index-url': 'https://a.example/simple, https://b.example/simple', 'cache-dir': '.cache/idx' });
+  const result = read({
+    index: 'required',
+    'index-url': ' https://pkgs.example.com/simple ',
+    'extra-index-url': 'https://a.example/simple, https://b.example/simple',
+    'cache-dir': '.cache/idx',
+  });
   assert.ok(result.ok);
   assert.equal(result.inputs.index, 'required');
   assert.equal(result.inputs.indexUrl, 'https://pkgs.example.com/simple');
   assert.deepEqual(result.inputs.extraIndexUrls, ['https://a.example/simple', 'https://b.example/simple']);
   assert.equal(result.inputs.cacheDir, path.resolve(WHERE.cwd, '.cache/idx'));
   const wrong = read({ index: 'always' });
-  assert.ok(!wrong.ok && /^Input 'index' must be one of auto, online, offline, required; got "always"\.$/.test(wrong.error), JSON.stringify(wrong));
+  assert.ok(
+    !wrong.ok && /^Input 'index' must be one of auto, online, offline, required; got "always"\.$/.test(wrong.error),
+    JSON.stringify(wrong),
+  );
 });
 
 test('check-name and comment are read; a wrong comment mode or a multi-line check name is an error naming the input', () => {
@@ -103,24 +117,40 @@ test('values are read, trimmed, and file paths resolved against the workspace', 
 });
 
 test('an invalid value is one clear line naming the input, what it takes and what it got', () => {
-  assert.deepEqual(read({ 'fail-on': 'errors' }), { ok: false, error: "Input 'fail-on' must be one of error, warning, notice, never; got \"errors\"." });
-  assert.deepEqual(read({ annotate: 'changed' }), { ok: false, error: "Input 'annotate' must be one of added, diff_context, file, nofilter, none; got \"changed\"." });
-  assert.deepEqual(read({ 'require-gpu': 'yes' }), { ok: false, error: "Input 'require-gpu' must be one of true, false; got \"yes\"." });
+  assert.deepEqual(read({ 'fail-on': 'errors' }), {
+    ok: false,
+    error: 'Input \'fail-on\' must be one of error, warning, notice, never; got "errors".',
+  });
+  assert.deepEqual(read({ annotate: 'changed' }), {
+    ok: false,
+    error: 'Input \'annotate\' must be one of added, diff_context, file, nofilter, none; got "changed".',
+  });
+  assert.deepEqual(read({ 'require-gpu': 'yes' }), { ok: false, error: 'Input \'require-gpu\' must be one of true, false; got "yes".' });
 });
 
 test('a long or unprintable wrong value is quoted short and printable: the error stays one readable line', () => {
   const pasted = read({ annotate: `added\n${'# a comment pasted with the value '.repeat(300)}` });
   assert.ok(!pasted.ok);
-  assert.equal(pasted.error, `Input 'annotate' must be one of added, diff_context, file, nofilter, none; got "added\\n${'# a comment pasted with the value '.repeat(3).slice(0, 93)}…".`);
+  assert.equal(
+    pasted.error,
+    `Input 'annotate' must be one of added, diff_context, file, nofilter, none; got "added\\n${'# a comment pasted with the value '.repeat(3).slice(0, 93)}…".`,
+  );
   const reversed = read({ 'fail-on': 'error\u202e' });
   assert.ok(!reversed.ok);
-  assert.equal(reversed.error, "Input 'fail-on' must be one of error, warning, notice, never; got \"error\\u202e\".");
+  assert.equal(reversed.error, 'Input \'fail-on\' must be one of error, warning, notice, never; got "error\\u202e".');
 });
 
 test('report-file and sarif-file naming one file is an error, the default report place included', () => {
-  const error = (file: string) => `Inputs 'report-file' and 'sarif-file' name the same file (${file}): the SARIF would overwrite the JSON report. Give them different paths.`;
-  assert.deepEqual(read({ 'report-file': 'out/compat.json', 'sarif-file': './out/../out/compat.json' }), { ok: false, error: error(path.resolve(WHERE.cwd, 'out/compat.json')) });
-  assert.deepEqual(read({ 'sarif-file': '/home/runner/work/_temp/compat-guard.json' }), { ok: false, error: error('/home/runner/work/_temp/compat-guard.json') });
+  const error = (file: string) =>
+    `Inputs 'report-file' and 'sarif-file' name the same file (${file}): the SARIF would overwrite the JSON report. Give them different paths.`;
+  assert.deepEqual(read({ 'report-file': 'out/compat.json', 'sarif-file': './out/../out/compat.json' }), {
+    ok: false,
+    error: error(path.resolve(WHERE.cwd, 'out/compat.json')),
+  });
+  assert.deepEqual(read({ 'sarif-file': '/home/runner/work/_temp/compat-guard.json' }), {
+    ok: false,
+    error: error('/home/runner/work/_temp/compat-guard.json'),
+  });
   assert.ok(read({ 'report-file': 'out/compat.json', 'sarif-file': 'out/compat.sarif' }).ok);
 });
 

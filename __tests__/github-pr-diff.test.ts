@@ -18,7 +18,7 @@ before(() => {
   repo = createGitRepo(
     {
       'requirements.txt': `${PINS.join('\n')}\n`,
-      'Dockerfile': 'FROM python:3.10-slim\nRUN pip install -r requirements.txt\n',
+      Dockerfile: 'FROM python:3.10-slim\nRUN pip install -r requirements.txt\n',
       'docker/base.txt': 'numpy==1.23.5\npandas==2.0.3\n',
       'gone.txt': 'flask==2.0.0\n',
     },
@@ -40,8 +40,21 @@ function pr(changedFiles: number | null = null): PullRequest {
   return { owner: 'octo', repo: 'ml-stack', number: 7, baseSha: repo.baseSha, headSha: repo.headSha, changedFiles };
 }
 
-async function withApi(files: FakePullFile[], body: (client: GitHubClient, server: FakeGitHub) => Promise<void>, mergeBase?: string, faults: Fault[] = []) {
-  const server = await startFakeGitHub({ owner: 'octo', repo: 'ml-stack', pullNumber: 7, files, token: TOKEN, faults, ...(mergeBase ? { mergeBase } : {}) });
+async function withApi(
+  files: FakePullFile[],
+  body: (client: GitHubClient, server: FakeGitHub) => Promise<void>,
+  mergeBase?: string,
+  faults: Fault[] = [],
+) {
+  const server = await startFakeGitHub({
+    owner: 'octo',
+    repo: 'ml-stack',
+    pullNumber: 7,
+    files,
+    token: TOKEN,
+    faults,
+    ...(mergeBase ? { mergeBase } : {}),
+  });
   try {
     await body(new GitHubClient({ apiUrl: server.url, token: TOKEN, secondMs: 0 }), server);
   } finally {
@@ -61,7 +74,9 @@ function assertHeadLines(diff: Map<string, ChangedFile>): void {
 
 test('the files API gives each file its lines under its new path; deleted files drop out', async () => {
   const files = repo.pullFiles();
-  assert.ok(files.some((file) => file.status === 'renamed' && file.filename === 'images/base.txt' && file.previous_filename === 'docker/base.txt'));
+  assert.ok(
+    files.some((file) => file.status === 'renamed' && file.filename === 'images/base.txt' && file.previous_filename === 'docker/base.txt'),
+  );
   await withApi(files, async (client, server) => {
     const read = await readPullRequestDiff(pr(), { client, workspace: os.tmpdir(), relevant: (file) => READ.has(file) });
     assert.ok(read.ok);
@@ -72,7 +87,9 @@ test('the files API gives each file its lines under its new path; deleted files 
 });
 
 test('a file with no patch gets its lines from git diff base...head in the workspace', async () => {
-  const files = repo.pullFiles().map(({ patch: _patch, ...file }) => (file.filename === 'requirements.txt' ? file : { ...file, patch: _patch }));
+  const files = repo
+    .pullFiles()
+    .map(({ patch: _patch, ...file }) => (file.filename === 'requirements.txt' ? file : { ...file, patch: _patch }));
   await withApi(files, async (client) => {
     const read = await readPullRequestDiff(pr(), { client, workspace: repo.dir, relevant: (file) => READ.has(file) });
     assert.ok(read.ok);
@@ -104,21 +121,46 @@ test('a file list cut short (more changed files than listed) is completed from g
     const read = await readPullRequestDiff(pr(5), { client, workspace: repo.dir, relevant: (file) => READ.has(file) });
     assert.ok(read.ok);
     assertHeadLines(read.diff);
-    assert.equal(read.notes[0], "The files API listed 1 of the pull request's 5 changed files (it lists at most 3,000); the others come from git.");
+    assert.equal(
+      read.notes[0],
+      "The files API listed 1 of the pull request's 5 changed files (it lists at most 3,000); the others come from git.",
+    );
   });
 });
 
 test('a files API that fails (a 404, or 500s past the retries) leaves the lines to git, and says so without the token', async () => {
-  for (const [status, times] of [[404, 1], [500, 10]] as const) {
-    const fault: Fault = { method: 'GET', path: '/repos/octo/ml-stack/pulls/7/files', status, times, body: { message: `refused for ${TOKEN}` } };
-    await withApi(repo.pullFiles(), async (client, server) => {
-      const read = await readPullRequestDiff(pr(), { client, workspace: repo.dir, relevant: (file) => READ.has(file) });
-      assert.ok(read.ok, String(status));
-      assertHeadLines(read.diff);
-      assert.match(read.notes[0] ?? '', new RegExp(`^Could not list the pull request's files \\(.*: ${status} refused for \\*\\*\\*\\); its changed lines come from git\\.$`));
-      assert.ok(!read.notes.join('\n').includes(TOKEN));
-      assert.ok(server.calls.every((call) => call.status === status), 'no page was listed');
-    }, undefined, [fault]);
+  for (const [status, times] of [
+    [404, 1],
+    [500, 10],
+  ] as const) {
+    const fault: Fault = {
+      method: 'GET',
+      path: '/repos/octo/ml-stack/pulls/7/files',
+      status,
+      times,
+      body: { message: `refused for ${TOKEN}` },
+    };
+    await withApi(
+      repo.pullFiles(),
+      async (client, server) => {
+        const read = await readPullRequestDiff(pr(), { client, workspace: repo.dir, relevant: (file) => READ.has(file) });
+        assert.ok(read.ok, String(status));
+        assertHeadLines(read.diff);
+        assert.match(
+          read.notes[0] ?? '',
+          new RegExp(
+            `^Could not list the pull request's files \\(.*: ${status} refused for \\*\\*\\*\\); its changed lines come from git\\.$`,
+          ),
+        );
+        assert.ok(!read.notes.join('\n').includes(TOKEN));
+        assert.ok(
+          server.calls.every((call) => call.status === status),
+          'no page was listed',
+        );
+      },
+      undefined,
+      [fault],
+    );
   }
 });
 
@@ -131,13 +173,18 @@ test('without a token, git alone reads the change', async () => {
 test('when neither GitHub nor git can tell the lines, nothing is dropped', async () => {
   const notRepo = fs.mkdtempSync(path.join(os.tmpdir(), 'compat-guard-not-a-repo-'));
   try {
-    const files = repo.pullFiles().map(({ patch, ...file }) => (file.filename === 'requirements.txt' ? file : { ...file, ...(patch === undefined ? {} : { patch }) }));
+    const files = repo
+      .pullFiles()
+      .map(({ patch, ...file }) => (file.filename === 'requirements.txt' ? file : { ...file, ...(patch === undefined ? {} : { patch }) }));
     await withApi(files, async (client) => {
       const read = await readPullRequestDiff(pr(), { client, workspace: notRepo, relevant: (file) => READ.has(file) });
       assert.ok(read.ok);
       assert.equal(read.diff.get('requirements.txt')?.wholeFile, true);
       assert.equal(read.diff.get('constraints.txt')?.wholeFile, false);
-      assert.match(read.notes[0] ?? '', /^GitHub sent no patch for requirements\.txt and git could not read the change \(.+\): every line of it counts as changed\.$/);
+      assert.match(
+        read.notes[0] ?? '',
+        /^GitHub sent no patch for requirements\.txt and git could not read the change \(.+\): every line of it counts as changed\.$/,
+      );
 
       const irrelevant = await readPullRequestDiff(pr(), { client, workspace: notRepo, relevant: () => false });
       assert.ok(irrelevant.ok);
@@ -156,7 +203,12 @@ test('git runs without the token: not the github-token input, not GITHUB_TOKEN, 
   const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'compat-guard-git-bin-'));
   const seen = path.join(bin, 'environments');
   fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\nenv >> '${seen}'\nexec '${realGit}' "$@"\n`, { mode: 0o755 });
-  const runner = { 'INPUT_GITHUB-TOKEN': TOKEN, GITHUB_TOKEN: TOKEN, GH_ENTERPRISE_TOKEN: TOKEN, PATH: `${bin}${path.delimiter}${process.env.PATH}` };
+  const runner = {
+    'INPUT_GITHUB-TOKEN': TOKEN,
+    GITHUB_TOKEN: TOKEN,
+    GH_ENTERPRISE_TOKEN: TOKEN,
+    PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+  };
   const saved = Object.fromEntries(Object.keys(runner).map((name) => [name, process.env[name]]));
   Object.assign(process.env, runner);
   try {
@@ -177,7 +229,14 @@ test('git runs without the token: not the github-token input, not GITHUB_TOKEN, 
 
 test('a pull request of more than 3,000 files: the API lists 3,000 in 30 pages and stops; git gives the rest', async () => {
   // Generated files first, as a vendored folder puts them: the pins come after the API's last page.
-  const generated = Array.from({ length: 3000 }, (_, index): FakePullFile => ({ filename: `assets/${index}.json`, status: 'added', additions: 1, deletions: 0, changes: 1, patch: '@@ -0,0 +1 @@\n+{}' }));
+  const generated = Array.from({ length: 3000 }, (_, index): FakePullFile => ({
+    filename: `assets/${index}.json`,
+    status: 'added',
+    additions: 1,
+    deletions: 0,
+    changes: 1,
+    patch: '@@ -0,0 +1 @@\n+{}',
+  }));
   const files = [...generated, ...repo.pullFiles()];
   await withApi(files, async (client, server) => {
     const read = await readPullRequestDiff(pr(files.length), { client, workspace: repo.dir, relevant: (file) => READ.has(file) });
@@ -185,6 +244,8 @@ test('a pull request of more than 3,000 files: the API lists 3,000 in 30 pages a
     assertHeadLines(read.diff);
     assert.deepEqual(sorted(read.diff.get('assets/2999.json')?.added), [1], 'what the API listed is kept');
     assert.equal(server.calls.length, 30);
-    assert.deepEqual(read.notes, [`The files API listed 3000 of the pull request's ${files.length} changed files (it lists at most 3,000); the others come from git.`]);
+    assert.deepEqual(read.notes, [
+      `The files API listed 3000 of the pull request's ${files.length} changed files (it lists at most 3,000); the others come from git.`,
+    ]);
   });
 });

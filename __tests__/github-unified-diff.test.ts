@@ -83,7 +83,10 @@ test('git diff output: modified, renamed, new, deleted, binary and quoted paths'
     '',
   ].join('\n');
   const files = parseGitDiff(text);
-  assert.deepEqual([...files.keys()], ['requirements.txt', 'images/Dockerfile', 'constraints new.txt', 'weights.bin', 'envs/gpu\tstack/réqs.txt']);
+  assert.deepEqual(
+    [...files.keys()],
+    ['requirements.txt', 'images/Dockerfile', 'constraints new.txt', 'weights.bin', 'envs/gpu\tstack/réqs.txt'],
+  );
   assert.deepEqual(sorted(files.get('requirements.txt')?.added ?? new Set()), [2]);
   assert.deepEqual(sorted(files.get('requirements.txt')?.context ?? new Set()), [1, 3]);
   assert.deepEqual(sorted(files.get('images/Dockerfile')?.added ?? new Set()), [1]);
@@ -107,11 +110,31 @@ test('a hunk whose counts lie stops at the first line that is not hunk content',
 
 test('any text parses without throwing, in linear time', () => {
   fc.assert(
-    fc.property(fc.array(fc.oneof(fc.constantFrom('@@ -1,3 +1,4 @@', 'diff --git a/x b/x', '+++ b/y', '--- a/y', '\\ No newline', ' ctx', '+add', '-del', 'rename to z', '"'), fc.string()), { maxLength: 60 }), (lines) => {
-      const text = lines.join('\n');
-      parseGitDiff(text);
-      addPatchLines(text, emptyChangedFile());
-    }),
+    fc.property(
+      fc.array(
+        fc.oneof(
+          fc.constantFrom(
+            '@@ -1,3 +1,4 @@',
+            'diff --git a/x b/x',
+            '+++ b/y',
+            '--- a/y',
+            '\\ No newline',
+            ' ctx',
+            '+add',
+            '-del',
+            'rename to z',
+            '"',
+          ),
+          fc.string(),
+        ),
+        { maxLength: 60 },
+      ),
+      (lines) => {
+        const text = lines.join('\n');
+        parseGitDiff(text);
+        addPatchLines(text, emptyChangedFile());
+      },
+    ),
     { numRuns: 500 },
   );
   const huge = `@@ -1,200000 +1,200000 @@\n${' x\n'.repeat(200_000)}`;

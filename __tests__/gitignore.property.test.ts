@@ -21,13 +21,33 @@ function ignoredTestingEach(path: string, isFolder: boolean, rules: readonly Ign
   return ignored;
 }
 
-const segment = fc.constantFrom('build', 'dist', 'venv', '.venv', 'node_modules', 'a', 'b', 'x.pyc', 'req.txt', 'req.tar.gz', '.gz', 'gz', 'docs', 'a.b.c');
-const pattern = fc.tuple(
-  fc.constantFrom('', '!', '\\!', '\\#'),
-  fc.constantFrom('', '/'),
-  fc.array(fc.oneof(segment, fc.constantFrom('*', '**', '*.pyc', '*.gz', '*.tar.gz', '*.', 'b?ild', '[ab]', 'x\\ ', '*x')), { minLength: 1, maxLength: 3 }),
-  fc.constantFrom('', '/', '//'),
-).map(([negation, anchor, segments, end]) => `${negation}${anchor}${segments.join('/')}${end}`);
+const segment = fc.constantFrom(
+  'build',
+  'dist',
+  'venv',
+  '.venv',
+  'node_modules',
+  'a',
+  'b',
+  'x.pyc',
+  'req.txt',
+  'req.tar.gz',
+  '.gz',
+  'gz',
+  'docs',
+  'a.b.c',
+);
+const pattern = fc
+  .tuple(
+    fc.constantFrom('', '!', '\\!', '\\#'),
+    fc.constantFrom('', '/'),
+    fc.array(fc.oneof(segment, fc.constantFrom('*', '**', '*.pyc', '*.gz', '*.tar.gz', '*.', 'b?ild', '[ab]', 'x\\ ', '*x')), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    fc.constantFrom('', '/', '//'),
+  )
+  .map(([negation, anchor, segments, end]) => `${negation}${anchor}${segments.join('/')}${end}`);
 const gitignore = fc.array(pattern, { maxLength: 12 }).map((lines) => lines.join('\n'));
 const path = fc.array(segment, { minLength: 1, maxLength: 4 }).map((segments) => segments.join('/'));
 
@@ -43,7 +63,10 @@ test('looking patterns up gives the answer of testing each in order', () => {
 
 test('plain names, paths and extensions are looked up; globs are tested', () => {
   const rules = parseGitignore('', 'node_modules/\n/build/out\n*.pyc\n*.tar.gz\n!keep.pyc\nb?ild\n');
-  assert.deepEqual([...rules.byName.keys(), ...rules.byPath.keys(), ...rules.bySuffix.keys()], ['node_modules', 'keep.pyc', 'build/out', '.pyc', '.tar.gz']);
+  assert.deepEqual(
+    [...rules.byName.keys(), ...rules.byPath.keys(), ...rules.bySuffix.keys()],
+    ['node_modules', 'keep.pyc', 'build/out', '.pyc', '.tar.gz'],
+  );
   assert.deepEqual(rules.others, [5]);
   assert.equal(isIgnored('svc/node_modules', true, [rules]), true);
   assert.equal(isIgnored('svc/node_modules', false, [rules]), false);

@@ -43,9 +43,14 @@ describe('a hostile repository', () => {
       'requirements.txt': pair,
       'requirements-bin.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
       'requirements-long.txt': `numpy==1.0 ${'x'.repeat(5 * 1024 * 1024)}\n`,
-      'requirements-huge.txt': Array.from({ length: 200_000 }, (_, index) => `package-${index}==1.${index % 50}.0`).join('\n') + '\n' + pair,
+      'requirements-huge.txt':
+        Array.from({ length: 200_000 }, (_, index) => `package-${index}==1.${index % 50}.0`).join('\n') + '\n' + pair,
       'requirements-utf16.txt': utf16le('pydantic==2.7.4\r\ntorch==2.1.2\r\nnumpy==2.0.0\r\n'),
-      'requirements-latin1.txt': Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\n# caf'), Buffer.from([0xe9]), Buffer.from(`\n${pair}`)]),
+      'requirements-latin1.txt': Buffer.concat([
+        Buffer.from('# -*- coding: latin-1 -*-\n# caf'),
+        Buffer.from([0xe9]),
+        Buffer.from(`\n${pair}`),
+      ]),
       'requirements-control.txt': `numpy==1.0\u001b[31m\n${pair}`,
       'requirements-parens.txt': `torch==2.1.2\nnumpy==2.0.0 ; ${'('.repeat(10_000)}python_version > "3"${')'.repeat(10_000)}\n`,
       // Holds everywhere, so that the pin is installed and checked.
@@ -53,7 +58,9 @@ describe('a hostile repository', () => {
       // Holds from Python 3.9 on, off Windows: 20,000 comparisons, which took 2 s evaluated one sample environment at a time.
       'requirements-or-clauses.txt': `torch==2.1.2\nnumpy==2.0.0 ; ${Array(10_000).fill('python_version >= "3.9" and platform_system != "Windows"').join(' or ')}\n`,
       // Names crafted to share one 16-bit key hash, which made grouping a set's pins quadratic.
-      'requirements-colliding.txt': `${namesSharingKeyHash(4096).map((name) => `${name}==1.0`).join('\n')}\n${pair}`,
+      'requirements-colliding.txt': `${namesSharingKeyHash(4096)
+        .map((name) => `${name}==1.0`)
+        .join('\n')}\n${pair}`,
       // 100,000 clauses: admits NumPy 2, so that torch-numpy2 fires on it.
       // More clauses than the checks read: left out with a warning, and the next line still read.
       'requirements-not-equal.txt': `torch==2.1.2\nnumpy${Array.from({ length: 100_000 }, (_, index) => `!=1.${Math.floor(index / 1000)}.${index % 1000}`).join(',')}\nnumpy>=2\n`,
@@ -73,7 +80,11 @@ describe('a hostile repository', () => {
     fs.symlinkSync(root, path.join(root, 'folder-loop'));
 
     // The time limit only stops a hang (the status is then null, not 1); npm run bench times large repositories.
-    const result = spawnSync(process.execPath, [CLI, 'check', '--root', root, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000 });
+    const result = spawnSync(process.execPath, [CLI, 'check', '--root', root, '--format', 'json'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+      timeout: 120_000,
+    });
     run = { code: result.status, stdout: result.stdout, stderr: result.stderr };
     findings = run.code === 0 || run.code === 1 ? (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings : [];
   });
@@ -108,16 +119,31 @@ describe('a hostile repository', () => {
       ['docker/empty-from/Dockerfile', /FROM/],
       ['bad-toml/pyproject.toml', /TOML|toml/],
       ['wrong-types/pyproject.toml', /dependencies/],
-      ['requirements-not-equal.txt', /^numpy: a specifier of 100000 clauses; compat-guard checks at most 1000 per requirement, so this requirement is not checked/],
+      [
+        'requirements-not-equal.txt',
+        /^numpy: a specifier of 100000 clauses; compat-guard checks at most 1000 per requirement, so this requirement is not checked/,
+      ],
     ];
     for (const [file, message] of expected) {
       const diagnostics = parseErrorsOf(file);
       assert.ok(diagnostics.length > 0, `${file}: no diagnostic`);
-      assert.ok(diagnostics.every((diagnostic) => typeof diagnostic.line === 'number' && diagnostic.line >= 1), file);
-      assert.ok(diagnostics.some((diagnostic) => message.test(diagnostic.message)), `${file}: ${diagnostics.map((d) => d.message).join(' | ')}`);
-      assert.ok(diagnostics.every((diagnostic) => diagnostic.message.length < 1000 && !diagnostic.message.includes('\u001b')), file);
+      assert.ok(
+        diagnostics.every((diagnostic) => typeof diagnostic.line === 'number' && diagnostic.line >= 1),
+        file,
+      );
+      assert.ok(
+        diagnostics.some((diagnostic) => message.test(diagnostic.message)),
+        `${file}: ${diagnostics.map((d) => d.message).join(' | ')}`,
+      );
+      assert.ok(
+        diagnostics.every((diagnostic) => diagnostic.message.length < 1000 && !diagnostic.message.includes('\u001b')),
+        file,
+      );
     }
-    assert.deepEqual(parseErrorsOf('requirements-escape.txt').map((diagnostic) => diagnostic.line), [1, 2]);
+    assert.deepEqual(
+      parseErrorsOf('requirements-escape.txt').map((diagnostic) => diagnostic.line),
+      [1, 2],
+    );
     // The bad line does not stop the reader: the rest of the file is checked.
     assert.equal(pairFoundAt('requirements-control.txt'), 3);
     assert.equal(pairFoundAt('requirements-cycle-b.txt'), 2);
@@ -126,7 +152,10 @@ describe('a hostile repository', () => {
 
   it('reads odd encodings, huge files and deep folders as pip would, without complaint, to the last line', () => {
     const lastLines: Array<[string, number]> = [
-      ['requirements-utf16.txt', 3], ['requirements-latin1.txt', 4], ['requirements-huge.txt', 200_002], [`${deep}/requirements.txt`, 2],
+      ['requirements-utf16.txt', 3],
+      ['requirements-latin1.txt', 4],
+      ['requirements-huge.txt', 200_002],
+      [`${deep}/requirements.txt`, 2],
       ['requirements-colliding.txt', 4098],
     ];
     for (const [file, line] of lastLines) {

@@ -25,8 +25,13 @@ after(async () => {
 
 function run(inputs: Record<string, string>) {
   return runActionProcess({
-    entry: ENTRY, workspace, eventName: 'push', event: JSON.stringify({ after: 'abc' }), sha: 'abc',
-    apiUrl: 'http://127.0.0.1:9', inputs: { 'github-token': '', 'cache-dir': `${workspace}/.cache`, ...inputs },
+    entry: ENTRY,
+    workspace,
+    eventName: 'push',
+    event: JSON.stringify({ after: 'abc' }),
+    sha: 'abc',
+    apiUrl: 'http://127.0.0.1:9',
+    inputs: { 'github-token': '', 'cache-dir': `${workspace}/.cache`, ...inputs },
   });
 }
 
@@ -34,7 +39,10 @@ test('a private index given as an input: its findings, the summary section, the 
   const result = await run({ 'index-url': server.url.replace('http://', `http://ci:${PASSWORD}@`) });
   assert.equal(result.code, 1, describeRun(result));
   const report = JSON.parse(result.report ?? '{}');
-  assert.deepEqual(report.findings.map((finding: { rule: string; line: number }) => `${finding.line} ${finding.rule}`), ['2 package-not-found']);
+  assert.deepEqual(
+    report.findings.map((finding: { rule: string; line: number }) => `${finding.line} ${finding.rule}`),
+    ['2 package-not-found'],
+  );
   assert.equal(report.findings[0].source, `${server.url}/numpyy/`);
   assert.equal(report.index.mode, 'auto');
   assert.match(result.summary, /### Package index\n\n- auto, \d+ requests?, 0 from the cache/);

@@ -14,7 +14,10 @@ const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 /** Asynchronous: the loopback index answers from this process while the CLI runs. */
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1', PIP_INDEX_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, NO_COLOR: '1', PIP_INDEX_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -41,9 +44,15 @@ test('--index-url: a pin the index lacks fails the check, with the index object 
   const { code, stdout } = await cli(['check', '--root', root, '--index-url', server.url, '--cache-dir', cache, '--format', 'json']);
   assert.equal(code, 1);
   const report = JSON.parse(stdout);
-  assert.deepEqual(report.findings.map((finding: { rule: string }) => finding.rule), ['version-not-found']);
+  assert.deepEqual(
+    report.findings.map((finding: { rule: string }) => finding.rule),
+    ['version-not-found'],
+  );
   assert.equal(report.findings[0].source, `${server.url}/numpy/`);
-  assert.deepEqual({ ...report.index, requests: report.index.requests > 0 }, { mode: 'auto', requests: true, fromCache: 0, unreachable: [], notVerified: 0, notices: [] });
+  assert.deepEqual(
+    { ...report.index, requests: report.index.requests > 0 },
+    { mode: 'auto', requests: true, fromCache: 0, unreachable: [], notVerified: 0, notices: [] },
+  );
 });
 
 test('--index required with an index that does not answer exits 2 with one line; auto says one notice and checks the rest', async () => {
@@ -54,11 +63,24 @@ test('--index required with an index that does not answer exits 2 with one line;
   assert.match(required.stderr, /^compat-guard: --index required: no answer from http:\/\/127\.0\.0\.1:\d+\/simple \(.*\)\n$/);
   const auto = await cli(['check', '--root', root, '--index-url', dead.url, '--cache-dir', cache]);
   assert.equal(auto.code, 0);
-  assert.match(auto.stdout, /Package index: auto, 1 request, 0 from the cache\n {2}notice: index checks skipped: no package index answered/);
+  assert.match(
+    auto.stdout,
+    /Package index: auto, 1 request, 0 from the cache\n {2}notice: index checks skipped: no package index answered/,
+  );
 });
 
 test('--index offline on the quick start: no request, the static findings as they were', async () => {
-  const { code, stdout } = await cli(['check', '--root', `${EXAMPLES}callytics-broken`, '--index', 'offline', '--cache-dir', cache, '--format', 'json']);
+  const { code, stdout } = await cli([
+    'check',
+    '--root',
+    `${EXAMPLES}callytics-broken`,
+    '--index',
+    'offline',
+    '--cache-dir',
+    cache,
+    '--format',
+    'json',
+  ]);
   assert.equal(code, 1);
   const report = JSON.parse(stdout);
   assert.equal(report.index.requests, 0);

@@ -32,8 +32,14 @@ const PROJECTS: FakeProject[] = [
 
 function client(options: Partial<HttpOptions> = {}, cacheDir: string | null = null, waits: number[] = []): IndexClient {
   const http = new HttpClient({
-    timeoutMs: 2000, retries: 2, concurrency: 4, maxRetryWaitMs: 5000, credentials: () => undefined, allowInternal: false,
-    sleep: async (ms) => void waits.push(ms), ...options,
+    timeoutMs: 2000,
+    retries: 2,
+    concurrency: 4,
+    maxRetryWaitMs: 5000,
+    credentials: () => undefined,
+    allowInternal: false,
+    sleep: async (ms) => void waits.push(ms),
+    ...options,
   });
   return new IndexClient(http, new IndexCache(cacheDir));
 }
@@ -103,7 +109,10 @@ test('404 is missing; 500 past the retries, a timeout and an internal address th
 test('429 with Retry-After waits as asked, then reads the page; a wait past the cap gives up at once', async () => {
   const server = await startIndexServer({
     projects: PROJECTS,
-    faults: { '/simple/packaging/': { status: 429, headers: { 'retry-after': '2' }, times: 1 }, '/simple/mlflow/': { status: 429, headers: { 'retry-after': '3600' } } },
+    faults: {
+      '/simple/packaging/': { status: 429, headers: { 'retry-after': '2' }, times: 1 },
+      '/simple/mlflow/': { status: 429, headers: { 'retry-after': '3600' } },
+    },
   });
   try {
     const waits: number[] = [];
@@ -117,7 +126,7 @@ test('429 with Retry-After waits as asked, then reads the page; a wait past the 
   }
 });
 
-test('malformed metadata is an answer that proves nothing; an index without metadata files gives the wheel\'s METADATA', async () => {
+test("malformed metadata is an answer that proves nothing; an index without metadata files gives the wheel's METADATA", async () => {
   const server = await startIndexServer({ projects: PROJECTS });
   try {
     const c = client();
@@ -137,7 +146,7 @@ test('malformed metadata is an answer that proves nothing; an index without meta
   }
 });
 
-test('an index without metadata files: the wheel\'s METADATA through range requests (tail, then the entry), or the whole wheel where Range is ignored', async () => {
+test("an index without metadata files: the wheel's METADATA through range requests (tail, then the entry), or the whole wheel where Range is ignored", async () => {
   for (const ranges of [true, false]) {
     const server = await startIndexServer({ projects: PROJECTS, ranges });
     try {
@@ -194,7 +203,18 @@ test('the cache: offline reads what an online run kept; a stale page is asked ag
     assert.ok((await offline.metadata(answer.page.files[0]!, true)).ok);
     assert.deepEqual(offline.counts, { requests: 0, fromCache: 2 });
     assert.equal((await offline.project(trusted(server.url), 'packaging')).status, 'unreachable');
-    const later = new IndexClient(new HttpClient({ timeoutMs: 2000, retries: 0, concurrency: 1, maxRetryWaitMs: 0, credentials: () => undefined, allowInternal: false }), new IndexCache(folder), () => Date.now() + 3_600_000);
+    const later = new IndexClient(
+      new HttpClient({
+        timeoutMs: 2000,
+        retries: 0,
+        concurrency: 1,
+        maxRetryWaitMs: 0,
+        credentials: () => undefined,
+        allowInternal: false,
+      }),
+      new IndexCache(folder),
+      () => Date.now() + 3_600_000,
+    );
     assert.equal((await later.project(trusted(server.url), 'mlflow')).status, 'found');
     assert.equal(server.requests.at(-1)?.ifNoneMatch, '"mlflow-2"');
     assert.equal(later.counts.fromCache, 1);
@@ -232,7 +252,9 @@ test('pieces: wheel tags for CPython on manylinux, sdist names, metadata, netrc,
   assert.ok(!fits('numpy-1.26.4-cp310-cp310-macosx_11_0_arm64.whl'));
   assert.ok(!fits('torch-2.1.0-cp310-cp310-manylinux2014_aarch64.whl'));
   assert.equal(sdistVersion('Foo.Bar-baz-1.0.tar.gz', 'foo-bar-baz'), '1.0');
-  const parsed = parseCoreMetadata('Metadata-Version: 2.1\nName: x\nVersion: 1\nRequires-Dist: a\nRequires-Dist: b;\n  extra == "c"\n\nBody: no\n');
+  const parsed = parseCoreMetadata(
+    'Metadata-Version: 2.1\nName: x\nVersion: 1\nRequires-Dist: a\nRequires-Dist: b;\n  extra == "c"\n\nBody: no\n',
+  );
   assert.ok(parsed.ok && parsed.metadata.requiresDist.length === 2 && parsed.metadata.requiresDist[1] === 'b; extra == "c"');
   assert.deepEqual(parseNetrc('machine pkgs.example.com login bob password hunter2\ndefault login anon password x'), [
     { machine: 'pkgs.example.com', login: 'bob', password: 'hunter2' },
@@ -240,7 +262,19 @@ test('pieces: wheel tags for CPython on manylinux, sdist names, metadata, netrc,
   ]);
   assert.equal(retryAfterMs('3'), 3000);
   assert.equal(retryAfterMs(new Date(10_000).toUTCString(), 4_000), 6000);
-  for (const address of ['127.0.0.1', '169.254.169.254', '10.1.2.3', '172.16.0.1', '192.168.1.1', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '[::1]']) assert.ok(isInternalAddress(address), address);
+  for (const address of [
+    '127.0.0.1',
+    '169.254.169.254',
+    '10.1.2.3',
+    '172.16.0.1',
+    '192.168.1.1',
+    '::1',
+    'fe80::1',
+    'fd00::1',
+    '::ffff:127.0.0.1',
+    '[::1]',
+  ])
+    assert.ok(isInternalAddress(address), address);
   for (const address of ['151.101.0.223', '8.8.8.8', '2a04:4e42::223', 'pypi.org']) assert.ok(!isInternalAddress(address), address);
   assert.equal(withoutCredentials('https://user:tok@pkgs.example.com/simple'), 'https://pkgs.example.com/simple');
 });

@@ -11,12 +11,15 @@ const OPTIONS: IndexPlanOptions = { indexUrl: 'https://pypi.org/simple', extraIn
 
 function plans(files: Record<string, string>, options: Partial<IndexPlanOptions> = {}, profile = 'auto'): SetPlan[] {
   const parse = parseTexts(files);
-  const outcome = runChecks(parse, testMatrix({ profiles: [testProfile('py311', { python: '==3.11.*' })] }), { profile, indexPlan: { ...OPTIONS, ...options } });
+  const outcome = runChecks(parse, testMatrix({ profiles: [testProfile('py311', { python: '==3.11.*' })] }), {
+    profile,
+    indexPlan: { ...OPTIONS, ...options },
+  });
   assert.ok(outcome.ok && outcome.indexPlans);
   return outcome.indexPlans;
 }
 
-test('a Dockerfile stage: ENV indexes and pip lines, its Python minor, its image\'s glibc; the workflow\'s extra index last', () => {
+test("a Dockerfile stage: ENV indexes and pip lines, its Python minor, its image's glibc; the workflow's extra index last", () => {
   const [plan] = plans({
     Dockerfile: [
       'FROM nvidia/cuda:12.1.1-devel-ubuntu22.04',
@@ -25,29 +28,45 @@ test('a Dockerfile stage: ENV indexes and pip lines, its Python minor, its image
       '',
     ].join('\n'),
   });
-  assert.deepEqual(plan?.indexes.map((index) => `${index.kind} ${index.url} ${index.trusted}`), [
-    'index https://mirror.example/simple false',
-    'index https://a.example/simple false',
-    'index https://b.example/simple false',
-    'index https://ci.example/simple true',
-  ]);
+  assert.deepEqual(
+    plan?.indexes.map((index) => `${index.kind} ${index.url} ${index.trusted}`),
+    [
+      'index https://mirror.example/simple false',
+      'index https://a.example/simple false',
+      'index https://b.example/simple false',
+      'index https://ci.example/simple true',
+    ],
+  );
   assert.deepEqual(plan?.minors, ['3.10']);
   assert.equal(plan?.glibc, '2.35');
   assert.equal(plan?.imaged, true);
-  assert.deepEqual(plan?.pins.map((pin) => pin.shown), ['torch==2.1.2'], 'a pin whose marker cannot hold is not asked about');
+  assert.deepEqual(
+    plan?.pins.map((pin) => pin.shown),
+    ['torch==2.1.2'],
+    'a pin whose marker cannot hold is not asked about',
+  );
   assert.equal(plan?.unprovable, null);
 });
 
-test('no index of its own: the default; a fork\'s pull request asks only the workflow\'s and the default, and proves no absence', () => {
+test("no index of its own: the default; a fork's pull request asks only the workflow's and the default, and proves no absence", () => {
   const [own] = plans({ 'requirements.txt': 'numpy==1.26.4\n' });
-  assert.deepEqual(own?.indexes.map((index) => index.url), ['https://pypi.org/simple', 'https://ci.example/simple']);
+  assert.deepEqual(
+    own?.indexes.map((index) => index.url),
+    ['https://pypi.org/simple', 'https://ci.example/simple'],
+  );
   assert.deepEqual(own?.minors, ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14']);
-  const [fork] = plans({ 'requirements.txt': '-i https://private.example/simple\nnumpy==1.26.4\n' }, { untrusted: 'code from the fork mona/ml-stack' });
-  assert.deepEqual(fork?.indexes.map((index) => index.url), ['https://pypi.org/simple', 'https://ci.example/simple']);
+  const [fork] = plans(
+    { 'requirements.txt': '-i https://private.example/simple\nnumpy==1.26.4\n' },
+    { untrusted: 'code from the fork mona/ml-stack' },
+  );
+  assert.deepEqual(
+    fork?.indexes.map((index) => index.url),
+    ['https://pypi.org/simple', 'https://ci.example/simple'],
+  );
   assert.match(fork?.unprovable ?? '', /https:\/\/private\.example\/simple is not contacted for code from the fork mona\/ml-stack/);
 });
 
-test('the profile\'s Python narrows the minors; an index URL made of an unset variable makes absences unprovable', () => {
+test("the profile's Python narrows the minors; an index URL made of an unset variable makes absences unprovable", () => {
   const [plan] = plans({ 'requirements.txt': 'numpy==1.26.4\n' }, {}, 'py311');
   assert.deepEqual(plan?.minors, ['3.11']);
   assert.equal(plan?.python, '==3.11.*');
@@ -56,7 +75,7 @@ test('the profile\'s Python narrows the minors; an index URL made of an unset va
   assert.equal(unknown?.glibc, '2.36', 'the official python images are Debian bookworm or later');
 });
 
-test('Alpine images get no glibc (wheels are not judged); an image the table does not know gets manylinux2014\'s', () => {
+test("Alpine images get no glibc (wheels are not judged); an image the table does not know gets manylinux2014's", () => {
   assert.equal(plans({ Dockerfile: 'FROM python:3.11-alpine\nRUN pip install numpy==1.26.4\n' })[0]?.glibc, null);
   assert.equal(plans({ Dockerfile: 'FROM ghcr.io/acme/base:1\nRUN pip install numpy==1.26.4\n' })[0]?.glibc, '2.17');
 });

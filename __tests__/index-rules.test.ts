@@ -18,7 +18,11 @@ const PROJECTS: FakeProject[] = [
   {
     name: 'mlflow',
     releases: [
-      { version: '2.17.2', requiresPython: '>=3.9', requiresDist: ['packaging<25', 'boto3>=1; extra == "aws"', 'pywin32; sys_platform == "win32"'] },
+      {
+        version: '2.17.2',
+        requiresPython: '>=3.9',
+        requiresDist: ['packaging<25', 'boto3>=1; extra == "aws"', 'pywin32; sys_platform == "win32"'],
+      },
       { version: '2.18.0', requiresPython: '>=3.9', requiresDist: ['packaging<26'] },
     ],
   },
@@ -33,10 +37,28 @@ const PROJECTS: FakeProject[] = [
       { version: '1.26.4', wheels: [MANYLINUX('cp312')], sdist: true, requiresPython: '>=3.9' },
     ],
   },
-  { name: 'compiled', releases: [{ version: '1.0', wheels: [MANYLINUX('cp39')] }, { version: '1.1', wheels: [MANYLINUX('cp39'), MANYLINUX('cp310')] }] },
-  { name: 'sourceonly', releases: [{ version: '1.0', wheels: [], sdist: true, requiresDist: ['packaging<25'] }, { version: '0.9', wheels: [], sdist: true, requiresDist: ['packaging<25'], sdistMetadataVersion: '2.1' }] },
+  {
+    name: 'compiled',
+    releases: [
+      { version: '1.0', wheels: [MANYLINUX('cp39')] },
+      { version: '1.1', wheels: [MANYLINUX('cp39'), MANYLINUX('cp310')] },
+    ],
+  },
+  {
+    name: 'sourceonly',
+    releases: [
+      { version: '1.0', wheels: [], sdist: true, requiresDist: ['packaging<25'] },
+      { version: '0.9', wheels: [], sdist: true, requiresDist: ['packaging<25'], sdistMetadataVersion: '2.1' },
+    ],
+  },
   { name: 'torch', releases: [{ version: '2.1.2' }] },
-  { name: 'legacy', releases: [{ version: '1.0', requiresPython: '>=3.6' }, { version: '2.0', requiresPython: '>=3.11' }] },
+  {
+    name: 'legacy',
+    releases: [
+      { version: '1.0', requiresPython: '>=3.6' },
+      { version: '2.0', requiresPython: '>=3.11' },
+    ],
+  },
 ];
 
 let server: IndexServer;
@@ -49,7 +71,11 @@ function dockerfile(...pins: string[]): Record<string, string> {
   return { Dockerfile: `FROM python:3.10-slim\nRUN pip install --no-cache-dir ${pins.join(' ')}\n` };
 }
 
-async function check(files: Record<string, string>, index: Partial<IndexOptions> = {}, extra: { profile?: string } = {}): Promise<CheckResult> {
+async function check(
+  files: Record<string, string>,
+  index: Partial<IndexOptions> = {},
+  extra: { profile?: string } = {},
+): Promise<CheckResult> {
   const root = makeTree(files);
   try {
     const outcome = await runCheck({ root, env: {}, ...extra, index: { mode: 'online', indexUrl: server.url, cacheDir: null, ...index } });
@@ -62,7 +88,9 @@ async function check(files: Record<string, string>, index: Partial<IndexOptions>
 
 const INDEX_RULE_IDS = new Set(INDEX_RULES.map((rule) => rule.id));
 const indexFindings = (result: CheckResult): string[] =>
-  result.findings.filter((finding) => INDEX_RULE_IDS.has(finding.rule)).map((finding) => `${finding.line}:${finding.column} ${finding.severity} ${finding.rule} ${finding.package}`);
+  result.findings
+    .filter((finding) => INDEX_RULE_IDS.has(finding.rule))
+    .map((finding) => `${finding.line}:${finding.column} ${finding.severity} ${finding.rule} ${finding.package}`);
 
 test('package-not-found: a name no index has; silent on the real name', async () => {
   const broken = await check(dockerfile('numpyy==1.24.4'));
@@ -76,7 +104,10 @@ test('package-not-found: a name no index has; silent on the real name', async ()
 test('version-not-found: names the nearest releases; silent on one that exists', async () => {
   const broken = await check(dockerfile('numpy==1.24.9'));
   assert.deepEqual(indexFindings(broken), ['2:32 error version-not-found numpy']);
-  assert.match(broken.findings.find((finding) => finding.rule === 'version-not-found')?.message ?? '', /nearest releases are 1\.24\.3, 1\.24\.4, 1\.26\.4/);
+  assert.match(
+    broken.findings.find((finding) => finding.rule === 'version-not-found')?.message ?? '',
+    /nearest releases are 1\.24\.3, 1\.24\.4, 1\.26\.4/,
+  );
   assert.deepEqual(indexFindings(await check(dockerfile('numpy==1.24.4'))), []);
   // A range nothing satisfies is the same failure; pip passes over yanked files for ranges.
   assert.deepEqual(indexFindings(await check(dockerfile("'numpy>1.26.4'"))), ['2:33 error version-not-found numpy']);
@@ -85,16 +116,23 @@ test('version-not-found: names the nearest releases; silent on one that exists',
 test('version-yanked: quotes the reason; silent on the release before it', async () => {
   const broken = await check(dockerfile('numpy==1.26.3'));
   assert.deepEqual(indexFindings(broken), ['2:32 warning version-yanked numpy']);
-  assert.match(broken.findings.find((finding) => finding.rule === 'version-yanked')?.message ?? '', /yanked on .* \("bad build on manylinux"\)/);
+  assert.match(
+    broken.findings.find((finding) => finding.rule === 'version-yanked')?.message ?? '',
+    /yanked on .* \("bad build on manylinux"\)/,
+  );
   assert.deepEqual(indexFindings(await check(dockerfile('numpy==1.24.4'))), []);
 });
 
-test('requires-python-mismatch: a release for newer Pythons than the stage\'s; silent on the older one', async () => {
+test("requires-python-mismatch: a release for newer Pythons than the stage's; silent on the older one", async () => {
   const broken = await check(dockerfile('legacy==2.0'));
   assert.deepEqual(indexFindings(broken), ['2:32 error requires-python-mismatch legacy']);
   const mismatch = broken.findings.find((finding) => finding.rule === 'requires-python-mismatch');
   assert.match(mismatch?.message ?? '', /requires Python >=3\.11 .*this install set's Python is >=3\.10,<3\.11/);
-  assert.deepEqual(mismatch?.related?.map((related) => `${related.file}:${related.line}`), ['Dockerfile:1'], 'the image that selects the Python');
+  assert.deepEqual(
+    mismatch?.related?.map((related) => `${related.file}:${related.line}`),
+    ['Dockerfile:1'],
+    'the image that selects the Python',
+  );
   assert.deepEqual(indexFindings(await check(dockerfile('legacy==1.0'))), []);
   // A requirements file with no Python of its own says nothing about which interpreter: no finding.
   assert.deepEqual(indexFindings(await check({ 'requirements.txt': 'legacy==2.0\n' })), []);
@@ -120,15 +158,23 @@ test('requires-dist-conflict: on the pin to change, the requirer related, the re
 });
 
 test('requires-dist-conflict: an sdist-only release is read from its PKG-INFO when Metadata-Version 2.2 says it can be trusted', async () => {
-  assert.deepEqual(indexFindings(await check(dockerfile('sourceonly==1.0', 'packaging==25.0'))), ['2:48 error requires-dist-conflict packaging']);
+  assert.deepEqual(indexFindings(await check(dockerfile('sourceonly==1.0', 'packaging==25.0'))), [
+    '2:48 error requires-dist-conflict packaging',
+  ]);
   assert.deepEqual(indexFindings(await check(dockerfile('sourceonly==0.9', 'packaging==25.0'))), []);
 });
 
-test('requires-dist-conflict: extras the pin asks for count, others and other platforms do not; the profile\'s pin is kept', async () => {
+test("requires-dist-conflict: extras the pin asks for count, others and other platforms do not; the profile's pin is kept", async () => {
   assert.deepEqual(indexFindings(await check(dockerfile('mlflow==2.17.2', 'boto3==0.5'))), []);
-  assert.deepEqual(indexFindings(await check(dockerfile("'mlflow[aws]==2.17.2'", 'boto3==0.5'))), ['2:54 error requires-dist-conflict boto3']);
+  assert.deepEqual(indexFindings(await check(dockerfile("'mlflow[aws]==2.17.2'", 'boto3==0.5'))), [
+    '2:54 error requires-dist-conflict boto3',
+  ]);
   const matrix = 'profiles:\n  stack:\n    packages:\n      packaging: "==25.0"\n';
-  const profiled = await check({ ...dockerfile('mlflow==2.17.2', 'packaging==25.0'), '.github/compat-matrix.yml': matrix }, {}, { profile: 'stack' });
+  const profiled = await check(
+    { ...dockerfile('mlflow==2.17.2', 'packaging==25.0'), '.github/compat-matrix.yml': matrix },
+    {},
+    { profile: 'stack' },
+  );
   assert.deepEqual(indexFindings(profiled), ['2:32 error requires-dist-conflict mlflow']);
 });
 
@@ -138,46 +184,64 @@ test('an index that does not answer proves nothing: no absence finding, a notice
   const files = { 'requirements.txt': `--extra-index-url ${dead.url}\nnumpyy==1.0\nnumpy==1.24.4\nnumpy==1.24.3\n` };
   const result = await check(files, { allowUntrusted: true });
   assert.deepEqual(indexFindings(result), []);
-  assert.deepEqual(result.findings.map((finding) => finding.rule), ['conflicting-pin']);
+  assert.deepEqual(
+    result.findings.map((finding) => finding.rule),
+    ['conflicting-pin'],
+  );
   assert.equal(result.index?.notVerified, 3);
   assert.deepEqual(result.index?.unreachable, [dead.url]);
-  assert.deepEqual(result.index?.notices.map((notice) => notice.replace(/:\d+/g, ':PORT')), ['requirements.txt: 3 pin(s) not verified: http://127.0.0.1:PORT/simple/numpyy/ could not be reached (ECONNREFUSED)']);
+  assert.deepEqual(
+    result.index?.notices.map((notice) => notice.replace(/:\d+/g, ':PORT')),
+    ['requirements.txt: 3 pin(s) not verified: http://127.0.0.1:PORT/simple/numpyy/ could not be reached (ECONNREFUSED)'],
+  );
   const auto = await check(files, { allowUntrusted: true, mode: 'auto' });
   assert.match(auto.index?.notices.join('\n') ?? '', /^3 pin\(s\) not verified against the package index: /);
   const nothing = await check(files, { indexUrl: dead.url, allowUntrusted: true, mode: 'auto' });
   assert.match(nothing.index?.notices[0] ?? '', /^index checks skipped: no package index answered/);
   const root = makeTree(files);
   try {
-    const required = await runCheck({ root, env: {}, index: { mode: 'required', indexUrl: server.url, cacheDir: null, allowUntrusted: true } });
+    const required = await runCheck({
+      root,
+      env: {},
+      index: { mode: 'required', indexUrl: server.url, cacheDir: null, allowUntrusted: true },
+    });
     assert.ok(!required.ok && /--index required: no answer from/.test(required.error));
   } finally {
     removeTree(root);
   }
 });
 
-test('a repository\'s own index is refused at an internal address, and not contacted on a fork\'s pull request', async () => {
+test("a repository's own index is refused at an internal address, and not contacted on a fork's pull request", async () => {
   const files = { 'requirements.txt': `--index-url ${server.url}\nnumpyy==1.0\n` };
   const before = server.requests.length;
   const refused = await check(files, { indexUrl: 'http://127.0.0.1:9/simple' });
-  assert.equal(server.requests.length, before, 'the repository\'s loopback index was not asked');
+  assert.equal(server.requests.length, before, "the repository's loopback index was not asked");
   assert.deepEqual(indexFindings(refused), []);
   const asked = server.requests.filter((request) => request.path === '/simple/numpyy/').length;
   const fork = await check(files, { untrusted: 'code from the fork mona/ml-stack' });
-  assert.equal(server.requests.filter((request) => request.path === '/simple/numpyy/').length, asked + 1, 'only the workflow\'s index');
-  assert.deepEqual(indexFindings(fork), [], 'an absence on the workflow\'s index proves nothing when the repository names its own');
+  assert.equal(server.requests.filter((request) => request.path === '/simple/numpyy/').length, asked + 1, "only the workflow's index");
+  assert.deepEqual(indexFindings(fork), [], "an absence on the workflow's index proves nothing when the repository names its own");
   assert.match(fork.index?.notices.join('\n') ?? '', /not contacted for code from the fork mona\/ml-stack/);
 });
 
 test('a pip configuration the readers do not follow (pip.conf, pip config, --no-index) makes absences unprovable', async () => {
-  const copied = await check({ Dockerfile: 'FROM python:3.10-slim\nCOPY pip.conf /etc/pip.conf\nRUN pip install numpyy==1.0 numpy==1.26.3\n' });
+  const copied = await check({
+    Dockerfile: 'FROM python:3.10-slim\nCOPY pip.conf /etc/pip.conf\nRUN pip install numpyy==1.0 numpy==1.26.3\n',
+  });
   assert.deepEqual(indexFindings(copied), ['3:29 warning version-yanked numpy'], 'what the index did answer still counts');
   assert.match(copied.index?.notices.join('\n') ?? '', /Dockerfile uses pip\.conf, which may name other indexes/);
   assert.deepEqual(indexFindings(await check({ 'requirements.txt': '--no-index\n--find-links wheels/\nnumpyy==1.0\n' })), []);
-  assert.deepEqual(indexFindings(await check({ 'pip.conf': '[global]\nindex-url = https://pkgs.example.com/simple\n', 'requirements.txt': 'numpyy==1.0\n' })), []);
+  assert.deepEqual(
+    indexFindings(
+      await check({ 'pip.conf': '[global]\nindex-url = https://pkgs.example.com/simple\n', 'requirements.txt': 'numpyy==1.0\n' }),
+    ),
+    [],
+  );
 });
 
-test('the repository\'s own project, pinned in its own extras, is not asked about', async () => {
-  const pyproject = '[project]\nname = "My_Lib"\nversion = "0.1"\ndependencies = ["numpy==1.24.4"]\n[project.optional-dependencies]\nall = ["my-lib[asr]==0.1"]\nasr = ["numpyy==1.0"]\n';
+test("the repository's own project, pinned in its own extras, is not asked about", async () => {
+  const pyproject =
+    '[project]\nname = "My_Lib"\nversion = "0.1"\ndependencies = ["numpy==1.24.4"]\n[project.optional-dependencies]\nall = ["my-lib[asr]==0.1"]\nasr = ["numpyy==1.0"]\n';
   assert.deepEqual(indexFindings(await check({ 'pyproject.toml': pyproject })), ['7:9 error package-not-found numpyy']);
 });
 
@@ -209,7 +273,10 @@ test('offline never touches the network and uses what an online run cached', asy
 
 test('a +cuXYZ pin no index of the set serves is one finding, the one that names the index serving it, not also version-not-found', async () => {
   const result = await check(dockerfile('torch==2.1.2+cu121'));
-  assert.deepEqual(result.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.line}:${finding.column} ${finding.rule}`), ['2:32 local-version-without-index']);
+  assert.deepEqual(
+    result.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.line}:${finding.column} ${finding.rule}`),
+    ['2:32 local-version-without-index'],
+  );
   // The same pin without its label is on the index: no finding either way.
   assert.deepEqual(indexFindings(await check(dockerfile('torch==2.1.2'))), []);
 });

@@ -5,9 +5,11 @@ import { jsonPieces } from '../src/report/json-pieces.js';
 
 describe('jsonPieces', () => {
   it('joins to exactly what JSON.stringify(value, null, 2) writes, for any plain object', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), fc.array(fc.jsonValue()), fc.constant(undefined))), (value) => {
-      assert.equal([...jsonPieces(value)].join(''), `${JSON.stringify(value, null, 2)}\n`);
-    }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), fc.array(fc.jsonValue()), fc.constant(undefined))), (value) => {
+        assert.equal([...jsonPieces(value)].join(''), `${JSON.stringify(value, null, 2)}\n`);
+      }),
+    );
   });
 
   it('gives a top-level array pieces of a few dozen elements each, none of them the whole array', () => {
@@ -22,7 +24,10 @@ describe('jsonPieces', () => {
 
   it('leaves out or writes as null what JSON.stringify does', () => {
     const value = {
-      gone: undefined, fn: () => 1, nothing: { toJSON: () => undefined }, date: new Date(0),
+      gone: undefined,
+      fn: () => 1,
+      nothing: { toJSON: () => undefined },
+      date: new Date(0),
       list: [undefined, () => 1, Symbol('s'), { toJSON: () => 'kept' }, null],
     };
     assert.equal([...jsonPieces(value)].join(''), `${JSON.stringify(value, null, 2)}\n`);

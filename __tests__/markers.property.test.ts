@@ -26,19 +26,76 @@ function oneByOne(parsed: Marker, environments: ReadonlyArray<Partial<MarkerEnvi
 
 // Every spelling of every variable, old aliases included.
 const VARIABLES = [
-  'python_version', 'python_full_version', 'os_name', 'os.name', 'sys_platform', 'sys.platform', 'platform_release',
-  'platform_system', 'platform_version', 'platform.version', 'platform_machine', 'platform.machine',
-  'platform_python_implementation', 'platform.python_implementation', 'python_implementation', 'implementation_name',
-  'implementation_version', 'extra', 'extras', 'dependency_groups',
+  'python_version',
+  'python_full_version',
+  'os_name',
+  'os.name',
+  'sys_platform',
+  'sys.platform',
+  'platform_release',
+  'platform_system',
+  'platform_version',
+  'platform.version',
+  'platform_machine',
+  'platform.machine',
+  'platform_python_implementation',
+  'platform.python_implementation',
+  'python_implementation',
+  'implementation_name',
+  'implementation_version',
+  'extra',
+  'extras',
+  'dependency_groups',
 ];
 const OPERATORS = ['===', '==', '~=', '!=', '<=', '>=', '<', '>', 'in', 'not in'];
 // Values the environments hold (so that comparisons are often true), versions and prefixes of them,
 // what is no version at all, names of extras and groups, and variable names (looked up when on the right).
 const VALUES = [
-  '3.6', '3.9', '3.10', '3.11.2', '3.10.0+', '3.13.20', '3', '3.1', '3.*', '3.10.*', '2.7', '1!3.9', '3.10rc1', '3.10.0+local',
-  'linux', 'win32', 'darwin', 'Linux', 'Windows', 'Darwin', 'posix', 'nt', 'x86_64', 'aarch64', 'AMD64', 'ARM64', 'arm64',
-  'cpython', 'pypy', 'CPython', 'PyPy', '', 'foo', '5.15.0', '#1 SMP', 'gpu', 'Dev_Tools', 'dev-tools', 'test', 'lin',
-  'python_version', 'os_name', 'extra', 'extras', 'no_such_variable',
+  '3.6',
+  '3.9',
+  '3.10',
+  '3.11.2',
+  '3.10.0+',
+  '3.13.20',
+  '3',
+  '3.1',
+  '3.*',
+  '3.10.*',
+  '2.7',
+  '1!3.9',
+  '3.10rc1',
+  '3.10.0+local',
+  'linux',
+  'win32',
+  'darwin',
+  'Linux',
+  'Windows',
+  'Darwin',
+  'posix',
+  'nt',
+  'x86_64',
+  'aarch64',
+  'AMD64',
+  'ARM64',
+  'arm64',
+  'cpython',
+  'pypy',
+  'CPython',
+  'PyPy',
+  '',
+  'foo',
+  '5.15.0',
+  '#1 SMP',
+  'gpu',
+  'Dev_Tools',
+  'dev-tools',
+  'test',
+  'lin',
+  'python_version',
+  'os_name',
+  'extra',
+  'extras',
+  'no_such_variable',
 ];
 const quoted = fc.constantFrom(...VALUES).map((value) => `"${value}"`);
 const operand = fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...VARIABLES) }, { weight: 3, arbitrary: quoted });
@@ -47,14 +104,23 @@ const comparison = fc.oneof(
   fc.tuple(quoted, fc.constantFrom(...OPERATORS), fc.constantFrom(...VARIABLES)).map(([l, op, r]) => `${l} ${op} ${r}`),
   fc.tuple(operand, fc.constantFrom(...OPERATORS), operand).map(([l, op, r]) => `${l} ${op} ${r}`),
   // Membership in the environment's sets of extras and groups, by normalised name.
-  fc.tuple(fc.constantFrom('"gpu"', '"dev-tools"', '"Test"', '"docs"'), fc.constantFrom('in', 'not in'), fc.constantFrom('extras', 'dependency_groups'))
+  fc
+    .tuple(
+      fc.constantFrom('"gpu"', '"dev-tools"', '"Test"', '"docs"'),
+      fc.constantFrom('in', 'not in'),
+      fc.constantFrom('extras', 'dependency_groups'),
+    )
     .map(([l, op, r]) => `${l} ${op} ${r}`),
 );
 const { marker: markerText } = fc.letrec<{ marker: string; atom: string }>((tie) => ({
   marker: fc
     .array(fc.tuple(tie('atom'), fc.constantFrom(' and ', ' or ')), { minLength: 1, maxLength: 5 })
     .map((parts) => parts.map(([atom, join], index) => (index < parts.length - 1 ? atom + join : atom)).join('')),
-  atom: fc.oneof({ maxDepth: 4, withCrossShrink: true }, comparison, tie('marker').map((inner) => `(${inner})`)),
+  atom: fc.oneof(
+    { maxDepth: 4, withCrossShrink: true },
+    comparison,
+    tie('marker').map((inner) => `(${inner})`),
+  ),
 }));
 const markerArb = markerText.map(marker);
 
@@ -102,12 +168,17 @@ describe('MarkerEnvironments', () => {
   it('evaluates every comparison: an error in one raises in every environment it reaches', () => {
     const outcomes = new MarkerEnvironments(ENVIRONMENTS).outcomes(marker('os_name == "posix" or os_name ~= "x"'));
     assert.ok(outcomes.every((outcome) => outcome === MARKER_RAISES));
-    const some = new MarkerEnvironments([{ os_name: 'nt' }, { sys_platform: 'linux' }]).outcomes(marker('sys_platform == "linux" or os_name == "nt"'));
+    const some = new MarkerEnvironments([{ os_name: 'nt' }, { sys_platform: 'linux' }]).outcomes(
+      marker('sys_platform == "linux" or os_name == "nt"'),
+    );
     assert.deepEqual([...some], [MARKER_RAISES, MARKER_RAISES]);
   });
 
   it('evaluates a marker of 10,000 clauses as it would one environment at a time', () => {
-    const text = Array.from({ length: 5000 }, (_, index) => `python_version >= "3.${index % 14}" and platform_system != "Windows" or sys_platform == "linux${index}"`).join(' or ');
+    const text = Array.from(
+      { length: 5000 },
+      (_, index) => `python_version >= "3.${index % 14}" and platform_system != "Windows" or sys_platform == "linux${index}"`,
+    ).join(' or ');
     const parsed = marker(text);
     assert.deepEqual([...new MarkerEnvironments(ENVIRONMENTS).outcomes(parsed)], oneByOne(parsed, ENVIRONMENTS));
   });

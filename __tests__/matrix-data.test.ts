@@ -44,15 +44,18 @@ describe('bundled matrix entries', () => {
   });
 
   it('ships the documented universal rules, each with an https source', () => {
-    assert.deepEqual(matrix.rules.map((rule) => rule.id), [
-      'torch-numpy2',
-      'fastapi-pydantic2',
-      'airflow-sqlalchemy2',
-      'feast-0.40-requirements',
-      'mlflow-2.17-requirements',
-      'gradio-python',
-      'gradio-4-python',
-    ]);
+    assert.deepEqual(
+      matrix.rules.map((rule) => rule.id),
+      [
+        'torch-numpy2',
+        'fastapi-pydantic2',
+        'airflow-sqlalchemy2',
+        'feast-0.40-requirements',
+        'mlflow-2.17-requirements',
+        'gradio-python',
+        'gradio-4-python',
+      ],
+    );
     for (const rule of matrix.rules) {
       assert.match(rule.source ?? '', /^https:\/\/\S+$/, rule.id);
       assert.equal(rule.origin.file, 'bundled:matrix/rules.yml');
@@ -67,11 +70,25 @@ describe('bundled matrix entries', () => {
     assert.deepEqual(rule('gradio-python')?.require, { python: '>=3.10' });
     assert.deepEqual(rule('gradio-4-python')?.require, { python: '>=3.8' });
     assert.deepEqual(rule('feast-0.40-requirements')?.require, {
-      python: '>=3.9', numpy: '>=1.22,<2', pandas: '>=1.4.3,<3', pydantic: '>=2.0.0', protobuf: '>=4.24.0,<5', sqlalchemy: '>1', fastapi: '>=0.68.0',
+      python: '>=3.9',
+      numpy: '>=1.22,<2',
+      pandas: '>=1.4.3,<3',
+      pydantic: '>=2.0.0',
+      protobuf: '>=4.24.0,<5',
+      sqlalchemy: '>1',
+      fastapi: '>=0.68.0',
     });
     assert.deepEqual(rule('mlflow-2.17-requirements')?.require, {
-      numpy: '<3', pandas: '<3', sqlalchemy: '>=1.4.0,<3', pyarrow: '>=4,<18', protobuf: '>=3.12,<6', packaging: '<25',
-      'scikit-learn': '<2', scipy: '<2', flask: '<4', alembic: '<2,!=1.10',
+      numpy: '<3',
+      pandas: '<3',
+      sqlalchemy: '>=1.4.0,<3',
+      pyarrow: '>=4,<18',
+      protobuf: '>=3.12,<6',
+      packaging: '<25',
+      'scikit-learn': '<2',
+      scipy: '<2',
+      flask: '<4',
+      alembic: '<2,!=1.10',
     });
   });
 });
@@ -174,7 +191,10 @@ describe('profiles agree with the facts and the universal rules', () => {
       if (entry.cuda !== undefined) {
         const minor = torch.split('.').slice(0, 2).join('.');
         const variants = matrix.facts.torchCuda.find((row) => row.torch === minor)?.cuda ?? [];
-        assert.ok(variants.some((cuda) => entry.cuda === `==${cuda}.*`), `${entry.cuda} is a wheel variant of torch ${minor}`);
+        assert.ok(
+          variants.some((cuda) => entry.cuda === `==${cuda}.*`),
+          `${entry.cuda} is a wheel variant of torch ${minor}`,
+        );
       }
     });
 

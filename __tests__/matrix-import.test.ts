@@ -42,9 +42,18 @@ async function checkAgainst(profile: string, name: string, requirements: string)
 describe('matrix import: reading', () => {
   it('reads a freeze: exact pins, public versions, editable and URL installs left out with why', () => {
     const set = installed('freeze.txt');
-    assert.deepEqual(set.packages.find((item) => item.key === 'torch'), { key: 'torch', version: '2.5.1', local: 'cu121' });
-    assert.deepEqual(set.packages.find((item) => item.key === 'sqlalchemy'), { key: 'sqlalchemy', version: '1.4.54', local: null });
-    assert.deepEqual(set.leftOut, [{ key: 'trainer', why: 'editable' }, { key: 'helpers', why: 'installed from a URL or path' }]);
+    assert.deepEqual(
+      set.packages.find((item) => item.key === 'torch'),
+      { key: 'torch', version: '2.5.1', local: 'cu121' },
+    );
+    assert.deepEqual(
+      set.packages.find((item) => item.key === 'sqlalchemy'),
+      { key: 'sqlalchemy', version: '1.4.54', local: null },
+    );
+    assert.deepEqual(set.leftOut, [
+      { key: 'trainer', why: 'editable' },
+      { key: 'helpers', why: 'installed from a URL or path' },
+    ]);
     assert.equal(set.python, null);
   });
 
@@ -59,7 +68,10 @@ describe('matrix import: reading', () => {
 
   it('reads a pip report: versions from metadata, Python from its environment, a path install left out', () => {
     const set = installed('report.json');
-    assert.deepEqual(set.packages.map((item) => `${item.key}==${item.version}`), ['numpy==1.26.4', 'torch==2.5.1', 'pyyaml==6.0.2']);
+    assert.deepEqual(
+      set.packages.map((item) => `${item.key}==${item.version}`),
+      ['numpy==1.26.4', 'torch==2.5.1', 'pyyaml==6.0.2'],
+    );
     assert.equal(set.python, '3.11.9');
     assert.deepEqual(set.leftOut, [{ key: 'trainer', why: 'installed from a URL or path' }]);
   });
@@ -78,7 +90,10 @@ describe('matrix import: reading', () => {
     assert.ok(!bad.ok);
     assert.match(bad.error, /^freeze\.txt:2: /);
     const notReport = readInstalledSet('report.json', '{"packages": []}');
-    assert.deepEqual(notReport, { ok: false, error: 'report.json: not a pip installation report (no "install" list; make one with pip install --dry-run --report FILE)' });
+    assert.deepEqual(notReport, {
+      ok: false,
+      error: 'report.json: not a pip installation report (no "install" list; make one with pip install --dry-run --report FILE)',
+    });
     assert.match((readInstalledSet('r.json', '{"install": [') as { error: string }).error, /^r\.json: not valid JSON/);
   });
 });
@@ -86,8 +101,14 @@ describe('matrix import: reading', () => {
 describe('matrix import: the profile', () => {
   it('prints one quoted == pin per package, sorted, with its source and date, and the CUDA of the torch build', () => {
     const text = profileText('freeze.txt', { name: 'training', python: '3.12' });
-    assert.match(text, /^# Made by compat-guard matrix import from freeze\.txt on 2026-12-07: 7 packages, each pinned to the version it names\.\n# Left out: trainer \(editable\); helpers \(installed from a URL or path\)\.\n/);
-    assert.match(text, /\nprofiles:\n  training:\n    description: Imported from freeze\.txt on 2026-12-07\n    python: "==3\.12\.\*"\n    cuda: "==12\.1\.\*"\n    packages:\n      apache-airflow: "==2\.10\.5"\n      numpy: "==1\.26\.4"\n/);
+    assert.match(
+      text,
+      /^# Made by compat-guard matrix import from freeze\.txt on 2026-12-07: 7 packages, each pinned to the version it names\.\n# Left out: trainer \(editable\); helpers \(installed from a URL or path\)\.\n/,
+    );
+    assert.match(
+      text,
+      /\nprofiles:\n  training:\n    description: Imported from freeze\.txt on 2026-12-07\n    python: "==3\.12\.\*"\n    cuda: "==12\.1\.\*"\n    packages:\n      apache-airflow: "==2\.10\.5"\n      numpy: "==1\.26\.4"\n/,
+    );
     assert.match(text, /\n      sqlalchemy: "==1\.4\.54"\n      torch: "==2\.5\.1"\n      torchvision: "==0\.20\.1"\n$/);
   });
 
@@ -95,24 +116,42 @@ describe('matrix import: the profile', () => {
     const profile = profileText('freeze.txt', { name: 'training', python: '3.12' });
     const fixed = await checkAgainst(profile, 'training', 'numpy==1.26.4\ntorch==2.5.1+cu121\nSQLAlchemy==1.4.54\n');
     assert.equal(fixed.profile?.name, 'training');
-    assert.deepEqual(fixed.findings.filter((finding) => finding.severity !== 'notice').map((finding) => finding.rule), []);
+    assert.deepEqual(
+      fixed.findings.filter((finding) => finding.severity !== 'notice').map((finding) => finding.rule),
+      [],
+    );
     const broken = await checkAgainst(profile, 'training', 'numpy==1.26.4\nSQLAlchemy==2.0.36\n');
-    assert.deepEqual(broken.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.rule}:${finding.line}`), ['pin-outside-profile:2']);
+    assert.deepEqual(
+      broken.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.rule}:${finding.line}`),
+      ['pin-outside-profile:2'],
+    );
   });
 
   it('round-trips a constraints file, kept to the packages the repository pins with --only', async () => {
     const profile = profileText('constraints.txt', { name: 'pipeline', only: ['NumPy', 'pyyaml', 'scipy', 'missing-one'] });
-    assert.match(profile, /\n# Left out: scipy \(pinned to 1\.11\.4 and 1\.14\.1 on lines 8, 9\)\.\n# Asked for with --only but not in the source: missing-one\.\n/);
+    assert.match(
+      profile,
+      /\n# Left out: scipy \(pinned to 1\.11\.4 and 1\.14\.1 on lines 8, 9\)\.\n# Asked for with --only but not in the source: missing-one\.\n/,
+    );
     assert.match(profile, /\n    packages:\n      numpy: "==1\.26\.4"\n      pyyaml: "==6\.0\.2"\n$/);
     const fixed = await checkAgainst(profile, 'pipeline', 'numpy==1.26.4\nPyYAML==6.0.2\npandas==2.2.3\n');
-    assert.deepEqual(fixed.findings.filter((finding) => finding.severity !== 'notice'), []);
+    assert.deepEqual(
+      fixed.findings.filter((finding) => finding.severity !== 'notice'),
+      [],
+    );
     const broken = await checkAgainst(profile, 'pipeline', 'numpy==2.0.2\n');
-    assert.deepEqual(broken.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.rule), ['pin-outside-profile']);
+    assert.deepEqual(
+      broken.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.rule),
+      ['pin-outside-profile'],
+    );
   });
 
   it('takes Python from a pip report, and --python/--cuda specifiers as given', () => {
     assert.match(profileText('report.json', { name: 'r' }), /\n    python: "==3\.11\.\*"\n    cuda: "==12\.1\.\*"\n/);
-    assert.match(profileText('report.json', { name: 'r', python: '>=3.10,<3.13', cuda: '==12.4.*' }), /\n    python: ">=3\.10,<3\.13"\n    cuda: "==12\.4\.\*"\n/);
+    assert.match(
+      profileText('report.json', { name: 'r', python: '>=3.10,<3.13', cuda: '==12.4.*' }),
+      /\n    python: ">=3\.10,<3\.13"\n    cuda: "==12\.4\.\*"\n/,
+    );
     const bad = printProfile(installed('report.json'), { name: 'r', source: 'x', date: DATE, python: 'three' });
     assert.ok(!bad.ok);
     assert.match(bad.error, /^--python "three" is neither a version nor a PEP 440 specifier/);
@@ -120,10 +159,17 @@ describe('matrix import: the profile', () => {
   });
 
   it('names the profile after the file, and keeps credentials and control characters out of the comment', () => {
-    assert.equal(profileNameFromSource('https://raw.githubusercontent.com/apache/airflow/constraints-2.10.5/constraints-3.11.txt'), 'constraints-3.11');
+    assert.equal(
+      profileNameFromSource('https://raw.githubusercontent.com/apache/airflow/constraints-2.10.5/constraints-3.11.txt'),
+      'constraints-3.11',
+    );
     assert.equal(profileNameFromSource('/tmp/my env/freeze.txt'), 'freeze');
     assert.equal(profileNameFromSource('___'), 'imported');
-    const printed = printProfile(installed('report.json'), { name: 'r', source: 'https://user:secret@example.com/c.txt\nprofiles: {}', date: DATE });
+    const printed = printProfile(installed('report.json'), {
+      name: 'r',
+      source: 'https://user:secret@example.com/c.txt\nprofiles: {}',
+      date: DATE,
+    });
     assert.ok(printed.ok);
     assert.doesNotMatch(printed.text, /secret/);
     assert.match(printed.text, /from https:\/\/user:\*\*\*\*@example\.com\/c\.txt\?profiles: \{\} on/);
@@ -161,7 +207,12 @@ describe('compat-guard matrix import (CLI)', () => {
       const base = `http://127.0.0.1:${port}`;
       const out = await runCli(['matrix', 'import', `${base}/constraints-3.11.txt`]);
       assert.equal(out.code, 0, out.stderr);
-      assert.match(out.stdout, new RegExp(`\\n  constraints-3\\.11:\\n    description: Imported from ${base.replace(/\./g, '\\.')}/constraints-3\\.11\\.txt on \\d{4}-\\d\\d-\\d\\d\\n`));
+      assert.match(
+        out.stdout,
+        new RegExp(
+          `\\n  constraints-3\\.11:\\n    description: Imported from ${base.replace(/\./g, '\\.')}/constraints-3\\.11\\.txt on \\d{4}-\\d\\d-\\d\\d\\n`,
+        ),
+      );
       const missing = await runCli(['matrix', 'import', `${base}/nothing.txt`]);
       assert.deepEqual([missing.code, missing.stderr], [2, `compat-guard: cannot fetch ${base}/nothing.txt: HTTP 404\n`]);
     } finally {

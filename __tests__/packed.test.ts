@@ -5,7 +5,15 @@ import fc from 'fast-check';
 import { canonicalName, type Requirement } from '../src/model.js';
 import { runChecks } from '../src/check/index.js';
 import { loadEffectiveMatrix } from '../src/matrix/effective.js';
-import { keyHash, nameKeyHash, RequirementPacker, requirementsOf, requirementTable, unpackRequirements, type RequirementTable } from '../src/parse/packed.js';
+import {
+  keyHash,
+  nameKeyHash,
+  RequirementPacker,
+  requirementsOf,
+  requirementTable,
+  unpackRequirements,
+  type RequirementTable,
+} from '../src/parse/packed.js';
 import { readRepository } from '../src/parse/repository.js';
 import { parseRequirementsFile } from '../src/parse/requirements-file.js';
 import { SharedStrings } from '../src/parse/strings.js';
@@ -57,7 +65,13 @@ describe('packed requirements (what check reads)', () => {
     const packed = parseRequirementsFile('r.txt', text, { constraint: false, packer: new RequirementPacker() });
     assert.ok(packed.file.packed?.numbers instanceof Int32Array);
     assert.deepEqual(requirementsOf(packed.file), plain.file.requirements.map(withoutHashes));
-    assert.deepEqual(requirementsOf(packed.file).map((requirement) => [requirement.line, requirement.endColumn > 0xffff]), [[70_001, false], [70_002, true]]);
+    assert.deepEqual(
+      requirementsOf(packed.file).map((requirement) => [requirement.line, requirement.endColumn > 0xffff]),
+      [
+        [70_001, false],
+        [70_002, true],
+      ],
+    );
   });
 
   it('packs each file on its own when one packer reads file after file', () => {
@@ -73,8 +87,14 @@ describe('packed requirements (what check reads)', () => {
 
   it('shares one copy of a marker across the files of a run', () => {
     const strings = new SharedStrings();
-    const first = parseRequirementsFile('a.txt', 'a==1 ; python_version < "3.12"\n', { constraint: false, packer: new RequirementPacker(strings) });
-    const second = parseRequirementsFile('b.txt', 'b==1 ; python_version < "3.12"\n', { constraint: false, packer: new RequirementPacker(strings) });
+    const first = parseRequirementsFile('a.txt', 'a==1 ; python_version < "3.12"\n', {
+      constraint: false,
+      packer: new RequirementPacker(strings),
+    });
+    const second = parseRequirementsFile('b.txt', 'b==1 ; python_version < "3.12"\n', {
+      constraint: false,
+      packer: new RequirementPacker(strings),
+    });
     assert.equal(first.file.packed?.markers[0], second.file.packed?.markers[0]);
   });
 });
@@ -82,9 +102,15 @@ describe('packed requirements (what check reads)', () => {
 /** Everything a table says about each of its requirements. */
 function tableRows(table: RequirementTable): unknown[] {
   return Array.from({ length: table.count }, (_, index) => ({
-    keyHash: table.keyHash(index), key: table.key(index), specifier: table.specifier(index), hasUrl: table.hasUrl(index),
-    hasItsKey: table.hasKey(index, table.key(index)), hasAnother: table.hasKey(index, `${table.key(index)}-other`),
-    editable: table.editable(index), stage: table.stage(index) ?? null, requirement: table.requirement(index),
+    keyHash: table.keyHash(index),
+    key: table.key(index),
+    specifier: table.specifier(index),
+    hasUrl: table.hasUrl(index),
+    hasItsKey: table.hasKey(index, table.key(index)),
+    hasAnother: table.hasKey(index, `${table.key(index)}-other`),
+    editable: table.editable(index),
+    stage: table.stage(index) ?? null,
+    requirement: table.requirement(index),
   }));
 }
 
@@ -95,32 +121,52 @@ describe('requirement tables (how check reads requirements in place)', () => {
       const packed = parseRequirementsFile(name, fixture(name), { constraint: false, env: {}, packer: new RequirementPacker() });
       const rows = tableRows(requirementTable(packed.file));
       assert.deepEqual(rows, tableRows(requirementTable({ ...plain.file, requirements: plain.file.requirements.map(withoutHashes) })));
-      assert.deepEqual(rows, plain.file.requirements.map(withoutHashes).map((requirement) => ({
-        keyHash: keyHash(requirement.key), key: requirement.key, specifier: requirement.specifier, hasUrl: requirement.url !== null,
-        hasItsKey: true, hasAnother: false,
-        editable: requirement.editable, stage: null, requirement,
-      })));
+      assert.deepEqual(
+        rows,
+        plain.file.requirements.map(withoutHashes).map((requirement) => ({
+          keyHash: keyHash(requirement.key),
+          key: requirement.key,
+          specifier: requirement.specifier,
+          hasUrl: requirement.url !== null,
+          hasItsKey: true,
+          hasAnother: false,
+          editable: requirement.editable,
+          stage: null,
+          requirement,
+        })),
+      );
     });
   }
 
   it('read URLs, editables, extras and markers packed as unpacked', () => {
-    const text = '-e git+https://github.com/org/tool.git#egg=tool\nFlask_SQLAlchemy[Opt]==3.1; python_version < "3.12"\npkg @ https://example.com/pkg-1.0.tar.gz\nplain\n';
+    const text =
+      '-e git+https://github.com/org/tool.git#egg=tool\nFlask_SQLAlchemy[Opt]==3.1; python_version < "3.12"\npkg @ https://example.com/pkg-1.0.tar.gz\nplain\n';
     const plain = parseRequirementsFile('r.txt', text, { constraint: false });
     const packed = parseRequirementsFile('r.txt', text, { constraint: false, packer: new RequirementPacker() });
-    assert.deepEqual(tableRows(requirementTable(packed.file)), tableRows(requirementTable({ ...plain.file, requirements: plain.file.requirements.map(withoutHashes) })));
+    assert.deepEqual(
+      tableRows(requirementTable(packed.file)),
+      tableRows(requirementTable({ ...plain.file, requirements: plain.file.requirements.map(withoutHashes) })),
+    );
   });
 
   it('hash a name as they hash its key', () => {
     const char = fc.constantFrom('a', 'z', 'A', 'Z', '0', '9', '-', '_', '.', 'İ', 'ß', 'é');
-    fc.assert(fc.property(fc.array(char, { maxLength: 12 }).map((chars) => chars.join('')), (name) => nameKeyHash(name) === keyHash(canonicalName(name))));
+    fc.assert(
+      fc.property(
+        fc.array(char, { maxLength: 12 }).map((chars) => chars.join('')),
+        (name) => nameKeyHash(name) === keyHash(canonicalName(name)),
+      ),
+    );
     assert.equal(nameKeyHash('Flask_SQLAlchemy'), keyHash('flask-sqlalchemy'));
   });
 
   it('hash keys to 16-bit integers, so that they pack with the positions of a file', () => {
-    fc.assert(fc.property(fc.string(), (key) => {
-      const hash = keyHash(key);
-      return Number.isInteger(hash) && hash >= 0 && hash < 2 ** 16;
-    }));
+    fc.assert(
+      fc.property(fc.string(), (key) => {
+        const hash = keyHash(key);
+        return Number.isInteger(hash) && hash >= 0 && hash < 2 ** 16;
+      }),
+    );
   });
 });
 
@@ -146,7 +192,12 @@ describe('canonicalName', () => {
   it('agrees with the PEP 503 rule on any name, normal already or not', () => {
     const pep503 = (name: string): string => name.replace(/[-_.]+/g, '-').toLowerCase();
     const char = fc.constantFrom('a', 'z', 'A', 'Z', '0', '9', '-', '_', '.', 'İ', 'ß');
-    fc.assert(fc.property(fc.array(char, { maxLength: 12 }).map((chars) => chars.join('')), (name) => canonicalName(name) === pep503(name)));
+    fc.assert(
+      fc.property(
+        fc.array(char, { maxLength: 12 }).map((chars) => chars.join('')),
+        (name) => canonicalName(name) === pep503(name),
+      ),
+    );
     assert.equal(canonicalName('Flask_SQLAlchemy'), 'flask-sqlalchemy');
     assert.equal(canonicalName('torch--audio'), 'torch-audio');
   });

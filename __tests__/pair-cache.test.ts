@@ -6,10 +6,11 @@ describe('answerOnce', () => {
   it('computes each pair once and keeps pairs apart, false answers included', () => {
     const cache = new Map<string, Map<string, boolean>>();
     let computed = 0;
-    const ask = (a: string, b: string): boolean => answerOnce(cache, a, b, () => {
-      computed++;
-      return a === b;
-    });
+    const ask = (a: string, b: string): boolean =>
+      answerOnce(cache, a, b, () => {
+        computed++;
+        return a === b;
+      });
     assert.deepEqual([ask('x', 'x'), ask('x', 'y'), ask('x', 'x'), ask('x', 'y'), ask('y', 'x')], [true, false, true, false, false]);
     assert.equal(computed, 3);
   });

@@ -11,14 +11,7 @@ import {
   versionFromParts,
   type Version,
 } from '../src/pep440/version.js';
-import {
-  contains,
-  parseSpecifier,
-  parseSpecifierSet,
-  pythonRepr,
-  specifierToString,
-  type SpecifierSet,
-} from '../src/pep440/specifier.js';
+import { contains, parseSpecifier, parseSpecifierSet, pythonRepr, specifierToString, type SpecifierSet } from '../src/pep440/specifier.js';
 
 // Reference results computed with packaging 26.3 on the strings of packaging's own tests
 // (see "about" in the file).
@@ -29,9 +22,7 @@ interface Vectors {
   invalid_specifiers: string[];
   contains: [set: string, version: string, withPrereleases: boolean, byDefault: boolean][];
 }
-const vectors = JSON.parse(
-  readFileSync(new URL('../../__tests__/data/pep440-vectors.json', import.meta.url), 'utf8'),
-) as Vectors;
+const vectors = JSON.parse(readFileSync(new URL('../../__tests__/data/pep440-vectors.json', import.meta.url), 'utf8')) as Vectors;
 
 function version(text: string): Version {
   const v = parseVersion(text);
@@ -109,19 +100,63 @@ describe('PEP 440 reference vectors (packaging 26.3)', () => {
 describe('parseVersion', () => {
   // [input, str(Version(input)) or null where packaging raises], from packaging 26.
   const CASES: [string, string | null][] = [
-    ['', null], [' ', null], ['1.', null], ['.1', null], ['1..2', null], ['1.0.', null], ['1.0+', null],
-    ['1.0+abc.', null], ['1!', null], ['v', null], ['1.0-', null], ['1.0a.', '1.0a0'], ['1.0-r', '1.0.post0'],
-    ['1.0.post.dev', '1.0.post0.dev0'], ['\t1.0\n', '1.0'], ['1.0\u00a0', '1.0'], ['\u00a01.0\u2003', '1.0'],
-    ['V1.0', '1.0'], [' v1.0 ', '1.0'], ['1.0+ABC-1_x', '1.0+abc.1.x'], ['1.0_a_1', '1.0a1'], ['1.0-1', '1.0.post1'],
-    ['1.0.dev', '1.0.dev0'], ['1.0alpha', '1.0a0'], ['1.0preview2', '1.0rc2'], ['1.0c1', '1.0rc1'],
-    ['1.0-rev3', '1.0.post3'], ['1.0r', '1.0.post0'], ['1!2.0', '1!2.0'], ['0!1.0', '1.0'], ['1.0+01', '1.0+1'],
-    ['1.0+0a.00', '1.0+0a.0'], ['1.0\u001c', '1.0'], ['1.0\ufeff', null], ['1.0a1-1', '1.0a1.post1'],
-    ['1.0.a1.post2.dev3', '1.0a1.post2.dev3'], ['1.0pre', '1.0rc0'], ['1.0prev', null], ['1.0-1-1', null],
-    ['1.0+a..b', null], ['1.0+-a', null], ['1_0', null], ['1-0', '1.post0'], ['\u0663.0', null],
-    ['1.0ALPHA.1', '1.0a1'], ['1.0.RC.2', '1.0rc2'], ['01.002.0003', '1.2.3'], ['2024.01.01', '2024.1.1'],
-    ['1.2024010112000000001', '1.2024010112000000001'], ['9007199254740993.1', '9007199254740993.1'],
-    ['v1!2.0', '1!2.0'], ['1!v2.0', null], ['1.0 .post1', null], ['1.0.POST-1.DEV-2', '1.0.post1.dev2'],
-    ['1.0a', '1.0a0'], ['1.0b', '1.0b0'], ['1.0+1.2.abc', '1.0+1.2.abc'],
+    ['', null],
+    [' ', null],
+    ['1.', null],
+    ['.1', null],
+    ['1..2', null],
+    ['1.0.', null],
+    ['1.0+', null],
+    ['1.0+abc.', null],
+    ['1!', null],
+    ['v', null],
+    ['1.0-', null],
+    ['1.0a.', '1.0a0'],
+    ['1.0-r', '1.0.post0'],
+    ['1.0.post.dev', '1.0.post0.dev0'],
+    ['\t1.0\n', '1.0'],
+    ['1.0\u00a0', '1.0'],
+    ['\u00a01.0\u2003', '1.0'],
+    ['V1.0', '1.0'],
+    [' v1.0 ', '1.0'],
+    ['1.0+ABC-1_x', '1.0+abc.1.x'],
+    ['1.0_a_1', '1.0a1'],
+    ['1.0-1', '1.0.post1'],
+    ['1.0.dev', '1.0.dev0'],
+    ['1.0alpha', '1.0a0'],
+    ['1.0preview2', '1.0rc2'],
+    ['1.0c1', '1.0rc1'],
+    ['1.0-rev3', '1.0.post3'],
+    ['1.0r', '1.0.post0'],
+    ['1!2.0', '1!2.0'],
+    ['0!1.0', '1.0'],
+    ['1.0+01', '1.0+1'],
+    ['1.0+0a.00', '1.0+0a.0'],
+    ['1.0\u001c', '1.0'],
+    ['1.0\ufeff', null],
+    ['1.0a1-1', '1.0a1.post1'],
+    ['1.0.a1.post2.dev3', '1.0a1.post2.dev3'],
+    ['1.0pre', '1.0rc0'],
+    ['1.0prev', null],
+    ['1.0-1-1', null],
+    ['1.0+a..b', null],
+    ['1.0+-a', null],
+    ['1_0', null],
+    ['1-0', '1.post0'],
+    ['\u0663.0', null],
+    ['1.0ALPHA.1', '1.0a1'],
+    ['1.0.RC.2', '1.0rc2'],
+    ['01.002.0003', '1.2.3'],
+    ['2024.01.01', '2024.1.1'],
+    ['1.2024010112000000001', '1.2024010112000000001'],
+    ['9007199254740993.1', '9007199254740993.1'],
+    ['v1!2.0', '1!2.0'],
+    ['1!v2.0', null],
+    ['1.0 .post1', null],
+    ['1.0.POST-1.DEV-2', '1.0.post1.dev2'],
+    ['1.0a', '1.0a0'],
+    ['1.0b', '1.0b0'],
+    ['1.0+1.2.abc', '1.0+1.2.abc'],
   ];
 
   it('accepts and normalises what packaging accepts, and nothing else', () => {
@@ -173,7 +208,10 @@ describe('parseVersion', () => {
     // The numbers are read into one array and copied out; a long or failed read must not show in the next.
     const long = Array.from({ length: 100 }, (_, index) => index + 1).join('.');
     const kept = [version(long), version('7.8'), parseVersion(`${long}.x`), version('v9rc1'), version('10.11.12')];
-    assert.deepEqual(kept.map((read) => read?.release), [Array.from({ length: 100 }, (_, index) => index + 1), [7, 8], undefined, [9], [10, 11, 12]]);
+    assert.deepEqual(
+      kept.map((read) => read?.release),
+      [Array.from({ length: 100 }, (_, index) => index + 1), [7, 8], undefined, [9], [10, 11, 12]],
+    );
     assert.ok(kept.every((read) => read === null || Object.isFrozen(read.release)));
   });
 
@@ -183,15 +221,38 @@ describe('parseVersion', () => {
     const built = versionFromParts({ epoch: 2, release, post: 3, local: ['cu121'] });
     release.push(5);
     assert.ok(Object.isFrozen(built) && Object.isFrozen(built.release) && Object.isFrozen(built.local));
-    assert.deepEqual({ ...built }, { text: '2!1.0.post3+cu121', epoch: 2, release: [1, 0], pre: null, post: 3, dev: null, local: ['cu121'] });
+    assert.deepEqual(
+      { ...built },
+      { text: '2!1.0.post3+cu121', epoch: 2, release: [1, 0], pre: null, post: 3, dev: null, local: ['cu121'] },
+    );
   });
 });
 
 describe('compareVersions', () => {
   const ascending = [
-    '0.dev0', '0', '1.0.dev1', '1.0a1.dev1', '1.0a1', '1.0a1+local', '1.0a1.post1.dev1', '1.0a1.post1', '1.0b1',
-    '1.0rc1', '1.0', '1.0+abc', '1.0+abc.1', '1.0+0', '1.0+1', '1.0+1.abc', '1.0.post0.dev0', '1.0.post0',
-    '1.0.0.1', '1.0.1', '1.1.dev0', '2', '1!0.1',
+    '0.dev0',
+    '0',
+    '1.0.dev1',
+    '1.0a1.dev1',
+    '1.0a1',
+    '1.0a1+local',
+    '1.0a1.post1.dev1',
+    '1.0a1.post1',
+    '1.0b1',
+    '1.0rc1',
+    '1.0',
+    '1.0+abc',
+    '1.0+abc.1',
+    '1.0+0',
+    '1.0+1',
+    '1.0+1.abc',
+    '1.0.post0.dev0',
+    '1.0.post0',
+    '1.0.0.1',
+    '1.0.1',
+    '1.1.dev0',
+    '2',
+    '1!0.1',
   ];
 
   it('orders pre, dev, post and local versions as packaging does', () => {
@@ -204,7 +265,15 @@ describe('compareVersions', () => {
   });
 
   it('treats trailing zeros and spellings as equal', () => {
-    for (const [a, b] of [['1.0', '1.0.0'], ['1', '1.0.0.0'], ['1.0c1', '1.0rc1'], ['1.0-1', '1.0.post1'], ['v1.0', '1.0'], ['1.0+1.0', '1.0+1-0'], ['1.0+ABC', '1.0+abc']]) {
+    for (const [a, b] of [
+      ['1.0', '1.0.0'],
+      ['1', '1.0.0.0'],
+      ['1.0c1', '1.0rc1'],
+      ['1.0-1', '1.0.post1'],
+      ['v1.0', '1.0'],
+      ['1.0+1.0', '1.0+1-0'],
+      ['1.0+ABC', '1.0+abc'],
+    ]) {
       assert.equal(compareVersions(version(a as string), version(b as string)), 0, `${a} == ${b}`);
     }
   });
@@ -268,22 +337,47 @@ describe('specifierToString', () => {
 describe('contains', () => {
   // [set, candidate, prereleases option, SpecifierSet(set).contains(candidate, prereleases)]
   const CASES: [string, string, boolean | undefined, boolean][] = [
-    ['>=1.0', '2.0a1', undefined, true], ['>=1.0', '2.0a1', false, false], ['', '2.0a1', false, false],
-    ['', 'garbage', undefined, true], ['', 'garbage', false, true], ['>=1.0', 'garbage', undefined, false],
-    ['===garbage', 'GARBAGE', undefined, true], ['===garbage,>=1', 'garbage', undefined, false],
-    ['===1.0', '1.0.0', undefined, false], ['===1.0', '1.0', undefined, true],
-    ['==1.0', '1.0+cu121', undefined, true], ['==1.0+cu121', '1.0', undefined, false],
-    ['==1.0+cu121', '1.0+CU121', undefined, true], ['==1.0+1.0', '1.0+1-0', undefined, true],
-    ['<2', '2.0.dev1', undefined, false], ['<2', '2.0rc1', undefined, false],
-    ['<2.0.post1', '2.0.post1.dev0', undefined, false], ['<2.0.post1', '2.0a1', undefined, true],
-    ['<2rc1', '2.0b1', undefined, true], ['>1.0', '1.0.post1', undefined, false], ['>1.0', '1.0+local', undefined, false],
-    ['>1.0', '1.0.1', undefined, true], ['>1.0a1', '1.0a1.post1', undefined, false], ['>1.0a1', '1.0a2', undefined, true],
-    ['>1.0.post1', '1.0.post1+x', undefined, false], ['>1.0.post1', '1.0.post2', undefined, true],
-    ['==1.*', '1.0a1', undefined, true], ['==1.*', '1.0a1', false, false], ['!=1.*', '1.0a1', undefined, false],
-    ['~=2.2', '2.3', undefined, true], ['~=2.2', '3.0', undefined, false], ['~=2.2.0', '2.3', undefined, false],
-    ['~=v1.0', '1.5', undefined, false], ['~=1.0.c1', '1.5', undefined, false], ['~=1.0.c1', '1.0.5', undefined, true],
-    ['~=1.0c1', '1.5', undefined, false], ['==1.0.*', '1', undefined, true], ['==1.0.0.*', '1.0', undefined, true],
-    ['<=1.0', '1.0+local', undefined, true], ['>=1.0', '1.0+local', undefined, true], ['<1.0', '1.0+local', undefined, false],
+    ['>=1.0', '2.0a1', undefined, true],
+    ['>=1.0', '2.0a1', false, false],
+    ['', '2.0a1', false, false],
+    ['', 'garbage', undefined, true],
+    ['', 'garbage', false, true],
+    ['>=1.0', 'garbage', undefined, false],
+    ['===garbage', 'GARBAGE', undefined, true],
+    ['===garbage,>=1', 'garbage', undefined, false],
+    ['===1.0', '1.0.0', undefined, false],
+    ['===1.0', '1.0', undefined, true],
+    ['==1.0', '1.0+cu121', undefined, true],
+    ['==1.0+cu121', '1.0', undefined, false],
+    ['==1.0+cu121', '1.0+CU121', undefined, true],
+    ['==1.0+1.0', '1.0+1-0', undefined, true],
+    ['<2', '2.0.dev1', undefined, false],
+    ['<2', '2.0rc1', undefined, false],
+    ['<2.0.post1', '2.0.post1.dev0', undefined, false],
+    ['<2.0.post1', '2.0a1', undefined, true],
+    ['<2rc1', '2.0b1', undefined, true],
+    ['>1.0', '1.0.post1', undefined, false],
+    ['>1.0', '1.0+local', undefined, false],
+    ['>1.0', '1.0.1', undefined, true],
+    ['>1.0a1', '1.0a1.post1', undefined, false],
+    ['>1.0a1', '1.0a2', undefined, true],
+    ['>1.0.post1', '1.0.post1+x', undefined, false],
+    ['>1.0.post1', '1.0.post2', undefined, true],
+    ['==1.*', '1.0a1', undefined, true],
+    ['==1.*', '1.0a1', false, false],
+    ['!=1.*', '1.0a1', undefined, false],
+    ['~=2.2', '2.3', undefined, true],
+    ['~=2.2', '3.0', undefined, false],
+    ['~=2.2.0', '2.3', undefined, false],
+    ['~=v1.0', '1.5', undefined, false],
+    ['~=1.0.c1', '1.5', undefined, false],
+    ['~=1.0.c1', '1.0.5', undefined, true],
+    ['~=1.0c1', '1.5', undefined, false],
+    ['==1.0.*', '1', undefined, true],
+    ['==1.0.0.*', '1.0', undefined, true],
+    ['<=1.0', '1.0+local', undefined, true],
+    ['>=1.0', '1.0+local', undefined, true],
+    ['<1.0', '1.0+local', undefined, false],
     ['<1.0', '0.9+local', undefined, true],
   ];
 

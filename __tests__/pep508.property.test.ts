@@ -18,10 +18,64 @@ import {
 // Generators.
 
 const FRAGMENTS = [
-  'numpy', 'torch', 'a', 'A.b-c_d', '[', ']', '(', ')', ',', ';', '@', ' ', '\t', '\n', '==', '===', '!=', '~=', '<=', '>=', '<', '>',
-  '1.0', '2.1.*', '1!2', 'a1', 'rc', '.post1', '.dev0', '+cu121', '+ABC', 'v', '.*', 'and', 'or', 'not', 'in', 'extra', 'extras',
-  'python_version', 'os.name', 'platform_machine', '"3.8"', "'x86_64'", '"', "'", '\\', '\\x41', '\\N{', 'é', '😀', '\u00a0', '\u2028',
-  'https://x.org/a.whl', 'git+https://g/x.git@v1', '#', '-e', '.',
+  'numpy',
+  'torch',
+  'a',
+  'A.b-c_d',
+  '[',
+  ']',
+  '(',
+  ')',
+  ',',
+  ';',
+  '@',
+  ' ',
+  '\t',
+  '\n',
+  '==',
+  '===',
+  '!=',
+  '~=',
+  '<=',
+  '>=',
+  '<',
+  '>',
+  '1.0',
+  '2.1.*',
+  '1!2',
+  'a1',
+  'rc',
+  '.post1',
+  '.dev0',
+  '+cu121',
+  '+ABC',
+  'v',
+  '.*',
+  'and',
+  'or',
+  'not',
+  'in',
+  'extra',
+  'extras',
+  'python_version',
+  'os.name',
+  'platform_machine',
+  '"3.8"',
+  "'x86_64'",
+  '"',
+  "'",
+  '\\',
+  '\\x41',
+  '\\N{',
+  'é',
+  '😀',
+  '\u00a0',
+  '\u2028',
+  'https://x.org/a.whl',
+  'git+https://g/x.git@v1',
+  '#',
+  '-e',
+  '.',
 ];
 const textLike = fc.oneof(
   fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 30 }).map((pieces) => pieces.join('')),
@@ -44,12 +98,12 @@ const localArb = fc.constantFrom(['abc'], [1], ['abc', 2], ['0a']);
 // A specifier as text, from every operator's grammar (no `~=` texts whose prefix packaging reads oddly).
 const specifierArb: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.constantFrom('<', '<=', '>', '>='), versionArb).map(([op, v]) => op + normalizeVersion(v)),
-  fc.tuple(fc.constantFrom('==', '!='), versionArb, fc.option(localArb, { freq: 3 })).map(
-    ([op, v, local]) => op + normalizeVersion(versionFromParts({ ...v, local })),
-  ),
-  fc.tuple(fc.constantFrom('==', '!='), fc.constantFrom(0, 1), releaseArb).map(
-    ([op, epoch, release]) => `${op}${epoch ? `${epoch}!` : ''}${release.join('.')}.*`,
-  ),
+  fc
+    .tuple(fc.constantFrom('==', '!='), versionArb, fc.option(localArb, { freq: 3 }))
+    .map(([op, v, local]) => op + normalizeVersion(versionFromParts({ ...v, local }))),
+  fc
+    .tuple(fc.constantFrom('==', '!='), fc.constantFrom(0, 1), releaseArb)
+    .map(([op, epoch, release]) => `${op}${epoch ? `${epoch}!` : ''}${release.join('.')}.*`),
   fc.tuple(versionArb, num).map(([v, extra]) => `~=${normalizeVersion(versionFromParts({ ...v, release: [...v.release, extra] }))}`),
   fc.oneof(versionArb.map(normalizeVersion), fc.constantFrom('foobar', '1.0', 'V1.0', '1.0.0')).map((t) => `===${t}`),
 );
@@ -87,7 +141,10 @@ function neighbours(v: Version): Version[] {
     versionFromParts({ epoch: bump(v.epoch), release: [0] }),
   ];
   const lastValue = v.release[last] as VersionNumber;
-  if (lastValue > 0) out.push(versionFromParts({ ...base, release: [...v.release.slice(0, last), typeof lastValue === 'bigint' ? lastValue - 1n : lastValue - 1] }));
+  if (lastValue > 0)
+    out.push(
+      versionFromParts({ ...base, release: [...v.release.slice(0, last), typeof lastValue === 'bigint' ? lastValue - 1n : lastValue - 1] }),
+    );
   if (v.release.length > 1) out.push(versionFromParts({ epoch: v.epoch, release: v.release.slice(0, last), dev: 0 }));
   return out;
 }
@@ -162,14 +219,51 @@ describe('properties: nothing throws', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-const VARIABLES = ['python_version', 'python_full_version', 'os_name', 'os.name', 'sys_platform', 'sys.platform', 'platform_machine',
-  'platform.machine', 'platform_system', 'platform_release', 'platform.version', 'platform_python_implementation', 'python_implementation',
-  'implementation_name', 'implementation_version', 'extra'];
+const VARIABLES = [
+  'python_version',
+  'python_full_version',
+  'os_name',
+  'os.name',
+  'sys_platform',
+  'sys.platform',
+  'platform_machine',
+  'platform.machine',
+  'platform_system',
+  'platform_release',
+  'platform.version',
+  'platform_python_implementation',
+  'python_implementation',
+  'implementation_name',
+  'implementation_version',
+  'extra',
+];
 const OPERATORS = ['==', '!=', '<', '<=', '>', '>=', '~=', '===', 'in', 'not in'];
 // Value text as written between quotes (escapes included), without the quote of its kind.
 const valueText = (quote: string): fc.Arbitrary<string> =>
   fc
-    .array(fc.constantFrom('3', '.', '8', '1', '0', 'a', 'Z', '-', '_', ' ', 'é', '*', quote === '"' ? "'" : '"', '\\\\', '\\n', '\\x41', '\\u00e9', '\\t'), { maxLength: 8 })
+    .array(
+      fc.constantFrom(
+        '3',
+        '.',
+        '8',
+        '1',
+        '0',
+        'a',
+        'Z',
+        '-',
+        '_',
+        ' ',
+        'é',
+        '*',
+        quote === '"' ? "'" : '"',
+        '\\\\',
+        '\\n',
+        '\\x41',
+        '\\u00e9',
+        '\\t',
+      ),
+      { maxLength: 8 },
+    )
     .map((pieces) => pieces.join(''));
 const quotedArb = fc.constantFrom('"', "'").chain((q) => valueText(q).map((v) => `${q}${v}${q}`));
 const operandArb = fc.oneof(fc.constantFrom(...VARIABLES), quotedArb);
@@ -180,16 +274,40 @@ const { marker: markerArb } = fc.letrec<{ marker: string; atom: string }>((tie) 
   marker: fc
     .array(fc.tuple(tie('atom'), fc.constantFrom(' and ', ' or ', '  and\t', ' or  ')), { minLength: 1, maxLength: 4 })
     .map((parts) => parts.map(([atom, join], i) => (i < parts.length - 1 ? atom + join : atom)).join('')),
-  atom: fc.oneof({ maxDepth: 3, withCrossShrink: true }, comparisonArb, tie('marker').map((m) => `(${m})`)),
+  atom: fc.oneof(
+    { maxDepth: 3, withCrossShrink: true },
+    comparisonArb,
+    tie('marker').map((m) => `(${m})`),
+  ),
 }));
 
 const ENVIRONMENTS: Partial<MarkerEnvironment>[] = [
-  { python_version: '3.10', python_full_version: '3.10.12', os_name: 'posix', sys_platform: 'linux', platform_machine: 'x86_64',
-    platform_system: 'Linux', platform_release: '5.15.0', platform_version: '#1', platform_python_implementation: 'CPython',
-    implementation_name: 'cpython', implementation_version: '3.10.12' },
-  { python_version: '3.8', python_full_version: '3.8.0rc1', os_name: 'nt', sys_platform: 'win32', platform_machine: 'AMD64',
-    platform_system: 'Windows', platform_release: '10', platform_version: '10.0', platform_python_implementation: 'PyPy',
-    implementation_name: 'pypy', implementation_version: '7.3.13' },
+  {
+    python_version: '3.10',
+    python_full_version: '3.10.12',
+    os_name: 'posix',
+    sys_platform: 'linux',
+    platform_machine: 'x86_64',
+    platform_system: 'Linux',
+    platform_release: '5.15.0',
+    platform_version: '#1',
+    platform_python_implementation: 'CPython',
+    implementation_name: 'cpython',
+    implementation_version: '3.10.12',
+  },
+  {
+    python_version: '3.8',
+    python_full_version: '3.8.0rc1',
+    os_name: 'nt',
+    sys_platform: 'win32',
+    platform_machine: 'AMD64',
+    platform_system: 'Windows',
+    platform_release: '10',
+    platform_version: '10.0',
+    platform_python_implementation: 'PyPy',
+    implementation_name: 'pypy',
+    implementation_version: '7.3.13',
+  },
 ];
 
 const nameArb = fc.constantFrom('numpy', 'torch', 'nemo_toolkit', 'Foo.Bar', 'a', 'x-1_y');
@@ -271,7 +389,8 @@ describe('properties: printing and reading back', () => {
           const [before, after] = [parseMarker(parsed.marker), parseMarker(again.marker)];
           assert.ok(before.ok && after.ok, printed);
           for (const env of ENVIRONMENTS) {
-            for (const extra of ['', 'Dev_Tools']) assert.deepEqual(tryEvaluateMarker(after.marker, env, extra), tryEvaluateMarker(before.marker, env, extra), printed);
+            for (const extra of ['', 'Dev_Tools'])
+              assert.deepEqual(tryEvaluateMarker(after.marker, env, extra), tryEvaluateMarker(before.marker, env, extra), printed);
           }
         }
       }),

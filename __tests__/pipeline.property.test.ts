@@ -27,28 +27,76 @@ const MATRIX_FILE = '.github/compat-matrix.yml';
 // a folder, the file itself, a missing one, one outside the repository, back up from a folder),
 // PyTorch indexes, URL and editable requirements, variables, suppressions, and lines pip rejects.
 const REQUIREMENT_LINES = [
-  'torch==2.1.2', 'torch==2.1.2+cu121', 'torch==2.5.1', 'torchvision==0.16.2', 'torchvision==0.15.2', 'torchaudio==2.1.2',
-  'numpy==1.24.4', 'numpy==1.23.5', 'numpy==2.0.0', 'numpy>=1.21.0,<2.0.0', 'numpy<2 ; python_version < "3.12"',
-  'pydantic==2.7.4', 'fastapi==0.104.1', 'fastapi>=0.115,<0.116', 'python-dotenv==1.0.1', 'python-dotenv==1.0.0',
-  'nemo_toolkit[asr]==1.17.0', 'gradio==4.19.2', 'gradio==5.0.0', 'datasets', 'watchdog[watchmedo]==6.0.0',
-  'apache-airflow==2.10.5', 'SQLAlchemy==2.0.36', 'feast==0.40.1', 'mlflow==2.17.2', 'uvicorn[standard]~=0.24.0',
+  'torch==2.1.2',
+  'torch==2.1.2+cu121',
+  'torch==2.5.1',
+  'torchvision==0.16.2',
+  'torchvision==0.15.2',
+  'torchaudio==2.1.2',
+  'numpy==1.24.4',
+  'numpy==1.23.5',
+  'numpy==2.0.0',
+  'numpy>=1.21.0,<2.0.0',
+  'numpy<2 ; python_version < "3.12"',
+  'pydantic==2.7.4',
+  'fastapi==0.104.1',
+  'fastapi>=0.115,<0.116',
+  'python-dotenv==1.0.1',
+  'python-dotenv==1.0.0',
+  'nemo_toolkit[asr]==1.17.0',
+  'gradio==4.19.2',
+  'gradio==5.0.0',
+  'datasets',
+  'watchdog[watchmedo]==6.0.0',
+  'apache-airflow==2.10.5',
+  'SQLAlchemy==2.0.36',
+  'feast==0.40.1',
+  'mlflow==2.17.2',
+  'uvicorn[standard]~=0.24.0',
   "requests>=2.31 ; sys_platform == 'linux' and python_version >= '3.8'",
   'numpy==1.23.5 \\\n    --hash=sha256:0123456789abcdef \\\n    --hash=sha256:fedcba9876543210',
   'torch==2.1.2 --hash=sha256:0123456789abcdef',
-  '-r requirements-dev.txt', '-r requirements/base.txt', '-c constraints.txt', '--requirement=requirements-dev.txt',
-  '-r requirements.txt', '-r ../requirements.txt', '-r missing.txt', '-r ../outside.txt', '-c ../../etc/passwd',
-  '--index-url https://download.pytorch.org/whl/cu121', '--extra-index-url https://download.pytorch.org/whl/cu118',
-  '-i https://download.pytorch.org/whl/cpu', '--find-links https://download.pytorch.org/whl/torch_stable.html',
-  '-e .', 'git+https://github.com/org/repo.git@v1#egg=repo', './local-pkg', 'demucs @ https://example.com/demucs-4.0.tar.gz',
-  'torch==${TORCH_VERSION}', '${TORCH_SPEC}', 'numpy==1.24.4  # compat-guard: ignore[pin-outside-profile]', '# compat-guard: ignore[*]',
-  '# comment', '', 'numpy=1.24', '--unknown-option', 'torch==2.1.2 ; python_version <', '# -*- coding: latin-1 -*-',
+  '-r requirements-dev.txt',
+  '-r requirements/base.txt',
+  '-c constraints.txt',
+  '--requirement=requirements-dev.txt',
+  '-r requirements.txt',
+  '-r ../requirements.txt',
+  '-r missing.txt',
+  '-r ../outside.txt',
+  '-c ../../etc/passwd',
+  '--index-url https://download.pytorch.org/whl/cu121',
+  '--extra-index-url https://download.pytorch.org/whl/cu118',
+  '-i https://download.pytorch.org/whl/cpu',
+  '--find-links https://download.pytorch.org/whl/torch_stable.html',
+  '-e .',
+  'git+https://github.com/org/repo.git@v1#egg=repo',
+  './local-pkg',
+  'demucs @ https://example.com/demucs-4.0.tar.gz',
+  'torch==${TORCH_VERSION}',
+  '${TORCH_SPEC}',
+  'numpy==1.24.4  # compat-guard: ignore[pin-outside-profile]',
+  '# compat-guard: ignore[*]',
+  '# comment',
+  '',
+  'numpy=1.24',
+  '--unknown-option',
+  'torch==2.1.2 ; python_version <',
+  '# -*- coding: latin-1 -*-',
 ];
 
 // pyproject.toml in pieces that stay valid TOML when taken whole (PEP 621, PEP 735, build-system,
 // Poetry with a PyTorch source), and lines that break it.
 const PYPROJECT_DEPENDENCIES = [
-  '"torch==2.1.2"', '"numpy>=1.24,<2"', "\"fastapi==0.104.1 ; python_version >= '3.9'\"", '"pydantic==2.7.4"', '"nemo_toolkit[asr]==1.17.0"',
-  '"numpy==2.0.0"', '"gradio==4.19.2"', '"demucs @ git+https://github.com/facebookresearch/demucs@e976d93"', '"numpy=1.24"',
+  '"torch==2.1.2"',
+  '"numpy>=1.24,<2"',
+  '"fastapi==0.104.1 ; python_version >= \'3.9\'"',
+  '"pydantic==2.7.4"',
+  '"nemo_toolkit[asr]==1.17.0"',
+  '"numpy==2.0.0"',
+  '"gradio==4.19.2"',
+  '"demucs @ git+https://github.com/facebookresearch/demucs@e976d93"',
+  '"numpy=1.24"',
 ];
 const PYPROJECT_BLOCKS = [
   '[build-system]\nrequires = ["setuptools>=61", "wheel"]\nbuild-backend = "setuptools.build_meta"',
@@ -58,36 +106,65 @@ const PYPROJECT_BLOCKS = [
   '[[tool.poetry.source]]\nname = "pytorch"\nurl = "https://download.pytorch.org/whl/cu121"\npriority = "explicit"',
   '[[tool.uv.index]]\nname = "pytorch-cu118"\nurl = "https://download.pytorch.org/whl/cu118"\nexplicit = true',
   '[project.optional-dependencies]\ngpu = ["torch==2.1.2+cu121", "torchvision==0.16.2"]',
-  '[project\nname = "broken"', 'dependencies = "numpy"', 'requires-python = 3.10',
+  '[project\nname = "broken"',
+  'dependencies = "numpy"',
+  'requires-python = 3.10',
 ];
 
 // Dockerfiles: a FROM first (CUDA images, published or not, an ARG-built one, Python images), then
 // stages, ARG/ENV expansion, pip installs with indexes and requirements files, deadsnakes and
 // `python3.X -m pip`, heredocs (one left open), cache mounts, and instructions that break.
 const DOCKERFILE_FROMS = [
-  'FROM nvidia/cuda:12.1.1-devel-ubuntu22.04', 'FROM nvidia/cuda:11.8.0-runtime-ubuntu20.04 AS base', 'FROM nvidia/cuda:12.1-devel-ubuntu20.04',
-  'FROM python:3.11-slim AS app', 'ARG CUDA=12.1.1\nFROM nvidia/cuda:${CUDA}-devel-ubuntu22.04', 'FROM pytorch/pytorch:2.1.2-cuda12.1-cudnn8-runtime',
+  'FROM nvidia/cuda:12.1.1-devel-ubuntu22.04',
+  'FROM nvidia/cuda:11.8.0-runtime-ubuntu20.04 AS base',
+  'FROM nvidia/cuda:12.1-devel-ubuntu20.04',
+  'FROM python:3.11-slim AS app',
+  'ARG CUDA=12.1.1\nFROM nvidia/cuda:${CUDA}-devel-ubuntu22.04',
+  'FROM pytorch/pytorch:2.1.2-cuda12.1-cudnn8-runtime',
 ];
 const DOCKERFILE_LINES = [
-  ...DOCKERFILE_FROMS, 'FROM base AS final', 'FROM ${BASE_IMAGE}', 'ARG BASE_IMAGE=nvidia/cuda:12.1.1-devel-ubuntu22.04',
-  'ENV TORCH_VERSION=2.1.2', 'ENV CUDA_VERSION=12.1.1', 'ARG NUMPY=1.24.4',
+  ...DOCKERFILE_FROMS,
+  'FROM base AS final',
+  'FROM ${BASE_IMAGE}',
+  'ARG BASE_IMAGE=nvidia/cuda:12.1.1-devel-ubuntu22.04',
+  'ENV TORCH_VERSION=2.1.2',
+  'ENV CUDA_VERSION=12.1.1',
+  'ARG NUMPY=1.24.4',
   'RUN pip install torch==${TORCH_VERSION} --index-url https://download.pytorch.org/whl/cu121',
-  'RUN pip install --no-cache-dir -r requirements.txt', 'RUN pip install -r /app/requirements.txt', 'COPY requirements.txt /app/',
-  'COPY requirements/ /app/requirements/', 'COPY constraints.txt /app/', 'RUN pip install -r /app/requirements/base.txt -c /app/constraints.txt',
+  'RUN pip install --no-cache-dir -r requirements.txt',
+  'RUN pip install -r /app/requirements.txt',
+  'COPY requirements.txt /app/',
+  'COPY requirements/ /app/requirements/',
+  'COPY constraints.txt /app/',
+  'RUN pip install -r /app/requirements/base.txt -c /app/constraints.txt',
   'RUN apt-get update && apt-get install -y software-properties-common \\\n    && add-apt-repository ppa:deadsnakes/ppa \\\n    && apt-get install -y python3.11 python3.11-dev',
-  'RUN python3.11 -m pip install numpy==${NUMPY}', 'RUN pip install "numpy<2" \'pydantic==2.7.4\' \\\n    fastapi==0.104.1',
-  'RUN <<EOF\npip install torchvision==0.16.2\nEOF', 'RUN <<EOF\npip install torchaudio==2.1.2',
-  'RUN --mount=type=cache,target=/root/.cache pip install torchaudio==2.1.2', '# compat-guard: ignore[cuda-driver-minimum]',
-  'WORKDIR /app', 'COPY . .', 'CMD ["python3", "main.py"]', '# syntax=docker/dockerfile:1', 'FROM', 'RUN pip install numpy==${V', '',
+  'RUN python3.11 -m pip install numpy==${NUMPY}',
+  'RUN pip install "numpy<2" \'pydantic==2.7.4\' \\\n    fastapi==0.104.1',
+  'RUN <<EOF\npip install torchvision==0.16.2\nEOF',
+  'RUN <<EOF\npip install torchaudio==2.1.2',
+  'RUN --mount=type=cache,target=/root/.cache pip install torchaudio==2.1.2',
+  '# compat-guard: ignore[cuda-driver-minimum]',
+  'WORKDIR /app',
+  'COPY . .',
+  'CMD ["python3", "main.py"]',
+  '# syntax=docker/dockerfile:1',
+  'FROM',
+  'RUN pip install numpy==${V',
+  '',
 ];
 
 // Matrix files: good ones (a profile, a rule, ignores, no bundled matrix) and ones that stop the run.
 const MATRIX_TEXTS = [
-  '', 'profile: callytics-cu121\n', 'profile: mlops-airflow-2.10.5\n', 'extends: none\n',
+  '',
+  'profile: callytics-cu121\n',
+  'profile: mlops-airflow-2.10.5\n',
+  'extends: none\n',
   'profiles:\n  speech:\n    extends: callytics-cu121\n    packages:\n      numpy: "==1.22.4"\n    reasons:\n      numpy: our recorders\nprofile: speech\n',
   'rules:\n  - id: nemo-numpy\n    when: {nemo_toolkit: "==1.17.*"}\n    require: {numpy: "<1.24"}\n    severity: warning\n    message: NeMo 1.17 uses NumPy aliases removed in 1.24\n',
   'ignore:\n  - rule: unpinned\n    paths: ["requirements/**"]\n  - rule: cuda-driver-minimum\n',
-  'profile: callytics-cu118\n', 'profiles:\n  x:\n    pakages: {}\n', 'profiles:\n  x:\n    packages:\n      numpy: >=1.22\n',
+  'profile: callytics-cu118\n',
+  'profiles:\n  x:\n    pakages: {}\n',
+  'profiles:\n  x:\n    packages:\n      numpy: >=1.22\n',
 ];
 
 /** The requirements files a repository may hold: the ones the lines above include. */
@@ -112,8 +189,36 @@ const dockerfileText = fc
 // CR, backslashes, quotes, Unicode line separators, a byte-order mark, bytes that are not UTF-8, half a
 // UTF-8 sequence), cuts, repeated lines, deleted characters.
 const INSERTED = [
-  '\u0000', '\r', '\n', '\r\n', '\\', '\\\n', '"', "'", '\u2028', '\u2029', '\u0085', '\ufeff', '\u000c', '\t', '#', ';', '[', ']',
-  '{', '}', '${', '$', '=', ',', '@', ' ', '\u001b[31m', 'é', '😀', '\u202e',
+  '\u0000',
+  '\r',
+  '\n',
+  '\r\n',
+  '\\',
+  '\\\n',
+  '"',
+  "'",
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\ufeff',
+  '\u000c',
+  '\t',
+  '#',
+  ';',
+  '[',
+  ']',
+  '{',
+  '}',
+  '${',
+  '$',
+  '=',
+  ',',
+  '@',
+  ' ',
+  '\u001b[31m',
+  'é',
+  '😀',
+  '\u202e',
 ].map((text) => Buffer.from(text, 'utf8'));
 const RAW_BYTES = [0xff, 0xe9, 0xc3, 0x80, 0xf0].map((byte) => Buffer.from([byte]));
 
@@ -155,7 +260,11 @@ const ENCODINGS = {
   'utf-8-sig': (text: string) => Buffer.from(`\ufeff${text}`, 'utf8'),
   'utf-16-le': (text: string) => Buffer.concat([UTF16_LE_MARK, Buffer.from(text, 'utf16le')]),
 };
-const encoding = fc.oneof({ arbitrary: fc.constant('utf-8' as const), weight: 8 }, fc.constant('utf-8-sig' as const), fc.constant('utf-16-le' as const));
+const encoding = fc.oneof(
+  { arbitrary: fc.constant('utf-8' as const), weight: 8 },
+  fc.constant('utf-8-sig' as const),
+  fc.constant('utf-16-le' as const),
+);
 
 /** A file's lines joined with one kind of line break, saved in one encoding, then damaged by up to three mutations. */
 function fileBytes(lines: fc.Arbitrary<string[]>): fc.Arbitrary<Buffer> {
@@ -299,7 +408,13 @@ function assertReports(lines: Map<string, number>, result: CheckResult): string 
   }
 
   for (const scope of [null, 'pull request #7: lines it adds or changes (annotate: added)']) {
-    const summary = buildSummary(result, { scope, failOn: 'error', annotations: null, repoUrl: 'https://github.com/org/repo', sha: '0123abc' });
+    const summary = buildSummary(result, {
+      scope,
+      failOn: 'error',
+      annotations: null,
+      repoUrl: 'https://github.com/org/repo',
+      sha: '0123abc',
+    });
     assertReadable(summary, 'job summary');
     assertNoControlCharacters(summary, 'job summary');
   }

@@ -19,7 +19,10 @@ describe('parsePyproject: fixtures', () => {
     it(`reads ${name}.toml as recorded`, () => {
       const { file, diagnostics } = readFixture(name);
       const expected = JSON.parse(readFileSync(fixture(`${name}.expected.json`), 'utf8'));
-      assert.deepEqual({ requirements: file.requirements, requiresPython: file.requiresPython, indexes: file.indexes, diagnostics }, expected);
+      assert.deepEqual(
+        { requirements: file.requirements, requiresPython: file.requiresPython, indexes: file.indexes, diagnostics },
+        expected,
+      );
       assert.equal(file.kind, 'pyproject');
       assert.deepEqual([file.includes, file.python, file.cuda, file.images, file.suppressions], [[], [], [], [], []]);
     });
@@ -32,8 +35,19 @@ describe('parsePyproject: PEP 621', () => {
   it('reads dependencies with the position of the string, comments and one-line pairs included', () => {
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(find(file.requirements, 'nemo-toolkit'), {
-      name: 'nemo_toolkit', key: 'nemo-toolkit', extras: ['asr'], specifier: '==1.17.0', marker: null, url: null, editable: false,
-      constraint: false, line: 16, endLine: 16, column: 6, endColumn: 30, group: 'project.dependencies',
+      name: 'nemo_toolkit',
+      key: 'nemo-toolkit',
+      extras: ['asr'],
+      specifier: '==1.17.0',
+      marker: null,
+      url: null,
+      editable: false,
+      constraint: false,
+      line: 16,
+      endLine: 16,
+      column: 6,
+      endColumn: 30,
+      group: 'project.dependencies',
     });
     const uvicorn = find(file.requirements, 'uvicorn');
     assert.deepEqual([uvicorn.line, uvicorn.column, uvicorn.endColumn, uvicorn.extras], [19, 26, 56, ['standard']]);
@@ -44,7 +58,12 @@ describe('parsePyproject: PEP 621', () => {
 
   it('names the group of every requirement', () => {
     const groups = [...new Set(file.requirements.map((requirement) => requirement.group))];
-    assert.deepEqual(groups, ['project.dependencies', 'project.optional-dependencies.gpu', 'project.optional-dependencies.dev', 'build-system.requires']);
+    assert.deepEqual(groups, [
+      'project.dependencies',
+      'project.optional-dependencies.gpu',
+      'project.optional-dependencies.dev',
+      'build-system.requires',
+    ]);
     assert.deepEqual(find(file.requirements, 'setuptools-scm').extras, ['toml']);
   });
 
@@ -55,15 +74,18 @@ describe('parsePyproject: PEP 621', () => {
   it('finds values in tables declared in any order, under dotted and quoted keys, in literal and multi-line strings', () => {
     const { file: any, diagnostics: none } = readFixture('any-order');
     assert.deepEqual(none, []);
-    assert.deepEqual(any.requirements.map((requirement) => [requirement.key, requirement.group, requirement.line, requirement.column]), [
-      ['torch', 'project.dependencies', 14, 18],
-      ['numpy', 'project.dependencies', 14, 33],
-      ['pandas', 'project.dependencies', 14, 54],
-      ['fastapi', 'project.optional-dependencies.serve', 9, 11],
-      ['pytest', 'dependency-groups.test', 20, 10],
-      ['ruff', 'dependency-groups.lint', 21, 11],
-      ['setuptools', 'build-system.requires', 2, 27],
-    ]);
+    assert.deepEqual(
+      any.requirements.map((requirement) => [requirement.key, requirement.group, requirement.line, requirement.column]),
+      [
+        ['torch', 'project.dependencies', 14, 18],
+        ['numpy', 'project.dependencies', 14, 33],
+        ['pandas', 'project.dependencies', 14, 54],
+        ['fastapi', 'project.optional-dependencies.serve', 9, 11],
+        ['pytest', 'dependency-groups.test', 20, 10],
+        ['ruff', 'dependency-groups.lint', 21, 11],
+        ['setuptools', 'build-system.requires', 2, 27],
+      ],
+    );
     assert.deepEqual(any.requiresPython, { specifier: '>=3.10', line: 16, column: 22, endColumn: 27 });
   });
 });
@@ -72,25 +94,36 @@ describe('parsePyproject: PEP 735 dependency groups', () => {
   const { file, diagnostics } = readFixture('pep735');
 
   it('reads the groups and follows includes by normalised name', () => {
-    assert.deepEqual(file.requirements.filter((requirement) => requirement.group?.startsWith('dependency-groups.')).map((requirement) => `${requirement.group} ${requirement.key}`), [
-      'dependency-groups.test pytest',
-      'dependency-groups.test pytest-cov',
-      'dependency-groups.typing mypy',
-      'dependency-groups.typing types-requests',
-      'dependency-groups.docs mkdocs-material',
-      'dependency-groups.Typing pyright',
-    ]);
+    assert.deepEqual(
+      file.requirements
+        .filter((requirement) => requirement.group?.startsWith('dependency-groups.'))
+        .map((requirement) => `${requirement.group} ${requirement.key}`),
+      [
+        'dependency-groups.test pytest',
+        'dependency-groups.test pytest-cov',
+        'dependency-groups.typing mypy',
+        'dependency-groups.typing types-requests',
+        'dependency-groups.docs mkdocs-material',
+        'dependency-groups.Typing pyright',
+      ],
+    );
   });
 
   it('reports missing includes, cycles, clashing names and bad entries, each on its line', () => {
-    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.message]), [
-      [10, "dependency group 'docs' includes 'missing-group', which is not defined"],
-      [12, 'dependency groups include each other: loop-a -> loop-b -> loop-a'],
-      [13, "dependency group 'Typing' has the same normalised name as 'typing'"],
-      [14, 'dependency-groups.bad[0] must be a PEP 508 string or {include-group = "..."}, not an integer (42)'],
-      [14, 'dependency-groups.bad[1] must be a PEP 508 string or {include-group = "..."}, not a table'],
-      [14, "Invalid requirement 'not a requirement ===' in dependency-groups.bad: Expected semicolon (after name with no version specifier) or end"],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.message]),
+      [
+        [10, "dependency group 'docs' includes 'missing-group', which is not defined"],
+        [12, 'dependency groups include each other: loop-a -> loop-b -> loop-a'],
+        [13, "dependency group 'Typing' has the same normalised name as 'typing'"],
+        [14, 'dependency-groups.bad[0] must be a PEP 508 string or {include-group = "..."}, not an integer (42)'],
+        [14, 'dependency-groups.bad[1] must be a PEP 508 string or {include-group = "..."}, not a table'],
+        [
+          14,
+          "Invalid requirement 'not a requirement ===' in dependency-groups.bad: Expected semicolon (after name with no version specifier) or end",
+        ],
+      ],
+    );
   });
 });
 
@@ -100,11 +133,22 @@ describe('parsePyproject: Poetry', () => {
 
   it('translates caret, tilde, wildcard and bare constraints as Poetry defines them', () => {
     assert.deepEqual(
-      ['nemo-toolkit', 'numpy', 'pandas', 'scipy', 'requests', 'tqdm', 'librosa', 'pydantic', 'onnx', 'rich', 'typer', 'mypy'].map((key) => [key, specifier(key)]),
+      ['nemo-toolkit', 'numpy', 'pandas', 'scipy', 'requests', 'tqdm', 'librosa', 'pydantic', 'onnx', 'rich', 'typer', 'mypy'].map(
+        (key) => [key, specifier(key)],
+      ),
       [
-        ['nemo-toolkit', '>=1.17.0,<2.0.0'], ['numpy', '>=1.23.5,<1.24.0'], ['pandas', '>=2.0,<2.3'], ['scipy', '>=1.10,<1.14'],
-        ['requests', '==2.*'], ['tqdm', ''], ['librosa', '==0.10.2.post1'], ['pydantic', '>=2.7,<3.0.0'], ['onnx', '>=0.0.3,<0.0.4'],
-        ['rich', '>=0.2.3,<0.3.0'], ['typer', '>=1,<2.0.0'], ['mypy', '~=1.10'],
+        ['nemo-toolkit', '>=1.17.0,<2.0.0'],
+        ['numpy', '>=1.23.5,<1.24.0'],
+        ['pandas', '>=2.0,<2.3'],
+        ['scipy', '>=1.10,<1.14'],
+        ['requests', '==2.*'],
+        ['tqdm', ''],
+        ['librosa', '==0.10.2.post1'],
+        ['pydantic', '>=2.7,<3.0.0'],
+        ['onnx', '>=0.0.3,<0.0.4'],
+        ['rich', '>=0.2.3,<0.3.0'],
+        ['typer', '>=1,<2.0.0'],
+        ['mypy', '~=1.10'],
       ],
     );
   });
@@ -115,16 +159,22 @@ describe('parsePyproject: Poetry', () => {
     assert.equal(find(file.requirements, 'tomli').marker, 'python_version < "3.11"');
     assert.equal(find(file.requirements, 'pywin32').marker, 'sys_platform == "win32"');
     assert.equal(find(file.requirements, 'youtokentome').url, 'git+https://github.com/gburlet/YouTokenToMe.git@dependencies');
-    assert.deepEqual([find(file.requirements, 'callytics-common').url, find(file.requirements, 'callytics-common').editable], ['../common', true]);
+    assert.deepEqual(
+      [find(file.requirements, 'callytics-common').url, find(file.requirements, 'callytics-common').editable],
+      ['../common', true],
+    );
     assert.equal(find(file.requirements, 'kenlm').url, 'https://github.com/kpu/kenlm/archive/master.zip');
   });
 
   it('reads one requirement per alternative of a multiple-constraint dependency', () => {
     const opencv = file.requirements.filter((requirement) => requirement.key === 'opencv-python');
-    assert.deepEqual(opencv.map((requirement) => [requirement.specifier, requirement.marker, requirement.line]), [
-      ['<4.9', 'python_version < "3.11"', 31],
-      ['>=4.9,<5.0.0', 'python_version >= "3.11"', 32],
-    ]);
+    assert.deepEqual(
+      opencv.map((requirement) => [requirement.specifier, requirement.marker, requirement.line]),
+      [
+        ['<4.9', 'python_version < "3.11"', 31],
+        ['>=4.9,<5.0.0', 'python_version >= "3.11"', 32],
+      ],
+    );
   });
 
   it('points a Poetry requirement at its key', () => {
@@ -138,7 +188,13 @@ describe('parsePyproject: Poetry', () => {
     assert.deepEqual(file.requiresPython, { specifier: '>=3.10,<4.0.0', line: 8, column: 11, endColumn: 15 });
     assert.equal(find(file.requirements, 'gradio').specifier, '');
     assert.deepEqual(diagnostics, [
-      { file: 'pyproject.toml', line: 29, column: 1, severity: 'notice', message: "tool.poetry.dependencies.gradio: '^4.19 || ^5.0': alternatives (||) have no PEP 440 equivalent; read as unconstrained" },
+      {
+        file: 'pyproject.toml',
+        line: 29,
+        column: 1,
+        severity: 'notice',
+        message: "tool.poetry.dependencies.gradio: '^4.19 || ^5.0': alternatives (||) have no PEP 440 equivalent; read as unconstrained",
+      },
     ]);
   });
 
@@ -157,13 +213,24 @@ describe('parsePyproject: Poetry', () => {
       '',
     ].join('\n');
     const { file: read, diagnostics: said } = parsePyproject('pyproject.toml', text);
-    assert.deepEqual(read.requirements.map((requirement) => `${requirement.key}${requirement.specifier}`), ['torch==2.1.2', 'pytest>=8.0,<9.0.0']);
+    assert.deepEqual(
+      read.requirements.map((requirement) => `${requirement.key}${requirement.specifier}`),
+      ['torch==2.1.2', 'pytest>=8.0,<9.0.0'],
+    );
     assert.equal(read.requiresPython?.specifier, '>=3.10,<4.0.0');
     assert.deepEqual(said, []);
   });
 
   it('ends a value written as a multi-line string on its last line, at the column there', () => {
-    const text = ['[project]', 'name = "asr"', 'requires-python = """>=3.10,', '  <3.13"""', 'dependencies = ["""', 'numpy==1.26.4"""]', ''].join('\n');
+    const text = [
+      '[project]',
+      'name = "asr"',
+      'requires-python = """>=3.10,',
+      '  <3.13"""',
+      'dependencies = ["""',
+      'numpy==1.26.4"""]',
+      '',
+    ].join('\n');
     const { file: read } = parsePyproject('pyproject.toml', text);
     assert.deepEqual(read.requiresPython, { specifier: '>=3.10,<3.13', line: 3, column: 19, endLine: 4, endColumn: 10 });
     const numpy = find(read.requirements, 'numpy');
@@ -180,11 +247,33 @@ describe('parsePyproject: Poetry', () => {
 
 describe('poetryConstraintToPep440', () => {
   const cases: Array<[string, string | null]> = [
-    ['^1.2.3', '>=1.2.3,<2.0.0'], ['^1.2', '>=1.2,<2.0.0'], ['^1', '>=1,<2.0.0'], ['^0.2.3', '>=0.2.3,<0.3.0'], ['^0.0.3', '>=0.0.3,<0.0.4'],
-    ['^0.0', '>=0.0,<0.1.0'], ['^0', '>=0,<1.0.0'], ['~1.2.3', '>=1.2.3,<1.3.0'], ['~1.2', '>=1.2,<1.3.0'], ['~1', '>=1,<2.0.0'],
-    ['~=1.2', '~=1.2'], ['1.2.*', '==1.2.*'], ['*', ''], ['', ''], ['1.2.3', '==1.2.3'], ['=1.2.3', '==1.2.3'], ['==1.2.3', '==1.2.3'],
-    ['>=1,<2', '>=1,<2'], ['>=1.2,<1.5', '>=1.2,<1.5'], ['>= 1.2, < 1.5', '>=1.2,<1.5'], ['>=1.2 <1.5', '>=1.2,<1.5'], ['!=1.5', '!=1.5'],
-    ['^1.2.3b1', '>=1.2.3b1,<2.0.0'], ['^2.7, !=2.7.1', '>=2.7,<3.0.0,!=2.7.1'], ['^1.2 || ^2.0', null], ['>=', null], ['^x', null],
+    ['^1.2.3', '>=1.2.3,<2.0.0'],
+    ['^1.2', '>=1.2,<2.0.0'],
+    ['^1', '>=1,<2.0.0'],
+    ['^0.2.3', '>=0.2.3,<0.3.0'],
+    ['^0.0.3', '>=0.0.3,<0.0.4'],
+    ['^0.0', '>=0.0,<0.1.0'],
+    ['^0', '>=0,<1.0.0'],
+    ['~1.2.3', '>=1.2.3,<1.3.0'],
+    ['~1.2', '>=1.2,<1.3.0'],
+    ['~1', '>=1,<2.0.0'],
+    ['~=1.2', '~=1.2'],
+    ['1.2.*', '==1.2.*'],
+    ['*', ''],
+    ['', ''],
+    ['1.2.3', '==1.2.3'],
+    ['=1.2.3', '==1.2.3'],
+    ['==1.2.3', '==1.2.3'],
+    ['>=1,<2', '>=1,<2'],
+    ['>=1.2,<1.5', '>=1.2,<1.5'],
+    ['>= 1.2, < 1.5', '>=1.2,<1.5'],
+    ['>=1.2 <1.5', '>=1.2,<1.5'],
+    ['!=1.5', '!=1.5'],
+    ['^1.2.3b1', '>=1.2.3b1,<2.0.0'],
+    ['^2.7, !=2.7.1', '>=2.7,<3.0.0,!=2.7.1'],
+    ['^1.2 || ^2.0', null],
+    ['>=', null],
+    ['^x', null],
   ];
   for (const [constraint, expected] of cases) {
     it(`${JSON.stringify(constraint)} -> ${JSON.stringify(expected)}`, () => {
@@ -197,7 +286,13 @@ describe('poetryConstraintToPep440', () => {
 describe('parsePyproject: broken and hostile input', () => {
   it('reports invalid TOML once, at the line smol-toml names', () => {
     assert.deepEqual(readFixture('broken').diagnostics, [
-      { file: 'pyproject.toml', line: 6, column: 5, severity: 'error', message: 'invalid TOML: Invalid TOML document: expected comma or end of structure; pyproject.toml not read' },
+      {
+        file: 'pyproject.toml',
+        line: 6,
+        column: 5,
+        severity: 'error',
+        message: 'invalid TOML: Invalid TOML document: expected comma or end of structure; pyproject.toml not read',
+      },
     ]);
   });
 
@@ -205,50 +300,72 @@ describe('parsePyproject: broken and hostile input', () => {
     // smol-toml says line 5, column 1: past the last line, where no annotation can be shown.
     const cut = '[project]\r\nname = "callytics"\r\ndependencies = [\r\n    "torch==2.1.2",\r\n';
     assert.deepEqual(parsePyproject('pyproject.toml', cut).diagnostics, [
-      { file: 'pyproject.toml', line: 4, column: 20, severity: 'error', message: 'invalid TOML: Invalid TOML document: invalid value; pyproject.toml not read' },
+      {
+        file: 'pyproject.toml',
+        line: 4,
+        column: 20,
+        severity: 'error',
+        message: 'invalid TOML: Invalid TOML document: invalid value; pyproject.toml not read',
+      },
     ]);
   });
 
   it('reports wrong value types with their line', () => {
-    assert.deepEqual(readFixture('wrong-types').diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.message]), [
-      [3, "project.dependencies must be an array of PEP 508 strings, not a string ('numpy==1.23.5')"],
-      // Unquoted, 3.10 is the float 3.1: the message shows why it must be quoted.
-      [4, 'project.requires-python must be a PEP 440 specifier string, not a float (3.1)'],
-      [5, 'project.optional-dependencies must be a table, not an array'],
-      [8, "build-system.requires must be an array of PEP 508 strings, not a string ('setuptools>=68')"],
-      [11, 'dependency-groups.dev must be an array of PEP 508 strings and {include-group = "..."} tables, not a string (\'pytest\')'],
-      [14, 'tool.poetry.dependencies must be a table, not an array'],
-    ]);
+    assert.deepEqual(
+      readFixture('wrong-types').diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.message]),
+      [
+        [3, "project.dependencies must be an array of PEP 508 strings, not a string ('numpy==1.23.5')"],
+        // Unquoted, 3.10 is the float 3.1: the message shows why it must be quoted.
+        [4, 'project.requires-python must be a PEP 440 specifier string, not a float (3.1)'],
+        [5, 'project.optional-dependencies must be a table, not an array'],
+        [8, "build-system.requires must be an array of PEP 508 strings, not a string ('setuptools>=68')"],
+        [11, 'dependency-groups.dev must be an array of PEP 508 strings and {include-group = "..."} tables, not a string (\'pytest\')'],
+        [14, 'tool.poetry.dependencies must be a table, not an array'],
+      ],
+    );
   });
 
   it('reports each Poetry and uv key of the wrong type at the key, by its dotted name, and reads the rest', () => {
     const { file, diagnostics } = readFixture('wrong-types-poetry');
-    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.column, diagnostic.severity, diagnostic.message]), [
-      [8, 18, 'error', 'tool.poetry.dependencies.youtokentome.git must be a string, not an integer (5)'],
-      [9, 48, 'error', "tool.poetry.dependencies.torch.extras must be an array of strings, not a string ('cuda')"],
-      [10, 32, 'error', 'tool.poetry.dependencies.librosa.markers must be a string, not an integer (3)'],
-      [11, 30, 'error', 'tool.poetry.dependencies.pywin32.platform must be a string, not an array'],
-      [12, 29, 'error', 'tool.poetry.dependencies.tomli.python must be a string, not a float (3.11)'],
-      [13, 42, 'error', "tool.poetry.dependencies.callytics-common.develop must be a boolean, not a string ('yes')"],
-      [14, 64, 'error', 'tool.poetry.dependencies.demucs.rev must be a string, not an integer (244805011)'],
-      [15, 18, 'error', 'tool.poetry.dependencies.opencv-python[0] must be a version string or a table, not an array'],
-      [16, 50, 'error', 'tool.poetry.dependencies.scipy.extras[1] must be a string, not an integer (1)'],
-      [20, 12, 'error', 'tool.poetry.group.dev.dependencies.pytest.version must be a string, not an integer (8)'],
-      [25, 1, 'error', 'tool.poetry.source[0].url must be a string, not an integer (2)'],
-      [31, 1, 'error', 'tool.poetry.source[1].priority must be a string, not an integer (1)'],
-      [40, 1, 'error', 'tool.uv.index[0].url must be a string, not a boolean (true)'],
-      [45, 1, 'error', "tool.uv.index[1].default must be a boolean, not a string ('yes')"],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.column, diagnostic.severity, diagnostic.message]),
+      [
+        [8, 18, 'error', 'tool.poetry.dependencies.youtokentome.git must be a string, not an integer (5)'],
+        [9, 48, 'error', "tool.poetry.dependencies.torch.extras must be an array of strings, not a string ('cuda')"],
+        [10, 32, 'error', 'tool.poetry.dependencies.librosa.markers must be a string, not an integer (3)'],
+        [11, 30, 'error', 'tool.poetry.dependencies.pywin32.platform must be a string, not an array'],
+        [12, 29, 'error', 'tool.poetry.dependencies.tomli.python must be a string, not a float (3.11)'],
+        [13, 42, 'error', "tool.poetry.dependencies.callytics-common.develop must be a boolean, not a string ('yes')"],
+        [14, 64, 'error', 'tool.poetry.dependencies.demucs.rev must be a string, not an integer (244805011)'],
+        [15, 18, 'error', 'tool.poetry.dependencies.opencv-python[0] must be a version string or a table, not an array'],
+        [16, 50, 'error', 'tool.poetry.dependencies.scipy.extras[1] must be a string, not an integer (1)'],
+        [20, 12, 'error', 'tool.poetry.group.dev.dependencies.pytest.version must be a string, not an integer (8)'],
+        [25, 1, 'error', 'tool.poetry.source[0].url must be a string, not an integer (2)'],
+        [31, 1, 'error', 'tool.poetry.source[1].priority must be a string, not an integer (1)'],
+        [40, 1, 'error', 'tool.uv.index[0].url must be a string, not a boolean (true)'],
+        [45, 1, 'error', "tool.uv.index[1].default must be a boolean, not a string ('yes')"],
+      ],
+    );
     // A dependency or source with a key of the wrong type is not guessed at; everything else is read.
-    assert.deepEqual(file.requirements.map((requirement) => `${requirement.key}${requirement.specifier}`), ['opencv-python>=4.9,<5.0.0', 'pandas>=2.0,<3.0.0', 'mypy>=1.10,<2.0.0']);
+    assert.deepEqual(
+      file.requirements.map((requirement) => `${requirement.key}${requirement.specifier}`),
+      ['opencv-python>=4.9,<5.0.0', 'pandas>=2.0,<3.0.0', 'mypy>=1.10,<2.0.0'],
+    );
     assert.deepEqual(file.requiresPython?.specifier, '>=3.10,<4.0.0');
-    assert.deepEqual(file.indexes.map((index) => index.url), ['https://download.pytorch.org/whl/cu118']);
+    assert.deepEqual(
+      file.indexes.map((index) => index.url),
+      ['https://download.pytorch.org/whl/cu118'],
+    );
   });
 
   it('reports tool tables, source lists and include-group of the wrong type', () => {
-    const messages = (text: string): string[] => parsePyproject('pyproject.toml', text).diagnostics.map((diagnostic) => `${diagnostic.line}: ${diagnostic.message}`);
+    const messages = (text: string): string[] =>
+      parsePyproject('pyproject.toml', text).diagnostics.map((diagnostic) => `${diagnostic.line}: ${diagnostic.message}`);
     assert.deepEqual(messages('tool = "black"\n'), ["1: tool must be a table, not a string ('black')"]);
-    assert.deepEqual(messages('[tool]\npoetry = ["numpy"]\nuv = 3\n'), ['2: tool.poetry must be a table, not an array', '3: tool.uv must be a table, not an integer (3)']);
+    assert.deepEqual(messages('[tool]\npoetry = ["numpy"]\nuv = 3\n'), [
+      '2: tool.poetry must be a table, not an array',
+      '3: tool.uv must be a table, not an integer (3)',
+    ]);
     assert.deepEqual(messages('[tool.uv]\nindex = "https://download.pytorch.org/whl/cu121"\n'), [
       "2: tool.uv.index must be an array of tables, not a string ('https://download.pytorch.org/whl/cu121')",
     ]);
@@ -284,7 +401,21 @@ describe('parsePyproject: broken and hostile input', () => {
   });
 
   it('reads an empty file, and a file with nothing it knows', () => {
-    assert.deepEqual(parsePyproject('pyproject.toml', ''), { file: { path: 'pyproject.toml', kind: 'pyproject', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [], requiresPython: null }, diagnostics: [] });
+    assert.deepEqual(parsePyproject('pyproject.toml', ''), {
+      file: {
+        path: 'pyproject.toml',
+        kind: 'pyproject',
+        requirements: [],
+        python: [],
+        cuda: [],
+        images: [],
+        indexes: [],
+        includes: [],
+        suppressions: [],
+        requiresPython: null,
+      },
+      diagnostics: [],
+    });
     assert.deepEqual(parsePyproject('pyproject.toml', '[tool.black]\nline-length = 100\n').diagnostics, []);
   });
 

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { commonVersion, exactPin, intersect, intersects, isSubset, toRanges, versionOutside, type Cut, type VersionInterval } from '../src/pep440/ranges.js';
+import {
+  commonVersion,
+  exactPin,
+  intersect,
+  intersects,
+  isSubset,
+  toRanges,
+  versionOutside,
+  type Cut,
+  type VersionInterval,
+} from '../src/pep440/ranges.js';
 import { contains, parseSpecifierSet, type SpecifierSet } from '../src/pep440/specifier.js';
 import { normalizeVersion } from '../src/pep440/version.js';
 
@@ -199,20 +209,60 @@ describe('toRanges', () => {
   it('lays out a set as intersecting its clauses one by one would, keeping the first spelling of each bound', () => {
     // Clauses that draw the same bounds in other spellings (1.0 and 1.0.0, 0.dev0 and the lowest cut).
     const clause = fc.constantFrom(
-      '>=1.0', '>=1.0.0', '>=1', '>1.0', '>1', '<2', '<2.0', '<=2.0', '<=2', '!=1.5', '!=1.5.0', '==1.*', '==1.0.*', '~=1.0',
-      '~=1.0.0', '!=1.*', '>=0.dev0', '>=0.0.dev0', '<1.5', '>1.5.post1', '==1.5+local', '!=1.5+local', '>=1.5.dev0', '<3', '===1.0',
-      '<0.0.dev0', '>=1.5.post0.dev0', '<1.5.post0.dev0',
+      '>=1.0',
+      '>=1.0.0',
+      '>=1',
+      '>1.0',
+      '>1',
+      '<2',
+      '<2.0',
+      '<=2.0',
+      '<=2',
+      '!=1.5',
+      '!=1.5.0',
+      '==1.*',
+      '==1.0.*',
+      '~=1.0',
+      '~=1.0.0',
+      '!=1.*',
+      '>=0.dev0',
+      '>=0.0.dev0',
+      '<1.5',
+      '>1.5.post1',
+      '==1.5+local',
+      '!=1.5+local',
+      '>=1.5.dev0',
+      '<3',
+      '===1.0',
+      '<0.0.dev0',
+      '>=1.5.post0.dev0',
+      '<1.5.post0.dev0',
       // Numbers past what a coarse position tells apart: epochs, large and long releases.
-      '>=1!0', '<1!2', '>=8500.7', '<9000.5', '!=9000.1', '>8191', '<=8191.2', '!=1.0.0.5', '>=1.0.0.3', '<2024010112000000001.1',
+      '>=1!0',
+      '<1!2',
+      '>=8500.7',
+      '<9000.5',
+      '!=9000.1',
+      '>8191',
+      '<=8191.2',
+      '!=1.0.0.5',
+      '>=1.0.0.3',
+      '<2024010112000000001.1',
     );
     const spelled = (intervals: readonly VersionInterval[]): string[] => {
       const cut = (bound: Cut): string => (bound.kind === 'max' ? 'max' : `${bound.kind} ${bound.version.text}`);
       return intervals.map(({ lower, upper }) => `${cut(lower)} ${cut(upper)}`);
     };
-    fc.assert(fc.property(fc.array(clause, { maxLength: 10 }), (clauses) => {
-      const oneByOne = clauses.reduce((admitted, text) => intersect(admitted, toRanges(set(text)).intervals), toRanges(set('')).intervals);
-      assert.deepEqual(spelled(toRanges(set(clauses.join(','))).intervals), spelled(oneByOne));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(clause, { maxLength: 10 }), (clauses) => {
+        const oneByOne = clauses.reduce(
+          (admitted, text) => intersect(admitted, toRanges(set(text)).intervals),
+          toRanges(set('')).intervals,
+        );
+        assert.deepEqual(spelled(toRanges(set(clauses.join(','))).intervals), spelled(oneByOne));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('lays out 50,000 clauses in any order as written in order', () => {

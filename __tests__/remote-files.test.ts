@@ -86,14 +86,23 @@ describe('remote constraint and requirement files', () => {
     assert.equal(findings.length, 1);
     assert.equal(findings[0]?.line, 4);
     assert.equal(findings[0]?.source, `${base}/constraints-2.10.5/constraints-3.11.txt`);
-    assert.deepEqual(findings[0]?.related?.map((related) => `${related.file}:${related.line}`), ['Dockerfile:4']);
-    assert.deepEqual(outcome.result.findings.filter((finding) => /not fetched/.test(finding.message)), []);
+    assert.deepEqual(
+      findings[0]?.related?.map((related) => `${related.file}:${related.line}`),
+      ['Dockerfile:4'],
+    );
+    assert.deepEqual(
+      outcome.result.findings.filter((finding) => /not fetched/.test(finding.message)),
+      [],
+    );
   });
 
   it('reads -r URL as requirements, and a requirements file expanded from the environment', async () => {
     const findings = await check({ 'requirements.txt': '-r ${EXTRA_URL}/extra.txt\nnumpy==1.26.4\n' }, ONLINE, { EXTRA_URL: base });
     assert.equal(findings.length, 1);
-    assert.match(findings[0] ?? '', /^remote-file-conflict error requirements\.txt:2 numpy==1\.26\.4 is excluded by numpy>=2 at http:\/\/127\.0\.0\.1:\d+\/extra\.txt:1 \(the requirements file named by -r at requirements\.txt:1\)/);
+    assert.match(
+      findings[0] ?? '',
+      /^remote-file-conflict error requirements\.txt:2 numpy==1\.26\.4 is excluded by numpy>=2 at http:\/\/127\.0\.0\.1:\d+\/extra\.txt:1 \(the requirements file named by -r at requirements\.txt:1\)/,
+    );
   });
 
   it('fetches nothing offline, or for code that may come from a fork: the line keeps its "not fetched", saying why', async () => {
@@ -101,26 +110,38 @@ describe('remote constraint and requirement files', () => {
     const before = asked.length;
     const notFetched = `parse-error warning requirements.txt:1 -c ${base}/constraints-2.10.5/constraints-3.11.txt is a URL; not fetched`;
     assert.deepEqual(await check(files, { ...ONLINE, mode: 'offline' }), [`${notFetched} (index offline)`]);
-    assert.deepEqual(await check(files, { ...ONLINE, untrusted: 'code from the fork mona/ml-stack', allowUntrusted: false }),
-      [`${notFetched} (it would fetch a URL given by code from the fork mona/ml-stack; allow-untrusted allows it)`]);
+    assert.deepEqual(await check(files, { ...ONLINE, untrusted: 'code from the fork mona/ml-stack', allowUntrusted: false }), [
+      `${notFetched} (it would fetch a URL given by code from the fork mona/ml-stack; allow-untrusted allows it)`,
+    ]);
     assert.deepEqual(await check(files, null), [notFetched]);
     assert.equal(asked.length, before);
   });
 
   it('refuses a private, loopback or link-local address the repository gives unless allowed, and says so', async () => {
     const before = asked.length;
-    const findings = await check({ 'requirements.txt': `-c ${base}/constraints-2.10.5/constraints-3.11.txt\nnumpy==1.24.4\n` }, { ...ONLINE, allowUntrusted: false });
+    const findings = await check(
+      { 'requirements.txt': `-c ${base}/constraints-2.10.5/constraints-3.11.txt\nnumpy==1.24.4\n` },
+      { ...ONLINE, allowUntrusted: false },
+    );
     assert.equal(asked.length, before);
     assert.equal(findings.length, 1);
-    assert.match(findings[0] ?? '', /^parse-error warning requirements\.txt:1 -c http:\/\/127\.0\.0\.1:\d+\/constraints-2\.10\.5\/constraints-3\.11\.txt is a URL; not fetched \(fetching it failed: .* is an internal address \(127\.0\.0\.1\)/);
-    const linkLocal = await check({ 'requirements.txt': '-c http://169.254.169.254/latest/c.txt\nnumpy==1.24.4\n' }, { ...ONLINE, allowUntrusted: false });
+    assert.match(
+      findings[0] ?? '',
+      /^parse-error warning requirements\.txt:1 -c http:\/\/127\.0\.0\.1:\d+\/constraints-2\.10\.5\/constraints-3\.11\.txt is a URL; not fetched \(fetching it failed: .* is an internal address \(127\.0\.0\.1\)/,
+    );
+    const linkLocal = await check(
+      { 'requirements.txt': '-c http://169.254.169.254/latest/c.txt\nnumpy==1.24.4\n' },
+      { ...ONLINE, allowUntrusted: false },
+    );
     assert.equal(linkLocal.length, 1);
     assert.match(linkLocal[0] ?? '', /not fetched \(fetching it failed: .*internal address \(169\.254\.169\.254\)/);
   });
 
   it('a URL that cannot be fetched keeps its one "not fetched", saying why', async () => {
     const findings = await check({ 'requirements.txt': `-c ${base}/missing.txt\nnumpy==1.24.4\n` }, ONLINE);
-    assert.deepEqual(findings, [`parse-error warning requirements.txt:1 -c ${base}/missing.txt is a URL; not fetched (fetching it failed: it answered 404)`]);
+    assert.deepEqual(findings, [
+      `parse-error warning requirements.txt:1 -c ${base}/missing.txt is a URL; not fetched (fetching it failed: it answered 404)`,
+    ]);
   });
 
   it('asks each URL once per run, and then from the cache', async () => {
@@ -136,7 +157,12 @@ describe('remote constraint and requirement files', () => {
   });
 
   it('a pin silenced with ignore[remote-file-conflict] stays silent', async () => {
-    const findings = await check({ 'requirements.txt': `-c ${base}/constraints-2.10.5/constraints-3.11.txt\nnumpy==1.24.4  # compat-guard: ignore[remote-file-conflict]\n` }, ONLINE);
+    const findings = await check(
+      {
+        'requirements.txt': `-c ${base}/constraints-2.10.5/constraints-3.11.txt\nnumpy==1.24.4  # compat-guard: ignore[remote-file-conflict]\n`,
+      },
+      ONLINE,
+    );
     assert.deepEqual(findings, []);
   });
 });

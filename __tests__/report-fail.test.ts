@@ -4,7 +4,18 @@ import type { Finding, Severity } from '../src/model.js';
 import { FAIL_ON_LEVELS, failingFindings, isAtOrAbove, parseFailOn } from '../src/report/fail.js';
 
 function finding(severity: Severity, inDiff?: boolean): Finding {
-  return { rule: 'r', severity, message: 'm', file: 'a.txt', line: 1, column: 1, endLine: 1, endColumn: 2, package: null, ...(inDiff === undefined ? {} : { inDiff }) };
+  return {
+    rule: 'r',
+    severity,
+    message: 'm',
+    file: 'a.txt',
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 2,
+    package: null,
+    ...(inDiff === undefined ? {} : { inDiff }),
+  };
 }
 
 test('fail-on accepts error, warning, notice and never, and nothing else', () => {
@@ -15,10 +26,18 @@ test('fail-on accepts error, warning, notice and never, and nothing else', () =>
 
 test('a severity is at or above the threshold by rank; never is never reached', () => {
   const table: Array<[Severity, string, boolean]> = [
-    ['error', 'error', true], ['warning', 'error', false], ['notice', 'error', false],
-    ['error', 'warning', true], ['warning', 'warning', true], ['notice', 'warning', false],
-    ['error', 'notice', true], ['warning', 'notice', true], ['notice', 'notice', true],
-    ['error', 'never', false], ['warning', 'never', false], ['notice', 'never', false],
+    ['error', 'error', true],
+    ['warning', 'error', false],
+    ['notice', 'error', false],
+    ['error', 'warning', true],
+    ['warning', 'warning', true],
+    ['notice', 'warning', false],
+    ['error', 'notice', true],
+    ['warning', 'notice', true],
+    ['notice', 'notice', true],
+    ['error', 'never', false],
+    ['warning', 'never', false],
+    ['notice', 'never', false],
   ];
   for (const [severity, failOn, expected] of table) {
     assert.equal(isAtOrAbove(severity, parseFailOn(failOn) ?? 'never'), expected, `${severity} vs ${failOn}`);

@@ -24,7 +24,24 @@ test('the report has the contract keys, with profileReason, diagnostics and runt
 
 test('every finding carries every field, null where it does not apply', () => {
   const report = toJsonReport(loadResult());
-  const keys = ['rule', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'package', 'expected', 'actual', 'fix', 'related', 'inDiff', 'source', 'origin'];
+  const keys = [
+    'rule',
+    'severity',
+    'message',
+    'file',
+    'line',
+    'column',
+    'endLine',
+    'endColumn',
+    'package',
+    'expected',
+    'actual',
+    'fix',
+    'related',
+    'inDiff',
+    'source',
+    'origin',
+  ];
   for (const finding of report.findings) assert.deepEqual(Object.keys(finding), keys);
 
   const numpy = report.findings.find((finding) => finding.rule === 'pin-outside-profile');
@@ -57,7 +74,10 @@ test('inDiff is kept as the diff filter set it', () => {
   const result = loadResult();
   result.findings = result.findings.map((finding, index) => ({ ...finding, inDiff: index === 0 }));
   const report = toJsonReport(result);
-  assert.deepEqual(report.findings.map((finding) => finding.inDiff), [true, false, false, false, false, false]);
+  assert.deepEqual(
+    report.findings.map((finding) => finding.inDiff),
+    [true, false, false, false, false, false],
+  );
 });
 
 test('a run with no profile and no findings reports null and zero counts', () => {

@@ -43,7 +43,10 @@ test('matrix rules link to their source; ids no table knows still get a rule', (
   const { driver } = run(toSarif(loadResult(), CATALOG)).tool;
   const nemo = driver.rules.find((rule) => rule.id === 'nemo-numpy');
   assert.equal(nemo?.helpUri, 'https://github.com/NVIDIA/NeMo/issues/6824');
-  assert.equal(nemo?.fullDescription.text, 'NeMo 1.17 uses NumPy aliases removed in 1.24. Matrix rule from .github/compat-matrix.yml:7; source: https://github.com/NVIDIA/NeMo/issues/6824.');
+  assert.equal(
+    nemo?.fullDescription.text,
+    'NeMo 1.17 uses NumPy aliases removed in 1.24. Matrix rule from .github/compat-matrix.yml:7; source: https://github.com/NVIDIA/NeMo/issues/6824.',
+  );
   assert.ok(driver.rules.some((rule) => rule.id === 'parse-error'));
   assert.equal(new Set(driver.rules.map((rule) => rule.id)).size, driver.rules.length);
 });
@@ -62,9 +65,16 @@ test('results point at their rule, file and region; endColumn becomes exclusive'
     artifactLocation: { uri: 'requirements.txt', uriBaseId: '%SRCROOT%' },
     region: { startLine: 12, startColumn: 1, endLine: 12, endColumn: 14 },
   });
-  assert.equal(pin.message.text, 'numpy==1.24.4 is outside profile callytics-cu121 (numpy==1.23.5): NeMo 1.17 uses NumPy aliases removed in 1.24\nFix: numpy==1.23.5');
+  assert.equal(
+    pin.message.text,
+    'numpy==1.24.4 is outside profile callytics-cu121 (numpy==1.23.5): NeMo 1.17 uses NumPy aliases removed in 1.24\nFix: numpy==1.23.5',
+  );
   assert.deepEqual(pin.relatedLocations, [
-    { id: 1, physicalLocation: { artifactLocation: { uri: 'Dockerfile', uriBaseId: '%SRCROOT%' }, region: { startLine: 9, endLine: 9 } }, message: { text: 'installed by this pip install' } },
+    {
+      id: 1,
+      physicalLocation: { artifactLocation: { uri: 'Dockerfile', uriBaseId: '%SRCROOT%' }, region: { startLine: 9, endLine: 9 } },
+      message: { text: 'installed by this pip install' },
+    },
   ]);
   assert.equal(pin.properties?.fix, 'numpy==1.23.5');
 
@@ -95,8 +105,11 @@ test('paths become relative URI references', () => {
 test('fingerprints survive lines moving and tell different findings apart', () => {
   const before = loadResult();
   const after = loadResult();
-  after.findings = after.findings.map((finding) => (finding.line === null ? finding : { ...finding, line: finding.line + 5, endLine: (finding.endLine ?? finding.line) + 5 }));
-  const prints = (result: CheckResult) => run(toSarif(result, CATALOG)).results.map((result) => result.partialFingerprints['compatGuard/v1']);
+  after.findings = after.findings.map((finding) =>
+    finding.line === null ? finding : { ...finding, line: finding.line + 5, endLine: (finding.endLine ?? finding.line) + 5 },
+  );
+  const prints = (result: CheckResult) =>
+    run(toSarif(result, CATALOG)).results.map((result) => result.partialFingerprints['compatGuard/v1']);
   const first = prints(before);
   assert.deepEqual(prints(after), first);
   assert.equal(new Set(first).size, first.length);

@@ -41,12 +41,19 @@ test('findings in the change are a table linked to the head commit; pre-existing
   assert.ok(inChange && folded);
   // Four columns: the fix goes under the message, so that the table fits GitHub's summary pane.
   assert.match(inChange, /### Findings in this change\n\n\| Severity \| Location \| Rule \| Message \|\n/);
-  assert.ok(inChange.includes(`| 🔴 error | [requirements.txt:12](https://github.com/octo/ml-stack/blob/${SHA}/requirements.txt#L12) | [pin-outside-profile](`));
+  assert.ok(
+    inChange.includes(
+      `| 🔴 error | [requirements.txt:12](https://github.com/octo/ml-stack/blob/${SHA}/requirements.txt#L12) | [pin-outside-profile](`,
+    ),
+  );
   assert.ok(inChange.includes(`[requirements.txt:14](https://github.com/octo/ml-stack/blob/${SHA}/requirements.txt#L14-L15)`));
   assert.ok(inChange.includes('removed in 1.24<br>**Fix:** <code>numpy==1.23.5</code> |'));
   // Errors first, then by location; rule links point at the docs of the version that ran.
   const severities = inChange.split('\n').flatMap((line) => /^\| \S+ (error|warning|notice) \|/.exec(line)?.slice(1) ?? []);
-  assert.deepEqual(severities, [...severities].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)));
+  assert.deepEqual(
+    severities,
+    [...severities].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)),
+  );
   assert.ok(inChange.includes('(https://github.com/compat-guard/compat-guard/blob/v1.0.0/docs/rules.md#pin-outside-profile)'));
   assert.match(summary, /upload it as an artifact: `uses: actions\/upload-artifact@v4`/);
   assert.ok(inChange.includes('| 🔵 notice | (no file) |'));
@@ -70,15 +77,28 @@ test('where the annotations went, and how many GitHub could not show', () => {
     ...PR,
     annotations: { via: 'workflow-commands', shown: 12, notShown: 5, reason: 'the token may not create check runs' },
   });
-  assert.match(viaCommands, /17 annotations as workflow commands, since no check run could be created \(the token may not create check runs\)\./);
+  assert.match(
+    viaCommands,
+    /17 annotations as workflow commands, since no check run could be created \(the token may not create check runs\)\./,
+  );
   assert.match(viaCommands, /\*\*5 could not be shown\*\*/);
-  const viaCheckRun = buildSummary(pullRequestResult(), { ...PR, annotations: { via: 'check-run', shown: 3, notShown: 0, url: 'https://github.com/octo/ml-stack/runs/4' } });
+  const viaCheckRun = buildSummary(pullRequestResult(), {
+    ...PR,
+    annotations: { via: 'check-run', shown: 3, notShown: 0, url: 'https://github.com/octo/ml-stack/runs/4' },
+  });
   assert.match(viaCheckRun, /3 annotations through \[the compat-guard check run\]\(https:\/\/github\.com\/octo\/ml-stack\/runs\/4\)\./);
 
   // A check run that took the first batch, then refused the next: not "no check run could be created".
   const partly = buildSummary(pullRequestResult(), {
     ...PR,
-    annotations: { via: 'workflow-commands', shown: 60, notShown: 10, url: 'https://github.com/octo/ml-stack/runs/4', inCheckRun: 50, reason: 'PATCH /repos/octo/ml-stack/check-runs/4: 422 Validation Failed' },
+    annotations: {
+      via: 'workflow-commands',
+      shown: 60,
+      notShown: 10,
+      url: 'https://github.com/octo/ml-stack/runs/4',
+      inCheckRun: 50,
+      reason: 'PATCH /repos/octo/ml-stack/check-runs/4: 422 Validation Failed',
+    },
   });
   assert.match(
     partly,
@@ -88,7 +108,10 @@ test('where the annotations went, and how many GitHub could not show', () => {
 });
 
 test('the runtime check and notes get their own sections', () => {
-  const summary = buildSummary(pullRequestResult(), { ...PR, notes: ['The changed lines of big.txt come from git (GitHub sent no patch).'] });
+  const summary = buildSummary(pullRequestResult(), {
+    ...PR,
+    notes: ['The changed lines of big.txt come from git (GitHub sent no patch).'],
+  });
   assert.match(summary, /### Runtime check\n\nRan on python3: Python 3\.10\.12, torch 2\.1\.0\+cu121 \(CUDA 12\.1\), no GPU\./);
   assert.match(summary, /### Notes\n\n- The changed lines of big\.txt come from git \(GitHub sent no patch\)\./);
 });
@@ -125,7 +148,9 @@ test('a Dockerfile message that quotes $VARIABLES cannot open math, and control 
     inDiff: true,
   };
   result.findings = [quoting];
-  const row = buildSummary(result, PR).split('\n').find((line) => line.startsWith('| 🔴 error'));
+  const row = buildSummary(result, PR)
+    .split('\n')
+    .find((line) => line.startsWith('| 🔴 error'));
   assert.ok(row);
   assert.ok(row.includes(' | pip install torch==\\$TORCH numpy==\\$NUMPY\\\\x1b\\[31m: unresolved\\\\r\\\\n\\| x \\| |'), row);
   assert.equal(row.split(/(?<!\\)\|/).length - 2, 4);
@@ -137,7 +162,10 @@ test('a huge result stays under the byte limit and says how many findings it lef
   result.findings = Array.from({ length: 3000 }, (_, index) => ({ ...base, line: index + 1, endLine: index + 1, inDiff: index % 2 === 0 }));
   const summary = buildSummary(result, { ...PR, maxBytes: 200_000 });
   assert.ok(Buffer.byteLength(summary) < 200_000);
-  const omitted = /_(\d+) more findings not shown here: the job summary must stay under 1 MiB\. The JSON report \(`\/tmp\/runner\/compat-guard\.json`\) has every finding\._/.exec(summary);
+  const omitted =
+    /_(\d+) more findings not shown here: the job summary must stay under 1 MiB\. The JSON report \(`\/tmp\/runner\/compat-guard\.json`\) has every finding\._/.exec(
+      summary,
+    );
   assert.ok(omitted);
   const rows = summary.split('\n').filter((line) => line.startsWith('| 🔴 error')).length;
   assert.equal(rows + Number(omitted[1]), 3000);

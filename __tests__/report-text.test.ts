@@ -54,7 +54,13 @@ test('pre-existing findings are marked; a clean run says so', () => {
 
 test('repository text cannot forge lines or escape sequences', () => {
   const result = loadResult();
-  const hostile: Finding = { ...(result.findings[1] as Finding), file: 'a\nb.txt', message: 'one\ntwo\u001b[2Jthree', fix: null, rule: 'x' };
+  const hostile: Finding = {
+    ...(result.findings[1] as Finding),
+    file: 'a\nb.txt',
+    message: 'one\ntwo\u001b[2Jthree',
+    fix: null,
+    rule: 'x',
+  };
   result.findings = [hostile];
   const text = formatText(result, { color: false });
   assert.equal(text.includes('\u001b'), false);
@@ -82,7 +88,10 @@ test('a repository whose only file cannot be read: one finding, no file checked 
   try {
     const outcome = await runCheck({ root, env: {} });
     assert.ok(outcome.ok);
-    assert.equal(formatText(outcome.result, { color: false }).trimEnd().split('\n').at(-1), '1 finding: 1 error, 0 warnings, 0 notices (0 files checked).');
+    assert.equal(
+      formatText(outcome.result, { color: false }).trimEnd().split('\n').at(-1),
+      '1 finding: 1 error, 0 warnings, 0 notices (0 files checked).',
+    );
   } finally {
     removeTree(root);
   }

@@ -29,12 +29,22 @@ test('columns are left out when the finding spans lines; file-less findings carr
     annotationCommand(byRule('range-wider-than-profile')).split('::')[1],
     'warning file=requirements.txt,line=14,endLine=15,title=range-wider-than-profile',
   );
-  assert.equal(annotationCommand(byRule('gpu-not-visible')), '::notice title=gpu-not-visible::torch 2.1.0+cu121 is a CUDA build, but no CUDA device is visible');
+  assert.equal(
+    annotationCommand(byRule('gpu-not-visible')),
+    '::notice title=gpu-not-visible::torch 2.1.0+cu121 is a CUDA build, but no CUDA device is visible',
+  );
 });
 
 test('an anchor at a related location says where the finding was reported', () => {
   const finding = byRule('pin-outside-profile');
-  const command = annotationCommand(finding, { file: 'Dockerfile', line: 9, column: null, endLine: 9, endColumn: null, reportedAt: 'requirements.txt:12:1' });
+  const command = annotationCommand(finding, {
+    file: 'Dockerfile',
+    line: 9,
+    column: null,
+    endLine: 9,
+    endColumn: null,
+    reportedAt: 'requirements.txt:12:1',
+  });
   assert.match(command, /^::error file=Dockerfile,line=9,endLine=9,title=pin-outside-profile::/);
   assert.ok(command.endsWith('%0AFix: numpy==1.23.5%0AReported at requirements.txt:12:1.'));
 });
@@ -61,5 +71,8 @@ test('--format github writes one command per finding', () => {
   const output = toWorkflowCommands(loadResult().findings);
   const lines = output.trimEnd().split('\n');
   assert.equal(lines.length, 6);
-  assert.deepEqual(lines.map((line) => /^::(\w+)/.exec(line)?.[1]), ['error', 'error', 'warning', 'error', 'error', 'notice']);
+  assert.deepEqual(
+    lines.map((line) => /^::(\w+)/.exec(line)?.[1]),
+    ['error', 'error', 'warning', 'error', 'error', 'notice'],
+  );
 });

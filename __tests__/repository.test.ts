@@ -23,16 +23,24 @@ describe('readRepository', () => {
       'constraints/pins.txt': 'numpy<1.24\n',
     });
     const result = readRepository(root);
-    assert.deepEqual(result.files.map((file) => [file.path, file.kind]), [
-      ['constraints/pins.txt', 'constraints'],
-      ['requirements.txt', 'requirements'],
-      ['requirements/base.txt', 'requirements'],
-      ['requirements/common.txt', 'requirements'],
-    ]);
+    assert.deepEqual(
+      result.files.map((file) => [file.path, file.kind]),
+      [
+        ['constraints/pins.txt', 'constraints'],
+        ['requirements.txt', 'requirements'],
+        ['requirements/base.txt', 'requirements'],
+        ['requirements/common.txt', 'requirements'],
+      ],
+    );
     const pins = result.files.find((file) => file.path === 'constraints/pins.txt');
     assert.equal(pins?.requirements[0]?.constraint, true);
     assert.deepEqual(result.installSets, [
-      { id: 'requirements.txt', file: 'requirements.txt', stages: null, files: ['requirements.txt', 'requirements/base.txt', 'constraints/pins.txt', 'requirements/common.txt'] },
+      {
+        id: 'requirements.txt',
+        file: 'requirements.txt',
+        stages: null,
+        files: ['requirements.txt', 'requirements/base.txt', 'constraints/pins.txt', 'requirements/common.txt'],
+      },
     ]);
     assert.deepEqual(result.diagnostics, []);
   });
@@ -57,19 +65,28 @@ describe('readRepository', () => {
       'sub/requirements-c.txt': '-r requirements-d.txt\n',
       'sub/requirements-d.txt': '-r requirements-c.txt\n',
     });
-    assert.deepEqual(readRepository(root).installSets.map((set) => [set.id, set.files]), [
-      ['requirements-a.txt', ['requirements-a.txt', 'requirements-b.txt']],
-      ['requirements-root.txt', ['requirements-root.txt', 'sub/requirements-c.txt', 'sub/requirements-d.txt']],
-      ['requirements-self.txt', ['requirements-self.txt']],
-    ]);
+    assert.deepEqual(
+      readRepository(root).installSets.map((set) => [set.id, set.files]),
+      [
+        ['requirements-a.txt', ['requirements-a.txt', 'requirements-b.txt']],
+        ['requirements-root.txt', ['requirements-root.txt', 'sub/requirements-c.txt', 'sub/requirements-d.txt']],
+        ['requirements-self.txt', ['requirements-self.txt']],
+      ],
+    );
   });
 
   it('refuses includes that leave the repository and says which line', () => {
     const root = repo({ 'requirements.txt': 'numpy==1.23.5\n-r ../../etc/passwd\n-r /etc/passwd\n' });
     const result = readRepository(root);
-    assert.deepEqual(result.files.map((file) => file.path), ['requirements.txt']);
+    assert.deepEqual(
+      result.files.map((file) => file.path),
+      ['requirements.txt'],
+    );
     const refused = result.diagnostics.filter((diagnostic) => diagnostic.file === 'requirements.txt');
-    assert.deepEqual(refused.map((diagnostic) => diagnostic.line), [2, 3]);
+    assert.deepEqual(
+      refused.map((diagnostic) => diagnostic.line),
+      [2, 3],
+    );
     for (const diagnostic of refused) assert.equal(diagnostic.severity, 'error');
   });
 
@@ -109,18 +126,27 @@ describe('readRepository', () => {
   });
 
   it('scans ignore comments in every kind of file', () => {
-    const root = repo({ 'requirements.txt': 'numpy==1.24.4  # compat-guard: ignore[pin-outside-profile]\n', Dockerfile: '# compat-guard: ignore[cuda-image-tag-unknown]\nFROM nvidia/cuda:12.1-devel-ubuntu20.04\n' });
+    const root = repo({
+      'requirements.txt': 'numpy==1.24.4  # compat-guard: ignore[pin-outside-profile]\n',
+      Dockerfile: '# compat-guard: ignore[cuda-image-tag-unknown]\nFROM nvidia/cuda:12.1-devel-ubuntu20.04\n',
+    });
     const result = readRepository(root);
-    assert.deepEqual(result.files.map((file) => file.suppressions), [
-      [{ line: 2, rules: ['cuda-image-tag-unknown'] }],
-      [{ line: 1, rules: ['pin-outside-profile'] }],
-    ]);
+    assert.deepEqual(
+      result.files.map((file) => file.suppressions),
+      [[{ line: 2, rules: ['cuda-image-tag-unknown'] }], [{ line: 1, rules: ['pin-outside-profile'] }]],
+    );
   });
 
   it('turns binary and undecodable files into diagnostics and reads the rest', () => {
-    const root = repo({ 'requirements.txt': 'numpy==1.23.5\n', 'requirements-bin.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]) });
+    const root = repo({
+      'requirements.txt': 'numpy==1.23.5\n',
+      'requirements-bin.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]),
+    });
     const result = readRepository(root);
-    assert.deepEqual(result.files.map((file) => file.path), ['requirements.txt']);
+    assert.deepEqual(
+      result.files.map((file) => file.path),
+      ['requirements.txt'],
+    );
     assert.equal(result.diagnostics.length, 1);
     assert.equal(result.diagnostics[0]?.file, 'requirements-bin.txt');
     assert.match(result.diagnostics[0]?.message ?? '', /binary/);
@@ -130,7 +156,8 @@ describe('readRepository', () => {
     // A stand-in for /etc, so that the test reads nothing of the machine's own.
     const outside = repo({ passwd: 'root:x:0:0:root:/root:/bin/bash\n', hostname: 'runner\n' });
     const root = repo({
-      'requirements.txt': '-r etc/passwd\n-c etc/hostname\n-r etc/shadow\n-r requirements-dev.txt\n-r real/base.txt\n-r alias/base.txt\n-r gone/passwd\n-r gone-inside/base.txt\nnumpy==1.24.4\n',
+      'requirements.txt':
+        '-r etc/passwd\n-c etc/hostname\n-r etc/shadow\n-r requirements-dev.txt\n-r real/base.txt\n-r alias/base.txt\n-r gone/passwd\n-r gone-inside/base.txt\nnumpy==1.24.4\n',
       'real/base.txt': 'pandas==2.0.3\n',
       'docker/Dockerfile': 'FROM python:3.11\nCOPY . /app\nRUN pip install -r etc/passwd\n',
     });
@@ -142,17 +169,28 @@ describe('readRepository', () => {
     fs.symlinkSync(path.join(outside, 'no-such-folder'), path.join(root, 'gone'));
     fs.symlinkSync(path.join(root, 'no-such-folder'), path.join(root, 'gone-inside'));
     const result = readRepository(root);
-    assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.severity, diagnostic.message]), [
-      ['docker/Dockerfile', 3, 'warning', 'pip install -r etc/passwd: docker/etc/passwd leads outside the repository through a symlink; not read'],
-      ['requirements.txt', 1, 'error', '-r etc/passwd leads outside the repository through a symlink; not read'],
-      ['requirements.txt', 2, 'error', '-c etc/hostname leads outside the repository through a symlink; not read'],
-      // No file at its end, but it leads outside all the same.
-      ['requirements.txt', 3, 'error', '-r etc/shadow leads outside the repository through a symlink; not read'],
-      ['requirements.txt', 4, 'warning', '-r requirements-dev.txt: no such file in the repository; not checked'],
-      ['requirements.txt', 7, 'error', '-r gone/passwd leads outside the repository through a symlink; not read'],
-      ['requirements.txt', 8, 'warning', '-r gone-inside/base.txt: no such file in the repository; not checked'],
-    ]);
-    assert.deepEqual(result.files.map((file) => file.path), ['alias/base.txt', 'docker/Dockerfile', 'real/base.txt', 'requirements.txt']);
+    assert.deepEqual(
+      result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.severity, diagnostic.message]),
+      [
+        [
+          'docker/Dockerfile',
+          3,
+          'warning',
+          'pip install -r etc/passwd: docker/etc/passwd leads outside the repository through a symlink; not read',
+        ],
+        ['requirements.txt', 1, 'error', '-r etc/passwd leads outside the repository through a symlink; not read'],
+        ['requirements.txt', 2, 'error', '-c etc/hostname leads outside the repository through a symlink; not read'],
+        // No file at its end, but it leads outside all the same.
+        ['requirements.txt', 3, 'error', '-r etc/shadow leads outside the repository through a symlink; not read'],
+        ['requirements.txt', 4, 'warning', '-r requirements-dev.txt: no such file in the repository; not checked'],
+        ['requirements.txt', 7, 'error', '-r gone/passwd leads outside the repository through a symlink; not read'],
+        ['requirements.txt', 8, 'warning', '-r gone-inside/base.txt: no such file in the repository; not checked'],
+      ],
+    );
+    assert.deepEqual(
+      result.files.map((file) => file.path),
+      ['alias/base.txt', 'docker/Dockerfile', 'real/base.txt', 'requirements.txt'],
+    );
   });
 
   it('warns of a file read as latin-1 at its first byte that is not UTF-8, with advice for its kind', () => {
@@ -163,34 +201,60 @@ describe('readRepository', () => {
       Dockerfile: latin1('FROM python:3.11\nLABEL maintainer="Jos\u00e9"\nRUN pip install numpy==1.24.4\n'),
     });
     const result = readRepository(root);
-    assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.severity]), [
-      ['Dockerfile', 2, 22, 'warning'],
-      // pip refuses a pyproject.toml that is not UTF-8: an error, though the file is still read.
-      ['pyproject.toml', 3, 19, 'error'],
-      ['requirements.txt', 2, 13, 'warning'],
-    ]);
+    assert.deepEqual(
+      result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.severity]),
+      [
+        ['Dockerfile', 2, 22, 'warning'],
+        // pip refuses a pyproject.toml that is not UTF-8: an error, though the file is still read.
+        ['pyproject.toml', 3, 19, 'error'],
+        ['requirements.txt', 2, 13, 'warning'],
+      ],
+    );
     const [dockerfile, pyproject, requirements] = result.diagnostics.map((diagnostic) => diagnostic.message);
     assert.match(requirements ?? '', /add '# -\*- coding: latin-1 -\*-' or save the file as UTF-8/);
     assert.match(pyproject ?? '', /^pyproject\.toml: not valid UTF-8: read as latin-1; TOML must be UTF-8/);
     assert.match(dockerfile ?? '', /^Dockerfile: not valid UTF-8: read as latin-1; Docker reads a Dockerfile as UTF-8/);
     // Read all the same.
-    assert.deepEqual(result.files.map((file) => file.requirements.map((requirement) => requirement.key)), [['numpy'], ['numpy'], ['numpy']]);
+    assert.deepEqual(
+      result.files.map((file) => file.requirements.map((requirement) => requirement.key)),
+      [['numpy'], ['numpy'], ['numpy']],
+    );
   });
 
   it('refuses a pyproject.toml with a byte-order mark as pip does, at line 1, and still reads it', () => {
     const text = '[project]\nname = "asr"\ndependencies = ["numpy==1.24.4"]\n';
-    for (const [mark, encoding] of [[Buffer.from([0xef, 0xbb, 0xbf]), 'utf8'], [Buffer.from([0xff, 0xfe]), 'utf16le']] as const) {
-      const root = repo({ 'pyproject.toml': new Uint8Array(Buffer.concat([mark, Buffer.from(text, encoding)])), 'requirements.txt': new Uint8Array(Buffer.concat([mark, Buffer.from('numpy==1.24.4\n', encoding)])) });
+    for (const [mark, encoding] of [
+      [Buffer.from([0xef, 0xbb, 0xbf]), 'utf8'],
+      [Buffer.from([0xff, 0xfe]), 'utf16le'],
+    ] as const) {
+      const root = repo({
+        'pyproject.toml': new Uint8Array(Buffer.concat([mark, Buffer.from(text, encoding)])),
+        'requirements.txt': new Uint8Array(Buffer.concat([mark, Buffer.from('numpy==1.24.4\n', encoding)])),
+      });
       const result = readRepository(root);
       // pip decodes requirements files by their mark; it opens pyproject.toml as plain UTF-8.
-      assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.severity]), [['pyproject.toml', 1, 1, 'error']]);
-      assert.match(result.diagnostics[0]?.message ?? '', encoding === 'utf8' ? /UTF-8 byte-order mark: pip reads pyproject\.toml as UTF-8 as it is, and its TOML reader refuses the mark/ : /^pyproject\.toml: UTF-16-LE \(byte-order mark\): pip reads pyproject\.toml as UTF-8 and cannot read it/);
-      assert.deepEqual(result.files.map((file) => file.requirements.map((requirement) => requirement.key)), [['numpy'], ['numpy']]);
+      assert.deepEqual(
+        result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.severity]),
+        [['pyproject.toml', 1, 1, 'error']],
+      );
+      assert.match(
+        result.diagnostics[0]?.message ?? '',
+        encoding === 'utf8'
+          ? /UTF-8 byte-order mark: pip reads pyproject\.toml as UTF-8 as it is, and its TOML reader refuses the mark/
+          : /^pyproject\.toml: UTF-16-LE \(byte-order mark\): pip reads pyproject\.toml as UTF-8 and cannot read it/,
+      );
+      assert.deepEqual(
+        result.files.map((file) => file.requirements.map((requirement) => requirement.key)),
+        [['numpy'], ['numpy']],
+      );
     }
   });
 
   it('reads a file that includes another a hundred thousand times once, and asks the disk about it once', () => {
-    const texts: Record<string, string> = { 'requirements.txt': `${'-r shared.txt\n'.repeat(100_000)}numpy==1.24.4\n`, 'shared.txt': 'numpy==1.26.4\n' };
+    const texts: Record<string, string> = {
+      'requirements.txt': `${'-r shared.txt\n'.repeat(100_000)}numpy==1.24.4\n`,
+      'shared.txt': 'numpy==1.26.4\n',
+    };
     const asked = new Map<string, number>();
     const source: FileSource = {
       read: (path) => ({ ok: true, bytes: new TextEncoder().encode(texts[path] ?? '') }),
@@ -202,8 +266,14 @@ describe('readRepository', () => {
     };
     const result = parseRepository([{ path: 'requirements.txt', kind: 'requirements' }], source);
     assert.deepEqual([...asked], [['shared.txt', 1]]);
-    assert.deepEqual(result.files.map((file) => file.path), ['requirements.txt', 'shared.txt']);
-    assert.deepEqual(result.installSets.map((set) => [set.id, set.files]), [['requirements.txt', ['requirements.txt', 'shared.txt']]]);
+    assert.deepEqual(
+      result.files.map((file) => file.path),
+      ['requirements.txt', 'shared.txt'],
+    );
+    assert.deepEqual(
+      result.installSets.map((set) => [set.id, set.files]),
+      [['requirements.txt', ['requirements.txt', 'shared.txt']]],
+    );
   });
 
   it('checks the first MAX_CHECKED_STAGES build stages of a Dockerfile, and says where the others begin', () => {
@@ -218,7 +288,10 @@ describe('readRepository', () => {
     assert.equal(dockerSets.length, MAX_CHECKED_STAGES);
     assert.deepEqual(dockerSets.at(-1)?.stages?.length, MAX_CHECKED_STAGES);
     assert.deepEqual(dockerSets.at(-1)?.files, ['Dockerfile', 'requirements.txt']);
-    assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.severity]), [['Dockerfile', MAX_CHECKED_STAGES + 2, 'warning']]);
+    assert.deepEqual(
+      result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.severity]),
+      [['Dockerfile', MAX_CHECKED_STAGES + 2, 'warning']],
+    );
     assert.match(result.diagnostics[0]?.message ?? '', new RegExp(`^${stages} build stages: the first ${MAX_CHECKED_STAGES} are checked`));
     // The file they install is still checked on its own.
     assert.ok(result.installSets.some((set) => set.id === 'requirements.txt'));
@@ -228,14 +301,28 @@ describe('readRepository', () => {
     // A requirements file a bad merge tool padded with NULs on its third line.
     const root = repo({ 'requirements.txt': 'numpy==1.24.4\npandas==2.0.3\ntorch==2.1.0\u0000\u0000\u0000\nscipy==1.11.4\n' });
     assert.deepEqual(readRepository(root).diagnostics, [
-      { file: 'requirements.txt', line: 3, column: 13, severity: 'error', message: 'requirements.txt: binary file (NUL byte at offset 40); not read' },
+      {
+        file: 'requirements.txt',
+        line: 3,
+        column: 13,
+        severity: 'error',
+        message: 'requirements.txt: binary file (NUL byte at offset 40); not read',
+      },
     ]);
   });
 });
 
 describe('expandableEnvironment', () => {
   it('never lets tokens, secrets or action inputs into ${VAR} expansion', () => {
-    const safe = expandableEnvironment({ TORCH_VERSION: '2.1.2', GITHUB_TOKEN: 'ghs_x', INPUT_GITHUB_TOKEN: 'ghs_x', ACTIONS_RUNTIME_TOKEN: 'y', AWS_SECRET_ACCESS_KEY: 'z', PIP_PASSWORD: 'p', DEPLOY_KEY: 'k' });
+    const safe = expandableEnvironment({
+      TORCH_VERSION: '2.1.2',
+      GITHUB_TOKEN: 'ghs_x',
+      INPUT_GITHUB_TOKEN: 'ghs_x',
+      ACTIONS_RUNTIME_TOKEN: 'y',
+      AWS_SECRET_ACCESS_KEY: 'z',
+      PIP_PASSWORD: 'p',
+      DEPLOY_KEY: 'k',
+    });
     assert.deepEqual(safe, { TORCH_VERSION: '2.1.2' });
   });
   it('expands what pip would in requirement files', () => {

@@ -35,11 +35,15 @@ before(async () => {
 });
 after(() => server.close());
 
-async function check(files: Record<string, string>, options: { index?: Partial<IndexOptions>; resolve?: ResolveOptions } = {}): Promise<CheckResult> {
+async function check(
+  files: Record<string, string>,
+  options: { index?: Partial<IndexOptions>; resolve?: ResolveOptions } = {},
+): Promise<CheckResult> {
   const root = makeTree(files);
   try {
     const outcome = await runCheck({
-      root, env: { PATH: process.env.PATH, PIP_FIND_LINKS: '/nonexistent/wheels', GITHUB_TOKEN: 'ghs_secret' },
+      root,
+      env: { PATH: process.env.PATH, PIP_FIND_LINKS: '/nonexistent/wheels', GITHUB_TOKEN: 'ghs_secret' },
       index: { mode: 'online', indexUrl: server.url, cacheDir: null, ...options.index },
       resolve: { timeoutMs: 60_000, ...options.resolve },
     });
@@ -50,7 +54,9 @@ async function check(files: Record<string, string>, options: { index?: Partial<I
   }
 }
 
-const image = (...runs: string[]): Record<string, string> => ({ Dockerfile: ['FROM python:3.10-slim', ...runs.map((run) => `RUN ${run}`), ''].join('\n') });
+const image = (...runs: string[]): Record<string, string> => ({
+  Dockerfile: ['FROM python:3.10-slim', ...runs.map((run) => `RUN ${run}`), ''].join('\n'),
+});
 const ofRule = (result: CheckResult, rule: string) => result.findings.filter((finding) => finding.rule === rule);
 
 test('a set pip resolves gives no resolver finding, and the report counts it; a marker false on the target keeps its requirement from pip', async () => {
@@ -63,10 +69,19 @@ test('a set pip resolves gives no resolver finding, and the report counts it; a 
 test('a conflict two levels down is an error on each line pip names, quoting pip', async () => {
   const result = await check(image('pip install app==1.0 \\\n    other==1.0'));
   const found = ofRule(result, 'resolution-impossible');
-  assert.deepEqual(found.map((finding) => [finding.line, finding.package, finding.severity]), [[2, 'app', 'error'], [3, 'other', 'error']]);
+  assert.deepEqual(
+    found.map((finding) => [finding.line, finding.package, finding.severity]),
+    [
+      [2, 'app', 'error'],
+      [3, 'other', 'error'],
+    ],
+  );
   assert.match(found[0]?.message ?? '', /The conflict is caused by: .*mid 1\.0 depends on leaf<2/);
   assert.match(found[0]?.message ?? '', /CPython 3\.10 on manylinux_2_36 x86-64/);
-  assert.deepEqual(found[0]?.related?.map((place) => place.line), [3]);
+  assert.deepEqual(
+    found[0]?.related?.map((place) => place.line),
+    [3],
+  );
 });
 
 test('a constraint that forbids what a requirement needs: both sides, the constraint in its file', async () => {
@@ -90,7 +105,10 @@ test('a package pulled in that no index has: an error on the line that pulls it 
   const [found] = ofRule(result, 'resolution-impossible');
   assert.equal(found?.line, 2);
   assert.equal(found?.package, 'orphan');
-  assert.match(found?.message ?? '', /pulled in by this set's requirements; pip names ghost>=1\): "Could not find a version that satisfies the requirement ghost>=1/);
+  assert.match(
+    found?.message ?? '',
+    /pulled in by this set's requirements; pip names ghost>=1\): "Could not find a version that satisfies the requirement ghost>=1/,
+  );
 });
 
 test('an unpinned package that pip resolves to a version a universal rule forbids: an error on its line, marked as resolved', async () => {
@@ -102,7 +120,7 @@ test('an unpinned package that pip resolves to a version a universal rule forbid
   assert.match(found[0]?.message ?? '', /^Resolved: numpy is unpinned; pip resolves it to 2\.0\.0 today for CPython 3\.10/);
 });
 
-test('a package only pulled in is checked at the line that pulls it in, as a warning (today\'s index decides it)', async () => {
+test("a package only pulled in is checked at the line that pulls it in, as a warning (today's index decides it)", async () => {
   const result = await check(image('pip install torch==2.2.0 scipy==1.13.0'));
   const [found] = ofRule(result, 'torch-numpy2');
   assert.equal(found?.severity, 'warning');
@@ -113,24 +131,39 @@ test('Dockerfile order: a later pip install runs with the earlier one installed,
   const apart = await check(image('pip install app==1.0', 'pip install leaf==2.0'));
   assert.deepEqual(ofRule(apart, 'resolution-impossible'), []);
   const together = await check(image('pip install app==1.0 leaf==2.0'));
-  assert.deepEqual(ofRule(together, 'resolution-impossible').map((finding) => finding.package), ['app', 'leaf']);
+  assert.deepEqual(
+    ofRule(together, 'resolution-impossible').map((finding) => finding.package),
+    ['app', 'leaf'],
+  );
 });
 
 test('faults are one notice each and keep every static finding: pip missing, the index down', async () => {
   const files = image('pip install torch==2.2.0 numpy');
   const missing = await check(files, { resolve: { python: '/nonexistent/python3' } });
-  assert.ok(missing.index?.notices.some((notice) => /pip's resolver did not run: \/nonexistent\/python3 was not found/.test(notice)), missing.index?.notices.join('\n'));
+  assert.ok(
+    missing.index?.notices.some((notice) => /pip's resolver did not run: \/nonexistent\/python3 was not found/.test(notice)),
+    missing.index?.notices.join('\n'),
+  );
   const statics = ofRule(missing, 'torch-numpy2');
   assert.equal(statics[0]?.severity, 'warning');
   const down = await check(files, { index: { indexUrl: 'http://127.0.0.1:9/simple' } });
   assert.equal(down.resolve?.faults, 1);
-  assert.ok(down.index?.notices.some((notice) => /gave no verdict on 1 of 1 install set/.test(notice)), down.index?.notices.join('\n'));
-  assert.deepEqual(ofRule(down, 'torch-numpy2').map((finding) => finding.severity), ['warning']);
+  assert.ok(
+    down.index?.notices.some((notice) => /gave no verdict on 1 of 1 install set/.test(notice)),
+    down.index?.notices.join('\n'),
+  );
+  assert.deepEqual(
+    ofRule(down, 'torch-numpy2').map((finding) => finding.severity),
+    ['warning'],
+  );
   const slow = await check(files, { resolve: { timeoutMs: 50 } });
-  assert.ok(slow.index?.notices.some((notice) => /gave no verdict on 1 of 1 install set.*pip took longer than 0 s/.test(notice)), slow.index?.notices.join('\n'));
+  assert.ok(
+    slow.index?.notices.some((notice) => /gave no verdict on 1 of 1 install set.*pip took longer than 0 s/.test(notice)),
+    slow.index?.notices.join('\n'),
+  );
 });
 
-test('the CLI\'s --resolve: the conflict fails the check, and the report has a resolve object', async () => {
+test("the CLI's --resolve: the conflict fails the check, and the report has a resolve object", async () => {
   const root = makeTree(image('pip install app==1.0 other==1.0'));
   const cache = makeTree({});
   try {
@@ -144,8 +177,16 @@ test('the CLI\'s --resolve: the conflict fails the check, and the report has a r
     });
     assert.equal(code, 1);
     const report = JSON.parse(stdout);
-    assert.deepEqual(report.findings.filter((finding: { rule: string }) => finding.rule === 'resolution-impossible').map((finding: { line: number }) => finding.line), [2, 2]);
-    assert.deepEqual({ ...report.resolve, pip: typeof report.resolve.pip }, { pip: 'string', sets: 1, resolved: 0, failed: 1, faults: 0, skipped: 0, notices: [] });
+    assert.deepEqual(
+      report.findings
+        .filter((finding: { rule: string }) => finding.rule === 'resolution-impossible')
+        .map((finding: { line: number }) => finding.line),
+      [2, 2],
+    );
+    assert.deepEqual(
+      { ...report.resolve, pip: typeof report.resolve.pip },
+      { pip: 'string', sets: 1, resolved: 0, failed: 1, faults: 0, skipped: 0, notices: [] },
+    );
   } finally {
     removeTree(root);
     removeTree(cache);
@@ -157,40 +198,101 @@ test('an index the repository names at an internal address is not given to pip u
   const refused = await check(files, { index: { indexUrl: 'http://127.0.0.1:9/simple' } });
   assert.deepEqual(ofRule(refused, 'resolution-impossible'), []);
   assert.equal(refused.resolve?.skipped, 1);
-  assert.ok(refused.index?.notices.some((notice) => /skipped 1 install set\(s\): the repository's index http:\/\/127\.0\.0\.1:\d+\/simple is an internal address/.test(notice)), refused.index?.notices.join('\n'));
+  assert.ok(
+    refused.index?.notices.some((notice) =>
+      /skipped 1 install set\(s\): the repository's index http:\/\/127\.0\.0\.1:\d+\/simple is an internal address/.test(notice),
+    ),
+    refused.index?.notices.join('\n'),
+  );
   const allowed = await check(files, { index: { indexUrl: 'http://127.0.0.1:9/simple', allowUntrusted: true } });
-  assert.deepEqual(ofRule(allowed, 'resolution-impossible').map((finding) => finding.package), ['app', 'other']);
+  assert.deepEqual(
+    ofRule(allowed, 'resolution-impossible').map((finding) => finding.package),
+    ['app', 'other'],
+  );
 });
 
 test('pip gets no token, no action input and no pip setting of this machine', () => {
-  const env = pipEnvironment({ PATH: '/bin', GITHUB_TOKEN: 't', INPUT_GITHUB_TOKEN: 't', PIP_FIND_LINKS: '/opt/wheels', PIP_INDEX_URL: 'http://x', PIP_CERT: '/ca.pem', UV_INDEX: 'http://y' });
+  const env = pipEnvironment({
+    PATH: '/bin',
+    GITHUB_TOKEN: 't',
+    INPUT_GITHUB_TOKEN: 't',
+    PIP_FIND_LINKS: '/opt/wheels',
+    PIP_INDEX_URL: 'http://x',
+    PIP_CERT: '/ca.pem',
+    UV_INDEX: 'http://y',
+  });
   assert.deepEqual(Object.keys(env).sort(), ['PATH', 'PIP_CERT', 'PIP_CONFIG_FILE', 'PIP_DISABLE_PIP_VERSION_CHECK', 'PIP_NO_INPUT']);
 });
 
-test('pip\'s arguments: a dry run for the target, wheels only, the set\'s indexes in order, the HTTP cache kept', () => {
-  const job = { setId: 'Dockerfile', steps: [], python: '3.10', platforms: ['manylinux_2_17_x86_64'], target: '', assumed: null, unprovable: null, leftOut: 0, indexes: [] };
-  const args = pipArguments(job, '/t', '/c/pip', [
-    { url: 'https://a/simple', kind: 'index', trusted: true }, { url: 'https://b/simple', kind: 'index', trusted: false }, { url: '/wheels', kind: 'find-links', trusted: false },
-  ], false);
+test("pip's arguments: a dry run for the target, wheels only, the set's indexes in order, the HTTP cache kept", () => {
+  const job = {
+    setId: 'Dockerfile',
+    steps: [],
+    python: '3.10',
+    platforms: ['manylinux_2_17_x86_64'],
+    target: '',
+    assumed: null,
+    unprovable: null,
+    leftOut: 0,
+    indexes: [],
+  };
+  const args = pipArguments(
+    job,
+    '/t',
+    '/c/pip',
+    [
+      { url: 'https://a/simple', kind: 'index', trusted: true },
+      { url: 'https://b/simple', kind: 'index', trusted: false },
+      { url: '/wheels', kind: 'find-links', trusted: false },
+    ],
+    false,
+  );
   const text = args.join(' ');
-  for (const part of ['install --dry-run --ignore-installed', '--python-version 3.10 --implementation cp --only-binary=:all:', '--platform manylinux_2_17_x86_64', '--cache-dir /c/pip', '--index-url https://a/simple --extra-index-url https://b/simple --find-links /wheels', '-r /t/requirements.txt -c /t/constraints.txt']) {
+  for (const part of [
+    'install --dry-run --ignore-installed',
+    '--python-version 3.10 --implementation cp --only-binary=:all:',
+    '--platform manylinux_2_17_x86_64',
+    '--cache-dir /c/pip',
+    '--index-url https://a/simple --extra-index-url https://b/simple --find-links /wheels',
+    '-r /t/requirements.txt -c /t/constraints.txt',
+  ]) {
     assert.ok(text.includes(part), `${part} in ${text}`);
   }
   assert.ok(pipArguments(job, '/t', null, [], false).includes('--no-index'));
 });
 
-const line = (key: string, text = key): ResolveLine => ({ text, key, shown: text, specifier: '', at: { file: 'r.txt', span: { line: 1, column: 1, endLine: 1, endColumn: 1 } } });
+const line = (key: string, text = key): ResolveLine => ({
+  text,
+  key,
+  shown: text,
+  specifier: '',
+  at: { file: 'r.txt', span: { line: 1, column: 1, endLine: 1, endColumn: 1 } },
+});
 
-test('pip\'s words are read back: the conflict\'s causes and sides, no release found, sources only', () => {
+test("pip's words are read back: the conflict's causes and sides, no release found, sources only", () => {
   const step: ResolveStep = { requirements: [line('app'), line('other', 'other==1.0')], constraints: [line('leaf', 'leaf>=2')] };
   const output = [
-    'The conflict is caused by:', '    other 1.0 depends on leaf>=2', '    The user requested (constraint) leaf>=2', '', 'To fix this you could try to:',
+    'The conflict is caused by:',
+    '    other 1.0 depends on leaf>=2',
+    '    The user requested (constraint) leaf>=2',
+    '',
+    'To fix this you could try to:',
     'ERROR: Cannot install -r /tmp/x/requirements.txt (line 2) and app because these package versions have conflicting dependencies.',
   ].join('\n');
   assert.deepEqual(conflictCauses(output), ['other 1.0 depends on leaf>=2', 'The user requested (constraint) leaf>=2']);
-  assert.deepEqual(conflictSides(output, step).map((side) => side.key), ['other', 'app', 'leaf']);
-  const missing = 'ERROR: Could not find a version that satisfies the requirement Foo_Bar>=2 (from versions: 1.0)\nERROR: No matching distribution found for Foo_Bar>=2\n  Skipping link: No sources permitted for foo-bar: http://h/files/foo_bar-2.0.tar.gz (from http://h/simple/foo-bar/)';
-  assert.deepEqual(notFound(missing), [{ requirement: 'Foo_Bar>=2', key: 'foo-bar', words: 'Could not find a version that satisfies the requirement Foo_Bar>=2 (from versions: 1.0)' }]);
+  assert.deepEqual(
+    conflictSides(output, step).map((side) => side.key),
+    ['other', 'app', 'leaf'],
+  );
+  const missing =
+    'ERROR: Could not find a version that satisfies the requirement Foo_Bar>=2 (from versions: 1.0)\nERROR: No matching distribution found for Foo_Bar>=2\n  Skipping link: No sources permitted for foo-bar: http://h/files/foo_bar-2.0.tar.gz (from http://h/simple/foo-bar/)';
+  assert.deepEqual(notFound(missing), [
+    {
+      requirement: 'Foo_Bar>=2',
+      key: 'foo-bar',
+      words: 'Could not find a version that satisfies the requirement Foo_Bar>=2 (from versions: 1.0)',
+    },
+  ]);
   assert.deepEqual(sourcesOnly(missing, 'foo-bar'), ['foo_bar-2.0.tar.gz']);
   assert.deepEqual(manylinuxTags('2.17').slice(0, 2), ['manylinux_2_17_x86_64', 'manylinux2014_x86_64']);
 });

@@ -9,7 +9,15 @@ import { afterEach, before, beforeEach, describe, it } from 'node:test';
 
 import { runRuntimeCheck, type RuntimeLog, type RuntimeOptions } from '../src/runtime/index.js';
 import { PROBE_SOURCE } from '../src/runtime/probe-source.js';
-import { fixtureEnv, fixtureMatrix, fixtureParse, systemPython, temporaryFolder, writeExecutable, type PythonEnv } from './helpers/python-env.js';
+import {
+  fixtureEnv,
+  fixtureMatrix,
+  fixtureParse,
+  systemPython,
+  temporaryFolder,
+  writeExecutable,
+  type PythonEnv,
+} from './helpers/python-env.js';
 
 const noPython = systemPython() === null ? 'python3 with venv is not on this machine' : false;
 const IMAGE = 'ghcr.io/acme/speech:1.4.0';
@@ -61,9 +69,13 @@ case "$1" in
   image) ${options.imagePresent === false ? 'echo "Error: No such image: $4" >&2; exit 1' : 'echo sha256:4f1c; exit 0'} ;;
   pull) ${options.pullFails ? 'echo "Error response from daemon: pull access denied for ghcr.io/acme/speech, repository does not exist or may require \'docker login\'" >&2; exit 1' : `printf '1.4.0: Pulling from acme/speech\\n4f1c2a: Pulling fs layer\\n4f1c2a: Download complete\\n4f1c2a: Pull complete\\nStatus: Downloaded newer image for ${IMAGE}\\n'; exit 0`} ;;
 esac
-${options.refuses ? `echo "docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: error running prestart hook #0: exit status 1, stdout: , stderr: Auto-detected mode as 'legacy'" >&2
+${
+  options.refuses
+    ? `echo "docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: error running prestart hook #0: exit status 1, stdout: , stderr: Auto-detected mode as 'legacy'" >&2
 echo "nvidia-container-cli: requirement error: unsatisfied condition: ${options.refuses}, please update your driver to a newer version, or use an earlier cuda container: unknown." >&2
-exit 125` : ''}
+exit 125`
+    : ''
+}
 while [ "$1" != "--entrypoint" ]; do shift; done
 entrypoint=$2
 shift 3
@@ -136,8 +148,26 @@ describe('runRuntimeCheck in an image', { skip: noPython }, () => {
     const runner = standInRunner(env, { gpu: true, driver: '520.61.05' });
     const { findings, summary } = await runRuntimeCheck(fixtureParse(), matrix, null, inImage);
     const calls = runner.calls();
-    assert.deepEqual(calls.map((call) => call.argv.slice(0, 2)), [['image', 'inspect'], ['run', '--rm']]);
-    assert.deepEqual(calls[1]?.argv, ['run', '--rm', '--gpus', 'all', '--entrypoint', 'python', IMAGE, '-c', PROBE_SOURCE, '94', ...PROBED]);
+    assert.deepEqual(
+      calls.map((call) => call.argv.slice(0, 2)),
+      [
+        ['image', 'inspect'],
+        ['run', '--rm'],
+      ],
+    );
+    assert.deepEqual(calls[1]?.argv, [
+      'run',
+      '--rm',
+      '--gpus',
+      'all',
+      '--entrypoint',
+      'python',
+      IMAGE,
+      '-c',
+      PROBE_SOURCE,
+      '94',
+      ...PROBED,
+    ]);
     assert.deepEqual(summary.gpus, [{ name: 'NVIDIA H100 80GB HBM3', driver: '520.61.05', memory: '81559 MiB' }]);
     // The stand-in torch sees no device although nvidia-smi lists one; the driver is below CUDA 12's 525.
     assert.deepEqual(
@@ -156,7 +186,10 @@ describe('runRuntimeCheck in an image', { skip: noPython }, () => {
     await runRuntimeCheck(fixtureParse(), matrix, null, inImage);
     for (const call of runner.calls()) {
       for (const name of Object.keys(SECRETS)) assert.equal(call.env.has(name), false, `${name} reached docker ${call.argv[0]}`);
-      assert.equal([...call.env.keys()].some((name) => name.startsWith('INPUT_')), false);
+      assert.equal(
+        [...call.env.keys()].some((name) => name.startsWith('INPUT_')),
+        false,
+      );
       assert.equal(call.env.get('COMPAT_GUARD_TEST_MARK'), 'kept');
     }
   });
@@ -174,12 +207,21 @@ describe('runRuntimeCheck in an image', { skip: noPython }, () => {
     const runner = standInRunner(env, { gpu: false, imageLacks: 'python' });
     const { summary } = await runRuntimeCheck(fixtureParse(), matrix, null, inImage);
     assert.equal(summary.status, 'ran');
-    assert.deepEqual(runner.calls().slice(1).map((call) => call.argv[3]), ['python', 'python3']);
+    assert.deepEqual(
+      runner
+        .calls()
+        .slice(1)
+        .map((call) => call.argv[3]),
+      ['python', 'python3'],
+    );
 
     const named = standInRunner(env, { gpu: false, imageLacks: 'python3.10' });
     const refused = await runRuntimeCheck(fixtureParse(), matrix, null, { ...inImage, python: 'python3.10' });
     assert.equal(named.calls().length, 2);
-    assert.match(refused.summary.reason ?? '', /^docker run ghcr\.io\/acme\/speech:1\.4\.0 exited with status 127: docker: Error response from daemon: .*"python3\.10": executable file not found/);
+    assert.match(
+      refused.summary.reason ?? '',
+      /^docker run ghcr\.io\/acme\/speech:1\.4\.0 exited with status 127: docker: Error response from daemon: .*"python3\.10": executable file not found/,
+    );
   });
 
   it('a runner without docker gets a runtime-error that says so', async () => {
@@ -192,7 +234,14 @@ describe('runRuntimeCheck in an image', { skip: noPython }, () => {
   it('pulls an image that is not present, and reports a pull that fails', async () => {
     const pulled = standInRunner(env, { gpu: false, imagePresent: false });
     assert.equal((await runRuntimeCheck(fixtureParse(), matrix, null, inImage)).summary.status, 'ran');
-    assert.deepEqual(pulled.calls().map((call) => call.argv.slice(0, 2)), [['image', 'inspect'], ['pull', IMAGE], ['run', '--rm']]);
+    assert.deepEqual(
+      pulled.calls().map((call) => call.argv.slice(0, 2)),
+      [
+        ['image', 'inspect'],
+        ['pull', IMAGE],
+        ['run', '--rm'],
+      ],
+    );
 
     const denied = standInRunner(env, { gpu: false, imagePresent: false, pullFails: true });
     const { findings, summary } = await runRuntimeCheck(fixtureParse(), matrix, null, inImage);
@@ -224,7 +273,10 @@ describe('runRuntimeCheck in an image', { skip: noPython }, () => {
     assert.match(probe[2] ?? '', /^line started in Python 3\.\d+\.\d+ \(.+\); \d+ checks to run$/);
     assert.match(probe[probe.length - 2] ?? '', /^line (\d+) of \1 checks done after \d+ s$/);
     assert.equal(probe[probe.length - 1], 'end');
-    assert.deepEqual(summary.phases?.map((phase) => phase.name), ['image pull', 'container start', 'probe']);
+    assert.deepEqual(
+      summary.phases?.map((phase) => phase.name),
+      ['image pull', 'container start', 'probe'],
+    );
   });
 
   it('an image the container toolkit refuses for the driver is driver-too-old, with what the image needs and the ways out', async () => {
@@ -232,7 +284,10 @@ describe('runRuntimeCheck in an image', { skip: noPython }, () => {
     const { findings, summary } = await runRuntimeCheck(fixtureParse(), matrix, null, inImage);
     assert.equal(summary.status, 'skipped');
     assert.match(summary.reason ?? '', /requirement error: unsatisfied condition: cuda>=12\.6/);
-    assert.deepEqual(findings.map((finding) => `${finding.rule} ${finding.severity}`), ['driver-too-old error']);
+    assert.deepEqual(
+      findings.map((finding) => `${finding.rule} ${finding.severity}`),
+      ['driver-too-old error'],
+    );
     assert.equal(
       findings[0]?.message,
       `docker refused to start ${IMAGE}: the NVIDIA container toolkit checks the image's NVIDIA_REQUIRE_CUDA when the container starts, ` +
@@ -255,7 +310,10 @@ describe('runRuntimeCheck in an image', { skip: noPython }, () => {
     };
     const [unmet, ...rest] = await warned('530.30.02');
     assert.equal(rest.length, 0);
-    assert.match(unmet ?? '', /^warning: The NVIDIA driver 530\.30\.02 \(CUDA 12\.1\) does not meet this image's NVIDIA_REQUIRE_CUDA \(cuda>=12\.4: a driver that supports CUDA 12\.4 \(>= 550\.54\.15\)\)\. It started here because the requirement was not checked/);
+    assert.match(
+      unmet ?? '',
+      /^warning: The NVIDIA driver 530\.30\.02 \(CUDA 12\.1\) does not meet this image's NVIDIA_REQUIRE_CUDA \(cuda>=12\.4: a driver that supports CUDA 12\.4 \(>= 550\.54\.15\)\)\. It started here because the requirement was not checked/,
+    );
     assert.deepEqual(await warned('530.30.02', 'true'), []);
     // 535.x meets `brand=tesla,driver>=535,driver<536` on a Tesla-branded GPU: the probe cannot tell the brand.
     assert.deepEqual(await warned('535.104.05'), []);

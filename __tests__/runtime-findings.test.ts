@@ -7,13 +7,7 @@ import fc from 'fast-check';
 
 import type { Finding } from '../src/model.js';
 import { compareDriverVersions } from '../src/runtime/driver-version.js';
-import {
-  minimumDriver,
-  pipCheckPackages,
-  runtimeFindings,
-  runtimeSummary,
-  type RuntimeContext,
-} from '../src/runtime/findings.js';
+import { minimumDriver, pipCheckPackages, runtimeFindings, runtimeSummary, type RuntimeContext } from '../src/runtime/findings.js';
 import { readProbeOutput, type ProbeResult } from '../src/runtime/probe-result.js';
 import { fixtureMatrix, fixtureParse, readFixture } from './helpers/python-env.js';
 import { parseTexts } from './helpers/matrix-fixture.js';
@@ -162,7 +156,10 @@ describe('runtimeFindings on a CPU runner (output captured from the fixture venv
     assert.equal(conflict?.message, 'pip check: speech-tools 1.0.0 has requirement numpy<1.25,>=1.22, but you have numpy 1.26.4.');
     // numpy 1.26.4 came from the Dockerfile's pin; the other numpy pin and the requiring package are related.
     assert.equal(`${conflict?.file}:${conflict?.line}`, 'Dockerfile:5');
-    assert.deepEqual(conflict?.related?.map((place) => `${place.file}:${place.line}`), ['requirements.txt:3', 'requirements.txt:5']);
+    assert.deepEqual(
+      conflict?.related?.map((place) => `${place.file}:${place.line}`),
+      ['requirements.txt:3', 'requirements.txt:5'],
+    );
     // missingpkg is pinned nowhere: the requiring package's line carries it.
     assert.equal(missing?.message, 'pip check: speech-tools 1.0.0 requires missingpkg, which is not installed.');
     assert.equal(missing?.package, 'speech-tools');
@@ -180,7 +177,10 @@ describe('runtimeFindings on a CPU runner (output captured from the fixture venv
   it('a CUDA build of torch without a device is a notice, an error with require-gpu', () => {
     const [notice] = only(findings, 'gpu-not-visible');
     assert.equal(notice?.message, 'No CUDA device is visible in python3: no NVIDIA driver is reachable (nvidia-smi is not on PATH).');
-    assert.deepEqual(notice?.related?.map((place) => `${place.file}:${place.line}`), ['requirements.txt:4']);
+    assert.deepEqual(
+      notice?.related?.map((place) => `${place.file}:${place.line}`),
+      ['requirements.txt:4'],
+    );
     const strict = runtimeFindings(probe('cpu-runner.txt'), parse, matrix, null, { ...onRunner, requireGpu: true });
     assert.deepEqual(only(strict, 'gpu-not-visible').map(where), ['gpu-not-visible error -:- torch']);
     assert.equal(only(strict, 'gpu-not-visible')[0]?.expected, 'a CUDA device');
@@ -199,9 +199,10 @@ describe('runtimeFindings on a CPU runner (output captured from the fixture venv
   });
 
   it('a CPU-only torch build is fine without require-gpu, and named as the reason with it', () => {
-    const cpu = () => probeWith('cpu-runner.txt', (result) => {
-      if (result.torch) Object.assign(result.torch, { version: '2.1.2+cpu', cuda: null });
-    });
+    const cpu = () =>
+      probeWith('cpu-runner.txt', (result) => {
+        if (result.torch) Object.assign(result.torch, { version: '2.1.2+cpu', cuda: null });
+      });
     assert.deepEqual(only(runtimeFindings(cpu(), parse, matrix, null, onRunner), 'gpu-not-visible'), []);
     const strict = runtimeFindings(cpu(), parse, matrix, null, { ...onRunner, requireGpu: true });
     assert.match(only(strict, 'gpu-not-visible')[0]?.message ?? '', /torch 2\.1\.2\+cpu is a CPU-only build/);
@@ -303,7 +304,17 @@ describe('parts of the environment the probe could not judge', () => {
       result.imports = result.imports.map((attempt) =>
         attempt.module === 'filelock' ? { ...attempt, ok: false, skipped: true, error: 'not tried' } : attempt,
       );
-      result.torch = { ok: false, skipped: false, error: 'OSError: libcudnn.so.8: cannot open shared object file', version: null, cuda: null, hip: null, available: false, devices: [], cudnn: null };
+      result.torch = {
+        ok: false,
+        skipped: false,
+        error: 'OSError: libcudnn.so.8: cannot open shared object file',
+        version: null,
+        cuda: null,
+        hip: null,
+        available: false,
+        devices: [],
+        cudnn: null,
+      };
       result.imports = result.imports.filter((attempt) => attempt.module !== 'torch');
     });
     const findings = runtimeFindings(late, parse, matrix, null, onRunner);
@@ -320,9 +331,10 @@ describe('parts of the environment the probe could not judge', () => {
     const old = probeWith('gpu-runner.txt', (result) => {
       result.metadataError = 'importlib.metadata is not available (Python 3.7.17)';
     });
-    assert.deepEqual(only(runtimeFindings(old, parse, matrix, null, onRunner), 'runtime-error').map((finding) => finding.message), [
-      'The installed versions could not be read in /usr/bin/python3: importlib.metadata is not available (Python 3.7.17).',
-    ]);
+    assert.deepEqual(
+      only(runtimeFindings(old, parse, matrix, null, onRunner), 'runtime-error').map((finding) => finding.message),
+      ['The installed versions could not be read in /usr/bin/python3: importlib.metadata is not available (Python 3.7.17).'],
+    );
   });
 
   it('an installed version that is no PEP 440 version meets no pin; an installed pre-release meets a range, not an exact pin', () => {
@@ -348,10 +360,10 @@ describe('parts of the environment the probe could not judge', () => {
 describe('helpers', () => {
   it('pipCheckPackages names the package at fault first', () => {
     assert.deepEqual(pipCheckPackages('speech-tools 1.0.0 requires missingpkg, which is not installed.'), ['missingpkg', 'speech-tools']);
-    assert.deepEqual(
-      pipCheckPackages('apache-airflow 2.10.5 has requirement sqlalchemy<2.0,>=1.4.36, but you have sqlalchemy 2.0.36.'),
-      ['sqlalchemy', 'apache-airflow'],
-    );
+    assert.deepEqual(pipCheckPackages('apache-airflow 2.10.5 has requirement sqlalchemy<2.0,>=1.4.36, but you have sqlalchemy 2.0.36.'), [
+      'sqlalchemy',
+      'apache-airflow',
+    ]);
     assert.deepEqual(pipCheckPackages('torch 2.1.2 is not supported on this platform'), ['torch']);
     assert.deepEqual(pipCheckPackages('No broken requirements found.'), []);
     assert.deepEqual(pipCheckPackages(''), []);
@@ -376,8 +388,8 @@ describe('helpers', () => {
   });
 });
 
-describe('a base image\'s own packages', () => {
-  it('are not pins the installed versions are held to: pytorch/pytorch:2.0.0\'s torch beside an installed 2.1.2', () => {
+describe("a base image's own packages", () => {
+  it("are not pins the installed versions are held to: pytorch/pytorch:2.0.0's torch beside an installed 2.1.2", () => {
     const image = parseTexts({ Dockerfile: 'FROM pytorch/pytorch:2.0.0-cuda11.7-cudnn8-runtime\nRUN pip install torch==2.1.2\n' });
     const mismatches = only(runtimeFindings(probe('cpu-runner.txt'), image, matrix, null, onRunner), 'installed-version-mismatch');
     assert.deepEqual(mismatches.map(where), []);

@@ -61,21 +61,30 @@ describe('a CPU build where CUDA is expected', { skip: noPython }, () => {
       torch?.message,
       'torch 2.13.0+cpu is installed, a CPU-only build (torch.version.cuda is None), but profile gpu (cuda ==12.6.*) expects a CUDA build: ' +
         'torch.cuda.is_available() is False with it, so the code falls back to the CPU or fails at .cuda() ("Torch not compiled with CUDA enabled"). ' +
-        'It came from the CPU index, another platform\'s wheels, or a later pip install that replaced the CUDA build; ' +
+        "It came from the CPU index, another platform's wheels, or a later pip install that replaced the CUDA build; " +
         'install the CUDA build from https://download.pytorch.org/whl/cu126 (pip install torch==2.13.0 --index-url https://download.pytorch.org/whl/cu126).',
     );
     assert.equal(torch?.expected, 'a CUDA build (+cu126)');
     assert.equal(torch?.actual, '==2.13.0+cpu');
-    assert.match(jax?.message ?? '', /^jax 0\.4\.35 is installed without a CUDA plugin \(no jax-cuda12-plugin, and jaxlib is a CPU build; jax\.default_backend\(\) is "cpu"\), but profile gpu/);
+    assert.match(
+      jax?.message ?? '',
+      /^jax 0\.4\.35 is installed without a CUDA plugin \(no jax-cuda12-plugin, and jaxlib is a CPU build; jax\.default_backend\(\) is "cpu"\), but profile gpu/,
+    );
     assert.match(jax?.message ?? '', /Install "jax\[cuda12\]==0\.4\.35"/);
-    assert.match(cupy?.message ?? '', /^cupy-cuda11x 13\.3\.0 is built for CUDA 11\.8 \(cupy\.cuda\.runtime\.runtimeGetVersion\(\) is 11080\), but profile gpu .* install cupy-cuda12x instead\.$/);
+    assert.match(
+      cupy?.message ?? '',
+      /^cupy-cuda11x 13\.3\.0 is built for CUDA 11\.8 \(cupy\.cuda\.runtime\.runtimeGetVersion\(\) is 11080\), but profile gpu .* install cupy-cuda12x instead\.$/,
+    );
   });
 
   it('under a CPU profile, with no CUDA image and no +cuXYZ pin, says nothing about builds', async () => {
     const parse = requirements('torch==2.13.0', 'jax==0.4.35', 'cupy-cuda11x==13.3.0');
     const { findings } = await runRuntimeCheck(parse, matrix, CPU, { ...onRunner, python: env.python });
     assert.deepEqual(builds(findings), []);
-    assert.deepEqual(findings.filter((finding) => finding.severity === 'error').map((finding) => finding.rule), []);
+    assert.deepEqual(
+      findings.filter((finding) => finding.severity === 'error').map((finding) => finding.rule),
+      [],
+    );
   });
 
   it('a pinned +cu126 build that came in as +cpu is an error on the torch pin naming the cu126 index', async () => {
@@ -83,7 +92,10 @@ describe('a CPU build where CUDA is expected', { skip: noPython }, () => {
     const { findings } = await runRuntimeCheck(parse, matrix, null, { ...onRunner, python: env.python });
     assert.deepEqual(builds(findings), ['cpu-only-build error requirements.txt:2 torch']);
     const build = findings.find((finding) => finding.rule === 'cpu-only-build');
-    assert.match(build?.message ?? '', /but requirements\.txt pins torch==2\.13\.0\+cu126 expects a CUDA build: .*https:\/\/download\.pytorch\.org\/whl\/cu126/);
+    assert.match(
+      build?.message ?? '',
+      /but requirements\.txt pins torch==2\.13\.0\+cu126 expects a CUDA build: .*https:\/\/download\.pytorch\.org\/whl\/cu126/,
+    );
     // The version check says the same pin is not met; the build finding says why and where the right wheel is.
     assert.ok(findings.some((finding) => finding.rule === 'installed-version-mismatch' && finding.line === 2));
   });
@@ -114,7 +126,10 @@ describe('a CPU build where CUDA is expected', { skip: noPython }, () => {
     const parse = requirements('jax[cuda12]==0.4.35');
     const { findings } = await runRuntimeCheck(parse, matrix, null, { ...onRunner, python: env.python });
     assert.deepEqual(builds(findings), ['cpu-only-build error requirements.txt:1 jax']);
-    assert.match(findings.find((finding) => finding.package === 'jax')?.message ?? '', /but requirements\.txt pins jax\[cuda12\]==0\.4\.35 expects CUDA 12/);
+    assert.match(
+      findings.find((finding) => finding.package === 'jax')?.message ?? '',
+      /but requirements\.txt pins jax\[cuda12\]==0\.4\.35 expects CUDA 12/,
+    );
 
     const unpinned = await runRuntimeCheck(requirements('numpy>=1'), matrix, GPU, { ...onRunner, python: env.python });
     assert.deepEqual(builds(unpinned.findings), ['cpu-only-build error -:- torch']);

@@ -13,11 +13,7 @@ it('the CLI gets plain lines: the group title, then its lines indented, each on 
   log.line('4f1c2a: Pull complete');
   log.line('forged\nline\u001b[2J');
   log.endGroup();
-  assert.deepEqual(lines, [
-    'runtime check: docker pull ghcr.io/acme/speech:1.4.0',
-    '  4f1c2a: Pull complete',
-    '  forged\\nline\\x1b[2J',
-  ]);
+  assert.deepEqual(lines, ['runtime check: docker pull ghcr.io/acme/speech:1.4.0', '  4f1c2a: Pull complete', '  forged\\nline\\x1b[2J']);
 });
 
 it('the action gets a collapsible group per phase, and no line the image prints can start a workflow command', () => {

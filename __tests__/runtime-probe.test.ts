@@ -12,7 +12,15 @@ import type { ParseResult, Requirement } from '../src/model.js';
 import { runRuntimeCheck, untrustedRefusal, type RuntimeOptions } from '../src/runtime/index.js';
 import { PROBE_SOURCE } from '../src/runtime/probe-source.js';
 import { childEnvironment } from '../src/child-environment.js';
-import { fixtureEnv, fixtureMatrix, fixtureParse, systemPython, temporaryFolder, writeExecutable, type PythonEnv } from './helpers/python-env.js';
+import {
+  fixtureEnv,
+  fixtureMatrix,
+  fixtureParse,
+  systemPython,
+  temporaryFolder,
+  writeExecutable,
+  type PythonEnv,
+} from './helpers/python-env.js';
 
 const noPython = systemPython() === null ? 'python3 with venv is not on this machine' : false;
 const matrix = fixtureMatrix();
@@ -45,8 +53,18 @@ function parseWith(name: string): ParseResult {
   const file = parse.files.find((candidate) => candidate.path === 'requirements.txt');
   assert.ok(file);
   const requirement: Requirement = {
-    name, key: name, extras: [], specifier: '', marker: null, url: null, editable: false, constraint: false,
-    line: 12, endLine: 12, column: 1, endColumn: name.length,
+    name,
+    key: name,
+    extras: [],
+    specifier: '',
+    marker: null,
+    url: null,
+    editable: false,
+    constraint: false,
+    line: 12,
+    endLine: 12,
+    column: 1,
+    endColumn: name.length,
   };
   file.requirements.push(requirement);
   return parse;
@@ -90,7 +108,10 @@ describe('runRuntimeCheck with a venv interpreter', { skip: noPython }, () => {
       phases: summary.phases,
     });
     // The time to the probe's first word is the interpreter's start; the rest is the probe's.
-    assert.deepEqual(summary.phases?.map((phase) => phase.name), ['interpreter start', 'probe']);
+    assert.deepEqual(
+      summary.phases?.map((phase) => phase.name),
+      ['interpreter start', 'probe'],
+    );
     assert.ok(summary.phases?.every((phase) => phase.seconds >= 0 && phase.seconds < 60));
     assert.match(summary.python ?? '', /^3\.\d+\.\d+/);
   });
@@ -148,7 +169,14 @@ describe('runRuntimeCheck when the probe cannot run', () => {
     });
     assert.deepEqual(
       findings.map((finding) => [finding.rule, finding.severity, finding.file, finding.message]),
-      [['runtime-error', 'error', null, 'The runtime check could not run against python3.99-not-here: python3.99-not-here was not found on PATH.']],
+      [
+        [
+          'runtime-error',
+          'error',
+          null,
+          'The runtime check could not run against python3.99-not-here: python3.99-not-here was not found on PATH.',
+        ],
+      ],
     );
   });
 
@@ -164,7 +192,10 @@ describe('runRuntimeCheck when the probe cannot run', () => {
     const python = join(folder, 'python');
     writeExecutable(python, `#!/bin/sh\nsleep 300 &\necho $! > '${grandchild}'\nwait\n`);
     const { findings, summary } = await runRuntimeCheck(fixtureParse(), matrix, null, { ...onRunner, python, timeoutMs: 1_000 });
-    assert.equal(summary.reason, `${python} did not finish within 1 s and was killed while the interpreter was starting (the probe had not said a word yet)`);
+    assert.equal(
+      summary.reason,
+      `${python} did not finish within 1 s and was killed while the interpreter was starting (the probe had not said a word yet)`,
+    );
     assert.equal(findings[0]?.rule, 'runtime-error');
     const pid = Number(readFileSync(grandchild, 'utf8'));
     assert.ok(await eventually(() => !isRunning(pid)), 'the sleep it started is gone too');
@@ -173,10 +204,19 @@ describe('runRuntimeCheck when the probe cannot run', () => {
   it('a probe killed for time says which phase it was in and what it was doing', async () => {
     const folder = temporaryFolder('compat-guard-slow-');
     const python = join(folder, 'python');
-    writeExecutable(python, `#!/bin/sh\necho "compat-guard probe: 2 of 3 checks done after 1 s; running: import torch (1 s)" >&2\nexec sleep 300\n`);
+    writeExecutable(
+      python,
+      `#!/bin/sh\necho "compat-guard probe: 2 of 3 checks done after 1 s; running: import torch (1 s)" >&2\nexec sleep 300\n`,
+    );
     const { summary } = await runRuntimeCheck(fixtureParse(), matrix, null, { ...onRunner, python, timeoutMs: 1_000 });
-    assert.equal(summary.reason, `${python} did not finish within 1 s and was killed while probing (2 of 3 checks done after 1 s; running: import torch (1 s))`);
-    assert.deepEqual(summary.phases?.map((phase) => phase.name), ['interpreter start', 'probe']);
+    assert.equal(
+      summary.reason,
+      `${python} did not finish within 1 s and was killed while probing (2 of 3 checks done after 1 s; running: import torch (1 s))`,
+    );
+    assert.deepEqual(
+      summary.phases?.map((phase) => phase.name),
+      ['interpreter start', 'probe'],
+    );
   });
 
   it('output without a result is a runtime-error that says so', async () => {

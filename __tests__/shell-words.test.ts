@@ -13,8 +13,24 @@ describe('tokenizeShell: shell mode', () => {
     const { tokens, error } = tokenizeShell('apt-get update && apt-get install -y python3.10 || true; pip freeze | grep torch &\nls');
     assert.equal(error, null);
     assert.deepEqual(shape(tokens), [
-      'apt-get', 'update', '<&&>', 'apt-get', 'install', '-y', 'python3.10', '<||>', 'true', '<;>',
-      'pip', 'freeze', '<|>', 'grep', 'torch', '<&>', '<NL>', 'ls',
+      'apt-get',
+      'update',
+      '<&&>',
+      'apt-get',
+      'install',
+      '-y',
+      'python3.10',
+      '<||>',
+      'true',
+      '<;>',
+      'pip',
+      'freeze',
+      '<|>',
+      'grep',
+      'torch',
+      '<&>',
+      '<NL>',
+      'ls',
     ]);
   });
 
@@ -38,14 +54,35 @@ describe('tokenizeShell: shell mode', () => {
     const { tokens, error } = tokenizeShell(text);
     assert.equal(error, null);
     assert.deepEqual(shape(tokens), [
-      'V="$(python -c "import sys; print(sys.version)")"', 'N=$((1 + (2)))', 'U=${A:-${B:-x y}}', 'T=`date +%s`', '<&&>', 'echo', 'ok',
+      'V="$(python -c "import sys; print(sys.version)")"',
+      'N=$((1 + (2)))',
+      'U=${A:-${B:-x y}}',
+      'T=`date +%s`',
+      '<&&>',
+      'echo',
+      'ok',
     ]);
   });
 
   it('reads redirections, with a file descriptor when one is written', () => {
     const { tokens } = tokenizeShell('pip install x >/dev/null 2>&1 <<EOF cat <<-"END" >> log &>all');
     assert.deepEqual(shape(tokens), [
-      'pip', 'install', 'x', '<>>', '/dev/null', '<2>&>', '1', '<<<>', 'EOF', 'cat', '<<<->', '"END"', '<>>>', 'log', '<&>>', 'all',
+      'pip',
+      'install',
+      'x',
+      '<>>',
+      '/dev/null',
+      '<2>&>',
+      '1',
+      '<<<>',
+      'EOF',
+      'cat',
+      '<<<->',
+      '"END"',
+      '<>>>',
+      'log',
+      '<&>>',
+      'all',
     ]);
   });
 
@@ -61,7 +98,23 @@ describe('tokenizeShell: shell mode', () => {
 
   it('splits subshells and groups', () => {
     const { tokens } = tokenizeShell('(cd /tmp && pip install a) && { pip install b; }');
-    assert.deepEqual(shape(tokens), ['<(>', 'cd', '/tmp', '<&&>', 'pip', 'install', 'a', '<)>', '<&&>', '{', 'pip', 'install', 'b', '<;>', '}']);
+    assert.deepEqual(shape(tokens), [
+      '<(>',
+      'cd',
+      '/tmp',
+      '<&&>',
+      'pip',
+      'install',
+      'a',
+      '<)>',
+      '<&&>',
+      '{',
+      'pip',
+      'install',
+      'b',
+      '<;>',
+      '}',
+    ]);
   });
 
   it('uses the escape character it is given: a backquote leaves backslashes literal', () => {
@@ -107,6 +160,9 @@ describe('tokenizeShell: hostile input', () => {
     assert.equal(result.error, null);
     assert.equal(result.tokens.length, 1);
     assert.deepEqual(tokenizeShell('"'.repeat(100_001)).error, { message: 'unterminated double quote', offset: 100_000 });
-    assert.deepEqual(tokenizeShell(' '.repeat(200_000) + '\\').tokens.map((token) => token.start), [200_000]);
+    assert.deepEqual(
+      tokenizeShell(' '.repeat(200_000) + '\\').tokens.map((token) => token.start),
+      [200_000],
+    );
   });
 });

@@ -24,18 +24,46 @@ test('up to the limit a specifier is read whole; past it, the warning says how m
 test('a requirements file, a pyproject.toml and a Dockerfile each warn at the line and read on', () => {
   const long = `numpy${exclusions(MAX_SPECIFIER_CLAUSES + 1)}`;
   const requirements = parseRequirementsFile('requirements.txt', `torch==2.1.2\n${long}\nscipy==1.11.4\n`, { constraint: false });
-  const pyproject = parsePyproject('pyproject.toml', `[project]\nname = "asr"\ndependencies = [\n  "torch==2.1.2",\n  "${long}",\n  "scipy==1.11.4",\n]\n`);
+  const pyproject = parsePyproject(
+    'pyproject.toml',
+    `[project]\nname = "asr"\ndependencies = [\n  "torch==2.1.2",\n  "${long}",\n  "scipy==1.11.4",\n]\n`,
+  );
   const dockerfile = parseDockerfile('Dockerfile', `FROM python:3.11-slim\nRUN pip install torch==2.1.2 '${long}' scipy==1.11.4\n`);
-  for (const [parsed, line] of [[requirements, 2], [pyproject, 5], [dockerfile, 2]] as const) {
-    assert.deepEqual(parsed.file.requirements.map((requirement) => requirement.key), ['torch', 'scipy'], parsed.file.path);
-    assert.deepEqual(parsed.diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.severity]), [[line, 'warning']], parsed.file.path);
-    assert.match(parsed.diagnostics[0]?.message ?? '', /numpy: a specifier of 1001 clauses; compat-guard checks at most 1000/, parsed.file.path);
+  for (const [parsed, line] of [
+    [requirements, 2],
+    [pyproject, 5],
+    [dockerfile, 2],
+  ] as const) {
+    assert.deepEqual(
+      parsed.file.requirements.map((requirement) => requirement.key),
+      ['torch', 'scipy'],
+      parsed.file.path,
+    );
+    assert.deepEqual(
+      parsed.diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.severity]),
+      [[line, 'warning']],
+      parsed.file.path,
+    );
+    assert.match(
+      parsed.diagnostics[0]?.message ?? '',
+      /numpy: a specifier of 1001 clauses; compat-guard checks at most 1000/,
+      parsed.file.path,
+    );
   }
 });
 
 test('a Poetry dependency warns at its key, named by its dotted path', () => {
-  const parsed = parsePyproject('pyproject.toml', `[tool.poetry.dependencies]\npython = "^3.10"\nnumpy = "${exclusions(MAX_SPECIFIER_CLAUSES + 1)}"\nscipy = "1.11.4"\n`);
-  assert.deepEqual(parsed.file.requirements.map((requirement) => requirement.key), ['scipy']);
-  assert.deepEqual(parsed.diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.severity]), [[3, 'warning']]);
+  const parsed = parsePyproject(
+    'pyproject.toml',
+    `[tool.poetry.dependencies]\npython = "^3.10"\nnumpy = "${exclusions(MAX_SPECIFIER_CLAUSES + 1)}"\nscipy = "1.11.4"\n`,
+  );
+  assert.deepEqual(
+    parsed.file.requirements.map((requirement) => requirement.key),
+    ['scipy'],
+  );
+  assert.deepEqual(
+    parsed.diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.severity]),
+    [[3, 'warning']],
+  );
   assert.match(parsed.diagnostics[0]?.message ?? '', /^tool\.poetry\.dependencies\.numpy: a specifier of 1001 clauses/);
 });

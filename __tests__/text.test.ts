@@ -28,7 +28,11 @@ function utf32(text: string, bigEndian: boolean): number[] {
 
 describe('decodeText', () => {
   it('reads plain UTF-8', () => {
-    assert.deepEqual(decodeText(utf8('torch==2.1.2\nnumpy==1.23.5 # 고정\n')), { ok: true, text: 'torch==2.1.2\nnumpy==1.23.5 # 고정\n', encoding: 'utf-8' });
+    assert.deepEqual(decodeText(utf8('torch==2.1.2\nnumpy==1.23.5 # 고정\n')), {
+      ok: true,
+      text: 'torch==2.1.2\nnumpy==1.23.5 # 고정\n',
+      encoding: 'utf-8',
+    });
   });
 
   it('drops a UTF-8 byte-order mark', () => {
@@ -73,8 +77,16 @@ describe('decodeText', () => {
   });
 
   it('refuses an encoding Python does not know', () => {
-    assert.deepEqual(decodeText(bytes('# coding: klingon\nnumpy\n')), { ok: false, message: "unknown encoding 'klingon' in the coding cookie on line 1; not read", at: { line: 1 } });
-    assert.deepEqual(decodeText(bytes('#!/usr/bin/env pip\n# coding: klingon\n')), { ok: false, message: "unknown encoding 'klingon' in the coding cookie on line 2; not read", at: { line: 2 } });
+    assert.deepEqual(decodeText(bytes('# coding: klingon\nnumpy\n')), {
+      ok: false,
+      message: "unknown encoding 'klingon' in the coding cookie on line 1; not read",
+      at: { line: 1 },
+    });
+    assert.deepEqual(decodeText(bytes('#!/usr/bin/env pip\n# coding: klingon\n')), {
+      ok: false,
+      message: "unknown encoding 'klingon' in the coding cookie on line 2; not read",
+      at: { line: 2 },
+    });
   });
 
   it('falls back to latin-1 for bytes that are not UTF-8, and says so', () => {
@@ -85,7 +97,8 @@ describe('decodeText', () => {
     assert.equal(decoded.encoding, 'latin-1');
     assert.deepEqual(decoded.caveat, {
       severity: 'warning',
-      message: "not valid UTF-8 and no coding cookie: read as latin-1; pip would use the locale encoding and fails under a UTF-8 locale (add '# -*- coding: latin-1 -*-' or save the file as UTF-8)",
+      message:
+        "not valid UTF-8 and no coding cookie: read as latin-1; pip would use the locale encoding and fails under a UTF-8 locale (add '# -*- coding: latin-1 -*-' or save the file as UTF-8)",
       at: { line: 1, column: 20 },
     });
   });
@@ -96,7 +109,12 @@ describe('decodeText', () => {
     assert.ok(decoded.ok);
     assert.deepEqual(decoded.caveat?.at, { line: 3, column: 3 });
     // Overlong, surrogate and truncated sequences are not UTF-8 either.
-    for (const [bad, column] of [[[0xc0, 0xaf], 2], [[0xed, 0xa0, 0x80], 2], [[0xe2, 0x82], 2], [[0xf4, 0x90, 0x80, 0x80], 2]] as Array<[number[], number]>) {
+    for (const [bad, column] of [
+      [[0xc0, 0xaf], 2],
+      [[0xed, 0xa0, 0x80], 2],
+      [[0xe2, 0x82], 2],
+      [[0xf4, 0x90, 0x80, 0x80], 2],
+    ] as Array<[number[], number]>) {
       const read = decodeText(bytes('x', bad, '\n'));
       assert.ok(read.ok);
       assert.deepEqual(read.caveat?.at, { line: 1, column }, JSON.stringify(bad));
@@ -113,7 +131,10 @@ describe('decodeText', () => {
     assert.equal(advice('requirements'), undefined);
     assert.equal(advice('constraints'), undefined);
     // TOML is UTF-8 by definition and Docker knows no cookie: the cookie changes nothing, and is not advised.
-    assert.equal(advice('pyproject'), 'not valid UTF-8: read as latin-1; TOML must be UTF-8, and pip refuses to read the file (save it as UTF-8)');
+    assert.equal(
+      advice('pyproject'),
+      'not valid UTF-8: read as latin-1; TOML must be UTF-8, and pip refuses to read the file (save it as UTF-8)',
+    );
     assert.equal(
       advice('dockerfile'),
       'not valid UTF-8: read as latin-1; Docker reads a Dockerfile as UTF-8 and hands other bytes to RUN commands as they are (save the file as UTF-8)',
@@ -126,9 +147,21 @@ describe('decodeText', () => {
   });
 
   it('refuses binary content with the offset of the NUL byte, and its line and column', () => {
-    assert.deepEqual(decodeText(bytes('torch==2.1.2\n', [0x00, 0x01], 'PK')), { ok: false, message: 'binary file (NUL byte at offset 13); not read', at: { line: 2, column: 1 } });
-    assert.deepEqual(decodeText(bytes('# coding: latin-1\n', [0x00])), { ok: false, message: 'binary file (NUL byte at offset 18); not read', at: { line: 2, column: 1 } });
-    assert.deepEqual(decodeText(bytes([0xff, 0xfe], utf16('ab\u0000', false))), { ok: false, message: 'binary file (NUL byte at offset 6); not read', at: { line: 1, column: 3 } });
+    assert.deepEqual(decodeText(bytes('torch==2.1.2\n', [0x00, 0x01], 'PK')), {
+      ok: false,
+      message: 'binary file (NUL byte at offset 13); not read',
+      at: { line: 2, column: 1 },
+    });
+    assert.deepEqual(decodeText(bytes('# coding: latin-1\n', [0x00])), {
+      ok: false,
+      message: 'binary file (NUL byte at offset 18); not read',
+      at: { line: 2, column: 1 },
+    });
+    assert.deepEqual(decodeText(bytes([0xff, 0xfe], utf16('ab\u0000', false))), {
+      ok: false,
+      message: 'binary file (NUL byte at offset 6); not read',
+      at: { line: 1, column: 3 },
+    });
   });
 
   it('places the NUL as the readers count lines (CRLF, CR, LF) and columns (UTF-16 code units)', () => {
@@ -136,7 +169,11 @@ describe('decodeText', () => {
     const padded = decodeText(bytes('numpy==1.24.4\r\npandas==2.0.3\r\n# caf', [0xc3, 0xa9], ' ', [0x00, 0x00]));
     assert.deepEqual(padded, { ok: false, message: 'binary file (NUL byte at offset 38); not read', at: { line: 3, column: 8 } });
     // A lone CR ends a line too; a byte that is not UTF-8 counts as the one latin-1 character it would be read as.
-    assert.deepEqual(decodeText(bytes('a\rb', [0xe9], 'c', [0x00])), { ok: false, message: 'binary file (NUL byte at offset 5); not read', at: { line: 2, column: 4 } });
+    assert.deepEqual(decodeText(bytes('a\rb', [0xe9], 'c', [0x00])), {
+      ok: false,
+      message: 'binary file (NUL byte at offset 5); not read',
+      at: { line: 2, column: 4 },
+    });
     // UTF-32: after an astral character, which is two code units.
     assert.deepEqual(decodeText(bytes([0xff, 0xfe, 0x00, 0x00], utf32('x\n\u{1f600}\u0000', false))), {
       ok: false,
@@ -144,7 +181,11 @@ describe('decodeText', () => {
       at: { line: 2, column: 3 },
     });
     // A declared encoding decodes what comes before the NUL: 한 is two bytes of EUC-KR and one character.
-    assert.deepEqual(decodeText(bytes('# coding: euc_kr\n# ', [0xc7, 0xd1, 0x00])), { ok: false, message: 'binary file (NUL byte at offset 21); not read', at: { line: 2, column: 4 } });
+    assert.deepEqual(decodeText(bytes('# coding: euc_kr\n# ', [0xc7, 0xd1, 0x00])), {
+      ok: false,
+      message: 'binary file (NUL byte at offset 21); not read',
+      at: { line: 2, column: 4 },
+    });
   });
 
   it('refuses UTF-16 with an odd number of bytes', () => {

@@ -28,7 +28,14 @@ describe('writePiecesToFile', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'compat-guard-write-'));
     const file = path.join(folder, 'compat-guard.json');
     fs.writeFileSync(file, 'an older, longer report '.repeat(10_000));
-    const report = { tool: { name: 'compat-guard' }, findings: Array.from({ length: 3000 }, (_, index) => ({ rule: 'conflicting-pin', line: index, message: 'numpy==1.24.4 conflicts with numpy==1.23.5' })) };
+    const report = {
+      tool: { name: 'compat-guard' },
+      findings: Array.from({ length: 3000 }, (_, index) => ({
+        rule: 'conflicting-pin',
+        line: index,
+        message: 'numpy==1.24.4 conflicts with numpy==1.23.5',
+      })),
+    };
     writePiecesToFile(file, jsonPieces(report));
     assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), report);
     fs.rmSync(folder, { recursive: true, force: true });

@@ -22,10 +22,22 @@ const server = http.createServer((request, response) => {
     if (page && names.includes(page[1])) {
       const stem = page[1].replace(/-/g, '_');
       response.writeHead(200, { 'content-type': 'application/vnd.pypi.simple.v1+json', etag: `"${stem}"` });
-      response.end(JSON.stringify({ meta: { 'api-version': '1.1' }, name: page[1], files: [
-        { filename: `${stem}-0.9-py3-none-any.whl`, url: `/files/${stem}-0.9-py3-none-any.whl`, hashes: {}, 'core-metadata': true },
-        { filename: `${stem}-1.0-py3-none-any.whl`, url: `/files/${stem}-1.0-py3-none-any.whl`, hashes: {}, 'requires-python': '>=3.8', 'core-metadata': true },
-      ] }));
+      response.end(
+        JSON.stringify({
+          meta: { 'api-version': '1.1' },
+          name: page[1],
+          files: [
+            { filename: `${stem}-0.9-py3-none-any.whl`, url: `/files/${stem}-0.9-py3-none-any.whl`, hashes: {}, 'core-metadata': true },
+            {
+              filename: `${stem}-1.0-py3-none-any.whl`,
+              url: `/files/${stem}-1.0-py3-none-any.whl`,
+              hashes: {},
+              'requires-python': '>=3.8',
+              'core-metadata': true,
+            },
+          ],
+        }),
+      );
     } else if (file) {
       response.writeHead(200, { 'content-type': 'text/plain' });
       response.end(`Metadata-Version: 2.1\nName: ${file[1]}\nVersion: 1.0\nRequires-Dist: bench-package-0>=0.5\n\n`);
@@ -46,7 +58,20 @@ fs.writeFileSync(path.join(root, 'requirements.txt'), names.map((name) => `${nam
 function timed(args) {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE && args.includes(indexUrl) ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), cli, 'check', '--root', root, '--format', 'json', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        ...(process.env.BENCH_PROFILE && args.includes(indexUrl) ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
+        cli,
+        'check',
+        '--root',
+        root,
+        '--format',
+        'json',
+        ...args,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('close', () => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, report: JSON.parse(out) }));

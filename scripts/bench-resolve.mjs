@@ -32,7 +32,11 @@ for (let set = 0; set < SETS; set++) {
 function timed(args) {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [cli, 'check', '--root', root, '--format', 'json', '--index', 'online', '--index-url', server.url, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PIP_INDEX_URL: '' } });
+    const child = spawn(
+      process.execPath,
+      [cli, 'check', '--root', root, '--format', 'json', '--index', 'online', '--index-url', server.url, ...args],
+      { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PIP_INDEX_URL: '' } },
+    );
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('close', () => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, report: JSON.parse(out) }));
@@ -53,5 +57,7 @@ for (let run = 0; run < runs; run++) {
 }
 await server.close();
 fs.rmSync(root, { recursive: true, force: true });
-console.log(`${SETS} sets of ${PINS} pins, 20 ms per answer, ${os.availableParallelism()} cores; resolve: ${JSON.stringify(summary)}; medians of ${runs} run(s) (node ${process.version}):`);
+console.log(
+  `${SETS} sets of ${PINS} pins, 20 ms per answer, ${os.availableParallelism()} cores; resolve: ${JSON.stringify(summary)}; medians of ${runs} run(s) (node ${process.version}):`,
+);
 for (const [name, values] of Object.entries(results)) console.log(`  ${name.padEnd(14)} ${median(values).toFixed(0)} ms`);

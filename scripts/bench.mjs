@@ -32,22 +32,56 @@ fs.mkdirSync(work, { recursive: true });
 
 // --- The generator: deterministic, so figures are comparable between runs. ---------------------
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = (items) => items[Math.floor(random() * items.length)];
-const packages = ['numpy', 'pandas', 'scipy', 'torch', 'requests', 'pydantic', 'fastapi', 'uvicorn', 'transformers', 'datasets',
-  'scikit-learn', 'matplotlib', 'pillow', 'protobuf', 'grpcio', 'sqlalchemy', 'alembic', 'celery', 'redis', 'boto3',
-  'botocore', 'urllib3', 'certifi', 'idna', 'charset-normalizer', 'pyyaml', 'jinja2', 'markupsafe', 'click', 'rich'];
+const packages = [
+  'numpy',
+  'pandas',
+  'scipy',
+  'torch',
+  'requests',
+  'pydantic',
+  'fastapi',
+  'uvicorn',
+  'transformers',
+  'datasets',
+  'scikit-learn',
+  'matplotlib',
+  'pillow',
+  'protobuf',
+  'grpcio',
+  'sqlalchemy',
+  'alembic',
+  'celery',
+  'redis',
+  'boto3',
+  'botocore',
+  'urllib3',
+  'certifi',
+  'idna',
+  'charset-normalizer',
+  'pyyaml',
+  'jinja2',
+  'markupsafe',
+  'click',
+  'rich',
+];
 const hash = () => Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join('');
 
 function requirementLine(index) {
   const name = `${pick(packages)}${index % 7 === 0 ? '' : `-x${index}`}`;
   const version = `${1 + Math.floor(random() * 3)}.${Math.floor(random() * 30)}.${Math.floor(random() * 10)}`;
   switch (index % 5) {
-    case 0: return `${name}==${version}`;
-    case 1: return `${name}>=${version},<${Number(version.split('.')[0]) + 1} ; python_version >= "3.9" and platform_system != "Windows"`;
-    case 2: return `${name}[extra-a,extra_b]~=${version}  # pinned for the GPU image`;
-    case 3: return `${name}==${version} \\\n    --hash=sha256:${hash()} \\\n    --hash=sha256:${hash()}`;
-    default: return `${name}!=${version},>=1.0 ; sys_platform == "linux"`;
+    case 0:
+      return `${name}==${version}`;
+    case 1:
+      return `${name}>=${version},<${Number(version.split('.')[0]) + 1} ; python_version >= "3.9" and platform_system != "Windows"`;
+    case 2:
+      return `${name}[extra-a,extra_b]~=${version}  # pinned for the GPU image`;
+    case 3:
+      return `${name}==${version} \\\n    --hash=sha256:${hash()} \\\n    --hash=sha256:${hash()}`;
+    default:
+      return `${name}!=${version},>=1.0 ; sys_platform == "linux"`;
   }
 }
 
@@ -162,9 +196,16 @@ const rows = [];
 const measured = [];
 const single = fs.mkdtempSync(path.join(os.tmpdir(), 'compat-guard-bench-'));
 fs.writeFileSync(path.join(single, 'requirements.txt'), 'numpy==1.23.5\ntorch==2.1.2\n');
-const [nodeBare, startup] = mediansInTurns([[process.execPath, ['-e', '0']], [process.execPath, [cli, 'check', '--root', single]]]);
+const [nodeBare, startup] = mediansInTurns([
+  [process.execPath, ['-e', '0']],
+  [process.execPath, [cli, 'check', '--root', single]],
+]);
 rows.push({ what: 'node -e 0', seconds: nodeBare });
-rows.push({ what: 'compat-guard check, one-file repository (start-up)', seconds: startup, ratio: `${(startup / nodeBare).toFixed(2)}x node` });
+rows.push({
+  what: 'compat-guard check, one-file repository (start-up)',
+  seconds: startup,
+  ratio: `${(startup / nodeBare).toFixed(2)}x node`,
+});
 
 for (const size of sizes) {
   const root = generate(size);
@@ -178,9 +219,17 @@ for (const size of sizes) {
     ['sh', ['-c', 'find "$1" -type f ! -name .complete -exec cat {} + > /dev/null', 'sh', root]],
   ]);
   const pip = median('python3', ['-c', PIP_PARSER, ...requirementFiles], pipRuns);
-  const rssRuns = Array.from({ length: runs }, () => peakRssMb([cli, 'check', '--root', root, '--format', 'json', '--output', path.join(work, 'out.json')])).sort((a, b) => a - b);
+  const rssRuns = Array.from({ length: runs }, () =>
+    peakRssMb([cli, 'check', '--root', root, '--format', 'json', '--output', path.join(work, 'out.json')]),
+  ).sort((a, b) => a - b);
   const rss = rssRuns[Math.floor(rssRuns.length / 2)];
-  rows.push({ what: `compat-guard check: ${label}`, seconds: check, ratio: `${(pip / check).toFixed(1)}x faster than pip's parser; ${(check / cat).toFixed(1)}x cat`, rssMb: rss, linesPerSecond: Math.round(lines / check) });
+  rows.push({
+    what: `compat-guard check: ${label}`,
+    seconds: check,
+    ratio: `${(pip / check).toFixed(1)}x faster than pip's parser; ${(check / cat).toFixed(1)}x cat`,
+    rssMb: rss,
+    linesPerSecond: Math.round(lines / check),
+  });
   rows.push({ what: `pip's requirements parser, same ${requirementFiles.length} files`, seconds: pip });
   rows.push({ what: `cat of all ${files.length} files`, seconds: cat });
   measured.push({ size, lines, check, cat });
@@ -197,13 +246,19 @@ const marginals = measured.slice(1).map((larger, index) => {
 
 // The CLI is a small entry and the chunks it loads (on demand): all of dist/cli together.
 const cliFolder = path.dirname(cli);
-const bundleKb = (fs.readdirSync(cliFolder).filter((name) => name.endsWith('.js')).reduce((sum, name) => sum + fs.statSync(path.join(cliFolder, name)).size, 0) / 1024).toFixed(0);
+const bundleKb = (
+  fs
+    .readdirSync(cliFolder)
+    .filter((name) => name.endsWith('.js'))
+    .reduce((sum, name) => sum + fs.statSync(path.join(cliFolder, name)).size, 0) / 1024
+).toFixed(0);
 const actionKb = (fs.statSync(path.resolve('dist/index.js')).size / 1024).toFixed(0);
 const machine = `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${execFileSync('python3', ['-m', 'pip', '--version'], { encoding: 'utf8' }).split(' from ')[0]}`;
 console.log(`Machine: ${machine}; median of ${runs} runs (pip: ${pipRuns}); CLI bundle ${bundleKb} KB, action bundle ${actionKb} KB\n`);
 console.log('| what | median s | notes | peak RSS MB |');
 console.log('| --- | ---: | --- | ---: |');
-for (const row of rows) console.log(`| ${row.what} | ${row.seconds.toFixed(3)} | ${row.ratio ?? ''} | ${row.rssMb ? row.rssMb.toFixed(0) : ''} |`);
+for (const row of rows)
+  console.log(`| ${row.what} | ${row.seconds.toFixed(3)} | ${row.ratio ?? ''} | ${row.rssMb ? row.rssMb.toFixed(0) : ''} |`);
 if (marginals.length > 0) console.log(`\nAdded cost per file (start-up aside):\n${marginals.map((line) => `- ${line}`).join('\n')}`);
 fs.writeFileSync(path.join(work, 'results.json'), JSON.stringify({ machine, runs, bundleKb, actionKb, rows, marginals }, null, 2));
 fs.rmSync(single, { recursive: true, force: true });

@@ -83,11 +83,13 @@ function torchJson(family, cuda, asOf) {
   ]);
   const variants = rowsByKey(cuda, (row) => [
     field(cuda, row, 'torch', MINOR_VERSION),
-    field(cuda, row, 'cuda_variants').split(';').map((variant) => {
-      const match = CUDA_VARIANT.exec(variant.trim());
-      if (match === null) fail(cuda, row, `cuda_variants: ${JSON.stringify(variant)} is not a CUDA variant like cu121`);
-      return `${Number(match[1])}.${match[2]}`;
-    }),
+    field(cuda, row, 'cuda_variants')
+      .split(';')
+      .map((variant) => {
+        const match = CUDA_VARIANT.exec(variant.trim());
+        if (match === null) fail(cuda, row, `cuda_variants: ${JSON.stringify(variant)} is not a CUDA variant like cu121`);
+        return `${Number(match[1])}.${match[2]}`;
+      }),
   ]);
   // The minors whose list is the wheel index's whole list, not only RELEASE.md's headline variants.
   const complete = cuda.rows.filter((row) => field(cuda, row, 'complete', YES_NO) === 'yes').map((row) => field(cuda, row, 'torch'));
@@ -111,7 +113,10 @@ function torchJson(family, cuda, asOf) {
  */
 function companionsAlso(family, row) {
   const also = {};
-  for (const [column, key] of [['torchvision_also', 'torchvisionAlso'], ['torchaudio_also', 'torchaudioAlso']]) {
+  for (const [column, key] of [
+    ['torchvision_also', 'torchvisionAlso'],
+    ['torchaudio_also', 'torchaudioAlso'],
+  ]) {
     const cell = family.columns.includes(column) ? field(family, row, column) : '';
     if (cell === '') continue;
     also[key] = cell.split(';').map((version) => {
@@ -195,7 +200,9 @@ function prettyJson(value, indent) {
 function inlineJson(value) {
   if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
   if (typeof value === 'object' && value !== null) {
-    return `{${Object.entries(value).map(([key, child]) => `${JSON.stringify(key)}: ${inlineJson(child)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([key, child]) => `${JSON.stringify(key)}: ${inlineJson(child)}`)
+      .join(', ')}}`;
   }
   return JSON.stringify(value);
 }
@@ -212,7 +219,11 @@ function inlineJson(value) {
 export function compileMatrixFiles(yaml) {
   return HAND_WRITTEN_FILES.map((name) => {
     if (typeof yaml[name] !== 'string') throw new Error(`matrix/${name}: missing`);
-    const compiled = { generatedBy: `scripts/generate-matrix.mjs from matrix/${name}; do not edit`, text: yaml[name], ...readYamlDocument(name, yaml[name]) };
+    const compiled = {
+      generatedBy: `scripts/generate-matrix.mjs from matrix/${name}; do not edit`,
+      text: yaml[name],
+      ...readYamlDocument(name, yaml[name]),
+    };
     return { name: `compiled/${name}.json`, text: `${JSON.stringify(compiled, null, 2)}\n` };
   });
 }
@@ -226,7 +237,8 @@ function readYamlDocument(name, text) {
     throw new Error(`matrix/${name}:${node?.range ? lineOf(node) : 1}: ${message}`);
   };
   const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem !== undefined) throw new Error(`matrix/${name}:${lineCounter.linePos(problem.pos[0]).line}: ${problem.message.split('\n', 1)[0]}`);
+  if (problem !== undefined)
+    throw new Error(`matrix/${name}:${lineCounter.linePos(problem.pos[0]).line}: ${problem.message.split('\n', 1)[0]}`);
   if (doc.contents === null) refuse(null, 'the file has no content');
 
   const keyLines = {};
@@ -245,12 +257,14 @@ function readYamlDocument(name, text) {
     }
     if (isMap(node)) {
       // fromEntries defines keys as own properties, as the loader does, so a `__proto__` key stays a key.
-      return Object.fromEntries(node.items.map((pair) => {
-        if (!isScalar(pair.key) || typeof pair.key.value !== 'string') refuse(pair.key ?? node, 'keys must be plain strings');
-        const key = pair.key.value;
-        keyLines[JSON.stringify([...path, key])] = lineOf(pair.key);
-        return [key, convert(pair.value, [...path, key])];
-      }));
+      return Object.fromEntries(
+        node.items.map((pair) => {
+          if (!isScalar(pair.key) || typeof pair.key.value !== 'string') refuse(pair.key ?? node, 'keys must be plain strings');
+          const key = pair.key.value;
+          keyLines[JSON.stringify([...path, key])] = lineOf(pair.key);
+          return [key, convert(pair.value, [...path, key])];
+        }),
+      );
     }
     return refuse(node, 'aliases (*name) are not supported in a matrix file: write the value out');
   };

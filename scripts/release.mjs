@@ -43,7 +43,8 @@ function main(argv) {
   if (tagArg !== undefined && tagArg !== tag) problems.push(`the tag ${tagArg} is not v + package.json's version (${tag})`);
 
   const lock = readJson('package-lock.json');
-  if (lock.version !== version || lock.packages?.['']?.version !== version) problems.push(`package-lock.json's version is not ${version}: run npm install`);
+  if (lock.version !== version || lock.packages?.['']?.version !== version)
+    problems.push(`package-lock.json's version is not ${version}: run npm install`);
   const toolVersion = /TOOL_VERSION = '([^']*)'/.exec(readText('src/version.ts'))?.[1];
   if (toolVersion !== version) problems.push(`src/version.ts says ${toolVersion}, package.json ${version}`);
   if (!new RegExp(`^## \\[${version.replace(/\./g, '\\.')}\\]`, 'm').test(readText('CHANGELOG.md'))) {
@@ -54,7 +55,8 @@ function main(argv) {
   if (schemaId !== wantedId) problems.push(`matrix/schema.json's $id is ${schemaId}, not ${wantedId}`);
 
   const action = readText('action.yml');
-  if (!/^\s+using: node24$/m.test(action) || !/^\s+main: dist\/index\.js$/m.test(action)) problems.push('action.yml does not run dist/index.js on node24');
+  if (!/^\s+using: node24$/m.test(action) || !/^\s+main: dist\/index\.js$/m.test(action))
+    problems.push('action.yml does not run dist/index.js on node24');
   for (const bundle of ['dist/index.js', 'dist/cli/index.js']) {
     if (!fs.existsSync(path.join(ROOT, bundle))) problems.push(`${bundle} is missing: run npm run bundle`);
   }
@@ -66,7 +68,8 @@ function main(argv) {
       .split('\n')
       .forEach((line, index) => {
         for (const match of line.matchAll(new RegExp(`${REPOSITORY}@([\\w.\\-]+)`, 'g'))) {
-          if (match[1] !== major && match[1] !== tag) problems.push(`${file}:${index + 1}: ${match[0]} is not a tag this release makes (${major} or ${tag})`);
+          if (match[1] !== major && match[1] !== tag)
+            problems.push(`${file}:${index + 1}: ${match[0]} is not a tag this release makes (${major} or ${tag})`);
         }
       });
   }
@@ -92,7 +95,10 @@ function main(argv) {
 
 /** README.md and docs/*.md: where users copy `uses:` lines from. */
 function documents() {
-  const docs = fs.readdirSync(path.join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`);
+  const docs = fs
+    .readdirSync(path.join(ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`);
   return ['README.md', ...docs];
 }
 

@@ -33,7 +33,12 @@ export interface BuildVariantsRead {
  * `pulledImages`: read the images compose services pull too (when the whole repository is checked; a
  * check of chosen paths checks what they build, not compose files it was not pointed at).
  */
-export async function readBuildVariants(root: string, parse: ParseResult, options: ReadOptions, pulledImages: boolean): Promise<BuildVariantsRead> {
+export async function readBuildVariants(
+  root: string,
+  parse: ParseResult,
+  options: ReadOptions,
+  pulledImages: boolean,
+): Promise<BuildVariantsRead> {
   const read: BuildVariantsRead = { runs: [], pulled: null, notices: [] };
   const dockerfiles = parse.files.filter((file) => file.kind === 'dockerfile').map((file) => file.path);
   if (dockerfiles.length === 0 && !pulledImages) return read;
@@ -53,13 +58,20 @@ export async function readBuildVariants(root: string, parse: ParseResult, option
   };
   const definitions = readBuildDefinitions(definitionFiles, files);
   if (pulledImages) read.pulled = pulledImageFiles(definitions.images, files);
-  for (const note of definitions.notes) read.notices.push(notice(note.file, note.line, `${note.message}; the build arguments it may pass are not checked`));
+  for (const note of definitions.notes)
+    read.notices.push(notice(note.file, note.line, `${note.message}; the build arguments it may pass are not checked`));
   for (const dockerfile of dockerfiles) {
     const text = files.read(dockerfile);
     if (text === null) continue;
     const selection = variantsOf(dockerfile, definitions.builds, declaredArgNames(text));
     if (selection.left > 0) {
-      read.notices.push(notice(dockerfile, 1, `${selection.left} more distinct sets of build arguments are passed to ${dockerfile} by the builds found for it; the first ${MAX_VARIANTS_PER_DOCKERFILE} are checked, these are not`));
+      read.notices.push(
+        notice(
+          dockerfile,
+          1,
+          `${selection.left} more distinct sets of build arguments are passed to ${dockerfile} by the builds found for it; the first ${MAX_VARIANTS_PER_DOCKERFILE} are checked, these are not`,
+        ),
+      );
     }
     for (const variant of selection.variants) {
       const buildArgs = new Map([[dockerfile, variant.args]]);
@@ -78,7 +90,17 @@ function pulledImageFiles(images: readonly PulledImage[], files: DefinitionFiles
     if (file === undefined) {
       // Read as a Dockerfile's images are, for the image checks only: it is never listed or installed.
       const suppressions = scanSuppressions(files.read(image.file) ?? '');
-      file = { path: image.file, kind: 'dockerfile', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions };
+      file = {
+        path: image.file,
+        kind: 'dockerfile',
+        requirements: [],
+        python: [],
+        cuda: [],
+        images: [],
+        indexes: [],
+        includes: [],
+        suppressions,
+      };
       byFile.set(image.file, file);
     }
     const position = { line: image.line, column: image.column, endColumn: image.endColumn };
@@ -102,5 +124,15 @@ function declaredArgNames(text: string): Set<string> {
 }
 
 function notice(file: string, line: number, message: string): Finding {
-  return { rule: 'build-args-not-checked', severity: 'notice', message, file, line, column: null, endLine: line, endColumn: null, package: null };
+  return {
+    rule: 'build-args-not-checked',
+    severity: 'notice',
+    message,
+    file,
+    line,
+    column: null,
+    endLine: line,
+    endColumn: null,
+    package: null,
+  };
 }

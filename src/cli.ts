@@ -73,7 +73,23 @@ interface CliOptions {
 /** Thrown for a wrong command line; main() prints it as one line and exits 2. */
 class UsageError extends Error {}
 
-const VALUE_OPTIONS = new Set(['--root', '--matrix', '--profile', '--fail-on', '--format', '--output', '--python', '--runtime-image', '--record-profile', '--record-profile-file', '--index', '--index-url', '--extra-index-url', '--cache-dir', '--driver']);
+const VALUE_OPTIONS = new Set([
+  '--root',
+  '--matrix',
+  '--profile',
+  '--fail-on',
+  '--format',
+  '--output',
+  '--python',
+  '--runtime-image',
+  '--record-profile',
+  '--record-profile-file',
+  '--index',
+  '--index-url',
+  '--extra-index-url',
+  '--cache-dir',
+  '--driver',
+]);
 const FLAG_OPTIONS = new Set(['--runtime', '--require-gpu', '--color', '--no-color', '--resolve']);
 const ALLOWED: Record<Command, Set<string>> = {
   check: new Set([...VALUE_OPTIONS, ...FLAG_OPTIONS]),
@@ -84,13 +100,34 @@ const ALLOWED: Record<Command, Set<string>> = {
 function parseArguments(argv: readonly string[]): CliOptions {
   const [first, ...rest] = argv;
   if (first !== 'check' && first !== 'parse' && first !== 'matrix') {
-    throw new UsageError(first === undefined ? 'missing command (check, parse or matrix); see --help' : `unknown command "${first}" (expected check, parse or matrix)`);
+    throw new UsageError(
+      first === undefined
+        ? 'missing command (check, parse or matrix); see --help'
+        : `unknown command "${first}" (expected check, parse or matrix)`,
+    );
   }
   const options: CliOptions = {
-    command: first, paths: [], root: '.', matrix: null, profile: 'auto', driver: null, failOn: 'error', format: 'text',
-    output: null, runtime: false, python: null, runtimeImage: null, requireGpu: false, color: null,
-    recordProfile: null, recordProfileFile: null,
-    index: 'auto', indexUrl: null, extraIndexUrls: [], cacheDir: null, resolve: false,
+    command: first,
+    paths: [],
+    root: '.',
+    matrix: null,
+    profile: 'auto',
+    driver: null,
+    failOn: 'error',
+    format: 'text',
+    output: null,
+    runtime: false,
+    python: null,
+    runtimeImage: null,
+    requireGpu: false,
+    color: null,
+    recordProfile: null,
+    recordProfileFile: null,
+    index: 'auto',
+    indexUrl: null,
+    extraIndexUrls: [],
+    cacheDir: null,
+    resolve: false,
   };
   for (let i = 0; i < rest.length; i++) {
     const argument = rest[i] as string;
@@ -123,28 +160,49 @@ function parseArguments(argv: readonly string[]): CliOptions {
 
 function applyValue(options: CliOptions, name: string, value: string): void {
   switch (name) {
-    case '--root': options.root = value; break;
-    case '--matrix': options.matrix = value; break;
-    case '--profile': options.profile = value; break;
-    case '--output': options.output = value; break;
-    case '--python': options.python = value; break;
-    case '--runtime-image': options.runtimeImage = value; break;
+    case '--root':
+      options.root = value;
+      break;
+    case '--matrix':
+      options.matrix = value;
+      break;
+    case '--profile':
+      options.profile = value;
+      break;
+    case '--output':
+      options.output = value;
+      break;
+    case '--python':
+      options.python = value;
+      break;
+    case '--runtime-image':
+      options.runtimeImage = value;
+      break;
     case '--record-profile': {
       const problem = profileNameProblem(value);
       if (problem !== null) throw new UsageError(`--record-profile: ${problem}`);
       options.recordProfile = value;
       break;
     }
-    case '--record-profile-file': options.recordProfileFile = value; break;
-    case '--index-url': options.indexUrl = value; break;
-    case '--extra-index-url': options.extraIndexUrls.push(value); break;
-    case '--cache-dir': options.cacheDir = value; break;
+    case '--record-profile-file':
+      options.recordProfileFile = value;
+      break;
+    case '--index-url':
+      options.indexUrl = value;
+      break;
+    case '--extra-index-url':
+      options.extraIndexUrls.push(value);
+      break;
+    case '--cache-dir':
+      options.cacheDir = value;
+      break;
     case '--index':
       if (!isIndexMode(value)) throw new UsageError(`--index must be auto, online, offline or required (got "${value}")`);
       options.index = value;
       break;
     case '--driver':
-      if (!/^\d+(?:\.\d+)*$/.test(value)) throw new UsageError(`--driver must be an NVIDIA driver version such as 550.54.14 (got "${value}")`);
+      if (!/^\d+(?:\.\d+)*$/.test(value))
+        throw new UsageError(`--driver must be an NVIDIA driver version such as 550.54.14 (got "${value}")`);
       options.driver = value;
       break;
     case '--fail-on':
@@ -165,8 +223,10 @@ function applyValue(options: CliOptions, name: string, value: string): void {
 async function check(options: CliOptions): Promise<number> {
   const root = path.resolve(options.root);
   const runtime = options.runtime || options.python || options.runtimeImage;
-  if (options.recordProfileFile !== null && options.recordProfile === null) throw new UsageError('--record-profile-file needs --record-profile NAME');
-  if (options.recordProfile !== null && !runtime) throw new UsageError('--record-profile records what the runtime check verified: add --runtime (or --python / --runtime-image)');
+  if (options.recordProfileFile !== null && options.recordProfile === null)
+    throw new UsageError('--record-profile-file needs --record-profile NAME');
+  if (options.recordProfile !== null && !runtime)
+    throw new UsageError('--record-profile records what the runtime check verified: add --runtime (or --python / --runtime-image)');
   const outcome = await runCheck({
     root,
     paths: options.paths.map((target) => path.relative(root, path.resolve(target)) || '.'),
@@ -176,13 +236,19 @@ async function check(options: CliOptions): Promise<number> {
     recordProfile: options.recordProfile === null ? null : { name: options.recordProfile, file: options.recordProfileFile },
     runtime: runtime
       ? {
-          python: options.python ?? 'python3', image: options.runtimeImage, requireGpu: options.requireGpu, allowUntrusted: true, untrusted: null,
+          python: options.python ?? 'python3',
+          image: options.runtimeImage,
+          requireGpu: options.requireGpu,
+          allowUntrusted: true,
+          untrusted: null,
           // Progress goes to stderr: stdout is the report. Plain lines, no @actions/core on the CLI's path.
           log: plainLog((line) => process.stderr.write(`compat-guard: ${line}\n`)),
         }
       : null,
     index: {
-      mode: options.index, indexUrl: options.indexUrl, extraIndexUrls: options.extraIndexUrls,
+      mode: options.index,
+      indexUrl: options.indexUrl,
+      extraIndexUrls: options.extraIndexUrls,
       cacheDir: options.cacheDir ? path.resolve(options.cacheDir) : defaultCacheDir(process.env),
     },
     resolve: options.resolve ? {} : null,
@@ -199,9 +265,13 @@ async function check(options: CliOptions): Promise<number> {
   const recorded = result.recordedProfile;
   if (recorded) {
     // On stderr: stdout may be the report itself (--format json).
-    process.stderr.write(printable(recorded.file === null
-      ? `compat-guard: profile ${recorded.name} not recorded: ${recorded.reason}`
-      : `compat-guard: profile ${recorded.name} recorded in ${recorded.file}`) + '\n');
+    process.stderr.write(
+      printable(
+        recorded.file === null
+          ? `compat-guard: profile ${recorded.name} not recorded: ${recorded.reason}`
+          : `compat-guard: profile ${recorded.name} recorded in ${recorded.file}`,
+      ) + '\n',
+    );
   }
   return failsAt(result.findings, options.failOn) ? 1 : 0;
 }
@@ -217,7 +287,7 @@ async function parse(options: CliOptions): Promise<number> {
 async function matrix(options: CliOptions): Promise<number> {
   const loaded = await loadEffectiveMatrix(path.resolve(options.root), options.matrix ? path.resolve(options.matrix) : null);
   if (!loaded.ok) throw new UsageError(loaded.error);
-  const profile = options.profile === 'auto' ? loaded.matrix.profile ?? undefined : options.profile;
+  const profile = options.profile === 'auto' ? (loaded.matrix.profile ?? undefined) : options.profile;
   if (profile !== undefined) {
     const resolved = resolveProfileName(loaded.matrix, profile);
     if ('error' in resolved) throw new UsageError(resolved.error);

@@ -82,8 +82,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const parse = readRepository(root, options.paths ?? [], readOptions);
   // Each Dockerfile again with the build arguments its compose files, workflows, bake files and scripts pass.
   const variants = await readBuildVariants(root, parse, readOptions, (options.paths ?? []).length === 0);
-  const needCudaImageTags = [parse, ...variants.runs.map((run) => run.parse), ...(variants.pulled ? [variants.pulled] : [])]
-    .some((read) => read.files.some((file) => file.images.some((image) => image.name.endsWith('nvidia/cuda'))));
+  const needCudaImageTags = [parse, ...variants.runs.map((run) => run.parse), ...(variants.pulled ? [variants.pulled] : [])].some((read) =>
+    read.files.some((file) => file.images.some((image) => image.name.endsWith('nvidia/cuda'))),
+  );
   const loaded = await loadEffectiveMatrix(root, options.matrixFile ?? null, { needCudaImageTags });
   if (!loaded.ok) return loaded;
   const matrix = loaded.matrix;
@@ -101,13 +102,17 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     // The runtime check reads the requirements again; otherwise nothing does.
     releaseRequirements: !options.runtime && !options.resolve,
     resolvePlan: Boolean(options.resolve && index),
-    ...(index ? { indexPlan: {
-      indexUrl: index.indexUrl || env.PIP_INDEX_URL || DEFAULT_INDEX,
-      extraIndexUrls: index.extraIndexUrls ?? [],
-      untrusted: index.allowUntrusted ? null : (index.untrusted ?? null),
-      configuredFiles: pipConfigHints(root, parse.files),
-      ownProjects: ownProjects(root, parse.files),
-    } } : {}),
+    ...(index
+      ? {
+          indexPlan: {
+            indexUrl: index.indexUrl || env.PIP_INDEX_URL || DEFAULT_INDEX,
+            extraIndexUrls: index.extraIndexUrls ?? [],
+            untrusted: index.allowUntrusted ? null : (index.untrusted ?? null),
+            configuredFiles: pipConfigHints(root, parse.files),
+            ownProjects: ownProjects(root, parse.files),
+          },
+        }
+      : {}),
   });
   if (!checked.ok) return checked;
 
@@ -118,12 +123,18 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     const { askIndexes } = await import('./index/run.js');
     const { checkIndexAnswers, withoutRestatedLocalBuilds } = await import('./check/index-rules.js');
     const run = await askIndexes(checked.indexPlans, {
-      mode: index.mode, cacheDir: index.cacheDir, env, allowInternal: index.allowUntrusted ?? false,
+      mode: index.mode,
+      cacheDir: index.cacheDir,
+      env,
+      allowInternal: index.allowUntrusted ?? false,
       givenUrls: [index.indexUrl ?? '', ...(index.extraIndexUrls ?? [])].filter(Boolean),
       ...(index.timeoutMs ? { timeoutMs: index.timeoutMs } : {}),
     });
     if (index.mode === 'required' && run.summary.unreachable.length > 0) {
-      return { ok: false, error: `--index required: no answer from ${run.summary.unreachable.join(', ')} (${run.summary.notices[0] ?? 'unreachable'})` };
+      return {
+        ok: false,
+        error: `--index required: no answer from ${run.summary.unreachable.join(', ')} (${run.summary.notices[0] ?? 'unreachable'})`,
+      };
     }
     indexFindings = withoutRestatedLocalBuilds(checkIndexAnswers(run.sets, parse.files, matrix), checked.findings);
     indexSummary = run.summary;
@@ -138,13 +149,16 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   if (options.resolve && index && checked.resolveJobs) {
     // Loaded only when asked: the static check must not pay for child-process code.
     const { runResolver } = await import('./resolve/check.js');
-    const resolved = index.mode === 'offline'
-      ? null
-      : await runResolver(parse, matrix, checked.resolveJobs, checked, {
-          cacheDir: index.cacheDir, env, allowInternal: index.allowUntrusted ?? false,
-          ...(options.resolve.python ? { python: options.resolve.python } : {}),
-          ...(options.resolve.timeoutMs ? { timeoutMs: options.resolve.timeoutMs } : {}),
-        });
+    const resolved =
+      index.mode === 'offline'
+        ? null
+        : await runResolver(parse, matrix, checked.resolveJobs, checked, {
+            cacheDir: index.cacheDir,
+            env,
+            allowInternal: index.allowUntrusted ?? false,
+            ...(options.resolve.python ? { python: options.resolve.python } : {}),
+            ...(options.resolve.timeoutMs ? { timeoutMs: options.resolve.timeoutMs } : {}),
+          });
     if (resolved) {
       indexFindings = [...indexFindings, ...resolved.findings];
       staticFindings = resolved.statics;
@@ -155,12 +169,27 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
 
   const baseline = [...parse.diagnostics.map(diagnosticFinding), ...staticFindings];
   const variantRuns = variants.runs.map(({ variant, parse: read }) => {
-    const variantChecked = runChecks(read, matrix, { profile: 'auto', sameProfileAs: checked.profile, releaseRequirements: true, ...fleetDriver });
+    const variantChecked = runChecks(read, matrix, {
+      profile: 'auto',
+      sameProfileAs: checked.profile,
+      releaseRequirements: true,
+      ...fleetDriver,
+    });
     return { variant, findings: [...read.diagnostics.map(diagnosticFinding), ...(variantChecked.ok ? variantChecked.findings : [])] };
   });
-  const pulled = variants.pulled === null ? null : runChecks(variants.pulled, matrix, { profile: 'auto', sameProfileAs: checked.profile, ...fleetDriver });
+  const pulled =
+    variants.pulled === null
+      ? null
+      : runChecks(variants.pulled, matrix, { profile: 'auto', sameProfileAs: checked.profile, ...fleetDriver });
   const pulledFindings = pulled?.ok ? pulled.findings : [];
-  const findings = [...baseline, ...variantFindings(baseline, variantRuns), ...pulledFindings, ...variants.notices, ...indexFindings, ...(remote?.findings ?? [])].sort(compareFindings);
+  const findings = [
+    ...baseline,
+    ...variantFindings(baseline, variantRuns),
+    ...pulledFindings,
+    ...variants.notices,
+    ...indexFindings,
+    ...(remote?.findings ?? []),
+  ].sort(compareFindings);
   const result: CheckResult = {
     tool: { name: 'compat-guard', version: TOOL_VERSION },
     profile: checked.profile,
@@ -174,17 +203,22 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   if (options.runtime) {
     // Loaded only when asked: the static check must not pay for child-process code.
     const { runRuntimeCheck } = await import('./runtime/index.js');
-    const profile = checked.profile ? matrix.profiles[checked.profile.name] ?? null : null;
+    const profile = checked.profile ? (matrix.profiles[checked.profile.name] ?? null) : null;
     const runtime = await runRuntimeCheck(parse, matrix, profile, options.runtime);
     result.findings = [...result.findings, ...runtime.findings];
     result.runtime = runtime.summary;
-    if (options.recordProfile) result.recordedProfile = (await import('./runtime/record-profile.js')).recordProfile(options.recordProfile, runtime);
+    if (options.recordProfile)
+      result.recordedProfile = (await import('./runtime/record-profile.js')).recordProfile(options.recordProfile, runtime);
   }
   return { ok: true, result };
 }
 
 /** The findings of the repository's remote `-c`/`-r` files; the parse's diagnostics say what was and was not fetched. */
-async function checkRemoteIncludes(parse: ParseResult, matrix: Matrix, options: RemoteFileOptions): Promise<{ findings: Finding[]; requests: number; fromCache: number } | null> {
+async function checkRemoteIncludes(
+  parse: ParseResult,
+  matrix: Matrix,
+  options: RemoteFileOptions,
+): Promise<{ findings: Finding[]; requests: number; fromCache: number } | null> {
   if (!parse.files.some((file) => file.remoteIncludes)) return null;
   // Loaded only when a file names one: a static check needs no HTTP client.
   const { readRemoteFiles, diagnosticsAfterFetch } = await import('./index/remote-files.js');

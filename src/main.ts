@@ -101,9 +101,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
   }
   logDebug(event, inputs, checked.result);
 
-  const client = inputs.token
-    ? new GitHubClient({ apiUrl, token: inputs.token, log: (line) => core.info(line) })
-    : null;
+  const client = inputs.token ? new GitHubClient({ apiUrl, token: inputs.token, log: (line) => core.info(line) }) : null;
   const change = await changedLines(event, checked.result, client, workspace, notes);
   const scoped = scopeFindings(checked.result.findings, change?.diff ?? null, inputs.annotate);
   const result: CheckResult = { ...checked.result, findings: scoped.map((entry) => entry.finding) };
@@ -207,7 +205,9 @@ async function annotate(
         };
   if (annotations.length === 0 && shown.via === 'workflow-commands') {
     // Nothing to annotate, but a required check waits for this check run: say why it is missing.
-    notes.push(`No ${run.name} check run was created (${shown.reason ?? 'unknown reason'}): a required check of that name gets no result from this run.`);
+    notes.push(
+      `No ${run.name} check run was created (${shown.reason ?? 'unknown reason'}): a required check of that name gets no result from this run.`,
+    );
     return null;
   }
   if (shown.via === 'workflow-commands') core.info(`Annotations went out as workflow commands: ${printable(shown.reason ?? '')}`);
@@ -234,10 +234,18 @@ function logReport(result: CheckResult): void {
 /** With debug logging on (a re-run with it, or ACTIONS_STEP_DEBUG): what was read, and why this profile. */
 function logDebug(event: ActionEvent, inputs: ActionInputs, result: CheckResult): void {
   if (!core.isDebug()) return;
-  core.debug(`event ${printable(event.name)} (${event.kind === 'pull_request' ? `pull request #${event.pr.number}` : 'every finding in scope'})`);
-  core.debug(`paths: ${inputs.paths.length > 0 ? printable(inputs.paths.join(', ')) : 'discovered in the workspace'}; matrix: ${printable(inputs.matrixFile ?? 'the default')}`);
+  core.debug(
+    `event ${printable(event.name)} (${event.kind === 'pull_request' ? `pull request #${event.pr.number}` : 'every finding in scope'})`,
+  );
+  core.debug(
+    `paths: ${inputs.paths.length > 0 ? printable(inputs.paths.join(', ')) : 'discovered in the workspace'}; matrix: ${printable(inputs.matrixFile ?? 'the default')}`,
+  );
   for (const file of result.files) core.debug(`read ${printable(file.path)} (${file.kind})`);
-  core.debug(result.profile ? `profile ${printable(result.profile.name)}: ${printable(result.profile.reason)}` : 'profile: none; only the universal facts apply');
+  core.debug(
+    result.profile
+      ? `profile ${printable(result.profile.name)}: ${printable(result.profile.reason)}`
+      : 'profile: none; only the universal facts apply',
+  );
 }
 
 /** Why a file cannot be written, in words, by the error's code. */
@@ -283,6 +291,12 @@ function setOutputs(result: CheckResult, inputs: ActionInputs): void {
   const recorded = result.recordedProfile;
   if (recorded) {
     core.setOutput('recorded-profile', recorded.file ?? '');
-    core.info(printable(recorded.file === null ? `Profile ${recorded.name} not recorded: ${recorded.reason}.` : `Profile ${recorded.name} recorded in ${recorded.file}.`));
+    core.info(
+      printable(
+        recorded.file === null
+          ? `Profile ${recorded.name} not recorded: ${recorded.reason}.`
+          : `Profile ${recorded.name} recorded in ${recorded.file}.`,
+      ),
+    );
   }
 }

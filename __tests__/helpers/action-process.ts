@@ -51,7 +51,9 @@ export async function runActionProcess(options: ActionProcessOptions): Promise<A
     const summaryFile = path.join(runner, 'summary.md');
     fs.writeFileSync(outputFile, '');
     fs.writeFileSync(summaryFile, '');
-    const inputs = Object.fromEntries(Object.entries(options.inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]));
+    const inputs = Object.fromEntries(
+      Object.entries(options.inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]),
+    );
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: runner,
@@ -95,7 +97,12 @@ function readIfFile(file: string): string | null {
   return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? fs.readFileSync(file, 'utf8') : null;
 }
 
-function spawnNode(entry: string, cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function spawnNode(
+  entry: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -133,7 +140,10 @@ function readOutputs(text: string): Record<string, string> {
  * not in the log, the summary, the outputs, the report or SARIF, nor in `more` (e.g. what a child saw).
  */
 export function assertTokenNowhere(run: ActionProcessRun, token: string, more: Record<string, string> = {}): void {
-  const stdout = run.stdout.split('\n').filter((line) => line !== `::add-mask::${token}`).join('\n');
+  const stdout = run.stdout
+    .split('\n')
+    .filter((line) => line !== `::add-mask::${token}`)
+    .join('\n');
   const places: Record<string, string> = {
     stdout,
     stderr: run.stderr,

@@ -31,8 +31,15 @@ function workflowRunPayload(headRepository: string, head = FIXTURE_HEAD): { [key
   return {
     action: 'completed',
     workflow_run: {
-      id: 30433642, event: 'pull_request', status: 'completed', conclusion: 'success', head_sha: head, head_branch: 'bump-numpy', pull_requests: [],
-      head_repository: { full_name: headRepository, fork: headRepository !== 'octo/ml-stack' }, repository: { full_name: 'octo/ml-stack' },
+      id: 30433642,
+      event: 'pull_request',
+      status: 'completed',
+      conclusion: 'success',
+      head_sha: head,
+      head_branch: 'bump-numpy',
+      pull_requests: [],
+      head_repository: { full_name: headRepository, fork: headRepository !== 'octo/ml-stack' },
+      repository: { full_name: 'octo/ml-stack' },
     },
     repository: { full_name: 'octo/ml-stack' },
   };
@@ -40,24 +47,51 @@ function workflowRunPayload(headRepository: string, head = FIXTURE_HEAD): { [key
 
 /** What each event's payload looks like when whole. */
 function wholePayload(name: string, fork: boolean, head?: string, base?: string): { [key: string]: Json } {
-  if (PULL_REQUEST_EVENTS.includes(name)) return fixturePayload(fork ? 'event-pull-request-fork.json' : 'event-pull-request.json', head, base);
+  if (PULL_REQUEST_EVENTS.includes(name))
+    return fixturePayload(fork ? 'event-pull-request-fork.json' : 'event-pull-request.json', head, base);
   if (name === 'workflow_run') return workflowRunPayload(fork ? 'mona/ml-stack' : 'octo/ml-stack', head);
-  if (name === 'merge_group') return { action: 'checks_requested', merge_group: { head_sha: head ?? FIXTURE_HEAD, head_ref: 'refs/heads/gh-readonly-queue/main/pr-7', base_sha: base ?? FIXTURE_BASE }, repository: { full_name: 'octo/ml-stack' } };
+  if (name === 'merge_group')
+    return {
+      action: 'checks_requested',
+      merge_group: { head_sha: head ?? FIXTURE_HEAD, head_ref: 'refs/heads/gh-readonly-queue/main/pr-7', base_sha: base ?? FIXTURE_BASE },
+      repository: { full_name: 'octo/ml-stack' },
+    };
   return fixturePayload('event-push.json', head, base);
 }
 
 /** Places damage lands on: what the action reads, and what it must not care about. */
 const DAMAGED_PATHS = [
-  ['pull_request'], ['number'], ['pull_request', 'number'], ['pull_request', 'base'], ['pull_request', 'base', 'sha'],
-  ['pull_request', 'head', 'sha'], ['pull_request', 'head', 'repo'], ['pull_request', 'head', 'repo', 'full_name'],
-  ['pull_request', 'head', 'repo', 'fork'], ['pull_request', 'base', 'repo'], ['pull_request', 'base', 'repo', 'full_name'],
-  ['pull_request', 'changed_files'], ['pull_request', 'title'], ['workflow_run'], ['workflow_run', 'head_repository'],
-  ['workflow_run', 'head_repository', 'full_name'], ['workflow_run', 'repository'], ['repository'], ['repository', 'full_name'],
+  ['pull_request'],
+  ['number'],
+  ['pull_request', 'number'],
+  ['pull_request', 'base'],
+  ['pull_request', 'base', 'sha'],
+  ['pull_request', 'head', 'sha'],
+  ['pull_request', 'head', 'repo'],
+  ['pull_request', 'head', 'repo', 'full_name'],
+  ['pull_request', 'head', 'repo', 'fork'],
+  ['pull_request', 'base', 'repo'],
+  ['pull_request', 'base', 'repo', 'full_name'],
+  ['pull_request', 'changed_files'],
+  ['pull_request', 'title'],
+  ['workflow_run'],
+  ['workflow_run', 'head_repository'],
+  ['workflow_run', 'head_repository', 'full_name'],
+  ['workflow_run', 'repository'],
+  ['repository'],
+  ['repository', 'full_name'],
 ];
 /** undefined deletes the field. */
 const DAMAGE: fc.Arbitrary<Json | undefined> = fc.oneof(
-  fc.constant(undefined), fc.constant(null), fc.constant('7'), fc.constant(''), fc.constant(true), fc.constant<Json>([]), fc.constant<Json>({}),
-  fc.constantFrom(0, -1, 1.5, 2 ** 53 + 2, 1e21, 1e308, -0), fc.constant('x'.repeat(2000)),
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.constant('7'),
+  fc.constant(''),
+  fc.constant(true),
+  fc.constant<Json>([]),
+  fc.constant<Json>({}),
+  fc.constantFrom(0, -1, 1.5, 2 ** 53 + 2, 1e21, 1e308, -0),
+  fc.constant('x'.repeat(2000)),
   fc.constantFrom('octo/ml-stack', 'Octo/ML-Stack', 'mona/ml-stack', 'octo', 'a/b/c', 'octo/ml-stack\n'),
 );
 
@@ -65,7 +99,8 @@ function damage(payload: { [key: string]: Json }, damages: ReadonlyArray<[readon
   const copy = structuredClone(payload);
   for (const [where, value] of damages) {
     let parent: Json | undefined = copy;
-    for (const key of where.slice(0, -1)) parent = parent !== null && typeof parent === 'object' && !Array.isArray(parent) ? parent[key] : undefined;
+    for (const key of where.slice(0, -1))
+      parent = parent !== null && typeof parent === 'object' && !Array.isArray(parent) ? parent[key] : undefined;
     if (parent === null || typeof parent !== 'object' || Array.isArray(parent)) continue;
     const key = where.at(-1) as string;
     if (value === undefined) delete parent[key];
@@ -89,10 +124,12 @@ export const payloadFile = (name: string, head?: string, base?: string): fc.Arbi
     },
     {
       weight: 1,
-      arbitrary: fc.oneof(
-        fc.constantFrom(null, '', ' ', 'null', '[]', '"pull_request"', '{', '{"pull_request": ', '\uFEFF{}'),
-        fc.uint8Array({ maxLength: 64 }),
-      ).map((raw) => ({ raw })),
+      arbitrary: fc
+        .oneof(
+          fc.constantFrom(null, '', ' ', 'null', '[]', '"pull_request"', '{', '{"pull_request": ', '\uFEFF{}'),
+          fc.uint8Array({ maxLength: 64 }),
+        )
+        .map((raw) => ({ raw })),
     },
   );
 
@@ -128,7 +165,11 @@ export function trustedByPayload(name: string, payload: Json | undefined, reposi
     return typeof head === 'string' && head === own;
   }
   const head = field(payload, 'pull_request', 'head', 'repo', 'full_name');
-  return typeof head === 'string' && head === field(payload, 'pull_request', 'base', 'repo', 'full_name') && namesPullRequest(payload, repository);
+  return (
+    typeof head === 'string' &&
+    head === field(payload, 'pull_request', 'base', 'repo', 'full_name') &&
+    namesPullRequest(payload, repository)
+  );
 }
 
 /** A pull-request payload that names the pull request: its number, its commits and its repository. */

@@ -80,7 +80,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   const faults = (options.faults ?? []).map((fault) => ({ ...fault, left: fault.times ?? 1, toSkip: fault.skip ?? 0 }));
   let nextCheckRunId = 4000;
   const checkRuns = new Map<number, Record<string, unknown>>();
-  const commentUrl = (id: number): string => `https://github.com/${options.owner}/${options.repo}/pull/${options.pullNumber}#issuecomment-${id}`;
+  const commentUrl = (id: number): string =>
+    `https://github.com/${options.owner}/${options.repo}/pull/${options.pullNumber}#issuecomment-${id}`;
   const comments: FakeComment[] = (options.existingComments ?? []).map((comment) => ({ ...comment, html_url: commentUrl(comment.id) }));
   let nextCommentId = 9000;
 
@@ -94,7 +95,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       } catch {
         body = raw;
       }
-      const call: RecordedCall = { method: request.method ?? 'GET', path, query: url.searchParams, headers: request.headers, body, status: 0 };
+      const call: RecordedCall = {
+        method: request.method ?? 'GET',
+        path,
+        query: url.searchParams,
+        headers: request.headers,
+        body,
+        status: 0,
+      };
       calls.push(call);
       const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
         call.status = status;
@@ -179,7 +187,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       const commentId = new RegExp(`^${repoPath}/issues/comments/(\\d+)$`).exec(path);
       const writesComment = (call.method === 'POST' && path === `${repoPath}/issues/${options.pullNumber}/comments`) || commentId !== null;
       if (writesComment && options.comments === 'forbid') {
-        send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments', status: '403' });
+        send(403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/issues/comments',
+          status: '403',
+        });
         return;
       }
       if (call.method === 'POST' && path === `${repoPath}/issues/${options.pullNumber}/comments`) {

@@ -39,7 +39,8 @@ const ENV = {
 export function createGitRepo(base: Tree, head: Record<string, string | null>): GitRepo {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compat-guard-git-'));
   const folders = [dir];
-  const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, env: ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const git = (...args: string[]): string =>
+    execFileSync('git', args, { cwd: dir, env: ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   git('init', '--quiet', '--initial-branch=main');
   write(dir, base);
   git('add', '--all');
@@ -81,9 +82,11 @@ function write(dir: string, tree: Tree): void {
 const STATUS: Record<string, FakePullFile['status']> = { A: 'added', D: 'removed', M: 'modified', R: 'renamed', C: 'copied', T: 'changed' };
 
 function pullFiles(git: (...args: string[]) => string, baseSha: string, headSha: string): FakePullFile[] {
-  const names = git('diff', '--name-status', '-M', '-z', baseSha, headSha).split('\0').filter((part) => part !== '');
+  const names = git('diff', '--name-status', '-M', '-z', baseSha, headSha)
+    .split('\0')
+    .filter((part) => part !== '');
   const files: FakePullFile[] = [];
-  for (let i = 0; i < names.length; ) {
+  for (let i = 0; i < names.length;) {
     const code = (names[i++] as string).charAt(0);
     const previous = code === 'R' || code === 'C' ? (names[i++] as string) : undefined;
     const filename = names[i++] as string;

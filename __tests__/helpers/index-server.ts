@@ -89,7 +89,12 @@ interface ServedFile {
 function filesOf(project: FakeProject): ServedFile[] {
   const stem = project.name.replace(/[-.]+/g, '_');
   return project.releases.flatMap((release) => [
-    ...(release.wheels ?? ['py3-none-any']).map((tags) => ({ filename: `${stem}-${release.version}-${tags}.whl`, project: project.name, release, wheel: true })),
+    ...(release.wheels ?? ['py3-none-any']).map((tags) => ({
+      filename: `${stem}-${release.version}-${tags}.whl`,
+      project: project.name,
+      release,
+      wheel: true,
+    })),
     ...(release.sdist ? [{ filename: `${stem}-${release.version}.tar.gz`, project: project.name, release, wheel: false }] : []),
   ]);
 }
@@ -170,7 +175,10 @@ export function tarGzOf(entries: Record<string, string>): Buffer {
 
 export function sdistOf(project: string, release: FakeRelease): Buffer {
   const folder = `${project.replace(/[-.]+/g, '_')}-${release.version}`;
-  const metadata = metadataText(project, release).replace(/^Metadata-Version: [^\n]*/, `Metadata-Version: ${release.sdistMetadataVersion ?? '2.2'}`);
+  const metadata = metadataText(project, release).replace(
+    /^Metadata-Version: [^\n]*/,
+    `Metadata-Version: ${release.sdistMetadataVersion ?? '2.2'}`,
+  );
   return tarGzOf({ [`${folder}/setup.py`]: 'from setuptools import setup\nsetup()\n', [`${folder}/PKG-INFO`]: metadata });
 }
 
@@ -184,7 +192,13 @@ export async function startIndexServer(options: IndexServerOptions): Promise<Ind
   const projects = new Map(options.projects.map((project) => [normalise(project.name), project]));
   const server = http.createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0] as string;
-    requests.push({ path, accept: request.headers.accept, authorization: request.headers.authorization, ifNoneMatch: request.headers['if-none-match'] as string | undefined, range: request.headers.range });
+    requests.push({
+      path,
+      accept: request.headers.accept,
+      authorization: request.headers.authorization,
+      ifNoneMatch: request.headers['if-none-match'] as string | undefined,
+      range: request.headers.range,
+    });
     const fault = options.faults?.[path];
     const left = faultsLeft.get(path) ?? 0;
     const respond = (): void => {
@@ -196,7 +210,7 @@ export async function startIndexServer(options: IndexServerOptions): Promise<Ind
       }
       serve(path, request, response, projects, options.format ?? 'accept', options.ranges ?? true);
     };
-    const delay = (options.latencyMs ?? 0) + (fault && left > 0 ? fault.delayMs ?? 0 : 0);
+    const delay = (options.latencyMs ?? 0) + (fault && left > 0 ? (fault.delayMs ?? 0) : 0);
     if (delay > 0) setTimeout(respond, delay);
     else respond();
   });
@@ -206,14 +220,22 @@ export async function startIndexServer(options: IndexServerOptions): Promise<Ind
     url: `${origin}/simple`,
     origin,
     requests,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
-function serve(path: string, request: http.IncomingMessage, response: http.ServerResponse, projects: Map<string, FakeProject>, format: 'json' | 'html' | 'accept', ranges: boolean): void {
+function serve(
+  path: string,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  projects: Map<string, FakeProject>,
+  format: 'json' | 'html' | 'accept',
+  ranges: boolean,
+): void {
   const page = /^\/simple\/([^/]+)\/$/.exec(path);
   if (page) {
     const project = projects.get(page[1] as string);
@@ -228,22 +250,25 @@ function serve(path: string, request: http.IncomingMessage, response: http.Serve
       response.end();
       return;
     }
-    const json = format === 'json' || (format === 'accept' && (request.headers.accept ?? '').includes('application/vnd.pypi.simple.v1+json'));
+    const json =
+      format === 'json' || (format === 'accept' && (request.headers.accept ?? '').includes('application/vnd.pypi.simple.v1+json'));
     const files = filesOf(project);
     if (json) {
       response.writeHead(200, { 'content-type': 'application/vnd.pypi.simple.v1+json', etag });
-      response.end(JSON.stringify({
-        meta: { 'api-version': '1.1' },
-        name: normalise(project.name),
-        files: files.map((file) => ({
-          filename: file.filename,
-          url: `../../files/${file.filename}`,
-          hashes: {},
-          ...(file.release.requiresPython ? { 'requires-python': file.release.requiresPython } : {}),
-          ...(file.release.yanked ? { yanked: file.release.yanked } : {}),
-          ...(file.release.metadataFiles !== false && file.wheel ? { 'core-metadata': true } : {}),
-        })),
-      }));
+      response.end(
+        JSON.stringify({
+          meta: { 'api-version': '1.1' },
+          name: normalise(project.name),
+          files: files.map((file) => ({
+            filename: file.filename,
+            url: `../../files/${file.filename}`,
+            hashes: {},
+            ...(file.release.requiresPython ? { 'requires-python': file.release.requiresPython } : {}),
+            ...(file.release.yanked ? { yanked: file.release.yanked } : {}),
+            ...(file.release.metadataFiles !== false && file.wheel ? { 'core-metadata': true } : {}),
+          })),
+        }),
+      );
       return;
     }
     const anchors = files.map((file) => {

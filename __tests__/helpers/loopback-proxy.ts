@@ -22,7 +22,13 @@ export async function startLoopbackProxy(): Promise<LoopbackProxy> {
     const target = new URL(request.url ?? '/');
     targets.push(target.host);
     const forwarded = httpRequest(
-      { host: '127.0.0.1', port: target.port || 80, path: `${target.pathname}${target.search}`, method: request.method, headers: request.headers },
+      {
+        host: '127.0.0.1',
+        port: target.port || 80,
+        path: `${target.pathname}${target.search}`,
+        method: request.method,
+        headers: request.headers,
+      },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(response);

@@ -5,7 +5,18 @@
 // than keeping a pin for every requirement of a large repository).
 
 import type { Matrix, Profile } from '../matrix/types.js';
-import type { CudaFact, FactPosition, ImageRef, IndexFact, InstallSet, ParsedFile, ParseResult, PythonFact, Requirement, Span } from '../model.js';
+import type {
+  CudaFact,
+  FactPosition,
+  ImageRef,
+  IndexFact,
+  InstallSet,
+  ParsedFile,
+  ParseResult,
+  PythonFact,
+  Requirement,
+  Span,
+} from '../model.js';
 import { requirementText, type Place } from './findings.js';
 import type { SpecifierSet } from '../pep440/specifier.js';
 import { keyHash, requirementTable, type RequirementTable } from '../parse/packed.js';
@@ -21,7 +32,11 @@ import { Specifiers, versionSpecifier, type Admits } from './versions.js';
 export class Pin {
   private text: string | undefined;
 
-  constructor(readonly requirement: Requirement, readonly file: string, private readonly specifiers: Specifiers) {}
+  constructor(
+    readonly requirement: Requirement,
+    readonly file: string,
+    private readonly specifiers: Specifiers,
+  ) {}
 
   /**
    * The requirement as written, without its marker (`requirementText`): one string for every finding
@@ -119,7 +134,10 @@ export class SetView {
   /** The set's `torchCudaSubjects`, once found. */
   torchBuilds: Subject[] | undefined;
 
-  constructor(readonly set: InstallSet, private readonly context: CheckContext) {
+  constructor(
+    readonly set: InstallSet,
+    private readonly context: CheckContext,
+  ) {
     let slots = 0;
     for (const path of set.files) {
       const file = context.files.get(path);
@@ -312,7 +330,8 @@ function readPositions(set: InstallSet, files: ReadonlyMap<string, ParsedFile>):
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
     const position = positions.get(next) as number[];
     for (const include of files.get(next)?.includes ?? []) {
-      if (positions.has(include.path) || (next === set.file && set.stages && include.stage != null && !set.stages.includes(include.stage))) continue;
+      if (positions.has(include.path) || (next === set.file && set.stages && include.stage != null && !set.stages.includes(include.stage)))
+        continue;
       positions.set(include.path, [...position, include.line]);
       queue.push(include.path);
     }
@@ -365,7 +384,13 @@ export function profileAllows(context: CheckContext, key: string, pseudo: boolea
   const cacheKey = pseudo ? `:${key}` : key;
   let allowed = context.allowed.get(cacheKey);
   if (allowed === undefined) {
-    const specifier = pseudo ? (key === 'python' ? profile.python : key === 'cuda' ? profile.cuda : undefined) : ownValue(profile.packages, key);
+    const specifier = pseudo
+      ? key === 'python'
+        ? profile.python
+        : key === 'cuda'
+          ? profile.cuda
+          : undefined
+      : ownValue(profile.packages, key);
     const admits = specifier === undefined ? null : context.specifiers.admits(specifier);
     allowed = specifier !== undefined && admits ? { specifier, admits } : null;
     context.allowed.set(cacheKey, allowed);

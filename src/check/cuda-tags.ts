@@ -150,7 +150,7 @@ export interface UnlistedTag {
 }
 
 export function unlistedTag(written: string, tag: CudaTag | null, tags: CudaTagIndex, asOf: string | null): UnlistedTag {
-  const snapshot = `the bundled list of ${asOf ?? 'NVIDIA\'s tags'}`;
+  const snapshot = `the bundled list of ${asOf ?? "NVIDIA's tags"}`;
   if (!tag) {
     return written === 'latest'
       ? { verdict: 'removed', why: 'NVIDIA removed the latest tag: every nvidia/cuda tag names its CUDA version' }
@@ -159,11 +159,17 @@ export function unlistedTag(written: string, tag: CudaTag | null, tags: CudaTagI
   const minors = tags.minors();
   const oldest = minors[0];
   if (oldest !== undefined && compareDotted(tag.minor, oldest) < 0) {
-    return { verdict: 'removed', why: `NVIDIA removed the images of CUDA ${tag.minor.split('.')[0]}.x and older from Docker Hub (its tag lists start at CUDA ${oldest})` };
+    return {
+      verdict: 'removed',
+      why: `NVIDIA removed the images of CUDA ${tag.minor.split('.')[0]}.x and older from Docker Hub (its tag lists start at CUDA ${oldest})`,
+    };
   }
   if (tag.version.split('.').length < 3) {
     return tag.minor === oldest
-      ? { verdict: 'removed', why: `NVIDIA removed the old tags without a patch version (such as 11.0-base); CUDA ${tag.minor} images are tagged X.Y.Z` }
+      ? {
+          verdict: 'removed',
+          why: `NVIDIA removed the old tags without a patch version (such as 11.0-base); CUDA ${tag.minor} images are tagged X.Y.Z`,
+        }
       : { verdict: 'never-published', why: 'nvidia/cuda tags always carry the full X.Y.Z version' };
   }
   const listed = tags.listedMinor(tag.minor);
@@ -171,18 +177,27 @@ export function unlistedTag(written: string, tag: CudaTag | null, tags: CudaTagI
   if (!listed) {
     const sameMajor = minors.filter((minor) => minor.split('.')[0] === tag.minor.split('.')[0]);
     const after = sameMajor.find((minor) => compareDotted(minor, tag.minor) > 0);
-    if (after === undefined) return { verdict: 'unverified', why: `CUDA ${tag.minor} is newer than ${snapshot}, which ends at CUDA ${sameMajor.at(-1) ?? minors.at(-1)}` };
+    if (after === undefined)
+      return {
+        verdict: 'unverified',
+        why: `CUDA ${tag.minor} is newer than ${snapshot}, which ends at CUDA ${sameMajor.at(-1) ?? minors.at(-1)}`,
+      };
     const before = sameMajor.filter((minor) => compareDotted(minor, tag.minor) < 0).at(-1);
-    return { verdict: 'never-published', why: `NVIDIA published no CUDA ${tag.minor} images: its tags go from CUDA ${before ?? tag.minor.split('.')[0]} to ${after}` };
+    return {
+      verdict: 'never-published',
+      why: `NVIDIA published no CUDA ${tag.minor} images: its tags go from CUDA ${before ?? tag.minor.split('.')[0]} to ${after}`,
+    };
   }
   const versions = listed.versionsByOs.get(os) ?? [];
   const newest = versions[0];
   if (!listed.endOfLife) {
     if (newest === undefined) return { verdict: 'unverified', why: `${snapshot} has no ${os} image of CUDA ${tag.minor}` };
-    if (compareDotted(tag.version, newest) > 0) return { verdict: 'unverified', why: `${snapshot} ends at ${newest} for CUDA ${tag.minor} on ${os}` };
+    if (compareDotted(tag.version, newest) > 0)
+      return { verdict: 'unverified', why: `${snapshot} ends at ${newest} for CUDA ${tag.minor} on ${os}` };
   }
   const published = tags.versionsOf(tag.variant, tag.minor);
-  if (published.length > 0) return { verdict: 'never-published', why: `CUDA ${tag.minor} ${tag.variant} images exist only as ${published.join(', ')}` };
+  if (published.length > 0)
+    return { verdict: 'never-published', why: `CUDA ${tag.minor} ${tag.variant} images exist only as ${published.join(', ')}` };
   const endOfLife = listed.endOfLife ? `CUDA ${tag.minor} is end of life, and ` : '';
   return { verdict: 'never-published', why: `${endOfLife}no ${tag.variant} image was published for CUDA ${tag.minor}` };
 }

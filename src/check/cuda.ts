@@ -17,14 +17,30 @@ import { instead, nvidiaImageSubject, sideToChange, torchCudaSubjects, type Subj
 import { compareDotted, minorOf } from './versions.js';
 import { CUDA_IMAGE_TAG_UNVERIFIED, unverifiedTagFinding } from './rules/cuda-image-tag-unverified.js';
 import { pypiTorchBuild } from './pypi-torch.js';
-import { FLEET_DRIVER_TOO_OLD, fleetDriverOf, imageDriverFinding, releaseDriverOf, REQUIRE_SOURCE, torchDriverFinding, type FleetDriver } from './rules/fleet-driver-too-old.js';
+import {
+  FLEET_DRIVER_TOO_OLD,
+  fleetDriverOf,
+  imageDriverFinding,
+  releaseDriverOf,
+  REQUIRE_SOURCE,
+  torchDriverFinding,
+  type FleetDriver,
+} from './rules/fleet-driver-too-old.js';
 
 export const CUDA_RULES: readonly RuleInfo[] = [
   { id: 'cuda-image-tag-unknown', severity: 'error', summary: 'an nvidia/cuda image tag that was never published, or that NVIDIA removed' },
   CUDA_IMAGE_TAG_UNVERIFIED,
   FLEET_DRIVER_TOO_OLD,
-  { id: 'cuda-image-tag-eol', severity: 'warning', summary: 'an nvidia/cuda image tag that is end-of-life (NVIDIA deletes EOL tags from Docker Hub)' },
-  { id: 'cuda-torch-build-mismatch', severity: 'error', summary: "the CUDA image's toolkit differs from the CUDA build of the torch wheels the stage installs" },
+  {
+    id: 'cuda-image-tag-eol',
+    severity: 'warning',
+    summary: 'an nvidia/cuda image tag that is end-of-life (NVIDIA deletes EOL tags from Docker Hub)',
+  },
+  {
+    id: 'cuda-torch-build-mismatch',
+    severity: 'error',
+    summary: "the CUDA image's toolkit differs from the CUDA build of the torch wheels the stage installs",
+  },
   { id: 'cuda-driver-minimum', severity: 'notice', summary: "the minimum NVIDIA host driver for the image's CUDA version" },
 ];
 
@@ -71,19 +87,38 @@ function checkImageTag(context: CheckContext, file: ParsedFile, image: ImageRef,
     const fix = replacement ? withTag(image, replacement) : null;
     const removed = unlisted.verdict === 'removed';
     const why = removed ? `${unlisted.why} (${SUPPORT_POLICY_SOURCE})` : `${unlisted.why} (${source})`;
-    findings.push(makeFinding({
-      rule: 'cuda-image-tag-unknown', severity: 'error', at, package: null, expected: replacement, actual: written, fix,
-      source: removed ? SUPPORT_POLICY_SOURCE : source,
-      message: `${image.tag === null ? `${image.ref} (no tag: Docker pulls :latest)` : image.ref} ${removed ? 'was removed from Docker Hub' : 'was never published'}, so docker pull fails with "manifest unknown": ${why}. ${fix ? `Use ${fix} instead.` : 'Choose a tag from the list of published tags.'}`,
-    }));
+    findings.push(
+      makeFinding({
+        rule: 'cuda-image-tag-unknown',
+        severity: 'error',
+        at,
+        package: null,
+        expected: replacement,
+        actual: written,
+        fix,
+        source: removed ? SUPPORT_POLICY_SOURCE : source,
+        message: `${image.tag === null ? `${image.ref} (no tag: Docker pulls :latest)` : image.ref} ${removed ? 'was removed from Docker Hub' : 'was never published'}, so docker pull fails with "manifest unknown": ${why}. ${fix ? `Use ${fix} instead.` : 'Choose a tag from the list of published tags.'}`,
+      }),
+    );
     return true;
   }
-  const replacement = tag ? (tags.sameMinor(tag, true) ?? tags.newest(tag.variant, (version) => version.split('.')[0] === tag.minor.split('.')[0], true)) : null;
+  const replacement = tag
+    ? (tags.sameMinor(tag, true) ?? tags.newest(tag.variant, (version) => version.split('.')[0] === tag.minor.split('.')[0], true))
+    : null;
   const fix = replacement ? withTag(image, replacement) : null;
-  findings.push(makeFinding({
-    rule: 'cuda-image-tag-eol', severity: 'warning', at, package: null, expected: replacement, actual: written, fix, source,
-    message: `${image.ref} is end-of-life in NVIDIA's tag list, and NVIDIA deletes end-of-life tags from Docker Hub six months after their end of life, so builds that pull it will start failing (${source}). ${fix ? `Use ${fix} instead.` : 'Move to a supported CUDA version.'}`,
-  }));
+  findings.push(
+    makeFinding({
+      rule: 'cuda-image-tag-eol',
+      severity: 'warning',
+      at,
+      package: null,
+      expected: replacement,
+      actual: written,
+      fix,
+      source,
+      message: `${image.ref} is end-of-life in NVIDIA's tag list, and NVIDIA deletes end-of-life tags from Docker Hub six months after their end of life, so builds that pull it will start failing (${source}). ${fix ? `Use ${fix} instead.` : 'Move to a supported CUDA version.'}`,
+    }),
+  );
   return false;
 }
 
@@ -126,13 +161,24 @@ function driverCheck(facts: Facts, fleet: FleetDriver | null, file: ParsedFile, 
   const started = minor ? releaseDriverOf(facts.cudaDrivers, minor) : null;
   // nvidia/cuda images set NVIDIA_REQUIRE_CUDA, which minor-version compatibility does not satisfy
   // (unless the service that runs the image turns the check off).
-  const requirement = isNvidiaCudaImage(image) && minor && started && image.runtime?.requireDisabled !== true
-    ? `; the image sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, which the NVIDIA container toolkit checks when the container starts, so a driver older than ${started} is refused even with CUDA minor-version compatibility, unless the GPU's brand and driver branch are among the brand=... alternatives it lists or NVIDIA_DISABLE_REQUIRE is set (${REQUIRE_SOURCE}). Declare the fleet's driver (driver: in the matrix file, or --driver) to have it checked`
-    : driver.minorCompatMinDriver ? ` (or >= ${driver.minorCompatMinDriver} with CUDA minor-version compatibility)` : '';
-  findings.push(makeFinding({
-    rule: 'cuda-driver-minimum', severity: 'notice', at, package: null, expected: `>=${driver.minDriver}`, actual: null, source,
-    message: `${image.ref} (CUDA ${cuda.version}) needs NVIDIA driver >= ${driver.minDriver} on the host (${source})${requirement}.`,
-  }));
+  const requirement =
+    isNvidiaCudaImage(image) && minor && started && image.runtime?.requireDisabled !== true
+      ? `; the image sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, which the NVIDIA container toolkit checks when the container starts, so a driver older than ${started} is refused even with CUDA minor-version compatibility, unless the GPU's brand and driver branch are among the brand=... alternatives it lists or NVIDIA_DISABLE_REQUIRE is set (${REQUIRE_SOURCE}). Declare the fleet's driver (driver: in the matrix file, or --driver) to have it checked`
+      : driver.minorCompatMinDriver
+        ? ` (or >= ${driver.minorCompatMinDriver} with CUDA minor-version compatibility)`
+        : '';
+  findings.push(
+    makeFinding({
+      rule: 'cuda-driver-minimum',
+      severity: 'notice',
+      at,
+      package: null,
+      expected: `>=${driver.minDriver}`,
+      actual: null,
+      source,
+      message: `${image.ref} (CUDA ${cuda.version}) needs NVIDIA driver >= ${driver.minDriver} on the host (${source})${requirement}.`,
+    }),
+  );
 }
 
 /** A stage that installs torch from a cuXYZ index (or +cuXYZ wheels, or plain PyPI) on an nvidia/cuda image. */
@@ -168,7 +214,14 @@ function cudaDifference(imageMinor: string, buildMinor: string): 'major' | 'mino
   return imageMinor.split('.')[0] === buildMinor.split('.')[0] ? 'minor' : 'major';
 }
 
-function buildMismatch(context: CheckContext, image: InFile<ImageRef>, subject: Subject, tag: CudaTag, build: Subject, difference: 'major' | 'minor'): Finding {
+function buildMismatch(
+  context: CheckContext,
+  image: InFile<ImageRef>,
+  subject: Subject,
+  tag: CudaTag,
+  build: Subject,
+  difference: 'major' | 'minor',
+): Finding {
   const devel = tag.flavour === 'devel';
   const severity: Severity = !devel ? 'notice' : difference === 'major' ? 'error' : 'warning';
   const consequence = !devel
@@ -181,16 +234,30 @@ function buildMismatch(context: CheckContext, image: InFile<ImageRef>, subject: 
   if (profileCuda && sideToChange(context, subject, build) === build) {
     const fix = build.fixFor(profileCuda.specifier);
     return makeFinding({
-      rule: 'cuda-torch-build-mismatch', severity, at: build.at, package: build.pin?.key ?? null,
-      expected: tag.minor, actual: build.actual, fix, source, related: [{ ...subject.at, message: image.fact.ref }],
+      rule: 'cuda-torch-build-mismatch',
+      severity,
+      at: build.at,
+      package: build.pin?.key ?? null,
+      expected: tag.minor,
+      actual: build.actual,
+      fix,
+      source,
+      related: [{ ...subject.at, message: image.fact.ref }],
       message: `torch comes from ${build.shown} but the image is ${image.fact.ref}: ${consequence} (${source}). ${instead(build, fix, profileCuda.specifier)}`,
     });
   }
   const replacement = cudaTagIndex(context.matrix.facts).sameMinor({ minor: build.actual, variant: tag.variant });
   const fix = replacement ? withTag(image.fact, replacement) : null;
   return makeFinding({
-    rule: 'cuda-torch-build-mismatch', severity, at: subject.at, package: null,
-    expected: build.actual, actual: tag.version, fix, source, related: [{ ...build.at, message: build.shown }],
+    rule: 'cuda-torch-build-mismatch',
+    severity,
+    at: subject.at,
+    package: null,
+    expected: build.actual,
+    actual: tag.version,
+    fix,
+    source,
+    related: [{ ...build.at, message: build.shown }],
     message: `${image.fact.ref} has CUDA ${tag.version} but torch comes from ${build.shown}: ${consequence} (${source}). ${fix ? `Use ${fix} instead.` : `Use an nvidia/cuda ${tag.variant} image of CUDA ${build.actual}.`}`,
   });
 }

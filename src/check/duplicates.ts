@@ -34,10 +34,17 @@ export function checkDuplicatesSet(context: CheckContext, view: SetView, finding
       let identical: Pin | undefined;
       for (const earlier of variants) {
         if (!identical && sameVariant(earlier, later)) identical = earlier;
-        if (!conflicting && meet(context, earlier, later, python) && !context.specifiers.overlap(earlier.admits, later.admits)) conflicting = earlier;
+        if (!conflicting && meet(context, earlier, later, python) && !context.specifiers.overlap(earlier.admits, later.admits))
+          conflicting = earlier;
       }
       if (conflicting) findings.push(conflict(context, later, conflicting));
-      else if (identical && identical !== later && isPinned(later) && writtenTogether(identical, later) && meet(context, identical, later, python)) {
+      else if (
+        identical &&
+        identical !== later &&
+        isPinned(later) &&
+        writtenTogether(identical, later) &&
+        meet(context, identical, later, python)
+      ) {
         findings.push(duplicate(later, identical));
       }
       if (!identical && variants.length < MAX_VARIANTS_COMPARED) variants.push(later);
@@ -88,8 +95,12 @@ function isPinned(pin: Pin): boolean {
 function sameVariant(a: Pin, b: Pin): boolean {
   const left = a.requirement;
   const right = b.requirement;
-  return left.specifier === right.specifier && (left.marker ?? '') === (right.marker ?? '') &&
-    left.extras.length === right.extras.length && left.extras.every((extra, index) => extra === right.extras[index]);
+  return (
+    left.specifier === right.specifier &&
+    (left.marker ?? '') === (right.marker ?? '') &&
+    left.extras.length === right.extras.length &&
+    left.extras.every((extra, index) => extra === right.extras[index])
+  );
 }
 
 function conflict(context: CheckContext, later: Pin, earlier: Pin): Finding {
@@ -98,8 +109,13 @@ function conflict(context: CheckContext, later: Pin, earlier: Pin): Finding {
   const target = allowed && fit(earlier.admits, allowed.admits.set) !== 'inside' ? allowed.specifier : earlier.requirement.specifier;
   const fix = requirementWith(later.requirement, target);
   return makeFinding({
-    rule: 'conflicting-pin', severity: 'error', at: later.at, package: later.key,
-    expected: target, actual: later.requirement.specifier, fix,
+    rule: 'conflicting-pin',
+    severity: 'error',
+    at: later.at,
+    package: later.key,
+    expected: target,
+    actual: later.requirement.specifier,
+    fix,
     related: [{ ...earlier.at, message: earlier.shown }],
     message: `${later.shown} conflicts with ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}: no version satisfies both, so ${later.requirement.installer === 'conda' ? "conda's solver stops (UnsatisfiableError)" : 'pip stops with ResolutionImpossible'} (or, in separate RUN commands, the later install silently replaces the earlier). Pin ${fix} in both places, or delete one.`,
   });
@@ -107,8 +123,13 @@ function conflict(context: CheckContext, later: Pin, earlier: Pin): Finding {
 
 function duplicate(later: Pin, earlier: Pin): Finding {
   return makeFinding({
-    rule: 'duplicate-pin', severity: 'notice', at: later.at, package: later.key,
-    expected: null, actual: later.requirement.specifier, fix: null,
+    rule: 'duplicate-pin',
+    severity: 'notice',
+    at: later.at,
+    package: later.key,
+    expected: null,
+    actual: later.requirement.specifier,
+    fix: null,
     related: [{ ...earlier.at, message: earlier.shown }],
     message: `${later.shown} repeats ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}; one of them can go, so that a later change cannot update one and miss the other.`,
   });

@@ -38,7 +38,11 @@ export class FindingCap {
 
   /** A sink that adds to `list` the findings the cap keeps. */
   into(list: Finding[]): FindingSink {
-    return { push: (finding) => { if (this.keeps(finding)) list.push(finding); } };
+    return {
+      push: (finding) => {
+        if (this.keeps(finding)) list.push(finding);
+      },
+    };
   }
 
   /**

@@ -129,6 +129,13 @@ const NONE = '';
 /** Same rule, span and package, and the same fix for it (at the same file, line and column); the message may differ. */
 function sameProblem(a: Finding, b: Finding): boolean {
   const alike = (x: string | number | null | undefined, y: string | number | null | undefined): boolean => (x ?? NONE) === (y ?? NONE);
-  return a.rule === b.rule && alike(a.endLine, b.endLine) && alike(a.endColumn, b.endColumn) &&
-    alike(a.package, b.package) && alike(a.expected, b.expected) && alike(a.actual, b.actual) && alike(a.fix, b.fix);
+  return (
+    a.rule === b.rule &&
+    alike(a.endLine, b.endLine) &&
+    alike(a.endColumn, b.endColumn) &&
+    alike(a.package, b.package) &&
+    alike(a.expected, b.expected) &&
+    alike(a.actual, b.actual) &&
+    alike(a.fix, b.fix)
+  );
 }

@@ -18,9 +18,23 @@ export type IndexEmit = (draft: FindingDraft) => void;
 export function pinFinding(
   rule: RuleInfo,
   pin: PlannedPin,
-  fields: { message: string; source: string | null; actual?: string; severity?: FindingDraft['severity']; related?: FindingDraft['related'] },
+  fields: {
+    message: string;
+    source: string | null;
+    actual?: string;
+    severity?: FindingDraft['severity'];
+    related?: FindingDraft['related'];
+  },
 ): FindingDraft {
-  const draft: FindingDraft = { rule: rule.id, severity: fields.severity ?? rule.severity, at: pin.at, package: pin.key, message: fields.message, actual: fields.actual ?? null, source: fields.source };
+  const draft: FindingDraft = {
+    rule: rule.id,
+    severity: fields.severity ?? rule.severity,
+    at: pin.at,
+    package: pin.key,
+    message: fields.message,
+    actual: fields.actual ?? null,
+    source: fields.source,
+  };
   if (fields.related) draft.related = fields.related;
   return draft;
 }
@@ -125,8 +139,18 @@ function show(version: Version): string {
 /** CPython on Linux x86-64, for each minor the set may install into. */
 export function targetEnvironments(plan: SetPlan): MarkerEnvironment[] {
   return plan.minors.map((minor) => ({
-    implementation_name: 'cpython', platform_python_implementation: 'CPython', implementation_version: `${minor}.0`,
-    python_version: minor, python_full_version: `${minor}.0`, os_name: 'posix', sys_platform: 'linux', platform_system: 'Linux',
-    platform_machine: 'x86_64', platform_release: '', platform_version: '', extras: [], dependency_groups: [],
+    implementation_name: 'cpython',
+    platform_python_implementation: 'CPython',
+    implementation_version: `${minor}.0`,
+    python_version: minor,
+    python_full_version: `${minor}.0`,
+    os_name: 'posix',
+    sys_platform: 'linux',
+    platform_system: 'Linux',
+    platform_machine: 'x86_64',
+    platform_release: '',
+    platform_version: '',
+    extras: [],
+    dependency_groups: [],
   }));
 }

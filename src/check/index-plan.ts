@@ -60,12 +60,18 @@ export interface SetPlan {
 /** Python minors considered when a set does not name one. */
 const MINORS = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14'];
 
-export function planIndexSet(context: CheckContext, view: SetView, options: IndexPlanOptions, unknownIndexFiles: ReadonlyMap<string, string>): SetPlan {
+export function planIndexSet(
+  context: CheckContext,
+  view: SetView,
+  options: IndexPlanOptions,
+  unknownIndexFiles: ReadonlyMap<string, string>,
+): SetPlan {
   const indexes: IndexLocation[] = [];
   const skipped: string[] = [];
   const add = (location: IndexLocation): void => {
     // `https://host/simple` and `https://host/simple/` are one index.
-    const same = (known: IndexLocation): boolean => known.kind === location.kind && known.url.replace(/\/+$/, '') === location.url.replace(/\/+$/, '');
+    const same = (known: IndexLocation): boolean =>
+      known.kind === location.kind && known.url.replace(/\/+$/, '') === location.url.replace(/\/+$/, '');
     if (!indexes.some(same)) indexes.push(location);
   };
   const fromRepository = (url: string, kind: IndexLocation['kind']): void => {
@@ -92,20 +98,40 @@ export function planIndexSet(context: CheckContext, view: SetView, options: Inde
     .writtenWhere(() => true)
     // The base image's packages are not fetched from an index.
     .filter((pin) => !pin.requirement.constraint && !fromImage(pin) && !options.ownProjects?.has(pin.key) && view.installs(pin))
-    .map((pin) => ({ key: pin.key, requirement: pin.requirement, at: pin.at, shown: requirementText(pin.requirement), profilePinned: profileAllows(context, pin.key, false) !== null }));
+    .map((pin) => ({
+      key: pin.key,
+      requirement: pin.requirement,
+      at: pin.at,
+      shown: requirementText(pin.requirement),
+      profilePinned: profileAllows(context, pin.key, false) !== null,
+    }));
   const own = setPython(view);
   const pythonAt = own ? { file: own.file, span: factSpan(own.fact) } : null;
-  return { id: view.set.id, indexes, unprovable, python, pythonAt, minors: setMinors(view, context), glibc: setGlibc(view), imaged: view.images.length > 0, pins };
+  return {
+    id: view.set.id,
+    indexes,
+    unprovable,
+    python,
+    pythonAt,
+    minors: setMinors(view, context),
+    glibc: setGlibc(view),
+    imaged: view.images.length > 0,
+    pins,
+  };
 }
 
 /**
  * The files whose sets may read an index nobody can name here, with why: one the reader could not
  * know (a build argument, an unset variable), or one a pip configuration names.
  */
-export function filesWithUnknownIndexes(diagnostics: readonly Diagnostic[], configured: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+export function filesWithUnknownIndexes(
+  diagnostics: readonly Diagnostic[],
+  configured: ReadonlyMap<string, string> = new Map(),
+): Map<string, string> {
   const unknown = new Map(configured);
   for (const diagnostic of diagnostics) {
-    if (/^package index .*, so it is not checked$/.test(diagnostic.message)) unknown.set(diagnostic.file, `${diagnostic.file} names a package index whose URL is only known at build time`);
+    if (/^package index .*, so it is not checked$/.test(diagnostic.message))
+      unknown.set(diagnostic.file, `${diagnostic.file} names a package index whose URL is only known at build time`);
   }
   return unknown;
 }
@@ -124,9 +150,18 @@ function setMinors(view: SetView, context: CheckContext): string[] {
 
 /** glibc of Linux distributions, by the names image tags use. */
 const GLIBC: Readonly<Record<string, string>> = {
-  'ubuntu18.04': '2.27', 'ubuntu20.04': '2.31', 'ubuntu22.04': '2.35', 'ubuntu24.04': '2.39',
-  buster: '2.28', bullseye: '2.31', bookworm: '2.36', trixie: '2.41',
-  ubi8: '2.28', ubi9: '2.34', rockylinux8: '2.28', rockylinux9: '2.34',
+  'ubuntu18.04': '2.27',
+  'ubuntu20.04': '2.31',
+  'ubuntu22.04': '2.35',
+  'ubuntu24.04': '2.39',
+  buster: '2.28',
+  bullseye: '2.31',
+  bookworm: '2.36',
+  trixie: '2.41',
+  ubi8: '2.28',
+  ubi9: '2.34',
+  rockylinux8: '2.28',
+  rockylinux9: '2.34',
 };
 /** manylinux2014: what pip on any distribution of the last decade accepts. */
 const DEFAULT_GLIBC = '2.17';

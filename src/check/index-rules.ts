@@ -38,5 +38,7 @@ export function withoutRestatedLocalBuilds(indexFindings: readonly Finding[], st
     named.add(`${finding.file}:${finding.line}:${finding.column}`);
     for (const related of finding.related ?? []) named.add(`${related.file}:${related.line}:${related.column ?? null}`);
   }
-  return indexFindings.filter((finding) => finding.rule !== versionNotFound.RULE.id || !named.has(`${finding.file}:${finding.line}:${finding.column}`));
+  return indexFindings.filter(
+    (finding) => finding.rule !== versionNotFound.RULE.id || !named.has(`${finding.file}:${finding.line}:${finding.column}`),
+  );
 }

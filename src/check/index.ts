@@ -41,7 +41,11 @@ export const RULES: RuleInfo[] = [
   ...INDEX_RULES,
   ...RESOLVE_RULES,
   ...VARIANT_RULES,
-  { id: 'parse-error', severity: 'error', summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)' },
+  {
+    id: 'parse-error',
+    severity: 'error',
+    summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)',
+  },
   UNKNOWN_RULE_ID,
 ];
 
@@ -67,7 +71,9 @@ export interface CheckOptions {
   driverNamedBy?: string;
 }
 
-export type ChecksOutcome = { ok: true; findings: Finding[]; profile: ProfileChoice | null; indexPlans?: SetPlan[]; resolveJobs?: ResolveJob[] } | { ok: false; error: string };
+export type ChecksOutcome =
+  | { ok: true; findings: Finding[]; profile: ProfileChoice | null; indexPlans?: SetPlan[]; resolveJobs?: ResolveJob[] }
+  | { ok: false; error: string };
 
 /** For each file, the index of the last install set that reads it. */
 function lastReaders(sets: readonly InstallSet[]): Map<string, number> {
@@ -79,16 +85,18 @@ function lastReaders(sets: readonly InstallSet[]): Map<string, number> {
 }
 
 export function runChecks(parse: ParseResult, bundledAndRepository: Matrix, options: CheckOptions): ChecksOutcome {
-  const matrix: Matrix = options.driver === undefined
-    ? bundledAndRepository
-    : { ...bundledAndRepository, driver: { version: options.driver, origin: { file: options.driverNamedBy ?? '--driver', line: 0 } } };
+  const matrix: Matrix =
+    options.driver === undefined
+      ? bundledAndRepository
+      : { ...bundledAndRepository, driver: { version: options.driver, origin: { file: options.driverNamedBy ?? '--driver', line: 0 } } };
   // Shared so that each distinct specifier text is parsed once in the whole run.
   const specifiers = new Specifiers();
-  const selection = options.sameProfileAs === undefined
-    ? selectProfile(parse, matrix, options.profile, options.profileNamedBy, specifiers)
-    : options.sameProfileAs === null
-      ? { ok: true as const, profile: null, choice: null }
-      : { ...selectProfile(parse, matrix, options.sameProfileAs.name, undefined, specifiers), choice: options.sameProfileAs };
+  const selection =
+    options.sameProfileAs === undefined
+      ? selectProfile(parse, matrix, options.profile, options.profileNamedBy, specifiers)
+      : options.sameProfileAs === null
+        ? { ok: true as const, profile: null, choice: null }
+        : { ...selectProfile(parse, matrix, options.sameProfileAs.name, undefined, specifiers), choice: options.sameProfileAs };
   if (!selection.ok) return selection;
   const context = buildContext(parse, matrix, selection.profile, specifiers);
   // One list per family, joined in this order: de-duplication keeps the first of equal findings.

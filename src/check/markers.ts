@@ -26,9 +26,16 @@ export const ENVIRONMENTS: readonly MarkerEnvironment[] = PYTHON_MINORS.flatMap(
     SYSTEMS.flatMap(({ machines, ...system }) =>
       machines.flatMap((platform_machine) =>
         IMPLEMENTATIONS.map((implementation) => ({
-          ...system, ...implementation, platform_machine,
-          python_version: minor, python_full_version: `${minor}.${patch}`, implementation_version: `${minor}.${patch}`,
-          platform_release: '', platform_version: '', extras: [], dependency_groups: [],
+          ...system,
+          ...implementation,
+          platform_machine,
+          python_version: minor,
+          python_full_version: `${minor}.${patch}`,
+          implementation_version: `${minor}.${patch}`,
+          platform_release: '',
+          platform_version: '',
+          extras: [],
+          dependency_groups: [],
         })),
       ),
     ),
@@ -59,7 +66,9 @@ export class MarkerSpace {
     if (!truth) {
       const parsed = parseMarker(marker);
       truth = parsed.ok
-        ? (this.environments ??= new MarkerEnvironments(ENVIRONMENTS)).outcomes(parsed.marker).map((outcome) => (outcome === MARKER_FALSE ? 0 : 1))
+        ? (this.environments ??= new MarkerEnvironments(ENVIRONMENTS))
+            .outcomes(parsed.marker)
+            .map((outcome) => (outcome === MARKER_FALSE ? 0 : 1))
         : new Uint8Array(ENVIRONMENTS.length).fill(1);
       this.truths.set(marker, truth);
     }
@@ -73,7 +82,9 @@ export class MarkerSpace {
   private pythonMask(python: SpecifierSet): Truth | null {
     let mask = this.pythonMasks.get(python);
     if (mask === undefined) {
-      const admitted = Uint8Array.from(ENVIRONMENTS, (environment) => (contains(python, environment.python_full_version, { prereleases: true }) ? 1 : 0));
+      const admitted = Uint8Array.from(ENVIRONMENTS, (environment) =>
+        contains(python, environment.python_full_version, { prereleases: true }) ? 1 : 0,
+      );
       mask = admitted.includes(1) ? admitted : null;
       this.pythonMasks.set(python, mask);
     }

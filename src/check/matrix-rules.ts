@@ -76,7 +76,11 @@ function subjectsOfSet(view: SetView, context: CheckContext): (key: string) => r
 const NO_SUBJECTS: readonly Subject[] = Object.freeze([]);
 
 function checkRule(
-  { rule, when, require }: ParsedRule, subjects: (key: string) => readonly Subject[], context: CheckContext, view: SetView, findings: FindingSink,
+  { rule, when, require }: ParsedRule,
+  subjects: (key: string) => readonly Subject[],
+  context: CheckContext,
+  view: SetView,
+  findings: FindingSink,
 ): void {
   // A `when` pin matches when all it admits is inside: an exact pin inside, or a subset range.
   const triggers: Subject[] = [];
@@ -90,17 +94,25 @@ function checkRule(
       const verdict = fit(subject.admits, pin.admits.set);
       if (verdict === 'inside' || triggers.includes(subject)) continue;
       // A range whose outside part needs a newer Python than the set's is never installed there.
-      const installable = verdict === 'wider' && subject.pin ? admittedUnderPython(context, view, subject.key, subject.pin.requirement.specifier) : null;
+      const installable =
+        verdict === 'wider' && subject.pin ? admittedUnderPython(context, view, subject.key, subject.pin.requirement.specifier) : null;
       if (installable && fit(installable, pin.admits.set) === 'inside') continue;
       // Unpinned beside the base image's torch: the image ships its own copy, which works with its
       // torch, and pip leaves an installed package that meets a bare name alone.
-      if (verdict === 'wider' && subject.pin?.requirement.specifier === '' && triggers.some((trigger) => trigger.pin !== null && fromImage(trigger.pin))) continue;
+      if (
+        verdict === 'wider' &&
+        subject.pin?.requirement.specifier === '' &&
+        triggers.some((trigger) => trigger.pin !== null && fromImage(trigger.pin))
+      )
+        continue;
       // A range that could still meet the rule is a risk, not a certainty: at most a warning.
       const severity: Severity = verdict === 'outside' ? rule.severity : rule.severity === 'notice' ? 'notice' : 'warning';
       const deviating = profileDeviation(context, subject, triggers);
-      findings.push(deviating
-        ? blameTrigger(rule, severity, deviating, subject, context)
-        : blameRequired(rule, severity, subject, pin, verdict === 'outside', triggers, context));
+      findings.push(
+        deviating
+          ? blameTrigger(rule, severity, deviating, subject, context)
+          : blameRequired(rule, severity, subject, pin, verdict === 'outside', triggers, context),
+      );
     }
   }
 }
@@ -120,20 +132,37 @@ function profileDeviation(context: CheckContext, required: Subject, triggers: Su
   return null;
 }
 
-function blameTrigger(rule: MatrixRule, severity: Severity, deviating: { trigger: Subject; specifier: string }, required: Subject, context: CheckContext): Finding {
+function blameTrigger(
+  rule: MatrixRule,
+  severity: Severity,
+  deviating: { trigger: Subject; specifier: string },
+  required: Subject,
+  context: CheckContext,
+): Finding {
   const { trigger, specifier } = deviating;
   const fix = trigger.fixFor(specifier);
   return makeFinding({
-    rule: rule.id, severity, at: trigger.at, package: trigger.pin?.key ?? null,
-    expected: specifier, actual: trigger.actual, fix, source: rule.source ?? null,
+    rule: rule.id,
+    severity,
+    at: trigger.at,
+    package: trigger.pin?.key ?? null,
+    expected: specifier,
+    actual: trigger.actual,
+    fix,
+    source: rule.source ?? null,
     related: [{ ...required.at, message: required.shown }],
     message: `${sentence(rule.message)} Found ${trigger.shown} with ${required.shown}; profile ${context.profile?.name} pins ${trigger.key}${specifier}. ${instead(trigger, fix, specifier)}`,
   });
 }
 
 function blameRequired(
-  rule: MatrixRule, severity: Severity, required: Subject, requirement: RulePin,
-  outside: boolean, triggers: Subject[], context: CheckContext,
+  rule: MatrixRule,
+  severity: Severity,
+  required: Subject,
+  requirement: RulePin,
+  outside: boolean,
+  triggers: Subject[],
+  context: CheckContext,
 ): Finding {
   const { key, specifier } = requirement;
   // The profile's own pin when it meets the rule; else the rule's requirement itself.
@@ -143,8 +172,14 @@ function blameRequired(
   const found = triggers.length > 0 ? ` with ${triggers.map((trigger) => trigger.shown).join(' and ')}` : '';
   const what = outside ? `Found ${required.shown}${found}.` : `${required.shown} also admits versions outside ${key}${specifier}${found}.`;
   return makeFinding({
-    rule: rule.id, severity, at: required.at, package: required.pin?.key ?? null,
-    expected: specifier, actual: required.actual, fix, source: rule.source ?? null,
+    rule: rule.id,
+    severity,
+    at: required.at,
+    package: required.pin?.key ?? null,
+    expected: specifier,
+    actual: required.actual,
+    fix,
+    source: rule.source ?? null,
     related: triggers.map((trigger) => ({ ...trigger.at, message: trigger.shown })),
     message: `${sentence(rule.message)} ${what} ${instead(required, fix, target)}`,
   });

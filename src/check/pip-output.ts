@@ -47,7 +47,12 @@ export function notFound(output: string): Array<{ requirement: string; key: stri
     const requirement = match[1] as string;
     const key = keyOf(requirement);
     if (key === null || found.some((known) => known.key === key)) continue;
-    const words = output.split('\n').map((line) => line.replace(/^ERROR: /, '').trim()).find((line) => line.startsWith(`Could not find a version that satisfies the requirement ${requirement}`)) ?? `No matching distribution found for ${requirement}`;
+    const words =
+      output
+        .split('\n')
+        .map((line) => line.replace(/^ERROR: /, '').trim())
+        .find((line) => line.startsWith(`Could not find a version that satisfies the requirement ${requirement}`)) ??
+      `No matching distribution found for ${requirement}`;
     found.push({ requirement, key, words });
   }
   return found;

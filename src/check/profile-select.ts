@@ -21,7 +21,13 @@ export const LEAD_FACTOR = 2;
 export type ProfileSelection = { ok: true; profile: Profile | null; choice: ProfileChoice | null } | { ok: false; error: string };
 
 /** `named` is who gave an explicit name, for the reason (`--profile`, `the profile input`). */
-export function selectProfile(parse: ParseResult, matrix: Matrix, requested: string, named = '--profile', specifiers = new Specifiers()): ProfileSelection {
+export function selectProfile(
+  parse: ParseResult,
+  matrix: Matrix,
+  requested: string,
+  named = '--profile',
+  specifiers = new Specifiers(),
+): ProfileSelection {
   if (requested !== AUTO_PROFILE) return chosen(matrix, requested, `named by ${named}`);
   if (matrix.profile !== null) return chosen(matrix, matrix.profile, `named by ${matrix.files[matrix.files.length - 1] ?? 'the matrix'}`);
   return inferred(parse, matrix, specifiers);
@@ -83,7 +89,11 @@ function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): P
   }
   const total = Object.keys(best.profile.packages).length;
   const nextBest = next && runnerUp > 0 ? ` (next best: ${next.profile.name} with ${runnerUp})` : '';
-  return { ok: true, profile: best.profile, choice: { name: best.profile.name, reason: `pins ${best.matching} of ${total} packages of ${best.profile.name}${nextBest}` } };
+  return {
+    ok: true,
+    profile: best.profile,
+    choice: { name: best.profile.name, reason: `pins ${best.matching} of ${total} packages of ${best.profile.name}${nextBest}` },
+  };
 }
 
 /**
@@ -91,7 +101,12 @@ function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): P
  * function of its own, not a closure in the walk: one that captured the walk's index would cost an
  * allocation for every requirement.
  */
-function keyAmong(table: RequirementTable, index: number, candidates: readonly string[], profiled: ReadonlySet<string>): string | undefined {
+function keyAmong(
+  table: RequirementTable,
+  index: number,
+  candidates: readonly string[],
+  profiled: ReadonlySet<string>,
+): string | undefined {
   // A matrix may name many packages crafted to share a hash: past a few, one key read beats comparing with each.
   if (candidates.length > FEW_CANDIDATES) {
     const key = table.key(index);

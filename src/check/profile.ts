@@ -13,11 +13,23 @@ import { fit } from './versions.js';
 import { decidingPins } from './image-pins.js';
 
 export const PROFILE_RULES: readonly RuleInfo[] = [
-  { id: 'pin-outside-profile', severity: 'error', summary: "an exact pin outside the profile's specifier, or a range that admits none of its versions" },
+  {
+    id: 'pin-outside-profile',
+    severity: 'error',
+    summary: "an exact pin outside the profile's specifier, or a range that admits none of its versions",
+  },
   { id: 'range-wider-than-profile', severity: 'warning', summary: "a range that also admits versions outside the profile's specifier" },
   { id: 'unpinned', severity: 'warning', summary: 'a requirement without a version for a package the profile pins' },
-  { id: 'python-outside-profile', severity: 'error', summary: "a stage's Python, or a pyproject's requires-python, outside the profile's python" },
-  { id: 'cuda-outside-profile', severity: 'error', summary: "a base image's CUDA, a wheel index's cuXYZ or a +cuXYZ version outside the profile's cuda" },
+  {
+    id: 'python-outside-profile',
+    severity: 'error',
+    summary: "a stage's Python, or a pyproject's requires-python, outside the profile's python",
+  },
+  {
+    id: 'cuda-outside-profile',
+    severity: 'error',
+    summary: "a base image's CUDA, a wheel index's cuXYZ or a +cuXYZ version outside the profile's cuda",
+  },
 ];
 
 export function checkProfileSet(context: CheckContext, view: SetView, findings: FindingSink): void {
@@ -45,21 +57,33 @@ function checkPackages(context: CheckContext, profile: Profile, view: SetView, f
       const draft = { at: pin.at, package: key, expected: allowed.specifier, fix, actual: pin.unpinned ? null : pin.requirement.specifier };
       const advice = instead(subject, fix, allowed.specifier);
       if (verdict === 'unpinned') {
-        findings.push(makeFinding({
-          ...draft, rule: 'unpinned', severity: 'warning',
-          message: `${subject.shown} has no version, so ${pin.requirement.installer ?? 'pip'} installs whatever is newest; profile ${profile.name} pins ${wanted}: ${reason}. ${advice}`,
-        }));
+        findings.push(
+          makeFinding({
+            ...draft,
+            rule: 'unpinned',
+            severity: 'warning',
+            message: `${subject.shown} has no version, so ${pin.requirement.installer ?? 'pip'} installs whatever is newest; profile ${profile.name} pins ${wanted}: ${reason}. ${advice}`,
+          }),
+        );
       } else if (verdict === 'outside') {
         const what = pin.admits.exact ? 'is outside' : 'admits no version of';
-        findings.push(makeFinding({
-          ...draft, rule: 'pin-outside-profile', severity: 'error',
-          message: `${subject.shown} ${what} profile ${profile.name} (${wanted}): ${reason}. ${advice}`,
-        }));
+        findings.push(
+          makeFinding({
+            ...draft,
+            rule: 'pin-outside-profile',
+            severity: 'error',
+            message: `${subject.shown} ${what} profile ${profile.name} (${wanted}): ${reason}. ${advice}`,
+          }),
+        );
       } else {
-        findings.push(makeFinding({
-          ...draft, rule: 'range-wider-than-profile', severity: 'warning',
-          message: `${subject.shown} also admits versions outside profile ${profile.name} (${wanted}): ${reason}. ${advice}`,
-        }));
+        findings.push(
+          makeFinding({
+            ...draft,
+            rule: 'range-wider-than-profile',
+            severity: 'warning',
+            message: `${subject.shown} also admits versions outside profile ${profile.name} (${wanted}): ${reason}. ${advice}`,
+          }),
+        );
       }
     }
   }
@@ -73,10 +97,17 @@ function checkPseudo(context: CheckContext, profile: Profile, subjects: Subject[
   for (const subject of subjects) {
     if (fit(subject.admits, allowed.admits.set) !== 'outside') continue;
     const fix = subject.fixFor(allowed.specifier);
-    findings.push(makeFinding({
-      rule, severity: 'error', at: subject.at, package: subject.pin?.key ?? null,
-      expected: allowed.specifier, actual: subject.actual, fix,
-      message: `${subject.shown} is outside profile ${profile.name} (${key}${allowed.specifier}): ${reason}. ${instead(subject, fix, allowed.specifier)}`,
-    }));
+    findings.push(
+      makeFinding({
+        rule,
+        severity: 'error',
+        at: subject.at,
+        package: subject.pin?.key ?? null,
+        expected: allowed.specifier,
+        actual: subject.actual,
+        fix,
+        message: `${subject.shown} is outside profile ${profile.name} (${key}${allowed.specifier}): ${reason}. ${instead(subject, fix, allowed.specifier)}`,
+      }),
+    );
   }
 }

@@ -23,7 +23,12 @@ export function pypiTorchBuild(view: SetView, context: CheckContext): Subject | 
     if (cuda === null || admits === null) continue;
     const pin = pinSubject(torch);
     return {
-      key: CUDA, pseudo: true, at: pin.at, admits, actual: cuda, pin: torch,
+      key: CUDA,
+      pseudo: true,
+      at: pin.at,
+      admits,
+      actual: cuda,
+      pin: torch,
       shown: `CUDA ${cuda} (${pin.shown} from PyPI, whose Linux wheels of torch ${minor} bundle CUDA ${cuda})`,
       // Another CUDA means another index, not another PyPI pin: no single rewrite.
       fixFor: () => null,

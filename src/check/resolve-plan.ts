@@ -58,7 +58,12 @@ const INSTALLED_GROUPS = new Set(['project.dependencies', 'tool.poetry.dependenc
 export function planResolve(context: CheckContext, view: SetView, plan: SetPlan): ResolveJob | null {
   // A conda environment's pip installs over what conda put there, which pip's resolver cannot see.
   if (plan.minors.length === 0 || context.files.get(view.set.file)?.kind === 'conda') return null;
-  const python = plan.minors.length === 1 ? (plan.minors[0] as string) : plan.minors.includes(DEFAULT_MINOR) ? DEFAULT_MINOR : (plan.minors.at(-1) as string);
+  const python =
+    plan.minors.length === 1
+      ? (plan.minors[0] as string)
+      : plan.minors.includes(DEFAULT_MINOR)
+        ? DEFAULT_MINOR
+        : (plan.minors.at(-1) as string);
   const glibc = plan.imaged ? plan.glibc : RUNNER_GLIBC;
   const platforms = glibc === null ? ['musllinux_1_2_x86_64', 'musllinux_1_1_x86_64'] : manylinuxTags(glibc);
   const assumptions: string[] = [];
@@ -71,15 +76,27 @@ export function planResolve(context: CheckContext, view: SetView, plan: SetPlan)
   let leftOut = 0;
   const lineOf = (pin: Pin): ResolveLine | null => {
     const requirement = pin.requirement;
-    if (requirement.installer === 'conda' || (requirement.group !== undefined && !INSTALLED_GROUPS.has(requirement.group)) || !holds(requirement.marker, environment)) {
+    if (
+      requirement.installer === 'conda' ||
+      (requirement.group !== undefined && !INSTALLED_GROUPS.has(requirement.group)) ||
+      !holds(requirement.marker, environment)
+    ) {
       leftOut++;
       return null;
     }
     const extras = requirement.extras.length > 0 && !requirement.constraint ? `[${requirement.extras.join(',')}]` : '';
-    return { text: `${requirement.name}${extras}${requirement.specifier}`, key: pin.key, at: pin.at, shown: pin.shown, specifier: requirement.specifier };
+    return {
+      text: `${requirement.name}${extras}${requirement.specifier}`,
+      key: pin.key,
+      at: pin.at,
+      shown: pin.shown,
+      specifier: requirement.specifier,
+    };
   };
   const pins = view.writtenWhere(() => true);
-  const steps = isDockerfileSet(context, view) ? dockerfileSteps(context, view, pins) : [pins.map((pin) => ({ pin, constraint: pin.requirement.constraint }))];
+  const steps = isDockerfileSet(context, view)
+    ? dockerfileSteps(context, view, pins)
+    : [pins.map((pin) => ({ pin, constraint: pin.requirement.constraint }))];
   const resolveSteps: ResolveStep[] = [];
   for (const step of steps) {
     const resolveStep: ResolveStep = { requirements: [], constraints: [] };
@@ -91,8 +108,15 @@ export function planResolve(context: CheckContext, view: SetView, plan: SetPlan)
   }
   if (resolveSteps.length === 0) return null;
   return {
-    setId: view.set.id, steps: resolveSteps, python, platforms, target,
-    assumed: assumptions.length > 0 ? assumptions.join(', and ') : null, indexes: plan.indexes, unprovable: plan.unprovable, leftOut,
+    setId: view.set.id,
+    steps: resolveSteps,
+    python,
+    platforms,
+    target,
+    assumed: assumptions.length > 0 ? assumptions.join(', and ') : null,
+    indexes: plan.indexes,
+    unprovable: plan.unprovable,
+    leftOut,
   };
 }
 

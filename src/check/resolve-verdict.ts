@@ -5,7 +5,15 @@
 // finds on those lines is reported, marked as resolved.
 
 import type { Matrix } from '../matrix/types.js';
-import { severityRank, type Finding, type InstallSet, type ParsedFile, type ParseResult, type Requirement, type Severity } from '../model.js';
+import {
+  severityRank,
+  type Finding,
+  type InstallSet,
+  type ParsedFile,
+  type ParseResult,
+  type Requirement,
+  type Severity,
+} from '../model.js';
 import { requirementsOf } from '../parse/packed.js';
 import type { PipStepResult, ResolvedInstall } from '../resolve/pip.js';
 import { compareFindings, dedupeFindings, makeFinding, type FindingDraft } from './findings.js';
@@ -69,7 +77,9 @@ export function resolvedPins(set: ResolvedSet): ResolvedPin[] | null {
 
 /** For each installed package, its own written line, else the first written requirement that pulls it in. */
 function anchorsOf(step: ResolveStep, installs: readonly ResolvedInstall[]): Map<string, ResolveLine> {
-  const requires = new Map(installs.map((install) => [install.key, install.requiresDist.map(requirementKey).filter((key): key is string => key !== null)]));
+  const requires = new Map(
+    installs.map((install) => [install.key, install.requiresDist.map(requirementKey).filter((key): key is string => key !== null)]),
+  );
   const anchors = new Map<string, ResolveLine>();
   const queue: string[] = [];
   for (const line of step.requirements) {
@@ -103,19 +113,31 @@ export function pinsToRecheck(pins: readonly ResolvedPin[]): ResolvedPin[] {
  * the line of what pulls it in.
  */
 export function resolvedParse(parse: ParseResult, set: InstallSet, pins: readonly ResolvedPin[]): ParseResult {
-  const files = parse.files.filter((file) => set.files.includes(file.path)).map((file): ParsedFile => {
-    const requirements: Requirement[] = [];
-    for (const requirement of requirementsOf(file)) {
-      const own = pins.find((pin) => pin.written && at(pin, file.path, requirement) && pin.key === requirement.key);
-      requirements.push(own && !requirement.constraint ? { ...requirement, specifier: `==${own.version}` } : requirement);
-      for (const pulled of pins) {
-        if (pulled.written || !at(pulled, file.path, requirement) || requirement.key !== pulled.line.key) continue;
-        requirements.push({ ...requirement, name: pulled.key, key: pulled.key, extras: [], specifier: `==${pulled.version}`, marker: null, url: null, editable: false, constraint: false });
+  const files = parse.files
+    .filter((file) => set.files.includes(file.path))
+    .map((file): ParsedFile => {
+      const requirements: Requirement[] = [];
+      for (const requirement of requirementsOf(file)) {
+        const own = pins.find((pin) => pin.written && at(pin, file.path, requirement) && pin.key === requirement.key);
+        requirements.push(own && !requirement.constraint ? { ...requirement, specifier: `==${own.version}` } : requirement);
+        for (const pulled of pins) {
+          if (pulled.written || !at(pulled, file.path, requirement) || requirement.key !== pulled.line.key) continue;
+          requirements.push({
+            ...requirement,
+            name: pulled.key,
+            key: pulled.key,
+            extras: [],
+            specifier: `==${pulled.version}`,
+            marker: null,
+            url: null,
+            editable: false,
+            constraint: false,
+          });
+        }
       }
-    }
-    const { packed: _packed, ...rest } = file;
-    return { ...rest, requirements };
-  });
+      const { packed: _packed, ...rest } = file;
+      return { ...rest, requirements };
+    });
   return { files, installSets: [set], diagnostics: [] };
 }
 
@@ -130,15 +152,31 @@ function at(pin: ResolvedPin, file: string, requirement: Requirement): boolean {
  * target the set does not name, makes it a warning at most: today's index and the other packages'
  * metadata decide that version, not the set.
  */
-export function markResolved(findings: readonly Finding[], pins: readonly ResolvedPin[], job: ResolveJob, statics: readonly Finding[]): Finding[] {
+export function markResolved(
+  findings: readonly Finding[],
+  pins: readonly ResolvedPin[],
+  job: ResolveJob,
+  statics: readonly Finding[],
+): Finding[] {
   const marked: Finding[] = [];
   for (const finding of findings) {
-    const pin = pins.find((candidate) => candidate.key === finding.package && candidate.line.at.file === finding.file && candidate.line.at.span.line === finding.line);
-    if (!pin || statics.some((known) => known.rule === finding.rule && known.line === finding.line && known.file === finding.file && known.message === finding.message)) continue;
+    const pin = pins.find(
+      (candidate) =>
+        candidate.key === finding.package && candidate.line.at.file === finding.file && candidate.line.at.span.line === finding.line,
+    );
+    if (
+      !pin ||
+      statics.some(
+        (known) =>
+          known.rule === finding.rule && known.line === finding.line && known.file === finding.file && known.message === finding.message,
+      )
+    )
+      continue;
     const what = pin.written
       ? `${pin.line.shown} ${pin.line.specifier === '' ? 'is unpinned' : 'admits more than one release'}; pip resolves it to ${pin.version} today`
       : `${pin.line.shown} pulls in ${pin.key}, which pip resolves to ${pin.version} today`;
-    const severity: Severity = (!pin.written || job.assumed) && severityRank(finding.severity) > severityRank('warning') ? 'warning' : finding.severity;
+    const severity: Severity =
+      (!pin.written || job.assumed) && severityRank(finding.severity) > severityRank('warning') ? 'warning' : finding.severity;
     const assumed = job.assumed ? `; ${job.assumed}` : '';
     marked.push({ ...finding, severity, message: `Resolved: ${what} for ${job.target}${assumed}. ${finding.message}` });
   }

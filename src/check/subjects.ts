@@ -77,8 +77,14 @@ function pythonFactSubject({ fact, file }: InFile<PythonFact>, context: CheckCon
   const admits = context.specifiers.version(fact.version);
   if (!admits) return null;
   return {
-    key: PYTHON, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `Python ${fact.version} (${fact.source})`, actual: fact.version,
-    fixFor: (specifier) => namedRelease(specifier), pin: null,
+    key: PYTHON,
+    pseudo: true,
+    at: { file, span: factSpan(fact) },
+    admits,
+    shown: `Python ${fact.version} (${fact.source})`,
+    actual: fact.version,
+    fixFor: (specifier) => namedRelease(specifier),
+    pin: null,
   };
 }
 
@@ -87,8 +93,14 @@ function requiresPythonSubjects(view: SetView, context: CheckContext): Array<Sub
     const admits = context.specifiers.admits(fact.specifier);
     if (!admits) return null;
     return {
-      key: PYTHON, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `requires-python ${fact.specifier}`, actual: fact.specifier,
-      fixFor: (specifier: string) => specifier, pin: null,
+      key: PYTHON,
+      pseudo: true,
+      at: { file, span: factSpan(fact) },
+      admits,
+      shown: `requires-python ${fact.specifier}`,
+      actual: fact.specifier,
+      fixFor: (specifier: string) => specifier,
+      pin: null,
     };
   });
 }
@@ -107,15 +119,23 @@ function imageCudaSubjects(view: SetView, context: CheckContext): Subject[] {
   for (const { fact, file } of view.cuda) {
     const admits = context.specifiers.version(fact.version);
     if (!admits) continue;
-    const image = view.images.find((candidate) => candidate.file === file && candidate.fact.line === fact.line && candidate.fact.ref === fact.source);
+    const image = view.images.find(
+      (candidate) => candidate.file === file && candidate.fact.line === fact.line && candidate.fact.ref === fact.source,
+    );
     const nvidia = image && isNvidiaCudaImage(image.fact) ? nvidiaImageSubject(image, context) : null;
     if (nvidia) {
       subjects.push(nvidia);
     } else {
       subjects.push({
-        key: CUDA, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `CUDA ${fact.version} (${fact.source})`, actual: fact.version,
+        key: CUDA,
+        pseudo: true,
+        at: { file, span: factSpan(fact) },
+        admits,
+        shown: `CUDA ${fact.version} (${fact.source})`,
+        actual: fact.version,
         // A version inside another image's tag (pytorch/pytorch:...-cuda12.1-...) has no safe rewrite.
-        fixFor: (specifier) => (image ? null : namedRelease(specifier)), pin: null,
+        fixFor: (specifier) => (image ? null : namedRelease(specifier)),
+        pin: null,
       });
     }
   }
@@ -136,7 +156,14 @@ function mayHaveLocalLabel(specifier: string): boolean {
  */
 export function torchCudaSubjects(view: SetView, context: CheckContext): Subject[] {
   // Three families ask: found once per set.
-  view.torchBuilds ??= view.pinsOf('torch').length === 0 ? [] : wheelCudaSubjects(view, context, view.writtenOf(TORCH_WHEELS).filter((pin) => mayHaveLocalLabel(pin.requirement.specifier)));
+  view.torchBuilds ??=
+    view.pinsOf('torch').length === 0
+      ? []
+      : wheelCudaSubjects(
+          view,
+          context,
+          view.writtenOf(TORCH_WHEELS).filter((pin) => mayHaveLocalLabel(pin.requirement.specifier)),
+        );
   return view.torchBuilds;
 }
 
@@ -148,7 +175,12 @@ function wheelCudaSubjects(view: SetView, context: CheckContext, labelled: reado
     const admits = cuda && cuda !== 'cpu' ? context.specifiers.version(cuda) : null;
     if (!cuda || !admits) continue;
     subjects.push({
-      key: CUDA, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `CUDA ${cuda} (${fact.url})`, actual: cuda,
+      key: CUDA,
+      pseudo: true,
+      at: { file, span: factSpan(fact) },
+      admits,
+      shown: `CUDA ${cuda} (${fact.url})`,
+      actual: cuda,
       fixFor: (specifier) => {
         const minor = minorOf(namedRelease(specifier) ?? '');
         return minor ? fact.url.replace(cudaLabel(cuda), cudaLabel(minor)) : null;
@@ -164,7 +196,12 @@ function wheelCudaSubjects(view: SetView, context: CheckContext, labelled: reado
     const admits = cuda ? context.specifiers.version(cuda) : null;
     if (!exact || !cuda || !admits) continue;
     subjects.push({
-      key: CUDA, pseudo: true, at: pin.at, admits, shown: `CUDA ${cuda} (${pin.shown})`, actual: cuda,
+      key: CUDA,
+      pseudo: true,
+      at: pin.at,
+      admits,
+      shown: `CUDA ${cuda} (${pin.shown})`,
+      actual: cuda,
       fixFor: (specifier) => {
         const minor = minorOf(namedRelease(specifier) ?? '');
         return minor ? requirementWith(pin.requirement, `==${exact.release.join('.')}+${cudaLabel(minor)}`) : null;
@@ -182,11 +219,18 @@ export function nvidiaImageSubject(image: InFile<ImageRef>, context: CheckContex
   const admits = tag ? context.specifiers.version(tag.version) : null;
   if (!tag || !admits) return null;
   return {
-    key: CUDA, pseudo: true, at: { file, span: factSpan(fact) }, admits, shown: `CUDA ${tag.version} (${fact.ref})`, actual: tag.version,
+    key: CUDA,
+    pseudo: true,
+    at: { file, span: factSpan(fact) },
+    admits,
+    shown: `CUDA ${tag.version} (${fact.ref})`,
+    actual: tag.version,
     fixFor: (specifier) => {
       // The tag table is built on first use: most image subjects are never rewritten.
       const allowed = context.specifiers.admits(specifier);
-      const replacement = allowed ? cudaTagIndex(context.matrix.facts).newest(tag.variant, (version) => contains(allowed.set, version)) : null;
+      const replacement = allowed
+        ? cudaTagIndex(context.matrix.facts).newest(tag.variant, (version) => contains(allowed.set, version))
+        : null;
       return replacement ? withTag(fact, replacement) : null;
     },
     pin: null,

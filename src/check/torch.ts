@@ -18,8 +18,17 @@ import { decidingPins, fromImage } from './image-pins.js';
 
 export const TORCH_RULES: readonly RuleInfo[] = [
   { id: 'torch-family-mismatch', severity: 'error', summary: 'torchvision or torchaudio is not the release built for the pinned torch' },
-  { id: 'torch-python-unsupported', severity: 'error', summary: "the install set's Python is outside the pinned torch release's supported Python versions" },
-  { id: 'torch-cuda-variant-missing', severity: 'error', summary: 'the PyTorch wheel index publishes no build of the pinned torch for that CUDA version (a notice where the bundled list is not the index\'s complete list)' },
+  {
+    id: 'torch-python-unsupported',
+    severity: 'error',
+    summary: "the install set's Python is outside the pinned torch release's supported Python versions",
+  },
+  {
+    id: 'torch-cuda-variant-missing',
+    severity: 'error',
+    summary:
+      "the PyTorch wheel index publishes no build of the pinned torch for that CUDA version (a notice where the bundled list is not the index's complete list)",
+  },
   { id: 'torch-index-label-mismatch', severity: 'error', summary: "a `+cuXYZ` pin that none of the install set's PyTorch indexes serves" },
   LOCAL_VERSION_WITHOUT_INDEX,
 ];
@@ -64,12 +73,19 @@ function checkIndexLabels(context: CheckContext, view: SetView, findings: Findin
     const blamed = sideToChange(context, label, index);
     const other = blamed === label ? index : label;
     const fix = blamed.fixFor(`==${other.actual}.*`);
-    findings.push(makeFinding({
-      rule: 'torch-index-label-mismatch', severity: 'error', at: blamed.at, package: label.pin.key,
-      expected: cudaLabel(other.actual), actual: cudaLabel(blamed.actual), fix,
-      related: [{ ...other.at, message: other.shown }],
-      message: `${requirementText(label.pin.requirement)} asks for a ${cudaLabel(label.actual)} build, but this install set's PyTorch index serves ${[...served].map(cudaLabel).join(', ')} builds (${index.shown}): a +${cudaLabel(label.actual)} wheel is published only on the PyTorch index for ${cudaLabel(label.actual)} and plain PyPI has none, so pip finds no matching distribution. ${instead(blamed, fix, `==${other.actual}.*`)}`,
-    }));
+    findings.push(
+      makeFinding({
+        rule: 'torch-index-label-mismatch',
+        severity: 'error',
+        at: blamed.at,
+        package: label.pin.key,
+        expected: cudaLabel(other.actual),
+        actual: cudaLabel(blamed.actual),
+        fix,
+        related: [{ ...other.at, message: other.shown }],
+        message: `${requirementText(label.pin.requirement)} asks for a ${cudaLabel(label.actual)} build, but this install set's PyTorch index serves ${[...served].map(cudaLabel).join(', ')} builds (${index.shown}): a +${cudaLabel(label.actual)} wheel is published only on the PyTorch index for ${cudaLabel(label.actual)} and plain PyPI has none, so pip finds no matching distribution. ${instead(blamed, fix, `==${other.actual}.*`)}`,
+      }),
+    );
   }
 }
 
@@ -90,19 +106,28 @@ function torchReleases(facts: Facts): Map<string, TorchRelease> {
 }
 
 function checkCompanion(
-  context: CheckContext, view: SetView, torch: Subject, release: TorchRelease, companion: Companion,
-  releases: Map<string, TorchRelease>, findings: FindingSink,
+  context: CheckContext,
+  view: SetView,
+  torch: Subject,
+  release: TorchRelease,
+  companion: Companion,
+  releases: Map<string, TorchRelease>,
+  findings: FindingSink,
 ): void {
   const expected = release[companion];
   const expectedVersion = expected === null ? null : parseVersion(expected);
   if (expected === null || !expectedVersion) return;
-  const builtForThis = builtReleases(release, companion).map(parseVersion).filter((version): version is Version => version !== null);
+  const builtForThis = builtReleases(release, companion)
+    .map(parseVersion)
+    .filter((version): version is Version => version !== null);
   for (const pin of view.pinsOf(companion)) {
     if (pin.unpinned || pin.requirement.installer === 'conda') continue;
     const exact = pin.admits.exact;
     if (inSeries(expected, pin.admits.exact)) continue;
     // A local label (+cu121) names the build, not another release.
-    const matches = builtForThis.some((version) => (exact ? releaseKey(exact) === releaseKey(version) : contains(pin.admits.set, version, { prereleases: true })));
+    const matches = builtForThis.some((version) =>
+      exact ? releaseKey(exact) === releaseKey(version) : contains(pin.admits.set, version, { prereleases: true }),
+    );
     if (matches) continue;
     const subject = pinSubject(pin);
     const source = context.matrix.facts.sources.torch;
@@ -112,11 +137,20 @@ function checkCompanion(
     const imageTorch = torch.pin !== null && fromImage(torch.pin);
     if (builtFor && !imageTorch && sideToChange(context, subject, torch) === torch) {
       const fix = torch.fixFor(`==${builtFor.torch}`);
-      findings.push(makeFinding({
-        rule: 'torch-family-mismatch', severity: 'error', at: torch.at, package: 'torch', expected: `==${builtFor.torch}`, actual: torch.actual, fix, source,
-        related: [{ ...subject.at, message: subject.shown }],
-        message: `${torch.shown} does not match ${subject.shown}, which is built for torch ${builtFor.torch} (${source}); profile ${context.profile?.name} pins ${subject.shown}. ${instead(torch, fix, `==${builtFor.torch}`)}`,
-      }));
+      findings.push(
+        makeFinding({
+          rule: 'torch-family-mismatch',
+          severity: 'error',
+          at: torch.at,
+          package: 'torch',
+          expected: `==${builtFor.torch}`,
+          actual: torch.actual,
+          fix,
+          source,
+          related: [{ ...subject.at, message: subject.shown }],
+          message: `${torch.shown} does not match ${subject.shown}, which is built for torch ${builtFor.torch} (${source}); profile ${context.profile?.name} pins ${subject.shown}. ${instead(torch, fix, `==${builtFor.torch}`)}`,
+        }),
+      );
       continue;
     }
     const label = exact?.local ? `+${exact.local.join('.')}` : '';
@@ -126,11 +160,20 @@ function checkCompanion(
     const outcome = imageTorch
       ? ` The base image ships ${torch.shown}, so pip replaces it with the torch ${subject.shown} requires, downloaded from the index: another build than the image's, and its CUDA may differ.`
       : '';
-    findings.push(makeFinding({
-      rule: 'torch-family-mismatch', severity: imageTorch ? 'warning' : 'error', at: subject.at, package: companion, expected: wanted, actual: subject.actual, fix, source,
-      related: [{ ...torch.at, message: torch.shown }],
-      message: `${subject.shown} is not built for ${torch.shown}: ${fact} (${source}).${outcome} ${instead(subject, fix, wanted)}`,
-    }));
+    findings.push(
+      makeFinding({
+        rule: 'torch-family-mismatch',
+        severity: imageTorch ? 'warning' : 'error',
+        at: subject.at,
+        package: companion,
+        expected: wanted,
+        actual: subject.actual,
+        fix,
+        source,
+        related: [{ ...torch.at, message: torch.shown }],
+        message: `${subject.shown} is not built for ${torch.shown}: ${fact} (${source}).${outcome} ${instead(subject, fix, wanted)}`,
+      }),
+    );
   }
 }
 
@@ -153,15 +196,22 @@ function inSeries(expected: string, exact: Version | null): boolean {
  * which serves every later torch, releases past the table included.
  */
 function checkCompanionForRange(
-  context: CheckContext, view: SetView, torch: Pin, companion: Companion, releases: Map<string, TorchRelease>, findings: FindingSink,
+  context: CheckContext,
+  view: SetView,
+  torch: Pin,
+  companion: Companion,
+  releases: Map<string, TorchRelease>,
+  findings: FindingSink,
 ): void {
   for (const pin of view.pinsOf(companion)) {
     const exact = pin.admits.exact;
     if (!exact || (companion === 'torchaudio' && compareDotted(releaseKey(exact), '2.11') >= 0)) continue;
-    const builtFor = [...releases.values()].filter((row) => builtReleases(row, companion).some((written) => {
-      const version = inSeries(written, null) ? null : parseVersion(written);
-      return version !== null && releaseKey(version) === releaseKey(exact);
-    }));
+    const builtFor = [...releases.values()].filter((row) =>
+      builtReleases(row, companion).some((written) => {
+        const version = inSeries(written, null) ? null : parseVersion(written);
+        return version !== null && releaseKey(version) === releaseKey(exact);
+      }),
+    );
     if (builtFor.length === 0) continue;
     if (builtFor.some((row) => contains(torch.admits.set, row.torch, { prereleases: true }))) continue;
     const torchSubject = pinSubject(torch);
@@ -173,11 +223,20 @@ function checkCompanionForRange(
     const fix = specifier === null ? null : subject.fixFor(specifier);
     const source = context.matrix.facts.sources.torch;
     const torches = builtFor.map((row) => row.torch).join(', ');
-    findings.push(makeFinding({
-      rule: 'torch-family-mismatch', severity: 'error', at: subject.at, package: companion, expected: specifier, actual: subject.actual, fix, source,
-      related: [{ ...torchSubject.at, message: torchSubject.shown }],
-      message: `${subject.shown} is built for torch ${torches}, which ${torchSubject.shown} does not admit, so pip cannot install both (${source}). ${fix ? `Pin ${fix} (built for torch ${newest?.torch}, the newest release the range admits) instead.` : `Widen ${torchSubject.shown} to admit torch ${torches}.`}`,
-    }));
+    findings.push(
+      makeFinding({
+        rule: 'torch-family-mismatch',
+        severity: 'error',
+        at: subject.at,
+        package: companion,
+        expected: specifier,
+        actual: subject.actual,
+        fix,
+        source,
+        related: [{ ...torchSubject.at, message: torchSubject.shown }],
+        message: `${subject.shown} is built for torch ${torches}, which ${torchSubject.shown} does not admit, so pip cannot install both (${source}). ${fix ? `Pin ${fix} (built for torch ${newest?.torch}, the newest release the range admits) instead.` : `Widen ${torchSubject.shown} to admit torch ${torches}.`}`,
+      }),
+    );
   }
 }
 
@@ -198,7 +257,7 @@ function torchFor(releases: Map<string, TorchRelease>, companion: Companion, com
 function builtReleases(row: TorchRelease, companion: Companion): string[] {
   const written = row[companion];
   if (written === null) return [];
-  return [written, ...(companion === 'torchvision' ? row.torchvisionAlso : row.torchaudioAlso) ?? []];
+  return [written, ...((companion === 'torchvision' ? row.torchvisionAlso : row.torchaudioAlso) ?? [])];
 }
 
 function checkPython(context: CheckContext, view: SetView, torch: Subject, release: TorchRelease, findings: FindingSink): void {
@@ -214,22 +273,40 @@ function checkPython(context: CheckContext, view: SetView, torch: Subject, relea
     const profilePython = profileAllows(context, python.key, true);
     if (profilePython && sideToChange(context, torch, python) === python) {
       const fix = python.fixFor(profilePython.specifier);
-      findings.push(makeFinding({
-        rule: 'torch-python-unsupported', severity: 'error', at: python.at, package: null, expected: supported, actual: python.actual, fix, source,
-        related: [{ ...torch.at, message: torch.shown }],
-        message: `${python.shown} cannot run ${torch.shown}: ${fact}. ${instead(python, fix, profilePython.specifier)}`,
-      }));
+      findings.push(
+        makeFinding({
+          rule: 'torch-python-unsupported',
+          severity: 'error',
+          at: python.at,
+          package: null,
+          expected: supported,
+          actual: python.actual,
+          fix,
+          source,
+          related: [{ ...torch.at, message: torch.shown }],
+          message: `${python.shown} cannot run ${torch.shown}: ${fact}. ${instead(python, fix, profilePython.specifier)}`,
+        }),
+      );
       continue;
     }
     // A requires-python range names no one interpreter to find a release for.
     const minor = parseVersion(python.actual) ? minorOf(python.actual) : null;
     const replacement = minor ? nearestSupporting(context.matrix.facts.torch, release, minor) : null;
     const fix = replacement ? torch.fixFor(`==${replacement.torch}`) : null;
-    findings.push(makeFinding({
-      rule: 'torch-python-unsupported', severity: 'error', at: torch.at, package: 'torch', expected: supported, actual: python.actual, fix, source,
-      related: [{ ...python.at, message: python.shown }],
-      message: `${torch.shown} does not support ${python.shown}: ${fact}. ${fix ? `Pin ${fix} (the nearest release that supports it) instead.` : `Choose a torch release that supports it.`}`,
-    }));
+    findings.push(
+      makeFinding({
+        rule: 'torch-python-unsupported',
+        severity: 'error',
+        at: torch.at,
+        package: 'torch',
+        expected: supported,
+        actual: python.actual,
+        fix,
+        source,
+        related: [{ ...python.at, message: python.shown }],
+        message: `${torch.shown} does not support ${python.shown}: ${fact}. ${fix ? `Pin ${fix} (the nearest release that supports it) instead.` : `Choose a torch release that supports it.`}`,
+      }),
+    );
   }
 }
 
@@ -238,15 +315,30 @@ function checkPython(context: CheckContext, view: SetView, torch: Subject, relea
  * interpreter is not fixed and the check cannot say whether this torch has a wheel for it. It says
  * so (a notice) instead of guessing.
  */
-function movingPythonNotice(view: SetView, torch: Subject, release: TorchRelease, supported: string, source: string, findings: FindingSink): void {
+function movingPythonNotice(
+  view: SetView,
+  torch: Subject,
+  release: TorchRelease,
+  supported: string,
+  source: string,
+  findings: FindingSink,
+): void {
   for (const { fact, file } of view.images) {
     const repository = fact.name.slice(fact.name.lastIndexOf('/') + 1);
     if (repository !== 'python' || fact.digest !== null || (fact.tag !== null && /^\d+\.\d+/.test(fact.tag))) continue;
-    findings.push(makeFinding({
-      rule: 'torch-python-unsupported', severity: 'notice', at: { file, span: factSpan(fact) }, package: null, expected: supported, actual: fact.tag ?? 'latest', source,
-      related: [{ ...torch.at, message: torch.shown }],
-      message: `${fact.ref} names no Python minor: the tag moves to each new Python release, so whether ${torch.shown} (Python ${release.pythonMin} to ${release.pythonMax}) has a wheel for it is not checked (${source}). Pin the image to a Python minor, such as python:${release.pythonMax}-slim.`,
-    }));
+    findings.push(
+      makeFinding({
+        rule: 'torch-python-unsupported',
+        severity: 'notice',
+        at: { file, span: factSpan(fact) },
+        package: null,
+        expected: supported,
+        actual: fact.tag ?? 'latest',
+        source,
+        related: [{ ...torch.at, message: torch.shown }],
+        message: `${fact.ref} names no Python minor: the tag moves to each new Python release, so whether ${torch.shown} (Python ${release.pythonMin} to ${release.pythonMax}) has a wheel for it is not checked (${source}). Pin the image to a Python minor, such as python:${release.pythonMax}-slim.`,
+      }),
+    );
   }
 }
 
@@ -280,20 +372,37 @@ function checkCudaVariant(context: CheckContext, view: SetView, torch: Pin, find
     const related = build.pin === torch ? [] : [{ ...torch.at, message: torchText }];
     if (!variants.complete) {
       // RELEASE.md lists the headline variants; the index serves more for some releases (2.10.0 as cu129).
-      findings.push(makeFinding({
-        rule: 'torch-cuda-variant-missing', severity: 'notice', at: build.at, package: build.pin?.key ?? null,
-        expected: published, actual: cudaLabel(build.actual), source, related,
-        message: `The ${cudaLabel(build.actual)} build of torch ${torchMinor} (${torchText}) is not verified: torch ${torchMinor}'s headline variants are ${published} (${source}), and the bundled list of ${context.matrix.facts.asOf.torchCuda ?? 'an unknown date'} is not the wheel index's complete list for it, which sometimes serves more. If pip finds no matching distribution, use one of those.`,
-      }));
+      findings.push(
+        makeFinding({
+          rule: 'torch-cuda-variant-missing',
+          severity: 'notice',
+          at: build.at,
+          package: build.pin?.key ?? null,
+          expected: published,
+          actual: cudaLabel(build.actual),
+          source,
+          related,
+          message: `The ${cudaLabel(build.actual)} build of torch ${torchMinor} (${torchText}) is not verified: torch ${torchMinor}'s headline variants are ${published} (${source}), and the bundled list of ${context.matrix.facts.asOf.torchCuda ?? 'an unknown date'} is not the wheel index's complete list for it, which sometimes serves more. If pip finds no matching distribution, use one of those.`,
+        }),
+      );
       continue;
     }
     const replacement = preferredVariant(context, variants.cuda, build.actual);
     const fix = build.fixFor(`==${replacement}.*`);
-    findings.push(makeFinding({
-      rule: 'torch-cuda-variant-missing', severity: 'error', at: build.at, package: build.pin?.key ?? null,
-      expected: published, actual: cudaLabel(build.actual), fix, source, related,
-      message: `The PyTorch wheel index has no ${cudaLabel(build.actual)} build of torch ${torchMinor} (${torchText}): torch ${torchMinor} is published for ${published} and no other CUDA variant (${source}). ${instead(build, fix, `==${replacement}.*`)}`,
-    }));
+    findings.push(
+      makeFinding({
+        rule: 'torch-cuda-variant-missing',
+        severity: 'error',
+        at: build.at,
+        package: build.pin?.key ?? null,
+        expected: published,
+        actual: cudaLabel(build.actual),
+        fix,
+        source,
+        related,
+        message: `The PyTorch wheel index has no ${cudaLabel(build.actual)} build of torch ${torchMinor} (${torchText}): torch ${torchMinor} is published for ${published} and no other CUDA variant (${source}). ${instead(build, fix, `==${replacement}.*`)}`,
+      }),
+    );
   }
 }
 
@@ -301,10 +410,12 @@ function checkCudaVariant(context: CheckContext, view: SetView, torch: Pin, find
 function preferredVariant(context: CheckContext, published: readonly string[], wanted: string): string {
   const sorted = [...published].sort((a, b) => compareDotted(b, a));
   const profileCuda = profileAllows(context, 'cuda', true);
-  const inProfile = profileCuda ? sorted.find((cuda) => {
-    const admits = context.specifiers.version(cuda);
-    return admits !== null && fit(admits, profileCuda.admits.set) !== 'outside';
-  }) : undefined;
+  const inProfile = profileCuda
+    ? sorted.find((cuda) => {
+        const admits = context.specifiers.version(cuda);
+        return admits !== null && fit(admits, profileCuda.admits.set) !== 'outside';
+      })
+    : undefined;
   const sameMajor = sorted.find((cuda) => cuda.split('.')[0] === wanted.split('.')[0]);
   return inProfile ?? sameMajor ?? (sorted[0] as string);
 }

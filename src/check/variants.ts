@@ -15,7 +15,12 @@ export const MAX_VARIANTS_PER_DOCKERFILE = 64;
 const MAX_RELATED = 8;
 
 export const VARIANT_RULES = [
-  { id: 'build-args-not-checked', severity: 'notice' as const, summary: 'build arguments found for a Dockerfile that were not checked (past the variant limit, or in a build definition that could not be read)' },
+  {
+    id: 'build-args-not-checked',
+    severity: 'notice' as const,
+    summary:
+      'build arguments found for a Dockerfile that were not checked (past the variant limit, or in a build definition that could not be read)',
+  },
 ];
 
 export interface BuildVariant {
@@ -77,7 +82,10 @@ function findingKey(finding: Finding): string {
  * The findings the variants add to the check with the defaults (`baseline`): each once, named by the
  * first variant that gives it (and how many others do), or, when every variant gives it, once for all.
  */
-export function variantFindings(baseline: readonly Finding[], runs: ReadonlyArray<{ variant: BuildVariant; findings: readonly Finding[] }>): Finding[] {
+export function variantFindings(
+  baseline: readonly Finding[],
+  runs: ReadonlyArray<{ variant: BuildVariant; findings: readonly Finding[] }>,
+): Finding[] {
   const known = new Set(baseline.map(findingKey));
   const found = new Map<string, { finding: Finding; variants: BuildVariant[] }>();
   for (const { variant, findings } of runs) {

@@ -137,4 +137,3 @@ export function namedRelease(specifier: string): string | null {
 }
 
 const NAMED_RELEASE = /^===?\s*(\d+(?:\.\d+)*)(?:\.\*)?$/;
-

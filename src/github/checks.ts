@@ -109,7 +109,12 @@ export async function publishAnnotations(
   }
 
   const complete = (): Promise<unknown> =>
-    client.request('PATCH', `${repoPath}/${created.id}`, { status: 'completed', conclusion: run.conclusion, completed_at: new Date().toISOString(), output });
+    client.request('PATCH', `${repoPath}/${created.id}`, {
+      status: 'completed',
+      conclusion: run.conclusion,
+      completed_at: new Date().toISOString(),
+      output,
+    });
   const allShown: AnnotationsShown = { via: 'check-run', shown: annotations.length, notShown: 0, url: created.url, name: run.name };
   let posted = 0;
   try {
@@ -144,7 +149,10 @@ export async function publishAnnotations(
 }
 
 /** Writes one command per annotation; GitHub shows the first 10 of each severity. */
-export function writeWorkflowCommands(annotations: readonly Annotation[], write: (line: string) => void): { shown: number; notShown: number } {
+export function writeWorkflowCommands(
+  annotations: readonly Annotation[],
+  write: (line: string) => void,
+): { shown: number; notShown: number } {
   const perSeverity: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   for (const { finding, anchor } of annotations) {
     write(annotationCommand(finding, anchor));

@@ -32,8 +32,7 @@ export interface CommentRequest {
 }
 
 export type CommentOutcome =
-  | { action: 'none' | 'created' | 'updated' | 'resolved'; url: string | null }
-  | { action: 'failed'; reason: string };
+  { action: 'none' | 'created' | 'updated' | 'resolved'; url: string | null } | { action: 'failed'; reason: string };
 
 interface IssueComment {
   id: number;

@@ -47,7 +47,10 @@ export function readEvent(env: EventEnvironment): { event: ActionEvent; note: st
     payload = JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8'));
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code ?? 'not JSON';
-    const unread: ActionEvent = { ...otherEvent(name, env), untrusted: `code that may come from a fork (the ${name} event could not be read: ${why})` };
+    const unread: ActionEvent = {
+      ...otherEvent(name, env),
+      untrusted: `code that may come from a fork (the ${name} event could not be read: ${why})`,
+    };
     const scope = PULL_REQUEST_EVENTS.has(name) ? ': every finding is in scope' : '';
     return { event: unread, note: `Could not read the ${name} event (${why})${scope}.` };
   }

@@ -56,9 +56,7 @@ export function isInFilter(span: Span, diff: DiffIndex | null, mode: AnnotateMod
   if (!changed) return false;
   if (mode === 'file' || changed.wholeFile || span.line === null) return true;
   const end = Math.max(span.line, span.endLine ?? span.line);
-  return (
-    anyLineIn(changed.added, span.line, end) || (mode === 'diff_context' && anyLineIn(changed.context, span.line, end))
-  );
+  return anyLineIn(changed.added, span.line, end) || (mode === 'diff_context' && anyLineIn(changed.context, span.line, end));
 }
 
 /** A finding marked in or out of the diff, with where to annotate it. */

@@ -37,7 +37,10 @@ export function runGit(args: readonly string[], cwd: string): Promise<GitResult>
           resolve({ ok: true, stdout, error: '' });
           return;
         }
-        const said = stderr.split('\n').find((line) => line.trim() !== '')?.trim();
+        const said = stderr
+          .split('\n')
+          .find((line) => line.trim() !== '')
+          ?.trim();
         resolve({ ok: false, stdout, error: said ?? error.message.split('\n')[0] ?? 'git failed' });
       },
     );

@@ -69,7 +69,10 @@ const GitHubOctokit = Octokit.plugin(paginateRest, retry, throttling);
 type GitHubOctokit = InstanceType<typeof GitHubOctokit>;
 
 /** octokit.paginate on a route object, with the map function that may stop it early (it runs before the next page is asked for). */
-type Paginate<T> = (route: object, map: (response: { status: number; headers: { link?: string }; data: unknown }, done: () => void) => T[]) => Promise<T[]>;
+type Paginate<T> = (
+  route: object,
+  map: (response: { status: number; headers: { link?: string }; data: unknown }, done: () => void) => T[],
+) => Promise<T[]>;
 
 /** What octokit's RequestError carries that the messages use. */
 interface OctokitError {
@@ -168,7 +171,8 @@ export class GitHubClient {
 
   /** A caller or a Link header must never send the token to another host. */
   private sameHost(url: URL): void {
-    if (url.origin !== this.apiUrl.origin) throw new GitHubApiError(null, `refusing to call ${url.origin}: not the GitHub API at ${this.apiUrl.origin}`);
+    if (url.origin !== this.apiUrl.origin)
+      throw new GitHubApiError(null, `refusing to call ${url.origin}: not the GitHub API at ${this.apiUrl.origin}`);
   }
 
   /**
@@ -189,7 +193,9 @@ export class GitHubClient {
         if (response.status >= 500) log(`${what}: ${response.status}`);
         return response;
       } catch (error) {
-        log(`${what}: ${isTimeout(error) ? `no answer within ${this.timeoutMs / 1000} s` : `network error (${this.redact(errorText(error))})`}`);
+        log(
+          `${what}: ${isTimeout(error) ? `no answer within ${this.timeoutMs / 1000} s` : `network error (${this.redact(errorText(error))})`}`,
+        );
         throw error;
       }
     }) as unknown as typeof fetch;
@@ -200,15 +206,22 @@ export class GitHubClient {
     const failure = error as OctokitError;
     if (failure.response === undefined) {
       const cause = failure.cause;
-      const reason = isTimeout(cause) || isTimeout(error) ? `no answer within ${this.timeoutMs / 1000} s` : `network error (${this.redact(errorText(error))})`;
+      const reason =
+        isTimeout(cause) || isTimeout(error)
+          ? `no answer within ${this.timeoutMs / 1000} s`
+          : `network error (${this.redact(errorText(error))})`;
       return new GitHubApiError(null, `${what}: ${reason}`);
     }
     const data = failure.response.data as { message?: unknown } | string | undefined;
-    let detail = typeof data === 'object' && data !== null && typeof data.message === 'string' ? data.message : typeof data === 'string' ? data : '';
+    let detail =
+      typeof data === 'object' && data !== null && typeof data.message === 'string' ? data.message : typeof data === 'string' ? data : '';
     detail = this.redact(detail).replace(/\s+/g, ' ').trim().slice(0, MAX_ERROR_MESSAGE);
     const refused = this.refusedWait !== null && what.endsWith(` ${this.refusedWait}`);
     if (refused) this.refusedWait = null;
-    return new GitHubApiError(failure.status ?? null, `${what}: ${failure.status}${detail ? ` ${detail}` : ''}${refused ? ' (rate limited longer than this run waits)' : ''}`);
+    return new GitHubApiError(
+      failure.status ?? null,
+      `${what}: ${failure.status}${detail ? ` ${detail}` : ''}${refused ? ' (rate limited longer than this run waits)' : ''}`,
+    );
   }
 
   private redact(text: string): string {

@@ -85,7 +85,12 @@ export function readInputs(
     };
   }
 
-  const flags: Record<'runtime-check' | 'require-gpu' | 'allow-untrusted' | 'resolve', boolean> = { 'runtime-check': false, 'require-gpu': false, 'allow-untrusted': false, resolve: false };
+  const flags: Record<'runtime-check' | 'require-gpu' | 'allow-untrusted' | 'resolve', boolean> = {
+    'runtime-check': false,
+    'require-gpu': false,
+    'allow-untrusted': false,
+    resolve: false,
+  };
   for (const name of Object.keys(flags) as Array<keyof typeof flags>) {
     const parsed = parseBoolean(value(name));
     if (parsed === null) return invalid(name, ['true', 'false'], value(name));
@@ -110,9 +115,11 @@ export function readInputs(
   if (recordName !== undefined) {
     const problem = profileNameProblem(recordName);
     if (problem !== null) return { ok: false, error: `Input 'record-profile': ${printable(problem)}.` };
-    if (!flags['runtime-check']) return { ok: false, error: `Input 'record-profile' records what the runtime check verified: set runtime-check: true as well.` };
+    if (!flags['runtime-check'])
+      return { ok: false, error: `Input 'record-profile' records what the runtime check verified: set runtime-check: true as well.` };
   }
-  const recordProfile = recordName === undefined ? null : { name: recordName, file: path.resolve(where.cwd, recordFile ?? defaultRecordFile(recordName)) };
+  const recordProfile =
+    recordName === undefined ? null : { name: recordName, file: path.resolve(where.cwd, recordFile ?? defaultRecordFile(recordName)) };
   return {
     ok: true,
     inputs: {

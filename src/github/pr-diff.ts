@@ -63,20 +63,26 @@ export async function readPullRequestDiff(pr: PullRequest, sources: DiffSources)
     const changed = emptyChangedFile();
     diff.set(file.filename, changed);
     if (typeof file.patch === 'string') addPatchLines(file.patch, changed);
-    else if ((file.status === 'added' || (typeof file.changes === 'number' && file.changes > 0)) && sources.relevant(file.filename)) withoutPatch.add(file.filename);
+    else if ((file.status === 'added' || (typeof file.changes === 'number' && file.changes > 0)) && sources.relevant(file.filename))
+      withoutPatch.add(file.filename);
   }
   const listedCount = listed?.length ?? 0;
   const cutShort = listed !== null && (listedCount >= API_FILE_LIMIT || (pr.changedFiles !== null && listedCount < pr.changedFiles));
   const gitForAll = listed === null || cutShort;
   if (!gitForAll && withoutPatch.size === 0) return { ok: true, diff, notes };
 
-  if (cutShort) notes.push(`The files API listed ${listedCount} of the pull request's ${pr.changedFiles ?? 'many'} changed files (it lists at most 3,000); the others come from git.`);
+  if (cutShort)
+    notes.push(
+      `The files API listed ${listedCount} of the pull request's ${pr.changedFiles ?? 'many'} changed files (it lists at most 3,000); the others come from git.`,
+    );
   const fromGit = await gitDiff(pr, sources);
   if (!fromGit.ok) {
     // Without the list (or with only part of it) there is no telling which files changed.
     if (gitForAll) return { ok: false, reason: `${notes.length > 0 ? `${notes.join(' ')} ` : ''}git diff failed too: ${fromGit.reason}` };
     for (const path of withoutPatch) (diff.get(path) as ChangedFile).wholeFile = true;
-    notes.push(`GitHub sent no patch for ${namesText(withoutPatch)} and git could not read the change (${fromGit.reason}): every line of ${withoutPatch.size === 1 ? 'it' : 'them'} counts as changed.`);
+    notes.push(
+      `GitHub sent no patch for ${namesText(withoutPatch)} and git could not read the change (${fromGit.reason}): every line of ${withoutPatch.size === 1 ? 'it' : 'them'} counts as changed.`,
+    );
     return { ok: true, diff, notes };
   }
   for (const [path, changed] of fromGit.files) {
@@ -95,10 +101,20 @@ function namesText(paths: ReadonlySet<string>): string {
 
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const DIFF_ARGS = [
-  '-c', 'core.quotePath=false',
-  '-c', 'diff.noprefix=false',
-  '-c', 'diff.mnemonicPrefix=false',
-  'diff', '--no-color', '--no-ext-diff', '--no-textconv', '--unified=3', '--find-renames', '--src-prefix=a/', '--dst-prefix=b/',
+  '-c',
+  'core.quotePath=false',
+  '-c',
+  'diff.noprefix=false',
+  '-c',
+  'diff.mnemonicPrefix=false',
+  'diff',
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--unified=3',
+  '--find-renames',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
 ];
 
 /**
@@ -106,7 +122,10 @@ const DIFF_ARGS = [
  * the checkout lacks. A shallow checkout has no merge base: then the API names it and git diffs
  * from there.
  */
-async function gitDiff(pr: PullRequest, sources: DiffSources): Promise<{ ok: true; files: Map<string, ChangedFile> } | { ok: false; reason: string }> {
+async function gitDiff(
+  pr: PullRequest,
+  sources: DiffSources,
+): Promise<{ ok: true; files: Map<string, ChangedFile> } | { ok: false; reason: string }> {
   if (!SHA.test(pr.baseSha) || !SHA.test(pr.headSha)) return { ok: false, reason: 'the event names no valid base and head commits' };
   for (const sha of [pr.headSha, pr.baseSha]) {
     const fetched = await ensureCommit(sha, sources.workspace);

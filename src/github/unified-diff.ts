@@ -85,7 +85,8 @@ function pathOfDiffHeader(rest: string): string | null {
   if (rest.startsWith('"')) {
     const first = readQuoted(rest, 0);
     if (!first || rest.charAt(first.end) !== ' ') return null;
-    const second = rest.charAt(first.end + 1) === '"' ? readQuoted(rest, first.end + 1) : { value: rest.slice(first.end + 1), end: rest.length };
+    const second =
+      rest.charAt(first.end + 1) === '"' ? readQuoted(rest, first.end + 1) : { value: rest.slice(first.end + 1), end: rest.length };
     return second ? stripPrefix(second.value, 'b/') : null;
   }
   // Unquoted names may hold spaces: the header is `a/` P ` b/` P with the same P twice.

@@ -124,7 +124,11 @@ export class IndexClient {
     url: string,
     trusted: boolean,
     accept: string,
-  ): Promise<{ status: 'ok'; body: string; contentType: string | null; url: string } | { status: 'missing' } | { status: 'unreachable'; reason: string }> {
+  ): Promise<
+    | { status: 'ok'; body: string; contentType: string | null; url: string }
+    | { status: 'missing' }
+    | { status: 'unreachable'; reason: string }
+  > {
     const cached = this.cache.page(url);
     const fresh = cached !== null && this.now() - cached.fetchedAt < PAGE_TTL_MS;
     if (cached && (fresh || !this.http)) {
@@ -154,7 +158,10 @@ export class IndexClient {
     const identity = `${metadataUrl}#${file.hashes.sha256 ?? ''}`;
     const cached = this.cache.metadata(identity);
     if (cached !== null) this.fromCache++;
-    const read = cached !== null ? { ok: true as const, text: cached } : await this.readMetadataText(file.filename, metadataUrl, file.hasMetadata ? 'metadata' : isWheel ? 'wheel' : 'sdist', trusted);
+    const read =
+      cached !== null
+        ? { ok: true as const, text: cached }
+        : await this.readMetadataText(file.filename, metadataUrl, file.hasMetadata ? 'metadata' : isWheel ? 'wheel' : 'sdist', trusted);
     if (!read.ok) return { ok: false, source, reason: read.reason };
     const parsed = parseCoreMetadata(read.text);
     if (!parsed.ok) return { ok: false, source, reason: `${source}: ${parsed.reason}` };
@@ -164,10 +171,19 @@ export class IndexClient {
   }
 
   /** The metadata text from a metadata file, a wheel (its METADATA) or an sdist (its PKG-INFO). */
-  private async readMetadataText(filename: string, url: string, kind: 'metadata' | 'wheel' | 'sdist', trusted: boolean): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+  private async readMetadataText(
+    filename: string,
+    url: string,
+    kind: 'metadata' | 'wheel' | 'sdist',
+    trusted: boolean,
+  ): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
     const shown = withoutCredentials(url);
     const fromBytes = (bytes: Buffer) =>
-      kind === 'wheel' ? readWheelMetadata(bytes) : kind === 'sdist' ? readSdistMetadata(filename, bytes) : { ok: true as const, text: bytes.toString('utf8') };
+      kind === 'wheel'
+        ? readWheelMetadata(bytes)
+        : kind === 'sdist'
+          ? readSdistMetadata(filename, bytes)
+          : { ok: true as const, text: bytes.toString('utf8') };
     if (url.startsWith('file:')) {
       try {
         return fromBytes(fs.readFileSync(fileURLToPath(url)));
@@ -188,9 +204,15 @@ export class IndexClient {
    * directory), then the entry's bytes. A server that ignores Range sends the whole wheel, read
    * as it is when it is under the size cap.
    */
-  private async lazyWheelMetadata(http: HttpClient, url: string, trusted: boolean): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+  private async lazyWheelMetadata(
+    http: HttpClient,
+    url: string,
+    trusted: boolean,
+  ): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
     const shown = withoutCredentials(url);
-    const piece = async (range: string): Promise<{ ok: true; body: Buffer; start: number; total: number | null } | { ok: false; reason: string }> => {
+    const piece = async (
+      range: string,
+    ): Promise<{ ok: true; body: Buffer; start: number; total: number | null } | { ok: false; reason: string }> => {
       const result = await http.get({ url, trusted, range, maxBytes: MAX_WHEEL_BYTES });
       if (!result.ok) return result;
       if (result.status === 200) return { ok: true, body: result.body, start: 0, total: result.body.length };
@@ -210,8 +232,9 @@ export class IndexClient {
     if (!found.ok) return { ok: false, reason: `${shown}: ${found.reason}` };
     const { entry } = found;
     const needed = LOCAL_HEADER_SLACK + entry.name.length + entry.compressedSize;
-    if (entry.localOffset >= tail.start && entry.localOffset + needed <= tail.start + tail.body.length) return readEntry(tail.body, tail.start, entry);
-    const last = Math.min(entry.localOffset + needed, (tail.total ?? Infinity)) - 1;
+    if (entry.localOffset >= tail.start && entry.localOffset + needed <= tail.start + tail.body.length)
+      return readEntry(tail.body, tail.start, entry);
+    const last = Math.min(entry.localOffset + needed, tail.total ?? Infinity) - 1;
     const part = await piece(`bytes=${entry.localOffset}-${last}`);
     if (!part.ok) return part;
     const read = readEntry(part.body, part.start, entry);
@@ -223,7 +246,8 @@ export class IndexClient {
 function readLocalFolder(location: string): { ok: true; files: DistFile[] } | { ok: false; reason: string } {
   const folder = location.startsWith('file:') ? fileURLToPath(location) : location;
   try {
-    if (fs.statSync(folder).isFile()) return { ok: true, files: parseHtmlPage(fs.readFileSync(folder, 'utf8'), pathToFileURL(path.resolve(folder)).href) };
+    if (fs.statSync(folder).isFile())
+      return { ok: true, files: parseHtmlPage(fs.readFileSync(folder, 'utf8'), pathToFileURL(path.resolve(folder)).href) };
     const files = fs.readdirSync(folder).map((name) => {
       const url = pathToFileURL(path.resolve(folder, name)).href;
       return { filename: name, url, hashes: {}, requiresPython: null, yanked: null, hasMetadata: false };

@@ -9,9 +9,19 @@ import * as path from 'node:path';
 import type { Credential } from './http.js';
 import { originOf, urlCredentials } from './url.js';
 
-export const INDEX_ENVIRONMENT = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_DEFAULT_INDEX', 'UV_INDEX'];
+export const INDEX_ENVIRONMENT = [
+  'PIP_INDEX_URL',
+  'PIP_EXTRA_INDEX_URL',
+  'UV_INDEX_URL',
+  'UV_EXTRA_INDEX_URL',
+  'UV_DEFAULT_INDEX',
+  'UV_INDEX',
+];
 
-export function gatherCredentials(givenUrls: readonly string[], env: Record<string, string | undefined>): (origin: string) => Credential | undefined {
+export function gatherCredentials(
+  givenUrls: readonly string[],
+  env: Record<string, string | undefined>,
+): (origin: string) => Credential | undefined {
   const credentials = new Map<string, Credential>();
   const fromEnvironment = INDEX_ENVIRONMENT.flatMap((name) => (env[name] ?? '').split(/\s+/).filter(Boolean));
   for (const url of [...givenUrls, ...fromEnvironment]) {
@@ -48,7 +58,10 @@ export function readNetrc(file: string): NetrcEntry[] {
 
 export function parseNetrc(text: string): NetrcEntry[] {
   const entries: NetrcEntry[] = [];
-  const tokens = text.replace(/^\s*#.*$/gm, '').split(/\s+/).filter(Boolean);
+  const tokens = text
+    .replace(/^\s*#.*$/gm, '')
+    .split(/\s+/)
+    .filter(Boolean);
   let current: NetrcEntry | null = null;
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];

@@ -18,7 +18,9 @@ export function parseWheelName(filename: string): WheelName | null {
   const [name, version] = parts as [string, string];
   const [python, abi, platform] = parts.slice(-3) as [string, string, string];
   const tags = [];
-  for (const p of python.split('.')) for (const a of abi.split('.')) for (const pl of platform.split('.')) tags.push({ python: p.toLowerCase(), abi: a.toLowerCase(), platform: pl.toLowerCase() });
+  for (const p of python.split('.'))
+    for (const a of abi.split('.'))
+      for (const pl of platform.split('.')) tags.push({ python: p.toLowerCase(), abi: a.toLowerCase(), platform: pl.toLowerCase() });
   return { key: canonicalName(name), version, tags };
 }
 

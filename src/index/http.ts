@@ -96,7 +96,8 @@ export class HttpClient {
       if (result.ok) {
         last = `${shown} answered ${result.status}`;
         wait = retryAfterMs(result.headers.get('retry-after'));
-        if (wait !== null && wait > this.options.maxRetryWaitMs) return { ok: false, reason: `${last} and asked to wait ${Math.ceil(wait / 1000)} s` };
+        if (wait !== null && wait > this.options.maxRetryWaitMs)
+          return { ok: false, reason: `${last} and asked to wait ${Math.ceil(wait / 1000)} s` };
       } else {
         last = result.reason;
         // A name that does not resolve or a port that refuses will not change in a second.
@@ -119,16 +120,25 @@ export class HttpClient {
     this.requests++;
     const shown = withoutCredentials(url);
     try {
-      const response = await fetch(withoutCredentials(url), { headers, redirect: 'manual', signal: AbortSignal.timeout(this.options.timeoutMs) });
+      const response = await fetch(withoutCredentials(url), {
+        headers,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
       const body = await readBody(response, request.maxBytes ?? DEFAULT_MAX_BYTES);
       if (body === null) return { ok: false, reason: `${shown} sent more than ${request.maxBytes ?? DEFAULT_MAX_BYTES} bytes` };
       return { ok: true, status: response.status, headers: response.headers, body, url };
     } catch (error) {
       const name = (error as Error)?.name;
-      if (name === 'TimeoutError' || name === 'AbortError') return { ok: false, reason: `${shown} did not answer within ${this.options.timeoutMs / 1000} s` };
+      if (name === 'TimeoutError' || name === 'AbortError')
+        return { ok: false, reason: `${shown} did not answer within ${this.options.timeoutMs / 1000} s` };
       const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
       const why = cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
-      return { ok: false, reason: `${shown} could not be reached (${textWithoutCredentials(why)})`, permanent: PERMANENT_FAILURES.has(cause?.code ?? '') };
+      return {
+        ok: false,
+        reason: `${shown} could not be reached (${textWithoutCredentials(why)})`,
+        permanent: PERMANENT_FAILURES.has(cause?.code ?? ''),
+      };
     }
   }
 
@@ -144,7 +154,9 @@ export class HttpClient {
     let answer = this.refusedHosts.get(host);
     if (!answer) {
       answer = internalHost(host).then((internal) =>
-        internal ? `${withoutCredentials(url)} is an internal address (${internal}); the repository's index URLs may not reach one unless allowed (allow-untrusted)` : null,
+        internal
+          ? `${withoutCredentials(url)} is an internal address (${internal}); the repository's index URLs may not reach one unless allowed (allow-untrusted)`
+          : null,
       );
       this.refusedHosts.set(host, answer);
     }

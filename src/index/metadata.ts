@@ -3,7 +3,8 @@
 
 import type { CoreMetadata } from './types.js';
 
-export type MetadataParse = { ok: true; metadata: CoreMetadata; dynamic: string[]; metadataVersion: string | null } | { ok: false; reason: string };
+export type MetadataParse =
+  { ok: true; metadata: CoreMetadata; dynamic: string[]; metadataVersion: string | null } | { ok: false; reason: string };
 
 export function parseCoreMetadata(text: string): MetadataParse {
   const fields = new Map<string, string[]>();
@@ -27,7 +28,12 @@ export function parseCoreMetadata(text: string): MetadataParse {
   if (!name || !version) return { ok: false, reason: 'the metadata has no Name or no Version' };
   return {
     ok: true,
-    metadata: { name, version, requiresPython: fields.get('requires-python')?.[0] || null, requiresDist: fields.get('requires-dist') ?? [] },
+    metadata: {
+      name,
+      version,
+      requiresPython: fields.get('requires-python')?.[0] || null,
+      requiresDist: fields.get('requires-dist') ?? [],
+    },
     dynamic: (fields.get('dynamic') ?? []).map((field) => field.toLowerCase()),
     metadataVersion: fields.get('metadata-version')?.[0] ?? null,
   };

@@ -50,32 +50,45 @@ export async function readRemoteFiles(parse: ParseResult, options: RemoteFileOpt
   const read: RemoteFilesRead = { files: new Map(), notRead: new Map(), requests: 0, fromCache: 0 };
   const wanted = remoteIncludes(parse);
   const allowUntrusted = options.allowUntrusted ?? false;
-  const skipped = options.mode === 'offline' ? 'index offline'
-    : options.untrusted != null && !allowUntrusted ? `it would fetch a URL given by ${options.untrusted}; allow-untrusted allows it`
-    : null;
+  const skipped =
+    options.mode === 'offline'
+      ? 'index offline'
+      : options.untrusted != null && !allowUntrusted
+        ? `it would fetch a URL given by ${options.untrusted}; allow-untrusted allows it`
+        : null;
   if (skipped !== null) for (const url of wanted.keys()) read.notRead.set(url, skipped);
   if (wanted.size === 0 || skipped !== null) return read;
   const http = new HttpClient({
-    timeoutMs: options.timeoutMs ?? 15_000, retries: 2, concurrency: 8, maxRetryWaitMs: 20_000,
+    timeoutMs: options.timeoutMs ?? 15_000,
+    retries: 2,
+    concurrency: 8,
+    maxRetryWaitMs: 20_000,
     // Credentials are not kept with a repository's URL (parse prints it): none are sent.
     credentials: () => undefined,
     allowInternal: allowUntrusted,
   });
   const cache = new IndexCache(options.cacheDir);
-  await Promise.all([...wanted].map(async ([url, include]) => {
-    const text = await fetchText(url, http, cache, read);
-    if (!text.ok) {
-      read.notRead.set(url, `fetching it failed: ${text.reason}`);
-      return;
-    }
-    const parsed = parseRequirementsFile(url, text.text, { constraint: include.constraint });
-    read.files.set(url, { url, requirements: parsed.file.requirements });
-  }));
+  await Promise.all(
+    [...wanted].map(async ([url, include]) => {
+      const text = await fetchText(url, http, cache, read);
+      if (!text.ok) {
+        read.notRead.set(url, `fetching it failed: ${text.reason}`);
+        return;
+      }
+      const parsed = parseRequirementsFile(url, text.text, { constraint: include.constraint });
+      read.files.set(url, { url, requirements: parsed.file.requirements });
+    }),
+  );
   read.requests = http.requests;
   return read;
 }
 
-async function fetchText(url: string, http: HttpClient, cache: IndexCache, read: RemoteFilesRead): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+async function fetchText(
+  url: string,
+  http: HttpClient,
+  cache: IndexCache,
+  read: RemoteFilesRead,
+): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
   const cached = cache.page(url);
   if (cached !== null && Date.now() - cached.fetchedAt < PAGE_TTL_MS) {
     read.fromCache++;
@@ -91,7 +104,13 @@ async function fetchText(url: string, http: HttpClient, cache: IndexCache, read:
   if (answer.status !== 200) return { ok: false, reason: `it answered ${answer.status}` };
   const decoded = decodeText(answer.body, 'constraints');
   if (!decoded.ok) return { ok: false, reason: decoded.message };
-  cache.savePage({ url, fetchedAt: Date.now(), etag: answer.headers.get('etag'), contentType: answer.headers.get('content-type'), body: decoded.text });
+  cache.savePage({
+    url,
+    fetchedAt: Date.now(),
+    etag: answer.headers.get('etag'),
+    contentType: answer.headers.get('content-type'),
+    body: decoded.text,
+  });
   return { ok: true, text: decoded.text };
 }
 

@@ -14,7 +14,6 @@ import type { IndexMode } from './options.js';
 import type { ProjectAnswer } from './types.js';
 import { withoutCredentials } from './url.js';
 
-
 /** What the report says about the index checks (CONTRACT section 6, plus what the summary shows). */
 export interface IndexSummary {
   mode: IndexMode;
@@ -45,35 +44,48 @@ export interface IndexRun {
 }
 
 export async function askIndexes(plans: readonly SetPlan[], options: IndexRunOptions): Promise<IndexRun> {
-  const http = options.mode === 'offline'
-    ? null
-    : new HttpClient({
-        // auto gives up sooner: on a runner without network it must not hold the check up.
-        timeoutMs: options.timeoutMs ?? (options.mode === 'auto' ? 10_000 : 15_000), retries: options.mode === 'auto' ? 1 : 2, concurrency: 16, maxRetryWaitMs: 20_000,
-        credentials: gatherCredentials(options.givenUrls, options.env), allowInternal: options.allowInternal,
-      });
+  const http =
+    options.mode === 'offline'
+      ? null
+      : new HttpClient({
+          // auto gives up sooner: on a runner without network it must not hold the check up.
+          timeoutMs: options.timeoutMs ?? (options.mode === 'auto' ? 10_000 : 15_000),
+          retries: options.mode === 'auto' ? 1 : 2,
+          concurrency: 16,
+          maxRetryWaitMs: 20_000,
+          credentials: gatherCredentials(options.givenUrls, options.env),
+          allowInternal: options.allowInternal,
+        });
   const client = new IndexClient(http, new IndexCache(options.cacheDir));
   const asker = new ProjectAsker(client);
   const specifiers = new Specifiers();
-  const sets = await Promise.all(plans.map(async (plan): Promise<AnsweredSet> => {
-    const pins = await Promise.all(plan.pins.map(async (pin): Promise<AnsweredPin> => ({
-      pin, metadata: null, projects: await Promise.all(plan.indexes.map((location) => asker.ask(location, pin.key))),
-    })));
-    const set: AnsweredSet = { plan, pins, specifiers };
-    // Requires-Dist is read for exact pins only: a range does not say which release pip takes.
-    await Promise.all(pins.map(async (answered) => {
-      if (exactVersion(set, answered.pin) === null) return;
-      const file = metadataFile(admittedFiles(set, answered), plan);
-      if (!file) return;
-      // The file is fetched as trusted as the index that lists it.
-      const listing = plan.indexes.find((_, index) => {
-        const answer = answered.projects[index];
-        return answer?.status === 'found' && answer.page.files.includes(file);
-      });
-      answered.metadata = await client.metadata(file, listing?.trusted ?? false);
-    }));
-    return set;
-  }));
+  const sets = await Promise.all(
+    plans.map(async (plan): Promise<AnsweredSet> => {
+      const pins = await Promise.all(
+        plan.pins.map(async (pin): Promise<AnsweredPin> => ({
+          pin,
+          metadata: null,
+          projects: await Promise.all(plan.indexes.map((location) => asker.ask(location, pin.key))),
+        })),
+      );
+      const set: AnsweredSet = { plan, pins, specifiers };
+      // Requires-Dist is read for exact pins only: a range does not say which release pip takes.
+      await Promise.all(
+        pins.map(async (answered) => {
+          if (exactVersion(set, answered.pin) === null) return;
+          const file = metadataFile(admittedFiles(set, answered), plan);
+          if (!file) return;
+          // The file is fetched as trusted as the index that lists it.
+          const listing = plan.indexes.find((_, index) => {
+            const answer = answered.projects[index];
+            return answer?.status === 'found' && answer.page.files.includes(file);
+          });
+          answered.metadata = await client.metadata(file, listing?.trusted ?? false);
+        }),
+      );
+      return set;
+    }),
+  );
   return { sets, summary: summarise(options.mode, sets, client) };
 }
 
@@ -122,9 +134,11 @@ function summarise(mode: IndexMode, sets: readonly AnsweredSet[], client: IndexC
   const notices: string[] = [];
   const why = [...reasons].slice(0, 2).join('; ');
   if (asked > 0 && answered === 0) {
-    notices.push(mode === 'offline'
-      ? `index checks skipped: --index offline and nothing in the cache (${why})`
-      : `index checks skipped: no package index answered (${why}); the static checks ran as usual`);
+    notices.push(
+      mode === 'offline'
+        ? `index checks skipped: --index offline and nothing in the cache (${why})`
+        : `index checks skipped: no package index answered (${why}); the static checks ran as usual`,
+    );
   } else if (mode === 'online') {
     // Asked for explicitly: each set whose index did not answer says so.
     for (const set of sets) {

@@ -18,7 +18,7 @@ export function readSdistMetadata(filename: string, archive: Buffer): SdistRead 
   } catch (error) {
     return { ok: false, reason: `${filename} does not unpack (${(error as Error).message})` };
   }
-  for (let offset = 0; offset + 512 <= tar.length; ) {
+  for (let offset = 0; offset + 512 <= tar.length;) {
     const header = tar.subarray(offset, offset + 512);
     if (header.every((byte) => byte === 0)) break;
     const name = field(header, 0, 100);
@@ -31,7 +31,11 @@ export function readSdistMetadata(filename: string, archive: Buffer): SdistRead 
       const text = body.toString('utf8');
       const parsed = parseCoreMetadata(text);
       if (!parsed.ok) return { ok: false, reason: `${filename}: PKG-INFO: ${parsed.reason}` };
-      if (!sdistMetadataUsable(parsed)) return { ok: false, reason: `${filename}: PKG-INFO is Metadata-Version ${parsed.metadataVersion ?? '?'} or marks its requirements dynamic, so they are known only once it is built` };
+      if (!sdistMetadataUsable(parsed))
+        return {
+          ok: false,
+          reason: `${filename}: PKG-INFO is Metadata-Version ${parsed.metadataVersion ?? '?'} or marks its requirements dynamic, so they are known only once it is built`,
+        };
       return { ok: true, text };
     }
     if (!Number.isFinite(size) || size < 0) break;

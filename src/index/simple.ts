@@ -33,13 +33,15 @@ export function parseJsonPage(body: string, pageUrl: string): PageParse {
     const url = absolute(entry.url, pageUrl);
     if (url === null) continue;
     const hashes: Record<string, string> = {};
-    if (isRecord(entry.hashes)) for (const [name, value] of Object.entries(entry.hashes)) if (typeof value === 'string') hashes[name] = value;
+    if (isRecord(entry.hashes))
+      for (const [name, value] of Object.entries(entry.hashes)) if (typeof value === 'string') hashes[name] = value;
     const metadata = entry['core-metadata'] ?? entry['data-dist-info-metadata'];
     read.push({
       filename: entry.filename,
       url,
       hashes,
-      requiresPython: typeof entry['requires-python'] === 'string' && entry['requires-python'].trim() !== '' ? entry['requires-python'] : null,
+      requiresPython:
+        typeof entry['requires-python'] === 'string' && entry['requires-python'].trim() !== '' ? entry['requires-python'] : null,
       yanked: entry.yanked === true ? '' : typeof entry.yanked === 'string' ? entry.yanked : null,
       hasMetadata: metadata === true || isRecord(metadata),
     });

@@ -62,7 +62,9 @@ export function isInternalAddress(address: string): boolean {
 function isInternalIpv4(address: string): boolean {
   const [a, b] = address.split('.').map(Number) as [number, number, number, number];
   return (
-    a === 0 || a === 10 || a === 127 ||
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
     (a === 169 && b === 254) ||
     (a === 172 && b >= 16 && b <= 31) ||
     (a === 192 && b === 168) ||

@@ -42,7 +42,8 @@ export function findMetadataEntry(piece: Buffer, start: number): EntryFind {
   if (directory < start) return { ok: false, needFrom: directory, reason: 'the central directory starts before the piece read' };
   let offset = directory - start;
   for (let index = 0; index < entries; index++) {
-    if (offset + 46 > piece.length || piece.readUInt32LE(offset) !== DIRECTORY_ENTRY) return { ok: false, reason: 'the wheel\'s central directory is damaged' };
+    if (offset + 46 > piece.length || piece.readUInt32LE(offset) !== DIRECTORY_ENTRY)
+      return { ok: false, reason: "the wheel's central directory is damaged" };
     const nameLength = piece.readUInt16LE(offset + 28);
     const entry: ZipEntry = {
       name: piece.toString('utf8', offset + 46, offset + 46 + nameLength),
@@ -60,9 +61,11 @@ export function findMetadataEntry(piece: Buffer, start: number): EntryFind {
 /** The entry's text, from a piece of the file (starting at `start`) that holds its local header and data. */
 export function readEntry(piece: Buffer, start: number, entry: ZipEntry): ZipRead {
   const { name } = entry;
-  if (entry.size > MAX_METADATA_BYTES || entry.compressedSize > MAX_METADATA_BYTES) return { ok: false, reason: `the wheel's ${name} is ${entry.size} bytes` };
+  if (entry.size > MAX_METADATA_BYTES || entry.compressedSize > MAX_METADATA_BYTES)
+    return { ok: false, reason: `the wheel's ${name} is ${entry.size} bytes` };
   const local = entry.localOffset - start;
-  if (local < 0 || local + 30 > piece.length || piece.readUInt32LE(local) !== LOCAL_HEADER) return { ok: false, reason: `the wheel's ${name} entry is damaged` };
+  if (local < 0 || local + 30 > piece.length || piece.readUInt32LE(local) !== LOCAL_HEADER)
+    return { ok: false, reason: `the wheel's ${name} entry is damaged` };
   const dataStart = local + 30 + piece.readUInt16LE(local + 26) + piece.readUInt16LE(local + 28);
   const data = piece.subarray(dataStart, dataStart + entry.compressedSize);
   if (data.length !== entry.compressedSize) return { ok: false, reason: `the wheel's ${name} is cut short` };

@@ -54,13 +54,29 @@ export function isCondaEnvironment(text: string): boolean {
 export function parseCondaEnvironment(path: string, text: string, options: CondaEnvironmentOptions = {}): CondaEnvironmentResult {
   const read = readEnvironmentYaml(text);
   const file: ParsedFile = {
-    path, kind: 'conda', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [],
-    channels: read.channels.map((channel) => ({ name: channel.value, line: channel.line, column: channel.column + 1, endColumn: channel.column + channel.value.length })),
+    path,
+    kind: 'conda',
+    requirements: [],
+    python: [],
+    cuda: [],
+    images: [],
+    indexes: [],
+    includes: [],
+    suppressions: [],
+    channels: read.channels.map((channel) => ({
+      name: channel.value,
+      line: channel.line,
+      column: channel.column + 1,
+      endColumn: channel.column + channel.value.length,
+    })),
   };
   const diagnostics: Diagnostic[] = [];
   if (read.stoppedAt !== null) {
     diagnostics.push({
-      file: path, line: read.stoppedAt.line, column: read.stoppedAt.column + 1, severity: 'notice',
+      file: path,
+      line: read.stoppedAt.line,
+      column: read.stoppedAt.column + 1,
+      severity: 'notice',
       message: `${read.stoppedAt.why}: compat-guard reads environment files written in plain block YAML, so the entries from here on are not checked`,
     });
   }
@@ -79,12 +95,27 @@ function addCondaDependency(file: ParsedFile, dependency: Scalar): void {
     if (spec.version === null || spec.versionAt === null) return;
     // As for every Python and CUDA fact, the version itself is the token.
     const column = dependency.column + spec.versionAt;
-    const fact = { version: spec.version, line: dependency.line, column: column + 1, endColumn: column + spec.version.length, source: dependency.value.slice(0, spec.end) };
+    const fact = {
+      version: spec.version,
+      line: dependency.line,
+      column: column + 1,
+      endColumn: column + spec.version.length,
+      source: dependency.value.slice(0, spec.end),
+    };
     (meaning.kind === 'python' ? file.python : file.cuda).push(fact);
   } else {
     file.requirements.push({
-      name: spec.name, key: canonicalName(meaning.pypiName), extras: [], specifier: spec.specifier, marker: null, url: null,
-      editable: false, constraint: false, ...position, endLine: dependency.line, installer: 'conda',
+      name: spec.name,
+      key: canonicalName(meaning.pypiName),
+      extras: [],
+      specifier: spec.specifier,
+      marker: null,
+      url: null,
+      editable: false,
+      constraint: false,
+      ...position,
+      endLine: dependency.line,
+      installer: 'conda',
     } satisfies Requirement);
   }
 }
@@ -94,7 +125,14 @@ function addCondaDependency(file: ParsedFile, dependency: Scalar): void {
  * each item stands at its own line and column and every other line is blank: pip sees the lines conda
  * writes for it, and every record and diagnostic points into the environment file.
  */
-function addPipList(file: ParsedFile, diagnostics: Diagnostic[], path: string, text: string, items: readonly Scalar[], options: CondaEnvironmentOptions): void {
+function addPipList(
+  file: ParsedFile,
+  diagnostics: Diagnostic[],
+  path: string,
+  text: string,
+  items: readonly Scalar[],
+  options: CondaEnvironmentOptions,
+): void {
   const lines: string[] = splitLines(text).map(() => '');
   for (const item of items) lines[item.line - 1] = ' '.repeat(item.column) + item.value;
   // conda runs pip in the environment file's folder: `-r requirements.txt` is the file beside it, as
@@ -152,7 +190,8 @@ function readEnvironmentYaml(text: string): EnvironmentYaml {
       continue;
     }
     if (section === 'other') continue;
-    if (section === null || !(content === '-' || content.startsWith('- '))) return stop(indent, 'a line that is not a `- item` of the list above it');
+    if (section === null || !(content === '-' || content.startsWith('- ')))
+      return stop(indent, 'a line that is not a `- item` of the list above it');
     const itemColumn = indent + 1 + (content.length - 1 - content.slice(1).trimStart().length);
     const itemText = content.slice(itemColumn - indent);
     if (pipDash !== null && indent > pipDash) {

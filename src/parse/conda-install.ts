@@ -15,9 +15,27 @@ export interface CondaInstallFacts {
 
 /** Options of conda, mamba and micromamba install/create/update that take a value. */
 const VALUE_OPTIONS = new Set([
-  '-c', '--channel', '-n', '--name', '-p', '--prefix', '--file', '--solver', '--repodata-fn', '--experimental',
-  '--subdir', '--platform', '--clone', '--revision', '-r', '--root-prefix', '--channel-priority', '--rc-file',
-  '--log-level', '--category', '--channel-alias',
+  '-c',
+  '--channel',
+  '-n',
+  '--name',
+  '-p',
+  '--prefix',
+  '--file',
+  '--solver',
+  '--repodata-fn',
+  '--experimental',
+  '--subdir',
+  '--platform',
+  '--clone',
+  '--revision',
+  '-r',
+  '--root-prefix',
+  '--channel-priority',
+  '--rc-file',
+  '--log-level',
+  '--category',
+  '--channel-alias',
 ]);
 
 /**
@@ -42,13 +60,29 @@ export function readCondaInstall(args: readonly Arg[], context: string, command:
     if (meaning.kind !== 'package') {
       if (spec.version === null || spec.versionAt === null) continue;
       // As for every Python and CUDA fact, the version itself is the token.
-      const fact = { version: spec.version, ...factPosition(spanOf(arg, spec.versionAt, spec.versionAt + spec.version.length)), source, stage };
+      const fact = {
+        version: spec.version,
+        ...factPosition(spanOf(arg, spec.versionAt, spec.versionAt + spec.version.length)),
+        source,
+        stage,
+      };
       (meaning.kind === 'python' ? facts.python : facts.cuda).push(fact);
     } else {
       facts.requirements.push({
-        name: spec.name, key: canonicalName(meaning.pypiName), extras: [], specifier: spec.specifier, marker: null, url: null,
-        editable: false, constraint: false, line: span.line, endLine: span.endLine, column: span.column, endColumn: span.endColumn,
-        stage, installer: 'conda',
+        name: spec.name,
+        key: canonicalName(meaning.pypiName),
+        extras: [],
+        specifier: spec.specifier,
+        marker: null,
+        url: null,
+        editable: false,
+        constraint: false,
+        line: span.line,
+        endLine: span.endLine,
+        column: span.column,
+        endColumn: span.endColumn,
+        stage,
+        installer: 'conda',
       });
     }
   }

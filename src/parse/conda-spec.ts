@@ -115,7 +115,15 @@ export function readCondaSpec(text: string): CondaSpec | null {
   return finish(text, name, channel, nameEnd, end, versionText, hasBuild);
 }
 
-function finish(text: string, name: string, channel: string | null, nameEnd: number, end: number, written: string, hasBuild: boolean): CondaSpec {
+function finish(
+  text: string,
+  name: string,
+  channel: string | null,
+  nameEnd: number,
+  end: number,
+  written: string,
+  hasBuild: boolean,
+): CondaSpec {
   const { specifier, version } = translateVersion(written, hasBuild);
   const versionAt = version === null ? null : text.indexOf(version, nameEnd);
   return { name, channel, specifier, version, versionAt: versionAt === null || versionAt < 0 ? null : versionAt, end };

@@ -37,25 +37,47 @@ export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 const MAX_ENTRIES = 500_000;
 
 const SKIPPED_FOLDERS = new Set([
-  '.git', '.hg', '.svn', 'node_modules', '.tox', '.nox', '.venv', 'venv', 'site-packages', '__pycache__',
-  '.eggs', '.mypy_cache', '.pytest_cache', '.ruff_cache', 'build', 'dist', '_build', '.cache',
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  '.tox',
+  '.nox',
+  '.venv',
+  'venv',
+  'site-packages',
+  '__pycache__',
+  '.eggs',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
+  'build',
+  'dist',
+  '_build',
+  '.cache',
 ]);
 
 /**
  * Names that end in `.in` but are templates, not pip-tools inputs: setuptools manifests, CMake,
  * autoconf and automake inputs, and any `NAME.EXT.in` that renders to another kind of file.
  */
-const TEMPLATE_IN = /^(?:manifest|makefile|config|configure)(?:[._-].*)?\.in$|\.(?:cmake|h|hh|hpp|c|cc|cpp|cu|py|pyx|pxd|sh|bash|txt|cfg|ini|toml|ya?ml|json|xml|html?|pc|spec|rst|md|am|ac|m4|conf|service|desktop|rb|js|ts|tmpl|j2)\.in$/i;
+const TEMPLATE_IN =
+  /^(?:manifest|makefile|config|configure)(?:[._-].*)?\.in$|\.(?:cmake|h|hh|hpp|c|cc|cpp|cu|py|pyx|pxd|sh|bash|txt|cfg|ini|toml|ya?ml|json|xml|html?|pc|spec|rst|md|am|ac|m4|conf|service|desktop|rb|js|ts|tmpl|j2)\.in$/i;
 /**
  * Files named like a Dockerfile that are not one: BuildKit's per-Dockerfile ignore file, notes,
  * scripts, and templates rendered into a Dockerfile (`Dockerfile-uv.jinja`, `Dockerfile.in`).
  */
-const NOT_A_DOCKERFILE = /\.(?:dockerignore|md|rst|txt|sh|py|ya?ml|json|toml|lock|jinja2?|j2|tmpl|tpl|template|in|erb|mustache|hbs|njk|bak|orig|swp)$/i;
+const NOT_A_DOCKERFILE =
+  /\.(?:dockerignore|md|rst|txt|sh|py|ya?ml|json|toml|lock|jinja2?|j2|tmpl|tpl|template|in|erb|mustache|hbs|njk|bak|orig|swp)$/i;
 
 function isDockerfileName(lower: string): boolean {
   if (NOT_A_DOCKERFILE.test(lower)) return false;
-  return lower === 'dockerfile' || lower === 'containerfile' || /^(?:dockerfile[._-]|containerfile\.)/.test(lower) ||
-    lower.endsWith('.dockerfile');
+  return (
+    lower === 'dockerfile' ||
+    lower === 'containerfile' ||
+    /^(?:dockerfile[._-]|containerfile\.)/.test(lower) ||
+    lower.endsWith('.dockerfile')
+  );
 }
 
 /**
@@ -131,7 +153,11 @@ export function createFileSource(root: string, plainFiles: ReadonlySet<string> =
       const resolved = resolveInside(relativePath === '' ? '.' : relativePath);
       if (!resolved.ok) return null;
       try {
-        return fs.readdirSync(resolved.real, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+        return fs
+          .readdirSync(resolved.real, { withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => entry.name)
+          .sort();
       } catch {
         return null;
       }
@@ -213,7 +239,12 @@ export function discoverFiles(root: string, targets: readonly string[], tracked:
       found.set(relative, kindOfExplicitPath(relative));
     } else if (!leadsInside(root, relative)) {
       // Walked, a folder that is a symlink out of the root would have its tree listed, and the names of its files reported.
-      diagnostics.push({ file: relative, line: 1, severity: 'error', message: `${relative} is a symlink to outside the repository; not read` });
+      diagnostics.push({
+        file: relative,
+        line: 1,
+        severity: 'error',
+        message: `${relative} is a symlink to outside the repository; not read`,
+      });
     } else {
       folders.push(relative);
     }
@@ -268,18 +299,27 @@ export function listFiles(root: string, accept: (relativePath: string) => boolea
 
 /** Breadth-first, iterative (deep trees cannot overflow the stack), symlinked folders not followed. */
 function walk(
-  root: string, start: string, diagnostics: Diagnostic[], tracked: ReadonlySet<string> | null,
+  root: string,
+  start: string,
+  diagnostics: Diagnostic[],
+  tracked: ReadonlySet<string> | null,
   onFile: (relativePath: string, plain: boolean, isFile: (relativePath: string) => boolean) => void,
 ): void {
   const trackedFolders = tracked === null ? null : foldersOf(tracked);
   // A start folder given by the user may itself be (or lie below) a symlink: its files are not plain.
   const startIsReal = isRealFolder(root, start);
   // `ignored`: the folder is ignored and entered only for the files git tracks in it.
-  const queue: Array<{ folder: string; ignores: IgnoreRules[]; ignored: boolean }> = [{ folder: start, ignores: inheritedIgnores(root, start), ignored: false }];
+  const queue: Array<{ folder: string; ignores: IgnoreRules[]; ignored: boolean }> = [
+    { folder: start, ignores: inheritedIgnores(root, start), ignored: false },
+  ];
   let entries = 0;
   // Read from its head: shift() on a queue of many thousand folders moves all the others each time.
   for (let head = 0; head < queue.length; head++) {
-    const { folder, ignores: inherited, ignored: folderIgnored } = queue[head] as { folder: string; ignores: IgnoreRules[]; ignored: boolean };
+    const {
+      folder,
+      ignores: inherited,
+      ignored: folderIgnored,
+    } = queue[head] as { folder: string; ignores: IgnoreRules[]; ignored: boolean };
     const absolute = path.join(root, folder);
     let names: fs.Dirent[];
     try {
@@ -288,18 +328,27 @@ function walk(
       // Said, not skipped quietly: a path past the system's limit (deep folders of long names) or a
       // folder without read permission hides every file below it.
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      diagnostics.push({ file: folder || '.', line: 1, severity: 'warning', message: `folder cannot be searched (${code}); the files below it are not checked` });
+      diagnostics.push({
+        file: folder || '.',
+        line: 1,
+        severity: 'warning',
+        message: `folder cannot be searched (${code}); the files below it are not checked`,
+      });
       continue;
     }
     if (names.some((entry) => entry.name === 'pyvenv.cfg')) continue; // a virtual environment
     const ignores = names.some((entry) => entry.name === '.gitignore') ? withGitignore(root, folder, inherited) : inherited;
     const prefix = folder === '' ? '' : `${folder}/`;
     const fileNames = new Set(names.filter((entry) => !entry.isDirectory()).map((entry) => entry.name));
-    const isFile = (relativePath: string): boolean =>
-      relativePath.startsWith(prefix) && fileNames.has(relativePath.slice(prefix.length));
+    const isFile = (relativePath: string): boolean => relativePath.startsWith(prefix) && fileNames.has(relativePath.slice(prefix.length));
     for (const entry of names) {
       if (++entries > MAX_ENTRIES) {
-        diagnostics.push({ file: folder || '.', line: 1, severity: 'warning', message: `more than ${MAX_ENTRIES} entries below the root; the rest was not searched` });
+        diagnostics.push({
+          file: folder || '.',
+          line: 1,
+          severity: 'warning',
+          message: `more than ${MAX_ENTRIES} entries below the root; the rest was not searched`,
+        });
         return;
       }
       const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;

@@ -128,8 +128,9 @@ class Expander {
   }
 
   private isSpecial(ch: string, stop: string | null): boolean {
-    return ch === stop || ch === "'" || ch === '"' || ch === '$' || ch === this.options.escape
-      || (this.options.shell === true && ch === '`');
+    return (
+      ch === stop || ch === "'" || ch === '"' || ch === '$' || ch === this.options.escape || (this.options.shell === true && ch === '`')
+    );
   }
 
   private singleQuoted(): string {
@@ -278,7 +279,8 @@ class Expander {
       case '+':
         return empty ? '' : word;
       case '?':
-        if (empty) this.fail(`${name}: ${word !== '' ? word : value === undefined ? 'is not allowed to be unset' : 'is not allowed to be empty'}`);
+        if (empty)
+          this.fail(`${name}: ${word !== '' ? word : value === undefined ? 'is not allowed to be unset' : 'is not allowed to be empty'}`);
         return value!;
       default: {
         if (value === undefined) {
@@ -311,12 +313,20 @@ const UNICODE_NAME_CHAR = /^[\p{L}\p{N}]$/u;
 
 /** BuildKit reads names as Unicode letters, digits and `_`. */
 function isNameChar(ch: string): boolean {
-  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch === '_'
-    || (ch > '\x7f' && UNICODE_NAME_CHAR.test(ch));
+  return (
+    (ch >= 'a' && ch <= 'z') ||
+    (ch >= 'A' && ch <= 'Z') ||
+    (ch >= '0' && ch <= '9') ||
+    ch === '_' ||
+    (ch > '\x7f' && UNICODE_NAME_CHAR.test(ch))
+  );
 }
 
 /** One character of a shell pattern: a literal, or the wildcard `*` (any run) or `?` (any one). */
-interface GlobToken { ch: string; wild: boolean }
+interface GlobToken {
+  ch: string;
+  wild: boolean;
+}
 
 function parseGlob(pattern: string, escape: string): GlobToken[] {
   const tokens: GlobToken[] = [];
@@ -395,7 +405,10 @@ function replacePattern(value: string, pattern: GlobToken[], replacement: string
   for (let start = 0; start <= value.length; start += 1) {
     let matched = -1;
     for (let end = value.length; end > start; end -= 1) {
-      if (globMatches(pattern, value.slice(start, end))) { matched = end; break; }
+      if (globMatches(pattern, value.slice(start, end))) {
+        matched = end;
+        break;
+      }
     }
     if (matched < 0) continue;
     result += value.slice(from, start) + replacement;

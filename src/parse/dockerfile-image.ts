@@ -43,7 +43,8 @@ export function parseImageRef(ref: string): ParsedImage {
  * registry; the rest of the path is lowercase.
  */
 export function invalidReference(image: ParsedImage): string | null {
-  if (image.digest !== null && !DIGEST.test(image.digest)) return `the digest ${quoteInput(image.digest)} is not <algorithm>:<at least 32 hex digits>`;
+  if (image.digest !== null && !DIGEST.test(image.digest))
+    return `the digest ${quoteInput(image.digest)} is not <algorithm>:<at least 32 hex digits>`;
   if (image.tag !== null && !TAG.test(image.tag)) {
     return image.tag === ''
       ? 'the tag after ":" is empty'
@@ -52,7 +53,8 @@ export function invalidReference(image: ParsedImage): string | null {
   const slash = image.name.indexOf('/');
   const first = slash < 0 ? '' : image.name.slice(0, slash);
   const registry = first !== '' && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase()) ? first : null;
-  if (registry !== null && !REGISTRY.test(registry)) return `the registry ${quoteInput(registry)} is not a host name or address with an optional port`;
+  if (registry !== null && !REGISTRY.test(registry))
+    return `the registry ${quoteInput(registry)} is not a host name or address with an optional port`;
   const repository = registry === null ? image.name : image.name.slice(slash + 1);
   if (!REPOSITORY.test(repository)) {
     return repository !== repository.toLowerCase() && REPOSITORY.test(repository.toLowerCase())
@@ -132,14 +134,22 @@ export function cudaFromImage(image: ParsedImage): ImageVersion | null {
  * and code name: Ubuntu's and Debian's package archives (packages.ubuntu.com, packages.debian.org).
  */
 const DISTRO_PYTHON: Readonly<Record<string, string>> = {
-  'ubuntu18.04': '3.6', 'ubuntubionic': '3.6',
-  'ubuntu20.04': '3.8', 'ubuntufocal': '3.8',
-  'ubuntu22.04': '3.10', 'ubuntujammy': '3.10',
-  'ubuntu24.04': '3.12', 'ubuntunoble': '3.12',
-  'debian10': '3.7', 'debianbuster': '3.7',
-  'debian11': '3.9', 'debianbullseye': '3.9',
-  'debian12': '3.11', 'debianbookworm': '3.11',
-  'debian13': '3.13', 'debiantrixie': '3.13',
+  'ubuntu18.04': '3.6',
+  ubuntubionic: '3.6',
+  'ubuntu20.04': '3.8',
+  ubuntufocal: '3.8',
+  'ubuntu22.04': '3.10',
+  ubuntujammy: '3.10',
+  'ubuntu24.04': '3.12',
+  ubuntunoble: '3.12',
+  debian10: '3.7',
+  debianbuster: '3.7',
+  debian11: '3.9',
+  debianbullseye: '3.9',
+  debian12: '3.11',
+  debianbookworm: '3.11',
+  debian13: '3.13',
+  debiantrixie: '3.13',
 };
 
 /** Debian code names also name the OS in other images' tags (`python:3.11-bookworm`, `node:20-bullseye`). */

@@ -80,8 +80,7 @@ const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
 
 /** Go's unicode.IsSpace for the characters a Dockerfile plausibly holds. */
 export function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\v' || ch === '\f' || ch === '\r'
-    || ch === '\u0085' || ch === '\u00a0';
+  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\v' || ch === '\f' || ch === '\r' || ch === '\u0085' || ch === '\u00a0';
 }
 
 function leadingSpace(text: string): number {
@@ -194,7 +193,14 @@ function stripLeadingTabs(line: string): string {
 }
 
 const JSON_ESCAPES: Readonly<Record<string, string>> = {
-  '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t',
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
 };
 const HEX4 = /^[0-9a-fA-F]{4}$/;
 
@@ -204,7 +210,9 @@ const HEX4 = /^[0-9a-fA-F]{4}$/;
  */
 export function parseJsonArgs(text: string, from: number): JsonArg[] | null {
   let i = from;
-  const skipSpace = (): void => { while (i < text.length && isSpace(text[i]!)) i += 1; };
+  const skipSpace = (): void => {
+    while (i < text.length && isSpace(text[i]!)) i += 1;
+  };
   skipSpace();
   if (text[i] !== '[') return null;
   i += 1;
@@ -307,7 +315,8 @@ export function readDockerfile(input: string): DockerfileText {
     seen.add(directive.name);
     if (directive.name !== 'escape') continue;
     if (directive.value === '`' || directive.value === '\\') escape = directive.value;
-    else problems.push({ line: index + 1, severity: 'error', message: `invalid escape token '${directive.value}' does not match \` or \\` });
+    else
+      problems.push({ line: index + 1, severity: 'error', message: `invalid escape token '${directive.value}' does not match \` or \\` });
   }
 
   const instructions: Instruction[] = [];
@@ -326,7 +335,11 @@ export function readDockerfile(input: string): DockerfileText {
     let endLine = lineNumber;
     while (cut >= 0) {
       if (next >= lines.length) {
-        problems.push({ line: endLine, severity: 'warning', message: 'line continuation at the end of the file: the instruction ends here' });
+        problems.push({
+          line: endLine,
+          severity: 'warning',
+          message: 'line continuation at the end of the file: the instruction ends here',
+        });
         break;
       }
       const continuation = stripCarriageReturns(lines[next]!);
@@ -366,7 +379,11 @@ export function readDockerfile(input: string): DockerfileText {
       }
       endLine = next;
       if (!terminated) {
-        problems.push({ line: lineNumber, severity: 'error', message: `unterminated heredoc <<${opened.name}: no line "${opened.name}" ends it` });
+        problems.push({
+          line: lineNumber,
+          severity: 'error',
+          message: `unterminated heredoc <<${opened.name}: no line "${opened.name}" ends it`,
+        });
       }
       if (bodySegments.length === 0) bodySegments.push({ offset: 0, line: endLine, column: 1 });
       heredocs.push({ ...opened, body: { text: body, segments: bodySegments }, terminated });

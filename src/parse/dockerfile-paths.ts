@@ -51,7 +51,8 @@ export function placement(sources: readonly string[], dest: string): Placement {
  */
 export function sourceOf(placement: Placement, target: string): string | null {
   const { root, sources } = placement;
-  const rel = root === '/' ? target.slice(1) : target.startsWith(root) && target[root.length] === '/' ? target.slice(root.length + 1) : null;
+  const rel =
+    root === '/' ? target.slice(1) : target.startsWith(root) && target[root.length] === '/' ? target.slice(root.length + 1) : null;
   // Later sources overwrite earlier ones.
   for (let index = sources.length - 1; index >= 0; index -= 1) {
     const source = sources[index]!;

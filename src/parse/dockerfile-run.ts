@@ -126,7 +126,11 @@ function onlyVariable(raw: string, name: string): boolean {
 }
 
 /** Why a variable assigned in a branch, or a loop's variable, is unknown; never said (see RunScope.notChecked). */
-const BRANCH_VALUE: NonNullable<Arg['unknown']> = { message: 'its value depends on which branch of the script ran', severity: 'notice', branch: true };
+const BRANCH_VALUE: NonNullable<Arg['unknown']> = {
+  message: 'its value depends on which branch of the script ran',
+  severity: 'notice',
+  branch: true,
+};
 const LOOP_VALUE: NonNullable<Arg['unknown']> = { message: 'its value changes on each pass of the loop', severity: 'notice', branch: true };
 const ASSIGNABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -148,11 +152,30 @@ const WRAPPERS: Readonly<Record<string, ReadonlySet<string>>> = {
   sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U']),
   env: new Set(['-u', '-C', '-S']),
   nice: new Set(['-n']),
-  exec: new Set(), time: new Set(), nohup: new Set(), command: new Set(),
+  exec: new Set(),
+  time: new Set(),
+  nohup: new Set(),
+  command: new Set(),
 };
 const GIT_CLONE_VALUE_OPTIONS = new Set([
-  '-b', '--branch', '-o', '--origin', '-c', '--config', '--depth', '--reference', '--reference-if-able', '-u',
-  '--upload-pack', '-j', '--jobs', '--separate-git-dir', '--shallow-since', '--shallow-exclude', '--template', '--filter',
+  '-b',
+  '--branch',
+  '-o',
+  '--origin',
+  '-c',
+  '--config',
+  '--depth',
+  '--reference',
+  '--reference-if-able',
+  '-u',
+  '--upload-pack',
+  '-j',
+  '--jobs',
+  '--separate-git-dir',
+  '--shallow-since',
+  '--shallow-exclude',
+  '--template',
+  '--filter',
 ]);
 const CURL_OUTPUT_OPTIONS = new Set(['-o', '--output']);
 const COMPILE_OUTPUT_OPTIONS = new Set(['-o', '--output', '--output-file']);
@@ -160,8 +183,26 @@ const WGET_OUTPUT_OPTIONS = new Set(['-O', '--output-document']);
 const CONDA_RUN_VALUE_OPTIONS = new Set(['-n', '--name', '-p', '--prefix', '--cwd', '-a', '--attach', '-r', '--root-prefix']);
 /** The commands `dispatch` reads, besides pip, python and shells. */
 const READ_COMMANDS = new Set([
-  ...Object.keys(WRAPPERS), 'export', 'declare', 'typeset', 'readonly', 'local', 'cd', 'uv', 'apt-get', 'apt', 'aptitude',
-  'conda', 'mamba', 'micromamba', 'pyenv', 'git', 'curl', 'wget', 'pip-compile', 'poetry',
+  ...Object.keys(WRAPPERS),
+  'export',
+  'declare',
+  'typeset',
+  'readonly',
+  'local',
+  'cd',
+  'uv',
+  'apt-get',
+  'apt',
+  'aptitude',
+  'conda',
+  'mamba',
+  'micromamba',
+  'pyenv',
+  'git',
+  'curl',
+  'wget',
+  'pip-compile',
+  'poetry',
 ]);
 
 function isReadCommand(name: string): boolean {
@@ -170,25 +211,84 @@ function isReadCommand(name: string): boolean {
 
 // pip and uv options that take a value (as the next word, or after `=`): anything else is a flag.
 const VALUE_OPTIONS = new Set([
-  '--requirement', '--constraint', '--editable', '--target', '--platform', '--python-version',
-  '--implementation', '--abi', '--root', '--prefix', '--src', '--upgrade-strategy', '--index-url',
-  '--extra-index-url', '--find-links', '--no-binary', '--only-binary', '--progress-bar', '--report',
-  '--config-settings', '--config-setting', '--global-option', '--install-option', '--build-option',
-  '--trusted-host', '--proxy', '--retries', '--timeout', '--exists-action', '--log', '--log-file',
-  '--cache-dir', '--cert', '--client-cert', '--python', '--use-feature', '--use-deprecated',
-  '--keyring-provider', '--root-user-action', '--group', '--resume-retries', '--build-constraint',
-  '--uploaded-prior-to', '--index', '--default-index', '--index-strategy', '--prerelease', '--resolution',
-  '--override', '--extra', '--upgrade-package', '--reinstall-package', '--no-build-package',
-  '--no-binary-package', '--exclude-newer', '--python-platform', '--torch-backend', '--link-mode',
-  '--directory', '--project', '--config-file', '--color', '--fork-strategy', '--refresh-package',
+  '--requirement',
+  '--constraint',
+  '--editable',
+  '--target',
+  '--platform',
+  '--python-version',
+  '--implementation',
+  '--abi',
+  '--root',
+  '--prefix',
+  '--src',
+  '--upgrade-strategy',
+  '--index-url',
+  '--extra-index-url',
+  '--find-links',
+  '--no-binary',
+  '--only-binary',
+  '--progress-bar',
+  '--report',
+  '--config-settings',
+  '--config-setting',
+  '--global-option',
+  '--install-option',
+  '--build-option',
+  '--trusted-host',
+  '--proxy',
+  '--retries',
+  '--timeout',
+  '--exists-action',
+  '--log',
+  '--log-file',
+  '--cache-dir',
+  '--cert',
+  '--client-cert',
+  '--python',
+  '--use-feature',
+  '--use-deprecated',
+  '--keyring-provider',
+  '--root-user-action',
+  '--group',
+  '--resume-retries',
+  '--build-constraint',
+  '--uploaded-prior-to',
+  '--index',
+  '--default-index',
+  '--index-strategy',
+  '--prerelease',
+  '--resolution',
+  '--override',
+  '--extra',
+  '--upgrade-package',
+  '--reinstall-package',
+  '--no-build-package',
+  '--no-binary-package',
+  '--exclude-newer',
+  '--python-platform',
+  '--torch-backend',
+  '--link-mode',
+  '--directory',
+  '--project',
+  '--config-file',
+  '--color',
+  '--fork-strategy',
+  '--refresh-package',
 ]);
 const SHORT_VALUE_OPTIONS = new Set(['r', 'c', 'e', 't', 'i', 'f', 'C', 'p', 'P', 'b']);
 const LONG_NAMES: Readonly<Record<string, string>> = {
-  r: '--requirement', c: '--constraint', e: '--editable', i: '--index-url', f: '--find-links',
+  r: '--requirement',
+  c: '--constraint',
+  e: '--editable',
+  i: '--index-url',
+  f: '--find-links',
 };
 const INDEX_KINDS: Readonly<Record<string, IndexFact['kind']>> = {
-  '--index-url': 'index-url', '--default-index': 'index-url',
-  '--extra-index-url': 'extra-index-url', '--index': 'extra-index-url',
+  '--index-url': 'index-url',
+  '--default-index': 'index-url',
+  '--extra-index-url': 'extra-index-url',
+  '--index': 'extra-index-url',
   '--find-links': 'find-links',
 };
 const UV_GLOBAL_VALUE_OPTIONS = new Set(['--cache-dir', '--directory', '--project', '--config-file', '--color', '--python', '-p']);
@@ -276,7 +376,7 @@ class ScriptReader {
       const { requirements } = this.scope.facts;
       for (let i = this.listStart; i < requirements.length; i += 1) {
         const requirement = requirements[i]!;
-        requirement.branches = [...requirement.branches ?? [], left];
+        requirement.branches = [...(requirement.branches ?? []), left];
       }
     }
     this.orSide += 1;
@@ -315,10 +415,12 @@ class ScriptReader {
         // An `elif`'s `then` keeps the arm its condition opened: both run when the `elif` is reached.
         if (top?.kind === 'if' && top.arm === null) top.arm = 0;
         break;
-      case 'elif': case 'else':
+      case 'elif':
+      case 'else':
         if (top?.kind === 'if') top.arm = (top.arm ?? 0) + 1;
         break;
-      case 'fi': case 'esac':
+      case 'fi':
+      case 'esac':
         if (top?.kind === (raw === 'fi' ? 'if' : 'case')) this.frames.pop();
         break;
       default:
@@ -386,7 +488,13 @@ class ScriptReader {
           previousWord = token;
         } else if (glue !== null && token.start === glue.end) {
           const at = positionAt(this.source, glue.start);
-          this.glued.set(glue.after.end, { operator: glue.op, before: glue.after.raw, target: token.raw, line: at.line, column: at.column });
+          this.glued.set(glue.after.end, {
+            operator: glue.op,
+            before: glue.after.raw,
+            target: token.raw,
+            line: at.line,
+            column: at.column,
+          });
         } else if (WRITES.test(redirection)) {
           // `grep '^torch' reqs.txt > /tmp/torch.txt`: a file the build writes itself.
           this.wrote(this.argOf(token));
@@ -423,9 +531,10 @@ class ScriptReader {
       } else {
         const op = token.op.replace(/^\d+/, '');
         redirection = REDIRECTIONS.has(op) ? token.op : null;
-        gluedOperator = (op === '>' || op === '<') && op === token.op && previousWord !== null && previousWord.end === token.start
-          ? { op, start: token.start, end: token.end, after: previousWord }
-          : null;
+        gluedOperator =
+          (op === '>' || op === '<') && op === token.op && previousWord !== null && previousWord.end === token.start
+            ? { op, start: token.start, end: token.end, after: previousWord }
+            : null;
       }
       if (token.kind === 'operator') previousWord = null;
     }
@@ -456,7 +565,9 @@ class ScriptReader {
     const head = this.argOf(words[command]!);
     if (!isReadCommand(basename(head.value))) return;
     const rest = words.slice(command + 1);
-    const loop = [...this.loops].reverse().find((candidate) => candidate.values !== null && rest.some((word) => usesVariable(word.raw, candidate.name)));
+    const loop = [...this.loops]
+      .reverse()
+      .find((candidate) => candidate.values !== null && rest.some((word) => usesVariable(word.raw, candidate.name)));
     if (loop === undefined) {
       this.dispatch([head, ...rest.map((word) => this.argOf(word))], bodies);
       return;
@@ -505,7 +616,11 @@ class ScriptReader {
     if (PIP_COMMAND.test(name)) return this.pip(rest);
     if (PYTHON_COMMAND.test(name)) return this.pythonCommand(rest);
     switch (name) {
-      case 'export': case 'declare': case 'typeset': case 'readonly': case 'local':
+      case 'export':
+      case 'declare':
+      case 'typeset':
+      case 'readonly':
+      case 'local':
         return this.assign(rest.filter((arg) => ASSIGNMENT.test(arg.value)));
       case 'cd':
         return this.changeDirectory(rest);
@@ -514,19 +629,29 @@ class ScriptReader {
         const command = wrapped.findIndex((arg) => !ASSIGNMENT.test(arg.value));
         return command < 0 ? undefined : this.dispatch(wrapped.slice(command), bodies);
       }
-      case 'sudo': case 'exec': case 'time': case 'nohup': case 'command': case 'nice':
+      case 'sudo':
+      case 'exec':
+      case 'time':
+      case 'nohup':
+      case 'command':
+      case 'nice':
         return this.dispatch(skipOptions(rest, WRAPPERS[name]!), bodies);
       case 'uv':
         return this.uv(rest);
-      case 'apt-get': case 'apt': case 'aptitude':
+      case 'apt-get':
+      case 'apt':
+      case 'aptitude':
         return this.apt(rest, name);
-      case 'conda': case 'mamba': case 'micromamba':
+      case 'conda':
+      case 'mamba':
+      case 'micromamba':
         return this.conda(rest, name, bodies);
       case 'pyenv':
         return this.pyenv(rest);
       case 'git':
         return this.gitClone(rest);
-      case 'curl': case 'wget':
+      case 'curl':
+      case 'wget':
         return this.download(rest, name);
       case 'pip-compile':
         return this.compiled(rest);
@@ -577,7 +702,8 @@ class ScriptReader {
     }
     if (named !== null && named.value !== '-') return this.fetched(named);
     // `curl -O URL` and `wget URL` save under the URL's last part.
-    const saves = name === 'wget' || args.some((arg) => arg.value === '-O' || arg.value === '--remote-name' || /^-[a-zA-Z]*O/.test(arg.value));
+    const saves =
+      name === 'wget' || args.some((arg) => arg.value === '-O' || arg.value === '--remote-name' || /^-[a-zA-Z]*O/.test(arg.value));
     if (saves && named === null) for (const url of urls) this.fetched({ ...url, value: basename(url.value.split(/[?#]/)[0]!) });
   }
 
@@ -710,7 +836,8 @@ class ScriptReader {
     // `python3`, `python3-pip`, `python3-dev`: the distribution's own python3.
     const distro = this.scope.distroPython;
     const package3 = distro ? args.slice(install + 1).find((arg) => arg.unknown === null && APT_DISTRO_PYTHON.test(arg.value)) : undefined;
-    if (distro && package3) this.python(distro.version, `${name} install ${package3.value} (python3 of ${distro.distro})`, spanOf(package3));
+    if (distro && package3)
+      this.python(distro.version, `${name} install ${package3.value} (python3 of ${distro.distro})`, spanOf(package3));
   }
 
   private conda(args: Arg[], name: string, bodies: Heredoc[]): void {
@@ -812,8 +939,11 @@ class ScriptReader {
       return;
     }
     this.scope.facts.indexes.push({
-      url: redactUrl(arg.value), ...factPosition(span), kind,
-      cuda: cudaFromIndexUrl(arg.value), stage: this.scope.stage,
+      url: redactUrl(arg.value),
+      ...factPosition(span),
+      kind,
+      cuda: cudaFromIndexUrl(arg.value),
+      stage: this.scope.stage,
     });
   }
 
@@ -823,7 +953,12 @@ class ScriptReader {
     if (FETCHED_FILE.test(arg.value)) {
       this.problem(span, 'notice', `${flag} ${redactUrl(arg.value)} is a URL; not fetched, so its pins are not checked`);
       if (arg.unknown === null && /^https?:\/\//i.test(arg.value)) {
-        this.scope.facts.remoteIncludes.push({ url: withoutCredentials(arg.value), ...factPosition(span), constraint, stage: this.scope.stage });
+        this.scope.facts.remoteIncludes.push({
+          url: withoutCredentials(arg.value),
+          ...factPosition(span),
+          constraint,
+          stage: this.scope.stage,
+        });
       }
       return;
     }
@@ -842,11 +977,24 @@ class ScriptReader {
     // `COPY $EXAMPLE_DIR/requirements.txt ...`: copied from a path given at build time, kept as written.
     const copiedFrom = resolved === null ? [] : [...resolved.matchAll(WRITTEN_VARIABLE)].map((match) => match[1]!);
     if (copiedFrom.length > 0) {
-      const from: Arg = { ...arg, unknown: { message: `it is copied from ${resolved}, and ${explainBuildArgs(copiedFrom)}`, severity: 'notice', buildArgs: copiedFrom } };
+      const from: Arg = {
+        ...arg,
+        unknown: {
+          message: `it is copied from ${resolved}, and ${explainBuildArgs(copiedFrom)}`,
+          severity: 'notice',
+          buildArgs: copiedFrom,
+        },
+      };
       this.scope.notChecked(span, from, `${flag} ${arg.value}`, 'it is not checked', this.place.conditional);
       return;
     }
-    this.scope.facts.includes.push({ path: resolved ?? stripDotSlash(arg.value), line: span.line, constraint, stage: this.scope.stage, install: this.install });
+    this.scope.facts.includes.push({
+      path: resolved ?? stripDotSlash(arg.value),
+      line: span.line,
+      constraint,
+      stage: this.scope.stage,
+      install: this.install,
+    });
   }
 
   private requirement(arg: Arg, editable: boolean): void {
@@ -918,7 +1066,8 @@ class ScriptReader {
     const matches = globToRegExp(pattern);
     for (const name of this.scope.contextFiles(contextFolder)) {
       // Not verbatim: the name is not written where the finding points, so no fix rewrites the pattern.
-      if (matches.test(name)) this.requirement({ ...arg, value: `${arg.value.slice(0, slash + 1)}${name}`, glob: false, verbatim: false }, editable);
+      if (matches.test(name))
+        this.requirement({ ...arg, value: `${arg.value.slice(0, slash + 1)}${name}`, glob: false, verbatim: false }, editable);
     }
   }
 
@@ -927,7 +1076,11 @@ class ScriptReader {
     const written = `${glued.before}${glued.operator}${glued.target}`;
     const fix = /['"\\$`]/.test(written) ? `'${written.replace(/'/g, "'\\''")}'` : `"${written}"`;
     this.scope.facts.problems.push({
-      line: glued.line, column: glued.column, severity: REDIRECT_SEVERITY, rule: REDIRECT_RULE, fix,
+      line: glued.line,
+      column: glued.column,
+      severity: REDIRECT_SEVERITY,
+      rule: REDIRECT_RULE,
+      fix,
       message: redirectMessage(glued.before, glued.operator, glued.target, fix),
     });
   }
@@ -962,7 +1115,10 @@ export function readShellScript(scope: RunScope, state: ShellState, source: Sour
 function runsInShell(body: string): boolean {
   if (!body.startsWith('#!')) return true;
   const newline = body.indexOf('\n');
-  const words = body.slice(2, newline >= 0 ? newline : body.length).trim().split(/\s+/);
+  const words = body
+    .slice(2, newline >= 0 ? newline : body.length)
+    .trim()
+    .split(/\s+/);
   const program = words[0]?.endsWith('/env') ? words.slice(1).find((word) => !word.startsWith('-')) : words[0];
   return program !== undefined && SHELLS.has(basename(program));
 }

@@ -80,8 +80,13 @@ export function explainBuildArgs(names: readonly string[]): string {
 }
 
 /** Expands `word` (written in `source`) and says whether its value can be trusted. */
-export function argOf(source: SourceText, word: WrittenWord, lookup: Lookup, options: ExpandOptions,
-  explain: UnsetExplainer = explainUnset): Arg {
+export function argOf(
+  source: SourceText,
+  word: WrittenWord,
+  lookup: Lookup,
+  options: ExpandOptions,
+  explain: UnsetExplainer = explainUnset,
+): Arg {
   const expansion = expandWord(word.raw, lookup, options);
   let unknown: Arg['unknown'] = null;
   if (expansion.error !== null) {

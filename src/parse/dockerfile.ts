@@ -106,20 +106,47 @@ interface CopyPlacement extends Placement {
  * usual linux/amd64 runner unless build arguments say otherwise.
  */
 const AUTOMATIC_ARGS: ReadonlyArray<[string, string]> = [
-  ['TARGETPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['TARGETARCH', 'amd64'], ['TARGETVARIANT', ''],
-  ['BUILDPLATFORM', 'linux/amd64'], ['BUILDOS', 'linux'], ['BUILDARCH', 'amd64'], ['BUILDVARIANT', ''],
+  ['TARGETPLATFORM', 'linux/amd64'],
+  ['TARGETOS', 'linux'],
+  ['TARGETARCH', 'amd64'],
+  ['TARGETVARIANT', ''],
+  ['BUILDPLATFORM', 'linux/amd64'],
+  ['BUILDOS', 'linux'],
+  ['BUILDARCH', 'amd64'],
+  ['BUILDVARIANT', ''],
 ];
 const KNOWN_INSTRUCTIONS = new Set([
-  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
-  'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
 ]);
 const STAGE_NAME = /^[a-z][a-z0-9_.-]*$/;
 const VERSION_VALUE = /^\d+\.\d+(?:\.\d+)?$/;
 /** Environment variables pip and uv read their indexes from, and what each is. */
 const INDEX_ENVIRONMENT: Readonly<Record<string, NonNullable<IndexFact['kind']>>> = {
-  PIP_INDEX_URL: 'index-url', UV_INDEX_URL: 'index-url', UV_DEFAULT_INDEX: 'index-url',
-  PIP_EXTRA_INDEX_URL: 'extra-index-url', UV_EXTRA_INDEX_URL: 'extra-index-url', UV_INDEX: 'extra-index-url',
-  PIP_FIND_LINKS: 'find-links', UV_FIND_LINKS: 'find-links',
+  PIP_INDEX_URL: 'index-url',
+  UV_INDEX_URL: 'index-url',
+  UV_DEFAULT_INDEX: 'index-url',
+  PIP_EXTRA_INDEX_URL: 'extra-index-url',
+  UV_EXTRA_INDEX_URL: 'extra-index-url',
+  UV_INDEX: 'extra-index-url',
+  PIP_FIND_LINKS: 'find-links',
+  UV_FIND_LINKS: 'find-links',
 };
 const REMOTE_SOURCE = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|git@)/;
 /**
@@ -150,18 +177,33 @@ class DockerfileReader {
     readonly problems: Problem[],
   ) {
     this.file = {
-      path, kind: 'dockerfile', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [],
+      path,
+      kind: 'dockerfile',
+      requirements: [],
+      python: [],
+      cuda: [],
+      images: [],
+      indexes: [],
+      includes: [],
+      suppressions: [],
     };
     this.facts = {
-      requirements: this.file.requirements, python: this.file.python, cuda: this.file.cuda, includes: this.file.includes,
-      indexes: this.file.indexes, buildTimeIndexes: [], problems: this.problems, installs: 0, remoteIncludes: [],
+      requirements: this.file.requirements,
+      python: this.file.python,
+      cuda: this.file.cuda,
+      includes: this.file.includes,
+      indexes: this.file.indexes,
+      buildTimeIndexes: [],
+      problems: this.problems,
+      installs: 0,
+      remoteIncludes: [],
     };
   }
 
   private problem(at: { line: number; column?: number }, severity: Problem['severity'], message: string): void {
-    this.problems.push(at.column === undefined
-      ? { line: at.line, severity, message }
-      : { line: at.line, column: at.column, severity, message });
+    this.problems.push(
+      at.column === undefined ? { line: at.line, severity, message } : { line: at.line, column: at.column, severity, message },
+    );
   }
 
   /**
@@ -200,8 +242,10 @@ class DockerfileReader {
     const global = names.filter((name) => this.globalArgs.get(name) !== undefined);
     if (global.length === 0) return explainUnset(names);
     const verb = names.length > 1 ? 'have' : 'has';
-    return `${names.join(', ')} ${verb} no value in this stage: an ARG before the first FROM is seen only by FROM lines `
-      + `(declare \`ARG ${global[0]}\` in the stage)`;
+    return (
+      `${names.join(', ')} ${verb} no value in this stage: an ARG before the first FROM is seen only by FROM lines ` +
+      `(declare \`ARG ${global[0]}\` in the stage)`
+    );
   };
 
   read(instruction: Instruction): void {
@@ -218,10 +262,15 @@ class DockerfileReader {
       return;
     }
     switch (keyword) {
-      case 'ENV': return this.env(instruction, stage);
-      case 'WORKDIR': return this.workdir(instruction, stage);
-      case 'COPY': case 'ADD': return this.copy(instruction, stage);
-      case 'RUN': return this.run(instruction, stage);
+      case 'ENV':
+        return this.env(instruction, stage);
+      case 'WORKDIR':
+        return this.workdir(instruction, stage);
+      case 'COPY':
+      case 'ADD':
+        return this.copy(instruction, stage);
+      case 'RUN':
+        return this.run(instruction, stage);
       default: // Nothing else says what gets installed.
     }
   }
@@ -234,9 +283,10 @@ class DockerfileReader {
       if (word.start >= rest) break;
       const equals = word.raw.indexOf('=');
       const name = (equals >= 0 ? word.raw.slice(2, equals) : word.raw.slice(2)).toLowerCase();
-      const value = equals >= 0
-        ? this.arg(instruction.source, wordAfter(word, equals), lookup)
-        : this.arg(instruction.source, { raw: 'true', start: word.start, end: word.end }, lookup);
+      const value =
+        equals >= 0
+          ? this.arg(instruction.source, wordAfter(word, equals), lookup)
+          : this.arg(instruction.source, { raw: 'true', start: word.start, end: word.end }, lookup);
       const values = flags.get(name);
       if (values === undefined) flags.set(name, [value]);
       else values.push(value);
@@ -250,9 +300,13 @@ class DockerfileReader {
     const words = wordsOf(source, rest, this.escape);
     const index = this.stages.length;
     if (words.length !== 1 && !(words.length === 3 && words[1]!.raw.toLowerCase() === 'as')) {
-      this.problem(instruction, 'error', words.length === 0
-        ? 'FROM without an image'
-        : 'FROM takes an image and an optional stage name: FROM [--platform=<platform>] <image> [AS <name>]');
+      this.problem(
+        instruction,
+        'error',
+        words.length === 0
+          ? 'FROM without an image'
+          : 'FROM takes an image and an optional stage name: FROM [--platform=<platform>] <image> [AS <name>]',
+      );
     }
     let alias: string | null = null;
     const nameWord = words.length >= 3 ? words[2] : undefined;
@@ -260,7 +314,11 @@ class DockerfileReader {
       alias = nameWord.raw.toLowerCase();
       if (!STAGE_NAME.test(alias)) {
         const at = spanOf(this.arg(source, nameWord, () => undefined));
-        this.problem(at, 'error', `invalid stage name "${nameWord.raw}": it must start with a letter and hold only letters, digits, "-", "_" and "."`);
+        this.problem(
+          at,
+          'error',
+          `invalid stage name "${nameWord.raw}": it must start with a letter and hold only letters, digits, "-", "_" and "."`,
+        );
       }
     }
     const imageWord = words[0];
@@ -275,28 +333,55 @@ class DockerfileReader {
     } else if (image !== null && givenAtBuild) {
       this.notChecked(span, image, `FROM ${imageWord!.raw}`, 'the base image is not checked');
     } else if (image !== null && ref === '') {
-      this.problem(span, 'error', `FROM ${imageWord!.raw}: the image name is empty${image.unknown === null ? '' : `: ${image.unknown.message}`}`);
+      this.problem(
+        span,
+        'error',
+        `FROM ${imageWord!.raw}: the image name is empty${image.unknown === null ? '' : `: ${image.unknown.message}`}`,
+      );
     }
-    const parentState = ref === '' ? null : this.stagesByAlias.get(ref.toLowerCase()) ?? null;
+    const parentState = ref === '' ? null : (this.stagesByAlias.get(ref.toLowerCase()) ?? null);
     const parsed = parentState === null ? parseImageRef(ref) : { name: ref, tag: null, digest: null };
     // Checked only as written or fully expanded: a variable without a value is reported already.
     const invalid = parentState === null && ref !== '' && image?.unknown === null ? invalidReference(parsed) : null;
-    if (invalid !== null) this.problem(span, 'error', `FROM ${quoteInput(ref)} is not a valid image reference: ${invalid}; docker build stops with "invalid reference format"`);
+    if (invalid !== null)
+      this.problem(
+        span,
+        'error',
+        `FROM ${quoteInput(ref)} is not a valid image reference: ${invalid}; docker build stops with "invalid reference format"`,
+      );
     const platform = flags.get('platform')?.[0]?.value ?? null;
     const stageName = alias ?? String(index);
     const imageRef: ImageRef = {
-      ref, ...parsed, stage: alias, stageIndex: index, fromStage: parentState?.stage.name ?? null, platform, ...factPosition(span),
+      ref,
+      ...parsed,
+      stage: alias,
+      stageIndex: index,
+      fromStage: parentState?.stage.name ?? null,
+      platform,
+      ...factPosition(span),
     };
     // Facts come from real images only: what a refused reference says is never pulled.
     if (ref !== '' && invalid === null) this.file.images.push(imageRef);
     const stage: DockerStage = {
-      index, name: stageName, alias, image: imageRef, parent: parentState?.stage.name ?? null, copies: [], line: instruction.line,
+      index,
+      name: stageName,
+      alias,
+      image: imageRef,
+      parent: parentState?.stage.name ?? null,
+      copies: [],
+      line: instruction.line,
     };
     // "Arguments and variables are inherited from parent stages" (Docker's build variables docs).
     const env = new Map(parentState?.env ?? []);
     const args = new Map(parentState?.args ?? []);
     const state: StageState = {
-      stage, env, args, workdir: parentState?.workdir ?? '/', parent: parentState, placements: [], fetched: [...parentState?.fetched ?? []],
+      stage,
+      env,
+      args,
+      workdir: parentState?.workdir ?? '/',
+      parent: parentState,
+      placements: [],
+      fetched: [...(parentState?.fetched ?? [])],
       lookup: (name) => env.get(name) ?? args.get(name),
       distroPython: parentState !== null ? parentState.distroPython : invalid === null && ref !== '' ? distroPythonOf(parsed) : null,
     };
@@ -379,7 +464,11 @@ class DockerfileReader {
         return;
       }
       const raw = source.text.slice(valueStart);
-      pairs.push({ name: first.raw, value: this.arg(source, { raw, start: valueStart, end: source.text.length }, stage.lookup), written: `${first.raw} ${raw}` });
+      pairs.push({
+        name: first.raw,
+        value: this.arg(source, { raw, start: valueStart, end: source.text.length }, stage.lookup),
+        written: `${first.raw} ${raw}`,
+      });
     } else {
       for (const word of words) {
         const equals = word.raw.indexOf('=');
@@ -431,9 +520,10 @@ class DockerfileReader {
     const { source } = instruction;
     const { flags, rest } = this.flags(instruction, stage.lookup);
     const json = parseJsonArgs(source.text, rest);
-    const values = json !== null
-      ? json.map((arg) => arg.value)
-      : wordsOf(source, rest, this.escape).map((word) => this.arg(source, word, stage.lookup).value);
+    const values =
+      json !== null
+        ? json.map((arg) => arg.value)
+        : wordsOf(source, rest, this.escape).map((word) => this.arg(source, word, stage.lookup).value);
     const dest = values.pop();
     if (dest === undefined || values.length === 0) {
       this.problem(instruction, 'error', `${instruction.keyword} requires at least two arguments: a source and a destination`);
@@ -464,7 +554,7 @@ class DockerfileReader {
   private stageNamed(name: string): StageState | null {
     const byName = this.stagesByAlias.get(name.toLowerCase());
     if (byName !== undefined) return byName;
-    return /^\d+$/.test(name) ? this.stages[Number(name)] ?? null : null;
+    return /^\d+$/.test(name) ? (this.stages[Number(name)] ?? null) : null;
   }
 
   /** The context path a container path came from: through mounts, then the stage's copies (latest first). */
@@ -558,9 +648,10 @@ export function parseDockerfile(path: string, text: string, options: DockerfileO
   const diagnostics = reader.problems
     .sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0))
     .map((problem): Diagnostic => {
-      const diagnostic: Diagnostic = problem.column === undefined
-        ? { file: path, line: problem.line, severity: problem.severity, message: problem.message }
-        : { file: path, line: problem.line, column: problem.column, severity: problem.severity, message: problem.message };
+      const diagnostic: Diagnostic =
+        problem.column === undefined
+          ? { file: path, line: problem.line, severity: problem.severity, message: problem.message }
+          : { file: path, line: problem.line, column: problem.column, severity: problem.severity, message: problem.message };
       if (problem.rule !== undefined) diagnostic.rule = problem.rule;
       if (problem.fix !== undefined) diagnostic.fix = problem.fix;
       return diagnostic;

@@ -48,7 +48,19 @@ export function torchFromImage(image: ParsedImage): ImageVersion | null {
 /** A package the stage's base image ships, as a requirement of the stage (Requirement.installer `image`). */
 export function imageRequirement(name: string, found: ImageVersion, span: Span, stage: string): Requirement {
   return {
-    name, key: name, extras: [], specifier: `==${found.version}`, marker: null, url: null, editable: false, constraint: false,
-    line: span.line, endLine: span.endLine, column: span.column, endColumn: span.endColumn, stage, installer: 'image',
+    name,
+    key: name,
+    extras: [],
+    specifier: `==${found.version}`,
+    marker: null,
+    url: null,
+    editable: false,
+    constraint: false,
+    line: span.line,
+    endLine: span.endLine,
+    column: span.column,
+    endColumn: span.endColumn,
+    stage,
+    installer: 'image',
   };
 }

@@ -48,7 +48,8 @@ export function parseGitignore(base: string, text: string): IgnoreRules {
     const plainTail = line.slice(1);
     if (anchored && !GLOB_SYNTAX.test(glob)) addTo(rules.byPath, glob, index);
     else if (!anchored && !GLOB_SYNTAX.test(line) && !line.includes('/')) addTo(rules.byName, line, index);
-    else if (!anchored && line.startsWith('*') && plainTail.startsWith('.') && !GLOB_SYNTAX.test(plainTail) && !plainTail.includes('/')) addTo(rules.bySuffix, plainTail, index);
+    else if (!anchored && line.startsWith('*') && plainTail.startsWith('.') && !GLOB_SYNTAX.test(plainTail) && !plainTail.includes('/'))
+      addTo(rules.bySuffix, plainTail, index);
     else rules.others.push(index);
   }
   return rules;

@@ -31,8 +31,7 @@ export type MarkerVariable =
 export type MarkerOperator = '===' | '==' | '~=' | '!=' | '<=' | '>=' | '<' | '>' | 'in' | 'not in';
 
 export type MarkerOperand =
-  | { readonly kind: 'variable'; readonly value: MarkerVariable }
-  | { readonly kind: 'string'; readonly value: string };
+  { readonly kind: 'variable'; readonly value: MarkerVariable } | { readonly kind: 'string'; readonly value: string };
 
 export interface MarkerComparison {
   readonly type: 'comparison';

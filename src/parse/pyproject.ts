@@ -4,7 +4,16 @@
 // records where every value starts and ends, by its key path.
 
 import { parse, TomlError, type TomlTable, type TomlValue } from 'smol-toml';
-import { canonicalName, factPosition, type Diagnostic, type IndexFact, type ParsedFile, type Requirement, type Severity, type Span } from '../model.js';
+import {
+  canonicalName,
+  factPosition,
+  type Diagnostic,
+  type IndexFact,
+  type ParsedFile,
+  type Requirement,
+  type Severity,
+  type Span,
+} from '../model.js';
 import { parseSpecifierSet } from '../pep440/specifier.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
 import { parseRequirement, tooManyClauses, type ParsedRequirement } from './requirement.js';
@@ -19,7 +28,18 @@ export interface PyprojectResult {
 type KeyPath = ReadonlyArray<string | number>;
 
 export function parsePyproject(path: string, text: string): PyprojectResult {
-  const file: ParsedFile = { path, kind: 'pyproject', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [], requiresPython: null };
+  const file: ParsedFile = {
+    path,
+    kind: 'pyproject',
+    requirements: [],
+    python: [],
+    cuda: [],
+    images: [],
+    indexes: [],
+    includes: [],
+    suppressions: [],
+    requiresPython: null,
+  };
   let document: TomlTable;
   try {
     // Integers as BigInt, so that a wrong-type message can tell `5` (an integer) from `3.10` (a float).
@@ -27,7 +47,10 @@ export function parsePyproject(path: string, text: string): PyprojectResult {
   } catch (error) {
     const where = error instanceof TomlError ? onALineOf(text, error.line, error.column) : { line: 1, column: 1 };
     const reason = error instanceof Error ? (error.message.split('\n')[0] as string) : String(error);
-    return { file, diagnostics: [{ file: path, ...where, severity: 'error', message: `invalid TOML: ${reason}; pyproject.toml not read` }] };
+    return {
+      file,
+      diagnostics: [{ file: path, ...where, severity: 'error', message: `invalid TOML: ${reason}; pyproject.toml not read` }],
+    };
   }
   const reader = new PyprojectReader(path, file, new TomlLocator(text));
   reader.read(document);
@@ -62,7 +85,8 @@ class PyprojectReader {
     if (project) {
       this.readPep508Array(project['dependencies'], ['project', 'dependencies']);
       const optional = this.table(project, ['project', 'optional-dependencies']);
-      for (const [extra, entries] of Object.entries(optional ?? {})) this.readPep508Array(entries, ['project', 'optional-dependencies', extra]);
+      for (const [extra, entries] of Object.entries(optional ?? {}))
+        this.readPep508Array(entries, ['project', 'optional-dependencies', extra]);
       this.readRequiresPython(project['requires-python']);
     }
     this.readDependencyGroups(this.table(document, ['dependency-groups']));
@@ -140,7 +164,11 @@ class PyprojectReader {
     const span = this.locator.content(path);
     const checked = parseSpecifierSet(specifier);
     if (!checked.ok) {
-      this.report(this.locator.position(span.start), 'error', `${where} ${quoteInput(specifier)} is not a PEP 440 specifier: ${checked.message}`);
+      this.report(
+        this.locator.position(span.start),
+        'error',
+        `${where} ${quoteInput(specifier)} is not a PEP 440 specifier: ${checked.message}`,
+      );
       return;
     }
     this.file.requiresPython = { specifier: specifier.replace(WHITESPACE, ''), ...factPosition(this.spanOf(span)) };
@@ -153,7 +181,8 @@ class PyprojectReader {
     for (const name of Object.keys(groups)) {
       const key = canonicalName(name);
       const earlier = byKey.get(key);
-      if (earlier !== undefined) this.reportAt(['dependency-groups', name], 'error', `dependency group '${name}' has the same normalised name as '${earlier}'`);
+      if (earlier !== undefined)
+        this.reportAt(['dependency-groups', name], 'error', `dependency group '${name}' has the same normalised name as '${earlier}'`);
       else byKey.set(key, name);
     }
     const includes = new Map<string, string[]>();
@@ -172,7 +201,12 @@ class PyprojectReader {
           const target = entry['include-group'];
           if (typeof target !== 'string') this.wrongType([...entryPath, 'include-group'], target, "a string (a group's name)");
           else if (byKey.has(canonicalName(target))) included.push(byKey.get(canonicalName(target)) as string);
-          else this.reportAt([...entryPath, 'include-group'], 'error', `dependency group '${name}' includes '${target}', which is not defined`);
+          else
+            this.reportAt(
+              [...entryPath, 'include-group'],
+              'error',
+              `dependency group '${name}' includes '${target}', which is not defined`,
+            );
         } else {
           this.wrongType(entryPath, entry, 'a PEP 508 string or {include-group = "..."}');
         }
@@ -241,7 +275,11 @@ class PyprojectReader {
     }
     const translated = poetryConstraintToPep440(value);
     if (!translated.ok) {
-      this.reportAt(path, 'notice', `tool.poetry.dependencies.python ${quoteInput(value)}: ${translated.message}; the Python version is not checked`);
+      this.reportAt(
+        path,
+        'notice',
+        `tool.poetry.dependencies.python ${quoteInput(value)}: ${translated.message}; the Python version is not checked`,
+      );
       return;
     }
     // PEP 621 requires-python wins: Poetry 2 reads it first too.
@@ -272,7 +310,11 @@ class PyprojectReader {
     const text = built.ok ? built.text : built.fallback;
     const parsed = parseRequirement(text);
     if (!parsed.ok) {
-      this.reportAt(path, 'error', `${group}.${tomlKey(name)}: reads as ${quoteInput(text)}, which is not a valid requirement: ${parsed.message}`);
+      this.reportAt(
+        path,
+        'error',
+        `${group}.${tomlKey(name)}: reads as ${quoteInput(text)}, which is not a valid requirement: ${parsed.message}`,
+      );
       return;
     }
     const unchecked = tooManyClauses(parsed.name, parsed.specifier);
@@ -283,14 +325,18 @@ class PyprojectReader {
     // A Poetry dependency is its key and its value: `torch = { version = "2.1.2", source = "cu121" }`.
     const located = this.locator.find(path);
     const start = located?.keyStart ?? located?.start ?? 0;
-    this.file.requirements.push(this.requirement(parsed, this.spanOf({ start, end: located?.end ?? start + 1 }), group, spec['develop'] === true));
+    this.file.requirements.push(
+      this.requirement(parsed, this.spanOf({ start, end: located?.end ?? start + 1 }), group, spec['develop'] === true),
+    );
   }
 
   /** Package indexes that name a CUDA build: Poetry's `[[tool.poetry.source]]` and uv's `[[tool.uv.index]]`. */
   private readIndexes(poetry: TomlTable | null, uv: TomlTable | null): void {
     const lists: Array<[TomlValue | undefined, KeyPath, KeyTypes, (entry: TomlTable) => boolean]> = [
       [
-        poetry?.['source'], ['tool', 'poetry', 'source'], POETRY_SOURCE_KEYS,
+        poetry?.['source'],
+        ['tool', 'poetry', 'source'],
+        POETRY_SOURCE_KEYS,
         (entry) => entry['priority'] === 'primary' || entry['priority'] === 'default' || entry['default'] === true,
       ],
       [uv?.['index'], ['tool', 'uv', 'index'], UV_INDEX_KEYS, (entry) => entry['default'] === true],
@@ -368,12 +414,29 @@ const WHITESPACE = /\s+/g;
 type KeyTypes = ReadonlyArray<readonly [string, 'string' | 'boolean' | 'array of strings']>;
 
 const POETRY_DEPENDENCY_KEYS: KeyTypes = [
-  ['version', 'string'], ['extras', 'array of strings'], ['markers', 'string'], ['platform', 'string'], ['python', 'string'],
-  ['git', 'string'], ['rev', 'string'], ['tag', 'string'], ['branch', 'string'], ['subdirectory', 'string'],
-  ['url', 'string'], ['path', 'string'], ['develop', 'boolean'],
+  ['version', 'string'],
+  ['extras', 'array of strings'],
+  ['markers', 'string'],
+  ['platform', 'string'],
+  ['python', 'string'],
+  ['git', 'string'],
+  ['rev', 'string'],
+  ['tag', 'string'],
+  ['branch', 'string'],
+  ['subdirectory', 'string'],
+  ['url', 'string'],
+  ['path', 'string'],
+  ['develop', 'boolean'],
 ];
-const POETRY_SOURCE_KEYS: KeyTypes = [['url', 'string'], ['priority', 'string'], ['default', 'boolean']];
-const UV_INDEX_KEYS: KeyTypes = [['url', 'string'], ['default', 'boolean']];
+const POETRY_SOURCE_KEYS: KeyTypes = [
+  ['url', 'string'],
+  ['priority', 'string'],
+  ['default', 'boolean'],
+];
+const UV_INDEX_KEYS: KeyTypes = [
+  ['url', 'string'],
+  ['default', 'boolean'],
+];
 
 function isTable(value: TomlValue | undefined): value is TomlTable {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
@@ -474,17 +537,26 @@ function poetryRequirementText(name: string, spec: TomlTable): PoetryText {
   if (typeof spec['platform'] === 'string') markers.push(`sys_platform == "${spec['platform']}"`);
   if (typeof spec['python'] === 'string') {
     const python = poetryConstraintToPep440(spec['python']);
-    if (!python.ok) return { ok: false, severity: 'error', message: `python = ${quoteInput(spec['python'])}: ${python.message}`, fallback: head };
+    if (!python.ok)
+      return { ok: false, severity: 'error', message: `python = ${quoteInput(spec['python'])}: ${python.message}`, fallback: head };
     markers.push(...pythonMarkers(python.specifier));
   }
-  const marker = markers.length === 0 ? '' : ` ; ${markers.map((part) => (markers.length > 1 && part.includes(' or ') ? `(${part})` : part)).join(' and ')}`;
+  const marker =
+    markers.length === 0
+      ? ''
+      : ` ; ${markers.map((part) => (markers.length > 1 && part.includes(' or ') ? `(${part})` : part)).join(' and ')}`;
   const url = poetryUrl(spec);
   if (url !== null) return { ok: true, text: `${head} @ ${url}${marker}` };
   // No version: any version (the reader has checked that one given is a string).
   if (typeof spec['version'] !== 'string') return { ok: true, text: `${head}${marker}` };
   const version = poetryConstraintToPep440(spec['version']);
   if (!version.ok) {
-    return { ok: false, severity: 'notice', message: `${quoteInput(spec['version'])}: ${version.message}; read as unconstrained`, fallback: `${head}${marker}` };
+    return {
+      ok: false,
+      severity: 'notice',
+      message: `${quoteInput(spec['version'])}: ${version.message}; read as unconstrained`,
+      fallback: `${head}${marker}`,
+    };
   }
   return { ok: true, text: `${head}${version.specifier}${marker}` };
 }

@@ -62,7 +62,15 @@ interface Reading {
 export function parseRepository(discovered: readonly DiscoveredFile[], fileSource: FileSource, options: ReadOptions = {}): ParseResult {
   const strings = new SharedStrings();
   const packer = options.pack ? new RequirementPacker(strings) : null;
-  const reading: Reading = { env: options.env ?? {}, buildArgs: options.buildArgs ?? new Map(), strings, packer, files: new Map(), stages: new Map(), diagnostics: [] };
+  const reading: Reading = {
+    env: options.env ?? {},
+    buildArgs: options.buildArgs ?? new Map(),
+    strings,
+    packer,
+    files: new Map(),
+    stages: new Map(),
+    diagnostics: [],
+  };
   // A file can include another a hundred thousand times: the queue is read from its head (shift() on
   // a long queue made that quadratic), and each path is looked up on disk once.
   const source = rememberingIsFile(fileSource);
@@ -73,7 +81,9 @@ export function parseRepository(discovered: readonly DiscoveredFile[], fileSourc
     const parsed = readOne(next.path, next.kind, source, reading);
     if (!parsed) continue;
     if (parsed.kind === 'dockerfile') {
-      parsed.includes = parsed.includes.flatMap((include) => resolveBuildContextPath(parsed.path, include, source, reading.diagnostics) ?? []);
+      parsed.includes = parsed.includes.flatMap(
+        (include) => resolveBuildContextPath(parsed.path, include, source, reading.diagnostics) ?? [],
+      );
     }
     for (const include of parsed.includes) {
       if (!reading.files.has(include.path) && source.isFile(include.path)) {
@@ -96,7 +106,13 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
   }
   const decoded = decodeText(bytes.bytes, kind);
   if (!decoded.ok) {
-    reading.diagnostics.push({ file: path, line: decoded.at?.line ?? 1, column: decoded.at?.column, severity: 'error', message: `${path}: ${decoded.message}` });
+    reading.diagnostics.push({
+      file: path,
+      line: decoded.at?.line ?? 1,
+      column: decoded.at?.column,
+      severity: 'error',
+      message: `${path}: ${decoded.message}`,
+    });
     return null;
   }
   if (decoded.caveat) {
@@ -123,7 +139,12 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
   } else if (kind === 'pyproject') {
     parsed = parsePyproject(path, decoded.text);
   } else {
-    parsed = parseRequirementsFile(path, decoded.text, { constraint: kind === 'constraints', env: reading.env, strings: reading.strings, packer: reading.packer ?? undefined });
+    parsed = parseRequirementsFile(path, decoded.text, {
+      constraint: kind === 'constraints',
+      env: reading.env,
+      strings: reading.strings,
+      packer: reading.packer ?? undefined,
+    });
   }
   parsed.file.suppressions = scanSuppressions(decoded.text);
   reading.files.set(path, parsed.file);
@@ -154,7 +175,12 @@ function rememberingIsFile(source: FileSource): FileSource {
 function unreadInclude(file: string, include: Include, source: FileSource): Diagnostic {
   const flag = include.constraint ? '-c' : '-r';
   return source.leadsOutside(include.path)
-    ? { file, line: include.line, severity: 'error', message: `${flag} ${include.path} leads outside the repository through a symlink; not read` }
+    ? {
+        file,
+        line: include.line,
+        severity: 'error',
+        message: `${flag} ${include.path} leads outside the repository through a symlink; not read`,
+      }
     : { file, line: include.line, severity: 'warning', message: `${flag} ${include.path}: no such file in the repository; not checked` };
 }
 
@@ -165,18 +191,24 @@ function unreadInclude(file: string, include: Include, source: FileSource): Diag
  */
 function resolveBuildContextPath(dockerfile: string, include: Include, source: FileSource, diagnostics: Diagnostic[]): Include | null {
   if (include.path.startsWith('/')) {
-    diagnostics.push({ file: dockerfile, line: include.line, severity: 'notice', message: `pip install -r ${include.path}: no COPY or mount brings this file from the build context; not checked` });
+    diagnostics.push({
+      file: dockerfile,
+      line: include.line,
+      severity: 'notice',
+      message: `pip install -r ${include.path}: no COPY or mount brings this file from the build context; not checked`,
+    });
     return null;
   }
   const candidates = contextCandidates(dockerfile, include.path);
   const found = candidates.find((candidate) => source.isFile(candidate));
   if (found !== undefined) return { ...include, path: found };
   const outside = candidates.find((candidate) => source.leadsOutside(candidate));
-  const message = candidates.length === 0
-    ? `pip install -r ${include.path} refers outside the repository; not read`
-    : outside !== undefined
-      ? `pip install -r ${include.path}: ${outside} leads outside the repository through a symlink; not read`
-      : `pip install -r ${include.path}: not found in the build context (looked for ${candidates.join(' and ')}); not checked`;
+  const message =
+    candidates.length === 0
+      ? `pip install -r ${include.path} refers outside the repository; not read`
+      : outside !== undefined
+        ? `pip install -r ${include.path}: ${outside} leads outside the repository through a symlink; not read`
+        : `pip install -r ${include.path}: not found in the build context (looked for ${candidates.join(' and ')}); not checked`;
   diagnostics.push({ file: dockerfile, line: include.line, severity: 'warning', message });
   return null;
 }
@@ -184,8 +216,9 @@ function resolveBuildContextPath(dockerfile: string, include: Include, source: F
 /** Where a build-context path may be in the repository: from the Dockerfile's folder, then from the root. */
 function contextCandidates(dockerfile: string, contextPath: string): string[] {
   const written = contextPath.replace(/^\.\//, '');
-  return [...new Set([posix.normalize(posix.join(posix.dirname(dockerfile), written)), posix.normalize(written)])]
-    .filter((candidate) => !candidate.startsWith('../') && candidate !== '..');
+  return [...new Set([posix.normalize(posix.join(posix.dirname(dockerfile), written)), posix.normalize(written)])].filter(
+    (candidate) => !candidate.startsWith('../') && candidate !== '..',
+  );
 }
 
 function reportIncludeCycles(files: readonly ParsedFile[], byPath: Map<string, ParsedFile>, diagnostics: Diagnostic[]): void {
@@ -211,7 +244,12 @@ function reportIncludeCycles(files: readonly ParsedFile[], byPath: Map<string, P
         const key = [...chain].sort().join('\n');
         if (!reported.has(key)) {
           reported.add(key);
-          diagnostics.push({ file: top.path, line: include.line, severity: 'error', message: `include cycle: ${chain.join(' -> ')} (pip would recurse without end)` });
+          diagnostics.push({
+            file: top.path,
+            line: include.line,
+            severity: 'error',
+            message: `include cycle: ${chain.join(' -> ')} (pip would recurse without end)`,
+          });
         }
       } else if (seen === undefined && byPath.has(include.path)) {
         state.set(include.path, 'open');
@@ -276,17 +314,25 @@ function dockerfileSets(file: ParsedFile, reading: Reading): InstallSet[] {
   const firstUnchecked = all[MAX_CHECKED_STAGES];
   if (firstUnchecked) {
     reading.diagnostics.push({
-      file: file.path, line: firstUnchecked.line, severity: 'warning',
+      file: file.path,
+      line: firstUnchecked.line,
+      severity: 'warning',
       message: `${all.length} build stages: the first ${MAX_CHECKED_STAGES} are checked, each with the stages it is built FROM, and the others from here on are not (the files they pip install -r are still checked on their own)`,
     });
   }
   const byName = new Map(stages.map((stage) => [stage.name, stage]));
   return stages.map((stage) => {
     const chain: string[] = [];
-    for (let current: DockerStage | undefined = stage; current && !chain.includes(current.name); current = current.parent ? byName.get(current.parent) : undefined) {
+    for (
+      let current: DockerStage | undefined = stage;
+      current && !chain.includes(current.name);
+      current = current.parent ? byName.get(current.parent) : undefined
+    ) {
       chain.push(current.name);
     }
-    const installed = file.includes.filter((include) => include.stage != null && chain.includes(include.stage)).map((include) => include.path);
+    const installed = file.includes
+      .filter((include) => include.stage != null && chain.includes(include.stage))
+      .map((include) => include.path);
     return {
       id: stages.length === 1 ? file.path : `${file.path}#${stage.name}`,
       file: file.path,

@@ -43,13 +43,7 @@ function fail(message: string, offset: number): RequirementParse {
 
 /** A character of packaging's IDENTIFIER: ASCII letters and digits, `.`, `_` and `-`. */
 export function isIdentifierChar(c: number): boolean {
-  return (
-    (c >= 0x30 && c <= 0x39) ||
-    ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ||
-    c === 0x2e ||
-    c === 0x5f ||
-    c === 0x2d
-  );
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x2e || c === 0x5f || c === 0x2d;
 }
 
 /**

@@ -286,8 +286,10 @@ interface OptionSpec {
 const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
 const FEATURES = ['fast-deps', 'inprocess-build-deps', 'venv-isolation', 'truststore', 'no-binary-enable-wheel-cache', 'build-constraint'];
 
-const checkFormatControl = (value: string): string | null => (value.startsWith('-') ? '--no-binary / --only-binary option requires 1 argument.' : null);
-const checkReleaseControl = (value: string): string | null => (value.startsWith('-') ? '--all-releases / --only-final option requires 1 argument.' : null);
+const checkFormatControl = (value: string): string | null =>
+  value.startsWith('-') ? '--no-binary / --only-binary option requires 1 argument.' : null;
+const checkReleaseControl = (value: string): string | null =>
+  value.startsWith('-') ? '--all-releases / --only-final option requires 1 argument.' : null;
 
 const OPTIONS: readonly OptionSpec[] = [
   { dest: 'index_url', flags: ['-i', '--index-url', '--pypi-url'], takesValue: true, scope: 'file' },
@@ -307,11 +309,20 @@ const OPTIONS: readonly OptionSpec[] = [
   { dest: 'only_final', flags: ['--only-final'], takesValue: true, scope: 'file', check: checkReleaseControl },
   { dest: 'trusted_hosts', flags: ['--trusted-host'], takesValue: true, scope: 'file' },
   {
-    dest: 'features_enabled', flags: ['--use-feature'], takesValue: true, scope: 'file',
-    check: (value, flag) => (FEATURES.includes(value) ? null : `option ${flag}: invalid choice: ${quoteInput(value)} (choose from ${FEATURES.map(pythonRepr).join(', ')})`),
+    dest: 'features_enabled',
+    flags: ['--use-feature'],
+    takesValue: true,
+    scope: 'file',
+    check: (value, flag) =>
+      FEATURES.includes(value)
+        ? null
+        : `option ${flag}: invalid choice: ${quoteInput(value)} (choose from ${FEATURES.map(pythonRepr).join(', ')})`,
   },
   {
-    dest: 'hashes', flags: ['--hash'], takesValue: true, scope: 'requirement',
+    dest: 'hashes',
+    flags: ['--hash'],
+    takesValue: true,
+    scope: 'requirement',
     check: (value, flag) => {
       const colon = value.indexOf(':');
       if (colon < 0) return `Arguments to ${flag} must be a hash name followed by a value, like --hash=sha256:abcde...`;
@@ -319,14 +330,21 @@ const OPTIONS: readonly OptionSpec[] = [
     },
   },
   {
-    dest: 'config_settings', flags: ['-C', '--config-settings'], takesValue: true, scope: 'any-requirement',
+    dest: 'config_settings',
+    flags: ['-C', '--config-settings'],
+    takesValue: true,
+    scope: 'any-requirement',
     check: (value, flag) => (value.includes('=') ? null : `Arguments to ${flag} must be of the form KEY=VAL`),
   },
 ];
 
-const SHORT_OPTIONS: ReadonlyMap<string, OptionSpec> = new Map(OPTIONS.flatMap((spec) => spec.flags.filter((flag) => !flag.startsWith('--')).map((flag) => [flag, spec] as [string, OptionSpec])));
+const SHORT_OPTIONS: ReadonlyMap<string, OptionSpec> = new Map(
+  OPTIONS.flatMap((spec) => spec.flags.filter((flag) => !flag.startsWith('--')).map((flag) => [flag, spec] as [string, OptionSpec])),
+);
 /** In the order optparse registered them: its "ambiguous option" message lists them so. */
-const LONG_OPTIONS: ReadonlyMap<string, OptionSpec> = new Map(OPTIONS.flatMap((spec) => spec.flags.filter((flag) => flag.startsWith('--')).map((flag) => [flag, spec] as [string, OptionSpec])));
+const LONG_OPTIONS: ReadonlyMap<string, OptionSpec> = new Map(
+  OPTIONS.flatMap((spec) => spec.flags.filter((flag) => flag.startsWith('--')).map((flag) => [flag, spec] as [string, OptionSpec])),
+);
 
 const BUILD_SETTINGS_INSTEAD = 'pass build settings with -C/--config-settings';
 /** Options pip once read in requirements files, and pip install options people put there. */
@@ -373,7 +391,8 @@ type OptionsResult = { ok: true; options: ParsedOptions } | { ok: false; message
 /** optparse's parse_args over the words of `text` from `start`, as pip's line parser calls it. */
 function parseOptions(text: string, start: number): OptionsResult {
   const split = shlexSplit(text, start);
-  if (!split.ok) return { ok: false, message: `Could not split options: ${quoteInput(text.slice(start))}: ${split.message}`, offset: start };
+  if (!split.ok)
+    return { ok: false, message: `Could not split options: ${quoteInput(text.slice(start))}: ${split.message}`, offset: start };
   const words = split.words;
   const uses: OptionUse[] = [];
   const ignored: Word[] = [];
@@ -539,14 +558,45 @@ export type PipRequirementRead =
 // urllib.parse.urlsplit: a scheme is a letter, then letters, digits, `+`, `-`, `.`, before the first `:`.
 const URL_SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 const VCS_SCHEMES = [
-  'bzr+http', 'bzr+https', 'bzr+ssh', 'bzr+sftp', 'bzr+ftp', 'bzr+lp', 'bzr+file',
-  'git+http', 'git+https', 'git+ssh', 'git+git', 'git+file',
-  'hg+file', 'hg+http', 'hg+https', 'hg+ssh', 'hg+static-http',
-  'svn+ssh', 'svn+http', 'svn+https', 'svn+svn', 'svn+file',
+  'bzr+http',
+  'bzr+https',
+  'bzr+ssh',
+  'bzr+sftp',
+  'bzr+ftp',
+  'bzr+lp',
+  'bzr+file',
+  'git+http',
+  'git+https',
+  'git+ssh',
+  'git+git',
+  'git+file',
+  'hg+file',
+  'hg+http',
+  'hg+https',
+  'hg+ssh',
+  'hg+static-http',
+  'svn+ssh',
+  'svn+http',
+  'svn+https',
+  'svn+svn',
+  'svn+file',
 ];
 const VCS_NAMES = ['bzr', 'git', 'hg', 'svn'];
 const URL_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'file', 'ftp', ...VCS_SCHEMES]);
-const ARCHIVE_EXTENSIONS = ['.whl', '.zip', '.tar.bz2', '.tbz', '.tar.xz', '.txz', '.tlz', '.tar.lz', '.tar.lzma', '.tar.gz', '.tgz', '.tar'];
+const ARCHIVE_EXTENSIONS = [
+  '.whl',
+  '.zip',
+  '.tar.bz2',
+  '.tbz',
+  '.tar.xz',
+  '.txz',
+  '.tlz',
+  '.tar.lz',
+  '.tar.lzma',
+  '.tar.gz',
+  '.tgz',
+  '.tar',
+];
 const EGG_FRAGMENT = /[#&]egg=([^&]*)/;
 const VERSION_OPERATOR_CHAR = /[<>=]/;
 const PROJECT_NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
@@ -613,7 +663,11 @@ export function readPlain(text: string): PipRequirementRead {
       marker = text.slice(markerStart, markerEnd);
       const checked = checkedMarker(marker);
       if (!checked.ok) {
-        return { ok: false, message: `Invalid requirement: ${quoteInput(pythonTrim(text.slice(0, cut)))}: ${checked.message}`, offset: markerStart + checked.offset };
+        return {
+          ok: false,
+          message: `Invalid requirement: ${quoteInput(pythonTrim(text.slice(0, cut)))}: ${checked.message}`,
+          offset: markerStart + checked.offset,
+        };
       }
     }
   }
@@ -630,15 +684,27 @@ export function readPlain(text: string): PipRequirementRead {
   }
   const parsed = parseRequirement(name);
   if (!parsed.ok) {
-    const hint = name.includes('/') ? 'It looks like a path.'
-      : name.includes('=') && !SPECIFIER_OPERATORS.some((operator) => name.includes(operator)) ? '= is not a valid operator. Did you mean == ?'
-      : '';
+    const hint = name.includes('/')
+      ? 'It looks like a path.'
+      : name.includes('=') && !SPECIFIER_OPERATORS.some((operator) => name.includes(operator))
+        ? '= is not a valid operator. Did you mean == ?'
+        : '';
     const message = `Invalid requirement: ${quoteInput(name)}: ${parsed.message}`;
-    return { ok: false, message: hint ? `${message}${SENTENCE_END.test(message) ? '' : '.'} Hint: ${hint}` : message, offset: offset + parsed.offset };
+    return {
+      ok: false,
+      message: hint ? `${message}${SENTENCE_END.test(message) ? '' : '.'} Hint: ${hint}` : message,
+      offset: offset + parsed.offset,
+    };
   }
   return {
     ok: true,
-    requirement: { name: parsed.name, extras: normaliseExtras(parsed.extras), specifier: parsed.specifier, marker, url: parsed.url === null ? null : redactUrl(parsed.url) },
+    requirement: {
+      name: parsed.name,
+      extras: normaliseExtras(parsed.extras),
+      specifier: parsed.specifier,
+      marker,
+      url: parsed.url === null ? null : redactUrl(parsed.url),
+    },
   };
 }
 
@@ -780,7 +846,16 @@ function readEditable(text: string): PipRequirementRead {
   // pip first tries `name[extras] @ url ; marker`.
   const direct = parseRequirement(text);
   if (direct.ok && direct.url !== null) {
-    return { ok: true, requirement: { name: direct.name, extras: normaliseExtras(direct.extras), specifier: '', marker: direct.marker, url: redactUrl(direct.url) } };
+    return {
+      ok: true,
+      requirement: {
+        name: direct.name,
+        extras: normaliseExtras(direct.extras),
+        specifier: '',
+        marker: direct.marker,
+        url: redactUrl(direct.url),
+      },
+    };
   }
   const { path, extras } = stripExtras(text);
   const scheme = urlScheme(path);
@@ -797,7 +872,12 @@ function readEditable(text: string): PipRequirementRead {
     };
   }
   const egg = eggName(url);
-  if (egg === null) return { ok: false, message: `Could not detect requirement name for '${text}', please specify one with your_package_name @ URL`, offset: 0 };
+  if (egg === null)
+    return {
+      ok: false,
+      message: `Could not detect requirement name for '${text}', please specify one with your_package_name @ URL`,
+      offset: 0,
+    };
   if (!egg.ok) return egg;
   return { ok: true, requirement: { name: egg.name, extras: [], specifier: '', marker: null, url: redactUrl(text) } };
 }
@@ -807,7 +887,8 @@ function fromLocalPath(path: string, extras: string | null, marker: string | nul
   if (extras !== null) {
     // pip reads path extras as the extras of a placeholder requirement.
     const parsed = parseRequirement(`placeholder${extras.toLowerCase()}`);
-    if (!parsed.ok) return { ok: false, message: `Invalid requirement: ${quoteInput(path + extras)}: ${parsed.message}`, offset: offset + path.length };
+    if (!parsed.ok)
+      return { ok: false, message: `Invalid requirement: ${quoteInput(path + extras)}: ${parsed.message}`, offset: offset + path.length };
     extraNames = normaliseExtras(parsed.extras);
   }
   return fromLink(path, path, extraNames, marker, offset);
@@ -839,7 +920,11 @@ function eggName(url: string): { ok: true; name: string } | { ok: false; message
   if (VERSION_OPERATOR_CHAR.test(fragment)) hint = 'Version specifiers are silently ignored for URL references. Remove them. ';
   if (fragment.includes('[') && fragment.includes(']')) hint += "Try using the Direct URL requirement syntax: 'name[extra] @ URL'";
   if (!hint) hint = 'Egg fragments can only be a valid project name.';
-  return { ok: false, message: `The '${fragment}' egg fragment is invalid (pip 26 reads only a bare project name there). ${hint.trim()}`, offset: match.index };
+  return {
+    ok: false,
+    message: `The '${fragment}' egg fragment is invalid (pip 26 reads only a bare project name there). ${hint.trim()}`,
+    offset: match.index,
+  };
 }
 
 /** Link.filename: the last path segment, percent-decoded. */
@@ -955,11 +1040,21 @@ class FileReader {
     const end = stripEnd(raw, start, comment);
     if (end === start) return;
     let line: LogicalLine =
-      start === 0 && end === raw.length ? joined
-      : { text: raw.slice(start, end), pieces: start === 0 && joined.pieces.length === 1 ? joined.pieces : slicePieces(joined.pieces, start, end, 0) };
+      start === 0 && end === raw.length
+        ? joined
+        : {
+            text: raw.slice(start, end),
+            pieces: start === 0 && joined.pieces.length === 1 ? joined.pieces : slicePieces(joined.pieces, start, end, 0),
+          };
     if (this.options.env && line.text.includes('${')) {
       const expansion = expandVariables(line, this.options.env);
-      if (expansion.tooLong) this.report(line, 0, 'warning', `${expansion.tooLong} is left as written: expanding it would make the line over ${MAX_EXPANSION} characters longer`);
+      if (expansion.tooLong)
+        this.report(
+          line,
+          0,
+          'warning',
+          `${expansion.tooLong} is left as written: expanding it would make the line over ${MAX_EXPANSION} characters longer`,
+        );
       line = expansion.line;
     }
     this.readLine(line);
@@ -980,19 +1075,36 @@ class FileReader {
     const firstIgnored = options.ignored[0];
     if (firstIgnored) {
       const ignored = text.slice(firstIgnored.start, (options.ignored[options.ignored.length - 1] as Word).end);
-      this.report(line, firstIgnored.start, 'warning', `pip ignores ${quoteInput(ignored)}: after the first option a line holds only options (a marker goes before them)`);
+      this.report(
+        line,
+        firstIgnored.start,
+        'warning',
+        `pip ignores ${quoteInput(ignored)}: after the first option a line holds only options (a marker goes before them)`,
+      );
     }
     const args = optionStart < 0 ? text : optionStart === 0 ? '' : text.slice(0, optionStart - 1);
     const editable = options.uses.length === 0 ? undefined : options.uses.find(isEditableUse);
     if (args !== '') {
       // pip 26 takes the text before the options as the requirement, and as an editable one when the
       // line also has -e.
-      if (editable) this.report(line, editable.start, 'warning', `pip reads ${quoteInput(args.trimEnd())} as this line's editable requirement and ignores ${editable.flag} ${editable.value}`);
+      if (editable)
+        this.report(
+          line,
+          editable.start,
+          'warning',
+          `pip reads ${quoteInput(args.trimEnd())} as this line's editable requirement and ignores ${editable.flag} ${editable.value}`,
+        );
       this.readRequirement(line, args, 0, editable !== undefined, editable ? options.uses.filter((use) => use !== editable) : options.uses);
       return;
     }
     if (editable) {
-      this.readRequirement(line, editable.value as string, editable.valueStart, true, options.uses.filter((use) => use !== editable));
+      this.readRequirement(
+        line,
+        editable.value as string,
+        editable.valueStart,
+        true,
+        options.uses.filter((use) => use !== editable),
+      );
       return;
     }
     this.readOptionLine(line, options.uses);
@@ -1019,9 +1131,11 @@ class FileReader {
       return;
     }
     if (this.options.constraint) {
-      const problem = !fields.name ? 'Unnamed requirements are not allowed as constraints'
-        : fields.extras.length > 0 ? 'Constraints cannot have extras'
-        : null;
+      const problem = !fields.name
+        ? 'Unnamed requirements are not allowed as constraints'
+        : fields.extras.length > 0
+          ? 'Constraints cannot have extras'
+          : null;
       if (problem) {
         this.report(line, start, 'error', problem);
         return;
@@ -1043,8 +1157,14 @@ class FileReader {
       return;
     }
     this.file.requirements.push({
-      name: fields.name, key: canonicalName(fields.name), extras: fields.extras, specifier: fields.specifier, marker: fields.marker, url: fields.url,
-      ...place, hashes: hashes ?? [],
+      name: fields.name,
+      key: canonicalName(fields.name),
+      extras: fields.extras,
+      specifier: fields.specifier,
+      marker: fields.marker,
+      url: fields.url,
+      ...place,
+      hashes: hashes ?? [],
     });
   }
 
@@ -1054,7 +1174,12 @@ class FileReader {
     for (const use of uses) {
       const applies = use.spec.scope === 'any-requirement' || (use.spec.scope === 'requirement' && !editable);
       if (!applies) {
-        this.warnIgnored(line, use, warned, `pip ignores ${use.flag} on ${editable ? 'an editable (-e) line' : 'a requirement line'}: ${use.spec.scope === 'file' ? 'put it on a line of its own' : 'it applies to non-editable requirements only'}`);
+        this.warnIgnored(
+          line,
+          use,
+          warned,
+          `pip ignores ${use.flag} on ${editable ? 'an editable (-e) line' : 'a requirement line'}: ${use.spec.scope === 'file' ? 'put it on a line of its own' : 'it applies to non-editable requirements only'}`,
+        );
       } else if (use.spec.dest === 'hashes') {
         hashes?.push(use.value as string);
       }
@@ -1068,7 +1193,8 @@ class FileReader {
     if (include) {
       const flag = include.spec.dest === 'requirements' ? '-r' : '-c';
       for (const use of uses) {
-        if (use !== include) this.warnIgnored(line, use, warned, `pip ignores ${use.flag} on a line that includes ${flag} ${include.value}`);
+        if (use !== include)
+          this.warnIgnored(line, use, warned, `pip ignores ${use.flag} on a line that includes ${flag} ${include.value}`);
       }
       this.readInclude(line, include);
       return;
@@ -1122,8 +1248,11 @@ class FileReader {
       if (REMOTE_INCLUDE_URL.test(written) && !written.includes('${')) {
         const place = positionAt(line.pieces, use.valueStart);
         (this.file.remoteIncludes ??= []).push({
-          url: withoutCredentials(written), line: place.line, column: place.column,
-          endColumn: lastColumnOnLine(line, use.valueStart, use.valueEnd, place.line), constraint,
+          url: withoutCredentials(written),
+          line: place.line,
+          column: place.column,
+          endColumn: lastColumnOnLine(line, use.valueStart, use.valueEnd, place.line),
+          constraint,
         });
       }
       return;
@@ -1167,7 +1296,7 @@ const REMOTE_INCLUDE_URL = /^https?:\/\//i;
 
 /** pip's break_args_options: the first space-separated token that starts with `-` begins the options. */
 function findOptionStart(text: string): number {
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     if (text.charCodeAt(at) === DASH) return at;
     const space = text.indexOf(' ', at);
     if (space < 0) return -1;

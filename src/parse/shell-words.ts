@@ -52,13 +52,33 @@ export interface ShellTokenizeOptions {
 }
 
 /** Redirections take the next word as their target; `<<` and `<<-` take a heredoc delimiter. */
-export const REDIRECTIONS: ReadonlySet<string> = new Set([
-  '<', '>', '>>', '>|', '<>', '<&', '>&', '&>', '&>>', '<<', '<<-', '<<<',
-]);
+export const REDIRECTIONS: ReadonlySet<string> = new Set(['<', '>', '>>', '>|', '<>', '<&', '>&', '&>', '&>>', '<<', '<<-', '<<<']);
 
 // Longest first, so that `&&` wins over `&` and `<<-` over `<<`.
-const OPERATORS = ['&>>', '<<-', '<<<', '&&', '||', ';;', '|&', '&>', '>>', '>|', '<>', '<&', '>&', '<<',
-  ';', '&', '|', '(', ')', '<', '>', '\n'];
+const OPERATORS = [
+  '&>>',
+  '<<-',
+  '<<<',
+  '&&',
+  '||',
+  ';;',
+  '|&',
+  '&>',
+  '>>',
+  '>|',
+  '<>',
+  '<&',
+  '>&',
+  '<<',
+  ';',
+  '&',
+  '|',
+  '(',
+  ')',
+  '<',
+  '>',
+  '\n',
+];
 
 // Character codes: the scanner compares numbers, not one-character strings.
 const TAB = 9;
@@ -89,8 +109,16 @@ function isBlank(code: number): boolean {
 }
 
 function isOperatorStart(code: number): boolean {
-  return code === SEMICOLON || code === AMPERSAND || code === PIPE || code === OPEN_PAREN || code === CLOSE_PAREN
-    || code === LESS || code === GREATER || code === NEWLINE;
+  return (
+    code === SEMICOLON ||
+    code === AMPERSAND ||
+    code === PIPE ||
+    code === OPEN_PAREN ||
+    code === CLOSE_PAREN ||
+    code === LESS ||
+    code === GREATER ||
+    code === NEWLINE
+  );
 }
 
 function operatorAt(text: string, at: number): string | null {
@@ -103,11 +131,16 @@ function operatorAt(text: string, at: number): string | null {
 
 function describeCloser(closer: number): string {
   switch (closer) {
-    case SINGLE_QUOTE: return 'single quote';
-    case DOUBLE_QUOTE: return 'double quote';
-    case BACKQUOTE: return 'backquote';
-    case CLOSE_PAREN: return '$(...) command substitution';
-    default: return '${...} expansion';
+    case SINGLE_QUOTE:
+      return 'single quote';
+    case DOUBLE_QUOTE:
+      return 'double quote';
+    case BACKQUOTE:
+      return 'backquote';
+    case CLOSE_PAREN:
+      return '$(...) command substitution';
+    default:
+      return '${...} expansion';
   }
 }
 
@@ -151,8 +184,7 @@ const stack = new ConstructStack();
  * Scans one word starting at `at` and returns the offset just past it (with `construct`, just past the
  * quote or expansion that opens at `at`).
  */
-function scanWord(text: string, at: number, escape: number, shell: boolean, errors: ShellSyntaxError[],
-  construct = false): number {
+function scanWord(text: string, at: number, escape: number, shell: boolean, errors: ShellSyntaxError[], construct = false): number {
   stack.reset();
   let i = at;
   const n = text.length;

@@ -23,7 +23,10 @@ function scanLines(lines: readonly string[]): Suppression[] {
     const isComment = trimmed.startsWith('#');
     const match = text.includes(MARKER) ? DIRECTIVE.exec(text) : null;
     if (match) {
-      const rules = (match[1] as string).split(',').map((rule) => rule.trim()).filter(Boolean);
+      const rules = (match[1] as string)
+        .split(',')
+        .map((rule) => rule.trim())
+        .filter(Boolean);
       if (isComment) pending = [...(pending ?? []), ...rules];
       else found.push({ line: index + 1, rules });
       continue;

@@ -66,7 +66,8 @@ export function decodeText(bytes: Uint8Array, kind: FileKind = 'requirements'): 
   const marked = decodeMarked(bytes);
   if (marked !== null) {
     // pip opens pyproject.toml as UTF-8, mark and all: its TOML reader then stops at line 1, column 1.
-    if (kind === 'pyproject' && marked.ok) marked.caveat = { severity: 'error', message: pyprojectWithMark(marked.encoding), at: { line: 1, column: 1 } };
+    if (kind === 'pyproject' && marked.ok)
+      marked.caveat = { severity: 'error', message: pyprojectWithMark(marked.encoding), at: { line: 1, column: 1 } };
     return marked;
   }
   const cookie = kind === 'requirements' || kind === 'constraints' ? findCodingCookie(bytes) : null;
@@ -80,7 +81,12 @@ export function decodeText(bytes: Uint8Array, kind: FileKind = 'requirements'): 
   const text = decodeLatin1(bytes);
   // Latin-1 is one character per byte: the text before the first bad byte is as long as the bytes are.
   const at = positionAfter(text.slice(0, firstNonUtf8(bytes)));
-  return { ok: true, text, encoding: 'latin-1', caveat: { severity: kind === 'pyproject' ? 'error' : 'warning', message: LATIN1_FALLBACK[kind], at } };
+  return {
+    ok: true,
+    text,
+    encoding: 'latin-1',
+    caveat: { severity: kind === 'pyproject' ? 'error' : 'warning', message: LATIN1_FALLBACK[kind], at },
+  };
 }
 
 /** Bytes that start with a byte-order mark, decoded in the Unicode encoding it names; null without one. */
@@ -179,7 +185,8 @@ function findCodingCookie(bytes: Uint8Array): { name: string; line: number } | n
 
 function decodeDeclared(bytes: Uint8Array, declared: string, line: number): DecodeResult {
   const encoding = pythonEncoding(declared);
-  if (encoding === null) return { ok: false, message: `unknown encoding '${declared}' in the coding cookie on line ${line}; not read`, at: { line } };
+  if (encoding === null)
+    return { ok: false, message: `unknown encoding '${declared}' in the coding cookie on line ${line}; not read`, at: { line } };
   if (isUnicode(encoding)) return decodeUnicode(bytes, encoding.decoder, 0);
   const nul = bytes.indexOf(0);
   // The declared encodings keep NUL a byte of its own, so the text before it decodes alone.
@@ -218,8 +225,14 @@ const PYTHON_CODECS: ReadonlyMap<string, NamedEncoding> = new Map(
   (
     [
       [['utf_8', 'utf8', 'u8', 'utf', 'cp65001', 'utf_8_sig'], { name: 'utf-8', decoder: 'utf-8' }],
-      [['latin_1', 'latin1', 'latin', 'l1', 'iso_8859_1', 'iso8859_1', '8859', 'cp819', 'iso_ir_100', 'csisolatin1'], { name: 'latin-1', decoder: 'latin-1' }],
-      [['ascii', 'us_ascii', '646', 'us', 'ansi_x3.4_1968', 'cp367', 'csascii', 'ibm367', 'iso646_us', 'iso_ir_6'], { name: 'ascii', decoder: 'ascii' }],
+      [
+        ['latin_1', 'latin1', 'latin', 'l1', 'iso_8859_1', 'iso8859_1', '8859', 'cp819', 'iso_ir_100', 'csisolatin1'],
+        { name: 'latin-1', decoder: 'latin-1' },
+      ],
+      [
+        ['ascii', 'us_ascii', '646', 'us', 'ansi_x3.4_1968', 'cp367', 'csascii', 'ibm367', 'iso646_us', 'iso_ir_6'],
+        { name: 'ascii', decoder: 'ascii' },
+      ],
       [['utf_16', 'utf16', 'u16', 'utf_16_le', 'utf_16le'], { name: 'utf-16-le', decoder: 'utf-16-le' }],
       [['utf_16_be', 'utf_16be'], { name: 'utf-16-be', decoder: 'utf-16-be' }],
       [['utf_32', 'utf32', 'u32', 'utf_32_le', 'utf_32le'], { name: 'utf-32-le', decoder: 'utf-32-le' }],
@@ -250,9 +263,11 @@ function pythonEncoding(declared: string): NamedEncoding | null {
 
 function decodeUnicode(bytes: Uint8Array, encoding: UnicodeEncoding, offset: number): DecodeResult {
   const text =
-    encoding === 'utf-8' ? strictDecode('utf-8', bytes)
-    : encoding === 'utf-16-le' || encoding === 'utf-16-be' ? strictDecode(encoding.replace('utf-16-', 'utf-16'), bytes)
-    : decodeUtf32(bytes, encoding === 'utf-32-be');
+    encoding === 'utf-8'
+      ? strictDecode('utf-8', bytes)
+      : encoding === 'utf-16-le' || encoding === 'utf-16-be'
+        ? strictDecode(encoding.replace('utf-16-', 'utf-16'), bytes)
+        : decodeUtf32(bytes, encoding === 'utf-32-be');
   if (text === null) return { ok: false, message: `not valid ${encoding.toUpperCase()} (byte-order mark or coding cookie); not read` };
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return binary(offset + unicodeByteOffset(text, nul, encoding), text.slice(0, nul));
@@ -311,7 +326,8 @@ function decodeAscii(bytes: Uint8Array): string | null {
 }
 
 // cp1252's 0x80-0x9F; Python leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined (a decoding error).
-const CP1252_HIGH = '\u20ac\u0000\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u0000\u017d\u0000' +
+const CP1252_HIGH =
+  '\u20ac\u0000\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u0000\u017d\u0000' +
   '\u0000\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u0000\u017e\u0178';
 
 function decodeCp1252(bytes: Uint8Array): string | null {

@@ -21,7 +21,8 @@ export function readUvRequirement(text: string, editable: boolean): PipRequireme
     if (VCS_URL.test(url) || REMOTE_URL.test(url)) {
       const what = VCS_URL.test(url) ? 'Git sources cannot be editable' : 'Remote archives cannot be editable';
       return {
-        ok: false, offset: 0,
+        ok: false,
+        offset: 0,
         message: `uv pip install -e ${redactUrl(text)}: ${what}: uv installs only local directories as editable (pip would take a VCS URL here); drop -e, or clone the repository and install its folder with -e`,
       };
     }
@@ -37,5 +38,9 @@ export function readUvRequirement(text: string, editable: boolean): PipRequireme
 /** `url#egg=x&subdirectory=y` -> `url#subdirectory=y`; `url#egg=x` -> `url`. */
 function withoutEgg(text: string, egg: RegExpExecArray): string {
   const rest = text.slice(egg.index + egg[0].length);
-  return egg[1] === '#' ? (rest === '' ? text.slice(0, egg.index) : `${text.slice(0, egg.index)}#${rest}`) : text.slice(0, egg.index) + (rest === '' ? '' : `&${rest}`);
+  return egg[1] === '#'
+    ? rest === ''
+      ? text.slice(0, egg.index)
+      : `${text.slice(0, egg.index)}#${rest}`
+    : text.slice(0, egg.index) + (rest === '' ? '' : `&${rest}`);
 }

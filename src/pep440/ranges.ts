@@ -269,7 +269,7 @@ function admittedByAll(specifiers: readonly Specifier[]): VersionInterval[] {
   if (!inOrder(cuts)) sortByCut(order, cuts);
   const out: VersionInterval[] = [];
   let lower: LowerCut | null = admitting === specifiers.length ? MIN : null;
-  for (let first = 0; first < order.length; ) {
+  for (let first = 0; first < order.length;) {
     const cut = cuts[order[first] as number] as Cut;
     let started: LowerCut | null = null;
     let stopped: Cut | null = null;
@@ -409,7 +409,8 @@ export function intersects(a: SpecifierSet, b: SpecifierSet): boolean {
   // a requirements file pinning one package 200,000 ways laid out the ranges of each.
   const pinnedA = pinnedTarget(a);
   const pinnedB = pinnedTarget(b);
-  if (pinnedA !== null && pinnedB !== null) return contains(a, pinnedB, { prereleases: true }) || contains(b, pinnedA, { prereleases: true });
+  if (pinnedA !== null && pinnedB !== null)
+    return contains(a, pinnedB, { prereleases: true }) || contains(b, pinnedA, { prereleases: true });
   const ra = toRanges(a);
   const rb = toRanges(b);
   // As commonVersion answers, without building the whole intersection or spelling a version of it.

@@ -335,9 +335,7 @@ function sameBase(a: Version, b: Version): boolean {
   return (
     !(a.epoch < b.epoch || a.epoch > b.epoch) &&
     compareReleases(a.release, b.release) === 0 &&
-    (a.pre === null
-      ? b.pre === null
-      : b.pre !== null && a.pre[0] === b.pre[0] && !(a.pre[1] < b.pre[1] || a.pre[1] > b.pre[1]))
+    (a.pre === null ? b.pre === null : b.pre !== null && a.pre[0] === b.pre[0] && !(a.pre[1] < b.pre[1] || a.pre[1] > b.pre[1]))
   );
 }
 
@@ -368,11 +366,7 @@ function operatorMatches(spec: Specifier, v: Version, text: string): boolean {
     case '<':
       if (compareVersions(v, t) >= 0) return false;
       // PEP 440: `<V` excludes pre-releases of V unless V is one; V.dev0 is the earliest of them.
-      return (
-        isPrerelease(t) ||
-        !isPrerelease(v) ||
-        compareVersions(v, versionFromParts({ ...t, dev: 0, local: null })) < 0
-      );
+      return isPrerelease(t) || !isPrerelease(v) || compareVersions(v, versionFromParts({ ...t, dev: 0, local: null })) < 0;
     case '>':
       if (compareVersions(v, t) <= 0) return false;
       // PEP 440: `>V` excludes V's post-releases (unless V is one) and V's local versions.

@@ -46,7 +46,8 @@ const NESTED_CLOSING = '\n  ]\n]';
 
 /** Does JSON.stringify write the member at all (it leaves out undefined, functions and symbols)? */
 function isWritten(member: unknown): boolean {
-  if (member === null || typeof member !== 'object') return member !== undefined && typeof member !== 'function' && typeof member !== 'symbol';
+  if (member === null || typeof member !== 'object')
+    return member !== undefined && typeof member !== 'function' && typeof member !== 'symbol';
   // Only a toJSON can make an object nothing: then stringifying it is the one way to know.
   return typeof (member as { toJSON?: unknown }).toJSON !== 'function' || JSON.stringify(member) !== undefined;
 }

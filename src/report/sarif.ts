@@ -114,7 +114,10 @@ export function toSarif(result: CheckResult, rules: readonly RuleInfo[] = RULE_C
               name: ruleName(rule.id),
               shortDescription: { text: rule.summary },
               fullDescription: { text: rule.description },
-              help: { text: `${rule.description}\n${rule.helpUri}`, markdown: `${rule.description}\n\n[More about ${rule.id}](${rule.helpUri})` },
+              help: {
+                text: `${rule.description}\n${rule.helpUri}`,
+                markdown: `${rule.description}\n\n[More about ${rule.id}](${rule.helpUri})`,
+              },
               helpUri: rule.helpUri,
               defaultConfiguration: { level: sarifLevel(rule.severity) },
               properties: { tags: ['compatibility', 'dependencies'] },
@@ -161,7 +164,8 @@ function toResult(finding: Finding & { file: string }, ruleIndex: number, finger
   return sarif;
 }
 
-type Position = Pick<RelatedLocation, 'line' | 'column' | 'endLine' | 'endColumn'> | Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>;
+type Position =
+  Pick<RelatedLocation, 'line' | 'column' | 'endLine' | 'endColumn'> | Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>;
 
 function physicalLocation(file: string, position: Position): SarifPhysicalLocation {
   // A finding about a whole file still needs a region: point at its first line.

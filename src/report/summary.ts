@@ -95,13 +95,27 @@ export function buildSummary(result: CheckResult, options: SummaryOptions): stri
   if (preExisting.length > 0) {
     const table = findingsTable(preExisting, options, budget);
     omitted += table.omitted;
-    body.push(`<details><summary>${plural(preExisting.length, 'pre-existing finding')} (outside this change)</summary>`, '', table.markdown, '</details>', '');
+    body.push(
+      `<details><summary>${plural(preExisting.length, 'pre-existing finding')} (outside this change)</summary>`,
+      '',
+      table.markdown,
+      '</details>',
+      '',
+    );
   }
 
   const trailer: string[] = [];
   if (options.annotations) trailer.push('### Annotations', '', annotationsText(options.annotations), '');
   if (result.runtime) trailer.push('### Runtime check', '', runtimeSection(result.runtime), '');
-  if (result.index) trailer.push('### Package index', '', ...indexText(result.index).split('\n').map((line) => `- ${text(line.trim())}`), '');
+  if (result.index)
+    trailer.push(
+      '### Package index',
+      '',
+      ...indexText(result.index)
+        .split('\n')
+        .map((line) => `- ${text(line.trim())}`),
+      '',
+    );
   const notes = options.notes ?? [];
   if (notes.length > 0) trailer.push('### Notes', '', ...notes.map((note) => `- ${text(clip(note, MAX_NOTE))}`), '');
   if (omitted > 0) {
@@ -168,7 +182,9 @@ function annotationsText(annotations: AnnotationsShown): string {
   const name = `the ${text(annotations.name ?? 'compat-guard')} check run`;
   const run = annotations.url ? `[${name}](${annotations.url})` : name;
   if (annotations.via === 'check-run') {
-    return annotations.shown === 0 ? `Nothing to annotate; ${run} reports the result.` : `${plural(annotations.shown, 'annotation')} through ${run}.`;
+    return annotations.shown === 0
+      ? `Nothing to annotate; ${run} reports the result.`
+      : `${plural(annotations.shown, 'annotation')} through ${run}.`;
   }
   const why = annotations.reason ? ` (${text(clip(annotations.reason, MAX_NOTE))})` : '';
   const total = annotations.shown + annotations.notShown;

@@ -87,7 +87,8 @@ export function indexText(index: IndexSummary): string {
 
 /** `ran on python3: Python 3.10.12, torch 2.1.0+cu121 (CUDA 12.1), 1 GPU (NVIDIA H100, driver 550.54)`. */
 export function runtimeText(runtime: RuntimeSummary): string {
-  if (runtime.status === 'skipped') return `skipped${runtime.reason ? `: ${printable(runtime.reason)}` : ''}${printable(phasesText(runtime))}`;
+  if (runtime.status === 'skipped')
+    return `skipped${runtime.reason ? `: ${printable(runtime.reason)}` : ''}${printable(phasesText(runtime))}`;
   const facts: string[] = [];
   if (runtime.python) facts.push(`Python ${runtime.python}`);
   if (runtime.torch) facts.push(`torch ${runtime.torch}${runtime.cudaBuild ? ` (CUDA ${runtime.cudaBuild})` : ''}`);

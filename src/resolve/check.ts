@@ -16,7 +16,10 @@ export interface ResolverOutcome {
 }
 
 export async function runResolver(
-  parse: ParseResult, matrix: Matrix, jobs: readonly ResolveJob[], checked: { findings: Finding[]; profile: ProfileChoice | null },
+  parse: ParseResult,
+  matrix: Matrix,
+  jobs: readonly ResolveJob[],
+  checked: { findings: Finding[]; profile: ProfileChoice | null },
   options: ResolveRunOptions,
 ): Promise<ResolverOutcome> {
   const run = await resolveSets(jobs, options);
@@ -32,6 +35,13 @@ export async function runResolver(
     const again = runChecks(resolvedParse(parse, installSet, recheck), recheckMatrix, { profile: checked.profile?.name ?? 'auto' });
     if (again.ok) findings.push(...markResolved(again.findings, recheck, set.job, checked.findings));
   }
-  const replaced = (finding: Finding): boolean => findings.some((resolved) => resolved.rule === finding.rule && resolved.file === finding.file && resolved.line === finding.line && resolved.package === finding.package);
+  const replaced = (finding: Finding): boolean =>
+    findings.some(
+      (resolved) =>
+        resolved.rule === finding.rule &&
+        resolved.file === finding.file &&
+        resolved.line === finding.line &&
+        resolved.package === finding.package,
+    );
   return { findings, statics: checked.findings.filter((finding) => !replaced(finding)), summary: run.summary };
 }

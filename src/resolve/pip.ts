@@ -40,7 +40,8 @@ export interface PipOptions {
 /** pip settings of this machine that may stay: how it reaches the network, not what it installs. */
 const KEPT_PIP_VARIABLES = new Set(['PIP_CERT', 'PIP_CLIENT_CERT', 'PIP_PROXY', 'PIP_DEFAULT_TIMEOUT']);
 /** What pip prints when an index did not answer (so "no version found" proves nothing). */
-const NETWORK_TROUBLE = /Retrying \(Retry\(|NewConnectionError|ConnectTimeoutError|ReadTimeoutError|Could not fetch URL|SSLError|ProxyError|Max retries exceeded/;
+const NETWORK_TROUBLE =
+  /Retrying \(Retry\(|NewConnectionError|ConnectTimeoutError|ReadTimeoutError|Could not fetch URL|SSLError|ProxyError|Max retries exceeded/;
 const VERDICT = /ResolutionImpossible|No matching distribution found for/;
 
 /** The environment pip runs in: no credentials, no INPUT_*, no PIP_* or UV_* setting but the network ones, no config file. */
@@ -48,7 +49,13 @@ export function pipEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const kept = childEnvironment(env);
   for (const name of Object.keys(kept)) {
     const upper = name.toUpperCase();
-    if ((upper.startsWith('PIP_') && !KEPT_PIP_VARIABLES.has(upper)) || upper.startsWith('UV_') || upper === 'PYTHONPATH' || upper === 'PYTHONHOME') delete kept[name];
+    if (
+      (upper.startsWith('PIP_') && !KEPT_PIP_VARIABLES.has(upper)) ||
+      upper.startsWith('UV_') ||
+      upper === 'PYTHONPATH' ||
+      upper === 'PYTHONHOME'
+    )
+      delete kept[name];
   }
   return { ...kept, PIP_CONFIG_FILE: os.devNull, PIP_DISABLE_PIP_VERSION_CHECK: '1', PIP_NO_INPUT: '1' };
 }
@@ -58,7 +65,9 @@ export async function pipVersion(options: PipOptions): Promise<{ ok: true; versi
   const run = await execute(options.python, ['-m', 'pip', '--version'], options.env, 30_000);
   if (run.error) return { ok: false, reason: run.error };
   const version = /^pip (\d+(?:\.\d+)*)/.exec(run.stdout.trim())?.[1];
-  return version ? { ok: true, version } : { ok: false, reason: `\`${options.python} -m pip --version\` printed no version (${firstLine(run.stdout + run.stderr)})` };
+  return version
+    ? { ok: true, version }
+    : { ok: false, reason: `\`${options.python} -m pip --version\` printed no version (${firstLine(run.stdout + run.stderr)})` };
 }
 
 /** pip 22.2 added `--dry-run` with `--report`. */
@@ -68,13 +77,34 @@ export function pipIsRecentEnough(version: string): boolean {
 }
 
 /** pip's argument list for one step (files in `dir`): no shell ever reads it. */
-export function pipArguments(job: ResolveJob, dir: string, cacheDir: string | null, indexes: readonly IndexLocation[], verbose: boolean): string[] {
+export function pipArguments(
+  job: ResolveJob,
+  dir: string,
+  cacheDir: string | null,
+  indexes: readonly IndexLocation[],
+  verbose: boolean,
+): string[] {
   const args = [
-    '-m', 'pip', 'install', '--dry-run', '--ignore-installed', verbose ? '-vv' : '--progress-bar=off',
+    '-m',
+    'pip',
+    'install',
+    '--dry-run',
+    '--ignore-installed',
+    verbose ? '-vv' : '--progress-bar=off',
     // pip takes --platform and --python-version only for a --target install; nothing is written there.
-    '--target', path.join(dir, 'target'), '--report', path.join(dir, 'report.json'),
-    '--python-version', job.python, '--implementation', 'cp', '--only-binary=:all:',
-    '--retries', '1', '--timeout', '15',
+    '--target',
+    path.join(dir, 'target'),
+    '--report',
+    path.join(dir, 'report.json'),
+    '--python-version',
+    job.python,
+    '--implementation',
+    'cp',
+    '--only-binary=:all:',
+    '--retries',
+    '1',
+    '--timeout',
+    '15',
   ];
   for (const platform of job.platforms) args.push('--platform', platform);
   args.push(...(cacheDir ? ['--cache-dir', cacheDir] : ['--no-cache-dir']));
@@ -91,7 +121,12 @@ export function pipArguments(job: ResolveJob, dir: string, cacheDir: string | nu
   return args;
 }
 
-export async function runPipStep(job: ResolveJob, step: ResolveStep, indexes: readonly IndexLocation[], options: PipOptions): Promise<PipStepResult> {
+export async function runPipStep(
+  job: ResolveJob,
+  step: ResolveStep,
+  indexes: readonly IndexLocation[],
+  options: PipOptions,
+): Promise<PipStepResult> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'compat-guard-resolve-'));
   try {
     await fs.writeFile(path.join(dir, 'requirements.txt'), step.requirements.map((line) => `${line.text}\n`).join(''));
@@ -100,7 +135,8 @@ export async function runPipStep(job: ResolveJob, step: ResolveStep, indexes: re
     if (run.error) return { status: 'fault', reason: run.error };
     const output = `${run.stdout}\n${run.stderr}`;
     if (run.code === 0) return readReport(path.join(dir, 'report.json'));
-    if (NETWORK_TROUBLE.test(output)) return { status: 'fault', network: true, reason: `a package index did not answer pip (${networkCause(output)})` };
+    if (NETWORK_TROUBLE.test(output))
+      return { status: 'fault', network: true, reason: `a package index did not answer pip (${networkCause(output)})` };
     if (!VERDICT.test(output)) return { status: 'fault', reason: `pip failed: ${lastLines(output)}` };
     if (!/No matching distribution found for/.test(output)) return { status: 'failed', output };
     // Why no file fits is only in pip's debug log ("No sources permitted for x"): asked again, verbosely.
@@ -113,11 +149,15 @@ export async function runPipStep(job: ResolveJob, step: ResolveStep, indexes: re
 
 async function readReport(file: string): Promise<PipStepResult> {
   try {
-    const report = JSON.parse(await fs.readFile(file, 'utf8')) as { install?: Array<{ requested?: boolean; metadata?: { name?: string; version?: string; requires_dist?: string[] } }> };
+    const report = JSON.parse(await fs.readFile(file, 'utf8')) as {
+      install?: Array<{ requested?: boolean; metadata?: { name?: string; version?: string; requires_dist?: string[] } }>;
+    };
     const installs = (report.install ?? []).flatMap((entry): ResolvedInstall[] => {
       const { name, version } = entry.metadata ?? {};
       if (!name || !version) return [];
-      return [{ key: canonicalName(name), version, requested: entry.requested === true, requiresDist: entry.metadata?.requires_dist ?? [] }];
+      return [
+        { key: canonicalName(name), version, requested: entry.requested === true, requiresDist: entry.metadata?.requires_dist ?? [] },
+      ];
     });
     return { status: 'resolved', installs };
   } catch (error) {
@@ -135,21 +175,30 @@ interface Execution {
 
 function execute(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Execution> {
   return new Promise((resolve) => {
-    execFile(command, args, { env, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', windowsHide: true }, (error, stdout, stderr) => {
-      if (!error) return resolve({ code: 0, stdout, stderr });
-      const failure = error as NodeJS.ErrnoException & { killed?: boolean; code?: number | string };
-      if (failure.code === 'ENOENT') return resolve({ code: -1, stdout, stderr, error: `${command} was not found` });
-      if (failure.killed) return resolve({ code: -1, stdout, stderr, error: `pip took longer than ${Math.round(timeoutMs / 1000)} s` });
-      if (typeof failure.code !== 'number') return resolve({ code: -1, stdout, stderr, error: `${command} could not run (${failure.message})` });
-      if (/No module named pip/.test(stderr)) return resolve({ code: failure.code, stdout, stderr, error: `${command} has no pip` });
-      resolve({ code: failure.code, stdout, stderr });
-    });
+    execFile(
+      command,
+      args,
+      { env, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', windowsHide: true },
+      (error, stdout, stderr) => {
+        if (!error) return resolve({ code: 0, stdout, stderr });
+        const failure = error as NodeJS.ErrnoException & { killed?: boolean; code?: number | string };
+        if (failure.code === 'ENOENT') return resolve({ code: -1, stdout, stderr, error: `${command} was not found` });
+        if (failure.killed) return resolve({ code: -1, stdout, stderr, error: `pip took longer than ${Math.round(timeoutMs / 1000)} s` });
+        if (typeof failure.code !== 'number')
+          return resolve({ code: -1, stdout, stderr, error: `${command} could not run (${failure.message})` });
+        if (/No module named pip/.test(stderr)) return resolve({ code: failure.code, stdout, stderr, error: `${command} has no pip` });
+        resolve({ code: failure.code, stdout, stderr });
+      },
+    );
   });
 }
 
 /** The short cause inside urllib3's retry warning ("Temporary failure in name resolution"), else its first line. */
 function networkCause(output: string): string {
-  const cause = /Failed to establish a new connection: (?:\[Errno -?\d+\] )?([^'"]+)|(Connection refused|Read timed out|Connect timeout|SSLError|ProxyError)/.exec(output);
+  const cause =
+    /Failed to establish a new connection: (?:\[Errno -?\d+\] )?([^'"]+)|(Connection refused|Read timed out|Connect timeout|SSLError|ProxyError)/.exec(
+      output,
+    );
   return cause ? (cause[1] ?? cause[2] ?? '').trim() : firstLine(output.split('\n').find((line) => NETWORK_TROUBLE.test(line)) ?? '');
 }
 

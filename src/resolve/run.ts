@@ -38,7 +38,10 @@ export interface ResolveSummary {
   notices: string[];
 }
 
-export async function resolveSets(jobs: readonly ResolveJob[], options: ResolveRunOptions): Promise<{ sets: ResolvedSet[]; summary: ResolveSummary }> {
+export async function resolveSets(
+  jobs: readonly ResolveJob[],
+  options: ResolveRunOptions,
+): Promise<{ sets: ResolvedSet[]; summary: ResolveSummary }> {
   const pipOptions: PipOptions = {
     python: options.python ?? 'python3',
     cacheDir: options.cacheDir ? path.join(options.cacheDir, 'pip') : null,
@@ -49,7 +52,9 @@ export async function resolveSets(jobs: readonly ResolveJob[], options: ResolveR
   if (jobs.length === 0) return { sets: [], summary };
   const version = await pipVersion(pipOptions);
   if (!version.ok || !pipIsRecentEnough(version.version)) {
-    const why = version.ok ? `${pipOptions.python} has pip ${version.version}, and --resolve needs pip 22.2 or later (--dry-run --report)` : version.reason;
+    const why = version.ok
+      ? `${pipOptions.python} has pip ${version.version}, and --resolve needs pip 22.2 or later (--dry-run --report)`
+      : version.reason;
     summary.notices.push(`pip's resolver did not run: ${why}; the static checks ran as usual`);
     summary.faults = jobs.length;
     return { sets: [], summary };
@@ -65,8 +70,14 @@ export async function resolveSets(jobs: readonly ResolveJob[], options: ResolveR
   const worker = async (): Promise<void> => {
     for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
       // Resolved against other indexes than the build's, a set's verdict would prove nothing.
-      const refused = job.indexes.map((index) => ({ index, why: refusal(index, options.allowInternal) })).find((entry) => entry.why !== null);
-      const skip = job.unprovable ?? (refused ? `the repository's index ${withoutCredentials(refused.index.url)} is ${refused.why} (allow-untrusted lets pip use it)` : null);
+      const refused = job.indexes
+        .map((index) => ({ index, why: refusal(index, options.allowInternal) }))
+        .find((entry) => entry.why !== null);
+      const skip =
+        job.unprovable ??
+        (refused
+          ? `the repository's index ${withoutCredentials(refused.index.url)} is ${refused.why} (allow-untrusted lets pip use it)`
+          : null);
       if (skip) {
         summary.skipped++;
         skipped.add(skip);
@@ -96,8 +107,12 @@ export async function resolveSets(jobs: readonly ResolveJob[], options: ResolveR
   await Promise.all(Array.from({ length: parallel }, worker));
   sets.sort((a, b) => jobs.indexOf(a.job) - jobs.indexOf(b.job));
 
-  if (faults.length > 0) summary.notices.push(`pip's resolver gave no verdict on ${faults.length} of ${jobs.length} install set(s) (${faults.slice(0, 2).join('; ')}); their static findings stand`);
-  if (skipped.size > 0) summary.notices.push(`pip's resolver skipped ${summary.skipped} install set(s): ${[...skipped].slice(0, 2).join('; ')}`);
+  if (faults.length > 0)
+    summary.notices.push(
+      `pip's resolver gave no verdict on ${faults.length} of ${jobs.length} install set(s) (${faults.slice(0, 2).join('; ')}); their static findings stand`,
+    );
+  if (skipped.size > 0)
+    summary.notices.push(`pip's resolver skipped ${summary.skipped} install set(s): ${[...skipped].slice(0, 2).join('; ')}`);
   return { sets, summary };
 }
 

@@ -30,7 +30,8 @@ export function driverCudaVersion(driver: string, drivers: readonly CudaDriver[]
   let newest: CudaDriver | null = null;
   for (const entry of drivers) {
     if (newest === null || compareDriverVersions(entry.cuda, newest.cuda) > 0) newest = entry;
-    if (compareDriverVersions(driver, entry.minDriver) >= 0 && (best === null || compareDriverVersions(entry.cuda, best) > 0)) best = entry.cuda;
+    if (compareDriverVersions(driver, entry.minDriver) >= 0 && (best === null || compareDriverVersions(entry.cuda, best) > 0))
+      best = entry.cuda;
   }
   if (best === null || newest === null) return null;
   return { cuda: majorMinorText(best), beyondData: best === newest.cuda };
@@ -51,12 +52,18 @@ const OPERATORS = ['>=', '<=', '!=', '>', '<', '='] as const;
 function compare(left: string, operator: (typeof OPERATORS)[number], right: string): boolean {
   const order = compareDriverVersions(left, right);
   switch (operator) {
-    case '>=': return order >= 0;
-    case '<=': return order <= 0;
-    case '!=': return order !== 0;
-    case '>': return order > 0;
-    case '<': return order < 0;
-    case '=': return order === 0;
+    case '>=':
+      return order >= 0;
+    case '<=':
+      return order <= 0;
+    case '!=':
+      return order !== 0;
+    case '>':
+      return order > 0;
+    case '<':
+      return order < 0;
+    case '=':
+      return order === 0;
   }
 }
 
@@ -126,7 +133,12 @@ function ways(supported: string | null): string {
  * The probe ran inside a container whose NVIDIA_REQUIRE_* the driver does not meet: this start skipped
  * the check (CDI injection, or no NVIDIA runtime hook), but a host that enforces it refuses the image.
  */
-export function containerRequireFindings(result: ProbeResult, driver: string | undefined, matrix: Matrix, related: RelatedLocation[]): Finding[] {
+export function containerRequireFindings(
+  result: ProbeResult,
+  driver: string | undefined,
+  matrix: Matrix,
+  related: RelatedLocation[],
+): Finding[] {
   if (driver === undefined || disablesRequire(result.nvidiaDisableRequire)) return [];
   const drivers = matrix.facts.cudaDrivers;
   const findings: Finding[] = [];
@@ -134,18 +146,23 @@ export function containerRequireFindings(result: ProbeResult, driver: string | u
     if (requirementTruth(requirement, driver, drivers) !== false) continue;
     const cuda = requiredCuda(requirement);
     const supported = driverCudaVersion(driver, drivers)?.cuda ?? null;
-    findings.push(unplacedFinding({
-      rule: 'driver-too-old',
-      severity: 'warning',
-      message:
-        `The NVIDIA driver ${driver}${supported ? ` (CUDA ${supported})` : ''} does not meet this image's ${name} (${requirement.split(' ')[0]}` +
-        `${cuda ? `: ${toolkitNeeds(cuda, drivers)}` : ''}). It started here because the requirement was not checked, but the NVIDIA ` +
-        `container toolkit checks it when docker run --gpus starts a container and refuses the image then: ${ways(supported)}.`,
-      package: null,
-      expected: requirement.split(' ')[0] ?? requirement,
-      actual: driver,
-      source: matrix.facts.sources.cudaDrivers,
-    }, related));
+    findings.push(
+      unplacedFinding(
+        {
+          rule: 'driver-too-old',
+          severity: 'warning',
+          message:
+            `The NVIDIA driver ${driver}${supported ? ` (CUDA ${supported})` : ''} does not meet this image's ${name} (${requirement.split(' ')[0]}` +
+            `${cuda ? `: ${toolkitNeeds(cuda, drivers)}` : ''}). It started here because the requirement was not checked, but the NVIDIA ` +
+            `container toolkit checks it when docker run --gpus starts a container and refuses the image then: ${ways(supported)}.`,
+          package: null,
+          expected: requirement.split(' ')[0] ?? requirement,
+          actual: driver,
+          source: matrix.facts.sources.cudaDrivers,
+        },
+        related,
+      ),
+    );
   }
   return findings;
 }
@@ -160,7 +177,7 @@ export function refusedCondition(stderr: string): string | null {
 export function refusedStartFinding(image: string, condition: string, driver: string | null, matrix: Matrix): Finding {
   const drivers = matrix.facts.cudaDrivers;
   const cuda = requiredCuda(condition);
-  const supported = driver ? driverCudaVersion(driver, drivers)?.cuda ?? null : null;
+  const supported = driver ? (driverCudaVersion(driver, drivers)?.cuda ?? null) : null;
   const host = driver ? `this runner's driver ${driver}${supported ? ` supports CUDA ${supported}` : ''}` : "this runner's driver is older";
   return unplacedFinding({
     rule: 'driver-too-old',

@@ -129,19 +129,24 @@ function judgePins(result: ProbeResult, pins: Map<string, Pin[]>, markers: Marke
 function holdingPinsFirst(pins: Map<string, Pin[]>, verdicts: Map<Pin, Verdict>): Map<string, Pin[]> {
   const placed = new Map<string, Pin[]>();
   for (const [key, list] of pins) {
-    placed.set(key, [...list].sort((a, b) => Number(verdicts.get(b) === 'holds') - Number(verdicts.get(a) === 'holds')));
+    placed.set(
+      key,
+      [...list].sort((a, b) => Number(verdicts.get(b) === 'holds') - Number(verdicts.get(a) === 'holds')),
+    );
   }
   return placed;
 }
 
 function versionFindings(result: ProbeResult, pins: Map<string, Pin[]>, verdicts: Map<Pin, Verdict>): Finding[] {
   if (result.metadataError !== null) {
-    return [unplacedFinding({
-      rule: 'runtime-error',
-      severity: 'error',
-      message: `The installed versions could not be read in ${result.python.executable}: ${result.metadataError}.`,
-      package: null,
-    })];
+    return [
+      unplacedFinding({
+        rule: 'runtime-error',
+        severity: 'error',
+        message: `The installed versions could not be read in ${result.python.executable}: ${result.metadataError}.`,
+        package: null,
+      }),
+    ];
   }
   const findings: Finding[] = [];
   for (const [key, list] of pins) {
@@ -150,24 +155,34 @@ function versionFindings(result: ProbeResult, pins: Map<string, Pin[]>, verdicts
       const { requirement } = pin;
       const installed = result.installed.get(key);
       if (verdict === 'not-installed') {
-        findings.push(runtimeFinding({
-          rule: 'installed-version-mismatch',
-          severity: 'warning',
-          message: `${requirementText(requirement)} is not installed in ${result.python.executable}.`,
-          package: key,
-          expected: requirement.specifier || null,
-          actual: null,
-        }, [pin]));
+        findings.push(
+          runtimeFinding(
+            {
+              rule: 'installed-version-mismatch',
+              severity: 'warning',
+              message: `${requirementText(requirement)} is not installed in ${result.python.executable}.`,
+              package: key,
+              expected: requirement.specifier || null,
+              actual: null,
+            },
+            [pin],
+          ),
+        );
       } else if ((verdict === 'differs' || verdict === 'not-a-version') && installed) {
         const why = verdict === 'not-a-version' ? ' (not a valid PEP 440 version: only an `===` pin can match it)' : '';
-        findings.push(runtimeFinding({
-          rule: 'installed-version-mismatch',
-          severity: 'error',
-          message: `${installed.name} ${installed.version} is installed${why}, but ${pin.file} pins ${requirementText(requirement)}.`,
-          package: key,
-          expected: requirement.specifier,
-          actual: `==${installed.version}`,
-        }, [pin]));
+        findings.push(
+          runtimeFinding(
+            {
+              rule: 'installed-version-mismatch',
+              severity: 'error',
+              message: `${installed.name} ${installed.version} is installed${why}, but ${pin.file} pins ${requirementText(requirement)}.`,
+              package: key,
+              expected: requirement.specifier,
+              actual: `==${installed.version}`,
+            },
+            [pin],
+          ),
+        );
       }
     }
   }
@@ -196,12 +211,14 @@ export function pipCheckPackages(line: string): string[] {
 function pipCheckFindings(result: ProbeResult, pins: Map<string, Pin[]>): Finding[] {
   const check = result.pipCheck;
   if (!check.ran) {
-    return [unplacedFinding({
-      rule: 'runtime-error',
-      severity: 'warning',
-      message: `pip check did not run in ${result.python.executable}: ${check.error ?? 'no reason given'}.`,
-      package: null,
-    })];
+    return [
+      unplacedFinding({
+        rule: 'runtime-error',
+        severity: 'warning',
+        message: `pip check did not run in ${result.python.executable}: ${check.error ?? 'no reason given'}.`,
+        package: null,
+      }),
+    ];
   }
   const findings: Finding[] = [];
   for (const line of check.lines) {
@@ -228,34 +245,46 @@ function importFindings(result: ProbeResult, pins: Map<string, Pin[]>): Finding[
     }
     const installed = result.installed.get(attempt.package);
     const from = installed ? ` (from ${installed.name} ${installed.version})` : '';
-    findings.push(runtimeFinding({
-      rule: 'import-failed',
-      severity: 'error',
-      message: `import ${attempt.module}${from} failed: ${attempt.error ?? 'no error message'}`,
-      package: attempt.package,
-      actual: installed ? `==${installed.version}` : null,
-    }, pins.get(attempt.package)));
+    findings.push(
+      runtimeFinding(
+        {
+          rule: 'import-failed',
+          severity: 'error',
+          message: `import ${attempt.module}${from} failed: ${attempt.error ?? 'no error message'}`,
+          package: attempt.package,
+          actual: installed ? `==${installed.version}` : null,
+        },
+        pins.get(attempt.package),
+      ),
+    );
   }
   // torch installed but not among the pins: its import failure shows through the GPU probe alone.
   const torch = result.torch;
   if (torch && !torch.ok && !torch.skipped && !result.imports.some((attempt) => attempt.module === 'torch')) {
-    findings.push(runtimeFinding({
-      rule: 'import-failed',
-      severity: 'error',
-      message: `import torch failed: ${torch.error ?? 'no error message'}`,
-      package: 'torch',
-    }, pins.get('torch')));
+    findings.push(
+      runtimeFinding(
+        {
+          rule: 'import-failed',
+          severity: 'error',
+          message: `import torch failed: ${torch.error ?? 'no error message'}`,
+          package: 'torch',
+        },
+        pins.get('torch'),
+      ),
+    );
   }
   if (torch?.skipped) skipped.push('torch (GPU probe)');
   if (skipped.length > 0) {
-    findings.push(unplacedFinding({
-      rule: 'runtime-error',
-      severity: 'warning',
-      message: `The probe's time budget ran out before it could try: ${skipped.slice(0, 20).join(', ')}${
-        skipped.length > 20 ? ` and ${skipped.length - 20} more` : ''
-      }. Raise the timeout or probe fewer packages.`,
-      package: null,
-    }));
+    findings.push(
+      unplacedFinding({
+        rule: 'runtime-error',
+        severity: 'warning',
+        message: `The probe's time budget ran out before it could try: ${skipped.slice(0, 20).join(', ')}${
+          skipped.length > 20 ? ` and ${skipped.length - 20} more` : ''
+        }. Raise the timeout or probe fewer packages.`,
+        package: null,
+      }),
+    );
   }
   return findings;
 }
@@ -312,14 +341,19 @@ function gpuFindings(
   // Without require-gpu a CPU stack is fine; a CUDA build of torch that sees no device is worth a notice.
   const severity: Severity | null = context.requireGpu ? 'error' : torch?.cuda ? 'notice' : null;
   if (!visible && severity !== null) {
-    findings.push(unplacedFinding({
-      rule: 'gpu-not-visible',
-      severity,
-      message: `No CUDA device is visible in ${context.target}: ${gpuAbsenceReason(result, torch, smiGpus.length, context)}.`,
-      package: torch ? 'torch' : null,
-      expected: context.requireGpu ? 'a CUDA device' : null,
-      actual: null,
-    }, relatedOf(torchPins)));
+    findings.push(
+      unplacedFinding(
+        {
+          rule: 'gpu-not-visible',
+          severity,
+          message: `No CUDA device is visible in ${context.target}: ${gpuAbsenceReason(result, torch, smiGpus.length, context)}.`,
+          package: torch ? 'torch' : null,
+          expected: context.requireGpu ? 'a CUDA device' : null,
+          actual: null,
+        },
+        relatedOf(torchPins),
+      ),
+    );
   }
 
   // The oldest driver among the GPUs: the one that decides what runs.
@@ -334,46 +368,61 @@ function gpuFindings(
     const allowed = parseSpecifierSet(profile.cuda);
     if (allowed.ok && !contains(allowed.set, build.text, { prereleases: true })) {
       const reason = profile.reasons.cuda ? `: ${profile.reasons.cuda}` : '';
-      findings.push(runtimeFinding({
-        rule: 'cuda-build-mismatch',
-        severity: 'error',
-        message: `${torchLabel(torch)} is built for CUDA ${build.text}, outside profile ${profile.name} (cuda ${profile.cuda})${reason}.`,
-        package: 'torch',
-        expected: profile.cuda,
-        actual: build.text,
-      }, torchPins));
+      findings.push(
+        runtimeFinding(
+          {
+            rule: 'cuda-build-mismatch',
+            severity: 'error',
+            message: `${torchLabel(torch)} is built for CUDA ${build.text}, outside profile ${profile.name} (cuda ${profile.cuda})${reason}.`,
+            package: 'torch',
+            expected: profile.cuda,
+            actual: build.text,
+          },
+          torchPins,
+        ),
+      );
     }
   }
 
   const toolkit = majorMinor(result.cudaVersion);
   if (toolkit !== null && toolkit.major !== build.major) {
-    findings.push(runtimeFinding({
-      rule: 'cuda-build-mismatch',
-      severity: 'error',
-      message:
-        `${torchLabel(torch)} is built for CUDA ${build.text}, but the CUDA toolkit here is ${result.cudaVersion} (CUDA_VERSION): ` +
-        `torch.utils.cpp_extension refuses to build CUDA extensions with an nvcc of another major version. ` +
-        `(Running is unaffected: the wheel bundles its own CUDA runtime.)`,
-      package: 'torch',
-      expected: `CUDA ${build.major}.x`,
-      actual: result.cudaVersion,
-    }, torchPins));
+    findings.push(
+      runtimeFinding(
+        {
+          rule: 'cuda-build-mismatch',
+          severity: 'error',
+          message:
+            `${torchLabel(torch)} is built for CUDA ${build.text}, but the CUDA toolkit here is ${result.cudaVersion} (CUDA_VERSION): ` +
+            `torch.utils.cpp_extension refuses to build CUDA extensions with an nvcc of another major version. ` +
+            `(Running is unaffected: the wheel bundles its own CUDA runtime.)`,
+          package: 'torch',
+          expected: `CUDA ${build.major}.x`,
+          actual: result.cudaVersion,
+        },
+        torchPins,
+      ),
+    );
   }
 
   const minimum = minimumDriver(build.text, matrix.facts.cudaDrivers);
   if (driver !== undefined && minimum !== null && compareDriverVersions(driver, minimum) < 0) {
-    findings.push(unplacedFinding({
-      rule: 'driver-too-old',
-      severity: 'error',
-      message:
-        `The NVIDIA driver ${driver} is older than ${minimum}, the lowest that runs CUDA ${build.text} builds ` +
-        `(${torchLabel(torch)})${build.major >= 11 ? `; torch's wheels bundle their CUDA runtime, which runs on any driver of the CUDA ${build.major} minor-version-compatibility branch except for features that need PTX JIT` : ''}: ` +
-        `upgrade the driver, or install a torch build for an older CUDA.`,
-      package: 'torch',
-      expected: `>=${minimum}`,
-      actual: driver,
-      source: matrix.facts.sources.cudaDrivers,
-    }, relatedOf(torchPins)));
+    findings.push(
+      unplacedFinding(
+        {
+          rule: 'driver-too-old',
+          severity: 'error',
+          message:
+            `The NVIDIA driver ${driver} is older than ${minimum}, the lowest that runs CUDA ${build.text} builds ` +
+            `(${torchLabel(torch)})${build.major >= 11 ? `; torch's wheels bundle their CUDA runtime, which runs on any driver of the CUDA ${build.major} minor-version-compatibility branch except for features that need PTX JIT` : ''}: ` +
+            `upgrade the driver, or install a torch build for an older CUDA.`,
+          package: 'torch',
+          expected: `>=${minimum}`,
+          actual: driver,
+          source: matrix.facts.sources.cudaDrivers,
+        },
+        relatedOf(torchPins),
+      ),
+    );
   }
   return findings;
 }

@@ -54,7 +54,13 @@ function expectedCuda(result: ProbeResult, torchPins: readonly Pin[], profile: P
     const label = pinnedLabel(pin);
     const cuda = label ? cudaOfLabel(label) : null;
     if (label !== null && cuda !== null) {
-      return { why: `${pin.file} pins ${pin.requirement.name}${pin.requirement.specifier}`, major: Number(cuda.split('.')[0]), specifier: null, variant: label, preferred: null };
+      return {
+        why: `${pin.file} pins ${pin.requirement.name}${pin.requirement.specifier}`,
+        major: Number(cuda.split('.')[0]),
+        specifier: null,
+        variant: label,
+        preferred: null,
+      };
     }
   }
   const major = profile?.cuda ? specifierMajor(profile.cuda) : null;
@@ -105,7 +111,13 @@ function nonCudaBuild(result: ProbeResult): string | null {
   return label === 'cpu' ? 'a CPU-only build (+cpu)' : `a ROCm build (+${label}), not a CUDA one`;
 }
 
-function torchFindings(result: ProbeResult, pins: Map<string, Pin[]>, matrix: Matrix, profile: Profile | null, applies: (pin: Pin) => boolean): Finding[] {
+function torchFindings(
+  result: ProbeResult,
+  pins: Map<string, Pin[]>,
+  matrix: Matrix,
+  profile: Profile | null,
+  applies: (pin: Pin) => boolean,
+): Finding[] {
   const installed = result.installed.get('torch');
   const build = installed ? nonCudaBuild(result) : null;
   const torchPins = (pins.get('torch') ?? []).filter(applies);
@@ -118,17 +130,22 @@ function torchFindings(result: ProbeResult, pins: Map<string, Pin[]>, matrix: Ma
   const fix = variant
     ? `install the CUDA build from ${WHEEL_INDEX}${variant} (pip install torch==${release} --index-url ${WHEEL_INDEX}${variant})`
     : `install a CUDA ${expected.major}.x build from ${WHEEL_INDEX}cuXYZ (the folder of the CUDA version you need)`;
-  return [runtimeFinding({
-    rule: 'cpu-only-build',
-    severity: 'error',
-    message:
-      `${installed.name} ${installed.version} is installed, ${build}, but ${expected.why} expects a CUDA build: ` +
-      `torch.cuda.is_available() is False with it, so the code falls back to the CPU or fails at .cuda() ("Torch not compiled with CUDA enabled"). ` +
-      `It came from the CPU index, another platform's wheels, or a later pip install that replaced the CUDA build; ${fix}.`,
-    package: 'torch',
-    expected: variant ? `a CUDA build (+${variant})` : `a CUDA ${expected.major}.x build`,
-    actual: `==${installed.version}`,
-  }, pins.get('torch'))];
+  return [
+    runtimeFinding(
+      {
+        rule: 'cpu-only-build',
+        severity: 'error',
+        message:
+          `${installed.name} ${installed.version} is installed, ${build}, but ${expected.why} expects a CUDA build: ` +
+          `torch.cuda.is_available() is False with it, so the code falls back to the CPU or fails at .cuda() ("Torch not compiled with CUDA enabled"). ` +
+          `It came from the CPU index, another platform's wheels, or a later pip install that replaced the CUDA build; ${fix}.`,
+        package: 'torch',
+        expected: variant ? `a CUDA build (+${variant})` : `a CUDA ${expected.major}.x build`,
+        actual: `==${installed.version}`,
+      },
+      pins.get('torch'),
+    ),
+  ];
 }
 
 /** `jax-cuda12-plugin`, `jax-cuda12-pjrt` -> 12. */
@@ -177,28 +194,38 @@ function jaxFindings(result: ProbeResult, pins: Map<string, Pin[]>, profile: Pro
   const installedMajor = jaxCudaMajor(result);
   const backend = result.jax?.ok && result.jax.backend ? `; jax.default_backend() is "${result.jax.backend}"` : '';
   if (installedMajor === null) {
-    return [runtimeFinding({
-      rule: 'cpu-only-build',
-      severity: 'error',
-      message:
-        `jax ${jax.version} is installed without a CUDA plugin (no jax-cuda${expected.major}-plugin, and jaxlib is a CPU build${backend}), ` +
-        `but ${expected.why} expects CUDA ${expected.major}: jax will run on the CPU. Install "jax[cuda${expected.major}]==${jax.version}" (it brings jax-cuda${expected.major}-plugin).`,
-      package: 'jax',
-      expected: `jax-cuda${expected.major}-plugin`,
-      actual: `==${jax.version}`,
-    }, pins.get('jax'))];
+    return [
+      runtimeFinding(
+        {
+          rule: 'cpu-only-build',
+          severity: 'error',
+          message:
+            `jax ${jax.version} is installed without a CUDA plugin (no jax-cuda${expected.major}-plugin, and jaxlib is a CPU build${backend}), ` +
+            `but ${expected.why} expects CUDA ${expected.major}: jax will run on the CPU. Install "jax[cuda${expected.major}]==${jax.version}" (it brings jax-cuda${expected.major}-plugin).`,
+          package: 'jax',
+          expected: `jax-cuda${expected.major}-plugin`,
+          actual: `==${jax.version}`,
+        },
+        pins.get('jax'),
+      ),
+    ];
   }
   if (installedMajor !== expected.major) {
-    return [runtimeFinding({
-      rule: 'cuda-build-mismatch',
-      severity: 'error',
-      message:
-        `jax ${jax.version} has its CUDA ${installedMajor} plugin installed, but ${expected.why} expects CUDA ${expected.major}: ` +
-        `install "jax[cuda${expected.major}]==${jax.version}" instead.`,
-      package: 'jax',
-      expected: `CUDA ${expected.major}.x`,
-      actual: `CUDA ${installedMajor}.x`,
-    }, pins.get('jax'))];
+    return [
+      runtimeFinding(
+        {
+          rule: 'cuda-build-mismatch',
+          severity: 'error',
+          message:
+            `jax ${jax.version} has its CUDA ${installedMajor} plugin installed, but ${expected.why} expects CUDA ${expected.major}: ` +
+            `install "jax[cuda${expected.major}]==${jax.version}" instead.`,
+          package: 'jax',
+          expected: `CUDA ${expected.major}.x`,
+          actual: `CUDA ${installedMajor}.x`,
+        },
+        pins.get('jax'),
+      ),
+    ];
   }
   return [];
 }
@@ -216,21 +243,32 @@ function cupyFindings(result: ProbeResult, pins: Map<string, Pin[]>, profile: Pr
   const expected = expectedCuda(result, (pins.get('torch') ?? []).filter(applies), profile);
   if (expected === null) return [];
   const runtime = cupy.ok && cupy.runtime !== null && cupy.runtime > 0 ? cupy.runtime : null;
-  const actual = runtime !== null
-    ? { major: Math.floor(runtime / 1000), text: `CUDA ${Math.floor(runtime / 1000)}.${Math.floor((runtime % 1000) / 10)} (cupy.cuda.runtime.runtimeGetVersion() is ${runtime})` }
-    : cupyPackageMajor(key) !== null ? { major: cupyPackageMajor(key) as number, text: `CUDA ${cupyPackageMajor(key)}.x (its package name)` } : null;
+  const actual =
+    runtime !== null
+      ? {
+          major: Math.floor(runtime / 1000),
+          text: `CUDA ${Math.floor(runtime / 1000)}.${Math.floor((runtime % 1000) / 10)} (cupy.cuda.runtime.runtimeGetVersion() is ${runtime})`,
+        }
+      : cupyPackageMajor(key) !== null
+        ? { major: cupyPackageMajor(key) as number, text: `CUDA ${cupyPackageMajor(key)}.x (its package name)` }
+        : null;
   if (actual === null || actual.major === expected.major) return [];
   const installed = result.installed.get(key);
-  return [runtimeFinding({
-    rule: 'cuda-build-mismatch',
-    severity: 'error',
-    message:
-      `${installed?.name ?? key} ${installed?.version ?? cupy.version ?? ''} is built for ${actual.text}, but ${expected.why} expects CUDA ${expected.major}: ` +
-      `install cupy-cuda${expected.major}x instead.`,
-    package: key,
-    expected: `cupy-cuda${expected.major}x`,
-    actual: key,
-  }, pins.get(key))];
+  return [
+    runtimeFinding(
+      {
+        rule: 'cuda-build-mismatch',
+        severity: 'error',
+        message:
+          `${installed?.name ?? key} ${installed?.version ?? cupy.version ?? ''} is built for ${actual.text}, but ${expected.why} expects CUDA ${expected.major}: ` +
+          `install cupy-cuda${expected.major}x instead.`,
+        package: key,
+        expected: `cupy-cuda${expected.major}x`,
+        actual: key,
+      },
+      pins.get(key),
+    ),
+  ];
 }
 
 /** torch, jax and CuPy builds that cannot use the CUDA the files expect. */

@@ -9,7 +9,16 @@ import { runtimeFindings, runtimeSummary } from './findings.js';
 import { unplacedFinding } from './place.js';
 import { readProbeOutput, type ProbeResult } from './probe-result.js';
 import { refusedStartFinding } from './container-require.js';
-import { DEFAULT_TIMEOUT_MS, ensureImage, runnerDriver, runnerHasGpu, runProbe, SILENT_LOG, type ProbeTarget, type RuntimeLog } from './probe-run.js';
+import {
+  DEFAULT_TIMEOUT_MS,
+  ensureImage,
+  runnerDriver,
+  runnerHasGpu,
+  runProbe,
+  SILENT_LOG,
+  type ProbeTarget,
+  type RuntimeLog,
+} from './probe-run.js';
 import { requirementsOf } from '../parse/packed.js';
 
 export { RUNTIME_RULES } from './rules.js';
@@ -77,7 +86,7 @@ export async function runRuntimeCheck(
   // An action input left empty arrives as "".
   const image = options.image || null;
   const python = options.python || null;
-  const target = image ? `image ${image}` : python ?? 'python3';
+  const target = image ? `image ${image}` : (python ?? 'python3');
   if (options.untrusted !== null && !options.allowUntrusted) {
     return { findings: [], summary: { status: 'skipped', reason: untrustedRefusal(options.untrusted), target } };
   }
@@ -97,7 +106,11 @@ export async function runRuntimeCheck(
   } else {
     probeTarget = { kind: 'python', python: python ?? 'python3' };
   }
-  const run = await runProbe(probeTarget, probeArgs, { timeoutMs, log, ...(image && python === null ? { fallbackPython: 'python3' } : {}) });
+  const run = await runProbe(probeTarget, probeArgs, {
+    timeoutMs,
+    log,
+    ...(image && python === null ? { fallbackPython: 'python3' } : {}),
+  });
   phases.push(...run.phases);
   if (!run.ok) {
     const skipped = failure(run.reason, target, phases);

@@ -44,4 +44,3 @@ export function unplacedFinding(draft: Draft, related: RelatedLocation[] = []): 
   if (related.length > 0) finding.related = related;
   return finding;
 }
-

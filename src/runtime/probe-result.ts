@@ -223,9 +223,7 @@ export function readProbeOutput(stdout: string): ProbeReading {
       metadataError: text(raw.metadataError),
       installed,
       pipCheck: readPipCheck(raw.pipCheck),
-      imports: Array.isArray(raw.imports)
-        ? raw.imports.map(readImport).filter((item): item is ProbeImport => item !== null)
-        : [],
+      imports: Array.isArray(raw.imports) ? raw.imports.map(readImport).filter((item): item is ProbeImport => item !== null) : [],
       torch: readTorch(raw.torch),
       nvidiaSmi: readNvidiaSmi(raw.nvidiaSmi),
       jax: readJax(raw.jax),

@@ -188,7 +188,9 @@ export async function runnerHasGpu(): Promise<boolean> {
 
 /** This runner's NVIDIA driver (the oldest of its GPUs'), or null when nvidia-smi cannot say. */
 export async function runnerDriver(): Promise<string | null> {
-  const outcome = await runChild('nvidia-smi', ['--query-gpu=driver_version', '--format=csv,noheader'], { timeoutMs: GPU_DETECT_TIMEOUT_MS });
+  const outcome = await runChild('nvidia-smi', ['--query-gpu=driver_version', '--format=csv,noheader'], {
+    timeoutMs: GPU_DETECT_TIMEOUT_MS,
+  });
   if (outcome.exitCode !== 0) return null;
   const drivers = outcome.stdout
     .split('\n')
@@ -199,7 +201,10 @@ export async function runnerDriver(): Promise<string | null> {
 
 /** The last non-empty line of a child's error output. */
 function lastLine(output: string): string {
-  const lines = output.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const lines = output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   return lines[lines.length - 1] ?? '';
 }
 
@@ -210,7 +215,8 @@ function childFailure(command: string, outcome: ChildOutcome, timeoutMs: number,
     const executable = outcome.spawnError.path ?? command;
     return `${executable} was not found${executable.includes('/') ? '' : ' on PATH'}`;
   }
-  if (outcome.timedOut) return `${command} did not finish within ${Math.round(timeoutMs / 1000)} s and was killed${during ? ` ${during}` : ''}`;
+  if (outcome.timedOut)
+    return `${command} did not finish within ${Math.round(timeoutMs / 1000)} s and was killed${during ? ` ${during}` : ''}`;
   if (outcome.overflowed) return `${command} printed more than ${STDOUT_LIMIT / 1024 / 1024} MiB and was killed`;
   if (outcome.exitCode === 0) return null;
   const reason = lastLine(outcome.stderr);
@@ -278,7 +284,9 @@ export async function runProbe(
   });
   const endedAt = Date.now();
   log.endGroup();
-  const phases: RuntimePhase[] = [{ name: target.kind === 'image' ? 'container start' : 'interpreter start', seconds: seconds(startedAt, firstWordAt ?? endedAt) }];
+  const phases: RuntimePhase[] = [
+    { name: target.kind === 'image' ? 'container start' : 'interpreter start', seconds: seconds(startedAt, firstWordAt ?? endedAt) },
+  ];
   if (firstWordAt !== null) phases.push({ name: 'probe', seconds: seconds(firstWordAt, endedAt) });
 
   if (target.kind === 'image' && options.fallbackPython !== undefined && entrypointMissing(outcome)) {
@@ -317,7 +325,11 @@ export async function ensureImage(
   const startedAt = Date.now();
   const lines = logLines(log);
   log.startGroup(`runtime check: docker pull ${image}`);
-  const pulled = await runChild('docker', ['pull', image], { timeoutMs: PULL_TIMEOUT_MS, onStdoutLine: lines.line, onStderrLine: lines.line });
+  const pulled = await runChild('docker', ['pull', image], {
+    timeoutMs: PULL_TIMEOUT_MS,
+    onStdoutLine: lines.line,
+    onStderrLine: lines.line,
+  });
   log.endGroup();
   const phases = [{ name: 'image pull', seconds: seconds(startedAt, Date.now()) }];
   const during = lines.last() ? `while pulling (last: ${lines.last()})` : 'while pulling (docker had printed nothing yet)';

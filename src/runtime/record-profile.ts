@@ -42,7 +42,10 @@ export function installedSetOf(probe: ProbeResult): InstalledSet {
 /** The profile's text: the header names the target and the date; the CUDA is torch's own build, when it has one. */
 export function recordedProfileText(probe: ProbeResult, options: { name: string; target: string; date: string }) {
   const torch = probe.torch?.ok ? probe.torch : null;
-  const facts = [`Python ${probe.python.version}`, ...(torch?.version ? [`torch ${torch.version}${torch.cuda ? ` (CUDA ${torch.cuda})` : ' (no CUDA)'}`] : [])];
+  const facts = [
+    `Python ${probe.python.version}`,
+    ...(torch?.version ? [`torch ${torch.version}${torch.cuda ? ` (CUDA ${torch.cuda})` : ' (no CUDA)'}`] : []),
+  ];
   return printProfile(installedSetOf(probe), {
     name: options.name,
     source: options.target,
@@ -65,10 +68,15 @@ export function recordProfile(
 ): RecordedProfile {
   const { name } = options;
   const notRecorded = (reason: string): RecordedProfile => ({ name, file: null, reason });
-  if (runtime.probe === undefined) return notRecorded(`the runtime check did not run${runtime.summary.reason ? ` (${runtime.summary.reason})` : ''}`);
+  if (runtime.probe === undefined)
+    return notRecorded(`the runtime check did not run${runtime.summary.reason ? ` (${runtime.summary.reason})` : ''}`);
   const errors = runtime.findings.filter((finding) => finding.severity === 'error').length;
   if (errors > 0) return notRecorded(`the runtime check found ${errors === 1 ? '1 error' : `${errors} errors`}`);
-  const text = recordedProfileText(runtime.probe, { name, target: runtime.summary.target ?? 'the environment', date: today.toISOString().slice(0, 10) });
+  const text = recordedProfileText(runtime.probe, {
+    name,
+    target: runtime.summary.target ?? 'the environment',
+    date: today.toISOString().slice(0, 10),
+  });
   if (!text.ok) return notRecorded(text.error);
   const file = path.resolve(options.file || defaultRecordFile(name));
   try {

@@ -21,8 +21,13 @@ export function unverifiedTagFinding(facts: Facts, file: ParsedFile, image: Imag
   const asOf = facts.asOf.cudaImageTags ?? 'an unknown date';
   const fallback = listed ? ` If docker pull fails with "manifest unknown", ${listed} is in the list.` : '';
   return makeFinding({
-    rule: CUDA_IMAGE_TAG_UNVERIFIED.id, severity: CUDA_IMAGE_TAG_UNVERIFIED.severity, at: { file: file.path, span: factSpan(image) },
-    package: null, expected: null, actual: image.tag, source,
+    rule: CUDA_IMAGE_TAG_UNVERIFIED.id,
+    severity: CUDA_IMAGE_TAG_UNVERIFIED.severity,
+    at: { file: file.path, span: factSpan(image) },
+    package: null,
+    expected: null,
+    actual: image.tag,
+    source,
     message: `${image.ref} is not in the bundled list of nvidia/cuda tags of ${asOf}, so it is not verified: ${why}, and NVIDIA may have published it since (${source}).${fallback}`,
   });
 }

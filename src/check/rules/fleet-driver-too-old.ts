@@ -46,7 +46,10 @@ export interface FleetDriver {
 export function fleetDriverOf(facts: { driver?: Matrix['driver'] }): FleetDriver | null {
   const driver = facts.driver;
   if (!driver) return null;
-  return { version: driver.version, declaredBy: driver.origin.line > 0 ? `${driver.origin.file}:${driver.origin.line}` : driver.origin.file };
+  return {
+    version: driver.version,
+    declaredBy: driver.origin.line > 0 ? `${driver.origin.file}:${driver.origin.line}` : driver.origin.file,
+  };
 }
 
 /** The newest CUDA minor whose release driver the fleet's driver meets, e.g. 550.54.14 -> "12.4"; null below every row. */
@@ -83,13 +86,20 @@ export function imageDriverFinding(facts: Facts, fleet: FleetDriver, file: Parse
   const upTo = supports ? `supports CUDA up to ${supports}` : 'is older than every CUDA release in the data';
   // A service that asks for no GPU gets the toolkit's check only where the host's default runtime is nvidia.
   const withoutGpu = image.runtime?.gpuRequested === false;
-  const whereGpu = withoutGpu ? 'where the container gets GPUs (the service requests none: only a host whose default runtime is nvidia gives them), ' : '';
+  const whereGpu = withoutGpu
+    ? 'where the container gets GPUs (the service requests none: only a host whose default runtime is nvidia gives them), '
+    : '';
   const consequence = brand
     ? `the container toolkit refuses to start it unless the GPUs are of a brand that its brand=...,driver>=${branch},driver<${Number(branch) + 1} alternatives name (datacenter and professional GPUs, on images that list branch ${branch}), or NVIDIA_DISABLE_REQUIRE is set`
     : 'the container toolkit refuses to start it ("unsatisfied condition: cuda>=' + minor + '") unless NVIDIA_DISABLE_REQUIRE is set';
   return makeFinding({
-    rule: FLEET_DRIVER_TOO_OLD.id, severity: brand || withoutGpu ? 'warning' : 'error', at, package: null,
-    expected: `>=${needed}`, actual: fleet.version, source: REQUIRE_SOURCE,
+    rule: FLEET_DRIVER_TOO_OLD.id,
+    severity: brand || withoutGpu ? 'warning' : 'error',
+    at,
+    package: null,
+    expected: `>=${needed}`,
+    actual: fleet.version,
+    source: REQUIRE_SOURCE,
     message: `The fleet's driver ${fleet.version} (${fleet.declaredBy}) ${upTo}; ${image.ref} sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, so it needs >= ${needed}: ${whereGpu}${consequence} (${REQUIRE_SOURCE}; ${facts.sources.cudaDrivers}).`,
   });
 }
@@ -102,7 +112,13 @@ export function torchDriverFinding(facts: Facts, fleet: FleetDriver, at: Place, 
   const needed = row?.minorCompatMinDriver ?? null;
   if (!needed || compareDotted(fleet.version, needed) >= 0) return null;
   return makeFinding({
-    rule: FLEET_DRIVER_TOO_OLD.id, severity: 'error', at, package: 'torch', expected: `>=${needed}`, actual: fleet.version, source: facts.sources.cudaDrivers,
+    rule: FLEET_DRIVER_TOO_OLD.id,
+    severity: 'error',
+    at,
+    package: 'torch',
+    expected: `>=${needed}`,
+    actual: fleet.version,
+    source: facts.sources.cudaDrivers,
     message: `The fleet's driver ${fleet.version} (${fleet.declaredBy}) cannot run torch built for ${shown}: CUDA ${major}.x needs a driver >= ${needed} even with minor-version compatibility, so torch.cuda.is_available() is False and CUDA calls fail (${facts.sources.cudaDrivers}).`,
   });
 }

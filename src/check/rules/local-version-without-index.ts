@@ -19,7 +19,8 @@ import { localLabel } from '../versions.js';
 export const LOCAL_VERSION_WITHOUT_INDEX: RuleInfo = {
   id: 'local-version-without-index',
   severity: 'error',
-  summary: 'a torch-family pin with a local version label (+cu118) in an install set with no index that serves it: PyPI has no local versions (a notice outside Dockerfiles)',
+  summary:
+    'a torch-family pin with a local version label (+cu118) in an install set with no index that serves it: PyPI has no local versions (a notice outside Dockerfiles)',
 };
 
 /** The specification of local version identifiers (not for public index servers). */
@@ -38,11 +39,21 @@ export function checkLocalVersions(context: CheckContext, view: SetView, finding
     if (!exact || label === null || !view.installs(pin)) continue;
     const subject = pinSubject(pin);
     const index = PYTORCH_VARIANT.test(label) ? `https://download.pytorch.org/whl/${label}` : null;
-    const where = inDockerfile ? 'this stage names no index or find-links location' : 'this file names no index or find-links location (one given on the command line or in pip.conf is not seen here)';
-    findings.push(makeFinding({
-      rule: LOCAL_VERSION_WITHOUT_INDEX.id, severity: inDockerfile ? 'error' : 'notice', at: subject.at, package: pin.key,
-      expected: index, actual: subject.actual, fix: null, source: LOCAL_VERSION_SOURCE,
-      message: `${subject.shown} has the local version label +${label}, which PyPI does not accept, and ${where}, so pip finds no matching distribution (${LOCAL_VERSION_SOURCE}). ${index ? `Add --extra-index-url ${index} (the PyTorch index that serves +${label} builds).` : 'Add the index that serves this build, or pin the version without its label.'}`,
-    }));
+    const where = inDockerfile
+      ? 'this stage names no index or find-links location'
+      : 'this file names no index or find-links location (one given on the command line or in pip.conf is not seen here)';
+    findings.push(
+      makeFinding({
+        rule: LOCAL_VERSION_WITHOUT_INDEX.id,
+        severity: inDockerfile ? 'error' : 'notice',
+        at: subject.at,
+        package: pin.key,
+        expected: index,
+        actual: subject.actual,
+        fix: null,
+        source: LOCAL_VERSION_SOURCE,
+        message: `${subject.shown} has the local version label +${label}, which PyPI does not accept, and ${where}, so pip finds no matching distribution (${LOCAL_VERSION_SOURCE}). ${index ? `Add --extra-index-url ${index} (the PyTorch index that serves +${label} builds).` : 'Add the index that serves this build, or pin the version without its label.'}`,
+      }),
+    );
   }
 }

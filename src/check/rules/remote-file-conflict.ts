@@ -40,7 +40,9 @@ export function checkRemoteFiles(parse: ParseResult, fetched: ReadonlyMap<string
   const seen = new Set<string>();
   for (const set of parse.installSets) {
     const members = set.files.flatMap((path) => files.get(path) ?? []);
-    const includes = members.flatMap((file) => inSet(set, file, file.remoteIncludes ?? []).map((include) => ({ include, file: file.path })));
+    const includes = members.flatMap((file) =>
+      inSet(set, file, file.remoteIncludes ?? []).map((include) => ({ include, file: file.path })),
+    );
     if (includes.length === 0) continue;
     const pins = members.flatMap((file) => inSet(set, file, requirementsOf(file)).map((requirement) => ({ requirement, file: file.path })));
     for (const { include, file: includedFrom } of includes) {
@@ -85,7 +87,14 @@ function conflict(pin: Requirement, file: string, line: Requirement, include: Re
     expected: line.specifier,
     actual: pin.specifier,
     fix: theirs,
-    related: [{ file: includedFrom, line: include.line, ...(include.column === undefined ? {} : { column: include.column }), message: `${flag} ${include.url}` }],
+    related: [
+      {
+        file: includedFrom,
+        line: include.line,
+        ...(include.column === undefined ? {} : { column: include.column }),
+        message: `${flag} ${include.url}`,
+      },
+    ],
     source: include.url,
   };
 }

@@ -11,7 +11,11 @@ import { canonicalName } from '../../model.js';
 import { exactVersion, targetEnvironments, type AnsweredPin, type AnsweredSet, type IndexEmit } from '../index-facts.js';
 import type { PlannedPin } from '../index-plan.js';
 
-export const RULE: RuleInfo = { id: 'requires-dist-conflict', severity: 'error', summary: 'a pinned release requires a version of another package that the install set\'s pin of it excludes' };
+export const RULE: RuleInfo = {
+  id: 'requires-dist-conflict',
+  severity: 'error',
+  summary: "a pinned release requires a version of another package that the install set's pin of it excludes",
+};
 
 export function check(set: AnsweredSet, emit: IndexEmit): void {
   const environments = targetEnvironments(set.plan);
@@ -38,7 +42,11 @@ export function check(set: AnsweredSet, emit: IndexEmit): void {
 }
 
 /** Does the requirement hold in every environment the set may install into, with the extras the pin asks for? */
-function appliesEverywhere(required: ParsedRequirement, requirer: PlannedPin, environments: ReturnType<typeof targetEnvironments>): boolean {
+function appliesEverywhere(
+  required: ParsedRequirement,
+  requirer: PlannedPin,
+  environments: ReturnType<typeof targetEnvironments>,
+): boolean {
   if (required.marker === null) return true;
   const marker = parseMarker(required.marker);
   if (!marker.ok || environments.length === 0) return false;
@@ -51,7 +59,14 @@ function appliesEverywhere(required: ParsedRequirement, requirer: PlannedPin, en
   );
 }
 
-function conflict(requirer: AnsweredPin, name: string, version: string, requirement: string, other: PlannedPin, source: string): Parameters<IndexEmit>[0] {
+function conflict(
+  requirer: AnsweredPin,
+  name: string,
+  version: string,
+  requirement: string,
+  other: PlannedPin,
+  source: string,
+): Parameters<IndexEmit>[0] {
   const release = `${name} ${version}`;
   // Change the side the profile does not pin; when both or neither are, the required package's pin.
   const onRequirer = other.profilePinned && !requirer.pin.profilePinned;

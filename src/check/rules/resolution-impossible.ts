@@ -6,7 +6,11 @@ import type { RuleInfo } from '../../model.js';
 import { conflictCauses, conflictSides, lineNamed, notFound, sourcesOnly } from '../pip-output.js';
 import type { ResolvedSet, ResolveEmit } from '../resolve-verdict.js';
 
-export const RULE: RuleInfo = { id: 'resolution-impossible', severity: 'error', summary: 'pip\'s resolver, run for the install set\'s Python and platform, cannot install the set (pip\'s words quoted)' };
+export const RULE: RuleInfo = {
+  id: 'resolution-impossible',
+  severity: 'error',
+  summary: "pip's resolver, run for the install set's Python and platform, cannot install the set (pip's words quoted)",
+};
 
 export function check(set: ResolvedSet, emit: ResolveEmit): void {
   const { job } = set;
@@ -21,7 +25,10 @@ export function check(set: ResolvedSet, emit: ResolveEmit): void {
       const quoted = `"The conflict is caused by: ${causes.join('; ')}"`;
       for (const side of sides) {
         emit({
-          rule: RULE.id, severity, at: side.at, package: side.key,
+          rule: RULE.id,
+          severity,
+          at: side.at,
+          package: side.key,
           message: `pip ${set.pip} cannot install this set for ${job.target}${assumed}: ${quoted}. Change one side's pin so that both can hold (pip names ${sides.map((other) => other.shown).join(', ')}).`,
           related: sides.filter((other) => other !== side).map((other) => ({ ...other.at, message: other.shown })),
         });
@@ -35,7 +42,10 @@ export function check(set: ResolvedSet, emit: ResolveEmit): void {
       if (!line) continue;
       const pulled = line.key === missing.key ? '' : ` (pulled in by this set's requirements; pip names ${missing.requirement})`;
       emit({
-        rule: RULE.id, severity, at: line.at, package: line.key,
+        rule: RULE.id,
+        severity,
+        at: line.at,
+        package: line.key,
         message: `pip ${set.pip} finds nothing to install for ${missing.requirement} on ${job.target}${assumed}${pulled}: "${missing.words}". Pin a release that publishes a wheel for this Python and platform, or change the Python.`,
       });
     }

@@ -6,7 +6,12 @@ import type { RuleInfo } from '../../model.js';
 import { lineNamed, notFound, sourcesOnly } from '../pip-output.js';
 import type { ResolvedSet, ResolveEmit } from '../resolve-verdict.js';
 
-export const RULE: RuleInfo = { id: 'resolution-needs-sdist', severity: 'notice', summary: 'pip would build a package of the install set from its sdist (no wheel for the set\'s Python and platform); not built, so the set is not resolved further' };
+export const RULE: RuleInfo = {
+  id: 'resolution-needs-sdist',
+  severity: 'notice',
+  summary:
+    "pip would build a package of the install set from its sdist (no wheel for the set's Python and platform); not built, so the set is not resolved further",
+};
 
 export function check(set: ResolvedSet, emit: ResolveEmit): void {
   const { job } = set;
@@ -19,7 +24,10 @@ export function check(set: ResolvedSet, emit: ResolveEmit): void {
       if (!line) continue;
       const pulled = line.key === missing.key ? '' : ` (which this set's requirements pull in)`;
       emit({
-        rule: RULE.id, severity: RULE.severity, at: line.at, package: line.key,
+        rule: RULE.id,
+        severity: RULE.severity,
+        at: line.at,
+        package: line.key,
         message: `${missing.requirement}${pulled} has no wheel for ${job.target}, only sources (${files.slice(0, 2).join(', ')}): the build compiles it (a compiler and headers in the image). compat-guard builds nothing, so the rest of this set is not resolved.`,
       });
     }

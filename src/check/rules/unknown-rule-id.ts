@@ -28,13 +28,17 @@ export function checkUnknownRuleIds(files: readonly ParsedFile[], matrix: Matrix
   }
   for (const entry of matrix.ignore) {
     // Entries of the bundled matrix are this version's own; only a file's entry has a place to point at.
-    if (!known.has(entry.rule) && entry.at) findings.push(unknown(entry.rule, `ignore: rule: ${entry.rule}`, entry.at.file, entry.at.line, known));
+    if (!known.has(entry.rule) && entry.at)
+      findings.push(unknown(entry.rule, `ignore: rule: ${entry.rule}`, entry.at.file, entry.at.line, known));
   }
   return findings;
 }
 
 function unknown(rule: string, written: string, file: string, line: number, known: ReadonlySet<string>): Finding {
-  const suggestion = didYouMean(rule, [...known].filter((id) => id !== EVERY_RULE));
+  const suggestion = didYouMean(
+    rule,
+    [...known].filter((id) => id !== EVERY_RULE),
+  );
   return {
     rule: UNKNOWN_RULE_ID.id,
     severity: UNKNOWN_RULE_ID.severity,

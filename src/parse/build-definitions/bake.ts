@@ -57,7 +57,11 @@ export function readBake(path: string, text: string): BuildDefinitionsRead {
     for (const [argName, value] of entriesOf(block.entries.get('args'))) {
       const interpolated = value.kind === 'string' ? interpolate(value.text, scope) : { value: null, origins: [] };
       const known = interpolated.value !== null && !interpolated.value.includes('${');
-      target.args.set(argName, { name: argName, value: known ? interpolated.value : null, origins: [...interpolated.origins, origin(value)] });
+      target.args.set(argName, {
+        name: argName,
+        value: known ? interpolated.value : null,
+        origins: [...interpolated.origins, origin(value)],
+      });
     }
     return target;
   };
@@ -70,7 +74,11 @@ export function readBake(path: string, text: string): BuildDefinitionsRead {
       if (target.context === '\u0001' || target.dockerfile === '\u0001') continue;
       const dockerfile = dockerfileInContext(folder, target.context ?? '.', target.dockerfile);
       if (dockerfile === null) continue;
-      read.builds.push({ dockerfile, args: [...target.args.values()], source: `${path} target ${name}${combination.size > 0 ? ' matrix' : ''}` });
+      read.builds.push({
+        dockerfile,
+        args: [...target.args.values()],
+        source: `${path} target ${name}${combination.size > 0 ? ' matrix' : ''}`,
+      });
     }
   }
   return read;
@@ -85,7 +93,9 @@ function matrixCombinations(matrix: HclValue | undefined, origin: (value: HclVal
   let combinations: Array<Map<string, KnownVariable>> = [new Map()];
   for (const [name, list] of entriesOf(matrix)) {
     const values = list.kind === 'list' ? list.items.filter((item) => item.kind === 'string') : [];
-    combinations = combinations.flatMap((combination) => values.map((value) => new Map(combination).set(name, { value: value.text, origin: origin(value) }))).slice(0, MAX_COMBINATIONS);
+    combinations = combinations
+      .flatMap((combination) => values.map((value) => new Map(combination).set(name, { value: value.text, origin: origin(value) })))
+      .slice(0, MAX_COMBINATIONS);
   }
   return combinations;
 }

@@ -33,7 +33,9 @@ export function readCompose(path: string, text: string, files: DefinitionFiles):
       }
       continue;
     }
-    const profiles = seqItems(document.yaml, mapGet(document.yaml, service, 'profiles')).map((item) => scalarText(document.yaml, item)).filter(Boolean);
+    const profiles = seqItems(document.yaml, mapGet(document.yaml, service, 'profiles'))
+      .map((item) => scalarText(document.yaml, item))
+      .filter(Boolean);
     const profile = profiles.length > 0 ? `, profile ${profiles.join(', ')}` : '';
     read.builds.push({ ...build, source: `${path} service ${name}${profile}` });
   }
@@ -58,10 +60,17 @@ function pulledImage(document: ComposeDocument, node: Node | null, runtime: Cont
  */
 function serviceRuntime(document: ComposeDocument, service: Node | null): ContainerRuntime {
   const { yaml } = document;
-  const devices = seqItems(yaml, mapGet(yaml, mapGet(yaml, mapGet(yaml, mapGet(yaml, service, 'deploy'), 'resources'), 'reservations'), 'devices'));
-  const gpuDevice = devices.some((device) => scalarText(yaml, mapGet(yaml, device, 'driver')) === 'nvidia'
-    || seqItems(yaml, mapGet(yaml, device, 'capabilities')).some((capability) => scalarText(yaml, capability) === 'gpu'));
-  const gpuRequested = gpuDevice || scalarText(yaml, mapGet(yaml, service, 'runtime')) === 'nvidia' || mapGet(yaml, service, 'gpus') !== null;
+  const devices = seqItems(
+    yaml,
+    mapGet(yaml, mapGet(yaml, mapGet(yaml, mapGet(yaml, service, 'deploy'), 'resources'), 'reservations'), 'devices'),
+  );
+  const gpuDevice = devices.some(
+    (device) =>
+      scalarText(yaml, mapGet(yaml, device, 'driver')) === 'nvidia' ||
+      seqItems(yaml, mapGet(yaml, device, 'capabilities')).some((capability) => scalarText(yaml, capability) === 'gpu'),
+  );
+  const gpuRequested =
+    gpuDevice || scalarText(yaml, mapGet(yaml, service, 'runtime')) === 'nvidia' || mapGet(yaml, service, 'gpus') !== null;
   return { gpuRequested, requireDisabled: disablesRequire(environmentValue(document, service, 'NVIDIA_DISABLE_REQUIRE')) };
 }
 
@@ -89,7 +98,13 @@ function openCompose(path: string, text: string, files: DefinitionFiles, read: B
 }
 
 /** A service's build, its own settings over those of the service it extends. */
-function serviceBuild(document: ComposeDocument, service: Node | null, files: DefinitionFiles, read: BuildDefinitionsRead, depth: number): Omit<BuildDefinition, 'source'> | null {
+function serviceBuild(
+  document: ComposeDocument,
+  service: Node | null,
+  files: DefinitionFiles,
+  read: BuildDefinitionsRead,
+  depth: number,
+): Omit<BuildDefinition, 'source'> | null {
   const { yaml } = document;
   const base = depth < MAX_EXTENDS ? extendedBuild(document, mapGet(yaml, service, 'extends'), files, read, depth) : null;
   const build = mapGet(yaml, service, 'build');
@@ -108,7 +123,13 @@ function serviceBuild(document: ComposeDocument, service: Node | null, files: De
   return { dockerfile, args: [...args.values()] };
 }
 
-function extendedBuild(document: ComposeDocument, extendsNode: Node | null, files: DefinitionFiles, read: BuildDefinitionsRead, depth: number): Omit<BuildDefinition, 'source'> | null {
+function extendedBuild(
+  document: ComposeDocument,
+  extendsNode: Node | null,
+  files: DefinitionFiles,
+  read: BuildDefinitionsRead,
+  depth: number,
+): Omit<BuildDefinition, 'source'> | null {
   if (extendsNode === null) return null;
   const { yaml } = document;
   const serviceName = scalarText(yaml, extendsNode) ?? scalarText(yaml, mapGet(yaml, extendsNode, 'service'));

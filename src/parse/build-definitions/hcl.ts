@@ -211,7 +211,11 @@ class Parser {
         if (key.kind === 'punct' && key.text === '}') break;
         if (key.kind === 'punct' && key.text === ',') continue;
         const separator = this.peek();
-        if ((key.kind === 'word' || key.kind === 'string') && separator?.kind === 'punct' && (separator.text === '=' || separator.text === ':')) {
+        if (
+          (key.kind === 'word' || key.kind === 'string') &&
+          separator?.kind === 'punct' &&
+          (separator.text === '=' || separator.text === ':')
+        ) {
           this.at += 1;
           entries.set(key.text, this.expression());
         }

@@ -21,12 +21,16 @@ export function readBuildDefinitions(paths: readonly string[], files: Definition
     if (text === null) continue;
     if (text.length > MAX_DEFINITION_CHARS) {
       // A script that big is an installer or generated, not where builds are defined: passed over quietly.
-      if (!isBuildScript(path)) read.notes.push({ file: path, line: 1, message: `over ${MAX_DEFINITION_CHARS} characters, not read as a build definition` });
+      if (!isBuildScript(path))
+        read.notes.push({ file: path, line: 1, message: `over ${MAX_DEFINITION_CHARS} characters, not read as a build definition` });
       continue;
     }
-    const one = isWorkflowFile(path) ? readWorkflow(path, text, files)
-      : isComposeFile(path) ? readCompose(path, text, files)
-        : isBakeFile(path) ? readBake(path, text)
+    const one = isWorkflowFile(path)
+      ? readWorkflow(path, text, files)
+      : isComposeFile(path)
+        ? readCompose(path, text, files)
+        : isBakeFile(path)
+          ? readBake(path, text)
           : { builds: readBuildScript(text, { file: path, firstLine: 1, folder: folderOf(path) }, files), images: [], notes: [] };
     read.builds.push(...one.builds);
     read.images.push(...one.images);

@@ -21,26 +21,29 @@ const REFERENCE = /\$(?:\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])((?:[^{}]|\{[^{
 export function interpolate(text: string, variables: ReadonlyMap<string, KnownVariable>): Interpolated {
   const origins: Origin[] = [];
   let unknown = false;
-  const value = text.replace(REFERENCE, (whole, braced: string | undefined, operator: string | undefined, word: string | undefined, plain: string | undefined) => {
-    if (whole === '$$') return '$';
-    const name = (braced ?? plain) as string;
-    const known = variables.get(name);
-    if (known?.origin) origins.push(known.origin);
-    const set = known !== undefined && (known.value !== '' || operator === undefined || !operator.startsWith(':'));
-    if (operator?.endsWith('-')) {
-      if (set) return known!.value;
-      const inner = interpolate(word ?? '', variables);
-      origins.push(...inner.origins);
-      if (inner.value === null) unknown = true;
-      return inner.value ?? '';
-    }
-    if (operator?.endsWith('+')) {
+  const value = text.replace(
+    REFERENCE,
+    (whole, braced: string | undefined, operator: string | undefined, word: string | undefined, plain: string | undefined) => {
+      if (whole === '$$') return '$';
+      const name = (braced ?? plain) as string;
+      const known = variables.get(name);
+      if (known?.origin) origins.push(known.origin);
+      const set = known !== undefined && (known.value !== '' || operator === undefined || !operator.startsWith(':'));
+      if (operator?.endsWith('-')) {
+        if (set) return known!.value;
+        const inner = interpolate(word ?? '', variables);
+        origins.push(...inner.origins);
+        if (inner.value === null) unknown = true;
+        return inner.value ?? '';
+      }
+      if (operator?.endsWith('+')) {
+        if (known === undefined) unknown = true;
+        return set ? (word ?? '') : '';
+      }
       if (known === undefined) unknown = true;
-      return set ? word ?? '' : '';
-    }
-    if (known === undefined) unknown = true;
-    return known?.value ?? '';
-  });
+      return known?.value ?? '';
+    },
+  );
   return { value: unknown ? null : value, origins };
 }
 

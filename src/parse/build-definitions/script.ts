@@ -10,10 +10,43 @@ import type { BuildArg, BuildDefinition, DefinitionFiles, Origin } from './types
 
 /** `docker build` flags that take a value (the next word, unless written `--flag=value`). */
 const VALUE_FLAGS = new Set([
-  '-t', '--tag', '--target', '--platform', '--cache-from', '--cache-to', '--label', '--network', '--secret', '--ssh',
-  '-o', '--output', '--progress', '--builder', '--iidfile', '--metadata-file', '--add-host', '--shm-size', '--ulimit',
-  '-m', '--memory', '--memory-swap', '--build-context', '--annotation', '--attest', '--call', '--allow', '--cgroup-parent',
-  '--cpu-period', '--cpu-quota', '-c', '--cpu-shares', '--cpuset-cpus', '--cpuset-mems', '--isolation', '--sbom', '--provenance',
+  '-t',
+  '--tag',
+  '--target',
+  '--platform',
+  '--cache-from',
+  '--cache-to',
+  '--label',
+  '--network',
+  '--secret',
+  '--ssh',
+  '-o',
+  '--output',
+  '--progress',
+  '--builder',
+  '--iidfile',
+  '--metadata-file',
+  '--add-host',
+  '--shm-size',
+  '--ulimit',
+  '-m',
+  '--memory',
+  '--memory-swap',
+  '--build-context',
+  '--annotation',
+  '--attest',
+  '--call',
+  '--allow',
+  '--cgroup-parent',
+  '--cpu-period',
+  '--cpu-quota',
+  '-c',
+  '--cpu-shares',
+  '--cpuset-cpus',
+  '--cpuset-mems',
+  '--isolation',
+  '--sbom',
+  '--provenance',
 ]);
 
 /** Where a script's text sits in its file, for `run:` blocks inside a workflow. */
@@ -77,7 +110,12 @@ export function literal(raw: string, unknownMarker?: string): string | null {
   return value;
 }
 
-function buildOf(words: ShellWord[], place: ScriptPlace, files: DefinitionFiles, lineAt: (offset: number) => number): BuildDefinition | null {
+function buildOf(
+  words: ShellWord[],
+  place: ScriptPlace,
+  files: DefinitionFiles,
+  lineAt: (offset: number) => number,
+): BuildDefinition | null {
   const raw = words.map((word) => word.raw);
   // `sudo docker build`, `DOCKER_BUILDKIT=1 docker build`, `docker buildx build`, `docker image build`.
   const docker = raw.findIndex((word) => word === 'docker' || word.endsWith('/docker'));

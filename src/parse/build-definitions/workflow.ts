@@ -58,11 +58,19 @@ export function readWorkflow(path: string, text: string, files: DefinitionFiles)
     const matrixNode = mapGet(workflow, mapGet(workflow, job, 'strategy'), 'matrix');
     const combinations = matrixNode === null ? [new Map()] : isMap(matrixNode) ? matrixCombinations(workflow, path, matrixNode) : [null];
     // `cuda: ${{ fromJSON(...) }}` or `include: ${{ ... }}` may bring keys no combination shows here.
-    const matrixKnown = matrixNode === null || (isMap(matrixNode) && mapEntries(workflow, matrixNode).every(([, , value]) => value === null || isSeq(value)));
+    const matrixKnown =
+      matrixNode === null || (isMap(matrixNode) && mapEntries(workflow, matrixNode).every(([, , value]) => value === null || isSeq(value)));
     const jobEnv = literalEnv(workflow, mapGet(workflow, job, 'env'), workflowEnv);
     for (const step of seqItems(workflow, mapGet(workflow, job, 'steps'))) {
       for (const combination of combinations) {
-        const scope: StepScope = { workflow, text, path, combination, matrixKnown, env: literalEnv(workflow, mapGet(workflow, step, 'env'), jobEnv) };
+        const scope: StepScope = {
+          workflow,
+          text,
+          path,
+          combination,
+          matrixKnown,
+          env: literalEnv(workflow, mapGet(workflow, step, 'env'), jobEnv),
+        };
         // A combination the job's or the step's `if:` may leave out is not a build we can vouch for.
         if (!mayRun(scope, mapGet(workflow, job, 'if')) || !mayRun(scope, mapGet(workflow, step, 'if'))) continue;
         const source = `${path} ${combination !== null && combination.size > 0 ? 'matrix' : 'job'} ${jobId}`;
@@ -99,7 +107,8 @@ function mayRun(scope: StepScope, condition: Node | null): boolean {
 /** `env:` entries over the inherited ones (a step's over its job's over the workflow's). */
 function literalEnv(workflow: YamlFile, node: Node | null, inherited: Map<string, EnvEntry>): Map<string, EnvEntry> {
   const env = new Map(inherited);
-  for (const [name, key, value] of mapEntries(workflow, node)) env.set(name, { text: scalarText(workflow, value), line: lineOf(workflow, value ?? key) });
+  for (const [name, key, value] of mapEntries(workflow, node))
+    env.set(name, { text: scalarText(workflow, value), line: lineOf(workflow, value ?? key) });
   return env;
 }
 
@@ -112,10 +121,17 @@ function matrixCombinations(workflow: YamlFile, path: string, matrix: Node): Com
   }
   let combinations: Combination[] = lists.length === 0 ? [] : [new Map()];
   for (const [key, entries] of lists) {
-    combinations = combinations.flatMap((combination) => entries.map((value) => new Map(combination).set(key, value))).slice(0, MAX_COMBINATIONS);
+    combinations = combinations
+      .flatMap((combination) => entries.map((value) => new Map(combination).set(key, value)))
+      .slice(0, MAX_COMBINATIONS);
   }
   const excludes = seqItems(workflow, mapGet(workflow, matrix, 'exclude')).map((item) => objectEntries(workflow, item, entry));
-  combinations = combinations.filter((combination) => !excludes.some((exclude) => exclude.size > 0 && [...exclude].every(([key, value]) => sameValue(workflow, combination.get(key), value))));
+  combinations = combinations.filter(
+    (combination) =>
+      !excludes.some(
+        (exclude) => exclude.size > 0 && [...exclude].every(([key, value]) => sameValue(workflow, combination.get(key), value)),
+      ),
+  );
   const originalKeys = new Set(lists.map(([key]) => key));
   const originals = [...combinations];
   for (const item of seqItems(workflow, mapGet(workflow, matrix, 'include'))) {
@@ -134,7 +150,9 @@ function matrixCombinations(workflow: YamlFile, path: string, matrix: Node): Com
 }
 
 function objectEntries(workflow: YamlFile, node: Node, entry: (node: Node) => MatrixEntry): Combination {
-  return new Map(mapEntries(workflow, node).flatMap(([key, , value]) => (value === null ? [] : [[key, entry(value)] as [string, MatrixEntry]])));
+  return new Map(
+    mapEntries(workflow, node).flatMap(([key, , value]) => (value === null ? [] : [[key, entry(value)] as [string, MatrixEntry]])),
+  );
 }
 
 /** Whether two matrix values are equal, as GitHub compares them; values that alias too much never are. */
@@ -162,7 +180,11 @@ function stepBuilds(scope: StepScope, step: Node, files: DefinitionFiles): Array
   // A block scalar's text starts on the line after its `|` or `>`.
   const block = isScalar(run) && (run.type === 'BLOCK_LITERAL' || run.type === 'BLOCK_FOLDED');
   const firstLine = lineOf(workflow, run) + (block ? 1 : 0);
-  const builds = readBuildScript(substituted, { file: scope.path, firstLine, folder: workingDirectory(scope, step), unknownMarker: UNKNOWN }, files);
+  const builds = readBuildScript(
+    substituted,
+    { file: scope.path, firstLine, folder: workingDirectory(scope, step), unknownMarker: UNKNOWN },
+    files,
+  );
   return builds.map((build) => ({ dockerfile: build.dockerfile, args: build.args.map((arg) => withMatrixOrigins(arg, script, scope)) }));
 }
 
@@ -234,10 +256,13 @@ function foldedLine(scope: StepScope, node: Node, name: string, first: number): 
  * that build images rarely do). Other variables stay as written, and make their word unknown.
  */
 function shellVariables(script: string, scope: StepScope, origins: Origin[]): string {
-  return script.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (whole, braced: string | undefined, plain: string | undefined) => {
-    const entry = scope.env.get((braced ?? plain) as string);
-    return entry === undefined ? whole : envValue(entry, scope, origins);
-  });
+  return script.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (whole, braced: string | undefined, plain: string | undefined) => {
+      const entry = scope.env.get((braced ?? plain) as string);
+      return entry === undefined ? whole : envValue(entry, scope, origins);
+    },
+  );
 }
 
 /** An `env:` entry's value with its expressions resolved (`env.*` in it is not looked up again). */

@@ -14,7 +14,11 @@ export function readYaml(text: string): { ok: true; file: YamlFile } | { ok: fal
   const doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { lineCounter, prettyErrors: false, uniqueKeys: false });
   const problem = doc.errors[0];
   if (problem !== undefined) {
-    return { ok: false, line: lineCounter.linePos(Math.max(0, Math.min(problem.pos[0], text.length - 1))).line, message: problem.message.split('\n')[0] ?? '' };
+    return {
+      ok: false,
+      line: lineCounter.linePos(Math.max(0, Math.min(problem.pos[0], text.length - 1))).line,
+      message: problem.message.split('\n')[0] ?? '',
+    };
   }
   return { ok: true, file: { doc, lineCounter } };
 }
