@@ -240,7 +240,9 @@ class Parser {
                 if (key.kind === 'punct' && key.text === ',')
                     continue;
                 const separator = this.peek();
-                if ((key.kind === 'word' || key.kind === 'string') && separator?.kind === 'punct' && (separator.text === '=' || separator.text === ':')) {
+                if ((key.kind === 'word' || key.kind === 'string') &&
+                    separator?.kind === 'punct' &&
+                    (separator.text === '=' || separator.text === ':')) {
                     this.at += 1;
                     entries.set(key.text, this.expression());
                 }
@@ -299,7 +301,7 @@ function interpolate(text, variables) {
         if (operator?.endsWith('+')) {
             if (known === undefined)
                 unknown = true;
-            return set ? word ?? '' : '';
+            return set ? (word ?? '') : '';
         }
         if (known === undefined)
             unknown = true;
@@ -408,7 +410,11 @@ function readBake(path, text) {
         for (const [argName, value] of entriesOf(block.entries.get('args'))) {
             const interpolated = value.kind === 'string' ? interpolate(value.text, scope) : { value: null, origins: [] };
             const known = interpolated.value !== null && !interpolated.value.includes('${');
-            target.args.set(argName, { name: argName, value: known ? interpolated.value : null, origins: [...interpolated.origins, origin(value)] });
+            target.args.set(argName, {
+                name: argName,
+                value: known ? interpolated.value : null,
+                origins: [...interpolated.origins, origin(value)],
+            });
         }
         return target;
     };
@@ -423,7 +429,11 @@ function readBake(path, text) {
             const dockerfile = dockerfileInContext(folder, target.context ?? '.', target.dockerfile);
             if (dockerfile === null)
                 continue;
-            read.builds.push({ dockerfile, args: [...target.args.values()], source: `${path} target ${name}${combination.size > 0 ? ' matrix' : ''}` });
+            read.builds.push({
+                dockerfile,
+                args: [...target.args.values()],
+                source: `${path} target ${name}${combination.size > 0 ? ' matrix' : ''}`,
+            });
         }
     }
     return read;
@@ -436,7 +446,9 @@ function matrixCombinations(matrix, origin) {
     let combinations = [new Map()];
     for (const [name, list] of entriesOf(matrix)) {
         const values = list.kind === 'list' ? list.items.filter((item) => item.kind === 'string') : [];
-        combinations = combinations.flatMap((combination) => values.map((value) => new Map(combination).set(name, { value: value.text, origin: origin(value) }))).slice(0, MAX_COMBINATIONS);
+        combinations = combinations
+            .flatMap((combination) => values.map((value) => new Map(combination).set(name, { value: value.text, origin: origin(value) })))
+            .slice(0, MAX_COMBINATIONS);
     }
     return combinations;
 }
@@ -455,7 +467,11 @@ function readYaml(text) {
     const doc = (0,dist/* parseDocument */.Tp)(text.replace(/\r(?!\n)/g, '\n'), { lineCounter, prettyErrors: false, uniqueKeys: false });
     const problem = doc.errors[0];
     if (problem !== undefined) {
-        return { ok: false, line: lineCounter.linePos(Math.max(0, Math.min(problem.pos[0], text.length - 1))).line, message: problem.message.split('\n')[0] ?? '' };
+        return {
+            ok: false,
+            line: lineCounter.linePos(Math.max(0, Math.min(problem.pos[0], text.length - 1))).line,
+            message: problem.message.split('\n')[0] ?? '',
+        };
     }
     return { ok: true, file: { doc, lineCounter } };
 }
@@ -566,7 +582,9 @@ function readCompose(path, text, files) {
             }
             continue;
         }
-        const profiles = seqItems(document.yaml, mapGet(document.yaml, service, 'profiles')).map((item) => scalarText(document.yaml, item)).filter(Boolean);
+        const profiles = seqItems(document.yaml, mapGet(document.yaml, service, 'profiles'))
+            .map((item) => scalarText(document.yaml, item))
+            .filter(Boolean);
         const profile = profiles.length > 0 ? `, profile ${profiles.join(', ')}` : '';
         read.builds.push({ ...build, source: `${path} service ${name}${profile}` });
     }
@@ -592,8 +610,8 @@ function pulledImage(document, node, runtime, read) {
 function serviceRuntime(document, service) {
     const { yaml } = document;
     const devices = seqItems(yaml, mapGet(yaml, mapGet(yaml, mapGet(yaml, mapGet(yaml, service, 'deploy'), 'resources'), 'reservations'), 'devices'));
-    const gpuDevice = devices.some((device) => scalarText(yaml, mapGet(yaml, device, 'driver')) === 'nvidia'
-        || seqItems(yaml, mapGet(yaml, device, 'capabilities')).some((capability) => scalarText(yaml, capability) === 'gpu'));
+    const gpuDevice = devices.some((device) => scalarText(yaml, mapGet(yaml, device, 'driver')) === 'nvidia' ||
+        seqItems(yaml, mapGet(yaml, device, 'capabilities')).some((capability) => scalarText(yaml, capability) === 'gpu'));
     const gpuRequested = gpuDevice || scalarText(yaml, mapGet(yaml, service, 'runtime')) === 'nvidia' || mapGet(yaml, service, 'gpus') !== null;
     return { gpuRequested, requireDisabled: (0,container_require/* disablesRequire */.js)(environmentValue(document, service, 'NVIDIA_DISABLE_REQUIRE')) };
 }
@@ -705,10 +723,43 @@ var shell_words = __webpack_require__(7120);
 
 /** `docker build` flags that take a value (the next word, unless written `--flag=value`). */
 const VALUE_FLAGS = new Set([
-    '-t', '--tag', '--target', '--platform', '--cache-from', '--cache-to', '--label', '--network', '--secret', '--ssh',
-    '-o', '--output', '--progress', '--builder', '--iidfile', '--metadata-file', '--add-host', '--shm-size', '--ulimit',
-    '-m', '--memory', '--memory-swap', '--build-context', '--annotation', '--attest', '--call', '--allow', '--cgroup-parent',
-    '--cpu-period', '--cpu-quota', '-c', '--cpu-shares', '--cpuset-cpus', '--cpuset-mems', '--isolation', '--sbom', '--provenance',
+    '-t',
+    '--tag',
+    '--target',
+    '--platform',
+    '--cache-from',
+    '--cache-to',
+    '--label',
+    '--network',
+    '--secret',
+    '--ssh',
+    '-o',
+    '--output',
+    '--progress',
+    '--builder',
+    '--iidfile',
+    '--metadata-file',
+    '--add-host',
+    '--shm-size',
+    '--ulimit',
+    '-m',
+    '--memory',
+    '--memory-swap',
+    '--build-context',
+    '--annotation',
+    '--attest',
+    '--call',
+    '--allow',
+    '--cgroup-parent',
+    '--cpu-period',
+    '--cpu-quota',
+    '-c',
+    '--cpu-shares',
+    '--cpuset-cpus',
+    '--cpuset-mems',
+    '--isolation',
+    '--sbom',
+    '--provenance',
 ]);
 function readBuildScript(text, place, files) {
     const builds = [];
@@ -875,7 +926,14 @@ function readWorkflow(path, text, files) {
         const jobEnv = literalEnv(workflow, mapGet(workflow, job, 'env'), workflowEnv);
         for (const step of seqItems(workflow, mapGet(workflow, job, 'steps'))) {
             for (const combination of combinations) {
-                const scope = { workflow, text, path, combination, matrixKnown, env: literalEnv(workflow, mapGet(workflow, step, 'env'), jobEnv) };
+                const scope = {
+                    workflow,
+                    text,
+                    path,
+                    combination,
+                    matrixKnown,
+                    env: literalEnv(workflow, mapGet(workflow, step, 'env'), jobEnv),
+                };
                 // A combination the job's or the step's `if:` may leave out is not a build we can vouch for.
                 if (!mayRun(scope, mapGet(workflow, job, 'if')) || !mayRun(scope, mapGet(workflow, step, 'if')))
                     continue;
@@ -931,7 +989,9 @@ function workflow_matrixCombinations(workflow, path, matrix) {
     }
     let combinations = lists.length === 0 ? [] : [new Map()];
     for (const [key, entries] of lists) {
-        combinations = combinations.flatMap((combination) => entries.map((value) => new Map(combination).set(key, value))).slice(0, workflow_MAX_COMBINATIONS);
+        combinations = combinations
+            .flatMap((combination) => entries.map((value) => new Map(combination).set(key, value)))
+            .slice(0, workflow_MAX_COMBINATIONS);
     }
     const excludes = seqItems(workflow, mapGet(workflow, matrix, 'exclude')).map((item) => objectEntries(workflow, item, entry));
     combinations = combinations.filter((combination) => !excludes.some((exclude) => exclude.size > 0 && [...exclude].every(([key, value]) => sameValue(workflow, combination.get(key), value))));
@@ -1141,9 +1201,12 @@ function readBuildDefinitions(paths, files) {
                 read.notes.push({ file: path, line: 1, message: `over ${MAX_DEFINITION_CHARS} characters, not read as a build definition` });
             continue;
         }
-        const one = (0,names/* isWorkflowFile */.Kr)(path) ? readWorkflow(path, text, files)
-            : (0,names/* isComposeFile */.Pv)(path) ? readCompose(path, text, files)
-                : (0,names/* isBakeFile */.Kn)(path) ? readBake(path, text)
+        const one = (0,names/* isWorkflowFile */.Kr)(path)
+            ? readWorkflow(path, text, files)
+            : (0,names/* isComposeFile */.Pv)(path)
+                ? readCompose(path, text, files)
+                : (0,names/* isBakeFile */.Kn)(path)
+                    ? readBake(path, text)
                     : { builds: readBuildScript(text, { file: path, firstLine: 1, folder: folderOf(path) }, files), images: [], notes: [] };
         read.builds.push(...one.builds);
         read.images.push(...one.images);
@@ -1217,12 +1280,18 @@ const OPERATORS = ['>=', '<=', '!=', '>', '<', '='];
 function compare(left, operator, right) {
     const order = (0,_driver_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareDriverVersions */ .T)(left, right);
     switch (operator) {
-        case '>=': return order >= 0;
-        case '<=': return order <= 0;
-        case '!=': return order !== 0;
-        case '>': return order > 0;
-        case '<': return order < 0;
-        case '=': return order === 0;
+        case '>=':
+            return order >= 0;
+        case '<=':
+            return order <= 0;
+        case '!=':
+            return order !== 0;
+        case '>':
+            return order > 0;
+        case '<':
+            return order < 0;
+        case '=':
+            return order === 0;
     }
 }
 /** One condition, `cuda>=12.6` or `driver<471`. */
@@ -1324,7 +1393,7 @@ function refusedCondition(stderr) {
 function refusedStartFinding(image, condition, driver, matrix) {
     const drivers = matrix.facts.cudaDrivers;
     const cuda = requiredCuda(condition);
-    const supported = driver ? driverCudaVersion(driver, drivers)?.cuda ?? null : null;
+    const supported = driver ? (driverCudaVersion(driver, drivers)?.cuda ?? null) : null;
     const host = driver ? `this runner's driver ${driver}${supported ? ` supports CUDA ${supported}` : ''}` : "this runner's driver is older";
     return (0,_place_js__WEBPACK_IMPORTED_MODULE_1__/* .unplacedFinding */ .cr)({
         rule: 'driver-too-old',

@@ -254,7 +254,10 @@ function installedSetOf(probe) {
 /** The profile's text: the header names the target and the date; the CUDA is torch's own build, when it has one. */
 function recordedProfileText(probe, options) {
     const torch = probe.torch?.ok ? probe.torch : null;
-    const facts = [`Python ${probe.python.version}`, ...(torch?.version ? [`torch ${torch.version}${torch.cuda ? ` (CUDA ${torch.cuda})` : ' (no CUDA)'}`] : [])];
+    const facts = [
+        `Python ${probe.python.version}`,
+        ...(torch?.version ? [`torch ${torch.version}${torch.cuda ? ` (CUDA ${torch.cuda})` : ' (no CUDA)'}`] : []),
+    ];
     return printProfile(installedSetOf(probe), {
         name: options.name,
         source: options.target,
@@ -278,7 +281,11 @@ runtime, today = new Date()) {
     const errors = runtime.findings.filter((finding) => finding.severity === 'error').length;
     if (errors > 0)
         return notRecorded(`the runtime check found ${errors === 1 ? '1 error' : `${errors} errors`}`);
-    const text = recordedProfileText(runtime.probe, { name, target: runtime.summary.target ?? 'the environment', date: today.toISOString().slice(0, 10) });
+    const text = recordedProfileText(runtime.probe, {
+        name,
+        target: runtime.summary.target ?? 'the environment',
+        date: today.toISOString().slice(0, 10),
+    });
     if (!text.ok)
         return notRecorded(text.error);
     const file = external_node_path_.resolve(options.file || (0,profile_name/* defaultRecordFile */.x)(name));

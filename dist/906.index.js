@@ -51,7 +51,10 @@ function pipEnvironment(env) {
     const kept = (0,child_environment/* childEnvironment */.Q)(env);
     for (const name of Object.keys(kept)) {
         const upper = name.toUpperCase();
-        if ((upper.startsWith('PIP_') && !KEPT_PIP_VARIABLES.has(upper)) || upper.startsWith('UV_') || upper === 'PYTHONPATH' || upper === 'PYTHONHOME')
+        if ((upper.startsWith('PIP_') && !KEPT_PIP_VARIABLES.has(upper)) ||
+            upper.startsWith('UV_') ||
+            upper === 'PYTHONPATH' ||
+            upper === 'PYTHONHOME')
             delete kept[name];
     }
     return { ...kept, PIP_CONFIG_FILE: external_node_os_.devNull, PIP_DISABLE_PIP_VERSION_CHECK: '1', PIP_NO_INPUT: '1' };
@@ -62,7 +65,9 @@ async function pipVersion(options) {
     if (run.error)
         return { ok: false, reason: run.error };
     const version = /^pip (\d+(?:\.\d+)*)/.exec(run.stdout.trim())?.[1];
-    return version ? { ok: true, version } : { ok: false, reason: `\`${options.python} -m pip --version\` printed no version (${firstLine(run.stdout + run.stderr)})` };
+    return version
+        ? { ok: true, version }
+        : { ok: false, reason: `\`${options.python} -m pip --version\` printed no version (${firstLine(run.stdout + run.stderr)})` };
 }
 /** pip 22.2 added `--dry-run` with `--report`. */
 function pipIsRecentEnough(version) {
@@ -72,11 +77,26 @@ function pipIsRecentEnough(version) {
 /** pip's argument list for one step (files in `dir`): no shell ever reads it. */
 function pipArguments(job, dir, cacheDir, indexes, verbose) {
     const args = [
-        '-m', 'pip', 'install', '--dry-run', '--ignore-installed', verbose ? '-vv' : '--progress-bar=off',
+        '-m',
+        'pip',
+        'install',
+        '--dry-run',
+        '--ignore-installed',
+        verbose ? '-vv' : '--progress-bar=off',
         // pip takes --platform and --python-version only for a --target install; nothing is written there.
-        '--target', external_node_path_.join(dir, 'target'), '--report', external_node_path_.join(dir, 'report.json'),
-        '--python-version', job.python, '--implementation', 'cp', '--only-binary=:all:',
-        '--retries', '1', '--timeout', '15',
+        '--target',
+        external_node_path_.join(dir, 'target'),
+        '--report',
+        external_node_path_.join(dir, 'report.json'),
+        '--python-version',
+        job.python,
+        '--implementation',
+        'cp',
+        '--only-binary=:all:',
+        '--retries',
+        '1',
+        '--timeout',
+        '15',
     ];
     for (const platform of job.platforms)
         args.push('--platform', platform);
@@ -127,7 +147,9 @@ async function readReport(file) {
             const { name, version } = entry.metadata ?? {};
             if (!name || !version)
                 return [];
-            return [{ key: (0,model/* canonicalName */.Ew)(name), version, requested: entry.requested === true, requiresDist: entry.metadata?.requires_dist ?? [] }];
+            return [
+                { key: (0,model/* canonicalName */.Ew)(name), version, requested: entry.requested === true, requiresDist: entry.metadata?.requires_dist ?? [] },
+            ];
         });
         return { status: 'resolved', installs };
     }
@@ -186,7 +208,9 @@ async function resolveSets(jobs, options) {
         return { sets: [], summary };
     const version = await pipVersion(pipOptions);
     if (!version.ok || !pipIsRecentEnough(version.version)) {
-        const why = version.ok ? `${pipOptions.python} has pip ${version.version}, and --resolve needs pip 22.2 or later (--dry-run --report)` : version.reason;
+        const why = version.ok
+            ? `${pipOptions.python} has pip ${version.version}, and --resolve needs pip 22.2 or later (--dry-run --report)`
+            : version.reason;
         summary.notices.push(`pip's resolver did not run: ${why}; the static checks ran as usual`);
         summary.faults = jobs.length;
         return { sets: [], summary };
@@ -201,8 +225,13 @@ async function resolveSets(jobs, options) {
     const worker = async () => {
         for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
             // Resolved against other indexes than the build's, a set's verdict would prove nothing.
-            const refused = job.indexes.map((index) => ({ index, why: refusal(index, options.allowInternal) })).find((entry) => entry.why !== null);
-            const skip = job.unprovable ?? (refused ? `the repository's index ${(0,index_url/* withoutCredentials */.ri)(refused.index.url)} is ${refused.why} (allow-untrusted lets pip use it)` : null);
+            const refused = job.indexes
+                .map((index) => ({ index, why: refusal(index, options.allowInternal) }))
+                .find((entry) => entry.why !== null);
+            const skip = job.unprovable ??
+                (refused
+                    ? `the repository's index ${(0,index_url/* withoutCredentials */.ri)(refused.index.url)} is ${refused.why} (allow-untrusted lets pip use it)`
+                    : null);
             if (skip) {
                 summary.skipped++;
                 skipped.add(skip);
@@ -283,7 +312,10 @@ async function runResolver(parse, matrix, jobs, checked, options) {
         if (again.ok)
             findings.push(...(0,resolve_verdict/* markResolved */.Ex)(again.findings, recheck, set.job, checked.findings));
     }
-    const replaced = (finding) => findings.some((resolved) => resolved.rule === finding.rule && resolved.file === finding.file && resolved.line === finding.line && resolved.package === finding.package);
+    const replaced = (finding) => findings.some((resolved) => resolved.rule === finding.rule &&
+        resolved.file === finding.file &&
+        resolved.line === finding.line &&
+        resolved.package === finding.package);
     return { findings, statics: checked.findings.filter((finding) => !replaced(finding)), summary: run.summary };
 }
 

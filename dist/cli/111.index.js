@@ -141,7 +141,10 @@ function toSarif(result, rules = RULE_CATALOG) {
                             name: ruleName(rule.id),
                             shortDescription: { text: rule.summary },
                             fullDescription: { text: rule.description },
-                            help: { text: `${rule.description}\n${rule.helpUri}`, markdown: `${rule.description}\n\n[More about ${rule.id}](${rule.helpUri})` },
+                            help: {
+                                text: `${rule.description}\n${rule.helpUri}`,
+                                markdown: `${rule.description}\n\n[More about ${rule.id}](${rule.helpUri})`,
+                            },
                             helpUri: rule.helpUri,
                             defaultConfiguration: { level: sarifLevel(rule.severity) },
                             properties: { tags: ['compatibility', 'dependencies'] },

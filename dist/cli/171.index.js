@@ -186,9 +186,16 @@ const IMPLEMENTATIONS = [
 ];
 /** The sample, in the order of a Truth's flags. */
 const ENVIRONMENTS = PYTHON_MINORS.flatMap((minor) => PATCHES.flatMap((patch) => SYSTEMS.flatMap(({ machines, ...system }) => machines.flatMap((platform_machine) => IMPLEMENTATIONS.map((implementation) => ({
-    ...system, ...implementation, platform_machine,
-    python_version: minor, python_full_version: `${minor}.${patch}`, implementation_version: `${minor}.${patch}`,
-    platform_release: '', platform_version: '', extras: [], dependency_groups: [],
+    ...system,
+    ...implementation,
+    platform_machine,
+    python_version: minor,
+    python_full_version: `${minor}.${patch}`,
+    implementation_version: `${minor}.${patch}`,
+    platform_release: '',
+    platform_version: '',
+    extras: [],
+    dependency_groups: [],
 }))))));
 class MarkerSpace {
     /** Built at the first marker evaluated: a repository without markers never needs it (1.6 ms of a one-file check). */
@@ -209,7 +216,9 @@ class MarkerSpace {
         if (!truth) {
             const parsed = (0,parse_marker/* parseMarker */.gY)(marker);
             truth = parsed.ok
-                ? (this.environments ??= new parse_marker/* MarkerEnvironments */.xo(ENVIRONMENTS)).outcomes(parsed.marker).map((outcome) => (outcome === parse_marker/* MARKER_FALSE */.PK ? 0 : 1))
+                ? (this.environments ??= new parse_marker/* MarkerEnvironments */.xo(ENVIRONMENTS))
+                    .outcomes(parsed.marker)
+                    .map((outcome) => (outcome === parse_marker/* MARKER_FALSE */.PK ? 0 : 1))
                 : new Uint8Array(ENVIRONMENTS.length).fill(1);
             this.truths.set(marker, truth);
         }
@@ -222,7 +231,7 @@ class MarkerSpace {
     pythonMask(python) {
         let mask = this.pythonMasks.get(python);
         if (mask === undefined) {
-            const admitted = Uint8Array.from(ENVIRONMENTS, (environment) => ((0,specifier/* contains */.gR)(python, environment.python_full_version, { prereleases: true }) ? 1 : 0));
+            const admitted = Uint8Array.from(ENVIRONMENTS, (environment) => (0,specifier/* contains */.gR)(python, environment.python_full_version, { prereleases: true }) ? 1 : 0);
             mask = admitted.includes(1) ? admitted : null;
             this.pythonMasks.set(python, mask);
         }
@@ -576,7 +585,13 @@ function profileAllows(context, key, pseudo) {
     const cacheKey = pseudo ? `:${key}` : key;
     let allowed = context.allowed.get(cacheKey);
     if (allowed === undefined) {
-        const specifier = pseudo ? (key === 'python' ? profile.python : key === 'cuda' ? profile.cuda : undefined) : ownValue(profile.packages, key);
+        const specifier = pseudo
+            ? key === 'python'
+                ? profile.python
+                : key === 'cuda'
+                    ? profile.cuda
+                    : undefined
+            : ownValue(profile.packages, key);
         const admits = specifier === undefined ? null : context.specifiers.admits(specifier);
         allowed = specifier !== undefined && admits ? { specifier, admits } : null;
         context.allowed.set(cacheKey, allowed);
@@ -708,8 +723,13 @@ const NONE = '';
 /** Same rule, span and package, and the same fix for it (at the same file, line and column); the message may differ. */
 function sameProblem(a, b) {
     const alike = (x, y) => (x ?? NONE) === (y ?? NONE);
-    return a.rule === b.rule && alike(a.endLine, b.endLine) && alike(a.endColumn, b.endColumn) &&
-        alike(a.package, b.package) && alike(a.expected, b.expected) && alike(a.actual, b.actual) && alike(a.fix, b.fix);
+    return (a.rule === b.rule &&
+        alike(a.endLine, b.endLine) &&
+        alike(a.endColumn, b.endColumn) &&
+        alike(a.package, b.package) &&
+        alike(a.expected, b.expected) &&
+        alike(a.actual, b.actual) &&
+        alike(a.fix, b.fix));
 }
 
 
@@ -769,7 +789,15 @@ function fromImage(pin) {
 
 /** A finding of an index rule on a pin: at the pin's token, about its package, resting on `source`. */
 function pinFinding(rule, pin, fields) {
-    const draft = { rule: rule.id, severity: fields.severity ?? rule.severity, at: pin.at, package: pin.key, message: fields.message, actual: fields.actual ?? null, source: fields.source };
+    const draft = {
+        rule: rule.id,
+        severity: fields.severity ?? rule.severity,
+        at: pin.at,
+        package: pin.key,
+        message: fields.message,
+        actual: fields.actual ?? null,
+        source: fields.source,
+    };
     if (fields.related)
         draft.related = fields.related;
     return draft;
@@ -850,9 +878,19 @@ function show(version) {
 /** CPython on Linux x86-64, for each minor the set may install into. */
 function targetEnvironments(plan) {
     return plan.minors.map((minor) => ({
-        implementation_name: 'cpython', platform_python_implementation: 'CPython', implementation_version: `${minor}.0`,
-        python_version: minor, python_full_version: `${minor}.0`, os_name: 'posix', sys_platform: 'linux', platform_system: 'Linux',
-        platform_machine: 'x86_64', platform_release: '', platform_version: '', extras: [], dependency_groups: [],
+        implementation_name: 'cpython',
+        platform_python_implementation: 'CPython',
+        implementation_version: `${minor}.0`,
+        python_version: minor,
+        python_full_version: `${minor}.0`,
+        os_name: 'posix',
+        sys_platform: 'linux',
+        platform_system: 'Linux',
+        platform_machine: 'x86_64',
+        platform_release: '',
+        platform_version: '',
+        extras: [],
+        dependency_groups: [],
     }));
 }
 
@@ -924,10 +962,26 @@ function planIndexSet(context, view, options, unknownIndexFiles) {
         .writtenWhere(() => true)
         // The base image's packages are not fetched from an index.
         .filter((pin) => !pin.requirement.constraint && !(0,_image_pins_js__WEBPACK_IMPORTED_MODULE_2__/* .fromImage */ .w)(pin) && !options.ownProjects?.has(pin.key) && view.installs(pin))
-        .map((pin) => ({ key: pin.key, requirement: pin.requirement, at: pin.at, shown: (0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .requirementText */ .Pg)(pin.requirement), profilePinned: (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .profileAllows */ .wh)(context, pin.key, false) !== null }));
+        .map((pin) => ({
+        key: pin.key,
+        requirement: pin.requirement,
+        at: pin.at,
+        shown: (0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .requirementText */ .Pg)(pin.requirement),
+        profilePinned: (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .profileAllows */ .wh)(context, pin.key, false) !== null,
+    }));
     const own = (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .setPython */ .Vi)(view);
     const pythonAt = own ? { file: own.file, span: (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .factSpan */ .Xi)(own.fact) } : null;
-    return { id: view.set.id, indexes, unprovable, python, pythonAt, minors: setMinors(view, context), glibc: setGlibc(view), imaged: view.images.length > 0, pins };
+    return {
+        id: view.set.id,
+        indexes,
+        unprovable,
+        python,
+        pythonAt,
+        minors: setMinors(view, context),
+        glibc: setGlibc(view),
+        imaged: view.images.length > 0,
+        pins,
+    };
 }
 /**
  * The files whose sets may read an index nobody can name here, with why: one the reader could not
@@ -956,9 +1010,18 @@ function setMinors(view, context) {
 }
 /** glibc of Linux distributions, by the names image tags use. */
 const GLIBC = {
-    'ubuntu18.04': '2.27', 'ubuntu20.04': '2.31', 'ubuntu22.04': '2.35', 'ubuntu24.04': '2.39',
-    buster: '2.28', bullseye: '2.31', bookworm: '2.36', trixie: '2.41',
-    ubi8: '2.28', ubi9: '2.34', rockylinux8: '2.28', rockylinux9: '2.34',
+    'ubuntu18.04': '2.27',
+    'ubuntu20.04': '2.31',
+    'ubuntu22.04': '2.35',
+    'ubuntu24.04': '2.39',
+    buster: '2.28',
+    bullseye: '2.31',
+    bookworm: '2.36',
+    trixie: '2.41',
+    ubi8: '2.28',
+    ubi9: '2.34',
+    rockylinux8: '2.28',
+    rockylinux9: '2.34',
 };
 /** manylinux2014: what pip on any distribution of the last decade accepts. */
 const DEFAULT_GLIBC = '2.17';
@@ -1051,7 +1114,11 @@ var index_facts = __webpack_require__(9907);
 ;// CONCATENATED MODULE: ./lib/src/check/rules/package-not-found.js
 // package-not-found: no index of the set has the project at all.
 
-const RULE = { id: 'package-not-found', severity: 'error', summary: 'a pinned project that none of the install set\'s package indexes has' };
+const RULE = {
+    id: 'package-not-found',
+    severity: 'error',
+    summary: "a pinned project that none of the install set's package indexes has",
+};
 function check(set, emit) {
     for (const answered of set.pins) {
         if (!(0,index_facts/* absenceProven */.eA)(set, answered) || !answered.projects.every((answer) => answer.status === 'missing'))
@@ -1070,7 +1137,11 @@ function check(set, emit) {
 ;// CONCATENATED MODULE: ./lib/src/check/rules/version-not-found.js
 // version-not-found: the project exists, but no release the pin admits does.
 
-const version_not_found_RULE = { id: 'version-not-found', severity: 'error', summary: 'a pin no release on the install set\'s package indexes satisfies' };
+const version_not_found_RULE = {
+    id: 'version-not-found',
+    severity: 'error',
+    summary: "a pin no release on the install set's package indexes satisfies",
+};
 function version_not_found_check(set, emit) {
     for (const answered of set.pins) {
         const found = answered.projects.filter((answer) => answer.status === 'found');
@@ -1087,7 +1158,9 @@ function version_not_found_check(set, emit) {
         emit((0,index_facts/* pinFinding */.Xt)(version_not_found_RULE, pin, {
             message: `${pin.shown}: no release of ${pin.requirement.name} on ${found.map((answer) => answer.page.source).join(', ')} satisfies ${pin.requirement.specifier}, ` +
                 `so pip stops with "No matching distribution found". ` +
-                (nearest.length > 0 ? `The nearest releases are ${nearest.join(', ')}: pin one of them.` : 'The index lists no installable release of it.'),
+                (nearest.length > 0
+                    ? `The nearest releases are ${nearest.join(', ')}: pin one of them.`
+                    : 'The index lists no installable release of it.'),
             actual: pin.requirement.specifier,
             source: found[0]?.page.source ?? null,
         }));
@@ -1124,7 +1197,11 @@ var ranges = __webpack_require__(2964);
 // that excludes each interpreter the set may install into, so pip skips them all.
 
 
-const requires_python_mismatch_RULE = { id: 'requires-python-mismatch', severity: 'error', summary: 'a pinned release whose Requires-Python excludes the install set\'s Python' };
+const requires_python_mismatch_RULE = {
+    id: 'requires-python-mismatch',
+    severity: 'error',
+    summary: "a pinned release whose Requires-Python excludes the install set's Python",
+};
 function requires_python_mismatch_check(set, emit) {
     const python = set.plan.python === null ? null : set.specifiers.admits(set.plan.python);
     if (!python)
@@ -1168,7 +1245,11 @@ var files = __webpack_require__(5774);
 // (compilers, headers, minutes) or, without one, fails.
 
 
-const no_wheel_for_target_RULE = { id: 'no-wheel-for-target', severity: 'warning', summary: 'a pinned release with wheels, none for the install set\'s Python and platform (an error when it has no sdist either)' };
+const no_wheel_for_target_RULE = {
+    id: 'no-wheel-for-target',
+    severity: 'warning',
+    summary: "a pinned release with wheels, none for the install set's Python and platform (an error when it has no sdist either)",
+};
 function no_wheel_for_target_check(set, emit) {
     const { plan } = set;
     if (plan.glibc === null || plan.minors.length !== 1)
@@ -1216,7 +1297,11 @@ var model = __webpack_require__(4887);
 
 
 
-const requires_dist_conflict_RULE = { id: 'requires-dist-conflict', severity: 'error', summary: 'a pinned release requires a version of another package that the install set\'s pin of it excludes' };
+const requires_dist_conflict_RULE = {
+    id: 'requires-dist-conflict',
+    severity: 'error',
+    summary: "a pinned release requires a version of another package that the install set's pin of it excludes",
+};
 function requires_dist_conflict_check(set, emit) {
     const environments = (0,index_facts/* targetEnvironments */.Us)(set.plan);
     for (const requirer of set.pins) {
@@ -1449,7 +1534,7 @@ function cudaTagIndex(facts) {
 /** NVIDIA's policy for the tags it publishes and the end-of-life tags it deletes from Docker Hub. */
 const SUPPORT_POLICY_SOURCE = 'https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/support-policy.md';
 function unlistedTag(written, tag, tags, asOf) {
-    const snapshot = `the bundled list of ${asOf ?? 'NVIDIA\'s tags'}`;
+    const snapshot = `the bundled list of ${asOf ?? "NVIDIA's tags"}`;
     if (!tag) {
         return written === 'latest'
             ? { verdict: 'removed', why: 'NVIDIA removed the latest tag: every nvidia/cuda tag names its CUDA version' }
@@ -1458,11 +1543,17 @@ function unlistedTag(written, tag, tags, asOf) {
     const minors = tags.minors();
     const oldest = minors[0];
     if (oldest !== undefined && (0,check_versions/* compareDotted */.AZ)(tag.minor, oldest) < 0) {
-        return { verdict: 'removed', why: `NVIDIA removed the images of CUDA ${tag.minor.split('.')[0]}.x and older from Docker Hub (its tag lists start at CUDA ${oldest})` };
+        return {
+            verdict: 'removed',
+            why: `NVIDIA removed the images of CUDA ${tag.minor.split('.')[0]}.x and older from Docker Hub (its tag lists start at CUDA ${oldest})`,
+        };
     }
     if (tag.version.split('.').length < 3) {
         return tag.minor === oldest
-            ? { verdict: 'removed', why: `NVIDIA removed the old tags without a patch version (such as 11.0-base); CUDA ${tag.minor} images are tagged X.Y.Z` }
+            ? {
+                verdict: 'removed',
+                why: `NVIDIA removed the old tags without a patch version (such as 11.0-base); CUDA ${tag.minor} images are tagged X.Y.Z`,
+            }
             : { verdict: 'never-published', why: 'nvidia/cuda tags always carry the full X.Y.Z version' };
     }
     const listed = tags.listedMinor(tag.minor);
@@ -1471,9 +1562,15 @@ function unlistedTag(written, tag, tags, asOf) {
         const sameMajor = minors.filter((minor) => minor.split('.')[0] === tag.minor.split('.')[0]);
         const after = sameMajor.find((minor) => (0,check_versions/* compareDotted */.AZ)(minor, tag.minor) > 0);
         if (after === undefined)
-            return { verdict: 'unverified', why: `CUDA ${tag.minor} is newer than ${snapshot}, which ends at CUDA ${sameMajor.at(-1) ?? minors.at(-1)}` };
+            return {
+                verdict: 'unverified',
+                why: `CUDA ${tag.minor} is newer than ${snapshot}, which ends at CUDA ${sameMajor.at(-1) ?? minors.at(-1)}`,
+            };
         const before = sameMajor.filter((minor) => (0,check_versions/* compareDotted */.AZ)(minor, tag.minor) < 0).at(-1);
-        return { verdict: 'never-published', why: `NVIDIA published no CUDA ${tag.minor} images: its tags go from CUDA ${before ?? tag.minor.split('.')[0]} to ${after}` };
+        return {
+            verdict: 'never-published',
+            why: `NVIDIA published no CUDA ${tag.minor} images: its tags go from CUDA ${before ?? tag.minor.split('.')[0]} to ${after}`,
+        };
     }
     const versions = listed.versionsByOs.get(os) ?? [];
     const newest = versions[0];
@@ -1560,8 +1657,14 @@ function pythonFactSubject({ fact, file }, context) {
     if (!admits)
         return null;
     return {
-        key: PYTHON, pseudo: true, at: { file, span: (0,check_context/* factSpan */.Xi)(fact) }, admits, shown: `Python ${fact.version} (${fact.source})`, actual: fact.version,
-        fixFor: (specifier) => (0,check_versions/* namedRelease */.bs)(specifier), pin: null,
+        key: PYTHON,
+        pseudo: true,
+        at: { file, span: (0,check_context/* factSpan */.Xi)(fact) },
+        admits,
+        shown: `Python ${fact.version} (${fact.source})`,
+        actual: fact.version,
+        fixFor: (specifier) => (0,check_versions/* namedRelease */.bs)(specifier),
+        pin: null,
     };
 }
 function requiresPythonSubjects(view, context) {
@@ -1570,8 +1673,14 @@ function requiresPythonSubjects(view, context) {
         if (!admits)
             return null;
         return {
-            key: PYTHON, pseudo: true, at: { file, span: (0,check_context/* factSpan */.Xi)(fact) }, admits, shown: `requires-python ${fact.specifier}`, actual: fact.specifier,
-            fixFor: (specifier) => specifier, pin: null,
+            key: PYTHON,
+            pseudo: true,
+            at: { file, span: (0,check_context/* factSpan */.Xi)(fact) },
+            admits,
+            shown: `requires-python ${fact.specifier}`,
+            actual: fact.specifier,
+            fixFor: (specifier) => specifier,
+            pin: null,
         };
     });
 }
@@ -1596,9 +1705,15 @@ function imageCudaSubjects(view, context) {
         }
         else {
             subjects.push({
-                key: CUDA, pseudo: true, at: { file, span: (0,check_context/* factSpan */.Xi)(fact) }, admits, shown: `CUDA ${fact.version} (${fact.source})`, actual: fact.version,
+                key: CUDA,
+                pseudo: true,
+                at: { file, span: (0,check_context/* factSpan */.Xi)(fact) },
+                admits,
+                shown: `CUDA ${fact.version} (${fact.source})`,
+                actual: fact.version,
                 // A version inside another image's tag (pytorch/pytorch:...-cuda12.1-...) has no safe rewrite.
-                fixFor: (specifier) => (image ? null : (0,check_versions/* namedRelease */.bs)(specifier)), pin: null,
+                fixFor: (specifier) => (image ? null : (0,check_versions/* namedRelease */.bs)(specifier)),
+                pin: null,
             });
         }
     }
@@ -1616,7 +1731,10 @@ function mayHaveLocalLabel(specifier) {
  */
 function torchCudaSubjects(view, context) {
     // Three families ask: found once per set.
-    view.torchBuilds ??= view.pinsOf('torch').length === 0 ? [] : wheelCudaSubjects(view, context, view.writtenOf(TORCH_WHEELS).filter((pin) => mayHaveLocalLabel(pin.requirement.specifier)));
+    view.torchBuilds ??=
+        view.pinsOf('torch').length === 0
+            ? []
+            : wheelCudaSubjects(view, context, view.writtenOf(TORCH_WHEELS).filter((pin) => mayHaveLocalLabel(pin.requirement.specifier)));
     return view.torchBuilds;
 }
 /** The set's PyTorch indexes, and the `+cuXYZ` labels of those of `labelled` (pins that may have one) the set installs. */
@@ -1628,7 +1746,12 @@ function wheelCudaSubjects(view, context, labelled) {
         if (!cuda || !admits)
             continue;
         subjects.push({
-            key: CUDA, pseudo: true, at: { file, span: (0,check_context/* factSpan */.Xi)(fact) }, admits, shown: `CUDA ${cuda} (${fact.url})`, actual: cuda,
+            key: CUDA,
+            pseudo: true,
+            at: { file, span: (0,check_context/* factSpan */.Xi)(fact) },
+            admits,
+            shown: `CUDA ${cuda} (${fact.url})`,
+            actual: cuda,
             fixFor: (specifier) => {
                 const minor = (0,check_versions/* minorOf */.Hs)((0,check_versions/* namedRelease */.bs)(specifier) ?? '');
                 return minor ? fact.url.replace((0,check_versions/* cudaLabel */.k3)(cuda), (0,check_versions/* cudaLabel */.k3)(minor)) : null;
@@ -1646,7 +1769,12 @@ function wheelCudaSubjects(view, context, labelled) {
         if (!exact || !cuda || !admits)
             continue;
         subjects.push({
-            key: CUDA, pseudo: true, at: pin.at, admits, shown: `CUDA ${cuda} (${pin.shown})`, actual: cuda,
+            key: CUDA,
+            pseudo: true,
+            at: pin.at,
+            admits,
+            shown: `CUDA ${cuda} (${pin.shown})`,
+            actual: cuda,
             fixFor: (specifier) => {
                 const minor = (0,check_versions/* minorOf */.Hs)((0,check_versions/* namedRelease */.bs)(specifier) ?? '');
                 return minor ? (0,check_findings/* requirementWith */.Gi)(pin.requirement, `==${exact.release.join('.')}+${(0,check_versions/* cudaLabel */.k3)(minor)}`) : null;
@@ -1664,11 +1792,18 @@ function nvidiaImageSubject(image, context) {
     if (!tag || !admits)
         return null;
     return {
-        key: CUDA, pseudo: true, at: { file, span: (0,check_context/* factSpan */.Xi)(fact) }, admits, shown: `CUDA ${tag.version} (${fact.ref})`, actual: tag.version,
+        key: CUDA,
+        pseudo: true,
+        at: { file, span: (0,check_context/* factSpan */.Xi)(fact) },
+        admits,
+        shown: `CUDA ${tag.version} (${fact.ref})`,
+        actual: tag.version,
         fixFor: (specifier) => {
             // The tag table is built on first use: most image subjects are never rewritten.
             const allowed = context.specifiers.admits(specifier);
-            const replacement = allowed ? cudaTagIndex(context.matrix.facts).newest(tag.variant, (version) => (0,pep440_specifier/* contains */.gR)(allowed.set, version)) : null;
+            const replacement = allowed
+                ? cudaTagIndex(context.matrix.facts).newest(tag.variant, (version) => (0,pep440_specifier/* contains */.gR)(allowed.set, version))
+                : null;
             return replacement ? withTag(fact, replacement) : null;
         },
         pin: null,
@@ -1712,8 +1847,13 @@ function unverifiedTagFinding(facts, file, image, why, listed) {
     const asOf = facts.asOf.cudaImageTags ?? 'an unknown date';
     const fallback = listed ? ` If docker pull fails with "manifest unknown", ${listed} is in the list.` : '';
     return (0,check_findings/* makeFinding */.MH)({
-        rule: CUDA_IMAGE_TAG_UNVERIFIED.id, severity: CUDA_IMAGE_TAG_UNVERIFIED.severity, at: { file: file.path, span: (0,check_context/* factSpan */.Xi)(image) },
-        package: null, expected: null, actual: image.tag, source,
+        rule: CUDA_IMAGE_TAG_UNVERIFIED.id,
+        severity: CUDA_IMAGE_TAG_UNVERIFIED.severity,
+        at: { file: file.path, span: (0,check_context/* factSpan */.Xi)(image) },
+        package: null,
+        expected: null,
+        actual: image.tag,
+        source,
         message: `${image.ref} is not in the bundled list of nvidia/cuda tags of ${asOf}, so it is not verified: ${why}, and NVIDIA may have published it since (${source}).${fallback}`,
     });
 }
@@ -1746,7 +1886,12 @@ function pypiTorchBuild(view, context) {
             continue;
         const pin = pinSubject(torch);
         return {
-            key: CUDA, pseudo: true, at: pin.at, admits, actual: cuda, pin: torch,
+            key: CUDA,
+            pseudo: true,
+            at: pin.at,
+            admits,
+            actual: cuda,
+            pin: torch,
             shown: `CUDA ${cuda} (${pin.shown} from PyPI, whose Linux wheels of torch ${minor} bundle CUDA ${cuda})`,
             // Another CUDA means another index, not another PyPI pin: no single rewrite.
             fixFor: () => null,
@@ -1792,7 +1937,10 @@ function fleetDriverOf(facts) {
     const driver = facts.driver;
     if (!driver)
         return null;
-    return { version: driver.version, declaredBy: driver.origin.line > 0 ? `${driver.origin.file}:${driver.origin.line}` : driver.origin.file };
+    return {
+        version: driver.version,
+        declaredBy: driver.origin.line > 0 ? `${driver.origin.file}:${driver.origin.line}` : driver.origin.file,
+    };
 }
 /** The newest CUDA minor whose release driver the fleet's driver meets, e.g. 550.54.14 -> "12.4"; null below every row. */
 function cudaOfDriver(drivers, driver) {
@@ -1831,13 +1979,20 @@ function imageDriverFinding(facts, fleet, file, image, cuda) {
     const upTo = supports ? `supports CUDA up to ${supports}` : 'is older than every CUDA release in the data';
     // A service that asks for no GPU gets the toolkit's check only where the host's default runtime is nvidia.
     const withoutGpu = image.runtime?.gpuRequested === false;
-    const whereGpu = withoutGpu ? 'where the container gets GPUs (the service requests none: only a host whose default runtime is nvidia gives them), ' : '';
+    const whereGpu = withoutGpu
+        ? 'where the container gets GPUs (the service requests none: only a host whose default runtime is nvidia gives them), '
+        : '';
     const consequence = brand
         ? `the container toolkit refuses to start it unless the GPUs are of a brand that its brand=...,driver>=${branch},driver<${Number(branch) + 1} alternatives name (datacenter and professional GPUs, on images that list branch ${branch}), or NVIDIA_DISABLE_REQUIRE is set`
         : 'the container toolkit refuses to start it ("unsatisfied condition: cuda>=' + minor + '") unless NVIDIA_DISABLE_REQUIRE is set';
     return (0,check_findings/* makeFinding */.MH)({
-        rule: FLEET_DRIVER_TOO_OLD.id, severity: brand || withoutGpu ? 'warning' : 'error', at, package: null,
-        expected: `>=${needed}`, actual: fleet.version, source: REQUIRE_SOURCE,
+        rule: FLEET_DRIVER_TOO_OLD.id,
+        severity: brand || withoutGpu ? 'warning' : 'error',
+        at,
+        package: null,
+        expected: `>=${needed}`,
+        actual: fleet.version,
+        source: REQUIRE_SOURCE,
         message: `The fleet's driver ${fleet.version} (${fleet.declaredBy}) ${upTo}; ${image.ref} sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, so it needs >= ${needed}: ${whereGpu}${consequence} (${REQUIRE_SOURCE}; ${facts.sources.cudaDrivers}).`,
     });
 }
@@ -1850,7 +2005,13 @@ function torchDriverFinding(facts, fleet, at, shown, cuda) {
     if (!needed || (0,check_versions/* compareDotted */.AZ)(fleet.version, needed) >= 0)
         return null;
     return (0,check_findings/* makeFinding */.MH)({
-        rule: FLEET_DRIVER_TOO_OLD.id, severity: 'error', at, package: 'torch', expected: `>=${needed}`, actual: fleet.version, source: facts.sources.cudaDrivers,
+        rule: FLEET_DRIVER_TOO_OLD.id,
+        severity: 'error',
+        at,
+        package: 'torch',
+        expected: `>=${needed}`,
+        actual: fleet.version,
+        source: facts.sources.cudaDrivers,
         message: `The fleet's driver ${fleet.version} (${fleet.declaredBy}) cannot run torch built for ${shown}: CUDA ${major}.x needs a driver >= ${needed} even with minor-version compatibility, so torch.cuda.is_available() is False and CUDA calls fail (${facts.sources.cudaDrivers}).`,
     });
 }
@@ -1876,8 +2037,16 @@ const CUDA_RULES = [
     { id: 'cuda-image-tag-unknown', severity: 'error', summary: 'an nvidia/cuda image tag that was never published, or that NVIDIA removed' },
     CUDA_IMAGE_TAG_UNVERIFIED,
     FLEET_DRIVER_TOO_OLD,
-    { id: 'cuda-image-tag-eol', severity: 'warning', summary: 'an nvidia/cuda image tag that is end-of-life (NVIDIA deletes EOL tags from Docker Hub)' },
-    { id: 'cuda-torch-build-mismatch', severity: 'error', summary: "the CUDA image's toolkit differs from the CUDA build of the torch wheels the stage installs" },
+    {
+        id: 'cuda-image-tag-eol',
+        severity: 'warning',
+        summary: 'an nvidia/cuda image tag that is end-of-life (NVIDIA deletes EOL tags from Docker Hub)',
+    },
+    {
+        id: 'cuda-torch-build-mismatch',
+        severity: 'error',
+        summary: "the CUDA image's toolkit differs from the CUDA build of the torch wheels the stage installs",
+    },
     { id: 'cuda-driver-minimum', severity: 'notice', summary: "the minimum NVIDIA host driver for the image's CUDA version" },
 ];
 /** Where torch decides whether nvcc suits its CUDA build. */
@@ -1925,16 +2094,31 @@ function checkImageTag(context, file, image, findings) {
         const removed = unlisted.verdict === 'removed';
         const why = removed ? `${unlisted.why} (${SUPPORT_POLICY_SOURCE})` : `${unlisted.why} (${source})`;
         findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'cuda-image-tag-unknown', severity: 'error', at, package: null, expected: replacement, actual: written, fix,
+            rule: 'cuda-image-tag-unknown',
+            severity: 'error',
+            at,
+            package: null,
+            expected: replacement,
+            actual: written,
+            fix,
             source: removed ? SUPPORT_POLICY_SOURCE : source,
             message: `${image.tag === null ? `${image.ref} (no tag: Docker pulls :latest)` : image.ref} ${removed ? 'was removed from Docker Hub' : 'was never published'}, so docker pull fails with "manifest unknown": ${why}. ${fix ? `Use ${fix} instead.` : 'Choose a tag from the list of published tags.'}`,
         }));
         return true;
     }
-    const replacement = tag ? (tags.sameMinor(tag, true) ?? tags.newest(tag.variant, (version) => version.split('.')[0] === tag.minor.split('.')[0], true)) : null;
+    const replacement = tag
+        ? (tags.sameMinor(tag, true) ?? tags.newest(tag.variant, (version) => version.split('.')[0] === tag.minor.split('.')[0], true))
+        : null;
     const fix = replacement ? withTag(image, replacement) : null;
     findings.push((0,check_findings/* makeFinding */.MH)({
-        rule: 'cuda-image-tag-eol', severity: 'warning', at, package: null, expected: replacement, actual: written, fix, source,
+        rule: 'cuda-image-tag-eol',
+        severity: 'warning',
+        at,
+        package: null,
+        expected: replacement,
+        actual: written,
+        fix,
+        source,
         message: `${image.ref} is end-of-life in NVIDIA's tag list, and NVIDIA deletes end-of-life tags from Docker Hub six months after their end of life, so builds that pull it will start failing (${source}). ${fix ? `Use ${fix} instead.` : 'Move to a supported CUDA version.'}`,
     }));
     return false;
@@ -1982,9 +2166,17 @@ function driverCheck(facts, fleet, file, image, findings) {
     // (unless the service that runs the image turns the check off).
     const requirement = isNvidiaCudaImage(image) && minor && started && image.runtime?.requireDisabled !== true
         ? `; the image sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, which the NVIDIA container toolkit checks when the container starts, so a driver older than ${started} is refused even with CUDA minor-version compatibility, unless the GPU's brand and driver branch are among the brand=... alternatives it lists or NVIDIA_DISABLE_REQUIRE is set (${REQUIRE_SOURCE}). Declare the fleet's driver (driver: in the matrix file, or --driver) to have it checked`
-        : driver.minorCompatMinDriver ? ` (or >= ${driver.minorCompatMinDriver} with CUDA minor-version compatibility)` : '';
+        : driver.minorCompatMinDriver
+            ? ` (or >= ${driver.minorCompatMinDriver} with CUDA minor-version compatibility)`
+            : '';
     findings.push((0,check_findings/* makeFinding */.MH)({
-        rule: 'cuda-driver-minimum', severity: 'notice', at, package: null, expected: `>=${driver.minDriver}`, actual: null, source,
+        rule: 'cuda-driver-minimum',
+        severity: 'notice',
+        at,
+        package: null,
+        expected: `>=${driver.minDriver}`,
+        actual: null,
+        source,
         message: `${image.ref} (CUDA ${cuda.version}) needs NVIDIA driver >= ${driver.minDriver} on the host (${source})${requirement}.`,
     }));
 }
@@ -2039,16 +2231,30 @@ function buildMismatch(context, image, subject, tag, build, difference) {
     if (profileCuda && sideToChange(context, subject, build) === build) {
         const fix = build.fixFor(profileCuda.specifier);
         return (0,check_findings/* makeFinding */.MH)({
-            rule: 'cuda-torch-build-mismatch', severity, at: build.at, package: build.pin?.key ?? null,
-            expected: tag.minor, actual: build.actual, fix, source, related: [{ ...subject.at, message: image.fact.ref }],
+            rule: 'cuda-torch-build-mismatch',
+            severity,
+            at: build.at,
+            package: build.pin?.key ?? null,
+            expected: tag.minor,
+            actual: build.actual,
+            fix,
+            source,
+            related: [{ ...subject.at, message: image.fact.ref }],
             message: `torch comes from ${build.shown} but the image is ${image.fact.ref}: ${consequence} (${source}). ${instead(build, fix, profileCuda.specifier)}`,
         });
     }
     const replacement = cudaTagIndex(context.matrix.facts).sameMinor({ minor: build.actual, variant: tag.variant });
     const fix = replacement ? withTag(image.fact, replacement) : null;
     return (0,check_findings/* makeFinding */.MH)({
-        rule: 'cuda-torch-build-mismatch', severity, at: subject.at, package: null,
-        expected: build.actual, actual: tag.version, fix, source, related: [{ ...build.at, message: build.shown }],
+        rule: 'cuda-torch-build-mismatch',
+        severity,
+        at: subject.at,
+        package: null,
+        expected: build.actual,
+        actual: tag.version,
+        fix,
+        source,
+        related: [{ ...build.at, message: build.shown }],
         message: `${image.fact.ref} has CUDA ${tag.version} but torch comes from ${build.shown}: ${consequence} (${source}). ${fix ? `Use ${fix} instead.` : `Use an nvidia/cuda ${tag.variant} image of CUDA ${build.actual}.`}`,
     });
 }
@@ -2089,7 +2295,11 @@ function checkDuplicatesSet(context, view, findings) {
             }
             if (conflicting)
                 findings.push(conflict(context, later, conflicting));
-            else if (identical && identical !== later && isPinned(later) && writtenTogether(identical, later) && meet(context, identical, later, python)) {
+            else if (identical &&
+                identical !== later &&
+                isPinned(later) &&
+                writtenTogether(identical, later) &&
+                meet(context, identical, later, python)) {
                 findings.push(duplicate(later, identical));
             }
             if (!identical && variants.length < MAX_VARIANTS_COMPARED)
@@ -2140,8 +2350,10 @@ function isPinned(pin) {
 function sameVariant(a, b) {
     const left = a.requirement;
     const right = b.requirement;
-    return left.specifier === right.specifier && (left.marker ?? '') === (right.marker ?? '') &&
-        left.extras.length === right.extras.length && left.extras.every((extra, index) => extra === right.extras[index]);
+    return (left.specifier === right.specifier &&
+        (left.marker ?? '') === (right.marker ?? '') &&
+        left.extras.length === right.extras.length &&
+        left.extras.every((extra, index) => extra === right.extras[index]));
 }
 function conflict(context, later, earlier) {
     // Agree on the profile's pin when there is one; else on the earlier pin.
@@ -2149,16 +2361,26 @@ function conflict(context, later, earlier) {
     const target = allowed && (0,check_versions/* fit */.Uj)(earlier.admits, allowed.admits.set) !== 'inside' ? allowed.specifier : earlier.requirement.specifier;
     const fix = (0,check_findings/* requirementWith */.Gi)(later.requirement, target);
     return (0,check_findings/* makeFinding */.MH)({
-        rule: 'conflicting-pin', severity: 'error', at: later.at, package: later.key,
-        expected: target, actual: later.requirement.specifier, fix,
+        rule: 'conflicting-pin',
+        severity: 'error',
+        at: later.at,
+        package: later.key,
+        expected: target,
+        actual: later.requirement.specifier,
+        fix,
         related: [{ ...earlier.at, message: earlier.shown }],
         message: `${later.shown} conflicts with ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}: no version satisfies both, so ${later.requirement.installer === 'conda' ? "conda's solver stops (UnsatisfiableError)" : 'pip stops with ResolutionImpossible'} (or, in separate RUN commands, the later install silently replaces the earlier). Pin ${fix} in both places, or delete one.`,
     });
 }
 function duplicate(later, earlier) {
     return (0,check_findings/* makeFinding */.MH)({
-        rule: 'duplicate-pin', severity: 'notice', at: later.at, package: later.key,
-        expected: null, actual: later.requirement.specifier, fix: null,
+        rule: 'duplicate-pin',
+        severity: 'notice',
+        at: later.at,
+        package: later.key,
+        expected: null,
+        actual: later.requirement.specifier,
+        fix: null,
         related: [{ ...earlier.at, message: earlier.shown }],
         message: `${later.shown} repeats ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}; one of them can go, so that a later change cannot update one and miss the other.`,
     });
@@ -2185,8 +2407,12 @@ class FindingCap {
     }
     /** A sink that adds to `list` the findings the cap keeps. */
     into(list) {
-        return { push: (finding) => { if (this.keeps(finding))
-                list.push(finding); } };
+        return {
+            push: (finding) => {
+                if (this.keeps(finding))
+                    list.push(finding);
+            },
+        };
     }
     /**
      * Places, not findings, are counted: the same problem reached through two install sets is one
@@ -2356,7 +2582,9 @@ function checkRule({ rule, when, require }, subjects, context, view, findings) {
                 continue;
             // Unpinned beside the base image's torch: the image ships its own copy, which works with its
             // torch, and pip leaves an installed package that meets a bare name alone.
-            if (verdict === 'wider' && subject.pin?.requirement.specifier === '' && triggers.some((trigger) => trigger.pin !== null && (0,image_pins/* fromImage */.w)(trigger.pin)))
+            if (verdict === 'wider' &&
+                subject.pin?.requirement.specifier === '' &&
+                triggers.some((trigger) => trigger.pin !== null && (0,image_pins/* fromImage */.w)(trigger.pin)))
                 continue;
             // A range that could still meet the rule is a risk, not a certainty: at most a warning.
             const severity = verdict === 'outside' ? rule.severity : rule.severity === 'notice' ? 'notice' : 'warning';
@@ -2387,8 +2615,14 @@ function blameTrigger(rule, severity, deviating, required, context) {
     const { trigger, specifier } = deviating;
     const fix = trigger.fixFor(specifier);
     return (0,check_findings/* makeFinding */.MH)({
-        rule: rule.id, severity, at: trigger.at, package: trigger.pin?.key ?? null,
-        expected: specifier, actual: trigger.actual, fix, source: rule.source ?? null,
+        rule: rule.id,
+        severity,
+        at: trigger.at,
+        package: trigger.pin?.key ?? null,
+        expected: specifier,
+        actual: trigger.actual,
+        fix,
+        source: rule.source ?? null,
         related: [{ ...required.at, message: required.shown }],
         message: `${sentence(rule.message)} Found ${trigger.shown} with ${required.shown}; profile ${context.profile?.name} pins ${trigger.key}${specifier}. ${instead(trigger, fix, specifier)}`,
     });
@@ -2402,8 +2636,14 @@ function blameRequired(rule, severity, required, requirement, outside, triggers,
     const found = triggers.length > 0 ? ` with ${triggers.map((trigger) => trigger.shown).join(' and ')}` : '';
     const what = outside ? `Found ${required.shown}${found}.` : `${required.shown} also admits versions outside ${key}${specifier}${found}.`;
     return (0,check_findings/* makeFinding */.MH)({
-        rule: rule.id, severity, at: required.at, package: required.pin?.key ?? null,
-        expected: specifier, actual: required.actual, fix, source: rule.source ?? null,
+        rule: rule.id,
+        severity,
+        at: required.at,
+        package: required.pin?.key ?? null,
+        expected: specifier,
+        actual: required.actual,
+        fix,
+        source: rule.source ?? null,
         related: triggers.map((trigger) => ({ ...trigger.at, message: trigger.shown })),
         message: `${sentence(rule.message)} ${what} ${instead(required, fix, target)}`,
     });
@@ -2427,11 +2667,23 @@ var runtime_rules = __webpack_require__(6258);
 
 
 const PROFILE_RULES = [
-    { id: 'pin-outside-profile', severity: 'error', summary: "an exact pin outside the profile's specifier, or a range that admits none of its versions" },
+    {
+        id: 'pin-outside-profile',
+        severity: 'error',
+        summary: "an exact pin outside the profile's specifier, or a range that admits none of its versions",
+    },
     { id: 'range-wider-than-profile', severity: 'warning', summary: "a range that also admits versions outside the profile's specifier" },
     { id: 'unpinned', severity: 'warning', summary: 'a requirement without a version for a package the profile pins' },
-    { id: 'python-outside-profile', severity: 'error', summary: "a stage's Python, or a pyproject's requires-python, outside the profile's python" },
-    { id: 'cuda-outside-profile', severity: 'error', summary: "a base image's CUDA, a wheel index's cuXYZ or a +cuXYZ version outside the profile's cuda" },
+    {
+        id: 'python-outside-profile',
+        severity: 'error',
+        summary: "a stage's Python, or a pyproject's requires-python, outside the profile's python",
+    },
+    {
+        id: 'cuda-outside-profile',
+        severity: 'error',
+        summary: "a base image's CUDA, a wheel index's cuXYZ or a +cuXYZ version outside the profile's cuda",
+    },
 ];
 function checkProfileSet(context, view, findings) {
     const profile = context.profile;
@@ -2462,20 +2714,26 @@ function checkPackages(context, profile, view, findings) {
             const advice = instead(subject, fix, allowed.specifier);
             if (verdict === 'unpinned') {
                 findings.push((0,check_findings/* makeFinding */.MH)({
-                    ...draft, rule: 'unpinned', severity: 'warning',
+                    ...draft,
+                    rule: 'unpinned',
+                    severity: 'warning',
                     message: `${subject.shown} has no version, so ${pin.requirement.installer ?? 'pip'} installs whatever is newest; profile ${profile.name} pins ${wanted}: ${reason}. ${advice}`,
                 }));
             }
             else if (verdict === 'outside') {
                 const what = pin.admits.exact ? 'is outside' : 'admits no version of';
                 findings.push((0,check_findings/* makeFinding */.MH)({
-                    ...draft, rule: 'pin-outside-profile', severity: 'error',
+                    ...draft,
+                    rule: 'pin-outside-profile',
+                    severity: 'error',
                     message: `${subject.shown} ${what} profile ${profile.name} (${wanted}): ${reason}. ${advice}`,
                 }));
             }
             else {
                 findings.push((0,check_findings/* makeFinding */.MH)({
-                    ...draft, rule: 'range-wider-than-profile', severity: 'warning',
+                    ...draft,
+                    rule: 'range-wider-than-profile',
+                    severity: 'warning',
                     message: `${subject.shown} also admits versions outside profile ${profile.name} (${wanted}): ${reason}. ${advice}`,
                 }));
             }
@@ -2493,8 +2751,13 @@ function checkPseudo(context, profile, subjects, key, rule, findings) {
             continue;
         const fix = subject.fixFor(allowed.specifier);
         findings.push((0,check_findings/* makeFinding */.MH)({
-            rule, severity: 'error', at: subject.at, package: subject.pin?.key ?? null,
-            expected: allowed.specifier, actual: subject.actual, fix,
+            rule,
+            severity: 'error',
+            at: subject.at,
+            package: subject.pin?.key ?? null,
+            expected: allowed.specifier,
+            actual: subject.actual,
+            fix,
             message: `${subject.shown} is outside profile ${profile.name} (${key}${allowed.specifier}): ${reason}. ${instead(subject, fix, allowed.specifier)}`,
         }));
     }
@@ -2581,7 +2844,11 @@ function inferred(parse, matrix, specifiers) {
     }
     const total = Object.keys(best.profile.packages).length;
     const nextBest = next && runnerUp > 0 ? ` (next best: ${next.profile.name} with ${runnerUp})` : '';
-    return { ok: true, profile: best.profile, choice: { name: best.profile.name, reason: `pins ${best.matching} of ${total} packages of ${best.profile.name}${nextBest}` } };
+    return {
+        ok: true,
+        profile: best.profile,
+        choice: { name: best.profile.name, reason: `pins ${best.matching} of ${total} packages of ${best.profile.name}${nextBest}` },
+    };
 }
 /**
  * The requirement's key, if it is one of `candidates` (the keys of `profiled` with its key's hash). A
@@ -2710,10 +2977,18 @@ function checkLocalVersions(context, view, findings) {
             continue;
         const subject = pinSubject(pin);
         const index = PYTORCH_VARIANT.test(label) ? `https://download.pytorch.org/whl/${label}` : null;
-        const where = inDockerfile ? 'this stage names no index or find-links location' : 'this file names no index or find-links location (one given on the command line or in pip.conf is not seen here)';
+        const where = inDockerfile
+            ? 'this stage names no index or find-links location'
+            : 'this file names no index or find-links location (one given on the command line or in pip.conf is not seen here)';
         findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: LOCAL_VERSION_WITHOUT_INDEX.id, severity: inDockerfile ? 'error' : 'notice', at: subject.at, package: pin.key,
-            expected: index, actual: subject.actual, fix: null, source: LOCAL_VERSION_SOURCE,
+            rule: LOCAL_VERSION_WITHOUT_INDEX.id,
+            severity: inDockerfile ? 'error' : 'notice',
+            at: subject.at,
+            package: pin.key,
+            expected: index,
+            actual: subject.actual,
+            fix: null,
+            source: LOCAL_VERSION_SOURCE,
             message: `${subject.shown} has the local version label +${label}, which PyPI does not accept, and ${where}, so pip finds no matching distribution (${LOCAL_VERSION_SOURCE}). ${index ? `Add --extra-index-url ${index} (the PyTorch index that serves +${label} builds).` : 'Add the index that serves this build, or pin the version without its label.'}`,
         }));
     }
@@ -2735,8 +3010,16 @@ function checkLocalVersions(context, view, findings) {
 
 const TORCH_RULES = [
     { id: 'torch-family-mismatch', severity: 'error', summary: 'torchvision or torchaudio is not the release built for the pinned torch' },
-    { id: 'torch-python-unsupported', severity: 'error', summary: "the install set's Python is outside the pinned torch release's supported Python versions" },
-    { id: 'torch-cuda-variant-missing', severity: 'error', summary: 'the PyTorch wheel index publishes no build of the pinned torch for that CUDA version (a notice where the bundled list is not the index\'s complete list)' },
+    {
+        id: 'torch-python-unsupported',
+        severity: 'error',
+        summary: "the install set's Python is outside the pinned torch release's supported Python versions",
+    },
+    {
+        id: 'torch-cuda-variant-missing',
+        severity: 'error',
+        summary: "the PyTorch wheel index publishes no build of the pinned torch for that CUDA version (a notice where the bundled list is not the index's complete list)",
+    },
     { id: 'torch-index-label-mismatch', severity: 'error', summary: "a `+cuXYZ` pin that none of the install set's PyTorch indexes serves" },
     LOCAL_VERSION_WITHOUT_INDEX,
 ];
@@ -2785,8 +3068,13 @@ function checkIndexLabels(context, view, findings) {
         const other = blamed === label ? index : label;
         const fix = blamed.fixFor(`==${other.actual}.*`);
         findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-index-label-mismatch', severity: 'error', at: blamed.at, package: label.pin.key,
-            expected: (0,check_versions/* cudaLabel */.k3)(other.actual), actual: (0,check_versions/* cudaLabel */.k3)(blamed.actual), fix,
+            rule: 'torch-index-label-mismatch',
+            severity: 'error',
+            at: blamed.at,
+            package: label.pin.key,
+            expected: (0,check_versions/* cudaLabel */.k3)(other.actual),
+            actual: (0,check_versions/* cudaLabel */.k3)(blamed.actual),
+            fix,
             related: [{ ...other.at, message: other.shown }],
             message: `${(0,check_findings/* requirementText */.Pg)(label.pin.requirement)} asks for a ${(0,check_versions/* cudaLabel */.k3)(label.actual)} build, but this install set's PyTorch index serves ${[...served].map(check_versions/* cudaLabel */.k3).join(', ')} builds (${index.shown}): a +${(0,check_versions/* cudaLabel */.k3)(label.actual)} wheel is published only on the PyTorch index for ${(0,check_versions/* cudaLabel */.k3)(label.actual)} and plain PyPI has none, so pip finds no matching distribution. ${instead(blamed, fix, `==${other.actual}.*`)}`,
         }));
@@ -2812,7 +3100,9 @@ function checkCompanion(context, view, torch, release, companion, releases, find
     const expectedVersion = expected === null ? null : (0,pep440_version/* parseVersion */.ot)(expected);
     if (expected === null || !expectedVersion)
         return;
-    const builtForThis = builtReleases(release, companion).map(pep440_version/* parseVersion */.ot).filter((version) => version !== null);
+    const builtForThis = builtReleases(release, companion)
+        .map(pep440_version/* parseVersion */.ot)
+        .filter((version) => version !== null);
     for (const pin of view.pinsOf(companion)) {
         if (pin.unpinned || pin.requirement.installer === 'conda')
             continue;
@@ -2820,7 +3110,7 @@ function checkCompanion(context, view, torch, release, companion, releases, find
         if (inSeries(expected, pin.admits.exact))
             continue;
         // A local label (+cu121) names the build, not another release.
-        const matches = builtForThis.some((version) => (exact ? (0,check_versions/* releaseKey */.DR)(exact) === (0,check_versions/* releaseKey */.DR)(version) : (0,pep440_specifier/* contains */.gR)(pin.admits.set, version, { prereleases: true })));
+        const matches = builtForThis.some((version) => exact ? (0,check_versions/* releaseKey */.DR)(exact) === (0,check_versions/* releaseKey */.DR)(version) : (0,pep440_specifier/* contains */.gR)(pin.admits.set, version, { prereleases: true }));
         if (matches)
             continue;
         const subject = pinSubject(pin);
@@ -2832,7 +3122,14 @@ function checkCompanion(context, view, torch, release, companion, releases, find
         if (builtFor && !imageTorch && sideToChange(context, subject, torch) === torch) {
             const fix = torch.fixFor(`==${builtFor.torch}`);
             findings.push((0,check_findings/* makeFinding */.MH)({
-                rule: 'torch-family-mismatch', severity: 'error', at: torch.at, package: 'torch', expected: `==${builtFor.torch}`, actual: torch.actual, fix, source,
+                rule: 'torch-family-mismatch',
+                severity: 'error',
+                at: torch.at,
+                package: 'torch',
+                expected: `==${builtFor.torch}`,
+                actual: torch.actual,
+                fix,
+                source,
                 related: [{ ...subject.at, message: subject.shown }],
                 message: `${torch.shown} does not match ${subject.shown}, which is built for torch ${builtFor.torch} (${source}); profile ${context.profile?.name} pins ${subject.shown}. ${instead(torch, fix, `==${builtFor.torch}`)}`,
             }));
@@ -2846,7 +3143,14 @@ function checkCompanion(context, view, torch, release, companion, releases, find
             ? ` The base image ships ${torch.shown}, so pip replaces it with the torch ${subject.shown} requires, downloaded from the index: another build than the image's, and its CUDA may differ.`
             : '';
         findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-family-mismatch', severity: imageTorch ? 'warning' : 'error', at: subject.at, package: companion, expected: wanted, actual: subject.actual, fix, source,
+            rule: 'torch-family-mismatch',
+            severity: imageTorch ? 'warning' : 'error',
+            at: subject.at,
+            package: companion,
+            expected: wanted,
+            actual: subject.actual,
+            fix,
+            source,
             related: [{ ...torch.at, message: torch.shown }],
             message: `${subject.shown} is not built for ${torch.shown}: ${fact} (${source}).${outcome} ${instead(subject, fix, wanted)}`,
         }));
@@ -2893,7 +3197,14 @@ function checkCompanionForRange(context, view, torch, companion, releases, findi
         const source = context.matrix.facts.sources.torch;
         const torches = builtFor.map((row) => row.torch).join(', ');
         findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-family-mismatch', severity: 'error', at: subject.at, package: companion, expected: specifier, actual: subject.actual, fix, source,
+            rule: 'torch-family-mismatch',
+            severity: 'error',
+            at: subject.at,
+            package: companion,
+            expected: specifier,
+            actual: subject.actual,
+            fix,
+            source,
             related: [{ ...torchSubject.at, message: torchSubject.shown }],
             message: `${subject.shown} is built for torch ${torches}, which ${torchSubject.shown} does not admit, so pip cannot install both (${source}). ${fix ? `Pin ${fix} (built for torch ${newest?.torch}, the newest release the range admits) instead.` : `Widen ${torchSubject.shown} to admit torch ${torches}.`}`,
         }));
@@ -2917,7 +3228,7 @@ function builtReleases(row, companion) {
     const written = row[companion];
     if (written === null)
         return [];
-    return [written, ...(companion === 'torchvision' ? row.torchvisionAlso : row.torchaudioAlso) ?? []];
+    return [written, ...((companion === 'torchvision' ? row.torchvisionAlso : row.torchaudioAlso) ?? [])];
 }
 function checkPython(context, view, torch, release, findings) {
     const supported = `>=${release.pythonMin},<${nextMinor(release.pythonMax)}`;
@@ -2936,7 +3247,14 @@ function checkPython(context, view, torch, release, findings) {
         if (profilePython && sideToChange(context, torch, python) === python) {
             const fix = python.fixFor(profilePython.specifier);
             findings.push((0,check_findings/* makeFinding */.MH)({
-                rule: 'torch-python-unsupported', severity: 'error', at: python.at, package: null, expected: supported, actual: python.actual, fix, source,
+                rule: 'torch-python-unsupported',
+                severity: 'error',
+                at: python.at,
+                package: null,
+                expected: supported,
+                actual: python.actual,
+                fix,
+                source,
                 related: [{ ...torch.at, message: torch.shown }],
                 message: `${python.shown} cannot run ${torch.shown}: ${fact}. ${instead(python, fix, profilePython.specifier)}`,
             }));
@@ -2947,7 +3265,14 @@ function checkPython(context, view, torch, release, findings) {
         const replacement = minor ? nearestSupporting(context.matrix.facts.torch, release, minor) : null;
         const fix = replacement ? torch.fixFor(`==${replacement.torch}`) : null;
         findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-python-unsupported', severity: 'error', at: torch.at, package: 'torch', expected: supported, actual: python.actual, fix, source,
+            rule: 'torch-python-unsupported',
+            severity: 'error',
+            at: torch.at,
+            package: 'torch',
+            expected: supported,
+            actual: python.actual,
+            fix,
+            source,
             related: [{ ...python.at, message: python.shown }],
             message: `${torch.shown} does not support ${python.shown}: ${fact}. ${fix ? `Pin ${fix} (the nearest release that supports it) instead.` : `Choose a torch release that supports it.`}`,
         }));
@@ -2964,7 +3289,13 @@ function movingPythonNotice(view, torch, release, supported, source, findings) {
         if (repository !== 'python' || fact.digest !== null || (fact.tag !== null && /^\d+\.\d+/.test(fact.tag)))
             continue;
         findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-python-unsupported', severity: 'notice', at: { file, span: (0,check_context/* factSpan */.Xi)(fact) }, package: null, expected: supported, actual: fact.tag ?? 'latest', source,
+            rule: 'torch-python-unsupported',
+            severity: 'notice',
+            at: { file, span: (0,check_context/* factSpan */.Xi)(fact) },
+            package: null,
+            expected: supported,
+            actual: fact.tag ?? 'latest',
+            source,
             related: [{ ...torch.at, message: torch.shown }],
             message: `${fact.ref} names no Python minor: the tag moves to each new Python release, so whether ${torch.shown} (Python ${release.pythonMin} to ${release.pythonMax}) has a wheel for it is not checked (${source}). Pin the image to a Python minor, such as python:${release.pythonMax}-slim.`,
         }));
@@ -3002,8 +3333,14 @@ function checkCudaVariant(context, view, torch, findings) {
         if (!variants.complete) {
             // RELEASE.md lists the headline variants; the index serves more for some releases (2.10.0 as cu129).
             findings.push((0,check_findings/* makeFinding */.MH)({
-                rule: 'torch-cuda-variant-missing', severity: 'notice', at: build.at, package: build.pin?.key ?? null,
-                expected: published, actual: (0,check_versions/* cudaLabel */.k3)(build.actual), source, related,
+                rule: 'torch-cuda-variant-missing',
+                severity: 'notice',
+                at: build.at,
+                package: build.pin?.key ?? null,
+                expected: published,
+                actual: (0,check_versions/* cudaLabel */.k3)(build.actual),
+                source,
+                related,
                 message: `The ${(0,check_versions/* cudaLabel */.k3)(build.actual)} build of torch ${torchMinor} (${torchText}) is not verified: torch ${torchMinor}'s headline variants are ${published} (${source}), and the bundled list of ${context.matrix.facts.asOf.torchCuda ?? 'an unknown date'} is not the wheel index's complete list for it, which sometimes serves more. If pip finds no matching distribution, use one of those.`,
             }));
             continue;
@@ -3011,8 +3348,15 @@ function checkCudaVariant(context, view, torch, findings) {
         const replacement = preferredVariant(context, variants.cuda, build.actual);
         const fix = build.fixFor(`==${replacement}.*`);
         findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-cuda-variant-missing', severity: 'error', at: build.at, package: build.pin?.key ?? null,
-            expected: published, actual: (0,check_versions/* cudaLabel */.k3)(build.actual), fix, source, related,
+            rule: 'torch-cuda-variant-missing',
+            severity: 'error',
+            at: build.at,
+            package: build.pin?.key ?? null,
+            expected: published,
+            actual: (0,check_versions/* cudaLabel */.k3)(build.actual),
+            fix,
+            source,
+            related,
             message: `The PyTorch wheel index has no ${(0,check_versions/* cudaLabel */.k3)(build.actual)} build of torch ${torchMinor} (${torchText}): torch ${torchMinor} is published for ${published} and no other CUDA variant (${source}). ${instead(build, fix, `==${replacement}.*`)}`,
         }));
     }
@@ -3021,10 +3365,12 @@ function checkCudaVariant(context, view, torch, findings) {
 function preferredVariant(context, published, wanted) {
     const sorted = [...published].sort((a, b) => (0,check_versions/* compareDotted */.AZ)(b, a));
     const profileCuda = (0,check_context/* profileAllows */.wh)(context, 'cuda', true);
-    const inProfile = profileCuda ? sorted.find((cuda) => {
-        const admits = context.specifiers.version(cuda);
-        return admits !== null && (0,check_versions/* fit */.Uj)(admits, profileCuda.admits.set) !== 'outside';
-    }) : undefined;
+    const inProfile = profileCuda
+        ? sorted.find((cuda) => {
+            const admits = context.specifiers.version(cuda);
+            return admits !== null && (0,check_versions/* fit */.Uj)(admits, profileCuda.admits.set) !== 'outside';
+        })
+        : undefined;
     const sameMajor = sorted.find((cuda) => cuda.split('.')[0] === wanted.split('.')[0]);
     return inProfile ?? sameMajor ?? sorted[0];
 }
@@ -3059,7 +3405,11 @@ function planResolve(context, view, plan) {
     // A conda environment's pip installs over what conda put there, which pip's resolver cannot see.
     if (plan.minors.length === 0 || context.files.get(view.set.file)?.kind === 'conda')
         return null;
-    const python = plan.minors.length === 1 ? plan.minors[0] : plan.minors.includes(DEFAULT_MINOR) ? DEFAULT_MINOR : plan.minors.at(-1);
+    const python = plan.minors.length === 1
+        ? plan.minors[0]
+        : plan.minors.includes(DEFAULT_MINOR)
+            ? DEFAULT_MINOR
+            : plan.minors.at(-1);
     const glibc = plan.imaged ? plan.glibc : RUNNER_GLIBC;
     const platforms = glibc === null ? ['musllinux_1_2_x86_64', 'musllinux_1_1_x86_64'] : manylinuxTags(glibc);
     const assumptions = [];
@@ -3073,15 +3423,25 @@ function planResolve(context, view, plan) {
     let leftOut = 0;
     const lineOf = (pin) => {
         const requirement = pin.requirement;
-        if (requirement.installer === 'conda' || (requirement.group !== undefined && !INSTALLED_GROUPS.has(requirement.group)) || !holds(requirement.marker, environment)) {
+        if (requirement.installer === 'conda' ||
+            (requirement.group !== undefined && !INSTALLED_GROUPS.has(requirement.group)) ||
+            !holds(requirement.marker, environment)) {
             leftOut++;
             return null;
         }
         const extras = requirement.extras.length > 0 && !requirement.constraint ? `[${requirement.extras.join(',')}]` : '';
-        return { text: `${requirement.name}${extras}${requirement.specifier}`, key: pin.key, at: pin.at, shown: pin.shown, specifier: requirement.specifier };
+        return {
+            text: `${requirement.name}${extras}${requirement.specifier}`,
+            key: pin.key,
+            at: pin.at,
+            shown: pin.shown,
+            specifier: requirement.specifier,
+        };
     };
     const pins = view.writtenWhere(() => true);
-    const steps = isDockerfileSet(context, view) ? dockerfileSteps(context, view, pins) : [pins.map((pin) => ({ pin, constraint: pin.requirement.constraint }))];
+    const steps = isDockerfileSet(context, view)
+        ? dockerfileSteps(context, view, pins)
+        : [pins.map((pin) => ({ pin, constraint: pin.requirement.constraint }))];
     const resolveSteps = [];
     for (const step of steps) {
         const resolveStep = { requirements: [], constraints: [] };
@@ -3096,8 +3456,15 @@ function planResolve(context, view, plan) {
     if (resolveSteps.length === 0)
         return null;
     return {
-        setId: view.set.id, steps: resolveSteps, python, platforms, target,
-        assumed: assumptions.length > 0 ? assumptions.join(', and ') : null, indexes: plan.indexes, unprovable: plan.unprovable, leftOut,
+        setId: view.set.id,
+        steps: resolveSteps,
+        python,
+        platforms,
+        target,
+        assumed: assumptions.length > 0 ? assumptions.join(', and ') : null,
+        indexes: plan.indexes,
+        unprovable: plan.unprovable,
+        leftOut,
     };
 }
 /** Does the marker hold where the set installs? A marker that cannot be evaluated does not. */
@@ -3224,7 +3591,11 @@ const RULES = [
     ...index_rules/* INDEX_RULES */.H,
     ...resolve_verdict/* RESOLVE_RULES */.nw,
     ...variants/* VARIANT_RULES */.el,
-    { id: 'parse-error', severity: 'error', summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)' },
+    {
+        id: 'parse-error',
+        severity: 'error',
+        summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)',
+    },
     UNKNOWN_RULE_ID,
 ];
 /** For each file, the index of the last install set that reads it. */
@@ -3417,7 +3788,11 @@ function notFound(output) {
         const key = keyOf(requirement);
         if (key === null || found.some((known) => known.key === key))
             continue;
-        const words = output.split('\n').map((line) => line.replace(/^ERROR: /, '').trim()).find((line) => line.startsWith(`Could not find a version that satisfies the requirement ${requirement}`)) ?? `No matching distribution found for ${requirement}`;
+        const words = output
+            .split('\n')
+            .map((line) => line.replace(/^ERROR: /, '').trim())
+            .find((line) => line.startsWith(`Could not find a version that satisfies the requirement ${requirement}`)) ??
+            `No matching distribution found for ${requirement}`;
         found.push({ requirement, key, words });
     }
     return found;
@@ -3446,7 +3821,11 @@ function keyOf(requirement) {
 // install the set: its requirements and constraints conflict (transitively too), or a requirement
 // has no release at all for the target. The finding quotes pip and sits on each side it names.
 
-const RULE = { id: 'resolution-impossible', severity: 'error', summary: 'pip\'s resolver, run for the install set\'s Python and platform, cannot install the set (pip\'s words quoted)' };
+const RULE = {
+    id: 'resolution-impossible',
+    severity: 'error',
+    summary: "pip's resolver, run for the install set's Python and platform, cannot install the set (pip's words quoted)",
+};
 function check(set, emit) {
     const { job } = set;
     // A target the set does not name is assumed: what pip does there is likely, not certain.
@@ -3461,7 +3840,10 @@ function check(set, emit) {
             const quoted = `"The conflict is caused by: ${causes.join('; ')}"`;
             for (const side of sides) {
                 emit({
-                    rule: RULE.id, severity, at: side.at, package: side.key,
+                    rule: RULE.id,
+                    severity,
+                    at: side.at,
+                    package: side.key,
                     message: `pip ${set.pip} cannot install this set for ${job.target}${assumed}: ${quoted}. Change one side's pin so that both can hold (pip names ${sides.map((other) => other.shown).join(', ')}).`,
                     related: sides.filter((other) => other !== side).map((other) => ({ ...other.at, message: other.shown })),
                 });
@@ -3477,7 +3859,10 @@ function check(set, emit) {
                 continue;
             const pulled = line.key === missing.key ? '' : ` (pulled in by this set's requirements; pip names ${missing.requirement})`;
             emit({
-                rule: RULE.id, severity, at: line.at, package: line.key,
+                rule: RULE.id,
+                severity,
+                at: line.at,
+                package: line.key,
                 message: `pip ${set.pip} finds nothing to install for ${missing.requirement} on ${job.target}${assumed}${pulled}: "${missing.words}". Pin a release that publishes a wheel for this Python and platform, or change the Python.`,
             });
         }
@@ -3489,7 +3874,11 @@ function check(set, emit) {
 // whose only fitting files are source distributions. The build would compile it (running its build
 // backend); the check runs none, so it says so and resolves the set no further.
 
-const resolution_needs_sdist_RULE = { id: 'resolution-needs-sdist', severity: 'notice', summary: 'pip would build a package of the install set from its sdist (no wheel for the set\'s Python and platform); not built, so the set is not resolved further' };
+const resolution_needs_sdist_RULE = {
+    id: 'resolution-needs-sdist',
+    severity: 'notice',
+    summary: "pip would build a package of the install set from its sdist (no wheel for the set's Python and platform); not built, so the set is not resolved further",
+};
 function resolution_needs_sdist_check(set, emit) {
     const { job } = set;
     for (const { step, result } of set.steps) {
@@ -3504,7 +3893,10 @@ function resolution_needs_sdist_check(set, emit) {
                 continue;
             const pulled = line.key === missing.key ? '' : ` (which this set's requirements pull in)`;
             emit({
-                rule: resolution_needs_sdist_RULE.id, severity: resolution_needs_sdist_RULE.severity, at: line.at, package: line.key,
+                rule: resolution_needs_sdist_RULE.id,
+                severity: resolution_needs_sdist_RULE.severity,
+                at: line.at,
+                package: line.key,
                 message: `${missing.requirement}${pulled} has no wheel for ${job.target}, only sources (${files.slice(0, 2).join(', ')}): the build compiles it (a compiler and headers in the image). compat-guard builds nothing, so the rest of this set is not resolved.`,
             });
         }
@@ -3590,7 +3982,9 @@ function pinsToRecheck(pins) {
  * the line of what pulls it in.
  */
 function resolvedParse(parse, set, pins) {
-    const files = parse.files.filter((file) => set.files.includes(file.path)).map((file) => {
+    const files = parse.files
+        .filter((file) => set.files.includes(file.path))
+        .map((file) => {
         const requirements = [];
         for (const requirement of (0,packed/* requirementsOf */.CG)(file)) {
             const own = pins.find((pin) => pin.written && at(pin, file.path, requirement) && pin.key === requirement.key);
@@ -3598,7 +3992,17 @@ function resolvedParse(parse, set, pins) {
             for (const pulled of pins) {
                 if (pulled.written || !at(pulled, file.path, requirement) || requirement.key !== pulled.line.key)
                     continue;
-                requirements.push({ ...requirement, name: pulled.key, key: pulled.key, extras: [], specifier: `==${pulled.version}`, marker: null, url: null, editable: false, constraint: false });
+                requirements.push({
+                    ...requirement,
+                    name: pulled.key,
+                    key: pulled.key,
+                    extras: [],
+                    specifier: `==${pulled.version}`,
+                    marker: null,
+                    url: null,
+                    editable: false,
+                    constraint: false,
+                });
             }
         }
         const { packed: _packed, ...rest } = file;
@@ -3620,7 +4024,8 @@ function markResolved(findings, pins, job, statics) {
     const marked = [];
     for (const finding of findings) {
         const pin = pins.find((candidate) => candidate.key === finding.package && candidate.line.at.file === finding.file && candidate.line.at.span.line === finding.line);
-        if (!pin || statics.some((known) => known.rule === finding.rule && known.line === finding.line && known.file === finding.file && known.message === finding.message))
+        if (!pin ||
+            statics.some((known) => known.rule === finding.rule && known.line === finding.line && known.file === finding.file && known.message === finding.message))
             continue;
         const what = pin.written
             ? `${pin.line.shown} ${pin.line.specifier === '' ? 'is unpinned' : 'admits more than one release'}; pip resolves it to ${pin.version} today`
@@ -3728,7 +4133,14 @@ function conflict(pin, file, line, include, includedFrom) {
         expected: line.specifier,
         actual: pin.specifier,
         fix: theirs,
-        related: [{ file: includedFrom, line: include.line, ...(include.column === undefined ? {} : { column: include.column }), message: `${flag} ${include.url}` }],
+        related: [
+            {
+                file: includedFrom,
+                line: include.line,
+                ...(include.column === undefined ? {} : { column: include.column }),
+                message: `${flag} ${include.url}`,
+            },
+        ],
         source: include.url,
     };
 }
@@ -3845,7 +4257,11 @@ const MAX_VARIANTS_PER_DOCKERFILE = 64;
 /** Related locations one finding names at most (a finding of every variant could name every matrix line). */
 const MAX_RELATED = 8;
 const VARIANT_RULES = [
-    { id: 'build-args-not-checked', severity: 'notice', summary: 'build arguments found for a Dockerfile that were not checked (past the variant limit, or in a build definition that could not be read)' },
+    {
+        id: 'build-args-not-checked',
+        severity: 'notice',
+        summary: 'build arguments found for a Dockerfile that were not checked (past the variant limit, or in a build definition that could not be read)',
+    },
 ];
 /**
  * The distinct variants of one Dockerfile. Only the ARGs it declares count (a build argument nothing
@@ -4251,14 +4667,22 @@ function cudaFromImage(image) {
  * and code name: Ubuntu's and Debian's package archives (packages.ubuntu.com, packages.debian.org).
  */
 const DISTRO_PYTHON = {
-    'ubuntu18.04': '3.6', 'ubuntubionic': '3.6',
-    'ubuntu20.04': '3.8', 'ubuntufocal': '3.8',
-    'ubuntu22.04': '3.10', 'ubuntujammy': '3.10',
-    'ubuntu24.04': '3.12', 'ubuntunoble': '3.12',
-    'debian10': '3.7', 'debianbuster': '3.7',
-    'debian11': '3.9', 'debianbullseye': '3.9',
-    'debian12': '3.11', 'debianbookworm': '3.11',
-    'debian13': '3.13', 'debiantrixie': '3.13',
+    'ubuntu18.04': '3.6',
+    ubuntubionic: '3.6',
+    'ubuntu20.04': '3.8',
+    ubuntufocal: '3.8',
+    'ubuntu22.04': '3.10',
+    ubuntujammy: '3.10',
+    'ubuntu24.04': '3.12',
+    ubuntunoble: '3.12',
+    debian10: '3.7',
+    debianbuster: '3.7',
+    debian11: '3.9',
+    debianbullseye: '3.9',
+    debian12: '3.11',
+    debianbookworm: '3.11',
+    debian13: '3.13',
+    debiantrixie: '3.13',
 };
 /** Debian code names also name the OS in other images' tags (`python:3.11-bookworm`, `node:20-bullseye`). */
 const DEBIAN_CODE_NAMES = new Set(['buster', 'bullseye', 'bookworm', 'trixie']);
@@ -4313,7 +4737,10 @@ function scanLines(lines) {
         const isComment = trimmed.startsWith('#');
         const match = text.includes(MARKER) ? DIRECTIVE.exec(text) : null;
         if (match) {
-            const rules = match[1].split(',').map((rule) => rule.trim()).filter(Boolean);
+            const rules = match[1]
+                .split(',')
+                .map((rule) => rule.trim())
+                .filter(Boolean);
             if (isComment)
                 pending = [...(pending ?? []), ...rules];
             else
@@ -4371,7 +4798,10 @@ function runGit(args, cwd) {
                 resolve({ ok: true, stdout, error: '' });
                 return;
             }
-            const said = stderr.split('\n').find((line) => line.trim() !== '')?.trim();
+            const said = stderr
+                .split('\n')
+                .find((line) => line.trim() !== '')
+                ?.trim();
             resolve({ ok: false, stdout, error: said ?? error.message.split('\n')[0] ?? 'git failed' });
         });
     });
@@ -4505,8 +4935,7 @@ class Expander {
         return text.slice(start, this.pos);
     }
     isSpecial(ch, stop) {
-        return ch === stop || ch === "'" || ch === '"' || ch === '$' || ch === this.options.escape
-            || (this.options.shell === true && ch === '`');
+        return (ch === stop || ch === "'" || ch === '"' || ch === '$' || ch === this.options.escape || (this.options.shell === true && ch === '`'));
     }
     singleQuoted() {
         const close = this.text.indexOf("'", this.pos + 1);
@@ -4701,8 +5130,11 @@ class Expander {
 const UNICODE_NAME_CHAR = /^[\p{L}\p{N}]$/u;
 /** BuildKit reads names as Unicode letters, digits and `_`. */
 function isNameChar(ch) {
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch === '_'
-        || (ch > '\x7f' && UNICODE_NAME_CHAR.test(ch));
+    return ((ch >= 'a' && ch <= 'z') ||
+        (ch >= 'A' && ch <= 'Z') ||
+        (ch >= '0' && ch <= '9') ||
+        ch === '_' ||
+        (ch > '\x7f' && UNICODE_NAME_CHAR.test(ch)));
 }
 function parseGlob(pattern, escape) {
     const tokens = [];
@@ -4848,8 +5280,7 @@ const DIRECTIVES = new Set(['escape', 'syntax', 'check']);
 const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
 /** Go's unicode.IsSpace for the characters a Dockerfile plausibly holds. */
 function isSpace(ch) {
-    return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\v' || ch === '\f' || ch === '\r'
-        || ch === '\u0085' || ch === '\u00a0';
+    return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\v' || ch === '\f' || ch === '\r' || ch === '\u0085' || ch === '\u00a0';
 }
 function leadingSpace(text) {
     let i = 0;
@@ -4970,7 +5401,14 @@ function stripLeadingTabs(line) {
     return line.slice(i);
 }
 const JSON_ESCAPES = {
-    '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t',
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
 };
 const HEX4 = /^[0-9a-fA-F]{4}$/;
 /**
@@ -4979,8 +5417,10 @@ const HEX4 = /^[0-9a-fA-F]{4}$/;
  */
 function parseJsonArgs(text, from) {
     let i = from;
-    const skipSpace = () => { while (i < text.length && isSpace(text[i]))
-        i += 1; };
+    const skipSpace = () => {
+        while (i < text.length && isSpace(text[i]))
+            i += 1;
+    };
     skipSpace();
     if (text[i] !== '[')
         return null;
@@ -5116,7 +5556,11 @@ function readDockerfile(input) {
         let endLine = lineNumber;
         while (cut >= 0) {
             if (next >= lines.length) {
-                problems.push({ line: endLine, severity: 'warning', message: 'line continuation at the end of the file: the instruction ends here' });
+                problems.push({
+                    line: endLine,
+                    severity: 'warning',
+                    message: 'line continuation at the end of the file: the instruction ends here',
+                });
                 break;
             }
             const continuation = stripCarriageReturns(lines[next]);
@@ -5158,7 +5602,11 @@ function readDockerfile(input) {
             }
             endLine = next;
             if (!terminated) {
-                problems.push({ line: lineNumber, severity: 'error', message: `unterminated heredoc <<${opened.name}: no line "${opened.name}" ends it` });
+                problems.push({
+                    line: lineNumber,
+                    severity: 'error',
+                    message: `unterminated heredoc <<${opened.name}: no line "${opened.name}" ends it`,
+                });
             }
             if (bodySegments.length === 0)
                 bodySegments.push({ offset: 0, line: endLine, column: 1 });
@@ -5319,8 +5767,20 @@ function torchFromImage(image) {
 /** A package the stage's base image ships, as a requirement of the stage (Requirement.installer `image`). */
 function imageRequirement(name, found, span, stage) {
     return {
-        name, key: name, extras: [], specifier: `==${found.version}`, marker: null, url: null, editable: false, constraint: false,
-        line: span.line, endLine: span.endLine, column: span.column, endColumn: span.endColumn, stage, installer: 'image',
+        name,
+        key: name,
+        extras: [],
+        specifier: `==${found.version}`,
+        marker: null,
+        url: null,
+        editable: false,
+        constraint: false,
+        line: span.line,
+        endLine: span.endLine,
+        column: span.column,
+        endColumn: span.endColumn,
+        stage,
+        installer: 'image',
     };
 }
 
@@ -5402,9 +5862,27 @@ var conda_spec = __webpack_require__(2729);
 
 /** Options of conda, mamba and micromamba install/create/update that take a value. */
 const VALUE_OPTIONS = new Set([
-    '-c', '--channel', '-n', '--name', '-p', '--prefix', '--file', '--solver', '--repodata-fn', '--experimental',
-    '--subdir', '--platform', '--clone', '--revision', '-r', '--root-prefix', '--channel-priority', '--rc-file',
-    '--log-level', '--category', '--channel-alias',
+    '-c',
+    '--channel',
+    '-n',
+    '--name',
+    '-p',
+    '--prefix',
+    '--file',
+    '--solver',
+    '--repodata-fn',
+    '--experimental',
+    '--subdir',
+    '--platform',
+    '--clone',
+    '--revision',
+    '-r',
+    '--root-prefix',
+    '--channel-priority',
+    '--rc-file',
+    '--log-level',
+    '--category',
+    '--channel-alias',
 ]);
 /**
  * Reads the arguments after `install`/`create`/`update`. `context` (`conda install`) starts each
@@ -5432,14 +5910,30 @@ function readCondaInstall(args, context, command, stage, facts) {
             if (spec.version === null || spec.versionAt === null)
                 continue;
             // As for every Python and CUDA fact, the version itself is the token.
-            const fact = { version: spec.version, ...(0,model/* factPosition */.KW)(spanOf(arg, spec.versionAt, spec.versionAt + spec.version.length)), source, stage };
+            const fact = {
+                version: spec.version,
+                ...(0,model/* factPosition */.KW)(spanOf(arg, spec.versionAt, spec.versionAt + spec.version.length)),
+                source,
+                stage,
+            };
             (meaning.kind === 'python' ? facts.python : facts.cuda).push(fact);
         }
         else {
             facts.requirements.push({
-                name: spec.name, key: (0,model/* canonicalName */.Ew)(meaning.pypiName), extras: [], specifier: spec.specifier, marker: null, url: null,
-                editable: false, constraint: false, line: span.line, endLine: span.endLine, column: span.column, endColumn: span.endColumn,
-                stage, installer: 'conda',
+                name: spec.name,
+                key: (0,model/* canonicalName */.Ew)(meaning.pypiName),
+                extras: [],
+                specifier: spec.specifier,
+                marker: null,
+                url: null,
+                editable: false,
+                constraint: false,
+                line: span.line,
+                endLine: span.endLine,
+                column: span.column,
+                endColumn: span.endColumn,
+                stage,
+                installer: 'conda',
             });
         }
     }
@@ -5466,7 +5960,8 @@ function readUvRequirement(text, editable) {
         if (VCS_URL.test(url) || REMOTE_URL.test(url)) {
             const what = VCS_URL.test(url) ? 'Git sources cannot be editable' : 'Remote archives cannot be editable';
             return {
-                ok: false, offset: 0,
+                ok: false,
+                offset: 0,
                 message: `uv pip install -e ${(0,requirements_file/* redactUrl */.BO)(text)}: ${what}: uv installs only local directories as editable (pip would take a VCS URL here); drop -e, or clone the repository and install its folder with -e`,
             };
         }
@@ -5483,7 +5978,11 @@ function readUvRequirement(text, editable) {
 /** `url#egg=x&subdirectory=y` -> `url#subdirectory=y`; `url#egg=x` -> `url`. */
 function withoutEgg(text, egg) {
     const rest = text.slice(egg.index + egg[0].length);
-    return egg[1] === '#' ? (rest === '' ? text.slice(0, egg.index) : `${text.slice(0, egg.index)}#${rest}`) : text.slice(0, egg.index) + (rest === '' ? '' : `&${rest}`);
+    return egg[1] === '#'
+        ? rest === ''
+            ? text.slice(0, egg.index)
+            : `${text.slice(0, egg.index)}#${rest}`
+        : text.slice(0, egg.index) + (rest === '' ? '' : `&${rest}`);
 }
 
 // EXTERNAL MODULE: ./lib/src/parse/glob.js
@@ -5525,7 +6024,11 @@ function onlyVariable(raw, name) {
     return raw === `$${name}` || raw === `\${${name}}` || raw === `"$${name}"` || raw === `"\${${name}}"`;
 }
 /** Why a variable assigned in a branch, or a loop's variable, is unknown; never said (see RunScope.notChecked). */
-const BRANCH_VALUE = { message: 'its value depends on which branch of the script ran', severity: 'notice', branch: true };
+const BRANCH_VALUE = {
+    message: 'its value depends on which branch of the script ran',
+    severity: 'notice',
+    branch: true,
+};
 const LOOP_VALUE = { message: 'its value changes on each pass of the loop', severity: 'notice', branch: true };
 const ASSIGNABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
@@ -5545,11 +6048,30 @@ const WRAPPERS = {
     sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U']),
     env: new Set(['-u', '-C', '-S']),
     nice: new Set(['-n']),
-    exec: new Set(), time: new Set(), nohup: new Set(), command: new Set(),
+    exec: new Set(),
+    time: new Set(),
+    nohup: new Set(),
+    command: new Set(),
 };
 const GIT_CLONE_VALUE_OPTIONS = new Set([
-    '-b', '--branch', '-o', '--origin', '-c', '--config', '--depth', '--reference', '--reference-if-able', '-u',
-    '--upload-pack', '-j', '--jobs', '--separate-git-dir', '--shallow-since', '--shallow-exclude', '--template', '--filter',
+    '-b',
+    '--branch',
+    '-o',
+    '--origin',
+    '-c',
+    '--config',
+    '--depth',
+    '--reference',
+    '--reference-if-able',
+    '-u',
+    '--upload-pack',
+    '-j',
+    '--jobs',
+    '--separate-git-dir',
+    '--shallow-since',
+    '--shallow-exclude',
+    '--template',
+    '--filter',
 ]);
 const CURL_OUTPUT_OPTIONS = new Set(['-o', '--output']);
 const COMPILE_OUTPUT_OPTIONS = new Set(['-o', '--output', '--output-file']);
@@ -5557,33 +6079,110 @@ const WGET_OUTPUT_OPTIONS = new Set(['-O', '--output-document']);
 const CONDA_RUN_VALUE_OPTIONS = new Set(['-n', '--name', '-p', '--prefix', '--cwd', '-a', '--attach', '-r', '--root-prefix']);
 /** The commands `dispatch` reads, besides pip, python and shells. */
 const READ_COMMANDS = new Set([
-    ...Object.keys(WRAPPERS), 'export', 'declare', 'typeset', 'readonly', 'local', 'cd', 'uv', 'apt-get', 'apt', 'aptitude',
-    'conda', 'mamba', 'micromamba', 'pyenv', 'git', 'curl', 'wget', 'pip-compile', 'poetry',
+    ...Object.keys(WRAPPERS),
+    'export',
+    'declare',
+    'typeset',
+    'readonly',
+    'local',
+    'cd',
+    'uv',
+    'apt-get',
+    'apt',
+    'aptitude',
+    'conda',
+    'mamba',
+    'micromamba',
+    'pyenv',
+    'git',
+    'curl',
+    'wget',
+    'pip-compile',
+    'poetry',
 ]);
 function isReadCommand(name) {
     return READ_COMMANDS.has(name) || SHELLS.has(name) || PIP_COMMAND.test(name) || PYTHON_COMMAND.test(name);
 }
 // pip and uv options that take a value (as the next word, or after `=`): anything else is a flag.
 const dockerfile_run_VALUE_OPTIONS = new Set([
-    '--requirement', '--constraint', '--editable', '--target', '--platform', '--python-version',
-    '--implementation', '--abi', '--root', '--prefix', '--src', '--upgrade-strategy', '--index-url',
-    '--extra-index-url', '--find-links', '--no-binary', '--only-binary', '--progress-bar', '--report',
-    '--config-settings', '--config-setting', '--global-option', '--install-option', '--build-option',
-    '--trusted-host', '--proxy', '--retries', '--timeout', '--exists-action', '--log', '--log-file',
-    '--cache-dir', '--cert', '--client-cert', '--python', '--use-feature', '--use-deprecated',
-    '--keyring-provider', '--root-user-action', '--group', '--resume-retries', '--build-constraint',
-    '--uploaded-prior-to', '--index', '--default-index', '--index-strategy', '--prerelease', '--resolution',
-    '--override', '--extra', '--upgrade-package', '--reinstall-package', '--no-build-package',
-    '--no-binary-package', '--exclude-newer', '--python-platform', '--torch-backend', '--link-mode',
-    '--directory', '--project', '--config-file', '--color', '--fork-strategy', '--refresh-package',
+    '--requirement',
+    '--constraint',
+    '--editable',
+    '--target',
+    '--platform',
+    '--python-version',
+    '--implementation',
+    '--abi',
+    '--root',
+    '--prefix',
+    '--src',
+    '--upgrade-strategy',
+    '--index-url',
+    '--extra-index-url',
+    '--find-links',
+    '--no-binary',
+    '--only-binary',
+    '--progress-bar',
+    '--report',
+    '--config-settings',
+    '--config-setting',
+    '--global-option',
+    '--install-option',
+    '--build-option',
+    '--trusted-host',
+    '--proxy',
+    '--retries',
+    '--timeout',
+    '--exists-action',
+    '--log',
+    '--log-file',
+    '--cache-dir',
+    '--cert',
+    '--client-cert',
+    '--python',
+    '--use-feature',
+    '--use-deprecated',
+    '--keyring-provider',
+    '--root-user-action',
+    '--group',
+    '--resume-retries',
+    '--build-constraint',
+    '--uploaded-prior-to',
+    '--index',
+    '--default-index',
+    '--index-strategy',
+    '--prerelease',
+    '--resolution',
+    '--override',
+    '--extra',
+    '--upgrade-package',
+    '--reinstall-package',
+    '--no-build-package',
+    '--no-binary-package',
+    '--exclude-newer',
+    '--python-platform',
+    '--torch-backend',
+    '--link-mode',
+    '--directory',
+    '--project',
+    '--config-file',
+    '--color',
+    '--fork-strategy',
+    '--refresh-package',
 ]);
 const SHORT_VALUE_OPTIONS = new Set(['r', 'c', 'e', 't', 'i', 'f', 'C', 'p', 'P', 'b']);
 const LONG_NAMES = {
-    r: '--requirement', c: '--constraint', e: '--editable', i: '--index-url', f: '--find-links',
+    r: '--requirement',
+    c: '--constraint',
+    e: '--editable',
+    i: '--index-url',
+    f: '--find-links',
 };
 const INDEX_KINDS = {
-    '--index-url': 'index-url', '--default-index': 'index-url',
-    '--extra-index-url': 'extra-index-url', '--index': 'extra-index-url',
+    '--index-url': 'index-url',
+    '--default-index': 'index-url',
+    '--extra-index-url': 'extra-index-url',
+    '--index': 'extra-index-url',
     '--find-links': 'find-links',
 };
 const UV_GLOBAL_VALUE_OPTIONS = new Set(['--cache-dir', '--directory', '--project', '--config-file', '--color', '--python', '-p']);
@@ -5671,7 +6270,7 @@ class ScriptReader {
             const { requirements } = this.scope.facts;
             for (let i = this.listStart; i < requirements.length; i += 1) {
                 const requirement = requirements[i];
-                requirement.branches = [...requirement.branches ?? [], left];
+                requirement.branches = [...(requirement.branches ?? []), left];
             }
         }
         this.orSide += 1;
@@ -5793,7 +6392,13 @@ class ScriptReader {
                 }
                 else if (glue !== null && token.start === glue.end) {
                     const at = positionAt(this.source, glue.start);
-                    this.glued.set(glue.after.end, { operator: glue.op, before: glue.after.raw, target: token.raw, line: at.line, column: at.column });
+                    this.glued.set(glue.after.end, {
+                        operator: glue.op,
+                        before: glue.after.raw,
+                        target: token.raw,
+                        line: at.line,
+                        column: at.column,
+                    });
                 }
                 else if (WRITES.test(redirection)) {
                     // `grep '^torch' reqs.txt > /tmp/torch.txt`: a file the build writes itself.
@@ -5837,9 +6442,10 @@ class ScriptReader {
             else {
                 const op = token.op.replace(/^\d+/, '');
                 redirection = shell_words/* REDIRECTIONS */.UE.has(op) ? token.op : null;
-                gluedOperator = (op === '>' || op === '<') && op === token.op && previousWord !== null && previousWord.end === token.start
-                    ? { op, start: token.start, end: token.end, after: previousWord }
-                    : null;
+                gluedOperator =
+                    (op === '>' || op === '<') && op === token.op && previousWord !== null && previousWord.end === token.start
+                        ? { op, start: token.start, end: token.end, after: previousWord }
+                        : null;
             }
             if (token.kind === 'operator')
                 previousWord = null;
@@ -5875,7 +6481,9 @@ class ScriptReader {
         if (!isReadCommand(basename(head.value)))
             return;
         const rest = words.slice(command + 1);
-        const loop = [...this.loops].reverse().find((candidate) => candidate.values !== null && rest.some((word) => usesVariable(word.raw, candidate.name)));
+        const loop = [...this.loops]
+            .reverse()
+            .find((candidate) => candidate.values !== null && rest.some((word) => usesVariable(word.raw, candidate.name)));
         if (loop === undefined) {
             this.dispatch([head, ...rest.map((word) => this.argOf(word))], bodies);
             return;
@@ -6271,8 +6879,11 @@ class ScriptReader {
             return;
         }
         this.scope.facts.indexes.push({
-            url: (0,requirements_file/* redactUrl */.BO)(arg.value), ...(0,model/* factPosition */.KW)(span), kind,
-            cuda: (0,pytorch_index/* cudaFromIndexUrl */.J)(arg.value), stage: this.scope.stage,
+            url: (0,requirements_file/* redactUrl */.BO)(arg.value),
+            ...(0,model/* factPosition */.KW)(span),
+            kind,
+            cuda: (0,pytorch_index/* cudaFromIndexUrl */.J)(arg.value),
+            stage: this.scope.stage,
         });
     }
     include(arg, constraint) {
@@ -6281,7 +6892,12 @@ class ScriptReader {
         if (FETCHED_FILE.test(arg.value)) {
             this.problem(span, 'notice', `${flag} ${(0,requirements_file/* redactUrl */.BO)(arg.value)} is a URL; not fetched, so its pins are not checked`);
             if (arg.unknown === null && /^https?:\/\//i.test(arg.value)) {
-                this.scope.facts.remoteIncludes.push({ url: (0,url/* withoutCredentials */.ri)(arg.value), ...(0,model/* factPosition */.KW)(span), constraint, stage: this.scope.stage });
+                this.scope.facts.remoteIncludes.push({
+                    url: (0,url/* withoutCredentials */.ri)(arg.value),
+                    ...(0,model/* factPosition */.KW)(span),
+                    constraint,
+                    stage: this.scope.stage,
+                });
             }
             return;
         }
@@ -6303,11 +6919,24 @@ class ScriptReader {
         // `COPY $EXAMPLE_DIR/requirements.txt ...`: copied from a path given at build time, kept as written.
         const copiedFrom = resolved === null ? [] : [...resolved.matchAll(WRITTEN_VARIABLE)].map((match) => match[1]);
         if (copiedFrom.length > 0) {
-            const from = { ...arg, unknown: { message: `it is copied from ${resolved}, and ${explainBuildArgs(copiedFrom)}`, severity: 'notice', buildArgs: copiedFrom } };
+            const from = {
+                ...arg,
+                unknown: {
+                    message: `it is copied from ${resolved}, and ${explainBuildArgs(copiedFrom)}`,
+                    severity: 'notice',
+                    buildArgs: copiedFrom,
+                },
+            };
             this.scope.notChecked(span, from, `${flag} ${arg.value}`, 'it is not checked', this.place.conditional);
             return;
         }
-        this.scope.facts.includes.push({ path: resolved ?? stripDotSlash(arg.value), line: span.line, constraint, stage: this.scope.stage, install: this.install });
+        this.scope.facts.includes.push({
+            path: resolved ?? stripDotSlash(arg.value),
+            line: span.line,
+            constraint,
+            stage: this.scope.stage,
+            install: this.install,
+        });
     }
     requirement(arg, editable) {
         const span = spanOf(arg);
@@ -6393,7 +7022,11 @@ class ScriptReader {
         const written = `${glued.before}${glued.operator}${glued.target}`;
         const fix = /['"\\$`]/.test(written) ? `'${written.replace(/'/g, "'\\''")}'` : `"${written}"`;
         this.scope.facts.problems.push({
-            line: glued.line, column: glued.column, severity: shell_redirect_in_requirement/* severity */.yf, rule: shell_redirect_in_requirement.id, fix,
+            line: glued.line,
+            column: glued.column,
+            severity: shell_redirect_in_requirement/* severity */.yf,
+            rule: shell_redirect_in_requirement.id,
+            fix,
             message: (0,shell_redirect_in_requirement/* redirectMessage */.Oq)(glued.before, glued.operator, glued.target, fix),
         });
     }
@@ -6427,7 +7060,10 @@ function runsInShell(body) {
     if (!body.startsWith('#!'))
         return true;
     const newline = body.indexOf('\n');
-    const words = body.slice(2, newline >= 0 ? newline : body.length).trim().split(/\s+/);
+    const words = body
+        .slice(2, newline >= 0 ? newline : body.length)
+        .trim()
+        .split(/\s+/);
     const program = words[0]?.endsWith('/env') ? words.slice(1).find((word) => !word.startsWith('-')) : words[0];
     return program !== undefined && SHELLS.has(basename(program));
 }
@@ -6483,20 +7119,47 @@ function variableValue(arg) {
  * usual linux/amd64 runner unless build arguments say otherwise.
  */
 const AUTOMATIC_ARGS = [
-    ['TARGETPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['TARGETARCH', 'amd64'], ['TARGETVARIANT', ''],
-    ['BUILDPLATFORM', 'linux/amd64'], ['BUILDOS', 'linux'], ['BUILDARCH', 'amd64'], ['BUILDVARIANT', ''],
+    ['TARGETPLATFORM', 'linux/amd64'],
+    ['TARGETOS', 'linux'],
+    ['TARGETARCH', 'amd64'],
+    ['TARGETVARIANT', ''],
+    ['BUILDPLATFORM', 'linux/amd64'],
+    ['BUILDOS', 'linux'],
+    ['BUILDARCH', 'amd64'],
+    ['BUILDVARIANT', ''],
 ];
 const KNOWN_INSTRUCTIONS = new Set([
-    'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
-    'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+    'ADD',
+    'ARG',
+    'CMD',
+    'COPY',
+    'ENTRYPOINT',
+    'ENV',
+    'EXPOSE',
+    'FROM',
+    'HEALTHCHECK',
+    'LABEL',
+    'MAINTAINER',
+    'ONBUILD',
+    'RUN',
+    'SHELL',
+    'STOPSIGNAL',
+    'USER',
+    'VOLUME',
+    'WORKDIR',
 ]);
 const STAGE_NAME = /^[a-z][a-z0-9_.-]*$/;
 const VERSION_VALUE = /^\d+\.\d+(?:\.\d+)?$/;
 /** Environment variables pip and uv read their indexes from, and what each is. */
 const INDEX_ENVIRONMENT = {
-    PIP_INDEX_URL: 'index-url', UV_INDEX_URL: 'index-url', UV_DEFAULT_INDEX: 'index-url',
-    PIP_EXTRA_INDEX_URL: 'extra-index-url', UV_EXTRA_INDEX_URL: 'extra-index-url', UV_INDEX: 'extra-index-url',
-    PIP_FIND_LINKS: 'find-links', UV_FIND_LINKS: 'find-links',
+    PIP_INDEX_URL: 'index-url',
+    UV_INDEX_URL: 'index-url',
+    UV_DEFAULT_INDEX: 'index-url',
+    PIP_EXTRA_INDEX_URL: 'extra-index-url',
+    UV_EXTRA_INDEX_URL: 'extra-index-url',
+    UV_INDEX: 'extra-index-url',
+    PIP_FIND_LINKS: 'find-links',
+    UV_FIND_LINKS: 'find-links',
 };
 const REMOTE_SOURCE = /^(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|git@)/;
 /**
@@ -6528,17 +7191,30 @@ class DockerfileReader {
         this.contextFiles = contextFiles;
         this.problems = problems;
         this.file = {
-            path, kind: 'dockerfile', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [],
+            path,
+            kind: 'dockerfile',
+            requirements: [],
+            python: [],
+            cuda: [],
+            images: [],
+            indexes: [],
+            includes: [],
+            suppressions: [],
         };
         this.facts = {
-            requirements: this.file.requirements, python: this.file.python, cuda: this.file.cuda, includes: this.file.includes,
-            indexes: this.file.indexes, buildTimeIndexes: [], problems: this.problems, installs: 0, remoteIncludes: [],
+            requirements: this.file.requirements,
+            python: this.file.python,
+            cuda: this.file.cuda,
+            includes: this.file.includes,
+            indexes: this.file.indexes,
+            buildTimeIndexes: [],
+            problems: this.problems,
+            installs: 0,
+            remoteIncludes: [],
         };
     }
     problem(at, severity, message) {
-        this.problems.push(at.column === undefined
-            ? { line: at.line, severity, message }
-            : { line: at.line, column: at.column, severity, message });
+        this.problems.push(at.column === undefined ? { line: at.line, severity, message } : { line: at.line, column: at.column, severity, message });
     }
     /**
      * Says that what `arg` gives (`what`: "FROM $BASE", "pip install $PKG") is not checked, and why. A
@@ -6576,8 +7252,8 @@ class DockerfileReader {
         if (global.length === 0)
             return explainUnset(names);
         const verb = names.length > 1 ? 'have' : 'has';
-        return `${names.join(', ')} ${verb} no value in this stage: an ARG before the first FROM is seen only by FROM lines `
-            + `(declare \`ARG ${global[0]}\` in the stage)`;
+        return (`${names.join(', ')} ${verb} no value in this stage: an ARG before the first FROM is seen only by FROM lines ` +
+            `(declare \`ARG ${global[0]}\` in the stage)`);
     };
     read(instruction) {
         const { keyword } = instruction;
@@ -6595,11 +7271,15 @@ class DockerfileReader {
             return;
         }
         switch (keyword) {
-            case 'ENV': return this.env(instruction, stage);
-            case 'WORKDIR': return this.workdir(instruction, stage);
+            case 'ENV':
+                return this.env(instruction, stage);
+            case 'WORKDIR':
+                return this.workdir(instruction, stage);
             case 'COPY':
-            case 'ADD': return this.copy(instruction, stage);
-            case 'RUN': return this.run(instruction, stage);
+            case 'ADD':
+                return this.copy(instruction, stage);
+            case 'RUN':
+                return this.run(instruction, stage);
             default: // Nothing else says what gets installed.
         }
     }
@@ -6659,7 +7339,7 @@ class DockerfileReader {
         else if (image !== null && ref === '') {
             this.problem(span, 'error', `FROM ${imageWord.raw}: the image name is empty${image.unknown === null ? '' : `: ${image.unknown.message}`}`);
         }
-        const parentState = ref === '' ? null : this.stagesByAlias.get(ref.toLowerCase()) ?? null;
+        const parentState = ref === '' ? null : (this.stagesByAlias.get(ref.toLowerCase()) ?? null);
         const parsed = parentState === null ? parseImageRef(ref) : { name: ref, tag: null, digest: null };
         // Checked only as written or fully expanded: a variable without a value is reported already.
         const invalid = parentState === null && ref !== '' && image?.unknown === null ? invalidReference(parsed) : null;
@@ -6668,19 +7348,37 @@ class DockerfileReader {
         const platform = flags.get('platform')?.[0]?.value ?? null;
         const stageName = alias ?? String(index);
         const imageRef = {
-            ref, ...parsed, stage: alias, stageIndex: index, fromStage: parentState?.stage.name ?? null, platform, ...(0,model/* factPosition */.KW)(span),
+            ref,
+            ...parsed,
+            stage: alias,
+            stageIndex: index,
+            fromStage: parentState?.stage.name ?? null,
+            platform,
+            ...(0,model/* factPosition */.KW)(span),
         };
         // Facts come from real images only: what a refused reference says is never pulled.
         if (ref !== '' && invalid === null)
             this.file.images.push(imageRef);
         const stage = {
-            index, name: stageName, alias, image: imageRef, parent: parentState?.stage.name ?? null, copies: [], line: instruction.line,
+            index,
+            name: stageName,
+            alias,
+            image: imageRef,
+            parent: parentState?.stage.name ?? null,
+            copies: [],
+            line: instruction.line,
         };
         // "Arguments and variables are inherited from parent stages" (Docker's build variables docs).
         const env = new Map(parentState?.env ?? []);
         const args = new Map(parentState?.args ?? []);
         const state = {
-            stage, env, args, workdir: parentState?.workdir ?? '/', parent: parentState, placements: [], fetched: [...parentState?.fetched ?? []],
+            stage,
+            env,
+            args,
+            workdir: parentState?.workdir ?? '/',
+            parent: parentState,
+            placements: [],
+            fetched: [...(parentState?.fetched ?? [])],
             lookup: (name) => env.get(name) ?? args.get(name),
             distroPython: parentState !== null ? parentState.distroPython : invalid === null && ref !== '' ? distroPythonOf(parsed) : null,
         };
@@ -6773,7 +7471,11 @@ class DockerfileReader {
                 return;
             }
             const raw = source.text.slice(valueStart);
-            pairs.push({ name: first.raw, value: this.arg(source, { raw, start: valueStart, end: source.text.length }, stage.lookup), written: `${first.raw} ${raw}` });
+            pairs.push({
+                name: first.raw,
+                value: this.arg(source, { raw, start: valueStart, end: source.text.length }, stage.lookup),
+                written: `${first.raw} ${raw}`,
+            });
         }
         else {
             for (const word of words) {
@@ -6861,7 +7563,7 @@ class DockerfileReader {
         const byName = this.stagesByAlias.get(name.toLowerCase());
         if (byName !== undefined)
             return byName;
-        return /^\d+$/.test(name) ? this.stages[Number(name)] ?? null : null;
+        return /^\d+$/.test(name) ? (this.stages[Number(name)] ?? null) : null;
     }
     /** The context path a container path came from: through mounts, then the stage's copies (latest first). */
     resolve(mounts, stage, target) {
@@ -6994,7 +7696,18 @@ var pep440_specifier = __webpack_require__(720);
 
 
 function parsePyproject(path, text) {
-    const file = { path, kind: 'pyproject', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [], requiresPython: null };
+    const file = {
+        path,
+        kind: 'pyproject',
+        requirements: [],
+        python: [],
+        cuda: [],
+        images: [],
+        indexes: [],
+        includes: [],
+        suppressions: [],
+        requiresPython: null,
+    };
     let document;
     try {
         // Integers as BigInt, so that a wrong-type message can tell `5` (an integer) from `3.10` (a float).
@@ -7003,7 +7716,10 @@ function parsePyproject(path, text) {
     catch (error) {
         const where = error instanceof dist/* TomlError */.zx ? onALineOf(text, error.line, error.column) : { line: 1, column: 1 };
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        return { file, diagnostics: [{ file: path, ...where, severity: 'error', message: `invalid TOML: ${reason}; pyproject.toml not read` }] };
+        return {
+            file,
+            diagnostics: [{ file: path, ...where, severity: 'error', message: `invalid TOML: ${reason}; pyproject.toml not read` }],
+        };
     }
     const reader = new PyprojectReader(path, file, new TomlLocator(text));
     reader.read(document);
@@ -7282,7 +7998,9 @@ class PyprojectReader {
     readIndexes(poetry, uv) {
         const lists = [
             [
-                poetry?.['source'], ['tool', 'poetry', 'source'], POETRY_SOURCE_KEYS,
+                poetry?.['source'],
+                ['tool', 'poetry', 'source'],
+                POETRY_SOURCE_KEYS,
                 (entry) => entry['priority'] === 'primary' || entry['priority'] === 'default' || entry['default'] === true,
             ],
             [uv?.['index'], ['tool', 'uv', 'index'], UV_INDEX_KEYS, (entry) => entry['default'] === true],
@@ -7355,12 +8073,29 @@ class PyprojectReader {
 }
 const WHITESPACE = /\s+/g;
 const POETRY_DEPENDENCY_KEYS = [
-    ['version', 'string'], ['extras', 'array of strings'], ['markers', 'string'], ['platform', 'string'], ['python', 'string'],
-    ['git', 'string'], ['rev', 'string'], ['tag', 'string'], ['branch', 'string'], ['subdirectory', 'string'],
-    ['url', 'string'], ['path', 'string'], ['develop', 'boolean'],
+    ['version', 'string'],
+    ['extras', 'array of strings'],
+    ['markers', 'string'],
+    ['platform', 'string'],
+    ['python', 'string'],
+    ['git', 'string'],
+    ['rev', 'string'],
+    ['tag', 'string'],
+    ['branch', 'string'],
+    ['subdirectory', 'string'],
+    ['url', 'string'],
+    ['path', 'string'],
+    ['develop', 'boolean'],
 ];
-const POETRY_SOURCE_KEYS = [['url', 'string'], ['priority', 'string'], ['default', 'boolean']];
-const UV_INDEX_KEYS = [['url', 'string'], ['default', 'boolean']];
+const POETRY_SOURCE_KEYS = [
+    ['url', 'string'],
+    ['priority', 'string'],
+    ['default', 'boolean'],
+];
+const UV_INDEX_KEYS = [
+    ['url', 'string'],
+    ['default', 'boolean'],
+];
 function isTable(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
@@ -7471,7 +8206,9 @@ function poetryRequirementText(name, spec) {
             return { ok: false, severity: 'error', message: `python = ${(0,requirements_file/* quoteInput */.Zs)(spec['python'])}: ${python.message}`, fallback: head };
         markers.push(...pythonMarkers(python.specifier));
     }
-    const marker = markers.length === 0 ? '' : ` ; ${markers.map((part) => (markers.length > 1 && part.includes(' or ') ? `(${part})` : part)).join(' and ')}`;
+    const marker = markers.length === 0
+        ? ''
+        : ` ; ${markers.map((part) => (markers.length > 1 && part.includes(' or ') ? `(${part})` : part)).join(' and ')}`;
     const url = poetryUrl(spec);
     if (url !== null)
         return { ok: true, text: `${head} @ ${url}${marker}` };
@@ -7480,7 +8217,12 @@ function poetryRequirementText(name, spec) {
         return { ok: true, text: `${head}${marker}` };
     const version = poetryConstraintToPep440(spec['version']);
     if (!version.ok) {
-        return { ok: false, severity: 'notice', message: `${(0,requirements_file/* quoteInput */.Zs)(spec['version'])}: ${version.message}; read as unconstrained`, fallback: `${head}${marker}` };
+        return {
+            ok: false,
+            severity: 'notice',
+            message: `${(0,requirements_file/* quoteInput */.Zs)(spec['version'])}: ${version.message}; read as unconstrained`,
+            fallback: `${head}${marker}`,
+        };
     }
     return { ok: true, text: `${head}${version.specifier}${marker}` };
 }
@@ -7777,7 +8519,15 @@ function expandableEnvironment(env) {
 function parseRepository(discovered, fileSource, options = {}) {
     const strings = new parse_strings/* SharedStrings */.g();
     const packer = options.pack ? new packed/* RequirementPacker */.kY(strings) : null;
-    const reading = { env: options.env ?? {}, buildArgs: options.buildArgs ?? new Map(), strings, packer, files: new Map(), stages: new Map(), diagnostics: [] };
+    const reading = {
+        env: options.env ?? {},
+        buildArgs: options.buildArgs ?? new Map(),
+        strings,
+        packer,
+        files: new Map(),
+        stages: new Map(),
+        diagnostics: [],
+    };
     // A file can include another a hundred thousand times: the queue is read from its head (shift() on
     // a long queue made that quadratic), and each path is looked up on disk once.
     const source = rememberingIsFile(fileSource);
@@ -7813,7 +8563,13 @@ function readOne(path, kind, source, reading) {
     }
     const decoded = (0,parse_text/* decodeText */.g7)(bytes.bytes, kind);
     if (!decoded.ok) {
-        reading.diagnostics.push({ file: path, line: decoded.at?.line ?? 1, column: decoded.at?.column, severity: 'error', message: `${path}: ${decoded.message}` });
+        reading.diagnostics.push({
+            file: path,
+            line: decoded.at?.line ?? 1,
+            column: decoded.at?.column,
+            severity: 'error',
+            message: `${path}: ${decoded.message}`,
+        });
         return null;
     }
     if (decoded.caveat) {
@@ -7845,7 +8601,12 @@ function readOne(path, kind, source, reading) {
         parsed = parsePyproject(path, decoded.text);
     }
     else {
-        parsed = (0,requirements_file/* parseRequirementsFile */.wu)(path, decoded.text, { constraint: kind === 'constraints', env: reading.env, strings: reading.strings, packer: reading.packer ?? undefined });
+        parsed = (0,requirements_file/* parseRequirementsFile */.wu)(path, decoded.text, {
+            constraint: kind === 'constraints',
+            env: reading.env,
+            strings: reading.strings,
+            packer: reading.packer ?? undefined,
+        });
     }
     parsed.file.suppressions = scanSuppressions(decoded.text);
     reading.files.set(path, parsed.file);
@@ -7875,7 +8636,12 @@ function rememberingIsFile(source) {
 function unreadInclude(file, include, source) {
     const flag = include.constraint ? '-c' : '-r';
     return source.leadsOutside(include.path)
-        ? { file, line: include.line, severity: 'error', message: `${flag} ${include.path} leads outside the repository through a symlink; not read` }
+        ? {
+            file,
+            line: include.line,
+            severity: 'error',
+            message: `${flag} ${include.path} leads outside the repository through a symlink; not read`,
+        }
         : { file, line: include.line, severity: 'warning', message: `${flag} ${include.path}: no such file in the repository; not checked` };
 }
 /**
@@ -7885,7 +8651,12 @@ function unreadInclude(file, include, source) {
  */
 function resolveBuildContextPath(dockerfile, include, source, diagnostics) {
     if (include.path.startsWith('/')) {
-        diagnostics.push({ file: dockerfile, line: include.line, severity: 'notice', message: `pip install -r ${include.path}: no COPY or mount brings this file from the build context; not checked` });
+        diagnostics.push({
+            file: dockerfile,
+            line: include.line,
+            severity: 'notice',
+            message: `pip install -r ${include.path}: no COPY or mount brings this file from the build context; not checked`,
+        });
         return null;
     }
     const candidates = contextCandidates(dockerfile, include.path);
@@ -7904,8 +8675,7 @@ function resolveBuildContextPath(dockerfile, include, source, diagnostics) {
 /** Where a build-context path may be in the repository: from the Dockerfile's folder, then from the root. */
 function contextCandidates(dockerfile, contextPath) {
     const written = contextPath.replace(/^\.\//, '');
-    return [...new Set([posix_.normalize(posix_.join(posix_.dirname(dockerfile), written)), posix_.normalize(written)])]
-        .filter((candidate) => !candidate.startsWith('../') && candidate !== '..');
+    return [...new Set([posix_.normalize(posix_.join(posix_.dirname(dockerfile), written)), posix_.normalize(written)])].filter((candidate) => !candidate.startsWith('../') && candidate !== '..');
 }
 function reportIncludeCycles(files, byPath, diagnostics) {
     const state = new Map();
@@ -7931,7 +8701,12 @@ function reportIncludeCycles(files, byPath, diagnostics) {
                 const key = [...chain].sort().join('\n');
                 if (!reported.has(key)) {
                     reported.add(key);
-                    diagnostics.push({ file: top.path, line: include.line, severity: 'error', message: `include cycle: ${chain.join(' -> ')} (pip would recurse without end)` });
+                    diagnostics.push({
+                        file: top.path,
+                        line: include.line,
+                        severity: 'error',
+                        message: `include cycle: ${chain.join(' -> ')} (pip would recurse without end)`,
+                    });
                 }
             }
             else if (seen === undefined && byPath.has(include.path)) {
@@ -8005,7 +8780,9 @@ function dockerfileSets(file, reading) {
     const firstUnchecked = all[MAX_CHECKED_STAGES];
     if (firstUnchecked) {
         reading.diagnostics.push({
-            file: file.path, line: firstUnchecked.line, severity: 'warning',
+            file: file.path,
+            line: firstUnchecked.line,
+            severity: 'warning',
             message: `${all.length} build stages: the first ${MAX_CHECKED_STAGES} are checked, each with the stages it is built FROM, and the others from here on are not (the files they pip install -r are still checked on their own)`,
         });
     }
@@ -8015,7 +8792,9 @@ function dockerfileSets(file, reading) {
         for (let current = stage; current && !chain.includes(current.name); current = current.parent ? byName.get(current.parent) : undefined) {
             chain.push(current.name);
         }
-        const installed = file.includes.filter((include) => include.stage != null && chain.includes(include.stage)).map((include) => include.path);
+        const installed = file.includes
+            .filter((include) => include.stage != null && chain.includes(include.stage))
+            .map((include) => include.path);
         return {
             id: stages.length === 1 ? file.path : `${file.path}#${stage.name}`,
             file: file.path,
@@ -8107,7 +8886,17 @@ function pulledImageFiles(images, files) {
         if (file === undefined) {
             // Read as a Dockerfile's images are, for the image checks only: it is never listed or installed.
             const suppressions = scanSuppressions(files.read(image.file) ?? '');
-            file = { path: image.file, kind: 'dockerfile', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions };
+            file = {
+                path: image.file,
+                kind: 'dockerfile',
+                requirements: [],
+                python: [],
+                cuda: [],
+                images: [],
+                indexes: [],
+                includes: [],
+                suppressions,
+            };
             byFile.set(image.file, file);
         }
         const position = { line: image.line, column: image.column, endColumn: image.endColumn };
@@ -8131,7 +8920,17 @@ function declaredArgNames(text) {
     return names;
 }
 function notice(file, line, message) {
-    return { rule: 'build-args-not-checked', severity: 'notice', message, file, line, column: null, endLine: line, endColumn: null, package: null };
+    return {
+        rule: 'build-args-not-checked',
+        severity: 'notice',
+        message,
+        file,
+        line,
+        column: null,
+        endLine: line,
+        endColumn: null,
+        package: null,
+    };
 }
 
 // EXTERNAL MODULE: ./lib/src/check/index.js + 16 modules
@@ -8316,7 +9115,10 @@ function ownProjects(root, files) {
             // The reader has reported a pyproject.toml that does not parse.
         }
     }
-    for (const [file, pattern] of [['setup.py', /\bname\s*=\s*["']([A-Za-z0-9._-]+)["']/], ['setup.cfg', /^\s*name\s*=\s*([A-Za-z0-9._-]+)\s*$/m]]) {
+    for (const [file, pattern] of [
+        ['setup.py', /\bname\s*=\s*["']([A-Za-z0-9._-]+)["']/],
+        ['setup.cfg', /^\s*name\s*=\s*([A-Za-z0-9._-]+)\s*$/m],
+    ]) {
         try {
             const match = pattern.exec(external_node_fs_.readFileSync(external_node_path_.join(root, file), 'utf8'));
             if (match)
@@ -8389,8 +9191,7 @@ async function runCheck(options) {
     const parse = readRepository(root, options.paths ?? [], readOptions);
     // Each Dockerfile again with the build arguments its compose files, workflows, bake files and scripts pass.
     const variants = await readBuildVariants(root, parse, readOptions, (options.paths ?? []).length === 0);
-    const needCudaImageTags = [parse, ...variants.runs.map((run) => run.parse), ...(variants.pulled ? [variants.pulled] : [])]
-        .some((read) => read.files.some((file) => file.images.some((image) => image.name.endsWith('nvidia/cuda'))));
+    const needCudaImageTags = [parse, ...variants.runs.map((run) => run.parse), ...(variants.pulled ? [variants.pulled] : [])].some((read) => read.files.some((file) => file.images.some((image) => image.name.endsWith('nvidia/cuda'))));
     const loaded = await loadEffectiveMatrix(root, options.matrixFile ?? null, { needCudaImageTags });
     if (!loaded.ok)
         return loaded;
@@ -8408,13 +9209,17 @@ async function runCheck(options) {
         // The runtime check reads the requirements again; otherwise nothing does.
         releaseRequirements: !options.runtime && !options.resolve,
         resolvePlan: Boolean(options.resolve && index),
-        ...(index ? { indexPlan: {
-                indexUrl: index.indexUrl || env.PIP_INDEX_URL || index_plan/* DEFAULT_INDEX */.LX,
-                extraIndexUrls: index.extraIndexUrls ?? [],
-                untrusted: index.allowUntrusted ? null : (index.untrusted ?? null),
-                configuredFiles: pipConfigHints(root, parse.files),
-                ownProjects: ownProjects(root, parse.files),
-            } } : {}),
+        ...(index
+            ? {
+                indexPlan: {
+                    indexUrl: index.indexUrl || env.PIP_INDEX_URL || index_plan/* DEFAULT_INDEX */.LX,
+                    extraIndexUrls: index.extraIndexUrls ?? [],
+                    untrusted: index.allowUntrusted ? null : (index.untrusted ?? null),
+                    configuredFiles: pipConfigHints(root, parse.files),
+                    ownProjects: ownProjects(root, parse.files),
+                },
+            }
+            : {}),
     });
     if (!checked.ok)
         return checked;
@@ -8425,12 +9230,18 @@ async function runCheck(options) {
         const { askIndexes } = await __webpack_require__.e(/* import() */ 652).then(__webpack_require__.bind(__webpack_require__, 652));
         const { checkIndexAnswers, withoutRestatedLocalBuilds } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3283));
         const run = await askIndexes(checked.indexPlans, {
-            mode: index.mode, cacheDir: index.cacheDir, env, allowInternal: index.allowUntrusted ?? false,
+            mode: index.mode,
+            cacheDir: index.cacheDir,
+            env,
+            allowInternal: index.allowUntrusted ?? false,
             givenUrls: [index.indexUrl ?? '', ...(index.extraIndexUrls ?? [])].filter(Boolean),
             ...(index.timeoutMs ? { timeoutMs: index.timeoutMs } : {}),
         });
         if (index.mode === 'required' && run.summary.unreachable.length > 0) {
-            return { ok: false, error: `--index required: no answer from ${run.summary.unreachable.join(', ')} (${run.summary.notices[0] ?? 'unreachable'})` };
+            return {
+                ok: false,
+                error: `--index required: no answer from ${run.summary.unreachable.join(', ')} (${run.summary.notices[0] ?? 'unreachable'})`,
+            };
         }
         indexFindings = withoutRestatedLocalBuilds(checkIndexAnswers(run.sets, parse.files, matrix), checked.findings);
         indexSummary = run.summary;
@@ -8447,7 +9258,9 @@ async function runCheck(options) {
         const resolved = index.mode === 'offline'
             ? null
             : await runResolver(parse, matrix, checked.resolveJobs, checked, {
-                cacheDir: index.cacheDir, env, allowInternal: index.allowUntrusted ?? false,
+                cacheDir: index.cacheDir,
+                env,
+                allowInternal: index.allowUntrusted ?? false,
                 ...(options.resolve.python ? { python: options.resolve.python } : {}),
                 ...(options.resolve.timeoutMs ? { timeoutMs: options.resolve.timeoutMs } : {}),
             });
@@ -8460,12 +9273,26 @@ async function runCheck(options) {
     }
     const baseline = [...parse.diagnostics.map(diagnosticFinding), ...staticFindings];
     const variantRuns = variants.runs.map(({ variant, parse: read }) => {
-        const variantChecked = (0,check/* runChecks */.JT)(read, matrix, { profile: 'auto', sameProfileAs: checked.profile, releaseRequirements: true, ...fleetDriver });
+        const variantChecked = (0,check/* runChecks */.JT)(read, matrix, {
+            profile: 'auto',
+            sameProfileAs: checked.profile,
+            releaseRequirements: true,
+            ...fleetDriver,
+        });
         return { variant, findings: [...read.diagnostics.map(diagnosticFinding), ...(variantChecked.ok ? variantChecked.findings : [])] };
     });
-    const pulled = variants.pulled === null ? null : (0,check/* runChecks */.JT)(variants.pulled, matrix, { profile: 'auto', sameProfileAs: checked.profile, ...fleetDriver });
+    const pulled = variants.pulled === null
+        ? null
+        : (0,check/* runChecks */.JT)(variants.pulled, matrix, { profile: 'auto', sameProfileAs: checked.profile, ...fleetDriver });
     const pulledFindings = pulled?.ok ? pulled.findings : [];
-    const findings = [...baseline, ...(0,check_variants/* variantFindings */.Wc)(baseline, variantRuns), ...pulledFindings, ...variants.notices, ...indexFindings, ...(remote?.findings ?? [])].sort(check/* compareFindings */.Eg);
+    const findings = [
+        ...baseline,
+        ...(0,check_variants/* variantFindings */.Wc)(baseline, variantRuns),
+        ...pulledFindings,
+        ...variants.notices,
+        ...indexFindings,
+        ...(remote?.findings ?? []),
+    ].sort(check/* compareFindings */.Eg);
     const result = {
         tool: { name: 'compat-guard', version: version/* TOOL_VERSION */.w },
         profile: checked.profile,
@@ -8481,7 +9308,7 @@ async function runCheck(options) {
     if (options.runtime) {
         // Loaded only when asked: the static check must not pay for child-process code.
         const { runRuntimeCheck } = await __webpack_require__.e(/* import() */ 355).then(__webpack_require__.bind(__webpack_require__, 6355));
-        const profile = checked.profile ? matrix.profiles[checked.profile.name] ?? null : null;
+        const profile = checked.profile ? (matrix.profiles[checked.profile.name] ?? null) : null;
         const runtime = await runRuntimeCheck(parse, matrix, profile, options.runtime);
         result.findings = [...result.findings, ...runtime.findings];
         result.runtime = runtime.summary;
@@ -8900,7 +9727,23 @@ Docs: https://github.com/compat-guard/compat-guard#readme`;
 /** Thrown for a wrong command line; main() prints it as one line and exits 2. */
 class UsageError extends Error {
 }
-const cli_VALUE_OPTIONS = new Set(['--root', '--matrix', '--profile', '--fail-on', '--format', '--output', '--python', '--runtime-image', '--record-profile', '--record-profile-file', '--index', '--index-url', '--extra-index-url', '--cache-dir', '--driver']);
+const cli_VALUE_OPTIONS = new Set([
+    '--root',
+    '--matrix',
+    '--profile',
+    '--fail-on',
+    '--format',
+    '--output',
+    '--python',
+    '--runtime-image',
+    '--record-profile',
+    '--record-profile-file',
+    '--index',
+    '--index-url',
+    '--extra-index-url',
+    '--cache-dir',
+    '--driver',
+]);
 const FLAG_OPTIONS = new Set(['--runtime', '--require-gpu', '--color', '--no-color', '--resolve']);
 const ALLOWED = {
     check: new Set([...cli_VALUE_OPTIONS, ...FLAG_OPTIONS]),
@@ -8910,13 +9753,32 @@ const ALLOWED = {
 function parseArguments(argv) {
     const [first, ...rest] = argv;
     if (first !== 'check' && first !== 'parse' && first !== 'matrix') {
-        throw new UsageError(first === undefined ? 'missing command (check, parse or matrix); see --help' : `unknown command "${first}" (expected check, parse or matrix)`);
+        throw new UsageError(first === undefined
+            ? 'missing command (check, parse or matrix); see --help'
+            : `unknown command "${first}" (expected check, parse or matrix)`);
     }
     const options = {
-        command: first, paths: [], root: '.', matrix: null, profile: 'auto', driver: null, failOn: 'error', format: 'text',
-        output: null, runtime: false, python: null, runtimeImage: null, requireGpu: false, color: null,
-        recordProfile: null, recordProfileFile: null,
-        index: 'auto', indexUrl: null, extraIndexUrls: [], cacheDir: null, resolve: false,
+        command: first,
+        paths: [],
+        root: '.',
+        matrix: null,
+        profile: 'auto',
+        driver: null,
+        failOn: 'error',
+        format: 'text',
+        output: null,
+        runtime: false,
+        python: null,
+        runtimeImage: null,
+        requireGpu: false,
+        color: null,
+        recordProfile: null,
+        recordProfileFile: null,
+        index: 'auto',
+        indexUrl: null,
+        extraIndexUrls: [],
+        cacheDir: null,
+        resolve: false,
     };
     for (let i = 0; i < rest.length; i++) {
         const argument = rest[i];
@@ -9033,13 +9895,19 @@ async function cli_check(options) {
         recordProfile: options.recordProfile === null ? null : { name: options.recordProfile, file: options.recordProfileFile },
         runtime: runtime
             ? {
-                python: options.python ?? 'python3', image: options.runtimeImage, requireGpu: options.requireGpu, allowUntrusted: true, untrusted: null,
+                python: options.python ?? 'python3',
+                image: options.runtimeImage,
+                requireGpu: options.requireGpu,
+                allowUntrusted: true,
+                untrusted: null,
                 // Progress goes to stderr: stdout is the report. Plain lines, no @actions/core on the CLI's path.
                 log: plainLog((line) => process.stderr.write(`compat-guard: ${line}\n`)),
             }
             : null,
         index: {
-            mode: options.index, indexUrl: options.indexUrl, extraIndexUrls: options.extraIndexUrls,
+            mode: options.index,
+            indexUrl: options.indexUrl,
+            extraIndexUrls: options.extraIndexUrls,
             cacheDir: options.cacheDir ? external_node_path_.resolve(options.cacheDir) : defaultCacheDir(process.env),
         },
         resolve: options.resolve ? {} : null,
@@ -9078,7 +9946,7 @@ async function matrix(options) {
     const loaded = await loadEffectiveMatrix(external_node_path_.resolve(options.root), options.matrix ? external_node_path_.resolve(options.matrix) : null);
     if (!loaded.ok)
         throw new UsageError(loaded.error);
-    const profile = options.profile === 'auto' ? loaded.matrix.profile ?? undefined : options.profile;
+    const profile = options.profile === 'auto' ? (loaded.matrix.profile ?? undefined) : options.profile;
     if (profile !== undefined) {
         const resolved = (0,load/* resolveProfileName */.bo)(loaded.matrix, profile);
         if ('error' in resolved)
@@ -9317,7 +10185,9 @@ function isInternalAddress(address) {
 }
 function isInternalIpv4(address) {
     const [a, b] = address.split('.').map(Number);
-    return (a === 0 || a === 10 || a === 127 ||
+    return (a === 0 ||
+        a === 10 ||
+        a === 127 ||
         (a === 169 && b === 254) ||
         (a === 172 && b >= 16 && b <= 31) ||
         (a === 192 && b === 168) ||
@@ -10204,13 +11074,29 @@ function isCondaEnvironment(text) {
 function parseCondaEnvironment(path, text, options = {}) {
     const read = readEnvironmentYaml(text);
     const file = {
-        path, kind: 'conda', requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [],
-        channels: read.channels.map((channel) => ({ name: channel.value, line: channel.line, column: channel.column + 1, endColumn: channel.column + channel.value.length })),
+        path,
+        kind: 'conda',
+        requirements: [],
+        python: [],
+        cuda: [],
+        images: [],
+        indexes: [],
+        includes: [],
+        suppressions: [],
+        channels: read.channels.map((channel) => ({
+            name: channel.value,
+            line: channel.line,
+            column: channel.column + 1,
+            endColumn: channel.column + channel.value.length,
+        })),
     };
     const diagnostics = [];
     if (read.stoppedAt !== null) {
         diagnostics.push({
-            file: path, line: read.stoppedAt.line, column: read.stoppedAt.column + 1, severity: 'notice',
+            file: path,
+            line: read.stoppedAt.line,
+            column: read.stoppedAt.column + 1,
+            severity: 'notice',
             message: `${read.stoppedAt.why}: compat-guard reads environment files written in plain block YAML, so the entries from here on are not checked`,
         });
     }
@@ -10232,13 +11118,28 @@ function addCondaDependency(file, dependency) {
             return;
         // As for every Python and CUDA fact, the version itself is the token.
         const column = dependency.column + spec.versionAt;
-        const fact = { version: spec.version, line: dependency.line, column: column + 1, endColumn: column + spec.version.length, source: dependency.value.slice(0, spec.end) };
+        const fact = {
+            version: spec.version,
+            line: dependency.line,
+            column: column + 1,
+            endColumn: column + spec.version.length,
+            source: dependency.value.slice(0, spec.end),
+        };
         (meaning.kind === 'python' ? file.python : file.cuda).push(fact);
     }
     else {
         file.requirements.push({
-            name: spec.name, key: (0,_model_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalName */ .Ew)(meaning.pypiName), extras: [], specifier: spec.specifier, marker: null, url: null,
-            editable: false, constraint: false, ...position, endLine: dependency.line, installer: 'conda',
+            name: spec.name,
+            key: (0,_model_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalName */ .Ew)(meaning.pypiName),
+            extras: [],
+            specifier: spec.specifier,
+            marker: null,
+            url: null,
+            editable: false,
+            constraint: false,
+            ...position,
+            endLine: dependency.line,
+            installer: 'conda',
         });
     }
 }
@@ -10693,8 +11594,24 @@ const MAX_FILE_BYTES = 32 * 1024 * 1024;
 /** Bounds a walk through a pathological tree; the rest of the repository is still checked. */
 const MAX_ENTRIES = 500_000;
 const SKIPPED_FOLDERS = new Set([
-    '.git', '.hg', '.svn', 'node_modules', '.tox', '.nox', '.venv', 'venv', 'site-packages', '__pycache__',
-    '.eggs', '.mypy_cache', '.pytest_cache', '.ruff_cache', 'build', 'dist', '_build', '.cache',
+    '.git',
+    '.hg',
+    '.svn',
+    'node_modules',
+    '.tox',
+    '.nox',
+    '.venv',
+    'venv',
+    'site-packages',
+    '__pycache__',
+    '.eggs',
+    '.mypy_cache',
+    '.pytest_cache',
+    '.ruff_cache',
+    'build',
+    'dist',
+    '_build',
+    '.cache',
 ]);
 /**
  * Names that end in `.in` but are templates, not pip-tools inputs: setuptools manifests, CMake,
@@ -10709,8 +11626,10 @@ const NOT_A_DOCKERFILE = /\.(?:dockerignore|md|rst|txt|sh|py|ya?ml|json|toml|loc
 function isDockerfileName(lower) {
     if (NOT_A_DOCKERFILE.test(lower))
         return false;
-    return lower === 'dockerfile' || lower === 'containerfile' || /^(?:dockerfile[._-]|containerfile\.)/.test(lower) ||
-        lower.endsWith('.dockerfile');
+    return (lower === 'dockerfile' ||
+        lower === 'containerfile' ||
+        /^(?:dockerfile[._-]|containerfile\.)/.test(lower) ||
+        lower.endsWith('.dockerfile'));
 }
 /**
  * The kind a discovered file is read as, or null when discovery leaves it alone. `isFile` answers
@@ -10801,7 +11720,10 @@ function createFileSource(root, plainFiles = new Set()) {
             if (!resolved.ok)
                 return null;
             try {
-                return external_node_fs_.readdirSync(resolved.real, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+                return external_node_fs_.readdirSync(resolved.real, { withFileTypes: true })
+                    .filter((entry) => entry.isFile())
+                    .map((entry) => entry.name)
+                    .sort();
             }
             catch {
                 return null;
@@ -10880,7 +11802,12 @@ function discoverFiles(root, targets, tracked = null) {
         }
         else if (!leadsInside(root, relative)) {
             // Walked, a folder that is a symlink out of the root would have its tree listed, and the names of its files reported.
-            diagnostics.push({ file: relative, line: 1, severity: 'error', message: `${relative} is a symlink to outside the repository; not read` });
+            diagnostics.push({
+                file: relative,
+                line: 1,
+                severity: 'error',
+                message: `${relative} is a symlink to outside the repository; not read`,
+            });
         }
         else {
             folders.push(relative);
@@ -10941,11 +11868,13 @@ function walk(root, start, diagnostics, tracked, onFile) {
     // A start folder given by the user may itself be (or lie below) a symlink: its files are not plain.
     const startIsReal = isRealFolder(root, start);
     // `ignored`: the folder is ignored and entered only for the files git tracks in it.
-    const queue = [{ folder: start, ignores: inheritedIgnores(root, start), ignored: false }];
+    const queue = [
+        { folder: start, ignores: inheritedIgnores(root, start), ignored: false },
+    ];
     let entries = 0;
     // Read from its head: shift() on a queue of many thousand folders moves all the others each time.
     for (let head = 0; head < queue.length; head++) {
-        const { folder, ignores: inherited, ignored: folderIgnored } = queue[head];
+        const { folder, ignores: inherited, ignored: folderIgnored, } = queue[head];
         const absolute = external_node_path_.join(root, folder);
         let names;
         try {
@@ -10955,7 +11884,12 @@ function walk(root, start, diagnostics, tracked, onFile) {
             // Said, not skipped quietly: a path past the system's limit (deep folders of long names) or a
             // folder without read permission hides every file below it.
             const code = error.code ?? 'error';
-            diagnostics.push({ file: folder || '.', line: 1, severity: 'warning', message: `folder cannot be searched (${code}); the files below it are not checked` });
+            diagnostics.push({
+                file: folder || '.',
+                line: 1,
+                severity: 'warning',
+                message: `folder cannot be searched (${code}); the files below it are not checked`,
+            });
             continue;
         }
         if (names.some((entry) => entry.name === 'pyvenv.cfg'))
@@ -10966,7 +11900,12 @@ function walk(root, start, diagnostics, tracked, onFile) {
         const isFile = (relativePath) => relativePath.startsWith(prefix) && fileNames.has(relativePath.slice(prefix.length));
         for (const entry of names) {
             if (++entries > MAX_ENTRIES) {
-                diagnostics.push({ file: folder || '.', line: 1, severity: 'warning', message: `more than ${MAX_ENTRIES} entries below the root; the rest was not searched` });
+                diagnostics.push({
+                    file: folder || '.',
+                    line: 1,
+                    severity: 'warning',
+                    message: `more than ${MAX_ENTRIES} entries below the root; the rest was not searched`,
+                });
                 return;
             }
             const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
@@ -12259,11 +13198,7 @@ function fail(message, offset) {
 }
 /** A character of packaging's IDENTIFIER: ASCII letters and digits, `.`, `_` and `-`. */
 function isIdentifierChar(c) {
-    return ((c >= 0x30 && c <= 0x39) ||
-        ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) ||
-        c === 0x2e ||
-        c === 0x5f ||
-        c === 0x2d);
+    return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x2e || c === 0x5f || c === 0x2d;
 }
 /**
  * packaging's IDENTIFIER, `\b[a-zA-Z0-9][a-zA-Z0-9._-]*\b`: where it ends, or -1. The closing
@@ -12687,8 +13622,8 @@ function expandVariables(line, env) {
 }
 const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
 const FEATURES = ['fast-deps', 'inprocess-build-deps', 'venv-isolation', 'truststore', 'no-binary-enable-wheel-cache', 'build-constraint'];
-const checkFormatControl = (value) => (value.startsWith('-') ? '--no-binary / --only-binary option requires 1 argument.' : null);
-const checkReleaseControl = (value) => (value.startsWith('-') ? '--all-releases / --only-final option requires 1 argument.' : null);
+const checkFormatControl = (value) => value.startsWith('-') ? '--no-binary / --only-binary option requires 1 argument.' : null;
+const checkReleaseControl = (value) => value.startsWith('-') ? '--all-releases / --only-final option requires 1 argument.' : null;
 const OPTIONS = [
     { dest: 'index_url', flags: ['-i', '--index-url', '--pypi-url'], takesValue: true, scope: 'file' },
     { dest: 'extra_index_urls', flags: ['--extra-index-url'], takesValue: true, scope: 'file' },
@@ -12707,11 +13642,19 @@ const OPTIONS = [
     { dest: 'only_final', flags: ['--only-final'], takesValue: true, scope: 'file', check: checkReleaseControl },
     { dest: 'trusted_hosts', flags: ['--trusted-host'], takesValue: true, scope: 'file' },
     {
-        dest: 'features_enabled', flags: ['--use-feature'], takesValue: true, scope: 'file',
-        check: (value, flag) => (FEATURES.includes(value) ? null : `option ${flag}: invalid choice: ${quoteInput(value)} (choose from ${FEATURES.map(_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_2__/* .pythonRepr */ .Up).join(', ')})`),
+        dest: 'features_enabled',
+        flags: ['--use-feature'],
+        takesValue: true,
+        scope: 'file',
+        check: (value, flag) => FEATURES.includes(value)
+            ? null
+            : `option ${flag}: invalid choice: ${quoteInput(value)} (choose from ${FEATURES.map(_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_2__/* .pythonRepr */ .Up).join(', ')})`,
     },
     {
-        dest: 'hashes', flags: ['--hash'], takesValue: true, scope: 'requirement',
+        dest: 'hashes',
+        flags: ['--hash'],
+        takesValue: true,
+        scope: 'requirement',
         check: (value, flag) => {
             const colon = value.indexOf(':');
             if (colon < 0)
@@ -12720,7 +13663,10 @@ const OPTIONS = [
         },
     },
     {
-        dest: 'config_settings', flags: ['-C', '--config-settings'], takesValue: true, scope: 'any-requirement',
+        dest: 'config_settings',
+        flags: ['-C', '--config-settings'],
+        takesValue: true,
+        scope: 'any-requirement',
         check: (value, flag) => (value.includes('=') ? null : `Arguments to ${flag} must be of the form KEY=VAL`),
     },
 ];
@@ -12909,14 +13855,45 @@ const BLANKS = /[ \t\r\n]+/g;
 // urllib.parse.urlsplit: a scheme is a letter, then letters, digits, `+`, `-`, `.`, before the first `:`.
 const URL_SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 const VCS_SCHEMES = [
-    'bzr+http', 'bzr+https', 'bzr+ssh', 'bzr+sftp', 'bzr+ftp', 'bzr+lp', 'bzr+file',
-    'git+http', 'git+https', 'git+ssh', 'git+git', 'git+file',
-    'hg+file', 'hg+http', 'hg+https', 'hg+ssh', 'hg+static-http',
-    'svn+ssh', 'svn+http', 'svn+https', 'svn+svn', 'svn+file',
+    'bzr+http',
+    'bzr+https',
+    'bzr+ssh',
+    'bzr+sftp',
+    'bzr+ftp',
+    'bzr+lp',
+    'bzr+file',
+    'git+http',
+    'git+https',
+    'git+ssh',
+    'git+git',
+    'git+file',
+    'hg+file',
+    'hg+http',
+    'hg+https',
+    'hg+ssh',
+    'hg+static-http',
+    'svn+ssh',
+    'svn+http',
+    'svn+https',
+    'svn+svn',
+    'svn+file',
 ];
 const VCS_NAMES = ['bzr', 'git', 'hg', 'svn'];
 const URL_SCHEMES = new Set(['http', 'https', 'file', 'ftp', ...VCS_SCHEMES]);
-const ARCHIVE_EXTENSIONS = ['.whl', '.zip', '.tar.bz2', '.tbz', '.tar.xz', '.txz', '.tlz', '.tar.lz', '.tar.lzma', '.tar.gz', '.tgz', '.tar'];
+const ARCHIVE_EXTENSIONS = [
+    '.whl',
+    '.zip',
+    '.tar.bz2',
+    '.tbz',
+    '.tar.xz',
+    '.txz',
+    '.tlz',
+    '.tar.lz',
+    '.tar.lzma',
+    '.tar.gz',
+    '.tgz',
+    '.tar',
+];
 const EGG_FRAGMENT = /[#&]egg=([^&]*)/;
 const VERSION_OPERATOR_CHAR = /[<>=]/;
 const PROJECT_NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
@@ -12977,7 +13954,11 @@ function readPlain(text) {
             marker = text.slice(markerStart, markerEnd);
             const checked = checkedMarker(marker);
             if (!checked.ok) {
-                return { ok: false, message: `Invalid requirement: ${quoteInput((0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonTrim */ .PE)(text.slice(0, cut)))}: ${checked.message}`, offset: markerStart + checked.offset };
+                return {
+                    ok: false,
+                    message: `Invalid requirement: ${quoteInput((0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonTrim */ .PE)(text.slice(0, cut)))}: ${checked.message}`,
+                    offset: markerStart + checked.offset,
+                };
             }
         }
     }
@@ -12997,15 +13978,27 @@ function readPlain(text) {
     }
     const parsed = (0,_requirement_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRequirement */ .pP)(name);
     if (!parsed.ok) {
-        const hint = name.includes('/') ? 'It looks like a path.'
-            : name.includes('=') && !SPECIFIER_OPERATORS.some((operator) => name.includes(operator)) ? '= is not a valid operator. Did you mean == ?'
+        const hint = name.includes('/')
+            ? 'It looks like a path.'
+            : name.includes('=') && !SPECIFIER_OPERATORS.some((operator) => name.includes(operator))
+                ? '= is not a valid operator. Did you mean == ?'
                 : '';
         const message = `Invalid requirement: ${quoteInput(name)}: ${parsed.message}`;
-        return { ok: false, message: hint ? `${message}${SENTENCE_END.test(message) ? '' : '.'} Hint: ${hint}` : message, offset: offset + parsed.offset };
+        return {
+            ok: false,
+            message: hint ? `${message}${SENTENCE_END.test(message) ? '' : '.'} Hint: ${hint}` : message,
+            offset: offset + parsed.offset,
+        };
     }
     return {
         ok: true,
-        requirement: { name: parsed.name, extras: normaliseExtras(parsed.extras), specifier: parsed.specifier, marker, url: parsed.url === null ? null : redactUrl(parsed.url) },
+        requirement: {
+            name: parsed.name,
+            extras: normaliseExtras(parsed.extras),
+            specifier: parsed.specifier,
+            marker,
+            url: parsed.url === null ? null : redactUrl(parsed.url),
+        },
     };
 }
 /**
@@ -13157,7 +14150,16 @@ function readEditable(text) {
     // pip first tries `name[extras] @ url ; marker`.
     const direct = (0,_requirement_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRequirement */ .pP)(text);
     if (direct.ok && direct.url !== null) {
-        return { ok: true, requirement: { name: direct.name, extras: normaliseExtras(direct.extras), specifier: '', marker: direct.marker, url: redactUrl(direct.url) } };
+        return {
+            ok: true,
+            requirement: {
+                name: direct.name,
+                extras: normaliseExtras(direct.extras),
+                specifier: '',
+                marker: direct.marker,
+                url: redactUrl(direct.url),
+            },
+        };
     }
     const { path, extras } = stripExtras(text);
     const scheme = urlScheme(path);
@@ -13177,7 +14179,11 @@ function readEditable(text) {
     }
     const egg = eggName(url);
     if (egg === null)
-        return { ok: false, message: `Could not detect requirement name for '${text}', please specify one with your_package_name @ URL`, offset: 0 };
+        return {
+            ok: false,
+            message: `Could not detect requirement name for '${text}', please specify one with your_package_name @ URL`,
+            offset: 0,
+        };
     if (!egg.ok)
         return egg;
     return { ok: true, requirement: { name: egg.name, extras: [], specifier: '', marker: null, url: redactUrl(text) } };
@@ -13226,7 +14232,11 @@ function eggName(url) {
         hint += "Try using the Direct URL requirement syntax: 'name[extra] @ URL'";
     if (!hint)
         hint = 'Egg fragments can only be a valid project name.';
-    return { ok: false, message: `The '${fragment}' egg fragment is invalid (pip 26 reads only a bare project name there). ${hint.trim()}`, offset: match.index };
+    return {
+        ok: false,
+        message: `The '${fragment}' egg fragment is invalid (pip 26 reads only a bare project name there). ${hint.trim()}`,
+        offset: match.index,
+    };
 }
 /** Link.filename: the last path segment, percent-decoded. */
 function linkFilename(link) {
@@ -13339,8 +14349,12 @@ class FileReader {
         const end = (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .stripEnd */ .Gl)(raw, start, comment);
         if (end === start)
             return;
-        let line = start === 0 && end === raw.length ? joined
-            : { text: raw.slice(start, end), pieces: start === 0 && joined.pieces.length === 1 ? joined.pieces : slicePieces(joined.pieces, start, end, 0) };
+        let line = start === 0 && end === raw.length
+            ? joined
+            : {
+                text: raw.slice(start, end),
+                pieces: start === 0 && joined.pieces.length === 1 ? joined.pieces : slicePieces(joined.pieces, start, end, 0),
+            };
         if (this.options.env && line.text.includes('${')) {
             const expansion = expandVariables(line, this.options.env);
             if (expansion.tooLong)
@@ -13404,8 +14418,10 @@ class FileReader {
             return;
         }
         if (this.options.constraint) {
-            const problem = !fields.name ? 'Unnamed requirements are not allowed as constraints'
-                : fields.extras.length > 0 ? 'Constraints cannot have extras'
+            const problem = !fields.name
+                ? 'Unnamed requirements are not allowed as constraints'
+                : fields.extras.length > 0
+                    ? 'Constraints cannot have extras'
                     : null;
             if (problem) {
                 this.report(line, start, 'error', problem);
@@ -13428,8 +14444,14 @@ class FileReader {
             return;
         }
         this.file.requirements.push({
-            name: fields.name, key: (0,_model_js__WEBPACK_IMPORTED_MODULE_9__/* .canonicalName */ .Ew)(fields.name), extras: fields.extras, specifier: fields.specifier, marker: fields.marker, url: fields.url,
-            ...place, hashes: hashes ?? [],
+            name: fields.name,
+            key: (0,_model_js__WEBPACK_IMPORTED_MODULE_9__/* .canonicalName */ .Ew)(fields.name),
+            extras: fields.extras,
+            specifier: fields.specifier,
+            marker: fields.marker,
+            url: fields.url,
+            ...place,
+            hashes: hashes ?? [],
         });
     }
     /** The options on a requirement's line: its hashes (into `hashes`, when kept), and those pip ignores there. */
@@ -13509,8 +14531,11 @@ class FileReader {
             if (REMOTE_INCLUDE_URL.test(written) && !written.includes('${')) {
                 const place = positionAt(line.pieces, use.valueStart);
                 (this.file.remoteIncludes ??= []).push({
-                    url: (0,_index_url_js__WEBPACK_IMPORTED_MODULE_7__/* .withoutCredentials */ .ri)(written), line: place.line, column: place.column,
-                    endColumn: lastColumnOnLine(line, use.valueStart, use.valueEnd, place.line), constraint,
+                    url: (0,_index_url_js__WEBPACK_IMPORTED_MODULE_7__/* .withoutCredentials */ .ri)(written),
+                    line: place.line,
+                    column: place.column,
+                    endColumn: lastColumnOnLine(line, use.valueStart, use.valueEnd, place.line),
+                    constraint,
                 });
             }
             return;
@@ -13606,12 +14631,32 @@ function lastColumnOnLine(line, from, to, physical) {
 // Everything is one forward pass with an explicit stack (no recursion, no regular expression), so
 // hostile input costs linear time and bounded stack.
 /** Redirections take the next word as their target; `<<` and `<<-` take a heredoc delimiter. */
-const REDIRECTIONS = new Set([
-    '<', '>', '>>', '>|', '<>', '<&', '>&', '&>', '&>>', '<<', '<<-', '<<<',
-]);
+const REDIRECTIONS = new Set(['<', '>', '>>', '>|', '<>', '<&', '>&', '&>', '&>>', '<<', '<<-', '<<<']);
 // Longest first, so that `&&` wins over `&` and `<<-` over `<<`.
-const OPERATORS = ['&>>', '<<-', '<<<', '&&', '||', ';;', '|&', '&>', '>>', '>|', '<>', '<&', '>&', '<<',
-    ';', '&', '|', '(', ')', '<', '>', '\n'];
+const OPERATORS = [
+    '&>>',
+    '<<-',
+    '<<<',
+    '&&',
+    '||',
+    ';;',
+    '|&',
+    '&>',
+    '>>',
+    '>|',
+    '<>',
+    '<&',
+    '>&',
+    '<<',
+    ';',
+    '&',
+    '|',
+    '(',
+    ')',
+    '<',
+    '>',
+    '\n',
+];
 // Character codes: the scanner compares numbers, not one-character strings.
 const TAB = 9;
 const NEWLINE = 10;
@@ -13639,8 +14684,14 @@ function isBlank(code) {
     return code === SPACE || code === TAB || code === RETURN || code === VTAB || code === FORMFEED;
 }
 function isOperatorStart(code) {
-    return code === SEMICOLON || code === AMPERSAND || code === PIPE || code === OPEN_PAREN || code === CLOSE_PAREN
-        || code === LESS || code === GREATER || code === NEWLINE;
+    return (code === SEMICOLON ||
+        code === AMPERSAND ||
+        code === PIPE ||
+        code === OPEN_PAREN ||
+        code === CLOSE_PAREN ||
+        code === LESS ||
+        code === GREATER ||
+        code === NEWLINE);
 }
 function operatorAt(text, at) {
     if (!isOperatorStart(text.charCodeAt(at)))
@@ -13653,11 +14704,16 @@ function operatorAt(text, at) {
 }
 function describeCloser(closer) {
     switch (closer) {
-        case SINGLE_QUOTE: return 'single quote';
-        case DOUBLE_QUOTE: return 'double quote';
-        case BACKQUOTE: return 'backquote';
-        case CLOSE_PAREN: return '$(...) command substitution';
-        default: return '${...} expansion';
+        case SINGLE_QUOTE:
+            return 'single quote';
+        case DOUBLE_QUOTE:
+            return 'double quote';
+        case BACKQUOTE:
+            return 'backquote';
+        case CLOSE_PAREN:
+            return '$(...) command substitution';
+        default:
+            return '${...} expansion';
     }
 }
 /**
@@ -13905,7 +14961,12 @@ function decodeText(bytes, kind = 'requirements') {
     const text = decodeLatin1(bytes);
     // Latin-1 is one character per byte: the text before the first bad byte is as long as the bytes are.
     const at = positionAfter(text.slice(0, firstNonUtf8(bytes)));
-    return { ok: true, text, encoding: 'latin-1', caveat: { severity: kind === 'pyproject' ? 'error' : 'warning', message: LATIN1_FALLBACK[kind], at } };
+    return {
+        ok: true,
+        text,
+        encoding: 'latin-1',
+        caveat: { severity: kind === 'pyproject' ? 'error' : 'warning', message: LATIN1_FALLBACK[kind], at },
+    };
 }
 /** Bytes that start with a byte-order mark, decoded in the Unicode encoding it names; null without one. */
 function decodeMarked(bytes) {
@@ -14029,8 +15090,14 @@ const UNICODE_ENCODINGS = new Set(['utf-8', 'utf-16-le', 'utf-16-be', 'utf-32-le
 // them: lower case, runs of other punctuation as `_`.
 const PYTHON_CODECS = new Map([
     [['utf_8', 'utf8', 'u8', 'utf', 'cp65001', 'utf_8_sig'], { name: 'utf-8', decoder: 'utf-8' }],
-    [['latin_1', 'latin1', 'latin', 'l1', 'iso_8859_1', 'iso8859_1', '8859', 'cp819', 'iso_ir_100', 'csisolatin1'], { name: 'latin-1', decoder: 'latin-1' }],
-    [['ascii', 'us_ascii', '646', 'us', 'ansi_x3.4_1968', 'cp367', 'csascii', 'ibm367', 'iso646_us', 'iso_ir_6'], { name: 'ascii', decoder: 'ascii' }],
+    [
+        ['latin_1', 'latin1', 'latin', 'l1', 'iso_8859_1', 'iso8859_1', '8859', 'cp819', 'iso_ir_100', 'csisolatin1'],
+        { name: 'latin-1', decoder: 'latin-1' },
+    ],
+    [
+        ['ascii', 'us_ascii', '646', 'us', 'ansi_x3.4_1968', 'cp367', 'csascii', 'ibm367', 'iso646_us', 'iso_ir_6'],
+        { name: 'ascii', decoder: 'ascii' },
+    ],
     [['utf_16', 'utf16', 'u16', 'utf_16_le', 'utf_16le'], { name: 'utf-16-le', decoder: 'utf-16-le' }],
     [['utf_16_be', 'utf_16be'], { name: 'utf-16-be', decoder: 'utf-16-be' }],
     [['utf_32', 'utf32', 'u32', 'utf_32_le', 'utf_32le'], { name: 'utf-32-le', decoder: 'utf-32-le' }],
@@ -14057,8 +15124,10 @@ function pythonEncoding(declared) {
     return null;
 }
 function decodeUnicode(bytes, encoding, offset) {
-    const text = encoding === 'utf-8' ? strictDecode('utf-8', bytes)
-        : encoding === 'utf-16-le' || encoding === 'utf-16-be' ? strictDecode(encoding.replace('utf-16-', 'utf-16'), bytes)
+    const text = encoding === 'utf-8'
+        ? strictDecode('utf-8', bytes)
+        : encoding === 'utf-16-le' || encoding === 'utf-16-be'
+            ? strictDecode(encoding.replace('utf-16-', 'utf-16'), bytes)
             : decodeUtf32(bytes, encoding === 'utf-32-be');
     if (text === null)
         return { ok: false, message: `not valid ${encoding.toUpperCase()} (byte-order mark or coding cookie); not read` };
@@ -14910,9 +15979,7 @@ function prefixMatches(p, v) {
 function sameBase(a, b) {
     return (!(a.epoch < b.epoch || a.epoch > b.epoch) &&
         (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareReleases */ .c0)(a.release, b.release) === 0 &&
-        (a.pre === null
-            ? b.pre === null
-            : b.pre !== null && a.pre[0] === b.pre[0] && !(a.pre[1] < b.pre[1] || a.pre[1] > b.pre[1])));
+        (a.pre === null ? b.pre === null : b.pre !== null && a.pre[0] === b.pre[0] && !(a.pre[1] < b.pre[1] || a.pre[1] > b.pre[1])));
 }
 function equalsTarget(v, t) {
     return t.local === null ? (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .comparePublicVersions */ .CC)(v, t) === 0 : (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(v, t) === 0;
@@ -14942,9 +16009,7 @@ function operatorMatches(spec, v, text) {
             if ((0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(v, t) >= 0)
                 return false;
             // PEP 440: `<V` excludes pre-releases of V unless V is one; V.dev0 is the earliest of them.
-            return ((0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .isPrerelease */ .V1)(t) ||
-                !(0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .isPrerelease */ .V1)(v) ||
-                (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(v, (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .versionFromParts */ .hP)({ ...t, dev: 0, local: null })) < 0);
+            return (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .isPrerelease */ .V1)(t) || !(0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .isPrerelease */ .V1)(v) || (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(v, (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .versionFromParts */ .hP)({ ...t, dev: 0, local: null })) < 0;
         case '>':
             if ((0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(v, t) <= 0)
                 return false;
@@ -15594,7 +16659,11 @@ const RUNTIME_RULES = [
         summary: 'the installed version is outside the pin (error), or a pinned package is not installed (warning)',
     },
     { id: 'import-failed', severity: 'error', summary: 'a module of a pinned distribution fails to import in a fresh interpreter' },
-    { id: 'gpu-not-visible', severity: 'error', summary: 'no CUDA device is visible (error with require-gpu, else a notice for a CUDA build of torch)' },
+    {
+        id: 'gpu-not-visible',
+        severity: 'error',
+        summary: 'no CUDA device is visible (error with require-gpu, else a notice for a CUDA build of torch)',
+    },
     {
         id: 'cpu-only-build',
         severity: 'error',

@@ -60,12 +60,18 @@ const OPERATORS = ['>=', '<=', '!=', '>', '<', '='];
 function compare(left, operator, right) {
     const order = (0,_driver_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareDriverVersions */ .T)(left, right);
     switch (operator) {
-        case '>=': return order >= 0;
-        case '<=': return order <= 0;
-        case '!=': return order !== 0;
-        case '>': return order > 0;
-        case '<': return order < 0;
-        case '=': return order === 0;
+        case '>=':
+            return order >= 0;
+        case '<=':
+            return order <= 0;
+        case '!=':
+            return order !== 0;
+        case '>':
+            return order > 0;
+        case '<':
+            return order < 0;
+        case '=':
+            return order === 0;
     }
 }
 /** One condition, `cuda>=12.6` or `driver<471`. */
@@ -167,7 +173,7 @@ function refusedCondition(stderr) {
 function refusedStartFinding(image, condition, driver, matrix) {
     const drivers = matrix.facts.cudaDrivers;
     const cuda = requiredCuda(condition);
-    const supported = driver ? driverCudaVersion(driver, drivers)?.cuda ?? null : null;
+    const supported = driver ? (driverCudaVersion(driver, drivers)?.cuda ?? null) : null;
     const host = driver ? `this runner's driver ${driver}${supported ? ` supports CUDA ${supported}` : ''}` : "this runner's driver is older";
     return (0,_place_js__WEBPACK_IMPORTED_MODULE_1__/* .unplacedFinding */ .cr)({
         rule: 'driver-too-old',
@@ -276,7 +282,13 @@ function expectedCuda(result, torchPins, profile) {
         const label = pinnedLabel(pin);
         const cuda = label ? (0,pytorch_index/* cudaOfLabel */.T)(label) : null;
         if (label !== null && cuda !== null) {
-            return { why: `${pin.file} pins ${pin.requirement.name}${pin.requirement.specifier}`, major: Number(cuda.split('.')[0]), specifier: null, variant: label, preferred: null };
+            return {
+                why: `${pin.file} pins ${pin.requirement.name}${pin.requirement.specifier}`,
+                major: Number(cuda.split('.')[0]),
+                specifier: null,
+                variant: label,
+                preferred: null,
+            };
         }
     }
     const major = profile?.cuda ? specifierMajor(profile.cuda) : null;
@@ -341,7 +353,8 @@ function torchFindings(result, pins, matrix, profile, applies) {
     const fix = variant
         ? `install the CUDA build from ${WHEEL_INDEX}${variant} (pip install torch==${release} --index-url ${WHEEL_INDEX}${variant})`
         : `install a CUDA ${expected.major}.x build from ${WHEEL_INDEX}cuXYZ (the folder of the CUDA version you need)`;
-    return [(0,place/* runtimeFinding */.yK)({
+    return [
+        (0,place/* runtimeFinding */.yK)({
             rule: 'cpu-only-build',
             severity: 'error',
             message: `${installed.name} ${installed.version} is installed, ${build}, but ${expected.why} expects a CUDA build: ` +
@@ -350,7 +363,8 @@ function torchFindings(result, pins, matrix, profile, applies) {
             package: 'torch',
             expected: variant ? `a CUDA build (+${variant})` : `a CUDA ${expected.major}.x build`,
             actual: `==${installed.version}`,
-        }, pins.get('torch'))];
+        }, pins.get('torch')),
+    ];
 }
 /** `jax-cuda12-plugin`, `jax-cuda12-pjrt` -> 12. */
 const JAX_CUDA_PLUGIN = /^jax-cuda(\d+)-(?:plugin|pjrt)$/;
@@ -398,7 +412,8 @@ function jaxFindings(result, pins, profile, applies) {
     const installedMajor = jaxCudaMajor(result);
     const backend = result.jax?.ok && result.jax.backend ? `; jax.default_backend() is "${result.jax.backend}"` : '';
     if (installedMajor === null) {
-        return [(0,place/* runtimeFinding */.yK)({
+        return [
+            (0,place/* runtimeFinding */.yK)({
                 rule: 'cpu-only-build',
                 severity: 'error',
                 message: `jax ${jax.version} is installed without a CUDA plugin (no jax-cuda${expected.major}-plugin, and jaxlib is a CPU build${backend}), ` +
@@ -406,10 +421,12 @@ function jaxFindings(result, pins, profile, applies) {
                 package: 'jax',
                 expected: `jax-cuda${expected.major}-plugin`,
                 actual: `==${jax.version}`,
-            }, pins.get('jax'))];
+            }, pins.get('jax')),
+        ];
     }
     if (installedMajor !== expected.major) {
-        return [(0,place/* runtimeFinding */.yK)({
+        return [
+            (0,place/* runtimeFinding */.yK)({
                 rule: 'cuda-build-mismatch',
                 severity: 'error',
                 message: `jax ${jax.version} has its CUDA ${installedMajor} plugin installed, but ${expected.why} expects CUDA ${expected.major}: ` +
@@ -417,7 +434,8 @@ function jaxFindings(result, pins, profile, applies) {
                 package: 'jax',
                 expected: `CUDA ${expected.major}.x`,
                 actual: `CUDA ${installedMajor}.x`,
-            }, pins.get('jax'))];
+            }, pins.get('jax')),
+        ];
     }
     return [];
 }
@@ -436,12 +454,18 @@ function cupyFindings(result, pins, profile, applies) {
         return [];
     const runtime = cupy.ok && cupy.runtime !== null && cupy.runtime > 0 ? cupy.runtime : null;
     const actual = runtime !== null
-        ? { major: Math.floor(runtime / 1000), text: `CUDA ${Math.floor(runtime / 1000)}.${Math.floor((runtime % 1000) / 10)} (cupy.cuda.runtime.runtimeGetVersion() is ${runtime})` }
-        : cupyPackageMajor(key) !== null ? { major: cupyPackageMajor(key), text: `CUDA ${cupyPackageMajor(key)}.x (its package name)` } : null;
+        ? {
+            major: Math.floor(runtime / 1000),
+            text: `CUDA ${Math.floor(runtime / 1000)}.${Math.floor((runtime % 1000) / 10)} (cupy.cuda.runtime.runtimeGetVersion() is ${runtime})`,
+        }
+        : cupyPackageMajor(key) !== null
+            ? { major: cupyPackageMajor(key), text: `CUDA ${cupyPackageMajor(key)}.x (its package name)` }
+            : null;
     if (actual === null || actual.major === expected.major)
         return [];
     const installed = result.installed.get(key);
-    return [(0,place/* runtimeFinding */.yK)({
+    return [
+        (0,place/* runtimeFinding */.yK)({
             rule: 'cuda-build-mismatch',
             severity: 'error',
             message: `${installed?.name ?? key} ${installed?.version ?? cupy.version ?? ''} is built for ${actual.text}, but ${expected.why} expects CUDA ${expected.major}: ` +
@@ -449,7 +473,8 @@ function cupyFindings(result, pins, profile, applies) {
             package: key,
             expected: `cupy-cuda${expected.major}x`,
             actual: key,
-        }, pins.get(key))];
+        }, pins.get(key)),
+    ];
 }
 /** torch, jax and CuPy builds that cannot use the CUDA the files expect. */
 function gpuBuildFindings(result, pins, matrix, profile, applies) {
@@ -582,12 +607,14 @@ function holdingPinsFirst(pins, verdicts) {
 }
 function versionFindings(result, pins, verdicts) {
     if (result.metadataError !== null) {
-        return [(0,place/* unplacedFinding */.cr)({
+        return [
+            (0,place/* unplacedFinding */.cr)({
                 rule: 'runtime-error',
                 severity: 'error',
                 message: `The installed versions could not be read in ${result.python.executable}: ${result.metadataError}.`,
                 package: null,
-            })];
+            }),
+        ];
     }
     const findings = [];
     for (const [key, list] of pins) {
@@ -641,12 +668,14 @@ function pipCheckPackages(line) {
 function pipCheckFindings(result, pins) {
     const check = result.pipCheck;
     if (!check.ran) {
-        return [(0,place/* unplacedFinding */.cr)({
+        return [
+            (0,place/* unplacedFinding */.cr)({
                 rule: 'runtime-error',
                 severity: 'warning',
                 message: `pip check did not run in ${result.python.executable}: ${check.error ?? 'no reason given'}.`,
                 package: null,
-            })];
+            }),
+        ];
     }
     const findings = [];
     for (const line of check.lines) {
@@ -966,9 +995,7 @@ function readProbeOutput(stdout) {
             metadataError: probe_result_text(raw.metadataError),
             installed,
             pipCheck: readPipCheck(raw.pipCheck),
-            imports: Array.isArray(raw.imports)
-                ? raw.imports.map(readImport).filter((item) => item !== null)
-                : [],
+            imports: Array.isArray(raw.imports) ? raw.imports.map(readImport).filter((item) => item !== null) : [],
             torch: readTorch(raw.torch),
             nvidiaSmi: readNvidiaSmi(raw.nvidiaSmi),
             jax: readJax(raw.jax),
@@ -1141,7 +1168,9 @@ async function runnerHasGpu() {
 }
 /** This runner's NVIDIA driver (the oldest of its GPUs'), or null when nvidia-smi cannot say. */
 async function runnerDriver() {
-    const outcome = await runChild('nvidia-smi', ['--query-gpu=driver_version', '--format=csv,noheader'], { timeoutMs: GPU_DETECT_TIMEOUT_MS });
+    const outcome = await runChild('nvidia-smi', ['--query-gpu=driver_version', '--format=csv,noheader'], {
+        timeoutMs: GPU_DETECT_TIMEOUT_MS,
+    });
     if (outcome.exitCode !== 0)
         return null;
     const drivers = outcome.stdout
@@ -1152,7 +1181,10 @@ async function runnerDriver() {
 }
 /** The last non-empty line of a child's error output. */
 function lastLine(output) {
-    const lines = output.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    const lines = output
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
     return lines[lines.length - 1] ?? '';
 }
 /** Why a run produced no usable output, in words, or null when it ran to its end. */
@@ -1228,7 +1260,9 @@ async function runProbe(target, probeArgs, options) {
     });
     const endedAt = Date.now();
     log.endGroup();
-    const phases = [{ name: target.kind === 'image' ? 'container start' : 'interpreter start', seconds: seconds(startedAt, firstWordAt ?? endedAt) }];
+    const phases = [
+        { name: target.kind === 'image' ? 'container start' : 'interpreter start', seconds: seconds(startedAt, firstWordAt ?? endedAt) },
+    ];
     if (firstWordAt !== null)
         phases.push({ name: 'probe', seconds: seconds(firstWordAt, endedAt) });
     if (target.kind === 'image' && options.fallbackPython !== undefined && entrypointMissing(outcome)) {
@@ -1262,7 +1296,11 @@ async function ensureImage(image, log = SILENT_LOG) {
     const startedAt = Date.now();
     const lines = logLines(log);
     log.startGroup(`runtime check: docker pull ${image}`);
-    const pulled = await runChild('docker', ['pull', image], { timeoutMs: PULL_TIMEOUT_MS, onStdoutLine: lines.line, onStderrLine: lines.line });
+    const pulled = await runChild('docker', ['pull', image], {
+        timeoutMs: PULL_TIMEOUT_MS,
+        onStdoutLine: lines.line,
+        onStderrLine: lines.line,
+    });
     log.endGroup();
     const phases = [{ name: 'image pull', seconds: seconds(startedAt, Date.now()) }];
     const during = lines.last() ? `while pulling (last: ${lines.last()})` : 'while pulling (docker had printed nothing yet)';
@@ -1320,7 +1358,7 @@ async function runRuntimeCheck(parse, matrix, profile, options) {
     // An action input left empty arrives as "".
     const image = options.image || null;
     const python = options.python || null;
-    const target = image ? `image ${image}` : python ?? 'python3';
+    const target = image ? `image ${image}` : (python ?? 'python3');
     if (options.untrusted !== null && !options.allowUntrusted) {
         return { findings: [], summary: { status: 'skipped', reason: untrustedRefusal(options.untrusted), target } };
     }
@@ -1340,7 +1378,11 @@ async function runRuntimeCheck(parse, matrix, profile, options) {
     else {
         probeTarget = { kind: 'python', python: python ?? 'python3' };
     }
-    const run = await runProbe(probeTarget, probeArgs, { timeoutMs, log, ...(image && python === null ? { fallbackPython: 'python3' } : {}) });
+    const run = await runProbe(probeTarget, probeArgs, {
+        timeoutMs,
+        log,
+        ...(image && python === null ? { fallbackPython: 'python3' } : {}),
+    });
     phases.push(...run.phases);
     if (!run.ok) {
         const skipped = failure(run.reason, target, phases);

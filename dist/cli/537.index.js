@@ -182,7 +182,11 @@ class HttpClient {
         this.requests++;
         const shown = (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutCredentials */ .ri)(url);
         try {
-            const response = await fetch((0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutCredentials */ .ri)(url), { headers, redirect: 'manual', signal: AbortSignal.timeout(this.options.timeoutMs) });
+            const response = await fetch((0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutCredentials */ .ri)(url), {
+                headers,
+                redirect: 'manual',
+                signal: AbortSignal.timeout(this.options.timeoutMs),
+            });
             const body = await readBody(response, request.maxBytes ?? DEFAULT_MAX_BYTES);
             if (body === null)
                 return { ok: false, reason: `${shown} sent more than ${request.maxBytes ?? DEFAULT_MAX_BYTES} bytes` };
@@ -194,7 +198,11 @@ class HttpClient {
                 return { ok: false, reason: `${shown} did not answer within ${this.options.timeoutMs / 1000} s` };
             const cause = error?.cause;
             const why = cause?.code ?? cause?.message ?? error?.message ?? String(error);
-            return { ok: false, reason: `${shown} could not be reached (${(0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .textWithoutCredentials */ .Af)(why)})`, permanent: PERMANENT_FAILURES.has(cause?.code ?? '') };
+            return {
+                ok: false,
+                reason: `${shown} could not be reached (${(0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .textWithoutCredentials */ .Af)(why)})`,
+                permanent: PERMANENT_FAILURES.has(cause?.code ?? ''),
+            };
         }
     }
     /** Why a URL the repository gave must not be fetched; null when it may. */
@@ -210,7 +218,9 @@ class HttpClient {
         }
         let answer = this.refusedHosts.get(host);
         if (!answer) {
-            answer = internalHost(host).then((internal) => internal ? `${(0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutCredentials */ .ri)(url)} is an internal address (${internal}); the repository's index URLs may not reach one unless allowed (allow-untrusted)` : null);
+            answer = internalHost(host).then((internal) => internal
+                ? `${(0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutCredentials */ .ri)(url)} is an internal address (${internal}); the repository's index URLs may not reach one unless allowed (allow-untrusted)`
+                : null);
             this.refusedHosts.set(host, answer);
         }
         return answer;
@@ -318,8 +328,10 @@ async function readRemoteFiles(parse, options) {
     const read = { files: new Map(), notRead: new Map(), requests: 0, fromCache: 0 };
     const wanted = remoteIncludes(parse);
     const allowUntrusted = options.allowUntrusted ?? false;
-    const skipped = options.mode === 'offline' ? 'index offline'
-        : options.untrusted != null && !allowUntrusted ? `it would fetch a URL given by ${options.untrusted}; allow-untrusted allows it`
+    const skipped = options.mode === 'offline'
+        ? 'index offline'
+        : options.untrusted != null && !allowUntrusted
+            ? `it would fetch a URL given by ${options.untrusted}; allow-untrusted allows it`
             : null;
     if (skipped !== null)
         for (const url of wanted.keys())
@@ -327,7 +339,10 @@ async function readRemoteFiles(parse, options) {
     if (wanted.size === 0 || skipped !== null)
         return read;
     const http = new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpClient */ .Q({
-        timeoutMs: options.timeoutMs ?? 15_000, retries: 2, concurrency: 8, maxRetryWaitMs: 20_000,
+        timeoutMs: options.timeoutMs ?? 15_000,
+        retries: 2,
+        concurrency: 8,
+        maxRetryWaitMs: 20_000,
         // Credentials are not kept with a repository's URL (parse prints it): none are sent.
         credentials: () => undefined,
         allowInternal: allowUntrusted,
@@ -364,7 +379,13 @@ async function fetchText(url, http, cache, read) {
     const decoded = (0,_parse_text_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeText */ .g7)(answer.body, 'constraints');
     if (!decoded.ok)
         return { ok: false, reason: decoded.message };
-    cache.savePage({ url, fetchedAt: Date.now(), etag: answer.headers.get('etag'), contentType: answer.headers.get('content-type'), body: decoded.text });
+    cache.savePage({
+        url,
+        fetchedAt: Date.now(),
+        etag: answer.headers.get('etag'),
+        contentType: answer.headers.get('content-type'),
+        body: decoded.text,
+    });
     return { ok: true, text: decoded.text };
 }
 /**

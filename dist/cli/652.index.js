@@ -182,7 +182,11 @@ class HttpClient {
         this.requests++;
         const shown = (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutCredentials */ .ri)(url);
         try {
-            const response = await fetch((0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutCredentials */ .ri)(url), { headers, redirect: 'manual', signal: AbortSignal.timeout(this.options.timeoutMs) });
+            const response = await fetch((0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutCredentials */ .ri)(url), {
+                headers,
+                redirect: 'manual',
+                signal: AbortSignal.timeout(this.options.timeoutMs),
+            });
             const body = await readBody(response, request.maxBytes ?? DEFAULT_MAX_BYTES);
             if (body === null)
                 return { ok: false, reason: `${shown} sent more than ${request.maxBytes ?? DEFAULT_MAX_BYTES} bytes` };
@@ -194,7 +198,11 @@ class HttpClient {
                 return { ok: false, reason: `${shown} did not answer within ${this.options.timeoutMs / 1000} s` };
             const cause = error?.cause;
             const why = cause?.code ?? cause?.message ?? error?.message ?? String(error);
-            return { ok: false, reason: `${shown} could not be reached (${(0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .textWithoutCredentials */ .Af)(why)})`, permanent: PERMANENT_FAILURES.has(cause?.code ?? '') };
+            return {
+                ok: false,
+                reason: `${shown} could not be reached (${(0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .textWithoutCredentials */ .Af)(why)})`,
+                permanent: PERMANENT_FAILURES.has(cause?.code ?? ''),
+            };
         }
     }
     /** Why a URL the repository gave must not be fetched; null when it may. */
@@ -210,7 +218,9 @@ class HttpClient {
         }
         let answer = this.refusedHosts.get(host);
         if (!answer) {
-            answer = internalHost(host).then((internal) => internal ? `${(0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutCredentials */ .ri)(url)} is an internal address (${internal}); the repository's index URLs may not reach one unless allowed (allow-untrusted)` : null);
+            answer = internalHost(host).then((internal) => internal
+                ? `${(0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutCredentials */ .ri)(url)} is an internal address (${internal}); the repository's index URLs may not reach one unless allowed (allow-untrusted)`
+                : null);
             this.refusedHosts.set(host, answer);
         }
         return answer;
@@ -332,7 +342,12 @@ function parseCoreMetadata(text) {
         return { ok: false, reason: 'the metadata has no Name or no Version' };
     return {
         ok: true,
-        metadata: { name, version, requiresPython: fields.get('requires-python')?.[0] || null, requiresDist: fields.get('requires-dist') ?? [] },
+        metadata: {
+            name,
+            version,
+            requiresPython: fields.get('requires-python')?.[0] || null,
+            requiresDist: fields.get('requires-dist') ?? [],
+        },
         dynamic: (fields.get('dynamic') ?? []).map((field) => field.toLowerCase()),
         metadataVersion: fields.get('metadata-version')?.[0] ?? null,
     };
@@ -383,7 +398,10 @@ function readSdistMetadata(filename, archive) {
             if (!parsed.ok)
                 return { ok: false, reason: `${filename}: PKG-INFO: ${parsed.reason}` };
             if (!sdistMetadataUsable(parsed))
-                return { ok: false, reason: `${filename}: PKG-INFO is Metadata-Version ${parsed.metadataVersion ?? '?'} or marks its requirements dynamic, so they are known only once it is built` };
+                return {
+                    ok: false,
+                    reason: `${filename}: PKG-INFO is Metadata-Version ${parsed.metadataVersion ?? '?'} or marks its requirements dynamic, so they are known only once it is built`,
+                };
             return { ok: true, text };
         }
         if (!Number.isFinite(size) || size < 0)
@@ -548,7 +566,7 @@ function findMetadataEntry(piece, start) {
     let offset = directory - start;
     for (let index = 0; index < entries; index++) {
         if (offset + 46 > piece.length || piece.readUInt32LE(offset) !== DIRECTORY_ENTRY)
-            return { ok: false, reason: 'the wheel\'s central directory is damaged' };
+            return { ok: false, reason: "the wheel's central directory is damaged" };
         const nameLength = piece.readUInt16LE(offset + 28);
         const entry = {
             name: piece.toString('utf8', offset + 46, offset + 46 + nameLength),
@@ -742,7 +760,9 @@ class IndexClient {
         const cached = this.cache.metadata(identity);
         if (cached !== null)
             this.fromCache++;
-        const read = cached !== null ? { ok: true, text: cached } : await this.readMetadataText(file.filename, metadataUrl, file.hasMetadata ? 'metadata' : isWheel ? 'wheel' : 'sdist', trusted);
+        const read = cached !== null
+            ? { ok: true, text: cached }
+            : await this.readMetadataText(file.filename, metadataUrl, file.hasMetadata ? 'metadata' : isWheel ? 'wheel' : 'sdist', trusted);
         if (!read.ok)
             return { ok: false, source, reason: read.reason };
         const parsed = parseCoreMetadata(read.text);
@@ -756,7 +776,11 @@ class IndexClient {
     /** The metadata text from a metadata file, a wheel (its METADATA) or an sdist (its PKG-INFO). */
     async readMetadataText(filename, url, kind, trusted) {
         const shown = (0,index_url/* withoutCredentials */.ri)(url);
-        const fromBytes = (bytes) => kind === 'wheel' ? readWheelMetadata(bytes) : kind === 'sdist' ? readSdistMetadata(filename, bytes) : { ok: true, text: bytes.toString('utf8') };
+        const fromBytes = (bytes) => kind === 'wheel'
+            ? readWheelMetadata(bytes)
+            : kind === 'sdist'
+                ? readSdistMetadata(filename, bytes)
+                : { ok: true, text: bytes.toString('utf8') };
         if (url.startsWith('file:')) {
             try {
                 return fromBytes(external_node_fs_.readFileSync((0,external_node_url_.fileURLToPath)(url)));
@@ -811,7 +835,7 @@ class IndexClient {
         const needed = LOCAL_HEADER_SLACK + entry.name.length + entry.compressedSize;
         if (entry.localOffset >= tail.start && entry.localOffset + needed <= tail.start + tail.body.length)
             return readEntry(tail.body, tail.start, entry);
-        const last = Math.min(entry.localOffset + needed, (tail.total ?? Infinity)) - 1;
+        const last = Math.min(entry.localOffset + needed, tail.total ?? Infinity) - 1;
         const part = await piece(`bytes=${entry.localOffset}-${last}`);
         if (!part.ok)
             return part;
@@ -847,7 +871,14 @@ var external_node_os_ = __webpack_require__(8161);
 
 
 
-const INDEX_ENVIRONMENT = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_DEFAULT_INDEX', 'UV_INDEX'];
+const INDEX_ENVIRONMENT = [
+    'PIP_INDEX_URL',
+    'PIP_EXTRA_INDEX_URL',
+    'UV_INDEX_URL',
+    'UV_EXTRA_INDEX_URL',
+    'UV_DEFAULT_INDEX',
+    'UV_INDEX',
+];
 function gatherCredentials(givenUrls, env) {
     const credentials = new Map();
     const fromEnvironment = INDEX_ENVIRONMENT.flatMap((name) => (env[name] ?? '').split(/\s+/).filter(Boolean));
@@ -878,7 +909,10 @@ function readNetrc(file) {
 }
 function parseNetrc(text) {
     const entries = [];
-    const tokens = text.replace(/^\s*#.*$/gm, '').split(/\s+/).filter(Boolean);
+    const tokens = text
+        .replace(/^\s*#.*$/gm, '')
+        .split(/\s+/)
+        .filter(Boolean);
     let current = null;
     for (let index = 0; index < tokens.length; index++) {
         const token = tokens[index];
@@ -917,15 +951,21 @@ async function askIndexes(plans, options) {
         ? null
         : new index_http/* HttpClient */.Q({
             // auto gives up sooner: on a runner without network it must not hold the check up.
-            timeoutMs: options.timeoutMs ?? (options.mode === 'auto' ? 10_000 : 15_000), retries: options.mode === 'auto' ? 1 : 2, concurrency: 16, maxRetryWaitMs: 20_000,
-            credentials: gatherCredentials(options.givenUrls, options.env), allowInternal: options.allowInternal,
+            timeoutMs: options.timeoutMs ?? (options.mode === 'auto' ? 10_000 : 15_000),
+            retries: options.mode === 'auto' ? 1 : 2,
+            concurrency: 16,
+            maxRetryWaitMs: 20_000,
+            credentials: gatherCredentials(options.givenUrls, options.env),
+            allowInternal: options.allowInternal,
         });
     const client = new IndexClient(http, new cache/* IndexCache */.d(options.cacheDir));
     const asker = new ProjectAsker(client);
     const specifiers = new versions/* Specifiers */.sZ();
     const sets = await Promise.all(plans.map(async (plan) => {
         const pins = await Promise.all(plan.pins.map(async (pin) => ({
-            pin, metadata: null, projects: await Promise.all(plan.indexes.map((location) => asker.ask(location, pin.key))),
+            pin,
+            metadata: null,
+            projects: await Promise.all(plan.indexes.map((location) => asker.ask(location, pin.key))),
         })));
         const set = { plan, pins, specifiers };
         // Requires-Dist is read for exact pins only: a range does not say which release pip takes.

@@ -253,7 +253,10 @@ function installedSetOf(probe) {
 /** The profile's text: the header names the target and the date; the CUDA is torch's own build, when it has one. */
 function recordedProfileText(probe, options) {
     const torch = probe.torch?.ok ? probe.torch : null;
-    const facts = [`Python ${probe.python.version}`, ...(torch?.version ? [`torch ${torch.version}${torch.cuda ? ` (CUDA ${torch.cuda})` : ' (no CUDA)'}`] : [])];
+    const facts = [
+        `Python ${probe.python.version}`,
+        ...(torch?.version ? [`torch ${torch.version}${torch.cuda ? ` (CUDA ${torch.cuda})` : ' (no CUDA)'}`] : []),
+    ];
     return (0,_matrix_import_js__WEBPACK_IMPORTED_MODULE_2__/* .printProfile */ .R6)(installedSetOf(probe), {
         name: options.name,
         source: options.target,
@@ -277,7 +280,11 @@ runtime, today = new Date()) {
     const errors = runtime.findings.filter((finding) => finding.severity === 'error').length;
     if (errors > 0)
         return notRecorded(`the runtime check found ${errors === 1 ? '1 error' : `${errors} errors`}`);
-    const text = recordedProfileText(runtime.probe, { name, target: runtime.summary.target ?? 'the environment', date: today.toISOString().slice(0, 10) });
+    const text = recordedProfileText(runtime.probe, {
+        name,
+        target: runtime.summary.target ?? 'the environment',
+        date: today.toISOString().slice(0, 10),
+    });
     if (!text.ok)
         return notRecorded(text.error);
     const file = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(options.file || (0,_matrix_profile_name_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultRecordFile */ .x)(name));
