@@ -2,7 +2,7 @@
 // again once per distinct set of build arguments its builds pass. The check layer
 // (src/check/variants.ts) decides what the variants add.
 
-import type { Finding, ParsedFile, ParseResult } from './model.js';
+import { emptyFile, type Finding, type ParsedFile, type ParseResult } from './model.js';
 import type { DefinitionFiles, PulledImage } from './parse/build-definitions/index.js';
 import { isBuildDefinitionFile, isComposeFile } from './parse/build-definitions/names.js';
 import { cudaFromImage, invalidReference, parseImageRef } from './parse/dockerfile-image.js';
@@ -90,17 +90,7 @@ function pulledImageFiles(images: readonly PulledImage[], files: DefinitionFiles
     if (file === undefined) {
       // Read as a Dockerfile's images are, for the image checks only: it is never listed or installed.
       const suppressions = scanSuppressions(files.read(image.file) ?? '');
-      file = {
-        path: image.file,
-        kind: 'dockerfile',
-        requirements: [],
-        python: [],
-        cuda: [],
-        images: [],
-        indexes: [],
-        includes: [],
-        suppressions,
-      };
+      file = { ...emptyFile(image.file, 'dockerfile'), suppressions };
       byFile.set(image.file, file);
     }
     const position = { line: image.line, column: image.column, endColumn: image.endColumn };

@@ -222,6 +222,11 @@ export interface ParsedFile {
   requiresPython?: ({ specifier: string } & FactPosition) | null;
 }
 
+/** A file with nothing read from it yet: each reader fills the lists (key order is `parse`'s output order). */
+export function emptyFile(path: string, kind: FileKind): ParsedFile {
+  return { path, kind, requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [] };
+}
+
 export interface Diagnostic {
   file: string;
   line: number;

@@ -12,7 +12,7 @@
 // A form outside that (anchors, block scalars, multi-line scalars, tabs) ends the reading with one
 // notice: what was read before it is checked, nothing after it is guessed.
 
-import { canonicalName, type Diagnostic, type ParsedFile, type Requirement } from '../model.js';
+import { canonicalName, emptyFile, type Diagnostic, type ParsedFile, type Requirement } from '../model.js';
 import { condaMeaning, readCondaSpec } from './conda-spec.js';
 import { parseRequirementsFile } from './requirements-file.js';
 import type { SharedStrings } from './strings.js';
@@ -54,15 +54,7 @@ export function isCondaEnvironment(text: string): boolean {
 export function parseCondaEnvironment(path: string, text: string, options: CondaEnvironmentOptions = {}): CondaEnvironmentResult {
   const read = readEnvironmentYaml(text);
   const file: ParsedFile = {
-    path,
-    kind: 'conda',
-    requirements: [],
-    python: [],
-    cuda: [],
-    images: [],
-    indexes: [],
-    includes: [],
-    suppressions: [],
+    ...emptyFile(path, 'conda'),
     channels: read.channels.map((channel) => ({
       name: channel.value,
       line: channel.line,

@@ -13,7 +13,16 @@
 //
 // Bad input becomes a Diagnostic with its line, never an exception.
 
-import { factPosition, type CudaFact, type Diagnostic, type ImageRef, type IndexFact, type ParsedFile, type PythonFact } from '../model.js';
+import {
+  emptyFile,
+  factPosition,
+  type CudaFact,
+  type Diagnostic,
+  type ImageRef,
+  type IndexFact,
+  type ParsedFile,
+  type PythonFact,
+} from '../model.js';
 import { afterFlags, heredocWord, isSpace, parseJsonArgs, readDockerfile, sliceSource } from './dockerfile-lines.js';
 import type { Instruction, Problem, SourceText } from './dockerfile-lines.js';
 import type { Lookup, UnknownValue } from './dockerfile-expand.js';
@@ -176,17 +185,7 @@ class DockerfileReader {
     /** What reading the text found already; what the instructions say is added. */
     readonly problems: Problem[],
   ) {
-    this.file = {
-      path,
-      kind: 'dockerfile',
-      requirements: [],
-      python: [],
-      cuda: [],
-      images: [],
-      indexes: [],
-      includes: [],
-      suppressions: [],
-    };
+    this.file = emptyFile(path, 'dockerfile');
     this.facts = {
       requirements: this.file.requirements,
       python: this.file.python,

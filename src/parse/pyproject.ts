@@ -6,6 +6,7 @@
 import { parse, TomlError, type TomlTable, type TomlValue } from 'smol-toml';
 import {
   canonicalName,
+  emptyFile,
   factPosition,
   type Diagnostic,
   type IndexFact,
@@ -28,18 +29,7 @@ export interface PyprojectResult {
 type KeyPath = ReadonlyArray<string | number>;
 
 export function parsePyproject(path: string, text: string): PyprojectResult {
-  const file: ParsedFile = {
-    path,
-    kind: 'pyproject',
-    requirements: [],
-    python: [],
-    cuda: [],
-    images: [],
-    indexes: [],
-    includes: [],
-    suppressions: [],
-    requiresPython: null,
-  };
+  const file: ParsedFile = { ...emptyFile(path, 'pyproject'), requiresPython: null };
   let document: TomlTable;
   try {
     // Integers as BigInt, so that a wrong-type message can tell `5` (an integer) from `3.10` (a float).

@@ -8,7 +8,7 @@
 // whenever the path exists.
 
 import * as posix from 'node:path/posix';
-import { canonicalName, type Diagnostic, type IndexFact, type Include, type ParsedFile, type Severity } from '../model.js';
+import { canonicalName, emptyFile, type Diagnostic, type IndexFact, type Include, type ParsedFile, type Severity } from '../model.js';
 import { isPythonWhitespace, normalizeVersion, parseVersion, pythonTrim, stripEnd, stripStart } from '../pep440/version.js';
 import { pythonRepr } from '../pep440/specifier.js';
 import { parseMarker, type MarkerParse } from './marker.js';
@@ -1015,17 +1015,7 @@ class FileReader {
   ) {
     this.strings = options.strings ?? new SharedStrings();
     this.packer = options.packer ?? null;
-    this.file = {
-      path,
-      kind: options.constraint ? 'constraints' : 'requirements',
-      requirements: [],
-      python: [],
-      cuda: [],
-      images: [],
-      indexes: [],
-      includes: [],
-      suppressions: [],
-    };
+    this.file = emptyFile(path, options.constraint ? 'constraints' : 'requirements');
   }
 
   finish(): ParsedFile {
