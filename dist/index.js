@@ -48026,7 +48026,8 @@ function lineOfNode(lineCounter, node) {
 /* harmony export */   Ew: () => (/* binding */ canonicalName),
 /* harmony export */   KW: () => (/* binding */ factPosition),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES),
-/* harmony export */   qs: () => (/* binding */ severityRank)
+/* harmony export */   qs: () => (/* binding */ severityRank),
+/* harmony export */   sX: () => (/* binding */ emptyFile)
 /* harmony export */ });
 // The records that flow parse -> check -> report. They are plain data (JSON-serialisable) so that
 // `compat-guard parse` and the JSON report can print them as they are (`check` alone packs
@@ -48046,6 +48047,10 @@ function factPosition(span) {
     if (span.endLine === span.line)
         return { line: span.line, column: span.column, endColumn: span.endColumn };
     return { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+}
+/** A file with nothing read from it yet: each reader fills the lists (key order is `parse`'s output order). */
+function emptyFile(path, kind) {
+    return { path, kind, requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [] };
 }
 /** PEP 503 name normalisation. */
 function canonicalName(name) {
@@ -50378,17 +50383,7 @@ class FileReader {
         this.options = options;
         this.strings = options.strings ?? new _strings_js__WEBPACK_IMPORTED_MODULE_8__/* .SharedStrings */ .g();
         this.packer = options.packer ?? null;
-        this.file = {
-            path,
-            kind: options.constraint ? 'constraints' : 'requirements',
-            requirements: [],
-            python: [],
-            cuda: [],
-            images: [],
-            indexes: [],
-            includes: [],
-            suppressions: [],
-        };
+        this.file = (0,_model_js__WEBPACK_IMPORTED_MODULE_9__/* .emptyFile */ .sX)(path, options.constraint ? 'constraints' : 'requirements');
     }
     finish() {
         if (this.packer)
@@ -55875,6 +55870,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./lib/src/model.js
+var model = __nccwpck_require__(4887);
 // EXTERNAL MODULE: ./lib/src/parse/build-definitions/names.js
 var names = __nccwpck_require__(2950);
 // EXTERNAL MODULE: ./lib/src/parse/requirements-file.js
@@ -56095,8 +56092,6 @@ function mergeByLine(suppressions) {
     return [...byLine].sort((a, b) => a[0] - b[0]).map(([line, rules]) => ({ line, rules: [...rules] }));
 }
 
-// EXTERNAL MODULE: ./lib/src/model.js
-var model = __nccwpck_require__(4887);
 // EXTERNAL MODULE: ./lib/src/pep440/specifier.js
 var pep440_specifier = __nccwpck_require__(720);
 ;// CONCATENATED MODULE: ./lib/src/parse/conda-spec.js
@@ -56285,15 +56280,7 @@ function isCondaEnvironment(text) {
 function parseCondaEnvironment(path, text, options = {}) {
     const read = readEnvironmentYaml(text);
     const file = {
-        path,
-        kind: 'conda',
-        requirements: [],
-        python: [],
-        cuda: [],
-        images: [],
-        indexes: [],
-        includes: [],
-        suppressions: [],
+        ...(0,model/* emptyFile */.sX)(path, 'conda'),
         channels: read.channels.map((channel) => ({
             name: channel.value,
             line: channel.line,
@@ -59482,17 +59469,7 @@ class DockerfileReader {
         this.buildArgs = buildArgs;
         this.contextFiles = contextFiles;
         this.problems = problems;
-        this.file = {
-            path,
-            kind: 'dockerfile',
-            requirements: [],
-            python: [],
-            cuda: [],
-            images: [],
-            indexes: [],
-            includes: [],
-            suppressions: [],
-        };
+        this.file = (0,model/* emptyFile */.sX)(path, 'dockerfile');
         this.facts = {
             requirements: this.file.requirements,
             python: this.file.python,
@@ -61299,18 +61276,7 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 
 
 function parsePyproject(path, text) {
-    const file = {
-        path,
-        kind: 'pyproject',
-        requirements: [],
-        python: [],
-        cuda: [],
-        images: [],
-        indexes: [],
-        includes: [],
-        suppressions: [],
-        requiresPython: null,
-    };
+    const file = { ...(0,model/* emptyFile */.sX)(path, 'pyproject'), requiresPython: null };
     let document;
     try {
         // Integers as BigInt, so that a wrong-type message can tell `5` (an integer) from `3.10` (a float).
@@ -62434,6 +62400,7 @@ var check_variants = __nccwpck_require__(4219);
 
 
 
+
 /**
  * `pulledImages`: read the images compose services pull too (when the whole repository is checked; a
  * check of chosen paths checks what they build, not compose files it was not pointed at).
@@ -62489,17 +62456,7 @@ function pulledImageFiles(images, files) {
         if (file === undefined) {
             // Read as a Dockerfile's images are, for the image checks only: it is never listed or installed.
             const suppressions = scanSuppressions(files.read(image.file) ?? '');
-            file = {
-                path: image.file,
-                kind: 'dockerfile',
-                requirements: [],
-                python: [],
-                cuda: [],
-                images: [],
-                indexes: [],
-                includes: [],
-                suppressions,
-            };
+            file = { ...(0,model/* emptyFile */.sX)(image.file, 'dockerfile'), suppressions };
             byFile.set(image.file, file);
         }
         const position = { line: image.line, column: image.column, endColumn: image.endColumn };

@@ -4545,6 +4545,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./lib/src/model.js
+var model = __webpack_require__(4887);
 // EXTERNAL MODULE: ./lib/src/parse/build-definitions/names.js
 var names = __webpack_require__(2950);
 // EXTERNAL MODULE: ./lib/src/parse/requirements-file.js
@@ -4832,8 +4834,6 @@ function trackedFiles(root) {
 
 // EXTERNAL MODULE: ./lib/src/parse/conda-environment.js
 var conda_environment = __webpack_require__(6213);
-// EXTERNAL MODULE: ./lib/src/model.js
-var model = __webpack_require__(4887);
 // EXTERNAL MODULE: ./lib/src/parse/shell-words.js
 var shell_words = __webpack_require__(7120);
 ;// CONCATENATED MODULE: ./lib/src/parse/dockerfile-expand.js
@@ -7190,17 +7190,7 @@ class DockerfileReader {
         this.buildArgs = buildArgs;
         this.contextFiles = contextFiles;
         this.problems = problems;
-        this.file = {
-            path,
-            kind: 'dockerfile',
-            requirements: [],
-            python: [],
-            cuda: [],
-            images: [],
-            indexes: [],
-            includes: [],
-            suppressions: [],
-        };
+        this.file = (0,model/* emptyFile */.sX)(path, 'dockerfile');
         this.facts = {
             requirements: this.file.requirements,
             python: this.file.python,
@@ -7696,18 +7686,7 @@ var pep440_specifier = __webpack_require__(720);
 
 
 function parsePyproject(path, text) {
-    const file = {
-        path,
-        kind: 'pyproject',
-        requirements: [],
-        python: [],
-        cuda: [],
-        images: [],
-        indexes: [],
-        includes: [],
-        suppressions: [],
-        requiresPython: null,
-    };
+    const file = { ...(0,model/* emptyFile */.sX)(path, 'pyproject'), requiresPython: null };
     let document;
     try {
         // Integers as BigInt, so that a wrong-type message can tell `5` (an integer) from `3.10` (a float).
@@ -8831,6 +8810,7 @@ var check_variants = __webpack_require__(4219);
 
 
 
+
 /**
  * `pulledImages`: read the images compose services pull too (when the whole repository is checked; a
  * check of chosen paths checks what they build, not compose files it was not pointed at).
@@ -8886,17 +8866,7 @@ function pulledImageFiles(images, files) {
         if (file === undefined) {
             // Read as a Dockerfile's images are, for the image checks only: it is never listed or installed.
             const suppressions = scanSuppressions(files.read(image.file) ?? '');
-            file = {
-                path: image.file,
-                kind: 'dockerfile',
-                requirements: [],
-                python: [],
-                cuda: [],
-                images: [],
-                indexes: [],
-                includes: [],
-                suppressions,
-            };
+            file = { ...(0,model/* emptyFile */.sX)(image.file, 'dockerfile'), suppressions };
             byFile.set(image.file, file);
         }
         const position = { line: image.line, column: image.column, endColumn: image.endColumn };
@@ -10957,7 +10927,8 @@ function typeMatches(actual, expected) {
 /* harmony export */   Ew: () => (/* binding */ canonicalName),
 /* harmony export */   KW: () => (/* binding */ factPosition),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES),
-/* harmony export */   qs: () => (/* binding */ severityRank)
+/* harmony export */   qs: () => (/* binding */ severityRank),
+/* harmony export */   sX: () => (/* binding */ emptyFile)
 /* harmony export */ });
 // The records that flow parse -> check -> report. They are plain data (JSON-serialisable) so that
 // `compat-guard parse` and the JSON report can print them as they are (`check` alone packs
@@ -10977,6 +10948,10 @@ function factPosition(span) {
     if (span.endLine === span.line)
         return { line: span.line, column: span.column, endColumn: span.endColumn };
     return { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+}
+/** A file with nothing read from it yet: each reader fills the lists (key order is `parse`'s output order). */
+function emptyFile(path, kind) {
+    return { path, kind, requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [] };
 }
 /** PEP 503 name normalisation. */
 function canonicalName(name) {
@@ -11074,15 +11049,7 @@ function isCondaEnvironment(text) {
 function parseCondaEnvironment(path, text, options = {}) {
     const read = readEnvironmentYaml(text);
     const file = {
-        path,
-        kind: 'conda',
-        requirements: [],
-        python: [],
-        cuda: [],
-        images: [],
-        indexes: [],
-        includes: [],
-        suppressions: [],
+        ...(0,_model_js__WEBPACK_IMPORTED_MODULE_3__/* .emptyFile */ .sX)(path, 'conda'),
         channels: read.channels.map((channel) => ({
             name: channel.value,
             line: channel.line,
@@ -14325,17 +14292,7 @@ class FileReader {
         this.options = options;
         this.strings = options.strings ?? new _strings_js__WEBPACK_IMPORTED_MODULE_8__/* .SharedStrings */ .g();
         this.packer = options.packer ?? null;
-        this.file = {
-            path,
-            kind: options.constraint ? 'constraints' : 'requirements',
-            requirements: [],
-            python: [],
-            cuda: [],
-            images: [],
-            indexes: [],
-            includes: [],
-            suppressions: [],
-        };
+        this.file = (0,_model_js__WEBPACK_IMPORTED_MODULE_9__/* .emptyFile */ .sX)(path, options.constraint ? 'constraints' : 'requirements');
     }
     finish() {
         if (this.packer)
