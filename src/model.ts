@@ -222,6 +222,27 @@ export interface ParsedFile {
   requiresPython?: ({ specifier: string } & FactPosition) | null;
 }
 
+/**
+ * A requirement of a name and a specifier only (no extras, marker or URL), at `span`: what a conda spec or
+ * a base image's tag gives, as opposed to a PEP 508 string.
+ */
+export function bareRequirement(name: string, key: string, specifier: string, span: Span): Requirement {
+  return {
+    name,
+    key,
+    extras: [],
+    specifier,
+    marker: null,
+    url: null,
+    editable: false,
+    constraint: false,
+    line: span.line,
+    endLine: span.endLine,
+    column: span.column,
+    endColumn: span.endColumn,
+  };
+}
+
 /** A file with nothing read from it yet: each reader fills the lists (key order is `parse`'s output order). */
 export function emptyFile(path: string, kind: FileKind): ParsedFile {
   return { path, kind, requirements: [], python: [], cuda: [], images: [], indexes: [], includes: [], suppressions: [] };

@@ -12,7 +12,7 @@
 // A form outside that (anchors, block scalars, multi-line scalars, tabs) ends the reading with one
 // notice: what was read before it is checked, nothing after it is guessed.
 
-import { canonicalName, emptyFile, type Diagnostic, type ParsedFile, type Requirement } from '../model.js';
+import { bareRequirement, canonicalName, emptyFile, type Diagnostic, type ParsedFile } from '../model.js';
 import { condaMeaning, readCondaSpec } from './conda-spec.js';
 import { parseRequirementsFile } from './requirements-file.js';
 import type { SharedStrings } from './strings.js';
@@ -96,19 +96,8 @@ function addCondaDependency(file: ParsedFile, dependency: Scalar): void {
     };
     (meaning.kind === 'python' ? file.python : file.cuda).push(fact);
   } else {
-    file.requirements.push({
-      name: spec.name,
-      key: canonicalName(meaning.pypiName),
-      extras: [],
-      specifier: spec.specifier,
-      marker: null,
-      url: null,
-      editable: false,
-      constraint: false,
-      ...position,
-      endLine: dependency.line,
-      installer: 'conda',
-    } satisfies Requirement);
+    const span = { ...position, endLine: dependency.line };
+    file.requirements.push({ ...bareRequirement(spec.name, canonicalName(meaning.pypiName), spec.specifier, span), installer: 'conda' });
   }
 }
 

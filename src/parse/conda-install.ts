@@ -2,7 +2,7 @@
 // command: the package specs it installs into the stage, read as conda-spec.ts reads them, with the
 // Python and CUDA versions they select.
 
-import { canonicalName, factPosition, type CudaFact, type PythonFact, type Requirement } from '../model.js';
+import { bareRequirement, canonicalName, factPosition, type CudaFact, type PythonFact, type Requirement } from '../model.js';
 import { condaMeaning, readCondaSpec } from './conda-spec.js';
 import { spanOf, type Arg } from './dockerfile-words.js';
 
@@ -69,18 +69,7 @@ export function readCondaInstall(args: readonly Arg[], context: string, command:
       (meaning.kind === 'python' ? facts.python : facts.cuda).push(fact);
     } else {
       facts.requirements.push({
-        name: spec.name,
-        key: canonicalName(meaning.pypiName),
-        extras: [],
-        specifier: spec.specifier,
-        marker: null,
-        url: null,
-        editable: false,
-        constraint: false,
-        line: span.line,
-        endLine: span.endLine,
-        column: span.column,
-        endColumn: span.endColumn,
+        ...bareRequirement(spec.name, canonicalName(meaning.pypiName), spec.specifier, span),
         stage,
         installer: 'conda',
       });

@@ -4,7 +4,7 @@
 // `nvcr.io/nvidia/pytorch:YY.MM-py3` (a container release). Only tags a source states are known
 // (data/framework_images.csv); any other is unknown, never guessed.
 
-import type { Requirement, Span } from '../model.js';
+import { bareRequirement, type Requirement, type Span } from '../model.js';
 import { FRAMEWORK_IMAGE_ROWS } from './framework-images-data.js';
 import type { ImageVersion, ParsedImage } from './dockerfile-image.js';
 
@@ -47,20 +47,5 @@ export function torchFromImage(image: ParsedImage): ImageVersion | null {
 
 /** A package the stage's base image ships, as a requirement of the stage (Requirement.installer `image`). */
 export function imageRequirement(name: string, found: ImageVersion, span: Span, stage: string): Requirement {
-  return {
-    name,
-    key: name,
-    extras: [],
-    specifier: `==${found.version}`,
-    marker: null,
-    url: null,
-    editable: false,
-    constraint: false,
-    line: span.line,
-    endLine: span.endLine,
-    column: span.column,
-    endColumn: span.endColumn,
-    stage,
-    installer: 'image',
-  };
+  return { ...bareRequirement(name, name, `==${found.version}`, span), stage, installer: 'image' };
 }
