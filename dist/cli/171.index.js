@@ -5743,6 +5743,7 @@ const FRAMEWORK_IMAGE_ROWS = [
 // `nvcr.io/nvidia/pytorch:YY.MM-py3` (a container release). Only tags a source states are known
 // (data/framework_images.csv); any other is unknown, never guessed.
 
+
 const BY_REFERENCE = new Map(FRAMEWORK_IMAGE_ROWS.map((row) => [`${row.image}:${row.tag}`, row]));
 /** Docker Hub's official images may be written with their registry: `docker.io/pytorch/pytorch`. */
 const DOCKER_HUB = /^(?:docker\.io\/|registry-1\.docker\.io\/|index\.docker\.io\/)/;
@@ -5766,22 +5767,7 @@ function torchFromImage(image) {
 }
 /** A package the stage's base image ships, as a requirement of the stage (Requirement.installer `image`). */
 function imageRequirement(name, found, span, stage) {
-    return {
-        name,
-        key: name,
-        extras: [],
-        specifier: `==${found.version}`,
-        marker: null,
-        url: null,
-        editable: false,
-        constraint: false,
-        line: span.line,
-        endLine: span.endLine,
-        column: span.column,
-        endColumn: span.endColumn,
-        stage,
-        installer: 'image',
-    };
+    return { ...(0,model/* bareRequirement */.GW)(name, name, `==${found.version}`, span), stage, installer: 'image' };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/parse/dockerfile-paths.js
@@ -5920,18 +5906,7 @@ function readCondaInstall(args, context, command, stage, facts) {
         }
         else {
             facts.requirements.push({
-                name: spec.name,
-                key: (0,model/* canonicalName */.Ew)(meaning.pypiName),
-                extras: [],
-                specifier: spec.specifier,
-                marker: null,
-                url: null,
-                editable: false,
-                constraint: false,
-                line: span.line,
-                endLine: span.endLine,
-                column: span.column,
-                endColumn: span.endColumn,
+                ...(0,model/* bareRequirement */.GW)(spec.name, (0,model/* canonicalName */.Ew)(meaning.pypiName), spec.specifier, span),
                 stage,
                 installer: 'conda',
             });
@@ -10925,6 +10900,7 @@ function typeMatches(actual, expected) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ew: () => (/* binding */ canonicalName),
+/* harmony export */   GW: () => (/* binding */ bareRequirement),
 /* harmony export */   KW: () => (/* binding */ factPosition),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES),
 /* harmony export */   qs: () => (/* binding */ severityRank),
@@ -10948,6 +10924,26 @@ function factPosition(span) {
     if (span.endLine === span.line)
         return { line: span.line, column: span.column, endColumn: span.endColumn };
     return { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+}
+/**
+ * A requirement of a name and a specifier only (no extras, marker or URL), at `span`: what a conda spec or
+ * a base image's tag gives, as opposed to a PEP 508 string.
+ */
+function bareRequirement(name, key, specifier, span) {
+    return {
+        name,
+        key,
+        extras: [],
+        specifier,
+        marker: null,
+        url: null,
+        editable: false,
+        constraint: false,
+        line: span.line,
+        endLine: span.endLine,
+        column: span.column,
+        endColumn: span.endColumn,
+    };
 }
 /** A file with nothing read from it yet: each reader fills the lists (key order is `parse`'s output order). */
 function emptyFile(path, kind) {
@@ -11095,19 +11091,8 @@ function addCondaDependency(file, dependency) {
         (meaning.kind === 'python' ? file.python : file.cuda).push(fact);
     }
     else {
-        file.requirements.push({
-            name: spec.name,
-            key: (0,_model_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalName */ .Ew)(meaning.pypiName),
-            extras: [],
-            specifier: spec.specifier,
-            marker: null,
-            url: null,
-            editable: false,
-            constraint: false,
-            ...position,
-            endLine: dependency.line,
-            installer: 'conda',
-        });
+        const span = { ...position, endLine: dependency.line };
+        file.requirements.push({ ...(0,_model_js__WEBPACK_IMPORTED_MODULE_3__/* .bareRequirement */ .GW)(spec.name, (0,_model_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalName */ .Ew)(meaning.pypiName), spec.specifier, span), installer: 'conda' });
     }
 }
 /**
