@@ -11,7 +11,7 @@ import type { CudaDriver, Facts } from '../matrix/types.js';
 import type { Finding, ImageRef, ParsedFile, RuleInfo, Severity } from '../model.js';
 import { factSpan, ownValue, profileAllows, type CheckContext, type InFile, type SetView } from './context.js';
 import { cudaTagIndex, isNvidiaCudaImage, parseCudaTag, SUPPORT_POLICY_SOURCE, unlistedTag, withTag, type CudaTag } from './cuda-tags.js';
-import { makeFinding, type Place } from './findings.js';
+import { makeFinding, type Place } from './finding-builder.js';
 import type { FindingSink } from './finding-cap.js';
 import { instead, nvidiaImageSubject, sideToChange, torchCudaSubjects, type Subject } from './subjects.js';
 import { compareDotted, minorOf } from './versions.js';

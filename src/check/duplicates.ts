@@ -7,7 +7,7 @@
 import type { Finding, RuleInfo } from '../model.js';
 import type { SpecifierSet } from '../pep440/specifier.js';
 import { compareReadOrder, profileAllows, type CheckContext, type Pin, type SetView } from './context.js';
-import { makeFinding, requirementWith } from './findings.js';
+import { makeFinding, requirementWith } from './finding-builder.js';
 import type { FindingSink } from './finding-cap.js';
 import { fit } from './versions.js';
 

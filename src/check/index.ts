@@ -10,7 +10,7 @@ import { buildContext, SetView } from './context.js';
 import { checkCudaImages, checkCudaSet, CUDA_RULES } from './cuda.js';
 import { checkDuplicatesSet, DUPLICATE_RULES } from './duplicates.js';
 import { FindingCap } from './finding-cap.js';
-import { compareFindings, dedupeFindings } from './findings.js';
+import { compareFindings, dedupeFindings } from './finding-builder.js';
 import { checkMatrixRulesSet } from './matrix-rules.js';
 import { RUNTIME_RULES } from '../runtime/rules.js';
 import { checkProfileSet, PROFILE_RULES } from './profile.js';
@@ -27,7 +27,7 @@ import { planResolve, type ResolveJob } from './resolve-plan.js';
 import { RESOLVE_RULES } from './resolve-verdict.js';
 import * as remoteFileConflict from './rules/remote-file-conflict.js';
 
-export { compareFindings } from './findings.js';
+export { compareFindings } from './finding-builder.js';
 export { AUTO_PROFILE } from './profile-select.js';
 
 /** Built-in rule ids; the matrix's `rules:` add their own. */
@@ -49,7 +49,7 @@ export const RULES: RuleInfo[] = [
   UNKNOWN_RULE_ID,
 ];
 
-export interface CheckOptions {
+export interface RunChecksOptions {
   /** A profile name, or `auto`. */
   profile: string;
   /** Who named an explicit profile, for the reason shown with it; default `--profile`. */
@@ -84,7 +84,7 @@ function lastReaders(sets: readonly InstallSet[]): Map<string, number> {
   return last;
 }
 
-export function runChecks(parse: ParseResult, bundledAndRepository: Matrix, options: CheckOptions): ChecksOutcome {
+export function runChecks(parse: ParseResult, bundledAndRepository: Matrix, options: RunChecksOptions): ChecksOutcome {
   const matrix: Matrix =
     options.driver === undefined
       ? bundledAndRepository

@@ -6,7 +6,7 @@
 import type { Profile } from '../matrix/types.js';
 import type { RuleInfo } from '../model.js';
 import { profileAllows, profileReason, type CheckContext, type SetView } from './context.js';
-import { makeFinding } from './findings.js';
+import { makeFinding } from './finding-builder.js';
 import type { FindingSink } from './finding-cap.js';
 import { cudaSubjects, instead, pinSubject, pythonSubjects, CUDA, PYTHON, type Subject } from './subjects.js';
 import { fit } from './versions.js';

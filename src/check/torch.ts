@@ -9,7 +9,7 @@ import type { RuleInfo } from '../model.js';
 import { contains } from '../pep440/specifier.js';
 import { parseVersion, type Version } from '../pep440/version.js';
 import { factSpan, profileAllows, type CheckContext, type Pin, type SetView } from './context.js';
-import { makeFinding, requirementText } from './findings.js';
+import { makeFinding, requirementText } from './finding-builder.js';
 import type { FindingSink } from './finding-cap.js';
 import { instead, pinSubject, setPythonSubjects, sideToChange, torchCudaSubjects, type Subject } from './subjects.js';
 import { compareDotted, cudaLabel, fit, minorOf, releaseKey } from './versions.js';
