@@ -13,7 +13,12 @@ import { FindingCap } from './finding-cap.js';
 import { compareFindings, dedupeFindings } from './finding-builder.js';
 import { checkMatrixRulesSet } from './matrix-rules.js';
 import { RUNTIME_RULES } from '../runtime/rules.js';
-import { checkProfileSet, PROFILE_RULES } from './profile.js';
+import { checkProfilePackages } from './profile.js';
+import * as pinOutsideProfile from './rules/pin-outside-profile.js';
+import * as rangeWiderThanProfile from './rules/range-wider-than-profile.js';
+import * as unpinned from './rules/unpinned.js';
+import * as pythonOutsideProfile from './rules/python-outside-profile.js';
+import * as cudaOutsideProfile from './rules/cuda-outside-profile.js';
 import { selectProfile } from './profile-select.js';
 import { checkUnknownRuleIds, UNKNOWN_RULE_ID } from './rules/unknown-rule-id.js';
 import { applySuppressions } from './suppress.js';
@@ -32,7 +37,11 @@ export { AUTO_PROFILE } from './profile-select.js';
 
 /** Built-in rule ids; the matrix's `rules:` add their own. */
 export const RULES: RuleInfo[] = [
-  ...PROFILE_RULES,
+  pinOutsideProfile.RULE,
+  rangeWiderThanProfile.RULE,
+  unpinned.RULE,
+  pythonOutsideProfile.RULE,
+  cudaOutsideProfile.RULE,
   ...TORCH_RULES,
   ...CUDA_RULES,
   ...DUPLICATE_RULES,
@@ -119,7 +128,9 @@ export function runChecks(parse: ParseResult, bundledAndRepository: Matrix, opti
   parse.installSets.forEach((set, index) => {
     // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
     const view = new SetView(set, context);
-    checkProfileSet(context, view, toProfile);
+    checkProfilePackages(context, view, toProfile);
+    pythonOutsideProfile.check(context, view, toProfile);
+    cudaOutsideProfile.check(context, view, toProfile);
     checkMatrixRulesSet(context, view, toRules);
     checkTorchSet(context, view, toTorch);
     checkCudaSet(context, view, toCuda);
