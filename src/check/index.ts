@@ -21,6 +21,7 @@ import * as pythonOutsideProfile from './rules/python-outside-profile.js';
 import * as cudaOutsideProfile from './rules/cuda-outside-profile.js';
 import { selectProfile } from './profile-select.js';
 import { checkUnknownRuleIds, UNKNOWN_RULE_ID } from './rules/unknown-rule-id.js';
+import { RULE as PARSE_ERROR } from './rules/parse-error.js';
 import { applySuppressions } from './suppress.js';
 import { checkTorchSet, TORCH_RULES } from './torch.js';
 import { RULE as SHELL_REDIRECT_RULE } from './rules/shell-redirect-in-requirement.js';
@@ -50,11 +51,7 @@ export const RULES: RuleInfo[] = [
   ...INDEX_RULES,
   ...RESOLVE_RULES,
   ...VARIANT_RULES,
-  {
-    id: 'parse-error',
-    severity: 'error',
-    summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)',
-  },
+  PARSE_ERROR,
   UNKNOWN_RULE_ID,
 ];
 
