@@ -19,7 +19,7 @@ import { GitHubClient } from '../src/github/http.js';
 import { readInputs } from '../src/github/inputs.js';
 import { readPullRequestDiff } from '../src/github/pr-diff.js';
 import type { Finding, Severity } from '../src/model.js';
-import { ownAnchor, printable } from '../src/report/findings.js';
+import { ownAnchor, printable } from '../src/report/finding-counts.js';
 import {
   eventName,
   FIXTURE_BASE,

@@ -10,7 +10,7 @@ import {
 } from '../src/github/checks.js';
 import { GitHubClient } from '../src/github/http.js';
 import type { Finding, Severity } from '../src/model.js';
-import { ownAnchor } from '../src/report/findings.js';
+import { ownAnchor } from '../src/report/finding-counts.js';
 import { annotationBatches, startFakeGitHub, type Fault } from './helpers/fake-github.js';
 
 const TOKEN = 'ghs_checks_test_token_77ab';

@@ -11,7 +11,7 @@ import type { CheckResult } from '../src/engine-types.js';
 import { toCheckAnnotation } from '../src/github/checks.js';
 import type { Finding, RelatedLocation } from '../src/model.js';
 import { splitLines } from '../src/parse/text.js';
-import { ownAnchor, printable } from '../src/report/findings.js';
+import { ownAnchor, printable } from '../src/report/finding-counts.js';
 import { jsonPieces } from '../src/report/json-pieces.js';
 import { toJsonReport, type JsonReport } from '../src/report/json.js';
 import { toSarif, type SarifLog, type SarifPhysicalLocation } from '../src/report/sarif.js';

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { runCheck } from '../src/engine.js';
 import type { CheckResult } from '../src/engine-types.js';
 import { toCheckAnnotation, writeWorkflowCommands } from '../src/github/checks.js';
-import { ownAnchor } from '../src/report/findings.js';
+import { ownAnchor } from '../src/report/finding-counts.js';
 import { buildSummary } from '../src/report/summary.js';
 import { formatText } from '../src/report/text.js';
 import { toWorkflowCommands } from '../src/report/workflow-commands.js';

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 
 import type { Finding } from '../src/model.js';
 import { compareDriverVersions } from '../src/runtime/driver-version.js';
-import { minimumDriver, pipCheckPackages, runtimeFindings, runtimeSummary, type RuntimeContext } from '../src/runtime/findings.js';
+import { minimumDriver, pipCheckPackages, runtimeFindings, runtimeSummary, type RuntimeContext } from '../src/runtime/probe-findings.js';
 import { readProbeOutput, type ProbeResult } from '../src/runtime/probe-result.js';
 import { fixtureMatrix, fixtureParse, readFixture } from './helpers/python-env.js';
 import { parseTexts } from './helpers/matrix-fixture.js';

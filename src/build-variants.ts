@@ -11,6 +11,7 @@ import { createFileSource, listFiles } from './parse/discover.js';
 import { parseRepository, type ReadOptions } from './parse/repository.js';
 import { decodeText } from './parse/text.js';
 import { MAX_VARIANTS_PER_DOCKERFILE, variantsOf, type BuildVariant } from './check/variants.js';
+import { notCheckedFinding } from './check/rules/build-args-not-checked.js';
 
 export interface VariantRead {
   variant: BuildVariant;
@@ -59,14 +60,14 @@ export async function readBuildVariants(
   const definitions = readBuildDefinitions(definitionFiles, files);
   if (pulledImages) read.pulled = pulledImageFiles(definitions.images, files);
   for (const note of definitions.notes)
-    read.notices.push(notice(note.file, note.line, `${note.message}; the build arguments it may pass are not checked`));
+    read.notices.push(notCheckedFinding(note.file, note.line, `${note.message}; the build arguments it may pass are not checked`));
   for (const dockerfile of dockerfiles) {
     const text = files.read(dockerfile);
     if (text === null) continue;
     const selection = variantsOf(dockerfile, definitions.builds, declaredArgNames(text));
     if (selection.left > 0) {
       read.notices.push(
-        notice(
+        notCheckedFinding(
           dockerfile,
           1,
           `${selection.left} more distinct sets of build arguments are passed to ${dockerfile} by the builds found for it; the first ${MAX_VARIANTS_PER_DOCKERFILE} are checked, these are not`,
@@ -111,18 +112,4 @@ function declaredArgNames(text: string): Set<string> {
     }
   }
   return names;
-}
-
-function notice(file: string, line: number, message: string): Finding {
-  return {
-    rule: 'build-args-not-checked',
-    severity: 'notice',
-    message,
-    file,
-    line,
-    column: null,
-    endLine: line,
-    endColumn: null,
-    package: null,
-  };
 }

@@ -12,7 +12,7 @@ import { profileNameProblem } from './matrix/profile-name.js';
 import { resolveProfileName } from './matrix/load.js';
 import { expandableEnvironment, readRepository } from './parse/repository.js';
 import { failsAt } from './report/fail.js';
-import { printable } from './report/findings.js';
+import { printable } from './report/finding-counts.js';
 import { jsonPieces } from './report/json-pieces.js';
 import { toJsonReport } from './report/json.js';
 import { formatText } from './report/text.js';

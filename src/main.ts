@@ -20,7 +20,7 @@ import { GitHubClient } from './github/http.js';
 import { readInputs, type ActionInputs } from './github/inputs.js';
 import { readPullRequestDiff } from './github/pr-diff.js';
 import { failingFindings } from './report/fail.js';
-import { countBySeverity, countsText, isInScope, plural, printable, quotedValue } from './report/findings.js';
+import { countBySeverity, countsText, isInScope, plural, printable, quotedValue } from './report/finding-counts.js';
 import { jsonPieces } from './report/json-pieces.js';
 import { toJsonReport } from './report/json.js';
 import { toSarif } from './report/sarif.js';

@@ -17,7 +17,7 @@ import type {
   Requirement,
   Span,
 } from '../model.js';
-import { requirementText, type Place } from './findings.js';
+import { requirementText, type Place } from './finding-builder.js';
 import type { SpecifierSet } from '../pep440/specifier.js';
 import { keyHash, requirementTable, type RequirementTable } from '../parse/packed.js';
 import { ChainsByKey, END } from './chains-by-key.js';

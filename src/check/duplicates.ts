@@ -1,20 +1,17 @@
-// One package pinned more than once inside one install set (across its files too). Two specifiers no
-// version satisfies both is a conflict pip cannot resolve; the same pin twice is noise. Specifiers
-// that differ but overlap are not reported: pip installs a version both allow, and a constraints file
+// The pass behind conflicting-pin and duplicate-pin (src/check/rules/): one package pinned more than
+// once inside one install set (across its files too). Two specifiers no version satisfies both is
+// a conflict pip cannot resolve; the same pin twice is noise. Specifiers that differ but overlap are not reported: pip installs a version both allow, and a constraints file
 // narrowing a requirement is the normal way to pin. Pins under markers that cannot hold together
 // (`python_version < "3.10"` and `>= "3.10"`) never meet, so they never conflict.
 
-import type { Finding, RuleInfo } from '../model.js';
+import type { RuleInfo } from '../model.js';
 import type { SpecifierSet } from '../pep440/specifier.js';
-import { compareReadOrder, profileAllows, type CheckContext, type Pin, type SetView } from './context.js';
-import { makeFinding, requirementWith } from './findings.js';
+import { compareReadOrder, type CheckContext, type Pin, type SetView } from './context.js';
 import type { FindingSink } from './finding-cap.js';
-import { fit } from './versions.js';
+import { conflictFinding, RULE as CONFLICTING_PIN } from './rules/conflicting-pin.js';
+import { duplicateFinding, isNoisyRepeat, RULE as DUPLICATE_PIN } from './rules/duplicate-pin.js';
 
-export const DUPLICATE_RULES: readonly RuleInfo[] = [
-  { id: 'conflicting-pin', severity: 'error', summary: 'two pins of one package in one install set that no version satisfies together' },
-  { id: 'duplicate-pin', severity: 'notice', summary: 'the same package pinned identically twice in one install set' },
-];
+export const DUPLICATE_RULES: readonly RuleInfo[] = [CONFLICTING_PIN, DUPLICATE_PIN];
 
 /**
  * A package written more than this many different ways in one set is compared with its first
@@ -37,15 +34,9 @@ export function checkDuplicatesSet(context: CheckContext, view: SetView, finding
         if (!conflicting && meet(context, earlier, later, python) && !context.specifiers.overlap(earlier.admits, later.admits))
           conflicting = earlier;
       }
-      if (conflicting) findings.push(conflict(context, later, conflicting));
-      else if (
-        identical &&
-        identical !== later &&
-        isPinned(later) &&
-        writtenTogether(identical, later) &&
-        meet(context, identical, later, python)
-      ) {
-        findings.push(duplicate(later, identical));
+      if (conflicting) findings.push(conflictFinding(context, later, conflicting));
+      else if (identical && isNoisyRepeat(identical, later) && meet(context, identical, later, python)) {
+        findings.push(duplicateFinding(later, identical));
       }
       if (!identical && variants.length < MAX_VARIANTS_COMPARED) variants.push(later);
     }
@@ -76,21 +67,6 @@ export function branchesExclusive(first: readonly string[] | undefined, second: 
   return false;
 }
 
-/**
- * Whether a repeated pin is one list written twice: the same file and, in a pyproject.toml, the same
- * group. The same pin in two files (a base file and a per-recipe one, a Dockerfile and the file it
- * installs) or in two optional-dependency groups (which a `dev` or `all` extra often repeats) is each
- * list being complete on its own, not noise to remove.
- */
-function writtenTogether(earlier: Pin, later: Pin): boolean {
-  return earlier.file === later.file && earlier.requirement.group === later.requirement.group;
-}
-
-/** Only a pin can be repeated: `pip install -U pip setuptools` in two RUNs names no version to keep in step. */
-function isPinned(pin: Pin): boolean {
-  return pin.requirement.specifier !== '';
-}
-
 /** Same specifier, extras and marker: the same pin written twice. */
 function sameVariant(a: Pin, b: Pin): boolean {
   const left = a.requirement;
@@ -101,36 +77,4 @@ function sameVariant(a: Pin, b: Pin): boolean {
     left.extras.length === right.extras.length &&
     left.extras.every((extra, index) => extra === right.extras[index])
   );
-}
-
-function conflict(context: CheckContext, later: Pin, earlier: Pin): Finding {
-  // Agree on the profile's pin when there is one; else on the earlier pin.
-  const allowed = profileAllows(context, later.key, false);
-  const target = allowed && fit(earlier.admits, allowed.admits.set) !== 'inside' ? allowed.specifier : earlier.requirement.specifier;
-  const fix = requirementWith(later.requirement, target);
-  return makeFinding({
-    rule: 'conflicting-pin',
-    severity: 'error',
-    at: later.at,
-    package: later.key,
-    expected: target,
-    actual: later.requirement.specifier,
-    fix,
-    related: [{ ...earlier.at, message: earlier.shown }],
-    message: `${later.shown} conflicts with ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}: no version satisfies both, so ${later.requirement.installer === 'conda' ? "conda's solver stops (UnsatisfiableError)" : 'pip stops with ResolutionImpossible'} (or, in separate RUN commands, the later install silently replaces the earlier). Pin ${fix} in both places, or delete one.`,
-  });
-}
-
-function duplicate(later: Pin, earlier: Pin): Finding {
-  return makeFinding({
-    rule: 'duplicate-pin',
-    severity: 'notice',
-    at: later.at,
-    package: later.key,
-    expected: null,
-    actual: later.requirement.specifier,
-    fix: null,
-    related: [{ ...earlier.at, message: earlier.shown }],
-    message: `${later.shown} repeats ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}; one of them can go, so that a later change cannot update one and miss the other.`,
-  });
 }

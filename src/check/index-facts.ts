@@ -8,7 +8,7 @@ import { parseVersion, compareVersions, type Version } from '../pep440/version.j
 import { contains } from '../pep440/specifier.js';
 import type { MarkerEnvironment } from '../parse/marker.js';
 import type { PlannedPin, SetPlan } from './index-plan.js';
-import type { FindingDraft } from './findings.js';
+import type { FindingDraft } from './finding-builder.js';
 import type { RuleInfo } from '../model.js';
 import type { Specifiers } from './versions.js';
 

@@ -7,7 +7,7 @@ import type { IndexLocation } from '../index/client.js';
 import type { Diagnostic, ImageRef, Requirement } from '../model.js';
 import { intersects } from '../pep440/ranges.js';
 import { factSpan, interpreterSpecifier, profileAllows, setPython, type CheckContext, type SetView } from './context.js';
-import { requirementText, type Place } from './findings.js';
+import { requirementText, type Place } from './finding-builder.js';
 import { fromImage } from './image-pins.js';
 import { minorOf } from './versions.js';
 

@@ -3,7 +3,7 @@
 
 import type { Matrix } from '../matrix/types.js';
 import type { Finding, ParsedFile, RuleInfo } from '../model.js';
-import { compareFindings, dedupeFindings, makeFinding } from './findings.js';
+import { compareFindings, dedupeFindings, makeFinding } from './finding-builder.js';
 import type { AnsweredSet, IndexEmit } from './index-facts.js';
 import * as packageNotFound from './rules/package-not-found.js';
 import * as versionNotFound from './rules/version-not-found.js';

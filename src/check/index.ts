@@ -10,12 +10,18 @@ import { buildContext, SetView } from './context.js';
 import { checkCudaImages, checkCudaSet, CUDA_RULES } from './cuda.js';
 import { checkDuplicatesSet, DUPLICATE_RULES } from './duplicates.js';
 import { FindingCap } from './finding-cap.js';
-import { compareFindings, dedupeFindings } from './findings.js';
+import { compareFindings, dedupeFindings } from './finding-builder.js';
 import { checkMatrixRulesSet } from './matrix-rules.js';
 import { RUNTIME_RULES } from '../runtime/rules.js';
-import { checkProfileSet, PROFILE_RULES } from './profile.js';
+import { checkProfilePackages } from './profile.js';
+import * as pinOutsideProfile from './rules/pin-outside-profile.js';
+import * as rangeWiderThanProfile from './rules/range-wider-than-profile.js';
+import * as unpinned from './rules/unpinned.js';
+import * as pythonOutsideProfile from './rules/python-outside-profile.js';
+import * as cudaOutsideProfile from './rules/cuda-outside-profile.js';
 import { selectProfile } from './profile-select.js';
 import { checkUnknownRuleIds, UNKNOWN_RULE_ID } from './rules/unknown-rule-id.js';
+import { RULE as PARSE_ERROR } from './rules/parse-error.js';
 import { applySuppressions } from './suppress.js';
 import { checkTorchSet, TORCH_RULES } from './torch.js';
 import { RULE as SHELL_REDIRECT_RULE } from './rules/shell-redirect-in-requirement.js';
@@ -27,12 +33,16 @@ import { planResolve, type ResolveJob } from './resolve-plan.js';
 import { RESOLVE_RULES } from './resolve-verdict.js';
 import * as remoteFileConflict from './rules/remote-file-conflict.js';
 
-export { compareFindings } from './findings.js';
+export { compareFindings } from './finding-builder.js';
 export { AUTO_PROFILE } from './profile-select.js';
 
 /** Built-in rule ids; the matrix's `rules:` add their own. */
 export const RULES: RuleInfo[] = [
-  ...PROFILE_RULES,
+  pinOutsideProfile.RULE,
+  rangeWiderThanProfile.RULE,
+  unpinned.RULE,
+  pythonOutsideProfile.RULE,
+  cudaOutsideProfile.RULE,
   ...TORCH_RULES,
   ...CUDA_RULES,
   ...DUPLICATE_RULES,
@@ -41,15 +51,11 @@ export const RULES: RuleInfo[] = [
   ...INDEX_RULES,
   ...RESOLVE_RULES,
   ...VARIANT_RULES,
-  {
-    id: 'parse-error',
-    severity: 'error',
-    summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)',
-  },
+  PARSE_ERROR,
   UNKNOWN_RULE_ID,
 ];
 
-export interface CheckOptions {
+export interface RunChecksOptions {
   /** A profile name, or `auto`. */
   profile: string;
   /** Who named an explicit profile, for the reason shown with it; default `--profile`. */
@@ -84,7 +90,7 @@ function lastReaders(sets: readonly InstallSet[]): Map<string, number> {
   return last;
 }
 
-export function runChecks(parse: ParseResult, bundledAndRepository: Matrix, options: CheckOptions): ChecksOutcome {
+export function runChecks(parse: ParseResult, bundledAndRepository: Matrix, options: RunChecksOptions): ChecksOutcome {
   const matrix: Matrix =
     options.driver === undefined
       ? bundledAndRepository
@@ -119,7 +125,9 @@ export function runChecks(parse: ParseResult, bundledAndRepository: Matrix, opti
   parse.installSets.forEach((set, index) => {
     // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
     const view = new SetView(set, context);
-    checkProfileSet(context, view, toProfile);
+    checkProfilePackages(context, view, toProfile);
+    pythonOutsideProfile.check(context, view, toProfile);
+    cudaOutsideProfile.check(context, view, toProfile);
     checkMatrixRulesSet(context, view, toRules);
     checkTorchSet(context, view, toTorch);
     checkCudaSet(context, view, toCuda);

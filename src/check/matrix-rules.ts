@@ -5,7 +5,7 @@
 import type { MatrixRule } from '../matrix/types.js';
 import type { Finding, Severity } from '../model.js';
 import { profileAllows, type CheckContext, type SetView } from './context.js';
-import { makeFinding } from './findings.js';
+import { makeFinding } from './finding-builder.js';
 import type { FindingSink } from './finding-cap.js';
 import { instead, pinSubject, setPythonSubjects, sideToChange, PYTHON, type Subject } from './subjects.js';
 import { fit, type Admits } from './versions.js';

@@ -6,7 +6,7 @@
 
 import type { IndexLocation } from '../index/client.js';
 import type { CheckContext, Pin, SetView } from './context.js';
-import type { Place } from './findings.js';
+import type { Place } from './finding-builder.js';
 import type { SetPlan } from './index-plan.js';
 import { targetEnvironments } from './index-facts.js';
 import { parseMarker, tryEvaluateMarker, type MarkerEnvironment } from '../parse/marker.js';

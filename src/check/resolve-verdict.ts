@@ -16,7 +16,7 @@ import {
 } from '../model.js';
 import { requirementsOf } from '../parse/packed.js';
 import type { PipStepResult, ResolvedInstall } from '../resolve/pip.js';
-import { compareFindings, dedupeFindings, makeFinding, type FindingDraft } from './findings.js';
+import { compareFindings, dedupeFindings, makeFinding, type FindingDraft } from './finding-builder.js';
 import type { ResolveJob, ResolveLine, ResolveStep } from './resolve-plan.js';
 import * as resolutionImpossible from './rules/resolution-impossible.js';
 import * as resolutionNeedsSdist from './rules/resolution-needs-sdist.js';

@@ -6,7 +6,7 @@ import type { ImageRef, PythonFact } from '../model.js';
 import type { CheckContext, InFile, Pin, SetView, Subject } from './context.js';
 import { factSpan, profileAllows, setPython } from './context.js';
 import { cudaTagIndex, isNvidiaCudaImage, parseCudaTag, withTag } from './cuda-tags.js';
-import { requirementWith, type Place } from './findings.js';
+import { requirementWith, type Place } from './finding-builder.js';
 import { contains } from '../pep440/specifier.js';
 import { cudaOfLabel } from '../parse/pytorch-index.js';
 import { cudaLabel, fit, localLabel, minorOf, namedRelease, type Admits } from './versions.js';

@@ -8,20 +8,14 @@
 
 import type { Finding, RelatedLocation } from '../model.js';
 import type { BuildDefinition, Origin } from '../parse/build-definitions/index.js';
+import { RULE as BUILD_ARGS_NOT_CHECKED } from './rules/build-args-not-checked.js';
 
 /** Variants checked per Dockerfile; the others are counted in one notice. */
 export const MAX_VARIANTS_PER_DOCKERFILE = 64;
 /** Related locations one finding names at most (a finding of every variant could name every matrix line). */
 const MAX_RELATED = 8;
 
-export const VARIANT_RULES = [
-  {
-    id: 'build-args-not-checked',
-    severity: 'notice' as const,
-    summary:
-      'build arguments found for a Dockerfile that were not checked (past the variant limit, or in a build definition that could not be read)',
-  },
-];
+export const VARIANT_RULES = [BUILD_ARGS_NOT_CHECKED];
 
 export interface BuildVariant {
   dockerfile: string;

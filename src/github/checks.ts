@@ -5,7 +5,7 @@
 // per severity per step. Failing to annotate never fails the step; the summary says what was shown.
 
 import type { Finding, Severity } from '../model.js';
-import { annotationMessage, clip, printable, type Anchor } from '../report/findings.js';
+import { annotationMessage, clip, printable, type Anchor } from '../report/finding-counts.js';
 import type { AnnotationsShown } from '../report/summary.js';
 import { annotationCommand } from '../report/workflow-commands.js';
 import { GitHubApiError, type GitHubClient } from './http.js';

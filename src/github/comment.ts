@@ -5,7 +5,7 @@
 // so that the conversation that followed it still reads). A token that may not comment (a fork's
 // read-only token, no `pull-requests: write`) is a note, never a failed step.
 
-import { clip } from '../report/findings.js';
+import { clip } from '../report/finding-counts.js';
 import { GitHubApiError, type GitHubClient } from './http.js';
 import type { CommentMode } from './inputs.js';
 

@@ -13,7 +13,7 @@
 // the change runs in, so it is always in; one of a file but no line is in when its file is.
 
 import type { Finding } from '../model.js';
-import { ownAnchor, locationText, type Anchor } from '../report/findings.js';
+import { ownAnchor, locationText, type Anchor } from '../report/finding-counts.js';
 
 export type AnnotateMode = 'added' | 'diff_context' | 'file' | 'nofilter' | 'none';
 export const ANNOTATE_MODES: readonly AnnotateMode[] = ['added', 'diff_context', 'file', 'nofilter', 'none'];

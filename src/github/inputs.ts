@@ -3,7 +3,7 @@
 
 import * as path from 'node:path';
 import { FAIL_ON_LEVELS, parseFailOn, type FailOn } from '../report/fail.js';
-import { printable, quotedValue } from '../report/findings.js';
+import { printable, quotedValue } from '../report/finding-counts.js';
 import { ANNOTATE_MODES, parseAnnotateMode, type AnnotateMode } from './filter.js';
 import { defaultRecordFile, profileNameProblem } from '../matrix/profile-name.js';
 import { INDEX_MODES, isIndexMode, type IndexMode } from '../index/options.js';

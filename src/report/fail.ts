@@ -1,7 +1,7 @@
 // The `fail-on` threshold, shared by the action's step result and the CLI's exit status.
 
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../model.js';
-import { isInScope } from './findings.js';
+import { isInScope } from './finding-counts.js';
 
 /** A severity, or `never` (report only). */
 export type FailOn = Severity | 'never';

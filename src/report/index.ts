@@ -1,6 +1,6 @@
 // The report stage's public face, for the CLI and the action: findings in, text out.
 export { failingFindings, failsAt, FAIL_ON_LEVELS, isAtOrAbove, parseFailOn, type FailOn } from './fail.js';
-export { countBySeverity } from './findings.js';
+export { countBySeverity } from './finding-counts.js';
 export { toJsonReport, type JsonReport } from './json.js';
 export { jsonPieces } from './json-pieces.js';
 export { RULE_CATALOG } from './rules.js';

@@ -5,7 +5,7 @@ import type { CheckResult, RuntimeSummary } from '../engine-types.js';
 import type { Diagnostic, FileKind, Finding } from '../model.js';
 import type { IndexSummary } from '../index/run.js';
 import type { ResolveSummary } from '../resolve/run.js';
-import { countBySeverity, type SeverityCounts } from './findings.js';
+import { countBySeverity, type SeverityCounts } from './finding-counts.js';
 
 /**
  * A Finding with every field present: null where it does not apply (`inDiff` is null where no diff

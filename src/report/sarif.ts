@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckResult } from '../engine-types.js';
 import { severityRank, type Finding, type RelatedLocation, type RuleInfo, type Severity } from '../model.js';
-import { messageWithFix } from './findings.js';
+import { messageWithFix } from './finding-counts.js';
 import { RULE_CATALOG, TOOL_HOMEPAGE, describeRules } from './rules.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -9,7 +9,7 @@
 import type { CheckResult, RuntimeSummary } from '../engine-types.js';
 import type { Finding, Severity } from '../model.js';
 import { isAtOrAbove, type FailOn } from './fail.js';
-import { clip, countBySeverity, isInScope, plural, printable, type SeverityCounts } from './findings.js';
+import { clip, countBySeverity, isInScope, plural, printable, type SeverityCounts } from './finding-counts.js';
 import { ruleHelpUri } from './rules.js';
 import { indexText, runtimeText } from './text.js';
 

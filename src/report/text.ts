@@ -6,7 +6,7 @@
 import type { CheckResult, RuntimeSummary } from '../engine-types.js';
 import type { Finding, Severity } from '../model.js';
 import type { IndexSummary } from '../index/run.js';
-import { countBySeverity, countsText, plural, printable } from './findings.js';
+import { countBySeverity, countsText, plural, printable } from './finding-counts.js';
 
 export interface TextOptions {
   /** ANSI colours; only when the output is a terminal (or a log that renders them). */

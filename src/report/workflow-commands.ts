@@ -6,7 +6,7 @@
 // viewer would obey an escape sequence in a path or a message, which the percent escapes leave as is.
 
 import type { Finding } from '../model.js';
-import { annotationMessage, ownAnchor, printable, type Anchor } from './findings.js';
+import { annotationMessage, ownAnchor, printable, type Anchor } from './finding-counts.js';
 
 export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -10,7 +10,7 @@ import { cudaOfLabel } from '../parse/pytorch-index.js';
 import { contains, parseSpecifierSet } from '../pep440/specifier.js';
 import { parseVersion } from '../pep440/version.js';
 import type { ProbeResult } from './probe-result.js';
-import { runtimeFinding, type Pin } from './place.js';
+import { runtimeFinding, type RequirementInFile } from './place.js';
 
 /** Why CUDA is expected here, and which CUDA. */
 interface CudaExpected {
@@ -28,7 +28,7 @@ interface CudaExpected {
 const WHEEL_INDEX = 'https://download.pytorch.org/whl/';
 
 /** The local label (`cu126`, `cpu`) of a pin that names one exact build (`==2.13.0+cu126`), or null. */
-function pinnedLabel(pin: Pin): string | null {
+function pinnedLabel(pin: RequirementInFile): string | null {
   for (const clause of pin.requirement.specifier.split(',')) {
     const text = clause.trim();
     if (!text.startsWith('==') || text.startsWith('===')) continue;
@@ -49,7 +49,7 @@ function specifierMajor(specifier: string): number | null {
  * Where the repository says CUDA is expected: a torch pin's `+cuXYZ` label first (it names the
  * build), then the profile's cuda, then the image's CUDA toolkit. null: a CPU stack, or no word.
  */
-function expectedCuda(result: ProbeResult, torchPins: readonly Pin[], profile: Profile | null): CudaExpected | null {
+function expectedCuda(result: ProbeResult, torchPins: readonly RequirementInFile[], profile: Profile | null): CudaExpected | null {
   for (const pin of torchPins) {
     const label = pinnedLabel(pin);
     const cuda = label ? cudaOfLabel(label) : null;
@@ -113,10 +113,10 @@ function nonCudaBuild(result: ProbeResult): string | null {
 
 function torchFindings(
   result: ProbeResult,
-  pins: Map<string, Pin[]>,
+  pins: Map<string, RequirementInFile[]>,
   matrix: Matrix,
   profile: Profile | null,
-  applies: (pin: Pin) => boolean,
+  applies: (pin: RequirementInFile) => boolean,
 ): Finding[] {
   const installed = result.installed.get('torch');
   const build = installed ? nonCudaBuild(result) : null;
@@ -163,7 +163,7 @@ function jaxCudaMajor(result: ProbeResult): number | null {
 }
 
 /** A jax pin asks for CUDA through an extra: `jax[cuda12]`, `jax[cuda12_pip]`, `jax[cuda]`. */
-function jaxExtraMajor(pins: readonly Pin[]): { pin: Pin; major: number | null } | null {
+function jaxExtraMajor(pins: readonly RequirementInFile[]): { pin: RequirementInFile; major: number | null } | null {
   for (const pin of pins) {
     for (const extra of pin.requirement.extras) {
       const match = /^cuda(\d*)/i.exec(extra);
@@ -173,7 +173,12 @@ function jaxExtraMajor(pins: readonly Pin[]): { pin: Pin; major: number | null }
   return null;
 }
 
-function jaxFindings(result: ProbeResult, pins: Map<string, Pin[]>, profile: Profile | null, applies: (pin: Pin) => boolean): Finding[] {
+function jaxFindings(
+  result: ProbeResult,
+  pins: Map<string, RequirementInFile[]>,
+  profile: Profile | null,
+  applies: (pin: RequirementInFile) => boolean,
+): Finding[] {
   const jax = result.installed.get('jax');
   const jaxPins = (pins.get('jax') ?? []).filter(applies);
   // A ROCm plugin is another accelerator on purpose, not a CPU build.
@@ -236,7 +241,12 @@ function cupyPackageMajor(key: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-function cupyFindings(result: ProbeResult, pins: Map<string, Pin[]>, profile: Profile | null, applies: (pin: Pin) => boolean): Finding[] {
+function cupyFindings(
+  result: ProbeResult,
+  pins: Map<string, RequirementInFile[]>,
+  profile: Profile | null,
+  applies: (pin: RequirementInFile) => boolean,
+): Finding[] {
   const cupy = result.cupy;
   const key = cupy?.package ?? null;
   if (!cupy || key === null || (pins.get(key) ?? []).filter(applies).length === 0) return [];
@@ -274,10 +284,10 @@ function cupyFindings(result: ProbeResult, pins: Map<string, Pin[]>, profile: Pr
 /** torch, jax and CuPy builds that cannot use the CUDA the files expect. */
 export function gpuBuildFindings(
   result: ProbeResult,
-  pins: Map<string, Pin[]>,
+  pins: Map<string, RequirementInFile[]>,
   matrix: Matrix,
   profile: Profile | null,
-  applies: (pin: Pin) => boolean,
+  applies: (pin: RequirementInFile) => boolean,
 ): Finding[] {
   return [
     ...torchFindings(result, pins, matrix, profile, applies),

@@ -1,11 +1,11 @@
 // The runtime check: run the probe in the environment the files describe (an interpreter on this
 // runner, or a container image), and turn what it saw into findings. The shell (child processes) is
-// probe-run.ts; the judging is findings.ts.
+// probe-run.ts; the judging is probe-findings.ts.
 
 import type { RuntimePhase, RuntimeSummary } from '../engine-types.js';
 import type { Matrix, Profile } from '../matrix/types.js';
 import type { Finding, ParseResult } from '../model.js';
-import { runtimeFindings, runtimeSummary } from './findings.js';
+import { runtimeFindings, runtimeSummary } from './probe-findings.js';
 import { unplacedFinding } from './place.js';
 import { readProbeOutput, type ProbeResult } from './probe-result.js';
 import { refusedStartFinding } from './container-require.js';

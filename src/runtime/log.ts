@@ -3,7 +3,7 @@
 // probe, which run the image under check: they are made printable, and in the Actions log each one
 // starts with "| " so that nothing the image prints can start a workflow command (`::add-mask::`...).
 
-import { printable } from '../report/findings.js';
+import { printable } from '../report/finding-counts.js';
 import type { RuntimeLog } from './probe-run.js';
 
 /** Progress as plain lines: a group's title, then its lines indented. */

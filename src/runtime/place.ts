@@ -1,11 +1,11 @@
 // Where a runtime finding goes: on the line of the pin that installed the package, with the package's
 // other pins related, or on no line (the runner, the driver) pointing at the pins it concerns.
 
-import { makeFinding, type Place } from '../check/findings.js';
+import { makeFinding, type Place } from '../check/finding-builder.js';
 import type { Finding, RelatedLocation, Requirement } from '../model.js';
 
 /** A requirement and the file it is written in. */
-export interface Pin {
+export interface RequirementInFile {
   file: string;
   requirement: Requirement;
 }
@@ -16,7 +16,7 @@ export type Draft = Omit<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endC
 const MAX_RELATED = 10;
 
 /** A runtime finding on the first pin's line, the package's other pins related; on no line without pins. */
-export function runtimeFinding(draft: Draft, pins: readonly Pin[] | undefined): Finding {
+export function runtimeFinding(draft: Draft, pins: readonly RequirementInFile[] | undefined): Finding {
   const [first, ...others] = pins ?? [];
   if (first === undefined) return unplacedFinding(draft);
   const finding = makeFinding({ ...draft, at: pinPlace(first), related: others.slice(0, MAX_RELATED).map(pinPlace) });
@@ -24,11 +24,11 @@ export function runtimeFinding(draft: Draft, pins: readonly Pin[] | undefined): 
   return finding;
 }
 
-function pinPlace(pin: Pin): Place {
+function pinPlace(pin: RequirementInFile): Place {
   return { file: pin.file, span: pin.requirement };
 }
 
-export function relatedOf(pins: readonly Pin[] | undefined): RelatedLocation[] {
+export function relatedOf(pins: readonly RequirementInFile[] | undefined): RelatedLocation[] {
   return (pins ?? []).slice(0, MAX_RELATED).map(({ file, requirement }) => ({
     file,
     line: requirement.line,

@@ -7,7 +7,7 @@
 import type { Finding, ImageRef, ParsedFile, RuleInfo } from '../../model.js';
 import type { Facts } from '../../matrix/types.js';
 import { factSpan } from '../context.js';
-import { makeFinding } from '../findings.js';
+import { makeFinding } from '../finding-builder.js';
 
 export const CUDA_IMAGE_TAG_UNVERIFIED: RuleInfo = {
   id: 'cuda-image-tag-unverified',

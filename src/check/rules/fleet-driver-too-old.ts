@@ -18,7 +18,7 @@
 import type { CudaDriver, Facts, Matrix } from '../../matrix/types.js';
 import type { Finding, ImageRef, ParsedFile, RuleInfo } from '../../model.js';
 import { factSpan } from '../context.js';
-import { makeFinding, type Place } from '../findings.js';
+import { makeFinding, type Place } from '../finding-builder.js';
 import { compareDotted, minorOf } from '../versions.js';
 
 export const FLEET_DRIVER_TOO_OLD: RuleInfo = {

@@ -11,7 +11,7 @@
 
 import type { RuleInfo } from '../../model.js';
 import type { CheckContext, SetView } from '../context.js';
-import { makeFinding } from '../findings.js';
+import { makeFinding } from '../finding-builder.js';
 import type { FindingSink } from '../finding-cap.js';
 import { pinSubject, TORCH_WHEELS } from '../subjects.js';
 import { localLabel } from '../versions.js';

@@ -8,7 +8,7 @@ import type { Finding, InstallSet, ParsedFile, ParseResult, RemoteInclude, Requi
 import { requirementsOf } from '../../parse/packed.js';
 import { intersects } from '../../pep440/ranges.js';
 import { parseSpecifierSet, type SpecifierSet } from '../../pep440/specifier.js';
-import { requirementText } from '../findings.js';
+import { requirementText } from '../finding-builder.js';
 
 export const id = 'remote-file-conflict';
 export const severity: Severity = 'error';

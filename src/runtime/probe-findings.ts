@@ -1,7 +1,7 @@
 // The pure half of the runtime check: what the probe saw in the environment, set against what the
 // files pin and what the matrix knows, becomes findings with the lines they belong to.
 
-import { compareFindings, dedupeFindings, requirementText } from '../check/findings.js';
+import { compareFindings, dedupeFindings, requirementText } from '../check/finding-builder.js';
 import type { RuntimeSummary } from '../engine-types.js';
 import type { CudaDriver, Matrix, Profile } from '../matrix/types.js';
 import type { Finding, ParseResult, Requirement, Severity } from '../model.js';
@@ -12,7 +12,7 @@ import { parseVersion } from '../pep440/version.js';
 import { containerRequireFindings } from './container-require.js';
 import { compareDriverVersions } from './driver-version.js';
 import { gpuBuildFindings } from './gpu-builds.js';
-import { relatedOf, runtimeFinding, unplacedFinding, type Draft, type Pin } from './place.js';
+import { relatedOf, runtimeFinding, unplacedFinding, type Draft, type RequirementInFile } from './place.js';
 import type { ProbeResult, ProbeTorch } from './probe-result.js';
 import { requirementsOf } from '../parse/packed.js';
 
@@ -26,8 +26,8 @@ export interface RuntimeContext {
 }
 
 /** Every requirement of the parse, by PEP 503 name, in file order with installing lines first. */
-function pinsByPackage(parse: ParseResult): Map<string, Pin[]> {
-  const pins = new Map<string, Pin[]>();
+function pinsByPackage(parse: ParseResult): Map<string, RequirementInFile[]> {
+  const pins = new Map<string, RequirementInFile[]>();
   for (const file of parse.files) {
     for (const requirement of requirementsOf(file)) {
       // A base image's own package (pytorch/pytorch's torch) is no pin: a later pip install may replace it.
@@ -72,7 +72,7 @@ export function runtimeFindings(
   const markers = new MarkerJudge(result.markers);
   const verdicts = judgePins(result, pins, markers);
   const placed = holdingPinsFirst(pins, verdicts);
-  const applies = (pin: Pin): boolean => !pin.requirement.editable && markers.applies(pin.requirement);
+  const applies = (pin: RequirementInFile): boolean => !pin.requirement.editable && markers.applies(pin.requirement);
   const findings = [
     ...versionFindings(result, pins, verdicts),
     ...pipCheckFindings(result, placed),
@@ -92,8 +92,8 @@ function compareRuntimeFindings(a: Finding, b: Finding): number {
 type Verdict = 'holds' | 'differs' | 'not-a-version' | 'not-installed';
 
 /** Each pin against the installed version, as pip check compares (prereleases=True). */
-function judgePins(result: ProbeResult, pins: Map<string, Pin[]>, markers: MarkerJudge): Map<Pin, Verdict> {
-  const verdicts = new Map<Pin, Verdict>();
+function judgePins(result: ProbeResult, pins: Map<string, RequirementInFile[]>, markers: MarkerJudge): Map<RequirementInFile, Verdict> {
+  const verdicts = new Map<RequirementInFile, Verdict>();
   if (result.metadataError !== null) return verdicts;
   const specifiers = new Map<string, ReturnType<typeof parseSpecifierSet>>();
   for (const [key, list] of pins) {
@@ -126,8 +126,11 @@ function judgePins(result: ProbeResult, pins: Map<string, Pin[]>, markers: Marke
  * The pins of each package with those the installed version meets first: the line that put a
  * package in place is where a problem with it (pip check, an import) belongs.
  */
-function holdingPinsFirst(pins: Map<string, Pin[]>, verdicts: Map<Pin, Verdict>): Map<string, Pin[]> {
-  const placed = new Map<string, Pin[]>();
+function holdingPinsFirst(
+  pins: Map<string, RequirementInFile[]>,
+  verdicts: Map<RequirementInFile, Verdict>,
+): Map<string, RequirementInFile[]> {
+  const placed = new Map<string, RequirementInFile[]>();
   for (const [key, list] of pins) {
     placed.set(
       key,
@@ -137,7 +140,11 @@ function holdingPinsFirst(pins: Map<string, Pin[]>, verdicts: Map<Pin, Verdict>)
   return placed;
 }
 
-function versionFindings(result: ProbeResult, pins: Map<string, Pin[]>, verdicts: Map<Pin, Verdict>): Finding[] {
+function versionFindings(
+  result: ProbeResult,
+  pins: Map<string, RequirementInFile[]>,
+  verdicts: Map<RequirementInFile, Verdict>,
+): Finding[] {
   if (result.metadataError !== null) {
     return [
       unplacedFinding({
@@ -208,7 +215,7 @@ export function pipCheckPackages(line: string): string[] {
   return [];
 }
 
-function pipCheckFindings(result: ProbeResult, pins: Map<string, Pin[]>): Finding[] {
+function pipCheckFindings(result: ProbeResult, pins: Map<string, RequirementInFile[]>): Finding[] {
   const check = result.pipCheck;
   if (!check.ran) {
     return [
@@ -234,7 +241,7 @@ function pipCheckFindings(result: ProbeResult, pins: Map<string, Pin[]>): Findin
   return findings;
 }
 
-function importFindings(result: ProbeResult, pins: Map<string, Pin[]>): Finding[] {
+function importFindings(result: ProbeResult, pins: Map<string, RequirementInFile[]>): Finding[] {
   const findings: Finding[] = [];
   const skipped: string[] = [];
   for (const attempt of result.imports) {
@@ -327,7 +334,7 @@ function torchLabel(torch: ProbeTorch): string {
 
 function gpuFindings(
   result: ProbeResult,
-  pins: Map<string, Pin[]>,
+  pins: Map<string, RequirementInFile[]>,
   matrix: Matrix,
   profile: Profile | null,
   context: RuntimeContext,
