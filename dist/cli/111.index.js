@@ -18,10 +18,10 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/src/model.js
 var model = __webpack_require__(4887);
-// EXTERNAL MODULE: ./lib/src/report/findings.js
-var findings = __webpack_require__(4883);
-// EXTERNAL MODULE: ./lib/src/check/index.js + 16 modules
-var check = __webpack_require__(9536);
+// EXTERNAL MODULE: ./lib/src/report/finding-counts.js
+var finding_counts = __webpack_require__(8181);
+// EXTERNAL MODULE: ./lib/src/check/index.js + 32 modules
+var check = __webpack_require__(4450);
 // EXTERNAL MODULE: ./lib/src/runtime/rules.js
 var rules = __webpack_require__(6258);
 // EXTERNAL MODULE: ./lib/src/version.js
@@ -113,7 +113,7 @@ function toSarif(result, rules = RULE_CATALOG) {
         .filter((finding) => finding.file === null)
         .map((finding) => ({
         level: sarifLevel(finding.severity),
-        message: { text: (0,findings/* messageWithFix */.vW)(finding) },
+        message: { text: (0,finding_counts/* messageWithFix */.vW)(finding) },
         associatedRule: { id: finding.rule, index: indexOf(finding.rule) },
     }));
     if (kept.length < located.length) {
@@ -167,7 +167,7 @@ function toResult(finding, ruleIndex, fingerprint) {
         ruleId: finding.rule,
         ruleIndex,
         level: sarifLevel(finding.severity),
-        message: { text: (0,findings/* messageWithFix */.vW)(finding) },
+        message: { text: (0,finding_counts/* messageWithFix */.vW)(finding) },
         locations: [{ physicalLocation: physicalLocation(finding.file, finding) }],
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     };

@@ -21,8 +21,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: Pin
 
-// EXTERNAL MODULE: ./lib/src/check/findings.js
-var findings = __webpack_require__(2435);
+// EXTERNAL MODULE: ./lib/src/check/finding-builder.js
+var finding_builder = __webpack_require__(8266);
 // EXTERNAL MODULE: ./lib/src/parse/packed.js
 var packed = __webpack_require__(4636);
 ;// CONCATENATED MODULE: ./lib/src/check/chains-by-key.js
@@ -297,7 +297,7 @@ class Pin {
      * that names the pin, where a package pinned many ways names its first pin in each of thousands.
      */
     get shown() {
-        this.text ??= (0,findings/* requirementText */.Pg)(this.requirement);
+        this.text ??= (0,finding_builder/* requirementText */.Pg)(this.requirement);
         return this.text;
     }
     get key() {
@@ -610,7 +610,7 @@ function ownValue(record, key) {
 
 /***/ }),
 
-/***/ 2435:
+/***/ 8266:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -907,7 +907,7 @@ function targetEnvironments(plan) {
 /* harmony export */ });
 /* harmony import */ var _pep440_ranges_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2964);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7425);
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2435);
+/* harmony import */ var _finding_builder_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8266);
 /* harmony import */ var _image_pins_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1441);
 /* harmony import */ var _versions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(480);
 // What the index checks ask about each install set, decided from the set alone (pure): which
@@ -966,7 +966,7 @@ function planIndexSet(context, view, options, unknownIndexFiles) {
         key: pin.key,
         requirement: pin.requirement,
         at: pin.at,
-        shown: (0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .requirementText */ .Pg)(pin.requirement),
+        shown: (0,_finding_builder_js__WEBPACK_IMPORTED_MODULE_4__/* .requirementText */ .Pg)(pin.requirement),
         profilePinned: (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .profileAllows */ .wh)(context, pin.key, false) !== null,
     }));
     const own = (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .setPython */ .Vi)(view);
@@ -1107,8 +1107,8 @@ __webpack_require__.d(requires_dist_conflict_namespaceObject, {
   check: () => (requires_dist_conflict_check)
 });
 
-// EXTERNAL MODULE: ./lib/src/check/findings.js
-var check_findings = __webpack_require__(2435);
+// EXTERNAL MODULE: ./lib/src/check/finding-builder.js
+var finding_builder = __webpack_require__(8266);
 // EXTERNAL MODULE: ./lib/src/check/index-facts.js
 var index_facts = __webpack_require__(9907);
 ;// CONCATENATED MODULE: ./lib/src/check/rules/package-not-found.js
@@ -1384,11 +1384,11 @@ const RULES = [package_not_found_namespaceObject, version_not_found_namespaceObj
 const INDEX_RULES = RULES.map((rule) => rule.RULE);
 function checkIndexAnswers(sets, files, matrix) {
     const findings = [];
-    const emit = (draft) => findings.push((0,check_findings/* makeFinding */.MH)(draft));
+    const emit = (draft) => findings.push((0,finding_builder/* makeFinding */.MH)(draft));
     for (const set of sets)
         for (const rule of RULES)
             rule.check(set, emit);
-    return (0,suppress/* applySuppressions */.p)((0,check_findings/* dedupeFindings */._4)(findings), files, matrix.ignore).sort(check_findings/* compareFindings */.Eg);
+    return (0,suppress/* applySuppressions */.p)((0,finding_builder/* dedupeFindings */._4)(findings), files, matrix.ignore).sort(finding_builder/* compareFindings */.Eg);
 }
 /**
  * The rules that already say why a `+cuXYZ` pin cannot be found, with the index that serves it: a
@@ -1411,18 +1411,42 @@ function withoutRestatedLocalBuilds(indexFindings, staticFindings) {
 
 /***/ }),
 
-/***/ 9536:
+/***/ 4450:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   y0: () => (/* binding */ RULES),
-  Eg: () => (/* reexport */ check_findings/* compareFindings */.Eg),
+  Eg: () => (/* reexport */ finding_builder/* compareFindings */.Eg),
   JT: () => (/* binding */ runChecks)
 });
 
 // UNUSED EXPORTS: AUTO_PROFILE
+
+// NAMESPACE OBJECT: ./lib/src/check/rules/pin-outside-profile.js
+var pin_outside_profile_namespaceObject = {};
+__webpack_require__.r(pin_outside_profile_namespaceObject);
+__webpack_require__.d(pin_outside_profile_namespaceObject, {
+  RULE: () => (pin_outside_profile_RULE),
+  message: () => (message)
+});
+
+// NAMESPACE OBJECT: ./lib/src/check/rules/range-wider-than-profile.js
+var range_wider_than_profile_namespaceObject = {};
+__webpack_require__.r(range_wider_than_profile_namespaceObject);
+__webpack_require__.d(range_wider_than_profile_namespaceObject, {
+  RULE: () => (range_wider_than_profile_RULE),
+  message: () => (range_wider_than_profile_message)
+});
+
+// NAMESPACE OBJECT: ./lib/src/check/rules/unpinned.js
+var unpinned_namespaceObject = {};
+__webpack_require__.r(unpinned_namespaceObject);
+__webpack_require__.d(unpinned_namespaceObject, {
+  RULE: () => (unpinned_RULE),
+  message: () => (unpinned_message)
+});
 
 // EXTERNAL MODULE: ./lib/src/parse/packed.js
 var packed = __webpack_require__(4636);
@@ -1587,8 +1611,8 @@ function unlistedTag(written, tag, tags, asOf) {
     return { verdict: 'never-published', why: `${endOfLife}no ${tag.variant} image was published for CUDA ${tag.minor}` };
 }
 
-// EXTERNAL MODULE: ./lib/src/check/findings.js
-var check_findings = __webpack_require__(2435);
+// EXTERNAL MODULE: ./lib/src/check/finding-builder.js
+var finding_builder = __webpack_require__(8266);
 // EXTERNAL MODULE: ./lib/src/pep440/specifier.js
 var pep440_specifier = __webpack_require__(720);
 // EXTERNAL MODULE: ./lib/src/parse/pytorch-index.js
@@ -1632,7 +1656,7 @@ class PinSubject {
         return this.pin.requirement.specifier;
     }
     fixFor(specifier) {
-        return (0,check_findings/* requirementWith */.Gi)(this.pin.requirement, specifier);
+        return (0,finding_builder/* requirementWith */.Gi)(this.pin.requirement, specifier);
     }
 }
 function pinSubject(pin) {
@@ -1777,7 +1801,7 @@ function wheelCudaSubjects(view, context, labelled) {
             actual: cuda,
             fixFor: (specifier) => {
                 const minor = (0,check_versions/* minorOf */.Hs)((0,check_versions/* namedRelease */.bs)(specifier) ?? '');
-                return minor ? (0,check_findings/* requirementWith */.Gi)(pin.requirement, `==${exact.release.join('.')}+${(0,check_versions/* cudaLabel */.k3)(minor)}`) : null;
+                return minor ? (0,finding_builder/* requirementWith */.Gi)(pin.requirement, `==${exact.release.join('.')}+${(0,check_versions/* cudaLabel */.k3)(minor)}`) : null;
             },
             pin,
         });
@@ -1846,7 +1870,7 @@ function unverifiedTagFinding(facts, file, image, why, listed) {
     const source = facts.sources.cudaImageTags;
     const asOf = facts.asOf.cudaImageTags ?? 'an unknown date';
     const fallback = listed ? ` If docker pull fails with "manifest unknown", ${listed} is in the list.` : '';
-    return (0,check_findings/* makeFinding */.MH)({
+    return (0,finding_builder/* makeFinding */.MH)({
         rule: CUDA_IMAGE_TAG_UNVERIFIED.id,
         severity: CUDA_IMAGE_TAG_UNVERIFIED.severity,
         at: { file: file.path, span: (0,check_context/* factSpan */.Xi)(image) },
@@ -1898,6 +1922,63 @@ function pypiTorchBuild(view, context) {
         };
     }
     return null;
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/cuda-image-tag-unknown.js
+// cuda-image-tag-unknown: an nvidia/cuda image tag that was never published, or that NVIDIA removed
+// (data/FACTS.md 1-3). src/check/cuda.ts decides, from the bundled tag list, which tags these are.
+
+
+const RULE = {
+    id: 'cuda-image-tag-unknown',
+    severity: 'error',
+    summary: 'an nvidia/cuda image tag that was never published, or that NVIDIA removed',
+};
+/** The error on a tag that cannot be pulled; `replacement` is the tag to suggest, when there is one. */
+function unknownTagFinding(at, image, written, unlisted, replacement, source) {
+    const fix = replacement ? withTag(image, replacement) : null;
+    const removed = unlisted.verdict === 'removed';
+    const why = removed ? `${unlisted.why} (${SUPPORT_POLICY_SOURCE})` : `${unlisted.why} (${source})`;
+    return (0,finding_builder/* makeFinding */.MH)({
+        rule: RULE.id,
+        severity: RULE.severity,
+        at,
+        package: null,
+        expected: replacement,
+        actual: written,
+        fix,
+        source: removed ? SUPPORT_POLICY_SOURCE : source,
+        message: `${image.tag === null ? `${image.ref} (no tag: Docker pulls :latest)` : image.ref} ${removed ? 'was removed from Docker Hub' : 'was never published'}, so docker pull fails with "manifest unknown": ${why}. ${fix ? `Use ${fix} instead.` : 'Choose a tag from the list of published tags.'}`,
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/cuda-image-tag-eol.js
+// cuda-image-tag-eol: an nvidia/cuda image tag that is end-of-life in NVIDIA's tag list; NVIDIA
+// deletes end-of-life tags from Docker Hub six months after their end of life (data/FACTS.md 2).
+
+
+const cuda_image_tag_eol_RULE = {
+    id: 'cuda-image-tag-eol',
+    severity: 'warning',
+    summary: 'an nvidia/cuda image tag that is end-of-life (NVIDIA deletes EOL tags from Docker Hub)',
+};
+/** The warning on an end-of-life tag, suggesting a supported tag of the same minor, else of the same major. */
+function eolTagFinding(at, image, written, tag, tags, source) {
+    const replacement = tag
+        ? (tags.sameMinor(tag, true) ?? tags.newest(tag.variant, (version) => version.split('.')[0] === tag.minor.split('.')[0], true))
+        : null;
+    const fix = replacement ? withTag(image, replacement) : null;
+    return (0,finding_builder/* makeFinding */.MH)({
+        rule: cuda_image_tag_eol_RULE.id,
+        severity: cuda_image_tag_eol_RULE.severity,
+        at,
+        package: null,
+        expected: replacement,
+        actual: written,
+        fix,
+        source,
+        message: `${image.ref} is end-of-life in NVIDIA's tag list, and NVIDIA deletes end-of-life tags from Docker Hub six months after their end of life, so builds that pull it will start failing (${source}). ${fix ? `Use ${fix} instead.` : 'Move to a supported CUDA version.'}`,
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/src/check/rules/fleet-driver-too-old.js
@@ -1985,7 +2066,7 @@ function imageDriverFinding(facts, fleet, file, image, cuda) {
     const consequence = brand
         ? `the container toolkit refuses to start it unless the GPUs are of a brand that its brand=...,driver>=${branch},driver<${Number(branch) + 1} alternatives name (datacenter and professional GPUs, on images that list branch ${branch}), or NVIDIA_DISABLE_REQUIRE is set`
         : 'the container toolkit refuses to start it ("unsatisfied condition: cuda>=' + minor + '") unless NVIDIA_DISABLE_REQUIRE is set';
-    return (0,check_findings/* makeFinding */.MH)({
+    return (0,finding_builder/* makeFinding */.MH)({
         rule: FLEET_DRIVER_TOO_OLD.id,
         severity: brand || withoutGpu ? 'warning' : 'error',
         at,
@@ -2004,7 +2085,7 @@ function torchDriverFinding(facts, fleet, at, shown, cuda) {
     const needed = row?.minorCompatMinDriver ?? null;
     if (!needed || (0,check_versions/* compareDotted */.AZ)(fleet.version, needed) >= 0)
         return null;
-    return (0,check_findings/* makeFinding */.MH)({
+    return (0,finding_builder/* makeFinding */.MH)({
         rule: FLEET_DRIVER_TOO_OLD.id,
         severity: 'error',
         at,
@@ -2016,6 +2097,148 @@ function torchDriverFinding(facts, fleet, at, shown, cuda) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/src/check/rules/cuda-driver-minimum.js
+// cuda-driver-minimum: the minimum NVIDIA host driver for the image's CUDA version (cuda_drivers),
+// said where no fleet driver is declared (with one, fleet-driver-too-old checks it instead).
+
+
+
+
+
+const cuda_driver_minimum_RULE = {
+    id: 'cuda-driver-minimum',
+    severity: 'notice',
+    summary: "the minimum NVIDIA host driver for the image's CUDA version",
+};
+const driverTables = new WeakMap();
+/** The driver row of a CUDA version; for "12.1" (no patch) the newest patch's, the most demanding. */
+function driverFor(facts, version) {
+    let table = driverTables.get(facts);
+    if (!table) {
+        table = new Map(facts.cudaDrivers.map((row) => [row.cuda, row]));
+        driverTables.set(facts, table);
+    }
+    const exact = table.get(version);
+    if (exact)
+        return exact;
+    const minor = (0,check_versions/* minorOf */.Hs)(version);
+    let newest = null;
+    for (const row of table.values()) {
+        if ((0,check_versions/* minorOf */.Hs)(row.cuda) === minor && (!newest || (0,check_versions/* compareDotted */.AZ)(row.cuda, newest.cuda) > 0))
+            newest = row;
+    }
+    return newest;
+}
+/** The notice for an image of CUDA `cuda`; null when the driver table does not know that version. */
+function driverMinimumFinding(facts, file, image, cuda) {
+    const driver = driverFor(facts, cuda);
+    if (!driver)
+        return null;
+    const source = facts.sources.cudaDrivers;
+    const at = { file: file.path, span: (0,check_context/* factSpan */.Xi)(image) };
+    const minor = (0,check_versions/* minorOf */.Hs)(cuda);
+    const started = minor ? releaseDriverOf(facts.cudaDrivers, minor) : null;
+    // nvidia/cuda images set NVIDIA_REQUIRE_CUDA, which minor-version compatibility does not satisfy
+    // (unless the service that runs the image turns the check off).
+    const requirement = isNvidiaCudaImage(image) && minor && started && image.runtime?.requireDisabled !== true
+        ? `; the image sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, which the NVIDIA container toolkit checks when the container starts, so a driver older than ${started} is refused even with CUDA minor-version compatibility, unless the GPU's brand and driver branch are among the brand=... alternatives it lists or NVIDIA_DISABLE_REQUIRE is set (${REQUIRE_SOURCE}). Declare the fleet's driver (driver: in the matrix file, or --driver) to have it checked`
+        : driver.minorCompatMinDriver
+            ? ` (or >= ${driver.minorCompatMinDriver} with CUDA minor-version compatibility)`
+            : '';
+    return (0,finding_builder/* makeFinding */.MH)({
+        rule: cuda_driver_minimum_RULE.id,
+        severity: cuda_driver_minimum_RULE.severity,
+        at,
+        package: null,
+        expected: `>=${driver.minDriver}`,
+        actual: null,
+        source,
+        message: `${image.ref} (CUDA ${cuda}) needs NVIDIA driver >= ${driver.minDriver} on the host (${source})${requirement}.`,
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/cuda-torch-build-mismatch.js
+// cuda-torch-build-mismatch: the CUDA image's toolkit differs from the CUDA build of the torch wheels
+// the stage installs. torch wheels bundle their own CUDA runtime, so the image's CUDA only matters to
+// nvcc, which torch's cpp_extension refuses when its major version differs from torch.version.cuda
+// (and warns about on a minor difference). Run by src/check/cuda.ts for each install set.
+
+
+
+
+const cuda_torch_build_mismatch_RULE = {
+    id: 'cuda-torch-build-mismatch',
+    severity: 'error',
+    summary: "the CUDA image's toolkit differs from the CUDA build of the torch wheels the stage installs",
+};
+/** Where torch decides whether nvcc suits its CUDA build. */
+const CPP_EXTENSION_SOURCE = 'https://github.com/pytorch/pytorch/blob/main/torch/utils/cpp_extension.py';
+/** Each nvidia/cuda image of the set against each torch CUDA build (`fromPypi`: the one build is PyPI's). */
+function check(context, view, builds, fromPypi, findings) {
+    for (const image of view.images) {
+        if (!isNvidiaCudaImage(image.fact))
+            continue;
+        // PyPI's aarch64 torch wheels are not the CUDA build its x86_64 ones are.
+        if (fromPypi && image.fact.platform && !image.fact.platform.includes('amd64'))
+            continue;
+        const subject = nvidiaImageSubject(image, context);
+        const tag = image.fact.tag === null ? null : parseCudaTag(image.fact.tag);
+        if (!subject || !tag)
+            continue;
+        for (const build of builds) {
+            const difference = cudaDifference(tag.minor, build.actual);
+            if (difference === null)
+                continue;
+            findings.push(buildMismatch(context, image, subject, tag, build, difference));
+        }
+    }
+}
+function cudaDifference(imageMinor, buildMinor) {
+    if (imageMinor === buildMinor)
+        return null;
+    return imageMinor.split('.')[0] === buildMinor.split('.')[0] ? 'minor' : 'major';
+}
+function buildMismatch(context, image, subject, tag, build, difference) {
+    const devel = tag.flavour === 'devel';
+    const severity = !devel ? 'notice' : difference === 'major' ? 'error' : 'warning';
+    const consequence = !devel
+        ? `torch wheels bundle their own CUDA runtime, so this ${tag.flavour ?? 'non-devel'} image runs them as long as the host driver suits CUDA ${build.actual}; it only matters when building CUDA extensions, which needs a devel image of the same CUDA major`
+        : difference === 'major'
+            ? `torch's cpp_extension refuses to build CUDA extensions with an nvcc whose major version differs from torch.version.cuda (${build.actual})`
+            : `torch's cpp_extension warns when nvcc's minor version differs from torch.version.cuda (${build.actual}); extensions may fail to build or load`;
+    const source = CPP_EXTENSION_SOURCE;
+    const profileCuda = (0,check_context/* profileAllows */.wh)(context, 'cuda', true);
+    if (profileCuda && sideToChange(context, subject, build) === build) {
+        const fix = build.fixFor(profileCuda.specifier);
+        return (0,finding_builder/* makeFinding */.MH)({
+            rule: cuda_torch_build_mismatch_RULE.id,
+            severity,
+            at: build.at,
+            package: build.pin?.key ?? null,
+            expected: tag.minor,
+            actual: build.actual,
+            fix,
+            source,
+            related: [{ ...subject.at, message: image.fact.ref }],
+            message: `torch comes from ${build.shown} but the image is ${image.fact.ref}: ${consequence} (${source}). ${instead(build, fix, profileCuda.specifier)}`,
+        });
+    }
+    const replacement = cudaTagIndex(context.matrix.facts).sameMinor({ minor: build.actual, variant: tag.variant });
+    const fix = replacement ? withTag(image.fact, replacement) : null;
+    return (0,finding_builder/* makeFinding */.MH)({
+        rule: cuda_torch_build_mismatch_RULE.id,
+        severity,
+        at: subject.at,
+        package: null,
+        expected: build.actual,
+        actual: tag.version,
+        fix,
+        source,
+        related: [{ ...build.at, message: build.shown }],
+        message: `${image.fact.ref} has CUDA ${tag.version} but torch comes from ${build.shown}: ${consequence} (${source}). ${fix ? `Use ${fix} instead.` : `Use an nvidia/cuda ${tag.variant} image of CUDA ${build.actual}.`}`,
+    });
+}
+
 ;// CONCATENATED MODULE: ./lib/src/check/cuda.js
 // CUDA base images: does the nvidia/cuda tag exist, is it still supported, does its toolkit suit the
 // torch build the stage installs, and which host driver it needs.
@@ -2024,7 +2247,11 @@ function torchDriverFinding(facts, fleet, at, shown, cuda) {
 // tags are deleted from Docker Hub six months after EOL; the bundled tag list is a snapshot, so a tag
 // past it is only a notice (cuda-tags.ts decides); torch wheels bundle their own CUDA runtime, so the
 // image's CUDA only matters to nvcc, which torch's cpp_extension refuses when its major version
-// differs from torch.version.cuda (and warns about on a minor difference).
+// differs from torch.version.cuda (and warns about on a minor difference). Each rule is in
+// src/check/rules/ (cuda-*.ts, fleet-driver-too-old.ts); this file decides which one an image or a
+// set gets.
+
+
 
 
 
@@ -2034,23 +2261,13 @@ function torchDriverFinding(facts, fleet, at, shown, cuda) {
 
 
 const CUDA_RULES = [
-    { id: 'cuda-image-tag-unknown', severity: 'error', summary: 'an nvidia/cuda image tag that was never published, or that NVIDIA removed' },
+    RULE,
     CUDA_IMAGE_TAG_UNVERIFIED,
     FLEET_DRIVER_TOO_OLD,
-    {
-        id: 'cuda-image-tag-eol',
-        severity: 'warning',
-        summary: 'an nvidia/cuda image tag that is end-of-life (NVIDIA deletes EOL tags from Docker Hub)',
-    },
-    {
-        id: 'cuda-torch-build-mismatch',
-        severity: 'error',
-        summary: "the CUDA image's toolkit differs from the CUDA build of the torch wheels the stage installs",
-    },
-    { id: 'cuda-driver-minimum', severity: 'notice', summary: "the minimum NVIDIA host driver for the image's CUDA version" },
+    cuda_image_tag_eol_RULE,
+    cuda_torch_build_mismatch_RULE,
+    cuda_driver_minimum_RULE,
 ];
-/** Where torch decides whether nvcc suits its CUDA build. */
-const CPP_EXTENSION_SOURCE = 'https://github.com/pytorch/pytorch/blob/main/torch/utils/cpp_extension.py';
 /** The file-level part: each image of each file once, whatever sets include it. */
 function checkCudaImages(context, findings) {
     const facts = context.matrix.facts;
@@ -2090,57 +2307,11 @@ function checkImageTag(context, file, image, findings) {
             findings.push(unverifiedTagFinding(facts, file, image, unlisted.why, replacement ? withTag(image, replacement) : null));
             return false;
         }
-        const fix = replacement ? withTag(image, replacement) : null;
-        const removed = unlisted.verdict === 'removed';
-        const why = removed ? `${unlisted.why} (${SUPPORT_POLICY_SOURCE})` : `${unlisted.why} (${source})`;
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'cuda-image-tag-unknown',
-            severity: 'error',
-            at,
-            package: null,
-            expected: replacement,
-            actual: written,
-            fix,
-            source: removed ? SUPPORT_POLICY_SOURCE : source,
-            message: `${image.tag === null ? `${image.ref} (no tag: Docker pulls :latest)` : image.ref} ${removed ? 'was removed from Docker Hub' : 'was never published'}, so docker pull fails with "manifest unknown": ${why}. ${fix ? `Use ${fix} instead.` : 'Choose a tag from the list of published tags.'}`,
-        }));
+        findings.push(unknownTagFinding(at, image, written, unlisted, replacement, source));
         return true;
     }
-    const replacement = tag
-        ? (tags.sameMinor(tag, true) ?? tags.newest(tag.variant, (version) => version.split('.')[0] === tag.minor.split('.')[0], true))
-        : null;
-    const fix = replacement ? withTag(image, replacement) : null;
-    findings.push((0,check_findings/* makeFinding */.MH)({
-        rule: 'cuda-image-tag-eol',
-        severity: 'warning',
-        at,
-        package: null,
-        expected: replacement,
-        actual: written,
-        fix,
-        source,
-        message: `${image.ref} is end-of-life in NVIDIA's tag list, and NVIDIA deletes end-of-life tags from Docker Hub six months after their end of life, so builds that pull it will start failing (${source}). ${fix ? `Use ${fix} instead.` : 'Move to a supported CUDA version.'}`,
-    }));
+    findings.push(eolTagFinding(at, image, written, tag, tags, source));
     return false;
-}
-const driverTables = new WeakMap();
-/** The driver row of a CUDA version; for "12.1" (no patch) the newest patch's, the most demanding. */
-function driverFor(facts, version) {
-    let table = driverTables.get(facts);
-    if (!table) {
-        table = new Map(facts.cudaDrivers.map((row) => [row.cuda, row]));
-        driverTables.set(facts, table);
-    }
-    const exact = table.get(version);
-    if (exact)
-        return exact;
-    const minor = (0,check_versions/* minorOf */.Hs)(version);
-    let newest = null;
-    for (const row of table.values()) {
-        if ((0,check_versions/* minorOf */.Hs)(row.cuda) === minor && (!newest || (0,check_versions/* compareDotted */.AZ)(row.cuda, newest.cuda) > 0))
-            newest = row;
-    }
-    return newest;
 }
 /**
  * Per image that names a CUDA version: with a declared fleet driver, an error when it is too old (and
@@ -2155,30 +2326,11 @@ function driverCheck(facts, fleet, file, image, findings) {
             findings.push(tooOld);
         return;
     }
-    const driver = cuda ? driverFor(facts, cuda.version) : null;
-    if (!cuda || !driver)
+    if (!cuda)
         return;
-    const source = facts.sources.cudaDrivers;
-    const at = { file: file.path, span: (0,check_context/* factSpan */.Xi)(image) };
-    const minor = (0,check_versions/* minorOf */.Hs)(cuda.version);
-    const started = minor ? releaseDriverOf(facts.cudaDrivers, minor) : null;
-    // nvidia/cuda images set NVIDIA_REQUIRE_CUDA, which minor-version compatibility does not satisfy
-    // (unless the service that runs the image turns the check off).
-    const requirement = isNvidiaCudaImage(image) && minor && started && image.runtime?.requireDisabled !== true
-        ? `; the image sets NVIDIA_REQUIRE_CUDA=cuda>=${minor}, which the NVIDIA container toolkit checks when the container starts, so a driver older than ${started} is refused even with CUDA minor-version compatibility, unless the GPU's brand and driver branch are among the brand=... alternatives it lists or NVIDIA_DISABLE_REQUIRE is set (${REQUIRE_SOURCE}). Declare the fleet's driver (driver: in the matrix file, or --driver) to have it checked`
-        : driver.minorCompatMinDriver
-            ? ` (or >= ${driver.minorCompatMinDriver} with CUDA minor-version compatibility)`
-            : '';
-    findings.push((0,check_findings/* makeFinding */.MH)({
-        rule: 'cuda-driver-minimum',
-        severity: 'notice',
-        at,
-        package: null,
-        expected: `>=${driver.minDriver}`,
-        actual: null,
-        source,
-        message: `${image.ref} (CUDA ${cuda.version}) needs NVIDIA driver >= ${driver.minDriver} on the host (${source})${requirement}.`,
-    }));
+    const minimum = driverMinimumFinding(facts, file, image, cuda.version);
+    if (minimum)
+        findings.push(minimum);
 }
 /** A stage that installs torch from a cuXYZ index (or +cuXYZ wheels, or plain PyPI) on an nvidia/cuda image. */
 function checkCudaSet(context, view, findings) {
@@ -2195,83 +2347,90 @@ function checkCudaSet(context, view, findings) {
                 findings.push(tooOld);
         }
     }
-    for (const image of view.images) {
-        if (!isNvidiaCudaImage(image.fact))
-            continue;
-        // PyPI's aarch64 torch wheels are not the CUDA build its x86_64 ones are.
-        if (pypi && image.fact.platform && !image.fact.platform.includes('amd64'))
-            continue;
-        const subject = nvidiaImageSubject(image, context);
-        const tag = image.fact.tag === null ? null : parseCudaTag(image.fact.tag);
-        if (!subject || !tag)
-            continue;
-        for (const build of builds) {
-            const difference = cudaDifference(tag.minor, build.actual);
-            if (difference === null)
-                continue;
-            findings.push(buildMismatch(context, image, subject, tag, build, difference));
-        }
-    }
+    check(context, view, builds, pypi !== null, findings);
 }
-function cudaDifference(imageMinor, buildMinor) {
-    if (imageMinor === buildMinor)
-        return null;
-    return imageMinor.split('.')[0] === buildMinor.split('.')[0] ? 'minor' : 'major';
-}
-function buildMismatch(context, image, subject, tag, build, difference) {
-    const devel = tag.flavour === 'devel';
-    const severity = !devel ? 'notice' : difference === 'major' ? 'error' : 'warning';
-    const consequence = !devel
-        ? `torch wheels bundle their own CUDA runtime, so this ${tag.flavour ?? 'non-devel'} image runs them as long as the host driver suits CUDA ${build.actual}; it only matters when building CUDA extensions, which needs a devel image of the same CUDA major`
-        : difference === 'major'
-            ? `torch's cpp_extension refuses to build CUDA extensions with an nvcc whose major version differs from torch.version.cuda (${build.actual})`
-            : `torch's cpp_extension warns when nvcc's minor version differs from torch.version.cuda (${build.actual}); extensions may fail to build or load`;
-    const source = CPP_EXTENSION_SOURCE;
-    const profileCuda = (0,check_context/* profileAllows */.wh)(context, 'cuda', true);
-    if (profileCuda && sideToChange(context, subject, build) === build) {
-        const fix = build.fixFor(profileCuda.specifier);
-        return (0,check_findings/* makeFinding */.MH)({
-            rule: 'cuda-torch-build-mismatch',
-            severity,
-            at: build.at,
-            package: build.pin?.key ?? null,
-            expected: tag.minor,
-            actual: build.actual,
-            fix,
-            source,
-            related: [{ ...subject.at, message: image.fact.ref }],
-            message: `torch comes from ${build.shown} but the image is ${image.fact.ref}: ${consequence} (${source}). ${instead(build, fix, profileCuda.specifier)}`,
-        });
-    }
-    const replacement = cudaTagIndex(context.matrix.facts).sameMinor({ minor: build.actual, variant: tag.variant });
-    const fix = replacement ? withTag(image.fact, replacement) : null;
-    return (0,check_findings/* makeFinding */.MH)({
-        rule: 'cuda-torch-build-mismatch',
-        severity,
-        at: subject.at,
-        package: null,
-        expected: build.actual,
-        actual: tag.version,
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/conflicting-pin.js
+// conflicting-pin: two pins of one package in one install set that no version satisfies together.
+// The pass that finds them (pins that meet, specifiers that do not overlap) is src/check/duplicates.ts.
+
+
+
+const conflicting_pin_RULE = {
+    id: 'conflicting-pin',
+    severity: 'error',
+    summary: 'two pins of one package in one install set that no version satisfies together',
+};
+/** The finding on the later pin, the earlier one related. */
+function conflictFinding(context, later, earlier) {
+    // Agree on the profile's pin when there is one; else on the earlier pin.
+    const allowed = (0,check_context/* profileAllows */.wh)(context, later.key, false);
+    const target = allowed && (0,check_versions/* fit */.Uj)(earlier.admits, allowed.admits.set) !== 'inside' ? allowed.specifier : earlier.requirement.specifier;
+    const fix = (0,finding_builder/* requirementWith */.Gi)(later.requirement, target);
+    return (0,finding_builder/* makeFinding */.MH)({
+        rule: conflicting_pin_RULE.id,
+        severity: conflicting_pin_RULE.severity,
+        at: later.at,
+        package: later.key,
+        expected: target,
+        actual: later.requirement.specifier,
         fix,
-        source,
-        related: [{ ...build.at, message: build.shown }],
-        message: `${image.fact.ref} has CUDA ${tag.version} but torch comes from ${build.shown}: ${consequence} (${source}). ${fix ? `Use ${fix} instead.` : `Use an nvidia/cuda ${tag.variant} image of CUDA ${build.actual}.`}`,
+        related: [{ ...earlier.at, message: earlier.shown }],
+        message: `${later.shown} conflicts with ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}: no version satisfies both, so ${later.requirement.installer === 'conda' ? "conda's solver stops (UnsatisfiableError)" : 'pip stops with ResolutionImpossible'} (or, in separate RUN commands, the later install silently replaces the earlier). Pin ${fix} in both places, or delete one.`,
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/duplicate-pin.js
+// duplicate-pin: the same package pinned identically twice in one install set. The pass that finds
+// identical variants that meet is src/check/duplicates.ts; this file decides which repeats are noise.
+
+const duplicate_pin_RULE = {
+    id: 'duplicate-pin',
+    severity: 'notice',
+    summary: 'the same package pinned identically twice in one install set',
+};
+/** Whether `later`, written the same way as `earlier`, is a repeat worth a notice. */
+function isNoisyRepeat(earlier, later) {
+    return earlier !== later && isPinned(later) && writtenTogether(earlier, later);
+}
+/**
+ * Whether a repeated pin is one list written twice: the same file and, in a pyproject.toml, the same
+ * group. The same pin in two files (a base file and a per-recipe one, a Dockerfile and the file it
+ * installs) or in two optional-dependency groups (which a `dev` or `all` extra often repeats) is each
+ * list being complete on its own, not noise to remove.
+ */
+function writtenTogether(earlier, later) {
+    return earlier.file === later.file && earlier.requirement.group === later.requirement.group;
+}
+/** Only a pin can be repeated: `pip install -U pip setuptools` in two RUNs names no version to keep in step. */
+function isPinned(pin) {
+    return pin.requirement.specifier !== '';
+}
+/** The notice on the later pin, the earlier one related. */
+function duplicateFinding(later, earlier) {
+    return (0,finding_builder/* makeFinding */.MH)({
+        rule: duplicate_pin_RULE.id,
+        severity: duplicate_pin_RULE.severity,
+        at: later.at,
+        package: later.key,
+        expected: null,
+        actual: later.requirement.specifier,
+        fix: null,
+        related: [{ ...earlier.at, message: earlier.shown }],
+        message: `${later.shown} repeats ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}; one of them can go, so that a later change cannot update one and miss the other.`,
     });
 }
 
 ;// CONCATENATED MODULE: ./lib/src/check/duplicates.js
-// One package pinned more than once inside one install set (across its files too). Two specifiers no
-// version satisfies both is a conflict pip cannot resolve; the same pin twice is noise. Specifiers
-// that differ but overlap are not reported: pip installs a version both allow, and a constraints file
+// The pass behind conflicting-pin and duplicate-pin (src/check/rules/): one package pinned more than
+// once inside one install set (across its files too). Two specifiers no version satisfies both is
+// a conflict pip cannot resolve; the same pin twice is noise. Specifiers that differ but overlap are not reported: pip installs a version both allow, and a constraints file
 // narrowing a requirement is the normal way to pin. Pins under markers that cannot hold together
 // (`python_version < "3.10"` and `>= "3.10"`) never meet, so they never conflict.
 
 
 
-const DUPLICATE_RULES = [
-    { id: 'conflicting-pin', severity: 'error', summary: 'two pins of one package in one install set that no version satisfies together' },
-    { id: 'duplicate-pin', severity: 'notice', summary: 'the same package pinned identically twice in one install set' },
-];
+const DUPLICATE_RULES = [conflicting_pin_RULE, duplicate_pin_RULE];
 /**
  * A package written more than this many different ways in one set is compared with its first
  * variants only: hostile input must not make the check quadratic.
@@ -2294,13 +2453,9 @@ function checkDuplicatesSet(context, view, findings) {
                     conflicting = earlier;
             }
             if (conflicting)
-                findings.push(conflict(context, later, conflicting));
-            else if (identical &&
-                identical !== later &&
-                isPinned(later) &&
-                writtenTogether(identical, later) &&
-                meet(context, identical, later, python)) {
-                findings.push(duplicate(later, identical));
+                findings.push(conflictFinding(context, later, conflicting));
+            else if (identical && isNoisyRepeat(identical, later) && meet(context, identical, later, python)) {
+                findings.push(duplicateFinding(later, identical));
             }
             if (!identical && variants.length < MAX_VARIANTS_COMPARED)
                 variants.push(later);
@@ -2333,19 +2488,6 @@ function branchesExclusive(first, second) {
     }
     return false;
 }
-/**
- * Whether a repeated pin is one list written twice: the same file and, in a pyproject.toml, the same
- * group. The same pin in two files (a base file and a per-recipe one, a Dockerfile and the file it
- * installs) or in two optional-dependency groups (which a `dev` or `all` extra often repeats) is each
- * list being complete on its own, not noise to remove.
- */
-function writtenTogether(earlier, later) {
-    return earlier.file === later.file && earlier.requirement.group === later.requirement.group;
-}
-/** Only a pin can be repeated: `pip install -U pip setuptools` in two RUNs names no version to keep in step. */
-function isPinned(pin) {
-    return pin.requirement.specifier !== '';
-}
 /** Same specifier, extras and marker: the same pin written twice. */
 function sameVariant(a, b) {
     const left = a.requirement;
@@ -2354,36 +2496,6 @@ function sameVariant(a, b) {
         (left.marker ?? '') === (right.marker ?? '') &&
         left.extras.length === right.extras.length &&
         left.extras.every((extra, index) => extra === right.extras[index]));
-}
-function conflict(context, later, earlier) {
-    // Agree on the profile's pin when there is one; else on the earlier pin.
-    const allowed = (0,check_context/* profileAllows */.wh)(context, later.key, false);
-    const target = allowed && (0,check_versions/* fit */.Uj)(earlier.admits, allowed.admits.set) !== 'inside' ? allowed.specifier : earlier.requirement.specifier;
-    const fix = (0,check_findings/* requirementWith */.Gi)(later.requirement, target);
-    return (0,check_findings/* makeFinding */.MH)({
-        rule: 'conflicting-pin',
-        severity: 'error',
-        at: later.at,
-        package: later.key,
-        expected: target,
-        actual: later.requirement.specifier,
-        fix,
-        related: [{ ...earlier.at, message: earlier.shown }],
-        message: `${later.shown} conflicts with ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}: no version satisfies both, so ${later.requirement.installer === 'conda' ? "conda's solver stops (UnsatisfiableError)" : 'pip stops with ResolutionImpossible'} (or, in separate RUN commands, the later install silently replaces the earlier). Pin ${fix} in both places, or delete one.`,
-    });
-}
-function duplicate(later, earlier) {
-    return (0,check_findings/* makeFinding */.MH)({
-        rule: 'duplicate-pin',
-        severity: 'notice',
-        at: later.at,
-        package: later.key,
-        expected: null,
-        actual: later.requirement.specifier,
-        fix: null,
-        related: [{ ...earlier.at, message: earlier.shown }],
-        message: `${later.shown} repeats ${earlier.shown} at ${earlier.file}:${earlier.requirement.line}; one of them can go, so that a later change cannot update one and miss the other.`,
-    });
 }
 
 // EXTERNAL MODULE: ./lib/src/model.js
@@ -2614,7 +2726,7 @@ function profileDeviation(context, required, triggers) {
 function blameTrigger(rule, severity, deviating, required, context) {
     const { trigger, specifier } = deviating;
     const fix = trigger.fixFor(specifier);
-    return (0,check_findings/* makeFinding */.MH)({
+    return (0,finding_builder/* makeFinding */.MH)({
         rule: rule.id,
         severity,
         at: trigger.at,
@@ -2635,7 +2747,7 @@ function blameRequired(rule, severity, required, requirement, outside, triggers,
     const fix = required.fixFor(target);
     const found = triggers.length > 0 ? ` with ${triggers.map((trigger) => trigger.shown).join(' and ')}` : '';
     const what = outside ? `Found ${required.shown}${found}.` : `${required.shown} also admits versions outside ${key}${specifier}${found}.`;
-    return (0,check_findings/* makeFinding */.MH)({
+    return (0,finding_builder/* makeFinding */.MH)({
         rule: rule.id,
         severity,
         at: required.at,
@@ -2656,44 +2768,63 @@ function sentence(text) {
 
 // EXTERNAL MODULE: ./lib/src/runtime/rules.js
 var runtime_rules = __webpack_require__(6258);
+;// CONCATENATED MODULE: ./lib/src/check/rules/pin-outside-profile.js
+// pin-outside-profile: an exact pin outside the profile's specifier, or a range that admits none of
+// its versions. Found by the pass in src/check/profile.ts.
+const pin_outside_profile_RULE = {
+    id: 'pin-outside-profile',
+    severity: 'error',
+    summary: "an exact pin outside the profile's specifier, or a range that admits none of its versions",
+};
+function message(said, pin) {
+    const what = pin.admits.exact ? 'is outside' : 'admits no version of';
+    return `${said.subject.shown} ${what} profile ${said.profile} (${said.wanted}): ${said.reason}. ${said.advice}`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/range-wider-than-profile.js
+// range-wider-than-profile: a range that also admits versions outside the profile's specifier.
+// Found by the pass in src/check/profile.ts.
+const range_wider_than_profile_RULE = {
+    id: 'range-wider-than-profile',
+    severity: 'warning',
+    summary: "a range that also admits versions outside the profile's specifier",
+};
+function range_wider_than_profile_message(said) {
+    return `${said.subject.shown} also admits versions outside profile ${said.profile} (${said.wanted}): ${said.reason}. ${said.advice}`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/unpinned.js
+// unpinned: a requirement without a version for a package the profile pins. Found by the pass in
+// src/check/profile.ts.
+const unpinned_RULE = {
+    id: 'unpinned',
+    severity: 'warning',
+    summary: 'a requirement without a version for a package the profile pins',
+};
+function unpinned_message(said, pin) {
+    return `${said.subject.shown} has no version, so ${pin.requirement.installer ?? 'pip'} installs whatever is newest; profile ${said.profile} pins ${said.wanted}: ${said.reason}. ${said.advice}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/check/profile.js
-// The profile's own pins: every package it pins, its Python and its CUDA, checked in each install
-// set. An exact pin outside the profile, or a range that cannot meet it, is an error; a range that
-// also admits versions outside it is a warning; no specifier at all for a package the profile pins
-// is a warning (a constraints-file pin of the package in the same set counts as its pin).
+// The profile's own pins, checked in each install set: the passes behind the profile rules in
+// src/check/rules/ (pin-outside-profile, range-wider-than-profile, unpinned, python-outside-profile,
+// cuda-outside-profile). An exact pin outside the profile, or a range that cannot meet it, is an
+// error; a range that also admits versions outside it is a warning; no specifier at all for a
+// package the profile pins is a warning (a constraints-file pin of the package in the same set
+// counts as its pin).
 
 
 
 
 
-const PROFILE_RULES = [
-    {
-        id: 'pin-outside-profile',
-        severity: 'error',
-        summary: "an exact pin outside the profile's specifier, or a range that admits none of its versions",
-    },
-    { id: 'range-wider-than-profile', severity: 'warning', summary: "a range that also admits versions outside the profile's specifier" },
-    { id: 'unpinned', severity: 'warning', summary: 'a requirement without a version for a package the profile pins' },
-    {
-        id: 'python-outside-profile',
-        severity: 'error',
-        summary: "a stage's Python, or a pyproject's requires-python, outside the profile's python",
-    },
-    {
-        id: 'cuda-outside-profile',
-        severity: 'error',
-        summary: "a base image's CUDA, a wheel index's cuXYZ or a +cuXYZ version outside the profile's cuda",
-    },
-];
-function checkProfileSet(context, view, findings) {
+
+
+
+/** Every package the profile pins, against its pins in the set: one of three rules, or nothing. */
+function checkProfilePackages(context, view, findings) {
     const profile = context.profile;
     if (!profile)
         return;
-    checkPackages(context, profile, view, findings);
-    checkPseudo(context, profile, pythonSubjects(view, context), PYTHON, 'python-outside-profile', findings);
-    checkPseudo(context, profile, cudaSubjects(view, context), CUDA, 'cuda-outside-profile', findings);
-}
-function checkPackages(context, profile, view, findings) {
     for (const key of Object.keys(profile.packages)) {
         const pins = (0,image_pins/* decidingPins */.C)(view, key);
         const allowed = pins.length > 0 ? (0,check_context/* profileAllows */.wh)(context, key, false) : null;
@@ -2711,37 +2842,22 @@ function checkPackages(context, profile, view, findings) {
             const subject = pinSubject(pin);
             const fix = subject.fixFor(allowed.specifier);
             const draft = { at: pin.at, package: key, expected: allowed.specifier, fix, actual: pin.unpinned ? null : pin.requirement.specifier };
-            const advice = instead(subject, fix, allowed.specifier);
-            if (verdict === 'unpinned') {
-                findings.push((0,check_findings/* makeFinding */.MH)({
-                    ...draft,
-                    rule: 'unpinned',
-                    severity: 'warning',
-                    message: `${subject.shown} has no version, so ${pin.requirement.installer ?? 'pip'} installs whatever is newest; profile ${profile.name} pins ${wanted}: ${reason}. ${advice}`,
-                }));
-            }
-            else if (verdict === 'outside') {
-                const what = pin.admits.exact ? 'is outside' : 'admits no version of';
-                findings.push((0,check_findings/* makeFinding */.MH)({
-                    ...draft,
-                    rule: 'pin-outside-profile',
-                    severity: 'error',
-                    message: `${subject.shown} ${what} profile ${profile.name} (${wanted}): ${reason}. ${advice}`,
-                }));
-            }
-            else {
-                findings.push((0,check_findings/* makeFinding */.MH)({
-                    ...draft,
-                    rule: 'range-wider-than-profile',
-                    severity: 'warning',
-                    message: `${subject.shown} also admits versions outside profile ${profile.name} (${wanted}): ${reason}. ${advice}`,
-                }));
-            }
+            const said = { subject, profile: profile.name, wanted, reason, advice: instead(subject, fix, allowed.specifier) };
+            const rule = verdict === 'unpinned' ? unpinned_namespaceObject : verdict === 'outside' ? pin_outside_profile_namespaceObject : range_wider_than_profile_namespaceObject;
+            findings.push((0,finding_builder/* makeFinding */.MH)({
+                ...draft,
+                rule: rule.RULE.id,
+                severity: rule.RULE.severity,
+                message: rule.message(said, pin),
+            }));
         }
     }
 }
 /** Python and CUDA: only a version the profile cannot meet is reported; a library's wider range is normal. */
-function checkPseudo(context, profile, subjects, key, rule, findings) {
+function checkOutsideProfile(context, subjects, key, rule, findings) {
+    const profile = context.profile;
+    if (!profile)
+        return;
     const allowed = (0,check_context/* profileAllows */.wh)(context, key, true);
     if (!allowed)
         return;
@@ -2750,9 +2866,9 @@ function checkPseudo(context, profile, subjects, key, rule, findings) {
         if ((0,check_versions/* fit */.Uj)(subject.admits, allowed.admits.set) !== 'outside')
             continue;
         const fix = subject.fixFor(allowed.specifier);
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule,
-            severity: 'error',
+        findings.push((0,finding_builder/* makeFinding */.MH)({
+            rule: rule.id,
+            severity: rule.severity,
             at: subject.at,
             package: subject.pin?.key ?? null,
             expected: allowed.specifier,
@@ -2761,6 +2877,38 @@ function checkPseudo(context, profile, subjects, key, rule, findings) {
             message: `${subject.shown} is outside profile ${profile.name} (${key}${allowed.specifier}): ${reason}. ${instead(subject, fix, allowed.specifier)}`,
         }));
     }
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/python-outside-profile.js
+// python-outside-profile: a stage's Python, or a pyproject's requires-python, outside the profile's
+// python. Only a version the profile cannot meet is reported: a library's wider range is normal.
+
+
+const python_outside_profile_RULE = {
+    id: 'python-outside-profile',
+    severity: 'error',
+    summary: "a stage's Python, or a pyproject's requires-python, outside the profile's python",
+};
+function python_outside_profile_check(context, view, findings) {
+    if (!context.profile)
+        return;
+    checkOutsideProfile(context, pythonSubjects(view, context), PYTHON, python_outside_profile_RULE, findings);
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/cuda-outside-profile.js
+// cuda-outside-profile: a base image's CUDA, a wheel index's cuXYZ or a +cuXYZ version outside the
+// profile's cuda. Only a version the profile cannot meet is reported.
+
+
+const cuda_outside_profile_RULE = {
+    id: 'cuda-outside-profile',
+    severity: 'error',
+    summary: "a base image's CUDA, a wheel index's cuXYZ or a +cuXYZ version outside the profile's cuda",
+};
+function cuda_outside_profile_check(context, view, findings) {
+    if (!context.profile)
+        return;
+    checkOutsideProfile(context, cudaSubjects(view, context), CUDA, cuda_outside_profile_RULE, findings);
 }
 
 // EXTERNAL MODULE: ./lib/src/matrix/load.js
@@ -2938,6 +3086,16 @@ function unknown(rule, written, file, line, known) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/src/check/rules/parse-error.js
+// parse-error: a line pip, Docker or TOML would reject, or a file that could not be read. The readers
+// under src/parse/ find these as diagnostics; src/engine.ts turns each into a finding, with the
+// severity the reader gave it.
+const parse_error_RULE = {
+    id: 'parse-error',
+    severity: 'error',
+    summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)',
+};
+
 // EXTERNAL MODULE: ./lib/src/check/suppress.js
 var suppress = __webpack_require__(4818);
 // EXTERNAL MODULE: ./lib/src/pep440/version.js
@@ -2980,7 +3138,7 @@ function checkLocalVersions(context, view, findings) {
         const where = inDockerfile
             ? 'this stage names no index or find-links location'
             : 'this file names no index or find-links location (one given on the command line or in pip.conf is not seen here)';
-        findings.push((0,check_findings/* makeFinding */.MH)({
+        findings.push((0,finding_builder/* makeFinding */.MH)({
             rule: LOCAL_VERSION_WITHOUT_INDEX.id,
             severity: inDockerfile ? 'error' : 'notice',
             at: subject.at,
@@ -2994,107 +3152,22 @@ function checkLocalVersions(context, view, findings) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/src/check/torch.js
-// torch and its companions, from the facts tables: torchvision and torchaudio are built for one torch
-// release (torch_family), each release supports a range of Python minors, and the PyTorch wheel
-// index publishes a few CUDA variants per torch minor (torch_cuda). Checked when torch is pinned
-// exactly; a range leaves pip free to pick a matching release, unless a companion pinned exactly
-// needs a torch the range does not admit.
+;// CONCATENATED MODULE: ./lib/src/check/rules/torch-family-mismatch.js
+// torch-family-mismatch: torchvision or torchaudio is not the release built for the pinned torch
+// (torch_family). Run by src/check/torch.ts for each torch pin: an exact pin against its companions'
+// releases, a range against a companion pinned exactly.
 
 
 
 
 
 
-
-
-const TORCH_RULES = [
-    { id: 'torch-family-mismatch', severity: 'error', summary: 'torchvision or torchaudio is not the release built for the pinned torch' },
-    {
-        id: 'torch-python-unsupported',
-        severity: 'error',
-        summary: "the install set's Python is outside the pinned torch release's supported Python versions",
-    },
-    {
-        id: 'torch-cuda-variant-missing',
-        severity: 'error',
-        summary: "the PyTorch wheel index publishes no build of the pinned torch for that CUDA version (a notice where the bundled list is not the index's complete list)",
-    },
-    { id: 'torch-index-label-mismatch', severity: 'error', summary: "a `+cuXYZ` pin that none of the install set's PyTorch indexes serves" },
-    LOCAL_VERSION_WITHOUT_INDEX,
-];
+const torch_family_mismatch_RULE = {
+    id: 'torch-family-mismatch',
+    severity: 'error',
+    summary: 'torchvision or torchaudio is not the release built for the pinned torch',
+};
 const COMPANIONS = ['torchvision', 'torchaudio'];
-function checkTorchSet(context, view, findings) {
-    const releases = torchReleases(context.matrix.facts);
-    for (const torch of (0,image_pins/* decidingPins */.C)(view, 'torch')) {
-        // The facts are the PyPI wheels'; conda channels build their own (conda-forge for other Pythons and CUDAs).
-        if (torch.requirement.installer === 'conda')
-            continue;
-        if (!torch.admits.exact && !torch.unpinned) {
-            for (const companion of COMPANIONS)
-                checkCompanionForRange(context, view, torch, companion, releases, findings);
-            continue;
-        }
-        const release = torch.admits.exact ? releases.get((0,check_versions/* releaseKey */.DR)(torch.admits.exact)) : undefined;
-        if (!release)
-            continue;
-        const torchSubject = pinSubject(torch);
-        for (const companion of COMPANIONS)
-            checkCompanion(context, view, torchSubject, release, companion, releases, findings);
-        checkPython(context, view, torchSubject, release, findings);
-        // The image's torch is the build it ships, not one an index is asked for.
-        if (!(0,image_pins/* fromImage */.w)(torch))
-            checkCudaVariant(context, view, torch, findings);
-    }
-    checkIndexLabels(context, view, findings);
-    checkLocalVersions(context, view, findings);
-}
-/**
- * `torch==2.1.2+cu121` installs only from an index that serves cu121 builds: plain PyPI has no
- * `+cuXYZ` wheels, so when every PyTorch index of the set serves another CUDA, pip finds no such
- * version. A set with no PyTorch CUDA index is left alone (the wheels may come from find-links).
- */
-function checkIndexLabels(context, view, findings) {
-    const builds = torchCudaSubjects(view, context);
-    const indexes = builds.filter((build) => build.pin === null);
-    if (indexes.length === 0)
-        return;
-    const served = new Set(indexes.map((index) => index.actual));
-    const index = indexes[0];
-    for (const label of builds) {
-        if (label.pin === null || served.has(label.actual))
-            continue;
-        const blamed = sideToChange(context, label, index);
-        const other = blamed === label ? index : label;
-        const fix = blamed.fixFor(`==${other.actual}.*`);
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-index-label-mismatch',
-            severity: 'error',
-            at: blamed.at,
-            package: label.pin.key,
-            expected: (0,check_versions/* cudaLabel */.k3)(other.actual),
-            actual: (0,check_versions/* cudaLabel */.k3)(blamed.actual),
-            fix,
-            related: [{ ...other.at, message: other.shown }],
-            message: `${(0,check_findings/* requirementText */.Pg)(label.pin.requirement)} asks for a ${(0,check_versions/* cudaLabel */.k3)(label.actual)} build, but this install set's PyTorch index serves ${[...served].map(check_versions/* cudaLabel */.k3).join(', ')} builds (${index.shown}): a +${(0,check_versions/* cudaLabel */.k3)(label.actual)} wheel is published only on the PyTorch index for ${(0,check_versions/* cudaLabel */.k3)(label.actual)} and plain PyPI has none, so pip finds no matching distribution. ${instead(blamed, fix, `==${other.actual}.*`)}`,
-        }));
-    }
-}
-const releaseTables = new WeakMap();
-/** torch release (without trailing zeros) -> its row; built once per matrix. */
-function torchReleases(facts) {
-    let table = releaseTables.get(facts);
-    if (!table) {
-        table = new Map();
-        for (const row of facts.torch) {
-            const version = (0,pep440_version/* parseVersion */.ot)(row.torch);
-            if (version)
-                table.set((0,check_versions/* releaseKey */.DR)(version), row);
-        }
-        releaseTables.set(facts, table);
-    }
-    return table;
-}
 function checkCompanion(context, view, torch, release, companion, releases, findings) {
     const expected = release[companion];
     const expectedVersion = expected === null ? null : (0,pep440_version/* parseVersion */.ot)(expected);
@@ -3121,8 +3194,8 @@ function checkCompanion(context, view, torch, release, companion, releases, find
         const imageTorch = torch.pin !== null && (0,image_pins/* fromImage */.w)(torch.pin);
         if (builtFor && !imageTorch && sideToChange(context, subject, torch) === torch) {
             const fix = torch.fixFor(`==${builtFor.torch}`);
-            findings.push((0,check_findings/* makeFinding */.MH)({
-                rule: 'torch-family-mismatch',
+            findings.push((0,finding_builder/* makeFinding */.MH)({
+                rule: torch_family_mismatch_RULE.id,
                 severity: 'error',
                 at: torch.at,
                 package: 'torch',
@@ -3142,8 +3215,8 @@ function checkCompanion(context, view, torch, release, companion, releases, find
         const outcome = imageTorch
             ? ` The base image ships ${torch.shown}, so pip replaces it with the torch ${subject.shown} requires, downloaded from the index: another build than the image's, and its CUDA may differ.`
             : '';
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-family-mismatch',
+        findings.push((0,finding_builder/* makeFinding */.MH)({
+            rule: torch_family_mismatch_RULE.id,
             severity: imageTorch ? 'warning' : 'error',
             at: subject.at,
             package: companion,
@@ -3196,8 +3269,8 @@ function checkCompanionForRange(context, view, torch, companion, releases, findi
         const fix = specifier === null ? null : subject.fixFor(specifier);
         const source = context.matrix.facts.sources.torch;
         const torches = builtFor.map((row) => row.torch).join(', ');
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-family-mismatch',
+        findings.push((0,finding_builder/* makeFinding */.MH)({
+            rule: torch_family_mismatch_RULE.id,
             severity: 'error',
             at: subject.at,
             package: companion,
@@ -3230,7 +3303,21 @@ function builtReleases(row, companion) {
         return [];
     return [written, ...((companion === 'torchvision' ? row.torchvisionAlso : row.torchaudioAlso) ?? [])];
 }
-function checkPython(context, view, torch, release, findings) {
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/torch-python-unsupported.js
+// torch-python-unsupported: the install set's Python is outside the exactly pinned torch release's
+// supported Python minors (torch_family). Run by src/check/torch.ts for each torch pin.
+
+
+
+
+
+const torch_python_unsupported_RULE = {
+    id: 'torch-python-unsupported',
+    severity: 'error',
+    summary: "the install set's Python is outside the pinned torch release's supported Python versions",
+};
+function torch_python_unsupported_check(context, view, torch, release, findings) {
     const supported = `>=${release.pythonMin},<${nextMinor(release.pythonMax)}`;
     const allowed = context.specifiers.admits(supported);
     if (!allowed)
@@ -3246,8 +3333,8 @@ function checkPython(context, view, torch, release, findings) {
         const profilePython = (0,check_context/* profileAllows */.wh)(context, python.key, true);
         if (profilePython && sideToChange(context, torch, python) === python) {
             const fix = python.fixFor(profilePython.specifier);
-            findings.push((0,check_findings/* makeFinding */.MH)({
-                rule: 'torch-python-unsupported',
+            findings.push((0,finding_builder/* makeFinding */.MH)({
+                rule: torch_python_unsupported_RULE.id,
                 severity: 'error',
                 at: python.at,
                 package: null,
@@ -3264,8 +3351,8 @@ function checkPython(context, view, torch, release, findings) {
         const minor = (0,pep440_version/* parseVersion */.ot)(python.actual) ? (0,check_versions/* minorOf */.Hs)(python.actual) : null;
         const replacement = minor ? nearestSupporting(context.matrix.facts.torch, release, minor) : null;
         const fix = replacement ? torch.fixFor(`==${replacement.torch}`) : null;
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-python-unsupported',
+        findings.push((0,finding_builder/* makeFinding */.MH)({
+            rule: torch_python_unsupported_RULE.id,
             severity: 'error',
             at: torch.at,
             package: 'torch',
@@ -3288,8 +3375,8 @@ function movingPythonNotice(view, torch, release, supported, source, findings) {
         const repository = fact.name.slice(fact.name.lastIndexOf('/') + 1);
         if (repository !== 'python' || fact.digest !== null || (fact.tag !== null && /^\d+\.\d+/.test(fact.tag)))
             continue;
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-python-unsupported',
+        findings.push((0,finding_builder/* makeFinding */.MH)({
+            rule: torch_python_unsupported_RULE.id,
             severity: 'notice',
             at: { file, span: (0,check_context/* factSpan */.Xi)(fact) },
             package: null,
@@ -3315,7 +3402,21 @@ function nearestSupporting(rows, from, minor) {
         .sort((a, b) => (0,check_versions/* compareDotted */.AZ)(a.torch, b.torch));
     return (tooNew ? candidates[0] : candidates[candidates.length - 1]) ?? null;
 }
-function checkCudaVariant(context, view, torch, findings) {
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/torch-cuda-variant-missing.js
+// torch-cuda-variant-missing: the PyTorch wheel index publishes no build of the exactly pinned torch
+// for that CUDA version (torch_cuda). Run by src/check/torch.ts for each torch pin not from the base
+// image.
+
+
+
+
+const torch_cuda_variant_missing_RULE = {
+    id: 'torch-cuda-variant-missing',
+    severity: 'error',
+    summary: "the PyTorch wheel index publishes no build of the pinned torch for that CUDA version (a notice where the bundled list is not the index's complete list)",
+};
+function torch_cuda_variant_missing_check(context, view, torch, findings) {
     const exact = torch.admits.exact;
     if (!exact)
         return;
@@ -3332,8 +3433,8 @@ function checkCudaVariant(context, view, torch, findings) {
         const related = build.pin === torch ? [] : [{ ...torch.at, message: torchText }];
         if (!variants.complete) {
             // RELEASE.md lists the headline variants; the index serves more for some releases (2.10.0 as cu129).
-            findings.push((0,check_findings/* makeFinding */.MH)({
-                rule: 'torch-cuda-variant-missing',
+            findings.push((0,finding_builder/* makeFinding */.MH)({
+                rule: torch_cuda_variant_missing_RULE.id,
                 severity: 'notice',
                 at: build.at,
                 package: build.pin?.key ?? null,
@@ -3347,8 +3448,8 @@ function checkCudaVariant(context, view, torch, findings) {
         }
         const replacement = preferredVariant(context, variants.cuda, build.actual);
         const fix = build.fixFor(`==${replacement}.*`);
-        findings.push((0,check_findings/* makeFinding */.MH)({
-            rule: 'torch-cuda-variant-missing',
+        findings.push((0,finding_builder/* makeFinding */.MH)({
+            rule: torch_cuda_variant_missing_RULE.id,
             severity: 'error',
             at: build.at,
             package: build.pin?.key ?? null,
@@ -3373,6 +3474,112 @@ function preferredVariant(context, published, wanted) {
         : undefined;
     const sameMajor = sorted.find((cuda) => cuda.split('.')[0] === wanted.split('.')[0]);
     return inProfile ?? sameMajor ?? sorted[0];
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/rules/torch-index-label-mismatch.js
+// torch-index-label-mismatch: a `+cuXYZ` pin that none of the install set's PyTorch indexes serves.
+
+
+
+const torch_index_label_mismatch_RULE = {
+    id: 'torch-index-label-mismatch',
+    severity: 'error',
+    summary: "a `+cuXYZ` pin that none of the install set's PyTorch indexes serves",
+};
+/**
+ * `torch==2.1.2+cu121` installs only from an index that serves cu121 builds: plain PyPI has no
+ * `+cuXYZ` wheels, so when every PyTorch index of the set serves another CUDA, pip finds no such
+ * version. A set with no PyTorch CUDA index is left alone (the wheels may come from find-links).
+ */
+function torch_index_label_mismatch_check(context, view, findings) {
+    const builds = torchCudaSubjects(view, context);
+    const indexes = builds.filter((build) => build.pin === null);
+    if (indexes.length === 0)
+        return;
+    const served = new Set(indexes.map((index) => index.actual));
+    const index = indexes[0];
+    for (const label of builds) {
+        if (label.pin === null || served.has(label.actual))
+            continue;
+        const blamed = sideToChange(context, label, index);
+        const other = blamed === label ? index : label;
+        const fix = blamed.fixFor(`==${other.actual}.*`);
+        findings.push((0,finding_builder/* makeFinding */.MH)({
+            rule: torch_index_label_mismatch_RULE.id,
+            severity: 'error',
+            at: blamed.at,
+            package: label.pin.key,
+            expected: (0,check_versions/* cudaLabel */.k3)(other.actual),
+            actual: (0,check_versions/* cudaLabel */.k3)(blamed.actual),
+            fix,
+            related: [{ ...other.at, message: other.shown }],
+            message: `${(0,finding_builder/* requirementText */.Pg)(label.pin.requirement)} asks for a ${(0,check_versions/* cudaLabel */.k3)(label.actual)} build, but this install set's PyTorch index serves ${[...served].map(check_versions/* cudaLabel */.k3).join(', ')} builds (${index.shown}): a +${(0,check_versions/* cudaLabel */.k3)(label.actual)} wheel is published only on the PyTorch index for ${(0,check_versions/* cudaLabel */.k3)(label.actual)} and plain PyPI has none, so pip finds no matching distribution. ${instead(blamed, fix, `==${other.actual}.*`)}`,
+        }));
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/src/check/torch.js
+// torch and its companions, from the facts tables: torchvision and torchaudio are built for one torch
+// release (torch_family), each release supports a range of Python minors, and the PyTorch wheel
+// index publishes a few CUDA variants per torch minor (torch_cuda). Checked when torch is pinned
+// exactly; a range leaves pip free to pick a matching release, unless a companion pinned exactly
+// needs a torch the range does not admit. The rules are in src/check/rules/torch-*.ts; this file runs
+// them pin by pin.
+
+
+
+
+
+
+
+
+
+const TORCH_RULES = [
+    torch_family_mismatch_RULE,
+    torch_python_unsupported_RULE,
+    torch_cuda_variant_missing_RULE,
+    torch_index_label_mismatch_RULE,
+    LOCAL_VERSION_WITHOUT_INDEX,
+];
+function checkTorchSet(context, view, findings) {
+    const releases = torchReleases(context.matrix.facts);
+    for (const torch of (0,image_pins/* decidingPins */.C)(view, 'torch')) {
+        // The facts are the PyPI wheels'; conda channels build their own (conda-forge for other Pythons and CUDAs).
+        if (torch.requirement.installer === 'conda')
+            continue;
+        if (!torch.admits.exact && !torch.unpinned) {
+            for (const companion of COMPANIONS)
+                checkCompanionForRange(context, view, torch, companion, releases, findings);
+            continue;
+        }
+        const release = torch.admits.exact ? releases.get((0,check_versions/* releaseKey */.DR)(torch.admits.exact)) : undefined;
+        if (!release)
+            continue;
+        const torchSubject = pinSubject(torch);
+        for (const companion of COMPANIONS)
+            checkCompanion(context, view, torchSubject, release, companion, releases, findings);
+        torch_python_unsupported_check(context, view, torchSubject, release, findings);
+        // The image's torch is the build it ships, not one an index is asked for.
+        if (!(0,image_pins/* fromImage */.w)(torch))
+            torch_cuda_variant_missing_check(context, view, torch, findings);
+    }
+    torch_index_label_mismatch_check(context, view, findings);
+    checkLocalVersions(context, view, findings);
+}
+const releaseTables = new WeakMap();
+/** torch release (without trailing zeros) -> its row; built once per matrix. */
+function torchReleases(facts) {
+    let table = releaseTables.get(facts);
+    if (!table) {
+        table = new Map();
+        for (const row of facts.torch) {
+            const version = (0,pep440_version/* parseVersion */.ot)(row.torch);
+            if (version)
+                table.set((0,check_versions/* releaseKey */.DR)(version), row);
+        }
+        releaseTables.set(facts, table);
+    }
+    return table;
 }
 
 // EXTERNAL MODULE: ./lib/src/check/rules/shell-redirect-in-requirement.js
@@ -3580,9 +3787,19 @@ var remote_file_conflict = __webpack_require__(9777);
 
 
 
+
+
+
+
+
+
 /** Built-in rule ids; the matrix's `rules:` add their own. */
 const RULES = [
-    ...PROFILE_RULES,
+    pin_outside_profile_RULE,
+    range_wider_than_profile_RULE,
+    unpinned_RULE,
+    python_outside_profile_RULE,
+    cuda_outside_profile_RULE,
     ...TORCH_RULES,
     ...CUDA_RULES,
     ...DUPLICATE_RULES,
@@ -3591,11 +3808,7 @@ const RULES = [
     ...index_rules/* INDEX_RULES */.H,
     ...resolve_verdict/* RESOLVE_RULES */.nw,
     ...variants/* VARIANT_RULES */.el,
-    {
-        id: 'parse-error',
-        severity: 'error',
-        summary: 'a line pip, Docker or TOML would reject, or a file that could not be read (severity as the reader says)',
-    },
+    parse_error_RULE,
     UNKNOWN_RULE_ID,
 ];
 /** For each file, the index of the last install set that reads it. */
@@ -3641,7 +3854,9 @@ function runChecks(parse, bundledAndRepository, options) {
     parse.installSets.forEach((set, index) => {
         // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
         const view = new check_context/* SetView */.yF(set, context);
-        checkProfileSet(context, view, toProfile);
+        checkProfilePackages(context, view, toProfile);
+        python_outside_profile_check(context, view, toProfile);
+        cuda_outside_profile_check(context, view, toProfile);
         checkMatrixRulesSet(context, view, toRules);
         checkTorchSet(context, view, toTorch);
         checkCudaSet(context, view, toCuda);
@@ -3662,8 +3877,8 @@ function runChecks(parse, bundledAndRepository, options) {
     });
     const unknownIds = checkUnknownRuleIds(parse.files, matrix, [...RULES, ...runtime_rules/* RUNTIME_RULES */.F]);
     const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates, ...cap.summaries(), ...unknownIds];
-    const kept = (0,suppress/* applySuppressions */.p)((0,check_findings/* dedupeFindings */._4)(findings), parse.files, matrix.ignore);
-    const outcome = { ok: true, findings: kept.sort(check_findings/* compareFindings */.Eg), profile: selection.choice };
+    const kept = (0,suppress/* applySuppressions */.p)((0,finding_builder/* dedupeFindings */._4)(findings), parse.files, matrix.ignore);
+    const outcome = { ok: true, findings: kept.sort(finding_builder/* compareFindings */.Eg), profile: selection.choice };
     if (options.indexPlan)
         outcome.indexPlans = indexPlans;
     if (options.resolvePlan)
@@ -3733,8 +3948,8 @@ __webpack_require__.d(resolution_needs_sdist_namespaceObject, {
 var model = __webpack_require__(4887);
 // EXTERNAL MODULE: ./lib/src/parse/packed.js
 var packed = __webpack_require__(4636);
-// EXTERNAL MODULE: ./lib/src/check/findings.js
-var check_findings = __webpack_require__(2435);
+// EXTERNAL MODULE: ./lib/src/check/finding-builder.js
+var finding_builder = __webpack_require__(8266);
 ;// CONCATENATED MODULE: ./lib/src/check/pip-output.js
 // What pip's resolver printed, read back (pure): the "Cannot install ... because" sentence, the
 // "The conflict is caused by:" lines, the releases it found none of, and the files it skipped because
@@ -3921,11 +4136,11 @@ const RULES = [resolution_impossible_namespaceObject, resolution_needs_sdist_nam
 const RESOLVE_RULES = RULES.map((rule) => rule.RULE);
 function checkResolutions(sets, files, matrix) {
     const findings = [];
-    const emit = (draft) => findings.push((0,check_findings/* makeFinding */.MH)(draft));
+    const emit = (draft) => findings.push((0,finding_builder/* makeFinding */.MH)(draft));
     for (const set of sets)
         for (const rule of RULES)
             rule.check(set, emit);
-    return (0,suppress/* applySuppressions */.p)((0,check_findings/* dedupeFindings */._4)(findings), files, matrix.ignore).sort(check_findings/* compareFindings */.Eg);
+    return (0,suppress/* applySuppressions */.p)((0,finding_builder/* dedupeFindings */._4)(findings), files, matrix.ignore).sort(finding_builder/* compareFindings */.Eg);
 }
 /**
  * What the set installs in the end, when pip resolved every step; null otherwise. A later step that
@@ -4040,6 +4255,39 @@ function markResolved(findings, pins, job, statics) {
 
 /***/ }),
 
+/***/ 7635:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ notCheckedFinding),
+/* harmony export */   x: () => (/* binding */ RULE)
+/* harmony export */ });
+// build-args-not-checked: build arguments found for a Dockerfile that were not checked, past the
+// variant limit (src/check/variants.ts) or in a build definition that could not be read
+// (src/build-variants.ts, which reads them).
+const RULE = {
+    id: 'build-args-not-checked',
+    severity: 'notice',
+    summary: 'build arguments found for a Dockerfile that were not checked (past the variant limit, or in a build definition that could not be read)',
+};
+/** The notice, on a line of the Dockerfile or of the build definition. */
+function notCheckedFinding(file, line, message) {
+    return {
+        rule: RULE.id,
+        severity: RULE.severity,
+        message,
+        file,
+        line,
+        column: null,
+        endLine: line,
+        endColumn: null,
+        package: null,
+    };
+}
+
+
+/***/ }),
+
 /***/ 9777:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -4052,7 +4300,7 @@ function markResolved(findings, pins, job, statics) {
 /* harmony import */ var _parse_packed_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4636);
 /* harmony import */ var _pep440_ranges_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2964);
 /* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(720);
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2435);
+/* harmony import */ var _finding_builder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8266);
 // remote-file-conflict: a pin of an install set that a file it names by URL (`-c URL`, `-r URL`)
 // excludes. pip reads that file with the set, so no version satisfies both and it stops with
 // ResolutionImpossible. The URL's lines cannot be annotated: the finding sits on the repository's
@@ -4116,14 +4364,14 @@ function checkRemoteFiles(parse, fetched) {
 }
 function conflict(pin, file, line, include, includedFrom) {
     const flag = include.constraint ? '-c' : '-r';
-    const theirs = (0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementText */ .Pg)(line);
+    const theirs = (0,_finding_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementText */ .Pg)(line);
     const where = `${include.url}:${line.line}`;
     const what = include.constraint ? 'constraints' : 'requirements';
     return {
         rule: id,
         severity,
-        message: `${(0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementText */ .Pg)(pin)} is excluded by ${theirs} at ${where} (the ${what} file named by ${flag} at ${includedFrom}:${include.line}): ` +
-            `no version satisfies both, so pip stops with ResolutionImpossible. Pin ${theirs}, or use ${what} that allow ${(0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementText */ .Pg)(pin)}.`,
+        message: `${(0,_finding_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementText */ .Pg)(pin)} is excluded by ${theirs} at ${where} (the ${what} file named by ${flag} at ${includedFrom}:${include.line}): ` +
+            `no version satisfies both, so pip stops with ResolutionImpossible. Pin ${theirs}, or use ${what} that allow ${(0,_finding_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementText */ .Pg)(pin)}.`,
         file,
         line: pin.line,
         column: pin.column,
@@ -4245,6 +4493,7 @@ function matchesPathOrFolder(path, glob) {
 /* harmony export */   d$: () => (/* binding */ MAX_VARIANTS_PER_DOCKERFILE),
 /* harmony export */   el: () => (/* binding */ VARIANT_RULES)
 /* harmony export */ });
+/* harmony import */ var _rules_build_args_not_checked_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7635);
 // Build variants: a Dockerfile checked once per distinct set of build arguments its builds pass (the
 // compose services, workflow matrix combinations, bake targets and scripts that build it). Pure: the
 // builds come in as records, the findings of each variant's check come in as findings.
@@ -4252,17 +4501,12 @@ function matchesPathOrFolder(path, glob) {
 // What a variant adds is what its check finds and the check with the ARG defaults does not: each
 // such finding names the variant, and its related locations are where the values were written, so
 // that a pull request that changes a matrix line has the finding in its diff.
+
 /** Variants checked per Dockerfile; the others are counted in one notice. */
 const MAX_VARIANTS_PER_DOCKERFILE = 64;
 /** Related locations one finding names at most (a finding of every variant could name every matrix line). */
 const MAX_RELATED = 8;
-const VARIANT_RULES = [
-    {
-        id: 'build-args-not-checked',
-        severity: 'notice',
-        summary: 'build arguments found for a Dockerfile that were not checked (past the variant limit, or in a build definition that could not be read)',
-    },
-];
+const VARIANT_RULES = [_rules_build_args_not_checked_js__WEBPACK_IMPORTED_MODULE_0__/* .RULE */ .x];
 /**
  * The distinct variants of one Dockerfile. Only the ARGs it declares count (a build argument nothing
  * declares changes nothing, BuildKit only warns); a build that passes none of them is the check with
@@ -8774,10 +9018,13 @@ function closure(roots, byPath) {
 
 // EXTERNAL MODULE: ./lib/src/check/variants.js
 var check_variants = __webpack_require__(4219);
+// EXTERNAL MODULE: ./lib/src/check/rules/build-args-not-checked.js
+var build_args_not_checked = __webpack_require__(7635);
 ;// CONCATENATED MODULE: ./lib/src/build-variants.js
 // The shell side of build variants: find the repository's build definitions, and read each Dockerfile
 // again once per distinct set of build arguments its builds pass. The check layer
 // (src/check/variants.ts) decides what the variants add.
+
 
 
 
@@ -8815,14 +9062,14 @@ async function readBuildVariants(root, parse, options, pulledImages) {
     if (pulledImages)
         read.pulled = pulledImageFiles(definitions.images, files);
     for (const note of definitions.notes)
-        read.notices.push(notice(note.file, note.line, `${note.message}; the build arguments it may pass are not checked`));
+        read.notices.push((0,build_args_not_checked/* notCheckedFinding */.I)(note.file, note.line, `${note.message}; the build arguments it may pass are not checked`));
     for (const dockerfile of dockerfiles) {
         const text = files.read(dockerfile);
         if (text === null)
             continue;
         const selection = (0,check_variants/* variantsOf */.IM)(dockerfile, definitions.builds, declaredArgNames(text));
         if (selection.left > 0) {
-            read.notices.push(notice(dockerfile, 1, `${selection.left} more distinct sets of build arguments are passed to ${dockerfile} by the builds found for it; the first ${check_variants/* MAX_VARIANTS_PER_DOCKERFILE */.d$} are checked, these are not`));
+            read.notices.push((0,build_args_not_checked/* notCheckedFinding */.I)(dockerfile, 1, `${selection.left} more distinct sets of build arguments are passed to ${dockerfile} by the builds found for it; the first ${check_variants/* MAX_VARIANTS_PER_DOCKERFILE */.d$} are checked, these are not`));
         }
         for (const variant of selection.variants) {
             const buildArgs = new Map([[dockerfile, variant.args]]);
@@ -8864,22 +9111,9 @@ function declaredArgNames(text) {
     }
     return names;
 }
-function notice(file, line, message) {
-    return {
-        rule: 'build-args-not-checked',
-        severity: 'notice',
-        message,
-        file,
-        line,
-        column: null,
-        endLine: line,
-        endColumn: null,
-        package: null,
-    };
-}
 
-// EXTERNAL MODULE: ./lib/src/check/index.js + 16 modules
-var check = __webpack_require__(9536);
+// EXTERNAL MODULE: ./lib/src/check/index.js + 32 modules
+var check = __webpack_require__(4450);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
 ;// CONCATENATED MODULE: ./lib/src/matrix/bundled.js
@@ -9252,7 +9486,7 @@ async function runCheck(options) {
         result.resolve = resolveSummary;
     if (options.runtime) {
         // Loaded only when asked: the static check must not pay for child-process code.
-        const { runRuntimeCheck } = await __webpack_require__.e(/* import() */ 355).then(__webpack_require__.bind(__webpack_require__, 6355));
+        const { runRuntimeCheck } = await __webpack_require__.e(/* import() */ 690).then(__webpack_require__.bind(__webpack_require__, 5690));
         const profile = checked.profile ? (matrix.profiles[checked.profile.name] ?? null) : null;
         const runtime = await runRuntimeCheck(parse, matrix, profile, options.runtime);
         result.findings = [...result.findings, ...runtime.findings];
@@ -9316,8 +9550,8 @@ function defaultCacheDir(env) {
 
 // EXTERNAL MODULE: ./lib/src/matrix/profile-name.js
 var profile_name = __webpack_require__(7783);
-// EXTERNAL MODULE: ./lib/src/report/findings.js
-var report_findings = __webpack_require__(4883);
+// EXTERNAL MODULE: ./lib/src/report/finding-counts.js
+var finding_counts = __webpack_require__(8181);
 ;// CONCATENATED MODULE: ./lib/src/report/fail.js
 // The `fail-on` threshold, shared by the action's step result and the CLI's exit status.
 
@@ -9331,7 +9565,7 @@ function isAtOrAbove(severity, failOn) {
 }
 /** The in-scope findings at or above the threshold: the run fails when there is one. */
 function failingFindings(findings, failOn) {
-    return findings.filter((finding) => (0,report_findings/* isInScope */.yX)(finding) && isAtOrAbove(finding.severity, failOn));
+    return findings.filter((finding) => (0,finding_counts/* isInScope */.yX)(finding) && isAtOrAbove(finding.severity, failOn));
 }
 /** Whether the run fails: an in-scope finding at or above the threshold (the CLI's exit status 1). */
 function failsAt(findings, failOn) {
@@ -9404,7 +9638,7 @@ function toJsonReport(result) {
         profileReason: result.profile?.reason ?? null,
         files: result.files.map((file) => ({ path: file.path, kind: file.kind })),
         findings: result.findings.map(toJsonFinding),
-        counts: (0,report_findings/* countBySeverity */.Ot)(result.findings),
+        counts: (0,finding_counts/* countBySeverity */.Ot)(result.findings),
         diagnostics: result.diagnostics,
         runtime: result.runtime ?? null,
         ...(result.index ? { index: result.index } : {}),
@@ -9446,7 +9680,7 @@ function formatText(result, options) {
     const paint = (style, text) => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
     const lines = [];
     for (const [file, findings] of groupByFile(result.findings)) {
-        lines.push(paint('bold', file === null ? NO_FILE : (0,report_findings/* printable */.g$)(file)));
+        lines.push(paint('bold', file === null ? NO_FILE : (0,finding_counts/* printable */.g$)(file)));
         const positions = findings.map(positionText);
         // reduce, not Math.max(...): a file can hold more findings than a call has room for arguments.
         const width = positions.reduce((widest, position) => Math.max(widest, position.length), 0);
@@ -9456,22 +9690,22 @@ function formatText(result, options) {
             const position = width === 0 ? '  ' : `  ${paint('dim', (positions[index] ?? '').padStart(width))}  `;
             const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(SEVERITY_WIDTH));
             const preExisting = finding.inDiff === false ? paint('dim', '  (pre-existing)') : '';
-            lines.push(`${position}${severity}  ${(0,report_findings/* printable */.g$)(finding.message)}  ${paint('dim', `[${(0,report_findings/* printable */.g$)(finding.rule)}]`)}${preExisting}`);
+            lines.push(`${position}${severity}  ${(0,finding_counts/* printable */.g$)(finding.message)}  ${paint('dim', `[${(0,finding_counts/* printable */.g$)(finding.rule)}]`)}${preExisting}`);
             if (finding.fix)
-                lines.push(`${indent}${paint('green', `fix: ${(0,report_findings/* printable */.g$)(finding.fix)}`)}`);
+                lines.push(`${indent}${paint('green', `fix: ${(0,finding_counts/* printable */.g$)(finding.fix)}`)}`);
         });
         lines.push('');
     }
     lines.push(result.profile
-        ? `Profile: ${paint('bold', (0,report_findings/* printable */.g$)(result.profile.name))} (${(0,report_findings/* printable */.g$)(result.profile.reason)})`
+        ? `Profile: ${paint('bold', (0,finding_counts/* printable */.g$)(result.profile.name))} (${(0,finding_counts/* printable */.g$)(result.profile.reason)})`
         : 'Profile: none (only the universal facts apply)');
     if (result.runtime)
         lines.push(`Runtime check: ${runtimeText(result.runtime)}`);
     if (result.index)
         lines.push(`Package index: ${indexText(result.index)}`);
-    const counts = (0,report_findings/* countBySeverity */.Ot)(result.findings);
+    const counts = (0,finding_counts/* countBySeverity */.Ot)(result.findings);
     const total = result.findings.length;
-    const checked = (0,report_findings/* plural */.LS)(result.files.length, 'file');
+    const checked = (0,finding_counts/* plural */.LS)(result.files.length, 'file');
     if (total === 0) {
         lines.push(paint('green', result.files.length === 0 ? 'No findings: no files to check.' : `No findings in ${checked}.`));
     }
@@ -9479,7 +9713,7 @@ function formatText(result, options) {
         const style = counts.error > 0 ? 'red' : counts.warning > 0 ? 'yellow' : 'cyan';
         // Not "N findings in M files": a file that could not be read is not among the files checked, and a
         // runtime finding is in no file, so the findings' files and the files checked are different counts.
-        lines.push(paint(style, `${(0,report_findings/* plural */.LS)(total, 'finding')}: ${(0,report_findings/* countsText */.WN)(counts)} (${checked} checked).`));
+        lines.push(paint(style, `${(0,finding_counts/* plural */.LS)(total, 'finding')}: ${(0,finding_counts/* countsText */.WN)(counts)} (${checked} checked).`));
     }
     return `${lines.join('\n')}\n`;
 }
@@ -9502,13 +9736,13 @@ function positionText(finding) {
 }
 /** `auto, 12 requests, 3 from the cache` and the notices, one per line. */
 function indexText(index) {
-    const head = `${index.mode}, ${(0,report_findings/* plural */.LS)(index.requests, 'request')}, ${index.fromCache} from the cache`;
-    return [head, ...index.notices.map((notice) => `  notice: ${(0,report_findings/* printable */.g$)(notice)}`)].join('\n');
+    const head = `${index.mode}, ${(0,finding_counts/* plural */.LS)(index.requests, 'request')}, ${index.fromCache} from the cache`;
+    return [head, ...index.notices.map((notice) => `  notice: ${(0,finding_counts/* printable */.g$)(notice)}`)].join('\n');
 }
 /** `ran on python3: Python 3.10.12, torch 2.1.0+cu121 (CUDA 12.1), 1 GPU (NVIDIA H100, driver 550.54)`. */
 function runtimeText(runtime) {
     if (runtime.status === 'skipped')
-        return `skipped${runtime.reason ? `: ${(0,report_findings/* printable */.g$)(runtime.reason)}` : ''}${(0,report_findings/* printable */.g$)(phasesText(runtime))}`;
+        return `skipped${runtime.reason ? `: ${(0,finding_counts/* printable */.g$)(runtime.reason)}` : ''}${(0,finding_counts/* printable */.g$)(phasesText(runtime))}`;
     const facts = [];
     if (runtime.python)
         facts.push(`Python ${runtime.python}`);
@@ -9516,10 +9750,10 @@ function runtimeText(runtime) {
         facts.push(`torch ${runtime.torch}${runtime.cudaBuild ? ` (CUDA ${runtime.cudaBuild})` : ''}`);
     if (runtime.gpus) {
         const gpus = runtime.gpus.map((gpu) => `${gpu.name}${gpu.driver ? `, driver ${gpu.driver}` : ''}`);
-        facts.push(runtime.gpus.length === 0 ? 'no GPU' : `${(0,report_findings/* plural */.LS)(runtime.gpus.length, 'GPU')} (${gpus.join('; ')})`);
+        facts.push(runtime.gpus.length === 0 ? 'no GPU' : `${(0,finding_counts/* plural */.LS)(runtime.gpus.length, 'GPU')} (${gpus.join('; ')})`);
     }
     const target = runtime.target ? ` on ${runtime.target}` : '';
-    return (0,report_findings/* printable */.g$)(`ran${target}${facts.length > 0 ? `: ${facts.join(', ')}` : ''}${phasesText(runtime)}`);
+    return (0,finding_counts/* printable */.g$)(`ran${target}${facts.length > 0 ? `: ${facts.join(', ')}` : ''}${phasesText(runtime)}`);
 }
 /** `; took: image pull 41.2 s, container start 3.1 s, probe 12.0 s`, or nothing when no phase ran. */
 function phasesText(runtime) {
@@ -9549,11 +9783,11 @@ function escapeProperty(text) {
 function workflowCommand(command, properties, message) {
     const written = Object.entries(properties)
         .filter((entry) => entry[1] !== null && entry[1] !== undefined && entry[1] !== '')
-        .map(([key, value]) => `${key}=${escapeProperty((0,report_findings/* printable */.g$)(String(value)))}`);
+        .map(([key, value]) => `${key}=${escapeProperty((0,finding_counts/* printable */.g$)(String(value)))}`);
     return `::${command}${written.length > 0 ? ` ${written.join(',')}` : ''}::${escapeData(message)}`;
 }
 /** The annotation command for `finding` at `anchor` (default: its own location). */
-function annotationCommand(finding, anchor = (0,report_findings/* ownAnchor */.Y4)(finding)) {
+function annotationCommand(finding, anchor = (0,finding_counts/* ownAnchor */.Y4)(finding)) {
     const line = anchor?.line ?? null;
     const endLine = line === null ? null : (anchor?.endLine ?? line);
     // Columns only mean something on one line, as in the Checks API.
@@ -9565,7 +9799,7 @@ function annotationCommand(finding, anchor = (0,report_findings/* ownAnchor */.Y
         endLine,
         endColumn: sameLine ? anchor?.endColumn : null,
         title: finding.rule,
-    }, (0,report_findings/* annotationMessage */.L0)(finding, anchor));
+    }, (0,finding_counts/* annotationMessage */.L0)(finding, anchor));
 }
 /** `check --format github`: one annotation command per finding, in order. */
 function toWorkflowCommands(findings) {
@@ -9581,8 +9815,8 @@ function toWorkflowCommands(findings) {
 /** Progress as plain lines: a group's title, then its lines indented. */
 function plainLog(write) {
     return {
-        line: (text) => write(`  ${(0,report_findings/* printable */.g$)(text)}`),
-        startGroup: (title) => write((0,report_findings/* printable */.g$)(title)),
+        line: (text) => write(`  ${(0,finding_counts/* printable */.g$)(text)}`),
+        startGroup: (title) => write((0,finding_counts/* printable */.g$)(title)),
         endGroup: () => undefined,
     };
 }
@@ -9874,7 +10108,7 @@ async function cli_check(options) {
     const recorded = result.recordedProfile;
     if (recorded) {
         // On stderr: stdout may be the report itself (--format json).
-        process.stderr.write((0,report_findings/* printable */.g$)(recorded.file === null
+        process.stderr.write((0,finding_counts/* printable */.g$)(recorded.file === null
             ? `compat-guard: profile ${recorded.name} not recorded: ${recorded.reason}`
             : `compat-guard: profile ${recorded.name} recorded in ${recorded.file}`) + '\n');
     }
@@ -9954,7 +10188,7 @@ async function main(argv) {
         // One line, no stack trace: a wrong run is the user's to fix, an unexpected error is ours to report.
         // The reason may quote the matrix file or a path: printable, so that it cannot act on the terminal.
         const message = error instanceof UsageError ? error.message : `internal error: ${error?.message ?? String(error)}`;
-        process.stderr.write(`compat-guard: ${(0,report_findings/* printable */.g$)(message)}\n`);
+        process.stderr.write(`compat-guard: ${(0,finding_counts/* printable */.g$)(message)}\n`);
         return 2;
     }
 }
@@ -16487,7 +16721,7 @@ function isPrerelease(v) {
 
 /***/ }),
 
-/***/ 4883:
+/***/ 8181:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1441,7 +1441,7 @@ function compareDriverVersions(a, b) {
 /* harmony export */   cr: () => (/* binding */ unplacedFinding),
 /* harmony export */   yK: () => (/* binding */ runtimeFinding)
 /* harmony export */ });
-/* harmony import */ var _check_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2435);
+/* harmony import */ var _check_finding_builder_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8266);
 // Where a runtime finding goes: on the line of the pin that installed the package, with the package's
 // other pins related, or on no line (the runner, the driver) pointing at the pins it concerns.
 
@@ -1452,7 +1452,7 @@ function runtimeFinding(draft, pins) {
     const [first, ...others] = pins ?? [];
     if (first === undefined)
         return unplacedFinding(draft);
-    const finding = (0,_check_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)({ ...draft, at: pinPlace(first), related: others.slice(0, MAX_RELATED).map(pinPlace) });
+    const finding = (0,_check_finding_builder_js__WEBPACK_IMPORTED_MODULE_0__/* .makeFinding */ .MH)({ ...draft, at: pinPlace(first), related: others.slice(0, MAX_RELATED).map(pinPlace) });
     finding.origin = 'runtime';
     return finding;
 }

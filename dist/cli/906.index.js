@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   runResolver: () => (/* binding */ runResolver)
 });
 
-// EXTERNAL MODULE: ./lib/src/check/index.js + 16 modules
-var check = __webpack_require__(9536);
+// EXTERNAL MODULE: ./lib/src/check/index.js + 32 modules
+var check = __webpack_require__(4450);
 // EXTERNAL MODULE: ./lib/src/check/resolve-verdict.js + 3 modules
 var resolve_verdict = __webpack_require__(4851);
 // EXTERNAL MODULE: external "node:os"
