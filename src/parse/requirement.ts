@@ -188,10 +188,12 @@ function readSpecifier(tokenizer: Tokenizer): { specifier: string; start: number
 
 /** version_many = (SPECIFIER (WS? COMMA WS? SPECIFIER)*)?  (the set as written, whitespace dropped) */
 function readVersionMany(tokenizer: Tokenizer): string {
-  let specifier = '';
+  const start = tokenizer.position;
+  let end = start;
   while (tokenizer.check('SPECIFIER')) {
     const op = tokenizer.source.charCodeAt(tokenizer.position);
-    specifier += tokenizer.read();
+    tokenizer.read();
+    end = tokenizer.position;
     if (tokenizer.check('VERSION_PREFIX_TRAIL', true)) {
       const message =
         op === 0x3d || op === 0x21
@@ -204,10 +206,12 @@ function readVersionMany(tokenizer: Tokenizer): string {
     }
     tokenizer.consume('WS');
     if (!tokenizer.check('COMMA')) break;
-    specifier += tokenizer.read();
+    tokenizer.read();
+    end = tokenizer.position;
     tokenizer.consume('WS');
   }
-  return removeWhitespace(specifier);
+  // Between the tokens there are only blanks and commas: one slice, whitespace dropped.
+  return removeWhitespace(tokenizer.source.slice(start, end));
 }
 
 /**
