@@ -11,6 +11,7 @@
 // printing and reading back always gives the same marker.
 
 import { parseSpecifier, pythonRepr, specifierContains, type Specifier } from '../pep440/specifier.js';
+import { isEndAt, isWordBefore, isWordBoundary, keywordAt, skipBlanks } from './pep508-tokenizer.js';
 
 export type MarkerVariable =
   | 'python_version'
@@ -73,49 +74,6 @@ export interface MarkerEnvironment {
 
 // ---------------------------------------------------------------------------------------------
 // Tokens (packaging's _tokenizer.DEFAULT_RULES).
-
-/** `[ \t]+`: the only whitespace the requirement grammar skips. */
-export function skipBlanks(s: string, i: number): number {
-  for (;;) {
-    const c = s.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x09) return i;
-    i++;
-  }
-}
-
-/** Python's `$`: the end, or just before a final newline. */
-export function isEndAt(s: string, i: number): boolean {
-  return i === s.length || (i === s.length - 1 && s.charCodeAt(i) === 0x0a);
-}
-
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
-
-/** Python's `\w` (Unicode letters, digits and numerics, `_`) for the code point at i. */
-function isWordAt(s: string, i: number): boolean {
-  if (i < 0 || i >= s.length) return false;
-  const c = s.charCodeAt(i);
-  if (c < 0x80) {
-    return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f;
-  }
-  return WORD_CHAR.test(String.fromCodePoint(s.codePointAt(i) as number));
-}
-
-/** Python's `\w` for the code point that ends just before i. */
-function isWordBefore(s: string, i: number): boolean {
-  if (i <= 0) return false;
-  const c = s.charCodeAt(i - 1);
-  return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? isWordAt(s, i - 2) : isWordAt(s, i - 1);
-}
-
-/** Python's `\b` at i. */
-export function isWordBoundary(s: string, i: number): boolean {
-  return isWordBefore(s, i) !== isWordAt(s, i);
-}
-
-/** `\bword\b` at i. */
-function keywordAt(s: string, i: number, word: string): boolean {
-  return s.startsWith(word, i) && isWordBoundary(s, i) && isWordBoundary(s, i + word.length);
-}
 
 // In the order of packaging's VARIABLE alternation; dotted spellings are the old aliases.
 const VARIABLES: readonly (readonly [string, MarkerVariable])[] = [

@@ -4,8 +4,12 @@
 //
 // Offsets are 0-based UTF-16 indices into the text, at the place packaging's caret points.
 
-import { isEndAt, isWordBoundary, markerToString, parseMarker, parseMarkerAt, skipBlanks } from './marker.js';
-import { compareCodePoints, matchSpecifier, parseSpecifierSet, specifierToString } from '../pep440/specifier.js';
+import { markerToString, parseMarker, parseMarkerAt } from './marker.js';
+import { Pep508SyntaxError, skipBlanks, Tokenizer } from './pep508-tokenizer.js';
+
+// requirements-file.ts reads the name of an editable `#egg=` fragment with it.
+export { isIdentifierChar } from './pep508-tokenizer.js';
+import { compareCodePoints, parseSpecifierSet, specifierToString } from '../pep440/specifier.js';
 import { isPythonWhitespace } from '../pep440/version.js';
 
 export type RequirementParse =
@@ -41,25 +45,6 @@ function fail(message: string, offset: number): RequirementParse {
   return { ok: false, message, offset };
 }
 
-/** A character of packaging's IDENTIFIER: ASCII letters and digits, `.`, `_` and `-`. */
-export function isIdentifierChar(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x2e || c === 0x5f || c === 0x2d;
-}
-
-/**
- * packaging's IDENTIFIER, `\b[a-zA-Z0-9][a-zA-Z0-9._-]*\b`: where it ends, or -1. The closing
- * `\b` makes the regex give back trailing `.`/`-` that no word character follows.
- */
-function matchIdentifier(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  if (!((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a))) return -1;
-  if (i > 0 && !isWordBoundary(s, i)) return -1;
-  let end = i + 1;
-  while (end < s.length && isIdentifierChar(s.charCodeAt(end))) end++;
-  while (end > i && !isWordBoundary(s, end)) end--;
-  return end > i ? end : -1;
-}
-
 function removeWhitespace(s: string): string {
   let out = '';
   let from = 0;
@@ -83,116 +68,150 @@ function trimBlanksEnd(s: string, start: number, end: number): string {
  * written (in order, duplicates kept).
  */
 export function parseRequirement(text: string): RequirementParse {
-  let i = skipBlanks(text, 0);
-  const nameEnd = matchIdentifier(text, i);
-  if (nameEnd < 0) return fail('Expected package name at the start of dependency specifier', i);
-  const name = text.slice(i, nameEnd);
-  i = skipBlanks(text, nameEnd);
-
-  let extras = NO_EXTRAS;
-  if (text.charCodeAt(i) === 0x5b) {
-    i = skipBlanks(text, i + 1);
-    let end = matchIdentifier(text, i);
-    if (end >= 0) {
-      const written = [text.slice(i, end)];
-      extras = written;
-      i = end;
-      for (;;) {
-        i = skipBlanks(text, i);
-        if (matchIdentifier(text, i) >= 0) return fail('Expected comma between extra names', i);
-        if (text.charCodeAt(i) !== 0x2c) break;
-        i = skipBlanks(text, i + 1);
-        end = matchIdentifier(text, i);
-        if (end < 0) return fail('Expected extra name after comma', i);
-        written.push(text.slice(i, end));
-        i = end;
-      }
+  try {
+    const { name, extras, specifier, specifierStart, marker, url } = readRequirement(new Tokenizer(text));
+    // The grammar lets `===` run over commas, which SpecifierSet then splits: `===a,b` is invalid.
+    if (specifier.includes('===')) {
+      const set = parseSpecifierSet(specifier);
+      if (!set.ok) return fail(set.message, specifierStart);
     }
-    i = skipBlanks(text, i);
-    if (text.charCodeAt(i) !== 0x5d) return fail('Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras', i);
-    i = skipBlanks(text, i + 1);
+    return { ok: true, name, extras, specifier, marker, url };
+  } catch (error) {
+    if (error instanceof Pep508SyntaxError) return fail(error.message, error.offset);
+    throw error;
   }
+}
 
-  let specifier = '';
-  let specifierStart = i;
-  let specifierEnd = i;
-  let url: string | null = null;
-  let markerFrom = -1;
-  if (text.charCodeAt(i) === 0x40) {
-    i = skipBlanks(text, i + 1);
-    // A URL runs to the next blank: a `;` right after it is part of it.
-    let end = i;
-    while (end < text.length && text.charCodeAt(end) !== 0x20 && text.charCodeAt(end) !== 0x09) end++;
-    if (end === i) return fail('Expected URL after @', i);
-    url = text.slice(i, end);
-    i = skipBlanks(text, end);
-    if (!isEndAt(text, i)) {
-      if (text.charCodeAt(i) !== 0x3b) return fail('Expected semicolon (after URL and whitespace) or end', i);
-      markerFrom = i + 1;
-    }
-  } else {
-    const parenthesised = text.charCodeAt(i) === 0x28;
-    if (parenthesised) i++;
-    i = skipBlanks(text, i);
-    specifierStart = i;
-    for (;;) {
-      const end = matchSpecifier(text, i);
-      if (end < 0) break;
-      const op = text.charCodeAt(i);
-      i = specifierEnd = end;
-      if (text.startsWith('.*', i)) {
-        const message =
-          op === 0x3d || op === 0x21
-            ? '.* suffix cannot be used after pre-release, post-release, developmental release, or local version labels'
-            : '.* suffix can only be used with `==` or `!=` operators';
-        return fail(message, i + 1);
-      }
-      // packaging's local-label check is case-sensitive: `>=1.0+ABC` falls through to the next error.
-      if (text.charCodeAt(i) === 0x2b) {
-        const c = text.charCodeAt(i + 1);
-        if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) {
-          return fail('Local version label can only be used with `==` or `!=` operators', i);
-        }
-      }
-      i = skipBlanks(text, i);
-      if (text.charCodeAt(i) !== 0x2c) break;
-      specifierEnd = i + 1;
-      i = skipBlanks(text, i + 1);
-    }
-    // Between the tokens there are only blanks and commas: the set as written, blanks dropped.
-    specifier = removeWhitespace(text.slice(specifierStart, specifierEnd));
-    i = skipBlanks(text, i);
-    if (parenthesised) {
-      if (text.charCodeAt(i) !== 0x29) {
-        return fail('Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after version specifier', i);
-      }
-      i = skipBlanks(text, i + 1);
-    }
-    if (!isEndAt(text, i)) {
-      if (text.charCodeAt(i) !== 0x3b) {
-        const expected = specifier
-          ? 'comma (within version specifier), semicolon (after version specifier)'
-          : 'semicolon (after name with no version specifier)';
-        return fail(`Expected ${expected} or end`, i);
-      }
-      markerFrom = i + 1;
-    }
-  }
+// The grammar, one function per rule as in packaging's `_parser.py`, each under its rule. They throw
+// Pep508SyntaxError (through Tokenizer.fail) where packaging raises.
 
-  let marker: string | null = null;
-  if (markerFrom >= 0) {
-    const parsed = parseMarkerAt(text, markerFrom);
-    if (!parsed.ok) return parsed;
-    if (!isEndAt(text, parsed.end)) return fail('Expected end of dependency specifier', parsed.end);
-    marker = trimBlanksEnd(text, skipBlanks(text, markerFrom), parsed.end);
-  }
+interface RequirementParts {
+  name: string;
+  extras: readonly string[];
+  url: string | null;
+  specifier: string;
+  /** Where the specifier starts, where an invalid `===` set is reported. */
+  specifierStart: number;
+  marker: string | null;
+}
 
-  // The grammar lets `===` run over commas, which SpecifierSet then splits: `===a,b` is invalid.
-  if (specifier.includes('===')) {
-    const set = parseSpecifierSet(specifier);
-    if (!set.ok) return fail(set.message, specifierStart);
+/** requirement = WS? IDENTIFIER WS? extras WS? requirement_details END */
+function readRequirement(tokenizer: Tokenizer): RequirementParts {
+  tokenizer.consume('WS');
+  const name = tokenizer.expect('IDENTIFIER', 'package name at the start of dependency specifier');
+  tokenizer.consume('WS');
+  const extras = readExtras(tokenizer);
+  tokenizer.consume('WS');
+  const { url, specifier, specifierStart, marker } = readRequirementDetails(tokenizer);
+  tokenizer.expect('END', 'end of dependency specifier');
+  return { name, extras, url, specifier, specifierStart, marker };
+}
+
+/**
+ * requirement_details = AT WS? URL (WS requirement_marker?)?
+ *                     | specifier WS? requirement_marker?
+ */
+function readRequirementDetails(tokenizer: Tokenizer): Omit<RequirementParts, 'name' | 'extras'> {
+  if (tokenizer.check('AT')) {
+    tokenizer.read();
+    tokenizer.consume('WS');
+    const url = tokenizer.expect('URL', 'URL after @');
+    tokenizer.consume('WS');
+    const marker = tokenizer.check('END', true) ? null : readRequirementMarker(tokenizer, 'semicolon (after URL and whitespace)');
+    return { url, specifier: '', specifierStart: 0, marker };
   }
-  return { ok: true, name, extras, specifier, marker, url };
+  const { specifier, start } = readSpecifier(tokenizer);
+  tokenizer.consume('WS');
+  if (tokenizer.check('END', true)) return { url: null, specifier, specifierStart: start, marker: null };
+  const expected = specifier
+    ? 'comma (within version specifier), semicolon (after version specifier)'
+    : 'semicolon (after name with no version specifier)';
+  return { url: null, specifier, specifierStart: start, marker: readRequirementMarker(tokenizer, expected) };
+}
+
+/** requirement_marker = SEMICOLON marker WS?  (the marker as written, blanks around it dropped) */
+function readRequirementMarker(tokenizer: Tokenizer, expected: string): string {
+  if (!tokenizer.check('SEMICOLON')) tokenizer.fail(`Expected ${expected} or end`);
+  tokenizer.read();
+  const { source, position } = tokenizer;
+  const parsed = parseMarkerAt(source, position);
+  if (!parsed.ok) tokenizer.fail(parsed.message, parsed.offset);
+  tokenizer.position = parsed.end;
+  return trimBlanksEnd(source, skipBlanks(source, position), parsed.end);
+}
+
+/** extras = (LEFT_BRACKET WS? extras_list? WS? RIGHT_BRACKET)? */
+function readExtras(tokenizer: Tokenizer): readonly string[] {
+  if (!tokenizer.check('LEFT_BRACKET')) return NO_EXTRAS;
+  tokenizer.read();
+  tokenizer.consume('WS');
+  const extras = readExtrasList(tokenizer);
+  tokenizer.consume('WS');
+  if (!tokenizer.check('RIGHT_BRACKET')) tokenizer.fail('Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras');
+  tokenizer.read();
+  return extras;
+}
+
+/** extras_list = IDENTIFIER (WS? COMMA WS? IDENTIFIER)* */
+function readExtrasList(tokenizer: Tokenizer): readonly string[] {
+  if (!tokenizer.check('IDENTIFIER')) return NO_EXTRAS;
+  const extras = [tokenizer.read()];
+  for (;;) {
+    tokenizer.consume('WS');
+    if (tokenizer.check('IDENTIFIER', true)) tokenizer.fail('Expected comma between extra names');
+    if (!tokenizer.check('COMMA')) return extras;
+    tokenizer.read();
+    tokenizer.consume('WS');
+    extras.push(tokenizer.expect('IDENTIFIER', 'extra name after comma'));
+  }
+}
+
+/**
+ * specifier = LEFT_PARENTHESIS WS? version_many WS? RIGHT_PARENTHESIS
+ *           | WS? version_many WS?
+ */
+function readSpecifier(tokenizer: Tokenizer): { specifier: string; start: number } {
+  const parenthesised = tokenizer.check('LEFT_PARENTHESIS');
+  if (parenthesised) tokenizer.read();
+  tokenizer.consume('WS');
+  const start = tokenizer.position;
+  const specifier = readVersionMany(tokenizer);
+  tokenizer.consume('WS');
+  if (parenthesised) {
+    if (!tokenizer.check('RIGHT_PARENTHESIS')) {
+      tokenizer.fail('Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after version specifier');
+    }
+    tokenizer.read();
+  }
+  return { specifier, start };
+}
+
+/** version_many = (SPECIFIER (WS? COMMA WS? SPECIFIER)*)?  (the set as written, whitespace dropped) */
+function readVersionMany(tokenizer: Tokenizer): string {
+  const start = tokenizer.position;
+  let end = start;
+  while (tokenizer.check('SPECIFIER')) {
+    const op = tokenizer.source.charCodeAt(tokenizer.position);
+    tokenizer.read();
+    end = tokenizer.position;
+    if (tokenizer.check('VERSION_PREFIX_TRAIL', true)) {
+      const message =
+        op === 0x3d || op === 0x21
+          ? '.* suffix cannot be used after pre-release, post-release, developmental release, or local version labels'
+          : '.* suffix can only be used with `==` or `!=` operators';
+      tokenizer.fail(message, tokenizer.position + 1);
+    }
+    if (tokenizer.check('VERSION_LOCAL_LABEL_TRAIL', true)) {
+      tokenizer.fail('Local version label can only be used with `==` or `!=` operators');
+    }
+    tokenizer.consume('WS');
+    if (!tokenizer.check('COMMA')) break;
+    tokenizer.read();
+    end = tokenizer.position;
+    tokenizer.consume('WS');
+  }
+  // Between the tokens there are only blanks and commas: one slice, whitespace dropped.
+  return removeWhitespace(tokenizer.source.slice(start, end));
 }
 
 /**
