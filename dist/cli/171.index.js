@@ -12313,14 +12313,12 @@ function escapeRegExp(text) {
 /* harmony export */   Bd: () => (/* binding */ tryEvaluateMarker),
 /* harmony export */   PK: () => (/* binding */ MARKER_FALSE),
 /* harmony export */   gY: () => (/* binding */ parseMarker),
-/* harmony export */   ld: () => (/* binding */ isEndAt),
-/* harmony export */   ni: () => (/* binding */ isWordBoundary),
 /* harmony export */   p$: () => (/* binding */ parseMarkerAt),
-/* harmony export */   pw: () => (/* binding */ skipBlanks),
 /* harmony export */   xo: () => (/* binding */ MarkerEnvironments)
 /* harmony export */ });
 /* unused harmony exports markerToString, MarkerEvaluationError, evaluateMarker, MARKER_TRUE, MARKER_RAISES */
 /* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(720);
+/* harmony import */ var _pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5620);
 // PEP 508 environment markers, read, evaluated and printed as packaging (>= 26) does.
 //
 // The reader follows packaging's tokenizer and recursive-descent parser token for token (same
@@ -12333,47 +12331,9 @@ function escapeRegExp(text) {
 // "Invalid quoted string". Beyond packaging, printing escapes backslashes and line breaks, so that
 // printing and reading back always gives the same marker.
 
+
 // ---------------------------------------------------------------------------------------------
 // Tokens (packaging's _tokenizer.DEFAULT_RULES).
-/** `[ \t]+`: the only whitespace the requirement grammar skips. */
-function skipBlanks(s, i) {
-    for (;;) {
-        const c = s.charCodeAt(i);
-        if (c !== 0x20 && c !== 0x09)
-            return i;
-        i++;
-    }
-}
-/** Python's `$`: the end, or just before a final newline. */
-function isEndAt(s, i) {
-    return i === s.length || (i === s.length - 1 && s.charCodeAt(i) === 0x0a);
-}
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
-/** Python's `\w` (Unicode letters, digits and numerics, `_`) for the code point at i. */
-function isWordAt(s, i) {
-    if (i < 0 || i >= s.length)
-        return false;
-    const c = s.charCodeAt(i);
-    if (c < 0x80) {
-        return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f;
-    }
-    return WORD_CHAR.test(String.fromCodePoint(s.codePointAt(i)));
-}
-/** Python's `\w` for the code point that ends just before i. */
-function isWordBefore(s, i) {
-    if (i <= 0)
-        return false;
-    const c = s.charCodeAt(i - 1);
-    return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? isWordAt(s, i - 2) : isWordAt(s, i - 1);
-}
-/** Python's `\b` at i. */
-function isWordBoundary(s, i) {
-    return isWordBefore(s, i) !== isWordAt(s, i);
-}
-/** `\bword\b` at i. */
-function keywordAt(s, i, word) {
-    return s.startsWith(word, i) && isWordBoundary(s, i) && isWordBoundary(s, i + word.length);
-}
 // In the order of packaging's VARIABLE alternation; dotted spellings are the old aliases.
 const VARIABLES = [
     ['python_version', 'python_version'],
@@ -12523,9 +12483,9 @@ function parseOperand(s, i) {
     // Every variable name starts with one of p, o, s, i, e, d.
     const first = s.charCodeAt(i);
     const mayBeVariable = first === 0x70 || first === 0x6f || first === 0x73 || first === 0x69 || first === 0x65 || first === 0x64;
-    if (mayBeVariable && !isWordBefore(s, i)) {
+    if (mayBeVariable && !(0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .isWordBefore */ .iV)(s, i)) {
         for (const [spelling, variable] of VARIABLES) {
-            if (s.startsWith(spelling, i) && isWordBoundary(s, i + spelling.length)) {
+            if (s.startsWith(spelling, i) && (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .isWordBoundary */ .ni)(s, i + spelling.length)) {
                 return { ok: true, operand: { kind: 'variable', value: variable }, end: i + spelling.length };
             }
         }
@@ -12546,18 +12506,18 @@ function parseComparison(s, i) {
     const lhs = parseOperand(s, i);
     if (!lhs.ok)
         return lhs;
-    i = skipBlanks(s, lhs.end);
+    i = (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlanks */ .pw)(s, lhs.end);
     let op = null;
-    if (keywordAt(s, i, 'in')) {
+    if ((0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .keywordAt */ .HB)(s, i, 'in')) {
         op = 'in';
         i += 2;
     }
-    else if (keywordAt(s, i, 'not')) {
+    else if ((0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .keywordAt */ .HB)(s, i, 'not')) {
         i += 3;
-        const j = skipBlanks(s, i);
+        const j = (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlanks */ .pw)(s, i);
         if (j === i)
             return fail("Expected whitespace after 'not'", i);
-        if (!keywordAt(s, j, 'in'))
+        if (!(0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .keywordAt */ .HB)(s, j, 'in'))
             return fail("Expected 'in' after 'not'", j);
         op = 'not in';
         i = j + 2;
@@ -12574,7 +12534,7 @@ function parseComparison(s, i) {
             return fail('Expected marker operator, one of <=, <, !=, ==, >=, >, ~=, ===, in, not in', i);
         }
     }
-    const rhs = parseOperand(s, skipBlanks(s, i));
+    const rhs = parseOperand(s, (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlanks */ .pw)(s, i));
     if (!rhs.ok)
         return rhs;
     const node = normalizeNames({ type: 'comparison', lhs: lhs.operand, op, rhs: rhs.operand });
@@ -12592,7 +12552,7 @@ function parseMarkerAt(s, start) {
     const stack = [{ items: [], joins: [] }];
     let i = start;
     for (;;) {
-        i = skipBlanks(s, i);
+        i = (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlanks */ .pw)(s, i);
         if (s.charCodeAt(i) === 0x28) {
             stack.push({ items: [], joins: [] });
             i++;
@@ -12602,11 +12562,11 @@ function parseMarkerAt(s, start) {
         if (!comparison.ok)
             return comparison;
         let node = comparison.node;
-        i = skipBlanks(s, comparison.end);
+        i = (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlanks */ .pw)(s, comparison.end);
         for (;;) {
             const group = stack[stack.length - 1];
             group.items.push(node);
-            const join = keywordAt(s, i, 'and') ? 'and' : keywordAt(s, i, 'or') ? 'or' : null;
+            const join = (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .keywordAt */ .HB)(s, i, 'and') ? 'and' : (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .keywordAt */ .HB)(s, i, 'or') ? 'or' : null;
             if (join !== null) {
                 group.joins.push(join);
                 i += join.length;
@@ -12617,7 +12577,7 @@ function parseMarkerAt(s, start) {
             if (s.charCodeAt(i) !== 0x29) {
                 return fail('Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after marker expression', i);
             }
-            i = skipBlanks(s, i + 1);
+            i = (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlanks */ .pw)(s, i + 1);
             stack.pop();
             node = closeGroup(group);
         }
@@ -12628,7 +12588,7 @@ function parseMarker(text) {
     const result = parseMarkerAt(text, 0);
     if (!result.ok)
         return result;
-    if (!isEndAt(text, result.end))
+    if (!(0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .isEndAt */ .ld)(text, result.end))
         return fail('Expected end of marker expression', result.end);
     return { ok: true, marker: result.marker };
 }
@@ -13283,6 +13243,205 @@ function releaseRequirements(file) {
 
 /***/ }),
 
+/***/ 5620:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HB: () => (/* binding */ keywordAt),
+/* harmony export */   WP: () => (/* binding */ isIdentifierChar),
+/* harmony export */   _F: () => (/* binding */ Tokenizer),
+/* harmony export */   cl: () => (/* binding */ Pep508SyntaxError),
+/* harmony export */   iV: () => (/* binding */ isWordBefore),
+/* harmony export */   ld: () => (/* binding */ isEndAt),
+/* harmony export */   ni: () => (/* binding */ isWordBoundary),
+/* harmony export */   pw: () => (/* binding */ skipBlanks)
+/* harmony export */ });
+/* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(720);
+// The tokens of PEP 508 dependency specifiers and markers, and a tokenizer that the recursive-descent
+// parsers in requirement.ts and marker.ts read them through. It follows packaging's `_tokenizer.py`
+// (>= 26): the same token names, the same `check` / `expect` / `read` / `consume` steps, and errors
+// that carry packaging's message and the offset its caret points at (0-based UTF-16 index).
+//
+// Tokens are matched by small functions rather than regular expressions: packaging's `\b` and `\w` are
+// Python's Unicode ones, and SPECIFIER is PEP 440's own reader (src/pep440/specifier.ts).
+
+/**
+ * A syntax error where packaging raises `InvalidRequirement` / `InvalidMarker`. Not an Error: the
+ * parsers catch it at once, and a stack trace would cost more than reading the requirement.
+ */
+class Pep508SyntaxError {
+    message;
+    offset;
+    constructor(message, offset) {
+        this.message = message;
+        this.offset = offset;
+    }
+}
+/** `[ \t]+`: the only whitespace the requirement grammar skips. */
+function skipBlanks(s, i) {
+    for (;;) {
+        const c = s.charCodeAt(i);
+        if (c !== 0x20 && c !== 0x09)
+            return i;
+        i++;
+    }
+}
+/** Python's `$`: the end, or just before a final newline. */
+function isEndAt(s, i) {
+    return i === s.length || (i === s.length - 1 && s.charCodeAt(i) === 0x0a);
+}
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+/** Python's `\w` (Unicode letters, digits and numerics, `_`) for the code point at i. */
+function isWordAt(s, i) {
+    if (i < 0 || i >= s.length)
+        return false;
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+        return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f;
+    }
+    return WORD_CHAR.test(String.fromCodePoint(s.codePointAt(i)));
+}
+/** Python's `\w` for the code point that ends just before i. */
+function isWordBefore(s, i) {
+    if (i <= 0)
+        return false;
+    const c = s.charCodeAt(i - 1);
+    return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? isWordAt(s, i - 2) : isWordAt(s, i - 1);
+}
+/** Python's `\b` at i. */
+function isWordBoundary(s, i) {
+    return isWordBefore(s, i) !== isWordAt(s, i);
+}
+/** `\bword\b` at i. */
+function keywordAt(s, i, word) {
+    return s.startsWith(word, i) && isWordBoundary(s, i) && isWordBoundary(s, i + word.length);
+}
+/** A character of packaging's IDENTIFIER: ASCII letters and digits, `.`, `_` and `-`. */
+function isIdentifierChar(c) {
+    return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x2e || c === 0x5f || c === 0x2d;
+}
+/**
+ * packaging's IDENTIFIER, `\b[a-zA-Z0-9][a-zA-Z0-9._-]*\b`: where it ends, or -1. The closing
+ * `\b` makes the regex give back trailing `.`/`-` that no word character follows.
+ */
+function matchIdentifier(s, i) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)))
+        return -1;
+    if (i > 0 && !isWordBoundary(s, i))
+        return -1;
+    let end = i + 1;
+    while (end < s.length && isIdentifierChar(s.charCodeAt(end)))
+        end++;
+    while (end > i && !isWordBoundary(s, end))
+        end--;
+    return end > i ? end : -1;
+}
+/** `[^ \t]+`: a URL runs to the next blank, so a `;` right after it is part of it. */
+function matchUrl(s, i) {
+    let end = i;
+    while (end < s.length && s.charCodeAt(end) !== 0x20 && s.charCodeAt(end) !== 0x09)
+        end++;
+    return end > i ? end : -1;
+}
+/**
+ * `\+[a-z0-9]+...`: only its first two characters decide whether it matches, and packaging's check is
+ * case-sensitive, so `>=1.0+ABC` falls through to the next error.
+ */
+function matchLocalLabelTrail(s, i) {
+    if (s.charCodeAt(i) !== 0x2b)
+        return -1;
+    const c = s.charCodeAt(i + 1);
+    return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) ? i + 2 : -1;
+}
+function matchChar(s, i, c) {
+    return s.charCodeAt(i) === c ? i + 1 : -1;
+}
+/** Where the token of this kind starting at i ends, or -1 when there is none. */
+function matchToken(kind, s, i) {
+    // The most frequent first: a string switch tries its cases in order.
+    switch (kind) {
+        case 'WS': {
+            const end = skipBlanks(s, i);
+            return end > i ? end : -1;
+        }
+        case 'END':
+            return isEndAt(s, i) ? i : -1;
+        case 'SPECIFIER':
+            return (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .matchSpecifier */ .Y_)(s, i);
+        case 'IDENTIFIER':
+            return matchIdentifier(s, i);
+        case 'COMMA':
+            return matchChar(s, i, 0x2c);
+        case 'SEMICOLON':
+            return matchChar(s, i, 0x3b);
+        case 'LEFT_BRACKET':
+            return matchChar(s, i, 0x5b);
+        case 'RIGHT_BRACKET':
+            return matchChar(s, i, 0x5d);
+        case 'LEFT_PARENTHESIS':
+            return matchChar(s, i, 0x28);
+        case 'RIGHT_PARENTHESIS':
+            return matchChar(s, i, 0x29);
+        case 'AT':
+            return matchChar(s, i, 0x40);
+        case 'URL':
+            return matchUrl(s, i);
+        case 'VERSION_PREFIX_TRAIL':
+            return s.startsWith('.*', i) ? i + 2 : -1;
+        case 'VERSION_LOCAL_LABEL_TRAIL':
+            return matchLocalLabelTrail(s, i);
+    }
+}
+/**
+ * Reads `source` one token at a time from `position`. As in packaging, `check` looks for a token of
+ * one kind at the current position and holds it; `read` takes the held token and moves past it.
+ */
+class Tokenizer {
+    source;
+    position;
+    heldEnd = -1;
+    constructor(source, position = 0) {
+        this.source = source;
+        this.position = position;
+    }
+    /** Whether a token of this kind comes next; unless `peek`, it is held for `read`. */
+    check(kind, peek = false) {
+        const end = matchToken(kind, this.source, this.position);
+        if (end < 0)
+            return false;
+        if (!peek)
+            this.heldEnd = end;
+        return true;
+    }
+    /** Reads a token of this kind, or fails with "Expected <expected>". */
+    expect(kind, expected) {
+        if (!this.check(kind))
+            this.fail(`Expected ${expected}`);
+        return this.read();
+    }
+    /** The text of the token `check` held, moving past it. */
+    read() {
+        const text = this.source.slice(this.position, this.heldEnd);
+        this.position = this.heldEnd;
+        this.heldEnd = -1;
+        return text;
+    }
+    /** Moves past a token of this kind if one comes next. */
+    consume(kind) {
+        const end = matchToken(kind, this.source, this.position);
+        if (end >= 0)
+            this.position = end;
+    }
+    /** packaging's `raise_syntax_error`: `offset` is where its caret points, the end of the span. */
+    fail(message, offset = this.position) {
+        throw new Pep508SyntaxError(message, offset);
+    }
+}
+
+
+/***/ }),
+
 /***/ 2888:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -13340,18 +13499,22 @@ function cudaOfLabel(label) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cg: () => (/* binding */ NO_EXTRAS),
 /* harmony export */   UZ: () => (/* binding */ tooManyClauses),
-/* harmony export */   WP: () => (/* binding */ isIdentifierChar),
+/* harmony export */   WP: () => (/* reexport safe */ _pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__.WP),
 /* harmony export */   pP: () => (/* binding */ parseRequirement)
 /* harmony export */ });
 /* unused harmony exports MAX_SPECIFIER_CLAUSES, requirementToString */
 /* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9546);
-/* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(720);
-/* harmony import */ var _pep440_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8400);
+/* harmony import */ var _pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5620);
+/* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(720);
+/* harmony import */ var _pep440_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8400);
 // PEP 508 requirement strings, read as packaging's `Requirement(text)` (>= 26) reads them, with its
 // error messages. This only reads the requirement itself: requirements-file syntax (options,
 // `-r`, hashes, continuations, comments) is the caller's.
 //
 // Offsets are 0-based UTF-16 indices into the text, at the place packaging's caret points.
+
+
+// requirements-file.ts reads the name of an editable `#egg=` fragment with it.
 
 
 
@@ -13382,32 +13545,11 @@ const NO_EXTRAS = Object.freeze([]);
 function fail(message, offset) {
     return { ok: false, message, offset };
 }
-/** A character of packaging's IDENTIFIER: ASCII letters and digits, `.`, `_` and `-`. */
-function isIdentifierChar(c) {
-    return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x2e || c === 0x5f || c === 0x2d;
-}
-/**
- * packaging's IDENTIFIER, `\b[a-zA-Z0-9][a-zA-Z0-9._-]*\b`: where it ends, or -1. The closing
- * `\b` makes the regex give back trailing `.`/`-` that no word character follows.
- */
-function matchIdentifier(s, i) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)))
-        return -1;
-    if (i > 0 && !(0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .isWordBoundary */ .ni)(s, i))
-        return -1;
-    let end = i + 1;
-    while (end < s.length && isIdentifierChar(s.charCodeAt(end)))
-        end++;
-    while (end > i && !(0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .isWordBoundary */ .ni)(s, end))
-        end--;
-    return end > i ? end : -1;
-}
 function removeWhitespace(s) {
     let out = '';
     let from = 0;
     for (let i = 0; i < s.length; i++) {
-        if ((0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_2__/* .isPythonWhitespace */ .c4)(s.charCodeAt(i))) {
+        if ((0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_3__/* .isPythonWhitespace */ .c4)(s.charCodeAt(i))) {
             out += s.slice(from, i);
             from = i + 1;
         }
@@ -13425,126 +13567,142 @@ function trimBlanksEnd(s, start, end) {
  * written (in order, duplicates kept).
  */
 function parseRequirement(text) {
-    let i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, 0);
-    const nameEnd = matchIdentifier(text, i);
-    if (nameEnd < 0)
-        return fail('Expected package name at the start of dependency specifier', i);
-    const name = text.slice(i, nameEnd);
-    i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, nameEnd);
-    let extras = NO_EXTRAS;
-    if (text.charCodeAt(i) === 0x5b) {
-        i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i + 1);
-        let end = matchIdentifier(text, i);
-        if (end >= 0) {
-            const written = [text.slice(i, end)];
-            extras = written;
-            i = end;
-            for (;;) {
-                i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i);
-                if (matchIdentifier(text, i) >= 0)
-                    return fail('Expected comma between extra names', i);
-                if (text.charCodeAt(i) !== 0x2c)
-                    break;
-                i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i + 1);
-                end = matchIdentifier(text, i);
-                if (end < 0)
-                    return fail('Expected extra name after comma', i);
-                written.push(text.slice(i, end));
-                i = end;
-            }
+    try {
+        const { name, extras, specifier, specifierStart, marker, url } = readRequirement(new _pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .Tokenizer */ ._F(text));
+        // The grammar lets `===` run over commas, which SpecifierSet then splits: `===a,b` is invalid.
+        if (specifier.includes('===')) {
+            const set = (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSpecifierSet */ .m0)(specifier);
+            if (!set.ok)
+                return fail(set.message, specifierStart);
         }
-        i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i);
-        if (text.charCodeAt(i) !== 0x5d)
-            return fail('Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras', i);
-        i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i + 1);
+        return { ok: true, name, extras, specifier, marker, url };
     }
-    let specifier = '';
-    let specifierStart = i;
-    let specifierEnd = i;
-    let url = null;
-    let markerFrom = -1;
-    if (text.charCodeAt(i) === 0x40) {
-        i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i + 1);
-        // A URL runs to the next blank: a `;` right after it is part of it.
-        let end = i;
-        while (end < text.length && text.charCodeAt(end) !== 0x20 && text.charCodeAt(end) !== 0x09)
-            end++;
-        if (end === i)
-            return fail('Expected URL after @', i);
-        url = text.slice(i, end);
-        i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, end);
-        if (!(0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .isEndAt */ .ld)(text, i)) {
-            if (text.charCodeAt(i) !== 0x3b)
-                return fail('Expected semicolon (after URL and whitespace) or end', i);
-            markerFrom = i + 1;
+    catch (error) {
+        if (error instanceof _pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .Pep508SyntaxError */ .cl)
+            return fail(error.message, error.offset);
+        throw error;
+    }
+}
+/** requirement = WS? IDENTIFIER WS? extras WS? requirement_details END */
+function readRequirement(tokenizer) {
+    tokenizer.consume('WS');
+    const name = tokenizer.expect('IDENTIFIER', 'package name at the start of dependency specifier');
+    tokenizer.consume('WS');
+    const extras = readExtras(tokenizer);
+    tokenizer.consume('WS');
+    const { url, specifier, specifierStart, marker } = readRequirementDetails(tokenizer);
+    tokenizer.expect('END', 'end of dependency specifier');
+    return { name, extras, url, specifier, specifierStart, marker };
+}
+/**
+ * requirement_details = AT WS? URL (WS requirement_marker?)?
+ *                     | specifier WS? requirement_marker?
+ */
+function readRequirementDetails(tokenizer) {
+    if (tokenizer.check('AT')) {
+        tokenizer.read();
+        tokenizer.consume('WS');
+        const url = tokenizer.expect('URL', 'URL after @');
+        tokenizer.consume('WS');
+        const marker = tokenizer.check('END', true) ? null : readRequirementMarker(tokenizer, 'semicolon (after URL and whitespace)');
+        return { url, specifier: '', specifierStart: 0, marker };
+    }
+    const { specifier, start } = readSpecifier(tokenizer);
+    tokenizer.consume('WS');
+    if (tokenizer.check('END', true))
+        return { url: null, specifier, specifierStart: start, marker: null };
+    const expected = specifier
+        ? 'comma (within version specifier), semicolon (after version specifier)'
+        : 'semicolon (after name with no version specifier)';
+    return { url: null, specifier, specifierStart: start, marker: readRequirementMarker(tokenizer, expected) };
+}
+/** requirement_marker = SEMICOLON marker WS?  (the marker as written, blanks around it dropped) */
+function readRequirementMarker(tokenizer, expected) {
+    if (!tokenizer.check('SEMICOLON'))
+        tokenizer.fail(`Expected ${expected} or end`);
+    tokenizer.read();
+    const { source, position } = tokenizer;
+    const parsed = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .parseMarkerAt */ .p$)(source, position);
+    if (!parsed.ok)
+        tokenizer.fail(parsed.message, parsed.offset);
+    tokenizer.position = parsed.end;
+    return trimBlanksEnd(source, (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlanks */ .pw)(source, position), parsed.end);
+}
+/** extras = (LEFT_BRACKET WS? extras_list? WS? RIGHT_BRACKET)? */
+function readExtras(tokenizer) {
+    if (!tokenizer.check('LEFT_BRACKET'))
+        return NO_EXTRAS;
+    tokenizer.read();
+    tokenizer.consume('WS');
+    const extras = readExtrasList(tokenizer);
+    tokenizer.consume('WS');
+    if (!tokenizer.check('RIGHT_BRACKET'))
+        tokenizer.fail('Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras');
+    tokenizer.read();
+    return extras;
+}
+/** extras_list = IDENTIFIER (WS? COMMA WS? IDENTIFIER)* */
+function readExtrasList(tokenizer) {
+    if (!tokenizer.check('IDENTIFIER'))
+        return NO_EXTRAS;
+    const extras = [tokenizer.read()];
+    for (;;) {
+        tokenizer.consume('WS');
+        if (tokenizer.check('IDENTIFIER', true))
+            tokenizer.fail('Expected comma between extra names');
+        if (!tokenizer.check('COMMA'))
+            return extras;
+        tokenizer.read();
+        tokenizer.consume('WS');
+        extras.push(tokenizer.expect('IDENTIFIER', 'extra name after comma'));
+    }
+}
+/**
+ * specifier = LEFT_PARENTHESIS WS? version_many WS? RIGHT_PARENTHESIS
+ *           | WS? version_many WS?
+ */
+function readSpecifier(tokenizer) {
+    const parenthesised = tokenizer.check('LEFT_PARENTHESIS');
+    if (parenthesised)
+        tokenizer.read();
+    tokenizer.consume('WS');
+    const start = tokenizer.position;
+    const specifier = readVersionMany(tokenizer);
+    tokenizer.consume('WS');
+    if (parenthesised) {
+        if (!tokenizer.check('RIGHT_PARENTHESIS')) {
+            tokenizer.fail('Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after version specifier');
         }
+        tokenizer.read();
     }
-    else {
-        const parenthesised = text.charCodeAt(i) === 0x28;
-        if (parenthesised)
-            i++;
-        i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i);
-        specifierStart = i;
-        for (;;) {
-            const end = (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_1__/* .matchSpecifier */ .Y_)(text, i);
-            if (end < 0)
-                break;
-            const op = text.charCodeAt(i);
-            i = specifierEnd = end;
-            if (text.startsWith('.*', i)) {
-                const message = op === 0x3d || op === 0x21
-                    ? '.* suffix cannot be used after pre-release, post-release, developmental release, or local version labels'
-                    : '.* suffix can only be used with `==` or `!=` operators';
-                return fail(message, i + 1);
-            }
-            // packaging's local-label check is case-sensitive: `>=1.0+ABC` falls through to the next error.
-            if (text.charCodeAt(i) === 0x2b) {
-                const c = text.charCodeAt(i + 1);
-                if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) {
-                    return fail('Local version label can only be used with `==` or `!=` operators', i);
-                }
-            }
-            i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i);
-            if (text.charCodeAt(i) !== 0x2c)
-                break;
-            specifierEnd = i + 1;
-            i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i + 1);
+    return { specifier, start };
+}
+/** version_many = (SPECIFIER (WS? COMMA WS? SPECIFIER)*)?  (the set as written, whitespace dropped) */
+function readVersionMany(tokenizer) {
+    const start = tokenizer.position;
+    let end = start;
+    while (tokenizer.check('SPECIFIER')) {
+        const op = tokenizer.source.charCodeAt(tokenizer.position);
+        tokenizer.read();
+        end = tokenizer.position;
+        if (tokenizer.check('VERSION_PREFIX_TRAIL', true)) {
+            const message = op === 0x3d || op === 0x21
+                ? '.* suffix cannot be used after pre-release, post-release, developmental release, or local version labels'
+                : '.* suffix can only be used with `==` or `!=` operators';
+            tokenizer.fail(message, tokenizer.position + 1);
         }
-        // Between the tokens there are only blanks and commas: the set as written, blanks dropped.
-        specifier = removeWhitespace(text.slice(specifierStart, specifierEnd));
-        i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i);
-        if (parenthesised) {
-            if (text.charCodeAt(i) !== 0x29) {
-                return fail('Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after version specifier', i);
-            }
-            i = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, i + 1);
+        if (tokenizer.check('VERSION_LOCAL_LABEL_TRAIL', true)) {
+            tokenizer.fail('Local version label can only be used with `==` or `!=` operators');
         }
-        if (!(0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .isEndAt */ .ld)(text, i)) {
-            if (text.charCodeAt(i) !== 0x3b) {
-                const expected = specifier
-                    ? 'comma (within version specifier), semicolon (after version specifier)'
-                    : 'semicolon (after name with no version specifier)';
-                return fail(`Expected ${expected} or end`, i);
-            }
-            markerFrom = i + 1;
-        }
+        tokenizer.consume('WS');
+        if (!tokenizer.check('COMMA'))
+            break;
+        tokenizer.read();
+        end = tokenizer.position;
+        tokenizer.consume('WS');
     }
-    let marker = null;
-    if (markerFrom >= 0) {
-        const parsed = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .parseMarkerAt */ .p$)(text, markerFrom);
-        if (!parsed.ok)
-            return parsed;
-        if (!(0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .isEndAt */ .ld)(text, parsed.end))
-            return fail('Expected end of dependency specifier', parsed.end);
-        marker = trimBlanksEnd(text, (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .skipBlanks */ .pw)(text, markerFrom), parsed.end);
-    }
-    // The grammar lets `===` run over commas, which SpecifierSet then splits: `===a,b` is invalid.
-    if (specifier.includes('===')) {
-        const set = (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSpecifierSet */ .m0)(specifier);
-        if (!set.ok)
-            return fail(set.message, specifierStart);
-    }
-    return { ok: true, name, extras, specifier, marker, url };
+    // Between the tokens there are only blanks and commas: one slice, whitespace dropped.
+    return removeWhitespace(tokenizer.source.slice(start, end));
 }
 /**
  * `str(Requirement)`: extras sorted and de-duplicated, the specifier set and the marker in their
