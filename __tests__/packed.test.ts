@@ -15,7 +15,7 @@ import {
   type RequirementTable,
 } from '../src/parse/packed.js';
 import { readRepository } from '../src/parse/repository.js';
-import { parseRequirementsFile } from '../src/parse/requirements-file.js';
+import { parseRequirementsFile } from '../src/parse/requirements/reader.js';
 import { SharedStrings } from '../src/parse/strings.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../__tests__/fixtures/requirements/${name}`, import.meta.url), 'utf8');

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { parseDockerfile } from '../src/parse/dockerfile.js';
 import { parsePyproject } from '../src/parse/pyproject.js';
 import { MAX_SPECIFIER_CLAUSES, tooManyClauses } from '../src/parse/requirement.js';
-import { parseRequirementsFile } from '../src/parse/requirements-file.js';
+import { parseRequirementsFile } from '../src/parse/requirements/reader.js';
 
 /** `!=1.0.0,!=1.0.1,...`: the way such a set gets written, by a script excluding every bad release. */
 function exclusions(count: number): string {

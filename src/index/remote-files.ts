@@ -9,7 +9,7 @@ import { HttpClient } from './http.js';
 import type { IndexMode } from './options.js';
 import { withoutCredentials } from './url.js';
 import type { Diagnostic, ParseResult, RemoteInclude } from '../model.js';
-import { parseRequirementsFile } from '../parse/requirements-file.js';
+import { parseRequirementsFile } from '../parse/requirements/reader.js';
 import { decodeText } from '../parse/text.js';
 import type { RemoteFile } from '../check/rules/remote-file-conflict.js';
 

@@ -14,7 +14,7 @@
 
 import { bareRequirement, canonicalName, emptyFile, type Diagnostic, type ParsedFile } from '../model.js';
 import { condaMeaning, readCondaSpec } from './conda-spec.js';
-import { parseRequirementsFile } from './requirements-file.js';
+import { parseRequirementsFile } from './requirements/reader.js';
 import type { SharedStrings } from './strings.js';
 import { splitLines } from './text.js';
 

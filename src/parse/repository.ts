@@ -9,7 +9,7 @@ import { createFileSource, discoverFiles, type DiscoveredFile, type FileSource }
 import { parseDockerfile, type DockerStage } from './dockerfile.js';
 import { RequirementPacker } from './packed.js';
 import { parsePyproject } from './pyproject.js';
-import { parseRequirementsFile } from './requirements-file.js';
+import { parseRequirementsFile } from './requirements/reader.js';
 import { SharedStrings } from './strings.js';
 import { scanSuppressions } from './suppressions.js';
 import { decodeText } from './text.js';

@@ -8,16 +8,16 @@
 // whenever the path exists.
 
 import * as posix from 'node:path/posix';
-import { canonicalName, emptyFile, type Diagnostic, type IndexFact, type Include, type ParsedFile, type Severity } from '../model.js';
-import { isPythonWhitespace, normalizeVersion, parseVersion, pythonTrim, stripEnd, stripStart } from '../pep440/version.js';
-import { pythonRepr } from '../pep440/specifier.js';
-import { parseMarker, type MarkerParse } from './marker.js';
-import { cudaFromIndexUrl } from './pytorch-index.js';
-import { isIdentifierChar, NO_EXTRAS, parseRequirement, tooManyClauses } from './requirement.js';
-import type { RequirementPacker, RequirementPlace } from './packed.js';
-import { detached, SharedStrings } from './strings.js';
-import { splitLines } from './text.js';
-import { withoutCredentials } from '../index/url.js';
+import { canonicalName, emptyFile, type Diagnostic, type IndexFact, type Include, type ParsedFile, type Severity } from '../../model.js';
+import { isPythonWhitespace, normalizeVersion, parseVersion, pythonTrim, stripEnd, stripStart } from '../../pep440/version.js';
+import { pythonRepr } from '../../pep440/specifier.js';
+import { parseMarker, type MarkerParse } from '../marker.js';
+import { cudaFromIndexUrl } from '../pytorch-index.js';
+import { isIdentifierChar, NO_EXTRAS, parseRequirement, tooManyClauses } from '../requirement.js';
+import type { RequirementPacker, RequirementPlace } from '../packed.js';
+import { detached, SharedStrings } from '../strings.js';
+import { splitLines } from '../text.js';
+import { withoutCredentials } from '../../index/url.js';
 
 export interface RequirementsFileOptions {
   /** Read through `-c`: every requirement gets `constraint: true`, and pip's constraint rules apply. */
