@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { normaliseExtras, parseRequirementsFile } from '../src/parse/requirements/reader.js';
+import { parseRequirementsFile } from '../src/parse/requirements/reader.js';
+import { normaliseExtras } from '../src/parse/requirements/requirement-forms.js';
 import { parseRequirement } from '../src/parse/requirement.js';
 import { splitLines } from '../src/parse/text.js';
 

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Diagnostic, Requirement } from '../src/model.js';
 import { cudaFromIndexUrl } from '../src/parse/pytorch-index.js';
-import { parseRequirementsFile, readPipRequirement, type RequirementsFileResult } from '../src/parse/requirements/reader.js';
+import { parseRequirementsFile, type RequirementsFileResult } from '../src/parse/requirements/reader.js';
+import { readPipRequirement } from '../src/parse/requirements/requirement-forms.js';
 import { decodeText } from '../src/parse/text.js';
 
 const fixture = (name: string): URL => new URL(`../../__tests__/fixtures/requirements/${name}`, import.meta.url);

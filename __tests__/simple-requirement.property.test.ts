@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { readPlain, readSimpleRequirement } from '../src/parse/requirements/reader.js';
+import { readPlain, readSimpleRequirement } from '../src/parse/requirements/requirement-forms.js';
 
 // Each part in spellings the one-pass reader takes, and near misses it must leave to readPlain.
 const name = fc.constantFrom(

@@ -4,7 +4,7 @@
 
 import * as fs from 'node:fs';
 import { MAX_FILE_BYTES } from '../parse/discover.js';
-import { redactUrl } from '../parse/requirements/reader.js';
+import { redactUrl } from '../parse/requirements/display.js';
 import { decodeText } from '../parse/text.js';
 import { printProfile, profileNameFromSource, readInstalledSet } from './import.js';
 

@@ -8,7 +8,8 @@ import { canonicalName } from '../model.js';
 import { exactPin } from '../pep440/ranges.js';
 import { parseSpecifierSet } from '../pep440/specifier.js';
 import { parseVersion, publicVersion } from '../pep440/version.js';
-import { parseRequirementsFile, redactUrl } from '../parse/requirements/reader.js';
+import { redactUrl } from '../parse/requirements/display.js';
+import { parseRequirementsFile } from '../parse/requirements/reader.js';
 import { profileNameProblem } from './profile-name.js';
 
 /** One package of a known-good environment. */

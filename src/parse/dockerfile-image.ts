@@ -10,7 +10,7 @@
 // container releases, not CUDA versions: nothing is read from their tags (framework-images.ts knows
 // the tags a source describes).
 
-import { quoteInput } from './requirements/reader.js';
+import { quoteInput } from './requirements/display.js';
 
 export interface ParsedImage {
   name: string;

@@ -13,7 +13,8 @@ import type { CudaFact, Include, IndexFact, ParsedFile, PythonFact, RemoteInclud
 import { withoutCredentials } from '../index/url.js';
 import { canonicalName, factPosition } from '../model.js';
 import { tooManyClauses } from './requirement.js';
-import { readPipRequirement, redactUrl } from './requirements/reader.js';
+import { redactUrl } from './requirements/display.js';
+import { readPipRequirement } from './requirements/requirement-forms.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
 import { REDIRECTIONS, tokenizeShell } from './shell-words.js';
 import type { ShellWord } from './shell-words.js';

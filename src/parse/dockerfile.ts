@@ -33,7 +33,7 @@ import { cudaFromImage, distroPythonOf, invalidReference, parseImageRef, pythonF
 import { frameworkImageRow, imageRequirement, torchFromImage } from './framework-images.js';
 import type { ImageVersion } from './dockerfile-image.js';
 import { joinPath, placement, sourceOf } from './dockerfile-paths.js';
-import { quoteInput, redactUrl } from './requirements/reader.js';
+import { quoteInput, redactUrl } from './requirements/display.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
 import type { Placement } from './dockerfile-paths.js';
 import { readExecForm, readHeredocScript, readShellScript } from './dockerfile-run.js';

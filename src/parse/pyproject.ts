@@ -18,7 +18,8 @@ import {
 import { parseSpecifierSet } from '../pep440/specifier.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
 import { parseRequirement, tooManyClauses, type ParsedRequirement } from './requirement.js';
-import { normaliseExtras, quoteInput, redactUrl } from './requirements/reader.js';
+import { quoteInput, redactUrl } from './requirements/display.js';
+import { normaliseExtras } from './requirements/requirement-forms.js';
 import { splitLines } from './text.js';
 
 export interface PyprojectResult {

@@ -9,7 +9,8 @@
 // - What PEP 508 refuses (`numpy=1.2`, a bad wheel name), uv refuses too (crates/uv-pep508,
 //   crates/uv-pep440: "no such comparison operator"): pip's reading and message stand, naming both.
 
-import { readPipRequirement, redactUrl, type PipRequirementRead } from './requirements/reader.js';
+import { redactUrl } from './requirements/display.js';
+import { readPipRequirement, type PipRequirementRead } from './requirements/requirement-forms.js';
 
 const EGG_FRAGMENT = /([#&])egg=[^&]*&?/;
 const VCS_URL = /^(?:git|hg|svn|bzr)\+[A-Za-z]+:/i;
