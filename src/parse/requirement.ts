@@ -6,9 +6,6 @@
 
 import { markerToString, parseMarker, parseMarkerAt } from './marker.js';
 import { Pep508SyntaxError, skipBlanks, Tokenizer } from './pep508-tokenizer.js';
-
-// requirements-file.ts reads the name of an editable `#egg=` fragment with it.
-export { isIdentifierChar } from './pep508-tokenizer.js';
 import { compareCodePoints, parseSpecifierSet, specifierToString } from '../pep440/specifier.js';
 import { isPythonWhitespace } from '../pep440/version.js';
 

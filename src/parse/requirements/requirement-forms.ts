@@ -8,7 +8,7 @@
 
 import { normalizeVersion, parseVersion, pythonTrim, stripEnd, stripStart } from '../../pep440/version.js';
 import { parseMarker, type MarkerParse } from '../marker.js';
-import { isIdentifierChar, NO_EXTRAS, parseRequirement } from '../requirement.js';
+import { NO_EXTRAS, parseRequirement } from '../requirement.js';
 import { detached } from '../strings.js';
 import { quoteInput, redactUrl } from './display.js';
 
@@ -116,13 +116,11 @@ function stripExtras(text: string): { path: string; extras: string | null } {
 
 /** Reads one requirement as pip reads the text of a requirements-file line (or a `pip install` argument). */
 export function readPipRequirement(text: string, editable: boolean): PipRequirementRead {
-  if (editable) return readEditable(text);
-  const simple = readSimpleRequirement(text);
-  return simple === null ? readPlain(text) : { ok: true, requirement: simple };
+  return editable ? readEditable(text) : readPlain(text);
 }
 
-/** parse_req_from_line for a line that is not editable: every way pip reads one, the long way. */
-export function readPlain(text: string): PipRequirementRead {
+/** parse_req_from_line for a line that is not editable. */
+function readPlain(text: string): PipRequirementRead {
   const separator = isPipUrl(text) ? '; ' : ';';
   const cut = text.indexOf(separator);
   let marker: string | null = null;
@@ -177,120 +175,6 @@ export function readPlain(text: string): PipRequirementRead {
     },
   };
 }
-
-/**
- * A requirement written the way most are, `name[extra,...]<op>1.2.3,<op>4.*  ; marker`: what readPlain
- * reads from it, in one pass, or null for anything else (blanks inside, pre-releases, local labels,
- * `===`, parentheses, URLs, paths, archives, a marker that does not parse), which readPlain reads
- * the long way. Reading a large repository is mostly reading such lines.
- */
-export function readSimpleRequirement(text: string): PipRequirementFields | null {
-  const nameEnd = scanSimpleName(text, 0);
-  if (nameEnd < 0) return null;
-  let at = nameEnd;
-  let extras = NO_EXTRAS;
-  if (text.charCodeAt(at) === LEFT_BRACKET) {
-    const written: string[] = [];
-    do {
-      const end = scanSimpleName(text, at + 1);
-      if (end < 0) return null;
-      written.push(text.slice(at + 1, end));
-      at = end;
-    } while (text.charCodeAt(at) === COMMA);
-    if (text.charCodeAt(at) !== RIGHT_BRACKET) return null;
-    extras = normaliseExtras(written);
-    at++;
-  }
-  const specifierStart = at;
-  if (isOperatorStart(text.charCodeAt(at))) {
-    for (;;) {
-      at = scanSimpleClause(text, at);
-      if (at < 0) return null;
-      if (text.charCodeAt(at) !== COMMA) break;
-      // A trailing comma is packaging's to judge.
-      if (!isOperatorStart(text.charCodeAt(at + 1))) return null;
-      at++;
-    }
-  } else if (isArchive(text.slice(0, nameEnd))) {
-    // `pkg.zip` (extras or not) names an archive to pip, not a project.
-    return null;
-  }
-  const specifierEnd = at;
-  while (text.charCodeAt(at) === SPACE) at++;
-  let marker: string | null = null;
-  if (at < text.length) {
-    if (text.charCodeAt(at) !== SEMICOLON) return null;
-    const markerStart = stripStart(text, at + 1, text.length);
-    const markerEnd = stripEnd(text, markerStart, text.length);
-    if (markerEnd === markerStart) return null;
-    marker = text.slice(markerStart, markerEnd);
-    if (!checkedMarker(marker).ok) return null;
-  }
-  return { name: text.slice(0, nameEnd), extras, specifier: text.slice(specifierStart, specifierEnd), marker, url: null };
-}
-
-/** `[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?` from `from`: where it ends, or -1. */
-function scanSimpleName(text: string, from: number): number {
-  let at = from;
-  while (at < text.length && isIdentifierChar(text.charCodeAt(at))) at++;
-  return at > from && isAsciiAlphanumeric(text.charCodeAt(from)) && isAsciiAlphanumeric(text.charCodeAt(at - 1)) ? at : -1;
-}
-
-/**
- * One clause `<op>N(.N)*`, with `.*` after `==` and `!=` and two numbers at least after `~=`: where
- * it ends (before `,`, a blank, `;` or the end), or -1.
- */
-function scanSimpleClause(text: string, from: number): number {
-  const first = text.charCodeAt(from);
-  const second = text.charCodeAt(from + 1);
-  let at = from + 1;
-  if (second === EQUALS) at++;
-  else if (first !== LESS && first !== GREATER) return -1;
-  // `===` compares text, not versions.
-  if (text.charCodeAt(at) === EQUALS) return -1;
-  const wildcardAllowed = second === EQUALS && (first === EQUALS || first === EXCLAMATION);
-  let numbers = 0;
-  for (;;) {
-    const start = at;
-    while (isAsciiDigit(text.charCodeAt(at))) at++;
-    if (at === start) {
-      if (!(wildcardAllowed && numbers > 0 && text.charCodeAt(at) === ASTERISK)) return -1;
-      at++;
-      break;
-    }
-    numbers++;
-    if (text.charCodeAt(at) !== DOT) break;
-    at++;
-  }
-  if (first === TILDE && numbers < 2) return -1;
-  const next = text.charCodeAt(at);
-  return at === text.length || next === COMMA || next === SPACE || next === SEMICOLON ? at : -1;
-}
-
-function isOperatorStart(code: number): boolean {
-  return code === EQUALS || code === EXCLAMATION || code === LESS || code === GREATER || code === TILDE;
-}
-
-function isAsciiAlphanumeric(code: number): boolean {
-  return isAsciiDigit(code) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-}
-
-function isAsciiDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
-const LEFT_BRACKET = 0x5b;
-const RIGHT_BRACKET = 0x5d;
-const COMMA = 0x2c;
-const SEMICOLON = 0x3b;
-const SPACE = 0x20;
-const EQUALS = 0x3d;
-const EXCLAMATION = 0x21;
-const LESS = 0x3c;
-const GREATER = 0x3e;
-const TILDE = 0x7e;
-const DOT = 0x2e;
-const ASTERISK = 0x2a;
 
 /** parseMarker, remembered: a repository writes the same few markers on line after line. */
 function checkedMarker(marker: string): MarkerParse {
