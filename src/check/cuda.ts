@@ -16,14 +16,14 @@ import { cudaTagIndex, isNvidiaCudaImage, parseCudaTag, unlistedTag, withTag } f
 import type { Place } from './finding-builder.js';
 import type { FindingSink } from './finding-cap.js';
 import { torchCudaSubjects } from './subjects.js';
-import { CUDA_IMAGE_TAG_UNVERIFIED, unverifiedTagFinding } from './rules/cuda-image-tag-unverified.js';
+import { RULE as CUDA_IMAGE_TAG_UNVERIFIED, unverifiedTagFinding } from './rules/cuda-image-tag-unverified.js';
 import { pypiTorchBuild } from './pypi-torch.js';
 import { unknownTagFinding, RULE as CUDA_IMAGE_TAG_UNKNOWN } from './rules/cuda-image-tag-unknown.js';
 import { eolTagFinding, RULE as CUDA_IMAGE_TAG_EOL } from './rules/cuda-image-tag-eol.js';
 import { driverMinimumFinding, RULE as CUDA_DRIVER_MINIMUM } from './rules/cuda-driver-minimum.js';
 import * as cudaTorchBuildMismatch from './rules/cuda-torch-build-mismatch.js';
 import {
-  FLEET_DRIVER_TOO_OLD,
+  RULE as FLEET_DRIVER_TOO_OLD,
   fleetDriverOf,
   imageDriverFinding,
   torchDriverFinding,

@@ -16,7 +16,7 @@ import type { FindingSink } from '../finding-cap.js';
 import { pinSubject, TORCH_WHEELS } from '../subjects.js';
 import { localLabel } from '../versions.js';
 
-export const LOCAL_VERSION_WITHOUT_INDEX: RuleInfo = {
+export const RULE: RuleInfo = {
   id: 'local-version-without-index',
   severity: 'error',
   summary:
@@ -44,7 +44,7 @@ export function checkLocalVersions(context: CheckContext, view: SetView, finding
       : 'this file names no index or find-links location (one given on the command line or in pip.conf is not seen here)';
     findings.push(
       makeFinding({
-        rule: LOCAL_VERSION_WITHOUT_INDEX.id,
+        rule: RULE.id,
         severity: inDockerfile ? 'error' : 'notice',
         at: subject.at,
         package: pin.key,

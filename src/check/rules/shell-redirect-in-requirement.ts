@@ -5,11 +5,11 @@
 
 import type { RuleInfo } from '../../model.js';
 
-export const id = 'shell-redirect-in-requirement';
-export const severity = 'warning';
-export const summary = 'an unquoted `>` or `<` in a `pip install` argument of a RUN line, which the shell reads as a redirection';
-
-export const RULE: RuleInfo = { id, severity, summary };
+export const RULE: RuleInfo = {
+  id: 'shell-redirect-in-requirement',
+  severity: 'warning',
+  summary: 'an unquoted `>` or `<` in a `pip install` argument of a RUN line, which the shell reads as a redirection',
+};
 
 /**
  * The message for `written` (`numba`), whose bound `operator` + `target` (`>`, `=0.57.1`) the shell
