@@ -34,7 +34,6 @@ import { RESOLVE_RULES } from './resolve-verdict.js';
 import * as remoteFileConflict from './rules/remote-file-conflict.js';
 
 export { compareFindings } from './finding-builder.js';
-export { AUTO_PROFILE } from './profile-select.js';
 
 /** Built-in rule ids; the matrix's `rules:` add their own. */
 export const RULES: RuleInfo[] = [
