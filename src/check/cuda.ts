@@ -1,7 +1,7 @@
 // CUDA base images: does the nvidia/cuda tag exist, is it still supported, does its toolkit suit the
 // torch build the stage installs, and which host driver it needs.
 //
-// Facts (data/FACTS.md 1-3, 14): nvidia/cuda tags always carry the full X.Y.Z version and end-of-life
+// Facts (docs/data.md): nvidia/cuda tags always carry the full X.Y.Z version and end-of-life
 // tags are deleted from Docker Hub six months after EOL; the bundled tag list is a snapshot, so a tag
 // past it is only a notice (cuda-tags.ts decides); torch wheels bundle their own CUDA runtime, so the
 // image's CUDA only matters to nvcc, which torch's cpp_extension refuses when its major version

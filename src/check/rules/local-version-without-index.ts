@@ -1,6 +1,6 @@
 // local-version-without-index: `torch==2.1.2+cu118` in an install set that names no index and no
 // find-links location. PyPI refuses uploads with a local version label (PEP 440 reserves them for
-// builds not published upstream; data/FACTS.md 15), so pip, looking on PyPI alone, finds no matching
+// builds not published upstream; docs/data.md), so pip, looking on PyPI alone, finds no matching
 // distribution. The PyTorch wheel index serves each torch-family `+<variant>` build at
 // https://download.pytorch.org/whl/<variant>.
 //
