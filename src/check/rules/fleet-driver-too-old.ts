@@ -53,7 +53,7 @@ export function fleetDriverOf(facts: { driver?: Matrix['driver'] }): FleetDriver
 }
 
 /** The newest CUDA minor whose release driver the fleet's driver meets, e.g. 550.54.14 -> "12.4"; null below every row. */
-export function cudaOfDriver(drivers: readonly CudaDriver[], driver: string): string | null {
+function cudaOfDriver(drivers: readonly CudaDriver[], driver: string): string | null {
   let best: string | null = null;
   for (const row of drivers) {
     if (compareDotted(row.minDriver, driver) > 0) continue;

@@ -24,7 +24,7 @@ export const RULE: RuleInfo = {
 };
 
 /** The specification of local version identifiers (not for public index servers). */
-export const LOCAL_VERSION_SOURCE = 'https://packaging.python.org/en/latest/specifications/version-specifiers/#local-version-identifiers';
+const LOCAL_VERSION_SOURCE = 'https://packaging.python.org/en/latest/specifications/version-specifiers/#local-version-identifiers';
 
 /** The variants the PyTorch index serves under /whl/<variant>: cu118, cpu, rocm6.2, xpu. */
 const PYTORCH_VARIANT = /^(?:cu\d+|cpu|rocm\d+(?:\.\d+)*|xpu)$/;
