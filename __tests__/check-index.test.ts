@@ -2,7 +2,7 @@
 // install sets reach it, a stable order, the real bundled matrix, and hostile input.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { runChecks, RULES } from '../src/check/index.js';
@@ -24,11 +24,20 @@ test('every built-in rule id is unique, kebab-case, and has its own section in d
   assert.match(RULES_DOC, /^## matrix-rules$/m);
 });
 
-test('docs/rules.md links each static rule to the file that implements it', () => {
+test('docs/rules.md links each static rule to its own file, src/check/rules/<rule-id>.ts', () => {
   for (const rule of RULES) {
     const section = RULES_DOC.split(/^## /m).find((part) => part.startsWith(`${rule.id}\n`)) ?? '';
-    assert.match(section, /\*\*Implemented in\*\* .*\]\(\.\.\/src\//, rule.id);
+    assert.ok(section.includes(`**Implemented in** [src/check/rules/${rule.id}.ts](../src/check/rules/${rule.id}.ts)`), rule.id);
   }
+  // ... and every file there is a rule of the catalog.
+  const files = readdirSync(new URL('../../src/check/rules/', import.meta.url)).map((name) => name.replace(/\.ts$/, ''));
+  assert.deepEqual(files.sort(), RULES.map((rule) => rule.id).sort());
+});
+
+test('every link of docs/rules.md into the repository names a file or folder that exists', () => {
+  const targets = [...RULES_DOC.matchAll(/\]\((\.\.\/[^)#]+)/g)].map((match) => match[1]!);
+  assert.ok(targets.length > 0);
+  for (const target of targets) assert.ok(existsSync(new URL(`../${target}`, import.meta.url)), target);
 });
 
 const DOCKERFILE = ['FROM python:3.11-slim', 'COPY requirements.txt .', 'RUN pip install -r requirements.txt', ''].join('\n');

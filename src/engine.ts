@@ -51,6 +51,7 @@ export interface CheckOptions {
   resolve?: ResolveOptions | null;
 }
 
+/** The CLI and the action take the defaults; tests name a missing interpreter, or a short limit. */
 export interface ResolveOptions {
   /** The interpreter whose pip resolves; default `python3`. */
   python?: string;
@@ -69,8 +70,6 @@ export interface IndexOptions {
   untrusted?: string | null;
   /** Contact the repository's indexes even then, internal addresses included. */
   allowUntrusted?: boolean;
-  /** Per request; default 15 s. */
-  timeoutMs?: number;
 }
 
 export type CheckOutcome = { ok: true; result: CheckResult } | { ok: false; error: string };
@@ -128,7 +127,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
       env,
       allowInternal: index.allowUntrusted ?? false,
       givenUrls: [index.indexUrl ?? '', ...(index.extraIndexUrls ?? [])].filter(Boolean),
-      ...(index.timeoutMs ? { timeoutMs: index.timeoutMs } : {}),
     });
     if (index.mode === 'required' && run.summary.unreachable.length > 0) {
       return {

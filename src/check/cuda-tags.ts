@@ -63,7 +63,7 @@ interface ListedMinor {
 }
 
 /** `cudnn8-devel-ubuntu20.04` -> `ubuntu20.04`. */
-export function osOf(variant: string): string {
+function osOf(variant: string): string {
   return variant.slice(variant.lastIndexOf('-') + 1);
 }
 

@@ -1,7 +1,7 @@
 // CUDA base images: does the nvidia/cuda tag exist, is it still supported, does its toolkit suit the
 // torch build the stage installs, and which host driver it needs.
 //
-// Facts (data/FACTS.md 1-3, 14): nvidia/cuda tags always carry the full X.Y.Z version and end-of-life
+// Facts (docs/data.md): nvidia/cuda tags always carry the full X.Y.Z version and end-of-life
 // tags are deleted from Docker Hub six months after EOL; the bundled tag list is a snapshot, so a tag
 // past it is only a notice (cuda-tags.ts decides); torch wheels bundle their own CUDA runtime, so the
 // image's CUDA only matters to nvcc, which torch's cpp_extension refuses when its major version
@@ -16,14 +16,14 @@ import { cudaTagIndex, isNvidiaCudaImage, parseCudaTag, unlistedTag, withTag } f
 import type { Place } from './finding-builder.js';
 import type { FindingSink } from './finding-cap.js';
 import { torchCudaSubjects } from './subjects.js';
-import { CUDA_IMAGE_TAG_UNVERIFIED, unverifiedTagFinding } from './rules/cuda-image-tag-unverified.js';
+import { RULE as CUDA_IMAGE_TAG_UNVERIFIED, unverifiedTagFinding } from './rules/cuda-image-tag-unverified.js';
 import { pypiTorchBuild } from './pypi-torch.js';
 import { unknownTagFinding, RULE as CUDA_IMAGE_TAG_UNKNOWN } from './rules/cuda-image-tag-unknown.js';
 import { eolTagFinding, RULE as CUDA_IMAGE_TAG_EOL } from './rules/cuda-image-tag-eol.js';
 import { driverMinimumFinding, RULE as CUDA_DRIVER_MINIMUM } from './rules/cuda-driver-minimum.js';
 import * as cudaTorchBuildMismatch from './rules/cuda-torch-build-mismatch.js';
 import {
-  FLEET_DRIVER_TOO_OLD,
+  RULE as FLEET_DRIVER_TOO_OLD,
   fleetDriverOf,
   imageDriverFinding,
   torchDriverFinding,

@@ -57,7 +57,7 @@ function meet(context: CheckContext, earlier: Pin, later: Pin, python: Specifier
  * Whether two RUN commands are in different arms of one shell branch (`if … else`, `case`, `a || b`),
  * so that no run of the build executes both.
  */
-export function branchesExclusive(first: readonly string[] | undefined, second: readonly string[] | undefined): boolean {
+function branchesExclusive(first: readonly string[] | undefined, second: readonly string[] | undefined): boolean {
   if (first === undefined || second === undefined) return false;
   for (const place of first) {
     const colon = place.indexOf(':');

@@ -34,6 +34,7 @@ export class FindingCap {
   private readonly kept = new Map<string, Set<string>>();
   private readonly leftOut = new Map<string, LeftOut>();
 
+  /** `limit`: a seam for tests, which reach it with a few findings. */
   constructor(private readonly limit = MAX_FINDINGS_PER_RULE_AND_FILE) {}
 
   /** A sink that adds to `list` the findings the cap keeps. */

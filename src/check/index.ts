@@ -20,7 +20,7 @@ import * as unpinned from './rules/unpinned.js';
 import * as pythonOutsideProfile from './rules/python-outside-profile.js';
 import * as cudaOutsideProfile from './rules/cuda-outside-profile.js';
 import { selectProfile } from './profile-select.js';
-import { checkUnknownRuleIds, UNKNOWN_RULE_ID } from './rules/unknown-rule-id.js';
+import { checkUnknownRuleIds, RULE as UNKNOWN_RULE_ID } from './rules/unknown-rule-id.js';
 import { RULE as PARSE_ERROR } from './rules/parse-error.js';
 import { applySuppressions } from './suppress.js';
 import { checkTorchSet, TORCH_RULES } from './torch.js';
@@ -34,7 +34,6 @@ import { RESOLVE_RULES } from './resolve-verdict.js';
 import * as remoteFileConflict from './rules/remote-file-conflict.js';
 
 export { compareFindings } from './finding-builder.js';
-export { AUTO_PROFILE } from './profile-select.js';
 
 /** Built-in rule ids; the matrix's `rules:` add their own. */
 export const RULES: RuleInfo[] = [
@@ -47,7 +46,7 @@ export const RULES: RuleInfo[] = [
   ...CUDA_RULES,
   ...DUPLICATE_RULES,
   SHELL_REDIRECT_RULE,
-  { id: remoteFileConflict.id, severity: remoteFileConflict.severity, summary: remoteFileConflict.summary },
+  remoteFileConflict.RULE,
   ...INDEX_RULES,
   ...RESOLVE_RULES,
   ...VARIANT_RULES,

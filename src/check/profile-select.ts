@@ -8,15 +8,15 @@ import type { ParseResult } from '../model.js';
 import { keyHash, requirementTable, type RequirementTable } from '../parse/packed.js';
 import { fit, Specifiers } from './versions.js';
 
-export const AUTO_PROFILE = 'auto';
+const AUTO_PROFILE = 'auto';
 
 /**
  * Evidence `auto` needs to pick a profile from pins alone: at least this many of the profile's
  * packages pinned exactly at a version the profile allows...
  */
-export const MIN_MATCHING_PINS = 3;
+const MIN_MATCHING_PINS = 3;
 /** ...and at least this many times as many as the next best profile (so a tie never picks one). */
-export const LEAD_FACTOR = 2;
+const LEAD_FACTOR = 2;
 
 export type ProfileSelection = { ok: true; profile: Profile | null; choice: ProfileChoice | null } | { ok: false; error: string };
 

@@ -9,7 +9,8 @@ import { compareDotted, minorOf, type Admits } from './versions.js';
 /**
  * The first release of a package that requires a newer Python than the one before: numpy's
  * Requires-Python per release on PyPI (1.20.0 `>=3.7`, 1.22.0 `>=3.8`, 1.25.0 `>=3.9`, 2.1.0
- * `>=3.10`, 2.3.0 `>=3.11`). Fixed facts of published releases: they never change.
+ * `>=3.10`, 2.3.0 `>=3.11`; https://pypi.org/project/numpy/#history). Fixed facts of published
+ * releases: they never change.
  */
 const PYTHON_FLOORS: Readonly<Record<string, ReadonlyArray<{ release: string; python: string }>>> = {
   numpy: [
@@ -20,8 +21,6 @@ const PYTHON_FLOORS: Readonly<Record<string, ReadonlyArray<{ release: string; py
     { release: '2.3', python: '3.11' },
   ],
 };
-
-export const PYTHON_FLOORS_SOURCE = 'https://pypi.org/project/numpy/#history (Requires-Python of each release)';
 
 /**
  * The versions of `key` a range admits that pip can install under the set's interpreter, or null

@@ -12,7 +12,7 @@ import type { CheckContext, SetView } from './context.js';
 import type { FindingSink } from './finding-cap.js';
 import { pinSubject } from './subjects.js';
 import { releaseKey } from './versions.js';
-import { checkLocalVersions, LOCAL_VERSION_WITHOUT_INDEX } from './rules/local-version-without-index.js';
+import { checkLocalVersions, RULE as LOCAL_VERSION_WITHOUT_INDEX } from './rules/local-version-without-index.js';
 import * as torchFamilyMismatch from './rules/torch-family-mismatch.js';
 import * as torchPythonUnsupported from './rules/torch-python-unsupported.js';
 import * as torchCudaVariantMissing from './rules/torch-cuda-variant-missing.js';

@@ -26,6 +26,7 @@ export interface ClientOptions {
   apiUrl: string;
   /** Empty: requests go out unauthenticated. */
   token: string;
+  // The action takes the defaults of the next three; tests set them to reach timeouts, retries and rate-limit waits quickly.
   /** Per request, body included. Default 30 s. */
   timeoutMs?: number;
   /** Retries of one request after a 5xx, a rate limit, a network error or a timeout. Default 3. */

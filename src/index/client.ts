@@ -1,7 +1,8 @@
 // Asks package indexes what pip would ask them: a project's page (which files exist, which are
 // yanked, their Requires-Python), and a release's core metadata (its PEP 658 metadata file, else the
-// wheel's METADATA). The only module that touches the network; everything it answers is plain data
-// (src/index/types.ts). Nothing it answers throws: a failure is an answer that proves nothing.
+// wheel's METADATA), over HTTP (http.ts) or from a find-links folder on disk. Everything it answers
+// is plain data (src/index/types.ts). Nothing it answers throws: a failure is an answer that proves
+// nothing.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -9,14 +9,7 @@ import * as path from 'node:path';
 import type { Credential } from './http.js';
 import { originOf, urlCredentials } from './url.js';
 
-export const INDEX_ENVIRONMENT = [
-  'PIP_INDEX_URL',
-  'PIP_EXTRA_INDEX_URL',
-  'UV_INDEX_URL',
-  'UV_EXTRA_INDEX_URL',
-  'UV_DEFAULT_INDEX',
-  'UV_INDEX',
-];
+const INDEX_ENVIRONMENT = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_DEFAULT_INDEX', 'UV_INDEX'];
 
 export function gatherCredentials(
   givenUrls: readonly string[],
@@ -46,7 +39,7 @@ function netrcFor(entries: readonly NetrcEntry[], origin: string): Credential | 
 }
 
 /** The machine, login and password of a netrc file; none when it cannot be read. */
-export function readNetrc(file: string): NetrcEntry[] {
+function readNetrc(file: string): NetrcEntry[] {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');

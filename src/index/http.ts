@@ -25,6 +25,7 @@ export interface HttpOptions {
   credentials: (origin: string) => Credential | undefined;
   /** Internal addresses may be fetched even for URLs the repository gave. */
   allowInternal: boolean;
+  /** The wait between retries; default a timer. A seam for tests, which record the waits instead of taking them. */
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -209,7 +210,7 @@ async function readBody(response: Response, maxBytes: number): Promise<Buffer | 
   return Buffer.concat(chunks);
 }
 
-/** Retry-After in milliseconds: seconds, or an HTTP date; null when absent or unreadable. */
+/** Retry-After in milliseconds: seconds, or an HTTP date; null when absent or unreadable. `now`: a seam for tests. */
 export function retryAfterMs(value: string | null, now = Date.now()): number | null {
   if (value === null) return null;
   const trimmed = value.trim();

@@ -23,8 +23,6 @@ export interface RemoteFileOptions {
   untrusted?: string | null;
   /** Fetch even then, internal addresses included. */
   allowUntrusted?: boolean;
-  /** Per request; default 15 s. */
-  timeoutMs?: number;
 }
 
 export interface RemoteFilesRead {
@@ -59,7 +57,7 @@ export async function readRemoteFiles(parse: ParseResult, options: RemoteFileOpt
   if (skipped !== null) for (const url of wanted.keys()) read.notRead.set(url, skipped);
   if (wanted.size === 0 || skipped !== null) return read;
   const http = new HttpClient({
-    timeoutMs: options.timeoutMs ?? 15_000,
+    timeoutMs: 15_000,
     retries: 2,
     concurrency: 8,
     maxRetryWaitMs: 20_000,

@@ -35,7 +35,6 @@ export interface IndexRunOptions {
   env: Record<string, string | undefined>;
   /** Internal addresses may be reached for URLs the repository gives. */
   allowInternal: boolean;
-  timeoutMs?: number;
 }
 
 export interface IndexRun {
@@ -49,7 +48,7 @@ export async function askIndexes(plans: readonly SetPlan[], options: IndexRunOpt
       ? null
       : new HttpClient({
           // auto gives up sooner: on a runner without network it must not hold the check up.
-          timeoutMs: options.timeoutMs ?? (options.mode === 'auto' ? 10_000 : 15_000),
+          timeoutMs: options.mode === 'auto' ? 10_000 : 15_000,
           retries: options.mode === 'auto' ? 1 : 2,
           concurrency: 16,
           maxRetryWaitMs: 20_000,

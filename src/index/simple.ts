@@ -4,7 +4,7 @@
 import { withoutCredentials } from './url.js';
 import type { DistFile } from './types.js';
 
-export const JSON_TYPE = 'application/vnd.pypi.simple.v1+json';
+const JSON_TYPE = 'application/vnd.pypi.simple.v1+json';
 /** What pip asks for: JSON first, HTML otherwise. */
 export const ACCEPT = `${JSON_TYPE}, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.01`;
 
@@ -18,7 +18,7 @@ export function parseSimplePage(body: string, contentType: string | null, pageUr
 }
 
 /** PEP 691: `{"meta": {...}, "name": ..., "files": [{filename, url, hashes, requires-python, yanked, core-metadata}]}`. */
-export function parseJsonPage(body: string, pageUrl: string): PageParse {
+function parseJsonPage(body: string, pageUrl: string): PageParse {
   let data: unknown;
   try {
     data = JSON.parse(body);

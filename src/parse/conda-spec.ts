@@ -130,7 +130,7 @@ function finish(
 }
 
 /** conda's version field -> a PEP 440 specifier set, and the single version it names, if one. */
-export function translateVersion(written: string, hasBuild: boolean): { specifier: string | null; version: string | null } {
+function translateVersion(written: string, hasBuild: boolean): { specifier: string | null; version: string | null } {
   if (written === '' || written === '*') return { specifier: '', version: null };
   if (/[|()]/.test(written)) return { specifier: null, version: null };
   const clauses: string[] = [];

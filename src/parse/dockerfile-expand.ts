@@ -24,7 +24,7 @@ export interface UnknownValue {
 /** A variable's value, undefined when nothing sets it, or unknown until build time. */
 export type Lookup = (name: string) => string | UnknownValue | undefined;
 
-export function isUnknownValue(value: string | UnknownValue | undefined): value is UnknownValue {
+function isUnknownValue(value: string | UnknownValue | undefined): value is UnknownValue {
   return typeof value === 'object';
 }
 

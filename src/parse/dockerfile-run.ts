@@ -28,7 +28,7 @@ import { argOf, explainBuildArgs, spanOf } from './dockerfile-words.js';
 import type { Arg, UnsetExplainer } from './dockerfile-words.js';
 import { joinPath } from './dockerfile-paths.js';
 import { globToRegExp, hasGlobChars } from './glob.js';
-import { id as REDIRECT_RULE, redirectMessage, severity as REDIRECT_SEVERITY } from '../check/rules/shell-redirect-in-requirement.js';
+import { redirectMessage, RULE as REDIRECT_RULE } from '../check/rules/shell-redirect-in-requirement.js';
 import type { DistroPython } from './dockerfile-image.js';
 
 /** Everything a Dockerfile's RUN commands say, in the order they say it. */
@@ -1079,8 +1079,8 @@ class ScriptReader {
     this.scope.facts.problems.push({
       line: glued.line,
       column: glued.column,
-      severity: REDIRECT_SEVERITY,
-      rule: REDIRECT_RULE,
+      severity: REDIRECT_RULE.severity,
+      rule: REDIRECT_RULE.id,
       fix,
       message: redirectMessage(glued.before, glued.operator, glued.target, fix),
     });

@@ -20,8 +20,6 @@ export interface ResolveRunOptions {
   env: NodeJS.ProcessEnv;
   /** Repository-given indexes at internal addresses (or file: URLs) may be used. */
   allowInternal: boolean;
-  /** Sets resolved at once; default the machine's cores. */
-  parallel?: number;
 }
 
 /** What the report says about the resolver (CONTRACT section 6). */
@@ -103,7 +101,8 @@ export async function resolveSets(
       sets.push(set);
     }
   };
-  const parallel = Math.max(1, Math.min(options.parallel ?? os.availableParallelism(), jobs.length));
+  // Sets resolved at once: one per core.
+  const parallel = Math.max(1, Math.min(os.availableParallelism(), jobs.length));
   await Promise.all(Array.from({ length: parallel }, worker));
   sets.sort((a, b) => jobs.indexOf(a.job) - jobs.indexOf(b.job));
 

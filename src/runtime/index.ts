@@ -21,7 +21,6 @@ import {
 } from './probe-run.js';
 import { requirementsOf } from '../parse/packed.js';
 
-export { RUNTIME_RULES } from './rules.js';
 export type { RuntimeLog } from './probe-run.js';
 
 export interface RuntimeOptions {
@@ -35,7 +34,7 @@ export interface RuntimeOptions {
   allowUntrusted: boolean;
   /** Where the code under check comes from when that may be a fork (e.g. `code from the fork mona/ml-stack`); null: this repository. */
   untrusted: string | null;
-  /** Limit for the probe's run, default 120 s; the probe is killed after it. */
+  /** Limit for the probe's run, default 120 s; the probe is killed after it. The CLI and the action take the default; tests shorten it. */
   timeoutMs?: number;
   /** Where progress goes while it runs (docker pull, the probe's progress); default: nowhere. */
   log?: RuntimeLog;

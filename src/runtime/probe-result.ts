@@ -3,9 +3,9 @@
 // have the expected shape is dropped (or makes the whole result unreadable), never trusted.
 
 /** The line prefix that marks the probe's result among whatever else the interpreter printed. */
-export const PROBE_SENTINEL = 'COMPAT_GUARD_PROBE_RESULT ';
+const PROBE_SENTINEL = 'COMPAT_GUARD_PROBE_RESULT ';
 /** The `probe` field of a result this code understands. */
-export const PROBE_FORMAT = 1;
+const PROBE_FORMAT = 1;
 
 export interface ProbeImport {
   /** PEP 503 name of the distribution that provides the module. */

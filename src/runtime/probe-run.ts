@@ -118,7 +118,7 @@ function lineSplitter(onLine: (line: string) => void): { push(chunk: string): vo
 }
 
 /** Runs one command to its end, its time limit or its output limit, whichever comes first. */
-export function runChild(
+function runChild(
   command: string,
   args: readonly string[],
   options: { timeoutMs: number; cwd?: string; onStdoutLine?: (line: string) => void; onStderrLine?: (line: string) => void },

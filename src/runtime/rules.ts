@@ -1,4 +1,5 @@
-// The runtime check's rules, for docs, SARIF and `--help`. docs/runtime.md says what each one means.
+// The runtime check's rules, for the rule catalog (SARIF, the summary's links) and unknown-rule-id.
+// docs/runtime.md says what each one means.
 
 import type { RuleInfo } from '../model.js';
 

@@ -1,5 +1,6 @@
 // cuda-image-tag-eol: an nvidia/cuda image tag that is end-of-life in NVIDIA's tag list; NVIDIA
-// deletes end-of-life tags from Docker Hub six months after their end of life (data/FACTS.md 2).
+// deletes end-of-life tags from Docker Hub six months after their end of life (its support policy;
+// docs/data.md).
 
 import type { Finding, ImageRef, RuleInfo } from '../../model.js';
 import { withTag, type CudaTag, type CudaTagIndex } from '../cuda-tags.js';

@@ -1,5 +1,5 @@
 // cuda-image-tag-unknown: an nvidia/cuda image tag that was never published, or that NVIDIA removed
-// (data/FACTS.md 1-3). src/check/cuda.ts decides, from the bundled tag list, which tags these are.
+// (docs/data.md). src/check/cuda.ts decides, from the bundled tag list, which tags these are.
 
 import type { Finding, ImageRef, RuleInfo } from '../../model.js';
 import { SUPPORT_POLICY_SOURCE, withTag, type UnlistedTag } from '../cuda-tags.js';

@@ -9,7 +9,7 @@ import type { Facts } from '../../matrix/types.js';
 import { factSpan } from '../context.js';
 import { makeFinding } from '../finding-builder.js';
 
-export const CUDA_IMAGE_TAG_UNVERIFIED: RuleInfo = {
+export const RULE: RuleInfo = {
   id: 'cuda-image-tag-unverified',
   severity: 'notice',
   summary: 'an nvidia/cuda tag newer than the bundled tag list: it may exist, compat-guard cannot tell offline',
@@ -21,8 +21,8 @@ export function unverifiedTagFinding(facts: Facts, file: ParsedFile, image: Imag
   const asOf = facts.asOf.cudaImageTags ?? 'an unknown date';
   const fallback = listed ? ` If docker pull fails with "manifest unknown", ${listed} is in the list.` : '';
   return makeFinding({
-    rule: CUDA_IMAGE_TAG_UNVERIFIED.id,
-    severity: CUDA_IMAGE_TAG_UNVERIFIED.severity,
+    rule: RULE.id,
+    severity: RULE.severity,
     at: { file: file.path, span: factSpan(image) },
     package: null,
     expected: null,

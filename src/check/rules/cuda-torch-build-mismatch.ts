@@ -17,7 +17,7 @@ export const RULE: RuleInfo = {
 };
 
 /** Where torch decides whether nvcc suits its CUDA build. */
-export const CPP_EXTENSION_SOURCE = 'https://github.com/pytorch/pytorch/blob/main/torch/utils/cpp_extension.py';
+const CPP_EXTENSION_SOURCE = 'https://github.com/pytorch/pytorch/blob/main/torch/utils/cpp_extension.py';
 
 /** Each nvidia/cuda image of the set against each torch CUDA build (`fromPypi`: the one build is PyPI's). */
 export function check(context: CheckContext, view: SetView, builds: readonly Subject[], fromPypi: boolean, findings: FindingSink): void {

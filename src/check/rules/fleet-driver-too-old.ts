@@ -21,7 +21,7 @@ import { factSpan } from '../context.js';
 import { makeFinding, type Place } from '../finding-builder.js';
 import { compareDotted, minorOf } from '../versions.js';
 
-export const FLEET_DRIVER_TOO_OLD: RuleInfo = {
+export const RULE: RuleInfo = {
   id: 'fleet-driver-too-old',
   severity: 'error',
   summary: "an image or torch build that needs a newer NVIDIA driver than the fleet's declared driver",
@@ -53,7 +53,7 @@ export function fleetDriverOf(facts: { driver?: Matrix['driver'] }): FleetDriver
 }
 
 /** The newest CUDA minor whose release driver the fleet's driver meets, e.g. 550.54.14 -> "12.4"; null below every row. */
-export function cudaOfDriver(drivers: readonly CudaDriver[], driver: string): string | null {
+function cudaOfDriver(drivers: readonly CudaDriver[], driver: string): string | null {
   let best: string | null = null;
   for (const row of drivers) {
     if (compareDotted(row.minDriver, driver) > 0) continue;
@@ -93,7 +93,7 @@ export function imageDriverFinding(facts: Facts, fleet: FleetDriver, file: Parse
     ? `the container toolkit refuses to start it unless the GPUs are of a brand that its brand=...,driver>=${branch},driver<${Number(branch) + 1} alternatives name (datacenter and professional GPUs, on images that list branch ${branch}), or NVIDIA_DISABLE_REQUIRE is set`
     : 'the container toolkit refuses to start it ("unsatisfied condition: cuda>=' + minor + '") unless NVIDIA_DISABLE_REQUIRE is set';
   return makeFinding({
-    rule: FLEET_DRIVER_TOO_OLD.id,
+    rule: RULE.id,
     severity: brand || withoutGpu ? 'warning' : 'error',
     at,
     package: null,
@@ -112,7 +112,7 @@ export function torchDriverFinding(facts: Facts, fleet: FleetDriver, at: Place, 
   const needed = row?.minorCompatMinDriver ?? null;
   if (!needed || compareDotted(fleet.version, needed) >= 0) return null;
   return makeFinding({
-    rule: FLEET_DRIVER_TOO_OLD.id,
+    rule: RULE.id,
     severity: 'error',
     at,
     package: 'torch',

@@ -1,6 +1,6 @@
 // local-version-without-index: `torch==2.1.2+cu118` in an install set that names no index and no
 // find-links location. PyPI refuses uploads with a local version label (PEP 440 reserves them for
-// builds not published upstream; data/FACTS.md 15), so pip, looking on PyPI alone, finds no matching
+// builds not published upstream; docs/data.md), so pip, looking on PyPI alone, finds no matching
 // distribution. The PyTorch wheel index serves each torch-family `+<variant>` build at
 // https://download.pytorch.org/whl/<variant>.
 //
@@ -16,7 +16,7 @@ import type { FindingSink } from '../finding-cap.js';
 import { pinSubject, TORCH_WHEELS } from '../subjects.js';
 import { localLabel } from '../versions.js';
 
-export const LOCAL_VERSION_WITHOUT_INDEX: RuleInfo = {
+export const RULE: RuleInfo = {
   id: 'local-version-without-index',
   severity: 'error',
   summary:
@@ -24,7 +24,7 @@ export const LOCAL_VERSION_WITHOUT_INDEX: RuleInfo = {
 };
 
 /** The specification of local version identifiers (not for public index servers). */
-export const LOCAL_VERSION_SOURCE = 'https://packaging.python.org/en/latest/specifications/version-specifiers/#local-version-identifiers';
+const LOCAL_VERSION_SOURCE = 'https://packaging.python.org/en/latest/specifications/version-specifiers/#local-version-identifiers';
 
 /** The variants the PyTorch index serves under /whl/<variant>: cu118, cpu, rocm6.2, xpu. */
 const PYTORCH_VARIANT = /^(?:cu\d+|cpu|rocm\d+(?:\.\d+)*|xpu)$/;
@@ -44,7 +44,7 @@ export function checkLocalVersions(context: CheckContext, view: SetView, finding
       : 'this file names no index or find-links location (one given on the command line or in pip.conf is not seen here)';
     findings.push(
       makeFinding({
-        rule: LOCAL_VERSION_WITHOUT_INDEX.id,
+        rule: RULE.id,
         severity: inDockerfile ? 'error' : 'notice',
         at: subject.at,
         package: pin.key,

@@ -4,15 +4,17 @@
 // pin, quoting the remote line and naming the URL and its line, with the `-c`/`-r` line related.
 // Pure: the shell (src/index/remote-files.ts) fetches and reads the files.
 
-import type { Finding, InstallSet, ParsedFile, ParseResult, RemoteInclude, Requirement, Severity } from '../../model.js';
+import type { Finding, InstallSet, ParsedFile, ParseResult, RemoteInclude, Requirement, RuleInfo } from '../../model.js';
 import { requirementsOf } from '../../parse/packed.js';
 import { intersects } from '../../pep440/ranges.js';
 import { parseSpecifierSet, type SpecifierSet } from '../../pep440/specifier.js';
 import { requirementText } from '../finding-builder.js';
 
-export const id = 'remote-file-conflict';
-export const severity: Severity = 'error';
-export const summary = 'a pin that a constraints or requirements file named by URL (-c/-r URL) excludes';
+export const RULE: RuleInfo = {
+  id: 'remote-file-conflict',
+  severity: 'error',
+  summary: 'a pin that a constraints or requirements file named by URL (-c/-r URL) excludes',
+};
 
 /** A fetched file, read as a requirements file: its requirements carry their line in it. */
 export interface RemoteFile {
@@ -73,8 +75,8 @@ function conflict(pin: Requirement, file: string, line: Requirement, include: Re
   const where = `${include.url}:${line.line}`;
   const what = include.constraint ? 'constraints' : 'requirements';
   return {
-    rule: id,
-    severity,
+    rule: RULE.id,
+    severity: RULE.severity,
     message:
       `${requirementText(pin)} is excluded by ${theirs} at ${where} (the ${what} file named by ${flag} at ${includedFrom}:${include.line}): ` +
       `no version satisfies both, so pip stops with ResolutionImpossible. Pin ${theirs}, or use ${what} that allow ${requirementText(pin)}.`,

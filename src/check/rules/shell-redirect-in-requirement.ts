@@ -1,15 +1,15 @@
-// `pip install numba>=0.57.1` in a RUN line: /bin/sh reads the unquoted `>` as a redirection, so pip
-// installs any numba and the shell writes pip's output to a file named `=0.57.1`. Found by the RUN
-// reader (src/parse/dockerfile-run.ts), which sees the shell's tokens; the bound is dropped from what
-// is checked, as the shell drops it from what pip installs.
+// shell-redirect-in-requirement: `pip install numba>=0.57.1` in a RUN line: /bin/sh reads the
+// unquoted `>` as a redirection, so pip installs any numba and the shell writes pip's output to a file
+// named `=0.57.1`. Found by the RUN reader (src/parse/dockerfile-run.ts), which sees the shell's
+// tokens; the bound is dropped from what is checked, as the shell drops it from what pip installs.
 
 import type { RuleInfo } from '../../model.js';
 
-export const id = 'shell-redirect-in-requirement';
-export const severity = 'warning';
-export const summary = 'an unquoted `>` or `<` in a `pip install` argument of a RUN line, which the shell reads as a redirection';
-
-export const RULE: RuleInfo = { id, severity, summary };
+export const RULE: RuleInfo = {
+  id: 'shell-redirect-in-requirement',
+  severity: 'warning',
+  summary: 'an unquoted `>` or `<` in a `pip install` argument of a RUN line, which the shell reads as a redirection',
+};
 
 /**
  * The message for `written` (`numba`), whose bound `operator` + `target` (`>`, `=0.57.1`) the shell

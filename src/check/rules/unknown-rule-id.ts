@@ -7,7 +7,7 @@ import { didYouMean } from '../../matrix/schema-validate.js';
 import type { Matrix } from '../../matrix/types.js';
 import type { Finding, ParsedFile, RuleInfo } from '../../model.js';
 
-export const UNKNOWN_RULE_ID: RuleInfo = {
+export const RULE: RuleInfo = {
   id: 'unknown-rule-id',
   severity: 'warning',
   summary: 'an ignore comment or a matrix ignore entry names a rule id compat-guard does not know: it silences nothing',
@@ -40,8 +40,8 @@ function unknown(rule: string, written: string, file: string, line: number, know
     [...known].filter((id) => id !== EVERY_RULE),
   );
   return {
-    rule: UNKNOWN_RULE_ID.id,
-    severity: UNKNOWN_RULE_ID.severity,
+    rule: RULE.id,
+    severity: RULE.severity,
     message:
       `${written} names no rule compat-guard knows${suggestion ? ` (did you mean ${suggestion}?)` : ''}, so it silences nothing. ` +
       'Rule ids are listed in docs/rules.md; a rule of the matrix file counts by its id.',

@@ -8,7 +8,7 @@ import { readBuildScript } from './script.js';
 import type { BuildDefinitionsRead, DefinitionFiles } from './types.js';
 import { readWorkflow } from './workflow.js';
 
-export type { BuildArg, BuildDefinition, BuildDefinitionsRead, DefinitionFiles, Origin, PulledImage } from './types.js';
+export type { BuildDefinition, BuildDefinitionsRead, DefinitionFiles, Origin, PulledImage } from './types.js';
 
 /** Compose files, workflows, bake files and build scripts are far smaller; a bigger file is not read for builds. */
 const MAX_DEFINITION_CHARS = 1_000_000;

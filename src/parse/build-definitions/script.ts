@@ -89,7 +89,7 @@ export function readBuildScript(text: string, place: ScriptPlace, files: Definit
 }
 
 /** The word without its quotes, or null when it holds an expansion. */
-export function literal(raw: string, unknownMarker?: string): string | null {
+function literal(raw: string, unknownMarker?: string): string | null {
   if (/[$`]/.test(raw) || (unknownMarker !== undefined && raw.includes(unknownMarker))) return null;
   let value = '';
   for (let i = 0; i < raw.length; i++) {

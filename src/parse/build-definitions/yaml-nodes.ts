@@ -30,7 +30,7 @@ export function resolved(file: YamlFile, node: unknown): Node | null {
   return current === null || current === undefined || isAlias(current) ? null : (current as Node);
 }
 
-export function asMap(file: YamlFile, node: unknown): YAMLMap | null {
+function asMap(file: YamlFile, node: unknown): YAMLMap | null {
   const found = resolved(file, node);
   return isMap(found) ? found : null;
 }
