@@ -38,7 +38,10 @@ const option = (name, fallback) => {
 const runs = Number(option('--runs', '5'));
 const pipRuns = Number(option('--pip-runs', '1'));
 const pipFiles = option('--pip-files', null) === null ? Infinity : Number(option('--pip-files'));
-const sizes = option('--sizes', '400,4000').split(',').map(Number);
+const sizes = option('--sizes', '400,4000')
+  .split(',')
+  .map(Number)
+  .sort((a, b) => a - b);
 const keep = args.includes('--keep');
 const cli = path.resolve('dist/cli/index.js');
 const work = path.resolve('.bench');
