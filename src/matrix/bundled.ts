@@ -5,7 +5,8 @@
 //
 // The hand-written parts (profiles.yml, rules.yml) come with their compiled form,
 // matrix/compiled/<name>.json (scripts/generate-matrix.mjs writes it, CI checks it), which spares
-// every run the YAML parser; the loader uses it only while it matches the text.
+// every run the YAML parser (why that is worth it: src/matrix/effective.ts); the loader uses it only
+// while it matches the text.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

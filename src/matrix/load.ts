@@ -62,21 +62,15 @@ export interface LoadMatrixInput {
   /** The repository's matrix file, when it has one. */
   repository?: MatrixSource | null;
   /**
-   * The YAML reader (src/matrix/yaml-read.ts), for a file that is neither JSON nor compiled and for the
-   * line of a problem. Without it, a load that needs it throws YamlReaderNeeded.
+   * The YAML reader (src/matrix/yaml-read.ts), for a file that is neither JSON nor compiled
+   * (needsYamlReader) and for the line of a problem. Without it, a load that needs it fails, and
+   * src/matrix/effective.ts loads again with it.
    */
   yaml?: YamlReader | null;
 }
 
 /** src/matrix/yaml-read.ts, which the shell loads only when it may be needed: it brings the yaml package. */
 export type YamlReader = typeof YamlRead;
-
-/** Thrown by loadMatrix when it must read YAML and was given no reader: load the reader and load again. */
-export class YamlReaderNeeded extends Error {
-  constructor() {
-    super('the matrix needs the YAML reader');
-  }
-}
 
 export type LoadMatrixResult = { ok: true; matrix: Matrix } | { ok: false; error: string };
 
@@ -185,15 +179,28 @@ function parseSchema(source: MatrixSource): JsonSchema {
  */
 const JSON_AFTER_COMMENTS = /^(?:[ \t]*(?:#.*)?\r?\n)*(?=[ \t]*\{)/;
 
+/**
+ * Whether loadMatrix needs the YAML reader for the file's value: it is neither compiled from this very
+ * text nor JSON. (The reader may still be needed for the line of a problem.)
+ */
+export function needsYamlReader(source: MatrixSource): boolean {
+  return compiledForm(source) === undefined && !JSON_AFTER_COMMENTS.test(source.text);
+}
+
+/** The file's compiled form, while it was compiled from the file's text. */
+function compiledForm(source: MatrixSource): CompiledMatrixFile | undefined {
+  return source.compiled?.text === source.text ? source.compiled : undefined;
+}
+
 function readMatrixFile(source: MatrixSource, validator: SchemaValidator, reader: YamlReader | null): MatrixFile {
   let parsed: YamlRead.ParsedYaml | null = null;
   const yaml = (): [YamlReader, YamlRead.ParsedYaml] => {
-    if (reader === null) throw new YamlReaderNeeded();
+    if (reader === null) throw new MatrixFileError(source.file, 1, '', 'the YAML reader is needed (for a YAML file, or the line of a problem), and none was given');
     parsed ??= reader.parseYaml(source.text);
     return [reader, parsed];
   };
 
-  const compiled = source.compiled?.text === source.text ? source.compiled : undefined;
+  const compiled = compiledForm(source);
   const value = compiled === undefined ? readValue(source, yaml) : compiled.value;
   const locate = (path: ValuePath, part: 'key' | 'value'): ValueLocation => {
     const [{ locateIn }, document] = yaml();
