@@ -31,13 +31,16 @@ var ranges = __webpack_require__(2964);
 var specifier = __webpack_require__(720);
 // EXTERNAL MODULE: ./lib/src/pep440/version.js
 var pep440_version = __webpack_require__(8400);
-// EXTERNAL MODULE: ./lib/src/parse/requirements-file.js
-var requirements_file = __webpack_require__(6999);
+// EXTERNAL MODULE: ./lib/src/parse/requirements/display.js
+var display = __webpack_require__(2721);
+// EXTERNAL MODULE: ./lib/src/parse/requirements/reader.js + 4 modules
+var reader = __webpack_require__(6417);
 ;// CONCATENATED MODULE: ./lib/src/matrix/import.js
 // `compat-guard matrix import`: a profile from an environment that is known to work. Reads a
 // constraints file, a `pip freeze` / `uv pip freeze` output, or a `pip install --dry-run --report`
 // JSON, and prints a matrix file holding one profile: one `==` pin per package, sorted, with a comment
 // naming its source and date. Pure: the shell (src/cli.ts) reads the file or URL and prints the text.
+
 
 
 
@@ -148,7 +151,7 @@ function printProfile(set, options) {
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const leftOut = set.leftOut.filter((item) => wanted === null || item.key === null || wanted.has(item.key));
     const missing = wanted === null ? [] : [...wanted].filter((key) => !packages.some((item) => item.key === key) && !leftOut.some((item) => item.key === key));
-    const source = oneLine((0,requirements_file/* redactUrl */.BO)(options.source));
+    const source = oneLine((0,display/* redactUrl */.B)(options.source));
     const doc = new dist/* Document */.yo({
         profiles: {
             [options.name]: {

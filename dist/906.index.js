@@ -262,7 +262,8 @@ async function resolveSets(jobs, options) {
             sets.push(set);
         }
     };
-    const parallel = Math.max(1, Math.min(options.parallel ?? external_node_os_.availableParallelism(), jobs.length));
+    // Sets resolved at once: one per core.
+    const parallel = Math.max(1, Math.min(external_node_os_.availableParallelism(), jobs.length));
     await Promise.all(Array.from({ length: parallel }, worker));
     sets.sort((a, b) => jobs.indexOf(a.job) - jobs.indexOf(b.job));
     if (faults.length > 0)

@@ -43856,8 +43856,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   JT: () => (/* binding */ runChecks)
 });
 
-// UNUSED EXPORTS: AUTO_PROFILE
-
 // NAMESPACE OBJECT: ./lib/src/check/rules/pin-outside-profile.js
 var pin_outside_profile_namespaceObject = {};
 __nccwpck_require__.r(pin_outside_profile_namespaceObject);
@@ -44294,7 +44292,7 @@ function instead(subject, fix, specifier) {
 // past the horizon.
 
 
-const CUDA_IMAGE_TAG_UNVERIFIED = {
+const RULE = {
     id: 'cuda-image-tag-unverified',
     severity: 'notice',
     summary: 'an nvidia/cuda tag newer than the bundled tag list: it may exist, compat-guard cannot tell offline',
@@ -44305,8 +44303,8 @@ function unverifiedTagFinding(facts, file, image, why, listed) {
     const asOf = facts.asOf.cudaImageTags ?? 'an unknown date';
     const fallback = listed ? ` If docker pull fails with "manifest unknown", ${listed} is in the list.` : '';
     return (0,finding_builder/* makeFinding */.MH)({
-        rule: CUDA_IMAGE_TAG_UNVERIFIED.id,
-        severity: CUDA_IMAGE_TAG_UNVERIFIED.severity,
+        rule: RULE.id,
+        severity: RULE.severity,
         at: { file: file.path, span: (0,check_context/* factSpan */.Xi)(image) },
         package: null,
         expected: null,
@@ -44360,10 +44358,10 @@ function pypiTorchBuild(view, context) {
 
 ;// CONCATENATED MODULE: ./lib/src/check/rules/cuda-image-tag-unknown.js
 // cuda-image-tag-unknown: an nvidia/cuda image tag that was never published, or that NVIDIA removed
-// (data/FACTS.md 1-3). src/check/cuda.ts decides, from the bundled tag list, which tags these are.
+// (docs/data.md). src/check/cuda.ts decides, from the bundled tag list, which tags these are.
 
 
-const RULE = {
+const cuda_image_tag_unknown_RULE = {
     id: 'cuda-image-tag-unknown',
     severity: 'error',
     summary: 'an nvidia/cuda image tag that was never published, or that NVIDIA removed',
@@ -44374,8 +44372,8 @@ function unknownTagFinding(at, image, written, unlisted, replacement, source) {
     const removed = unlisted.verdict === 'removed';
     const why = removed ? `${unlisted.why} (${SUPPORT_POLICY_SOURCE})` : `${unlisted.why} (${source})`;
     return (0,finding_builder/* makeFinding */.MH)({
-        rule: RULE.id,
-        severity: RULE.severity,
+        rule: cuda_image_tag_unknown_RULE.id,
+        severity: cuda_image_tag_unknown_RULE.severity,
         at,
         package: null,
         expected: replacement,
@@ -44388,7 +44386,8 @@ function unknownTagFinding(at, image, written, unlisted, replacement, source) {
 
 ;// CONCATENATED MODULE: ./lib/src/check/rules/cuda-image-tag-eol.js
 // cuda-image-tag-eol: an nvidia/cuda image tag that is end-of-life in NVIDIA's tag list; NVIDIA
-// deletes end-of-life tags from Docker Hub six months after their end of life (data/FACTS.md 2).
+// deletes end-of-life tags from Docker Hub six months after their end of life (its support policy;
+// docs/data.md).
 
 
 const cuda_image_tag_eol_RULE = {
@@ -44435,7 +44434,7 @@ function eolTagFinding(at, image, written, tag, tags, source) {
 
 
 
-const FLEET_DRIVER_TOO_OLD = {
+const fleet_driver_too_old_RULE = {
     id: 'fleet-driver-too-old',
     severity: 'error',
     summary: "an image or torch build that needs a newer NVIDIA driver than the fleet's declared driver",
@@ -44501,7 +44500,7 @@ function imageDriverFinding(facts, fleet, file, image, cuda) {
         ? `the container toolkit refuses to start it unless the GPUs are of a brand that its brand=...,driver>=${branch},driver<${Number(branch) + 1} alternatives name (datacenter and professional GPUs, on images that list branch ${branch}), or NVIDIA_DISABLE_REQUIRE is set`
         : 'the container toolkit refuses to start it ("unsatisfied condition: cuda>=' + minor + '") unless NVIDIA_DISABLE_REQUIRE is set';
     return (0,finding_builder/* makeFinding */.MH)({
-        rule: FLEET_DRIVER_TOO_OLD.id,
+        rule: fleet_driver_too_old_RULE.id,
         severity: brand || withoutGpu ? 'warning' : 'error',
         at,
         package: null,
@@ -44520,7 +44519,7 @@ function torchDriverFinding(facts, fleet, at, shown, cuda) {
     if (!needed || (0,check_versions/* compareDotted */.AZ)(fleet.version, needed) >= 0)
         return null;
     return (0,finding_builder/* makeFinding */.MH)({
-        rule: FLEET_DRIVER_TOO_OLD.id,
+        rule: fleet_driver_too_old_RULE.id,
         severity: 'error',
         at,
         package: 'torch',
@@ -44677,7 +44676,7 @@ function buildMismatch(context, image, subject, tag, build, difference) {
 // CUDA base images: does the nvidia/cuda tag exist, is it still supported, does its toolkit suit the
 // torch build the stage installs, and which host driver it needs.
 //
-// Facts (data/FACTS.md 1-3, 14): nvidia/cuda tags always carry the full X.Y.Z version and end-of-life
+// Facts (docs/data.md): nvidia/cuda tags always carry the full X.Y.Z version and end-of-life
 // tags are deleted from Docker Hub six months after EOL; the bundled tag list is a snapshot, so a tag
 // past it is only a notice (cuda-tags.ts decides); torch wheels bundle their own CUDA runtime, so the
 // image's CUDA only matters to nvcc, which torch's cpp_extension refuses when its major version
@@ -44695,9 +44694,9 @@ function buildMismatch(context, image, subject, tag, build, difference) {
 
 
 const CUDA_RULES = [
+    cuda_image_tag_unknown_RULE,
     RULE,
-    CUDA_IMAGE_TAG_UNVERIFIED,
-    FLEET_DRIVER_TOO_OLD,
+    fleet_driver_too_old_RULE,
     cuda_image_tag_eol_RULE,
     cuda_torch_build_mismatch_RULE,
     cuda_driver_minimum_RULE,
@@ -44948,6 +44947,7 @@ class FindingCap {
     /** By rule and file: the places kept so far. */
     kept = new Map();
     leftOut = new Map();
+    /** `limit`: a seam for tests, which reach it with a few findings. */
     constructor(limit = MAX_FINDINGS_PER_RULE_AND_FILE) {
         this.limit = limit;
     }
@@ -45023,7 +45023,8 @@ class FindingCap {
 /**
  * The first release of a package that requires a newer Python than the one before: numpy's
  * Requires-Python per release on PyPI (1.20.0 `>=3.7`, 1.22.0 `>=3.8`, 1.25.0 `>=3.9`, 2.1.0
- * `>=3.10`, 2.3.0 `>=3.11`). Fixed facts of published releases: they never change.
+ * `>=3.10`, 2.3.0 `>=3.11`; https://pypi.org/project/numpy/#history). Fixed facts of published
+ * releases: they never change.
  */
 const PYTHON_FLOORS = {
     numpy: [
@@ -45034,7 +45035,6 @@ const PYTHON_FLOORS = {
         { release: '2.3', python: '3.11' },
     ],
 };
-const PYTHON_FLOORS_SOURCE = 'https://pypi.org/project/numpy/#history (Requires-Python of each release)';
 /**
  * The versions of `key` a range admits that pip can install under the set's interpreter, or null
  * when the set's Python is not one known minor or the package has no floors here (then the range
@@ -45478,7 +45478,7 @@ var schema_validate = __nccwpck_require__(4510);
 // a rule renamed in the writer's head, a rule of another tool) still shows. Known: the built-in rules
 // (static and runtime) and the matrix's own rules, bundled and the repository's.
 
-const UNKNOWN_RULE_ID = {
+const unknown_rule_id_RULE = {
     id: 'unknown-rule-id',
     severity: 'warning',
     summary: 'an ignore comment or a matrix ignore entry names a rule id compat-guard does not know: it silences nothing',
@@ -45506,8 +45506,8 @@ function checkUnknownRuleIds(files, matrix, builtIn) {
 function unknown(rule, written, file, line, known) {
     const suggestion = (0,schema_validate/* didYouMean */.au)(rule, [...known].filter((id) => id !== EVERY_RULE));
     return {
-        rule: UNKNOWN_RULE_ID.id,
-        severity: UNKNOWN_RULE_ID.severity,
+        rule: unknown_rule_id_RULE.id,
+        severity: unknown_rule_id_RULE.severity,
         message: `${written} names no rule compat-guard knows${suggestion ? ` (did you mean ${suggestion}?)` : ''}, so it silences nothing. ` +
             'Rule ids are listed in docs/rules.md; a rule of the matrix file counts by its id.',
         file,
@@ -45537,7 +45537,7 @@ var pep440_version = __nccwpck_require__(8400);
 ;// CONCATENATED MODULE: ./lib/src/check/rules/local-version-without-index.js
 // local-version-without-index: `torch==2.1.2+cu118` in an install set that names no index and no
 // find-links location. PyPI refuses uploads with a local version label (PEP 440 reserves them for
-// builds not published upstream; data/FACTS.md 15), so pip, looking on PyPI alone, finds no matching
+// builds not published upstream; docs/data.md), so pip, looking on PyPI alone, finds no matching
 // distribution. The PyTorch wheel index serves each torch-family `+<variant>` build at
 // https://download.pytorch.org/whl/<variant>.
 //
@@ -45548,7 +45548,7 @@ var pep440_version = __nccwpck_require__(8400);
 
 
 
-const LOCAL_VERSION_WITHOUT_INDEX = {
+const local_version_without_index_RULE = {
     id: 'local-version-without-index',
     severity: 'error',
     summary: 'a torch-family pin with a local version label (+cu118) in an install set with no index that serves it: PyPI has no local versions (a notice outside Dockerfiles)',
@@ -45573,7 +45573,7 @@ function checkLocalVersions(context, view, findings) {
             ? 'this stage names no index or find-links location'
             : 'this file names no index or find-links location (one given on the command line or in pip.conf is not seen here)';
         findings.push((0,finding_builder/* makeFinding */.MH)({
-            rule: LOCAL_VERSION_WITHOUT_INDEX.id,
+            rule: local_version_without_index_RULE.id,
             severity: inDockerfile ? 'error' : 'notice',
             at: subject.at,
             package: pin.key,
@@ -45973,7 +45973,7 @@ const TORCH_RULES = [
     torch_python_unsupported_RULE,
     torch_cuda_variant_missing_RULE,
     torch_index_label_mismatch_RULE,
-    LOCAL_VERSION_WITHOUT_INDEX,
+    local_version_without_index_RULE,
 ];
 function checkTorchSet(context, view, findings) {
     const releases = torchReleases(context.matrix.facts);
@@ -46226,7 +46226,6 @@ var remote_file_conflict = __nccwpck_require__(9777);
 
 
 
-
 /** Built-in rule ids; the matrix's `rules:` add their own. */
 const RULES = [
     pin_outside_profile_RULE,
@@ -46237,13 +46236,13 @@ const RULES = [
     ...TORCH_RULES,
     ...CUDA_RULES,
     ...DUPLICATE_RULES,
-    shell_redirect_in_requirement/* RULE */.xZ,
-    { id: remote_file_conflict.id, severity: remote_file_conflict/* severity */.yf, summary: remote_file_conflict/* summary */.z },
+    shell_redirect_in_requirement/* RULE */.x,
+    remote_file_conflict/* RULE */.x,
     ...index_rules/* INDEX_RULES */.H,
     ...resolve_verdict/* RESOLVE_RULES */.nw,
     ...variants/* VARIANT_RULES */.el,
     parse_error_RULE,
-    UNKNOWN_RULE_ID,
+    unknown_rule_id_RULE,
 ];
 /** For each file, the index of the last install set that reads it. */
 function lastReaders(sets) {
@@ -46726,10 +46725,8 @@ function notCheckedFinding(file, line, message) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Wq: () => (/* binding */ checkRemoteFiles),
-/* harmony export */   id: () => (/* binding */ id),
-/* harmony export */   yf: () => (/* binding */ severity),
-/* harmony export */   z: () => (/* binding */ summary)
+/* harmony export */   W: () => (/* binding */ checkRemoteFiles),
+/* harmony export */   x: () => (/* binding */ RULE)
 /* harmony export */ });
 /* harmony import */ var _parse_packed_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4636);
 /* harmony import */ var _pep440_ranges_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2964);
@@ -46744,9 +46741,11 @@ function notCheckedFinding(file, line, message) {
 
 
 
-const id = 'remote-file-conflict';
-const severity = 'error';
-const summary = 'a pin that a constraints or requirements file named by URL (-c/-r URL) excludes';
+const RULE = {
+    id: 'remote-file-conflict',
+    severity: 'error',
+    summary: 'a pin that a constraints or requirements file named by URL (-c/-r URL) excludes',
+};
 /** A requirement both sides can be compared on: a version specifier, no URL, no marker (whether it holds is not known here). */
 function comparable(requirement) {
     if (requirement.specifier === '' || requirement.url !== null || requirement.editable || requirement.marker !== null)
@@ -46802,8 +46801,8 @@ function conflict(pin, file, line, include, includedFrom) {
     const where = `${include.url}:${line.line}`;
     const what = include.constraint ? 'constraints' : 'requirements';
     return {
-        rule: id,
-        severity,
+        rule: RULE.id,
+        severity: RULE.severity,
         message: `${(0,_finding_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementText */ .Pg)(pin)} is excluded by ${theirs} at ${where} (the ${what} file named by ${flag} at ${includedFrom}:${include.line}): ` +
             `no version satisfies both, so pip stops with ResolutionImpossible. Pin ${theirs}, or use ${what} that allow ${(0,_finding_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementText */ .Pg)(pin)}.`,
         file,
@@ -46834,20 +46833,18 @@ function conflict(pin, file, line, include, includedFrom) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Oq: () => (/* binding */ redirectMessage),
-/* harmony export */   id: () => (/* binding */ id),
-/* harmony export */   xZ: () => (/* binding */ RULE),
-/* harmony export */   yf: () => (/* binding */ severity)
+/* harmony export */   O: () => (/* binding */ redirectMessage),
+/* harmony export */   x: () => (/* binding */ RULE)
 /* harmony export */ });
-/* unused harmony export summary */
-// `pip install numba>=0.57.1` in a RUN line: /bin/sh reads the unquoted `>` as a redirection, so pip
-// installs any numba and the shell writes pip's output to a file named `=0.57.1`. Found by the RUN
-// reader (src/parse/dockerfile-run.ts), which sees the shell's tokens; the bound is dropped from what
-// is checked, as the shell drops it from what pip installs.
-const id = 'shell-redirect-in-requirement';
-const severity = 'warning';
-const summary = 'an unquoted `>` or `<` in a `pip install` argument of a RUN line, which the shell reads as a redirection';
-const RULE = { id, severity, summary };
+// shell-redirect-in-requirement: `pip install numba>=0.57.1` in a RUN line: /bin/sh reads the
+// unquoted `>` as a redirection, so pip installs any numba and the shell writes pip's output to a file
+// named `=0.57.1`. Found by the RUN reader (src/parse/dockerfile-run.ts), which sees the shell's
+// tokens; the bound is dropped from what is checked, as the shell drops it from what pip installs.
+const RULE = {
+    id: 'shell-redirect-in-requirement',
+    severity: 'warning',
+    summary: 'an unquoted `>` or `<` in a `pip install` argument of a RUN line, which the shell reads as a redirection',
+};
 /**
  * The message for `written` (`numba`), whose bound `operator` + `target` (`>`, `=0.57.1`) the shell
  * took as a redirection; `fix` is the argument quoted.
@@ -47416,8 +47413,8 @@ class MatrixFileError extends Error {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   bo: () => (/* binding */ resolveProfileName),
-/* harmony export */   es: () => (/* binding */ YamlReaderNeeded),
-/* harmony export */   iu: () => (/* binding */ loadMatrix)
+/* harmony export */   iu: () => (/* binding */ loadMatrix),
+/* harmony export */   kY: () => (/* binding */ needsYamlReader)
 /* harmony export */ });
 /* unused harmony export PYTHON_PSEUDO_PACKAGE */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4887);
@@ -47441,12 +47438,6 @@ class MatrixFileError extends Error {
 
 
 
-/** Thrown by loadMatrix when it must read YAML and was given no reader: load the reader and load again. */
-class YamlReaderNeeded extends Error {
-    constructor() {
-        super('the matrix needs the YAML reader');
-    }
-}
 /** In `when`/`require`, this name stands for the interpreter version of the install set. */
 const PYTHON_PSEUDO_PACKAGE = 'python';
 /** Keys of a profile's `reasons` that are not packages. */
@@ -47505,15 +47496,26 @@ function parseSchema(source) {
  * no comments, but the generated files keep theirs: "do not edit" and the editor's schema line.)
  */
 const JSON_AFTER_COMMENTS = /^(?:[ \t]*(?:#.*)?\r?\n)*(?=[ \t]*\{)/;
+/**
+ * Whether loadMatrix needs the YAML reader for the file's value: it is neither compiled from this very
+ * text nor JSON. (The reader may still be needed for the line of a problem.)
+ */
+function needsYamlReader(source) {
+    return compiledForm(source) === undefined && !JSON_AFTER_COMMENTS.test(source.text);
+}
+/** The file's compiled form, while it was compiled from the file's text. */
+function compiledForm(source) {
+    return source.compiled?.text === source.text ? source.compiled : undefined;
+}
 function readMatrixFile(source, validator, reader) {
     let parsed = null;
     const yaml = () => {
         if (reader === null)
-            throw new YamlReaderNeeded();
+            throw new _file_error_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .a(source.file, 1, '', 'the YAML reader is needed (for a YAML file, or the line of a problem), and none was given');
         parsed ??= reader.parseYaml(source.text);
         return [reader, parsed];
     };
-    const compiled = source.compiled?.text === source.text ? source.compiled : undefined;
+    const compiled = compiledForm(source);
     const value = compiled === undefined ? readValue(source, yaml) : compiled.value;
     const locate = (path, part) => {
         const [{ locateIn }, document] = yaml();
@@ -49385,7 +49387,6 @@ function releaseRequirements(file) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   HB: () => (/* binding */ keywordAt),
-/* harmony export */   WP: () => (/* binding */ isIdentifierChar),
 /* harmony export */   _F: () => (/* binding */ Tokenizer),
 /* harmony export */   cl: () => (/* binding */ Pep508SyntaxError),
 /* harmony export */   iV: () => (/* binding */ isWordBefore),
@@ -49393,6 +49394,7 @@ function releaseRequirements(file) {
 /* harmony export */   ni: () => (/* binding */ isWordBoundary),
 /* harmony export */   pw: () => (/* binding */ skipBlanks)
 /* harmony export */ });
+/* unused harmony export isIdentifierChar */
 /* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(720);
 // The tokens of PEP 508 dependency specifiers and markers, and a tokenizer that the recursive-descent
 // parsers in requirement.ts and marker.ts read them through. It follows packaging's `_tokenizer.py`
@@ -49636,7 +49638,6 @@ function cudaOfLabel(label) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cg: () => (/* binding */ NO_EXTRAS),
 /* harmony export */   UZ: () => (/* binding */ tooManyClauses),
-/* harmony export */   WP: () => (/* reexport safe */ _pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__.WP),
 /* harmony export */   pP: () => (/* binding */ parseRequirement)
 /* harmony export */ });
 /* unused harmony exports MAX_SPECIFIER_CLAUSES, requirementToString */
@@ -49650,8 +49651,6 @@ function cudaOfLabel(label) {
 //
 // Offsets are 0-based UTF-16 indices into the text, at the place packaging's caret points.
 
-
-// requirements-file.ts reads the name of an editable `#egg=` fragment with it.
 
 
 
@@ -49866,49 +49865,99 @@ function requirementToString(req) {
 
 /***/ }),
 
-/***/ 6999:
+/***/ 2721:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BO: () => (/* binding */ redactUrl),
-/* harmony export */   Lz: () => (/* binding */ readPipRequirement),
-/* harmony export */   Zs: () => (/* binding */ quoteInput),
-/* harmony export */   uB: () => (/* binding */ normaliseExtras),
-/* harmony export */   wu: () => (/* binding */ parseRequirementsFile)
+/* harmony export */   B: () => (/* binding */ redactUrl),
+/* harmony export */   Z: () => (/* binding */ quoteInput)
 /* harmony export */ });
-/* unused harmony exports readPlain, readSimpleRequirement */
-/* harmony import */ var node_path_posix__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4887);
-/* harmony import */ var _pep440_version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8400);
-/* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(720);
-/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9546);
-/* harmony import */ var _pytorch_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2888);
-/* harmony import */ var _requirement_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4873);
-/* harmony import */ var _strings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9196);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6723);
-/* harmony import */ var _index_url_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(576);
-// A requirements (or constraints) file as pip >= 26 reads it: `req_file.preprocess` (line joining,
-// comments, `${VAR}` expansion), `break_args_options` + `shlex.split` + optparse for the options, and
-// `constructors.parse_req_from_line` / `parse_editable` for the requirement itself. Every step keeps a
-// map back to the physical lines, so that each record and diagnostic points at the text it came from.
-//
-// Where pip asks the file system (is `./pkg` a directory? does `foo.whl` exist?) we cannot: a
-// path-looking requirement is read as the local project or archive it names, which is what pip does
-// whenever the path exists.
+/* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(720);
+// Input text as compat-guard shows it, the way pip shows it: a URL with its credentials redacted
+// (in records and messages alike), and text quoted as Python's repr() in messages.
+
+/** pip's redact_auth_from_url: a password becomes `****`, a lone user name (a token) too. */
+function redactUrl(url) {
+    const match = URL_USERINFO.exec(url);
+    if (!match)
+        return url;
+    const userinfo = match[2];
+    const colon = userinfo.indexOf(':');
+    const redacted = colon >= 0 ? `${userinfo.slice(0, colon)}:****` : '****';
+    return `${match[1]}${redacted}@${url.slice(match[0].length)}`;
+}
+const URL_USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/@?#]*)@/;
+/** Python's repr() of input, as pip's messages quote it; a long one is cut (a line can be megabytes). */
+function quoteInput(text) {
+    return (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonRepr */ .Up)(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}...` : text);
+}
+const MAX_QUOTED = 200;
 
 
+/***/ }),
+
+/***/ 6417:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w: () => (/* binding */ parseRequirementsFile)
+});
+
+// EXTERNAL MODULE: ./lib/src/model.js
+var model = __nccwpck_require__(4887);
+// EXTERNAL MODULE: ./lib/src/pep440/version.js
+var version = __nccwpck_require__(8400);
+// EXTERNAL MODULE: ./lib/src/parse/pytorch-index.js
+var pytorch_index = __nccwpck_require__(2888);
+// EXTERNAL MODULE: ./lib/src/parse/requirement.js
+var requirement = __nccwpck_require__(4873);
+// EXTERNAL MODULE: ./lib/src/parse/strings.js
+var strings = __nccwpck_require__(9196);
+// EXTERNAL MODULE: ./lib/src/index/url.js
+var url = __nccwpck_require__(576);
+// EXTERNAL MODULE: ./lib/src/parse/requirements/display.js
+var display = __nccwpck_require__(2721);
+// EXTERNAL MODULE: external "node:path/posix"
+var posix_ = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./lib/src/parse/requirements/includes.js
+// What a `-r` / `-c` line of a requirements file names: a file of the repository (its path from the
+// repository's root), a URL pip fetches during the install (not read here), or something we refuse
+// to read (no file at all, or a path outside the repository).
 
 
+/** The target of `flag` (`-r` or `-c`) `written` in the file at `fromFile` (a path from the repository's root). */
+function includeTarget(fromFile, flag, written) {
+    if (INCLUDE_URL.test(written)) {
+        // A `${VAR}` left as written (unset) makes a URL that is not the one the build fetches.
+        const fetchable = REMOTE_INCLUDE_URL.test(written) && !written.includes('${');
+        return { kind: 'url', message: `${flag} ${(0,display/* redactUrl */.B)(written)} is a URL; not fetched`, fetchable };
+    }
+    if (written === '')
+        return { kind: 'refused', message: `${flag} names no file; pip cannot open it`, atFlag: true };
+    const resolved = posix_.normalize(posix_.join(posix_.dirname(fromFile), written));
+    if (posix_.isAbsolute(written) || resolved === '..' || resolved.startsWith('../'))
+        return { kind: 'refused', message: `${flag} ${written} refers outside the repository; not read`, atFlag: false };
+    return { kind: 'file', path: resolved };
+}
+// pip's SCHEME_RE: these includes are fetched, not read from the repository.
+const INCLUDE_URL = /^(http|https|file):/i;
+const REMOTE_INCLUDE_URL = /^https?:\/\//i;
+
+// EXTERNAL MODULE: ./lib/src/parse/text.js
+var parse_text = __nccwpck_require__(6723);
+;// CONCATENATED MODULE: ./lib/src/parse/requirements/logical-lines.js
+// pip's req_file.preprocess, the part that makes logical lines of a file's text: physical lines
+// (split where Python's str.splitlines() splits), joined at a trailing `\` (join_lines), comments
+// cut (ignore_comments) and `${VAR}` expanded (expand_env_variables). A logical line keeps pieces that
+// map each of its offsets back to a physical line and column, for records and diagnostics.
 
 
-
-
-function parseRequirementsFile(path, text, options) {
-    const reader = new FileReader(path, options);
-    const joiner = new LineJoiner((logical) => reader.readLogicalLine(logical));
-    const lines = (0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .splitLines */ .uz)(text);
+/** Splits `text` into physical lines and hands each logical line to `emit` (see LineJoiner for how long it lives). */
+function readLogicalLines(text, emit) {
+    const joiner = new LineJoiner(emit);
+    const lines = (0,parse_text/* splitLines */.uz)(text);
     const pythonOnlyBreaks = PYTHON_ONLY_LINE_BREAK.test(text);
     for (let index = 0; index < lines.length; index++) {
         const line = lines[index];
@@ -49926,7 +49975,6 @@ function parseRequirementsFile(path, text, options) {
         }
     }
     joiner.end();
-    return { file: reader.finish(), diagnostics: reader.diagnostics };
 }
 const PYTHON_ONLY_LINE_BREAK = /[\v\f\x1c-\x1e\x85\u2028\u2029]/;
 /** The physical line of a logical line's offset (positionAt's line, without building a Position). */
@@ -50043,13 +50091,31 @@ class LineJoiner {
 }
 const BACKSLASH = 0x5c;
 function isCommentLine(text) {
-    return text.charCodeAt((0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .stripStart */ .fM)(text, 0, text.length)) === HASH;
+    return text.charCodeAt((0,version/* stripStart */.fM)(text, 0, text.length)) === HASH;
 }
 const HASH = 0x23;
+/**
+ * pip's ignore_comments for one logical line: the line without its comment and the blanks around
+ * what is left, or null when nothing is.
+ */
+function withoutComment(joined) {
+    const raw = joined.text;
+    const comment = commentStart(raw);
+    const start = (0,version/* stripStart */.fM)(raw, 0, comment);
+    const end = (0,version/* stripEnd */.Gl)(raw, start, comment);
+    if (end === start)
+        return null;
+    return start === 0 && end === raw.length
+        ? joined
+        : {
+            text: raw.slice(start, end),
+            pieces: start === 0 && joined.pieces.length === 1 ? joined.pieces : slicePieces(joined.pieces, start, end, 0),
+        };
+}
 /** Where pip's COMMENT_RE `(^|\s+)#.*$` starts cutting: a `#` at the start or after whitespace. */
 function commentStart(text) {
     for (let index = text.indexOf('#'); index >= 0; index = text.indexOf('#', index + 1)) {
-        if (index === 0 || (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .isPythonWhitespace */ .c4)(text.charCodeAt(index - 1)))
+        if (index === 0 || (0,version/* isPythonWhitespace */.c4)(text.charCodeAt(index - 1)))
             return index;
     }
     return text.length;
@@ -50101,6 +50167,115 @@ function expandVariables(line, env) {
     }
     return { line: { text, pieces }, tooLong };
 }
+/** 1-based column of the last non-blank character of `[from, to)` that lies on physical line `physical`. */
+function lastColumnOnLine(line, from, to, physical) {
+    const { pieces, text } = line;
+    let limit = to;
+    for (let index = pieceIndexAt(pieces, from) + 1; index < pieces.length; index++) {
+        const piece = pieces[index];
+        if (piece.start >= to)
+            break;
+        if (piece.line !== physical) {
+            limit = piece.start;
+            break;
+        }
+    }
+    let last = limit - 1;
+    while (last > from && (0,version/* isPythonWhitespace */.c4)(text.charCodeAt(last)))
+        last--;
+    return columnAt(pieces, Math.max(from, last));
+}
+
+// EXTERNAL MODULE: ./lib/src/pep440/specifier.js
+var specifier = __nccwpck_require__(720);
+;// CONCATENATED MODULE: ./lib/src/parse/requirements/shlex.js
+// Python's shlex.split in POSIX mode without comments, as pip's requirements-file reader calls it on
+// a line's options: the words, each with its offsets in the line, for positions in diagnostics.
+function isShlexSpace(char) {
+    return char === ' ' || char === '\t' || char === '\r' || char === '\n';
+}
+function shlexSplit(text, from) {
+    if (!SHLEX_SPECIAL.test(from === 0 ? text : text.slice(from)))
+        return { ok: true, words: splitAtBlanks(text, from) };
+    const words = [];
+    let state = 'space';
+    let value = '';
+    let start = from;
+    for (let index = from; index < text.length; index++) {
+        const char = text[index];
+        if (state === 'space' || state === 'word') {
+            if (isShlexSpace(char)) {
+                if (state === 'word')
+                    words.push({ value, start, end: index });
+                state = 'space';
+                value = '';
+                continue;
+            }
+            if (state === 'space') {
+                state = 'word';
+                start = index;
+            }
+            if (char === "'" || char === '"') {
+                state = char;
+            }
+            else if (char === '\\') {
+                if (index + 1 >= text.length)
+                    return { ok: false, message: 'No escaped character' };
+                value += text[++index];
+            }
+            else {
+                value += char;
+            }
+        }
+        else if (char === state) {
+            state = 'word';
+        }
+        else if (char === '\\' && state === '"') {
+            if (index + 1 >= text.length)
+                return { ok: false, message: 'No escaped character' };
+            const next = text[++index];
+            // Inside double quotes a backslash escapes only `"` and `\`; before anything else it stays.
+            value += next === '"' || next === '\\' ? next : '\\' + next;
+        }
+        else {
+            value += char;
+        }
+    }
+    if (state === "'" || state === '"')
+        return { ok: false, message: 'No closing quotation' };
+    // A word ends at a blank or at the end; quotes make a word even when it is empty (`''`).
+    if (state === 'word')
+        words.push({ value, start, end: text.length });
+    return { ok: true, words };
+}
+/** Quotes and backslashes: without them, shlex's words are the runs between blanks. */
+const SHLEX_SPECIAL = /['"\\]/;
+function splitAtBlanks(text, from) {
+    const words = [];
+    let start = from;
+    // The regex engine skips a long word (a 64-digit hash) much faster than a loop over its characters.
+    BLANKS.lastIndex = from;
+    for (;;) {
+        const blanks = BLANKS.exec(text);
+        const end = blanks ? blanks.index : text.length;
+        if (end > start)
+            words.push({ value: text.slice(start, end), start, end });
+        if (!blanks)
+            return words;
+        start = BLANKS.lastIndex;
+    }
+}
+/** shlex's whitespace in POSIX mode. */
+const BLANKS = /[ \t\r\n]+/g;
+
+;// CONCATENATED MODULE: ./lib/src/parse/requirements/options.js
+// The options of a requirements-file line: pip's break_args_options (where the options begin), then
+// optparse over shlex's words with the options pip registers for requirements files
+// (req_file.SUPPORTED_OPTIONS + SUPPORTED_OPTIONS_REQ), with optparse's and pip's messages for what
+// they refuse. What an option does to the file is the reader's business.
+
+
+
 const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
 const FEATURES = ['fast-deps', 'inprocess-build-deps', 'venv-isolation', 'truststore', 'no-binary-enable-wheel-cache', 'build-constraint'];
 const checkFormatControl = (value) => value.startsWith('-') ? '--no-binary / --only-binary option requires 1 argument.' : null;
@@ -50129,7 +50304,7 @@ const OPTIONS = [
         scope: 'file',
         check: (value, flag) => FEATURES.includes(value)
             ? null
-            : `option ${flag}: invalid choice: ${quoteInput(value)} (choose from ${FEATURES.map(_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_2__/* .pythonRepr */ .Up).join(', ')})`,
+            : `option ${flag}: invalid choice: ${(0,display/* quoteInput */.Z)(value)} (choose from ${FEATURES.map(specifier/* pythonRepr */.Up).join(', ')})`,
     },
     {
         dest: 'hashes',
@@ -50179,7 +50354,7 @@ const NO_OPTIONS = { uses: [], ignored: [] };
 function parseOptions(text, start) {
     const split = shlexSplit(text, start);
     if (!split.ok)
-        return { ok: false, message: `Could not split options: ${quoteInput(text.slice(start))}: ${split.message}`, offset: start };
+        return { ok: false, message: `Could not split options: ${(0,display/* quoteInput */.Z)(text.slice(start))}: ${split.message}`, offset: start };
     const words = split.words;
     const uses = [];
     const ignored = [];
@@ -50257,82 +50432,309 @@ function noSuchOption(flag) {
     const why = NOT_REQUIREMENTS_FILE_OPTIONS.get(flag);
     return why ? `no such option: ${flag} (${why})` : `no such option: ${flag}`;
 }
-function isShlexSpace(char) {
-    return char === ' ' || char === '\t' || char === '\r' || char === '\n';
+function isEditableUse(use) {
+    return use.spec.dest === 'editables';
 }
-function shlexSplit(text, from) {
-    if (!SHLEX_SPECIAL.test(from === 0 ? text : text.slice(from)))
-        return { ok: true, words: splitAtBlanks(text, from) };
-    const words = [];
-    let state = 'space';
-    let value = '';
-    let start = from;
-    for (let index = from; index < text.length; index++) {
-        const char = text[index];
-        if (state === 'space' || state === 'word') {
-            if (isShlexSpace(char)) {
-                if (state === 'word')
-                    words.push({ value, start, end: index });
-                state = 'space';
-                value = '';
-                continue;
+/** pip's break_args_options: the first space-separated token that starts with `-` begins the options. */
+function findOptionStart(text) {
+    for (let at = 0; at < text.length;) {
+        if (text.charCodeAt(at) === DASH)
+            return at;
+        const space = text.indexOf(' ', at);
+        if (space < 0)
+            return -1;
+        at = space + 1;
+    }
+    return -1;
+}
+const DASH = 0x2d;
+
+// EXTERNAL MODULE: ./lib/src/parse/requirements/requirement-forms.js
+var requirement_forms = __nccwpck_require__(6870);
+;// CONCATENATED MODULE: ./lib/src/parse/requirements/reader.js
+// A requirements (or constraints) file as pip >= 26 reads it: `req_file.preprocess` (line joining,
+// comments, `${VAR}` expansion), `break_args_options` + `shlex.split` + optparse for the options, and
+// `constructors.parse_req_from_line` / `parse_editable` for the requirement itself. Every step keeps a
+// map back to the physical lines, so that each record and diagnostic points at the text it came from.
+//
+// This module ties the steps together and records what each line means for the file: a requirement,
+// index options, an include. The steps live beside it: logical-lines.ts, options.ts (over shlex.ts),
+// requirement-forms.ts and includes.ts.
+
+
+
+
+
+
+
+
+
+
+
+function parseRequirementsFile(path, text, options) {
+    const reader = new FileReader(path, options);
+    readLogicalLines(text, (logical) => reader.readLogicalLine(logical));
+    return { file: reader.finish(), diagnostics: reader.diagnostics };
+}
+class FileReader {
+    path;
+    options;
+    file;
+    diagnostics = [];
+    strings;
+    packer;
+    constructor(path, options) {
+        this.path = path;
+        this.options = options;
+        this.strings = options.strings ?? new strings/* SharedStrings */.g();
+        this.packer = options.packer ?? null;
+        this.file = (0,model/* emptyFile */.sX)(path, options.constraint ? 'constraints' : 'requirements');
+    }
+    finish() {
+        if (this.packer)
+            this.file.packed = this.packer.finish();
+        return this.file;
+    }
+    readLogicalLine(joined) {
+        let line = withoutComment(joined);
+        if (line === null)
+            return;
+        if (this.options.env && line.text.includes('${')) {
+            const expansion = expandVariables(line, this.options.env);
+            if (expansion.tooLong)
+                this.report(line, 0, 'warning', `${expansion.tooLong} is left as written: expanding it would make the line over ${MAX_EXPANSION} characters longer`);
+            line = expansion.line;
+        }
+        this.readLine(line);
+    }
+    readLine(line) {
+        const { text } = line;
+        const optionStart = findOptionStart(text);
+        let options = NO_OPTIONS;
+        if (optionStart >= 0) {
+            const parsed = parseOptions(text, optionStart);
+            if (!parsed.ok) {
+                this.report(line, parsed.offset, 'error', parsed.message);
+                return;
             }
-            if (state === 'space') {
-                state = 'word';
-                start = index;
-            }
-            if (char === "'" || char === '"') {
-                state = char;
-            }
-            else if (char === '\\') {
-                if (index + 1 >= text.length)
-                    return { ok: false, message: 'No escaped character' };
-                value += text[++index];
-            }
-            else {
-                value += char;
+            options = parsed.options;
+        }
+        const firstIgnored = options.ignored[0];
+        if (firstIgnored) {
+            const ignored = text.slice(firstIgnored.start, options.ignored[options.ignored.length - 1].end);
+            this.report(line, firstIgnored.start, 'warning', `pip ignores ${(0,display/* quoteInput */.Z)(ignored)}: after the first option a line holds only options (a marker goes before them)`);
+        }
+        const args = optionStart < 0 ? text : optionStart === 0 ? '' : text.slice(0, optionStart - 1);
+        const editable = options.uses.length === 0 ? undefined : options.uses.find(isEditableUse);
+        if (args !== '') {
+            // pip 26 takes the text before the options as the requirement, and as an editable one when the
+            // line also has -e.
+            if (editable)
+                this.report(line, editable.start, 'warning', `pip reads ${(0,display/* quoteInput */.Z)(args.trimEnd())} as this line's editable requirement and ignores ${editable.flag} ${editable.value}`);
+            this.readRequirement(line, args, 0, editable !== undefined, editable ? options.uses.filter((use) => use !== editable) : options.uses);
+            return;
+        }
+        if (editable) {
+            this.readRequirement(line, editable.value, editable.valueStart, true, options.uses.filter((use) => use !== editable));
+            return;
+        }
+        this.readOptionLine(line, options.uses);
+    }
+    readRequirement(line, text, start, editable, uses) {
+        // Packed requirements drop their hashes (no rule reads them), so only the plain reader keeps them.
+        const hashes = this.packer ? null : [];
+        if (uses.length > 0)
+            this.readRequirementOptions(line, editable, uses, hashes);
+        // pip refuses an editable constraint before it reads the requirement.
+        if (this.options.constraint && editable) {
+            this.report(line, start, 'error', 'Editable requirements are not allowed as constraints');
+            return;
+        }
+        const read = (0,requirement_forms/* readPipRequirement */.L)(text, editable);
+        if (!read.ok) {
+            this.report(line, start + read.offset, 'error', read.message);
+            return;
+        }
+        const fields = read.requirement;
+        const unchecked = (0,requirement/* tooManyClauses */.UZ)(fields.name, fields.specifier);
+        if (unchecked !== null) {
+            this.report(line, start, 'warning', unchecked);
+            return;
+        }
+        if (this.options.constraint) {
+            const problem = !fields.name
+                ? 'Unnamed requirements are not allowed as constraints'
+                : fields.extras.length > 0
+                    ? 'Constraints cannot have extras'
+                    : null;
+            if (problem) {
+                this.report(line, start, 'error', problem);
+                return;
             }
         }
-        else if (char === state) {
-            state = 'word';
+        const tokenStart = start + (0,version/* stripStart */.fM)(text, 0, text.length);
+        const tokenEnd = start + (0,version/* stripEnd */.Gl)(text, tokenStart - start, text.length);
+        const firstLine = lineAt(line.pieces, tokenStart);
+        const place = {
+            editable,
+            constraint: this.options.constraint,
+            line: firstLine,
+            endLine: lineAt(line.pieces, line.text.length - 1),
+            column: columnAt(line.pieces, tokenStart),
+            endColumn: lastColumnOnLine(line, tokenStart, tokenEnd, firstLine),
+        };
+        if (this.packer) {
+            this.packer.add(fields, place);
+            return;
         }
-        else if (char === '\\' && state === '"') {
-            if (index + 1 >= text.length)
-                return { ok: false, message: 'No escaped character' };
-            const next = text[++index];
-            // Inside double quotes a backslash escapes only `"` and `\`; before anything else it stays.
-            value += next === '"' || next === '\\' ? next : '\\' + next;
-        }
-        else {
-            value += char;
+        this.file.requirements.push({
+            name: fields.name,
+            key: (0,model/* canonicalName */.Ew)(fields.name),
+            extras: fields.extras,
+            specifier: fields.specifier,
+            marker: fields.marker,
+            url: fields.url,
+            ...place,
+            hashes: hashes ?? [],
+        });
+    }
+    /** The options on a requirement's line: its hashes (into `hashes`, when kept), and those pip ignores there. */
+    readRequirementOptions(line, editable, uses, hashes) {
+        const warned = [];
+        for (const use of uses) {
+            const applies = use.spec.scope === 'any-requirement' || (use.spec.scope === 'requirement' && !editable);
+            if (!applies) {
+                this.warnIgnored(line, use, warned, `pip ignores ${use.flag} on ${editable ? 'an editable (-e) line' : 'a requirement line'}: ${use.spec.scope === 'file' ? 'put it on a line of its own' : 'it applies to non-editable requirements only'}`);
+            }
+            else if (use.spec.dest === 'hashes') {
+                hashes?.push(use.value);
+            }
         }
     }
-    if (state === "'" || state === '"')
-        return { ok: false, message: 'No closing quotation' };
-    // A word ends at a blank or at the end; quotes make a word even when it is empty (`''`).
-    if (state === 'word')
-        words.push({ value, start, end: text.length });
-    return { ok: true, words };
-}
-/** Quotes and backslashes: without them, shlex's words are the runs between blanks. */
-const SHLEX_SPECIAL = /['"\\]/;
-function splitAtBlanks(text, from) {
-    const words = [];
-    let start = from;
-    // The regex engine skips a long word (a 64-digit hash) much faster than a loop over its characters.
-    BLANKS.lastIndex = from;
-    for (;;) {
-        const blanks = BLANKS.exec(text);
-        const end = blanks ? blanks.index : text.length;
-        if (end > start)
-            words.push({ value: text.slice(start, end), start, end });
-        if (!blanks)
-            return words;
-        start = BLANKS.lastIndex;
+    readOptionLine(line, uses) {
+        // pip follows the first -r (else the first -c) of a line and ignores everything else on it.
+        const include = uses.find((use) => use.spec.dest === 'requirements') ?? uses.find((use) => use.spec.dest === 'constraints');
+        const warned = [];
+        if (include) {
+            const flag = include.spec.dest === 'requirements' ? '-r' : '-c';
+            for (const use of uses) {
+                if (use !== include)
+                    this.warnIgnored(line, use, warned, `pip ignores ${use.flag} on a line that includes ${flag} ${include.value}`);
+            }
+            this.readInclude(line, include);
+            return;
+        }
+        let indexUrl = null;
+        let findLinks = null;
+        for (const use of uses) {
+            switch (use.spec.dest) {
+                case 'index_url':
+                    indexUrl = use; // optparse keeps the last
+                    break;
+                case 'extra_index_urls':
+                    this.addIndex(line, use, 'extra-index-url');
+                    break;
+                case 'find_links':
+                    if (findLinks)
+                        this.warnIgnored(line, use, warned, `pip reads only the first ${use.flag} of a line; ${use.value} is ignored`);
+                    else
+                        findLinks = use;
+                    break;
+                case 'hashes':
+                case 'config_settings':
+                    this.warnIgnored(line, use, warned, `${use.flag} without a requirement on its line: pip ignores it`);
+                    break;
+            }
+        }
+        if (indexUrl)
+            this.addIndex(line, indexUrl, 'index-url');
+        if (findLinks)
+            this.addIndex(line, findLinks, 'find-links');
+    }
+    addIndex(line, use, kind) {
+        const url = use.value;
+        const at = positionAt(line.pieces, use.valueStart);
+        this.file.indexes.push({
+            // Shared and detached: the URL is cut from the file's text, which it would otherwise keep alive.
+            url: this.strings.share((0,display/* redactUrl */.B)(url)),
+            line: at.line,
+            column: at.column,
+            endColumn: lastColumnOnLine(line, use.valueStart, use.valueEnd, at.line),
+            kind,
+            cuda: (0,pytorch_index/* cudaFromIndexUrl */.J)(url),
+        });
+    }
+    readInclude(line, use) {
+        const constraint = use.spec.dest === 'constraints';
+        const flag = constraint ? '-c' : '-r';
+        const written = use.value;
+        const target = includeTarget(this.path, flag, written);
+        switch (target.kind) {
+            case 'url':
+                this.report(line, use.valueStart, 'warning', target.message);
+                if (target.fetchable) {
+                    const place = positionAt(line.pieces, use.valueStart);
+                    (this.file.remoteIncludes ??= []).push({
+                        url: (0,url/* withoutCredentials */.ri)(written),
+                        line: place.line,
+                        column: place.column,
+                        endColumn: lastColumnOnLine(line, use.valueStart, use.valueEnd, place.line),
+                        constraint,
+                    });
+                }
+                return;
+            case 'refused':
+                this.report(line, target.atFlag ? use.start : use.valueStart, 'error', target.message);
+                return;
+            case 'file': {
+                const include = { path: this.strings.share(target.path), line: lineAt(line.pieces, use.start), constraint };
+                this.file.includes.push(include);
+            }
+        }
+    }
+    /**
+     * One warning per option and line: a hostile line can repeat an option a million times. `warned`
+     * lists the flags warned about so far, at most one per option pip knows.
+     */
+    warnIgnored(line, use, warned, message) {
+        if (warned.includes(use.flag))
+            return;
+        warned.push(use.flag);
+        this.report(line, use.start, 'warning', message);
+    }
+    report(line, offset, severity, message) {
+        const at = positionAt(line.pieces, Math.min(offset, Math.max(0, line.text.length - 1)));
+        this.diagnostics.push({ file: this.path, line: at.line, column: at.column, severity, message });
     }
 }
-/** shlex's whitespace in POSIX mode. */
-const BLANKS = /[ \t\r\n]+/g;
+
+
+/***/ }),
+
+/***/ 6870:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ readPipRequirement),
+/* harmony export */   u: () => (/* binding */ normaliseExtras)
+/* harmony export */ });
+/* harmony import */ var _pep440_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8400);
+/* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9546);
+/* harmony import */ var _requirement_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4873);
+/* harmony import */ var _strings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9196);
+/* harmony import */ var _display_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2721);
+// What pip reads as the requirement of a requirements-file line (or a `pip install` argument):
+// constructors.parse_req_from_line for a plain line (PEP 508, a URL, a local path or archive, a wheel
+// file name) and parse_editable for `-e` (a local project or a VCS URL with its `#egg=` name).
+//
+// Where pip asks the file system (is `./pkg` a directory? does `foo.whl` exist?) we cannot: a
+// path-looking requirement is read as the local project or archive it names, which is what pip does
+// whenever the path exists.
+
+
+
+
+
 // urllib.parse.urlsplit: a scheme is a letter, then letters, digits, `+`, `-`, `.`, before the first `:`.
 const URL_SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 const VCS_SCHEMES = [
@@ -50418,33 +50820,30 @@ function stripExtras(text) {
 }
 /** Reads one requirement as pip reads the text of a requirements-file line (or a `pip install` argument). */
 function readPipRequirement(text, editable) {
-    if (editable)
-        return readEditable(text);
-    const simple = readSimpleRequirement(text);
-    return simple === null ? readPlain(text) : { ok: true, requirement: simple };
+    return editable ? readEditable(text) : readPlain(text);
 }
-/** parse_req_from_line for a line that is not editable: every way pip reads one, the long way. */
+/** parse_req_from_line for a line that is not editable. */
 function readPlain(text) {
     const separator = isPipUrl(text) ? '; ' : ';';
     const cut = text.indexOf(separator);
     let marker = null;
     if (cut >= 0) {
-        const markerStart = (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .stripStart */ .fM)(text, cut + separator.length, text.length);
-        const markerEnd = (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .stripEnd */ .Gl)(text, markerStart, text.length);
+        const markerStart = (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_0__/* .stripStart */ .fM)(text, cut + separator.length, text.length);
+        const markerEnd = (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_0__/* .stripEnd */ .Gl)(text, markerStart, text.length);
         if (markerEnd > markerStart) {
             marker = text.slice(markerStart, markerEnd);
             const checked = checkedMarker(marker);
             if (!checked.ok) {
                 return {
                     ok: false,
-                    message: `Invalid requirement: ${quoteInput((0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonTrim */ .PE)(text.slice(0, cut)))}: ${checked.message}`,
+                    message: `Invalid requirement: ${(0,_display_js__WEBPACK_IMPORTED_MODULE_3__/* .quoteInput */ .Z)((0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonTrim */ .PE)(text.slice(0, cut)))}: ${checked.message}`,
                     offset: markerStart + checked.offset,
                 };
             }
         }
     }
-    const offset = (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .stripStart */ .fM)(text, 0, cut < 0 ? text.length : cut);
-    const name = text.slice(offset, (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .stripEnd */ .Gl)(text, offset, cut < 0 ? text.length : cut));
+    const offset = (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_0__/* .stripStart */ .fM)(text, 0, cut < 0 ? text.length : cut);
+    const name = text.slice(offset, (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_0__/* .stripEnd */ .Gl)(text, offset, cut < 0 ? text.length : cut));
     if (isPipUrl(name))
         return fromLink(name, name, [], marker, offset);
     const { path, extras } = stripExtras(name);
@@ -50457,14 +50856,14 @@ function readPlain(text) {
     else if (looksLikePath(name) && isPlausiblePath(path) && !isUrlRequirement(name)) {
         return fromLocalPath(path, extras, marker, offset);
     }
-    const parsed = (0,_requirement_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRequirement */ .pP)(name);
+    const parsed = (0,_requirement_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRequirement */ .pP)(name);
     if (!parsed.ok) {
         const hint = name.includes('/')
             ? 'It looks like a path.'
             : name.includes('=') && !SPECIFIER_OPERATORS.some((operator) => name.includes(operator))
                 ? '= is not a valid operator. Did you mean == ?'
                 : '';
-        const message = `Invalid requirement: ${quoteInput(name)}: ${parsed.message}`;
+        const message = `Invalid requirement: ${(0,_display_js__WEBPACK_IMPORTED_MODULE_3__/* .quoteInput */ .Z)(name)}: ${parsed.message}`;
         return {
             ok: false,
             message: hint ? `${message}${SENTENCE_END.test(message) ? '' : '.'} Hint: ${hint}` : message,
@@ -50478,144 +50877,18 @@ function readPlain(text) {
             extras: normaliseExtras(parsed.extras),
             specifier: parsed.specifier,
             marker,
-            url: parsed.url === null ? null : redactUrl(parsed.url),
+            url: parsed.url === null ? null : (0,_display_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrl */ .B)(parsed.url),
         },
     };
 }
-/**
- * A requirement written the way most are, `name[extra,...]<op>1.2.3,<op>4.*  ; marker`: what readPlain
- * reads from it, in one pass, or null for anything else (blanks inside, pre-releases, local labels,
- * `===`, parentheses, URLs, paths, archives, a marker that does not parse), which readPlain reads
- * the long way. Reading a large repository is mostly reading such lines.
- */
-function readSimpleRequirement(text) {
-    const nameEnd = scanSimpleName(text, 0);
-    if (nameEnd < 0)
-        return null;
-    let at = nameEnd;
-    let extras = _requirement_js__WEBPACK_IMPORTED_MODULE_5__/* .NO_EXTRAS */ .Cg;
-    if (text.charCodeAt(at) === LEFT_BRACKET) {
-        const written = [];
-        do {
-            const end = scanSimpleName(text, at + 1);
-            if (end < 0)
-                return null;
-            written.push(text.slice(at + 1, end));
-            at = end;
-        } while (text.charCodeAt(at) === COMMA);
-        if (text.charCodeAt(at) !== RIGHT_BRACKET)
-            return null;
-        extras = normaliseExtras(written);
-        at++;
-    }
-    const specifierStart = at;
-    if (isOperatorStart(text.charCodeAt(at))) {
-        for (;;) {
-            at = scanSimpleClause(text, at);
-            if (at < 0)
-                return null;
-            if (text.charCodeAt(at) !== COMMA)
-                break;
-            // A trailing comma is packaging's to judge.
-            if (!isOperatorStart(text.charCodeAt(at + 1)))
-                return null;
-            at++;
-        }
-    }
-    else if (isArchive(text.slice(0, nameEnd))) {
-        // `pkg.zip` (extras or not) names an archive to pip, not a project.
-        return null;
-    }
-    const specifierEnd = at;
-    while (text.charCodeAt(at) === SPACE)
-        at++;
-    let marker = null;
-    if (at < text.length) {
-        if (text.charCodeAt(at) !== SEMICOLON)
-            return null;
-        const markerStart = (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .stripStart */ .fM)(text, at + 1, text.length);
-        const markerEnd = (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .stripEnd */ .Gl)(text, markerStart, text.length);
-        if (markerEnd === markerStart)
-            return null;
-        marker = text.slice(markerStart, markerEnd);
-        if (!checkedMarker(marker).ok)
-            return null;
-    }
-    return { name: text.slice(0, nameEnd), extras, specifier: text.slice(specifierStart, specifierEnd), marker, url: null };
-}
-/** `[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?` from `from`: where it ends, or -1. */
-function scanSimpleName(text, from) {
-    let at = from;
-    while (at < text.length && (0,_requirement_js__WEBPACK_IMPORTED_MODULE_5__/* .isIdentifierChar */ .WP)(text.charCodeAt(at)))
-        at++;
-    return at > from && isAsciiAlphanumeric(text.charCodeAt(from)) && isAsciiAlphanumeric(text.charCodeAt(at - 1)) ? at : -1;
-}
-/**
- * One clause `<op>N(.N)*`, with `.*` after `==` and `!=` and two numbers at least after `~=`: where
- * it ends (before `,`, a blank, `;` or the end), or -1.
- */
-function scanSimpleClause(text, from) {
-    const first = text.charCodeAt(from);
-    const second = text.charCodeAt(from + 1);
-    let at = from + 1;
-    if (second === EQUALS)
-        at++;
-    else if (first !== LESS && first !== GREATER)
-        return -1;
-    // `===` compares text, not versions.
-    if (text.charCodeAt(at) === EQUALS)
-        return -1;
-    const wildcardAllowed = second === EQUALS && (first === EQUALS || first === EXCLAMATION);
-    let numbers = 0;
-    for (;;) {
-        const start = at;
-        while (isAsciiDigit(text.charCodeAt(at)))
-            at++;
-        if (at === start) {
-            if (!(wildcardAllowed && numbers > 0 && text.charCodeAt(at) === ASTERISK))
-                return -1;
-            at++;
-            break;
-        }
-        numbers++;
-        if (text.charCodeAt(at) !== DOT)
-            break;
-        at++;
-    }
-    if (first === TILDE && numbers < 2)
-        return -1;
-    const next = text.charCodeAt(at);
-    return at === text.length || next === COMMA || next === SPACE || next === SEMICOLON ? at : -1;
-}
-function isOperatorStart(code) {
-    return code === EQUALS || code === EXCLAMATION || code === LESS || code === GREATER || code === TILDE;
-}
-function isAsciiAlphanumeric(code) {
-    return isAsciiDigit(code) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-}
-function isAsciiDigit(code) {
-    return code >= 0x30 && code <= 0x39;
-}
-const LEFT_BRACKET = 0x5b;
-const RIGHT_BRACKET = 0x5d;
-const COMMA = 0x2c;
-const SEMICOLON = 0x3b;
-const SPACE = 0x20;
-const EQUALS = 0x3d;
-const EXCLAMATION = 0x21;
-const LESS = 0x3c;
-const GREATER = 0x3e;
-const TILDE = 0x7e;
-const DOT = 0x2e;
-const ASTERISK = 0x2a;
 /** parseMarker, remembered: a repository writes the same few markers on line after line. */
 function checkedMarker(marker) {
     let checked = CHECKED_MARKERS.get(marker);
     if (checked === undefined) {
-        checked = (0,_marker_js__WEBPACK_IMPORTED_MODULE_3__/* .parseMarker */ .gY)(marker);
+        checked = (0,_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .parseMarker */ .gY)(marker);
         if (CHECKED_MARKERS.size >= MAX_CHECKED_MARKERS)
             CHECKED_MARKERS.clear();
-        CHECKED_MARKERS.set((0,_strings_js__WEBPACK_IMPORTED_MODULE_8__/* .detached */ .h)(marker), checked);
+        CHECKED_MARKERS.set((0,_strings_js__WEBPACK_IMPORTED_MODULE_4__/* .detached */ .h)(marker), checked);
     }
     return checked;
 }
@@ -50624,12 +50897,12 @@ const MAX_CHECKED_MARKERS = 4096;
 function isUrlRequirement(text) {
     if (!text.includes('@'))
         return false;
-    const parsed = (0,_requirement_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRequirement */ .pP)(text);
+    const parsed = (0,_requirement_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRequirement */ .pP)(text);
     return parsed.ok && parsed.url !== null;
 }
 function readEditable(text) {
     // pip first tries `name[extras] @ url ; marker`.
-    const direct = (0,_requirement_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRequirement */ .pP)(text);
+    const direct = (0,_requirement_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRequirement */ .pP)(text);
     if (direct.ok && direct.url !== null) {
         return {
             ok: true,
@@ -50638,7 +50911,7 @@ function readEditable(text) {
                 extras: normaliseExtras(direct.extras),
                 specifier: '',
                 marker: direct.marker,
-                url: redactUrl(direct.url),
+                url: (0,_display_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrl */ .B)(direct.url),
             },
         };
     }
@@ -50667,15 +50940,15 @@ function readEditable(text) {
         };
     if (!egg.ok)
         return egg;
-    return { ok: true, requirement: { name: egg.name, extras: [], specifier: '', marker: null, url: redactUrl(text) } };
+    return { ok: true, requirement: { name: egg.name, extras: [], specifier: '', marker: null, url: (0,_display_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrl */ .B)(text) } };
 }
 function fromLocalPath(path, extras, marker, offset) {
     let extraNames = [];
     if (extras !== null) {
         // pip reads path extras as the extras of a placeholder requirement.
-        const parsed = (0,_requirement_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRequirement */ .pP)(`placeholder${extras.toLowerCase()}`);
+        const parsed = (0,_requirement_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRequirement */ .pP)(`placeholder${extras.toLowerCase()}`);
         if (!parsed.ok)
-            return { ok: false, message: `Invalid requirement: ${quoteInput(path + extras)}: ${parsed.message}`, offset: offset + path.length };
+            return { ok: false, message: `Invalid requirement: ${(0,_display_js__WEBPACK_IMPORTED_MODULE_3__/* .quoteInput */ .Z)(path + extras)}: ${parsed.message}`, offset: offset + path.length };
         extraNames = normaliseExtras(parsed.extras);
     }
     return fromLink(path, path, extraNames, marker, offset);
@@ -50689,15 +50962,15 @@ function fromLink(link, written, extras, marker, offset) {
             return { ok: false, message: wheel.message, offset };
         // pip then reads `name==version` as a requirement, which refuses a name PEP 508 does not allow.
         const pinned = `${wheel.name}==${wheel.version}`;
-        const parsed = (0,_requirement_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRequirement */ .pP)(pinned);
+        const parsed = (0,_requirement_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRequirement */ .pP)(pinned);
         if (!parsed.ok)
-            return { ok: false, message: `Invalid requirement: ${quoteInput(pinned)}: ${parsed.message}`, offset };
-        return { ok: true, requirement: { name: parsed.name, extras, specifier: parsed.specifier, marker, url: redactUrl(written) } };
+            return { ok: false, message: `Invalid requirement: ${(0,_display_js__WEBPACK_IMPORTED_MODULE_3__/* .quoteInput */ .Z)(pinned)}: ${parsed.message}`, offset };
+        return { ok: true, requirement: { name: parsed.name, extras, specifier: parsed.specifier, marker, url: (0,_display_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrl */ .B)(written) } };
     }
     const egg = urlScheme(link) === null ? null : eggName(link);
     if (egg !== null && !egg.ok)
         return { ...egg, offset: offset + egg.offset };
-    return { ok: true, requirement: { name: egg?.name ?? '', extras, specifier: '', marker, url: redactUrl(written) } };
+    return { ok: true, requirement: { name: egg?.name ?? '', extras, specifier: '', marker, url: (0,_display_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrl */ .B)(written) } };
 }
 function eggName(url) {
     const match = EGG_FRAGMENT.exec(url);
@@ -50749,19 +51022,19 @@ function parseWheelFilename(filename) {
     const stem = filename.slice(0, -4);
     const dashes = stem.split('-').length - 1;
     if (dashes !== 4 && dashes !== 5)
-        return { ok: false, message: `Invalid wheel filename (wrong number of parts): ${quoteInput(stem)}` };
+        return { ok: false, message: `Invalid wheel filename (wrong number of parts): ${(0,_display_js__WEBPACK_IMPORTED_MODULE_3__/* .quoteInput */ .Z)(stem)}` };
     const [namePart, versionPart] = stem.split('-');
     if (namePart.includes('__') || !WHEEL_NAME.test(namePart))
-        return { ok: false, message: `Invalid project name: ${quoteInput(stem)}` };
-    const version = (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .parseVersion */ .ot)(versionPart);
+        return { ok: false, message: `Invalid project name: ${(0,_display_js__WEBPACK_IMPORTED_MODULE_3__/* .quoteInput */ .Z)(stem)}` };
+    const version = (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersion */ .ot)(versionPart);
     if (version === null)
-        return { ok: false, message: `Invalid wheel filename (invalid version): ${quoteInput(stem)}` };
-    return { ok: true, name: namePart, version: (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeVersion */ .Qj)(version) };
+        return { ok: false, message: `Invalid wheel filename (invalid version): ${(0,_display_js__WEBPACK_IMPORTED_MODULE_3__/* .quoteInput */ .Z)(stem)}` };
+    return { ok: true, name: namePart, version: (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeVersion */ .Qj)(version) };
 }
 /** Extras as the records keep them: lower case, sorted, each once. */
 function normaliseExtras(extras) {
     if (extras.length === 0)
-        return _requirement_js__WEBPACK_IMPORTED_MODULE_5__/* .NO_EXTRAS */ .Cg;
+        return _requirement_js__WEBPACK_IMPORTED_MODULE_2__/* .NO_EXTRAS */ .Cg;
     // Most lists are written that way already: checked in one pass, they need no copy.
     if (isNormalExtras(extras))
         return extras;
@@ -50775,305 +51048,6 @@ function isNormalExtras(extras) {
             return false;
     }
     return true;
-}
-/** pip's redact_auth_from_url: a password becomes `****`, a lone user name (a token) too. */
-function redactUrl(url) {
-    const match = URL_USERINFO.exec(url);
-    if (!match)
-        return url;
-    const userinfo = match[2];
-    const colon = userinfo.indexOf(':');
-    const redacted = colon >= 0 ? `${userinfo.slice(0, colon)}:****` : '****';
-    return `${match[1]}${redacted}@${url.slice(match[0].length)}`;
-}
-const URL_USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/@?#]*)@/;
-/** Python's repr() of input, as pip's messages quote it; a long one is cut (a line can be megabytes). */
-function quoteInput(text) {
-    return (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_2__/* .pythonRepr */ .Up)(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}...` : text);
-}
-const MAX_QUOTED = 200;
-// ---------------------------------------------------------------------------------------------
-// One file.
-class FileReader {
-    path;
-    options;
-    file;
-    diagnostics = [];
-    strings;
-    packer;
-    constructor(path, options) {
-        this.path = path;
-        this.options = options;
-        this.strings = options.strings ?? new _strings_js__WEBPACK_IMPORTED_MODULE_8__/* .SharedStrings */ .g();
-        this.packer = options.packer ?? null;
-        this.file = (0,_model_js__WEBPACK_IMPORTED_MODULE_9__/* .emptyFile */ .sX)(path, options.constraint ? 'constraints' : 'requirements');
-    }
-    finish() {
-        if (this.packer)
-            this.file.packed = this.packer.finish();
-        return this.file;
-    }
-    readLogicalLine(joined) {
-        const raw = joined.text;
-        const comment = commentStart(raw);
-        const start = (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .stripStart */ .fM)(raw, 0, comment);
-        const end = (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .stripEnd */ .Gl)(raw, start, comment);
-        if (end === start)
-            return;
-        let line = start === 0 && end === raw.length
-            ? joined
-            : {
-                text: raw.slice(start, end),
-                pieces: start === 0 && joined.pieces.length === 1 ? joined.pieces : slicePieces(joined.pieces, start, end, 0),
-            };
-        if (this.options.env && line.text.includes('${')) {
-            const expansion = expandVariables(line, this.options.env);
-            if (expansion.tooLong)
-                this.report(line, 0, 'warning', `${expansion.tooLong} is left as written: expanding it would make the line over ${MAX_EXPANSION} characters longer`);
-            line = expansion.line;
-        }
-        this.readLine(line);
-    }
-    readLine(line) {
-        const { text } = line;
-        const optionStart = findOptionStart(text);
-        let options = NO_OPTIONS;
-        if (optionStart >= 0) {
-            const parsed = parseOptions(text, optionStart);
-            if (!parsed.ok) {
-                this.report(line, parsed.offset, 'error', parsed.message);
-                return;
-            }
-            options = parsed.options;
-        }
-        const firstIgnored = options.ignored[0];
-        if (firstIgnored) {
-            const ignored = text.slice(firstIgnored.start, options.ignored[options.ignored.length - 1].end);
-            this.report(line, firstIgnored.start, 'warning', `pip ignores ${quoteInput(ignored)}: after the first option a line holds only options (a marker goes before them)`);
-        }
-        const args = optionStart < 0 ? text : optionStart === 0 ? '' : text.slice(0, optionStart - 1);
-        const editable = options.uses.length === 0 ? undefined : options.uses.find(isEditableUse);
-        if (args !== '') {
-            // pip 26 takes the text before the options as the requirement, and as an editable one when the
-            // line also has -e.
-            if (editable)
-                this.report(line, editable.start, 'warning', `pip reads ${quoteInput(args.trimEnd())} as this line's editable requirement and ignores ${editable.flag} ${editable.value}`);
-            this.readRequirement(line, args, 0, editable !== undefined, editable ? options.uses.filter((use) => use !== editable) : options.uses);
-            return;
-        }
-        if (editable) {
-            this.readRequirement(line, editable.value, editable.valueStart, true, options.uses.filter((use) => use !== editable));
-            return;
-        }
-        this.readOptionLine(line, options.uses);
-    }
-    readRequirement(line, text, start, editable, uses) {
-        // Packed requirements drop their hashes (no rule reads them), so only the plain reader keeps them.
-        const hashes = this.packer ? null : [];
-        if (uses.length > 0)
-            this.readRequirementOptions(line, editable, uses, hashes);
-        // pip refuses an editable constraint before it reads the requirement.
-        if (this.options.constraint && editable) {
-            this.report(line, start, 'error', 'Editable requirements are not allowed as constraints');
-            return;
-        }
-        const read = readPipRequirement(text, editable);
-        if (!read.ok) {
-            this.report(line, start + read.offset, 'error', read.message);
-            return;
-        }
-        const fields = read.requirement;
-        const unchecked = (0,_requirement_js__WEBPACK_IMPORTED_MODULE_5__/* .tooManyClauses */ .UZ)(fields.name, fields.specifier);
-        if (unchecked !== null) {
-            this.report(line, start, 'warning', unchecked);
-            return;
-        }
-        if (this.options.constraint) {
-            const problem = !fields.name
-                ? 'Unnamed requirements are not allowed as constraints'
-                : fields.extras.length > 0
-                    ? 'Constraints cannot have extras'
-                    : null;
-            if (problem) {
-                this.report(line, start, 'error', problem);
-                return;
-            }
-        }
-        const tokenStart = start + (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .stripStart */ .fM)(text, 0, text.length);
-        const tokenEnd = start + (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .stripEnd */ .Gl)(text, tokenStart - start, text.length);
-        const firstLine = lineAt(line.pieces, tokenStart);
-        const place = {
-            editable,
-            constraint: this.options.constraint,
-            line: firstLine,
-            endLine: lineAt(line.pieces, line.text.length - 1),
-            column: columnAt(line.pieces, tokenStart),
-            endColumn: lastColumnOnLine(line, tokenStart, tokenEnd, firstLine),
-        };
-        if (this.packer) {
-            this.packer.add(fields, place);
-            return;
-        }
-        this.file.requirements.push({
-            name: fields.name,
-            key: (0,_model_js__WEBPACK_IMPORTED_MODULE_9__/* .canonicalName */ .Ew)(fields.name),
-            extras: fields.extras,
-            specifier: fields.specifier,
-            marker: fields.marker,
-            url: fields.url,
-            ...place,
-            hashes: hashes ?? [],
-        });
-    }
-    /** The options on a requirement's line: its hashes (into `hashes`, when kept), and those pip ignores there. */
-    readRequirementOptions(line, editable, uses, hashes) {
-        const warned = [];
-        for (const use of uses) {
-            const applies = use.spec.scope === 'any-requirement' || (use.spec.scope === 'requirement' && !editable);
-            if (!applies) {
-                this.warnIgnored(line, use, warned, `pip ignores ${use.flag} on ${editable ? 'an editable (-e) line' : 'a requirement line'}: ${use.spec.scope === 'file' ? 'put it on a line of its own' : 'it applies to non-editable requirements only'}`);
-            }
-            else if (use.spec.dest === 'hashes') {
-                hashes?.push(use.value);
-            }
-        }
-    }
-    readOptionLine(line, uses) {
-        // pip follows the first -r (else the first -c) of a line and ignores everything else on it.
-        const include = uses.find((use) => use.spec.dest === 'requirements') ?? uses.find((use) => use.spec.dest === 'constraints');
-        const warned = [];
-        if (include) {
-            const flag = include.spec.dest === 'requirements' ? '-r' : '-c';
-            for (const use of uses) {
-                if (use !== include)
-                    this.warnIgnored(line, use, warned, `pip ignores ${use.flag} on a line that includes ${flag} ${include.value}`);
-            }
-            this.readInclude(line, include);
-            return;
-        }
-        let indexUrl = null;
-        let findLinks = null;
-        for (const use of uses) {
-            switch (use.spec.dest) {
-                case 'index_url':
-                    indexUrl = use; // optparse keeps the last
-                    break;
-                case 'extra_index_urls':
-                    this.addIndex(line, use, 'extra-index-url');
-                    break;
-                case 'find_links':
-                    if (findLinks)
-                        this.warnIgnored(line, use, warned, `pip reads only the first ${use.flag} of a line; ${use.value} is ignored`);
-                    else
-                        findLinks = use;
-                    break;
-                case 'hashes':
-                case 'config_settings':
-                    this.warnIgnored(line, use, warned, `${use.flag} without a requirement on its line: pip ignores it`);
-                    break;
-            }
-        }
-        if (indexUrl)
-            this.addIndex(line, indexUrl, 'index-url');
-        if (findLinks)
-            this.addIndex(line, findLinks, 'find-links');
-    }
-    addIndex(line, use, kind) {
-        const url = use.value;
-        const at = positionAt(line.pieces, use.valueStart);
-        this.file.indexes.push({
-            // Shared and detached: the URL is cut from the file's text, which it would otherwise keep alive.
-            url: this.strings.share(redactUrl(url)),
-            line: at.line,
-            column: at.column,
-            endColumn: lastColumnOnLine(line, use.valueStart, use.valueEnd, at.line),
-            kind,
-            cuda: (0,_pytorch_index_js__WEBPACK_IMPORTED_MODULE_4__/* .cudaFromIndexUrl */ .J)(url),
-        });
-    }
-    readInclude(line, use) {
-        const constraint = use.spec.dest === 'constraints';
-        const flag = constraint ? '-c' : '-r';
-        const written = use.value;
-        const at = lineAt(line.pieces, use.start);
-        if (INCLUDE_URL.test(written)) {
-            this.report(line, use.valueStart, 'warning', `${flag} ${redactUrl(written)} is a URL; not fetched`);
-            // A `${VAR}` left as written (unset) makes a URL that is not the one the build fetches.
-            if (REMOTE_INCLUDE_URL.test(written) && !written.includes('${')) {
-                const place = positionAt(line.pieces, use.valueStart);
-                (this.file.remoteIncludes ??= []).push({
-                    url: (0,_index_url_js__WEBPACK_IMPORTED_MODULE_7__/* .withoutCredentials */ .ri)(written),
-                    line: place.line,
-                    column: place.column,
-                    endColumn: lastColumnOnLine(line, use.valueStart, use.valueEnd, place.line),
-                    constraint,
-                });
-            }
-            return;
-        }
-        const resolved = written === '' ? null : node_path_posix__WEBPACK_IMPORTED_MODULE_0__.normalize(node_path_posix__WEBPACK_IMPORTED_MODULE_0__.join(node_path_posix__WEBPACK_IMPORTED_MODULE_0__.dirname(this.path), written));
-        if (resolved === null) {
-            this.report(line, use.start, 'error', `${flag} names no file; pip cannot open it`);
-            return;
-        }
-        if (node_path_posix__WEBPACK_IMPORTED_MODULE_0__.isAbsolute(written) || resolved === '..' || resolved.startsWith('../')) {
-            this.report(line, use.valueStart, 'error', `${flag} ${written} refers outside the repository; not read`);
-            return;
-        }
-        const include = { path: this.strings.share(resolved), line: at, constraint };
-        this.file.includes.push(include);
-    }
-    /**
-     * One warning per option and line: a hostile line can repeat an option a million times. `warned`
-     * lists the flags warned about so far, at most one per option pip knows.
-     */
-    warnIgnored(line, use, warned, message) {
-        if (warned.includes(use.flag))
-            return;
-        warned.push(use.flag);
-        this.report(line, use.start, 'warning', message);
-    }
-    report(line, offset, severity, message) {
-        const at = positionAt(line.pieces, Math.min(offset, Math.max(0, line.text.length - 1)));
-        this.diagnostics.push({ file: this.path, line: at.line, column: at.column, severity, message });
-    }
-}
-function isEditableUse(use) {
-    return use.spec.dest === 'editables';
-}
-// pip's SCHEME_RE: these includes are fetched, not read from the repository.
-const INCLUDE_URL = /^(http|https|file):/i;
-const REMOTE_INCLUDE_URL = /^https?:\/\//i;
-/** pip's break_args_options: the first space-separated token that starts with `-` begins the options. */
-function findOptionStart(text) {
-    for (let at = 0; at < text.length;) {
-        if (text.charCodeAt(at) === DASH)
-            return at;
-        const space = text.indexOf(' ', at);
-        if (space < 0)
-            return -1;
-        at = space + 1;
-    }
-    return -1;
-}
-const DASH = 0x2d;
-/** 1-based column of the last non-blank character of `[from, to)` that lies on physical line `physical`. */
-function lastColumnOnLine(line, from, to, physical) {
-    const { pieces, text } = line;
-    let limit = to;
-    for (let index = pieceIndexAt(pieces, from) + 1; index < pieces.length; index++) {
-        const piece = pieces[index];
-        if (piece.start >= to)
-            break;
-        if (piece.line !== physical) {
-            limit = piece.start;
-            break;
-        }
-    }
-    let last = limit - 1;
-    while (last > from && (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_1__/* .isPythonWhitespace */ .c4)(text.charCodeAt(last)))
-        last--;
-    return columnAt(pieces, Math.max(from, last));
 }
 
 
@@ -53022,7 +52996,8 @@ function isPrerelease(v) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ RUNTIME_RULES)
 /* harmony export */ });
-// The runtime check's rules, for docs, SARIF and `--help`. docs/runtime.md says what each one means.
+// The runtime check's rules, for the rule catalog (SARIF, the summary's links) and unknown-rule-id.
+// docs/runtime.md says what each one means.
 const RUNTIME_RULES = [
     { id: 'pip-check', severity: 'error', summary: '`pip check` reports a broken or missing dependency in the installed environment' },
     {
@@ -56297,8 +56272,8 @@ function getIDToken(aud) {
 var model = __nccwpck_require__(4887);
 // EXTERNAL MODULE: ./lib/src/parse/build-definitions/names.js
 var names = __nccwpck_require__(2950);
-// EXTERNAL MODULE: ./lib/src/parse/requirements-file.js
-var requirements_file = __nccwpck_require__(6999);
+// EXTERNAL MODULE: ./lib/src/parse/requirements/display.js
+var display = __nccwpck_require__(2721);
 ;// CONCATENATED MODULE: ./lib/src/parse/dockerfile-image.js
 // Image references (`FROM` arguments) and what their tags say about Python and CUDA.
 //
@@ -56330,22 +56305,22 @@ function parseImageRef(ref) {
  */
 function invalidReference(image) {
     if (image.digest !== null && !DIGEST.test(image.digest))
-        return `the digest ${(0,requirements_file/* quoteInput */.Zs)(image.digest)} is not <algorithm>:<at least 32 hex digits>`;
+        return `the digest ${(0,display/* quoteInput */.Z)(image.digest)} is not <algorithm>:<at least 32 hex digits>`;
     if (image.tag !== null && !TAG.test(image.tag)) {
         return image.tag === ''
             ? 'the tag after ":" is empty'
-            : `the tag ${(0,requirements_file/* quoteInput */.Zs)(image.tag)} is not 1-128 letters, digits, "_", "." and "-", starting with no "." or "-"`;
+            : `the tag ${(0,display/* quoteInput */.Z)(image.tag)} is not 1-128 letters, digits, "_", "." and "-", starting with no "." or "-"`;
     }
     const slash = image.name.indexOf('/');
     const first = slash < 0 ? '' : image.name.slice(0, slash);
     const registry = first !== '' && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase()) ? first : null;
     if (registry !== null && !REGISTRY.test(registry))
-        return `the registry ${(0,requirements_file/* quoteInput */.Zs)(registry)} is not a host name or address with an optional port`;
+        return `the registry ${(0,display/* quoteInput */.Z)(registry)} is not a host name or address with an optional port`;
     const repository = registry === null ? image.name : image.name.slice(slash + 1);
     if (!REPOSITORY.test(repository)) {
         return repository !== repository.toLowerCase() && REPOSITORY.test(repository.toLowerCase())
-            ? `the repository name ${(0,requirements_file/* quoteInput */.Zs)(repository)} must be lowercase`
-            : `the repository name ${(0,requirements_file/* quoteInput */.Zs)(repository)} is not lowercase letters and digits in "/"-separated parts, joined by ".", "_", "__" or "-"`;
+            ? `the repository name ${(0,display/* quoteInput */.Z)(repository)} must be lowercase`
+            : `the repository name ${(0,display/* quoteInput */.Z)(repository)} is not lowercase letters and digits in "/"-separated parts, joined by ".", "_", "__" or "-"`;
     }
     return null;
 }
@@ -56668,6 +56643,8 @@ function translateClause(clause, hasBuild) {
     }
 }
 
+// EXTERNAL MODULE: ./lib/src/parse/requirements/reader.js + 4 modules
+var reader = __nccwpck_require__(6417);
 ;// CONCATENATED MODULE: ./lib/src/parse/conda-environment.js
 // A conda environment file (`environment.yml`, as `conda env create -f` and `mamba`/`micromamba
 // create -f` read it): its channels, its conda packages (translated by conda-spec.ts to PyPI names
@@ -56764,7 +56741,7 @@ function addPipList(file, diagnostics, path, text, items, options) {
         lines[item.line - 1] = ' '.repeat(item.column) + item.value;
     // conda runs pip in the environment file's folder: `-r requirements.txt` is the file beside it, as
     // the requirements-file reader resolves it.
-    const requirements = (0,requirements_file/* parseRequirementsFile */.wu)(path, lines.join('\n'), { constraint: false, env: options.env, strings: options.strings });
+    const requirements = (0,reader/* parseRequirementsFile */.w)(path, lines.join('\n'), { constraint: false, env: options.env, strings: options.strings });
     file.requirements.push(...requirements.file.requirements);
     file.indexes.push(...requirements.file.indexes);
     file.includes.push(...requirements.file.includes);
@@ -58532,6 +58509,8 @@ var pytorch_index = __nccwpck_require__(2888);
 var index_url = __nccwpck_require__(576);
 // EXTERNAL MODULE: ./lib/src/parse/requirement.js
 var parse_requirement = __nccwpck_require__(4873);
+// EXTERNAL MODULE: ./lib/src/parse/requirements/requirement-forms.js
+var requirement_forms = __nccwpck_require__(6870);
 ;// CONCATENATED MODULE: ./lib/src/parse/conda-install.js
 // `conda install` / `conda create` / `conda update` (and mamba's and micromamba's) inside a RUN
 // command: the package specs it installs into the stage, read as conda-spec.ts reads them, with the
@@ -58619,6 +58598,7 @@ function readCondaInstall(args, context, command, stage, facts) {
 // - What PEP 508 refuses (`numpy=1.2`, a bad wheel name), uv refuses too (crates/uv-pep508,
 //   crates/uv-pep440: "no such comparison operator"): pip's reading and message stand, naming both.
 
+
 const EGG_FRAGMENT = /([#&])egg=[^&]*&?/;
 const VCS_URL = /^(?:git|hg|svn|bzr)\+[A-Za-z]+:/i;
 const REMOTE_URL = /^(?:https?|ftp):/i;
@@ -58630,17 +58610,17 @@ function readUvRequirement(text, editable) {
             return {
                 ok: false,
                 offset: 0,
-                message: `uv pip install -e ${(0,requirements_file/* redactUrl */.BO)(text)}: ${what}: uv installs only local directories as editable (pip would take a VCS URL here); drop -e, or clone the repository and install its folder with -e`,
+                message: `uv pip install -e ${(0,display/* redactUrl */.B)(text)}: ${what}: uv installs only local directories as editable (pip would take a VCS URL here); drop -e, or clone the repository and install its folder with -e`,
             };
         }
     }
     const egg = EGG_FRAGMENT.exec(text);
     // The fragment means nothing to uv: the requirement is read without it, and keeps its URL as written.
-    const read = (0,requirements_file/* readPipRequirement */.Lz)(egg === null ? text : withoutEgg(text, egg), editable);
+    const read = (0,requirement_forms/* readPipRequirement */.L)(egg === null ? text : withoutEgg(text, egg), editable);
     if (!read.ok)
         return { ...read, message: `uv, like pip, refuses this requirement: ${read.message}` };
     if (egg !== null && read.requirement.url !== null)
-        read.requirement.url = (0,requirements_file/* redactUrl */.BO)(text);
+        read.requirement.url = (0,display/* redactUrl */.B)(text);
     return read;
 }
 /** `url#egg=x&subdirectory=y` -> `url#subdirectory=y`; `url#egg=x` -> `url`. */
@@ -58666,6 +58646,7 @@ var shell_redirect_in_requirement = __nccwpck_require__(3480);
 // Commands are read the way /bin/sh splits them (shell-words.ts) and their words expanded with the
 // stage's ARG and ENV values plus the variables the same RUN assigns (`V=1 && pip install x==$V`),
 // following `cd` so that relative paths resolve against the right directory.
+
 
 
 
@@ -59540,12 +59521,12 @@ class ScriptReader {
     index(arg, kind) {
         const span = spanOf(arg);
         if (arg.unknown !== null) {
-            this.scope.notChecked(span, arg, `package index ${(0,requirements_file/* redactUrl */.BO)(arg.value)}`, 'it is not checked', this.place.conditional);
+            this.scope.notChecked(span, arg, `package index ${(0,display/* redactUrl */.B)(arg.value)}`, 'it is not checked', this.place.conditional);
             this.scope.facts.buildTimeIndexes.push({ ...(0,model/* factPosition */.KW)(span), stage: this.scope.stage });
             return;
         }
         this.scope.facts.indexes.push({
-            url: (0,requirements_file/* redactUrl */.BO)(arg.value),
+            url: (0,display/* redactUrl */.B)(arg.value),
             ...(0,model/* factPosition */.KW)(span),
             kind,
             cuda: (0,pytorch_index/* cudaFromIndexUrl */.J)(arg.value),
@@ -59556,7 +59537,7 @@ class ScriptReader {
         const flag = constraint ? '-c' : '-r';
         const span = spanOf(arg);
         if (FETCHED_FILE.test(arg.value)) {
-            this.problem(span, 'notice', `${flag} ${(0,requirements_file/* redactUrl */.BO)(arg.value)} is a URL; not fetched, so its pins are not checked`);
+            this.problem(span, 'notice', `${flag} ${(0,display/* redactUrl */.B)(arg.value)} is a URL; not fetched, so its pins are not checked`);
             if (arg.unknown === null && /^https?:\/\//i.test(arg.value)) {
                 this.scope.facts.remoteIncludes.push({
                     url: (0,index_url/* withoutCredentials */.ri)(arg.value),
@@ -59620,7 +59601,7 @@ class ScriptReader {
         const glued = arg.verbatim ? this.glued.get(arg.end) : undefined;
         if (glued !== undefined)
             this.redirected(glued);
-        const read = this.installer === 'uv' ? readUvRequirement(arg.value, editable) : (0,requirements_file/* readPipRequirement */.Lz)(arg.value, editable);
+        const read = this.installer === 'uv' ? readUvRequirement(arg.value, editable) : (0,requirement_forms/* readPipRequirement */.L)(arg.value, editable);
         if (!read.ok) {
             // `if [ "$EXTRAS" != "" ]; then pip install .[a,$EXTRAS]`: the condition may exclude the value
             // that makes it invalid (here the default ""), and only the build knows which values reach it.
@@ -59690,10 +59671,10 @@ class ScriptReader {
         this.scope.facts.problems.push({
             line: glued.line,
             column: glued.column,
-            severity: shell_redirect_in_requirement/* severity */.yf,
-            rule: shell_redirect_in_requirement.id,
+            severity: shell_redirect_in_requirement/* RULE */.x.severity,
+            rule: shell_redirect_in_requirement/* RULE */.x.id,
             fix,
-            message: (0,shell_redirect_in_requirement/* redirectMessage */.Oq)(glued.before, glued.operator, glued.target, fix),
+            message: (0,shell_redirect_in_requirement/* redirectMessage */.O)(glued.before, glued.operator, glued.target, fix),
         });
     }
 }
@@ -60000,7 +59981,7 @@ class DockerfileReader {
         // Checked only as written or fully expanded: a variable without a value is reported already.
         const invalid = parentState === null && ref !== '' && image?.unknown === null ? invalidReference(parsed) : null;
         if (invalid !== null)
-            this.problem(span, 'error', `FROM ${(0,requirements_file/* quoteInput */.Zs)(ref)} is not a valid image reference: ${invalid}; docker build stops with "invalid reference format"`);
+            this.problem(span, 'error', `FROM ${(0,display/* quoteInput */.Z)(ref)} is not a valid image reference: ${invalid}; docker build stops with "invalid reference format"`);
         const platform = flags.get('platform')?.[0]?.value ?? null;
         const stageName = alias ?? String(index);
         const imageRef = {
@@ -60163,12 +60144,12 @@ class DockerfileReader {
     environmentIndexes(value, kind, stage) {
         const span = spanOf(value);
         if (value.unknown !== null) {
-            this.notChecked(span, value, `package index ${(0,requirements_file/* redactUrl */.BO)(value.value)}`, 'it is not checked');
+            this.notChecked(span, value, `package index ${(0,display/* redactUrl */.B)(value.value)}`, 'it is not checked');
             this.facts.buildTimeIndexes.push({ ...(0,model/* factPosition */.KW)(span), stage: stage.stage.name });
             return;
         }
         for (const url of value.value.split(/\s+/).filter(Boolean)) {
-            this.file.indexes.push({ url: (0,requirements_file/* redactUrl */.BO)(url), ...(0,model/* factPosition */.KW)(span), kind, cuda: (0,pytorch_index/* cudaFromIndexUrl */.J)(url), stage: stage.stage.name });
+            this.file.indexes.push({ url: (0,display/* redactUrl */.B)(url), ...(0,model/* factPosition */.KW)(span), kind, cuda: (0,pytorch_index/* cudaFromIndexUrl */.J)(url), stage: stage.stage.name });
         }
     }
     workdir(instruction, stage) {
@@ -61662,6 +61643,7 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 
 
 
+
 function parsePyproject(path, text) {
     const file = { ...(0,model/* emptyFile */.sX)(path, 'pyproject'), requiresPython: null };
     let document;
@@ -61753,7 +61735,7 @@ class PyprojectReader {
         const span = this.locator.content(path);
         if (!parsed.ok) {
             const at = this.locator.position(span.exact ? span.start + parsed.offset : span.start);
-            this.report(at, 'error', `Invalid requirement ${(0,requirements_file/* quoteInput */.Zs)(text)} in ${group}: ${parsed.message}`);
+            this.report(at, 'error', `Invalid requirement ${(0,display/* quoteInput */.Z)(text)} in ${group}: ${parsed.message}`);
             return;
         }
         const unchecked = (0,parse_requirement/* tooManyClauses */.UZ)(parsed.name, parsed.specifier);
@@ -61767,10 +61749,10 @@ class PyprojectReader {
         return {
             name: parsed.name,
             key: (0,model/* canonicalName */.Ew)(parsed.name),
-            extras: (0,requirements_file/* normaliseExtras */.uB)(parsed.extras),
+            extras: (0,requirement_forms/* normaliseExtras */.u)(parsed.extras),
             specifier: parsed.specifier,
             marker: parsed.marker,
-            url: parsed.url === null ? null : (0,requirements_file/* redactUrl */.BO)(parsed.url),
+            url: parsed.url === null ? null : (0,display/* redactUrl */.B)(parsed.url),
             editable,
             constraint: false,
             ...span,
@@ -61790,7 +61772,7 @@ class PyprojectReader {
         const span = this.locator.content(path);
         const checked = (0,pep440_specifier/* parseSpecifierSet */.m0)(specifier);
         if (!checked.ok) {
-            this.report(this.locator.position(span.start), 'error', `${where} ${(0,requirements_file/* quoteInput */.Zs)(specifier)} is not a PEP 440 specifier: ${checked.message}`);
+            this.report(this.locator.position(span.start), 'error', `${where} ${(0,display/* quoteInput */.Z)(specifier)} is not a PEP 440 specifier: ${checked.message}`);
             return;
         }
         this.file.requiresPython = { specifier: specifier.replace(WHITESPACE, ''), ...(0,model/* factPosition */.KW)(this.spanOf(span)) };
@@ -61902,7 +61884,7 @@ class PyprojectReader {
         }
         const translated = poetryConstraintToPep440(value);
         if (!translated.ok) {
-            this.reportAt(path, 'notice', `tool.poetry.dependencies.python ${(0,requirements_file/* quoteInput */.Zs)(value)}: ${translated.message}; the Python version is not checked`);
+            this.reportAt(path, 'notice', `tool.poetry.dependencies.python ${(0,display/* quoteInput */.Z)(value)}: ${translated.message}; the Python version is not checked`);
             return;
         }
         // PEP 621 requires-python wins: Poetry 2 reads it first too.
@@ -61937,7 +61919,7 @@ class PyprojectReader {
         const text = built.ok ? built.text : built.fallback;
         const parsed = (0,parse_requirement/* parseRequirement */.pP)(text);
         if (!parsed.ok) {
-            this.reportAt(path, 'error', `${group}.${tomlKey(name)}: reads as ${(0,requirements_file/* quoteInput */.Zs)(text)}, which is not a valid requirement: ${parsed.message}`);
+            this.reportAt(path, 'error', `${group}.${tomlKey(name)}: reads as ${(0,display/* quoteInput */.Z)(text)}, which is not a valid requirement: ${parsed.message}`);
             return;
         }
         const unchecked = (0,parse_requirement/* tooManyClauses */.UZ)(parsed.name, parsed.specifier);
@@ -61978,7 +61960,7 @@ class PyprojectReader {
                     return;
                 const span = this.spanOf(this.locator.content([...path, index, 'url']));
                 const fact = {
-                    url: (0,requirements_file/* redactUrl */.BO)(entry['url']),
+                    url: (0,display/* redactUrl */.B)(entry['url']),
                     line: span.line,
                     column: span.column,
                     endColumn: span.endColumn,
@@ -62058,7 +62040,7 @@ function isTable(value) {
 /** What a value is, in TOML's words, with the value itself when it is a scalar. */
 function describe(value) {
     if (typeof value === 'string')
-        return `a string (${(0,requirements_file/* quoteInput */.Zs)(value)})`;
+        return `a string (${(0,display/* quoteInput */.Z)(value)})`;
     // Integers are read as BigInt, so every number is a float.
     if (typeof value === 'bigint')
         return `an integer (${value})`;
@@ -62159,7 +62141,7 @@ function poetryRequirementText(name, spec) {
     if (typeof spec['python'] === 'string') {
         const python = poetryConstraintToPep440(spec['python']);
         if (!python.ok)
-            return { ok: false, severity: 'error', message: `python = ${(0,requirements_file/* quoteInput */.Zs)(spec['python'])}: ${python.message}`, fallback: head };
+            return { ok: false, severity: 'error', message: `python = ${(0,display/* quoteInput */.Z)(spec['python'])}: ${python.message}`, fallback: head };
         markers.push(...pythonMarkers(python.specifier));
     }
     const marker = markers.length === 0
@@ -62176,7 +62158,7 @@ function poetryRequirementText(name, spec) {
         return {
             ok: false,
             severity: 'notice',
-            message: `${(0,requirements_file/* quoteInput */.Zs)(spec['version'])}: ${version.message}; read as unconstrained`,
+            message: `${(0,display/* quoteInput */.Z)(spec['version'])}: ${version.message}; read as unconstrained`,
             fallback: `${head}${marker}`,
         };
     }
@@ -62557,7 +62539,7 @@ function readOne(path, kind, source, reading) {
         parsed = parsePyproject(path, decoded.text);
     }
     else {
-        parsed = (0,requirements_file/* parseRequirementsFile */.wu)(path, decoded.text, {
+        parsed = (0,reader/* parseRequirementsFile */.w)(path, decoded.text, {
             constraint: kind === 'constraints',
             env: reading.env,
             strings: reading.strings,
@@ -62882,7 +62864,8 @@ var external_node_url_ = __nccwpck_require__(3136);
 //
 // The hand-written parts (profiles.yml, rules.yml) come with their compiled form,
 // matrix/compiled/<name>.json (scripts/generate-matrix.mjs writes it, CI checks it), which spares
-// every run the YAML parser; the loader uses it only while it matches the text.
+// every run the YAML parser (why that is worth it: src/matrix/effective.ts); the loader uses it only
+// while it matches the text.
 
 
 
@@ -62958,19 +62941,20 @@ async function loadEffectiveMatrix(root, explicit, options = {}) {
     return loadMatrixReadingYamlOnDemand({ bundled: readBundledMatrix({ needCudaImageTags: options.needCudaImageTags ?? true }), repository: repository.source });
 }
 /**
- * loadMatrix with the YAML reader loaded only when the load may need it: up front for a repository
- * file, which is usually YAML; otherwise (the bundled files are JSON or compiled) only when a file
- * turns out to need it, and the load is then done again.
+ * loadMatrix with the YAML reader (and the yaml package it brings) loaded only when the load needs it:
+ * up front for a file that is YAML (a repository's matrix file, usually, or a hand-written bundled
+ * file edited since it was compiled), and for the line of a problem, which only the reader finds: a
+ * load that fails without it is done again with it. A run without a matrix file of its own reads the
+ * bundled JSON and compiled files only and never loads it. That is what matrix/compiled/ is for:
+ * without it, a one-file check on Node 24 took 18-21 ms (about 12%) longer to start, and start-up
+ * already misses its target of 2x bare node (docs/benchmarks.md, "Start-up").
  */
 async function loadMatrixReadingYamlOnDemand(input) {
-    try {
-        return (0,load/* loadMatrix */.iu)({ ...input, yaml: input.repository ? await loadYamlReader() : null });
-    }
-    catch (error) {
-        if (!(error instanceof load/* YamlReaderNeeded */.es))
-            throw error;
+    const sources = [...input.bundled, ...(input.repository ? [input.repository] : [])];
+    if (sources.some(load/* needsYamlReader */.kY))
         return (0,load/* loadMatrix */.iu)({ ...input, yaml: await loadYamlReader() });
-    }
+    const result = (0,load/* loadMatrix */.iu)({ ...input, yaml: null });
+    return result.ok ? result : (0,load/* loadMatrix */.iu)({ ...input, yaml: await loadYamlReader() });
 }
 function loadYamlReader() {
     return Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 940));
@@ -63172,7 +63156,6 @@ async function runCheck(options) {
             env,
             allowInternal: index.allowUntrusted ?? false,
             givenUrls: [index.indexUrl ?? '', ...(index.extraIndexUrls ?? [])].filter(Boolean),
-            ...(index.timeoutMs ? { timeoutMs: index.timeoutMs } : {}),
         });
         if (index.mode === 'required' && run.summary.unreachable.length > 0) {
             return {
@@ -63262,7 +63245,7 @@ async function checkRemoteIncludes(parse, matrix, options) {
     const { readRemoteFiles, diagnosticsAfterFetch } = await __nccwpck_require__.e(/* import() */ 537).then(__nccwpck_require__.bind(__nccwpck_require__, 9537));
     const read = await readRemoteFiles(parse, options);
     parse.diagnostics = diagnosticsAfterFetch(parse, read);
-    const findings = (0,suppress/* applySuppressions */.p)((0,remote_file_conflict/* checkRemoteFiles */.Wq)(parse, read.files), parse.files, matrix.ignore);
+    const findings = (0,suppress/* applySuppressions */.p)((0,remote_file_conflict/* checkRemoteFiles */.W)(parse, read.files), parse.files, matrix.ignore);
     return { findings, requests: read.requests, fromCache: read.fromCache };
 }
 function diagnosticFinding(diagnostic) {

@@ -274,7 +274,7 @@ async function readBody(response, maxBytes) {
     }
     return Buffer.concat(chunks);
 }
-/** Retry-After in milliseconds: seconds, or an HTTP date; null when absent or unreadable. */
+/** Retry-After in milliseconds: seconds, or an HTTP date; null when absent or unreadable. `now`: a seam for tests. */
 function retryAfterMs(value, now = Date.now()) {
     if (value === null)
         return null;
@@ -301,7 +301,7 @@ function sleep(ms) {
 /* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7431);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2485);
 /* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(576);
-/* harmony import */ var _parse_requirements_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6999);
+/* harmony import */ var _parse_requirements_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6417);
 /* harmony import */ var _parse_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6723);
 // The shell of remote `-r URL` / `-c URL`: with the index checks online, each file a repository names
 // by URL is fetched (once per run, through the disk cache by URL) under the index's trust rules, read
@@ -339,7 +339,7 @@ async function readRemoteFiles(parse, options) {
     if (wanted.size === 0 || skipped !== null)
         return read;
     const http = new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpClient */ .Q({
-        timeoutMs: options.timeoutMs ?? 15_000,
+        timeoutMs: 15_000,
         retries: 2,
         concurrency: 8,
         maxRetryWaitMs: 20_000,
@@ -354,7 +354,7 @@ async function readRemoteFiles(parse, options) {
             read.notRead.set(url, `fetching it failed: ${text.reason}`);
             return;
         }
-        const parsed = (0,_parse_requirements_file_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRequirementsFile */ .wu)(url, text.text, { constraint: include.constraint });
+        const parsed = (0,_parse_requirements_reader_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRequirementsFile */ .w)(url, text.text, { constraint: include.constraint });
         read.files.set(url, { url, requirements: parsed.file.requirements });
     }));
     read.requests = http.requests;

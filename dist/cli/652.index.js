@@ -274,7 +274,7 @@ async function readBody(response, maxBytes) {
     }
     return Buffer.concat(chunks);
 }
-/** Retry-After in milliseconds: seconds, or an HTTP date; null when absent or unreadable. */
+/** Retry-After in milliseconds: seconds, or an HTTP date; null when absent or unreadable. `now`: a seam for tests. */
 function retryAfterMs(value, now = Date.now()) {
     if (value === null)
         return null;
@@ -618,8 +618,9 @@ function findEndOfDirectory(zip) {
 ;// CONCATENATED MODULE: ./lib/src/index/client.js
 // Asks package indexes what pip would ask them: a project's page (which files exist, which are
 // yanked, their Requires-Python), and a release's core metadata (its PEP 658 metadata file, else the
-// wheel's METADATA). The only module that touches the network; everything it answers is plain data
-// (src/index/types.ts). Nothing it answers throws: a failure is an answer that proves nothing.
+// wheel's METADATA), over HTTP (http.ts) or from a find-links folder on disk. Everything it answers
+// is plain data (src/index/types.ts). Nothing it answers throws: a failure is an answer that proves
+// nothing.
 
 
 
@@ -871,14 +872,7 @@ var external_node_os_ = __webpack_require__(8161);
 
 
 
-const INDEX_ENVIRONMENT = [
-    'PIP_INDEX_URL',
-    'PIP_EXTRA_INDEX_URL',
-    'UV_INDEX_URL',
-    'UV_EXTRA_INDEX_URL',
-    'UV_DEFAULT_INDEX',
-    'UV_INDEX',
-];
+const INDEX_ENVIRONMENT = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_DEFAULT_INDEX', 'UV_INDEX'];
 function gatherCredentials(givenUrls, env) {
     const credentials = new Map();
     const fromEnvironment = INDEX_ENVIRONMENT.flatMap((name) => (env[name] ?? '').split(/\s+/).filter(Boolean));
@@ -951,7 +945,7 @@ async function askIndexes(plans, options) {
         ? null
         : new index_http/* HttpClient */.Q({
             // auto gives up sooner: on a runner without network it must not hold the check up.
-            timeoutMs: options.timeoutMs ?? (options.mode === 'auto' ? 10_000 : 15_000),
+            timeoutMs: options.mode === 'auto' ? 10_000 : 15_000,
             retries: options.mode === 'auto' ? 1 : 2,
             concurrency: 16,
             maxRetryWaitMs: 20_000,

@@ -222,7 +222,7 @@ __webpack_require__.d(__webpack_exports__, {
   runRuntimeCheck: () => (/* binding */ runRuntimeCheck)
 });
 
-// UNUSED EXPORTS: RUNTIME_RULES, untrustedRefusal
+// UNUSED EXPORTS: untrustedRefusal
 
 // EXTERNAL MODULE: ./lib/src/check/finding-builder.js
 var finding_builder = __webpack_require__(8266);
@@ -1308,13 +1308,10 @@ async function ensureImage(image, log = SILENT_LOG) {
     return failure === null ? { ok: true, phases } : { ok: false, reason: failure, phases };
 }
 
-// EXTERNAL MODULE: ./lib/src/runtime/rules.js
-var rules = __webpack_require__(6258);
 ;// CONCATENATED MODULE: ./lib/src/runtime/index.js
 // The runtime check: run the probe in the environment the files describe (an interpreter on this
 // runner, or a container image), and turn what it saw into findings. The shell (child processes) is
 // probe-run.ts; the judging is probe-findings.ts.
-
 
 
 

@@ -11,16 +11,18 @@ export const modules = {
 /* harmony export */   qW: () => (/* binding */ profileNameFromSource)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4887);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4887);
 /* harmony import */ var _pep440_ranges_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2964);
 /* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(720);
 /* harmony import */ var _pep440_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8400);
-/* harmony import */ var _parse_requirements_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6999);
-/* harmony import */ var _profile_name_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7783);
+/* harmony import */ var _parse_requirements_display_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2721);
+/* harmony import */ var _parse_requirements_reader_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6417);
+/* harmony import */ var _profile_name_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7783);
 // `compat-guard matrix import`: a profile from an environment that is known to work. Reads a
 // constraints file, a `pip freeze` / `uv pip freeze` output, or a `pip install --dry-run --report`
 // JSON, and prints a matrix file holding one profile: one `==` pin per package, sorted, with a comment
 // naming its source and date. Pure: the shell (src/cli.ts) reads the file or URL and prints the text.
+
 
 
 
@@ -35,7 +37,7 @@ function readInstalledSet(source, text) {
 function readFreeze(source, text) {
     // Read as a requirements file, not as constraints: pip refuses `-e` in a constraints file, and a
     // freeze has them; the import leaves them out with the reason either way.
-    const { file, diagnostics } = (0,_parse_requirements_file_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRequirementsFile */ .wu)(source, text, { constraint: false });
+    const { file, diagnostics } = (0,_parse_requirements_reader_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRequirementsFile */ .w)(source, text, { constraint: false });
     const error = diagnostics.find((diagnostic) => diagnostic.severity === 'error');
     if (error !== undefined)
         return { ok: false, error: `${source}:${error.line}: ${error.message}` };
@@ -97,15 +99,15 @@ function readPipReport(source, text) {
         }
         // As a freeze's `name @ URL` lines: a project installed from a path or URL (often the repository itself) is no index release.
         if (isObject(item) && item.is_direct === true) {
-            leftOut.push({ key: (0,_model_js__WEBPACK_IMPORTED_MODULE_5__/* .canonicalName */ .Ew)(name), why: 'installed from a URL or path' });
+            leftOut.push({ key: (0,_model_js__WEBPACK_IMPORTED_MODULE_6__/* .canonicalName */ .Ew)(name), why: 'installed from a URL or path' });
             continue;
         }
         const version = (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_3__/* .parseVersion */ .ot)(written);
         if (version === null) {
-            leftOut.push({ key: (0,_model_js__WEBPACK_IMPORTED_MODULE_5__/* .canonicalName */ .Ew)(name), why: `version ${JSON.stringify(written)} is not PEP 440` });
+            leftOut.push({ key: (0,_model_js__WEBPACK_IMPORTED_MODULE_6__/* .canonicalName */ .Ew)(name), why: `version ${JSON.stringify(written)} is not PEP 440` });
             continue;
         }
-        packages.push({ key: (0,_model_js__WEBPACK_IMPORTED_MODULE_5__/* .canonicalName */ .Ew)(name), version: (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_3__/* .publicVersion */ .Yd)(version), local: version.local === null ? null : localLabel(version.local) });
+        packages.push({ key: (0,_model_js__WEBPACK_IMPORTED_MODULE_6__/* .canonicalName */ .Ew)(name), version: (0,_pep440_version_js__WEBPACK_IMPORTED_MODULE_3__/* .publicVersion */ .Yd)(version), local: version.local === null ? null : localLabel(version.local) });
     }
     const environment = isObject(report) ? report.environment : undefined;
     const python = isObject(environment) && typeof environment.python_full_version === 'string' ? environment.python_full_version : null;
@@ -116,7 +118,7 @@ function isObject(value) {
 }
 /** The matrix file (`profiles: {NAME: ...}`) of one profile pinning `set`, with its header comment. */
 function printProfile(set, options) {
-    const nameProblem = (0,_profile_name_js__WEBPACK_IMPORTED_MODULE_6__/* .profileNameProblem */ .C)(options.name);
+    const nameProblem = (0,_profile_name_js__WEBPACK_IMPORTED_MODULE_7__/* .profileNameProblem */ .C)(options.name);
     if (nameProblem !== null)
         return { ok: false, error: nameProblem };
     const python = specifierOption('--python', options.python ?? null) ?? (set.python === null ? { ok: true, value: null } : minorSeries(set.python));
@@ -125,13 +127,13 @@ function printProfile(set, options) {
     const cuda = specifierOption('--cuda', options.cuda ?? null) ?? { ok: true, value: torchCuda(set) };
     if (!cuda.ok)
         return cuda;
-    const wanted = options.only ? new Set(options.only.map(_model_js__WEBPACK_IMPORTED_MODULE_5__/* .canonicalName */ .Ew)) : null;
+    const wanted = options.only ? new Set(options.only.map(_model_js__WEBPACK_IMPORTED_MODULE_6__/* .canonicalName */ .Ew)) : null;
     const packages = set.packages
         .filter((item) => wanted === null || wanted.has(item.key))
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const leftOut = set.leftOut.filter((item) => wanted === null || item.key === null || wanted.has(item.key));
     const missing = wanted === null ? [] : [...wanted].filter((key) => !packages.some((item) => item.key === key) && !leftOut.some((item) => item.key === key));
-    const source = oneLine((0,_parse_requirements_file_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .BO)(options.source));
+    const source = oneLine((0,_parse_requirements_display_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrl */ .B)(options.source));
     const doc = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Document */ .yo({
         profiles: {
             [options.name]: {
