@@ -4,6 +4,7 @@ import {
   evaluateMarker,
   markerToString,
   MarkerEvaluationError,
+  MAX_MARKER_NESTING,
   parseMarker,
   tryEvaluateMarker,
   type MarkerEnvironment,
@@ -205,21 +206,31 @@ describe('parseMarker and markerToString', () => {
     });
   });
 
-  it('handles 10,000 nested parentheses without recursion', () => {
-    const deep = `${'('.repeat(10_000)}python_version >= "3.8" and (os_name == "nt"${')'.repeat(10_001)}`;
+  it('reads parentheses nested 1,000 deep, twice what pip reads', () => {
+    const deep = `${'('.repeat(999)}python_version >= "3.8" and (os_name == "nt"${')'.repeat(1000)}`;
     const m = marker(deep);
     assert.equal(markerToString(m), 'python_version >= "3.8" and os_name == "nt"');
     assert.equal(evaluateMarker(m, LINUX), false);
-    const alternating = `${'(os_name == "nt" or '.repeat(10_000)}python_version >= "3.8"${')'.repeat(10_000)}`;
+    const alternating = `${'(os_name == "nt" or '.repeat(1000)}python_version >= "3.8"${')'.repeat(1000)}`;
     const a = marker(alternating);
     assert.equal(evaluateMarker(a, LINUX), true);
-    assert.ok(markerToString(a).length > 100_000);
-    const unclosed = parseMarker('('.repeat(10_000) + 'os_name == "nt"');
+    assert.ok(markerToString(a).length > 20_000);
+    const unclosed = parseMarker('('.repeat(1000) + 'os_name == "nt"');
     assert.deepEqual(unclosed, {
       ok: false,
       message: 'Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after marker expression',
-      offset: 10_015,
+      offset: 1015,
     });
+  });
+
+  it('refuses deeper parentheses, which pip cannot read either, with a diagnostic rather than a stack overflow', () => {
+    const tooDeep =
+      'Parentheses nested more than 1000 deep: pip cannot read them either (its parser fails with RecursionError at about 490)';
+    assert.equal(MAX_MARKER_NESTING, 1000);
+    assert.deepEqual(parseMarker(`${'('.repeat(1001)}os_name == "nt"${')'.repeat(1001)}`), { ok: false, message: tooDeep, offset: 1000 });
+    assert.deepEqual(parseMarker(`${'('.repeat(100_000)}os_name == "nt"`), { ok: false, message: tooDeep, offset: 1000 });
+    const alternating = `${'(os_name == "nt" or '.repeat(10_000)}python_version >= "3.8"${')'.repeat(10_000)}`;
+    assert.deepEqual(parseMarker(alternating), { ok: false, message: tooDeep, offset: 1000 * 'os_name == "nt" or ('.length });
   });
 
   it('handles thousands of and/or clauses', () => {
