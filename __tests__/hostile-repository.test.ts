@@ -52,7 +52,9 @@ describe('a hostile repository', () => {
         Buffer.from(`\n${pair}`),
       ]),
       'requirements-control.txt': `numpy==1.0\u001b[31m\n${pair}`,
-      'requirements-parens.txt': `torch==2.1.2\nnumpy==2.0.0 ; ${'('.repeat(10_000)}python_version > "3"${')'.repeat(10_000)}\n`,
+      'requirements-parens.txt': `torch==2.1.2\nnumpy==2.0.0 ; ${'('.repeat(1000)}python_version > "3"${')'.repeat(1000)}\n`,
+      // Deeper than pip reads (it fails with RecursionError at about 490): reported, and the next line still read.
+      'requirements-too-deep.txt': `torch==2.1.2\nnumpy==2.0.0 ; ${'('.repeat(10_000)}python_version > "3"${')'.repeat(10_000)}\nnumpy==2.0.0\n`,
       // Holds everywhere, so that the pin is installed and checked.
       'requirements-clauses.txt': `torch==2.1.2\nnumpy==2.0.0 ; ${Array.from({ length: 5000 }, (_, index) => `python_version != "2.${index}"`).join(' and ')}\n`,
       // Holds from Python 3.9 on, off Windows: 20,000 comparisons, which took 2 s evaluated one sample environment at a time.
@@ -120,6 +122,10 @@ describe('a hostile repository', () => {
       ['bad-toml/pyproject.toml', /TOML|toml/],
       ['wrong-types/pyproject.toml', /dependencies/],
       [
+        'requirements-too-deep.txt',
+        /^Invalid requirement: 'numpy==2\.0\.0': Parentheses nested more than 1000 deep: pip cannot read them either/,
+      ],
+      [
         'requirements-not-equal.txt',
         /^numpy: a specifier of 100000 clauses; compat-guard checks at most 1000 per requirement, so this requirement is not checked/,
       ],
@@ -148,6 +154,7 @@ describe('a hostile repository', () => {
     assert.equal(pairFoundAt('requirements-control.txt'), 3);
     assert.equal(pairFoundAt('requirements-cycle-b.txt'), 2);
     assert.equal(pairFoundAt('requirements-not-equal.txt'), 3);
+    assert.equal(pairFoundAt('requirements-too-deep.txt'), 3);
   });
 
   it('reads odd encodings, huge files and deep folders as pip would, without complaint, to the last line', () => {
@@ -164,7 +171,7 @@ describe('a hostile repository', () => {
     }
   });
 
-  it('reads deep parentheses and markers of thousands of clauses, and evaluates them', () => {
+  it('reads parentheses 1,000 deep and markers of thousands of clauses, and evaluates them', () => {
     for (const file of ['requirements-parens.txt', 'requirements-clauses.txt', 'requirements-or-clauses.txt']) {
       assert.deepEqual(parseErrorsOf(file), [], file);
       // The markers hold for every Python 3, so that numpy is installed beside torch.

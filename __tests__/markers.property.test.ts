@@ -1,27 +1,18 @@
-// Markers evaluated in many environments at once (MarkerEnvironments) give, environment by
-// environment, what tryEvaluateMarker gives; and the check's MarkerSpace answers from them.
+// Markers evaluated in many environments at once give each environment what it gets evaluated alone
+// (where the sharing of values between environments could go wrong); and the check's MarkerSpace
+// answers from them.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ENVIRONMENTS, MarkerSpace } from '../src/check/markers.js';
-import {
-  MARKER_FALSE,
-  MARKER_RAISES,
-  MARKER_TRUE,
-  MarkerEnvironments,
-  tryEvaluateMarker,
-  type Marker,
-  type MarkerEnvironment,
-} from '../src/parse/marker.js';
+import type { Marker } from '../src/parse/marker.js';
+import { evaluateMarker, MarkerEnvironments, type MarkerEnvironment, type MarkerEvaluation } from '../src/parse/marker-evaluation.js';
 import { marker } from './helpers/marker.js';
 import { parseSpecifierSet, type SpecifierSet } from '../src/pep440/specifier.js';
 
-/** The outcomes one environment at a time, as tryEvaluateMarker gives them. */
-function oneByOne(parsed: Marker, environments: ReadonlyArray<Partial<MarkerEnvironment>>): number[] {
-  return environments.map((environment) => {
-    const result = tryEvaluateMarker(parsed, environment);
-    return !result.ok ? MARKER_RAISES : result.value ? MARKER_TRUE : MARKER_FALSE;
-  });
+/** The evaluations one environment at a time. */
+function oneByOne(parsed: Marker, environments: ReadonlyArray<Partial<MarkerEnvironment>>): MarkerEvaluation[] {
+  return environments.map((environment) => evaluateMarker(parsed, environment));
 }
 
 // Every spelling of every variable, old aliases included.
@@ -146,32 +137,35 @@ const environmentArb: fc.Arbitrary<Partial<MarkerEnvironment>> = fc.record(
 );
 
 describe('MarkerEnvironments', () => {
-  it("gives each of the check's sample environments what tryEvaluateMarker gives it", () => {
+  it("gives each of the check's sample environments what it gives that environment alone", () => {
     const environments = new MarkerEnvironments(ENVIRONMENTS);
     fc.assert(
       fc.property(markerArb, (parsed) => {
-        assert.deepEqual([...environments.outcomes(parsed)], oneByOne(parsed, ENVIRONMENTS));
+        assert.deepEqual(environments.evaluate(parsed), oneByOne(parsed, ENVIRONMENTS));
       }),
       { numRuns: 300 },
     );
   });
 
-  it('gives any environments, some lacking variables, what tryEvaluateMarker gives each', () => {
+  it('gives any environments, some lacking variables, what it gives each alone', () => {
     fc.assert(
       fc.property(fc.array(environmentArb, { maxLength: 40 }), markerArb, (list, parsed) => {
-        assert.deepEqual([...new MarkerEnvironments(list).outcomes(parsed)], oneByOne(parsed, list));
+        assert.deepEqual(new MarkerEnvironments(list).evaluate(parsed), oneByOne(parsed, list));
       }),
       { numRuns: 300 },
     );
   });
 
   it('evaluates every comparison: an error in one raises in every environment it reaches', () => {
-    const outcomes = new MarkerEnvironments(ENVIRONMENTS).outcomes(marker('os_name == "posix" or os_name ~= "x"'));
-    assert.ok(outcomes.every((outcome) => outcome === MARKER_RAISES));
-    const some = new MarkerEnvironments([{ os_name: 'nt' }, { sys_platform: 'linux' }]).outcomes(
+    const evaluations = new MarkerEnvironments(ENVIRONMENTS).evaluate(marker('os_name == "posix" or os_name ~= "x"'));
+    assert.ok(evaluations.every((evaluation) => !evaluation.ok));
+    const some = new MarkerEnvironments([{ os_name: 'nt' }, { sys_platform: 'linux' }]).evaluate(
       marker('sys_platform == "linux" or os_name == "nt"'),
     );
-    assert.deepEqual([...some], [MARKER_RAISES, MARKER_RAISES]);
+    assert.deepEqual(some, [
+      { ok: false, message: "Marker variable 'sys_platform' is not defined in the environment" },
+      { ok: false, message: "Marker variable 'os_name' is not defined in the environment" },
+    ]);
   });
 
   it('evaluates a marker of 10,000 clauses as it would one environment at a time', () => {
@@ -180,7 +174,7 @@ describe('MarkerEnvironments', () => {
       (_, index) => `python_version >= "3.${index % 14}" and platform_system != "Windows" or sys_platform == "linux${index}"`,
     ).join(' or ');
     const parsed = marker(text);
-    assert.deepEqual([...new MarkerEnvironments(ENVIRONMENTS).outcomes(parsed)], oneByOne(parsed, ENVIRONMENTS));
+    assert.deepEqual(new MarkerEnvironments(ENVIRONMENTS).evaluate(parsed), oneByOne(parsed, ENVIRONMENTS));
   });
 });
 

@@ -706,15 +706,22 @@ describe('parseRequirement: details', () => {
     }
   });
 
-  it('reads deeply nested markers and long chains without blowing the stack', () => {
-    const deep = `pkg; ${'('.repeat(10_000)}os_name == "nt"${')'.repeat(10_000)}`;
+  it('reads markers nested 1,000 deep and long chains, and refuses deeper ones without blowing the stack', () => {
+    const deep = `pkg; ${'('.repeat(1000)}os_name == "nt"${')'.repeat(1000)}`;
     const parsed = parseRequirement(deep);
     assert.ok(parsed.ok);
     assert.equal(requirementToString(parsed), 'pkg; os_name == "nt"');
     const long = `pkg; ${Array.from({ length: 5000 }, (_, i) => `python_version == "3.${i}"`).join(' or ')}`;
     assert.ok(parseRequirement(long).ok);
-    const unclosed = parseRequirement(`pkg; ${'('.repeat(10_000)}os_name == "nt"`);
+    const unclosed = parseRequirement(`pkg; ${'('.repeat(1000)}os_name == "nt"`);
     assert.equal(unclosed.ok, false);
+    // pip fails with RecursionError at about 490 levels.
+    const tooDeep = parseRequirement(`pkg; ${'('.repeat(10_000)}os_name == "nt"${')'.repeat(10_000)}`);
+    assert.deepEqual(tooDeep, {
+      ok: false,
+      message: 'Parentheses nested more than 1000 deep: pip cannot read them either (its parser fails with RecursionError at about 490)',
+      offset: 1005,
+    });
   });
 
   it('reads a marker error at its place in the whole line', () => {

@@ -6,7 +6,7 @@ import type { DistFile, MetadataAnswer, ProjectAnswer } from '../index/types.js'
 import { fileRelease, parseWheelName, wheelFitsTarget } from '../index/files.js';
 import { parseVersion, compareVersions, type Version } from '../pep440/version.js';
 import { contains } from '../pep440/specifier.js';
-import type { MarkerEnvironment } from '../parse/marker.js';
+import type { MarkerEnvironment } from '../parse/marker-evaluation.js';
 import type { PlannedPin, SetPlan } from './index-plan.js';
 import type { FindingDraft } from './finding-builder.js';
 import type { RuleInfo } from '../model.js';

@@ -3,7 +3,8 @@
 // Windows and macOS, x86-64 and ARM, CPython and PyPy): two pins under `python_version < "3.10"` and
 // `python_version >= "3.10"` never meet in any of them, so they never conflict.
 
-import { MARKER_FALSE, MarkerEnvironments, parseMarker, type MarkerEnvironment } from '../parse/marker.js';
+import { parseMarker } from '../parse/marker.js';
+import { MarkerEnvironments, type MarkerEnvironment } from '../parse/marker-evaluation.js';
 import { contains, type SpecifierSet } from '../pep440/specifier.js';
 import { answerOnce } from './pair-cache.js';
 
@@ -66,9 +67,9 @@ export class MarkerSpace {
     if (!truth) {
       const parsed = parseMarker(marker);
       truth = parsed.ok
-        ? (this.environments ??= new MarkerEnvironments(ENVIRONMENTS))
-            .outcomes(parsed.marker)
-            .map((outcome) => (outcome === MARKER_FALSE ? 0 : 1))
+        ? Uint8Array.from((this.environments ??= new MarkerEnvironments(ENVIRONMENTS)).evaluate(parsed.marker), (evaluation) =>
+            evaluation.ok && !evaluation.value ? 0 : 1,
+          )
         : new Uint8Array(ENVIRONMENTS.length).fill(1);
       this.truths.set(marker, truth);
     }

@@ -9,7 +9,8 @@ import type { CheckContext, Pin, SetView } from './context.js';
 import type { Place } from './finding-builder.js';
 import type { SetPlan } from './index-plan.js';
 import { targetEnvironments } from './index-facts.js';
-import { parseMarker, tryEvaluateMarker, type MarkerEnvironment } from '../parse/marker.js';
+import { parseMarker } from '../parse/marker.js';
+import { evaluateMarker, type MarkerEnvironment } from '../parse/marker-evaluation.js';
 
 /** One line of a requirements or constraints file written for pip, and the pin it stands for. */
 export interface ResolveLine {
@@ -125,7 +126,7 @@ function holds(marker: string | null, environment: MarkerEnvironment): boolean {
   if (marker === null) return true;
   const parsed = parseMarker(marker);
   if (!parsed.ok) return false;
-  const value = tryEvaluateMarker(parsed.marker, environment);
+  const value = evaluateMarker(parsed.marker, environment);
   return value.ok && value.value;
 }
 

@@ -1,8 +1,10 @@
-// PEP 508 environment markers, read, evaluated and printed as packaging (>= 26) does.
+// PEP 508 environment markers, read and printed as packaging (>= 26) reads and prints them: the Marker
+// tree, its grammar (one function per rule, as in packaging's `_parser.py`, through the tokens of
+// pep508-tokenizer.ts, with packaging's error messages and offsets), and `str(Marker)`. Evaluating a
+// marker is marker-evaluation.ts's.
 //
-// The reader follows packaging's tokenizer and recursive-descent parser token for token (same
-// tokens, same error messages), but keeps its own stack, as do evaluation and printing: 10,000
-// nested parentheses are just data, not 10,000 stack frames.
+// The grammar is recursive, as packaging's is, so nesting is capped (MAX_MARKER_NESTING): pip cannot
+// read deeper markers either.
 //
 // Where packaging 26.x releases differ, this follows the newest behaviour: `extra` comparisons are
 // normalised inside parentheses too, the parentheses of a nested group survive printing, a value
@@ -10,8 +12,8 @@
 // "Invalid quoted string". Beyond packaging, printing escapes backslashes and line breaks, so that
 // printing and reading back always gives the same marker.
 
-import { parseSpecifier, pythonRepr, specifierContains, type Specifier } from '../pep440/specifier.js';
-import { isEndAt, isWordBefore, isWordBoundary, keywordAt, skipBlanks } from './pep508-tokenizer.js';
+import { canonicalName } from '../model.js';
+import { Pep508SyntaxError, Tokenizer } from './pep508-tokenizer.js';
 
 export type MarkerVariable =
   | 'python_version'
@@ -55,51 +57,140 @@ export type Marker = MarkerGroup;
 
 export type MarkerParse = { ok: true; marker: Marker } | { ok: false; message: string; offset: number };
 
-/** The values markers compare with; what `packaging.markers.default_environment()` returns, plus PEP 751's sets. */
-export interface MarkerEnvironment {
-  implementation_name: string;
-  implementation_version: string;
-  os_name: string;
-  platform_machine: string;
-  platform_release: string;
-  platform_system: string;
-  platform_version: string;
-  python_full_version: string;
-  platform_python_implementation: string;
-  python_version: string;
-  sys_platform: string;
-  extras: readonly string[];
-  dependency_groups: readonly string[];
+// ---------------------------------------------------------------------------------------------
+// The grammar.
+
+/**
+ * The deepest parentheses read. packaging's parser takes two Python frames per level, so pip fails
+ * with RecursionError at about 490 levels (pip 23, whose parser was pyparsing, below 100). Ours, and
+ * printing and evaluation, recurse too: on Node's default stack a first call survives about 3,500
+ * levels (more once V8 has optimised them). A thousand is well past what pip reads and well inside
+ * what Node can.
+ */
+export const MAX_MARKER_NESTING = 1_000;
+
+/** A marker as packaging's `Marker(text)` reads it. */
+export function parseMarker(text: string): MarkerParse {
+  const tokenizer = new Tokenizer(text);
+  try {
+    const marker = readMarker(tokenizer);
+    tokenizer.expect('END', 'end of marker expression');
+    return { ok: true, marker };
+  } catch (error) {
+    if (error instanceof Pep508SyntaxError) return { ok: false, message: error.message, offset: error.offset };
+    throw error;
+  }
+}
+
+// One function per rule, as in packaging's `_parser.py`, each under its rule. They throw
+// Pep508SyntaxError (through Tokenizer.fail) where packaging raises.
+
+/**
+ * marker = marker_atom (BOOLOP marker_atom)*
+ *
+ * `nesting` is how many parentheses are open around it. requirement.ts reads a requirement's marker
+ * with it.
+ */
+export function readMarker(tokenizer: Tokenizer, nesting = 0): MarkerGroup {
+  const items = [readMarkerAtom(tokenizer, nesting)];
+  const joins: ('and' | 'or')[] = [];
+  while (tokenizer.check('BOOLOP')) {
+    joins.push(tokenizer.read() as 'and' | 'or');
+    items.push(readMarkerAtom(tokenizer, nesting));
+  }
+  return { type: 'group', items, joins };
+}
+
+/**
+ * marker_atom = WS? LEFT_PARENTHESIS WS? marker WS? RIGHT_PARENTHESIS WS?
+ *             | WS? marker_item WS?
+ */
+function readMarkerAtom(tokenizer: Tokenizer, nesting: number): MarkerNode {
+  tokenizer.consume('WS');
+  let atom: MarkerNode;
+  if (tokenizer.check('LEFT_PARENTHESIS')) {
+    if (nesting === MAX_MARKER_NESTING) {
+      tokenizer.fail(
+        `Parentheses nested more than ${MAX_MARKER_NESTING} deep: pip cannot read them either (its parser fails with RecursionError at about 490)`,
+      );
+    }
+    tokenizer.read();
+    tokenizer.consume('WS');
+    atom = readMarker(tokenizer, nesting + 1);
+    tokenizer.consume('WS');
+    if (!tokenizer.check('RIGHT_PARENTHESIS')) {
+      tokenizer.fail('Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after marker expression');
+    }
+    tokenizer.read();
+  } else {
+    atom = readMarkerItem(tokenizer);
+  }
+  tokenizer.consume('WS');
+  return atom;
+}
+
+/** marker_item = WS? marker_var WS? marker_op WS? marker_var WS? */
+function readMarkerItem(tokenizer: Tokenizer): MarkerComparison {
+  tokenizer.consume('WS');
+  const lhs = readMarkerVar(tokenizer);
+  tokenizer.consume('WS');
+  const op = readMarkerOp(tokenizer);
+  tokenizer.consume('WS');
+  const rhs = readMarkerVar(tokenizer);
+  tokenizer.consume('WS');
+  return normalizeNames({ type: 'comparison', lhs, op, rhs });
+}
+
+/** marker_var = VARIABLE | QUOTED_STRING */
+function readMarkerVar(tokenizer: Tokenizer): MarkerOperand {
+  if (tokenizer.check('VARIABLE')) return { kind: 'variable', value: variableNamed(tokenizer.read()) };
+  if (!tokenizer.check('QUOTED_STRING')) tokenizer.fail('Expected a marker variable or quoted string');
+  const value = decodeQuoted(tokenizer.read());
+  // The caret points at the end of the string.
+  if (value === null) tokenizer.fail('Invalid quoted string');
+  return { kind: 'string', value };
+}
+
+/** marker_op = IN | NOT WS IN | OP */
+function readMarkerOp(tokenizer: Tokenizer): MarkerOperator {
+  if (tokenizer.check('IN')) {
+    tokenizer.read();
+    return 'in';
+  }
+  if (tokenizer.check('NOT')) {
+    tokenizer.read();
+    tokenizer.expect('WS', "whitespace after 'not'");
+    tokenizer.expect('IN', "'in' after 'not'");
+    return 'not in';
+  }
+  if (!tokenizer.check('OP')) tokenizer.fail('Expected marker operator, one of <=, <, !=, ==, >=, >, ~=, ===, in, not in');
+  return tokenizer.read() as MarkerOperator;
+}
+
+/** packaging's name for a variable: dotted aliases are spelt with `_`, `python_implementation` in full. */
+function variableNamed(spelling: string): MarkerVariable {
+  const name = spelling.replace('.', '_');
+  return (name === 'python_implementation' ? 'platform_python_implementation' : name) as MarkerVariable;
+}
+
+/** packaging normalises the names compared with `extra`, `extras` and `dependency_groups` as it reads them. */
+function normalizeNames(c: MarkerComparison): MarkerComparison {
+  const { lhs, rhs } = c;
+  if (lhs.kind === 'variable' && rhs.kind === 'string' && lhs.value === 'extra') {
+    return { ...c, rhs: { kind: 'string', value: canonicalName(rhs.value) } };
+  }
+  if (
+    rhs.kind === 'variable' &&
+    lhs.kind === 'string' &&
+    (rhs.value === 'extra' || rhs.value === 'extras' || rhs.value === 'dependency_groups')
+  ) {
+    return { ...c, lhs: { kind: 'string', value: canonicalName(lhs.value) } };
+  }
+  return c;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Tokens (packaging's _tokenizer.DEFAULT_RULES).
-
-// In the order of packaging's VARIABLE alternation; dotted spellings are the old aliases.
-const VARIABLES: readonly (readonly [string, MarkerVariable])[] = [
-  ['python_version', 'python_version'],
-  ['python_full_version', 'python_full_version'],
-  ['os_name', 'os_name'],
-  ['os.name', 'os_name'],
-  ['sys_platform', 'sys_platform'],
-  ['sys.platform', 'sys_platform'],
-  ['platform_release', 'platform_release'],
-  ['platform_system', 'platform_system'],
-  ['platform_version', 'platform_version'],
-  ['platform.version', 'platform_version'],
-  ['platform_machine', 'platform_machine'],
-  ['platform.machine', 'platform_machine'],
-  ['platform_python_implementation', 'platform_python_implementation'],
-  ['platform.python_implementation', 'platform_python_implementation'],
-  ['python_implementation', 'platform_python_implementation'],
-  ['implementation_name', 'implementation_name'],
-  ['implementation_version', 'implementation_version'],
-  ['extras', 'extras'],
-  ['extra', 'extra'],
-  ['dependency_groups', 'dependency_groups'],
-];
-
-const OPERATORS: readonly MarkerOperator[] = ['===', '==', '~=', '!=', '<=', '>=', '<', '>'];
+// Quoted strings.
 
 function hexValue(s: string, i: number, digits: number): number {
   let value = 0;
@@ -193,151 +284,6 @@ function decodeQuoted(token: string): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Parsing.
-
-type Failure = { ok: false; message: string; offset: number };
-
-function fail(message: string, offset: number): Failure {
-  return { ok: false, message, offset };
-}
-
-function canonicalizeName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-
-/** packaging normalises the names compared with `extra`, `extras` and `dependency_groups` as it reads them. */
-function normalizeNames(c: MarkerComparison): MarkerComparison {
-  const { lhs, rhs } = c;
-  if (lhs.kind === 'variable' && rhs.kind === 'string' && lhs.value === 'extra') {
-    return { ...c, rhs: { kind: 'string', value: canonicalizeName(rhs.value) } };
-  }
-  if (
-    rhs.kind === 'variable' &&
-    lhs.kind === 'string' &&
-    (rhs.value === 'extra' || rhs.value === 'extras' || rhs.value === 'dependency_groups')
-  ) {
-    return { ...c, lhs: { kind: 'string', value: canonicalizeName(lhs.value) } };
-  }
-  return c;
-}
-
-type OperandResult = { ok: true; operand: MarkerOperand; end: number } | Failure;
-
-function parseOperand(s: string, i: number): OperandResult {
-  // Every variable name starts with one of p, o, s, i, e, d.
-  const first = s.charCodeAt(i);
-  const mayBeVariable = first === 0x70 || first === 0x6f || first === 0x73 || first === 0x69 || first === 0x65 || first === 0x64;
-  if (mayBeVariable && !isWordBefore(s, i)) {
-    for (const [spelling, variable] of VARIABLES) {
-      if (s.startsWith(spelling, i) && isWordBoundary(s, i + spelling.length)) {
-        return { ok: true, operand: { kind: 'variable', value: variable }, end: i + spelling.length };
-      }
-    }
-  }
-  const q = s.charCodeAt(i);
-  if (q === 0x22 || q === 0x27) {
-    const close = s.indexOf(q === 0x22 ? '"' : "'", i + 1);
-    if (close >= 0) {
-      const value = decodeQuoted(s.slice(i, close + 1));
-      if (value === null) return fail('Invalid quoted string', close + 1);
-      return { ok: true, operand: { kind: 'string', value }, end: close + 1 };
-    }
-  }
-  return fail('Expected a marker variable or quoted string', i);
-}
-
-type ComparisonResult = { ok: true; node: MarkerComparison; end: number } | Failure;
-
-function parseComparison(s: string, i: number): ComparisonResult {
-  const lhs = parseOperand(s, i);
-  if (!lhs.ok) return lhs;
-  i = skipBlanks(s, lhs.end);
-  let op: MarkerOperator | null = null;
-  if (keywordAt(s, i, 'in')) {
-    op = 'in';
-    i += 2;
-  } else if (keywordAt(s, i, 'not')) {
-    i += 3;
-    const j = skipBlanks(s, i);
-    if (j === i) return fail("Expected whitespace after 'not'", i);
-    if (!keywordAt(s, j, 'in')) return fail("Expected 'in' after 'not'", j);
-    op = 'not in';
-    i = j + 2;
-  } else {
-    for (const candidate of OPERATORS) {
-      if (s.startsWith(candidate, i)) {
-        op = candidate;
-        i += candidate.length;
-        break;
-      }
-    }
-    if (op === null) {
-      return fail('Expected marker operator, one of <=, <, !=, ==, >=, >, ~=, ===, in, not in', i);
-    }
-  }
-  const rhs = parseOperand(s, skipBlanks(s, i));
-  if (!rhs.ok) return rhs;
-  const node = normalizeNames({ type: 'comparison', lhs: lhs.operand, op, rhs: rhs.operand });
-  return { ok: true, node, end: rhs.end };
-}
-
-interface OpenGroup {
-  items: MarkerNode[];
-  joins: ('and' | 'or')[];
-}
-
-function closeGroup(g: OpenGroup): MarkerGroup {
-  return { type: 'group', items: g.items, joins: g.joins };
-}
-
-/**
- * Reads a marker expression starting at `start` in `s` (a whole requirement, say), stopping where
- * the expression ends; `end` is past any trailing blanks. Errors carry packaging's message and the
- * offset packaging's caret points at.
- */
-export function parseMarkerAt(s: string, start: number): { ok: true; marker: Marker; end: number } | Failure {
-  const stack: OpenGroup[] = [{ items: [], joins: [] }];
-  let i = start;
-  for (;;) {
-    i = skipBlanks(s, i);
-    if (s.charCodeAt(i) === 0x28) {
-      stack.push({ items: [], joins: [] });
-      i++;
-      continue;
-    }
-    const comparison = parseComparison(s, i);
-    if (!comparison.ok) return comparison;
-    let node: MarkerNode = comparison.node;
-    i = skipBlanks(s, comparison.end);
-    for (;;) {
-      const group = stack[stack.length - 1] as OpenGroup;
-      group.items.push(node);
-      const join = keywordAt(s, i, 'and') ? 'and' : keywordAt(s, i, 'or') ? 'or' : null;
-      if (join !== null) {
-        group.joins.push(join);
-        i += join.length;
-        break;
-      }
-      if (stack.length === 1) return { ok: true, marker: closeGroup(group), end: i };
-      if (s.charCodeAt(i) !== 0x29) {
-        return fail('Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after marker expression', i);
-      }
-      i = skipBlanks(s, i + 1);
-      stack.pop();
-      node = closeGroup(group);
-    }
-  }
-}
-
-/** A marker as packaging's `Marker(text)` reads it. */
-export function parseMarker(text: string): MarkerParse {
-  const result = parseMarkerAt(text, 0);
-  if (!result.ok) return result;
-  if (!isEndAt(text, result.end)) return fail('Expected end of marker expression', result.end);
-  return { ok: true, marker: result.marker };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Printing.
 
 function quote(value: string): string {
@@ -383,319 +329,13 @@ function operandToString(o: MarkerOperand): string {
  * parentheses only where a group of two or more sits inside another.
  */
 export function markerToString(marker: Marker): string {
-  let out = '';
-  // A task is text to emit or a node to print; `nested` says whether a group needs parentheses.
-  const tasks: (string | { node: MarkerNode; nested: boolean })[] = [{ node: marker, nested: false }];
-  while (tasks.length > 0) {
-    const task = tasks.pop() as string | { node: MarkerNode; nested: boolean };
-    if (typeof task === 'string') {
-      out += task;
-      continue;
-    }
-    const { node, nested } = task;
-    if (node.type === 'comparison') {
-      out += `${operandToString(node.lhs)} ${node.op} ${operandToString(node.rhs)}`;
-      continue;
-    }
-    if (node.items.length === 1) {
-      tasks.push({ node: node.items[0] as MarkerNode, nested });
-      continue;
-    }
-    if (nested) tasks.push(')');
-    for (let k = node.items.length - 1; k >= 0; k--) {
-      tasks.push({ node: node.items[k] as MarkerNode, nested: true });
-      if (k > 0) tasks.push(` ${node.joins[k - 1] as string} `);
-    }
-    if (nested) tasks.push('(');
-  }
-  return out;
+  return nodeToString(marker, false);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Evaluation.
-
-// packaging compares as PEP 440 versions only for these variables, and only when operator and
-// value read as a specifier (`>=3.8`). Otherwise values compare as strings, and for strings `<`
-// and `>` are never true, `<=` and `>=` mean `==`, and `~=` and `===` raise.
-const VERSION_KEYS = new Set(['implementation_version', 'platform_release', 'python_full_version', 'python_version']);
-
-export type MarkerEvaluation = { ok: true; value: boolean } | { ok: false; message: string };
-
-type EnvValue = string | readonly string[];
-
-function lookup(env: Partial<MarkerEnvironment>, extra: string, key: string): EnvValue | undefined {
-  if (key === 'extra') return extra;
-  if (!Object.prototype.hasOwnProperty.call(env, key)) return undefined;
-  const value = (env as Record<string, unknown>)[key];
-  if (typeof value === 'string') {
-    // packaging repairs what platform.python_version() reports for untagged builds.
-    return key === 'python_full_version' && value.endsWith('+') ? value + 'local' : value;
-  }
-  return Array.isArray(value) ? (value as readonly string[]) : undefined;
-}
-
-function setRepr(values: readonly string[]): string {
-  return values.length === 0 ? 'frozenset()' : `{${values.map(pythonRepr).join(', ')}}`;
-}
-
-// The specifier `python_version >= "3.8"` compares with, read once per comparison.
-const specifiers = new WeakMap<MarkerComparison, Specifier | null>();
-
-function specifierOf(c: MarkerComparison, rhs: string): Specifier | null {
-  let spec = specifiers.get(c);
-  if (spec === undefined) {
-    spec = parseSpecifier(c.op + rhs);
-    specifiers.set(c, spec);
-  }
-  return spec;
-}
-
-/**
- * What a comparison looks up, as packaging does: a variable on the left, whose right side is taken as
- * written; otherwise the right side names it (even when it is a quoted string). The one thing it reads
- * of the environment.
- */
-function lookedUp(c: MarkerComparison): string {
-  return c.lhs.kind === 'variable' ? c.lhs.value : c.rhs.value;
-}
-
-function compare(c: MarkerComparison, env: Partial<MarkerEnvironment>, extra: string): boolean | string {
-  const key = lookedUp(c);
-  let lhs: EnvValue | undefined;
-  let rhs: EnvValue | undefined;
-  if (c.lhs.kind === 'variable') {
-    lhs = lookup(env, extra, key);
-    rhs = c.rhs.value;
-  } else {
-    lhs = c.lhs.value;
-    rhs = lookup(env, extra, key);
-  }
-  if (lhs === undefined || rhs === undefined) return `Marker variable ${pythonRepr(key)} is not defined in the environment`;
-  if (typeof lhs !== 'string') {
-    return `Marker variable ${pythonRepr(key)} holds a set and cannot be compared on the left of ${c.op}`;
-  }
-  if (key === 'extras' || key === 'dependency_groups') {
-    lhs = canonicalizeName(lhs);
-    rhs = typeof rhs === 'string' ? canonicalizeName(rhs) : rhs.map(canonicalizeName);
-  }
-  if (VERSION_KEYS.has(key) && typeof rhs === 'string') {
-    const spec = c.lhs.kind === 'variable' ? specifierOf(c, rhs) : parseSpecifier(c.op + rhs);
-    if (spec !== null) return specifierContains(spec, lhs, { prereleases: true });
-  }
-  switch (c.op) {
-    case 'in':
-      return rhs.includes(lhs);
-    case 'not in':
-      return !rhs.includes(lhs);
-    case '<':
-    case '>':
-      return false;
-    case '<=':
-    case '==':
-    case '>=':
-      return lhs === rhs;
-    case '!=':
-      return lhs !== rhs;
-    default: {
-      const shown = typeof rhs === 'string' ? pythonRepr(rhs) : setRepr(rhs);
-      return `Undefined <Op(${pythonRepr(c.op)})> on ${pythonRepr(lhs)} and ${shown}.`;
-    }
-  }
-}
-
-/**
- * Evaluates as packaging's `Marker.evaluate(env)` does for a requirement being installed with
- * extra `extra` (none: ""). Where packaging raises (a variable missing from `env`, `~=` or `===`
- * between values that are not versions), the result says why.
- */
-export function tryEvaluateMarker(marker: Marker, env: Partial<MarkerEnvironment>, extra?: string): MarkerEvaluation {
-  const extraValue = extra ? canonicalizeName(extra) : '';
-  // packaging evaluates every comparison (an error anywhere raises), then combines: `and` binds tighter.
-  interface Frame {
-    group: MarkerGroup;
-    index: number;
-    anyTrue: boolean;
-    allTrue: boolean;
-  }
-  const stack: Frame[] = [{ group: marker, index: 0, anyTrue: false, allTrue: true }];
-  let value = false;
-  let pending = false;
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1] as Frame;
-    if (pending) {
-      if (frame.index > 0 && frame.group.joins[frame.index - 1] === 'or') {
-        frame.anyTrue ||= frame.allTrue;
-        frame.allTrue = true;
-      }
-      frame.allTrue &&= value;
-      frame.index++;
-      pending = false;
-    }
-    if (frame.index === frame.group.items.length) {
-      value = frame.anyTrue || frame.allTrue;
-      stack.pop();
-      pending = true;
-      continue;
-    }
-    const item = frame.group.items[frame.index] as MarkerNode;
-    if (item.type === 'group') {
-      stack.push({ group: item, index: 0, anyTrue: false, allTrue: true });
-      continue;
-    }
-    const result = compare(item, env, extraValue);
-    if (typeof result === 'string') return { ok: false, message: result };
-    value = result;
-    pending = true;
-  }
-  return { ok: true, value };
-}
-
-export class MarkerEvaluationError extends Error {
-  override name = 'MarkerEvaluationError';
-}
-
-/** `tryEvaluateMarker`, throwing `MarkerEvaluationError` where packaging raises. */
-export function evaluateMarker(marker: Marker, env: Partial<MarkerEnvironment>, extra?: string): boolean {
-  const result = tryEvaluateMarker(marker, env, extra);
-  if (!result.ok) throw new MarkerEvaluationError(result.message);
-  return result.value;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Evaluation in many environments at once.
-
-/** What `tryEvaluateMarker` gives in one environment: false, true, or an error (where packaging raises). */
-export const MARKER_FALSE = 0;
-export const MARKER_TRUE = 1;
-export const MARKER_RAISES = 2;
-
-/** One value a variable takes: the first environment where it does, and all of them as a bit set. */
-interface SharedValue {
-  readonly environment: number;
-  readonly where: Uint32Array;
-}
-
-/**
- * A fixed list of environments that markers are evaluated in all at once, each environment getting
- * the outcome `tryEvaluateMarker` gives it (with no extra). A comparison reads one variable, so it is
- * evaluated once for each distinct value of that variable among the environments, not once for each
- * environment; its outcomes are sets of environments, as bits (environment e is bit e & 31 of word
- * e >> 5), combined for `and` and `or` a word at a time. Evaluated in 240 environments one by one, a
- * 5 MB marker of 166,666 comparisons took 18 s.
- */
-export class MarkerEnvironments {
-  private readonly words: number;
-  /** Every environment. */
-  private readonly everywhere: Uint32Array;
-  /** The distinct values of every variable some environment has (and of `extra`). */
-  private readonly valuesOf = new Map<string, readonly SharedValue[]>();
-  /** The one value of any other variable: not defined, in every environment. */
-  private readonly undefinedEverywhere: readonly SharedValue[];
-
-  constructor(private readonly environments: ReadonlyArray<Partial<MarkerEnvironment>>) {
-    this.words = (environments.length + 31) >>> 5;
-    this.everywhere = new Uint32Array(this.words);
-    for (let environment = 0; environment < environments.length; environment++) setBit(this.everywhere, environment);
-    this.undefinedEverywhere = environments.length === 0 ? [] : [{ environment: 0, where: this.everywhere }];
-    const variables = new Set(['extra', ...environments.flatMap((environment) => Object.keys(environment))]);
-    for (const variable of variables) this.valuesOf.set(variable, this.distinctValues(variable));
-  }
-
-  /** The outcome in each environment, in their order: MARKER_FALSE, MARKER_TRUE or MARKER_RAISES. */
-  outcomes(marker: Marker): Uint8Array {
-    const { words, everywhere } = this;
-    const raises = new Uint32Array(words);
-    // The last comparison's or group's outcome, until the group it is in takes it.
-    const value = new Uint32Array(words);
-    // tryEvaluateMarker's stack, a bit set per open group where it has `anyTrue` and `allTrue`.
-    const groups: MarkerGroup[] = [marker];
-    const indices: number[] = [0];
-    let anyTrue: Uint32Array = new Uint32Array(words * 16);
-    let allTrue: Uint32Array = new Uint32Array(words * 16);
-    allTrue.set(everywhere);
-    let depth = 0;
-    let pending = false;
-    while (depth >= 0) {
-      const group = groups[depth] as MarkerGroup;
-      const at = depth * words;
-      if (pending) {
-        const index = indices[depth] as number;
-        if (index > 0 && group.joins[index - 1] === 'or') {
-          for (let word = 0; word < words; word++) anyTrue[at + word] = (anyTrue[at + word] as number) | (allTrue[at + word] as number);
-          allTrue.set(everywhere, at);
-        }
-        for (let word = 0; word < words; word++) allTrue[at + word] = (allTrue[at + word] as number) & (value[word] as number);
-        indices[depth] = index + 1;
-        pending = false;
-      }
-      const index = indices[depth] as number;
-      if (index === group.items.length) {
-        for (let word = 0; word < words; word++) value[word] = (anyTrue[at + word] as number) | (allTrue[at + word] as number);
-        depth--;
-        pending = true;
-        continue;
-      }
-      const item = group.items[index] as MarkerNode;
-      if (item.type === 'comparison') {
-        this.compareIn(item, value, raises);
-        pending = true;
-        continue;
-      }
-      depth++;
-      groups[depth] = item;
-      indices[depth] = 0;
-      if ((depth + 1) * words > allTrue.length) {
-        anyTrue = grown(anyTrue);
-        allTrue = grown(allTrue);
-      }
-      anyTrue.fill(0, depth * words, (depth + 1) * words);
-      allTrue.set(everywhere, depth * words);
-    }
-    const outcomes = new Uint8Array(this.environments.length);
-    for (let environment = 0; environment < outcomes.length; environment++) {
-      outcomes[environment] = hasBit(raises, environment) ? MARKER_RAISES : hasBit(value, environment) ? MARKER_TRUE : MARKER_FALSE;
-    }
-    return outcomes;
-  }
-
-  /** Sets `value` to where the comparison is true, and adds where it raises to `raises`. */
-  private compareIn(comparison: MarkerComparison, value: Uint32Array, raises: Uint32Array): void {
-    value.fill(0);
-    for (const { environment, where } of this.valuesOf.get(lookedUp(comparison)) ?? this.undefinedEverywhere) {
-      const result = compare(comparison, this.environments[environment] as Partial<MarkerEnvironment>, '');
-      if (result === false) continue;
-      const into = result === true ? value : raises;
-      for (let word = 0; word < where.length; word++) into[word] = (into[word] as number) | (where[word] as number);
-    }
-  }
-
-  private distinctValues(variable: string): SharedValue[] {
-    const byValue = new Map<string, SharedValue>();
-    this.environments.forEach((environment, index) => {
-      const found = lookup(environment, '', variable);
-      // compare() reads nothing else of an environment: equal values give equal outcomes.
-      const id = found === undefined ? 'undefined' : typeof found === 'string' ? `string ${found}` : `set ${JSON.stringify(found)}`;
-      let shared = byValue.get(id);
-      if (shared === undefined) {
-        shared = { environment: index, where: new Uint32Array(this.words) };
-        byValue.set(id, shared);
-      }
-      setBit(shared.where, index);
-    });
-    return [...byValue.values()];
-  }
-}
-
-function setBit(bits: Uint32Array, index: number): void {
-  bits[index >>> 5] = (bits[index >>> 5] as number) | (1 << (index & 31));
-}
-
-function hasBit(bits: Uint32Array, index: number): boolean {
-  return ((bits[index >>> 5] as number) & (1 << (index & 31))) !== 0;
-}
-
-function grown(bits: Uint32Array): Uint32Array {
-  const larger = new Uint32Array(bits.length * 2);
-  larger.set(bits);
-  return larger;
+function nodeToString(node: MarkerNode, nested: boolean): string {
+  if (node.type === 'comparison') return `${operandToString(node.lhs)} ${node.op} ${operandToString(node.rhs)}`;
+  if (node.items.length === 1) return nodeToString(node.items[0] as MarkerNode, nested);
+  let text = nodeToString(node.items[0] as MarkerNode, true);
+  for (let k = 1; k < node.items.length; k++) text += ` ${node.joins[k - 1] as string} ${nodeToString(node.items[k] as MarkerNode, true)}`;
+  return nested ? `(${text})` : text;
 }

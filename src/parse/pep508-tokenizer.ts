@@ -1,4 +1,4 @@
-// The tokens of PEP 508 dependency specifiers and markers, and a tokenizer that the recursive-descent
+// The tokens of PEP 508 dependency specifiers and markers, and the tokenizer that the recursive-descent
 // parsers in requirement.ts and marker.ts read them through. It follows packaging's `_tokenizer.py`
 // (>= 26): the same token names, the same `check` / `expect` / `read` / `consume` steps, and errors
 // that carry packaging's message and the offset its caret points at (0-based UTF-16 index).
@@ -8,7 +8,7 @@
 
 import { matchSpecifier } from '../pep440/specifier.js';
 
-/** packaging's DEFAULT_RULES names (END is its END_OF_STRING), less the marker ones marker.ts reads itself. */
+/** packaging's DEFAULT_RULES names (END is its END_OF_STRING). */
 export type TokenKind =
   | 'LEFT_PARENTHESIS'
   | 'RIGHT_PARENTHESIS'
@@ -16,6 +16,12 @@ export type TokenKind =
   | 'RIGHT_BRACKET'
   | 'SEMICOLON'
   | 'COMMA'
+  | 'QUOTED_STRING'
+  | 'OP'
+  | 'BOOLOP'
+  | 'IN'
+  | 'NOT'
+  | 'VARIABLE'
   | 'AT'
   | 'URL'
   | 'IDENTIFIER'
@@ -37,7 +43,7 @@ export class Pep508SyntaxError {
 }
 
 /** `[ \t]+`: the only whitespace the requirement grammar skips. */
-export function skipBlanks(s: string, i: number): number {
+function skipBlanks(s: string, i: number): number {
   for (;;) {
     const c = s.charCodeAt(i);
     if (c !== 0x20 && c !== 0x09) return i;
@@ -46,7 +52,7 @@ export function skipBlanks(s: string, i: number): number {
 }
 
 /** Python's `$`: the end, or just before a final newline. */
-export function isEndAt(s: string, i: number): boolean {
+function isEndAt(s: string, i: number): boolean {
   return i === s.length || (i === s.length - 1 && s.charCodeAt(i) === 0x0a);
 }
 
@@ -63,24 +69,24 @@ function isWordAt(s: string, i: number): boolean {
 }
 
 /** Python's `\w` for the code point that ends just before i. */
-export function isWordBefore(s: string, i: number): boolean {
+function isWordBefore(s: string, i: number): boolean {
   if (i <= 0) return false;
   const c = s.charCodeAt(i - 1);
   return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? isWordAt(s, i - 2) : isWordAt(s, i - 1);
 }
 
 /** Python's `\b` at i. */
-export function isWordBoundary(s: string, i: number): boolean {
+function isWordBoundary(s: string, i: number): boolean {
   return isWordBefore(s, i) !== isWordAt(s, i);
 }
 
 /** `\bword\b` at i. */
-export function keywordAt(s: string, i: number, word: string): boolean {
+function keywordAt(s: string, i: number, word: string): boolean {
   return s.startsWith(word, i) && isWordBoundary(s, i) && isWordBoundary(s, i + word.length);
 }
 
 /** A character of packaging's IDENTIFIER: ASCII letters and digits, `.`, `_` and `-`. */
-export function isIdentifierChar(c: number): boolean {
+function isIdentifierChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x2e || c === 0x5f || c === 0x2d;
 }
 
@@ -115,6 +121,69 @@ function matchLocalLabelTrail(s: string, i: number): number {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) ? i + 2 : -1;
 }
 
+/** `'[^']*'|"[^"]*"`: the token runs to the next quote of its kind, whatever precedes it. */
+function matchQuotedString(s: string, i: number): number {
+  const quote = s.charCodeAt(i);
+  if (quote !== 0x22 && quote !== 0x27) return -1;
+  const close = s.indexOf(quote === 0x22 ? '"' : "'", i + 1);
+  return close < 0 ? -1 : close + 1;
+}
+
+/** `===|==|~=|!=|<=|>=|<|>`, the longest first. */
+const OPERATORS = ['===', '==', '~=', '!=', '<=', '>=', '<', '>'];
+
+function matchOperator(s: string, i: number): number {
+  for (const operator of OPERATORS) if (s.startsWith(operator, i)) return i + operator.length;
+  return -1;
+}
+
+/** `\b(or|and)\b` */
+function matchBooleanOperator(s: string, i: number): number {
+  if (keywordAt(s, i, 'or')) return i + 2;
+  return keywordAt(s, i, 'and') ? i + 3 : -1;
+}
+
+/** The spellings packaging's VARIABLE alternation tries, in its order; the dotted ones are old aliases. */
+const VARIABLE_SPELLINGS = [
+  'python_version',
+  'python_full_version',
+  'os_name',
+  'os.name',
+  'sys_platform',
+  'sys.platform',
+  'platform_release',
+  'platform_system',
+  'platform_version',
+  'platform.version',
+  'platform_machine',
+  'platform.machine',
+  'platform_python_implementation',
+  'platform.python_implementation',
+  'python_implementation',
+  'implementation_name',
+  'implementation_version',
+  'extras',
+  'extra',
+  'dependency_groups',
+];
+
+/** The spellings by their first character, each list in packaging's order. */
+const SPELLINGS_BY_FIRST = new Map<number, string[]>();
+for (const spelling of VARIABLE_SPELLINGS) {
+  const first = spelling.charCodeAt(0);
+  SPELLINGS_BY_FIRST.set(first, [...(SPELLINGS_BY_FIRST.get(first) ?? []), spelling]);
+}
+
+/** `\b(python_version|...)\b`: an alternative that no `\b` follows gives way to the next, as in the regex. */
+function matchVariable(s: string, i: number): number {
+  const spellings = SPELLINGS_BY_FIRST.get(s.charCodeAt(i));
+  if (spellings === undefined || isWordBefore(s, i)) return -1;
+  for (const spelling of spellings) {
+    if (s.startsWith(spelling, i) && isWordBoundary(s, i + spelling.length)) return i + spelling.length;
+  }
+  return -1;
+}
+
 function matchChar(s: string, i: number, c: number): number {
   return s.charCodeAt(i) === c ? i + 1 : -1;
 }
@@ -131,6 +200,20 @@ function matchToken(kind: TokenKind, s: string, i: number): number {
       return isEndAt(s, i) ? i : -1;
     case 'SPECIFIER':
       return matchSpecifier(s, i);
+    case 'VARIABLE':
+      return matchVariable(s, i);
+    case 'QUOTED_STRING':
+      return matchQuotedString(s, i);
+    case 'LEFT_PARENTHESIS':
+      return matchChar(s, i, 0x28);
+    case 'OP':
+      return matchOperator(s, i);
+    case 'BOOLOP':
+      return matchBooleanOperator(s, i);
+    case 'IN':
+      return keywordAt(s, i, 'in') ? i + 2 : -1;
+    case 'NOT':
+      return keywordAt(s, i, 'not') ? i + 3 : -1;
     case 'IDENTIFIER':
       return matchIdentifier(s, i);
     case 'COMMA':
@@ -141,8 +224,6 @@ function matchToken(kind: TokenKind, s: string, i: number): number {
       return matchChar(s, i, 0x5b);
     case 'RIGHT_BRACKET':
       return matchChar(s, i, 0x5d);
-    case 'LEFT_PARENTHESIS':
-      return matchChar(s, i, 0x28);
     case 'RIGHT_PARENTHESIS':
       return matchChar(s, i, 0x29);
     case 'AT':

@@ -4,8 +4,8 @@
 //
 // Offsets are 0-based UTF-16 indices into the text, at the place packaging's caret points.
 
-import { markerToString, parseMarker, parseMarkerAt } from './marker.js';
-import { Pep508SyntaxError, skipBlanks, Tokenizer } from './pep508-tokenizer.js';
+import { markerToString, parseMarker, readMarker } from './marker.js';
+import { Pep508SyntaxError, Tokenizer } from './pep508-tokenizer.js';
 import { compareCodePoints, parseSpecifierSet, specifierToString } from '../pep440/specifier.js';
 import { isPythonWhitespace } from '../pep440/version.js';
 
@@ -130,11 +130,11 @@ function readRequirementDetails(tokenizer: Tokenizer): Omit<RequirementParts, 'n
 function readRequirementMarker(tokenizer: Tokenizer, expected: string): string {
   if (!tokenizer.check('SEMICOLON')) tokenizer.fail(`Expected ${expected} or end`);
   tokenizer.read();
-  const { source, position } = tokenizer;
-  const parsed = parseMarkerAt(source, position);
-  if (!parsed.ok) tokenizer.fail(parsed.message, parsed.offset);
-  tokenizer.position = parsed.end;
-  return trimBlanksEnd(source, skipBlanks(source, position), parsed.end);
+  tokenizer.consume('WS');
+  const start = tokenizer.position;
+  readMarker(tokenizer);
+  tokenizer.consume('WS');
+  return trimBlanksEnd(tokenizer.source, start, tokenizer.position);
 }
 
 /** extras = (LEFT_BRACKET WS? extras_list? WS? RIGHT_BRACKET)? */

@@ -6,7 +6,8 @@ import type { RuntimeSummary } from '../engine-types.js';
 import type { CudaDriver, Matrix, Profile } from '../matrix/types.js';
 import type { Finding, ParseResult, Requirement, Severity } from '../model.js';
 import { canonicalName } from '../model.js';
-import { parseMarker, tryEvaluateMarker, type MarkerEnvironment } from '../parse/marker.js';
+import { parseMarker } from '../parse/marker.js';
+import { evaluateMarker, type MarkerEnvironment } from '../parse/marker-evaluation.js';
 import { contains, parseSpecifierSet } from '../pep440/specifier.js';
 import { parseVersion } from '../pep440/version.js';
 import { containerRequireFindings } from './container-require.js';
@@ -53,7 +54,7 @@ class MarkerJudge {
     let holds = this.verdicts.get(text);
     if (holds === undefined) {
       const parsed = parseMarker(text);
-      const evaluated = parsed.ok ? tryEvaluateMarker(parsed.marker, this.environment) : null;
+      const evaluated = parsed.ok ? evaluateMarker(parsed.marker, this.environment) : null;
       holds = evaluated?.ok ? evaluated.value : true;
       this.verdicts.set(text, holds);
     }

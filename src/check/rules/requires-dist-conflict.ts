@@ -5,7 +5,8 @@
 import type { RuleInfo } from '../../model.js';
 import { intersects } from '../../pep440/ranges.js';
 import { contains } from '../../pep440/specifier.js';
-import { parseMarker, tryEvaluateMarker } from '../../parse/marker.js';
+import { parseMarker } from '../../parse/marker.js';
+import { evaluateMarker } from '../../parse/marker-evaluation.js';
 import { parseRequirement, type ParsedRequirement } from '../../parse/requirement.js';
 import { canonicalName } from '../../model.js';
 import { exactVersion, targetEnvironments, type AnsweredPin, type AnsweredSet, type IndexEmit } from '../index-facts.js';
@@ -53,7 +54,7 @@ function appliesEverywhere(
   const extras = ['', ...requirer.requirement.extras];
   return environments.every((environment) =>
     extras.some((extra) => {
-      const result = tryEvaluateMarker(marker.marker, environment, extra);
+      const result = evaluateMarker(marker.marker, environment, extra);
       return result.ok && result.value;
     }),
   );
