@@ -42594,6 +42594,8 @@ const NO_KEYS = { keyOf: () => '', hasKey: () => false };
 
 // EXTERNAL MODULE: ./lib/src/parse/marker.js
 var parse_marker = __nccwpck_require__(9546);
+// EXTERNAL MODULE: ./lib/src/parse/marker-evaluation.js
+var marker_evaluation = __nccwpck_require__(817);
 // EXTERNAL MODULE: ./lib/src/pep440/specifier.js
 var specifier = __nccwpck_require__(720);
 // EXTERNAL MODULE: ./lib/src/check/pair-cache.js
@@ -42603,6 +42605,7 @@ var pair_cache = __nccwpck_require__(9770);
 // once? Markers are evaluated in a fixed sample of environments (Python 3.6 to 3.15 on Linux,
 // Windows and macOS, x86-64 and ARM, CPython and PyPy): two pins under `python_version < "3.10"` and
 // `python_version >= "3.10"` never meet in any of them, so they never conflict.
+
 
 
 
@@ -42650,9 +42653,7 @@ class MarkerSpace {
         if (!truth) {
             const parsed = (0,parse_marker/* parseMarker */.gY)(marker);
             truth = parsed.ok
-                ? (this.environments ??= new parse_marker/* MarkerEnvironments */.xo(ENVIRONMENTS))
-                    .outcomes(parsed.marker)
-                    .map((outcome) => (outcome === parse_marker/* MARKER_FALSE */.PK ? 0 : 1))
+                ? Uint8Array.from((this.environments ??= new marker_evaluation/* MarkerEnvironments */.x(ENVIRONMENTS)).evaluate(parsed.marker), (evaluation) => evaluation.ok && !evaluation.value ? 0 : 1)
                 : new Uint8Array(ENVIRONMENTS.length).fill(1);
             this.truths.set(marker, truth);
         }
@@ -43717,6 +43718,8 @@ function no_wheel_for_target_check(set, emit) {
 var specifier = __nccwpck_require__(720);
 // EXTERNAL MODULE: ./lib/src/parse/marker.js
 var parse_marker = __nccwpck_require__(9546);
+// EXTERNAL MODULE: ./lib/src/parse/marker-evaluation.js
+var marker_evaluation = __nccwpck_require__(817);
 // EXTERNAL MODULE: ./lib/src/parse/requirement.js
 var requirement = __nccwpck_require__(4873);
 // EXTERNAL MODULE: ./lib/src/model.js
@@ -43725,6 +43728,7 @@ var model = __nccwpck_require__(4887);
 // requires-dist-conflict: an exactly pinned release requires (Requires-Dist, for the set's Python on
 // Linux and the extras the pin asks for) a version of another package that the set's own pin of it
 // excludes. pip cannot install both: ResolutionImpossible.
+
 
 
 
@@ -43775,7 +43779,7 @@ function appliesEverywhere(required, requirer, environments) {
         return false;
     const extras = ['', ...requirer.requirement.extras];
     return environments.every((environment) => extras.some((extra) => {
-        const result = (0,parse_marker/* tryEvaluateMarker */.Bd)(marker.marker, environment, extra);
+        const result = (0,marker_evaluation/* evaluateMarker */.U)(marker.marker, environment, extra);
         return result.ok && result.value;
     }));
 }
@@ -46028,12 +46032,15 @@ var variants = __nccwpck_require__(4219);
 var index_facts = __nccwpck_require__(9907);
 // EXTERNAL MODULE: ./lib/src/parse/marker.js
 var parse_marker = __nccwpck_require__(9546);
+// EXTERNAL MODULE: ./lib/src/parse/marker-evaluation.js
+var marker_evaluation = __nccwpck_require__(817);
 ;// CONCATENATED MODULE: ./lib/src/check/resolve-plan.js
 // What pip's resolver is asked for each install set (pure): the set's requirements and constraints
 // exactly as it installs them, one step per `pip install` (a Dockerfile stage's RUN order: what an
 // earlier install put in the image is there when a later one runs), and the target the build installs
 // into (the set's Python, CPython, the platform tags of its image). The shell (src/resolve/) runs pip;
 // src/check/resolve-verdict.ts maps pip's answer back to these lines.
+
 
 
 /** The Python of a set that names none: what current CI runners and CUDA images mostly give. */
@@ -46115,7 +46122,7 @@ function holds(marker, environment) {
     const parsed = (0,parse_marker/* parseMarker */.gY)(marker);
     if (!parsed.ok)
         return false;
-    const value = (0,parse_marker/* tryEvaluateMarker */.Bd)(parsed.marker, environment);
+    const value = (0,marker_evaluation/* evaluateMarker */.U)(parsed.marker, environment);
     return value.ok && value.value;
 }
 /** manylinux tags pip accepts on a glibc: `manylinux_2_Y` from the glibc's down to 2.5, and the legacy aliases. */
@@ -48445,24 +48452,250 @@ function escapeRegExp(text) {
 
 /***/ }),
 
+/***/ 817:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ evaluateMarker),
+/* harmony export */   x: () => (/* binding */ MarkerEnvironments)
+/* harmony export */ });
+/* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(720);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4887);
+// Evaluating PEP 508 markers as packaging's `Marker.evaluate` (>= 26) does, in a list of environments at
+// once; one environment is the list of one.
+//
+// Why a list: the checks ask where a marker can hold among 240 sample environments, and a 5 MB marker
+// of 166,666 comparisons took 16-18 s evaluated in them one at a time. A comparison reads one variable,
+// so it is evaluated once for each distinct value of that variable among the environments, not once
+// for each environment; its outcomes are sets of environments, as bits (environment e is bit e & 31
+// of word e >> 5), combined for `and` and `or` a word at a time.
+
+
+/**
+ * `Marker.evaluate(environment)` for a requirement being installed with extra `extra` (none: "").
+ * Where packaging raises, the result says why.
+ */
+function evaluateMarker(marker, environment, extra = '') {
+    return new MarkerEnvironments([environment], extra).evaluate(marker)[0];
+}
+/** A fixed list of environments that markers are evaluated in, all at once. */
+class MarkerEnvironments {
+    environments;
+    words;
+    /** Every environment. */
+    everywhere;
+    /** The distinct values of each variable looked up so far. */
+    valuesOf = new Map();
+    extra;
+    /** `extra`: the extra the requirement is installed with, in every environment (none: ""). */
+    constructor(environments, extra = '') {
+        this.environments = environments;
+        this.words = (environments.length + 31) >>> 5;
+        this.everywhere = new Uint32Array(this.words);
+        for (let environment = 0; environment < environments.length; environment++)
+            setBit(this.everywhere, environment);
+        this.extra = extra ? (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(extra) : '';
+    }
+    /** What the marker gives in each environment, in their order. */
+    evaluate(marker) {
+        const raised = new Raised(this.environments.length);
+        const holds = this.whereTrue(marker, raised);
+        return this.environments.map((_, environment) => {
+            const message = raised.messages[environment];
+            return message !== undefined ? { ok: false, message } : { ok: true, value: hasBit(holds, environment) };
+        });
+    }
+    /**
+     * Where the node is true. As packaging does, every comparison is evaluated (an error anywhere
+     * raises) before `and` and `or` combine them, `and` binding tighter.
+     */
+    whereTrue(node, raised) {
+        if (node.type === 'comparison')
+            return this.whereComparisonTrue(node, raised);
+        const { words } = this;
+        // Where some finished run of items joined by `and` holds, and where the current run does.
+        const anyRun = new Uint32Array(words);
+        const run = this.everywhere.slice();
+        for (let index = 0; index < node.items.length; index++) {
+            if (index > 0 && node.joins[index - 1] === 'or') {
+                for (let word = 0; word < words; word++)
+                    anyRun[word] = anyRun[word] | run[word];
+                run.set(this.everywhere);
+            }
+            const holds = this.whereTrue(node.items[index], raised);
+            for (let word = 0; word < words; word++)
+                run[word] = run[word] & holds[word];
+        }
+        for (let word = 0; word < words; word++)
+            run[word] = run[word] | anyRun[word];
+        return run;
+    }
+    whereComparisonTrue(comparison, raised) {
+        const holds = new Uint32Array(this.words);
+        for (const { value, where } of this.distinctValues(lookedUp(comparison))) {
+            const result = compare(comparison, value);
+            if (result === true) {
+                for (let word = 0; word < where.length; word++)
+                    holds[word] = holds[word] | where[word];
+            }
+            else if (result !== false) {
+                raised.note(where, result);
+            }
+        }
+        return holds;
+    }
+    distinctValues(variable) {
+        let values = this.valuesOf.get(variable);
+        if (values === undefined) {
+            const byValue = new Map();
+            this.environments.forEach((environment, index) => {
+                const value = lookup(environment, this.extra, variable);
+                // compare() reads nothing else of an environment: equal values give equal outcomes.
+                const id = value === undefined ? 'undefined' : typeof value === 'string' ? `string ${value}` : `set ${JSON.stringify(value)}`;
+                let shared = byValue.get(id);
+                if (shared === undefined) {
+                    shared = { value, where: new Uint32Array(this.words) };
+                    byValue.set(id, shared);
+                }
+                setBit(shared.where, index);
+            });
+            values = [...byValue.values()];
+            this.valuesOf.set(variable, values);
+        }
+        return values;
+    }
+}
+/** Where evaluation raised so far, with the message of the first comparison that raised in each environment. */
+class Raised {
+    messages;
+    where;
+    constructor(environments) {
+        this.messages = new Array(environments);
+        this.where = new Uint32Array((environments + 31) >>> 5);
+    }
+    note(where, message) {
+        for (let word = 0; word < where.length; word++) {
+            const fresh = where[word] & ~this.where[word];
+            if (fresh === 0)
+                continue;
+            this.where[word] = this.where[word] | fresh;
+            for (let bit = 0; bit < 32; bit++)
+                if ((fresh & (1 << bit)) !== 0)
+                    this.messages[word * 32 + bit] = message;
+        }
+    }
+}
+function setBit(bits, index) {
+    bits[index >>> 5] = bits[index >>> 5] | (1 << (index & 31));
+}
+function hasBit(bits, index) {
+    return (bits[index >>> 5] & (1 << (index & 31))) !== 0;
+}
+// packaging compares as PEP 440 versions only for these variables, and only when operator and
+// value read as a specifier (`>=3.8`). Otherwise values compare as strings, and for strings `<`
+// and `>` are never true, `<=` and `>=` mean `==`, and `~=` and `===` raise.
+const VERSION_KEYS = new Set(['implementation_version', 'platform_release', 'python_full_version', 'python_version']);
+function lookup(env, extra, key) {
+    if (key === 'extra')
+        return extra;
+    if (!Object.prototype.hasOwnProperty.call(env, key))
+        return undefined;
+    const value = env[key];
+    if (typeof value === 'string') {
+        // packaging repairs what platform.python_version() reports for untagged builds.
+        return key === 'python_full_version' && value.endsWith('+') ? value + 'local' : value;
+    }
+    return Array.isArray(value) ? value : undefined;
+}
+function setRepr(values) {
+    return values.length === 0 ? 'frozenset()' : `{${values.map(_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonRepr */ .Up).join(', ')}}`;
+}
+// The specifier `python_version >= "3.8"` compares with, read once per comparison.
+const specifiers = new WeakMap();
+function specifierOf(c, rhs) {
+    let spec = specifiers.get(c);
+    if (spec === undefined) {
+        spec = (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSpecifier */ .as)(c.op + rhs);
+        specifiers.set(c, spec);
+    }
+    return spec;
+}
+/**
+ * What a comparison looks up, as packaging does: a variable on the left, whose right side is taken as
+ * written; otherwise the right side names it (even when it is a quoted string). The one thing it reads
+ * of the environment.
+ */
+function lookedUp(c) {
+    return c.lhs.kind === 'variable' ? c.lhs.value : c.rhs.value;
+}
+/** The comparison, where the variable it looks up has `found`: true, false, or why packaging raises. */
+function compare(c, found) {
+    const key = lookedUp(c);
+    let lhs;
+    let rhs;
+    if (c.lhs.kind === 'variable') {
+        lhs = found;
+        rhs = c.rhs.value;
+    }
+    else {
+        lhs = c.lhs.value;
+        rhs = found;
+    }
+    if (lhs === undefined || rhs === undefined)
+        return `Marker variable ${(0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonRepr */ .Up)(key)} is not defined in the environment`;
+    if (typeof lhs !== 'string') {
+        return `Marker variable ${(0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonRepr */ .Up)(key)} holds a set and cannot be compared on the left of ${c.op}`;
+    }
+    if (key === 'extras' || key === 'dependency_groups') {
+        lhs = (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(lhs);
+        rhs = typeof rhs === 'string' ? (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(rhs) : rhs.map(_model_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew);
+    }
+    if (VERSION_KEYS.has(key) && typeof rhs === 'string') {
+        const spec = c.lhs.kind === 'variable' ? specifierOf(c, rhs) : (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSpecifier */ .as)(c.op + rhs);
+        if (spec !== null)
+            return (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .specifierContains */ .IK)(spec, lhs, { prereleases: true });
+    }
+    switch (c.op) {
+        case 'in':
+            return rhs.includes(lhs);
+        case 'not in':
+            return !rhs.includes(lhs);
+        case '<':
+        case '>':
+            return false;
+        case '<=':
+        case '==':
+        case '>=':
+            return lhs === rhs;
+        case '!=':
+            return lhs !== rhs;
+        default: {
+            const shown = typeof rhs === 'string' ? (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonRepr */ .Up)(rhs) : setRepr(rhs);
+            return `Undefined <Op(${(0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonRepr */ .Up)(c.op)})> on ${(0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonRepr */ .Up)(lhs)} and ${shown}.`;
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 9546:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bd: () => (/* binding */ tryEvaluateMarker),
-/* harmony export */   PK: () => (/* binding */ MARKER_FALSE),
 /* harmony export */   gY: () => (/* binding */ parseMarker),
-/* harmony export */   p$: () => (/* binding */ parseMarkerAt),
-/* harmony export */   xo: () => (/* binding */ MarkerEnvironments)
+/* harmony export */   t7: () => (/* binding */ readMarker)
 /* harmony export */ });
-/* unused harmony exports markerToString, MarkerEvaluationError, evaluateMarker, MARKER_TRUE, MARKER_RAISES */
-/* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(720);
-/* harmony import */ var _pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5620);
-// PEP 508 environment markers, read, evaluated and printed as packaging (>= 26) does.
+/* unused harmony exports MAX_MARKER_NESTING, markerToString */
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4887);
+/* harmony import */ var _pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5620);
+// PEP 508 environment markers, read and printed as packaging (>= 26) reads and prints them: the Marker
+// tree, its grammar (one function per rule, as in packaging's `_parser.py`, through the tokens of
+// pep508-tokenizer.ts, with packaging's error messages and offsets), and `str(Marker)`. Evaluating a
+// marker is marker-evaluation.ts's.
 //
-// The reader follows packaging's tokenizer and recursive-descent parser token for token (same
-// tokens, same error messages), but keeps its own stack, as do evaluation and printing: 10,000
-// nested parentheses are just data, not 10,000 stack frames.
+// The grammar is recursive, as packaging's is, so nesting is capped (MAX_MARKER_NESTING): pip cannot
+// read deeper markers either.
 //
 // Where packaging 26.x releases differ, this follows the newest behaviour: `extra` comparisons are
 // normalised inside parentheses too, the parentheses of a nested group survive printing, a value
@@ -48472,31 +48705,131 @@ function escapeRegExp(text) {
 
 
 // ---------------------------------------------------------------------------------------------
-// Tokens (packaging's _tokenizer.DEFAULT_RULES).
-// In the order of packaging's VARIABLE alternation; dotted spellings are the old aliases.
-const VARIABLES = [
-    ['python_version', 'python_version'],
-    ['python_full_version', 'python_full_version'],
-    ['os_name', 'os_name'],
-    ['os.name', 'os_name'],
-    ['sys_platform', 'sys_platform'],
-    ['sys.platform', 'sys_platform'],
-    ['platform_release', 'platform_release'],
-    ['platform_system', 'platform_system'],
-    ['platform_version', 'platform_version'],
-    ['platform.version', 'platform_version'],
-    ['platform_machine', 'platform_machine'],
-    ['platform.machine', 'platform_machine'],
-    ['platform_python_implementation', 'platform_python_implementation'],
-    ['platform.python_implementation', 'platform_python_implementation'],
-    ['python_implementation', 'platform_python_implementation'],
-    ['implementation_name', 'implementation_name'],
-    ['implementation_version', 'implementation_version'],
-    ['extras', 'extras'],
-    ['extra', 'extra'],
-    ['dependency_groups', 'dependency_groups'],
-];
-const OPERATORS = ['===', '==', '~=', '!=', '<=', '>=', '<', '>'];
+// The grammar.
+/**
+ * The deepest parentheses read. packaging's parser takes two Python frames per level, so pip fails
+ * with RecursionError at about 490 levels (pip 23, whose parser was pyparsing, below 100). Ours, and
+ * printing and evaluation, recurse too: on Node's default stack a first call survives about 3,500
+ * levels (more once V8 has optimised them). A thousand is well past what pip reads and well inside
+ * what Node can.
+ */
+const MAX_MARKER_NESTING = 1_000;
+/** A marker as packaging's `Marker(text)` reads it. */
+function parseMarker(text) {
+    const tokenizer = new _pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_0__/* .Tokenizer */ ._(text);
+    try {
+        const marker = readMarker(tokenizer);
+        tokenizer.expect('END', 'end of marker expression');
+        return { ok: true, marker };
+    }
+    catch (error) {
+        if (error instanceof _pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_0__/* .Pep508SyntaxError */ .c)
+            return { ok: false, message: error.message, offset: error.offset };
+        throw error;
+    }
+}
+// One function per rule, as in packaging's `_parser.py`, each under its rule. They throw
+// Pep508SyntaxError (through Tokenizer.fail) where packaging raises.
+/**
+ * marker = marker_atom (BOOLOP marker_atom)*
+ *
+ * `nesting` is how many parentheses are open around it. requirement.ts reads a requirement's marker
+ * with it.
+ */
+function readMarker(tokenizer, nesting = 0) {
+    const items = [readMarkerAtom(tokenizer, nesting)];
+    const joins = [];
+    while (tokenizer.check('BOOLOP')) {
+        joins.push(tokenizer.read());
+        items.push(readMarkerAtom(tokenizer, nesting));
+    }
+    return { type: 'group', items, joins };
+}
+/**
+ * marker_atom = WS? LEFT_PARENTHESIS WS? marker WS? RIGHT_PARENTHESIS WS?
+ *             | WS? marker_item WS?
+ */
+function readMarkerAtom(tokenizer, nesting) {
+    tokenizer.consume('WS');
+    let atom;
+    if (tokenizer.check('LEFT_PARENTHESIS')) {
+        if (nesting === MAX_MARKER_NESTING) {
+            tokenizer.fail(`Parentheses nested more than ${MAX_MARKER_NESTING} deep: pip cannot read them either (its parser fails with RecursionError at about 490)`);
+        }
+        tokenizer.read();
+        tokenizer.consume('WS');
+        atom = readMarker(tokenizer, nesting + 1);
+        tokenizer.consume('WS');
+        if (!tokenizer.check('RIGHT_PARENTHESIS')) {
+            tokenizer.fail('Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after marker expression');
+        }
+        tokenizer.read();
+    }
+    else {
+        atom = readMarkerItem(tokenizer);
+    }
+    tokenizer.consume('WS');
+    return atom;
+}
+/** marker_item = WS? marker_var WS? marker_op WS? marker_var WS? */
+function readMarkerItem(tokenizer) {
+    tokenizer.consume('WS');
+    const lhs = readMarkerVar(tokenizer);
+    tokenizer.consume('WS');
+    const op = readMarkerOp(tokenizer);
+    tokenizer.consume('WS');
+    const rhs = readMarkerVar(tokenizer);
+    tokenizer.consume('WS');
+    return normalizeNames({ type: 'comparison', lhs, op, rhs });
+}
+/** marker_var = VARIABLE | QUOTED_STRING */
+function readMarkerVar(tokenizer) {
+    if (tokenizer.check('VARIABLE'))
+        return { kind: 'variable', value: variableNamed(tokenizer.read()) };
+    if (!tokenizer.check('QUOTED_STRING'))
+        tokenizer.fail('Expected a marker variable or quoted string');
+    const value = decodeQuoted(tokenizer.read());
+    // The caret points at the end of the string.
+    if (value === null)
+        tokenizer.fail('Invalid quoted string');
+    return { kind: 'string', value };
+}
+/** marker_op = IN | NOT WS IN | OP */
+function readMarkerOp(tokenizer) {
+    if (tokenizer.check('IN')) {
+        tokenizer.read();
+        return 'in';
+    }
+    if (tokenizer.check('NOT')) {
+        tokenizer.read();
+        tokenizer.expect('WS', "whitespace after 'not'");
+        tokenizer.expect('IN', "'in' after 'not'");
+        return 'not in';
+    }
+    if (!tokenizer.check('OP'))
+        tokenizer.fail('Expected marker operator, one of <=, <, !=, ==, >=, >, ~=, ===, in, not in');
+    return tokenizer.read();
+}
+/** packaging's name for a variable: dotted aliases are spelt with `_`, `python_implementation` in full. */
+function variableNamed(spelling) {
+    const name = spelling.replace('.', '_');
+    return (name === 'python_implementation' ? 'platform_python_implementation' : name);
+}
+/** packaging normalises the names compared with `extra`, `extras` and `dependency_groups` as it reads them. */
+function normalizeNames(c) {
+    const { lhs, rhs } = c;
+    if (lhs.kind === 'variable' && rhs.kind === 'string' && lhs.value === 'extra') {
+        return { ...c, rhs: { kind: 'string', value: (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(rhs.value) } };
+    }
+    if (rhs.kind === 'variable' &&
+        lhs.kind === 'string' &&
+        (rhs.value === 'extra' || rhs.value === 'extras' || rhs.value === 'dependency_groups')) {
+        return { ...c, lhs: { kind: 'string', value: (0,_model_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(lhs.value) } };
+    }
+    return c;
+}
+// ---------------------------------------------------------------------------------------------
+// Quoted strings.
 function hexValue(s, i, digits) {
     let value = 0;
     for (let k = 0; k < digits; k++) {
@@ -48599,138 +48932,6 @@ function decodeQuoted(token) {
     }
     return out;
 }
-function fail(message, offset) {
-    return { ok: false, message, offset };
-}
-function canonicalizeName(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-/** packaging normalises the names compared with `extra`, `extras` and `dependency_groups` as it reads them. */
-function normalizeNames(c) {
-    const { lhs, rhs } = c;
-    if (lhs.kind === 'variable' && rhs.kind === 'string' && lhs.value === 'extra') {
-        return { ...c, rhs: { kind: 'string', value: canonicalizeName(rhs.value) } };
-    }
-    if (rhs.kind === 'variable' &&
-        lhs.kind === 'string' &&
-        (rhs.value === 'extra' || rhs.value === 'extras' || rhs.value === 'dependency_groups')) {
-        return { ...c, lhs: { kind: 'string', value: canonicalizeName(lhs.value) } };
-    }
-    return c;
-}
-function parseOperand(s, i) {
-    // Every variable name starts with one of p, o, s, i, e, d.
-    const first = s.charCodeAt(i);
-    const mayBeVariable = first === 0x70 || first === 0x6f || first === 0x73 || first === 0x69 || first === 0x65 || first === 0x64;
-    if (mayBeVariable && !(0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .isWordBefore */ .iV)(s, i)) {
-        for (const [spelling, variable] of VARIABLES) {
-            if (s.startsWith(spelling, i) && (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .isWordBoundary */ .ni)(s, i + spelling.length)) {
-                return { ok: true, operand: { kind: 'variable', value: variable }, end: i + spelling.length };
-            }
-        }
-    }
-    const q = s.charCodeAt(i);
-    if (q === 0x22 || q === 0x27) {
-        const close = s.indexOf(q === 0x22 ? '"' : "'", i + 1);
-        if (close >= 0) {
-            const value = decodeQuoted(s.slice(i, close + 1));
-            if (value === null)
-                return fail('Invalid quoted string', close + 1);
-            return { ok: true, operand: { kind: 'string', value }, end: close + 1 };
-        }
-    }
-    return fail('Expected a marker variable or quoted string', i);
-}
-function parseComparison(s, i) {
-    const lhs = parseOperand(s, i);
-    if (!lhs.ok)
-        return lhs;
-    i = (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlanks */ .pw)(s, lhs.end);
-    let op = null;
-    if ((0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .keywordAt */ .HB)(s, i, 'in')) {
-        op = 'in';
-        i += 2;
-    }
-    else if ((0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .keywordAt */ .HB)(s, i, 'not')) {
-        i += 3;
-        const j = (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlanks */ .pw)(s, i);
-        if (j === i)
-            return fail("Expected whitespace after 'not'", i);
-        if (!(0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .keywordAt */ .HB)(s, j, 'in'))
-            return fail("Expected 'in' after 'not'", j);
-        op = 'not in';
-        i = j + 2;
-    }
-    else {
-        for (const candidate of OPERATORS) {
-            if (s.startsWith(candidate, i)) {
-                op = candidate;
-                i += candidate.length;
-                break;
-            }
-        }
-        if (op === null) {
-            return fail('Expected marker operator, one of <=, <, !=, ==, >=, >, ~=, ===, in, not in', i);
-        }
-    }
-    const rhs = parseOperand(s, (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlanks */ .pw)(s, i));
-    if (!rhs.ok)
-        return rhs;
-    const node = normalizeNames({ type: 'comparison', lhs: lhs.operand, op, rhs: rhs.operand });
-    return { ok: true, node, end: rhs.end };
-}
-function closeGroup(g) {
-    return { type: 'group', items: g.items, joins: g.joins };
-}
-/**
- * Reads a marker expression starting at `start` in `s` (a whole requirement, say), stopping where
- * the expression ends; `end` is past any trailing blanks. Errors carry packaging's message and the
- * offset packaging's caret points at.
- */
-function parseMarkerAt(s, start) {
-    const stack = [{ items: [], joins: [] }];
-    let i = start;
-    for (;;) {
-        i = (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlanks */ .pw)(s, i);
-        if (s.charCodeAt(i) === 0x28) {
-            stack.push({ items: [], joins: [] });
-            i++;
-            continue;
-        }
-        const comparison = parseComparison(s, i);
-        if (!comparison.ok)
-            return comparison;
-        let node = comparison.node;
-        i = (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlanks */ .pw)(s, comparison.end);
-        for (;;) {
-            const group = stack[stack.length - 1];
-            group.items.push(node);
-            const join = (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .keywordAt */ .HB)(s, i, 'and') ? 'and' : (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .keywordAt */ .HB)(s, i, 'or') ? 'or' : null;
-            if (join !== null) {
-                group.joins.push(join);
-                i += join.length;
-                break;
-            }
-            if (stack.length === 1)
-                return { ok: true, marker: closeGroup(group), end: i };
-            if (s.charCodeAt(i) !== 0x29) {
-                return fail('Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after marker expression', i);
-            }
-            i = (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlanks */ .pw)(s, i + 1);
-            stack.pop();
-            node = closeGroup(group);
-        }
-    }
-}
-/** A marker as packaging's `Marker(text)` reads it. */
-function parseMarker(text) {
-    const result = parseMarkerAt(text, 0);
-    if (!result.ok)
-        return result;
-    if (!(0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .isEndAt */ .ld)(text, result.end))
-        return fail('Expected end of marker expression', result.end);
-    return { ok: true, marker: result.marker };
-}
 // ---------------------------------------------------------------------------------------------
 // Printing.
 function quote(value) {
@@ -48785,302 +48986,17 @@ function operandToString(o) {
  * parentheses only where a group of two or more sits inside another.
  */
 function markerToString(marker) {
-    let out = '';
-    // A task is text to emit or a node to print; `nested` says whether a group needs parentheses.
-    const tasks = [{ node: marker, nested: false }];
-    while (tasks.length > 0) {
-        const task = tasks.pop();
-        if (typeof task === 'string') {
-            out += task;
-            continue;
-        }
-        const { node, nested } = task;
-        if (node.type === 'comparison') {
-            out += `${operandToString(node.lhs)} ${node.op} ${operandToString(node.rhs)}`;
-            continue;
-        }
-        if (node.items.length === 1) {
-            tasks.push({ node: node.items[0], nested });
-            continue;
-        }
-        if (nested)
-            tasks.push(')');
-        for (let k = node.items.length - 1; k >= 0; k--) {
-            tasks.push({ node: node.items[k], nested: true });
-            if (k > 0)
-                tasks.push(` ${node.joins[k - 1]} `);
-        }
-        if (nested)
-            tasks.push('(');
-    }
-    return out;
+    return nodeToString(marker, false);
 }
-// ---------------------------------------------------------------------------------------------
-// Evaluation.
-// packaging compares as PEP 440 versions only for these variables, and only when operator and
-// value read as a specifier (`>=3.8`). Otherwise values compare as strings, and for strings `<`
-// and `>` are never true, `<=` and `>=` mean `==`, and `~=` and `===` raise.
-const VERSION_KEYS = new Set(['implementation_version', 'platform_release', 'python_full_version', 'python_version']);
-function lookup(env, extra, key) {
-    if (key === 'extra')
-        return extra;
-    if (!Object.prototype.hasOwnProperty.call(env, key))
-        return undefined;
-    const value = env[key];
-    if (typeof value === 'string') {
-        // packaging repairs what platform.python_version() reports for untagged builds.
-        return key === 'python_full_version' && value.endsWith('+') ? value + 'local' : value;
-    }
-    return Array.isArray(value) ? value : undefined;
-}
-function setRepr(values) {
-    return values.length === 0 ? 'frozenset()' : `{${values.map(_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonRepr */ .Up).join(', ')}}`;
-}
-// The specifier `python_version >= "3.8"` compares with, read once per comparison.
-const specifiers = new WeakMap();
-function specifierOf(c, rhs) {
-    let spec = specifiers.get(c);
-    if (spec === undefined) {
-        spec = (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSpecifier */ .as)(c.op + rhs);
-        specifiers.set(c, spec);
-    }
-    return spec;
-}
-/**
- * What a comparison looks up, as packaging does: a variable on the left, whose right side is taken as
- * written; otherwise the right side names it (even when it is a quoted string). The one thing it reads
- * of the environment.
- */
-function lookedUp(c) {
-    return c.lhs.kind === 'variable' ? c.lhs.value : c.rhs.value;
-}
-function compare(c, env, extra) {
-    const key = lookedUp(c);
-    let lhs;
-    let rhs;
-    if (c.lhs.kind === 'variable') {
-        lhs = lookup(env, extra, key);
-        rhs = c.rhs.value;
-    }
-    else {
-        lhs = c.lhs.value;
-        rhs = lookup(env, extra, key);
-    }
-    if (lhs === undefined || rhs === undefined)
-        return `Marker variable ${(0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonRepr */ .Up)(key)} is not defined in the environment`;
-    if (typeof lhs !== 'string') {
-        return `Marker variable ${(0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonRepr */ .Up)(key)} holds a set and cannot be compared on the left of ${c.op}`;
-    }
-    if (key === 'extras' || key === 'dependency_groups') {
-        lhs = canonicalizeName(lhs);
-        rhs = typeof rhs === 'string' ? canonicalizeName(rhs) : rhs.map(canonicalizeName);
-    }
-    if (VERSION_KEYS.has(key) && typeof rhs === 'string') {
-        const spec = c.lhs.kind === 'variable' ? specifierOf(c, rhs) : (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSpecifier */ .as)(c.op + rhs);
-        if (spec !== null)
-            return (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .specifierContains */ .IK)(spec, lhs, { prereleases: true });
-    }
-    switch (c.op) {
-        case 'in':
-            return rhs.includes(lhs);
-        case 'not in':
-            return !rhs.includes(lhs);
-        case '<':
-        case '>':
-            return false;
-        case '<=':
-        case '==':
-        case '>=':
-            return lhs === rhs;
-        case '!=':
-            return lhs !== rhs;
-        default: {
-            const shown = typeof rhs === 'string' ? (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonRepr */ .Up)(rhs) : setRepr(rhs);
-            return `Undefined <Op(${(0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonRepr */ .Up)(c.op)})> on ${(0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .pythonRepr */ .Up)(lhs)} and ${shown}.`;
-        }
-    }
-}
-/**
- * Evaluates as packaging's `Marker.evaluate(env)` does for a requirement being installed with
- * extra `extra` (none: ""). Where packaging raises (a variable missing from `env`, `~=` or `===`
- * between values that are not versions), the result says why.
- */
-function tryEvaluateMarker(marker, env, extra) {
-    const extraValue = extra ? canonicalizeName(extra) : '';
-    const stack = [{ group: marker, index: 0, anyTrue: false, allTrue: true }];
-    let value = false;
-    let pending = false;
-    while (stack.length > 0) {
-        const frame = stack[stack.length - 1];
-        if (pending) {
-            if (frame.index > 0 && frame.group.joins[frame.index - 1] === 'or') {
-                frame.anyTrue ||= frame.allTrue;
-                frame.allTrue = true;
-            }
-            frame.allTrue &&= value;
-            frame.index++;
-            pending = false;
-        }
-        if (frame.index === frame.group.items.length) {
-            value = frame.anyTrue || frame.allTrue;
-            stack.pop();
-            pending = true;
-            continue;
-        }
-        const item = frame.group.items[frame.index];
-        if (item.type === 'group') {
-            stack.push({ group: item, index: 0, anyTrue: false, allTrue: true });
-            continue;
-        }
-        const result = compare(item, env, extraValue);
-        if (typeof result === 'string')
-            return { ok: false, message: result };
-        value = result;
-        pending = true;
-    }
-    return { ok: true, value };
-}
-class MarkerEvaluationError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'MarkerEvaluationError';
-}
-/** `tryEvaluateMarker`, throwing `MarkerEvaluationError` where packaging raises. */
-function evaluateMarker(marker, env, extra) {
-    const result = tryEvaluateMarker(marker, env, extra);
-    if (!result.ok)
-        throw new MarkerEvaluationError(result.message);
-    return result.value;
-}
-// ---------------------------------------------------------------------------------------------
-// Evaluation in many environments at once.
-/** What `tryEvaluateMarker` gives in one environment: false, true, or an error (where packaging raises). */
-const MARKER_FALSE = 0;
-const MARKER_TRUE = 1;
-const MARKER_RAISES = 2;
-/**
- * A fixed list of environments that markers are evaluated in all at once, each environment getting
- * the outcome `tryEvaluateMarker` gives it (with no extra). A comparison reads one variable, so it is
- * evaluated once for each distinct value of that variable among the environments, not once for each
- * environment; its outcomes are sets of environments, as bits (environment e is bit e & 31 of word
- * e >> 5), combined for `and` and `or` a word at a time. Evaluated in 240 environments one by one, a
- * 5 MB marker of 166,666 comparisons took 18 s.
- */
-class MarkerEnvironments {
-    environments;
-    words;
-    /** Every environment. */
-    everywhere;
-    /** The distinct values of every variable some environment has (and of `extra`). */
-    valuesOf = new Map();
-    /** The one value of any other variable: not defined, in every environment. */
-    undefinedEverywhere;
-    constructor(environments) {
-        this.environments = environments;
-        this.words = (environments.length + 31) >>> 5;
-        this.everywhere = new Uint32Array(this.words);
-        for (let environment = 0; environment < environments.length; environment++)
-            setBit(this.everywhere, environment);
-        this.undefinedEverywhere = environments.length === 0 ? [] : [{ environment: 0, where: this.everywhere }];
-        const variables = new Set(['extra', ...environments.flatMap((environment) => Object.keys(environment))]);
-        for (const variable of variables)
-            this.valuesOf.set(variable, this.distinctValues(variable));
-    }
-    /** The outcome in each environment, in their order: MARKER_FALSE, MARKER_TRUE or MARKER_RAISES. */
-    outcomes(marker) {
-        const { words, everywhere } = this;
-        const raises = new Uint32Array(words);
-        // The last comparison's or group's outcome, until the group it is in takes it.
-        const value = new Uint32Array(words);
-        // tryEvaluateMarker's stack, a bit set per open group where it has `anyTrue` and `allTrue`.
-        const groups = [marker];
-        const indices = [0];
-        let anyTrue = new Uint32Array(words * 16);
-        let allTrue = new Uint32Array(words * 16);
-        allTrue.set(everywhere);
-        let depth = 0;
-        let pending = false;
-        while (depth >= 0) {
-            const group = groups[depth];
-            const at = depth * words;
-            if (pending) {
-                const index = indices[depth];
-                if (index > 0 && group.joins[index - 1] === 'or') {
-                    for (let word = 0; word < words; word++)
-                        anyTrue[at + word] = anyTrue[at + word] | allTrue[at + word];
-                    allTrue.set(everywhere, at);
-                }
-                for (let word = 0; word < words; word++)
-                    allTrue[at + word] = allTrue[at + word] & value[word];
-                indices[depth] = index + 1;
-                pending = false;
-            }
-            const index = indices[depth];
-            if (index === group.items.length) {
-                for (let word = 0; word < words; word++)
-                    value[word] = anyTrue[at + word] | allTrue[at + word];
-                depth--;
-                pending = true;
-                continue;
-            }
-            const item = group.items[index];
-            if (item.type === 'comparison') {
-                this.compareIn(item, value, raises);
-                pending = true;
-                continue;
-            }
-            depth++;
-            groups[depth] = item;
-            indices[depth] = 0;
-            if ((depth + 1) * words > allTrue.length) {
-                anyTrue = grown(anyTrue);
-                allTrue = grown(allTrue);
-            }
-            anyTrue.fill(0, depth * words, (depth + 1) * words);
-            allTrue.set(everywhere, depth * words);
-        }
-        const outcomes = new Uint8Array(this.environments.length);
-        for (let environment = 0; environment < outcomes.length; environment++) {
-            outcomes[environment] = hasBit(raises, environment) ? MARKER_RAISES : hasBit(value, environment) ? MARKER_TRUE : MARKER_FALSE;
-        }
-        return outcomes;
-    }
-    /** Sets `value` to where the comparison is true, and adds where it raises to `raises`. */
-    compareIn(comparison, value, raises) {
-        value.fill(0);
-        for (const { environment, where } of this.valuesOf.get(lookedUp(comparison)) ?? this.undefinedEverywhere) {
-            const result = compare(comparison, this.environments[environment], '');
-            if (result === false)
-                continue;
-            const into = result === true ? value : raises;
-            for (let word = 0; word < where.length; word++)
-                into[word] = into[word] | where[word];
-        }
-    }
-    distinctValues(variable) {
-        const byValue = new Map();
-        this.environments.forEach((environment, index) => {
-            const found = lookup(environment, '', variable);
-            // compare() reads nothing else of an environment: equal values give equal outcomes.
-            const id = found === undefined ? 'undefined' : typeof found === 'string' ? `string ${found}` : `set ${JSON.stringify(found)}`;
-            let shared = byValue.get(id);
-            if (shared === undefined) {
-                shared = { environment: index, where: new Uint32Array(this.words) };
-                byValue.set(id, shared);
-            }
-            setBit(shared.where, index);
-        });
-        return [...byValue.values()];
-    }
-}
-function setBit(bits, index) {
-    bits[index >>> 5] = bits[index >>> 5] | (1 << (index & 31));
-}
-function hasBit(bits, index) {
-    return (bits[index >>> 5] & (1 << (index & 31))) !== 0;
-}
-function grown(bits) {
-    const larger = new Uint32Array(bits.length * 2);
-    larger.set(bits);
-    return larger;
+function nodeToString(node, nested) {
+    if (node.type === 'comparison')
+        return `${operandToString(node.lhs)} ${node.op} ${operandToString(node.rhs)}`;
+    if (node.items.length === 1)
+        return nodeToString(node.items[0], nested);
+    let text = nodeToString(node.items[0], true);
+    for (let k = 1; k < node.items.length; k++)
+        text += ` ${node.joins[k - 1]} ${nodeToString(node.items[k], true)}`;
+    return nested ? `(${text})` : text;
 }
 
 
@@ -49386,17 +49302,11 @@ function releaseRequirements(file) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HB: () => (/* binding */ keywordAt),
-/* harmony export */   _F: () => (/* binding */ Tokenizer),
-/* harmony export */   cl: () => (/* binding */ Pep508SyntaxError),
-/* harmony export */   iV: () => (/* binding */ isWordBefore),
-/* harmony export */   ld: () => (/* binding */ isEndAt),
-/* harmony export */   ni: () => (/* binding */ isWordBoundary),
-/* harmony export */   pw: () => (/* binding */ skipBlanks)
+/* harmony export */   _: () => (/* binding */ Tokenizer),
+/* harmony export */   c: () => (/* binding */ Pep508SyntaxError)
 /* harmony export */ });
-/* unused harmony export isIdentifierChar */
 /* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(720);
-// The tokens of PEP 508 dependency specifiers and markers, and a tokenizer that the recursive-descent
+// The tokens of PEP 508 dependency specifiers and markers, and the tokenizer that the recursive-descent
 // parsers in requirement.ts and marker.ts read them through. It follows packaging's `_tokenizer.py`
 // (>= 26): the same token names, the same `check` / `expect` / `read` / `consume` steps, and errors
 // that carry packaging's message and the offset its caret points at (0-based UTF-16 index).
@@ -49493,6 +49403,68 @@ function matchLocalLabelTrail(s, i) {
     const c = s.charCodeAt(i + 1);
     return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) ? i + 2 : -1;
 }
+/** `'[^']*'|"[^"]*"`: the token runs to the next quote of its kind, whatever precedes it. */
+function matchQuotedString(s, i) {
+    const quote = s.charCodeAt(i);
+    if (quote !== 0x22 && quote !== 0x27)
+        return -1;
+    const close = s.indexOf(quote === 0x22 ? '"' : "'", i + 1);
+    return close < 0 ? -1 : close + 1;
+}
+/** `===|==|~=|!=|<=|>=|<|>`, the longest first. */
+const OPERATORS = ['===', '==', '~=', '!=', '<=', '>=', '<', '>'];
+function matchOperator(s, i) {
+    for (const operator of OPERATORS)
+        if (s.startsWith(operator, i))
+            return i + operator.length;
+    return -1;
+}
+/** `\b(or|and)\b` */
+function matchBooleanOperator(s, i) {
+    if (keywordAt(s, i, 'or'))
+        return i + 2;
+    return keywordAt(s, i, 'and') ? i + 3 : -1;
+}
+/** The spellings packaging's VARIABLE alternation tries, in its order; the dotted ones are old aliases. */
+const VARIABLE_SPELLINGS = [
+    'python_version',
+    'python_full_version',
+    'os_name',
+    'os.name',
+    'sys_platform',
+    'sys.platform',
+    'platform_release',
+    'platform_system',
+    'platform_version',
+    'platform.version',
+    'platform_machine',
+    'platform.machine',
+    'platform_python_implementation',
+    'platform.python_implementation',
+    'python_implementation',
+    'implementation_name',
+    'implementation_version',
+    'extras',
+    'extra',
+    'dependency_groups',
+];
+/** The spellings by their first character, each list in packaging's order. */
+const SPELLINGS_BY_FIRST = new Map();
+for (const spelling of VARIABLE_SPELLINGS) {
+    const first = spelling.charCodeAt(0);
+    SPELLINGS_BY_FIRST.set(first, [...(SPELLINGS_BY_FIRST.get(first) ?? []), spelling]);
+}
+/** `\b(python_version|...)\b`: an alternative that no `\b` follows gives way to the next, as in the regex. */
+function matchVariable(s, i) {
+    const spellings = SPELLINGS_BY_FIRST.get(s.charCodeAt(i));
+    if (spellings === undefined || isWordBefore(s, i))
+        return -1;
+    for (const spelling of spellings) {
+        if (s.startsWith(spelling, i) && isWordBoundary(s, i + spelling.length))
+            return i + spelling.length;
+    }
+    return -1;
+}
 function matchChar(s, i, c) {
     return s.charCodeAt(i) === c ? i + 1 : -1;
 }
@@ -49508,6 +49480,20 @@ function matchToken(kind, s, i) {
             return isEndAt(s, i) ? i : -1;
         case 'SPECIFIER':
             return (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .matchSpecifier */ .Y_)(s, i);
+        case 'VARIABLE':
+            return matchVariable(s, i);
+        case 'QUOTED_STRING':
+            return matchQuotedString(s, i);
+        case 'LEFT_PARENTHESIS':
+            return matchChar(s, i, 0x28);
+        case 'OP':
+            return matchOperator(s, i);
+        case 'BOOLOP':
+            return matchBooleanOperator(s, i);
+        case 'IN':
+            return keywordAt(s, i, 'in') ? i + 2 : -1;
+        case 'NOT':
+            return keywordAt(s, i, 'not') ? i + 3 : -1;
         case 'IDENTIFIER':
             return matchIdentifier(s, i);
         case 'COMMA':
@@ -49518,8 +49504,6 @@ function matchToken(kind, s, i) {
             return matchChar(s, i, 0x5b);
         case 'RIGHT_BRACKET':
             return matchChar(s, i, 0x5d);
-        case 'LEFT_PARENTHESIS':
-            return matchChar(s, i, 0x28);
         case 'RIGHT_PARENTHESIS':
             return matchChar(s, i, 0x29);
         case 'AT':
@@ -49704,7 +49688,7 @@ function trimBlanksEnd(s, start, end) {
  */
 function parseRequirement(text) {
     try {
-        const { name, extras, specifier, specifierStart, marker, url } = readRequirement(new _pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .Tokenizer */ ._F(text));
+        const { name, extras, specifier, specifierStart, marker, url } = readRequirement(new _pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .Tokenizer */ ._(text));
         // The grammar lets `===` run over commas, which SpecifierSet then splits: `===a,b` is invalid.
         if (specifier.includes('===')) {
             const set = (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSpecifierSet */ .m0)(specifier);
@@ -49714,7 +49698,7 @@ function parseRequirement(text) {
         return { ok: true, name, extras, specifier, marker, url };
     }
     catch (error) {
-        if (error instanceof _pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .Pep508SyntaxError */ .cl)
+        if (error instanceof _pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .Pep508SyntaxError */ .c)
             return fail(error.message, error.offset);
         throw error;
     }
@@ -49757,12 +49741,11 @@ function readRequirementMarker(tokenizer, expected) {
     if (!tokenizer.check('SEMICOLON'))
         tokenizer.fail(`Expected ${expected} or end`);
     tokenizer.read();
-    const { source, position } = tokenizer;
-    const parsed = (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .parseMarkerAt */ .p$)(source, position);
-    if (!parsed.ok)
-        tokenizer.fail(parsed.message, parsed.offset);
-    tokenizer.position = parsed.end;
-    return trimBlanksEnd(source, (0,_pep508_tokenizer_js__WEBPACK_IMPORTED_MODULE_1__/* .skipBlanks */ .pw)(source, position), parsed.end);
+    tokenizer.consume('WS');
+    const start = tokenizer.position;
+    (0,_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .readMarker */ .t7)(tokenizer);
+    tokenizer.consume('WS');
+    return trimBlanksEnd(tokenizer.source, start, tokenizer.position);
 }
 /** extras = (LEFT_BRACKET WS? extras_list? WS? RIGHT_BRACKET)? */
 function readExtras(tokenizer) {

@@ -230,6 +230,8 @@ var finding_builder = __webpack_require__(8266);
 var model = __webpack_require__(4887);
 // EXTERNAL MODULE: ./lib/src/parse/marker.js
 var marker = __webpack_require__(9546);
+// EXTERNAL MODULE: ./lib/src/parse/marker-evaluation.js
+var marker_evaluation = __webpack_require__(817);
 // EXTERNAL MODULE: ./lib/src/pep440/specifier.js
 var specifier = __webpack_require__(720);
 // EXTERNAL MODULE: ./lib/src/pep440/version.js
@@ -500,6 +502,7 @@ var packed = __webpack_require__(4636);
 
 
 
+
 /** Every requirement of the parse, by PEP 503 name, in file order with installing lines first. */
 function pinsByPackage(parse) {
     const pins = new Map();
@@ -533,7 +536,7 @@ class MarkerJudge {
         let holds = this.verdicts.get(text);
         if (holds === undefined) {
             const parsed = (0,marker/* parseMarker */.gY)(text);
-            const evaluated = parsed.ok ? (0,marker/* tryEvaluateMarker */.Bd)(parsed.marker, this.environment) : null;
+            const evaluated = parsed.ok ? (0,marker_evaluation/* evaluateMarker */.U)(parsed.marker, this.environment) : null;
             holds = evaluated?.ok ? evaluated.value : true;
             this.verdicts.set(text, holds);
         }
