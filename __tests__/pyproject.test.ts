@@ -284,20 +284,20 @@ describe('poetryConstraintToPep440', () => {
 });
 
 describe('parsePyproject: broken and hostile input', () => {
-  it('reports invalid TOML once, at the line smol-toml names', () => {
+  it('reports invalid TOML once, at the line and column the TOML parser names', () => {
     assert.deepEqual(readFixture('broken').diagnostics, [
       {
         file: 'pyproject.toml',
         line: 6,
         column: 5,
         severity: 'error',
-        message: 'invalid TOML: Invalid TOML document: expected comma or end of structure; pyproject.toml not read',
+        message: 'invalid TOML: Expected comma (,) token; pyproject.toml not read',
       },
     ]);
   });
 
   it('reports a file that ends inside an array at the end of its last line, not on a line after it', () => {
-    // smol-toml says line 5, column 1: past the last line, where no annotation can be shown.
+    // The parser says line 5, column 1: past the last line, where no annotation can be shown.
     const cut = '[project]\r\nname = "callytics"\r\ndependencies = [\r\n    "torch==2.1.2",\r\n';
     assert.deepEqual(parsePyproject('pyproject.toml', cut).diagnostics, [
       {
@@ -305,7 +305,7 @@ describe('parsePyproject: broken and hostile input', () => {
         line: 4,
         column: 20,
         severity: 'error',
-        message: 'invalid TOML: Invalid TOML document: invalid value; pyproject.toml not read',
+        message: 'invalid TOML: Unspecified values are invalid at the end of the file; pyproject.toml not read',
       },
     ]);
   });
