@@ -237,6 +237,28 @@ describe('parsePyproject: Poetry', () => {
     assert.deepEqual([numpy.line, numpy.column, numpy.endLine, numpy.endColumn], [5, 17, 6, 16]);
   });
 
+  it('places a dependency written as a table of its own, and a table of the wrong type, at its header', () => {
+    const text = [
+      '[tool.poetry]',
+      'name = "asr"',
+      '',
+      '[tool.poetry.dependencies.torch]',
+      'version = "2.1.2"',
+      'source = "cu121"',
+      '',
+      '[[tool.poetry.group]]',
+      'name = "test"',
+      '',
+    ].join('\n');
+    const { file: read, diagnostics: said } = parsePyproject('pyproject.toml', text);
+    const torch = find(read.requirements, 'torch');
+    assert.deepEqual([torch.line, torch.column, torch.endLine, torch.endColumn], [4, 1, 4, 32]);
+    assert.deepEqual(
+      said.map((diagnostic) => [diagnostic.line, diagnostic.column, diagnostic.message]),
+      [[8, 1, 'tool.poetry.group must be a table, not an array']],
+    );
+  });
+
   it('reads package sources as indexes, with the CUDA build and without credentials', () => {
     assert.deepEqual(file.indexes, [
       { url: 'https://download.pytorch.org/whl/cu121', line: 44, column: 8, endColumn: 45, kind: 'extra-index-url', cuda: '12.1' },

@@ -170,9 +170,16 @@ describe('readToml: where each value is', () => {
     assert.deepEqual(at(['tool', 'uv', 'index', 1, 'url', 'a']).key, { line: 11, column: 9 });
   });
 
-  it('gives a table a header opened, or a key the file lacks, the place of the nearest value around it that has one', () => {
-    assert.equal(document.find(['project']), undefined);
-    assert.equal(document.find(['tool', 'uv', 'index', 0]), undefined);
+  it('gives a table its header, and an array of tables its first header', () => {
+    assert.deepEqual(at(['project']), { value: '[project]', key: { line: 1, column: 1 }, start: { line: 1, column: 1 } });
+    assert.equal(at(['tool', 'uv', 'index', 1]).start.line, 10);
+    assert.equal(at(['tool', 'uv', 'index']).value, '[[tool.uv.index]]');
+    assert.equal(at(['tool', 'uv', 'index']).start.line, 8);
+  });
+
+  it('gives a table only dotted keys open, or a key the file lacks, the place of the nearest value around it that has one', () => {
+    assert.equal(document.find(['tool']), undefined);
+    assert.equal(at(['project', 'urls']).value, '[project]');
     assert.equal(at(['project', 'name', 'no-such-key']).value, '"x"');
   });
 

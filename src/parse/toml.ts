@@ -9,8 +9,8 @@
 // before Python 3.11) reads 1.1, so a file written in 1.1 is not one pip is sure to refuse.
 //
 // The tree is turned here into plain values (tables with no prototype, so that a `__proto__` key is a
-// key) and, beside them, the place of every value written after a `=` or inside an array or inline
-// table; a table opened by a `[header]` has no place of its own.
+// key) and, beside them, the place of every value: written after a `=`, inside an array or an inline
+// table, or opened by a `[header]` (the header's place); a table that only dotted keys open has none.
 
 import { ParseError, parseTOML, type AST } from 'toml-eslint-parser';
 
@@ -58,8 +58,13 @@ export function readToml(text: string): TomlRead {
         addKeyValue(root, places, [], statement);
         continue;
       }
-      const table = openTable(root, statement.resolvedKey, statement.kind === 'array');
-      for (const entry of statement.body) addKeyValue(table, places, statement.resolvedKey, entry);
+      const { resolvedKey: path, kind } = statement;
+      const table = openTable(root, path, kind === 'array');
+      // A header's table is written where the header is; an array of tables, where its first header is.
+      const header = { start: statement.range[0], end: text.indexOf(']', statement.key.range[1]) + (kind === 'array' ? 2 : 1) };
+      places.add(path, { ...header, keyStart: header.start });
+      if (kind === 'array' && path[path.length - 1] === 0) places.add(path.slice(0, -1), { ...header, keyStart: header.start });
+      for (const entry of statement.body) addKeyValue(table, places, path, entry);
     }
     return { ok: true, document: new TomlDocument(root, places, lines) };
   } catch (error) {
