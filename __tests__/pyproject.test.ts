@@ -237,6 +237,28 @@ describe('parsePyproject: Poetry', () => {
     assert.deepEqual([numpy.line, numpy.column, numpy.endLine, numpy.endColumn], [5, 17, 6, 16]);
   });
 
+  it('places a dependency written as a table of its own, and a table of the wrong type, at its header', () => {
+    const text = [
+      '[tool.poetry]',
+      'name = "asr"',
+      '',
+      '[tool.poetry.dependencies.torch]',
+      'version = "2.1.2"',
+      'source = "cu121"',
+      '',
+      '[[tool.poetry.group]]',
+      'name = "test"',
+      '',
+    ].join('\n');
+    const { file: read, diagnostics: said } = parsePyproject('pyproject.toml', text);
+    const torch = find(read.requirements, 'torch');
+    assert.deepEqual([torch.line, torch.column, torch.endLine, torch.endColumn], [4, 1, 4, 32]);
+    assert.deepEqual(
+      said.map((diagnostic) => [diagnostic.line, diagnostic.column, diagnostic.message]),
+      [[8, 1, 'tool.poetry.group must be a table, not an array']],
+    );
+  });
+
   it('reads package sources as indexes, with the CUDA build and without credentials', () => {
     assert.deepEqual(file.indexes, [
       { url: 'https://download.pytorch.org/whl/cu121', line: 44, column: 8, endColumn: 45, kind: 'extra-index-url', cuda: '12.1' },
@@ -284,20 +306,20 @@ describe('poetryConstraintToPep440', () => {
 });
 
 describe('parsePyproject: broken and hostile input', () => {
-  it('reports invalid TOML once, at the line smol-toml names', () => {
+  it('reports invalid TOML once, at the line and column the TOML parser names', () => {
     assert.deepEqual(readFixture('broken').diagnostics, [
       {
         file: 'pyproject.toml',
         line: 6,
         column: 5,
         severity: 'error',
-        message: 'invalid TOML: Invalid TOML document: expected comma or end of structure; pyproject.toml not read',
+        message: 'invalid TOML: Expected comma (,) token; pyproject.toml not read',
       },
     ]);
   });
 
   it('reports a file that ends inside an array at the end of its last line, not on a line after it', () => {
-    // smol-toml says line 5, column 1: past the last line, where no annotation can be shown.
+    // The parser says line 5, column 1: past the last line, where no annotation can be shown.
     const cut = '[project]\r\nname = "callytics"\r\ndependencies = [\r\n    "torch==2.1.2",\r\n';
     assert.deepEqual(parsePyproject('pyproject.toml', cut).diagnostics, [
       {
@@ -305,7 +327,7 @@ describe('parsePyproject: broken and hostile input', () => {
         line: 4,
         column: 20,
         severity: 'error',
-        message: 'invalid TOML: Invalid TOML document: invalid value; pyproject.toml not read',
+        message: 'invalid TOML: Unspecified values are invalid at the end of the file; pyproject.toml not read',
       },
     ]);
   });

@@ -5,21 +5,27 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'smol-toml';
 import { canonicalName, type ParsedFile } from '../model.js';
+import { isTable, readToml } from '../parse/toml.js';
 
 export function ownProjects(root: string, files: readonly ParsedFile[]): Set<string> {
   const names = new Set<string>();
   for (const file of files) {
     if (file.kind !== 'pyproject') continue;
+    let text: string;
     try {
-      const toml = parse(fs.readFileSync(path.join(root, file.path), 'utf8')) as {
-        project?: { name?: unknown };
-        tool?: { poetry?: { name?: unknown } };
-      };
-      for (const name of [toml.project?.name, toml.tool?.poetry?.name]) if (typeof name === 'string') names.add(canonicalName(name));
+      text = fs.readFileSync(path.join(root, file.path), 'utf8');
     } catch {
-      // The reader has reported a pyproject.toml that does not parse.
+      continue;
+    }
+    // A pyproject.toml that does not parse has been reported by the reader.
+    const read = readToml(text);
+    if (!read.ok) continue;
+    const { project, tool } = read.document.root;
+    const poetry = isTable(tool) ? tool['poetry'] : undefined;
+    for (const table of [project, poetry]) {
+      const name = isTable(table) ? table['name'] : undefined;
+      if (typeof name === 'string') names.add(canonicalName(name));
     }
   }
   for (const [file, pattern] of [

@@ -1,9 +1,7 @@
 // pyproject.toml: the requirements it declares (PEP 621 project tables, PEP 735 dependency groups,
-// build-system requires, Poetry's own tables) and the interpreter it asks for. smol-toml reads the
-// values; it gives no positions, so `TomlLocator` walks the same (by then known valid) text once and
-// records where every value starts and ends, by its key path.
+// build-system requires, Poetry's own tables) and the interpreter it asks for, each at the line and
+// column where it is written, as `readToml` (./toml.ts) gives them.
 
-import { parse, TomlError, type TomlTable, type TomlValue } from 'smol-toml';
 import {
   canonicalName,
   emptyFile,
@@ -20,44 +18,27 @@ import { cudaFromIndexUrl } from './pytorch-index.js';
 import { parseRequirement, tooManyClauses, type ParsedRequirement } from './requirement.js';
 import { quoteInput, redactUrl } from './requirements/display.js';
 import { normaliseExtras } from './requirements/requirement-forms.js';
-import { splitLines } from './text.js';
+import { isTable, readToml, type KeyPath, type TomlDocument, type TomlPlace, type TomlTable, type TomlValue } from './toml.js';
 
 export interface PyprojectResult {
   file: ParsedFile;
   diagnostics: Diagnostic[];
 }
 
-type KeyPath = ReadonlyArray<string | number>;
-
 export function parsePyproject(path: string, text: string): PyprojectResult {
   const file: ParsedFile = { ...emptyFile(path, 'pyproject'), requiresPython: null };
-  let document: TomlTable;
-  try {
-    // Integers as BigInt, so that a wrong-type message can tell `5` (an integer) from `3.10` (a float).
-    document = parse(text, { integersAsBigInt: true });
-  } catch (error) {
-    const where = error instanceof TomlError ? onALineOf(text, error.line, error.column) : { line: 1, column: 1 };
-    const reason = error instanceof Error ? (error.message.split('\n')[0] as string) : String(error);
+  const read = readToml(text);
+  if (!read.ok) {
+    const { message, line, column } = read.error;
     return {
       file,
-      diagnostics: [{ file: path, ...where, severity: 'error', message: `invalid TOML: ${reason}; pyproject.toml not read` }],
+      diagnostics: [{ file: path, line, column, severity: 'error', message: `invalid TOML: ${message}; pyproject.toml not read` }],
     };
   }
-  const reader = new PyprojectReader(path, file, new TomlLocator(text));
-  reader.read(document);
+  const reader = new PyprojectReader(path, file, text, read.document);
+  reader.read(read.document.root);
   const diagnostics = reader.diagnostics.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   return { file, diagnostics };
-}
-
-/**
- * smol-toml's position of an error, on a line of the file: it places the end of a file that ends with a
- * line break (an array or table left open) on the line after the last, which no annotation can show,
- * so that end is reported where it is on screen, after the last line's text.
- */
-function onALineOf(text: string, line: number, column: number): { line: number; column: number } {
-  const lines = splitLines(text);
-  if (line <= lines.length || lines.length === 0) return { line, column };
-  return { line: lines.length, column: (lines[lines.length - 1] as string).length + 1 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -68,11 +49,12 @@ class PyprojectReader {
   constructor(
     private readonly path: string,
     private readonly file: ParsedFile,
-    private readonly locator: TomlLocator,
+    private readonly text: string,
+    private readonly document: TomlDocument,
   ) {}
 
-  read(document: TomlTable): void {
-    const project = this.table(document, ['project']);
+  read(root: TomlTable): void {
+    const project = this.table(root, ['project']);
     if (project) {
       this.readPep508Array(project['dependencies'], ['project', 'dependencies']);
       const optional = this.table(project, ['project', 'optional-dependencies']);
@@ -80,10 +62,10 @@ class PyprojectReader {
         this.readPep508Array(entries, ['project', 'optional-dependencies', extra]);
       this.readRequiresPython(project['requires-python']);
     }
-    this.readDependencyGroups(this.table(document, ['dependency-groups']));
-    const buildSystem = this.table(document, ['build-system']);
+    this.readDependencyGroups(this.table(root, ['dependency-groups']));
+    const buildSystem = this.table(root, ['build-system']);
     if (buildSystem) this.readPep508Array(buildSystem['requires'], ['build-system', 'requires']);
-    const tool = this.table(document, ['tool']);
+    const tool = this.table(root, ['tool']);
     const poetry = tool && this.table(tool, ['tool', 'poetry']);
     if (poetry) this.readPoetry(poetry);
     const uv = tool && this.table(tool, ['tool', 'uv']);
@@ -113,15 +95,15 @@ class PyprojectReader {
 
   private addPep508(text: string, path: KeyPath, group: string): void {
     const parsed = parseRequirement(text);
-    const span = this.locator.content(path);
+    const span = this.content(path);
     if (!parsed.ok) {
-      const at = this.locator.position(span.exact ? span.start + parsed.offset : span.start);
+      const at = this.document.position(span.exact ? span.start + parsed.offset : span.start);
       this.report(at, 'error', `Invalid requirement ${quoteInput(text)} in ${group}: ${parsed.message}`);
       return;
     }
     const unchecked = tooManyClauses(parsed.name, parsed.specifier);
     if (unchecked !== null) {
-      this.report(this.locator.position(span.start), 'warning', `${unchecked} (in ${group})`);
+      this.report(this.document.position(span.start), 'warning', `${unchecked} (in ${group})`);
       return;
     }
     this.file.requirements.push(this.requirement(parsed, this.spanOf(span), group, false));
@@ -152,11 +134,11 @@ class PyprojectReader {
   }
 
   private setRequiresPython(specifier: string, path: KeyPath, where: string): void {
-    const span = this.locator.content(path);
+    const span = this.content(path);
     const checked = parseSpecifierSet(specifier);
     if (!checked.ok) {
       this.report(
-        this.locator.position(span.start),
+        this.document.position(span.start),
         'error',
         `${where} ${quoteInput(specifier)} is not a PEP 440 specifier: ${checked.message}`,
       );
@@ -314,7 +296,7 @@ class PyprojectReader {
       return;
     }
     // A Poetry dependency is its key and its value: `torch = { version = "2.1.2", source = "cu121" }`.
-    const located = this.locator.find(path);
+    const located = this.document.find(path);
     const start = located?.keyStart ?? located?.start ?? 0;
     this.file.requirements.push(
       this.requirement(parsed, this.spanOf({ start, end: located?.end ?? start + 1 }), group, spec['develop'] === true),
@@ -345,7 +327,7 @@ class PyprojectReader {
         }
         // A source with no url (Poetry's PyPI, named only) names no index of its own.
         if (!this.keysTyped(entry, [...path, index], keys) || typeof entry['url'] !== 'string') return;
-        const span = this.spanOf(this.locator.content([...path, index, 'url']));
+        const span = this.spanOf(this.content([...path, index, 'url']));
         const fact: IndexFact = {
           url: redactUrl(entry['url']),
           line: span.line,
@@ -359,9 +341,22 @@ class PyprojectReader {
     }
   }
 
+  /** The characters of a string value inside its quotes (the whole value for anything else). */
+  private content(path: KeyPath): TomlPlace & { exact: boolean } {
+    const located = this.document.find(path);
+    if (!located) return { start: 0, end: 1, exact: false };
+    const quote = this.text[located.start];
+    if ((quote === '"' || quote === "'") && this.text[located.start + 1] !== quote) {
+      const inner = { start: located.start + 1, end: located.end - 1 };
+      // Offsets inside map one to one onto the value: a one-line string without escapes.
+      return { ...inner, exact: quote === "'" || !this.text.slice(inner.start, inner.end).includes('\\') };
+    }
+    return { start: located.start, end: located.end, exact: false };
+  }
+
   private spanOf(span: { start: number; end: number }): Span {
-    const start = this.locator.position(span.start);
-    const end = this.locator.position(Math.max(span.start, span.end - 1));
+    const start = this.document.position(span.start);
+    const end = this.document.position(Math.max(span.start, span.end - 1));
     return { line: start.line, endLine: end.line, column: start.column, endColumn: end.column };
   }
 
@@ -390,8 +385,8 @@ class PyprojectReader {
   }
 
   private reportAt(path: KeyPath, severity: Severity, message: string): void {
-    const located = this.locator.find(path);
-    this.report(this.locator.position(located?.keyStart ?? located?.start ?? 0), severity, message);
+    const located = this.document.find(path);
+    this.report(this.document.position(located?.keyStart ?? located?.start ?? 0), severity, message);
   }
 
   private report(at: { line: number; column: number }, severity: Severity, message: string): void {
@@ -429,10 +424,6 @@ const UV_INDEX_KEYS: KeyTypes = [
   ['default', 'boolean'],
 ];
 
-function isTable(value: TomlValue | undefined): value is TomlTable {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
-
 /** What a value is, in TOML's words, with the value itself when it is a scalar. */
 function describe(value: TomlValue): string {
   if (typeof value === 'string') return `a string (${quoteInput(value)})`;
@@ -442,7 +433,7 @@ function describe(value: TomlValue): string {
   if (typeof value === 'boolean') return `a boolean (${value})`;
   if (Array.isArray(value)) return 'an array';
   if (isTable(value)) return 'a table';
-  return value.isDate() ? 'a date' : value.isTime() ? 'a time' : 'a date-time';
+  return value.kind === 'local-date' ? 'a date' : value.kind === 'local-time' ? 'a time' : 'a date-time';
 }
 
 /** `project.optional-dependencies.gpu`, `dependency-groups.dev[2]`. */
@@ -573,234 +564,5 @@ function pythonMarkers(specifier: string): string[] {
     const version = clause.slice(operator.length);
     const field = MINOR_VERSION.test(version) ? 'python_version' : 'python_full_version';
     return `${field} ${operator} "${version}"`;
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Where each value is: one pass over text smol-toml has already accepted, so the scanner can trust the
-// syntax and only has to follow tables, keys, strings, arrays and inline tables.
-
-interface Located {
-  /** The value token, `[start, end)`. */
-  start: number;
-  end: number;
-  /** The key that names it, when it has one. */
-  keyStart?: number;
-}
-
-interface ContentSpan {
-  start: number;
-  end: number;
-  /** Offsets inside map one to one onto the value (a one-line string without escapes). */
-  exact: boolean;
-}
-
-class TomlLocator {
-  private readonly values = new Map<string, Located>();
-  private readonly lineStarts: number[] = [0];
-  private readonly arrayTables = new Map<string, number>();
-  private at = 0;
-
-  constructor(private readonly text: string) {
-    for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) this.lineStarts.push(index + 1);
-    this.scanDocument();
-  }
-
-  find(path: KeyPath): Located | undefined {
-    for (let length = path.length; length > 0; length--) {
-      const found = this.values.get(pathKey(path.slice(0, length)));
-      if (found) return found;
-    }
-    return undefined;
-  }
-
-  /** The characters of a string value inside its quotes (the whole token for anything else). */
-  content(path: KeyPath): ContentSpan {
-    const located = this.find(path);
-    if (!located) return { start: 0, end: 1, exact: false };
-    const quote = this.text[located.start];
-    if ((quote === '"' || quote === "'") && this.text[located.start + 1] !== quote) {
-      const inner = { start: located.start + 1, end: located.end - 1 };
-      return { ...inner, exact: quote === "'" || !this.text.slice(inner.start, inner.end).includes('\\') };
-    }
-    return { start: located.start, end: located.end, exact: false };
-  }
-
-  position(offset: number): { line: number; column: number } {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((this.lineStarts[middle] as number) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - (this.lineStarts[low] as number) + 1 };
-  }
-
-  private scanDocument(): void {
-    let table: Array<string | number> | null = [];
-    const { text } = this;
-    for (;;) {
-      this.skipBlank(true);
-      if (this.at >= text.length) return;
-      if (text[this.at] === '[') {
-        const arrayTable = text[this.at + 1] === '[';
-        this.at += arrayTable ? 2 : 1;
-        table = this.resolveTable(this.readKey(), arrayTable);
-        const close = text.indexOf('\n', this.at);
-        this.at = close < 0 ? text.length : close;
-      } else {
-        const keyStart = this.at;
-        const keys = this.readKey();
-        this.skipBlank(false);
-        this.at++; // '='
-        this.skipBlank(false);
-        this.readValue(table && table.length + keys.length <= MAX_LOCATED_DEPTH ? [...table, ...keys] : null, keyStart);
-      }
-    }
-  }
-
-  /** A header's path, with the current index of every array of tables it runs through. */
-  private resolveTable(keys: string[], arrayTable: boolean): Array<string | number> | null {
-    if (keys.length > MAX_LOCATED_DEPTH) return null;
-    const path: Array<string | number> = [];
-    keys.forEach((key, index) => {
-      path.push(key);
-      const last = index === keys.length - 1;
-      const id = pathKey(path);
-      if (last && arrayTable) {
-        const next = (this.arrayTables.get(id) ?? -1) + 1;
-        this.arrayTables.set(id, next);
-        path.push(next);
-      } else if (this.arrayTables.has(id)) {
-        path.push(this.arrayTables.get(id) as number);
-      }
-    });
-    return path;
-  }
-
-  private readKey(): string[] {
-    const keys: string[] = [];
-    const { text } = this;
-    for (;;) {
-      this.skipBlank(false);
-      const char = text[this.at];
-      if (char === '"' || char === "'") {
-        const start = this.at;
-        this.skipString();
-        keys.push(decodeKey(text.slice(start + 1, this.at - 1), char === '"'));
-      } else {
-        const start = this.at;
-        while (this.at < text.length && BARE_KEY_CHAR.test(text[this.at] as string)) this.at++;
-        keys.push(text.slice(start, this.at));
-      }
-      this.skipBlank(false);
-      if (text[this.at] !== '.') return keys;
-      this.at++;
-    }
-  }
-
-  /** Skips one value, recording where it is (and where its parts are) under `path`, unless that is null. */
-  private readValue(path: Array<string | number> | null, keyStart?: number): void {
-    const { text } = this;
-    const start = this.at;
-    const char = text[this.at];
-    // Below the depth any pyproject table needs, values are skipped without building paths: a hostile
-    // file nested a thousand deep would otherwise cost depth x values.
-    const deeper = (...parts: Array<string | number>): Array<string | number> | null =>
-      path && path.length + parts.length <= MAX_LOCATED_DEPTH ? [...path, ...parts] : null;
-    if (char === '"' || char === "'") {
-      this.skipString();
-    } else if (char === '[') {
-      this.at++;
-      for (let index = 0; ; index++) {
-        this.skipBlank(true);
-        if (this.at >= text.length || text[this.at] === ']') break;
-        this.readValue(deeper(index));
-        this.skipBlank(true);
-        if (text[this.at] === ',') this.at++;
-      }
-      this.at++;
-    } else if (char === '{') {
-      this.at++;
-      for (;;) {
-        this.skipBlank(true);
-        if (this.at >= text.length || text[this.at] === '}') break;
-        const innerKeyStart = this.at;
-        const keys = this.readKey();
-        this.skipBlank(false);
-        this.at++; // '='
-        this.skipBlank(false);
-        this.readValue(deeper(...keys), innerKeyStart);
-        this.skipBlank(true);
-        if (text[this.at] === ',') this.at++;
-      }
-      this.at++;
-    } else {
-      while (this.at < text.length && !SCALAR_END.test(text[this.at] as string)) this.at++;
-      let end = this.at;
-      while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
-      if (path) this.values.set(pathKey(path), { start, end, ...(keyStart === undefined ? {} : { keyStart }) });
-      return;
-    }
-    if (path) this.values.set(pathKey(path), { start, end: this.at, ...(keyStart === undefined ? {} : { keyStart }) });
-  }
-
-  private skipString(): void {
-    const { text } = this;
-    const quote = text[this.at] as string;
-    const triple = text.startsWith(quote.repeat(3), this.at);
-    this.at += triple ? 3 : 1;
-    while (this.at < text.length) {
-      const char = text[this.at];
-      if (char === '\\' && quote === '"') {
-        this.at += 2;
-        continue;
-      }
-      if (char === quote && (!triple || text.startsWith(quote.repeat(3), this.at))) {
-        if (!triple) {
-          this.at++;
-          return;
-        }
-        // A closing delimiter may carry up to two more quotes of content: `""""` ends after four.
-        let run = 0;
-        while (text[this.at + run] === quote && run < 5) run++;
-        this.at += run;
-        return;
-      }
-      this.at++;
-    }
-  }
-
-  /** Spaces and tabs; with `lines`, also newlines and comments. */
-  private skipBlank(lines: boolean): void {
-    const { text } = this;
-    while (this.at < text.length) {
-      const char = text[this.at];
-      if (char === ' ' || char === '\t') this.at++;
-      else if (lines && (char === '\n' || char === '\r')) this.at++;
-      else if (lines && char === '#') {
-        const newline = text.indexOf('\n', this.at);
-        this.at = newline < 0 ? text.length : newline;
-      } else return;
-    }
-  }
-}
-
-/** The deepest value read here: `tool.poetry.group.<g>.dependencies.<name>[i].<key>`. */
-const MAX_LOCATED_DEPTH = 8;
-const BARE_KEY_CHAR = /[A-Za-z0-9_-]/;
-const SCALAR_END = /[,\]}\n\r#]/;
-const TOML_ESCAPE = /\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|.)/g;
-
-function pathKey(path: KeyPath): string {
-  return JSON.stringify(path);
-}
-
-function decodeKey(raw: string, basic: boolean): string {
-  if (!basic || !raw.includes('\\')) return raw;
-  return raw.replace(TOML_ESCAPE, (_, escape: string) => {
-    if (escape.length > 1) return String.fromCodePoint(parseInt(escape.slice(1), 16));
-    return ({ b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\u001b', '"': '"', '\\': '\\' } as Record<string, string>)[escape] ?? escape;
   });
 }
