@@ -283,7 +283,7 @@ function keepHeapSmall() {
 enableCompileCache();
 keepHeapSmall();
 process.stdout.on('error', stdoutFailed);
-Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(171)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9171))
+Promise.all(/* import() */[__nccwpck_require__.e(605), __nccwpck_require__.e(934)]).then(__nccwpck_require__.bind(__nccwpck_require__, 934))
     .then(({ main }) => main(process.argv.slice(2)))
     .then((code) => {
     process.exitCode = code;
