@@ -1,7 +1,11 @@
-// The committed bundles (dist/): what they must carry besides the code.
+// The committed bundles (dist/): what they must carry besides the code, and what a small CLI run leaves unloaded.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { makeTree, removeTree } from './helpers/temp-tree.js';
 
 const root = new URL('../../', import.meta.url);
 
@@ -18,5 +22,37 @@ describe('dist/', () => {
       const text = readFileSync(new URL(name, cli), 'utf8');
       for (const marker of ['octokit', 'Bottleneck']) assert.ok(!text.includes(marker), `dist/cli/${name} contains ${marker}`);
     }
+  });
+
+  it('a one-file offline check loads neither the HTTP client (node:dns) nor the archive readers (node:zlib)', (t) => {
+    // They are chunks of their own, loaded when a run asks an index or reads a wheel: a small check's
+    // start-up paid for both (docs/benchmarks.md, "Start-up"). Node's list of the built-in modules it
+    // loaded is not documented: where it is missing, there is nothing to check.
+    if (!Array.isArray((process as { moduleLoadList?: unknown }).moduleLoadList)) return t.skip('no process.moduleLoadList');
+    const tree = makeTree({
+      'requirements.txt': 'numpy==1.23.5\ntorch==2.1.2\n',
+      'cache/.keep': '',
+      'loaded.cjs': "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)));\n",
+    });
+    after(() => removeTree(tree));
+    const cli = fileURLToPath(new URL('dist/cli/index.js', root));
+    const argv = [
+      '--require',
+      path.join(tree, 'loaded.cjs'),
+      cli,
+      'check',
+      '--root',
+      tree,
+      '--index',
+      'offline',
+      '--cache-dir',
+      path.join(tree, 'cache'),
+    ];
+    const run = spawnSync(process.execPath, argv, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    assert.equal(run.status, 0, run.stderr);
+    const loaded = JSON.parse(run.stderr) as string[];
+    assert.ok(loaded.includes('NativeModule fs'), 'the list names the built-in modules');
+    for (const name of ['dns', 'dns/promises', 'zlib', 'http', 'https'])
+      assert.ok(!loaded.includes(`NativeModule ${name}`), `node:${name} was loaded`);
   });
 });

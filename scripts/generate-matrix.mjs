@@ -212,8 +212,8 @@ function inlineJson(value) {
  * `name` relative to matrix/: `compiled/<file>.json` holding the YAML text it was compiled from, the
  * document as plain values, and the line of every map key and list item by its path
  * (JSON.stringify(['rules', 0]) -> 9). The loader (src/matrix/load.ts) takes the value and lines from
- * it instead of parsing the YAML on every run, when `text` is the file's text; it still validates the
- * value like any matrix file. Only what JSON holds as written is compiled: aliases, keys that are not
+ * it instead of parsing the YAML on every run, when `text` is the file's text; the tests validate the
+ * value against the schema (a run takes the bundled matrix as committed). Only what JSON holds as written is compiled: aliases, keys that are not
  * strings and values JSON cannot hold throw an Error naming `matrix/<file>:<line>`.
  */
 export function compileMatrixFiles(yaml) {

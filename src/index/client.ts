@@ -11,11 +11,9 @@ import { type IndexCache, PAGE_TTL_MS } from './cache.js';
 import { fileRelease } from './files.js';
 import type { HttpClient } from './http.js';
 import { parseCoreMetadata } from './metadata.js';
-import { readSdistMetadata } from './sdist.js';
 import { ACCEPT, parseHtmlPage, parseSimplePage } from './simple.js';
 import type { DistFile, MetadataAnswer, ProjectAnswer } from './types.js';
 import { withoutCredentials, withTrailingSlash } from './url.js';
-import { findMetadataEntry, LOCAL_HEADER_SLACK, readEntry, readWheelMetadata } from './zip.js';
 
 /** An index (pip's --index-url / --extra-index-url) or a find-links location. */
 export interface IndexLocation {
@@ -179,15 +177,17 @@ export class IndexClient {
     trusted: boolean,
   ): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
     const shown = withoutCredentials(url);
-    const fromBytes = (bytes: Buffer) =>
+    // The archive readers (and node:zlib) are loaded only for an archive: a run that finds its
+    // metadata in the cache or in a metadata file, or reads none, does without them.
+    const fromBytes = async (bytes: Buffer) =>
       kind === 'wheel'
-        ? readWheelMetadata(bytes)
+        ? (await import('./zip.js')).readWheelMetadata(bytes)
         : kind === 'sdist'
-          ? readSdistMetadata(filename, bytes)
+          ? (await import('./sdist.js')).readSdistMetadata(filename, bytes)
           : { ok: true as const, text: bytes.toString('utf8') };
     if (url.startsWith('file:')) {
       try {
-        return fromBytes(fs.readFileSync(fileURLToPath(url)));
+        return await fromBytes(fs.readFileSync(fileURLToPath(url)));
       } catch (error) {
         return { ok: false, reason: `${shown}: ${(error as Error).message}` };
       }
@@ -211,6 +211,7 @@ export class IndexClient {
     trusted: boolean,
   ): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
     const shown = withoutCredentials(url);
+    const { findMetadataEntry, LOCAL_HEADER_SLACK, readEntry } = await import('./zip.js');
     const piece = async (
       range: string,
     ): Promise<{ ok: true; body: Buffer; start: number; total: number | null } | { ok: false; reason: string }> => {

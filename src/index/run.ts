@@ -8,8 +8,7 @@ import type { SetPlan } from '../check/index-plan.js';
 import { Specifiers } from '../check/versions.js';
 import { IndexCache } from './cache.js';
 import { IndexClient, type IndexLocation } from './client.js';
-import { gatherCredentials } from './credentials.js';
-import { HttpClient } from './http.js';
+import type { HttpClient } from './http.js';
 import type { IndexMode } from './options.js';
 import type { ProjectAnswer } from './types.js';
 import { withoutCredentials } from './url.js';
@@ -43,18 +42,7 @@ export interface IndexRun {
 }
 
 export async function askIndexes(plans: readonly SetPlan[], options: IndexRunOptions): Promise<IndexRun> {
-  const http =
-    options.mode === 'offline'
-      ? null
-      : new HttpClient({
-          // auto gives up sooner: on a runner without network it must not hold the check up.
-          timeoutMs: options.mode === 'auto' ? 10_000 : 15_000,
-          retries: options.mode === 'auto' ? 1 : 2,
-          concurrency: 16,
-          maxRetryWaitMs: 20_000,
-          credentials: gatherCredentials(options.givenUrls, options.env),
-          allowInternal: options.allowInternal,
-        });
+  const http = options.mode === 'offline' ? null : await httpClient(options);
   const client = new IndexClient(http, new IndexCache(options.cacheDir));
   const asker = new ProjectAsker(client);
   const specifiers = new Specifiers();
@@ -151,4 +139,21 @@ function summarise(mode: IndexMode, sets: readonly AnsweredSet[], client: IndexC
   const unprovable = new Set(sets.map((set) => set.plan.unprovable).filter((reason): reason is string => reason !== null));
   for (const reason of unprovable) notices.push(`absent packages and versions are not reported where ${reason}`);
   return { mode, ...client.counts, unreachable: [...unreachable], notVerified, notices };
+}
+
+/**
+ * The HTTP client, loaded only for a run that may ask an index: an offline run reads the cache alone
+ * and need not load it (nor node:dns, which it brings).
+ */
+async function httpClient(options: IndexRunOptions): Promise<HttpClient> {
+  const [{ HttpClient }, { gatherCredentials }] = await Promise.all([import('./http.js'), import('./credentials.js')]);
+  return new HttpClient({
+    // auto gives up sooner: on a runner without network it must not hold the check up.
+    timeoutMs: options.mode === 'auto' ? 10_000 : 15_000,
+    retries: options.mode === 'auto' ? 1 : 2,
+    concurrency: 16,
+    maxRetryWaitMs: 20_000,
+    credentials: gatherCredentials(options.givenUrls, options.env),
+    allowInternal: options.allowInternal,
+  });
 }

@@ -20,7 +20,11 @@ export type MatrixOutcome = { ok: true; matrix: Matrix } | { ok: false; error: s
 export async function loadEffectiveMatrix(root: string, explicit: string | null, options: { needCudaImageTags?: boolean } = {}): Promise<MatrixOutcome> {
   const repository = readRepositoryMatrix(root, explicit);
   if (!repository.ok) return repository;
-  return loadMatrixReadingYamlOnDemand({ bundled: readBundledMatrix({ needCudaImageTags: options.needCudaImageTags ?? true }), repository: repository.source });
+  return loadMatrixReadingYamlOnDemand({
+    bundled: readBundledMatrix({ needCudaImageTags: options.needCudaImageTags ?? true }),
+    bundledValidated: true,
+    repository: repository.source,
+  });
 }
 
 /**

@@ -4,7 +4,9 @@
 // Every file goes through the same steps: YAML syntax, matrix/schema.json (which arrives as one of
 // the bundled files), then the checks a schema cannot express (duplicate names after PEP 503
 // normalisation, duplicate rule ids, unknown `extends`, inheritance cycles, unknown `profile`).
-// The first problem ends the load with one line: `file:line: key: what is wrong`.
+// The first problem ends the load with one line: `file:line: key: what is wrong`. A run takes the
+// bundled files, as committed, without their schema check (LoadMatrixInput.bundledValidated): the
+// tests do it.
 //
 // The generated bundled files (matrix/torch.yml, cuda-drivers.yml, cuda-image-tags.yml) are JSON,
 // which is YAML too: they are read with JSON.parse, many times faster than a YAML parser on a cold
@@ -67,6 +69,14 @@ export interface LoadMatrixInput {
    * src/matrix/effective.ts loads again with it.
    */
   yaml?: YamlReader | null;
+  /**
+   * The bundled files are matrix/ as committed, which the tests validate against the schema
+   * (__tests__/matrix-load.test.ts, run by CI): the load skips their schema check, which took a few
+   * milliseconds of every run's start-up (docs/benchmarks.md, "Start-up"). A hand-written file edited
+   * since it was compiled (needsYamlReader) is not what the tests saw, and is still validated. Default
+   * false: every file is validated.
+   */
+  bundledValidated?: boolean;
 }
 
 /** src/matrix/yaml-read.ts, which the shell loads only when it may be needed: it brings the yaml package. */
@@ -141,7 +151,7 @@ export function loadMatrix(input: LoadMatrixInput): LoadMatrixResult {
     const validator = createValidator(parseSchema(schemaSource), MATRIX_FORMATS);
     const bundled = input.bundled
       .filter((source) => source !== schemaSource)
-      .map((source) => readMatrixFile(source, validator, input.yaml ?? null));
+      .map((source) => readMatrixFile(source, input.bundledValidated && !needsYamlReader(source) ? null : validator, input.yaml ?? null));
     const repository = input.repository ? readMatrixFile(input.repository, validator, input.yaml ?? null) : null;
     return { ok: true, matrix: buildMatrix(bundled, repository) };
   } catch (error) {
@@ -192,7 +202,8 @@ function compiledForm(source: MatrixSource): CompiledMatrixFile | undefined {
   return source.compiled?.text === source.text ? source.compiled : undefined;
 }
 
-function readMatrixFile(source: MatrixSource, validator: SchemaValidator, reader: YamlReader | null): MatrixFile {
+/** `validator` null: the file was validated ahead of the run (LoadMatrixInput.bundledValidated). */
+function readMatrixFile(source: MatrixSource, validator: SchemaValidator | null, reader: YamlReader | null): MatrixFile {
   let parsed: YamlRead.ParsedYaml | null = null;
   const yaml = (): [YamlReader, YamlRead.ParsedYaml] => {
     if (reader === null) throw new MatrixFileError(source.file, 1, '', 'the YAML reader is needed (for a YAML file, or the line of a problem), and none was given');
@@ -206,7 +217,7 @@ function readMatrixFile(source: MatrixSource, validator: SchemaValidator, reader
     const [{ locateIn }, document] = yaml();
     return locateIn(document, path, part);
   };
-  const [schemaError] = value === undefined ? [] : validator.validate(value, locate, 1);
+  const [schemaError] = value === undefined || validator === null ? [] : validator.validate(value, locate, 1);
   if (schemaError !== undefined) {
     throw new MatrixFileError(source.file, schemaError.line, schemaError.path, schemaError.message);
   }

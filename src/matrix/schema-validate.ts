@@ -7,8 +7,8 @@
 //
 // It checks plain values (what JSON.parse or the YAML reader in load.ts gives), not YAML nodes, and
 // asks where a value was written only when it reports an error: for a file read as JSON, finding a
-// line means parsing it again as YAML, and errors are rare while every run validates the bundled
-// matrix.
+// line means parsing it again as YAML, and errors are rare (the bundled matrix is validated by the
+// tests, and a repository's matrix file on every run).
 
 /** A JSON Schema object, as parsed from schema.json. */
 export type JsonSchema = { readonly [keyword: string]: unknown };
