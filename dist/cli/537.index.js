@@ -1,5 +1,5 @@
 export const id = 537;
-export const ids = [537];
+export const ids = [537,485];
 export const modules = {
 
 /***/ 7431:
@@ -84,10 +84,11 @@ class IndexCache {
 /***/ 2485:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ HttpClient)
+/* harmony export */   HttpClient: () => (/* binding */ HttpClient),
+/* harmony export */   retryAfterMs: () => (/* binding */ retryAfterMs)
 /* harmony export */ });
-/* unused harmony export retryAfterMs */
 /* harmony import */ var node_dns_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1553);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1294);
 /* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(576);
@@ -338,7 +339,7 @@ async function readRemoteFiles(parse, options) {
             read.notRead.set(url, skipped);
     if (wanted.size === 0 || skipped !== null)
         return read;
-    const http = new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpClient */ .Q({
+    const http = new _http_js__WEBPACK_IMPORTED_MODULE_1__.HttpClient({
         timeoutMs: 15_000,
         retries: 2,
         concurrency: 8,

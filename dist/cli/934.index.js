@@ -9179,7 +9179,11 @@ async function loadEffectiveMatrix(root, explicit, options = {}) {
     const repository = readRepositoryMatrix(root, explicit);
     if (!repository.ok)
         return repository;
-    return loadMatrixReadingYamlOnDemand({ bundled: readBundledMatrix({ needCudaImageTags: options.needCudaImageTags ?? true }), repository: repository.source });
+    return loadMatrixReadingYamlOnDemand({
+        bundled: readBundledMatrix({ needCudaImageTags: options.needCudaImageTags ?? true }),
+        bundledValidated: true,
+        repository: repository.source,
+    });
 }
 /**
  * loadMatrix with the YAML reader (and the yaml package it brings) loaded only when the load needs it:
@@ -9398,7 +9402,7 @@ async function runCheck(options) {
     let indexSummary;
     if (index && checked.indexPlans) {
         // Loaded only when asked: a static check needs no HTTP client.
-        const { askIndexes } = await __webpack_require__.e(/* import() */ 652).then(__webpack_require__.bind(__webpack_require__, 652));
+        const { askIndexes } = await __webpack_require__.e(/* import() */ 574).then(__webpack_require__.bind(__webpack_require__, 5574));
         const { checkIndexAnswers, withoutRestatedLocalBuilds } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3283));
         const run = await askIndexes(checked.indexPlans, {
             mode: index.mode,
@@ -10409,7 +10413,9 @@ class MatrixFileError extends Error {
 // Every file goes through the same steps: YAML syntax, matrix/schema.json (which arrives as one of
 // the bundled files), then the checks a schema cannot express (duplicate names after PEP 503
 // normalisation, duplicate rule ids, unknown `extends`, inheritance cycles, unknown `profile`).
-// The first problem ends the load with one line: `file:line: key: what is wrong`.
+// The first problem ends the load with one line: `file:line: key: what is wrong`. A run takes the
+// bundled files, as committed, without their schema check (LoadMatrixInput.bundledValidated): the
+// tests do it.
 //
 // The generated bundled files (matrix/torch.yml, cuda-drivers.yml, cuda-image-tags.yml) are JSON,
 // which is YAML too: they are read with JSON.parse, many times faster than a YAML parser on a cold
@@ -10440,7 +10446,7 @@ function loadMatrix(input) {
         const validator = (0,_schema_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .createValidator */ .fH)(parseSchema(schemaSource), MATRIX_FORMATS);
         const bundled = input.bundled
             .filter((source) => source !== schemaSource)
-            .map((source) => readMatrixFile(source, validator, input.yaml ?? null));
+            .map((source) => readMatrixFile(source, input.bundledValidated && !needsYamlReader(source) ? null : validator, input.yaml ?? null));
         const repository = input.repository ? readMatrixFile(input.repository, validator, input.yaml ?? null) : null;
         return { ok: true, matrix: buildMatrix(bundled, repository) };
     }
@@ -10489,6 +10495,7 @@ function needsYamlReader(source) {
 function compiledForm(source) {
     return source.compiled?.text === source.text ? source.compiled : undefined;
 }
+/** `validator` null: the file was validated ahead of the run (LoadMatrixInput.bundledValidated). */
 function readMatrixFile(source, validator, reader) {
     let parsed = null;
     const yaml = () => {
@@ -10503,7 +10510,7 @@ function readMatrixFile(source, validator, reader) {
         const [{ locateIn }, document] = yaml();
         return locateIn(document, path, part);
     };
-    const [schemaError] = value === undefined ? [] : validator.validate(value, locate, 1);
+    const [schemaError] = value === undefined || validator === null ? [] : validator.validate(value, locate, 1);
     if (schemaError !== undefined) {
         throw new _file_error_js__WEBPACK_IMPORTED_MODULE_1__/* .MatrixFileError */ .a(source.file, schemaError.line, schemaError.path, schemaError.message);
     }
@@ -10806,8 +10813,8 @@ function profileNameProblem(name) {
 //
 // It checks plain values (what JSON.parse or the YAML reader in load.ts gives), not YAML nodes, and
 // asks where a value was written only when it reports an error: for a file read as JSON, finding a
-// line means parsing it again as YAML, and errors are rare while every run validates the bundled
-// matrix.
+// line means parsing it again as YAML, and errors are rare (the bundled matrix is validated by the
+// tests, and a repository's matrix file on every run).
 /**
  * A key of a mapping that is not a string, as a path segment: YAML reads an unquoted 2.10 as the
  * number 2.1, which must be told apart from a key "2.1" when its line is looked up.
