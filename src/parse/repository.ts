@@ -7,7 +7,6 @@ import { trackedFiles } from '../github/git.js';
 import { isCondaEnvironment, parseCondaEnvironment } from './conda-environment.js';
 import { createFileSource, discoverFiles, type DiscoveredFile, type FileSource } from './discover.js';
 import { parseDockerfile, type DockerStage } from './dockerfile.js';
-import { RequirementPacker } from './packed.js';
 import { parsePyproject } from './pyproject.js';
 import { parseRequirementsFile } from './requirements-file.js';
 import { SharedStrings } from './strings.js';
@@ -17,11 +16,6 @@ import { decodeText } from './text.js';
 export interface ReadOptions {
   /** Variables `${NAME}` expands to in requirements files, as pip does; see `expandableEnvironment`. */
   env?: Record<string, string | undefined>;
-  /**
-   * Pack requirements files' requirements (ParsedFile.packed, without `--hash` values, which no rule
-   * reads), as `check` does; `parse` prints them whole. Default false.
-   */
-  pack?: boolean;
   /** Build arguments by Dockerfile path, as `docker build --build-arg` gives them (null: computed when the build runs). */
   buildArgs?: ReadonlyMap<string, Record<string, string | null>>;
 }
@@ -51,8 +45,6 @@ interface Reading {
   env: Record<string, string | undefined>;
   buildArgs: ReadonlyMap<string, Record<string, string | null>>;
   strings: SharedStrings;
-  /** One for the run, when requirements are packed. */
-  packer: RequirementPacker | null;
   files: Map<string, ParsedFile>;
   stages: Map<string, DockerStage[]>;
   diagnostics: Diagnostic[];
@@ -60,13 +52,10 @@ interface Reading {
 
 /** The pure core of readRepository: everything comes through `source`. */
 export function parseRepository(discovered: readonly DiscoveredFile[], fileSource: FileSource, options: ReadOptions = {}): ParseResult {
-  const strings = new SharedStrings();
-  const packer = options.pack ? new RequirementPacker(strings) : null;
   const reading: Reading = {
     env: options.env ?? {},
     buildArgs: options.buildArgs ?? new Map(),
-    strings,
-    packer,
+    strings: new SharedStrings(),
     files: new Map(),
     stages: new Map(),
     diagnostics: [],
@@ -143,7 +132,6 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
       constraint: kind === 'constraints',
       env: reading.env,
       strings: reading.strings,
-      packer: reading.packer ?? undefined,
     });
   }
   parsed.file.suppressions = scanSuppressions(decoded.text);

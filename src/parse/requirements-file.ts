@@ -14,7 +14,6 @@ import { pythonRepr } from '../pep440/specifier.js';
 import { parseMarker, type MarkerParse } from './marker.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
 import { isIdentifierChar, NO_EXTRAS, parseRequirement, tooManyClauses } from './requirement.js';
-import type { RequirementPacker, RequirementPlace } from './packed.js';
 import { detached, SharedStrings } from './strings.js';
 import { splitLines } from './text.js';
 import { withoutCredentials } from '../index/url.js';
@@ -26,8 +25,6 @@ export interface RequirementsFileOptions {
   env?: Record<string, string | undefined>;
   /** Strings shared across the files of a run (index URLs, include paths); default: one pool per file. */
   strings?: SharedStrings;
-  /** Pack the requirements into `file.packed` instead of `file.requirements` (see packed.ts); implies no hashes. */
-  packer?: RequirementPacker;
 }
 
 export interface RequirementsFileResult {
@@ -55,7 +52,7 @@ export function parseRequirementsFile(path: string, text: string, options: Requi
     }
   }
   joiner.end();
-  return { file: reader.finish(), diagnostics: reader.diagnostics };
+  return { file: reader.file, diagnostics: reader.diagnostics };
 }
 
 const PYTHON_ONLY_LINE_BREAK = /[\v\f\x1c-\x1e\x85\u2028\u2029]/;
@@ -1007,20 +1004,13 @@ class FileReader {
   readonly file: ParsedFile;
   readonly diagnostics: Diagnostic[] = [];
   private readonly strings: SharedStrings;
-  private readonly packer: RequirementPacker | null;
 
   constructor(
     private readonly path: string,
     private readonly options: RequirementsFileOptions,
   ) {
     this.strings = options.strings ?? new SharedStrings();
-    this.packer = options.packer ?? null;
     this.file = emptyFile(path, options.constraint ? 'constraints' : 'requirements');
-  }
-
-  finish(): ParsedFile {
-    if (this.packer) this.file.packed = this.packer.finish();
-    return this.file;
   }
 
   readLogicalLine(joined: LogicalLine): void {
@@ -1101,8 +1091,7 @@ class FileReader {
   }
 
   private readRequirement(line: LogicalLine, text: string, start: number, editable: boolean, uses: readonly OptionUse[]): void {
-    // Packed requirements drop their hashes (no rule reads them), so only the plain reader keeps them.
-    const hashes: string[] | null = this.packer ? null : [];
+    const hashes: string[] = [];
     if (uses.length > 0) this.readRequirementOptions(line, editable, uses, hashes);
     // pip refuses an editable constraint before it reads the requirement.
     if (this.options.constraint && editable) {
@@ -1134,18 +1123,6 @@ class FileReader {
     const tokenStart = start + stripStart(text, 0, text.length);
     const tokenEnd = start + stripEnd(text, tokenStart - start, text.length);
     const firstLine = lineAt(line.pieces, tokenStart);
-    const place: RequirementPlace = {
-      editable,
-      constraint: this.options.constraint,
-      line: firstLine,
-      endLine: lineAt(line.pieces, line.text.length - 1),
-      column: columnAt(line.pieces, tokenStart),
-      endColumn: lastColumnOnLine(line, tokenStart, tokenEnd, firstLine),
-    };
-    if (this.packer) {
-      this.packer.add(fields, place);
-      return;
-    }
     this.file.requirements.push({
       name: fields.name,
       key: canonicalName(fields.name),
@@ -1153,13 +1130,18 @@ class FileReader {
       specifier: fields.specifier,
       marker: fields.marker,
       url: fields.url,
-      ...place,
-      hashes: hashes ?? [],
+      editable,
+      constraint: this.options.constraint,
+      line: firstLine,
+      endLine: lineAt(line.pieces, line.text.length - 1),
+      column: columnAt(line.pieces, tokenStart),
+      endColumn: lastColumnOnLine(line, tokenStart, tokenEnd, firstLine),
+      hashes,
     });
   }
 
-  /** The options on a requirement's line: its hashes (into `hashes`, when kept), and those pip ignores there. */
-  private readRequirementOptions(line: LogicalLine, editable: boolean, uses: readonly OptionUse[], hashes: string[] | null): void {
+  /** The options on a requirement's line: its hashes (into `hashes`), and those pip ignores there. */
+  private readRequirementOptions(line: LogicalLine, editable: boolean, uses: readonly OptionUse[], hashes: string[]): void {
     const warned: string[] = [];
     for (const use of uses) {
       const applies = use.spec.scope === 'any-requirement' || (use.spec.scope === 'requirement' && !editable);
@@ -1171,7 +1153,7 @@ class FileReader {
           `pip ignores ${use.flag} on ${editable ? 'an editable (-e) line' : 'a requirement line'}: ${use.spec.scope === 'file' ? 'put it on a line of its own' : 'it applies to non-editable requirements only'}`,
         );
       } else if (use.spec.dest === 'hashes') {
-        hashes?.push(use.value as string);
+        hashes.push(use.value as string);
       }
     }
   }
