@@ -9,7 +9,6 @@ import { createFileSource, discoverFiles, type DiscoveredFile, type FileSource }
 import { parseDockerfile, type DockerStage } from './dockerfile.js';
 import { parsePyproject } from './pyproject.js';
 import { parseRequirementsFile } from './requirements-file.js';
-import { SharedStrings } from './strings.js';
 import { scanSuppressions } from './suppressions.js';
 import { decodeText } from './text.js';
 
@@ -44,7 +43,6 @@ export function expandableEnvironment(env: Record<string, string | undefined>): 
 interface Reading {
   env: Record<string, string | undefined>;
   buildArgs: ReadonlyMap<string, Record<string, string | null>>;
-  strings: SharedStrings;
   files: Map<string, ParsedFile>;
   stages: Map<string, DockerStage[]>;
   diagnostics: Diagnostic[];
@@ -55,7 +53,6 @@ export function parseRepository(discovered: readonly DiscoveredFile[], fileSourc
   const reading: Reading = {
     env: options.env ?? {},
     buildArgs: options.buildArgs ?? new Map(),
-    strings: new SharedStrings(),
     files: new Map(),
     stages: new Map(),
     diagnostics: [],
@@ -112,7 +109,7 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
   if (kind === 'conda') {
     // `environment-gpu.yml` or `conda.yaml` without `dependencies:` is some other tool's file.
     if (!isCondaEnvironment(decoded.text)) return null;
-    parsed = parseCondaEnvironment(path, decoded.text, { env: reading.env, strings: reading.strings });
+    parsed = parseCondaEnvironment(path, decoded.text, { env: reading.env });
   } else if (kind === 'dockerfile') {
     const buildArgs = reading.buildArgs.get(path);
     const contextFiles = (folder: string): readonly string[] => {
@@ -131,7 +128,6 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
     parsed = parseRequirementsFile(path, decoded.text, {
       constraint: kind === 'constraints',
       env: reading.env,
-      strings: reading.strings,
     });
   }
   parsed.file.suppressions = scanSuppressions(decoded.text);

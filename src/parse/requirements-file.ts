@@ -14,7 +14,6 @@ import { pythonRepr } from '../pep440/specifier.js';
 import { parseMarker, type MarkerParse } from './marker.js';
 import { cudaFromIndexUrl } from './pytorch-index.js';
 import { isIdentifierChar, NO_EXTRAS, parseRequirement, tooManyClauses } from './requirement.js';
-import { detached, SharedStrings } from './strings.js';
 import { splitLines } from './text.js';
 import { withoutCredentials } from '../index/url.js';
 
@@ -23,8 +22,6 @@ export interface RequirementsFileOptions {
   constraint: boolean;
   /** Values for `${NAME}`; a name that is unset (or empty) stays as written, as in pip. */
   env?: Record<string, string | undefined>;
-  /** Strings shared across the files of a run (index URLs, include paths); default: one pool per file. */
-  strings?: SharedStrings;
 }
 
 export interface RequirementsFileResult {
@@ -825,7 +822,7 @@ function checkedMarker(marker: string): MarkerParse {
   if (checked === undefined) {
     checked = parseMarker(marker);
     if (CHECKED_MARKERS.size >= MAX_CHECKED_MARKERS) CHECKED_MARKERS.clear();
-    CHECKED_MARKERS.set(detached(marker), checked);
+    CHECKED_MARKERS.set(marker, checked);
   }
   return checked;
 }
@@ -1003,13 +1000,11 @@ const MAX_QUOTED = 200;
 class FileReader {
   readonly file: ParsedFile;
   readonly diagnostics: Diagnostic[] = [];
-  private readonly strings: SharedStrings;
 
   constructor(
     private readonly path: string,
     private readonly options: RequirementsFileOptions,
   ) {
-    this.strings = options.strings ?? new SharedStrings();
     this.file = emptyFile(path, options.constraint ? 'constraints' : 'requirements');
   }
 
@@ -1199,8 +1194,7 @@ class FileReader {
     const url = use.value as string;
     const at = positionAt(line.pieces, use.valueStart);
     this.file.indexes.push({
-      // Shared and detached: the URL is cut from the file's text, which it would otherwise keep alive.
-      url: this.strings.share(redactUrl(url)),
+      url: redactUrl(url),
       line: at.line,
       column: at.column,
       endColumn: lastColumnOnLine(line, use.valueStart, use.valueEnd, at.line),
@@ -1238,7 +1232,7 @@ class FileReader {
       this.report(line, use.valueStart, 'error', `${flag} ${written} refers outside the repository; not read`);
       return;
     }
-    const include: Include = { path: this.strings.share(resolved), line: at, constraint };
+    const include: Include = { path: resolved, line: at, constraint };
     this.file.includes.push(include);
   }
 
