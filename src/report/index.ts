@@ -2,7 +2,6 @@
 export { failingFindings, failsAt, FAIL_ON_LEVELS, isAtOrAbove, parseFailOn, type FailOn } from './fail.js';
 export { countBySeverity } from './finding-counts.js';
 export { toJsonReport, type JsonReport } from './json.js';
-export { jsonPieces } from './json-pieces.js';
 export { RULE_CATALOG } from './rules.js';
 export { toSarif, type SarifLog } from './sarif.js';
 export { buildSummary, type AnnotationsShown, type SummaryOptions } from './summary.js';
