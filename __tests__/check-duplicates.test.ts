@@ -6,7 +6,6 @@ import { test } from 'node:test';
 import { MAX_FINDINGS_PER_RULE_AND_FILE } from '../src/check/finding-cap.js';
 import { runChecks } from '../src/check/index.js';
 import type { Finding, ParseResult } from '../src/model.js';
-import { keyHash } from '../src/parse/packed.js';
 import { parseTexts, readFixture, testMatrix, testProfile } from './helpers/matrix-fixture.js';
 
 function findings(
@@ -75,7 +74,7 @@ test('a package written many different ways stays linear: each pin is compared w
 test('one package pinned 50,000 ways: each later pin conflicts with the first, as two would', () => {
   // 200,000 such lines took 3.7 s and 700 MB, most of it laying out the ranges of each pin to compare two exact pins.
   const lines = Array.from({ length: 50_000 }, (_, index) => `numpy==1.0.${index}`);
-  const found = findings(parseTexts({ 'requirements.txt': `${lines.join('\n')}\n` }, { pack: true }));
+  const found = findings(parseTexts({ 'requirements.txt': `${lines.join('\n')}\n` }));
   // The report lists the first MAX_FINDINGS_PER_RULE_AND_FILE and counts the rest in one finding.
   const listed = found.filter((finding) => finding.package !== null);
   assert.equal(listed.length, MAX_FINDINGS_PER_RULE_AND_FILE);
@@ -112,7 +111,7 @@ test('one package pinned 50,000 ways: each later pin conflicts with the first, a
 
 test('one package pinned alike 20,000 times: each later pin repeats the first, quoted as written', () => {
   const lines = Array.from({ length: 20_000 }, (_, index) => (index % 2 === 0 ? 'NumPy==1.0' : 'numpy == 1.0'));
-  const found = findings(parseTexts({ 'requirements.txt': `${lines.join('\n')}\n` }, { pack: true }));
+  const found = findings(parseTexts({ 'requirements.txt': `${lines.join('\n')}\n` }));
   const listed = found.filter((finding) => finding.package !== null);
   assert.equal(listed.length, MAX_FINDINGS_PER_RULE_AND_FILE);
   assert.match(
@@ -143,29 +142,23 @@ test('a set of many files, some with no requirements, finds each pin in its own 
   };
   for (let index = 0; index < 40; index++)
     files[`part-${index}.txt`] = index % 3 === 1 ? '# nothing pinned here\n' : `pkg${index}==1.0\nshared==1.${index}\n`;
-  for (const pack of [false, true]) {
-    const conflicts = findings(parseTexts(files, { pack })).filter((finding) => finding.rule === 'conflicting-pin');
-    // Every part that pins `shared` after the first conflicts with the first, part-0.txt.
-    assert.deepEqual(
-      conflicts.map((finding) => `${finding.file}:${finding.line} [${finding.related?.[0]?.file}]`),
-      Array.from({ length: 40 }, (_, index) => index)
-        .filter((index) => index > 0 && index % 3 !== 1)
-        .map((index) => `part-${index}.txt:2 [part-0.txt]`)
-        .sort(),
-    );
-  }
+  const conflicts = findings(parseTexts(files)).filter((finding) => finding.rule === 'conflicting-pin');
+  // Every part that pins `shared` after the first conflicts with the first, part-0.txt.
+  assert.deepEqual(
+    conflicts.map((finding) => `${finding.file}:${finding.line} [${finding.related?.[0]?.file}]`),
+    Array.from({ length: 40 }, (_, index) => index)
+      .filter((index) => index > 0 && index % 3 !== 1)
+      .map((index) => `part-${index}.txt:2 [part-0.txt]`)
+      .sort(),
+  );
 });
 
-test('two packages whose keys hash alike stay two packages, packed or not', () => {
-  // keyHash('pkg6pt') === keyHash('pkgcs60'): a set groups its pins by that hash, then by the keys themselves.
-  assert.equal(keyHash('pkg6pt'), keyHash('pkgcs60'));
+test('two packages pinned in turns stay two packages, each later pin compared with its own first', () => {
   const text = 'pkg6pt==1.0\npkgcs60==2.0\nPKG6PT==2.0\npkgcs60==2.0\n';
-  for (const pack of [false, true]) {
-    assert.deepEqual(findings(parseTexts({ 'requirements.txt': text }, { pack })).map(summary), [
-      'requirements.txt:3 error conflicting-pin -> PKG6PT==1.0 [requirements.txt:1]',
-      'requirements.txt:4 notice duplicate-pin -> null [requirements.txt:2]',
-    ]);
-  }
+  assert.deepEqual(findings(parseTexts({ 'requirements.txt': text })).map(summary), [
+    'requirements.txt:3 error conflicting-pin -> PKG6PT==1.0 [requirements.txt:1]',
+    'requirements.txt:4 notice duplicate-pin -> null [requirements.txt:2]',
+  ]);
 });
 
 test('the same pin in two files of one set, or in two pyproject extras, is no duplicate; in one file or group it is', () => {

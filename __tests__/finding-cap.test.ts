@@ -10,11 +10,9 @@ import type { Finding } from '../src/model.js';
 import { parseTexts, testMatrix, testProfile } from './helpers/matrix-fixture.js';
 
 function check(files: Record<string, string>): Finding[] {
-  const outcome = runChecks(
-    parseTexts(files, { pack: true }),
-    testMatrix({ profiles: [testProfile('ml', { packages: { numpy: '==1.26.4' } })] }),
-    { profile: 'auto' },
-  );
+  const outcome = runChecks(parseTexts(files), testMatrix({ profiles: [testProfile('ml', { packages: { numpy: '==1.26.4' } })] }), {
+    profile: 'auto',
+  });
   assert.ok(outcome.ok);
   return outcome.findings;
 }

@@ -12,7 +12,6 @@ import { toCheckAnnotation } from '../src/github/checks.js';
 import type { Finding, RelatedLocation } from '../src/model.js';
 import { splitLines } from '../src/parse/text.js';
 import { ownAnchor, printable } from '../src/report/finding-counts.js';
-import { jsonPieces } from '../src/report/json-pieces.js';
 import { toJsonReport, type JsonReport } from '../src/report/json.js';
 import { toSarif, type SarifLog, type SarifPhysicalLocation } from '../src/report/sarif.js';
 import { buildSummary } from '../src/report/summary.js';
@@ -379,7 +378,7 @@ function assertSarif(lines: Map<string, number>, result: CheckResult): void {
 
 /** Every report the CLI and the action write, each checked for its own form. */
 function assertReports(lines: Map<string, number>, result: CheckResult): string {
-  const json = [...jsonPieces(toJsonReport(result))].join('');
+  const json = `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
   const report = JSON.parse(json) as JsonReport;
   assert.equal(report.findings.length, result.findings.length);
   assertSarif(lines, result);
@@ -443,7 +442,11 @@ async function checkRepository(files: Record<string, Buffer>): Promise<void> {
 
     const second = await runCheck({ root, env: ENV });
     assert.ok(second.ok);
-    assert.equal([...jsonPieces(toJsonReport(second.result))].join(''), json, 'a second run on the same repository reports otherwise');
+    assert.equal(
+      `${JSON.stringify(toJsonReport(second.result), null, 2)}\n`,
+      json,
+      'a second run on the same repository reports otherwise',
+    );
   } finally {
     removeTree(root);
   }

@@ -4,10 +4,8 @@
 // covers it) and runs it.
 
 import * as module from 'node:module';
-import { keepHeapSmall } from './heap.js';
 
 enableCompileCache();
-keepHeapSmall();
 process.stdout.on('error', stdoutFailed);
 import('./cli.js')
   .then(({ main }) => main(process.argv.slice(2)))

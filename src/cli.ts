@@ -13,13 +13,11 @@ import { resolveProfileName } from './matrix/load.js';
 import { expandableEnvironment, readRepository } from './parse/repository.js';
 import { failsAt } from './report/fail.js';
 import { printable } from './report/finding-counts.js';
-import { jsonPieces } from './report/json-pieces.js';
 import { toJsonReport } from './report/json.js';
 import { formatText } from './report/text.js';
 import { toWorkflowCommands } from './report/workflow-commands.js';
 import { plainLog } from './runtime/log.js';
 import { TOOL_VERSION } from './version.js';
-import { sendInChunks, writePiecesToFile } from './write-pieces.js';
 
 const USAGE = `compat-guard ${TOOL_VERSION}: check Python requirement pins, Python versions and CUDA images against a compatibility matrix
 
@@ -255,9 +253,9 @@ async function check(options: CliOptions): Promise<number> {
   });
   if (!outcome.ok) throw new UsageError(outcome.error);
   const { result } = outcome;
-  let text: string | Iterable<string>;
+  let text: string;
   // SARIF is loaded only when asked: its fingerprints need node:crypto, a sizeable part of a small check's start-up.
-  if (options.format === 'json') text = jsonPieces(toJsonReport(result));
+  if (options.format === 'json') text = JSON.stringify(toJsonReport(result), null, 2) + '\n';
   else if (options.format === 'sarif') text = JSON.stringify((await import('./report/sarif.js')).toSarif(result), null, 2) + '\n';
   else if (options.format === 'github') text = toWorkflowCommands(result.findings);
   else text = formatText(result, { color: options.color ?? wantsColor(options.output) });
@@ -312,15 +310,9 @@ function wantsColor(output: string | null): boolean {
   return process.stdout.isTTY === true;
 }
 
-function write(output: string | null, text: string | Iterable<string>): void {
-  if (typeof text === 'string') {
-    if (output) fs.writeFileSync(output, text);
-    else process.stdout.write(text);
-  } else if (output) {
-    writePiecesToFile(output, text);
-  } else {
-    sendInChunks(text, (chunk) => process.stdout.write(chunk));
-  }
+function write(output: string | null, text: string): void {
+  if (output) fs.writeFileSync(output, text);
+  else process.stdout.write(text);
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -77,7 +77,7 @@ export type CheckOutcome = { ok: true; result: CheckResult } | { ok: false; erro
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const root = path.resolve(options.root);
   if (!isFolder(root)) return { ok: false, error: `root ${options.root} is not a folder` };
-  const readOptions = { env: expandableEnvironment(options.env ?? process.env), pack: true };
+  const readOptions = { env: expandableEnvironment(options.env ?? process.env) };
   const parse = readRepository(root, options.paths ?? [], readOptions);
   // Each Dockerfile again with the build arguments its compose files, workflows, bake files and scripts pass.
   const variants = await readBuildVariants(root, parse, readOptions, (options.paths ?? []).length === 0);
@@ -90,7 +90,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
 
   const env = options.env ?? process.env;
   const index = options.index ?? null;
-  // Before runChecks, which lets the requirements go once it has read them.
   const remote = index ? await checkRemoteIncludes(parse, matrix, index) : null;
   // The fleet's driver holds for every image checked: the build variants' and the compose services' too.
   const fleetDriver = options.driver ? { driver: options.driver, driverNamedBy: options.driverNamedBy ?? '--driver' } : {};
@@ -98,8 +97,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     profile: options.profile ?? 'auto',
     ...(options.profileNamedBy ? { profileNamedBy: options.profileNamedBy } : {}),
     ...fleetDriver,
-    // The runtime check reads the requirements again; otherwise nothing does.
-    releaseRequirements: !options.runtime && !options.resolve,
     resolvePlan: Boolean(options.resolve && index),
     ...(index
       ? {
@@ -170,7 +167,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     const variantChecked = runChecks(read, matrix, {
       profile: 'auto',
       sameProfileAs: checked.profile,
-      releaseRequirements: true,
       ...fleetDriver,
     });
     return { variant, findings: [...read.diagnostics.map(diagnosticFinding), ...(variantChecked.ok ? variantChecked.findings : [])] };

@@ -21,13 +21,11 @@ import { readInputs, type ActionInputs } from './github/inputs.js';
 import { readPullRequestDiff } from './github/pr-diff.js';
 import { failingFindings } from './report/fail.js';
 import { countBySeverity, countsText, isInScope, plural, printable, quotedValue } from './report/finding-counts.js';
-import { jsonPieces } from './report/json-pieces.js';
 import { toJsonReport } from './report/json.js';
 import { toSarif } from './report/sarif.js';
 import { buildSummary, type AnnotationsShown } from './report/summary.js';
 import { groupedLog } from './runtime/log.js';
 import { formatText } from './report/text.js';
-import { writePiecesToFile } from './write-pieces.js';
 
 const DEFAULT_API_URL = 'https://api.github.com';
 /** The check run's summary must stay under the API's 65,535 characters. */
@@ -154,9 +152,8 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
     }
   }
 
-  // The report in pieces, as the CLI writes it: a large repository's report is never one string.
-  writeOutputFile('report-file', inputs.reportFile, jsonPieces(toJsonReport(result)));
-  if (inputs.sarifFile) writeOutputFile('sarif-file', inputs.sarifFile, [`${JSON.stringify(toSarif(result), null, 2)}\n`]);
+  writeOutputFile('report-file', inputs.reportFile, `${JSON.stringify(toJsonReport(result), null, 2)}\n`);
+  if (inputs.sarifFile) writeOutputFile('sarif-file', inputs.sarifFile, `${JSON.stringify(toSarif(result), null, 2)}\n`);
   await writeJobSummary(env, buildSummary(result, { ...summaryOptions, annotations: shown }));
   setOutputs(result, inputs);
 
@@ -260,10 +257,10 @@ const WRITE_FAILURES: Record<string, string> = {
 };
 
 /** Writes a file an input names; a failure names the input, the file and why, not just the system call. */
-function writeOutputFile(input: 'report-file' | 'sarif-file', file: string, pieces: Iterable<string>): void {
+function writeOutputFile(input: 'report-file' | 'sarif-file', file: string, text: string): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    writePiecesToFile(file, pieces);
+    fs.writeFileSync(file, text);
   } catch (error) {
     const why = WRITE_FAILURES[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
     throw new Error(`cannot write ${file} (input '${input}'): ${why}. Name a file in a folder this job can write to.`, { cause: error });

@@ -1,6 +1,6 @@
 // The records that flow parse -> check -> report. They are plain data (JSON-serialisable) so that
-// `compat-guard parse` and the JSON report can print them as they are (`check` alone packs
-// requirements; see ParsedFile.packed).
+// `compat-guard parse` and the JSON report can print them as they are, and `check` reads the same
+// records `parse` prints.
 //
 // Positions are 1-based and both ends are inclusive, as the contract's example shows: the
 // 13-character token `numpy==1.24.4` at column 1 has endColumn 13. (SARIF's endColumn is exclusive:
@@ -59,7 +59,7 @@ export interface Requirement {
   branches?: readonly string[];
   /** Dockerfile only: which `pip install` of the file reads it (1, 2, ... in build order). */
   install?: number;
-  /** `--hash=...` values given on the requirement line (requirements files; not kept by `check`, which never reads them). */
+  /** `--hash=...` values given on the requirement line (requirements files only). */
   hashes?: string[];
   /** pyproject.toml only: where it was declared, e.g. `project.dependencies`,
    *  `project.optional-dependencies.gpu`, `dependency-groups.dev`, `build-system.requires`,
@@ -180,29 +180,11 @@ export interface Suppression {
   rules: string[];
 }
 
-/** A requirements file's requirements packed for `check`: written and read by parse/packed.ts. */
-export interface PackedRequirements {
-  readonly count: number;
-  /** FIELDS strings per requirement (parse/packed.ts), joined with tabs (the readers leave no tab in them). */
-  readonly fields: string;
-  /**
-   * NUMBERS numbers per requirement: line, endLine, column, endColumn, marker index (-1: none) and
-   * flags in one, where its fields start in `fields`, and the `keyHash` of its key. 16 bits each when
-   * they all fit (a file short of 65,536 lines, columns and characters of fields), else 32.
-   */
-  readonly numbers: Uint16Array | Int32Array;
-  /** The distinct markers of the file. */
-  readonly markers: readonly string[];
-}
-
 export interface ParsedFile {
   /** Repository-relative, with `/`. */
   path: string;
   kind: FileKind;
-  /** Empty when the file was read packed: read them with `requirementsOf` (parse/packed.ts). */
   requirements: Requirement[];
-  /** `check` reads requirements files packed, to keep memory flat on large repositories. */
-  packed?: PackedRequirements;
   python: PythonFact[];
   cuda: CudaFact[];
   images: ImageRef[];

@@ -1,8 +1,6 @@
 // What the rule families look at: each install set as the requirements, interpreters, CUDA versions,
-// images and indexes pip and Docker see together. A set's view is built when the set is checked and
-// dropped after it, so that no per-requirement object outlives its set; and it builds a pin only for
-// a requirement some rule asks about (a file in two sets may have one built twice, which costs less
-// than keeping a pin for every requirement of a large repository).
+// images and indexes pip and Docker see together. A set's view is built when the set is checked: its
+// pins grouped by package.
 
 import type { Matrix, Profile } from '../matrix/types.js';
 import type {
@@ -19,41 +17,31 @@ import type {
 } from '../model.js';
 import { requirementText, type Place } from './finding-builder.js';
 import type { SpecifierSet } from '../pep440/specifier.js';
-import { keyHash, requirementTable, type RequirementTable } from '../parse/packed.js';
-import { ChainsByKey, END } from './chains-by-key.js';
 import { MarkerSpace } from './markers.js';
 import { Specifiers, versionSpecifier, type Admits } from './versions.js';
 
-/**
- * A requirement with a version specifier pip can resolve (URL and path requirements are not pins).
- * Its specifier is analysed only when a rule asks: most pins of a large repository belong to packages
- * no rule, profile or duplicate ever looks at.
- */
+/** A requirement with a version specifier pip can resolve (URL and path requirements are not pins). */
 export class Pin {
+  readonly key: string;
+  readonly at: Place;
   private text: string | undefined;
 
   constructor(
     readonly requirement: Requirement,
     readonly file: string,
     private readonly specifiers: Specifiers,
-  ) {}
+  ) {
+    this.key = requirement.key;
+    this.at = { file, span: requirement };
+  }
 
   /**
-   * The requirement as written, without its marker (`requirementText`): one string for every finding
-   * that names the pin, where a package pinned many ways names its first pin in each of thousands.
+   * The requirement as written, without its marker (`requirementText`), made once: a package pinned
+   * many ways names its first pin in each of thousands of findings.
    */
   get shown(): string {
     this.text ??= requirementText(this.requirement);
     return this.text;
-  }
-
-  get key(): string {
-    return this.requirement.key;
-  }
-
-  /** Built when asked (by findings and subjects), not for every pin. */
-  get at(): Place {
-    return { file: this.file, span: this.requirement };
   }
 
   /** True when the requirement names no version at all. */
@@ -96,23 +84,10 @@ export interface InFile<T> {
   file: string;
 }
 
-/** One file of a set: its requirements, and the slot number of the first of them (slots run through the set's files in order). */
-interface Source {
-  file: string;
-  table: RequirementTable;
-  /** The stages of the set's own Dockerfile that count; null: all. */
-  stages: ReadonlySet<string> | null;
-  firstSlot: number;
-}
-
 /**
  * One install set as the rule families see it. A pin whose marker cannot hold for the set's
- * interpreter is never installed, so it is never checked; markers are evaluated only for the pins a
- * rule asks about (most packages of a large set are pinned once and asked about by none).
- *
- * The set's requirements stay where their files keep them: each is a slot, and the slots of its pins
- * are chained by package. A Pin is built only when a rule asks for its package, or when its package
- * is written twice.
+ * interpreter is never installed, so it is never checked; markers are evaluated only for the packages
+ * a rule asks about.
  */
 export class SetView {
   readonly pythons: Array<InFile<PythonFact>> = [];
@@ -125,10 +100,13 @@ export class SetView {
   readonly readsBuildTimeIndex: boolean = false;
   /** The interpreters the set may install into (its own Python, else its requires-python, else the profile's); null when nothing says. */
   readonly python: SpecifierSet | null;
-  private readonly sources: Source[] = [];
-  /** The slots of the set's pins (written ones: not URLs, paths, editables or other stages') by package. */
-  private readonly slotsByKey: ChainsByKey;
-  private readonly pins = new Map<number, Pin>();
+  /** The pins the set's files write (not URLs, paths, editables or other stages'): the files in order, each file's lines in order. */
+  private readonly written: Pin[] = [];
+  /** The written pins by package, in the order of `written`. */
+  private readonly writtenByKey = new Map<string, Pin[]>();
+  /** The packages written more than once, in the order their second pin is written. */
+  private readonly repeatedKeys: string[] = [];
+  /** `pinsOf`'s answers. */
   private readonly installedByKey = new Map<string, readonly Pin[]>();
   private readPositions: Map<string, number[]> | undefined;
   /** The set's `torchCudaSubjects`, once found. */
@@ -138,7 +116,6 @@ export class SetView {
     readonly set: InstallSet,
     private readonly context: CheckContext,
   ) {
-    let slots = 0;
     for (const path of set.files) {
       const file = context.files.get(path);
       if (!file) continue;
@@ -151,24 +128,16 @@ export class SetView {
       if (file.buildTimeIndexes?.some((fact) => inSet(fact.stage))) this.readsBuildTimeIndex = true;
       for (const fact of file.images) if (inSet(imageStage(fact))) this.images.push({ fact, file: path });
       if (file.requiresPython) this.requiresPython.push({ fact: file.requiresPython, file: path });
-      const table = requirementTable(file);
-      this.sources.push({ file: path, table, stages, firstSlot: slots });
-      slots += table.count;
-    }
-    this.python = interpreterOf(this, context);
-    this.slotsByKey = context.spareChains ?? new ChainsByKey();
-    context.spareChains = null;
-    this.slotsByKey.reset(slots, { keyOf: (slot) => this.keyAt(slot), hasKey: (slot, key) => this.slotHasKey(slot, key) });
-    for (const source of this.sources) {
-      for (let index = 0; index < source.table.count; index++) {
-        if (written(source, index)) this.slotsByKey.add(source.firstSlot + index, source.table.keyHash(index));
+      for (const requirement of file.requirements) {
+        if (requirement.url !== null || requirement.editable || !inSet(requirement.stage)) continue;
+        const pin = new Pin(requirement, path, context.specifiers);
+        this.written.push(pin);
+        const pins = this.writtenByKey.get(pin.key);
+        if (pins === undefined) this.writtenByKey.set(pin.key, [pin]);
+        else if (pins.push(pin) === 2) this.repeatedKeys.push(pin.key);
       }
     }
-  }
-
-  /** Hands the view's chains to the next view to reuse: this one must not be asked anything afterwards. */
-  release(): void {
-    this.context.spareChains = this.slotsByKey;
+    this.python = interpreterOf(this, context);
   }
 
   /** Can the pin's marker hold with the set's interpreter (so that pip may install it)? */
@@ -179,18 +148,12 @@ export class SetView {
 
   /** The pins of a package the set installs, in order. */
   pinsOf(key: string): readonly Pin[] {
-    const first = this.firstSlotOf(key);
-    // Most packages a rule asks about are not in most sets: those are not worth remembering.
-    if (first === END) return NO_PINS;
+    const written = this.writtenByKey.get(key);
+    if (written === undefined) return NO_PINS;
     let pins = this.installedByKey.get(key);
     if (pins === undefined) {
-      const installed: Pin[] = [];
-      for (let slot = first; slot !== END; slot = this.slotsByKey.next(slot)) {
-        const pin = this.pinAt(slot);
-        if (this.installs(pin)) installed.push(pin);
-      }
-      this.installedByKey.set(key, installed);
-      pins = installed;
+      pins = written.filter((pin) => this.installs(pin));
+      this.installedByKey.set(key, pins);
     }
     return pins;
   }
@@ -200,32 +163,17 @@ export class SetView {
    * file's lines in order (`compareReadOrder` gives pip's reading order).
    */
   writtenOf(keys: readonly string[]): Pin[] {
-    const slots: number[] = [];
-    for (const key of keys) {
-      for (let slot = this.firstSlotOf(key); slot !== END; slot = this.slotsByKey.next(slot)) slots.push(slot);
-    }
-    return slots.sort((a, b) => a - b).map((slot) => this.pinAt(slot));
+    return this.written.filter((pin) => keys.includes(pin.key));
   }
 
   /** Every pin the set's files write whose specifier passes `test`, in the order of `writtenOf`. */
   writtenWhere(test: (specifier: string) => boolean): Pin[] {
-    const pins: Pin[] = [];
-    for (const source of this.sources) {
-      for (let index = 0; index < source.table.count; index++) {
-        if (written(source, index) && test(source.table.specifier(index))) pins.push(this.pinAt(source.firstSlot + index));
-      }
-    }
-    return pins;
+    return this.written.filter((pin) => test(pin.requirement.specifier));
   }
 
   /** Each package the set installs more than one pin of, with those pins in order, in the order its second pin is written. */
   pinnedTwice(): Array<readonly Pin[]> {
-    const twice: Array<readonly Pin[]> = [];
-    for (const first of this.slotsByKey.repeated) {
-      const pins = this.pinsOf(this.keyAt(first));
-      if (pins.length >= 2) twice.push(pins);
-    }
-    return twice;
+    return this.repeatedKeys.map((key) => this.pinsOf(key)).filter((pins) => pins.length >= 2);
   }
 
   /**
@@ -236,59 +184,9 @@ export class SetView {
     this.readPositions ??= readPositions(this.set, this.context.files);
     return this.readPositions;
   }
-
-  /** The file a slot belongs to: the last whose first slot is not past it (a set can include thousands of files). */
-  private sourceOf(slot: number): Source {
-    let low = 0;
-    let high = this.sources.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((this.sources[middle] as Source).firstSlot <= slot) low = middle;
-      else high = middle - 1;
-    }
-    return this.sources[low] as Source;
-  }
-
-  private firstSlotOf(key: string): number {
-    return this.slotsByKey.find(key, keyHash(key));
-  }
-
-  private keyAt(slot: number): string {
-    const known = this.pins.get(slot);
-    if (known) return known.key;
-    const source = this.sourceOf(slot);
-    return source.table.key(slot - source.firstSlot);
-  }
-
-  private slotHasKey(slot: number, key: string): boolean {
-    const known = this.pins.get(slot);
-    if (known) return known.key === key;
-    const source = this.sourceOf(slot);
-    return source.table.hasKey(slot - source.firstSlot, key);
-  }
-
-  /** The slot's pin, built the first time it is asked for (a rule may compare pins by identity). */
-  private pinAt(slot: number): Pin {
-    let pin = this.pins.get(slot);
-    if (!pin) {
-      const source = this.sourceOf(slot);
-      pin = new Pin(source.table.requirement(slot - source.firstSlot), source.file, this.context.specifiers);
-      this.pins.set(slot, pin);
-    }
-    return pin;
-  }
 }
 
 const NO_PINS: readonly Pin[] = Object.freeze([]);
-
-/** Is the requirement a pin the set's files write (not a URL, path or editable, and in one of the set's stages)? */
-function written(source: Source, index: number): boolean {
-  const { table, stages } = source;
-  if (table.hasUrl(index) || table.editable(index)) return false;
-  if (stages === null) return true;
-  const stage = table.stage(index);
-  return stage == null || stages.has(stage);
-}
 
 export interface CheckContext {
   matrix: Matrix;
@@ -298,8 +196,6 @@ export interface CheckContext {
   markers: MarkerSpace;
   /** profileAllows' answers, by key (`python`/`cuda` prefixed with `:`, as no package name can be). */
   allowed: Map<string, Allowed | null>;
-  /** The chains of the last set view released (SetView.release), for the next view to reuse. */
-  spareChains: ChainsByKey | null;
 }
 
 /** What the profile allows for one package, or for its python/cuda. */
@@ -310,7 +206,7 @@ export interface Allowed {
 
 export function buildContext(parse: ParseResult, matrix: Matrix, profile: Profile | null, specifiers = new Specifiers()): CheckContext {
   const files = new Map(parse.files.map((file) => [file.path, file]));
-  return { matrix, profile, files, specifiers, markers: new MarkerSpace(), allowed: new Map(), spareChains: null };
+  return { matrix, profile, files, specifiers, markers: new MarkerSpace(), allowed: new Map() };
 }
 
 function interpreterOf(view: SetView, context: CheckContext): SpecifierSet | null {

@@ -2,7 +2,6 @@
 // the same way: the token to change, what to write instead, and the other location involved.
 
 import type { Finding, RelatedLocation, Requirement, Severity, Span } from '../model.js';
-import { detached } from '../parse/strings.js';
 
 /** The requirement as a user would write it with `specifier` instead of its own (marker kept). */
 export function requirementWith(requirement: Requirement, specifier: string): string {
@@ -41,9 +40,7 @@ export function makeFinding(draft: FindingDraft): Finding {
   const finding: Finding = {
     rule: draft.rule,
     severity: draft.severity,
-    // One flat string of its own: a message is built from many pieces, and kept as a tree of them
-    // it takes more memory while findings pile up, and the report has to flatten it anyway.
-    message: detached(draft.message),
+    message: draft.message,
     file: draft.at.file,
     line: span.line,
     column: span.column,

@@ -4,8 +4,7 @@
 // order).
 
 import type { Matrix, ProfileChoice } from '../matrix/types.js';
-import type { Finding, InstallSet, ParseResult, RuleInfo } from '../model.js';
-import { releaseRequirements } from '../parse/packed.js';
+import type { Finding, ParseResult, RuleInfo } from '../model.js';
 import { buildContext, SetView } from './context.js';
 import { checkCudaImages, checkCudaSet, CUDA_RULES } from './cuda.js';
 import { checkDuplicatesSet, DUPLICATE_RULES } from './duplicates.js';
@@ -59,11 +58,6 @@ export interface RunChecksOptions {
   profile: string;
   /** Who named an explicit profile, for the reason shown with it; default `--profile`. */
   profileNamedBy?: string;
-  /**
-   * Let each packed file's requirements go once the last set that reads them is checked, so that
-   * memory falls as the check goes on. Only for callers that read no requirements afterwards.
-   */
-  releaseRequirements?: boolean;
   /** Also plan the index checks of each set (src/check/index-plan.ts). */
   indexPlan?: IndexPlanOptions;
   /** Also plan pip's resolver for each set (src/check/resolve-plan.ts); needs indexPlan. */
@@ -79,15 +73,6 @@ export interface RunChecksOptions {
 export type ChecksOutcome =
   | { ok: true; findings: Finding[]; profile: ProfileChoice | null; indexPlans?: SetPlan[]; resolveJobs?: ResolveJob[] }
   | { ok: false; error: string };
-
-/** For each file, the index of the last install set that reads it. */
-function lastReaders(sets: readonly InstallSet[]): Map<string, number> {
-  const last = new Map<string, number>();
-  sets.forEach((set, index) => {
-    for (const path of set.files) last.set(path, index);
-  });
-  return last;
-}
 
 export function runChecks(parse: ParseResult, bundledAndRepository: Matrix, options: RunChecksOptions): ChecksOutcome {
   const matrix: Matrix =
@@ -117,12 +102,10 @@ export function runChecks(parse: ParseResult, bundledAndRepository: Matrix, opti
   const toCuda = cap.into(cuda);
   const toDuplicates = cap.into(duplicates);
   checkCudaImages(context, toCuda);
-  const lastReader = options.releaseRequirements ? lastReaders(parse.installSets) : null;
   const indexPlans: SetPlan[] = [];
   const resolveJobs: ResolveJob[] = [];
   const unknownIndexFiles = options.indexPlan ? filesWithUnknownIndexes(parse.diagnostics, options.indexPlan.configuredFiles) : null;
-  parse.installSets.forEach((set, index) => {
-    // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
+  for (const set of parse.installSets) {
     const view = new SetView(set, context);
     checkProfilePackages(context, view, toProfile);
     pythonOutsideProfile.check(context, view, toProfile);
@@ -137,12 +120,7 @@ export function runChecks(parse: ParseResult, bundledAndRepository: Matrix, opti
       const job = options.resolvePlan ? planResolve(context, view, plan) : null;
       if (job) resolveJobs.push(job);
     }
-    view.release();
-    for (const path of set.files) {
-      const file = context.files.get(path);
-      if (file && lastReader?.get(path) === index) releaseRequirements(file);
-    }
-  });
+  }
   const unknownIds = checkUnknownRuleIds(parse.files, matrix, [...RULES, ...RUNTIME_RULES]);
   const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates, ...cap.summaries(), ...unknownIds];
   const kept = applySuppressions(dedupeFindings(findings), parse.files, matrix.ignore);

@@ -5,7 +5,6 @@
 import { resolveProfileName } from '../matrix/load.js';
 import type { Matrix, Profile, ProfileChoice } from '../matrix/types.js';
 import type { ParseResult } from '../model.js';
-import { keyHash, requirementTable, type RequirementTable } from '../parse/packed.js';
 import { fit, Specifiers } from './versions.js';
 
 const AUTO_PROFILE = 'auto';
@@ -48,26 +47,12 @@ interface Evidence {
 /** The profile whose packages the repository pins most, when the evidence is clear. */
 function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): ProfileSelection {
   // Every exact pin of a package some profile pins, by package: a package pinned anywhere counts
-  // once per version. Other packages cannot count, so their requirements are passed over by their
-  // key's hash alone, before anything is read from the packed text.
+  // once per version. Other packages cannot count.
   const profiled = new Set(Object.values(matrix.profiles).flatMap((profile) => Object.keys(profile.packages)));
-  const profiledByHash = new Map<number, string[]>();
-  for (const key of profiled) {
-    const hash = keyHash(key);
-    const sharing = profiledByHash.get(hash);
-    if (sharing === undefined) profiledByHash.set(hash, [key]);
-    else sharing.push(key);
-  }
   const pinned = new Map<string, Set<string>>();
   for (const file of parse.files) {
-    const table = requirementTable(file);
-    for (let index = 0; index < table.count; index++) {
-      const candidates = profiledByHash.get(table.keyHash(index));
-      if (candidates === undefined || table.hasUrl(index)) continue;
-      const key = keyAmong(table, index, candidates, profiled);
-      if (key === undefined) continue;
-      const specifier = table.specifier(index);
-      if (specifier === '') continue;
+    for (const { key, url, specifier } of file.requirements) {
+      if (!profiled.has(key) || url !== null || specifier === '') continue;
       const versions = pinned.get(key) ?? new Set<string>();
       versions.add(specifier);
       pinned.set(key, versions);
@@ -95,29 +80,6 @@ function inferred(parse: ParseResult, matrix: Matrix, specifiers: Specifiers): P
     choice: { name: best.profile.name, reason: `pins ${best.matching} of ${total} packages of ${best.profile.name}${nextBest}` },
   };
 }
-
-/**
- * The requirement's key, if it is one of `candidates` (the keys of `profiled` with its key's hash). A
- * function of its own, not a closure in the walk: one that captured the walk's index would cost an
- * allocation for every requirement.
- */
-function keyAmong(
-  table: RequirementTable,
-  index: number,
-  candidates: readonly string[],
-  profiled: ReadonlySet<string>,
-): string | undefined {
-  // A matrix may name many packages crafted to share a hash: past a few, one key read beats comparing with each.
-  if (candidates.length > FEW_CANDIDATES) {
-    const key = table.key(index);
-    return profiled.has(key) ? key : undefined;
-  }
-  for (const candidate of candidates) if (table.hasKey(index, candidate)) return candidate;
-  return undefined;
-}
-
-/** Candidates compared one by one with a requirement's key in place; more are looked up by its key. */
-const FEW_CANDIDATES = 8;
 
 /** A package counts when every exact pin of it in the repository is inside the profile. */
 function matchingPins(profile: Profile, exactPins: Map<string, Set<string>>, specifiers: Specifiers): number {

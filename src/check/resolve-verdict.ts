@@ -14,7 +14,6 @@ import {
   type Requirement,
   type Severity,
 } from '../model.js';
-import { requirementsOf } from '../parse/packed.js';
 import type { PipStepResult, ResolvedInstall } from '../resolve/pip.js';
 import { compareFindings, dedupeFindings, makeFinding, type FindingDraft } from './finding-builder.js';
 import type { ResolveJob, ResolveLine, ResolveStep } from './resolve-plan.js';
@@ -117,7 +116,7 @@ export function resolvedParse(parse: ParseResult, set: InstallSet, pins: readonl
     .filter((file) => set.files.includes(file.path))
     .map((file): ParsedFile => {
       const requirements: Requirement[] = [];
-      for (const requirement of requirementsOf(file)) {
+      for (const requirement of file.requirements) {
         const own = pins.find((pin) => pin.written && at(pin, file.path, requirement) && pin.key === requirement.key);
         requirements.push(own && !requirement.constraint ? { ...requirement, specifier: `==${own.version}` } : requirement);
         for (const pulled of pins) {
@@ -135,8 +134,7 @@ export function resolvedParse(parse: ParseResult, set: InstallSet, pins: readonl
           });
         }
       }
-      const { packed: _packed, ...rest } = file;
-      return { ...rest, requirements };
+      return { ...file, requirements };
     });
   return { files, installSets: [set], diagnostics: [] };
 }

@@ -4,7 +4,6 @@
 import { contains, parseSpecifierSet, type SpecifierSet } from '../pep440/specifier.js';
 import { exactPin, intersects, isSubset } from '../pep440/ranges.js';
 import type { Version } from '../pep440/version.js';
-import { detached } from '../parse/strings.js';
 import { answerOnce } from './pair-cache.js';
 
 /** What a pin admits: the specifier set, and the one version when it pins exactly. */
@@ -40,12 +39,9 @@ export class Specifiers {
         this.parsed.clear();
         this.overlaps.clear();
       }
-      // The text may be cut out of a file's packed requirements: the caches keep a copy of their
-      // own, so that they do not keep the whole packed text alive after its file is released.
-      const own = detached(text);
-      const result = parseSpecifierSet(own);
+      const result = parseSpecifierSet(text);
       entry = result.ok ? { set: result.set, exact: exactPin(result.set) } : null;
-      this.parsed.set(own, entry);
+      this.parsed.set(text, entry);
     }
     return entry;
   }

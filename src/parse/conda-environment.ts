@@ -15,12 +15,10 @@
 import { bareRequirement, canonicalName, emptyFile, type Diagnostic, type ParsedFile } from '../model.js';
 import { condaMeaning, readCondaSpec } from './conda-spec.js';
 import { parseRequirementsFile } from './requirements/reader.js';
-import type { SharedStrings } from './strings.js';
 import { splitLines } from './text.js';
 
 export interface CondaEnvironmentOptions {
   env?: Record<string, string | undefined>;
-  strings?: SharedStrings;
 }
 
 export interface CondaEnvironmentResult {
@@ -118,7 +116,7 @@ function addPipList(
   for (const item of items) lines[item.line - 1] = ' '.repeat(item.column) + item.value;
   // conda runs pip in the environment file's folder: `-r requirements.txt` is the file beside it, as
   // the requirements-file reader resolves it.
-  const requirements = parseRequirementsFile(path, lines.join('\n'), { constraint: false, env: options.env, strings: options.strings });
+  const requirements = parseRequirementsFile(path, lines.join('\n'), { constraint: false, env: options.env });
   file.requirements.push(...requirements.file.requirements);
   file.indexes.push(...requirements.file.indexes);
   file.includes.push(...requirements.file.includes);

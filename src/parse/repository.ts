@@ -7,21 +7,14 @@ import { trackedFiles } from '../github/git.js';
 import { isCondaEnvironment, parseCondaEnvironment } from './conda-environment.js';
 import { createFileSource, discoverFiles, type DiscoveredFile, type FileSource } from './discover.js';
 import { parseDockerfile, type DockerStage } from './dockerfile.js';
-import { RequirementPacker } from './packed.js';
 import { parsePyproject } from './pyproject.js';
 import { parseRequirementsFile } from './requirements/reader.js';
-import { SharedStrings } from './strings.js';
 import { scanSuppressions } from './suppressions.js';
 import { decodeText } from './text.js';
 
 export interface ReadOptions {
   /** Variables `${NAME}` expands to in requirements files, as pip does; see `expandableEnvironment`. */
   env?: Record<string, string | undefined>;
-  /**
-   * Pack requirements files' requirements (ParsedFile.packed, without `--hash` values, which no rule
-   * reads), as `check` does; `parse` prints them whole. Default false.
-   */
-  pack?: boolean;
   /** Build arguments by Dockerfile path, as `docker build --build-arg` gives them (null: computed when the build runs). */
   buildArgs?: ReadonlyMap<string, Record<string, string | null>>;
 }
@@ -50,9 +43,6 @@ export function expandableEnvironment(env: Record<string, string | undefined>): 
 interface Reading {
   env: Record<string, string | undefined>;
   buildArgs: ReadonlyMap<string, Record<string, string | null>>;
-  strings: SharedStrings;
-  /** One for the run, when requirements are packed. */
-  packer: RequirementPacker | null;
   files: Map<string, ParsedFile>;
   stages: Map<string, DockerStage[]>;
   diagnostics: Diagnostic[];
@@ -60,13 +50,9 @@ interface Reading {
 
 /** The pure core of readRepository: everything comes through `source`. */
 export function parseRepository(discovered: readonly DiscoveredFile[], fileSource: FileSource, options: ReadOptions = {}): ParseResult {
-  const strings = new SharedStrings();
-  const packer = options.pack ? new RequirementPacker(strings) : null;
   const reading: Reading = {
     env: options.env ?? {},
     buildArgs: options.buildArgs ?? new Map(),
-    strings,
-    packer,
     files: new Map(),
     stages: new Map(),
     diagnostics: [],
@@ -123,7 +109,7 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
   if (kind === 'conda') {
     // `environment-gpu.yml` or `conda.yaml` without `dependencies:` is some other tool's file.
     if (!isCondaEnvironment(decoded.text)) return null;
-    parsed = parseCondaEnvironment(path, decoded.text, { env: reading.env, strings: reading.strings });
+    parsed = parseCondaEnvironment(path, decoded.text, { env: reading.env });
   } else if (kind === 'dockerfile') {
     const buildArgs = reading.buildArgs.get(path);
     const contextFiles = (folder: string): readonly string[] => {
@@ -142,8 +128,6 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
     parsed = parseRequirementsFile(path, decoded.text, {
       constraint: kind === 'constraints',
       env: reading.env,
-      strings: reading.strings,
-      packer: reading.packer ?? undefined,
     });
   }
   parsed.file.suppressions = scanSuppressions(decoded.text);

@@ -19,7 +19,6 @@ import {
   type ProbeTarget,
   type RuntimeLog,
 } from './probe-run.js';
-import { requirementsOf } from '../parse/packed.js';
 
 export type { RuntimeLog } from './probe-run.js';
 
@@ -55,7 +54,7 @@ const MAX_PROBED_PACKAGES = 1000;
 function probedPackages(parse: ParseResult): string[] {
   const keys = new Set<string>();
   for (const file of parse.files) {
-    for (const requirement of requirementsOf(file)) if (!requirement.constraint) keys.add(requirement.key);
+    for (const requirement of file.requirements) if (!requirement.constraint) keys.add(requirement.key);
   }
   return [...keys];
 }

@@ -15,7 +15,6 @@ import { compareDriverVersions } from './driver-version.js';
 import { gpuBuildFindings } from './gpu-builds.js';
 import { relatedOf, runtimeFinding, unplacedFinding, type Draft, type RequirementInFile } from './place.js';
 import type { ProbeResult, ProbeTorch } from './probe-result.js';
-import { requirementsOf } from '../parse/packed.js';
 
 export interface RuntimeContext {
   /** A missing CUDA device is an error (else a notice, and only for a CUDA build of torch). */
@@ -30,7 +29,7 @@ export interface RuntimeContext {
 function pinsByPackage(parse: ParseResult): Map<string, RequirementInFile[]> {
   const pins = new Map<string, RequirementInFile[]>();
   for (const file of parse.files) {
-    for (const requirement of requirementsOf(file)) {
+    for (const requirement of file.requirements) {
       // A base image's own package (pytorch/pytorch's torch) is no pin: a later pip install may replace it.
       if (requirement.installer === 'image') continue;
       const list = pins.get(requirement.key) ?? [];

@@ -5,7 +5,6 @@
 // Pure: the shell (src/index/remote-files.ts) fetches and reads the files.
 
 import type { Finding, InstallSet, ParsedFile, ParseResult, RemoteInclude, Requirement, RuleInfo } from '../../model.js';
-import { requirementsOf } from '../../parse/packed.js';
 import { intersects } from '../../pep440/ranges.js';
 import { parseSpecifierSet, type SpecifierSet } from '../../pep440/specifier.js';
 import { requirementText } from '../finding-builder.js';
@@ -46,7 +45,7 @@ export function checkRemoteFiles(parse: ParseResult, fetched: ReadonlyMap<string
       inSet(set, file, file.remoteIncludes ?? []).map((include) => ({ include, file: file.path })),
     );
     if (includes.length === 0) continue;
-    const pins = members.flatMap((file) => inSet(set, file, requirementsOf(file)).map((requirement) => ({ requirement, file: file.path })));
+    const pins = members.flatMap((file) => inSet(set, file, file.requirements).map((requirement) => ({ requirement, file: file.path })));
     for (const { include, file: includedFrom } of includes) {
       const remote = fetched.get(include.url);
       if (remote === undefined) continue;

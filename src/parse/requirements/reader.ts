@@ -11,8 +11,6 @@ import { canonicalName, emptyFile, type Diagnostic, type IndexFact, type Include
 import { stripEnd, stripStart } from '../../pep440/version.js';
 import { cudaFromIndexUrl } from '../pytorch-index.js';
 import { tooManyClauses } from '../requirement.js';
-import type { RequirementPacker, RequirementPlace } from '../packed.js';
-import { SharedStrings } from '../strings.js';
 import { withoutCredentials } from '../../index/url.js';
 import { quoteInput, redactUrl } from './display.js';
 import { includeTarget } from './includes.js';
@@ -36,10 +34,6 @@ export interface RequirementsFileOptions {
   constraint: boolean;
   /** Values for `${NAME}`; a name that is unset (or empty) stays as written, as in pip. */
   env?: Record<string, string | undefined>;
-  /** Strings shared across the files of a run (index URLs, include paths); default: one pool per file. */
-  strings?: SharedStrings;
-  /** Pack the requirements into `file.packed` instead of `file.requirements` (see packed.ts); implies no hashes. */
-  packer?: RequirementPacker;
 }
 
 export interface RequirementsFileResult {
@@ -50,27 +44,18 @@ export interface RequirementsFileResult {
 export function parseRequirementsFile(path: string, text: string, options: RequirementsFileOptions): RequirementsFileResult {
   const reader = new FileReader(path, options);
   readLogicalLines(text, (logical) => reader.readLogicalLine(logical));
-  return { file: reader.finish(), diagnostics: reader.diagnostics };
+  return { file: reader.file, diagnostics: reader.diagnostics };
 }
 
 class FileReader {
   readonly file: ParsedFile;
   readonly diagnostics: Diagnostic[] = [];
-  private readonly strings: SharedStrings;
-  private readonly packer: RequirementPacker | null;
 
   constructor(
     private readonly path: string,
     private readonly options: RequirementsFileOptions,
   ) {
-    this.strings = options.strings ?? new SharedStrings();
-    this.packer = options.packer ?? null;
     this.file = emptyFile(path, options.constraint ? 'constraints' : 'requirements');
-  }
-
-  finish(): ParsedFile {
-    if (this.packer) this.file.packed = this.packer.finish();
-    return this.file;
   }
 
   readLogicalLine(joined: LogicalLine): void {
@@ -141,8 +126,7 @@ class FileReader {
   }
 
   private readRequirement(line: LogicalLine, text: string, start: number, editable: boolean, uses: readonly OptionUse[]): void {
-    // Packed requirements drop their hashes (no rule reads them), so only the plain reader keeps them.
-    const hashes: string[] | null = this.packer ? null : [];
+    const hashes: string[] = [];
     if (uses.length > 0) this.readRequirementOptions(line, editable, uses, hashes);
     // pip refuses an editable constraint before it reads the requirement.
     if (this.options.constraint && editable) {
@@ -174,18 +158,6 @@ class FileReader {
     const tokenStart = start + stripStart(text, 0, text.length);
     const tokenEnd = start + stripEnd(text, tokenStart - start, text.length);
     const firstLine = lineAt(line.pieces, tokenStart);
-    const place: RequirementPlace = {
-      editable,
-      constraint: this.options.constraint,
-      line: firstLine,
-      endLine: lineAt(line.pieces, line.text.length - 1),
-      column: columnAt(line.pieces, tokenStart),
-      endColumn: lastColumnOnLine(line, tokenStart, tokenEnd, firstLine),
-    };
-    if (this.packer) {
-      this.packer.add(fields, place);
-      return;
-    }
     this.file.requirements.push({
       name: fields.name,
       key: canonicalName(fields.name),
@@ -193,13 +165,18 @@ class FileReader {
       specifier: fields.specifier,
       marker: fields.marker,
       url: fields.url,
-      ...place,
-      hashes: hashes ?? [],
+      editable,
+      constraint: this.options.constraint,
+      line: firstLine,
+      endLine: lineAt(line.pieces, line.text.length - 1),
+      column: columnAt(line.pieces, tokenStart),
+      endColumn: lastColumnOnLine(line, tokenStart, tokenEnd, firstLine),
+      hashes,
     });
   }
 
-  /** The options on a requirement's line: its hashes (into `hashes`, when kept), and those pip ignores there. */
-  private readRequirementOptions(line: LogicalLine, editable: boolean, uses: readonly OptionUse[], hashes: string[] | null): void {
+  /** The options on a requirement's line: its hashes (into `hashes`), and those pip ignores there. */
+  private readRequirementOptions(line: LogicalLine, editable: boolean, uses: readonly OptionUse[], hashes: string[]): void {
     const warned: string[] = [];
     for (const use of uses) {
       const applies = use.spec.scope === 'any-requirement' || (use.spec.scope === 'requirement' && !editable);
@@ -211,7 +188,7 @@ class FileReader {
           `pip ignores ${use.flag} on ${editable ? 'an editable (-e) line' : 'a requirement line'}: ${use.spec.scope === 'file' ? 'put it on a line of its own' : 'it applies to non-editable requirements only'}`,
         );
       } else if (use.spec.dest === 'hashes') {
-        hashes?.push(use.value as string);
+        hashes.push(use.value as string);
       }
     }
   }
@@ -257,8 +234,7 @@ class FileReader {
     const url = use.value as string;
     const at = positionAt(line.pieces, use.valueStart);
     this.file.indexes.push({
-      // Shared and detached: the URL is cut from the file's text, which it would otherwise keep alive.
-      url: this.strings.share(redactUrl(url)),
+      url: redactUrl(url),
       line: at.line,
       column: at.column,
       endColumn: lastColumnOnLine(line, use.valueStart, use.valueEnd, at.line),
@@ -290,7 +266,7 @@ class FileReader {
         this.report(line, target.atFlag ? use.start : use.valueStart, 'error', target.message);
         return;
       case 'file': {
-        const include: Include = { path: this.strings.share(target.path), line: lineAt(line.pieces, use.start), constraint };
+        const include: Include = { path: target.path, line: lineAt(line.pieces, use.start), constraint };
         this.file.includes.push(include);
       }
     }

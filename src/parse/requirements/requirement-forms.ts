@@ -9,7 +9,6 @@
 import { normalizeVersion, parseVersion, pythonTrim, stripEnd, stripStart } from '../../pep440/version.js';
 import { parseMarker, type MarkerParse } from '../marker.js';
 import { NO_EXTRAS, parseRequirement } from '../requirement.js';
-import { detached } from '../strings.js';
 import { quoteInput, redactUrl } from './display.js';
 
 export interface PipRequirementFields {
@@ -182,7 +181,7 @@ function checkedMarker(marker: string): MarkerParse {
   if (checked === undefined) {
     checked = parseMarker(marker);
     if (CHECKED_MARKERS.size >= MAX_CHECKED_MARKERS) CHECKED_MARKERS.clear();
-    CHECKED_MARKERS.set(detached(marker), checked);
+    CHECKED_MARKERS.set(marker, checked);
   }
   return checked;
 }
