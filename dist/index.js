@@ -42436,7 +42436,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 7425:
+/***/ 1053:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42457,141 +42457,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/src/check/finding-builder.js
 var finding_builder = __nccwpck_require__(8266);
-// EXTERNAL MODULE: ./lib/src/parse/packed.js
-var packed = __nccwpck_require__(4636);
-;// CONCATENATED MODULE: ./lib/src/check/chains-by-key.js
-// A set's requirements grouped by package, in typed arrays sized once per set: a large repository's
-// sets add hundreds of thousands of requirements in all, and a Map growing entry by entry would
-// allocate (and rehash) for most of them. Items are found by a hash of their key, and their keys are
-// read only where two hashes agree: for a packed requirement, reading its key means cutting its name
-// out of the packed text. A hash is 16 bits, so that names sharing one are easy to craft: past a
-// handful of keys of one hash, the others are found by their key in a Map (see CROWDED).
-/** No item: the end of a chain, or an empty cell. */
-const END = -1;
-/**
- * Items numbered 0 to `items - 1`, each added at most once with the hash of its key (a 16-bit
- * integer), and chained with the earlier items of the same key in the order they were added.
- * `reset` starts over with another set's items, reusing the arrays: allocating them for each set
- * cost more than the rest of grouping its requirements.
- */
-class ChainsByKey {
-    /** Open addressing, at most half full: each used cell holds one key's hash and its chain's first and last item. */
-    cellHash = new Int32Array(0);
-    cellFirst = new Int32Array(0);
-    cellLast = new Int32Array(0);
-    mask = 0;
-    /** 32 less log2 of the cell count: a hash's first cell is in the top bits of its product with FIBONACCI. */
-    shift = 32;
-    /** By item: the next item of its chain, or END. */
-    nextItem = new Int32Array(0);
-    /** The first item of each chain that has a second, in the order the second was added. */
-    repeated = [];
-    /** The chains of the keys past the CROWDED first of their hash, which have no cell, by key. */
-    crowded = new Map();
-    keys = NO_KEYS;
-    /** Forgets every item, and makes room for `items` new ones (none before the first reset). */
-    reset(items, keys) {
-        let cells = 1;
-        while (cells < 2 * items)
-            cells *= 2;
-        if (cells > this.cellFirst.length) {
-            this.cellHash = new Int32Array(cells);
-            this.cellFirst = new Int32Array(cells);
-            this.cellLast = new Int32Array(cells);
-        }
-        // Grown as the table is, so that a few sets of growing size do not each allocate.
-        if (items > this.nextItem.length)
-            this.nextItem = new Int32Array(cells);
-        this.cellFirst.fill(END, 0, cells);
-        this.mask = cells - 1;
-        this.shift = 32 - Math.log2(cells);
-        this.repeated = [];
-        if (this.crowded.size > 0)
-            this.crowded = new Map();
-        this.keys = keys;
-    }
-    add(item, hash) {
-        let cell = this.home(hash);
-        let passed = 0;
-        for (let first = this.cellFirst[cell]; first !== END; first = this.cellFirst[cell]) {
-            if (this.cellHash[cell] === hash) {
-                if (this.keys.hasKey(item, this.keys.keyOf(first)))
-                    break;
-                // No more than CROWDED keys of a hash have cells: all of them are passed, none the item's.
-                if (++passed === CROWDED) {
-                    this.addCrowded(item);
-                    return;
-                }
-            }
-            cell = (cell + 1) & this.mask;
-        }
-        this.nextItem[item] = END;
-        const first = this.cellFirst[cell];
-        if (first === END) {
-            this.cellHash[cell] = hash;
-            this.cellFirst[cell] = item;
-        }
-        else {
-            const last = this.cellLast[cell];
-            if (last === first)
-                this.repeated.push(first);
-            this.nextItem[last] = item;
-        }
-        this.cellLast[cell] = item;
-    }
-    /** `add` for an item whose key is none of the CROWDED keys of its hash that have cells. */
-    addCrowded(item) {
-        const key = this.keys.keyOf(item);
-        this.nextItem[item] = END;
-        const chain = this.crowded.get(key);
-        if (chain === undefined) {
-            this.crowded.set(key, { first: item, last: item });
-            return;
-        }
-        if (chain.last === chain.first)
-            this.repeated.push(chain.first);
-        this.nextItem[chain.last] = item;
-        chain.last = item;
-    }
-    /** The first item of `key` (whose hash is `hash`), or END. */
-    find(key, hash) {
-        let passed = 0;
-        for (let cell = this.home(hash); this.cellFirst[cell] !== END; cell = (cell + 1) & this.mask) {
-            const first = this.cellFirst[cell];
-            if (this.cellHash[cell] === hash) {
-                if (this.keys.hasKey(first, key))
-                    return first;
-                if (++passed === CROWDED)
-                    return this.crowded.get(key)?.first ?? END;
-            }
-        }
-        return END;
-    }
-    /**
-     * The cell a hash's probe starts at. Hashes are 16-bit: `hash & mask` would leave every cell past the
-     * 65,536th unused, so that a set of more packages than that piles them into one run of full cells
-     * which every add walks (a 200,000-line file took 20 s). Fibonacci hashing spreads them over the table.
-     * (`>>> 32` shifts by nothing: the mask of a one-cell table keeps it at 0.)
-     */
-    home(hash) {
-        return (Math.imul(hash, FIBONACCI) >>> this.shift) & this.mask;
-    }
-    /** The item of the same key added after this one, or END. */
-    next(item) {
-        return this.nextItem[item];
-    }
-}
-/** 2^32 divided by the golden ratio, odd. */
-const FIBONACCI = 0x9e3779b9;
-/**
- * At most this many keys of one hash get cells; the others go to a Map by key. Names crafted to share
- * a hash would otherwise all land in one run of cells, each add comparing its key with every key
- * before it: 30,000 such names took 36 s. Two packages of one set rarely share a hash at all, so
- * that the Map costs nothing in the usual case.
- */
-const CROWDED = 8;
-const NO_KEYS = { keyOf: () => '', hasKey: () => false };
-
 // EXTERNAL MODULE: ./lib/src/parse/marker.js
 var parse_marker = __nccwpck_require__(9546);
 // EXTERNAL MODULE: ./lib/src/parse/marker-evaluation.js
@@ -42703,44 +42568,33 @@ function holdEverywhere(truths, index) {
 var versions = __nccwpck_require__(480);
 ;// CONCATENATED MODULE: ./lib/src/check/context.js
 // What the rule families look at: each install set as the requirements, interpreters, CUDA versions,
-// images and indexes pip and Docker see together. A set's view is built when the set is checked and
-// dropped after it, so that no per-requirement object outlives its set; and it builds a pin only for
-// a requirement some rule asks about (a file in two sets may have one built twice, which costs less
-// than keeping a pin for every requirement of a large repository).
+// images and indexes pip and Docker see together. A set's view is built when the set is checked: its
+// pins grouped by package.
 
 
 
-
-
-/**
- * A requirement with a version specifier pip can resolve (URL and path requirements are not pins).
- * Its specifier is analysed only when a rule asks: most pins of a large repository belong to packages
- * no rule, profile or duplicate ever looks at.
- */
+/** A requirement with a version specifier pip can resolve (URL and path requirements are not pins). */
 class Pin {
     requirement;
     file;
     specifiers;
+    key;
+    at;
     text;
     constructor(requirement, file, specifiers) {
         this.requirement = requirement;
         this.file = file;
         this.specifiers = specifiers;
+        this.key = requirement.key;
+        this.at = { file, span: requirement };
     }
     /**
-     * The requirement as written, without its marker (`requirementText`): one string for every finding
-     * that names the pin, where a package pinned many ways names its first pin in each of thousands.
+     * The requirement as written, without its marker (`requirementText`), made once: a package pinned
+     * many ways names its first pin in each of thousands of findings.
      */
     get shown() {
         this.text ??= (0,finding_builder/* requirementText */.Pg)(this.requirement);
         return this.text;
-    }
-    get key() {
-        return this.requirement.key;
-    }
-    /** Built when asked (by findings and subjects), not for every pin. */
-    get at() {
-        return { file: this.file, span: this.requirement };
     }
     /** True when the requirement names no version at all. */
     get unpinned() {
@@ -42758,12 +42612,8 @@ class Pin {
 }
 /**
  * One install set as the rule families see it. A pin whose marker cannot hold for the set's
- * interpreter is never installed, so it is never checked; markers are evaluated only for the pins a
- * rule asks about (most packages of a large set are pinned once and asked about by none).
- *
- * The set's requirements stay where their files keep them: each is a slot, and the slots of its pins
- * are chained by package. A Pin is built only when a rule asks for its package, or when its package
- * is written twice.
+ * interpreter is never installed, so it is never checked; markers are evaluated only for the packages
+ * a rule asks about.
  */
 class SetView {
     set;
@@ -42778,10 +42628,13 @@ class SetView {
     readsBuildTimeIndex = false;
     /** The interpreters the set may install into (its own Python, else its requires-python, else the profile's); null when nothing says. */
     python;
-    sources = [];
-    /** The slots of the set's pins (written ones: not URLs, paths, editables or other stages') by package. */
-    slotsByKey;
-    pins = new Map();
+    /** The pins the set's files write (not URLs, paths, editables or other stages'): the files in order, each file's lines in order. */
+    written = [];
+    /** The written pins by package, in the order of `written`. */
+    writtenByKey = new Map();
+    /** The packages written more than once, in the order their second pin is written. */
+    repeatedKeys = [];
+    /** `pinsOf`'s answers. */
     installedByKey = new Map();
     readPositions;
     /** The set's `torchCudaSubjects`, once found. */
@@ -42789,7 +42642,6 @@ class SetView {
     constructor(set, context) {
         this.set = set;
         this.context = context;
-        let slots = 0;
         for (const path of set.files) {
             const file = context.files.get(path);
             if (!file)
@@ -42813,24 +42665,19 @@ class SetView {
                     this.images.push({ fact, file: path });
             if (file.requiresPython)
                 this.requiresPython.push({ fact: file.requiresPython, file: path });
-            const table = (0,packed/* requirementTable */.wD)(file);
-            this.sources.push({ file: path, table, stages, firstSlot: slots });
-            slots += table.count;
-        }
-        this.python = interpreterOf(this, context);
-        this.slotsByKey = context.spareChains ?? new ChainsByKey();
-        context.spareChains = null;
-        this.slotsByKey.reset(slots, { keyOf: (slot) => this.keyAt(slot), hasKey: (slot, key) => this.slotHasKey(slot, key) });
-        for (const source of this.sources) {
-            for (let index = 0; index < source.table.count; index++) {
-                if (written(source, index))
-                    this.slotsByKey.add(source.firstSlot + index, source.table.keyHash(index));
+            for (const requirement of file.requirements) {
+                if (requirement.url !== null || requirement.editable || !inSet(requirement.stage))
+                    continue;
+                const pin = new Pin(requirement, path, context.specifiers);
+                this.written.push(pin);
+                const pins = this.writtenByKey.get(pin.key);
+                if (pins === undefined)
+                    this.writtenByKey.set(pin.key, [pin]);
+                else if (pins.push(pin) === 2)
+                    this.repeatedKeys.push(pin.key);
             }
         }
-    }
-    /** Hands the view's chains to the next view to reuse: this one must not be asked anything afterwards. */
-    release() {
-        this.context.spareChains = this.slotsByKey;
+        this.python = interpreterOf(this, context);
     }
     /** Can the pin's marker hold with the set's interpreter (so that pip may install it)? */
     installs(pin) {
@@ -42839,20 +42686,13 @@ class SetView {
     }
     /** The pins of a package the set installs, in order. */
     pinsOf(key) {
-        const first = this.firstSlotOf(key);
-        // Most packages a rule asks about are not in most sets: those are not worth remembering.
-        if (first === END)
+        const written = this.writtenByKey.get(key);
+        if (written === undefined)
             return NO_PINS;
         let pins = this.installedByKey.get(key);
         if (pins === undefined) {
-            const installed = [];
-            for (let slot = first; slot !== END; slot = this.slotsByKey.next(slot)) {
-                const pin = this.pinAt(slot);
-                if (this.installs(pin))
-                    installed.push(pin);
-            }
-            this.installedByKey.set(key, installed);
-            pins = installed;
+            pins = written.filter((pin) => this.installs(pin));
+            this.installedByKey.set(key, pins);
         }
         return pins;
     }
@@ -42861,33 +42701,15 @@ class SetView {
      * file's lines in order (`compareReadOrder` gives pip's reading order).
      */
     writtenOf(keys) {
-        const slots = [];
-        for (const key of keys) {
-            for (let slot = this.firstSlotOf(key); slot !== END; slot = this.slotsByKey.next(slot))
-                slots.push(slot);
-        }
-        return slots.sort((a, b) => a - b).map((slot) => this.pinAt(slot));
+        return this.written.filter((pin) => keys.includes(pin.key));
     }
     /** Every pin the set's files write whose specifier passes `test`, in the order of `writtenOf`. */
     writtenWhere(test) {
-        const pins = [];
-        for (const source of this.sources) {
-            for (let index = 0; index < source.table.count; index++) {
-                if (written(source, index) && test(source.table.specifier(index)))
-                    pins.push(this.pinAt(source.firstSlot + index));
-            }
-        }
-        return pins;
+        return this.written.filter((pin) => test(pin.requirement.specifier));
     }
     /** Each package the set installs more than one pin of, with those pins in order, in the order its second pin is written. */
     pinnedTwice() {
-        const twice = [];
-        for (const first of this.slotsByKey.repeated) {
-            const pins = this.pinsOf(this.keyAt(first));
-            if (pins.length >= 2)
-                twice.push(pins);
-        }
-        return twice;
+        return this.repeatedKeys.map((key) => this.pinsOf(key)).filter((pins) => pins.length >= 2);
     }
     /**
      * Where pip reads each file of the set: the lines of the includes that lead to it (`[]` for the
@@ -42897,61 +42719,11 @@ class SetView {
         this.readPositions ??= readPositions(this.set, this.context.files);
         return this.readPositions;
     }
-    /** The file a slot belongs to: the last whose first slot is not past it (a set can include thousands of files). */
-    sourceOf(slot) {
-        let low = 0;
-        let high = this.sources.length - 1;
-        while (low < high) {
-            const middle = (low + high + 1) >> 1;
-            if (this.sources[middle].firstSlot <= slot)
-                low = middle;
-            else
-                high = middle - 1;
-        }
-        return this.sources[low];
-    }
-    firstSlotOf(key) {
-        return this.slotsByKey.find(key, (0,packed/* keyHash */.aE)(key));
-    }
-    keyAt(slot) {
-        const known = this.pins.get(slot);
-        if (known)
-            return known.key;
-        const source = this.sourceOf(slot);
-        return source.table.key(slot - source.firstSlot);
-    }
-    slotHasKey(slot, key) {
-        const known = this.pins.get(slot);
-        if (known)
-            return known.key === key;
-        const source = this.sourceOf(slot);
-        return source.table.hasKey(slot - source.firstSlot, key);
-    }
-    /** The slot's pin, built the first time it is asked for (a rule may compare pins by identity). */
-    pinAt(slot) {
-        let pin = this.pins.get(slot);
-        if (!pin) {
-            const source = this.sourceOf(slot);
-            pin = new Pin(source.table.requirement(slot - source.firstSlot), source.file, this.context.specifiers);
-            this.pins.set(slot, pin);
-        }
-        return pin;
-    }
 }
 const NO_PINS = Object.freeze([]);
-/** Is the requirement a pin the set's files write (not a URL, path or editable, and in one of the set's stages)? */
-function written(source, index) {
-    const { table, stages } = source;
-    if (table.hasUrl(index) || table.editable(index))
-        return false;
-    if (stages === null)
-        return true;
-    const stage = table.stage(index);
-    return stage == null || stages.has(stage);
-}
 function buildContext(parse, matrix, profile, specifiers = new versions/* Specifiers */.sZ()) {
     const files = new Map(parse.files.map((file) => [file.path, file]));
-    return { matrix, profile, files, specifiers, markers: new MarkerSpace(), allowed: new Map(), spareChains: null };
+    return { matrix, profile, files, specifiers, markers: new MarkerSpace(), allowed: new Map() };
 }
 function interpreterOf(view, context) {
     const specifier = interpreterSpecifier(view, context);
@@ -43055,10 +42827,8 @@ function ownValue(record, key) {
 /* harmony export */   Pg: () => (/* binding */ requirementText),
 /* harmony export */   _4: () => (/* binding */ dedupeFindings)
 /* harmony export */ });
-/* harmony import */ var _parse_strings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9196);
 // How every check builds, orders and de-duplicates its findings, so that all rule families speak
 // the same way: the token to change, what to write instead, and the other location involved.
-
 /** The requirement as a user would write it with `specifier` instead of its own (marker kept). */
 function requirementWith(requirement, specifier) {
     const extras = requirement.extras.length > 0 ? `[${requirement.extras.join(',')}]` : '';
@@ -43075,9 +42845,7 @@ function makeFinding(draft) {
     const finding = {
         rule: draft.rule,
         severity: draft.severity,
-        // One flat string of its own: a message is built from many pieces, and kept as a tree of them
-        // it takes more memory while findings pile up, and the report has to flatten it anyway.
-        message: (0,_parse_strings_js__WEBPACK_IMPORTED_MODULE_0__/* .detached */ .h)(draft.message),
+        message: draft.message,
         file: draft.at.file,
         line: span.line,
         column: span.column,
@@ -43341,7 +43109,7 @@ function targetEnvironments(plan) {
 /* harmony export */   kq: () => (/* binding */ planIndexSet)
 /* harmony export */ });
 /* harmony import */ var _pep440_ranges_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2964);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7425);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1053);
 /* harmony import */ var _finding_builder_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8266);
 /* harmony import */ var _image_pins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1441);
 /* harmony import */ var _versions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(480);
@@ -43884,10 +43652,8 @@ __nccwpck_require__.d(unpinned_namespaceObject, {
   message: () => (unpinned_message)
 });
 
-// EXTERNAL MODULE: ./lib/src/parse/packed.js
-var packed = __nccwpck_require__(4636);
-// EXTERNAL MODULE: ./lib/src/check/context.js + 2 modules
-var check_context = __nccwpck_require__(7425);
+// EXTERNAL MODULE: ./lib/src/check/context.js + 1 modules
+var check_context = __nccwpck_require__(1053);
 // EXTERNAL MODULE: ./lib/src/check/versions.js
 var check_versions = __nccwpck_require__(480);
 ;// CONCATENATED MODULE: ./lib/src/check/cuda-tags.js
@@ -45357,7 +45123,6 @@ var load = __nccwpck_require__(256);
 // none (universal facts only).
 
 
-
 const AUTO_PROFILE = 'auto';
 /**
  * Evidence `auto` needs to pick a profile from pins alone: at least this many of the profile's
@@ -45383,30 +45148,12 @@ function chosen(matrix, name, reason) {
 /** The profile whose packages the repository pins most, when the evidence is clear. */
 function inferred(parse, matrix, specifiers) {
     // Every exact pin of a package some profile pins, by package: a package pinned anywhere counts
-    // once per version. Other packages cannot count, so their requirements are passed over by their
-    // key's hash alone, before anything is read from the packed text.
+    // once per version. Other packages cannot count.
     const profiled = new Set(Object.values(matrix.profiles).flatMap((profile) => Object.keys(profile.packages)));
-    const profiledByHash = new Map();
-    for (const key of profiled) {
-        const hash = (0,packed/* keyHash */.aE)(key);
-        const sharing = profiledByHash.get(hash);
-        if (sharing === undefined)
-            profiledByHash.set(hash, [key]);
-        else
-            sharing.push(key);
-    }
     const pinned = new Map();
     for (const file of parse.files) {
-        const table = (0,packed/* requirementTable */.wD)(file);
-        for (let index = 0; index < table.count; index++) {
-            const candidates = profiledByHash.get(table.keyHash(index));
-            if (candidates === undefined || table.hasUrl(index))
-                continue;
-            const key = keyAmong(table, index, candidates, profiled);
-            if (key === undefined)
-                continue;
-            const specifier = table.specifier(index);
-            if (specifier === '')
+        for (const { key, url, specifier } of file.requirements) {
+            if (!profiled.has(key) || url !== null || specifier === '')
                 continue;
             const versions = pinned.get(key) ?? new Set();
             versions.add(specifier);
@@ -45436,24 +45183,6 @@ function inferred(parse, matrix, specifiers) {
         choice: { name: best.profile.name, reason: `pins ${best.matching} of ${total} packages of ${best.profile.name}${nextBest}` },
     };
 }
-/**
- * The requirement's key, if it is one of `candidates` (the keys of `profiled` with its key's hash). A
- * function of its own, not a closure in the walk: one that captured the walk's index would cost an
- * allocation for every requirement.
- */
-function keyAmong(table, index, candidates, profiled) {
-    // A matrix may name many packages crafted to share a hash: past a few, one key read beats comparing with each.
-    if (candidates.length > FEW_CANDIDATES) {
-        const key = table.key(index);
-        return profiled.has(key) ? key : undefined;
-    }
-    for (const candidate of candidates)
-        if (table.hasKey(index, candidate))
-            return candidate;
-    return undefined;
-}
-/** Candidates compared one by one with a requirement's key in place; more are looked up by its key. */
-const FEW_CANDIDATES = 8;
 /** A package counts when every exact pin of it in the repository is inside the profile. */
 function matchingPins(profile, exactPins, specifiers) {
     let matching = 0;
@@ -46232,7 +45961,6 @@ var remote_file_conflict = __nccwpck_require__(9777);
 
 
 
-
 /** Built-in rule ids; the matrix's `rules:` add their own. */
 const RULES = [
     pin_outside_profile_RULE,
@@ -46251,15 +45979,6 @@ const RULES = [
     parse_error_RULE,
     unknown_rule_id_RULE,
 ];
-/** For each file, the index of the last install set that reads it. */
-function lastReaders(sets) {
-    const last = new Map();
-    sets.forEach((set, index) => {
-        for (const path of set.files)
-            last.set(path, index);
-    });
-    return last;
-}
 function runChecks(parse, bundledAndRepository, options) {
     const matrix = options.driver === undefined
         ? bundledAndRepository
@@ -46287,12 +46006,10 @@ function runChecks(parse, bundledAndRepository, options) {
     const toCuda = cap.into(cuda);
     const toDuplicates = cap.into(duplicates);
     checkCudaImages(context, toCuda);
-    const lastReader = options.releaseRequirements ? lastReaders(parse.installSets) : null;
     const indexPlans = [];
     const resolveJobs = [];
     const unknownIndexFiles = options.indexPlan ? (0,index_plan/* filesWithUnknownIndexes */.Gx)(parse.diagnostics, options.indexPlan.configuredFiles) : null;
-    parse.installSets.forEach((set, index) => {
-        // Nothing of a set's view outlives its checks: a large repository's pins are never all in memory.
+    for (const set of parse.installSets) {
         const view = new check_context/* SetView */.yF(set, context);
         checkProfilePackages(context, view, toProfile);
         python_outside_profile_check(context, view, toProfile);
@@ -46308,13 +46025,7 @@ function runChecks(parse, bundledAndRepository, options) {
             if (job)
                 resolveJobs.push(job);
         }
-        view.release();
-        for (const path of set.files) {
-            const file = context.files.get(path);
-            if (file && lastReader?.get(path) === index)
-                (0,packed/* releaseRequirements */.Yy)(file);
-        }
-    });
+    }
     const unknownIds = checkUnknownRuleIds(parse.files, matrix, [...RULES, ...runtime_rules/* RUNTIME_RULES */.F]);
     const findings = [...profile, ...rules, ...torch, ...cuda, ...duplicates, ...cap.summaries(), ...unknownIds];
     const kept = (0,suppress/* applySuppressions */.p)((0,finding_builder/* dedupeFindings */._4)(findings), parse.files, matrix.ignore);
@@ -46386,8 +46097,6 @@ __nccwpck_require__.d(resolution_needs_sdist_namespaceObject, {
 
 // EXTERNAL MODULE: ./lib/src/model.js
 var model = __nccwpck_require__(4887);
-// EXTERNAL MODULE: ./lib/src/parse/packed.js
-var packed = __nccwpck_require__(4636);
 // EXTERNAL MODULE: ./lib/src/check/finding-builder.js
 var finding_builder = __nccwpck_require__(8266);
 ;// CONCATENATED MODULE: ./lib/src/check/pip-output.js
@@ -46571,7 +46280,6 @@ var suppress = __nccwpck_require__(4818);
 
 
 
-
 const RULES = [resolution_impossible_namespaceObject, resolution_needs_sdist_namespaceObject];
 const RESOLVE_RULES = RULES.map((rule) => rule.RULE);
 function checkResolutions(sets, files, matrix) {
@@ -46641,7 +46349,7 @@ function resolvedParse(parse, set, pins) {
         .filter((file) => set.files.includes(file.path))
         .map((file) => {
         const requirements = [];
-        for (const requirement of (0,packed/* requirementsOf */.CG)(file)) {
+        for (const requirement of file.requirements) {
             const own = pins.find((pin) => pin.written && at(pin, file.path, requirement) && pin.key === requirement.key);
             requirements.push(own && !requirement.constraint ? { ...requirement, specifier: `==${own.version}` } : requirement);
             for (const pulled of pins) {
@@ -46660,8 +46368,7 @@ function resolvedParse(parse, set, pins) {
                 });
             }
         }
-        const { packed: _packed, ...rest } = file;
-        return { ...rest, requirements };
+        return { ...file, requirements };
     });
     return { files, installSets: [set], diagnostics: [] };
 }
@@ -46735,16 +46442,14 @@ function notCheckedFinding(file, line, message) {
 /* harmony export */   W: () => (/* binding */ checkRemoteFiles),
 /* harmony export */   x: () => (/* binding */ RULE)
 /* harmony export */ });
-/* harmony import */ var _parse_packed_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4636);
-/* harmony import */ var _pep440_ranges_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2964);
-/* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(720);
-/* harmony import */ var _finding_builder_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8266);
+/* harmony import */ var _pep440_ranges_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2964);
+/* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(720);
+/* harmony import */ var _finding_builder_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8266);
 // remote-file-conflict: a pin of an install set that a file it names by URL (`-c URL`, `-r URL`)
 // excludes. pip reads that file with the set, so no version satisfies both and it stops with
 // ResolutionImpossible. The URL's lines cannot be annotated: the finding sits on the repository's
 // pin, quoting the remote line and naming the URL and its line, with the `-c`/`-r` line related.
 // Pure: the shell (src/index/remote-files.ts) fetches and reads the files.
-
 
 
 
@@ -46757,7 +46462,7 @@ const RULE = {
 function comparable(requirement) {
     if (requirement.specifier === '' || requirement.url !== null || requirement.editable || requirement.marker !== null)
         return null;
-    const parsed = (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSpecifierSet */ .m0)(requirement.specifier);
+    const parsed = (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSpecifierSet */ .m0)(requirement.specifier);
     return parsed.ok ? parsed.set : null;
 }
 /** The set's facts of `file`: every one, or in the set's own Dockerfile only those of its stages. */
@@ -46775,7 +46480,7 @@ function checkRemoteFiles(parse, fetched) {
         const includes = members.flatMap((file) => inSet(set, file, file.remoteIncludes ?? []).map((include) => ({ include, file: file.path })));
         if (includes.length === 0)
             continue;
-        const pins = members.flatMap((file) => inSet(set, file, (0,_parse_packed_js__WEBPACK_IMPORTED_MODULE_0__/* .requirementsOf */ .CG)(file)).map((requirement) => ({ requirement, file: file.path })));
+        const pins = members.flatMap((file) => inSet(set, file, file.requirements).map((requirement) => ({ requirement, file: file.path })));
         for (const { include, file: includedFrom } of includes) {
             const remote = fetched.get(include.url);
             if (remote === undefined)
@@ -46789,7 +46494,7 @@ function checkRemoteFiles(parse, fetched) {
                     continue;
                 for (const line of remoteByKey.get(pin.requirement.key) ?? []) {
                     const theirs = comparable(line);
-                    if (theirs === null || (0,_pep440_ranges_js__WEBPACK_IMPORTED_MODULE_1__/* .intersects */ .HY)(mine, theirs))
+                    if (theirs === null || (0,_pep440_ranges_js__WEBPACK_IMPORTED_MODULE_0__/* .intersects */ .HY)(mine, theirs))
                         continue;
                     const key = `${pin.file}:${pin.requirement.line}:${pin.requirement.column}|${include.url}:${line.line}`;
                     if (seen.has(key))
@@ -46804,14 +46509,14 @@ function checkRemoteFiles(parse, fetched) {
 }
 function conflict(pin, file, line, include, includedFrom) {
     const flag = include.constraint ? '-c' : '-r';
-    const theirs = (0,_finding_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementText */ .Pg)(line);
+    const theirs = (0,_finding_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementText */ .Pg)(line);
     const where = `${include.url}:${line.line}`;
     const what = include.constraint ? 'constraints' : 'requirements';
     return {
         rule: RULE.id,
         severity: RULE.severity,
-        message: `${(0,_finding_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementText */ .Pg)(pin)} is excluded by ${theirs} at ${where} (the ${what} file named by ${flag} at ${includedFrom}:${include.line}): ` +
-            `no version satisfies both, so pip stops with ResolutionImpossible. Pin ${theirs}, or use ${what} that allow ${(0,_finding_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .requirementText */ .Pg)(pin)}.`,
+        message: `${(0,_finding_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementText */ .Pg)(pin)} is excluded by ${theirs} at ${where} (the ${what} file named by ${flag} at ${includedFrom}:${include.line}): ` +
+            `no version satisfies both, so pip stops with ResolutionImpossible. Pin ${theirs}, or use ${what} that allow ${(0,_finding_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementText */ .Pg)(pin)}.`,
         file,
         line: pin.line,
         column: pin.column,
@@ -47052,11 +46757,9 @@ function relatedOf(own, origins) {
 /* harmony export */ });
 /* harmony import */ var _pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(720);
 /* harmony import */ var _pep440_ranges_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2964);
-/* harmony import */ var _parse_strings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9196);
-/* harmony import */ var _pair_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9770);
+/* harmony import */ var _pair_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9770);
 // Version questions every rule family asks, in PEP 440 set terms: does this pin fit that specifier,
 // what release and minor is this version, what CUDA does a `+cu121` label name.
-
 
 
 
@@ -47082,18 +46785,15 @@ class Specifiers {
                 this.parsed.clear();
                 this.overlaps.clear();
             }
-            // The text may be cut out of a file's packed requirements: the caches keep a copy of their
-            // own, so that they do not keep the whole packed text alive after its file is released.
-            const own = (0,_parse_strings_js__WEBPACK_IMPORTED_MODULE_2__/* .detached */ .h)(text);
-            const result = (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSpecifierSet */ .m0)(own);
+            const result = (0,_pep440_specifier_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSpecifierSet */ .m0)(text);
             entry = result.ok ? { set: result.set, exact: (0,_pep440_ranges_js__WEBPACK_IMPORTED_MODULE_1__/* .exactPin */ .ns)(result.set) } : null;
-            this.parsed.set(own, entry);
+            this.parsed.set(text, entry);
         }
         return entry;
     }
     /** Is there a version (pre-release or not) both admit? */
     overlap(a, b) {
-        return (0,_pair_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .answerOnce */ .U)(this.overlaps, a, b, () => (0,_pep440_ranges_js__WEBPACK_IMPORTED_MODULE_1__/* .intersects */ .HY)(a.set, b.set));
+        return (0,_pair_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .answerOnce */ .U)(this.overlaps, a, b, () => (0,_pep440_ranges_js__WEBPACK_IMPORTED_MODULE_1__/* .intersects */ .HY)(a.set, b.set));
     }
     /** A version as written in a fact ("3.10", "12.1.1"): the whole minor when no patch is given. */
     version(version) {
@@ -48287,8 +47987,8 @@ function lineOfNode(lineCounter, node) {
 /* harmony export */   sX: () => (/* binding */ emptyFile)
 /* harmony export */ });
 // The records that flow parse -> check -> report. They are plain data (JSON-serialisable) so that
-// `compat-guard parse` and the JSON report can print them as they are (`check` alone packs
-// requirements; see ParsedFile.packed).
+// `compat-guard parse` and the JSON report can print them as they are, and `check` reads the same
+// records `parse` prints.
 //
 // Positions are 1-based and both ends are inclusive, as the contract's example shows: the
 // 13-character token `numpy==1.24.4` at column 1 has endColumn 13. (SARIF's endColumn is exclusive:
@@ -49005,302 +48705,6 @@ function nodeToString(node, nested) {
 
 /***/ }),
 
-/***/ 4636:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CG: () => (/* binding */ requirementsOf),
-/* harmony export */   Yy: () => (/* binding */ releaseRequirements),
-/* harmony export */   aE: () => (/* binding */ keyHash),
-/* harmony export */   kY: () => (/* binding */ RequirementPacker),
-/* harmony export */   wD: () => (/* binding */ requirementTable)
-/* harmony export */ });
-/* unused harmony exports nameKeyHash, unpackRequirements */
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4887);
-/* harmony import */ var _requirement_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4873);
-/* harmony import */ var _strings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9196);
-// A requirements file's requirements packed into one string and one typed array, for `check`: a
-// repository of 4,000 files holds 400,000 requirements, and as objects with strings of their own
-// (about 250 bytes each) they alone would pass the memory budget. The check stage reads them in place
-// (RequirementTable): a set groups its requirements by package from the numbers alone, and builds a
-// Requirement only for the few a rule asks about.
-
-
-
-const FIELDS = 4; // name, specifier, url, extras
-const NUMBERS = 7;
-const MARKER_AND_FLAGS = 4;
-const FIELDS_START = 5;
-const KEY_HASH = 6;
-/** The flags take the low bits of MARKER_AND_FLAGS, the marker index + 1 the others. */
-const FLAG_BITS = 3;
-const HAS_URL = 1;
-const EDITABLE = 2;
-const CONSTRAINT = 4;
-const TAB = 0x09;
-/**
- * Packs one file's requirements at a time: `add` each, then `finish` for the file's packed form. One
- * packer serves a whole run and keeps its buffers from file to file, so that reading thousands of
- * files does not grow (and throw away) two arrays per file.
- */
-class RequirementPacker {
-    strings;
-    fields = [];
-    numbers = new Int32Array(NUMBERS * 64);
-    count = 0;
-    fieldsLength = 0;
-    largest = 0;
-    markers = new Map();
-    /** `strings` gives the run's one copy of each marker. */
-    constructor(strings = new _strings_js__WEBPACK_IMPORTED_MODULE_1__/* .SharedStrings */ .g()) {
-        this.strings = strings;
-    }
-    add(requirement, place) {
-        const url = requirement.url ?? '';
-        // join() is a call into the runtime even for no extras, which most requirements have.
-        const extras = requirement.extras.length === 0 ? '' : requirement.extras.join(',');
-        const start = this.fieldsLength;
-        const field = this.count * FIELDS;
-        this.fields[field] = requirement.name;
-        this.fields[field + 1] = requirement.specifier;
-        this.fields[field + 2] = url;
-        this.fields[field + 3] = extras;
-        // Four fields and the tab after each (the last one's is the next requirement's start).
-        this.fieldsLength += requirement.name.length + requirement.specifier.length + url.length + extras.length + FIELDS;
-        let marker = -1;
-        if (requirement.marker !== null) {
-            marker = this.markers.get(requirement.marker) ?? -1;
-            if (marker < 0) {
-                marker = this.markers.size;
-                this.markers.set(this.strings.share(requirement.marker), marker);
-            }
-        }
-        const flags = (requirement.url === null ? 0 : HAS_URL) | (place.editable ? EDITABLE : 0) | (place.constraint ? CONSTRAINT : 0);
-        const markerAndFlags = ((marker + 1) << FLAG_BITS) | flags;
-        // A line never exceeds its endLine, and the key hash is 16 bits.
-        this.largest = Math.max(this.largest, place.endLine, place.column, place.endColumn, markerAndFlags, start);
-        let number = this.count * NUMBERS;
-        if (number + NUMBERS > this.numbers.length) {
-            const grown = new Int32Array(this.numbers.length * 2);
-            grown.set(this.numbers);
-            this.numbers = grown;
-        }
-        this.numbers[number++] = place.line;
-        this.numbers[number++] = place.endLine;
-        this.numbers[number++] = place.column;
-        this.numbers[number++] = place.endColumn;
-        this.numbers[number++] = markerAndFlags;
-        this.numbers[number++] = start;
-        this.numbers[number] = nameKeyHash(requirement.name);
-        this.count++;
-    }
-    /** The file's requirements, packed; the packer is then empty, ready for the next file. */
-    finish() {
-        const used = this.numbers.subarray(0, this.count * NUMBERS);
-        const packed = {
-            count: this.count,
-            // join() copies the pieces into one new string: none of them keeps the file's text alive.
-            fields: this.fields.slice(0, this.count * FIELDS).join('\t'),
-            numbers: this.largest <= 0xffff ? new Uint16Array(used) : used.slice(),
-            markers: [...this.markers.keys()],
-        };
-        // Emptied, not shrunk: the names would otherwise keep the text they were cut from alive.
-        this.fields.fill('', 0, this.count * FIELDS);
-        this.count = 0;
-        this.fieldsLength = 0;
-        this.largest = 0;
-        if (this.markers.size > 0)
-            this.markers = new Map();
-        // A file far longer than most would keep its buffers; let them go.
-        if (this.fields.length > MAX_KEPT_FIELDS) {
-            this.fields = [];
-            this.numbers = new Int32Array(NUMBERS * 64);
-        }
-        return packed;
-    }
-}
-/** Past this many fields (that is, requirements in one file) the packer drops its buffers after the file. */
-const MAX_KEPT_FIELDS = FIELDS * 16_384;
-/**
- * A number for a package's key, equal for equal keys: a set groups its requirements by it without
- * cutting their names out of the packed text, and compares the keys themselves only where two
- * requirements' numbers agree (rarely two different packages in one set). FNV-1a, folded to 16
- * bits so that it packs with the positions of most files in a Uint16Array.
- */
-function keyHash(key) {
-    let hash = FNV_OFFSET;
-    for (let index = 0; index < key.length; index++)
-        hash = Math.imul(hash ^ key.charCodeAt(index), FNV_PRIME);
-    return folded(hash);
-}
-/**
- * `keyHash(canonicalName(name))` in one pass over the name, building nothing: the packer hashes
- * every requirement of the repository.
- */
-function nameKeyHash(name) {
-    let hash = FNV_OFFSET;
-    // A run of separators is one `-` of the key, written before the next character (or at the end).
-    let separator = false;
-    for (let index = 0; index < name.length; index++) {
-        let c = name.charCodeAt(index);
-        if (c === 0x2d || c === 0x5f || c === 0x2e) {
-            separator = true;
-            continue;
-        }
-        // Lower-casing beyond ASCII is canonicalName's (no reader lets such a name through).
-        if (c > 0x7f)
-            return keyHash((0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(name));
-        if (separator)
-            hash = Math.imul(hash ^ 0x2d, FNV_PRIME);
-        separator = false;
-        if (c >= 0x41 && c <= 0x5a)
-            c |= 0x20;
-        hash = Math.imul(hash ^ c, FNV_PRIME);
-    }
-    if (separator)
-        hash = Math.imul(hash ^ 0x2d, FNV_PRIME);
-    return folded(hash);
-}
-/** The 30 low bits of a hash, folded into 16. */
-function folded(hash) {
-    const low = hash & 0x3fffffff;
-    return (low ^ (low >>> 16)) & 0xffff;
-}
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-class PackedTable {
-    packed;
-    count;
-    constructor(packed) {
-        this.packed = packed;
-        this.count = packed.count;
-    }
-    keyHash(index) {
-        return this.packed.numbers[index * NUMBERS + KEY_HASH];
-    }
-    key(index) {
-        const { fields } = this.packed;
-        const start = this.fieldsStart(index);
-        return (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(fields.slice(start, fields.indexOf('\t', start)));
-    }
-    hasKey(index, key) {
-        const { fields } = this.packed;
-        const start = this.fieldsStart(index);
-        if (fields.startsWith(key, start) && fields.charCodeAt(start + key.length) === TAB)
-            return true;
-        return this.key(index) === key;
-    }
-    specifier(index) {
-        const { fields } = this.packed;
-        const start = fields.indexOf('\t', this.fieldsStart(index)) + 1;
-        return fields.slice(start, fields.indexOf('\t', start));
-    }
-    hasUrl(index) {
-        return (this.flags(index) & HAS_URL) !== 0;
-    }
-    editable(index) {
-        return (this.flags(index) & EDITABLE) !== 0;
-    }
-    stage() {
-        return null;
-    }
-    requirement(index) {
-        const { fields, numbers, markers } = this.packed;
-        const number = index * NUMBERS;
-        const nameStart = numbers[number + FIELDS_START];
-        const nameEnd = fields.indexOf('\t', nameStart);
-        const specifierEnd = fields.indexOf('\t', nameEnd + 1);
-        const urlEnd = fields.indexOf('\t', specifierEnd + 1);
-        const extrasEnd = index === this.count - 1 ? fields.length : fields.indexOf('\t', urlEnd + 1);
-        // Name and specifier end up in findings, which outlive the file's release: copies of their own
-        // keep the packed text from living on with them (a longer slice is a view into it).
-        const name = (0,_strings_js__WEBPACK_IMPORTED_MODULE_1__/* .detached */ .h)(fields.slice(nameStart, nameEnd));
-        const marker = (numbers[number + MARKER_AND_FLAGS] >> FLAG_BITS) - 1;
-        const flags = this.flags(index);
-        return {
-            name,
-            key: (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(name),
-            extras: urlEnd + 1 === extrasEnd ? _requirement_js__WEBPACK_IMPORTED_MODULE_0__/* .NO_EXTRAS */ .Cg : fields.slice(urlEnd + 1, extrasEnd).split(','),
-            specifier: (0,_strings_js__WEBPACK_IMPORTED_MODULE_1__/* .detached */ .h)(fields.slice(nameEnd + 1, specifierEnd)),
-            marker: marker < 0 ? null : markers[marker],
-            url: flags & HAS_URL ? fields.slice(specifierEnd + 1, urlEnd) : null,
-            editable: (flags & EDITABLE) !== 0,
-            constraint: (flags & CONSTRAINT) !== 0,
-            line: numbers[number],
-            endLine: numbers[number + 1],
-            column: numbers[number + 2],
-            endColumn: numbers[number + 3],
-        };
-    }
-    fieldsStart(index) {
-        return this.packed.numbers[index * NUMBERS + FIELDS_START];
-    }
-    flags(index) {
-        return this.packed.numbers[index * NUMBERS + MARKER_AND_FLAGS] & ((1 << FLAG_BITS) - 1);
-    }
-}
-/** The requirements of a file read as objects (Dockerfiles, pyproject.toml, and any file outside `check`). */
-class ListedTable {
-    requirements;
-    count;
-    constructor(requirements) {
-        this.requirements = requirements;
-        this.count = requirements.length;
-    }
-    keyHash(index) {
-        return keyHash(this.requirement(index).key);
-    }
-    key(index) {
-        return this.requirement(index).key;
-    }
-    hasKey(index, key) {
-        return this.requirement(index).key === key;
-    }
-    specifier(index) {
-        return this.requirement(index).specifier;
-    }
-    hasUrl(index) {
-        return this.requirement(index).url !== null;
-    }
-    editable(index) {
-        return this.requirement(index).editable;
-    }
-    stage(index) {
-        return this.requirement(index).stage;
-    }
-    requirement(index) {
-        return this.requirements[index];
-    }
-}
-function unpackRequirements(packed) {
-    const table = new PackedTable(packed);
-    return Array.from({ length: table.count }, (_, index) => table.requirement(index));
-}
-/** A file's requirements as a table, whether it was read packed (by `check`) or not. */
-function requirementTable(file) {
-    const packed = packedOf(file);
-    return packed ? new PackedTable(packed) : new ListedTable(file.requirements);
-}
-/** A file's requirements as objects, whether it was read packed (by `check`) or not. */
-function requirementsOf(file) {
-    const packed = packedOf(file);
-    return packed ? unpackRequirements(packed) : file.requirements;
-}
-function packedOf(file) {
-    if (file.packed === RELEASED)
-        throw new Error(`${file.path}: its requirements were already released`);
-    return file.packed;
-}
-const RELEASED = Object.freeze({ count: 0, fields: '', numbers: new Int32Array(0), markers: [] });
-/** Lets a packed file's requirements go (reading them afterwards is a bug, and throws). */
-function releaseRequirements(file) {
-    if (file.packed)
-        file.packed = RELEASED;
-}
-
-
-/***/ }),
-
 /***/ 5620:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -49899,8 +49303,6 @@ var version = __nccwpck_require__(8400);
 var pytorch_index = __nccwpck_require__(2888);
 // EXTERNAL MODULE: ./lib/src/parse/requirement.js
 var requirement = __nccwpck_require__(4873);
-// EXTERNAL MODULE: ./lib/src/parse/strings.js
-var strings = __nccwpck_require__(9196);
 // EXTERNAL MODULE: ./lib/src/index/url.js
 var url = __nccwpck_require__(576);
 // EXTERNAL MODULE: ./lib/src/parse/requirements/display.js
@@ -50456,30 +49858,20 @@ var requirement_forms = __nccwpck_require__(6870);
 
 
 
-
 function parseRequirementsFile(path, text, options) {
     const reader = new FileReader(path, options);
     readLogicalLines(text, (logical) => reader.readLogicalLine(logical));
-    return { file: reader.finish(), diagnostics: reader.diagnostics };
+    return { file: reader.file, diagnostics: reader.diagnostics };
 }
 class FileReader {
     path;
     options;
     file;
     diagnostics = [];
-    strings;
-    packer;
     constructor(path, options) {
         this.path = path;
         this.options = options;
-        this.strings = options.strings ?? new strings/* SharedStrings */.g();
-        this.packer = options.packer ?? null;
         this.file = (0,model/* emptyFile */.sX)(path, options.constraint ? 'constraints' : 'requirements');
-    }
-    finish() {
-        if (this.packer)
-            this.file.packed = this.packer.finish();
-        return this.file;
     }
     readLogicalLine(joined) {
         let line = withoutComment(joined);
@@ -50527,8 +49919,7 @@ class FileReader {
         this.readOptionLine(line, options.uses);
     }
     readRequirement(line, text, start, editable, uses) {
-        // Packed requirements drop their hashes (no rule reads them), so only the plain reader keeps them.
-        const hashes = this.packer ? null : [];
+        const hashes = [];
         if (uses.length > 0)
             this.readRequirementOptions(line, editable, uses, hashes);
         // pip refuses an editable constraint before it reads the requirement.
@@ -50561,18 +49952,6 @@ class FileReader {
         const tokenStart = start + (0,version/* stripStart */.fM)(text, 0, text.length);
         const tokenEnd = start + (0,version/* stripEnd */.Gl)(text, tokenStart - start, text.length);
         const firstLine = lineAt(line.pieces, tokenStart);
-        const place = {
-            editable,
-            constraint: this.options.constraint,
-            line: firstLine,
-            endLine: lineAt(line.pieces, line.text.length - 1),
-            column: columnAt(line.pieces, tokenStart),
-            endColumn: lastColumnOnLine(line, tokenStart, tokenEnd, firstLine),
-        };
-        if (this.packer) {
-            this.packer.add(fields, place);
-            return;
-        }
         this.file.requirements.push({
             name: fields.name,
             key: (0,model/* canonicalName */.Ew)(fields.name),
@@ -50580,11 +49959,16 @@ class FileReader {
             specifier: fields.specifier,
             marker: fields.marker,
             url: fields.url,
-            ...place,
-            hashes: hashes ?? [],
+            editable,
+            constraint: this.options.constraint,
+            line: firstLine,
+            endLine: lineAt(line.pieces, line.text.length - 1),
+            column: columnAt(line.pieces, tokenStart),
+            endColumn: lastColumnOnLine(line, tokenStart, tokenEnd, firstLine),
+            hashes,
         });
     }
-    /** The options on a requirement's line: its hashes (into `hashes`, when kept), and those pip ignores there. */
+    /** The options on a requirement's line: its hashes (into `hashes`), and those pip ignores there. */
     readRequirementOptions(line, editable, uses, hashes) {
         const warned = [];
         for (const use of uses) {
@@ -50593,7 +49977,7 @@ class FileReader {
                 this.warnIgnored(line, use, warned, `pip ignores ${use.flag} on ${editable ? 'an editable (-e) line' : 'a requirement line'}: ${use.spec.scope === 'file' ? 'put it on a line of its own' : 'it applies to non-editable requirements only'}`);
             }
             else if (use.spec.dest === 'hashes') {
-                hashes?.push(use.value);
+                hashes.push(use.value);
             }
         }
     }
@@ -50641,8 +50025,7 @@ class FileReader {
         const url = use.value;
         const at = positionAt(line.pieces, use.valueStart);
         this.file.indexes.push({
-            // Shared and detached: the URL is cut from the file's text, which it would otherwise keep alive.
-            url: this.strings.share((0,display/* redactUrl */.B)(url)),
+            url: (0,display/* redactUrl */.B)(url),
             line: at.line,
             column: at.column,
             endColumn: lastColumnOnLine(line, use.valueStart, use.valueEnd, at.line),
@@ -50673,7 +50056,7 @@ class FileReader {
                 this.report(line, target.atFlag ? use.start : use.valueStart, 'error', target.message);
                 return;
             case 'file': {
-                const include = { path: this.strings.share(target.path), line: lineAt(line.pieces, use.start), constraint };
+                const include = { path: target.path, line: lineAt(line.pieces, use.start), constraint };
                 this.file.includes.push(include);
             }
         }
@@ -50707,7 +50090,6 @@ class FileReader {
 /* harmony import */ var _pep440_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8400);
 /* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9546);
 /* harmony import */ var _requirement_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4873);
-/* harmony import */ var _strings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9196);
 /* harmony import */ var _display_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2721);
 // What pip reads as the requirement of a requirements-file line (or a `pip install` argument):
 // constructors.parse_req_from_line for a plain line (PEP 508, a URL, a local path or archive, a wheel
@@ -50716,7 +50098,6 @@ class FileReader {
 // Where pip asks the file system (is `./pkg` a directory? does `foo.whl` exist?) we cannot: a
 // path-looking requirement is read as the local project or archive it names, which is what pip does
 // whenever the path exists.
-
 
 
 
@@ -50874,7 +50255,7 @@ function checkedMarker(marker) {
         checked = (0,_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .parseMarker */ .gY)(marker);
         if (CHECKED_MARKERS.size >= MAX_CHECKED_MARKERS)
             CHECKED_MARKERS.clear();
-        CHECKED_MARKERS.set((0,_strings_js__WEBPACK_IMPORTED_MODULE_4__/* .detached */ .h)(marker), checked);
+        CHECKED_MARKERS.set(marker, checked);
     }
     return checked;
 }
@@ -51292,44 +50673,6 @@ function isAllDigits(text, start, end) {
             return false;
     }
     return end > start;
-}
-
-
-/***/ }),
-
-/***/ 9196:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ SharedStrings),
-/* harmony export */   h: () => (/* binding */ detached)
-/* harmony export */ });
-// Strings the readers keep for the whole run. In V8 a substring of 13 or more characters is a view
-// into the string it was cut from, and keeps that string alive: one kept package name would hold its
-// whole file's text. Kept strings are therefore copied out of the text; markers, which a repository
-// repeats on line after line, are also shared.
-/** V8 makes substrings at least this long views into their parent (SlicedString::kMinLength). */
-const SHORTEST_VIEW = 13;
-/** `text` as a string of its own, holding no larger string alive. */
-function detached(text) {
-    // The concatenation is flattened into a new string before it is sliced; the slice then keeps
-    // only that one character longer copy alive.
-    return text.length < SHORTEST_VIEW ? text : (' ' + text).slice(1);
-}
-/** Past this many distinct strings a pool stops sharing: hostile input must not grow it for nothing. */
-const MAX_SHARED = 65_536;
-/** One detached copy of each distinct string, for strings a run repeats. */
-class SharedStrings {
-    known = new Map();
-    share(text) {
-        const known = this.known.get(text);
-        if (known !== undefined)
-            return known;
-        const copy = detached(text);
-        if (this.known.size < MAX_SHARED)
-            this.known.set(copy, copy);
-        return copy;
-    }
 }
 
 
@@ -53274,30 +52617,6 @@ __nccwpck_require__.d(core_namespaceObject, {
   toWin32Path: () => (toWin32Path),
   warning: () => (warning)
 });
-
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: ./lib/src/heap.js
-// Process-wide V8 tuning, applied by the entry points (the action's and the CLI's) only: library code
-// and tests never change the heap of the process they run in. Both flags are read as the heap grows,
-// so setting them after start-up takes effect; V8 has had them for many years, and an unknown flag
-// would only print a line to stderr.
-
-/**
- * - The young generation stays at its starting size. A check makes many short-lived objects (every
- *   requirement of a set, while the set is checked), and V8 answers a high allocation rate by growing
- *   its young generation, by default up to 3 x 32 MB on Node 24: most of the peak memory on a
- *   repository of thousands of files. Kept small, it is collected more often, each time quickly:
- *   `npm run bench` measured no change in run time and about a third less peak memory.
- * - The old generation may grow to 1.5 times what was live at the last full collection, not by V8's
- *   own factor of up to 4, which left the 4,000-file check at 144 MB median and up to 162 MB from
- *   run to run (137 and 151 with this), and one package pinned on a million lines at 1.13 GB (690 MB
- *   with this), for a few percent more time, within the benchmark's noise.
- */
-function keepHeapSmall() {
-    external_node_v8_namespaceObject.setFlagsFromString('--semi-space-growth-factor=1');
-    external_node_v8_namespaceObject.setFlagsFromString('--heap-growing-percent=50');
-}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -56727,7 +56046,7 @@ function addPipList(file, diagnostics, path, text, items, options) {
         lines[item.line - 1] = ' '.repeat(item.column) + item.value;
     // conda runs pip in the environment file's folder: `-r requirements.txt` is the file beside it, as
     // the requirements-file reader resolves it.
-    const requirements = (0,reader/* parseRequirementsFile */.w)(path, lines.join('\n'), { constraint: false, env: options.env, strings: options.strings });
+    const requirements = (0,reader/* parseRequirementsFile */.w)(path, lines.join('\n'), { constraint: false, env: options.env });
     file.requirements.push(...requirements.file.requirements);
     file.indexes.push(...requirements.file.indexes);
     file.includes.push(...requirements.file.includes);
@@ -60300,8 +59619,6 @@ function parseDockerfile(path, text, options = {}) {
     return { file: reader.file, diagnostics, stages: reader.stages.map((state) => state.stage) };
 }
 
-// EXTERNAL MODULE: ./lib/src/parse/packed.js
-var packed = __nccwpck_require__(4636);
 ;// CONCATENATED MODULE: ./node_modules/toml-eslint-parser/lib/chunk-15K8U1wQ.mjs
 //#region rolldown:runtime
 var __defProp = Object.defineProperty;
@@ -63486,13 +62803,9 @@ function pythonMarkers(specifier) {
     });
 }
 
-// EXTERNAL MODULE: ./lib/src/parse/strings.js
-var parse_strings = __nccwpck_require__(9196);
 ;// CONCATENATED MODULE: ./lib/src/parse/repository.js
 // A repository as one ParseResult: every discovered file read once, `-r`/`-c` includes and the files
 // Dockerfiles `pip install -r` followed, and the install sets (which files pip installs together).
-
-
 
 
 
@@ -63524,13 +62837,9 @@ function expandableEnvironment(env) {
 }
 /** The pure core of readRepository: everything comes through `source`. */
 function parseRepository(discovered, fileSource, options = {}) {
-    const strings = new parse_strings/* SharedStrings */.g();
-    const packer = options.pack ? new packed/* RequirementPacker */.kY(strings) : null;
     const reading = {
         env: options.env ?? {},
         buildArgs: options.buildArgs ?? new Map(),
-        strings,
-        packer,
         files: new Map(),
         stages: new Map(),
         diagnostics: [],
@@ -63588,7 +62897,7 @@ function readOne(path, kind, source, reading) {
         // `environment-gpu.yml` or `conda.yaml` without `dependencies:` is some other tool's file.
         if (!isCondaEnvironment(decoded.text))
             return null;
-        parsed = parseCondaEnvironment(path, decoded.text, { env: reading.env, strings: reading.strings });
+        parsed = parseCondaEnvironment(path, decoded.text, { env: reading.env });
     }
     else if (kind === 'dockerfile') {
         const buildArgs = reading.buildArgs.get(path);
@@ -63611,8 +62920,6 @@ function readOne(path, kind, source, reading) {
         parsed = (0,reader/* parseRequirementsFile */.w)(path, decoded.text, {
             constraint: kind === 'constraints',
             env: reading.env,
-            strings: reading.strings,
-            packer: reading.packer ?? undefined,
         });
     }
     parsed.file.suppressions = scanSuppressions(decoded.text);
@@ -64190,7 +63497,7 @@ async function runCheck(options) {
     const root = external_node_path_.resolve(options.root);
     if (!isFolder(root))
         return { ok: false, error: `root ${options.root} is not a folder` };
-    const readOptions = { env: expandableEnvironment(options.env ?? process.env), pack: true };
+    const readOptions = { env: expandableEnvironment(options.env ?? process.env) };
     const parse = readRepository(root, options.paths ?? [], readOptions);
     // Each Dockerfile again with the build arguments its compose files, workflows, bake files and scripts pass.
     const variants = await readBuildVariants(root, parse, readOptions, (options.paths ?? []).length === 0);
@@ -64201,7 +63508,6 @@ async function runCheck(options) {
     const matrix = loaded.matrix;
     const env = options.env ?? process.env;
     const index = options.index ?? null;
-    // Before runChecks, which lets the requirements go once it has read them.
     const remote = index ? await checkRemoteIncludes(parse, matrix, index) : null;
     // The fleet's driver holds for every image checked: the build variants' and the compose services' too.
     const fleetDriver = options.driver ? { driver: options.driver, driverNamedBy: options.driverNamedBy ?? '--driver' } : {};
@@ -64209,8 +63515,6 @@ async function runCheck(options) {
         profile: options.profile ?? 'auto',
         ...(options.profileNamedBy ? { profileNamedBy: options.profileNamedBy } : {}),
         ...fleetDriver,
-        // The runtime check reads the requirements again; otherwise nothing does.
-        releaseRequirements: !options.runtime && !options.resolve,
         resolvePlan: Boolean(options.resolve && index),
         ...(index
             ? {
@@ -64278,7 +63582,6 @@ async function runCheck(options) {
         const variantChecked = (0,check/* runChecks */.JT)(read, matrix, {
             profile: 'auto',
             sameProfileAs: checked.profile,
-            releaseRequirements: true,
             ...fleetDriver,
         });
         return { variant, findings: [...read.diagnostics.map(diagnosticFinding), ...(variantChecked.ok ? variantChecked.findings : [])] };
@@ -68215,61 +67518,6 @@ async function mergeBaseFromApi(pr, client) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/src/report/json-pieces.js
-// JSON.stringify(value, null, 2) + "\n", in pieces: one per member of the top-level object, and one
-// per few dozen elements of a top-level array. A report of tens of thousands of findings is then
-// written without ever being one string (and one buffer of the same size beside it), and each piece
-// stays small enough for V8's young generation (a string over 128 KB would go straight to the old one).
-/** Elements of a top-level array stringified together: about 32 KB of a report's findings. */
-const ELEMENTS_PER_PIECE = 32;
-/** The same text as `JSON.stringify(value, null, 2) + "\n"`, for a plain object of plain data. */
-function* jsonPieces(value) {
-    const members = Object.entries(value).filter(([, member]) => isWritten(member));
-    if (members.length === 0) {
-        yield '{}\n';
-        return;
-    }
-    yield '{\n';
-    for (let index = 0; index < members.length; index++) {
-        const [key, member] = members[index];
-        const end = index < members.length - 1 ? ',\n' : '\n';
-        if (Array.isArray(member) && member.length > 0) {
-            yield `  ${JSON.stringify(key)}: [\n`;
-            for (let first = 0; first < member.length; first += ELEMENTS_PER_PIECE) {
-                yield nestedElements(member.slice(first, first + ELEMENTS_PER_PIECE));
-                yield first + ELEMENTS_PER_PIECE < member.length ? ',\n' : '\n';
-            }
-            yield `  ]${end}`;
-        }
-        else {
-            yield `  ${JSON.stringify(key)}: ${indented(JSON.stringify(member, null, 2), '  ')}${end}`;
-        }
-    }
-    yield '}\n';
-}
-/**
- * Array elements as they are written two levels deep, each on lines of its own and joined with
- * commas: cut out of JSON.stringify of an array in an array, which indents them so (and writes what
- * JSON cannot hold, undefined or a function, as null, as it would inside the whole value).
- */
-function nestedElements(elements) {
-    const text = JSON.stringify([elements], null, 2);
-    return text.slice(NESTED_OPENING.length, text.length - NESTED_CLOSING.length);
-}
-const NESTED_OPENING = '[\n  [\n';
-const NESTED_CLOSING = '\n  ]\n]';
-/** Does JSON.stringify write the member at all (it leaves out undefined, functions and symbols)? */
-function isWritten(member) {
-    if (member === null || typeof member !== 'object')
-        return member !== undefined && typeof member !== 'function' && typeof member !== 'symbol';
-    // Only a toJSON can make an object nothing: then stringifying it is the one way to know.
-    return typeof member.toJSON !== 'function' || JSON.stringify(member) !== undefined;
-}
-/** JSON text nested one level deeper: its line breaks are all layout (a string's own are escaped). */
-function indented(text, prefix) {
-    return text.includes('\n') ? text.replaceAll('\n', `\n${prefix}`) : text;
-}
-
 ;// CONCATENATED MODULE: ./lib/src/report/json.js
 // The JSON report (CONTRACT.md section 3): `check --format json` and the action's `report-file`.
 // Every finding carries every field, null where it does not apply, so that scripts need no guards.
@@ -68835,43 +68083,11 @@ function groupedLog(core) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/src/write-pieces.js
-// Text that comes in pieces (a JSON report of tens of thousands of findings: jsonPieces), written
-// without ever being one string. Used by both entry points' shells.
-
-/** About this many characters go to each write: a report comes in hundreds of pieces, some of them a comma and a line break. */
-const WRITE_SIZE = 65_536;
-/** Hands the pieces to `send` gathered into chunks of about WRITE_SIZE characters. */
-function sendInChunks(pieces, send) {
-    let pending = '';
-    for (const piece of pieces) {
-        pending += piece;
-        if (pending.length >= WRITE_SIZE) {
-            send(pending);
-            pending = '';
-        }
-    }
-    if (pending)
-        send(pending);
-}
-/** Writes the pieces to `file` (created, or emptied first). */
-function writePiecesToFile(file, pieces) {
-    const fd = external_node_fs_.openSync(file, 'w');
-    try {
-        sendInChunks(pieces, (chunk) => external_node_fs_.writeSync(fd, chunk));
-    }
-    finally {
-        external_node_fs_.closeSync(fd);
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/src/main.js
 // The action: read the inputs, check the workspace, work out which findings the pull request brings
 // (the diff filter), annotate them, write the job summary, the JSON report and SARIF, set the outputs,
 // and fail the step when a finding in the change is at or above `fail-on`. Any unexpected error ends
 // in one line through core.setFailed, never a stack trace; the token is masked and never printed.
-
-
 
 
 
@@ -69011,10 +68227,9 @@ async function runAction(env) {
             info(`compat-guard: ${finding_counts_printable(note)}`);
         }
     }
-    // The report in pieces, as the CLI writes it: a large repository's report is never one string.
-    writeOutputFile('report-file', inputs.reportFile, jsonPieces(toJsonReport(result)));
+    writeOutputFile('report-file', inputs.reportFile, `${JSON.stringify(toJsonReport(result), null, 2)}\n`);
     if (inputs.sarifFile)
-        writeOutputFile('sarif-file', inputs.sarifFile, [`${JSON.stringify(toSarif(result), null, 2)}\n`]);
+        writeOutputFile('sarif-file', inputs.sarifFile, `${JSON.stringify(toSarif(result), null, 2)}\n`);
     await writeJobSummary(env, buildSummary(result, { ...summaryOptions, annotations: shown }));
     setOutputs(result, inputs);
     if (failing.length > 0) {
@@ -69092,10 +68307,10 @@ const WRITE_FAILURES = {
     ENOSPC: 'no space left on the device',
 };
 /** Writes a file an input names; a failure names the input, the file and why, not just the system call. */
-function writeOutputFile(input, file, pieces) {
+function writeOutputFile(input, file, text) {
     try {
         external_node_fs_.mkdirSync(external_node_path_.dirname(file), { recursive: true });
-        writePiecesToFile(file, pieces);
+        external_node_fs_.writeFileSync(file, text);
     }
     catch (error) {
         const why = WRITE_FAILURES[error.code ?? ''] ?? error.message;
@@ -69136,11 +68351,9 @@ var yaml_read = __nccwpck_require__(940);
 ;// CONCATENATED MODULE: ./lib/src/index.js
 // The action's entry point, bundled by ncc into dist/index.js: everything else is in main.ts.
 
-
 // The YAML reader (and the yaml package) stays in the action's main chunk rather than in a chunk of its
 // own, as the CLI loads it: ncc writes each chunk's licences to the one dist/licenses.txt, the last
 // chunk's overwriting the others'. A job starts once, so loading it on demand would save the action next to nothing.
 
-keepHeapSmall();
 void run();
 

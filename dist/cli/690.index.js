@@ -487,12 +487,9 @@ function gpuBuildFindings(result, pins, matrix, profile, applies) {
     ];
 }
 
-// EXTERNAL MODULE: ./lib/src/parse/packed.js
-var packed = __webpack_require__(4636);
 ;// CONCATENATED MODULE: ./lib/src/runtime/probe-findings.js
 // The pure half of the runtime check: what the probe saw in the environment, set against what the
 // files pin and what the matrix knows, becomes findings with the lines they belong to.
-
 
 
 
@@ -507,7 +504,7 @@ var packed = __webpack_require__(4636);
 function pinsByPackage(parse) {
     const pins = new Map();
     for (const file of parse.files) {
-        for (const requirement of (0,packed/* requirementsOf */.CG)(file)) {
+        for (const requirement of file.requirements) {
             // A base image's own package (pytorch/pytorch's torch) is no pin: a later pip install may replace it.
             if (requirement.installer === 'image')
                 continue;
@@ -1320,7 +1317,6 @@ async function ensureImage(image, log = SILENT_LOG) {
 
 
 
-
 /** Why the check did not run code that may come from a fork, and how to make it. */
 function untrustedRefusal(untrusted) {
     return `refused: it would run ${untrusted} on this runner (set allow-untrusted: true to run it anyway)`;
@@ -1334,7 +1330,7 @@ const MAX_PROBED_PACKAGES = 1000;
 function probedPackages(parse) {
     const keys = new Set();
     for (const file of parse.files) {
-        for (const requirement of (0,packed/* requirementsOf */.CG)(file))
+        for (const requirement of file.requirements)
             if (!requirement.constraint)
                 keys.add(requirement.key);
     }

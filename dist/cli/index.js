@@ -250,40 +250,14 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: ./lib/src/heap.js
-// Process-wide V8 tuning, applied by the entry points (the action's and the CLI's) only: library code
-// and tests never change the heap of the process they run in. Both flags are read as the heap grows,
-// so setting them after start-up takes effect; V8 has had them for many years, and an unknown flag
-// would only print a line to stderr.
-
-/**
- * - The young generation stays at its starting size. A check makes many short-lived objects (every
- *   requirement of a set, while the set is checked), and V8 answers a high allocation rate by growing
- *   its young generation, by default up to 3 x 32 MB on Node 24: most of the peak memory on a
- *   repository of thousands of files. Kept small, it is collected more often, each time quickly:
- *   `npm run bench` measured no change in run time and about a third less peak memory.
- * - The old generation may grow to 1.5 times what was live at the last full collection, not by V8's
- *   own factor of up to 4, which left the 4,000-file check at 144 MB median and up to 162 MB from
- *   run to run (137 and 151 with this), and one package pinned on a million lines at 1.13 GB (690 MB
- *   with this), for a few percent more time, within the benchmark's noise.
- */
-function keepHeapSmall() {
-    external_node_v8_namespaceObject.setFlagsFromString('--semi-space-growth-factor=1');
-    external_node_v8_namespaceObject.setFlagsFromString('--heap-growing-percent=50');
-}
-
 ;// CONCATENATED MODULE: ./lib/src/cli-entry.js
 // The CLI's entry point, bundled by ncc into dist/cli/index.js. It turns on V8's compile cache before
 // anything else is loaded, then loads the CLI itself (src/cli.ts, a chunk of its own, so that the cache
 // covers it) and runs it.
 
-
 enableCompileCache();
-keepHeapSmall();
 process.stdout.on('error', stdoutFailed);
-Promise.all(/* import() */[__nccwpck_require__.e(605), __nccwpck_require__.e(934)]).then(__nccwpck_require__.bind(__nccwpck_require__, 934))
+Promise.all(/* import() */[__nccwpck_require__.e(605), __nccwpck_require__.e(197)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5197))
     .then(({ main }) => main(process.argv.slice(2)))
     .then((code) => {
     process.exitCode = code;
