@@ -50,18 +50,24 @@ export async function askIndexes(plans: readonly SetPlan[], options: IndexRunOpt
   return { answers, summary: summarise(options.mode, plans, answers, client) };
 }
 
+/** What one index answered: the failure of its first question, standing for every project, or each project's answer. */
+interface IndexAnswered {
+  failure: ProjectAnswer | null;
+  projects: Map<string, ProjectAnswer>;
+}
+
 /**
  * Each index's answer about each project, asked once per run however many pins name it; an index
- * that failed its first question is asked no more, and its failure stands for every later one.
+ * that failed its first question is asked no more.
  */
 class AnswersOfRun implements IndexAnswers {
-  private readonly projects = new Map<string, ProjectAnswer>();
-  private readonly failed = new Map<string, ProjectAnswer>();
+  /** Each plan's locations lead to their index's answers (one per `kind url`), so that a lookup builds no key. */
+  private readonly ofLocation = new Map<IndexLocation, IndexAnswered>();
   private readonly metadataOf = new Map<PlannedPin, MetadataAnswer>();
 
   project(location: IndexLocation, key: string): ProjectAnswer {
-    const index = indexId(location);
-    const answer = this.projects.get(`${index} ${key}`) ?? this.failed.get(index);
+    const index = this.ofLocation.get(location);
+    const answer = index?.failure ?? index?.projects.get(key);
     if (!answer) throw new Error(`${location.url} was not asked about ${key}`);
     return answer;
   }
@@ -71,16 +77,28 @@ class AnswersOfRun implements IndexAnswers {
   }
 
   async askProjects(client: IndexClient, plans: readonly SetPlan[]): Promise<void> {
-    const firsts = new Map<string, { location: IndexLocation; key: string }>();
+    const byId = new Map<string, IndexAnswered>();
+    for (const plan of plans) {
+      for (const location of plan.indexes) {
+        const id = `${location.kind} ${location.url}`;
+        let index = byId.get(id);
+        if (!index) byId.set(id, (index = { failure: null, projects: new Map() }));
+        this.ofLocation.set(location, index);
+      }
+    }
+    // The first question to each index, alone: one that fails it is asked nothing more.
+    const firsts = new Map<IndexAnswered, { location: IndexLocation; key: string }>();
     for (const plan of plans)
       for (const pin of plan.pins)
-        for (const location of plan.indexes) if (!firsts.has(indexId(location))) firsts.set(indexId(location), { location, key: pin.key });
+        for (const location of plan.indexes) {
+          const index = this.ofLocation.get(location) as IndexAnswered;
+          if (!firsts.has(index)) firsts.set(index, { location, key: pin.key });
+        }
     await Promise.all(
       [...firsts].map(async ([index, { location, key }]) => {
         const answer = await client.project(location, key);
-        this.projects.set(`${index} ${key}`, answer);
-        if (answer.status === 'unreachable')
-          this.failed.set(index, { status: 'unreachable', source: withoutCredentials(location.url), reason: answer.reason });
+        if (answer.status === 'unreachable') index.failure = answer;
+        else index.projects.set(key, answer);
       }),
     );
     const asked = new Set<string>();
@@ -88,11 +106,12 @@ class AnswersOfRun implements IndexAnswers {
     for (const plan of plans) {
       for (const pin of plan.pins) {
         for (const location of plan.indexes) {
-          const index = indexId(location);
-          const id = `${index} ${pin.key}`;
-          if (this.failed.has(index) || this.projects.has(id) || asked.has(id)) continue;
+          const index = this.ofLocation.get(location) as IndexAnswered;
+          if (index.failure) continue;
+          const id = `${location.kind} ${location.url} ${pin.key}`;
+          if (index.projects.has(pin.key) || asked.has(id)) continue;
           asked.add(id);
-          answered.push(client.project(location, pin.key).then((answer) => void this.projects.set(id, answer)));
+          answered.push(client.project(location, pin.key).then((answer) => void index.projects.set(pin.key, answer)));
         }
       }
     }
@@ -119,10 +138,6 @@ class AnswersOfRun implements IndexAnswers {
     }
     await Promise.all(asked);
   }
-}
-
-function indexId(location: IndexLocation): string {
-  return `${location.kind} ${location.url}`;
 }
 
 function summarise(mode: IndexMode, plans: readonly SetPlan[], answers: IndexAnswers, client: IndexClient): IndexSummary {
