@@ -97,20 +97,26 @@ class AnswersOfRun implements IndexAnswers {
     await Promise.all(
       [...firsts].map(async ([index, { location, key }]) => {
         const answer = await client.project(location, key);
-        if (answer.status === 'unreachable') index.failure = answer;
-        else index.projects.set(key, answer);
+        if (answer.status === 'unreachable') {
+          index.failure = answer;
+          return;
+        }
+        index.projects.set(key, answer);
+        // Not waiting for the other indexes' first answers: one that is slow to fail holds up only itself.
+        await this.askTheRest(client, plans, index);
       }),
     );
+  }
+
+  /** Every other project the plans pin, of an index that answered its first question. */
+  private async askTheRest(client: IndexClient, plans: readonly SetPlan[], index: IndexAnswered): Promise<void> {
     const asked = new Set<string>();
     const answered: Array<Promise<void>> = [];
     for (const plan of plans) {
       for (const pin of plan.pins) {
         for (const location of plan.indexes) {
-          const index = this.ofLocation.get(location) as IndexAnswered;
-          if (index.failure) continue;
-          const id = `${location.kind} ${location.url} ${pin.key}`;
-          if (index.projects.has(pin.key) || asked.has(id)) continue;
-          asked.add(id);
+          if (this.ofLocation.get(location) !== index || index.projects.has(pin.key) || asked.has(pin.key)) continue;
+          asked.add(pin.key);
           answered.push(client.project(location, pin.key).then((answer) => void index.projects.set(pin.key, answer)));
         }
       }
