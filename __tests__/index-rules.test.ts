@@ -211,6 +211,35 @@ test('an index that does not answer proves nothing: no absence finding, a notice
   }
 });
 
+test('each index is asked about a project once however many pins and sets name it, and nothing more after failing its first question', async () => {
+  const answering = await startIndexServer({ projects: PROJECTS });
+  // A page that cannot be read: a failure that proves nothing, answered at once.
+  const unreadable = { status: 200, headers: { 'content-type': 'application/vnd.pypi.simple.v1+json' }, body: 'not a page' };
+  const failing = await startIndexServer({ projects: PROJECTS, faults: { '/simple/numpyy/': unreadable } });
+  try {
+    const sets = {
+      'a/requirements.txt': 'numpy==1.24.4\npackaging==24.2\n',
+      'b/requirements.txt': 'numpy==1.24.3\npackaging>=24\n',
+      'c/requirements.txt': 'numpy>=1.24\n',
+    };
+    await check(sets, { indexUrl: answering.url });
+    const pages = answering.requests.map((request) => request.path).filter((path) => path.endsWith('/'));
+    assert.deepEqual(pages.sort(), ['/simple/numpy/', '/simple/packaging/']);
+
+    const result = await check({ 'requirements.txt': 'numpyy==1.0\nnumpy==1.24.4\npackaging==24.2\n' }, { indexUrl: failing.url });
+    assert.deepEqual(
+      failing.requests.map((request) => request.path),
+      ['/simple/numpyy/'],
+    );
+    assert.deepEqual(indexFindings(result), []);
+    assert.equal(result.index?.notVerified, 3);
+    assert.match(result.index?.notices[0] ?? '', /^index checks skipped: no package index answered/);
+  } finally {
+    await answering.close();
+    await failing.close();
+  }
+});
+
 test("a repository's own index is refused at an internal address, and not contacted on a fork's pull request", async () => {
   const files = { 'requirements.txt': `--index-url ${server.url}\nnumpyy==1.0\n` };
   const before = server.requests.length;

@@ -131,7 +131,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
         error: `--index required: no answer from ${run.summary.unreachable.join(', ')} (${run.summary.notices[0] ?? 'unreachable'})`,
       };
     }
-    indexFindings = withoutRestatedLocalBuilds(checkIndexAnswers(run.sets, parse.files, matrix), checked.findings);
+    indexFindings = withoutRestatedLocalBuilds(checkIndexAnswers(checked.indexPlans, run.answers, parse.files, matrix), checked.findings);
     indexSummary = run.summary;
     if (remote) {
       indexSummary.requests += remote.requests;

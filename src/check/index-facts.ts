@@ -2,6 +2,7 @@
 // which metadata to fetch (pure): the releases the indexes list, those a pin admits, whether every
 // index answered, and the environments Requires-Dist markers are evaluated in.
 
+import type { IndexLocation } from '../index/client.js';
 import type { DistFile, MetadataAnswer, ProjectAnswer } from '../index/types.js';
 import { fileRelease, parseWheelName, wheelFitsTarget } from '../index/files.js';
 import { parseVersion, compareVersions, type Version } from '../pep440/version.js';
@@ -58,6 +59,26 @@ export interface AnsweredSet {
   plan: SetPlan;
   pins: AnsweredPin[];
   specifiers: Specifiers;
+}
+
+/** What the indexes answered, held once per index and project (not per pin): the shell (src/index/run.ts) asks. */
+export interface IndexAnswers {
+  project(location: IndexLocation, key: string): ProjectAnswer;
+  /** The metadata of the release an exact pin selects; null when not asked or not available. */
+  metadata(pin: PlannedPin): MetadataAnswer | null;
+}
+
+/**
+ * The set's pins with what its indexes said of each. A pin that no index answered is left out: no
+ * rule judges a pin without an answer, and with no network that is every pin of every set.
+ */
+export function answerSet(plan: SetPlan, answers: IndexAnswers, specifiers: Specifiers): AnsweredSet {
+  const pins: AnsweredPin[] = [];
+  for (const pin of plan.pins) {
+    const projects = plan.indexes.map((location) => answers.project(location, pin.key));
+    if (projects.some((answer) => answer.status !== 'unreachable')) pins.push({ pin, projects, metadata: answers.metadata(pin) });
+  }
+  return { plan, pins, specifiers };
 }
 
 /** Did every index answer (found or missing), and may an absence be taken as proof? */

@@ -4,7 +4,8 @@
 import type { Matrix } from '../matrix/types.js';
 import type { Finding, ParsedFile, RuleInfo } from '../model.js';
 import { compareFindings, dedupeFindings, makeFinding } from './finding-builder.js';
-import type { AnsweredSet, IndexEmit } from './index-facts.js';
+import { answerSet, type IndexAnswers, type IndexEmit } from './index-facts.js';
+import type { SetPlan } from './index-plan.js';
 import * as packageNotFound from './rules/package-not-found.js';
 import * as versionNotFound from './rules/version-not-found.js';
 import * as versionYanked from './rules/version-yanked.js';
@@ -12,15 +13,26 @@ import * as requiresPythonMismatch from './rules/requires-python-mismatch.js';
 import * as noWheelForTarget from './rules/no-wheel-for-target.js';
 import * as requiresDistConflict from './rules/requires-dist-conflict.js';
 import { applySuppressions } from './suppress.js';
+import { Specifiers } from './versions.js';
 
 const RULES = [packageNotFound, versionNotFound, versionYanked, requiresPythonMismatch, noWheelForTarget, requiresDistConflict];
 
 export const INDEX_RULES: RuleInfo[] = RULES.map((rule) => rule.RULE);
 
-export function checkIndexAnswers(sets: readonly AnsweredSet[], files: readonly ParsedFile[], matrix: Matrix): Finding[] {
+export function checkIndexAnswers(
+  plans: readonly SetPlan[],
+  answers: IndexAnswers,
+  files: readonly ParsedFile[],
+  matrix: Matrix,
+): Finding[] {
   const findings: Finding[] = [];
   const emit: IndexEmit = (draft) => findings.push(makeFinding(draft));
-  for (const set of sets) for (const rule of RULES) rule.check(set, emit);
+  const specifiers = new Specifiers();
+  // One set's answers at a time: what the rules read of a set goes once they have read it.
+  for (const plan of plans) {
+    const set = answerSet(plan, answers, specifiers);
+    for (const rule of RULES) rule.check(set, emit);
+  }
   return applySuppressions(dedupeFindings(findings), files, matrix.ignore).sort(compareFindings);
 }
 

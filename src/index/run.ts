@@ -3,14 +3,14 @@
 // An index whose first answer is a failure is not asked again in the run: with no network, a check
 // of a thousand pins costs one failed request per index, not a thousand.
 
-import { absenceProven, admittedFiles, exactVersion, metadataFile, type AnsweredPin, type AnsweredSet } from '../check/index-facts.js';
-import type { SetPlan } from '../check/index-plan.js';
+import { admittedFiles, answerSet, exactVersion, metadataFile, type IndexAnswers } from '../check/index-facts.js';
+import type { PlannedPin, SetPlan } from '../check/index-plan.js';
 import { Specifiers } from '../check/versions.js';
 import { IndexCache } from './cache.js';
 import { IndexClient, type IndexLocation } from './client.js';
 import type { HttpClient } from './http.js';
 import type { IndexMode } from './options.js';
-import type { ProjectAnswer } from './types.js';
+import type { MetadataAnswer, ProjectAnswer } from './types.js';
 import { withoutCredentials } from './url.js';
 
 /** What the report says about the index checks (CONTRACT section 6, plus what the summary shows). */
@@ -37,86 +37,143 @@ export interface IndexRunOptions {
 }
 
 export interface IndexRun {
-  sets: AnsweredSet[];
+  answers: IndexAnswers;
   summary: IndexSummary;
 }
 
 export async function askIndexes(plans: readonly SetPlan[], options: IndexRunOptions): Promise<IndexRun> {
   const http = options.mode === 'offline' ? null : await httpClient(options);
   const client = new IndexClient(http, new IndexCache(options.cacheDir));
-  const asker = new ProjectAsker(client);
-  const specifiers = new Specifiers();
-  const sets = await Promise.all(
-    plans.map(async (plan): Promise<AnsweredSet> => {
-      const pins = await Promise.all(
-        plan.pins.map(async (pin): Promise<AnsweredPin> => ({
-          pin,
-          metadata: null,
-          projects: await Promise.all(plan.indexes.map((location) => asker.ask(location, pin.key))),
-        })),
-      );
-      const set: AnsweredSet = { plan, pins, specifiers };
-      // Requires-Dist is read for exact pins only: a range does not say which release pip takes.
-      await Promise.all(
-        pins.map(async (answered) => {
-          if (exactVersion(set, answered.pin) === null) return;
-          const file = metadataFile(admittedFiles(set, answered), plan);
-          if (!file) return;
-          // The file is fetched as trusted as the index that lists it.
-          const listing = plan.indexes.find((_, index) => {
-            const answer = answered.projects[index];
-            return answer?.status === 'found' && answer.page.files.includes(file);
-          });
-          answered.metadata = await client.metadata(file, listing?.trusted ?? false);
-        }),
-      );
-      return set;
-    }),
-  );
-  return { sets, summary: summarise(options.mode, sets, client) };
+  const answers = new AnswersOfRun();
+  await answers.askProjects(client, plans);
+  await answers.askMetadata(client, plans);
+  return { answers, summary: summarise(options.mode, plans, answers, client) };
 }
 
-/** Asks each index about each project once, and an index that failed its first question no more. */
-class ProjectAsker {
-  readonly failed = new Map<string, string>();
-  private readonly first = new Map<string, Promise<ProjectAnswer>>();
+/** What one index answered: the failure of its first question, standing for every project, or each project's answer. */
+interface IndexAnswered {
+  failure: ProjectAnswer | null;
+  projects: Map<string, ProjectAnswer>;
+}
 
-  constructor(private readonly client: IndexClient) {}
+/**
+ * Each index's answer about each project, asked once per run however many pins name it; an index
+ * that failed its first question is asked no more.
+ */
+class AnswersOfRun implements IndexAnswers {
+  /** Each plan's locations lead to their index's answers (one per `kind url`), so that a lookup builds no key. */
+  private readonly ofLocation = new Map<IndexLocation, IndexAnswered>();
+  private readonly metadataOf = new Map<PlannedPin, MetadataAnswer>();
 
-  async ask(location: IndexLocation, key: string): Promise<ProjectAnswer> {
-    const id = `${location.kind} ${location.url}`;
-    let first = this.first.get(id);
-    if (!first) {
-      first = this.client.project(location, key);
-      this.first.set(id, first);
-      const answer = await first;
-      if (answer.status === 'unreachable') this.failed.set(id, answer.reason);
-      return answer;
+  project(location: IndexLocation, key: string): ProjectAnswer {
+    const index = this.ofLocation.get(location);
+    const answer = index?.failure ?? index?.projects.get(key);
+    if (!answer) throw new Error(`${location.url} was not asked about ${key}`);
+    return answer;
+  }
+
+  metadata(pin: PlannedPin): MetadataAnswer | null {
+    return this.metadataOf.get(pin) ?? null;
+  }
+
+  async askProjects(client: IndexClient, plans: readonly SetPlan[]): Promise<void> {
+    const byId = new Map<string, IndexAnswered>();
+    for (const plan of plans) {
+      for (const location of plan.indexes) {
+        const id = `${location.kind} ${location.url}`;
+        let index = byId.get(id);
+        if (!index) byId.set(id, (index = { failure: null, projects: new Map() }));
+        this.ofLocation.set(location, index);
+      }
     }
-    await first;
-    const failure = this.failed.get(id);
-    if (failure !== undefined) return { status: 'unreachable', source: withoutCredentials(location.url), reason: failure };
-    return this.client.project(location, key);
+    // The first question to each index, alone: one that fails it is asked nothing more.
+    const firsts = new Map<IndexAnswered, { location: IndexLocation; key: string }>();
+    for (const plan of plans)
+      for (const pin of plan.pins)
+        for (const location of plan.indexes) {
+          const index = this.ofLocation.get(location) as IndexAnswered;
+          if (!firsts.has(index)) firsts.set(index, { location, key: pin.key });
+        }
+    await Promise.all(
+      [...firsts].map(async ([index, { location, key }]) => {
+        const answer = await client.project(location, key);
+        if (answer.status === 'unreachable') {
+          index.failure = answer;
+          return;
+        }
+        index.projects.set(key, answer);
+        // Not waiting for the other indexes' first answers: one that is slow to fail holds up only itself.
+        await this.askTheRest(client, plans, index);
+      }),
+    );
+  }
+
+  /** Every other project the plans pin, of an index that answered its first question. */
+  private async askTheRest(client: IndexClient, plans: readonly SetPlan[], index: IndexAnswered): Promise<void> {
+    const asked = new Set<string>();
+    const answered: Array<Promise<void>> = [];
+    for (const plan of plans) {
+      for (const pin of plan.pins) {
+        for (const location of plan.indexes) {
+          if (this.ofLocation.get(location) !== index || index.projects.has(pin.key) || asked.has(pin.key)) continue;
+          asked.add(pin.key);
+          answered.push(client.project(location, pin.key).then((answer) => void index.projects.set(pin.key, answer)));
+        }
+      }
+    }
+    await Promise.all(answered);
+  }
+
+  /** Requires-Dist is read for exact pins only: a range does not say which release pip takes. */
+  async askMetadata(client: IndexClient, plans: readonly SetPlan[]): Promise<void> {
+    const specifiers = new Specifiers();
+    const asked: Array<Promise<void>> = [];
+    for (const plan of plans) {
+      const set = answerSet(plan, this, specifiers);
+      for (const answered of set.pins) {
+        if (exactVersion(set, answered.pin) === null) continue;
+        const file = metadataFile(admittedFiles(set, answered), plan);
+        if (!file) continue;
+        // The file is fetched as trusted as the index that lists it.
+        const listing = plan.indexes.find((_, index) => {
+          const answer = answered.projects[index];
+          return answer?.status === 'found' && answer.page.files.includes(file);
+        });
+        asked.push(client.metadata(file, listing?.trusted ?? false).then((answer) => void this.metadataOf.set(answered.pin, answer)));
+      }
+    }
+    await Promise.all(asked);
   }
 }
 
-function summarise(mode: IndexMode, sets: readonly AnsweredSet[], client: IndexClient): IndexSummary {
+function summarise(mode: IndexMode, plans: readonly SetPlan[], answers: IndexAnswers, client: IndexClient): IndexSummary {
   const unreachable = new Set<string>();
   const reasons = new Set<string>();
   let asked = 0;
   let answered = 0;
   let notVerified = 0;
-  for (const set of sets) {
-    for (const pin of set.pins) {
-      for (const [index, answer] of pin.projects.entries()) {
+  // Online, each set whose index did not answer says so: how many of its pins, and the first pin's reason.
+  const missedBySet: string[] = [];
+  for (const plan of plans) {
+    let missed = 0;
+    let firstReason: string | null = null;
+    for (const pin of plan.pins) {
+      let pinMissed = false;
+      for (const location of plan.indexes) {
+        const answer = answers.project(location, pin.key);
         asked++;
         if (answer.status === 'unreachable') {
-          unreachable.add(withoutCredentials(set.plan.indexes[index]?.url ?? answer.source));
+          unreachable.add(withoutCredentials(location.url));
           reasons.add(answer.reason);
+          if (!pinMissed) firstReason ??= answer.reason;
+          pinMissed = true;
         } else answered++;
       }
-      if (!absenceProven(set, pin)) notVerified++;
+      if (pinMissed) missed++;
+      // absenceProven: every index answered, and an absence on them proves something.
+      if (plan.unprovable !== null || plan.indexes.length === 0 || pinMissed) notVerified++;
     }
+    if (firstReason !== null) missedBySet.push(`${plan.id}: ${missed} pin(s) not verified: ${firstReason}`);
   }
   const notices: string[] = [];
   const why = [...reasons].slice(0, 2).join('; ');
@@ -127,16 +184,11 @@ function summarise(mode: IndexMode, sets: readonly AnsweredSet[], client: IndexC
         : `index checks skipped: no package index answered (${why}); the static checks ran as usual`,
     );
   } else if (mode === 'online') {
-    // Asked for explicitly: each set whose index did not answer says so.
-    for (const set of sets) {
-      const missed = set.pins.filter((pin) => pin.projects.some((answer) => answer.status === 'unreachable'));
-      const reason = missed[0]?.projects.find((answer) => answer.status === 'unreachable');
-      if (reason?.status === 'unreachable') notices.push(`${set.plan.id}: ${missed.length} pin(s) not verified: ${reason.reason}`);
-    }
+    notices.push(...missedBySet);
   } else if (unreachable.size > 0) {
     notices.push(`${notVerified} pin(s) not verified against the package index: ${why}`);
   }
-  const unprovable = new Set(sets.map((set) => set.plan.unprovable).filter((reason): reason is string => reason !== null));
+  const unprovable = new Set(plans.map((plan) => plan.unprovable).filter((reason): reason is string => reason !== null));
   for (const reason of unprovable) notices.push(`absent packages and versions are not reported where ${reason}`);
   return { mode, ...client.counts, unreachable: [...unreachable], notVerified, notices };
 }
