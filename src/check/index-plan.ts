@@ -29,14 +29,30 @@ export interface IndexPlanOptions {
   ownProjects?: ReadonlySet<string>;
 }
 
-export interface PlannedPin {
-  key: string;
-  requirement: Requirement;
-  at: Place;
+/**
+ * A pin the index checks ask about. It keeps its requirement and file, not the set's Pin: the plans
+ * of every set are held until the indexes answer, and the Pins can go with their set's view.
+ */
+export class PlannedPin {
+  constructor(
+    readonly requirement: Requirement,
+    readonly file: string,
+    /** The profile pins this package: when two pins disagree, the other is the one to change. */
+    readonly profilePinned: boolean,
+  ) {}
+
+  get key(): string {
+    return this.requirement.key;
+  }
+
+  get at(): Place {
+    return { file: this.file, span: this.requirement };
+  }
+
   /** The requirement as written, without its marker. */
-  shown: string;
-  /** The profile pins this package: when two pins disagree, the other is the one to change. */
-  profilePinned: boolean;
+  get shown(): string {
+    return requirementText(this.requirement);
+  }
 }
 
 export interface SetPlan {
@@ -98,13 +114,7 @@ export function planIndexSet(
     .writtenWhere(() => true)
     // The base image's packages are not fetched from an index.
     .filter((pin) => !pin.requirement.constraint && !fromImage(pin) && !options.ownProjects?.has(pin.key) && view.installs(pin))
-    .map((pin) => ({
-      key: pin.key,
-      requirement: pin.requirement,
-      at: pin.at,
-      shown: requirementText(pin.requirement),
-      profilePinned: profileAllows(context, pin.key, false) !== null,
-    }));
+    .map((pin) => new PlannedPin(pin.requirement, pin.file, profileAllows(context, pin.key, false) !== null));
   const own = setPython(view);
   const pythonAt = own ? { file: own.file, span: factSpan(own.fact) } : null;
   return {
