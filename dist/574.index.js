@@ -546,79 +546,133 @@ function readLocalFolder(location) {
 async function askIndexes(plans, options) {
     const http = options.mode === 'offline' ? null : await httpClient(options);
     const client = new IndexClient(http, new cache/* IndexCache */.d(options.cacheDir));
-    const asker = new ProjectAsker(client);
-    const specifiers = new versions/* Specifiers */.sZ();
-    const sets = await Promise.all(plans.map(async (plan) => {
-        const pins = await Promise.all(plan.pins.map(async (pin) => ({
-            pin,
-            metadata: null,
-            projects: await Promise.all(plan.indexes.map((location) => asker.ask(location, pin.key))),
-        })));
-        const set = { plan, pins, specifiers };
-        // Requires-Dist is read for exact pins only: a range does not say which release pip takes.
-        await Promise.all(pins.map(async (answered) => {
-            if ((0,index_facts/* exactVersion */.y)(set, answered.pin) === null)
-                return;
-            const file = (0,index_facts/* metadataFile */.aB)((0,index_facts/* admittedFiles */.ij)(set, answered), plan);
-            if (!file)
-                return;
-            // The file is fetched as trusted as the index that lists it.
-            const listing = plan.indexes.find((_, index) => {
-                const answer = answered.projects[index];
-                return answer?.status === 'found' && answer.page.files.includes(file);
-            });
-            answered.metadata = await client.metadata(file, listing?.trusted ?? false);
-        }));
-        return set;
-    }));
-    return { sets, summary: summarise(options.mode, sets, client) };
+    const answers = new AnswersOfRun();
+    await answers.askProjects(client, plans);
+    await answers.askMetadata(client, plans);
+    return { answers, summary: summarise(options.mode, plans, answers, client) };
 }
-/** Asks each index about each project once, and an index that failed its first question no more. */
-class ProjectAsker {
-    client;
-    failed = new Map();
-    first = new Map();
-    constructor(client) {
-        this.client = client;
+/**
+ * Each index's answer about each project, asked once per run however many pins name it; an index
+ * that failed its first question is asked no more.
+ */
+class AnswersOfRun {
+    /** Each plan's locations lead to their index's answers (one per `kind url`), so that a lookup builds no key. */
+    ofLocation = new Map();
+    metadataOf = new Map();
+    project(location, key) {
+        const index = this.ofLocation.get(location);
+        const answer = index?.failure ?? index?.projects.get(key);
+        if (!answer)
+            throw new Error(`${location.url} was not asked about ${key}`);
+        return answer;
     }
-    async ask(location, key) {
-        const id = `${location.kind} ${location.url}`;
-        let first = this.first.get(id);
-        if (!first) {
-            first = this.client.project(location, key);
-            this.first.set(id, first);
-            const answer = await first;
-            if (answer.status === 'unreachable')
-                this.failed.set(id, answer.reason);
-            return answer;
+    metadata(pin) {
+        return this.metadataOf.get(pin) ?? null;
+    }
+    async askProjects(client, plans) {
+        const byId = new Map();
+        for (const plan of plans) {
+            for (const location of plan.indexes) {
+                const id = `${location.kind} ${location.url}`;
+                let index = byId.get(id);
+                if (!index)
+                    byId.set(id, (index = { failure: null, projects: new Map() }));
+                this.ofLocation.set(location, index);
+            }
         }
-        await first;
-        const failure = this.failed.get(id);
-        if (failure !== undefined)
-            return { status: 'unreachable', source: (0,index_url/* withoutCredentials */.ri)(location.url), reason: failure };
-        return this.client.project(location, key);
+        // The first question to each index, alone: one that fails it is asked nothing more.
+        const firsts = new Map();
+        for (const plan of plans)
+            for (const pin of plan.pins)
+                for (const location of plan.indexes) {
+                    const index = this.ofLocation.get(location);
+                    if (!firsts.has(index))
+                        firsts.set(index, { location, key: pin.key });
+                }
+        await Promise.all([...firsts].map(async ([index, { location, key }]) => {
+            const answer = await client.project(location, key);
+            if (answer.status === 'unreachable') {
+                index.failure = answer;
+                return;
+            }
+            index.projects.set(key, answer);
+            // Not waiting for the other indexes' first answers: one that is slow to fail holds up only itself.
+            await this.askTheRest(client, plans, index);
+        }));
+    }
+    /** Every other project the plans pin, of an index that answered its first question. */
+    async askTheRest(client, plans, index) {
+        const asked = new Set();
+        const answered = [];
+        for (const plan of plans) {
+            for (const pin of plan.pins) {
+                for (const location of plan.indexes) {
+                    if (this.ofLocation.get(location) !== index || index.projects.has(pin.key) || asked.has(pin.key))
+                        continue;
+                    asked.add(pin.key);
+                    answered.push(client.project(location, pin.key).then((answer) => void index.projects.set(pin.key, answer)));
+                }
+            }
+        }
+        await Promise.all(answered);
+    }
+    /** Requires-Dist is read for exact pins only: a range does not say which release pip takes. */
+    async askMetadata(client, plans) {
+        const specifiers = new versions/* Specifiers */.sZ();
+        const asked = [];
+        for (const plan of plans) {
+            const set = (0,index_facts/* answerSet */.ZQ)(plan, this, specifiers);
+            for (const answered of set.pins) {
+                if ((0,index_facts/* exactVersion */.y)(set, answered.pin) === null)
+                    continue;
+                const file = (0,index_facts/* metadataFile */.aB)((0,index_facts/* admittedFiles */.ij)(set, answered), plan);
+                if (!file)
+                    continue;
+                // The file is fetched as trusted as the index that lists it.
+                const listing = plan.indexes.find((_, index) => {
+                    const answer = answered.projects[index];
+                    return answer?.status === 'found' && answer.page.files.includes(file);
+                });
+                asked.push(client.metadata(file, listing?.trusted ?? false).then((answer) => void this.metadataOf.set(answered.pin, answer)));
+            }
+        }
+        await Promise.all(asked);
     }
 }
-function summarise(mode, sets, client) {
+function summarise(mode, plans, answers, client) {
     const unreachable = new Set();
     const reasons = new Set();
     let asked = 0;
     let answered = 0;
     let notVerified = 0;
-    for (const set of sets) {
-        for (const pin of set.pins) {
-            for (const [index, answer] of pin.projects.entries()) {
+    // Online, each set whose index did not answer says so: how many of its pins, and the first pin's reason.
+    const missedBySet = [];
+    for (const plan of plans) {
+        let missed = 0;
+        let firstReason = null;
+        for (const pin of plan.pins) {
+            let pinMissed = false;
+            for (const location of plan.indexes) {
+                const answer = answers.project(location, pin.key);
                 asked++;
                 if (answer.status === 'unreachable') {
-                    unreachable.add((0,index_url/* withoutCredentials */.ri)(set.plan.indexes[index]?.url ?? answer.source));
+                    unreachable.add((0,index_url/* withoutCredentials */.ri)(location.url));
                     reasons.add(answer.reason);
+                    if (!pinMissed)
+                        firstReason ??= answer.reason;
+                    pinMissed = true;
                 }
                 else
                     answered++;
             }
-            if (!(0,index_facts/* absenceProven */.eA)(set, pin))
+            if (pinMissed)
+                missed++;
+            // absenceProven: every index answered, and an absence on them proves something.
+            if (plan.unprovable !== null || plan.indexes.length === 0 || pinMissed)
                 notVerified++;
         }
+        if (firstReason !== null)
+            missedBySet.push(`${plan.id}: ${missed} pin(s) not verified: ${firstReason}`);
     }
     const notices = [];
     const why = [...reasons].slice(0, 2).join('; ');
@@ -628,18 +682,12 @@ function summarise(mode, sets, client) {
             : `index checks skipped: no package index answered (${why}); the static checks ran as usual`);
     }
     else if (mode === 'online') {
-        // Asked for explicitly: each set whose index did not answer says so.
-        for (const set of sets) {
-            const missed = set.pins.filter((pin) => pin.projects.some((answer) => answer.status === 'unreachable'));
-            const reason = missed[0]?.projects.find((answer) => answer.status === 'unreachable');
-            if (reason?.status === 'unreachable')
-                notices.push(`${set.plan.id}: ${missed.length} pin(s) not verified: ${reason.reason}`);
-        }
+        notices.push(...missedBySet);
     }
     else if (unreachable.size > 0) {
         notices.push(`${notVerified} pin(s) not verified against the package index: ${why}`);
     }
-    const unprovable = new Set(sets.map((set) => set.plan.unprovable).filter((reason) => reason !== null));
+    const unprovable = new Set(plans.map((plan) => plan.unprovable).filter((reason) => reason !== null));
     for (const reason of unprovable)
         notices.push(`absent packages and versions are not reported where ${reason}`);
     return { mode, ...client.counts, unreachable: [...unreachable], notVerified, notices };

@@ -42975,6 +42975,7 @@ function fromImage(pin) {
 /* harmony export */   Lk: () => (/* binding */ nearestReleases),
 /* harmony export */   Us: () => (/* binding */ targetEnvironments),
 /* harmony export */   Xt: () => (/* binding */ pinFinding),
+/* harmony export */   ZQ: () => (/* binding */ answerSet),
 /* harmony export */   aB: () => (/* binding */ metadataFile),
 /* harmony export */   eA: () => (/* binding */ absenceProven),
 /* harmony export */   ij: () => (/* binding */ admittedFiles),
@@ -43004,6 +43005,19 @@ function pinFinding(rule, pin, fields) {
     if (fields.related)
         draft.related = fields.related;
     return draft;
+}
+/**
+ * The set's pins with what its indexes said of each. A pin that no index answered is left out: no
+ * rule judges a pin without an answer, and with no network that is every pin of every set.
+ */
+function answerSet(plan, answers, specifiers) {
+    const pins = [];
+    for (const pin of plan.pins) {
+        const projects = plan.indexes.map((location) => answers.project(location, pin.key));
+        if (projects.some((answer) => answer.status !== 'unreachable'))
+            pins.push({ pin, projects, metadata: answers.metadata(pin) });
+    }
+    return { plan, pins, specifiers };
 }
 /** Did every index answer (found or missing), and may an absence be taken as proof? */
 function absenceProven(set, pin) {
@@ -43108,6 +43122,7 @@ function targetEnvironments(plan) {
 /* harmony export */   LX: () => (/* binding */ DEFAULT_INDEX),
 /* harmony export */   kq: () => (/* binding */ planIndexSet)
 /* harmony export */ });
+/* unused harmony export PlannedPin */
 /* harmony import */ var _pep440_ranges_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2964);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1053);
 /* harmony import */ var _finding_builder_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8266);
@@ -43123,6 +43138,32 @@ function targetEnvironments(plan) {
 
 
 const DEFAULT_INDEX = 'https://pypi.org/simple';
+/**
+ * A pin the index checks ask about. It keeps its requirement and file, not the set's Pin: the plans
+ * of every set are held until the indexes answer, and the Pins can go with their set's view.
+ */
+class PlannedPin {
+    requirement;
+    file;
+    profilePinned;
+    constructor(requirement, file, 
+    /** The profile pins this package: when two pins disagree, the other is the one to change. */
+    profilePinned) {
+        this.requirement = requirement;
+        this.file = file;
+        this.profilePinned = profilePinned;
+    }
+    get key() {
+        return this.requirement.key;
+    }
+    get at() {
+        return { file: this.file, span: this.requirement };
+    }
+    /** The requirement as written, without its marker. */
+    get shown() {
+        return (0,_finding_builder_js__WEBPACK_IMPORTED_MODULE_4__/* .requirementText */ .Pg)(this.requirement);
+    }
+}
 /** Python minors considered when a set does not name one. */
 const MINORS = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14'];
 function planIndexSet(context, view, options, unknownIndexFiles) {
@@ -43165,13 +43206,7 @@ function planIndexSet(context, view, options, unknownIndexFiles) {
         .writtenWhere(() => true)
         // The base image's packages are not fetched from an index.
         .filter((pin) => !pin.requirement.constraint && !(0,_image_pins_js__WEBPACK_IMPORTED_MODULE_2__/* .fromImage */ .w)(pin) && !options.ownProjects?.has(pin.key) && view.installs(pin))
-        .map((pin) => ({
-        key: pin.key,
-        requirement: pin.requirement,
-        at: pin.at,
-        shown: (0,_finding_builder_js__WEBPACK_IMPORTED_MODULE_4__/* .requirementText */ .Pg)(pin.requirement),
-        profilePinned: (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .profileAllows */ .wh)(context, pin.key, false) !== null,
-    }));
+        .map((pin) => new PlannedPin(pin.requirement, pin.file, (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .profileAllows */ .wh)(context, pin.key, false) !== null));
     const own = (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .setPython */ .Vi)(view);
     const pythonAt = own ? { file: own.file, span: (0,_context_js__WEBPACK_IMPORTED_MODULE_1__/* .factSpan */ .Xi)(own.fact) } : null;
     return {
@@ -43575,6 +43610,8 @@ function conflict(requirer, name, version, requirement, other, source) {
 
 // EXTERNAL MODULE: ./lib/src/check/suppress.js
 var suppress = __nccwpck_require__(4818);
+// EXTERNAL MODULE: ./lib/src/check/versions.js
+var versions = __nccwpck_require__(480);
 ;// CONCATENATED MODULE: ./lib/src/check/index-rules.js
 // The index rules (src/check/rules/), run on what the indexes answered for each install set; their
 // findings go through the suppressions and de-duplication every finding goes through.
@@ -43586,14 +43623,20 @@ var suppress = __nccwpck_require__(4818);
 
 
 
+
+
 const RULES = [package_not_found_namespaceObject, version_not_found_namespaceObject, version_yanked_namespaceObject, requires_python_mismatch_namespaceObject, no_wheel_for_target_namespaceObject, requires_dist_conflict_namespaceObject];
 const INDEX_RULES = RULES.map((rule) => rule.RULE);
-function checkIndexAnswers(sets, files, matrix) {
+function checkIndexAnswers(plans, answers, files, matrix) {
     const findings = [];
     const emit = (draft) => findings.push((0,finding_builder/* makeFinding */.MH)(draft));
-    for (const set of sets)
+    const specifiers = new versions/* Specifiers */.sZ();
+    // One set's answers at a time: what the rules read of a set goes once they have read it.
+    for (const plan of plans) {
+        const set = (0,index_facts/* answerSet */.ZQ)(plan, answers, specifiers);
         for (const rule of RULES)
             rule.check(set, emit);
+    }
     return (0,suppress/* applySuppressions */.p)((0,finding_builder/* dedupeFindings */._4)(findings), files, matrix.ignore).sort(finding_builder/* compareFindings */.Eg);
 }
 /**
@@ -63549,7 +63592,7 @@ async function runCheck(options) {
                 error: `--index required: no answer from ${run.summary.unreachable.join(', ')} (${run.summary.notices[0] ?? 'unreachable'})`,
             };
         }
-        indexFindings = withoutRestatedLocalBuilds(checkIndexAnswers(run.sets, parse.files, matrix), checked.findings);
+        indexFindings = withoutRestatedLocalBuilds(checkIndexAnswers(checked.indexPlans, run.answers, parse.files, matrix), checked.findings);
         indexSummary = run.summary;
         if (remote) {
             indexSummary.requests += remote.requests;
