@@ -15,6 +15,14 @@ function repo(files: Record<string, string | Uint8Array>): string {
 }
 
 describe('readRepository', () => {
+  it('tells how many files it found before reading any', () => {
+    const root = repo({ 'requirements.txt': 'numpy==1.23.5\n', Dockerfile: 'FROM python:3.11-slim\n' });
+    const counts: number[] = [];
+    const result = readRepository(root, [], { discovered: (files) => counts.push(files) });
+    assert.deepEqual(counts, [2]);
+    assert.equal(result.files.length, 2);
+  });
+
   it('follows -r and -c once each, lists every file once, and marks constraints', () => {
     const root = repo({
       'requirements.txt': '-r requirements/base.txt\n-c constraints/pins.txt\ntorch==2.1.2\n',

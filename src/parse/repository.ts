@@ -17,11 +17,14 @@ export interface ReadOptions {
   env?: Record<string, string | undefined>;
   /** Build arguments by Dockerfile path, as `docker build --build-arg` gives them (null: computed when the build runs). */
   buildArgs?: ReadonlyMap<string, Record<string, string | null>>;
+  /** Told how many files were found, before any is read (the engine sizes the heap by it). */
+  discovered?: (files: number) => void;
 }
 
 /** Reads the files under `root` that `targets` select (folders, files, globs; default: all). */
 export function readRepository(root: string, targets: readonly string[] = [], options: ReadOptions = {}): ParseResult {
   const discovered = discoverFiles(root, targets, trackedFiles(root));
+  options.discovered?.(discovered.files.length);
   const result = parseRepository(discovered.files, createFileSource(root, discovered.plainFiles), options);
   result.diagnostics = [...discovered.diagnostics, ...result.diagnostics];
   return result;
