@@ -2,6 +2,7 @@
 // time and output, never prompting for credentials, and without the token: a fetch authenticates with
 // what actions/checkout left in the repository's configuration, not with the action's inputs.
 
+import type * as ChildProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -26,8 +27,8 @@ function gitEnvironment(): NodeJS.ProcessEnv {
  * checkout (the CLI on a plain folder) starts no git, and loading the module is part of a small
  * check's start-up.
  */
-function childProcess(): typeof import('node:child_process') {
-  return createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
+function childProcess(): typeof ChildProcess {
+  return createRequire(import.meta.url)('node:child_process') as typeof ChildProcess;
 }
 
 export function runGit(args: readonly string[], cwd: string): Promise<GitResult> {

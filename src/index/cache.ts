@@ -2,6 +2,7 @@
 // pages change (kept with their ETag, fresh for a short time, then asked again with If-None-Match).
 // A cache that cannot be read or written is no cache: the run goes on without it.
 
+import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -95,6 +96,6 @@ export class IndexCache {
 
 /** The key's SHA-256 in hex; node:crypto is loaded on the first file named, not with this module. */
 function sha256(key: string): string {
-  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof Crypto;
   return createHash('sha256').update(key).digest('hex');
 }
