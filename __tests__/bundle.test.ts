@@ -24,6 +24,20 @@ describe('dist/', () => {
     }
   });
 
+  it("the CLI's first chunks are Latin-1 text, which V8 holds one byte a character", () => {
+    // One character past U+00FF (an ellipsis in a message, a letter in a comment) makes the whole
+    // chunk two-byte text: 1.1 MB instead of 556 KB to decode and hold, about 1 ms of a one-file
+    // check (docs/benchmarks.md, "Start-up"). Write such characters as \u escapes in src/.
+    const entry = readFileSync(new URL('dist/cli/index.js', root), 'utf8');
+    const chunks = [...entry.matchAll(/__nccwpck_require__\.e\((?:\/\* import\(\) \*\/ )?(\d+)\)/g)].map((match) => match[1]);
+    assert.ok(chunks.length > 0, 'the entry loads its chunks');
+    for (const chunk of chunks) {
+      const text = readFileSync(new URL(`dist/cli/${chunk}.index.js`, root), 'utf8');
+      const at = text.search(/[^\u0000-\u00ff]/u);
+      assert.equal(at, -1, `dist/cli/${chunk}.index.js: ${JSON.stringify(text.slice(Math.max(0, at - 60), at + 10))}`);
+    }
+  });
+
   it('a one-file offline check loads neither the HTTP client (node:dns) nor the archive readers (node:zlib)', (t) => {
     // They are chunks of their own, loaded when a run asks an index or reads a wheel: a small check's
     // start-up paid for both (docs/benchmarks.md, "Start-up"). Node's list of the built-in modules it

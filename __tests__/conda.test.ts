@@ -9,8 +9,7 @@ import { runChecks } from '../src/check/index.js';
 import type { Finding, ParseResult } from '../src/model.js';
 import { parseCondaEnvironment } from '../src/parse/conda-environment.js';
 import { readCondaSpec } from '../src/parse/conda-spec.js';
-import { readRepository } from '../src/parse/repository.js';
-import { parseTexts, testMatrix, testProfile } from './helpers/matrix-fixture.js';
+import { parseTexts, readFolder, testMatrix, testProfile } from './helpers/matrix-fixture.js';
 
 const fixture = (area: string): string => fileURLToPath(new URL(`../../__tests__/fixtures/${area}/`, import.meta.url));
 
@@ -92,7 +91,7 @@ describe('conda package specs', () => {
 
 describe('conda environment files', () => {
   it('are read with their channels, conda packages as PyPI projects, Python, CUDA, and the pip list at its own lines', () => {
-    const result = readRepository(fixture('conda'));
+    const result = readFolder(fixture('conda'));
     assert.deepEqual(result.diagnostics, []);
     assert.deepEqual(
       result.files.map((file) => `${file.path} ${file.kind}`),
@@ -234,7 +233,7 @@ describe('conda environments in the checks', () => {
 
 describe('installers in RUN', () => {
   it('conda, mamba and micromamba installs give the stage packages, Python and CUDA; build-argument values and | are not read', () => {
-    const result = readRepository(fixture('installers'), ['conda.Dockerfile']);
+    const result = readFolder(fixture('installers'), ['conda.Dockerfile']);
     const file = result.files[0]!;
     assert.deepEqual(
       file.requirements.map(
@@ -255,7 +254,7 @@ describe('installers in RUN', () => {
   });
 
   it('uv pip install follows uv: an egg fragment pip 26 refuses is fine, an editable Git URL is refused, PEP 508 errors name both', () => {
-    const result = readRepository(fixture('installers'), ['uv-egg.Dockerfile']);
+    const result = readFolder(fixture('installers'), ['uv-egg.Dockerfile']);
     assert.deepEqual(
       result.diagnostics.map((diagnostic) => `L${diagnostic.line} ${diagnostic.severity} ${diagnostic.message.slice(0, 60)}`),
       [

@@ -321,6 +321,7 @@ describe('discoverFiles', () => {
       discoverFiles(root, [], tracked).files.map((file) => file.path),
       ['docker/Dockerfile', 'requirements.txt'],
     );
+    assert.deepEqual([...(trackedFiles(path.join(root, 'docker')) ?? [])], ['Dockerfile'], 'the checkout is found from a folder below it');
     assert.equal(trackedFiles(makeTree({})), null, "no checkout: today's rule");
   });
 

@@ -9,9 +9,8 @@ import { describe, it } from 'node:test';
 import { runChecks } from '../src/check/index.js';
 import type { Finding, Requirement } from '../src/model.js';
 import { parseDockerfile } from '../src/parse/dockerfile.js';
-import { readRepository } from '../src/parse/repository.js';
 import type { DockerfileParse } from '../src/parse/dockerfile.js';
-import { parseTexts, testMatrix } from './helpers/matrix-fixture.js';
+import { parseTexts, readFolder, testMatrix } from './helpers/matrix-fixture.js';
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../../__tests__/fixtures/dockerfile/shell/${name}`, import.meta.url), 'utf8');
@@ -199,7 +198,7 @@ describe('RUN lines as shell: files the build writes, loops, repeated unpinned i
 
 describe('RUN lines as shell: loops over literal words, globs over folders COPYed from the build context', () => {
   const copied = fileURLToPath(new URL('../../__tests__/fixtures/dockerfile/copied-wheels/', import.meta.url));
-  const parsed = readRepository(copied);
+  const parsed = readFolder(copied);
   const dockerfile = parsed.files.find((file) => file.path === 'Dockerfile');
 
   it('for p in a b c; do pip install $p; done installs a, b and c, each at its word in the list; a loop over a glob stays unchecked', () => {

@@ -224,6 +224,21 @@ test('the cache: offline reads what an online run kept; a stale page is asked ag
   }
 });
 
+test('the cache: a kind whose folder was missing at the first read is read once this run wrote it', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'index-cache-'));
+  try {
+    const cache = new IndexCache(folder);
+    assert.equal(cache.page('https://pypi.org/simple/six/'), null);
+    assert.equal(cache.metadata('https://x/six.whl.metadata sha256=00'), null);
+    cache.saveMetadata('https://x/six.whl.metadata sha256=00', 'Name: six');
+    assert.equal(cache.metadata('https://x/six.whl.metadata sha256=00'), 'Name: six');
+    assert.equal(cache.page('https://pypi.org/simple/six/'), null);
+    assert.equal(new IndexCache(folder).metadata('https://x/six.whl.metadata sha256=00'), 'Name: six');
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test('a find-links folder given on the command line is read from disk; one the repository gives is not', async () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'find-links-'));
   try {

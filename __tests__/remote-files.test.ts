@@ -9,9 +9,9 @@ import { after, before, describe, it } from 'node:test';
 import { runCheck } from '../src/engine.js';
 import type { IndexOptions } from '../src/engine.js';
 import { readRemoteFiles } from '../src/index/remote-files.js';
-import { readRepository } from '../src/parse/repository.js';
 import { temporaryFolder } from './helpers/python-env.js';
 import { makeTree, removeTree } from './helpers/temp-tree.js';
+import { readFolder } from './helpers/matrix-fixture.js';
 
 const CONSTRAINTS = [
   '# constraints of the pipeline stack',
@@ -148,7 +148,7 @@ describe('remote constraint and requirement files', () => {
     const url = `${base}/constraints-2.10.5/constraints-3.11.txt`;
     const root = makeTree({ 'requirements-a.txt': `-c ${url}\nnumpy==1.24.4\n`, 'requirements-b.txt': `-c ${url}\npandas==2.1.4\n` });
     roots.push(root);
-    const parse = readRepository(root, [], {});
+    const parse = readFolder(root, [], {});
     const cacheDir = temporaryFolder('compat-guard-remote-cache-');
     const first = await readRemoteFiles(parse, { ...ONLINE, cacheDir });
     assert.deepEqual([first.files.size, first.requests, first.fromCache], [1, 1, 0]);

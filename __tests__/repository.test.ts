@@ -15,22 +15,22 @@ function repo(files: Record<string, string | Uint8Array>): string {
 }
 
 describe('readRepository', () => {
-  it('tells how many files it found before reading any', () => {
+  it('tells how many files it found before reading any', async () => {
     const root = repo({ 'requirements.txt': 'numpy==1.23.5\n', Dockerfile: 'FROM python:3.11-slim\n' });
     const counts: number[] = [];
-    const result = readRepository(root, [], { discovered: (files) => counts.push(files) });
+    const result = await readRepository(root, [], { discovered: (files) => counts.push(files) });
     assert.deepEqual(counts, [2]);
     assert.equal(result.files.length, 2);
   });
 
-  it('follows -r and -c once each, lists every file once, and marks constraints', () => {
+  it('follows -r and -c once each, lists every file once, and marks constraints', async () => {
     const root = repo({
       'requirements.txt': '-r requirements/base.txt\n-c constraints/pins.txt\ntorch==2.1.2\n',
       'requirements/base.txt': 'numpy==1.23.5\n-r common.txt\n',
       'requirements/common.txt': 'pydantic==2.7.4\n',
       'constraints/pins.txt': 'numpy<1.24\n',
     });
-    const result = readRepository(root);
+    const result = await readRepository(root);
     assert.deepEqual(
       result.files.map((file) => [file.path, file.kind]),
       [
@@ -53,9 +53,9 @@ describe('readRepository', () => {
     assert.deepEqual(result.diagnostics, []);
   });
 
-  it('reports an include cycle once, with the chain, and still reads every file', () => {
+  it('reports an include cycle once, with the chain, and still reads every file', async () => {
     const root = repo({ 'requirements-a.txt': '-r requirements-b.txt\nx==1\n', 'requirements-b.txt': '-r requirements-a.txt\ny==1\n' });
-    const result = readRepository(root);
+    const result = await readRepository(root);
     assert.equal(result.files.length, 2);
     const cycles = result.diagnostics.filter((diagnostic) => /include cycle/.test(diagnostic.message));
     assert.equal(cycles.length, 1);
@@ -63,7 +63,7 @@ describe('readRepository', () => {
     assert.equal(cycles[0]?.severity, 'error');
   });
 
-  it('checks the files of a cycle nothing else includes as one install set, and a file that includes itself alone', () => {
+  it('checks the files of a cycle nothing else includes as one install set, and a file that includes itself alone', async () => {
     const root = repo({
       'requirements-a.txt': '-r requirements-b.txt\nx==1\n',
       'requirements-b.txt': '-r requirements-a.txt\ny==1\n',
@@ -74,7 +74,7 @@ describe('readRepository', () => {
       'sub/requirements-d.txt': '-r requirements-c.txt\n',
     });
     assert.deepEqual(
-      readRepository(root).installSets.map((set) => [set.id, set.files]),
+      (await readRepository(root)).installSets.map((set) => [set.id, set.files]),
       [
         ['requirements-a.txt', ['requirements-a.txt', 'requirements-b.txt']],
         ['requirements-root.txt', ['requirements-root.txt', 'sub/requirements-c.txt', 'sub/requirements-d.txt']],
@@ -83,9 +83,9 @@ describe('readRepository', () => {
     );
   });
 
-  it('refuses includes that leave the repository and says which line', () => {
+  it('refuses includes that leave the repository and says which line', async () => {
     const root = repo({ 'requirements.txt': 'numpy==1.23.5\n-r ../../etc/passwd\n-r /etc/passwd\n' });
-    const result = readRepository(root);
+    const result = await readRepository(root);
     assert.deepEqual(
       result.files.map((file) => file.path),
       ['requirements.txt'],
@@ -98,14 +98,14 @@ describe('readRepository', () => {
     for (const diagnostic of refused) assert.equal(diagnostic.severity, 'error');
   });
 
-  it('reports a missing include as a warning and keeps going', () => {
+  it('reports a missing include as a warning and keeps going', async () => {
     const root = repo({ 'requirements.txt': '-r missing.txt\nnumpy==1.23.5\n' });
-    const result = readRepository(root);
+    const result = await readRepository(root);
     assert.equal(result.files[0]?.requirements.length, 1);
     assert.match(result.diagnostics[0]?.message ?? '', /-r missing\.txt: no such file/);
   });
 
-  it('builds one install set per Dockerfile stage with the files that stage installs', () => {
+  it('builds one install set per Dockerfile stage with the files that stage installs', async () => {
     const root = repo({
       'docker/Dockerfile': [
         'FROM nvidia/cuda:12.1.1-devel-ubuntu22.04 AS builder',
@@ -122,7 +122,7 @@ describe('readRepository', () => {
       'docker/requirements/gpu.txt': 'torch==2.1.2\n',
       'docker/api-requirements.txt': 'fastapi==0.115.0\n',
     });
-    const result = readRepository(root);
+    const result = await readRepository(root);
     const sets = Object.fromEntries(result.installSets.map((set) => [set.id, set]));
     assert.deepEqual(sets['docker/Dockerfile#builder']?.files, ['docker/Dockerfile', 'docker/requirements/gpu.txt']);
     assert.deepEqual(sets['docker/Dockerfile#test']?.stages, ['test', 'builder']);
@@ -133,24 +133,24 @@ describe('readRepository', () => {
     assert.equal(baked?.line, 9);
   });
 
-  it('scans ignore comments in every kind of file', () => {
+  it('scans ignore comments in every kind of file', async () => {
     const root = repo({
       'requirements.txt': 'numpy==1.24.4  # compat-guard: ignore[pin-outside-profile]\n',
       Dockerfile: '# compat-guard: ignore[cuda-image-tag-unknown]\nFROM nvidia/cuda:12.1-devel-ubuntu20.04\n',
     });
-    const result = readRepository(root);
+    const result = await readRepository(root);
     assert.deepEqual(
       result.files.map((file) => file.suppressions),
       [[{ line: 2, rules: ['cuda-image-tag-unknown'] }], [{ line: 1, rules: ['pin-outside-profile'] }]],
     );
   });
 
-  it('turns binary and undecodable files into diagnostics and reads the rest', () => {
+  it('turns binary and undecodable files into diagnostics and reads the rest', async () => {
     const root = repo({
       'requirements.txt': 'numpy==1.23.5\n',
       'requirements-bin.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]),
     });
-    const result = readRepository(root);
+    const result = await readRepository(root);
     assert.deepEqual(
       result.files.map((file) => file.path),
       ['requirements.txt'],
@@ -160,7 +160,7 @@ describe('readRepository', () => {
     assert.match(result.diagnostics[0]?.message ?? '', /binary/);
   });
 
-  it('says an include through a symlink out of the repository (etc -> /etc) leads outside and is not read', () => {
+  it('says an include through a symlink out of the repository (etc -> /etc) leads outside and is not read', async () => {
     // A stand-in for /etc, so that the test reads nothing of the machine's own.
     const outside = repo({ passwd: 'root:x:0:0:root:/root:/bin/bash\n', hostname: 'runner\n' });
     const root = repo({
@@ -176,7 +176,7 @@ describe('readRepository', () => {
     // Links that lead nowhere: one to a place outside, one to a place inside.
     fs.symlinkSync(path.join(outside, 'no-such-folder'), path.join(root, 'gone'));
     fs.symlinkSync(path.join(root, 'no-such-folder'), path.join(root, 'gone-inside'));
-    const result = readRepository(root);
+    const result = await readRepository(root);
     assert.deepEqual(
       result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.severity, diagnostic.message]),
       [
@@ -201,14 +201,14 @@ describe('readRepository', () => {
     );
   });
 
-  it('warns of a file read as latin-1 at its first byte that is not UTF-8, with advice for its kind', () => {
+  it('warns of a file read as latin-1 at its first byte that is not UTF-8, with advice for its kind', async () => {
     const latin1 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'latin1'));
     const root = repo({
       'requirements.txt': latin1('numpy==1.24.4\n# owner: Jos\u00e9\n'),
       'pyproject.toml': latin1('[project]\nname = "asr"\ndescription = "Caf\u00e9 speech"\ndependencies = ["numpy==1.24.4"]\n'),
       Dockerfile: latin1('FROM python:3.11\nLABEL maintainer="Jos\u00e9"\nRUN pip install numpy==1.24.4\n'),
     });
-    const result = readRepository(root);
+    const result = await readRepository(root);
     assert.deepEqual(
       result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.severity]),
       [
@@ -229,7 +229,7 @@ describe('readRepository', () => {
     );
   });
 
-  it('refuses a pyproject.toml with a byte-order mark as pip does, at line 1, and still reads it', () => {
+  it('refuses a pyproject.toml with a byte-order mark as pip does, at line 1, and still reads it', async () => {
     const text = '[project]\nname = "asr"\ndependencies = ["numpy==1.24.4"]\n';
     for (const [mark, encoding] of [
       [Buffer.from([0xef, 0xbb, 0xbf]), 'utf8'],
@@ -239,7 +239,7 @@ describe('readRepository', () => {
         'pyproject.toml': new Uint8Array(Buffer.concat([mark, Buffer.from(text, encoding)])),
         'requirements.txt': new Uint8Array(Buffer.concat([mark, Buffer.from('numpy==1.24.4\n', encoding)])),
       });
-      const result = readRepository(root);
+      const result = await readRepository(root);
       // pip decodes requirements files by their mark; it opens pyproject.toml as plain UTF-8.
       assert.deepEqual(
         result.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.severity]),
@@ -284,14 +284,14 @@ describe('readRepository', () => {
     );
   });
 
-  it('checks the first MAX_CHECKED_STAGES build stages of a Dockerfile, and says where the others begin', () => {
+  it('checks the first MAX_CHECKED_STAGES build stages of a Dockerfile, and says where the others begin', async () => {
     // Each stage built FROM the one before: every set holds its whole chain, so that the sets of
     // thousands of such stages would cost the square of their number.
     const stages = MAX_CHECKED_STAGES + 50;
     const lines = ['FROM python:3.11-slim AS s0', 'RUN pip install -r requirements.txt'];
     for (let index = 1; index < stages; index++) lines.push(`FROM s${index - 1} AS s${index}`);
     const root = repo({ Dockerfile: `${lines.join('\n')}\n`, 'requirements.txt': 'numpy==1.24.4\n' });
-    const result = readRepository(root);
+    const result = await readRepository(root);
     const dockerSets = result.installSets.filter((set) => set.file === 'Dockerfile');
     assert.equal(dockerSets.length, MAX_CHECKED_STAGES);
     assert.deepEqual(dockerSets.at(-1)?.stages?.length, MAX_CHECKED_STAGES);
@@ -305,10 +305,10 @@ describe('readRepository', () => {
     assert.ok(result.installSets.some((set) => set.id === 'requirements.txt'));
   });
 
-  it('reports a binary file at the line and column of its first NUL', () => {
+  it('reports a binary file at the line and column of its first NUL', async () => {
     // A requirements file a bad merge tool padded with NULs on its third line.
     const root = repo({ 'requirements.txt': 'numpy==1.24.4\npandas==2.0.3\ntorch==2.1.0\u0000\u0000\u0000\nscipy==1.11.4\n' });
-    assert.deepEqual(readRepository(root).diagnostics, [
+    assert.deepEqual((await readRepository(root)).diagnostics, [
       {
         file: 'requirements.txt',
         line: 3,
@@ -333,9 +333,9 @@ describe('expandableEnvironment', () => {
     });
     assert.deepEqual(safe, { TORCH_VERSION: '2.1.2' });
   });
-  it('expands what pip would in requirement files', () => {
+  it('expands what pip would in requirement files', async () => {
     const root = repo({ 'requirements.txt': 'torch==${TORCH_VERSION}\nsecret @ https://x:${GITHUB_TOKEN}@example.com/p.whl\n' });
-    const result = readRepository(root, [], { env: expandableEnvironment({ TORCH_VERSION: '2.1.2', GITHUB_TOKEN: 'ghs_secret' }) });
+    const result = await readRepository(root, [], { env: expandableEnvironment({ TORCH_VERSION: '2.1.2', GITHUB_TOKEN: 'ghs_secret' }) });
     const requirements = result.files[0]?.requirements ?? [];
     assert.equal(requirements[0]?.specifier, '==2.1.2');
     assert.ok(!JSON.stringify(result).includes('ghs_secret'));

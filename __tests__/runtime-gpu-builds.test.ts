@@ -8,9 +8,9 @@ import { before, describe, it } from 'node:test';
 
 import type { Matrix, Profile } from '../src/matrix/types.js';
 import type { Finding } from '../src/model.js';
-import { readRepository } from '../src/parse/repository.js';
 import { runRuntimeCheck, type RuntimeOptions } from '../src/runtime/index.js';
 import { fixtureMatrix, fixturePath, systemPython, temporaryFolder, venvWith, type PythonEnv } from './helpers/python-env.js';
+import { readFolder } from './helpers/matrix-fixture.js';
 
 const noPython = systemPython() === null ? 'python3 with venv is not on this machine' : false;
 const onRunner: Omit<RuntimeOptions, 'python'> = { requireGpu: false, allowUntrusted: false, untrusted: null };
@@ -32,7 +32,7 @@ function matrixWithVariants(): Matrix {
 function requirements(...lines: string[]) {
   const root = temporaryFolder('compat-guard-builds-');
   writeFileSync(join(root, 'requirements.txt'), lines.join('\n') + '\n');
-  return readRepository(root);
+  return readFolder(root);
 }
 
 function builds(findings: Finding[]): string[] {

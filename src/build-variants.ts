@@ -8,6 +8,7 @@ import { isBuildDefinitionFile, isComposeFile } from './parse/build-definitions/
 import { cudaFromImage, invalidReference, parseImageRef } from './parse/dockerfile-image.js';
 import { scanSuppressions } from './parse/suppressions.js';
 import { createFileSource, listFiles } from './parse/discover.js';
+import { loadReaders } from './parse/readers.js';
 import { parseRepository, type ReadOptions } from './parse/repository.js';
 import { decodeText } from './parse/text.js';
 import { MAX_VARIANTS_PER_DOCKERFILE, variantsOf, type BuildVariant } from './check/variants.js';
@@ -47,6 +48,7 @@ export async function readBuildVariants(
   if (dockerfiles.length === 0 && !definitionFiles.some(isComposeFile)) return read;
   // Loaded only when there is a Dockerfile or a compose file: the readers bring the yaml package, a sizeable part of a small check's start-up.
   const { readBuildDefinitions } = await import('./parse/build-definitions/index.js');
+  const readers = await loadReaders(['dockerfile']);
   const source = createFileSource(root);
   const files: DefinitionFiles = {
     read: (path) => {
@@ -76,7 +78,10 @@ export async function readBuildVariants(
     }
     for (const variant of selection.variants) {
       const buildArgs = new Map([[dockerfile, variant.args]]);
-      read.runs.push({ variant, parse: parseRepository([{ path: dockerfile, kind: 'dockerfile' }], source, { ...options, buildArgs }) });
+      read.runs.push({
+        variant,
+        parse: parseRepository([{ path: dockerfile, kind: 'dockerfile' }], source, { ...options, buildArgs, readers }),
+      });
     }
   }
   return read;

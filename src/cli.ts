@@ -277,7 +277,7 @@ async function check(options: CliOptions): Promise<number> {
 async function parse(options: CliOptions): Promise<number> {
   const root = path.resolve(options.root);
   const targets = options.paths.map((target) => path.relative(root, path.resolve(target)) || '.');
-  const { files, diagnostics } = readRepository(root, targets, { env: expandableEnvironment(process.env) });
+  const { files, diagnostics } = await readRepository(root, targets, { env: expandableEnvironment(process.env) });
   write(null, JSON.stringify({ files, diagnostics }, null, 2) + '\n');
   return 0;
 }

@@ -78,7 +78,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const root = path.resolve(options.root);
   if (!isFolder(root)) return { ok: false, error: `root ${options.root} is not a folder` };
   const readOptions = { env: expandableEnvironment(options.env ?? process.env) };
-  const parse = readRepository(root, options.paths ?? [], { ...readOptions, discovered: keepYoungGenerationSmall });
+  const parse = await readRepository(root, options.paths ?? [], { ...readOptions, discovered: keepYoungGenerationSmall });
   // Each Dockerfile again with the build arguments its compose files, workflows, bake files and scripts pass.
   const variants = await readBuildVariants(root, parse, readOptions, (options.paths ?? []).length === 0);
   const needCudaImageTags = [parse, ...variants.runs.map((run) => run.parse), ...(variants.pulled ? [variants.pulled] : [])].some((read) =>
@@ -105,7 +105,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
             extraIndexUrls: index.extraIndexUrls ?? [],
             untrusted: index.allowUntrusted ? null : (index.untrusted ?? null),
             configuredFiles: pipConfigHints(root, parse.files),
-            ownProjects: ownProjects(root, parse.files),
+            ownProjects: await ownProjects(root, parse.files),
           },
         }
       : {}),

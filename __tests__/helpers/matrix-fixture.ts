@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 import type { CudaTagStatus, Facts, IgnoreEntry, Matrix, MatrixRule, Profile } from '../../src/matrix/types.js';
 import type { ParseResult, Severity } from '../../src/model.js';
 import { kindOfPath, type FileSource } from '../../src/parse/discover.js';
-import { parseRepository, readRepository, type ReadOptions } from '../../src/parse/repository.js';
+import { loadReaders } from '../../src/parse/readers.js';
+import { discoverRepository, parseRepository, readDiscovered, type ReadOptions } from '../../src/parse/repository.js';
+
+/** Every reader, loaded once: the helpers below read a repository synchronously, whatever it holds. */
+export const ALL_READERS = await loadReaders(['dockerfile', 'pyproject', 'conda']);
 
 const TORCH_RELEASES: Array<[string, string, string, string, string]> = [
   ['1.0.0', '0.2', '', '2.7', '3.7'],
@@ -233,7 +237,12 @@ export function testMatrix(fields: MatrixFields = {}): Matrix {
 
 /** The fixture folder `__tests__/fixtures/check/<area>`, read as the action reads a repository. */
 export function readFixture(area: string): ParseResult {
-  return readRepository(fixturePath(area));
+  return readFolder(fixturePath(area));
+}
+
+/** A folder read as readRepository reads it, synchronously: every reader is loaded beforehand. */
+export function readFolder(root: string, targets: readonly string[] = [], options: ReadOptions = {}): ParseResult {
+  return readDiscovered(discoverRepository(root, targets), { readers: ALL_READERS, ...options });
 }
 
 export function fixturePath(area: string): string {
@@ -253,5 +262,5 @@ export function parseTexts(files: Record<string, string>, options: ReadOptions =
     const kind = kindOfPath(path, (other) => Object.hasOwn(files, other));
     return kind ? [{ path, kind }] : [];
   });
-  return parseRepository(discovered, source, options);
+  return parseRepository(discovered, source, { readers: ALL_READERS, ...options });
 }

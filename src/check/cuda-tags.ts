@@ -1,4 +1,4 @@
-// nvidia/cuda image tags: `<X.Y.Z>-[cudnn…-]<base|runtime|devel>-<os>`. The facts table is a snapshot
+// nvidia/cuda image tags: `<X.Y.Z>-[cudnn...-]<base|runtime|devel>-<os>`. The facts table is a snapshot
 // of NVIDIA's lists of supported and end-of-life tags, taken on a date (facts.asOf.cudaImageTags). A
 // tag it does not list was never published only where the snapshot is complete for the tag's CUDA
 // minor and OS: the minor is end of life (NVIDIA publishes nothing new for it), or the tag is not

@@ -54,7 +54,7 @@ function meet(context: CheckContext, earlier: Pin, later: Pin, python: Specifier
 }
 
 /**
- * Whether two RUN commands are in different arms of one shell branch (`if … else`, `case`, `a || b`),
+ * Whether two RUN commands are in different arms of one shell branch (`if ... else`, `case`, `a || b`),
  * so that no run of the build executes both.
  */
 function branchesExclusive(first: readonly string[] | undefined, second: readonly string[] | undefined): boolean {

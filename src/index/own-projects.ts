@@ -6,26 +6,29 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { canonicalName, type ParsedFile } from '../model.js';
-import { isTable, readToml } from '../parse/toml.js';
 
-export function ownProjects(root: string, files: readonly ParsedFile[]): Set<string> {
+export async function ownProjects(root: string, files: readonly ParsedFile[]): Promise<Set<string>> {
   const names = new Set<string>();
-  for (const file of files) {
-    if (file.kind !== 'pyproject') continue;
-    let text: string;
-    try {
-      text = fs.readFileSync(path.join(root, file.path), 'utf8');
-    } catch {
-      continue;
-    }
-    // A pyproject.toml that does not parse has been reported by the reader.
-    const read = readToml(text);
-    if (!read.ok) continue;
-    const { project, tool } = read.document.root;
-    const poetry = isTable(tool) ? tool['poetry'] : undefined;
-    for (const table of [project, poetry]) {
-      const name = isTable(table) ? table['name'] : undefined;
-      if (typeof name === 'string') names.add(canonicalName(name));
+  const pyprojects = files.filter((file) => file.kind === 'pyproject');
+  // The TOML reader is loaded only for a repository with a pyproject.toml (see parse/readers.ts).
+  if (pyprojects.length > 0) {
+    const { isTable, readToml } = await import('../parse/toml.js');
+    for (const file of pyprojects) {
+      let text: string;
+      try {
+        text = fs.readFileSync(path.join(root, file.path), 'utf8');
+      } catch {
+        continue;
+      }
+      // A pyproject.toml that does not parse has been reported by the reader.
+      const read = readToml(text);
+      if (!read.ok) continue;
+      const { project, tool } = read.document.root;
+      const poetry = isTable(tool) ? tool['poetry'] : undefined;
+      for (const table of [project, poetry]) {
+        const name = isTable(table) ? table['name'] : undefined;
+        if (typeof name === 'string') names.add(canonicalName(name));
+      }
     }
   }
   for (const [file, pattern] of [

@@ -34,14 +34,6 @@ interface Scalar {
 }
 
 /**
- * The names conda environment files go by: `environment.yml` and `.yaml`, and the broader
- * `environment*.yml` and `conda*.yml` (kept only where `isCondaEnvironment` says so).
- */
-export function isCondaEnvironmentName(base: string): boolean {
-  return /^(?:environment|conda)[^/]*\.ya?ml$/i.test(base);
-}
-
-/**
  * Whether a file found under one of the broader names (`environment-gpu.yml`, `conda.yaml`) is a
  * conda environment file: one with a top-level `dependencies:` key.
  */

@@ -5,7 +5,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, FileKind } from '../model.js';
-import { isCondaEnvironmentName } from './conda-environment.js';
 import { isIgnored, parseGitignore, type IgnoreRules } from './gitignore.js';
 import { globToRegExp, hasGlobChars } from './glob.js';
 
@@ -78,6 +77,14 @@ function isDockerfileName(lower: string): boolean {
     /^(?:dockerfile[._-]|containerfile\.)/.test(lower) ||
     lower.endsWith('.dockerfile')
   );
+}
+
+/**
+ * The names conda environment files go by: `environment.yml` and `.yaml`, and the broader
+ * `environment*.yml` and `conda*.yml` (kept only where conda-environment.ts `isCondaEnvironment` says so).
+ */
+function isCondaEnvironmentName(base: string): boolean {
+  return /^(?:environment|conda)[^/]*\.ya?ml$/i.test(base);
 }
 
 /**

@@ -4,10 +4,9 @@
 import * as posix from 'node:path/posix';
 import type { Diagnostic, FileKind, Include, InstallSet, ParsedFile, ParseResult } from '../model.js';
 import { trackedFiles } from '../github/git.js';
-import { isCondaEnvironment, parseCondaEnvironment } from './conda-environment.js';
 import { createFileSource, discoverFiles, type DiscoveredFile, type FileSource } from './discover.js';
-import { parseDockerfile, type DockerStage } from './dockerfile.js';
-import { parsePyproject } from './pyproject.js';
+import type { DockerStage } from './dockerfile.js';
+import { loadReaders, type FileReaders } from './readers.js';
 import { parseRequirementsFile } from './requirements/reader.js';
 import { scanSuppressions } from './suppressions.js';
 import { decodeText } from './text.js';
@@ -19,13 +18,33 @@ export interface ReadOptions {
   buildArgs?: ReadonlyMap<string, Record<string, string | null>>;
   /** Told how many files were found, before any is read (the engine sizes the heap by it). */
   discovered?: (files: number) => void;
+  /** The readers of the kinds of the files to read but requirements files (see loadReaders). */
+  readers?: FileReaders;
 }
 
 /** Reads the files under `root` that `targets` select (folders, files, globs; default: all). */
-export function readRepository(root: string, targets: readonly string[] = [], options: ReadOptions = {}): ParseResult {
-  const discovered = discoverFiles(root, targets, trackedFiles(root));
+export async function readRepository(root: string, targets: readonly string[] = [], options: ReadOptions = {}): Promise<ParseResult> {
+  const discovered = discoverRepository(root, targets);
   options.discovered?.(discovered.files.length);
-  const result = parseRepository(discovered.files, createFileSource(root, discovered.plainFiles), options);
+  const readers = await loadReaders(discovered.files.map((file) => file.kind));
+  return readDiscovered(discovered, { ...options, readers });
+}
+
+/** What readRepository reads: the files `targets` select, and where it reads them from. */
+export interface RepositoryDiscovery {
+  files: DiscoveredFile[];
+  source: FileSource;
+  diagnostics: Diagnostic[];
+}
+
+export function discoverRepository(root: string, targets: readonly string[]): RepositoryDiscovery {
+  const discovered = discoverFiles(root, targets, trackedFiles(root));
+  return { files: discovered.files, source: createFileSource(root, discovered.plainFiles), diagnostics: discovered.diagnostics };
+}
+
+/** Reads what discoverRepository found, with `options.readers` loaded for the kinds it found. */
+export function readDiscovered(discovered: RepositoryDiscovery, options: ReadOptions): ParseResult {
+  const result = parseRepository(discovered.files, discovered.source, options);
   result.diagnostics = [...discovered.diagnostics, ...result.diagnostics];
   return result;
 }
@@ -45,6 +64,7 @@ export function expandableEnvironment(env: Record<string, string | undefined>): 
 
 interface Reading {
   env: Record<string, string | undefined>;
+  readers: FileReaders;
   buildArgs: ReadonlyMap<string, Record<string, string | null>>;
   files: Map<string, ParsedFile>;
   stages: Map<string, DockerStage[]>;
@@ -55,6 +75,7 @@ interface Reading {
 export function parseRepository(discovered: readonly DiscoveredFile[], fileSource: FileSource, options: ReadOptions = {}): ParseResult {
   const reading: Reading = {
     env: options.env ?? {},
+    readers: options.readers ?? {},
     buildArgs: options.buildArgs ?? new Map(),
     files: new Map(),
     stages: new Map(),
@@ -110,9 +131,10 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
   }
   let parsed: { file: ParsedFile; diagnostics: Diagnostic[] };
   if (kind === 'conda') {
+    const conda = loaded(reading.readers.conda, kind);
     // `environment-gpu.yml` or `conda.yaml` without `dependencies:` is some other tool's file.
-    if (!isCondaEnvironment(decoded.text)) return null;
-    parsed = parseCondaEnvironment(path, decoded.text, { env: reading.env });
+    if (!conda.isCondaEnvironment(decoded.text)) return null;
+    parsed = conda.parseCondaEnvironment(path, decoded.text, { env: reading.env });
   } else if (kind === 'dockerfile') {
     const buildArgs = reading.buildArgs.get(path);
     const contextFiles = (folder: string): readonly string[] => {
@@ -122,11 +144,15 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
       }
       return [];
     };
-    const dockerfile = parseDockerfile(path, decoded.text, buildArgs ? { buildArgs, contextFiles } : { contextFiles });
+    const dockerfile = loaded(reading.readers.dockerfile, kind)(
+      path,
+      decoded.text,
+      buildArgs ? { buildArgs, contextFiles } : { contextFiles },
+    );
     reading.stages.set(path, dockerfile.stages);
     parsed = dockerfile;
   } else if (kind === 'pyproject') {
-    parsed = parsePyproject(path, decoded.text);
+    parsed = loaded(reading.readers.pyproject, kind)(path, decoded.text);
   } else {
     parsed = parseRequirementsFile(path, decoded.text, {
       constraint: kind === 'constraints',
@@ -138,6 +164,12 @@ function readOne(path: string, kind: FileKind, source: FileSource, reading: Read
   // A loop, not push(...): a file can hold more diagnostics than a call has room for arguments.
   for (const diagnostic of parsed.diagnostics) reading.diagnostics.push(diagnostic);
   return parsed.file;
+}
+
+/** A reader the caller must have loaded (loadReaders) for the kinds of the files it reads. */
+function loaded<Reader>(reader: Reader | undefined, kind: FileKind): Reader {
+  if (reader === undefined) throw new Error(`the ${kind} reader is not loaded: loadReaders must be given the kinds of the files read`);
+  return reader;
 }
 
 /** `source`, answering isFile once per path. */

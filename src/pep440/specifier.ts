@@ -50,7 +50,7 @@ export interface Specifier {
    * The version compared with (X for `==X.*`); for `===`, the text read as a version where it is
    * one. null where packaging accepts the specifier but cannot read its version: `===` with
    * arbitrary text, and `~=` texts using the Unicode letters packaging's regex folds to ASCII
-   * (`~=1.0poſt1`). packaging raises on such a specifier when it is used; here it matches nothing.
+   * (`~=1.0po\u017ft1`, with the long s). packaging raises on such a specifier when it is used; here it matches nothing.
    */
   readonly target: Version | null;
   /** For `==X.*`, `!=X.*` and `~=`. */
@@ -94,8 +94,8 @@ function isAsciiAlnumAt(s: string, i: number): boolean {
 
 /**
  * Does `word` (lower-case ASCII) start at s[i], case-insensitively? With `unicode`, also the
- * non-ASCII letters Python's IGNORECASE folds onto ASCII ones (ı and İ for i, ſ for s, K for k):
- * the `~=` branch of packaging's regex is not ASCII-only, the other branches are.
+ * non-ASCII letters Python's IGNORECASE folds onto ASCII ones (U+0130 and U+0131 for i, U+017F for
+ * s, U+212A for k): the `~=` branch of packaging's regex is not ASCII-only, the other branches are.
  */
 function wordAt(s: string, i: number, word: string, unicode: boolean): boolean {
   if (i + word.length > s.length) return false;

@@ -62,7 +62,8 @@ export function locationText(file: string | null, line?: number | null, column?:
 
 /** At most `max` characters, an ellipsis marking the cut. */
 export function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  // An escape, not the character: see __tests__/bundle.test.ts on the bundle's text.
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 }
 
 /**
