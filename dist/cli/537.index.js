@@ -9,8 +9,8 @@ export const modules = {
 /* harmony export */   Y: () => (/* binding */ PAGE_TTL_MS),
 /* harmony export */   d: () => (/* binding */ IndexCache)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8995);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 // The index cache on disk: metadata files are immutable (kept by URL and hash, forever), project
 // pages change (kept with their ETag, fresh for a short time, then asked again with If-None-Match).
@@ -22,6 +22,13 @@ export const modules = {
 const PAGE_TTL_MS = 10 * 60 * 1000;
 class IndexCache {
     folder;
+    /**
+     * Whether each kind's folder (`pages`, `metadata`) exists, looked at on the kind's first read. Where
+     * it does not, nothing of the kind is cached, which is known without naming the file: a file is named
+     * by the SHA-256 of its key, and loading node:crypto for that is a sizeable part of a small check's
+     * start-up with an empty cache.
+     */
+    kindFolders = new Map();
     constructor(folder) {
         this.folder = folder;
     }
@@ -48,14 +55,26 @@ class IndexCache {
         this.write('metadata', identity, text);
     }
     fileOf(kind, key) {
-        return this.folder === null ? null : node_path__WEBPACK_IMPORTED_MODULE_2__.join(this.folder, kind, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex'));
+        return this.folder === null ? null : node_path__WEBPACK_IMPORTED_MODULE_2__.join(this.folder, kind, sha256(key));
+    }
+    holdsNothing(kind) {
+        if (this.folder === null)
+            return true;
+        let exists = this.kindFolders.get(kind);
+        if (exists === undefined) {
+            exists = node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(node_path__WEBPACK_IMPORTED_MODULE_2__.join(this.folder, kind));
+            this.kindFolders.set(kind, exists);
+        }
+        return !exists;
     }
     read(kind, key) {
+        if (this.holdsNothing(kind))
+            return null;
         const file = this.fileOf(kind, key);
         if (file === null)
             return null;
         try {
-            return node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync(file, 'utf8');
+            return node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync(file, 'utf8');
         }
         catch {
             return null;
@@ -65,17 +84,23 @@ class IndexCache {
         const file = this.fileOf(kind, key);
         if (file === null)
             return;
+        this.kindFolders.set(kind, true);
         try {
-            node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(file), { recursive: true });
+            node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(file), { recursive: true });
             // Written whole, then renamed: a run that stops half-way leaves no half file for the next.
             const temporary = `${file}.${process.pid}.tmp`;
-            node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(temporary, text);
-            node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync(temporary, file);
+            node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync(temporary, text);
+            node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync(temporary, file);
         }
         catch {
             // An unwritable cache costs the next run requests, nothing else.
         }
     }
+}
+/** The key's SHA-256 in hex; node:crypto is loaded on the first file named, not with this module. */
+function sha256(key) {
+    const { createHash } = (0,node_module__WEBPACK_IMPORTED_MODULE_1__.createRequire)(import.meta.url)('node:crypto');
+    return createHash('sha256').update(key).digest('hex');
 }
 
 

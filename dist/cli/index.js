@@ -44,6 +44,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/prom
 
 /***/ }),
 
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -247,17 +254,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
-
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ./lib/src/cli-entry.js
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
 // The CLI's entry point, bundled by ncc into dist/cli/index.js. It turns on V8's compile cache before
 // anything else is loaded, then loads the CLI itself (src/cli.ts, a chunk of its own, so that the cache
 // covers it) and runs it.
 
 enableCompileCache();
 process.stdout.on('error', stdoutFailed);
-Promise.all(/* import() */[__nccwpck_require__.e(605), __nccwpck_require__.e(197)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5197))
+__nccwpck_require__.e(/* import() */ 643).then(__nccwpck_require__.bind(__nccwpck_require__, 7643))
     .then(({ main }) => main(process.argv.slice(2)))
     .then((code) => {
     process.exitCode = code;
@@ -270,7 +274,7 @@ Promise.all(/* import() */[__nccwpck_require__.e(605), __nccwpck_require__.e(197
  */
 function enableCompileCache() {
     try {
-        external_node_module_namespaceObject.enableCompileCache?.();
+        node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
     }
     catch {
         // No cache: the run is only slower.
