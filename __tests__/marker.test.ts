@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { markerToString, MAX_MARKER_NESTING, parseMarker } from '../src/parse/marker.js';
+import { MAX_MARKER_NESTING, parseMarker } from '../src/parse/marker.js';
 import { evaluateMarker, type MarkerEnvironment } from '../src/parse/marker-evaluation.js';
 import { marker } from './helpers/marker.js';
+import { markerToString } from './helpers/pep508-strings.js';
 
 const LINUX: MarkerEnvironment = {
   implementation_name: 'cpython',

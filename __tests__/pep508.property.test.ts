@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { markerToString, MAX_MARKER_NESTING, parseMarker } from '../src/parse/marker.js';
+import { MAX_MARKER_NESTING, parseMarker } from '../src/parse/marker.js';
 import { evaluateMarker, type MarkerEnvironment } from '../src/parse/marker-evaluation.js';
-import { parseRequirement, requirementToString } from '../src/parse/requirement.js';
+import { parseRequirement } from '../src/parse/requirement.js';
 import { commonVersion, exactPin, intersects, isSubset, versionOutside } from '../src/pep440/ranges.js';
 import { contains, parseSpecifierSet, specifierToString, type SpecifierSet } from '../src/pep440/specifier.js';
 import {
@@ -14,6 +14,7 @@ import {
   type Version,
   type VersionNumber,
 } from '../src/pep440/version.js';
+import { markerToString, requirementToString } from './helpers/pep508-strings.js';
 
 // ---------------------------------------------------------------------------------------------
 // Generators.

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseRequirement, requirementToString } from '../src/parse/requirement.js';
+import { parseRequirement } from '../src/parse/requirement.js';
 import { parseMarker } from '../src/parse/marker.js';
 import { parseSpecifierSet } from '../src/pep440/specifier.js';
+import { requirementToString } from './helpers/pep508-strings.js';
 
 // Expected results are what packaging 26's `Requirement()` gives (`str(Requirement)` for the last
 // column), with the newer messages of packaging's main branch where 26.2 still had older ones

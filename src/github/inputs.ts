@@ -47,9 +47,9 @@ export interface ActionInputs {
 }
 
 /** `never`; `on-failure`: only while a finding fails the step (then marked resolved); `always`. */
-export const COMMENT_MODES = ['never', 'on-failure', 'always'] as const;
+const COMMENT_MODES = ['never', 'on-failure', 'always'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
-export const DEFAULT_CHECK_NAME = 'compat-guard';
+const DEFAULT_CHECK_NAME = 'compat-guard';
 /** A check run's name is one line on the pull request's checks list. */
 const MAX_CHECK_NAME = 100;
 

@@ -1,7 +1,8 @@
-// PEP 508 environment markers, read and printed as packaging (>= 26) reads and prints them: the Marker
-// tree, its grammar (one function per rule, as in packaging's `_parser.py`, through the tokens of
-// pep508-tokenizer.ts, with packaging's error messages and offsets), and `str(Marker)`. Evaluating a
-// marker is marker-evaluation.ts's.
+// PEP 508 environment markers, read as packaging (>= 26) reads them: the Marker tree and its grammar
+// (one function per rule, as in packaging's `_parser.py`, through the tokens of pep508-tokenizer.ts,
+// with packaging's error messages and offsets). Evaluating a marker is marker-evaluation.ts's; printing
+// one as `str(Marker)` does is the tests' (__tests__/helpers/pep508-strings.ts), which compare trees
+// with packaging's printed vectors.
 //
 // The grammar is recursive, as packaging's is, so nesting is capped (MAX_MARKER_NESTING): pip cannot
 // read deeper markers either.
@@ -9,8 +10,7 @@
 // Where packaging 26.x releases differ, this follows the newest behaviour: `extra` comparisons are
 // normalised inside parentheses too, the parentheses of a nested group survive printing, a value
 // holding a double quote is printed in single quotes, and a malformed quoted string is reported as
-// "Invalid quoted string". Beyond packaging, printing escapes backslashes and line breaks, so that
-// printing and reading back always gives the same marker.
+// "Invalid quoted string".
 
 import { canonicalName } from '../model.js';
 import { Pep508SyntaxError, Tokenizer } from './pep508-tokenizer.js';
@@ -281,61 +281,4 @@ function decodeQuoted(token: string): string | null {
     }
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Printing.
-
-function quote(value: string): string {
-  let plain = true;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === 0x22 || c === 0x5c || c === 0x0a || c === 0x0d || c === 0 || (c >= 0xd800 && c <= 0xdfff)) {
-      plain = false;
-      break;
-    }
-  }
-  if (plain) return `"${value}"`;
-  const q = value.includes('"') && !value.includes("'") ? "'" : '"';
-  let out = q;
-  for (let i = 0; i < value.length; i++) {
-    const ch = value.charAt(i);
-    const c = value.charCodeAt(i);
-    // Only a value holding both quotes gets here with its quote in it (then q is `"`). A token ends at
-    // the next quote of its kind whatever precedes it, so that one is spelled in hex.
-    if (ch === q) out += '\\x22';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (c === 0) out += '\\x00';
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
-      const d = value.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        out += value.slice(i, i + 2);
-        i++;
-      } else out += '\\u' + c.toString(16);
-    } else if (c >= 0xd800 && c <= 0xdfff) out += '\\u' + c.toString(16);
-    else out += ch;
-  }
-  return out + q;
-}
-
-function operandToString(o: MarkerOperand): string {
-  return o.kind === 'variable' ? o.value : quote(o.value);
-}
-
-/**
- * `str(Marker)`: single spaces, double-quoted values, variables by their current names, and
- * parentheses only where a group of two or more sits inside another.
- */
-export function markerToString(marker: Marker): string {
-  return nodeToString(marker, false);
-}
-
-function nodeToString(node: MarkerNode, nested: boolean): string {
-  if (node.type === 'comparison') return `${operandToString(node.lhs)} ${node.op} ${operandToString(node.rhs)}`;
-  if (node.items.length === 1) return nodeToString(node.items[0] as MarkerNode, nested);
-  let text = nodeToString(node.items[0] as MarkerNode, true);
-  for (let k = 1; k < node.items.length; k++) text += ` ${node.joins[k - 1] as string} ${nodeToString(node.items[k] as MarkerNode, true)}`;
-  return nested ? `(${text})` : text;
 }

@@ -4,9 +4,9 @@
 //
 // Offsets are 0-based UTF-16 indices into the text, at the place packaging's caret points.
 
-import { markerToString, parseMarker, readMarker } from './marker.js';
+import { readMarker } from './marker.js';
 import { Pep508SyntaxError, Tokenizer } from './pep508-tokenizer.js';
-import { compareCodePoints, parseSpecifierSet, specifierToString } from '../pep440/specifier.js';
+import { parseSpecifierSet } from '../pep440/specifier.js';
 import { isPythonWhitespace } from '../pep440/version.js';
 
 export type RequirementParse =
@@ -209,25 +209,4 @@ function readVersionMany(tokenizer: Tokenizer): string {
   }
   // Between the tokens there are only blanks and commas: one slice, whitespace dropped.
   return removeWhitespace(tokenizer.source.slice(start, end));
-}
-
-/**
- * `str(Requirement)`: extras sorted and de-duplicated, the specifier set and the marker in their
- * normal forms. Reading the result back gives the same requirement.
- */
-export function requirementToString(req: Omit<ParsedRequirement, 'ok'>): string {
-  let out = req.name;
-  if (req.extras.length > 0) {
-    out += `[${[...new Set(req.extras)].sort(compareCodePoints).join(',')}]`;
-  }
-  if (req.specifier) {
-    const set = parseSpecifierSet(req.specifier);
-    out += set.ok ? specifierToString(set.set) : req.specifier;
-  }
-  if (req.url !== null) out += ` @ ${req.url}${req.marker !== null ? ' ' : ''}`;
-  if (req.marker !== null) {
-    const marker = parseMarker(req.marker);
-    out += `; ${marker.ok ? markerToString(marker.marker) : req.marker}`;
-  }
-  return out;
 }
