@@ -31,6 +31,9 @@ export function checkIndexAnswers(
   // One set's answers at a time: what the rules read of a set goes once they have read it.
   for (const plan of plans) {
     const set = answerSet(plan, answers, specifiers);
+    // The rules judge answered pins only: with no network or an empty cache no set has one, and a
+    // one-file check need not compile the rules to learn it (about 0.3 ms of its start-up).
+    if (set.pins.length === 0) continue;
     for (const rule of RULES) rule.check(set, emit);
   }
   return applySuppressions(dedupeFindings(findings), files, matrix.ignore).sort(compareFindings);
