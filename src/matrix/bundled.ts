@@ -14,9 +14,9 @@ import { fileURLToPath } from 'node:url';
 import type { CompiledMatrixFile, MatrixSource } from './load.js';
 
 /** Bundled files are shown with this prefix, so that they never read as a file of the checked repository. */
-export const BUNDLED_PREFIX = 'bundled:';
+const BUNDLED_PREFIX = 'bundled:';
 
-export const SCHEMA_FILE = 'schema.json';
+const SCHEMA_FILE = 'schema.json';
 
 /** The parts written by hand, as YAML; the others are generated as JSON. */
 export const HAND_WRITTEN_PARTS: readonly string[] = ['profiles.yml', 'rules.yml'];

@@ -9,7 +9,7 @@ import { readBundledMatrix } from './bundled.js';
 import { loadMatrix, needsYamlReader, type LoadMatrixInput, type LoadMatrixResult, type YamlReader } from './load.js';
 import type { Matrix } from './types.js';
 
-export const DEFAULT_MATRIX_FILES = ['.github/compat-matrix.yml', '.github/compat-matrix.yaml'];
+const DEFAULT_MATRIX_FILES = ['.github/compat-matrix.yml', '.github/compat-matrix.yaml'];
 
 export type MatrixOutcome = { ok: true; matrix: Matrix } | { ok: false; error: string };
 

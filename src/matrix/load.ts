@@ -85,7 +85,7 @@ export type YamlReader = typeof YamlRead;
 export type LoadMatrixResult = { ok: true; matrix: Matrix } | { ok: false; error: string };
 
 /** In `when`/`require`, this name stands for the interpreter version of the install set. */
-export const PYTHON_PSEUDO_PACKAGE = 'python';
+const PYTHON_PSEUDO_PACKAGE = 'python';
 
 /** Keys of a profile's `reasons` that are not packages. */
 const PROFILE_FIELD_REASONS = ['python', 'cuda'] as const;
