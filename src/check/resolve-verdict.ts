@@ -6,6 +6,7 @@
 
 import type { Matrix } from '../matrix/types.js';
 import {
+  canonicalName,
   severityRank,
   type Finding,
   type InstallSet,
@@ -98,7 +99,7 @@ function anchorsOf(step: ResolveStep, installs: readonly ResolvedInstall[]): Map
 
 function requirementKey(text: string): string | null {
   const name = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/.exec(text)?.[1];
-  return name ? name.toLowerCase().replace(/[-_.]+/g, '-') : null;
+  return name ? canonicalName(name) : null;
 }
 
 /** The pins whose resolved version says more than what is written (not an exact pin of that very version). */
