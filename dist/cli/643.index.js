@@ -3946,7 +3946,7 @@ function anchorsOf(step, installs) {
 }
 function requirementKey(text) {
     const name = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/.exec(text)?.[1];
-    return name ? name.toLowerCase().replace(/[-_.]+/g, '-') : null;
+    return name ? (0,model/* canonicalName */.Ew)(name) : null;
 }
 /** The pins whose resolved version says more than what is written (not an exact pin of that very version). */
 function pinsToRecheck(pins) {
