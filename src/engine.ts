@@ -2,7 +2,9 @@
 // matrix, run the checks (and the runtime check when asked), and hand back a CheckResult.
 
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import type * as V8 from 'node:v8';
 import { readBuildVariants } from './build-variants.js';
 import { compareFindings, runChecks } from './check/index.js';
 import { variantFindings } from './check/variants.js';
@@ -259,7 +261,6 @@ const LARGE_REPOSITORY_FILES = 1_000;
  */
 function keepYoungGenerationSmall(files: number): void {
   if (files < LARGE_REPOSITORY_FILES) return;
-  // process.getBuiltinModule loads it synchronously; Node 20 before 20.16 has none, and only uses more memory.
-  if (typeof process.getBuiltinModule !== 'function') return;
-  process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
+  const v8 = createRequire(import.meta.url)('node:v8') as typeof V8;
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
 }
