@@ -55459,6 +55459,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __nccwpck_require__(8995);
 // EXTERNAL MODULE: ./lib/src/model.js
 var model = __nccwpck_require__(4887);
 // EXTERNAL MODULE: ./lib/src/parse/build-definitions/names.js
@@ -56102,8 +56104,6 @@ async function loadReaders(kinds) {
 
 // EXTERNAL MODULE: external "node:path/posix"
 var posix_ = __nccwpck_require__(3916);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __nccwpck_require__(8995);
 // EXTERNAL MODULE: ./lib/src/child-environment.js
 var child_environment = __nccwpck_require__(780);
 ;// CONCATENATED MODULE: ./lib/src/github/git.js
@@ -56905,6 +56905,7 @@ var version = __nccwpck_require__(1294);
 
 
 
+
 async function runCheck(options) {
     const root = external_node_path_.resolve(options.root);
     if (!isFolder(root))
@@ -57082,10 +57083,8 @@ const LARGE_REPOSITORY_FILES = 1_000;
 function keepYoungGenerationSmall(files) {
     if (files < LARGE_REPOSITORY_FILES)
         return;
-    // process.getBuiltinModule loads it synchronously; Node 20 before 20.16 has none, and only uses more memory.
-    if (typeof process.getBuiltinModule !== 'function')
-        return;
-    process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
+    const v8 = (0,external_node_module_.createRequire)(import.meta.url)('node:v8');
+    v8.setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 ;// CONCATENATED MODULE: ./lib/src/index/options.js

@@ -4540,6 +4540,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: ./lib/src/model.js
 var model = __webpack_require__(4887);
 // EXTERNAL MODULE: ./lib/src/parse/build-definitions/names.js
@@ -4621,8 +4623,6 @@ async function loadReaders(kinds) {
 
 // EXTERNAL MODULE: external "node:path/posix"
 var posix_ = __webpack_require__(3916);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: ./lib/src/child-environment.js
 var child_environment = __webpack_require__(780);
 ;// CONCATENATED MODULE: ./lib/src/github/git.js
@@ -5424,6 +5424,7 @@ var version = __webpack_require__(1294);
 
 
 
+
 async function runCheck(options) {
     const root = external_node_path_.resolve(options.root);
     if (!isFolder(root))
@@ -5601,10 +5602,8 @@ const LARGE_REPOSITORY_FILES = 1_000;
 function keepYoungGenerationSmall(files) {
     if (files < LARGE_REPOSITORY_FILES)
         return;
-    // process.getBuiltinModule loads it synchronously; Node 20 before 20.16 has none, and only uses more memory.
-    if (typeof process.getBuiltinModule !== 'function')
-        return;
-    process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
+    const v8 = (0,external_node_module_.createRequire)(import.meta.url)('node:v8');
+    v8.setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 // EXTERNAL MODULE: external "node:os"
